@@ -1,0 +1,85 @@
+"""perfcheck: check the arithmetic of published budget and performance reports.
+
+Printed figures are rounded, so a relation between them is broken only when no
+choice of true values, each within its figure's rounding, satisfies it.
+
+>>> import perfcheck
+>>> ledger = perfcheck.loads('''{"perfcheck": "1", "unit": "万元",
+...   "figures": [{"id": "total", "value": "82.67"}, {"id": "a", "value": "63.41"},
+...               {"id": "b", "value": "19.62"}],
+...   "relations": [{"id": "split", "kind": "sum", "total": "total", "parts": ["a", "b"]}]}''')
+>>> result = perfcheck.check(ledger)
+>>> [(f.code, f.relation, str(f.difference)) for f in result.errors]
+[('PC102', 'split', '-0.36')]
+"""
+
+from perfcheck._check import LedgerSource, Result, check
+from perfcheck._document import (
+    BalanceRelation,
+    ChangeRelation,
+    CompareRelation,
+    EqualRelation,
+    Figure,
+    FormulaRelation,
+    Ledger,
+    ProductRelation,
+    RatioRelation,
+    Relation,
+    ShareRelation,
+    Source,
+    SumRelation,
+    dumps,
+    load,
+    loads,
+    validate,
+)
+from perfcheck._domain import FundFlow, Headcount, LineItem, Report, Share, Target
+from perfcheck._errors import LedgerError, PerfcheckError, Problem
+from perfcheck._findings import Finding, Location, RelationCheck, Severity, Verdict
+from perfcheck._registry import Registry, Rule, Status, rule
+from perfcheck.rules import default_registry
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BalanceRelation",
+    "ChangeRelation",
+    "CompareRelation",
+    "EqualRelation",
+    "Figure",
+    "Finding",
+    "FormulaRelation",
+    "FundFlow",
+    "Headcount",
+    "Ledger",
+    "LedgerError",
+    "LedgerSource",
+    "LineItem",
+    "Location",
+    "PerfcheckError",
+    "Problem",
+    "ProductRelation",
+    "RatioRelation",
+    "Registry",
+    "Relation",
+    "RelationCheck",
+    "Report",
+    "Result",
+    "Rule",
+    "Severity",
+    "Share",
+    "ShareRelation",
+    "Source",
+    "Status",
+    "SumRelation",
+    "Target",
+    "Verdict",
+    "__version__",
+    "check",
+    "default_registry",
+    "dumps",
+    "load",
+    "loads",
+    "rule",
+    "validate",
+]

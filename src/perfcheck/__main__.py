@@ -1,0 +1,5 @@
+"""``python -m perfcheck``: the command line."""
+
+from perfcheck.cli import entry
+
+entry()

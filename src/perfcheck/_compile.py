@@ -1,0 +1,115 @@
+"""Figures as intervals: what each printed figure allows its true value to be.
+
+* round to nearest (default): ``v ± ½·10^-d`` (XBRL Calculations 1.1);
+* truncation (document ``rounding: truncate``): ``[v, v + 10^-d]`` for ``v >= 0``;
+* a point for ``exact`` figures and for counts printed without decimals;
+* a half-line for ``at_least``/``more_than`` (``[v, ∞)``) and ``at_most`` (``(-∞, v]``);
+* ``about``: rounding at the last non-zero digit (``约20000`` is ``[15000, 25000]``).
+
+Each figure is also converted exactly to its dimension's base unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from perfcheck._document import Figure, Ledger
+from perfcheck._interval import DOWN, INF, NEAR, UP, Interval
+from perfcheck._units import Kind, Unit, lookup_unit
+
+
+@dataclass(frozen=True, slots=True)
+class FigureView:
+    """A figure ready for checking.
+
+    Attributes:
+        figure: the document's figure.
+        unit: its unit.
+        number: the printed value in ``unit``.
+        decimals: the printed precision.
+        interval: the values the printing allows, in ``unit``.
+        base: the same interval in the dimension's base unit.
+        exact: whether the interval is a point.
+    """
+
+    figure: Figure
+    unit: Unit
+    number: Decimal
+    decimals: int
+    interval: Interval
+    base: Interval
+
+    @property
+    def id(self) -> str:
+        """The figure's id."""
+        return self.figure.id
+
+    @property
+    def exact(self) -> bool:
+        """Whether the figure stands for exactly its printed value."""
+        return self.interval.is_point
+
+
+def _last_nonzero_exponent(number: Decimal) -> int:
+    sign, digits, exponent = number.as_tuple()
+    del sign
+    assert isinstance(exponent, int)  # noqa: S101 - finite by construction
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return exponent + trailing if any(digits) else exponent
+
+
+def figure_interval(  # noqa: PLR0911 - one return per kind of printing
+    number: Decimal, decimals: int, *, exact: bool, qualifier: str | None, truncate: bool
+) -> Interval:
+    """The interval a printed figure allows.
+
+    >>> figure_interval(Decimal("132.35"), 2, exact=False, qualifier=None, truncate=False)
+    Interval(lo=Decimal('132.345'), hi=Decimal('132.355'))
+    >>> figure_interval(Decimal("10000"), 0, exact=True, qualifier="more_than", truncate=False)
+    Interval(lo=Decimal('10000'), hi=Decimal('Infinity'))
+    """
+    if qualifier in ("at_least", "more_than"):
+        return Interval(number, INF)
+    if qualifier == "at_most":
+        return Interval(-INF, number)
+    if qualifier == "about":
+        half = NEAR.divide(Decimal(1).scaleb(_last_nonzero_exponent(number), NEAR), 2)
+        return Interval(DOWN.subtract(number, half), UP.add(number, half))
+    if exact:
+        return Interval.point(number)
+    ulp = Decimal(1).scaleb(-decimals, NEAR)
+    if truncate:
+        if number > 0:
+            return Interval(number, UP.add(number, ulp))
+        if number < 0:
+            return Interval(DOWN.subtract(number, ulp), number)
+        return Interval(-ulp, ulp)
+    half = NEAR.divide(ulp, 2)
+    return Interval(DOWN.subtract(number, half), UP.add(number, half))
+
+
+def view_figure(ledger: Ledger, figure: Figure) -> FigureView:
+    """Turn one figure of a validated ledger into a :class:`FigureView`."""
+    parsed = ledger.parsed(figure.id)
+    symbol = figure.unit or parsed.unit or ledger.unit
+    assert symbol is not None  # noqa: S101 - the ledger validator guarantees a unit
+    unit = lookup_unit(symbol)
+    decimals = parsed.decimals if figure.decimals is None else figure.decimals
+    exact = figure.exact
+    if exact is None:
+        exact = unit.kind is Kind.COUNT and figure.decimals is None and parsed.decimals == 0
+    interval = figure_interval(
+        parsed.number,
+        decimals,
+        exact=exact,
+        qualifier=figure.qualifier,
+        truncate=ledger.rounding == "truncate",
+    )
+    base = interval if unit.factor == 1 else interval.scale(unit.factor)
+    return FigureView(figure, unit, parsed.number, decimals, interval, base)
+
+
+def view_ledger(ledger: Ledger) -> dict[str, FigureView]:
+    """Every figure of a validated ledger as a :class:`FigureView`, by id."""
+    return {f.id: view_figure(ledger, f) for f in ledger.figures}

@@ -1,0 +1,321 @@
+"""What rules see: the ledger's figures as intervals, and one way to turn a judgment into findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+
+from perfcheck._compile import FigureView, view_ledger
+from perfcheck._document import (
+    ChangeRelation,
+    FormulaRelation,
+    Ledger,
+    ProductRelation,
+    RatioRelation,
+    ShareRelation,
+    _Relation,
+)
+from perfcheck._findings import Finding, Location, RelationCheck, Severity, Verdict
+from perfcheck._interval import DOWN, NEAR, UP, Interval
+from perfcheck._registry import Rule
+from perfcheck._units import COUNT, PERCENT, POINTS, Dimension, Kind, lookup_unit
+
+
+def fmt(value: Decimal, places: int | None = None, rounding: str = ROUND_HALF_EVEN) -> str:
+    """A decimal as plain text, optionally to ``places`` decimals; infinities as ``∞``.
+
+    >>> fmt(Decimal("134.5650"), 3), fmt(Decimal("-Infinity"))
+    ('134.565', '-∞')
+    """
+    if value.is_infinite():
+        return "∞" if value > 0 else "-∞"
+    if places is not None:
+        places = max(places, 0)
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=NEAR)
+    text = f"{value:f}"
+    return "0" if text in ("-0", "-0.0") else text
+
+
+def fmt_near(value: Decimal, places: int, extra: int = 2) -> str:
+    """A computed value to ``places`` decimals, or up to ``extra`` more where they are not zero.
+
+    >>> fmt_near(Decimal("134.5600"), 2), fmt_near(Decimal("15.938216"), 2)
+    ('134.56', '15.9382')
+    """
+    text = fmt(value, places + extra)
+    if "." in text and places >= 0:
+        head, tail = text.split(".")
+        tail = tail.rstrip("0").ljust(places, "0")
+        text = f"{head}.{tail}" if tail else head
+    return text
+
+
+class Context:
+    """A ledger prepared for checking.
+
+    Attributes:
+        ledger: the document.
+        views: every figure as a :class:`~perfcheck._compile.FigureView`, by id.
+        checks: the outcome of every relation judged so far.
+    """
+
+    def __init__(self, ledger: Ledger) -> None:
+        """Prepare ``ledger``."""
+        self.ledger = ledger
+        self.views: dict[str, FigureView] = view_ledger(ledger)
+        self.checks: list[RelationCheck] = []
+        self._dimension_problems: dict[str, str | None] = {}
+        doc_unit = ledger.unit
+        self.doc_unit = lookup_unit(doc_unit) if doc_unit else None
+
+    # -- figures -----------------------------------------------------------
+
+    def view(self, figure_id: str) -> FigureView:
+        """The view of one figure."""
+        return self.views[figure_id]
+
+    def base(self, figure_id: str) -> Interval:
+        """A figure's interval in its dimension's base unit."""
+        return self.views[figure_id].base
+
+    def point(self, figure_id: str) -> Decimal:
+        """A figure's printed value in its dimension's base unit."""
+        view = self.views[figure_id]
+        return view.number if view.unit.factor == 1 else NEAR.multiply(view.number, view.unit.factor)
+
+    def label(self, figure_id: str) -> str:
+        """How to name a figure in a message: its label, else its id."""
+        fig = self.views[figure_id].figure
+        return fig.label or fig.id
+
+    def labels(self, ids: Sequence[str], joiner: str = " + ") -> str:
+        """Several figures' names, joined."""
+        return joiner.join(self.label(i) for i in ids)
+
+    def locations(self, ids: Sequence[str]) -> tuple[Location, ...]:
+        """Where each figure was printed."""
+        out = []
+        for fid in dict.fromkeys(ids):
+            fig = self.views[fid].figure
+            out.append(Location(figure=fid, label=fig.label, value=fig.value, source=fig.source))
+        return tuple(out)
+
+    def dimension(self, figure_id: str) -> Dimension:
+        """A figure's dimension."""
+        return self.views[figure_id].unit.dimension
+
+    # -- units -------------------------------------------------------------
+
+    def dimension_problem(self, relation: _Relation) -> str | None:
+        """Why the relation's operands cannot be compared, or None when they can."""
+        rid = relation.id
+        if rid not in self._dimension_problems:
+            self._dimension_problems[rid] = self._find_dimension_problem(relation)
+        return self._dimension_problems[rid]
+
+    def _mismatch(self, ids: Sequence[str]) -> str | None:
+        dims = {i: self.dimension(i) for i in ids}
+        first = dims[ids[0]]
+        for fid, dim in dims.items():
+            if dim != first:
+                return (
+                    f"{self.label(ids[0])} ({ids[0]}) is {first} but {self.label(fid)} ({fid}) is {dim}; "
+                    "they cannot be compared"
+                )
+        return None
+
+    def _need(self, fid: str, dim: Dimension, what: str) -> str | None:
+        if self.dimension(fid) != dim:
+            return f"{what} {self.label(fid)} ({fid}) must be in {dim}, not {self.dimension(fid)}"
+        return None
+
+    def _find_dimension_problem(self, rel: _Relation) -> str | None:  # noqa: PLR0911
+        if isinstance(rel, ShareRelation):
+            return self._mismatch([rel.part, *rel.wholes]) or self._need(
+                rel.stated, PERCENT, "the stated share"
+            )
+        if isinstance(rel, RatioRelation):
+            ids = [rel.numerator] + ([rel.denominator] if rel.denominator else [])
+            return self._mismatch(ids) or self._need(rel.stated, PERCENT, "the stated ratio")
+        if isinstance(rel, ChangeRelation):
+            return self._change_dimension_problem(rel)
+        if isinstance(rel, ProductRelation):
+            return self._product_dimension_problem(rel)
+        if isinstance(rel, FormulaRelation):
+            currencies = {
+                self.dimension(i).currency for i in rel.operands() if self.dimension(i).kind is Kind.AMOUNT
+            }
+            if len(currencies) > 1:
+                return f"the formula mixes amounts in {', '.join(sorted(currencies))}"
+            return None
+        return self._mismatch(rel.operands())
+
+    def _change_dimension_problem(self, rel: ChangeRelation) -> str | None:
+        levels = [x for x in (rel.current, rel.prior) if x]
+        problem = self._mismatch(levels)
+        if problem:
+            return problem
+        if rel.delta:
+            cur = self.dimension(rel.current)
+            want = POINTS if cur == PERCENT else cur
+            problem = self._need(rel.delta, want, "the change")
+            if problem and cur == PERCENT:
+                problem += " (a change of a percentage is printed in 百分点)"
+            if problem:
+                return problem
+        if rel.percent:
+            return self._need(rel.percent, PERCENT, "the percent change")
+        return None
+
+    def _product_dimension_problem(self, rel: ProductRelation) -> str | None:
+        dimensionless = {COUNT, PERCENT}
+        carried = [f for f in rel.factors if self.dimension(f) not in dimensionless]
+        if len(carried) > 1:
+            return f"{self.labels(carried, ' × ')}: a product may carry at most one unit"
+        total = self.dimension(rel.total)
+        if carried:
+            return self._mismatch([rel.total, carried[0]])
+        if total not in dimensionless:
+            return f"{self.label(rel.total)} ({rel.total}) is {total} but its factors are plain numbers"
+        return None
+
+    def formula_interval(self, figure_id: str) -> Interval:
+        """A figure's interval as a formula sees it: amounts in the document's unit."""
+        view = self.views[figure_id]
+        doc = self.doc_unit
+        if view.unit.kind is Kind.AMOUNT and doc is not None and doc.dimension == view.unit.dimension:
+            if doc.factor == view.unit.factor:
+                return view.interval
+            return _rescale(view.base, doc.factor)
+        return view.base
+
+    # -- judgments -----------------------------------------------------------
+
+    def judge(  # noqa: PLR0913 - each part of a judgment is named
+        self,
+        rule: Rule,
+        relation: _Relation,
+        *,
+        subject: str,
+        target: Interval,
+        expected: Decimal | None,
+        figures: Sequence[str],
+        phrase: str,
+        strict: bool = False,
+        in_base: bool = True,
+    ) -> Iterator[Finding]:
+        """Judge whether ``subject`` can take a value in ``target``; yield an error if not.
+
+        Args:
+            rule: the rule judging.
+            relation: the relation judged.
+            subject: the figure whose printed value is compared.
+            target: the values the other figures allow it, in base units (or the
+                subject's own unit with ``in_base=False``); may be half-infinite.
+            expected: the value computed from the others' printed values, same units.
+            figures: every figure involved.
+            phrase: what the others say, e.g. ``"基本支出 + 项目经费支出 add up to"``.
+            strict: the subject must lie strictly inside ``target`` (``<`` and ``>``).
+            in_base: whether ``target`` and ``expected`` are in base units.
+        """
+        view = self.views[subject]
+        factor = view.unit.factor if in_base else Decimal(1)
+        own = view.base if in_base else view.interval
+        holds = own.intersects(target)
+        if holds and strict:
+            holds = own.lo < target.hi and target.lo < own.hi
+        shown_target = _rescale(target, factor)
+        shown_expected = None if expected is None else NEAR.divide(expected, factor)
+        allowed = shown_target.widen(
+            UP.subtract(view.number, view.interval.lo), UP.subtract(view.interval.hi, view.number)
+        )
+        difference = None if shown_expected is None else NEAR.subtract(view.number, shown_expected)
+        status = "holds" if holds else "broken"
+        self.checks.append(
+            RelationCheck(
+                relation=relation.id,
+                code=rule.code,
+                status=status,
+                subject=subject,
+                actual=view.number,
+                expected=shown_expected,
+                difference=difference,
+                allowed=(allowed.lo, allowed.hi),
+                unit=view.unit.symbol,
+            )
+        )
+        if holds:
+            return
+        places = view.decimals
+        unit = view.unit.symbol
+        gap = own.gap(target)
+        gap_shown = NEAR.divide(gap, factor)
+        side = "more" if own.lo > target.hi else "less"
+        said = (
+            f"{phrase} {fmt_near(shown_expected, places)}{_sep(unit)}"
+            if shown_expected is not None
+            else phrase
+        )
+        gap_unit = " percentage points" if view.unit.kind is Kind.PERCENT else _sep(unit)
+        message = (
+            f"{self.label(subject)} is printed as {view.figure.value}"
+            f"{'' if view.figure.value.endswith(unit) else _sep(unit)}, but {said}; "
+            f"that is at least {fmt(gap_shown, places + 1, ROUND_CEILING)}{gap_unit} {side} than "
+            f"rounding allows (the printed value had to lie in [{fmt(allowed.lo, places + 1, ROUND_FLOOR)}, "
+            f"{fmt(allowed.hi, places + 1, ROUND_CEILING)}])"
+        )
+        yield Finding(
+            code=rule.code,
+            severity=rule.severity,
+            verdict=Verdict.BROKEN,
+            relation=relation.id,
+            figures=tuple(dict.fromkeys(figures)),
+            locations=self.locations(figures),
+            message=message,
+            subject=subject,
+            actual=view.number,
+            expected=shown_expected,
+            difference=difference,
+            allowed=(allowed.lo, allowed.hi),
+            unit=unit,
+            rounding_explains=False,
+        )
+
+    def not_checkable(
+        self, rule: Rule, relation: _Relation, figures: Sequence[str], why: str
+    ) -> Iterator[Finding]:
+        """Record and yield an info finding: the relation cannot be judged."""
+        self.checks.append(RelationCheck(relation=relation.id, code=rule.code, status="not_checkable"))
+        yield Finding(
+            code=rule.code,
+            severity=Severity.INFO,
+            verdict=Verdict.NOT_CHECKABLE,
+            relation=relation.id,
+            figures=tuple(dict.fromkeys(figures)),
+            locations=self.locations(figures),
+            message=f"not checkable: {why}",
+        )
+
+    def suspicious(
+        self, rule: Rule, figures: Sequence[str], message: str, relation: str | None = None
+    ) -> Finding:
+        """A plausibility finding."""
+        return Finding(
+            code=rule.code,
+            severity=rule.severity,
+            verdict=Verdict.SUSPICIOUS,
+            relation=relation,
+            figures=tuple(dict.fromkeys(figures)),
+            locations=self.locations(figures),
+            message=message,
+        )
+
+
+def _sep(unit: str) -> str:
+    return unit if unit == "%" else f" {unit}"
+
+
+def _rescale(interval: Interval, factor: Decimal) -> Interval:
+    if factor == 1:
+        return interval
+    return Interval(DOWN.divide(interval.lo, factor), UP.divide(interval.hi, factor))

@@ -1,0 +1,46 @@
+"""perfcheck's own exceptions.
+
+Bad data is reported as findings; exceptions are for unusable input and misuse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One reason a document is unusable.
+
+    Attributes:
+        loc: the path to the offending key, e.g. ``("figures", 3, "value")``.
+        message: what is wrong, naming the figure or relation id.
+        id: the id of the figure or relation concerned, if any.
+        line: the line of the file, where known.
+    """
+
+    loc: tuple[int | str, ...]
+    message: str
+    id: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        """The message."""
+        return self.message
+
+
+class PerfcheckError(Exception):
+    """Base class of perfcheck's exceptions."""
+
+
+class LedgerError(PerfcheckError, ValueError):
+    """A document that cannot be checked.
+
+    Attributes:
+        problems: every problem found, each with where and what.
+    """
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        """Record the message and the problems."""
+        super().__init__(message)
+        self.problems = problems

@@ -1,0 +1,205 @@
+"""PC3xx: changes against the prior year (同比)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from perfcheck._context import Context
+from perfcheck._document import ChangeRelation
+from perfcheck._findings import Finding, Severity
+from perfcheck._interval import INF, NEAR, Interval
+from perfcheck._registry import rule
+from perfcheck.rules._examples import doc, fig
+
+HUNDRED = Decimal(100)
+ONE = Interval.point(Decimal(1))
+
+
+def _sign(rel: ChangeRelation) -> Decimal:
+    return Decimal(1) if rel.direction == "increase" else Decimal(-1)
+
+
+def _change(**keys: str) -> dict[str, object]:
+    return {"id": "yoy", "kind": "change", **keys}
+
+
+@rule(
+    "PC301",
+    "change-level",
+    severity=Severity.ERROR,
+    kinds=["change"],
+    passing=doc(
+        fig("spend", "1264.92", "一般公共预算财政拨款支出"),
+        fig("spend_prior", "1237.48", "上年"),
+        fig("up", "27.44", "增加"),
+        relations=[_change(current="spend", prior="spend_prior", delta="up", direction="increase")],
+    ),
+    failing=doc(
+        fig("spend", "1264.92", "一般公共预算财政拨款支出"),
+        fig("spend_prior", "1237.48", "上年"),
+        fig("up", "72.44", "增加"),
+        relations=[_change(current="spend", prior="spend_prior", delta="up", direction="increase")],
+    ),
+)
+def change_level(ctx: Context, rel: ChangeRelation) -> Iterator[Finding]:
+    """This year's figure equals last year's plus or minus the stated change.
+
+    **What it checks.** For a ``change`` relation that prints the prior figure:
+    ``current = prior + delta`` (增加) or ``current = prior - delta`` (减少); when no
+    delta is printed, that the direction is possible (an "increase" cannot leave
+    the figure lower than last year's).
+
+    **Why.** Year-on-year sentences ("较上年增加27.44万元") are typed by hand from two
+    tables; a wrong difference or a wrong direction is common.
+
+    **What to do.** Recompute the difference from the two years' figures.
+    """
+    if rel.prior is None:
+        return
+    prior = ctx.base(rel.prior)
+    if rel.delta is None:
+        if rel.percent is not None:
+            return
+        increase = rel.direction == "increase"
+        yield from ctx.judge(
+            change_level,
+            rel,
+            subject=rel.current,
+            target=Interval(prior.lo, INF) if increase else Interval(-INF, prior.hi),
+            expected=None,
+            figures=rel.operands(),
+            phrase=(
+                f"an {rel.direction} over {ctx.label(rel.prior)} "
+                f"({ctx.view(rel.prior).figure.value}) is stated"
+            ),
+            strict=True,
+        )
+        return
+    sign = _sign(rel)
+    target = prior + ctx.base(rel.delta).scale(sign)
+    expected = NEAR.add(ctx.point(rel.prior), NEAR.multiply(sign, ctx.point(rel.delta)))
+    op = "+" if sign > 0 else "-"
+    yield from ctx.judge(
+        change_level,
+        rel,
+        subject=rel.current,
+        target=target,
+        expected=expected,
+        figures=rel.operands(),
+        phrase=f"{ctx.label(rel.prior)} {op} {ctx.label(rel.delta)} is",
+    )
+
+
+def _percent_target(ctx: Context, rel: ChangeRelation) -> tuple[Interval | None, Decimal | None, str]:
+    """The range of the percent change the other figures allow, its point value, and a phrase."""
+    sign = _sign(rel)
+    if rel.prior is not None:
+        prior = ctx.base(rel.prior)
+        prior_point = ctx.point(rel.prior)
+        if rel.delta is not None:
+            q = ctx.base(rel.delta).div(prior)
+            point = (
+                None
+                if prior_point == 0
+                else NEAR.divide(NEAR.multiply(ctx.point(rel.delta), HUNDRED), prior_point)
+            )
+            phrase = f"{ctx.label(rel.delta)} ÷ {ctx.label(rel.prior)} is"
+        else:
+            ratio = ctx.base(rel.current).div(prior)
+            q = None if ratio is None else (ratio - ONE).scale(sign)
+            point = (
+                None
+                if prior_point == 0
+                else NEAR.multiply(
+                    NEAR.multiply(sign, HUNDRED),
+                    NEAR.subtract(NEAR.divide(ctx.point(rel.current), prior_point), 1),
+                )
+            )
+            phrase = f"{ctx.label(rel.current)} against {ctx.label(rel.prior)} is"
+        return (None if q is None else q.scale(HUNDRED)), point, phrase
+    assert rel.delta is not None  # noqa: S101 - checked by the caller
+    # prior = current - sign*delta, so percent = 100 / (current/delta - sign): each figure once.
+    current, delta = ctx.base(rel.current), ctx.base(rel.delta)
+    c_over_d = current.div(delta)
+    tight = None
+    if c_over_d is not None:
+        tight = Interval.point(HUNDRED).div(c_over_d - Interval.point(sign))
+    prior = current - delta.scale(sign)
+    naive = delta.scale(HUNDRED).div(prior)
+    if tight is None:
+        target = naive
+    elif naive is None or not naive.intersects(tight):
+        target = tight
+    else:
+        target = Interval(max(naive.lo, tight.lo), min(naive.hi, tight.hi))
+    prior_point = NEAR.subtract(ctx.point(rel.current), NEAR.multiply(sign, ctx.point(rel.delta)))
+    point = (
+        None if prior_point == 0 else NEAR.divide(NEAR.multiply(ctx.point(rel.delta), HUNDRED), prior_point)
+    )
+    op = "-" if sign > 0 else "+"
+    phrase = f"{ctx.label(rel.delta)} ÷ ({ctx.label(rel.current)} {op} {ctx.label(rel.delta)}) is"
+    return target, point, phrase
+
+
+@rule(
+    "PC302",
+    "change-percent",
+    severity=Severity.ERROR,
+    kinds=["change"],
+    passing=doc(
+        fig("family", "13980", "对个人和家庭补助支出预算", decimals=2),
+        fig("family_dec", "2010", "同比减少", decimals=2),
+        fig("family_dec_pct", "12.57%", "下降"),
+        relations=[
+            _change(current="family", delta="family_dec", percent="family_dec_pct", direction="decrease")
+        ],
+        unit="元",
+    ),
+    failing=doc(
+        fig("family", "13980", "对个人和家庭补助支出预算", decimals=2),
+        fig("family_dec", "2010", "同比减少", decimals=2),
+        fig("family_dec_pct", "14.38%", "下降"),
+        relations=[
+            _change(current="family", delta="family_dec", percent="family_dec_pct", direction="decrease")
+        ],
+        unit="元",
+    ),
+)
+def change_percent(ctx: Context, rel: ChangeRelation) -> Iterator[Finding]:
+    """A stated percent change equals the change ÷ last year's figure.
+
+    **What it checks.** ``percent = delta / prior × 100``. When the prior year is not
+    printed it is implied: ``prior = current - delta`` for an increase,
+    ``current + delta`` for a decrease. "对个人和家庭补助支出13980元，同比减少2010元，
+    下降12.57%" holds (2010 / 15990 = 12.570 %); a decrease computed against this
+    year's figure instead (2010 / 13980 = 14.38 %) is the classic mistake.
+
+    **Why.** Percent changes are computed against the wrong base, or the wrong
+    year, more often than any other ratio.
+
+    **What to do.** Divide the change by last year's figure, not this year's.
+    """
+    if rel.percent is None or (rel.prior is None and rel.delta is None):
+        return
+    target, point, phrase = _percent_target(ctx, rel)
+    if target is None:
+        yield from ctx.not_checkable(
+            change_percent,
+            rel,
+            rel.operands(),
+            "last year's figure may be zero, so no percent change of it exists",
+        )
+        return
+    yield from ctx.judge(
+        change_percent,
+        rel,
+        subject=rel.percent,
+        target=target,
+        expected=point,
+        figures=rel.operands(),
+        phrase=phrase,
+    )
+
+
+RULES = (change_level, change_percent)

@@ -1,0 +1,104 @@
+"""PC4xx: the same figure printed twice, and inequalities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perfcheck._context import Context
+from perfcheck._document import CompareRelation, EqualRelation
+from perfcheck._findings import Finding, Severity
+from perfcheck._interval import INF, Interval
+from perfcheck._registry import rule
+from perfcheck.rules._examples import doc, fig
+
+
+@rule(
+    "PC401",
+    "equal",
+    severity=Severity.ERROR,
+    kinds=["equal"],
+    passing=doc(
+        fig("project", "51.89", "项目经费支出"),
+        fig("special", "518900", "专项资金", unit="元"),
+        relations=[{"id": "same", "kind": "equal", "figures": ["project", "special"]}],
+    ),
+    failing=doc(
+        fig("project", "51.89", "项目经费支出"),
+        fig("special", "58.19", "专项资金"),
+        relations=[{"id": "same", "kind": "equal", "figures": ["project", "special"]}],
+    ),
+)
+def equal(ctx: Context, rel: EqualRelation) -> Iterator[Finding]:
+    """A figure printed in two places (or two units) says the same in both.
+
+    **What it checks.** All figures of an ``equal`` relation can be one quantity:
+    their rounding intervals, converted to a common unit, share a point. 51.89万元
+    and 518900元 agree; 51.89万元 and 51.9万元 agree (51.9 allows 51.85–51.95);
+    51.89万元 and 58.19万元 do not.
+
+    **Why.** Reports repeat their key figures — in the overview, in the project
+    section, in the tables — and the copies drift apart when one is revised.
+
+    **What to do.** Find which copy is current and correct the other.
+    """
+    ids = list(dict.fromkeys(rel.figures))
+    high = max(ids, key=lambda i: ctx.base(i).lo)
+    low = min(ids, key=lambda i: ctx.base(i).hi)
+    subject, other = (ids[0], ids[1]) if ctx.base(high).lo <= ctx.base(low).hi else (high, low)
+    if subject == other:
+        other = ids[1]
+    yield from ctx.judge(
+        equal,
+        rel,
+        subject=subject,
+        target=ctx.base(other),
+        expected=ctx.point(other),
+        figures=ids,
+        phrase=f"{ctx.label(other)} is printed as",
+    )
+
+
+@rule(
+    "PC402",
+    "compare",
+    severity=Severity.ERROR,
+    kinds=["compare"],
+    passing=doc(
+        fig("executed", "251.89", "预算执行数"),
+        fig("budget", "251.89", "调整后预算数"),
+        relations=[{"id": "within", "kind": "compare", "left": "executed", "op": "<=", "right": "budget"}],
+    ),
+    failing=doc(
+        fig("executed", "261.89", "预算执行数"),
+        fig("budget", "251.89", "调整后预算数"),
+        relations=[{"id": "within", "kind": "compare", "left": "executed", "op": "<=", "right": "budget"}],
+    ),
+)
+def compare(ctx: Context, rel: CompareRelation) -> Iterator[Finding]:
+    """An inequality between two figures can hold.
+
+    **What it checks.** ``left op right`` for ``op`` in ``<``, ``<=``, ``>``, ``>=``,
+    for some true values inside both figures' rounding. ``251.89 <= 251.89`` holds;
+    so does ``251.89 < 251.89``, since 251.886 and 251.894 are both readings of
+    251.89; ``261.89 <= 251.89`` does not.
+
+    **Why.** Some facts are bounds, not sums: spending within the budget, a part
+    within its whole, a score within its scale.
+
+    **What to do.** Check which side was mistyped.
+    """
+    right = ctx.base(rel.right)
+    target = Interval(-INF, right.hi) if rel.op in ("<", "<=") else Interval(right.lo, INF)
+    yield from ctx.judge(
+        compare,
+        rel,
+        subject=rel.left,
+        target=target,
+        expected=ctx.point(rel.right),
+        figures=rel.operands(),
+        phrase=f"it should be {rel.op} {ctx.label(rel.right)}, printed as",
+        strict=rel.op in ("<", ">"),
+    )
+
+
+RULES = (equal, compare)

@@ -1,0 +1,237 @@
+"""PC6xx: plausibility of figures, beyond the relations a report states."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Final
+
+from perfcheck._context import Context, fmt
+from perfcheck._document import ShareRelation, SumRelation
+from perfcheck._findings import Finding, Severity
+from perfcheck._interval import exact_sum, sum_intervals
+from perfcheck._registry import rule
+from perfcheck._units import Kind
+from perfcheck.rules._examples import doc, fig
+
+HUNDRED = Decimal(100)
+
+#: Concepts whose figures cannot be negative; the domain model uses them.
+NON_NEGATIVE: Final = frozenset(
+    {
+        "income",
+        "spending",
+        "carryover_in",
+        "basic_spending",
+        "project_spending",
+        "personnel_spending",
+        "public_spending",
+        "special_spending",
+        "line_item",
+        "headcount",
+        "count",
+        "target",
+        "score",
+    }
+)
+#: Fewest figures in one unit before their usual precision is taken as the document's.
+MIN_FIGURES_FOR_PRECISION: Final = 3
+
+
+def _share(fid: str, part: str, whole: str | list[str], stated: str) -> dict[str, object]:
+    return {"id": fid, "kind": "share", "part": part, "whole": whole, "stated": stated}
+
+
+@rule(
+    "PC601",
+    "share-above-100",
+    severity=Severity.WARNING,
+    passing=doc(
+        fig("a", "51.89"),
+        fig("w", "134.56"),
+        fig("s", "38.56%"),
+        relations=[_share("r", "a", "w", "s")],
+    ),
+    failing=doc(
+        fig("a", "151.89"),
+        fig("w", "134.56"),
+        fig("s", "112.88%"),
+        relations=[_share("r", "a", "w", "s")],
+    ),
+)
+def share_above_100(ctx: Context, _: None) -> Iterator[Finding]:
+    """A share of a whole is more than 100 %.
+
+    **What it checks.** The stated percentage of every ``share`` relation is at most
+    100 % (within its rounding). Ratios — completion and execution rates — may
+    exceed 100 % and are not judged.
+
+    **Why.** A part cannot be larger than the whole it belongs to; a share above
+    100 % means the part or the whole is the wrong figure, even when part ÷ whole
+    agrees with it.
+
+    **What to do.** Check that the whole really contains the part.
+    """
+    for rel in ctx.ledger.relations:
+        if isinstance(rel, ShareRelation) and ctx.base(rel.stated).lo > HUNDRED:
+            view = ctx.view(rel.stated)
+            yield ctx.suspicious(
+                share_above_100,
+                [rel.stated, rel.part],
+                f"{ctx.label(rel.stated)} states a share of {view.figure.value}, more than the whole",
+                relation=rel.id,
+            )
+
+
+def _disjoint_groups(ctx: Context) -> dict[tuple[str, ...], list[ShareRelation]]:
+    """Share relations whose parts are known not to overlap, grouped by their whole."""
+    siblings: dict[str, set[str]] = {}
+    for rel in ctx.ledger.relations:
+        if isinstance(rel, SumRelation) and rel.exhaustive and not rel.weights:
+            siblings.setdefault(rel.total, set()).update(rel.parts)
+    groups: dict[tuple[str, ...], list[ShareRelation]] = defaultdict(list)
+    for rel in ctx.ledger.relations:
+        if not isinstance(rel, ShareRelation):
+            continue
+        wholes = rel.wholes
+        if len(wholes) > 1 and rel.part in wholes:
+            groups[tuple(sorted(wholes))].append(rel)
+        elif len(wholes) == 1 and rel.part in siblings.get(wholes[0], set()):
+            groups[(wholes[0],)].append(rel)
+    return groups
+
+
+@rule(
+    "PC602",
+    "shares-above-100",
+    severity=Severity.WARNING,
+    passing=doc(
+        fig("basic", "82.67"),
+        fig("proj", "51.89"),
+        fig("total", "134.56"),
+        fig("basic_pct", "61.44%"),
+        fig("proj_pct", "38.56%"),
+        relations=[
+            {"id": "split", "kind": "sum", "total": "total", "parts": ["basic", "proj"]},
+            _share("b", "basic", "total", "basic_pct"),
+            _share("p", "proj", "total", "proj_pct"),
+        ],
+    ),
+    failing=doc(
+        fig("basic", "2476260.58"),
+        fig("proj", "469500", decimals=2),
+        fig("basic_pct", "84.06%"),
+        fig("proj_pct", "19.62%"),
+        relations=[
+            _share("b", "basic", ["basic", "proj"], "basic_pct"),
+            _share("p", "proj", ["basic", "proj"], "proj_pct"),
+        ],
+        unit="元",
+    ),
+)
+def shares_above_100(ctx: Context, _: None) -> Iterator[Finding]:
+    """Shares of separate parts of one whole add up to more than 100 %.
+
+    **What it checks.** Share relations whose parts do not overlap — the parts are
+    figures the whole is listed as, or parts of one exhaustive ``sum`` with the
+    whole as its total — have stated percentages whose sum can be at most 100 %.
+    Shares of overlapping parts (一般公共预算支出 and 基本支出 of the same total)
+    are not grouped.
+
+    **Why.** "基本支出占84.06%，项目支出占19.62%" cannot both be true: together
+    they claim 103.68 % of one whole. The individual share checks say which one is
+    wrong; this says the text contradicts itself even without the amounts.
+
+    **What to do.** Recompute each share from its amounts.
+    """
+    for whole, rels in _disjoint_groups(ctx).items():
+        parts = {r.part for r in rels}
+        if len(parts) < 2:
+            continue
+        unique = list({r.part: r for r in rels}.values())
+        total = sum_intervals([ctx.base(r.stated) for r in unique])
+        if total.lo > HUNDRED:
+            stated = [r.stated for r in unique]
+            printed = exact_sum(ctx.view(s).number for s in stated)
+            yield ctx.suspicious(
+                shares_above_100,
+                stated,
+                f"the shares {', '.join(ctx.view(s).figure.value for s in stated)} of "
+                f"{ctx.labels(list(whole))} add up to {fmt(printed)} %, more than 100 % "
+                f"(relations {', '.join(r.id for r in unique)})",
+            )
+
+
+@rule(
+    "PC603",
+    "negative-amount",
+    severity=Severity.ERROR,
+    passing=doc(fig("income", "132.35", "总收入", concept="income"), relations=[]),
+    failing=doc(fig("income", "-132.35", "总收入", concept="income"), relations=[]),
+)
+def negative_amount(ctx: Context, _: None) -> Iterator[Finding]:
+    """A figure that cannot be negative is printed negative.
+
+    **What it checks.** Figures whose ``concept`` cannot be negative — income,
+    spending and its parts, line items, head-counts, counts, targets, scores — and
+    every figure in a count unit are at least zero.
+
+    **Why.** A minus sign in those places is a typing or sign-convention error;
+    the domain model forbids it, and a document checked from JSON gets the same
+    protection through the concept.
+
+    **What to do.** Remove the sign, or move the figure to the side of the balance
+    it belongs to.
+    """
+    for fid, view in ctx.views.items():
+        concept = view.figure.concept
+        if (concept in NON_NEGATIVE or view.unit.kind is Kind.COUNT) and view.base.hi < 0:
+            yield ctx.suspicious(
+                negative_amount,
+                [fid],
+                f"{ctx.label(fid)} is printed as {view.figure.value}, but "
+                f"{'a count' if concept is None else concept} cannot be negative",
+            )
+
+
+@rule(
+    "PC604",
+    "excess-precision",
+    severity=Severity.WARNING,
+    passing=doc(fig("a", "3.91"), fig("b", "2.17"), fig("c", "1.35"), relations=[]),
+    failing=doc(fig("a", "3.91"), fig("b", "2.17"), fig("c", "1.352"), relations=[]),
+)
+def excess_precision(ctx: Context, _: None) -> Iterator[Finding]:
+    """A figure is printed with more decimals than the document uses.
+
+    **What it checks.** Among figures printed in one unit (at least three of them),
+    the usual number of decimals is the document's precision; a figure with more
+    decimals is flagged. Fewer decimals are normal (trailing zeros are often
+    dropped) and are not flagged.
+
+    **Why.** An amount of 1.352万元 in a report kept to 0.01万元 is usually a typing
+    error, or a figure copied from a table in another unit.
+
+    **What to do.** Check the figure against its source table.
+    """
+    by_unit: dict[str, list[str]] = defaultdict(list)
+    for fid, view in ctx.views.items():
+        if not view.exact and view.figure.qualifier is None:
+            by_unit[view.unit.symbol].append(fid)
+    for unit, ids in by_unit.items():
+        if len(ids) < MIN_FIGURES_FOR_PRECISION:
+            continue
+        counts = Counter(ctx.view(i).decimals for i in ids)
+        usual = max(counts, key=lambda d: (counts[d], d))
+        for fid in ids:
+            if ctx.view(fid).decimals > usual:
+                yield ctx.suspicious(
+                    excess_precision,
+                    [fid],
+                    f"{ctx.label(fid)} is printed as {ctx.view(fid).figure.value} with "
+                    f"{ctx.view(fid).decimals} decimals; the document prints {unit} figures with {usual}",
+                )
+
+
+RULES = (share_above_100, shares_above_100, negative_amount, excess_precision)
