@@ -225,10 +225,12 @@ class Context:
         if holds and strict:
             holds = own.lo < target.hi and target.lo < own.hi
         shown_target = _rescale(target, factor)
-        shown_expected = None if expected is None else NEAR.divide(expected, factor)
-        allowed = shown_target.widen(
+        digits = view.decimals + EXTRA_DIGITS
+        shown_expected = None if expected is None else _trim(NEAR.divide(expected, factor), digits)
+        wide = shown_target.widen(
             UP.subtract(view.number, view.interval.lo), UP.subtract(view.interval.hi, view.number)
         )
+        allowed = Interval(_trim(wide.lo, digits, ROUND_FLOOR), _trim(wide.hi, digits, ROUND_CEILING))
         difference = None if shown_expected is None else NEAR.subtract(view.number, shown_expected)
         status = "holds" if holds else "broken"
         self.checks.append(
@@ -309,6 +311,18 @@ class Context:
             locations=self.locations(figures),
             message=message,
         )
+
+
+#: Decimals beyond a figure's own kept in computed values of findings (quotients do not end).
+EXTRA_DIGITS = 6
+
+
+def _trim(value: Decimal, places: int, rounding: str = ROUND_HALF_EVEN) -> Decimal:
+    """``value`` to at most ``places`` decimals (rounded as asked); shorter values are kept as they are."""
+    exponent = value.as_tuple().exponent
+    if not value.is_finite() or not isinstance(exponent, int) or -exponent <= places:
+        return value
+    return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=NEAR)
 
 
 def _sep(unit: str) -> str:

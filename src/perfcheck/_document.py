@@ -41,6 +41,9 @@ from perfcheck._values import ParsedValue, ValueFormatError, check_locale, parse
 Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=200)]
 Qualifier = Literal["at_least", "more_than", "at_most", "about"]
 
+#: How many problems an error message lists; ``LedgerError.problems`` keeps them all.
+MAX_LISTED = 20
+
 _CONFIG = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
 
@@ -513,7 +516,9 @@ def validate(data: Any, *, name: str = "<data>") -> Ledger:  # noqa: ANN401 - pa
     except ValidationError as exc:
         problems = _problems_from(exc, data)
         problems.extend(_salvaged_problems(exc, data))
-        lines = "\n".join(f"  - {p}" for p in problems)
+        lines = "\n".join(f"  - {p}" for p in problems[:MAX_LISTED])
+        if len(problems) > MAX_LISTED:
+            lines += f"\n  ... and {len(problems) - MAX_LISTED} more"
         noun = "problem" if len(problems) == 1 else "problems"
         msg = f"{name}: not a valid ledger document ({len(problems)} {noun}):\n{lines}"
         raise LedgerError(msg, problems) from None

@@ -38,7 +38,7 @@ from perfcheck._errors import LedgerError, Problem
 def _printed(value: object) -> object:
     if isinstance(value, float):
         msg = f"{value!r} is a float, which cannot keep its printed precision; give it as a string"
-        raise TypeError(msg)
+        raise ValueError(msg)  # noqa: TRY004 - pydantic turns ValueError into a validation error
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         return str(value)
     return value
@@ -256,10 +256,9 @@ class _Compiler:
                     "outflows": ["spending", "carryover_out"],
                 }
             )
-        tops = [self.item(item, f"item_{i}") for i, item in enumerate(r.spending, 1)]
+        tops = self.tree(r.spending)
         if flow is not None and tops:
             self.relations.append({"id": "spending_split", "kind": "sum", "total": "spending", "parts": tops})
-        self.tree_sums(r.spending, f"{'item'}")
         for i, head in enumerate(r.headcounts, 1):
             self.headcount(head, f"headcount_{i}")
         for i, target in enumerate(r.targets, 1):
@@ -281,33 +280,42 @@ class _Compiler:
         }
         return validate(data, name=f"report {r.title or ''}".strip())
 
-    def item(self, item: LineItem, fid: str) -> str:
-        fid = item.id or fid
-        self.figure(
-            fid,
-            item.label,
-            item.amount,
-            concept=item.concept,
-            decimals=item.decimals,
-            source=_dump(item.source),
-        )
-        for i, child in enumerate(item.items, 1):
-            self.item(child, f"{fid}_{i}")
-        return fid
+    def tree(self, items: list[LineItem]) -> list[str]:
+        """Add every line as a figure and every line with items as a sum; return the top ids.
 
-    def tree_sums(self, items: list[LineItem], prefix: str) -> None:
-        # Iterative, so a deep tree costs no stack.
-        stack = [(item, item.id or f"{prefix}_{i}") for i, item in enumerate(items, 1)]
+        Lines without an id are numbered in document order: ``item_1``, ``item_2``, ...
+        The walk is iterative, so a deep tree costs no stack.
+        """
+        counter = 0
+
+        def name(item: LineItem) -> str:
+            nonlocal counter
+            if item.id:
+                return item.id
+            counter += 1
+            return f"item_{counter}"
+
+        tops = [name(item) for item in items]
+        stack = list(zip(reversed(items), reversed(tops), strict=True))
         while stack:
             item, fid = stack.pop()
+            self.figure(
+                fid,
+                item.label,
+                item.amount,
+                concept=item.concept,
+                decimals=item.decimals,
+                source=_dump(item.source),
+            )
             if not item.items:
                 continue
-            parts = [child.id or f"{fid}_{i}" for i, child in enumerate(item.items, 1)]
+            parts = [name(child) for child in item.items]
             rel: dict[str, Any] = {"id": f"{fid}_sum", "kind": "sum", "total": fid, "parts": parts}
             if not item.exhaustive:
                 rel["exhaustive"] = False
             self.relations.append(rel)
-            stack.extend(zip(item.items, parts, strict=True))
+            stack.extend(zip(reversed(item.items), reversed(parts), strict=True))
+        return tops
 
     def headcount(self, head: Headcount, fid: str) -> None:
         self.figure(fid, head.label, head.total, unit=head.unit, concept="headcount")

@@ -95,7 +95,9 @@ class Finding(BaseModel):
 
     def to_json_dict(self) -> dict[str, Any]:
         """The finding as JSON-ready data, numbers as decimal strings."""
-        return self.model_dump(mode="json", exclude_none=True)
+        data = self.model_dump(mode="json", exclude_none=True)
+        data.setdefault("relation", None)
+        return data
 
 
 Status = Literal["holds", "broken", "not_checkable", "invalid"]
