@@ -91,6 +91,14 @@ def test_one_bad_file_does_not_stop_the_others(capsys: pytest.CaptureFixture[str
     assert "R4" in out
 
 
+def test_json_for_several_files_is_one_list(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(SEED), str(WUZHOU), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert [d["path"] for d in data] == [str(SEED), str(WUZHOU)]
+    assert [d["summary"]["errors"] for d in data] == [0, 2]
+
+
 def test_unknown_selector_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "check", str(SEED), "--select", "PC7")
     assert code == 2

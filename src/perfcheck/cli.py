@@ -6,6 +6,7 @@ Exit codes: 0 no error found, 1 errors found, 2 unusable input or usage.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from perfcheck import __version__
 from perfcheck._check import check
 from perfcheck._document import load, loads
 from perfcheck._errors import LedgerError
-from perfcheck.render import FORMATS, render
+from perfcheck.render import FORMATS, render, rules_markdown
 from perfcheck.rules import default_registry
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
@@ -45,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace) -> int:
     worst = EXIT_OK
-    outputs = []
+    outputs: list[str] = []
+    documents: list[dict[str, object]] = []
     for name in args.paths:
         try:
             ledger = loads(sys.stdin.buffer.read(), name="<stdin>") if name == "-" else load(Path(name))
@@ -57,13 +59,19 @@ def _check(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"perfcheck: {exc}", file=sys.stderr)
             return EXIT_UNUSABLE
-        text = render(result, args.format)
-        if len(args.paths) > 1 and args.format != "json":
-            text = f"{name}\n{text}"
-        outputs.append(text)
+        if args.format == "json":
+            documents.append({"path": name, **result.to_json_dict()})
+        else:
+            text = render(result, args.format)
+            outputs.append(f"{name}\n{text}" if len(args.paths) > 1 else text)
         if result.errors and worst == EXIT_OK:
             worst = EXIT_ERRORS
-    print("\n\n".join(outputs))
+    if args.format == "json":
+        # One document: its object; several: a list of them, each with its path.
+        payload: object = documents[0] if len(args.paths) == 1 and documents else documents
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(outputs))
     if args.exit_zero and worst == EXIT_ERRORS:
         return EXIT_OK
     return worst
@@ -81,8 +89,7 @@ def _explain(code: str) -> int:
     if code not in default_registry:
         print(f"perfcheck: no rule {code!r}; `perfcheck rules` lists them", file=sys.stderr)
         return EXIT_UNUSABLE
-    r = default_registry[code]
-    print(f"{r.code} {r.name} ({r.severity.value}, {r.status.value})\n\n{r.doc}")
+    print(rules_markdown([default_registry[code]]).split("\n## ", 1)[1])
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ The core never imports this module; findings are data and this is one way to sho
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Final, Literal
 
 from tabulate import tabulate
@@ -19,11 +20,14 @@ from tabulate import tabulate
 from perfcheck._check import Result
 from perfcheck._context import fmt
 from perfcheck._findings import Finding
+from perfcheck._registry import Rule
 
 Format = Literal["table", "markdown", "html", "json"]
 FORMATS: Final = ("table", "markdown", "html", "json")
 _TABLEFMT: Final = {"table": "simple", "markdown": "github", "html": "html"}
 _HEADERS: Final = ("code", "severity", "relation", "where", "message")
+#: Column widths a terminal table wraps at (None: no wrapping).
+_WRAP: Final = [None, None, 16, 28, 64]
 
 
 def _where(finding: Finding) -> str:
@@ -52,7 +56,10 @@ def summary(result: Result) -> str:
 def table(result: Result, fmt_name: Literal["table", "markdown", "html"] = "table") -> str:
     """The findings as a table, followed by a summary line (plain and markdown)."""
     tablefmt = _TABLEFMT[fmt_name]
-    body = tabulate(rows(result), headers=_HEADERS, tablefmt=tablefmt) if result.findings else ""
+    widths = _WRAP if fmt_name == "table" else None
+    body = ""
+    if result.findings:
+        body = tabulate(rows(result), headers=_HEADERS, tablefmt=tablefmt, maxcolwidths=widths)
     if fmt_name == "html":
         return f"{body}\n<p>{summary(result)}</p>" if body else f"<p>{summary(result)}</p>"
     return f"{body}\n\n{summary(result)}" if body else summary(result)
@@ -77,6 +84,32 @@ def reconciliation(result: Result, tablefmt: str = "simple") -> str:
         )
     headers = ("relation", "rule", "status", "stated", "computed", "allowed", "difference", "unit")
     return tabulate(data, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+
+
+def rules_markdown(registry: Iterable[Rule]) -> str:
+    """Documentation of every rule as one markdown page (``docs/rules.md``)."""
+    out = [
+        "# Rules",
+        "",
+        "Generated from the rules' own documentation by `perfcheck.render.rules_markdown`;",
+        "`tests/test_docs.py` fails when this page and the registry disagree.",
+        "",
+        "| code | name | severity | status | summary |",
+        "|---|---|---|---|---|",
+    ]
+    rules = list(registry)
+    out += [
+        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.status.value} | {r.summary} |"
+        for r in rules
+    ]
+    for r in rules:
+        out += ["", f"## {r.code}", "", f"`{r.name}` — {r.severity.value}, {r.status.value}", ""]
+        out += r.doc.split("\n")[1:] if r.doc.count("\n") else []
+        for title, example in (("Passes", r.passing), ("Fails", r.failing)):
+            if example and (example.get("figures") or example.get("relations")):
+                body = json.dumps(example, ensure_ascii=False, indent=2)
+                out += ["", f"**{title}:**", "", "```json", body, "```"]
+    return "\n".join(out).replace("\n\n\n", "\n\n") + "\n"
 
 
 def render(result: Result, fmt_name: Format = "table") -> str:
