@@ -35,6 +35,7 @@ NON_NEGATIVE: Final = frozenset(
         "score",
     }
 )
+# carryover_out is left out on purpose: a unit that overspent carries a deficit forward.
 #: Fewest figures in one unit before their usual precision is taken as the document's.
 MIN_FIGURES_FOR_PRECISION: Final = 3
 
@@ -205,10 +206,11 @@ def negative_amount(ctx: Context, _: None) -> Iterator[Finding]:
 def excess_precision(ctx: Context, _: None) -> Iterator[Finding]:
     """A figure is printed with more decimals than the document uses.
 
-    **What it checks.** Among figures printed in one unit (at least three of them),
-    the usual number of decimals is the document's precision; a figure with more
+    **What it checks.** Among amounts printed in one unit (at least three of them),
+    the usual number of decimals is the document's precision; an amount with more
     decimals is flagged. Fewer decimals are normal (trailing zeros are often
-    dropped) and are not flagged.
+    dropped) and are not flagged. Percentages are not judged: a report prints
+    shares to 0.01 % and completion rates to 1 % side by side.
 
     **Why.** An amount of 1.352万元 in a report kept to 0.01万元 is usually a typing
     error, or a figure copied from a table in another unit.
@@ -217,7 +219,7 @@ def excess_precision(ctx: Context, _: None) -> Iterator[Finding]:
     """
     by_unit: dict[str, list[str]] = defaultdict(list)
     for fid, view in ctx.views.items():
-        if not view.exact and view.figure.qualifier is None:
+        if view.unit.kind is Kind.AMOUNT and not view.exact and view.figure.qualifier is None:
             by_unit[view.unit.symbol].append(fid)
     for unit, ids in by_unit.items():
         if len(ids) < MIN_FIGURES_FOR_PRECISION:
