@@ -99,7 +99,7 @@ def test_value_forms(value: str, locale: str, number: str, decimals: int, unit: 
         ("Infinity", "en_US", "cannot read"),
         ("abc", "en_US", "cannot read"),
         ("", "en_US", "cannot read"),
-        ("1" * 50, "en_US", "more than 40 digits"),
+        ("1" * 50, "en_US", "Limits.max_digits=40"),
         ("12万", "zh_CN", "cannot read"),
     ],
 )

@@ -36,6 +36,7 @@ from perfcheck._document import (
 from perfcheck._domain import FundFlow, Headcount, LineItem, Report, Share, Target
 from perfcheck._errors import LedgerError, PerfcheckError, Problem
 from perfcheck._findings import Finding, Location, RelationCheck, Severity, Verdict
+from perfcheck._limits import Limits
 from perfcheck._registry import Registry, Rule, Status, rule
 from perfcheck.rules import default_registry
 
@@ -54,6 +55,7 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "LedgerSource",
+    "Limits",
     "LineItem",
     "Location",
     "PerfcheckError",

@@ -28,6 +28,7 @@ from pydantic import (
     PrivateAttr,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -35,6 +36,7 @@ from pydantic_core import PydanticCustomError
 
 from perfcheck._errors import LedgerError, Problem
 from perfcheck._formula import Formula, FormulaError, parse_formula
+from perfcheck._limits import DEFAULT_LIMITS, Limits, json_depth
 from perfcheck._units import UnknownUnitError, lookup_unit
 from perfcheck._values import ParsedValue, ValueFormatError, check_locale, parse_value
 
@@ -43,6 +45,13 @@ Qualifier = Literal["at_least", "more_than", "at_most", "about"]
 
 #: How many problems an error message lists; ``LedgerError.problems`` keeps them all.
 MAX_LISTED = 20
+
+
+def _limits(info: ValidationInfo) -> Limits:
+    context = info.context
+    limits = context.get("limits") if isinstance(context, dict) else None
+    return limits if isinstance(limits, Limits) else DEFAULT_LIMITS
+
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
@@ -98,15 +107,44 @@ class Figure(BaseModel):
 
     @field_validator("value", mode="before")
     @classmethod
-    def _value_as_text(cls, value: object) -> object:
+    def _value_as_text(cls, value: object, info: ValidationInfo) -> object:
+        limits = _limits(info)
         if isinstance(value, bool):
             return value  # rejected as "not a string"
-        if isinstance(value, (int, Decimal)):
-            if isinstance(value, Decimal) and not value.is_finite():
+        if isinstance(value, int):
+            value = Decimal(value)
+        if isinstance(value, Decimal):
+            if not value.is_finite():
                 raise PydanticCustomError(
                     "value_not_finite", "value {value} is not finite", {"value": str(value)}
                 )
-            return str(value)
+            sign, digits, exponent = value.as_tuple()
+            del sign
+            assert isinstance(exponent, int)  # noqa: S101 - finite
+            if abs(exponent) > limits.max_exponent or len(digits) > limits.max_digits:
+                raise PydanticCustomError(
+                    "value_too_long",
+                    "value has {digits} digits and exponent {exponent}, beyond Limits.max_digits={md} "
+                    "or Limits.max_exponent={me}",
+                    {
+                        "digits": len(digits),
+                        "exponent": exponent,
+                        "md": limits.max_digits,
+                        "me": limits.max_exponent,
+                    },
+                )
+            # Plain notation keeps the printed digits: 2.10 stays "2.10", 1E+5 becomes "100000".
+            return f"{value:f}"
+        if (
+            isinstance(value, str)
+            and len(value) > limits.max_digits
+            and (sum(c.isdigit() for c in value) > limits.max_digits)
+        ):
+            raise PydanticCustomError(
+                "value_too_long",
+                "value has more than Limits.max_digits={md} digits",
+                {"md": limits.max_digits},
+            )
         if isinstance(value, float):
             raise PydanticCustomError(
                 "value_float",
@@ -266,9 +304,12 @@ class FormulaRelation(_Relation):
     _formula: Formula | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _parse(self) -> FormulaRelation:
+    def _parse(self, info: ValidationInfo) -> FormulaRelation:
+        limits = _limits(info)
         try:
-            self._formula = parse_formula(self.expr)
+            self._formula = parse_formula(
+                self.expr, max_length=limits.max_formula_length, max_depth=limits.max_formula_depth
+            )
         except FormulaError as exc:
             raise PydanticCustomError("formula_syntax", "formula: {error}", {"error": str(exc)}) from None
         return self
@@ -474,12 +515,19 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def parse_json(text: str | bytes, *, name: str = "<string>") -> Any:  # noqa: ANN401 - JSON is untyped
+def _fail(msg: str, line: int | None = None) -> LedgerError:
+    return LedgerError(msg, [Problem((), msg, line=line)])
+
+
+def parse_json(text: str | bytes, *, name: str = "<string>", limits: Limits = DEFAULT_LIMITS) -> Any:  # noqa: ANN401 - JSON is untyped
     """Parse JSON text, keeping numbers exact (as :class:`~decimal.Decimal`).
 
     Raises:
-        LedgerError: the text is not valid UTF-8 JSON.
+        LedgerError: the text is not valid UTF-8 JSON, or exceeds a limit.
     """
+    if len(text) > limits.max_bytes:
+        msg = f"{name}: {len(text)} bytes, more than the limit of {limits.max_bytes} (Limits.max_bytes)"
+        raise _fail(msg)
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -490,6 +538,10 @@ def parse_json(text: str | bytes, *, name: str = "<string>") -> Any:  # noqa: AN
     if not text.strip():
         msg = f"{name}: empty document"
         raise LedgerError(msg, [Problem((), msg)])
+    if limits.max_json_depth is not None and (depth := json_depth(text)) > limits.max_json_depth:
+        limit = limits.max_json_depth
+        msg = f"{name}: JSON nested {depth} deep, more than the limit of {limit} (Limits.max_json_depth)"
+        raise _fail(msg)
     try:
         return json.loads(
             text,
@@ -500,22 +552,39 @@ def parse_json(text: str | bytes, *, name: str = "<string>") -> Any:  # noqa: AN
     except json.JSONDecodeError as exc:
         msg = f"{name}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}"
         raise LedgerError(msg, [Problem((), msg, line=exc.lineno)]) from None
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        msg = f"{name}: invalid JSON: nested deeper than the parser allows"
+        raise _fail(msg) from None
+    except ValueError as exc:
         msg = f"{name}: invalid JSON: {exc}"
-        raise LedgerError(msg, [Problem((), msg)]) from None
+        raise _fail(msg) from None
 
 
-def validate(data: Any, *, name: str = "<data>") -> Ledger:  # noqa: ANN401 - parsed JSON is untyped
+def _check_counts(data: Any, name: str, limits: Limits) -> None:  # noqa: ANN401
+    if not isinstance(data, dict):
+        return
+    for key, limit, attr in (
+        ("figures", limits.max_figures, "max_figures"),
+        ("relations", limits.max_relations, "max_relations"),
+    ):
+        items = data.get(key)
+        if isinstance(items, list) and len(items) > limit:
+            msg = f"{name}: {len(items)} {key}, more than the limit of {limit} (Limits.{attr})"
+            raise _fail(msg)
+
+
+def validate(data: Any, *, name: str = "<data>", limits: Limits = DEFAULT_LIMITS) -> Ledger:  # noqa: ANN401 - parsed JSON is untyped
     """Validate parsed data as a ledger document.
 
     Raises:
         LedgerError: the data is not a valid document; ``.problems`` lists every problem.
     """
+    _check_counts(data, name, limits)
     try:
-        return Ledger.model_validate(data)
+        return Ledger.model_validate(data, context={"limits": limits})
     except ValidationError as exc:
         problems = _problems_from(exc, data)
-        problems.extend(_salvaged_problems(exc, data))
+        problems.extend(_salvaged_problems(exc, data, limits))
         lines = "\n".join(f"  - {p}" for p in problems[:MAX_LISTED])
         if len(problems) > MAX_LISTED:
             lines += f"\n  ... and {len(problems) - MAX_LISTED} more"
@@ -524,28 +593,32 @@ def validate(data: Any, *, name: str = "<data>") -> Ledger:  # noqa: ANN401 - pa
         raise LedgerError(msg, problems) from None
 
 
-def loads(text: str | bytes, *, name: str = "<string>") -> Ledger:
+def loads(text: str | bytes, *, name: str = "<string>", limits: Limits = DEFAULT_LIMITS) -> Ledger:
     """Read a ledger document from JSON text.
 
     Raises:
-        LedgerError: the text is not a valid document.
+        LedgerError: the text is not a valid document or exceeds a limit.
     """
-    return validate(parse_json(text, name=name), name=name)
+    return validate(parse_json(text, name=name, limits=limits), name=name, limits=limits)
 
 
-def load(path: str | Path) -> Ledger:
+def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
     """Read a ledger document from a JSON file.
 
     Raises:
-        LedgerError: the file cannot be read or is not a valid document.
+        LedgerError: the file cannot be read, is not a valid document or exceeds a limit.
     """
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            msg = f"{path}: {size} bytes, more than the limit of {limits.max_bytes} (Limits.max_bytes)"
+            raise _fail(msg)
         raw = path.read_bytes()
     except OSError as exc:
         msg = f"{path}: cannot read: {exc.strerror or exc}"
-        raise LedgerError(msg, [Problem((), msg)]) from None
-    return loads(raw, name=str(path))
+        raise _fail(msg) from None
+    return loads(raw, name=str(path), limits=limits)
 
 
 def dumps(ledger: Ledger, *, indent: int | None = 2) -> str:
@@ -553,7 +626,7 @@ def dumps(ledger: Ledger, *, indent: int | None = 2) -> str:
     return json.dumps(ledger.to_dict(), ensure_ascii=False, indent=indent)
 
 
-def _salvaged_problems(exc: ValidationError, data: Any) -> list[Problem]:  # noqa: ANN401
+def _salvaged_problems(exc: ValidationError, data: Any, limits: Limits) -> list[Problem]:  # noqa: ANN401
     """Problems of the rest of a document whose items failed structural validation.
 
     The items that failed are left out and the rest validated again, so one bad
@@ -575,10 +648,12 @@ def _salvaged_problems(exc: ValidationError, data: Any) -> list[Problem]:  # noq
     for key, indexes in bad.items():
         items = salvage.get(key)
         if isinstance(items, list):
-            dropped.update(str(x["id"]) for i, x in enumerate(items) if i in indexes and isinstance(x, dict))
+            dropped.update(
+                str(x.get("id")) for i, x in enumerate(items) if i in indexes and isinstance(x, dict)
+            )
             salvage[key] = [x for i, x in enumerate(items) if i not in indexes]
     try:
-        Ledger.model_validate(salvage)
+        Ledger.model_validate(salvage, context={"limits": limits})
     except ValidationError as again:
         return [
             p

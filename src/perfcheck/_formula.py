@@ -90,7 +90,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
 
 
 def _to_rpn(  # noqa: C901, PLR0912 - one branch per token kind of the grammar
-    tokens: list[tuple[str, str, int]], text: str
+    tokens: list[tuple[str, str, int]], text: str, max_depth: int
 ) -> tuple[Step, ...]:
     output: list[Step] = []
     ops: list[str] = []
@@ -108,8 +108,8 @@ def _to_rpn(  # noqa: C901, PLR0912 - one branch per token kind of the grammar
                 msg = f"a call is not allowed at position {pos}"
                 raise FormulaError(msg)
             depth += 1
-            if depth > MAX_DEPTH:
-                msg = f"parentheses nested deeper than {MAX_DEPTH}"
+            if depth > max_depth:
+                msg = f"parentheses nested deeper than {max_depth} (Limits.max_formula_depth)"
                 raise FormulaError(msg)
             ops.append("(")
         elif tok == ")":
@@ -146,14 +146,15 @@ def _to_rpn(  # noqa: C901, PLR0912 - one branch per token kind of the grammar
     return tuple(output)
 
 
-def parse_formula(text: str) -> Formula:
+def parse_formula(text: str, *, max_length: int = MAX_LENGTH, max_depth: int = MAX_DEPTH) -> Formula:
     """Parse ``text`` into a :class:`Formula`.
 
     Raises:
-        FormulaError: the text is too long, not in the grammar, or has no single comparison.
+        FormulaError: the text is too long or too deeply nested, not in the grammar,
+            or has no single comparison.
     """
-    if len(text) > MAX_LENGTH:
-        msg = f"formula longer than {MAX_LENGTH} characters"
+    if len(text) > max_length:
+        msg = f"formula longer than {max_length} characters (Limits.max_formula_length)"
         raise FormulaError(msg)
     tokens = _tokens(text)
     depth = 0
@@ -169,8 +170,8 @@ def parse_formula(text: str) -> Formula:
     if split is None:
         msg = f"formula {text.strip()!r} has no comparison (==, <=, <, >=, >)"
         raise FormulaError(msg)
-    left = _to_rpn(tokens[:split], text[: tokens[split][2]])
-    right = _to_rpn(tokens[split + 1 :], text[tokens[split][2] + len(tokens[split][1]) :])
+    left = _to_rpn(tokens[:split], text[: tokens[split][2]], max_depth)
+    right = _to_rpn(tokens[split + 1 :], text[tokens[split][2] + len(tokens[split][1]) :], max_depth)
     seen: dict[str, int] = {}
     for kind, tok, _ in tokens:
         if kind == "name":
