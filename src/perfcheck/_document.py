@@ -525,8 +525,10 @@ def parse_json(text: str | bytes, *, name: str = "<string>", limits: Limits = DE
     Raises:
         LedgerError: the text is not valid UTF-8 JSON, or exceeds a limit.
     """
-    if len(text) > limits.max_bytes:
-        msg = f"{name}: {len(text)} bytes, more than the limit of {limits.max_bytes} (Limits.max_bytes)"
+    # A character takes at most 4 bytes in UTF-8; encode only when the count could matter.
+    size = len(text) if isinstance(text, bytes) or len(text) * 4 <= limits.max_bytes else len(text.encode())
+    if size > limits.max_bytes:
+        msg = f"{name}: {size} bytes, more than the limit of {limits.max_bytes} (Limits.max_bytes)"
         raise _fail(msg)
     if isinstance(text, bytes):
         try:
