@@ -101,7 +101,7 @@ class Builder:
             return Fraction(0)
         return Fraction(10) ** -decimals * (factor or 1)
 
-    def build(self) -> dict[str, Any]:  # noqa: PLR0915 - one report, top to bottom
+    def build(self) -> dict[str, Any]:
         rng = self.rng
         parts = [Fraction(rng.randint(1, 10**9), rng.randint(1, 97)) for _ in range(rng.randint(2, 6))]
         spending = sum(parts, Fraction(0))
@@ -298,7 +298,8 @@ def main() -> int:
             total["examples"] += stats["examples"][: 5 - len(total["examples"])]
             if i % 25 == 0:
                 print(
-                    f"{total['ledgers']} ledgers, {total['false_errors']} false errors, {total['misses']} misses",
+                    f"{total['ledgers']} ledgers, {total['false_errors']} false errors, "
+                    f"{total['misses']} misses",
                     file=sys.stderr,
                 )
     total["relations_per_ledger"] = 15
