@@ -216,3 +216,12 @@ def test_fuzz_targets_detect_a_broken_invariant(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(fuzz, "parse_value", broken)
     with pytest.raises(KeyError):
         fuzz.fuzz_value("1", "en_US")
+
+
+def test_problems_carry_the_line_of_their_id() -> None:
+    text = '{"perfcheck": "1", "unit": "元",\n "figures": [\n  {"id": "a", "value": "1"},\n  {"id": "收入", "value": "x"}]}'
+    with pytest.raises(LedgerError) as info:
+        loads(text, name="r.json")
+    (problem,) = info.value.problems
+    assert problem.line == 4
+    assert "line 4:" in str(info.value)

@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -587,12 +588,32 @@ def validate(data: Any, *, name: str = "<data>", limits: Limits = DEFAULT_LIMITS
     except ValidationError as exc:
         problems = _problems_from(exc, data)
         problems.extend(_salvaged_problems(exc, data, limits))
-        lines = "\n".join(f"  - {p}" for p in problems[:MAX_LISTED])
-        if len(problems) > MAX_LISTED:
-            lines += f"\n  ... and {len(problems) - MAX_LISTED} more"
-        noun = "problem" if len(problems) == 1 else "problems"
-        msg = f"{name}: not a valid ledger document ({len(problems)} {noun}):\n{lines}"
-        raise LedgerError(msg, problems) from None
+        raise _invalid(name, problems) from None
+
+
+def _invalid(name: str, problems: list[Problem]) -> LedgerError:
+    def line(p: Problem) -> str:
+        return f"  - line {p.line}: {p}" if p.line else f"  - {p}"
+
+    lines = "\n".join(line(p) for p in problems[:MAX_LISTED])
+    if len(problems) > MAX_LISTED:
+        lines += f"\n  ... and {len(problems) - MAX_LISTED} more"
+    noun = "problem" if len(problems) == 1 else "problems"
+    return LedgerError(f"{name}: not a valid ledger document ({len(problems)} {noun}):\n{lines}", problems)
+
+
+def _with_lines(text: str, problems: list[Problem]) -> list[Problem]:
+    """Give problems that name an id the line where that id is first written in ``text``."""
+    out = []
+    for p in problems:
+        if p.id and p.line is None:
+            match = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(p.id, ensure_ascii=False)), text)
+            if match is None:
+                match = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(p.id)), text)
+            if match is not None:
+                p = Problem(p.loc, p.message, p.id, text.count("\n", 0, match.start()) + 1)  # noqa: PLW2901
+        out.append(p)
+    return out
 
 
 def loads(text: str | bytes, *, name: str = "<string>", limits: Limits = DEFAULT_LIMITS) -> Ledger:
@@ -601,7 +622,12 @@ def loads(text: str | bytes, *, name: str = "<string>", limits: Limits = DEFAULT
     Raises:
         LedgerError: the text is not a valid document or exceeds a limit.
     """
-    return validate(parse_json(text, name=name, limits=limits), name=name, limits=limits)
+    data = parse_json(text, name=name, limits=limits)
+    try:
+        return validate(data, name=name, limits=limits)
+    except LedgerError as exc:
+        raw = text if isinstance(text, str) else text.decode("utf-8-sig")
+        raise _invalid(name, _with_lines(raw, exc.problems)) from None
 
 
 def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
