@@ -92,18 +92,21 @@ def figure_interval(  # noqa: PLR0911 - one return per kind of printing
 def view_figure(ledger: Ledger, figure: Figure) -> FigureView:
     """Turn one figure of a validated ledger into a :class:`FigureView`."""
     parsed = ledger.parsed(figure.id)
-    symbol = figure.unit or parsed.unit or ledger.unit
+    # The value's own unit comes first: it agrees with the figure's and may add a scale (12万 in 人 is 万人).
+    symbol = parsed.unit or figure.unit or ledger.unit
     assert symbol is not None  # noqa: S101 - the ledger validator guarantees a unit
     unit = lookup_unit(symbol)
     decimals = parsed.decimals if figure.decimals is None else figure.decimals
     exact = figure.exact
     if exact is None:
-        exact = unit.kind is Kind.COUNT and figure.decimals is None and parsed.decimals == 0
+        exact = (
+            unit.kind is Kind.COUNT and unit.factor == 1 and figure.decimals is None and parsed.decimals == 0
+        )
     interval = figure_interval(
         parsed.number,
         decimals,
         exact=exact,
-        qualifier=figure.qualifier,
+        qualifier=figure.qualifier or parsed.qualifier,
         truncate=ledger.rounding == "truncate",
     )
     base = interval if unit.factor == 1 else interval.scale(unit.factor)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +27,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PrivateAttr,
     StringConstraints,
     ValidationError,
@@ -105,6 +107,25 @@ class Figure(BaseModel):
     exact: bool | None = None
     qualifier: Qualifier | None = None
     source: Source | None = None
+
+    _numeric: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_numbers(cls, data: Any, handler: ModelWrapValidatorHandler[Figure]) -> Figure:  # noqa: ANN401
+        # A value given as a JSON number is a number, not text in the document's locale.
+        figure = handler(data)
+        if isinstance(data, dict):
+            raw = data.get("value")
+            figure._numeric = isinstance(raw, (int, Decimal)) and not isinstance(raw, bool)  # noqa: SLF001 - own class
+        elif isinstance(data, Figure):
+            figure._numeric = data._numeric  # noqa: SLF001 - own class
+        return figure
+
+    @property
+    def given_as_number(self) -> bool:
+        """Whether the value was given as a JSON number (read exactly, whatever the locale)."""
+        return self._numeric
 
     @field_validator("value", mode="before")
     @classmethod
@@ -417,11 +438,13 @@ def _semantic_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901, PLR0912
         check_locale(ledger.locale)
     except ValueError as exc:
         problems.append(Problem(("locale",), str(exc)))
+    doc_unit = ledger.unit
     if ledger.unit is not None:
         try:
             lookup_unit(ledger.unit)
         except UnknownUnitError as exc:
             problems.append(Problem(("unit",), f"document unit: {exc}"))
+            doc_unit = None
     counts = Counter(f.id for f in ledger.figures)
     for fid, n in counts.items():
         if n > 1:
@@ -436,31 +459,27 @@ def _semantic_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901, PLR0912
     for i, fig in enumerate(ledger.figures):
         loc = ("figures", i)
         unit_text = fig.unit or ledger.unit
+        fig_unit = fig.unit
         if fig.unit is not None:
             try:
                 lookup_unit(fig.unit)
             except UnknownUnitError as exc:
                 problems.append(Problem((*loc, "unit"), f"figure {fig.id!r}: {exc}", fig.id))
+                fig_unit = None
         if not locale_ok:
             continue
         try:
-            parsed = parse_value(fig.value, ledger.locale)
+            # The value's own unit, scale word and qualifier word must agree with the figure's keys.
+            parsed = parse_value(
+                Decimal(fig.value) if fig.given_as_number else fig.value,
+                ledger.locale,
+                unit=fig_unit,
+                default_unit=doc_unit,
+                qualifier=fig.qualifier,
+            )
         except ValueFormatError as exc:
             problems.append(Problem((*loc, "value"), f"figure {fig.id!r}: {exc}", fig.id))
             continue
-        if (
-            parsed.unit is not None
-            and fig.unit is not None
-            and lookup_unit(parsed.unit) != _safe_unit(fig.unit)
-        ):
-            problems.append(
-                Problem(
-                    (*loc, "value"),
-                    f"figure {fig.id!r}: value {fig.value!r} is printed in {parsed.unit} "
-                    f"but its unit is {fig.unit}",
-                    fig.id,
-                )
-            )
         if parsed.unit is None and unit_text is None:
             problems.append(
                 Problem(
@@ -627,7 +646,10 @@ def loads(text: str | bytes, *, name: str = "<string>", limits: Limits = DEFAULT
         return validate(data, name=name, limits=limits)
     except LedgerError as exc:
         raw = text if isinstance(text, str) else text.decode("utf-8-sig")
-        raise _invalid(name, _with_lines(raw, exc.problems)) from None
+        problems = _with_lines(raw, exc.problems)
+        if problems == exc.problems:
+            raise
+        raise _invalid(name, problems) from None
 
 
 def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
@@ -650,8 +672,22 @@ def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
 
 
 def dumps(ledger: Ledger, *, indent: int | None = 2) -> str:
-    """Write a ledger document as JSON text, losing nothing that was given."""
-    return json.dumps(ledger.to_dict(), ensure_ascii=False, indent=indent)
+    """Write a ledger document as JSON text, losing nothing that was given.
+
+    A value given as a JSON number is written as that number, digit for digit.
+    """
+    data = ledger.to_dict()
+    numbers: dict[str, str] = {}
+    nonce = secrets.token_hex(8)
+    for i, fig in enumerate(ledger.figures):
+        if fig.given_as_number:
+            token = f"\x00{nonce}:{i}\x00"
+            numbers[json.dumps(token)] = fig.value
+            data["figures"][i]["value"] = token
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    for token, number in numbers.items():
+        text = text.replace(token, number, 1)
+    return text
 
 
 def _salvaged_problems(exc: ValidationError, data: Any, limits: Limits) -> list[Problem]:  # noqa: ANN401

@@ -1,8 +1,12 @@
-"""Read a printed value: a number in a locale's notation, optionally followed by a unit.
+"""Read a printed value: a number in a locale's notation, with its unit, scale and qualifier.
 
 The locale is always given by the caller (the document's ``locale``); nothing is
 read from the environment. Parsing is strict: misgrouped numbers are rejected with
-babel's suggestions, and nothing but digits, marks and a known unit is accepted.
+babel's suggestions, and nothing but a number, known words around it and known
+marks is accepted.
+
+A value is ``[qualifier] [currency code] number [scale] [unit] [qualifier]``, with
+spaces allowed between the parts:
 
 >>> v = parse_value("132.35万元", "zh_CN")
 >>> v.number, v.decimals, v.unit
@@ -11,6 +15,19 @@ babel's suggestions, and nothing but digits, marks and a known unit is accepted.
 Decimal('132.35')
 >>> parse_value("1.234,50", "de_DE").decimals
 2
+>>> parse_value("10000余份", "zh_CN")
+ParsedValue(number=Decimal('10000'), decimals=0, unit='份', qualifier='more_than')
+>>> parse_value("EUR 1.5 million", "en_US")
+ParsedValue(number=Decimal('1.5'), decimals=1, unit='EUR million', qualifier=None)
+
+A scale word is never multiplied into the number: the value keeps the digits as
+printed and carries the scaled unit, so its rounding interval is taken in that unit
+(``1.2亿元`` is 1.2 ± 0.05 亿元). A bare scale word applies to the figure's unit:
+
+>>> parse_value("12万", "zh_CN", unit="人")
+ParsedValue(number=Decimal('12'), decimals=0, unit='万人', qualifier=None)
+>>> parse_value("十二万元", "zh_CN")
+ParsedValue(number=Decimal('12'), decimals=0, unit='万元', qualifier=None)
 """
 
 from __future__ import annotations
@@ -18,23 +35,112 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import lru_cache
-from typing import Final
+from typing import Final, Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
 
-from perfcheck._units import known_suffixes
+from perfcheck._interval import NEAR
+from perfcheck._units import (
+    CHINESE_SCALES,
+    ENGLISH_SCALES,
+    Kind,
+    Unit,
+    UnknownUnitError,
+    lookup_unit,
+    scaled,
+    value_stems,
+)
+
+Qualifier = Literal["at_least", "more_than", "at_most", "about"]
 
 #: The longest number of digits a value may have; longer values are rejected.
 MAX_DIGITS: Final = 40
 #: The largest decimal exponent, either way, a value may have.
 MAX_EXPONENT: Final = 60
 
-_SPACES: Final = "\u0020\u00a0\u202f\u2009\u3000"
-_NUMBER: Final = re.compile(r"[+\-]?(?:[0-9]|[.,][0-9])[0-9.,'’" + _SPACES + r"]*")
-_SUFFIXES: Final = known_suffixes()
+#: Words before the number that make the figure a bound or an estimate.
+QUALIFIERS_BEFORE: Final[dict[str, Qualifier]] = {
+    "约": "about",
+    "大约": "about",
+    "大概": "about",
+    "近": "at_most",
+    "将近": "at_most",
+    "接近": "at_most",
+    "逾": "more_than",
+    "超": "more_than",
+    "超过": "more_than",
+    "多于": "more_than",
+    "高于": "more_than",
+    "大于": "more_than",
+    "至少": "at_least",
+    "不少于": "at_least",
+    "不低于": "at_least",
+    "不足": "at_most",
+    "不到": "at_most",
+    "少于": "at_most",
+    "低于": "at_most",
+    "小于": "at_most",
+    "最多": "at_most",
+    "至多": "at_most",
+    "不超过": "at_most",
+    "不多于": "at_most",
+    "不高于": "at_most",
+    "about": "about",
+    "approximately": "about",
+    "around": "about",
+    "nearly": "at_most",
+    "almost": "at_most",
+    "over": "more_than",
+    "more than": "more_than",
+    "at least": "at_least",
+    "at most": "at_most",
+    "up to": "at_most",
+    "less than": "at_most",
+    "under": "at_most",
+}
+#: Words after the number (or after its scale or unit) that make the figure a bound or an estimate.
+QUALIFIERS_AFTER: Final[dict[str, Qualifier]] = {
+    "余": "more_than",
+    "多": "more_than",
+    "以上": "at_least",
+    "及以上": "at_least",
+    "以下": "at_most",
+    "及以下": "at_most",
+    "以内": "at_most",
+    "左右": "about",
+    "上下": "about",
+}
+#: Before the number, ``百分之`` (百分之三十八 is 38 %) prints the unit ``%``.
+_PERCENT_WORD: Final = "百分之"
+
+_SPACE: Final = " "
+_ARABIC: Final = re.compile(r"[+\-]?(?:[0-9]|[.,][0-9])[0-9.,'’ ]*")
+_ISO: Final = re.compile(r"[A-Z]{3}(?![A-Za-z])")
+_FULLWIDTH_DIGITS: Final = frozenset("０１２３４５６７８９")
+
+_CN_DIGITS: Final = {
+    **dict.fromkeys("零〇", 0),
+    **dict.fromkeys("一壹", 1),
+    **dict.fromkeys("二两兩贰貳", 2),
+    **dict.fromkeys("三叁參", 3),
+    **dict.fromkeys("四肆", 4),
+    **dict.fromkeys("五伍", 5),
+    **dict.fromkeys("六陆陸", 6),
+    **dict.fromkeys("七柒", 7),
+    **dict.fromkeys("八捌", 8),
+    **dict.fromkeys("九玖", 9),
+}
+_CN_SMALL: Final = {**dict.fromkeys("十拾", 10), **dict.fromkeys("百佰", 100), **dict.fromkeys("千仟", 1000)}
+_CN_MYRIAD: Final = frozenset("万萬")
+_CN_YI: Final = frozenset("亿億")
+_CN_POINT: Final = frozenset("点點")
+_CN_NUMERAL: Final = re.compile(
+    "[" + "".join([*_CN_DIGITS, *_CN_SMALL, *_CN_MYRIAD, *_CN_YI, *_CN_POINT]) + "]+"
+)
+_NO_UNIT_YET: Final = 10**5
 
 
 class ValueFormatError(ValueError):
@@ -52,19 +158,29 @@ class ValueFormatError(ValueError):
         self.suggestions = suggestions or []
 
 
+class ValueConflictError(ValueFormatError):
+    """A value that reads well but contradicts its figure's ``unit`` or ``qualifier``."""
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedValue:
     """A number as printed.
 
     Attributes:
-        number: its exact value.
+        number: its exact value, in ``unit``: the digits as printed, never multiplied
+            by a scale word.
         decimals: digits printed after the decimal mark (0 for ``"30"``).
-        unit: the unit printed after the number, or None.
+        unit: the unit the value is printed in when the value says so itself, by a
+            suffix (``万元``, ``%``), a currency code or a scale word (``12万`` of a
+            figure in 人 is in 万人); None for a bare number.
+        qualifier: the bound or estimate its words make of it (``10000余`` is
+            ``more_than``), or None.
     """
 
     number: Decimal
     decimals: int
     unit: str | None
+    qualifier: Qualifier | None = None
 
 
 @lru_cache(maxsize=64)
@@ -74,6 +190,9 @@ def check_locale(name: str) -> Locale:
     Raises:
         ValueError: the name is not a locale babel knows.
     """
+    if not isinstance(name, str) or not name:
+        msg = f"unknown locale {name!r}"
+        raise ValueError(msg)
     try:
         return Locale.parse(name)
     except (UnknownLocaleError, ValueError, TypeError) as exc:
@@ -81,21 +200,276 @@ def check_locale(name: str) -> Locale:
         raise ValueError(msg) from exc
 
 
-def _split_unit(text: str) -> tuple[str, str | None]:
-    for suffix in _SUFFIXES:
-        if text.endswith(suffix) and len(text) > len(suffix):
-            return text[: -len(suffix)].rstrip(_SPACES), suffix
-    return text, None
+# -- words around the number ---------------------------------------------------
 
 
-def parse_value(value: str | Decimal | int, locale: str) -> ParsedValue:
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: Literal["qualifier", "scale", "unit"]
+    text: str
+    qualifier: Qualifier | None = None
+    exponent: int = 0
+
+
+def _vocabulary_after() -> list[tuple[str, _Token]]:
+    words: list[tuple[str, _Token]] = [
+        *((w, _Token("qualifier", w, qualifier=q)) for w, q in QUALIFIERS_AFTER.items()),
+        *((w, _Token("scale", w, exponent=e)) for w, e in {**CHINESE_SCALES, **ENGLISH_SCALES}.items()),
+        *((w, _Token("unit", w)) for w in value_stems()),
+    ]
+    return sorted(words, key=lambda item: len(item[0]), reverse=True)
+
+
+_AFTER: Final = _vocabulary_after()
+_BEFORE: Final = sorted(
+    [
+        *((w, _Token("qualifier", w, qualifier=q)) for w, q in QUALIFIERS_BEFORE.items()),
+        (_PERCENT_WORD, _Token("unit", "%")),
+    ],
+    key=lambda item: len(item[0]),
+    reverse=True,
+)
+
+
+def _word_at(text: str, pos: int, words: list[tuple[str, _Token]]) -> tuple[str, _Token] | None:
+    """The longest word of ``words`` at ``pos``; English words match whole and in any case."""
+    for word, token in words:
+        if word.isascii():
+            end = pos + len(word)
+            if text[pos:end].lower() == word and not (
+                end < len(text) and text[end].isascii() and text[end].isalpha()
+            ):
+                return text[pos:end], token
+        elif text.startswith(word, pos):
+            return word, token
+    return None
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == _SPACE:
+        pos += 1
+    return pos
+
+
+def _prefix(text: str) -> tuple[list[_Token], int]:
+    tokens: list[_Token] = []
+    pos = 0
+    while True:
+        pos = _skip_spaces(text, pos)
+        found = _word_at(text, pos, _BEFORE)
+        if found is not None:
+            tokens.append(found[1])
+            pos += len(found[0])
+            continue
+        iso = _ISO.match(text, pos)
+        if iso is not None:
+            tokens.append(_Token("unit", iso.group()))
+            pos = iso.end()
+            continue
+        return tokens, pos
+
+
+def _suffix(text: str, pos: int, original: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    while (pos := _skip_spaces(text, pos)) < len(text):
+        found = _word_at(text, pos, _AFTER)
+        if found is not None:
+            tokens.append(found[1])
+            pos += len(found[0])
+            continue
+        iso = _ISO.match(text, pos)
+        if iso is not None:
+            tokens.append(_Token("unit", iso.group()))
+            pos = iso.end()
+            continue
+        msg = (
+            f"cannot read {original!r}: {text[pos:]!r} is not a unit, scale word or qualifier "
+            "perfcheck knows (see docs/values.md)"
+        )
+        raise ValueFormatError(msg, original)
+    return tokens
+
+
+def _normalize(text: str) -> str:
+    """Full-width digits, marks and spaces as ASCII (NFKC); other look-alike digits are refused."""
+    out = []
+    for ch in text:
+        norm = unicodedata.normalize("NFKC", ch)
+        if norm != ch and ch not in _FULLWIDTH_DIGITS and any(c.isdigit() for c in norm):
+            msg = f"cannot read {text!r}: {ch!r} is not a digit"
+            raise ValueFormatError(msg, text)
+        out.append(norm)
+    normalized = "".join(out).replace("−", "-")
+    return re.sub(r"\s", _SPACE, normalized).strip(_SPACE)
+
+
+# -- numbers -------------------------------------------------------------------
+
+
+def _arabic(number_text: str, locale: str, original: str, *, strict: bool) -> Decimal:
+    loc = check_locale(locale)
+    group = get_group_symbol(loc)
+    if group.isspace():
+        number_text = number_text.replace(_SPACE, group)
+    elif group in "'’":
+        number_text = number_text.replace("’", group).replace("'", group)
+    try:
+        with localcontext(NEAR):
+            return parse_decimal(number_text, locale=loc, strict=strict)
+    except NumberFormatError as exc:
+        suggestions = list(getattr(exc, "suggestions", None) or [])
+        hint = f" (did you mean {' or '.join(map(repr, suggestions))}?)" if suggestions else ""
+        msg = f"{original!r} is not a well-formed number in locale {locale}{hint}"
+        raise ValueFormatError(msg, original, suggestions) from None
+
+
+def _cn_section(text: str, original: str) -> int:
+    """A Chinese numeral below 10000 (一百零五, 十二, 两千三百), read strictly."""
+    bad = ValueFormatError(
+        f"cannot read {original!r}: {text!r} is not a Chinese numeral perfcheck reads", original
+    )
+    value = 0
+    digit: int | None = None
+    last_unit = _NO_UNIT_YET
+    gap = False
+    for ch in text:
+        if ch in _CN_DIGITS:
+            if digit is not None:
+                raise bad  # two digits in a row: 二〇二一
+            gap = gap or _CN_DIGITS[ch] == 0
+            digit = _CN_DIGITS[ch] or None
+            continue
+        unit = _CN_SMALL.get(ch)
+        if unit is None or not _unit_fits(unit, last_unit, digit=digit, gap=gap):
+            raise bad
+        value += (digit or 1) * unit
+        last_unit, digit, gap = unit, None, False
+    if digit is not None:
+        # A trailing digit is the ones: after 十, after 零, or alone. 一百五 (150) is refused.
+        if last_unit not in (_NO_UNIT_YET, 10) and not (gap and last_unit >= 100):
+            raise bad
+        value += digit
+    return value
+
+
+def _unit_fits(unit: int, last_unit: int, *, digit: int | None, gap: bool) -> bool:
+    """Whether 十, 百 or 千 may follow: 十 alone only first (十二), one step down, or two with 零."""
+    if digit is None and (unit != 10 or last_unit != _NO_UNIT_YET or gap):
+        return False  # 百 alone, 一百十
+    if last_unit == _NO_UNIT_YET:
+        return True
+    return last_unit >= unit * 100 if gap else last_unit == unit * 10
+
+
+def _cn_below(text: str, big: int, original: str, *, gap: bool) -> int:
+    """The part of a numeral after 万 or 亿: 零 must mark a gap, and only a gap."""
+    value = _cn_myriads(text, original) if big > 10**4 else _cn_section(text, original)
+    if value and (value < big // 10) != gap:
+        msg = f"cannot read {original!r}: {'零 marks no gap' if gap else 'a gap needs 零'} in {text!r}"
+        raise ValueFormatError(msg, original)
+    return value
+
+
+def _cn_myriads(text: str, original: str) -> int:
+    """A Chinese numeral below 10^8 (一万零五百)."""
+    for i, ch in enumerate(text):
+        if ch in _CN_MYRIAD:
+            high = _cn_section(text[:i], original) if i else 0
+            rest = text[i + 1 :]
+            if not high:
+                msg = f"cannot read {original!r}: nothing before 万"
+                raise ValueFormatError(msg, original)
+            return high * 10**4 + _cn_below(rest, 10**4, original, gap=rest.startswith(("零", "〇")))
+    return _cn_section(text, original)
+
+
+def _cn_integer(text: str, original: str) -> int:
+    """A whole Chinese numeral (三亿五千万, 一万亿)."""
+    cut = max((i for i, ch in enumerate(text) if ch in _CN_YI), default=-1)
+    if cut < 0:
+        return _cn_myriads(text, original)
+    high = _cn_myriads(text[:cut], original) if cut else 0
+    if not high:
+        msg = f"cannot read {original!r}: nothing before 亿"
+        raise ValueFormatError(msg, original)
+    rest = text[cut + 1 :]
+    return high * 10**8 + _cn_below(rest, 10**8, original, gap=rest.startswith(("零", "〇")))
+
+
+def chinese_numeral(text: str) -> tuple[Decimal, int, int]:
+    """Read a Chinese numeral: ``(number, decimals, scale exponent)``.
+
+    Digits and 十, 百, 千 are read exactly; a trailing 万, 亿 or 万亿 is a scale word,
+    as it would be after Arabic digits (十二万 is 12 × 10^4, like ``12万``).
+    Financial forms (壹贰叁, 拾佰仟) and 点 for the decimal mark are read too;
+    colloquial short forms (一百五 for 150, 一万五) are refused, not guessed.
+
+    >>> chinese_numeral("一百零五"), chinese_numeral("两")
+    ((Decimal('105'), 0, 0), (Decimal('2'), 0, 0))
+    >>> chinese_numeral("十二万"), chinese_numeral("三亿五千万")
+    ((Decimal('12'), 0, 4), (Decimal('35000'), 0, 4))
+    >>> chinese_numeral("三点五万")
+    (Decimal('3.5'), 1, 4)
+
+    Raises:
+        ValueFormatError: not a numeral perfcheck reads.
+    """
+    exponent = 0
+    body = text
+    for word, exp in (("万亿", 12), ("萬億", 12), ("亿", 8), ("億", 8), ("万", 4), ("萬", 4)):
+        if body.endswith(word) and len(body) > len(word):
+            exponent, body = exp, body[: -len(word)]
+            break
+    points = [i for i, ch in enumerate(body) if ch in _CN_POINT]
+    if points:
+        head, tail = body[: points[0]], body[points[0] + 1 :]
+        if (
+            len(points) > 1
+            or not head
+            or not tail
+            or any(ch not in _CN_DIGITS for ch in tail)
+            or any(ch in _CN_MYRIAD or ch in _CN_YI for ch in head)
+        ):
+            msg = f"cannot read {text!r}: not a decimal numeral perfcheck reads"
+            raise ValueFormatError(msg, text)
+        whole = _cn_section(head, text)
+        digits = "".join(str(_CN_DIGITS[ch]) for ch in tail)
+        return Decimal(f"{whole}.{digits}"), len(digits), exponent
+    whole = _cn_integer(text, text)
+    return Decimal(whole // 10**exponent), 0, exponent
+
+
+# -- the value -----------------------------------------------------------------
+
+
+def parse_value(  # noqa: PLR0913 - the figure's context is named, keyword-only
+    value: str | Decimal | int,
+    locale: str,
+    *,
+    unit: str | None = None,
+    default_unit: str | None = None,
+    qualifier: Qualifier | None = None,
+    strict: bool = True,
+) -> ParsedValue:
     """Parse a printed value in ``locale``.
 
     A :class:`~decimal.Decimal` or ``int`` (from a JSON number) is taken as is, its
     precision being what its exponent shows.
 
+    Args:
+        value: the value as printed.
+        locale: how the number is printed (``zh_CN``, ``de_DE``); never guessed.
+        unit: the figure's own ``unit``: a unit the value prints must agree with it,
+            and a bare scale word applies to it.
+        default_unit: the document's ``unit``: a bare scale word applies to it when
+            the figure has no unit; a unit the value prints overrides it.
+        qualifier: the figure's own ``qualifier``; a qualifier word must agree with it.
+        strict: reject misgrouped numbers (babel's strict parsing). Lenient parsing
+            can misread ``1,234.5`` in ``de_DE``; keep it on for reports.
+
     Raises:
-        ValueFormatError: the value is not a plain decimal number with an optional unit.
+        ValueFormatError: the value cannot be read; :class:`ValueConflictError`
+            when it contradicts ``unit`` or ``qualifier``.
     """
     if isinstance(value, bool):
         msg = f"value {value!r} is a boolean, not a number"
@@ -106,33 +480,128 @@ def parse_value(value: str | Decimal | int, locale: str) -> ParsedValue:
         if not value.is_finite():
             msg = f"value {value} is not a finite number"
             raise ValueFormatError(msg, str(value))
-        return _checked(value, None, str(value))
-    text = unicodedata.normalize("NFKC", value).strip(_SPACES)
-    number_text, unit = _split_unit(text)
-    number_text = number_text.replace("−", "-")
-    if not _NUMBER.fullmatch(number_text):
+        number, decimals = _checked(value, str(value))
+        return ParsedValue(number, decimals, None)
+    check_locale(locale)
+    text = _normalize(value)
+    before, pos = _prefix(text)
+    if arabic := _ARABIC.match(text, pos):
+        number_text = arabic.group().rstrip(_SPACE)
+        end = pos + len(number_text)
+        number, decimals = _checked(_arabic(number_text, locale, value, strict=strict), value)
+        numeral_exponent = 0
+    elif numeral := _CN_NUMERAL.match(text, pos):
+        number, decimals, numeral_exponent = chinese_numeral(numeral.group())
+        number, decimals = _checked(number, value)
+        end = numeral.end()
+    else:
         msg = f"cannot read {value!r} as a number"
         raise ValueFormatError(msg, value)
-    loc = check_locale(locale)
-    group = get_group_symbol(loc)
-    if group in _SPACES or group.isspace():
-        number_text = re.sub(f"[{_SPACES}]", group, number_text)
+    after = _suffix(text, end, value)
+    words = _Words(value, before, after, numeral_exponent)
+    parsed_unit = _resolve_unit(words, value, unit=unit, default_unit=default_unit)
+    found = words.qualifier()
+    if found is not None and qualifier is not None and found != qualifier:
+        msg = f"value {value!r} says {found} but the figure's qualifier is {qualifier}"
+        raise ValueConflictError(msg, value)
+    return ParsedValue(number, decimals, parsed_unit.symbol if parsed_unit else None, found)
+
+
+class _Words:
+    """The words around a number, checked: one unit, one scale before it, one kind of qualifier."""
+
+    def __init__(self, text: str, before: list[_Token], after: list[_Token], numeral_exponent: int) -> None:
+        self.text = text
+        self.tokens = [*before, *after]
+        units = [t for t in self.tokens if t.kind == "unit"]
+        scales = [t for t in after if t.kind == "scale"]
+        if numeral_exponent:
+            word = next(w for w, e in CHINESE_SCALES.items() if e == numeral_exponent)
+            scales.insert(0, _Token("scale", word, exponent=numeral_exponent))
+        if len(units) > 1:
+            msg = f"cannot read {text!r}: it prints two units ({', '.join(t.text for t in units)})"
+            raise ValueFormatError(msg, text)
+        if len(scales) > 1:
+            msg = f"cannot read {text!r}: it prints two scale words ({', '.join(t.text for t in scales)})"
+            raise ValueFormatError(msg, text)
+        kinds = [t.kind for t in after]
+        if "unit" in kinds and "scale" in kinds and kinds.index("unit") < kinds.index("scale"):
+            msg = f"cannot read {text!r}: the scale word {scales[-1].text} follows the unit"
+            raise ValueFormatError(msg, text)
+        self.unit = units[0].text if units else None
+        self.scale = scales[0] if scales else None
+
+    def qualifier(self) -> Qualifier | None:
+        found = {t.qualifier for t in self.tokens if t.qualifier is not None}
+        if len(found) > 1:
+            msg = f"cannot read {self.text!r}: its words say both {' and '.join(sorted(found))}"
+            raise ValueFormatError(msg, self.text)
+        return found.pop() if found else None
+
+
+def _lookup(symbol: str, text: str) -> Unit:
     try:
-        number = parse_decimal(number_text, locale=loc, strict=True)
-    except NumberFormatError as exc:
-        suggestions = list(getattr(exc, "suggestions", None) or [])
-        hint = f" (did you mean {' or '.join(map(repr, suggestions))}?)" if suggestions else ""
-        msg = f"{value!r} is not a well-formed number in locale {locale}{hint}"
-        raise ValueFormatError(msg, value, suggestions) from None
-    return _checked(number, unit, value)
+        return lookup_unit(symbol)
+    except UnknownUnitError as exc:
+        msg = f"cannot read {text!r}: {exc}"
+        raise ValueFormatError(msg, text) from None
 
 
-def _checked(number: Decimal, unit: str | None, text: str) -> ParsedValue:
-    exponent = number.as_tuple().exponent
-    if not isinstance(exponent, int) or len(number.as_tuple().digits) > MAX_DIGITS:
+def _resolve_unit(words: _Words, text: str, *, unit: str | None, default_unit: str | None) -> Unit | None:
+    """The unit the value is printed in, from its own words and the figure's context."""
+    exponent = words.scale.exponent if words.scale else 0
+    scale_word = words.scale.text if words.scale else ""
+    if words.unit is not None:
+        printed = _lookup(words.unit, text)
+    elif exponent:
+        context = unit or default_unit
+        if context is None:
+            msg = (
+                f"cannot read {text!r}: the scale word {scale_word} needs a unit; print one "
+                f"({text}元, {text}人) or give the figure a unit"
+            )
+            raise ValueFormatError(msg, text)
+        printed = _lookup(context, text)
+        if printed.factor != 1:
+            spelt = f"{printed.stem} {text}" if printed.stem.isascii() else f"{text}{printed.stem}"
+            msg = (
+                f"cannot read {text!r} in {printed.symbol}: the scale word {scale_word} on a unit that "
+                f"already has a scale is ambiguous; print the unit ({spelt}) or give the "
+                f"figure the unit {printed.stem}"
+            )
+            raise ValueFormatError(msg, text)
+    else:
+        return None
+    effective = scaled(printed, exponent) if exponent else printed
+    if effective is None:
+        msg = f"cannot read {text!r}: the scale word {scale_word} does not go with {printed.symbol}"
+        raise ValueFormatError(msg, text)
+    if unit is not None:
+        _agree(effective, _lookup(unit, text), text)
+    return effective
+
+
+def _agree(printed: Unit, figure: Unit, text: str) -> None:
+    """A unit printed in the value must be the figure's, up to a scale where the figure's has none."""
+    why = ""
+    if printed.dimension != figure.dimension:
+        why = f"{printed.dimension}, not {figure.dimension}"
+    elif figure.factor not in (1, printed.factor):
+        why = f"a different scale: 1 {printed.symbol} is {printed.factor / figure.factor:f} {figure.symbol}"
+    elif printed.kind is Kind.COUNT and printed.stem != figure.stem:
+        why = f"it counts {printed.stem}, not {figure.stem}"
+    if why:
+        msg = f"value {text!r} is printed in {printed.symbol} but its unit is {figure.symbol} ({why})"
+        raise ValueConflictError(msg, text)
+
+
+def _checked(number: Decimal, text: str) -> tuple[Decimal, int]:
+    sign, digits, exponent = number.as_tuple()
+    del sign
+    if not isinstance(exponent, int) or len(digits) > MAX_DIGITS:
         msg = f"value {text!r} has more than {MAX_DIGITS} digits"
         raise ValueFormatError(msg, text)
     if abs(exponent) > MAX_EXPONENT:
         msg = f"value {text!r} has a decimal exponent beyond {MAX_EXPONENT}"
         raise ValueFormatError(msg, text)
-    return ParsedValue(number, max(0, -exponent), unit)
+    return number, max(0, -exponent)

@@ -1,0 +1,199 @@
+"""Numbers, values and intervals as text, in a unit and a locale, with babel.
+
+Pure functions: the locale is always an argument, never read from the environment,
+and numbers stay :class:`~decimal.Decimal` throughout (babel formats a Decimal
+without a float in between). Rounding, when a caller asks for fewer decimals than
+a number has, is done here in perfcheck's own decimal context, so nothing depends
+on the caller's context and babel never rounds.
+
+>>> from decimal import Decimal
+>>> format_number(Decimal("1234.50"), "de_DE")
+'1.234,50'
+>>> format_value(Decimal("132.35"), "万元", "zh_CN")
+'132.35 万元'
+>>> format_value(Decimal("38.56"), "%", "zh_CN")
+'38.56%'
+>>> format_interval(Interval(Decimal("134.555"), Decimal("134.565")), "万元", "zh_CN")
+'[134.555, 134.565] 万元'
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal, localcontext
+from functools import lru_cache
+from typing import Final, Literal
+
+from babel.numbers import (
+    NumberPattern,
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_decimal_symbol,
+    get_infinity_symbol,
+    get_minus_sign_symbol,
+)
+
+from perfcheck._interval import Interval
+from perfcheck._units import ENGLISH_SCALES, Kind, Unit, lookup_unit
+from perfcheck._values import check_locale
+
+#: Digits enough for any value perfcheck reads or computes; quantizing never fails for lack of them.
+_CONTEXT: Final = Context(prec=400, Emax=999_999, Emin=-999_999)
+#: The most decimals shown when a caller asks for a number's own digits.
+MAX_PLACES: Final = 100
+
+_PatternKind = Literal["decimal", "percent", "currency"]
+
+
+@lru_cache(maxsize=256)
+def _pattern(locale: str, kind: _PatternKind, places: int) -> NumberPattern:
+    """The locale's own pattern (grouping, signs, spacing) with exactly ``places`` decimals."""
+    loc = check_locale(locale)
+    base: NumberPattern
+    if kind == "decimal":
+        base = loc.decimal_formats[None]
+    elif kind == "percent":
+        base = loc.percent_formats[None]
+    else:
+        base = loc.currency_formats["standard"]
+    pattern: NumberPattern = copy.copy(base)
+    pattern.frac_prec = (places, places)
+    return pattern
+
+
+def _places(value: Decimal, decimals: int | None) -> int:
+    if decimals is not None:
+        return max(decimals, 0)
+    exponent = value.as_tuple().exponent
+    return min(max(-exponent, 0), MAX_PLACES) if isinstance(exponent, int) else 0
+
+
+def _rounded(value: Decimal, places: int, rounding: str) -> Decimal:
+    with localcontext(_CONTEXT):
+        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+    return rounded.copy_abs() if rounded.is_zero() else rounded
+
+
+def _infinity(value: Decimal, locale: str) -> str:
+    loc = check_locale(locale)
+    sign = get_minus_sign_symbol(loc) if value < 0 else ""
+    return sign + get_infinity_symbol(loc)
+
+
+def format_number(
+    value: Decimal, locale: str, *, decimals: int | None = None, rounding: str = ROUND_HALF_EVEN
+) -> str:
+    r"""``value`` in ``locale``'s notation with babel's ``format_decimal``.
+
+    Args:
+        value: the number; infinities are written ``∞`` and ``-∞``.
+        locale: how to write it (``zh_CN``, ``de_DE``, ``fr_FR``).
+        decimals: how many decimals to show (a figure's printed precision; negative
+            counts as 0); None shows exactly the digits ``value`` has, trailing zeros
+            included.
+        rounding: how to round when ``value`` has more decimals than shown.
+
+    >>> format_number(Decimal("2.10"), "en_US"), format_number(Decimal("-1234567.5"), "fr_FR")
+    ('2.10', '-1\u202f234\u202f567,5')
+    >>> format_number(Decimal("134.5650"), "zh_CN", decimals=2), format_number(Decimal("-Infinity"), "en_US")
+    ('134.56', '-∞')
+    """
+    if value.is_infinite():
+        return _infinity(value, locale)
+    places = _places(value, decimals)
+    rounded = _rounded(value, places, rounding)
+    with localcontext(_CONTEXT):
+        return format_decimal(
+            rounded, format=_pattern(locale, "decimal", places), locale=check_locale(locale)
+        )
+
+
+def unit_label(unit: Unit) -> str:
+    """How a unit follows a number: ``%`` directly, any other unit after a space.
+
+    >>> unit_label(lookup_unit("%")), unit_label(lookup_unit("万元"))
+    ('%', ' 万元')
+    """
+    return unit.symbol if unit.kind is Kind.PERCENT else f" {unit.symbol}"
+
+
+def format_value(
+    value: Decimal,
+    unit: str | Unit,
+    locale: str,
+    *,
+    decimals: int | None = None,
+    rounding: str = ROUND_HALF_EVEN,
+) -> str:
+    r"""``value`` in ``unit``, written for ``locale``.
+
+    Percentages use babel's ``format_percent`` (``38.56%``; ``38,56 %`` in
+    ``de_DE``), ISO 4217 currencies ``format_currency`` with the figure's decimals
+    rather than the currency's, a currency with a scale the form perfcheck reads
+    (``EUR 1.5 million``), and every other unit follows the number after a space.
+
+    >>> format_value(Decimal("38.56"), "%", "de_DE")
+    '38,56\xa0%'
+    >>> format_value(Decimal("1500"), "EUR", "en_US")
+    '€1,500'
+    >>> format_value(Decimal("1500"), "EUR", "de_DE", decimals=2)
+    '1.500,00\xa0€'
+    >>> format_value(Decimal("1.5"), "EUR million", "en_US"), format_value(Decimal("4060"), "例", "zh_CN")
+    ('EUR 1.5 million', '4,060 例')
+
+    Args:
+        value: the number, in ``unit``.
+        unit: a unit of the catalogue, or its symbol.
+        locale: how to write it.
+        decimals: as for :func:`format_number`.
+        rounding: as for :func:`format_number`.
+
+    Raises:
+        UnknownUnitError: ``unit`` is a symbol that is not in the catalogue.
+    """
+    unit = lookup_unit(unit) if isinstance(unit, str) else unit
+    if value.is_infinite():
+        return _infinity(value, locale) + unit_label(unit)
+    places = _places(value, decimals)
+    rounded = _rounded(value, places, rounding)
+    loc = check_locale(locale)
+    with localcontext(_CONTEXT):
+        if unit.kind is Kind.PERCENT:
+            return format_percent(rounded.scaleb(-2), format=_pattern(locale, "percent", places), locale=loc)
+        if unit.kind is Kind.AMOUNT and unit.stem.isascii():
+            if unit.factor == 1:
+                pattern = _pattern(locale, "currency", places)
+                return format_currency(rounded, unit.stem, format=pattern, locale=loc, currency_digits=False)
+            word = next(w for w, e in ENGLISH_SCALES.items() if e == unit.exponent)
+            number = format_decimal(rounded, format=_pattern(locale, "decimal", places), locale=loc)
+            return f"{unit.stem} {number} {word}"
+    return format_number(rounded, locale, decimals=places) + unit_label(unit)
+
+
+def format_interval(
+    interval: Interval, unit: str | Unit | None, locale: str, *, decimals: int | None = None
+) -> str:
+    """An interval in ``unit``, written for ``locale``: ``[134.555, 134.565] 万元``.
+
+    Infinite bounds are written ``∞`` with an open bracket (``[10,000, ∞) 份``). With
+    ``decimals`` the bounds are rounded outward (the lower down, the upper up), so
+    the interval shown always contains the interval meant; without, each bound
+    shows exactly the digits it has. Where the locale's decimal mark is a comma the
+    bounds are separated by a semicolon (``[134,555; 134,565] 万元``).
+
+    >>> format_interval(Interval(Decimal(10000), Decimal("Infinity")), "份", "zh_CN")
+    '[10,000, ∞) 份'
+    >>> format_interval(Interval(Decimal("15.933158"), Decimal("15.943159")), "%", "de_DE", decimals=3)
+    '[15,933; 15,944]%'
+
+    Raises:
+        UnknownUnitError: ``unit`` is a symbol that is not in the catalogue.
+    """
+    lo = format_number(interval.lo, locale, decimals=decimals, rounding=ROUND_FLOOR)
+    hi = format_number(interval.hi, locale, decimals=decimals, rounding=ROUND_CEILING)
+    separator = "; " if get_decimal_symbol(check_locale(locale)) == "," else ", "
+    opening = "(" if interval.lo.is_infinite() else "["
+    closing = ")" if interval.hi.is_infinite() else "]"
+    label = "" if unit is None else unit_label(lookup_unit(unit) if isinstance(unit, str) else unit)
+    return f"{opening}{lo}{separator}{hi}{closing}{label}"
