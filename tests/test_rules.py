@@ -370,3 +370,15 @@ def test_result_is_independent_of_decimal_context() -> None:
         ctx.traps[decimal.Inexact] = True
         ctx.traps[decimal.Rounded] = True
         assert check(ledger) == expected
+
+
+def test_crash_is_reported_even_when_only_other_rules_are_selected() -> None:
+    @rule("PC198", "crashes-too", severity=Severity.ERROR, kinds=["sum"], passing={}, failing={})
+    def crashes(ctx: Any, rel: Any) -> Any:
+        """Crash."""
+        raise ZeroDivisionError
+
+    registry = Registry([*default_registry, crashes])
+    ledger = validate(default_registry["PC102"].failing)
+    assert [f.code for f in check(ledger, registry=registry, select=["PC198"]).findings] == ["PC902"]
+    assert check(ledger, registry=registry, select=["PC198"], ignore=["PC902"]).findings == ()

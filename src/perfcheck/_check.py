@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from perfcheck._context import Context
 from perfcheck._document import Ledger, _Relation, load
 from perfcheck._findings import Finding, RelationCheck, Severity, Verdict
+from perfcheck._i18n import N_
 from perfcheck._registry import Registry, Rule
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -87,6 +88,25 @@ class Result(BaseModel):
             "findings": [f.to_json_dict() for f in self.findings],
         }
 
+    def _repr_html_(self) -> str:
+        """The findings as an HTML table with a summary line: how notebooks show a result.
+
+        Text from the document is escaped; see :func:`perfcheck.render.result_html`.
+
+        >>> import perfcheck
+        >>> "0 errors" in perfcheck.check("examples/seed-ziyang-fulian-2021.json")._repr_html_()
+        True
+        """
+        from perfcheck.render import result_html  # noqa: PLC0415 - importing perfcheck must not import the renderer
+
+        return result_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """The findings as markdown, with a summary line (:func:`perfcheck.render.result_markdown`)."""
+        from perfcheck.render import result_markdown  # noqa: PLC0415 - importing perfcheck must not import the renderer
+
+        return result_markdown(self)
+
 
 def _as_ledger(target: Ledger | LedgerSource | str | os.PathLike[str]) -> Ledger:
     if isinstance(target, Ledger):
@@ -99,15 +119,27 @@ def _as_ledger(target: Ledger | LedgerSource | str | os.PathLike[str]) -> Ledger
     raise TypeError(msg)
 
 
-def _crash(rule: Rule, relation: _Relation | None, exc: Exception) -> Finding:
-    where = f" on relation {relation.id}" if relation is not None else ""
+def _crash(ctx: Context, rule: Rule, relation: _Relation | None, exc: Exception) -> Finding:
+    error = f"{type(exc).__name__}: {exc}"
+    if relation is None:
+        message = ctx.t(
+            N_("rule {code} ({name}) crashed: {error}"), code=rule.code, name=rule.name, error=error
+        )
+    else:
+        message = ctx.t(
+            N_("rule {code} ({name}) crashed on relation {relation}: {error}"),
+            code=rule.code,
+            name=rule.name,
+            relation=relation.id,
+            error=error,
+        )
     return Finding(
         code="PC902",
         severity=Severity.ERROR,
         verdict=Verdict.CRASHED,
         relation=None if relation is None else relation.id,
         figures=() if relation is None else tuple(dict.fromkeys(relation.operands())),
-        message=f"rule {rule.code} ({rule.name}) crashed{where}: {type(exc).__name__}: {exc}",
+        message=message,
     )
 
 
@@ -119,6 +151,7 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
     extend_select: Iterable[str] = (),
     preview: bool = False,
     registry: Registry | None = None,
+    locale: str = "en",
 ) -> Result:
     """Check a report and return what the rules found.
 
@@ -130,10 +163,11 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
         extend_select: prefixes added to ``select``.
         preview: also run preview rules.
         registry: the rules to choose from (default: :data:`default_registry`).
+        locale: the language of the findings' messages: ``en`` or ``zh_CN``.
 
     Raises:
         LedgerError: a path that cannot be read as a valid document.
-        ValueError: a code prefix that matches no rule.
+        ValueError: a code prefix that matches no rule, or a locale without messages.
 
     >>> import perfcheck
     >>> result = perfcheck.check("examples/seed-ziyang-fulian-2021.json")
@@ -146,8 +180,10 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
         registry = default_registry
     rules = registry.select(select, ignore, extend_select=extend_select, preview=preview)
     ledger = _as_ledger(target)
-    ctx = Context(ledger)
-    crash_reported = "PC902" in {r.code for r in rules}
+    ctx = Context(ledger, locale)
+    # A crashed check is not a passed one: crashes are reported whatever is selected,
+    # unless PC902 itself is ignored.
+    crash_reported = not any("PC902".startswith(p) for p in ignore or ())
     by_kind: dict[str, list[_Relation]] = defaultdict(list)
     for relation in ledger.relations:
         by_kind[relation.kind].append(relation)
@@ -163,7 +199,7 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
                 findings.extend(rule.check(ctx, rel))
             except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a finding
                 if crash_reported:
-                    findings.append(_crash(rule, rel, exc))
+                    findings.append(_crash(ctx, rule, rel, exc))
     order = {r.id: i for i, r in enumerate(ledger.relations)}
     findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], order.get(f.relation or "", -1), f.code))
     return Result(

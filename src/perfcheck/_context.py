@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
 from perfcheck._compile import FigureView, view_ledger
@@ -16,6 +16,7 @@ from perfcheck._document import (
     _Relation,
 )
 from perfcheck._findings import Finding, Location, RelationCheck, Severity, Verdict
+from perfcheck._i18n import N_, Messages
 from perfcheck._interval import DOWN, NEAR, UP, Interval
 from perfcheck._registry import Rule
 from perfcheck._units import COUNT, PERCENT, POINTS, Dimension, Kind, lookup_unit
@@ -59,8 +60,9 @@ class Context:
         checks: the outcome of every relation judged so far.
     """
 
-    def __init__(self, ledger: Ledger) -> None:
-        """Prepare ``ledger``."""
+    def __init__(self, ledger: Ledger, locale: str = "en") -> None:
+        """Prepare ``ledger``; messages are written in ``locale`` (``en`` or ``zh_CN``)."""
+        self.t = Messages(locale)
         self.ledger = ledger
         self.views: dict[str, FigureView] = view_ledger(ledger)
         self.checks: list[RelationCheck] = []
@@ -113,30 +115,49 @@ class Context:
             self._dimension_problems[rid] = self._find_dimension_problem(relation)
         return self._dimension_problems[rid]
 
+    def dimension_name(self, dim: Dimension) -> str:
+        """A dimension in the message locale (``amount in CNY``, ``percent``)."""
+        if dim.kind is Kind.AMOUNT:
+            return self.t(N_("amount in {currency}"), currency=dim.currency)
+        return self.t.word(_DIMENSION_WORDS[dim.kind])
+
     def _mismatch(self, ids: Sequence[str]) -> str | None:
         dims = {i: self.dimension(i) for i in ids}
         first = dims[ids[0]]
         for fid, dim in dims.items():
             if dim != first:
-                return (
-                    f"{self.label(ids[0])} ({ids[0]}) is {first} but {self.label(fid)} ({fid}) is {dim}; "
-                    "they cannot be compared"
+                return self.t(
+                    N_("{a} ({a_id}) is {a_dim} but {b} ({b_id}) is {b_dim}; they cannot be compared"),
+                    a=self.label(ids[0]),
+                    a_id=ids[0],
+                    a_dim=self.dimension_name(first),
+                    b=self.label(fid),
+                    b_id=fid,
+                    b_dim=self.dimension_name(dim),
                 )
         return None
 
     def _need(self, fid: str, dim: Dimension, what: str) -> str | None:
         if self.dimension(fid) != dim:
-            return f"{what} {self.label(fid)} ({fid}) must be in {dim}, not {self.dimension(fid)}"
+            return self.t(
+                what,
+                label=self.label(fid),
+                id=fid,
+                want=self.dimension_name(dim),
+                got=self.dimension_name(self.dimension(fid)),
+            )
         return None
 
     def _find_dimension_problem(self, rel: _Relation) -> str | None:  # noqa: PLR0911
         if isinstance(rel, ShareRelation):
             return self._mismatch([rel.part, *rel.wholes]) or self._need(
-                rel.stated, PERCENT, "the stated share"
+                rel.stated, PERCENT, N_("the stated share {label} ({id}) must be in {want}, not {got}")
             )
         if isinstance(rel, RatioRelation):
             ids = [rel.numerator] + ([rel.denominator] if rel.denominator else [])
-            return self._mismatch(ids) or self._need(rel.stated, PERCENT, "the stated ratio")
+            return self._mismatch(ids) or self._need(
+                rel.stated, PERCENT, N_("the stated rate {label} ({id}) must be in {want}, not {got}")
+            )
         if isinstance(rel, ChangeRelation):
             return self._change_dimension_problem(rel)
         if isinstance(rel, ProductRelation):
@@ -146,7 +167,9 @@ class Context:
                 self.dimension(i).currency for i in rel.operands() if self.dimension(i).kind is Kind.AMOUNT
             }
             if len(currencies) > 1:
-                return f"the formula mixes amounts in {', '.join(sorted(currencies))}"
+                return self.t(
+                    N_("the formula mixes amounts in {currencies}"), currencies=", ".join(sorted(currencies))
+                )
             return None
         return self._mismatch(rel.operands())
 
@@ -158,25 +181,39 @@ class Context:
         if rel.delta:
             cur = self.dimension(rel.current)
             want = POINTS if cur == PERCENT else cur
-            problem = self._need(rel.delta, want, "the change")
-            if problem and cur == PERCENT:
-                problem += " (a change of a percentage is printed in 百分点)"
+            if cur == PERCENT:
+                what = N_(
+                    "the change {label} ({id}) must be in {want}, not {got}: "
+                    "a change of a percentage is printed in 百分点"
+                )
+            else:
+                what = N_("the change {label} ({id}) must be in {want}, not {got}")
+            problem = self._need(rel.delta, want, what)
             if problem:
                 return problem
         if rel.percent:
-            return self._need(rel.percent, PERCENT, "the percent change")
+            return self._need(
+                rel.percent, PERCENT, N_("the percent change {label} ({id}) must be in {want}, not {got}")
+            )
         return None
 
     def _product_dimension_problem(self, rel: ProductRelation) -> str | None:
         dimensionless = {COUNT, PERCENT}
         carried = [f for f in rel.factors if self.dimension(f) not in dimensionless]
         if len(carried) > 1:
-            return f"{self.labels(carried, ' × ')}: a product may carry at most one unit"
+            return self.t(
+                N_("{factors}: a product may carry at most one unit"), factors=self.labels(carried, " × ")
+            )
         total = self.dimension(rel.total)
         if carried:
             return self._mismatch([rel.total, carried[0]])
         if total not in dimensionless:
-            return f"{self.label(rel.total)} ({rel.total}) is {total} but its factors are plain numbers"
+            return self.t(
+                N_("{total} ({id}) is {dim} but its factors are plain numbers"),
+                total=self.label(rel.total),
+                id=rel.total,
+                dim=self.dimension_name(total),
+            )
         return None
 
     def formula_interval(self, figure_id: str) -> Interval:
@@ -201,6 +238,7 @@ class Context:
         expected: Decimal | None,
         figures: Sequence[str],
         phrase: str,
+        phrase_params: Mapping[str, object] | None = None,
         strict: bool = False,
         in_base: bool = True,
     ) -> Iterator[Finding]:
@@ -214,7 +252,9 @@ class Context:
                 subject's own unit with ``in_base=False``); may be half-infinite.
             expected: the value computed from the others' printed values, same units.
             figures: every figure involved.
-            phrase: what the others say, e.g. ``"基本支出 + 项目经费支出 add up to"``.
+            phrase: a message template saying what the others make the subject, with
+                ``{expected}`` for the computed value: ``N_("{terms} add up to {expected}")``.
+            phrase_params: the template's other placeholders.
             strict: the subject must lie strictly inside ``target`` (``<`` and ``>``).
             in_base: whether ``target`` and ``expected`` are in base units.
         """
@@ -252,19 +292,24 @@ class Context:
         unit = view.unit.symbol
         gap = own.gap(target)
         gap_shown = NEAR.divide(gap, factor)
-        side = "more" if own.lo > target.hi else "less"
-        said = (
-            f"{phrase} {fmt_near(shown_expected, places)}{_sep(unit)}"
-            if shown_expected is not None
-            else phrase
+        side = self.t.word(N_("more") if own.lo > target.hi else N_("less"))
+        expected_text = "" if shown_expected is None else f"{fmt_near(shown_expected, places)}{_sep(unit)}"
+        said = self.t(phrase, expected=expected_text, **(phrase_params or {}))
+        gap_unit = (
+            " " + self.t.word(N_("percentage points")) if view.unit.kind is Kind.PERCENT else _sep(unit)
         )
-        gap_unit = " percentage points" if view.unit.kind is Kind.PERCENT else _sep(unit)
-        message = (
-            f"{self.label(subject)} is printed as {view.figure.value}"
-            f"{'' if view.figure.value.endswith(unit) else _sep(unit)}, but {said}; "
-            f"that is at least {fmt(gap_shown, places + 1, ROUND_CEILING)}{gap_unit} {side} than "
-            f"rounding allows (the printed value had to lie in [{fmt(allowed.lo, places + 1, ROUND_FLOOR)}, "
-            f"{fmt(allowed.hi, places + 1, ROUND_CEILING)}])"
+        message = self.t(
+            N_(
+                "{subject} is printed as {printed}, but {said}; that is at least {gap} {side} than "
+                "rounding allows (the printed value had to lie in [{low}, {high}])"
+            ),
+            subject=self.label(subject),
+            printed=view.figure.value + ("" if view.figure.value.endswith(unit) else _sep(unit)),
+            said=said,
+            gap=fmt(gap_shown, places + 1, ROUND_CEILING) + gap_unit,
+            side=side,
+            low=fmt(allowed.lo, places + 1, ROUND_FLOOR),
+            high=fmt(allowed.hi, places + 1, ROUND_CEILING),
         )
         yield Finding(
             code=rule.code,
@@ -295,7 +340,7 @@ class Context:
             relation=relation.id,
             figures=tuple(dict.fromkeys(figures)),
             locations=self.locations(figures),
-            message=f"not checkable: {why}",
+            message=self.t(N_("not checkable: {why}"), why=why),
         )
 
     def suspicious(
@@ -323,6 +368,13 @@ def _trim(value: Decimal, places: int, rounding: str = ROUND_HALF_EVEN) -> Decim
     if not value.is_finite() or not isinstance(exponent, int) or -exponent <= places:
         return value
     return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=NEAR)
+
+
+_DIMENSION_WORDS = {
+    Kind.PERCENT: N_("percent"),
+    Kind.POINTS: N_("percentage points"),
+    Kind.COUNT: N_("count"),
+}
 
 
 def _sep(unit: str) -> str:

@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import (
     ROUND_CEILING,
@@ -27,7 +27,9 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
+from fractions import Fraction
 from functools import reduce
+from itertools import product
 from typing import Final
 
 _TRAPS: Final = [InvalidOperation, DivisionByZero, Overflow]
@@ -131,6 +133,27 @@ class Interval:
         """Halve a finite interval at its midpoint."""
         mid = NEAR.divide(NEAR.add(self.lo, self.hi), 2)
         return Interval(self.lo, mid), Interval(mid, self.hi)
+
+
+def monotone_range(fn: Callable[..., Fraction], *boxes: Interval) -> Interval:
+    """The range of ``fn`` over finite boxes, from its values at their corners.
+
+    Exact when ``fn`` is continuous on the box and monotone in each variable while
+    the others are fixed (the direction may depend on them): its extremes are then
+    at corners. ``fn`` computes with exact fractions; the bounds are rounded outward.
+
+    >>> share = lambda p, r: 100 * p / (p + r)
+    >>> part = Interval(Decimal("-0.005"), Decimal("0.005"))
+    >>> rest = Interval(Decimal("0.995"), Decimal("1.005"))
+    >>> monotone_range(share, part, rest).hi
+    Decimal('0.5')
+    """
+    values = [fn(*map(Fraction, corner)) for corner in product(*((b.lo, b.hi) for b in boxes))]
+    lo, hi = min(values), max(values)
+    return Interval(
+        DOWN.divide(Decimal(lo.numerator), Decimal(lo.denominator)),
+        UP.divide(Decimal(hi.numerator), Decimal(hi.denominator)),
+    )
 
 
 def exact_sum(values: Iterable[Decimal]) -> Decimal:

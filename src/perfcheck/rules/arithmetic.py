@@ -11,6 +11,7 @@ from perfcheck._context import Context, fmt, fmt_near
 from perfcheck._document import FormulaRelation, ProductRelation
 from perfcheck._findings import Finding, RelationCheck, Severity, Verdict
 from perfcheck._formula import Formula, evaluate
+from perfcheck._i18n import N_
 from perfcheck._interval import DOWN, INF, NEAR, UP, Interval
 from perfcheck._registry import rule
 from perfcheck._units import Kind
@@ -87,7 +88,8 @@ def product(ctx: Context, rel: ProductRelation) -> Iterator[Finding]:
         target=result,
         expected=point,
         figures=rel.operands(),
-        phrase=f"{ctx.labels(rel.factors, ' × ')} is",
+        phrase=N_("{terms} is {expected}"),
+        phrase_params={"terms": ctx.labels(rel.factors, " × ")},
     )
 
 
@@ -199,7 +201,9 @@ def formula(ctx: Context, rel: FormulaRelation) -> Iterator[Finding]:
     values = {n: ctx.formula_interval(n) for n in f.names}
     diff, holds = formula_range(f, values)
     if diff is None:
-        yield from ctx.not_checkable(formula, rel, list(f.names), "a divisor in the formula may be zero")
+        yield from ctx.not_checkable(
+            formula, rel, list(f.names), ctx.t.word(N_("a divisor in the formula may be zero"))
+        )
         return
     points = {n: Interval.point(values[n].lo if values[n].is_point else _printed(ctx, n)) for n in f.names}
     left = evaluate(f.left, points)
@@ -229,15 +233,26 @@ def formula(ctx: Context, rel: FormulaRelation) -> Iterator[Finding]:
     if holds:
         return
     places = max((ctx.view(n).decimals for n in f.names), default=0)
-    sides = ""
-    if actual is not None and expected is not None:
-        sides = f" (left side {fmt(actual, places)}, right side {fmt(expected, places)})"
     gap = Interval.point(Decimal(0)).gap(diff)
-    message = (
-        f"{rel.expr} cannot hold within the printed figures' rounding{sides}: left - right lies in "
-        f"[{fmt_near(diff.lo, places, 1)}, {fmt_near(diff.hi, places, 1)}]"
-        f"{'' if rel.formula.op != '==' else f', at least {fmt(gap, places + 1, ROUND_CEILING)} from 0'}"
-    )
+    params = {
+        "expr": rel.expr,
+        "low": fmt_near(diff.lo, places, 1),
+        "high": fmt_near(diff.hi, places, 1),
+        "gap": fmt(gap, places + 1, ROUND_CEILING),
+    }
+    if actual is not None and expected is not None:
+        params |= {"left": fmt(actual, places), "right": fmt(expected, places)}
+        template = N_(
+            "{expr} cannot hold within the printed figures' rounding (left side {left}, right side "
+            "{right}): left - right lies in [{low}, {high}]"
+        )
+    else:
+        template = N_(
+            "{expr} cannot hold within the printed figures' rounding: left - right lies in [{low}, {high}]"
+        )
+    message = ctx.t(template, **params)
+    if f.op == "==":
+        message += ctx.t(N_(", at least {gap} from 0"), gap=params["gap"])
     yield Finding(
         code=formula.code,
         severity=formula.severity,

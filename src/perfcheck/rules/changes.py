@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from perfcheck._context import Context
 from perfcheck._document import ChangeRelation
 from perfcheck._findings import Finding, Severity
-from perfcheck._interval import INF, NEAR, Interval
+from perfcheck._i18n import N_
+from perfcheck._interval import INF, NEAR, Interval, monotone_range
 from perfcheck._registry import rule
 from perfcheck.rules._examples import doc, fig
 
@@ -70,9 +71,11 @@ def change_level(ctx: Context, rel: ChangeRelation) -> Iterator[Finding]:
             expected=None,
             figures=rel.operands(),
             phrase=(
-                f"an {rel.direction} over {ctx.label(rel.prior)} "
-                f"({ctx.view(rel.prior).figure.value}) is stated"
+                N_("an increase over {prior} ({value}) is stated")
+                if increase
+                else N_("a decrease from {prior} ({value}) is stated")
             ),
+            phrase_params={"prior": ctx.label(rel.prior), "value": ctx.view(rel.prior).figure.value},
             strict=True,
         )
         return
@@ -87,11 +90,31 @@ def change_level(ctx: Context, rel: ChangeRelation) -> Iterator[Finding]:
         target=target,
         expected=expected,
         figures=rel.operands(),
-        phrase=f"{ctx.label(rel.prior)} {op} {ctx.label(rel.delta)} is",
+        phrase=N_("{terms} is {expected}"),
+        phrase_params={"terms": f"{ctx.label(rel.prior)} {op} {ctx.label(rel.delta)}"},
     )
 
 
-def _percent_target(ctx: Context, rel: ChangeRelation) -> tuple[Interval | None, Decimal | None, str]:
+Phrase = tuple[str, Mapping[str, object]]
+
+
+def _unbounded_percent(current: Interval, delta: Interval, sign: Decimal) -> Interval | None:
+    """``100·d/(c - sign·d)`` when a figure is unbounded or the prior may be zero (None: not checkable).
+
+    Written as ``100 / (c/d - sign)`` each figure occurs once; intersected with the
+    naive quotient, both being supersets of the true range.
+    """
+    naive = delta.scale(HUNDRED).div(current - delta.scale(sign))
+    c_over_d = current.div(delta)
+    tight = None if c_over_d is None else Interval.point(HUNDRED).div(c_over_d - Interval.point(sign))
+    if tight is None or naive is None:
+        return naive if tight is None else tight
+    if not naive.intersects(tight):
+        return tight
+    return Interval(max(naive.lo, tight.lo), min(naive.hi, tight.hi))
+
+
+def _percent_target(ctx: Context, rel: ChangeRelation) -> tuple[Interval | None, Decimal | None, Phrase]:
     """The range of the percent change the other figures allow, its point value, and a phrase."""
     sign = _sign(rel)
     if rel.prior is not None:
@@ -104,7 +127,10 @@ def _percent_target(ctx: Context, rel: ChangeRelation) -> tuple[Interval | None,
                 if prior_point == 0
                 else NEAR.divide(NEAR.multiply(ctx.point(rel.delta), HUNDRED), prior_point)
             )
-            phrase = f"{ctx.label(rel.delta)} ÷ {ctx.label(rel.prior)} is"
+            phrase = (
+                N_("{part} ÷ {whole} is {expected}"),
+                {"part": ctx.label(rel.delta), "whole": ctx.label(rel.prior)},
+            )
         else:
             ratio = ctx.base(rel.current).div(prior)
             q = None if ratio is None else (ratio - ONE).scale(sign)
@@ -116,29 +142,29 @@ def _percent_target(ctx: Context, rel: ChangeRelation) -> tuple[Interval | None,
                     NEAR.subtract(NEAR.divide(ctx.point(rel.current), prior_point), 1),
                 )
             )
-            phrase = f"{ctx.label(rel.current)} against {ctx.label(rel.prior)} is"
+            phrase = (
+                N_("{current} against {prior} is {expected}"),
+                {"current": ctx.label(rel.current), "prior": ctx.label(rel.prior)},
+            )
         return (None if q is None else q.scale(HUNDRED)), point, phrase
     assert rel.delta is not None  # noqa: S101 - checked by the caller
-    # prior = current - sign*delta, so percent = 100 / (current/delta - sign): each figure once.
     current, delta = ctx.base(rel.current), ctx.base(rel.delta)
-    c_over_d = current.div(delta)
-    tight = None
-    if c_over_d is not None:
-        tight = Interval.point(HUNDRED).div(c_over_d - Interval.point(sign))
     prior = current - delta.scale(sign)
-    naive = delta.scale(HUNDRED).div(prior)
-    if tight is None:
-        target = naive
-    elif naive is None or not naive.intersects(tight):
-        target = tight
+    if current.is_finite and delta.is_finite and not prior.contains_zero():
+        # 100·d/(c - sign·d) is monotone in c and in d separately while the prior keeps its sign.
+        s = int(sign)
+        target: Interval | None = monotone_range(lambda c, d: 100 * d / (c - s * d), current, delta)
     else:
-        target = Interval(max(naive.lo, tight.lo), min(naive.hi, tight.hi))
+        target = _unbounded_percent(current, delta, sign)
     prior_point = NEAR.subtract(ctx.point(rel.current), NEAR.multiply(sign, ctx.point(rel.delta)))
     point = (
         None if prior_point == 0 else NEAR.divide(NEAR.multiply(ctx.point(rel.delta), HUNDRED), prior_point)
     )
     op = "-" if sign > 0 else "+"
-    phrase = f"{ctx.label(rel.delta)} ÷ ({ctx.label(rel.current)} {op} {ctx.label(rel.delta)}) is"
+    phrase = (
+        N_("{part} ÷ {whole} is {expected}"),
+        {"part": ctx.label(rel.delta), "whole": f"({ctx.label(rel.current)} {op} {ctx.label(rel.delta)})"},
+    )
     return target, point, phrase
 
 
@@ -198,7 +224,8 @@ def change_percent(ctx: Context, rel: ChangeRelation) -> Iterator[Finding]:
         target=target,
         expected=point,
         figures=rel.operands(),
-        phrase=phrase,
+        phrase=phrase[0],
+        phrase_params=phrase[1],
     )
 
 

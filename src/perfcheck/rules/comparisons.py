@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from perfcheck._context import Context
 from perfcheck._document import CompareRelation, EqualRelation
 from perfcheck._findings import Finding, Severity
+from perfcheck._i18n import N_
 from perfcheck._interval import INF, Interval
 from perfcheck._registry import rule
 from perfcheck.rules._examples import doc, fig
@@ -54,7 +55,8 @@ def equal(ctx: Context, rel: EqualRelation) -> Iterator[Finding]:
         target=ctx.base(other),
         expected=ctx.point(other),
         figures=ids,
-        phrase=f"{ctx.label(other)} is printed as",
+        phrase=N_("{other} is printed as {expected}"),
+        phrase_params={"other": ctx.label(other)},
     )
 
 
@@ -96,7 +98,8 @@ def compare(ctx: Context, rel: CompareRelation) -> Iterator[Finding]:
         target=target,
         expected=ctx.point(rel.right),
         figures=rel.operands(),
-        phrase=f"it should be {rel.op} {ctx.label(rel.right)}, printed as",
+        phrase=N_("it should be {op} {right}, printed as {expected}"),
+        phrase_params={"op": rel.op, "right": ctx.label(rel.right)},
         strict=rel.op in ("<", ">"),
     )
 

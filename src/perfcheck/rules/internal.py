@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from perfcheck._context import Context
 from perfcheck._document import RELATION_KINDS, _Relation
 from perfcheck._findings import Finding, RelationCheck, Severity, Verdict
+from perfcheck._i18n import N_
 from perfcheck._registry import rule
 from perfcheck.rules._examples import doc, fig
 
@@ -53,7 +54,12 @@ def incompatible_units(ctx: Context, rel: _Relation) -> Iterator[Finding]:
         relation=rel.id,
         figures=tuple(dict.fromkeys(rel.operands())),
         locations=ctx.locations(rel.operands()),
-        message=f"relation {rel.id} ({rel.kind}) cannot be checked: {problem}",
+        message=ctx.t(
+            N_("relation {relation} ({kind}) cannot be checked: {problem}"),
+            relation=rel.id,
+            kind=rel.kind,
+            problem=problem,
+        ),
     )
 
 
@@ -69,7 +75,8 @@ def rule_crashed(ctx: Context, _: None) -> Iterator[Finding]:
 
     **What it checks.** Nothing by itself: when any rule raises while checking, the
     exception becomes a PC902 finding naming the rule, the relation and the error,
-    and every other rule still runs.
+    and every other rule still runs. It is reported whichever rules are selected,
+    unless PC902 itself is ignored.
 
     **Why.** One faulty rule — perfcheck's own or a plugin's — must not hide what
     the others find, nor pass silently: a crashed check is not a passed one.

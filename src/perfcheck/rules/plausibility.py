@@ -10,6 +10,7 @@ from typing import Final
 from perfcheck._context import Context, fmt
 from perfcheck._document import ShareRelation, SumRelation
 from perfcheck._findings import Finding, Severity
+from perfcheck._i18n import N_
 from perfcheck._interval import exact_sum, sum_intervals
 from perfcheck._registry import rule
 from perfcheck._units import Kind
@@ -80,7 +81,11 @@ def share_above_100(ctx: Context, _: None) -> Iterator[Finding]:
             yield ctx.suspicious(
                 share_above_100,
                 [rel.stated, rel.part],
-                f"{ctx.label(rel.stated)} states a share of {view.figure.value}, more than the whole",
+                ctx.t(
+                    N_("{stated} states a share of {printed}, more than the whole"),
+                    stated=ctx.label(rel.stated),
+                    printed=view.figure.value,
+                ),
                 relation=rel.id,
             )
 
@@ -158,9 +163,16 @@ def shares_above_100(ctx: Context, _: None) -> Iterator[Finding]:
             yield ctx.suspicious(
                 shares_above_100,
                 stated,
-                f"the shares {', '.join(ctx.view(s).figure.value for s in stated)} of "
-                f"{ctx.labels(list(whole))} add up to {fmt(printed)} %, more than 100 % "
-                f"(relations {', '.join(r.id for r in unique)})",
+                ctx.t(
+                    N_(
+                        "the shares {shares} of {whole} add up to {total} %, more than 100 % "
+                        "(relations {relations})"
+                    ),
+                    shares=", ".join(ctx.view(s).figure.value for s in stated),
+                    whole=ctx.labels(list(whole)),
+                    total=fmt(printed),
+                    relations=", ".join(r.id for r in unique),
+                ),
             )
 
 
@@ -191,8 +203,12 @@ def negative_amount(ctx: Context, _: None) -> Iterator[Finding]:
             yield ctx.suspicious(
                 negative_amount,
                 [fid],
-                f"{ctx.label(fid)} is printed as {view.figure.value}, but "
-                f"{'a count' if concept is None else concept} cannot be negative",
+                ctx.t(
+                    N_("{label} is printed as {printed}, but {what} cannot be negative"),
+                    label=ctx.label(fid),
+                    printed=view.figure.value,
+                    what=ctx.t.word(N_("a count")) if concept is None else concept,
+                ),
             )
 
 
@@ -231,8 +247,17 @@ def excess_precision(ctx: Context, _: None) -> Iterator[Finding]:
                 yield ctx.suspicious(
                     excess_precision,
                     [fid],
-                    f"{ctx.label(fid)} is printed as {ctx.view(fid).figure.value} with "
-                    f"{ctx.view(fid).decimals} decimals; the document prints {unit} figures with {usual}",
+                    ctx.t(
+                        N_(
+                            "{label} is printed as {printed} with {decimals} decimals; "
+                            "the document prints {unit} figures with {usual}"
+                        ),
+                        label=ctx.label(fid),
+                        printed=ctx.view(fid).figure.value,
+                        decimals=ctx.view(fid).decimals,
+                        unit=unit,
+                        usual=usual,
+                    ),
                 )
 
 

@@ -8,7 +8,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from perfcheck._context import Context, fmt
 from perfcheck._document import RatioRelation, ShareRelation
 from perfcheck._findings import Finding, RelationCheck, Severity, Verdict
-from perfcheck._interval import DOWN, NEAR, UP, Interval, exact_sum, sum_intervals
+from perfcheck._i18n import N_
+from perfcheck._interval import DOWN, NEAR, UP, Interval, exact_sum, monotone_range, sum_intervals
 from perfcheck._registry import rule
 from perfcheck._units import Kind
 from perfcheck.rules._examples import doc, fig
@@ -20,8 +21,10 @@ def percent_of(part: Interval, whole: Interval, rest: Interval | None = None) ->
     """Range of ``100 · part / whole``; None when ``whole`` may be zero.
 
     When the whole is ``part + rest`` (the part is one of the figures making up the
-    whole), the quotient is also computed as ``100 / (1 + rest/part)``, where each
-    figure occurs once, which removes the overestimate of naive interval division.
+    whole), naive interval division overestimates (the part occurs twice); the exact
+    range is then taken at the corners of the part's and the rest's intervals, where
+    the quotient, monotone in each, has its extremes. With an unbounded figure the
+    quotient is also computed as ``100 / (1 + rest/part)``, each figure once.
 
     >>> p = Interval(Decimal("51.885"), Decimal("51.895"))
     >>> w = Interval(Decimal("134.555"), Decimal("134.565"))
@@ -35,6 +38,9 @@ def percent_of(part: Interval, whole: Interval, rest: Interval | None = None) ->
     naive = naive.scale(HUNDRED)
     if rest is None:
         return naive
+    if part.is_finite and rest.is_finite:
+        # 100·p/(p + r) is monotone in p and in r separately while p + r keeps its sign.
+        return monotone_range(lambda p, r: 100 * p / (p + r), part, rest)
     inner = rest.div(part)
     if inner is None:
         return naive
@@ -113,7 +119,9 @@ def share(ctx: Context, rel: ShareRelation) -> Iterator[Finding]:
             share,
             rel,
             rel.operands(),
-            f"the whole {ctx.labels(wholes)} may be zero, so no share of it can be judged",
+            ctx.t(
+                N_("the whole {whole} may be zero, so no share of it can be judged"), whole=ctx.labels(wholes)
+            ),
         )
         return
     whole_point = exact_sum(ctx.point(w) for w in wholes)
@@ -125,7 +133,8 @@ def share(ctx: Context, rel: ShareRelation) -> Iterator[Finding]:
         target=target,
         expected=_point_percent(ctx.point(rel.part), whole_point),
         figures=rel.operands(),
-        phrase=f"{ctx.label(rel.part)} ÷ {whole_name} is",
+        phrase=N_("{part} ÷ {whole} is {expected}"),
+        phrase_params={"part": ctx.label(rel.part), "whole": whole_name},
     )
 
 
@@ -181,7 +190,10 @@ def ratio(ctx: Context, rel: RatioRelation) -> Iterator[Finding]:
     target = percent_of(ctx.base(rel.numerator), ctx.base(rel.denominator))
     if target is None:
         yield from ctx.not_checkable(
-            ratio, rel, rel.operands(), f"the denominator {ctx.label(rel.denominator)} may be zero"
+            ratio,
+            rel,
+            rel.operands(),
+            ctx.t(N_("the denominator {denominator} may be zero"), denominator=ctx.label(rel.denominator)),
         )
         return
     yield from ctx.judge(
@@ -191,7 +203,8 @@ def ratio(ctx: Context, rel: RatioRelation) -> Iterator[Finding]:
         target=target,
         expected=_point_percent(ctx.point(rel.numerator), ctx.point(rel.denominator)),
         figures=rel.operands(),
-        phrase=f"{ctx.label(rel.numerator)} ÷ {ctx.label(rel.denominator)} is",
+        phrase=N_("{part} ÷ {whole} is {expected}"),
+        phrase_params={"part": ctx.label(rel.numerator), "whole": ctx.label(rel.denominator)},
     )
 
 
@@ -254,10 +267,17 @@ def implied_target(ctx: Context, rel: RatioRelation) -> Iterator[Finding]:
         relation=rel.id,
         figures=(rel.numerator, rel.stated),
         locations=ctx.locations([rel.numerator, rel.stated]),
-        message=(
-            f"{ctx.label(rel.stated)} is printed as {ctx.view(rel.stated).figure.value}, but no whole-number "
-            f"target makes {fmt(n)} {num.unit.symbol} that share: the target would lie between "
-            f"{fmt(lo, 3, ROUND_FLOOR)} and {fmt(hi, 3, ROUND_CEILING)}"
+        message=ctx.t(
+            N_(
+                "{stated} is printed as {printed}, but no whole-number target makes {count} {unit} "
+                "that share: the target would lie between {low} and {high}"
+            ),
+            stated=ctx.label(rel.stated),
+            printed=ctx.view(rel.stated).figure.value,
+            count=fmt(n),
+            unit=num.unit.symbol,
+            low=fmt(lo, 3, ROUND_FLOOR),
+            high=fmt(hi, 3, ROUND_CEILING),
         ),
         subject=rel.stated,
         actual=ctx.view(rel.stated).number,

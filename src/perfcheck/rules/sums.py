@@ -8,6 +8,7 @@ from decimal import Decimal
 from perfcheck._context import Context
 from perfcheck._document import BalanceRelation, SumRelation
 from perfcheck._findings import Finding, Severity
+from perfcheck._i18n import N_
 from perfcheck._interval import INF, NEAR, Interval, exact_sum, sum_intervals
 from perfcheck._registry import rule
 from perfcheck.rules._examples import doc, fig
@@ -80,7 +81,7 @@ def balance(ctx: Context, rel: BalanceRelation) -> Iterator[Finding]:
     subject, *rest = rel.outflows
     inflow, inflow_point = _weighted(ctx, rel.inflows, None)
     others, others_point = _weighted(ctx, rest, None)
-    phrase = ctx.labels(rel.inflows) + "".join(f" - {ctx.label(r)}" for r in rest) + " gives"
+    terms = ctx.labels(rel.inflows) + "".join(f" - {ctx.label(r)}" for r in rest)
     yield from ctx.judge(
         balance,
         rel,
@@ -88,7 +89,8 @@ def balance(ctx: Context, rel: BalanceRelation) -> Iterator[Finding]:
         target=inflow - others,
         expected=NEAR.subtract(inflow_point, others_point),
         figures=rel.operands(),
-        phrase=phrase,
+        phrase=N_("{terms} gives {expected}"),
+        phrase_params={"terms": terms},
     )
 
 
@@ -135,7 +137,8 @@ def sum_total(ctx: Context, rel: SumRelation) -> Iterator[Finding]:
         target=parts,
         expected=point,
         figures=rel.operands(),
-        phrase=f"{_term_names(ctx, rel.parts, rel.weights)} add up to",
+        phrase=N_("{terms} add up to {expected}"),
+        phrase_params={"terms": _term_names(ctx, rel.parts, rel.weights)},
     )
 
 
@@ -196,7 +199,8 @@ def sum_partial(ctx: Context, rel: SumRelation) -> Iterator[Finding]:
         target=Interval(parts.lo, INF),
         expected=point,
         figures=rel.operands(),
-        phrase=f"the listed parts {_term_names(ctx, rel.parts, rel.weights)} alone add up to",
+        phrase=N_("the listed parts {terms} alone add up to {expected}"),
+        phrase_params={"terms": _term_names(ctx, rel.parts, rel.weights)},
     )
 
 
