@@ -144,3 +144,14 @@ def test_console_script_runs_as_a_module() -> None:
     )
     assert proc.returncode == 1
     assert json.loads(proc.stdout)["summary"]["errors"] == 2
+
+
+def test_the_core_never_imports_the_command_line_modules() -> None:
+    code = (
+        "import sys, perfcheck; perfcheck.check('examples/seed-ziyang-fulian-2021.json');"
+        "perfcheck.load('tests/data/cases/wuzhou-unit-2024-budget-yuan.json');"
+        "print(sorted(m for m in sys.modules if m in ('perfcheck.cli', 'perfcheck.render', 'perfcheck._baseline',"
+        " 'perfcheck._config', 'perfcheck._formats', 'yaml')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -1,4 +1,9 @@
-"""The ``perfcheck`` command.
+"""The ``perfcheck`` command, following ruff's conventions.
+
+``perfcheck check PATH...`` checks ledger documents (files, folders, ``-`` for
+standard input) and prints the findings; ``perfcheck rules`` lists the rules;
+``perfcheck explain CODE`` prints one rule's documentation. ``docs/cli.md``
+describes every option.
 
 Exit codes: 0 no error found, 1 errors found, 2 unusable input or usage.
 """
@@ -7,15 +12,29 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from perfcheck import __version__
+from perfcheck._baseline import (
+    Acknowledgement,
+    BaselineError,
+    acknowledge,
+    baseline_entries,
+    document_key,
+    dumps_baseline,
+    load_baseline,
+    stale,
+)
 from perfcheck._check import check
-from perfcheck._document import load, loads
+from perfcheck._config import Config, ConfigError, discover_config, load_config
 from perfcheck._errors import LedgerError
-from perfcheck.render import FORMATS, render, rules_markdown
+from perfcheck._formats import Entry, read_documents
+from perfcheck._i18n import LOCALES
+from perfcheck.render import OUTPUT_FORMATS, Checked, render_documents, rules_markdown
 from perfcheck.rules import default_registry
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
@@ -32,52 +51,245 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"perfcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    chk = sub.add_parser("check", help="check ledger documents and print the findings")
-    chk.add_argument("paths", nargs="+", metavar="FILE", help="ledger documents (JSON); - for standard input")
-    chk.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    chk.add_argument("--select", type=_codes, default=None, help="rule code prefixes to run, comma-separated")
-    chk.add_argument("--ignore", type=_codes, default=[], help="rule code prefixes to skip, comma-separated")
-    chk.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
-    sub.add_parser("rules", help="list every rule")
+    chk = sub.add_parser(
+        "check",
+        help="check ledger documents and print the findings",
+        description="Check ledger documents and print the findings. Options not given are read from "
+        "[tool.perfcheck] in the nearest pyproject.toml, or from perfcheck.toml; the command line wins.",
+    )
+    chk.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a ledger document (JSON, JSON Lines, TOML, YAML), a folder searched for them, or - for "
+        "standard input (JSON)",
+    )
+    chk.add_argument("--format", choices=OUTPUT_FORMATS, help="output format (default: table)")
+    chk.add_argument(
+        "--select",
+        type=_codes,
+        metavar="CODES",
+        help="rule code prefixes to run, comma-separated; replaces the configuration's selection",
+    )
+    chk.add_argument(
+        "--extend-select", type=_codes, metavar="CODES", help="rule code prefixes to run as well"
+    )
+    chk.add_argument("--ignore", type=_codes, metavar="CODES", help="rule code prefixes not to run")
+    chk.add_argument("--locale", choices=LOCALES, help="locale of the output (default: en)")
+    chk.add_argument("--baseline", metavar="FILE", help="acknowledged findings (TOML), each with a reason")
+    chk.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="write an acknowledgement of every error and warning found to FILE (reasons to be written)",
+    )
+    chk.add_argument(
+        "--exit-zero",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="exit 0 even when errors are found",
+    )
+    where = chk.add_mutually_exclusive_group()
+    where.add_argument(
+        "--config", metavar="FILE", help="read the configuration from FILE, not the nearest one"
+    )
+    where.add_argument(
+        "--isolated", "--no-config", action="store_true", help="ignore every configuration file"
+    )
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     exp = sub.add_parser("explain", help="print a rule's documentation")
     exp.add_argument("code", help="a rule code such as PC201")
     return parser
 
 
-def _check(args: argparse.Namespace) -> int:
-    worst = EXIT_OK
-    outputs: list[str] = []
-    documents: list[dict[str, object]] = []
-    for name in args.paths:
-        try:
-            ledger = loads(sys.stdin.buffer.read(), name="<stdin>") if name == "-" else load(Path(name))
-            result = check(ledger, select=args.select, ignore=args.ignore)
-        except LedgerError as exc:
-            print(f"perfcheck: {exc}", file=sys.stderr)
-            worst = EXIT_UNUSABLE
-            continue
-        except ValueError as exc:
-            print(f"perfcheck: {exc}", file=sys.stderr)
-            return EXIT_UNUSABLE
-        if args.format == "json":
-            documents.append({"path": name, **result.to_json_dict()})
-        else:
-            text = render(result, args.format)
-            outputs.append(f"{name}\n{text}" if len(args.paths) > 1 else text)
-        if result.errors and worst == EXIT_OK:
-            worst = EXIT_ERRORS
-    if args.format == "json":
-        # One document: its object; several: a list of them, each with its path.
-        payload: object = documents[0] if len(args.paths) == 1 and documents else documents
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    codes: tuple[str, ...]
+    format: str
+    locale: str
+    baseline: Path | None
+    exit_zero: bool
+    config: Path | None
+
+
+def _selected(config: Config, args: argparse.Namespace) -> tuple[str, ...]:
+    """The rules to run, chosen as ruff chooses them: the command line is a layer over the configuration.
+
+    ``--select`` starts a new selection, dropping the configuration's ``select``,
+    ``extend-select`` and ``ignore``. Otherwise the configuration's selection
+    stands, ``--extend-select`` adds to it and ``--ignore`` takes from it (within
+    the command line, the longest matching prefix wins).
+
+    Raises:
+        ValueError: a selector that matches no rule.
+    """
+    extend, ignore = args.extend_select or [], args.ignore or []
+    if args.select is not None:
+        rules = default_registry.select(args.select, ignore, extend_select=extend)
+        return tuple(r.code for r in rules)
+    base = default_registry.select(config.select, config.ignore, extend_select=config.extend_select or ())
+    on = {r.code for r in default_registry.select(extend, ignore)} if extend else set()
+    off = {r.code for r in default_registry.select(ignore)} - on if ignore else set()
+    chosen = {r.code for r in base} | on
+    return tuple(r.code for r in default_registry if r.code in chosen and r.code not in off)
+
+
+def _settings(args: argparse.Namespace) -> _Settings:
+    """The configuration file's settings with the command line's on top.
+
+    Raises:
+        ConfigError: the configuration file cannot be used.
+        ValueError: a rule selector that matches no rule.
+    """
+    if args.isolated:
+        config = Config()
+    elif args.config is not None:
+        config = load_config(Path(args.config))
     else:
-        print("\n\n".join(outputs))
-    if args.exit_zero and worst == EXIT_ERRORS:
+        config = discover_config(Path.cwd())
+    return _Settings(
+        codes=_selected(config, args),
+        format=args.format or config.format or "table",
+        locale=args.locale or config.locale or "en",
+        baseline=Path(args.baseline) if args.baseline is not None else config.baseline,
+        exit_zero=args.exit_zero if args.exit_zero is not None else bool(config.exit_zero),
+        config=config.path,
+    )
+
+
+def _fail(message: object) -> int:
+    print(f"perfcheck: {message}", file=sys.stderr)
+    return EXIT_UNUSABLE
+
+
+def _acknowledgements(settings: _Settings, write: Path | None) -> list[Acknowledgement]:
+    """The baseline in use; when writing a new one, an unfinished or missing one is fine."""
+    if settings.baseline is None:
+        return []
+    if write is not None:
+        if not settings.baseline.exists():
+            return []
+        return load_baseline(settings.baseline, require_reasons=False)
+    return load_baseline(settings.baseline)
+
+
+def _read(paths: Sequence[str], exclude: list[Path]) -> tuple[list[Entry], bool]:
+    """Every document named, each once; and whether the run named a single document."""
+    entries: list[Entry] = []
+    seen: set[tuple[Path, int | None]] = set()
+    for name in paths:
+        for entry in read_documents(name, exclude=exclude):
+            if entry.path != "-":
+                key = (Path(entry.path).resolve(), entry.line)
+                if key in seen:
+                    continue
+                seen.add(key)
+            entries.append(entry)
+    single = len(paths) == 1 and len(entries) == 1 and entries[0].line is None and not Path(paths[0]).is_dir()
+    return entries, single
+
+
+def _check(args: argparse.Namespace) -> int:
+    write = Path(args.write_baseline) if args.write_baseline is not None else None
+    try:
+        settings = _settings(args)
+        acks = _acknowledgements(settings, write)
+    except (ConfigError, BaselineError, ValueError) as exc:
+        return _fail(exc)
+    base = settings.baseline.parent if settings.baseline is not None else Path()
+    exclude = [p for p in (settings.baseline, write, settings.config) if p is not None]
+    entries, single = _read(args.paths, exclude)
+
+    checked: list[Checked] = []
+    unusable: list[tuple[str, str]] = []
+    used: set[Acknowledgement] = set()
+    keys: dict[str, str] = {}
+    for entry in entries:
+        if isinstance(entry.document, LedgerError):
+            print(f"perfcheck: {entry.document}", file=sys.stderr)
+            unusable.append((entry.path, str(entry.document)))
+            continue
+        result = check(entry.document, select=settings.codes, locale=settings.locale)
+        key = document_key(entry.path, entry.line, base)
+        keys[entry.name] = key
+        matched = acknowledge(result.findings, acks, key)
+        used.update(a for a in matched if a is not None)
+        acknowledged = tuple(matched) if settings.baseline is not None and write is None else None
+        checked.append(Checked(entry.name, entry.path, entry.line, result, acknowledged))
+    if write is not None:
+        return _write_baseline(write, checked, keys, acks, unusable=bool(unusable))
+
+    if settings.baseline is not None:
+        gone = stale(acks, used, documents=set(keys.values()), codes=settings.codes)
+        for ack in gone:
+            print(
+                f"perfcheck: warning: {settings.baseline}: stale acknowledgement: {ack.describe()} "
+                "matches no finding; remove it from the baseline",
+                file=sys.stderr,
+            )
+        checked = [
+            replace(c, stale=tuple(a for a in gone if a.document in {None, keys[c.name]})) for c in checked
+        ]
+
+    text = render_documents(
+        checked,
+        settings.format,
+        locale=settings.locale,
+        single=single,
+        unusable=unusable,
+        baseline=None if settings.baseline is None else str(settings.baseline),
+        registry=default_registry,
+    )
+    if text:
+        print(text)
+    if unusable:
+        return EXIT_UNUSABLE
+    if any(c.failing for c in checked) and not settings.exit_zero:
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _write_baseline(
+    path: Path, checked: list[Checked], keys: dict[str, str], acks: list[Acknowledgement], *, unusable: bool
+) -> int:
+    """Write an acknowledgement of every error and warning, keeping the reasons already written."""
+    base = path.parent
+    documents = []
+    for c in checked:
+        previous = acknowledge(c.result.findings, acks, keys[c.name])
+        documents.append((document_key(c.path, c.line, base), c.result.findings, previous))
+    entries = baseline_entries(documents)
+    try:
+        path.write_text(dumps_baseline(entries), encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"{path}: cannot write the baseline: {exc.strerror or exc}")
+    todo = sum(not a.reason.strip() for a, _ in entries)
+    print(
+        f"perfcheck: wrote {len(entries)} acknowledgements to {path}; "
+        f"{todo} need a reason before the file can be used with --baseline",
+        file=sys.stderr,
+    )
+    return EXIT_UNUSABLE if unusable else EXIT_OK
+
+
+def _rules(fmt_name: str) -> int:
+    if fmt_name == "json":
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "status": r.status.value,
+                "summary": r.summary,
+                "kinds": sorted(r.kinds),
+            }
+            for r in default_registry
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
-    return worst
-
-
-def _rules() -> int:
+    if fmt_name == "markdown":
+        print(rules_markdown(default_registry), end="")
+        return EXIT_OK
     from tabulate import tabulate  # noqa: PLC0415 - only this command needs it
 
     rows = [(r.code, r.name, r.severity.value, r.status.value, r.summary) for r in default_registry]
@@ -86,9 +298,9 @@ def _rules() -> int:
 
 
 def _explain(code: str) -> int:
+    code = code.strip().upper()
     if code not in default_registry:
-        print(f"perfcheck: no rule {code!r}; `perfcheck rules` lists them", file=sys.stderr)
-        return EXIT_UNUSABLE
+        return _fail(f"no rule {code!r}; `perfcheck rules` lists them")
     print(rules_markdown([default_registry[code]]).split("\n## ", 1)[1])
     return EXIT_OK
 
@@ -103,10 +315,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return _check(args)
     if args.command == "rules":
-        return _rules()
+        return _rules(args.format)
     return _explain(args.code)
 
 
 def entry() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # `perfcheck check ... | head`: the reader left; say nothing more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = EXIT_ERRORS
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)
