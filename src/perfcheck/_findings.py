@@ -99,6 +99,21 @@ class Finding(BaseModel):
         data.setdefault("relation", None)
         return data
 
+    def _repr_html_(self) -> str:
+        """The finding as HTML, how notebooks show it: message, numbers, where it was printed.
+
+        Text from the document is escaped; see :func:`perfcheck.render.finding_html`.
+        """
+        from perfcheck.render import finding_html  # noqa: PLC0415 - importing perfcheck must not import the renderer
+
+        return finding_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """The finding as markdown; see :func:`perfcheck.render.finding_markdown`."""
+        from perfcheck.render import finding_markdown  # noqa: PLC0415 - importing perfcheck must not import the renderer
+
+        return finding_markdown(self)
+
 
 Status = Literal["holds", "broken", "not_checkable", "invalid"]
 
