@@ -95,11 +95,12 @@ class Builder:
     def width(self, fid: str) -> Fraction:
         """Width of a figure's interval in 元 (amounts) or its own unit."""
         value, decimals, factor = self.meta[fid]
-        del value
         fig = next(f for f in self.figures if f["id"] == fid)
         if fig.get("unit") in ("例", "人"):
             return Fraction(0)
-        return Fraction(10) ** -decimals * (factor or 1)
+        ulp = Fraction(10) ** -decimals * (factor or 1)
+        # Truncated toward zero, a printed 0 may come from either side: (-ulp, ulp).
+        return 2 * ulp if self.truncate and value == 0 else ulp
 
     def build(self) -> dict[str, Any]:
         rng = self.rng
