@@ -382,3 +382,11 @@ def test_crash_is_reported_even_when_only_other_rules_are_selected() -> None:
     ledger = validate(default_registry["PC102"].failing)
     assert [f.code for f in check(ledger, registry=registry, select=["PC198"]).findings] == ["PC902"]
     assert check(ledger, registry=registry, select=["PC198"], ignore=["PC902"]).findings == ()
+
+
+def test_qualifier_words_count_as_qualifiers_for_plausibility() -> None:
+    # 约132.355万元 is an estimate, not a figure printed with excess precision
+    d = doc(fig("a", "3.91"), fig("b", "2.17"), fig("c", "1.35"), fig("d", "约132.355万元"), relations=[])
+    assert check(validate(d), select=["PC604"]).findings == ()
+    d["figures"][3]["value"] = "132.355"
+    assert [f.code for f in check(validate(d), select=["PC604"]).findings] == ["PC604"]

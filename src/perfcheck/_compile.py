@@ -30,7 +30,8 @@ class FigureView:
         decimals: the printed precision.
         interval: the values the printing allows, in ``unit``.
         base: the same interval in the dimension's base unit.
-        exact: whether the interval is a point.
+        qualifier: the figure's qualifier, from its ``qualifier`` key or a word in its
+            value (``10000余``), or None.
     """
 
     figure: Figure
@@ -39,6 +40,7 @@ class FigureView:
     decimals: int
     interval: Interval
     base: Interval
+    qualifier: str | None = None
 
     @property
     def id(self) -> str:
@@ -102,15 +104,12 @@ def view_figure(ledger: Ledger, figure: Figure) -> FigureView:
         exact = (
             unit.kind is Kind.COUNT and unit.factor == 1 and figure.decimals is None and parsed.decimals == 0
         )
+    qualifier = figure.qualifier or parsed.qualifier
     interval = figure_interval(
-        parsed.number,
-        decimals,
-        exact=exact,
-        qualifier=figure.qualifier or parsed.qualifier,
-        truncate=ledger.rounding == "truncate",
+        parsed.number, decimals, exact=exact, qualifier=qualifier, truncate=ledger.rounding == "truncate"
     )
     base = interval if unit.factor == 1 else interval.scale(unit.factor)
-    return FigureView(figure, unit, parsed.number, decimals, interval, base)
+    return FigureView(figure, unit, parsed.number, decimals, interval, base, qualifier)
 
 
 def view_ledger(ledger: Ledger) -> dict[str, FigureView]:

@@ -16,10 +16,11 @@ from perfcheck._document import (
     _Relation,
 )
 from perfcheck._findings import Finding, Location, RelationCheck, Severity, Verdict
+from perfcheck._format import format_interval, format_number, format_value, unit_label
 from perfcheck._i18n import N_, Messages
 from perfcheck._interval import DOWN, NEAR, UP, Interval
 from perfcheck._registry import Rule
-from perfcheck._units import COUNT, PERCENT, POINTS, Dimension, Kind, lookup_unit
+from perfcheck._units import COUNT, PERCENT, POINTS, Dimension, Kind, Unit, lookup_unit
 
 
 def fmt(value: Decimal, places: int | None = None, rounding: str = ROUND_HALF_EVEN) -> str:
@@ -37,18 +38,22 @@ def fmt(value: Decimal, places: int | None = None, rounding: str = ROUND_HALF_EV
     return "0" if text in ("-0", "-0.0") else text
 
 
-def fmt_near(value: Decimal, places: int, extra: int = 2) -> str:
+def near(value: Decimal, places: int, extra: int = 2) -> Decimal:
     """A computed value to ``places`` decimals, or up to ``extra`` more where they are not zero.
 
-    >>> fmt_near(Decimal("134.5600"), 2), fmt_near(Decimal("15.938216"), 2)
-    ('134.56', '15.9382')
+    >>> near(Decimal("134.5600"), 2), near(Decimal("15.938216"), 2), near(Decimal("7"), 0)
+    (Decimal('134.56'), Decimal('15.9382'), Decimal('7'))
     """
-    text = fmt(value, places + extra)
-    if "." in text and places >= 0:
-        head, tail = text.split(".")
-        tail = tail.rstrip("0").ljust(places, "0")
-        text = f"{head}.{tail}" if tail else head
-    return text
+    if not value.is_finite():
+        return value
+    places = max(places, 0)
+    value = value.quantize(Decimal(1).scaleb(-(places + extra)), rounding=ROUND_HALF_EVEN, context=NEAR)
+    while True:
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)  # noqa: S101 - finite
+        if -exponent <= places or value.as_tuple().digits[-1] != 0:
+            return value
+        value = value.quantize(Decimal(1).scaleb(exponent + 1), context=NEAR)
 
 
 class Context:
@@ -84,6 +89,24 @@ class Context:
         """A figure's printed value in its dimension's base unit."""
         view = self.views[figure_id]
         return view.number if view.unit.factor == 1 else NEAR.multiply(view.number, view.unit.factor)
+
+    # -- numbers in messages: babel, the document's locale, the figures' precision --
+
+    def printed(self, figure_id: str) -> str:
+        """A figure as printed, with its unit when the printed text does not carry one."""
+        view = self.views[figure_id]
+        text = view.figure.value
+        return text if self.ledger.parsed(figure_id).unit is not None else text + unit_label(view.unit)
+
+    def number(self, value: Decimal, places: int | None = None, rounding: str = ROUND_HALF_EVEN) -> str:
+        """A computed number in the document's locale."""
+        return format_number(value, self.ledger.locale, decimals=places, rounding=rounding)
+
+    def amount(
+        self, value: Decimal, unit: Unit, places: int | None = None, rounding: str = ROUND_HALF_EVEN
+    ) -> str:
+        """A computed value in ``unit``, in the document's locale."""
+        return format_value(value, unit, self.ledger.locale, decimals=places, rounding=rounding)
 
     def label(self, figure_id: str) -> str:
         """How to name a figure in a message: its label, else its id."""
@@ -290,26 +313,27 @@ class Context:
             return
         places = view.decimals
         unit = view.unit.symbol
-        gap = own.gap(target)
-        gap_shown = NEAR.divide(gap, factor)
+        gap_shown = NEAR.divide(own.gap(target), factor)
         side = self.t.word(N_("more") if own.lo > target.hi else N_("less"))
-        expected_text = "" if shown_expected is None else f"{fmt_near(shown_expected, places)}{_sep(unit)}"
+        expected_text = "" if shown_expected is None else self.amount(near(shown_expected, places), view.unit)
         said = self.t(phrase, expected=expected_text, **(phrase_params or {}))
-        gap_unit = (
-            " " + self.t.word(N_("percentage points")) if view.unit.kind is Kind.PERCENT else _sep(unit)
-        )
+        if view.unit.kind is Kind.PERCENT:
+            gap_text = (
+                f"{self.number(gap_shown, places + 1, ROUND_CEILING)} {self.t.word(N_('percentage points'))}"
+            )
+        else:
+            gap_text = self.amount(gap_shown, view.unit, places + 1, ROUND_CEILING)
         message = self.t(
             N_(
                 "{subject} is printed as {printed}, but {said}; that is at least {gap} {side} than "
-                "rounding allows (the printed value had to lie in [{low}, {high}])"
+                "rounding allows (the printed value had to lie in {allowed})"
             ),
             subject=self.label(subject),
-            printed=view.figure.value + ("" if view.figure.value.endswith(unit) else _sep(unit)),
+            printed=self.printed(subject),
             said=said,
-            gap=fmt(gap_shown, places + 1, ROUND_CEILING) + gap_unit,
+            gap=gap_text,
             side=side,
-            low=fmt(allowed.lo, places + 1, ROUND_FLOOR),
-            high=fmt(allowed.hi, places + 1, ROUND_CEILING),
+            allowed=format_interval(allowed, view.unit, self.ledger.locale, decimals=places + 1),
         )
         yield Finding(
             code=rule.code,

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from decimal import ROUND_CEILING, Decimal
 from typing import Final
 
-from perfcheck._context import Context, fmt, fmt_near
+from perfcheck._context import Context, near
 from perfcheck._document import FormulaRelation, ProductRelation
 from perfcheck._findings import Finding, RelationCheck, Severity, Verdict
 from perfcheck._formula import Formula, evaluate
@@ -236,12 +236,12 @@ def formula(ctx: Context, rel: FormulaRelation) -> Iterator[Finding]:
     gap = Interval.point(Decimal(0)).gap(diff)
     params = {
         "expr": rel.expr,
-        "low": fmt_near(diff.lo, places, 1),
-        "high": fmt_near(diff.hi, places, 1),
-        "gap": fmt(gap, places + 1, ROUND_CEILING),
+        "low": ctx.number(near(diff.lo, places, 1)),
+        "high": ctx.number(near(diff.hi, places, 1)),
+        "gap": ctx.number(gap, places + 1, ROUND_CEILING),
     }
     if actual is not None and expected is not None:
-        params |= {"left": fmt(actual, places), "right": fmt(expected, places)}
+        params |= {"left": ctx.number(actual, places), "right": ctx.number(expected, places)}
         template = N_(
             "{expr} cannot hold within the printed figures' rounding (left side {left}, right side "
             "{right}): left - right lies in [{low}, {high}]"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
 
-from perfcheck._context import Context, fmt
+from perfcheck._context import Context
 from perfcheck._document import ShareRelation, SumRelation
 from perfcheck._findings import Finding, Severity
 from perfcheck._i18n import N_
@@ -170,7 +170,7 @@ def shares_above_100(ctx: Context, _: None) -> Iterator[Finding]:
                     ),
                     shares=", ".join(ctx.view(s).figure.value for s in stated),
                     whole=ctx.labels(list(whole)),
-                    total=fmt(printed),
+                    total=ctx.number(printed),
                     relations=", ".join(r.id for r in unique),
                 ),
             )
@@ -235,7 +235,7 @@ def excess_precision(ctx: Context, _: None) -> Iterator[Finding]:
     """
     by_unit: dict[str, list[str]] = defaultdict(list)
     for fid, view in ctx.views.items():
-        if view.unit.kind is Kind.AMOUNT and not view.exact and view.figure.qualifier is None:
+        if view.unit.kind is Kind.AMOUNT and not view.exact and view.qualifier is None:
             by_unit[view.unit.symbol].append(fid)
     for unit, ids in by_unit.items():
         if len(ids) < MIN_FIGURES_FOR_PRECISION:

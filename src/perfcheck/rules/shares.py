@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from perfcheck._context import Context, fmt
+from perfcheck._context import Context
 from perfcheck._document import RatioRelation, ShareRelation
 from perfcheck._findings import Finding, RelationCheck, Severity, Verdict
 from perfcheck._i18n import N_
@@ -274,10 +274,10 @@ def implied_target(ctx: Context, rel: RatioRelation) -> Iterator[Finding]:
             ),
             stated=ctx.label(rel.stated),
             printed=ctx.view(rel.stated).figure.value,
-            count=fmt(n),
+            count=ctx.number(n),
             unit=num.unit.symbol,
-            low=fmt(lo, 3, ROUND_FLOOR),
-            high=fmt(hi, 3, ROUND_CEILING),
+            low=ctx.number(lo, 3, ROUND_FLOOR),
+            high=ctx.number(hi, 3, ROUND_CEILING),
         ),
         subject=rel.stated,
         actual=ctx.view(rel.stated).number,
