@@ -192,7 +192,7 @@ def test_sarif_follows_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert [r["id"] for r in driver["rules"]] == [r.code for r in default_registry]
     pc201 = driver["rules"][[r["id"] for r in driver["rules"]].index("PC201")]
     assert pc201["name"] == "share"
-    assert pc201["helpUri"] == "docs/rules.md#pc201"
+    assert pc201["helpUri"] == "docs/rules/PC201.md"
     assert pc201["defaultConfiguration"] == {"level": "error"}
     assert pc201["shortDescription"]["text"] == default_registry["PC201"].summary
     assert "**Why.**" in pc201["fullDescription"]["text"]
@@ -443,4 +443,4 @@ def test_rules_as_markdown_is_the_rules_page(capsys: pytest.CaptureFixture[str])
 def test_explain_accepts_lower_case(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "explain", "pc201")
     assert code == 0
-    assert out.startswith("PC201")
+    assert out.startswith("# PC201 share")

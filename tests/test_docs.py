@@ -1,4 +1,4 @@
-"""Docs stay in step with the code: the rules page, the README's commands, CI."""
+"""Docs stay in step with the code: the rule pages, the README's commands, CI."""
 
 from __future__ import annotations
 
@@ -6,20 +6,33 @@ import re
 
 from conftest import ROOT
 from perfcheck import default_registry
-from perfcheck.render import rules_markdown
+from perfcheck.render import rule_pages
+
+DOCS = ROOT / "docs"
 
 
-def test_rules_page_is_generated_from_the_registry() -> None:
-    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert page == rules_markdown(default_registry), (
-        "regenerate docs/rules.md with perfcheck.render.rules_markdown"
-    )
+def test_every_rule_page_is_generated_from_the_registry() -> None:
+    for name, text in rule_pages(default_registry).items():
+        assert (DOCS / name).read_text(encoding="utf-8") == text, (
+            f"run python docs/generate_rules.py ({name})"
+        )
 
 
-def test_every_rule_has_a_section_and_every_section_a_rule() -> None:
-    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    sections = re.findall(r"^## (PC\d{3})$", page, flags=re.MULTILINE)
-    assert sections == [r.code for r in default_registry]
+def test_rule_pages_and_registry_codes_agree() -> None:
+    pages = sorted(p.stem for p in (DOCS / "rules").glob("*.md"))
+    assert pages == sorted(r.code for r in default_registry)
+    index = (DOCS / "rules.md").read_text(encoding="utf-8")
+    assert re.findall(r"\]\(rules/(PC\d{3})\.md\)", index) == [r.code for r in default_registry]
+
+
+def test_every_rule_page_has_what_why_and_examples() -> None:
+    for r in default_registry:
+        page = (DOCS / "rules" / f"{r.code}.md").read_text(encoding="utf-8")
+        assert page.startswith(f"# {r.code} {r.name}\n")
+        for section in ("**What it checks.**", "**Why.**", "**What to do.**"):
+            assert section in page, (r.code, section)
+        if r.failing:
+            assert "## Fails" in page, r.code
 
 
 def test_readme_starts_with_the_two_commands_and_ci_runs_the_second() -> None:

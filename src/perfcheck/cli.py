@@ -34,7 +34,7 @@ from perfcheck._config import Config, ConfigError, discover_config, load_config
 from perfcheck._errors import LedgerError
 from perfcheck._formats import Entry, read_documents
 from perfcheck._i18n import LOCALES
-from perfcheck.render import OUTPUT_FORMATS, Checked, render_documents, rules_markdown
+from perfcheck.render import OUTPUT_FORMATS, Checked, render_documents, rule_page, rules_markdown
 from perfcheck.rules import default_registry
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
@@ -301,7 +301,7 @@ def _explain(code: str) -> int:
     code = code.strip().upper()
     if code not in default_registry:
         return _fail(f"no rule {code!r}; `perfcheck rules` lists them")
-    print(rules_markdown([default_registry[code]]).split("\n## ", 1)[1])
+    print(rule_page(default_registry[code]), end="")
     return EXIT_OK
 
 

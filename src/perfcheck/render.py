@@ -94,29 +94,52 @@ def reconciliation(result: Result, tablefmt: str = "simple") -> str:
 
 
 def rules_markdown(registry: Iterable[Rule]) -> str:
-    """Documentation of every rule as one markdown page (``docs/rules.md``)."""
+    """The index of every rule as a markdown page (``docs/rules.md``), linking one page per rule."""
     out = [
         "# Rules",
         "",
-        "Generated from the rules' own documentation by `perfcheck.render.rules_markdown`;",
-        "`tests/test_docs.py` fails when this page and the registry disagree.",
+        "One page per rule, generated from the rule's own documentation and examples",
+        "(`python docs/generate_rules.py`); `tests/test_docs.py` fails when the pages and",
+        "the registry disagree. `perfcheck explain CODE` prints the same page.",
         "",
         "| code | name | severity | status | summary |",
         "|---|---|---|---|---|",
     ]
-    rules = list(registry)
     out += [
-        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.status.value} | {r.summary} |"
-        for r in rules
+        f"| [{r.code}](rules/{r.code}.md) | {r.name} | {r.severity.value} | {r.status.value} | {r.summary} |"
+        for r in registry
     ]
-    for r in rules:
-        out += ["", f"## {r.code}", "", f"`{r.name}` — {r.severity.value}, {r.status.value}", ""]
-        out += r.doc.split("\n")[1:] if r.doc.count("\n") else []
-        for title, example in (("Passes", r.passing), ("Fails", r.failing)):
-            if example and (example.get("figures") or example.get("relations")):
-                body = json.dumps(example, ensure_ascii=False, indent=2)
-                out += ["", f"**{title}:**", "", "```json", body, "```"]
-    return "\n".join(out).replace("\n\n\n", "\n\n") + "\n"
+    return "\n".join(out) + "\n"
+
+
+def rule_page(rule: Rule) -> str:
+    """One rule's documentation as a markdown page (``docs/rules/PC201.md``).
+
+    What it checks, why, what to do, and the examples it is tested with.
+    """
+    out = [
+        f"# {rule.code} {rule.name}",
+        "",
+        f"{rule.summary}",
+        "",
+        f"Severity: {rule.severity.value}. Status: {rule.status.value}.",
+    ]
+    body = rule.doc.split("\n", 1)[1].strip("\n") if "\n" in rule.doc else ""
+    if body:
+        out += ["", body]
+    for title, example in (("Passes", rule.passing), ("Fails", rule.failing)):
+        if example and (example.get("figures") or example.get("relations")):
+            text = json.dumps(example, ensure_ascii=False, indent=2)
+            out += ["", f"## {title}", "", "```json", text, "```"]
+    return "\n".join(out) + "\n"
+
+
+def rule_pages(registry: Iterable[Rule]) -> dict[str, str]:
+    """Every page of the rule docs, by path relative to ``docs/``: the index and one per rule."""
+    rules = list(registry)
+    pages = {"rules.md": rules_markdown(rules)}
+    pages.update({f"rules/{r.code}.md": rule_page(r) for r in rules})
+    return pages
 
 
 def render(result: Result, fmt_name: Format = "table") -> str:
@@ -400,8 +423,8 @@ def finding_markdown(finding: Finding) -> str:
 OUTPUT_FORMATS: Final = ("table", "markdown", "html", "json", "sarif", "github")
 #: The ``$schema`` of SARIF logs.
 SARIF_SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
-#: Where each rule is documented, as ``helpUri`` (``#pc201`` is appended).
-RULES_DOC: Final = "docs/rules.md"
+#: Where the rules are documented, as ``helpUri`` (``/PC201.md`` is appended).
+RULES_DOC: Final = "docs/rules"
 _SARIF_LEVEL: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITHUB_COMMAND: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _TABLE_FORMATS: Final[dict[str, Literal["table", "markdown", "html"]]] = {
@@ -571,7 +594,7 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc or rule.summary},
         "help": {"text": rule.doc or rule.summary, "markdown": rule.doc or rule.summary},
-        "helpUri": f"{RULES_DOC}#{rule.code.lower()}",
+        "helpUri": f"{RULES_DOC}/{rule.code}.md",
         "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
         "properties": {"tags": [rule.status.value], "status": rule.status.value},
     }
