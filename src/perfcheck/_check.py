@@ -36,6 +36,7 @@ class Result(BaseModel):
         findings: every finding, errors first, in document order within a severity.
         checks: the outcome of every relation judged, holding or not.
         rules: the codes of the rules that ran.
+        locale: the language of the messages (``en`` or ``zh_CN``).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -44,6 +45,7 @@ class Result(BaseModel):
     findings: tuple[Finding, ...] = ()
     checks: tuple[RelationCheck, ...] = ()
     rules: tuple[str, ...] = ()
+    locale: str = "en"
 
     @property
     def errors(self) -> list[Finding]:
@@ -207,4 +209,5 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
         findings=tuple(findings),
         checks=tuple(ctx.checks),
         rules=tuple(r.code for r in rules),
+        locale=locale,
     )

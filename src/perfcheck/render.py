@@ -26,7 +26,7 @@ from perfcheck._baseline import Acknowledgement
 from perfcheck._check import Result
 from perfcheck._context import fmt
 from perfcheck._findings import Finding, Location, RelationCheck, Severity
-from perfcheck._i18n import check_locale_name
+from perfcheck._i18n import Messages, N_, check_locale_name
 from perfcheck._registry import Registry, Rule
 
 Format = Literal["table", "markdown", "html", "json"]
@@ -52,11 +52,25 @@ def rows(result: Result) -> list[tuple[str, str, str, str, str]]:
 
 
 def summary(result: Result) -> str:
-    """One line counting findings and relations checked."""
-    checked = len({c.relation for c in result.checks})
-    return (
-        f"{len(result.errors)} errors, {len(result.warnings)} warnings, {len(result.infos)} infos; "
-        f"{checked} relations checked"
+    """One line counting findings and relations checked, in the result's locale.
+
+    >>> import perfcheck
+    >>> summary(perfcheck.check("tests/data/cases/wuzhou-unit-2024-budget-yuan.json"))
+    '2 errors, 1 warning, 0 infos; 21 relations checked'
+    >>> summary(perfcheck.check("tests/data/cases/wuzhou-unit-2024-budget-yuan.json", locale="zh_CN"))
+    '错误 2 个，警告 1 个，提示 0 个；已核验关系 21 个'
+    """
+    t = Messages(result.locale)
+
+    def count(n: int, one: str, many: str) -> str:
+        return t(one if n == 1 else many, n=n)
+
+    return t(
+        N_("{errors}, {warnings}, {infos}; {relations} checked"),
+        errors=count(len(result.errors), N_("{n} error"), N_("{n} errors")),
+        warnings=count(len(result.warnings), N_("{n} warning"), N_("{n} warnings")),
+        infos=count(len(result.infos), N_("{n} info"), N_("{n} infos")),
+        relations=count(len({c.relation for c in result.checks}), N_("{n} relation"), N_("{n} relations")),
     )
 
 
@@ -328,7 +342,7 @@ def result_markdown(result: Result) -> str:
     ...               {"id": "a", "value": "63.41"}, {"id": "b", "value": "19.62"}],
     ...   "relations": [{"id": "a_b", "kind": "sum", "total": "total", "parts": ["a", "b"]}]}''')
     >>> print(result_markdown(perfcheck.check(ledger)))
-    **perfcheck** · 1 errors, 0 warnings, 0 infos; 1 relations checked
+    **perfcheck** · 1 error, 0 warnings, 0 infos; 1 relation checked
     <BLANKLINE>
     | code | severity | relation | where | message |
     |---|---|---|---|---|
