@@ -26,7 +26,7 @@ from perfcheck._baseline import Acknowledgement
 from perfcheck._check import Result
 from perfcheck._context import fmt
 from perfcheck._findings import Finding, Location, RelationCheck, Severity
-from perfcheck._i18n import Messages, N_, check_locale_name
+from perfcheck._i18n import N_, Messages, check_locale_name
 from perfcheck._registry import Registry, Rule
 
 Format = Literal["table", "markdown", "html", "json"]
