@@ -89,7 +89,7 @@ def test_every_option_is_documented() -> None:
     text = PAGE.read_text(encoding="utf-8")
     parser = _parser()
     [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    assert set(commands.choices) == {"check", "rules", "explain"}
+    assert set(commands.choices) == {"check", "extract", "rules", "explain"}
     for name, sub in commands.choices.items():
         assert f"`perfcheck {name}" in text
         for action in sub._actions:

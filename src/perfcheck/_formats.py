@@ -6,6 +6,10 @@ format is checked the same way and its problems name the place they were found:
 text they were written as (:class:`~decimal.Decimal`, never float), because the
 printed precision of a figure is data.
 
+A named ``.txt`` file is the plain text of a report: it is read through
+:func:`perfcheck.extract.extract` (never when a folder is searched, where a ``.txt``
+file may be anything).
+
 A document that cannot be used does not stop the others: :func:`read_documents`
 yields it as a :class:`~perfcheck.LedgerError` in its place.
 
@@ -76,7 +80,7 @@ def read_documents(
     (:data:`CONFIG_NAMES`) and the resolved paths in ``exclude``. A named file is
     read by its ending: ``.jsonl`` as JSON Lines (one document a line), ``.toml``
     as TOML, ``.yaml``/``.yml`` as YAML (several documents if the stream has
-    several), anything else as JSON.
+    several), ``.txt`` as the plain text of a report (extracted), anything else as JSON.
 
     Nothing is raised for bad input: a file that cannot be read, a folder without
     documents, or a document that is not valid is yielded as an :class:`Entry`
@@ -114,7 +118,10 @@ def discover(root: Path, *, exclude: Collection[Path] = ()) -> list[Path]:
 
 
 def read_file(path: Path) -> Iterator[Entry]:
-    """Read the documents of one file, chosen by the file's ending (JSON when it is unknown)."""
+    """Read the documents of one file, chosen by the file's ending (JSON when it is unknown).
+
+    A ``.txt`` file is a report's plain text: its ledger is extracted.
+    """
     name = str(path)
     suffix = path.suffix.lower()
     limit = DEFAULT_LIMITS.max_bytes
@@ -134,8 +141,24 @@ def read_file(path: Path) -> Iterator[Entry]:
         yield _entry(name, name, None, lambda: _parse_toml(raw, name))
     elif suffix in {".yaml", ".yml"}:
         yield from _yaml_documents(name, raw)
+    elif suffix == ".txt":
+        yield _extracted(name, raw)
     else:
         yield _entry(name, name, None, lambda: parse_json(raw, name=name))
+
+
+def _extracted(name: str, raw: bytes) -> Entry:
+    """The ledger extracted from the plain text of a report."""
+    from perfcheck.extract import extract  # noqa: PLC0415 - only plain-text reports need the extractor
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Entry(name, name, None, _error(f"{name}: not UTF-8 text (byte {exc.start}: {exc.reason})"))
+    try:
+        return Entry(name, name, None, extract(text, name=name).ledger)
+    except LedgerError as exc:
+        return Entry(name, name, None, exc)
 
 
 def _entry(name: str, path: str, line: int | None, parse: Callable[[], Any]) -> Entry:

@@ -1,7 +1,9 @@
 """The ``perfcheck`` command, following ruff's conventions.
 
 ``perfcheck check PATH...`` checks ledger documents (files, folders, ``-`` for
-standard input) and prints the findings; ``perfcheck rules`` lists the rules;
+standard input; a ``.txt`` file is a report's plain text, extracted first) and
+prints the findings; ``perfcheck extract FILE.txt`` writes the ledger document
+read from a report's text; ``perfcheck rules`` lists the rules;
 ``perfcheck explain CODE`` prints one rule's documentation. ``docs/cli.md``
 describes every option.
 
@@ -31,9 +33,11 @@ from perfcheck._baseline import (
 )
 from perfcheck._check import check
 from perfcheck._config import Config, ConfigError, discover_config, load_config
+from perfcheck._document import dumps
 from perfcheck._errors import LedgerError
 from perfcheck._formats import Entry, read_documents
 from perfcheck._i18n import LOCALES
+from perfcheck.extract import Extraction, extract
 from perfcheck.render import OUTPUT_FORMATS, Checked, render_documents, rule_page, rules_markdown
 from perfcheck.rules import default_registry
 
@@ -66,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     chk.add_argument("--format", choices=OUTPUT_FORMATS, help="output format (default: table)")
     chk.add_argument(
+        "--explain",
+        action="store_true",
+        help="for a .txt report, show what was extracted and, per relation, the sentence it came from",
+    )
+    chk.add_argument(
         "--select",
         type=_codes,
         metavar="CODES",
@@ -94,6 +103,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     where.add_argument(
         "--isolated", "--no-config", action="store_true", help="ignore every configuration file"
+    )
+    ext = sub.add_parser(
+        "extract",
+        help="extract a ledger document from the plain text of a report",
+        description="Extract a ledger document from the plain text (UTF-8) of a report and write it as "
+        "JSON. A summary (figures, relations, sentences with figures in no relation) goes to standard error.",
+    )
+    ext.add_argument("file", metavar="FILE", help="the report as plain text (UTF-8)")
+    ext.add_argument("-o", "--output", metavar="FILE", help="write the document to FILE, not standard output")
+    ext.add_argument("--unit", help="the document's amount unit (default: the most common one printed)")
+    ext.add_argument(
+        "--explain",
+        action="store_true",
+        help="show, per relation, the sentence it came from (standard error)",
     )
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("table", "markdown", "json"), default="table")
@@ -189,6 +212,61 @@ def _read(paths: Sequence[str], exclude: list[Path]) -> tuple[list[Entry], bool]
     return entries, single
 
 
+def _extraction(path: str, unit: str | None = None) -> Extraction:
+    """Extract the report at ``path``.
+
+    Raises:
+        LedgerError: the file cannot be read, is not UTF-8, or what was read is not a valid document.
+    """
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        msg = f"{path}: cannot read: {exc.strerror or exc}"
+        raise LedgerError(msg, []) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason})"
+        raise LedgerError(msg, []) from None
+    return extract(text, name=path, unit=unit)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    try:
+        found = _extraction(args.file, args.unit)
+    except LedgerError as exc:
+        return _fail(exc)
+    text = dumps(found.ledger) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            return _fail(f"{args.output}: cannot write: {exc.strerror or exc}")
+    print(f"perfcheck: {args.file}: {found.summary}", file=sys.stderr)
+    if args.explain:
+        print(found.explain(), file=sys.stderr)
+    return EXIT_OK
+
+
+def _explain_texts(args: argparse.Namespace, fmt_name: str) -> None:
+    """``check --explain``: for each named .txt report, the summary line and the relations' sentences."""
+    if not args.explain:
+        return
+    out = sys.stdout if fmt_name == "table" else sys.stderr
+    for path in args.paths:
+        if not path.lower().endswith(".txt") or Path(path).is_dir():
+            continue
+        try:
+            found = _extraction(path)
+        except LedgerError:
+            continue  # reported with the findings
+        print(f"{path}: {found.summary}", file=out)
+        print(found.explain(), file=out)
+        print(file=out)
+
+
 def _check(args: argparse.Namespace) -> int:
     write = Path(args.write_baseline) if args.write_baseline is not None else None
     try:
@@ -231,6 +309,7 @@ def _check(args: argparse.Namespace) -> int:
             replace(c, stale=tuple(a for a in gone if a.document in {None, keys[c.name]})) for c in checked
         ]
 
+    _explain_texts(args, settings.format)
     text = render_documents(
         checked,
         settings.format,
@@ -314,6 +393,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.command == "check":
         return _check(args)
+    if args.command == "extract":
+        return _extract(args)
     if args.command == "rules":
         return _rules(args.format)
     return _explain(args.code)

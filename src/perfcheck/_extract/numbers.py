@@ -1,0 +1,260 @@
+"""Find the numeric mentions of a sentence: exact offsets, unit, scale and qualifier words.
+
+A mention is a number as printed, in Arabic digits (``132.35``, ``1,234.5``,
+``１３２.３５``) or as a small Chinese numeral before a measure word (``七名``), with
+what follows it: a scale word (万, 亿), a unit (元, %, 个百分点, a count unit such
+as 人 例 份 个 名 分) and qualifier words before or after (约, 近, 余, 以上, ...).
+
+Years, dates and ranges (``2021年``, ``6·26``, ``2021-2030年``) are not mentions.
+A bare number (no unit) is kept as a mention of kind ``bare`` only where a list may
+give it a unit (``编制数5人，其中全额编制5，差额编制0``); the builder drops the rest.
+
+>>> [(m.text, m.unit, m.qualifier) for m in find("发放资料10000余份，覆盖人数20000人以上。", 0, 27)]
+[('10000', '份', 'more_than'), ('20000', '人', 'at_least')]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final, Literal
+
+from perfcheck._values import (
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+    Qualifier,
+    ValueFormatError,
+    chinese_numeral,
+)
+
+Kind = Literal["amount", "percent", "points", "count", "bare"]
+
+#: Count units recognised after a number, longest first so 人次 wins over 人.
+COUNT_WORDS: Final = (
+    "人次", "户次", "人", "名", "位", "例", "份", "个", "户", "次", "家", "项", "场", "所",
+    "篇", "件", "台", "套", "辆", "本", "张", "条", "处", "座", "间", "册", "部", "种", "支", "队", "组",
+    "期", "分",
+)  # fmt: skip
+_SCALES: Final = ("万亿", "千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千")
+_AMOUNT: Final = "元"
+_PERCENT: Final = ("%", "％")
+_POINTS: Final = ("个百分点", "百分点")
+#: A count unit is not one when these follow it (个月 is a duration, 分钟 a time, 分配 a verb).
+_NOT_AFTER: Final = {
+    "个": "月小工",
+    "分": "钟之析别配类解工层管享数批期",
+    "次": "性",
+    "名": "单义额称",
+    "部": "门分署",
+    "支": "出付持部",
+    "件": "事",
+    "人": "员民数口大均",
+    "家": "庭",
+    "期": "末间满限内初",
+}
+_AFTER_WORDS: Final = sorted(QUALIFIERS_AFTER, key=len, reverse=True)
+_BEFORE_WORDS: Final = sorted((w for w in QUALIFIERS_BEFORE if not w.isascii()), key=len, reverse=True)
+_ARABIC: Final = re.compile(r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?")
+_CN_NUMERAL: Final = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+#: Chinese numerals count only before these measure words (or 大, as in 七大文化).
+_CN_MEASURES: Final = ("名", "人", "个", "项", "家", "户", "例", "份", "次", "期", "场", "大")
+#: A number followed by these is a date, a time or a duration, not a figure.
+_NOT_FIGURE_AFTER: Final = (
+    "年", "月", "日", "号", "时", "周岁", "岁", "届", "级", "季度", "个月",
+    "·", "•", "-", "－", "—", "/", "／", ":", "：",
+)  # fmt: skip
+_NOT_FIGURE_BEFORE: Final = frozenset("·•-－—/／:")
+_DELIMITERS: Final = frozenset("，,。；;、：:）)！!？?\n ")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A number printed in the text.
+
+    Attributes:
+        start: offset of the number's first character.
+        end: offset just past its last digit (units and qualifiers not included).
+        text: the number as printed (``132.35``, ``七``).
+        number: its value in ``unit``; the digits as printed, never multiplied by a scale.
+        decimals: digits printed after the decimal mark.
+        unit: the unit printed after it (``万元``, ``%``, ``人``), None for a bare number.
+        kind: what the unit measures; ``bare`` without one.
+        qualifier: a bound or estimate its words make of it (10000余: ``more_than``).
+        phrase_start: offset where its qualifier word before it starts (``start`` without one).
+        phrase_end: offset just past its unit and qualifier words.
+        chinese: printed as a Chinese numeral.
+        enumerates: printed as ``N大`` (七大文化): a count of things the text lists.
+    """
+
+    start: int
+    end: int
+    text: str
+    number: Decimal
+    decimals: int
+    unit: str | None
+    kind: Kind
+    qualifier: Qualifier | None
+    phrase_start: int
+    phrase_end: int
+    chinese: bool = False
+    enumerates: bool = False
+
+
+def _ascii_number(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", ch) for ch in text).replace("．", ".").replace(",", "")
+
+
+def _take(text: str, pos: int, words: tuple[str, ...] | list[str]) -> str | None:
+    for word in words:
+        if text.startswith(word, pos):
+            return word
+    return None
+
+
+def _unit_at(text: str, pos: int) -> tuple[str, Kind] | None:
+    """The unit printed at ``pos`` (without scale), if any."""
+    if pct := _take(text, pos, _PERCENT):
+        return pct, "percent"
+    if points := _take(text, pos, _POINTS):
+        return points, "points"
+    if text.startswith(_AMOUNT, pos):
+        return _AMOUNT, "amount"
+    word = _take(text, pos, COUNT_WORDS)
+    if word is None:
+        return None
+    nxt = text[pos + len(word) : pos + len(word) + 1]
+    if nxt and nxt in _NOT_AFTER.get(word, ""):
+        return None
+    return word, "count"
+
+
+_Tail = tuple[str | None, Kind, Qualifier | None, int]
+
+
+def _tail(text: str, pos: int, stop: int) -> _Tail | None:  # noqa: C901 - one step per part of the grammar
+    """Read ``[余|多] [scale] [余|多] [unit] [qualifier]`` after a number; None if it is not a figure."""
+    qualifier: Qualifier | None = None
+    i = pos
+    while i < stop and text[i] in " \u3000":
+        i += 1
+    if _take(text, i, _NOT_FIGURE_AFTER):
+        return None
+    if text[i : i + 1] in {"余", "多"} and not text.startswith("多年", i):
+        qualifier, i = QUALIFIERS_AFTER[text[i]], i + 1
+    scale = _take(text, i, _SCALES) or ""
+    if scale and (
+        _unit_at(text, i + len(scale)) is not None or text[i + len(scale) : i + len(scale) + 1] in "余多"
+    ):
+        i += len(scale)
+    else:
+        scale = ""
+    if qualifier is None and text[i : i + 1] in {"余", "多"}:
+        qualifier, i = QUALIFIERS_AFTER[text[i]], i + 1
+    found = _unit_at(text, i)
+    if found is None:
+        if scale or qualifier:
+            return None
+        return None, "bare", None, i
+    word, kind = found
+    if kind in {"percent", "points"} and scale:
+        return None
+    i += len(word)
+    after = _take(text, i, _AFTER_WORDS)
+    if after is not None and not (after == "多" and text.startswith("多年", i)):
+        word_q = QUALIFIERS_AFTER[after]
+        if qualifier is None:
+            qualifier = word_q
+        i += len(after)
+    unit = ("个百分点" if word == "个百分点" else "百分点") if kind == "points" else scale + word
+    if kind == "percent":
+        unit = "%"
+    return unit, kind, qualifier, i
+
+
+def _before(text: str, start: int, floor: int) -> tuple[Qualifier | None, int]:
+    for word in _BEFORE_WORDS:
+        begin = start - len(word)
+        if begin >= floor and text.startswith(word, begin):
+            return QUALIFIERS_BEFORE[word], begin
+    return None, start
+
+
+def find(text: str, start: int, end: int) -> list[Mention]:  # noqa: C901 - two numeral systems, each with exclusions
+    """The mentions of numbers in ``text[start:end]``, in order."""
+    found: list[Mention] = []
+    for match in _ARABIC.finditer(text, start, end):
+        a, b = match.span()
+        if a > start and (
+            text[a - 1] in _NOT_FIGURE_BEFORE or (text[a - 1].isascii() and text[a - 1].isalpha())
+        ):
+            continue
+        if text[b : b + 1].isascii() and text[b : b + 1].isalpha():
+            continue
+        tail = _tail(text, b, end)
+        if tail is None:
+            continue
+        unit, kind, after_q, phrase_end = tail
+        if kind == "bare" and not (phrase_end >= end or text[phrase_end] in _DELIMITERS):
+            continue
+        printed = text[a:b]
+        digits = _ascii_number(printed)
+        number = Decimal(digits)
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        before_q, phrase_start = _before(text, a, start)
+        qualifier = after_q or before_q
+        if kind == "bare":
+            phrase_end = b
+        found.append(
+            Mention(a, b, printed, number, decimals, unit, kind, qualifier, phrase_start, phrase_end)
+        )
+    for match in _CN_NUMERAL.finditer(text, start, end):
+        a, b = match.span()
+        measure = _take(text, b, _CN_MEASURES)
+        if measure is None or (a > start and text[a - 1] in "第每"):
+            continue
+        try:
+            number, decimals, exponent = chinese_numeral(match.group())
+        except ValueFormatError:
+            continue
+        if exponent or number < 2:  # 一个, 一次: an article, not a count
+            continue
+        if measure == "大":
+            found.append(
+                Mention(
+                    a,
+                    b,
+                    match.group(),
+                    number,
+                    0,
+                    "个",
+                    "count",
+                    None,
+                    a,
+                    b + 1,
+                    chinese=True,
+                    enumerates=True,
+                )
+            )
+            continue
+        counted = _unit_at(text, b)
+        if counted is None or counted[1] != "count":
+            continue
+        found.append(
+            Mention(
+                a,
+                b,
+                match.group(),
+                number,
+                decimals,
+                counted[0],
+                "count",
+                None,
+                a,
+                b + len(counted[0]),
+                chinese=True,
+            )
+        )
+    found.sort(key=lambda m: m.start)
+    return found

@@ -1,0 +1,104 @@
+"""The vocabulary of Chinese budget and performance reports, as the extractor reads it.
+
+Everything the builder recognises by words is here, so the rules can be read (and
+extended) in one place: concept words, the signals that make a ``其中`` list partial,
+the known complete partitions, and the phrase patterns of shares, ratios and changes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: Concept of an amount figure, by words in its label; the first pattern that matches wins
+#: (上年结转结余 is a carryover in, although it contains 结转结余).
+CONCEPTS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
+    ("carryover_in", re.compile(r"上年结转|年初结转|上年结余|年初结余|上年度结转")),
+    (
+        "carryover_out",
+        re.compile(r"结转下年|年末结转|年末结余|结转结余|结余结转|期末结转|期末结余|结转至下年"),
+    ),
+    ("income", re.compile(r"总收入|本年收入|收入合计|全年收入|年度收入|收入总额")),
+    ("spending", re.compile(r"总支出|本年支出|支出合计|全年支出|年度支出|支出总额")),
+    ("basic_spending", re.compile(r"基本支出")),
+    ("project_spending", re.compile(r"项目(?:经费)?支出")),
+    ("special_spending", re.compile(r"专项资金|专项经费")),
+    ("personnel_spending", re.compile(r"人员(?:工资|经费)|工资福利")),
+    ("public_spending", re.compile(r"公用经费|商品和服务")),
+)
+
+#: Short ids for the first figure of a concept (the rest are numbered).
+CONCEPT_IDS: Final = {
+    "income": "income",
+    "carryover_in": "carryover_in",
+    "spending": "spending",
+    "carryover_out": "carryover_out",
+    "basic_spending": "basic",
+    "project_spending": "project",
+    "special_spending": "special",
+    "score": "score",
+}
+
+#: What opens a list of parts after a total: 其中, 其中：, 具体为：, 包括：.
+LIST_OPENER: Final = re.compile(r"其中[：:]?|具体为[：:]|具体包括[：:]?|分别为[：:]|包括[：:]")
+#: The label of a change or a share, which is never a total or a part of a list.
+CHANGE_LABEL: Final = re.compile(r"^(?:较|比|同比|与上年|增加|减少|增长|下降|占)|(?:增加|减少|增长|下降)$")
+
+#: Words that make a list name only some parts: 其中主要..., ...等.
+PARTIAL_BEFORE: Final = re.compile(r"主要|部分")
+PARTIAL_AFTER: Final = re.compile(r"^[^0-9０-９]*等")
+#: A list closed by a remainder item (其他..., 其余...) names every part.
+REMAINDER: Final = re.compile(r"^(?:其他|其它|其余|剩余)")
+#: Complete partitions the reports use: when every part of a list is one of these, in
+#: any order and each once, the list is exhaustive.
+PARTITIONS: Final[tuple[tuple[str, ...], ...]] = (
+    ("人员", "公用"),
+    ("全额", "差额", "自收自支"),
+    ("基本支出", "项目"),
+    ("财政拨款", "其他"),
+    ("一般公共预算", "政府性基金"),
+    ("工资福利", "商品和服务", "对个人和家庭"),
+    ("工资福利", "商品和服务"),
+)
+#: A list announced as a classification (按经济分类，其中：...) names every class.
+CLASSIFIED: Final = re.compile(r"按[^，。；,;]{1,10}分类")
+
+#: The whole of a share, by the words after 占: the concept of the figure it names.
+WHOLE_CONCEPTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"^(?:全部|总|全年|本年|年度|当年)?支出(?:总额|合计|总计|总数)?$"), "spending"),
+    (re.compile(r"^(?:全部|总|全年|本年|年度|当年)?收入(?:总额|合计|总计|总数)?$"), "income"),
+    (re.compile(r"^基本支出$"), "basic_spending"),
+    (re.compile(r"^项目(?:经费)?支出$"), "project_spending"),
+)
+#: The whole of a share that is a target nobody printed: a ratio with an implied denominator.
+TARGET_WORDS: Final = re.compile(r"任务|计划|目标|指标")
+#: A rate stated on its own: 预算执行率, 完成率.
+RATE_LABEL: Final = re.compile(r"执行率|完成率|到位率|支付率|使用率|兑现率")
+RATE_DENOMINATOR: Final = re.compile(r"预算|计划|任务|目标|下达|批复")
+RATE_NUMERATOR: Final = re.compile(r"执行|实际|完成|决算|支出|使用|到位|支付")
+#: A share of a target printed without 占: 完成年度任务的105%.
+TARGET_SHARE: Final = re.compile(r"^完成.*(?:任务|计划|目标)")
+#: A printed scale of scores (分值10分, 满分100分): then no 100-point scale is assumed.
+SCORE_SCALE: Final = re.compile(r"分值|满分|总分")
+#: A count followed by the things it counts: 内设机构4个，分别为办公室、群众文化部...
+ENUMERATION_AFTER: Final = re.compile(r"^[，,]?\s*(?:即|分别为|分别是|包括|为)[：:]?([^。；;，,]{2,300})")
+#: A score on the usual 100-point scale.
+SCORE_LABEL: Final = re.compile(r"得分|评分|分数|总分|自评")
+
+#: The start of a change: 较上年, 比上年度预算, 同比.
+CHANGE: Final = re.compile(
+    r"(?:较|比)(?:上年|去年|上一年|上年度|[0-9]{4}年)(?:度)?(?:决算|预算|同期|实际)?(?:数)?|同比"
+)
+INCREASE: Final = ("增加", "增长", "上升", "提高", "增多", "增")
+DECREASE: Final = ("减少", "下降", "降低", "减")
+DIRECTION: Final = re.compile(r"增加|增长|上升|提高|增多|减少|下降|降低|增|减")
+
+#: Words at the start of a raw label that are not part of the name.
+LEADING: Final = (
+    "分别", "其中：", "其中:", "其中", "：", ":", "、", "以及", "和", "及", "共计", "共",
+    "我区", "我单位", "本单位", "本部门", "我部门",
+)  # fmt: skip
+#: Words at the end of a raw label that join it to the number.
+TRAILING: Final = (
+    "第", "达到", "共计", "为", "是", "达", "了", "的比例", "的比重", "比例", "比重", "的",
+)  # fmt: skip

@@ -1,0 +1,92 @@
+r"""Split a report's text into sentences, keeping offsets and the section each stands under.
+
+Sections are numbered the way Chinese public reports number them: ``一、`` at the
+start of a line opens a chapter, ``（一）`` a section, ``1.`` (or ``1、``) an item and
+``（1）`` a sub-item. A sentence's section is written as the hand transcriptions write
+it: ``一（四）2`` for item 2 of section (四) of chapter 一.
+
+>>> text = "一、概况\n（四）收支\n1.2021年基本支出82.67万元：其中工资63.41万元。"
+>>> [(s.section, s.line, text[s.start:s.end]) for s in split(text)][-1]
+('一（四）1', 3, '2021年基本支出82.67万元：其中工资63.41万元。')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+_CN_ORDINAL: Final = "一二三四五六七八九十"
+_CHAPTER: Final = re.compile(rf"[{_CN_ORDINAL}]+、")
+_SECTION: Final = re.compile(rf"[（(]([{_CN_ORDINAL}]+)[）)]")
+# "1.2021年..." is item 1 followed by a year, never the number 1.2021.
+_ITEM: Final = re.compile(r"([0-9]{1,2})[.．、]\s*(?=[^0-9]|[0-9]{4}年)")
+_SUBITEM: Final = re.compile(r"[（(]([0-9]{1,2})[）)]")
+_ENDS: Final = frozenset("。；;！!？?")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the text.
+
+    Attributes:
+        index: its position among all sentences.
+        start: offset of its first character (after any item number).
+        end: offset just past its last character (its final mark included).
+        line: 1-based line number.
+        section: the section heading it stands under, e.g. ``一（四）2``; None before the first.
+        period: sentences split at ；within one 。-terminated stretch share it: the
+            items of a list run across ；.
+    """
+
+    index: int
+    start: int
+    end: int
+    line: int
+    section: str | None
+    period: int
+
+
+def _section(chapter: str, section: str, item: str, sub: str) -> str | None:
+    text = chapter + (f"（{section}）" if section else "") + item + (f"（{sub}）" if sub else "")
+    return text or None
+
+
+def split(text: str) -> list[Sentence]:
+    """The sentences of ``text``, in order, with their offsets, lines and sections.
+
+    A sentence ends at 。；！？ (full or half width) or at the end of its line;
+    blank stretches are skipped. An item number at the start of a line (``1.``) is
+    not part of the sentence, so it is never read as a number.
+    """
+    sentences: list[Sentence] = []
+    chapter = section = item = sub = ""
+    offset = 0
+    period = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line_start = offset
+        offset += len(raw) + 1
+        body = raw.rstrip("\r")
+        stripped = body.lstrip()
+        pos = line_start + len(body) - len(stripped)
+        if match := _CHAPTER.match(stripped):
+            chapter, section, item, sub = stripped[: match.end() - 1], "", "", ""
+        elif match := _SECTION.match(stripped):
+            section, item, sub = match.group(1), "", ""
+        elif match := _SUBITEM.match(stripped):
+            sub = match.group(1)
+        elif match := _ITEM.match(stripped):
+            item, sub = match.group(1), ""
+            pos += match.end()
+        where = _section(chapter, section, item, sub)
+        start = pos
+        end_of_line = line_start + len(body)
+        for i in range(pos, end_of_line + 1):
+            if i == end_of_line or text[i] in _ENDS:
+                stop = i if i == end_of_line else i + 1
+                if text[start:stop].strip():
+                    sentences.append(Sentence(len(sentences), start, stop, number, where, period))
+                    if i == end_of_line or text[i] not in "；;":
+                        period += 1
+                start = stop
+    return sentences
