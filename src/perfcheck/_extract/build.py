@@ -17,11 +17,16 @@ implies. Which relations it builds, and on what evidence, is documented in
 - the same label printed in two sections with the same value is one quantity
   (``equal``), and so are totals whose lists name the same parts, part by part;
 - ``七大文化`` after a quoted enumeration says how many it lists (``formula``), and a
-  self-evaluation score is on a 100-point scale (``formula``).
+  self-evaluation score is on a 100-point scale (``formula``);
+- rows under a ``（单位：万元）`` heading add up column by column; ``分值 × 执行率 = 得分``
+  is a ``product``; 达到年度目标, 高于, 不超过, 决算数大于预算数 and a score after its
+  scale are ``compare``; the changes of a sum's parts add up to its total's change
+  (``formula``); one quantity printed under labels with one core is ``equal``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -39,6 +44,12 @@ _TITLE_YEAR: Final = re.compile(r"([0-9]{4})年")
 _ENUMERATION_BEFORE: Final = re.compile(r"[“\"「]([^”\"」]{2,300})[”\"」]\s*$")
 _ENUMERATION_AFTER: Final = re.compile(r"^[^，。；：:]{0,12}?[：:（(][“\"「]?([^）)”\"」。；]{2,300})")
 _MAX_NOUN: Final = 14
+_CLAUSE_STOP: Final = frozenset("，,。；;：:！!？?、的\n")
+_HEADING_UNIT: Final = re.compile(r"[（(]\s*单位\s*[：:]\s*(万元|千元|亿元|元)\s*[）)]")
+#: A table-like row: ``年度资金总额：年初预算数180.00，全年预算数245.60，…``, optionally opened by 其中：.
+_ROW: Final = re.compile(r"(其中[：:])?([^：:，,。；;0-9]{2,20})[：:]")
+#: A sentence opened by a figure's label and 中 (基本支出中，...) lists that figure's parts.
+_OF_SUBJECT: Final = re.compile(r"([^，,。；;：:0-9]{2,20}?)中[，,：:]")
 
 
 @dataclass(eq=False)
@@ -124,6 +135,9 @@ def _label(text: str, mention: Mention, floor: int, entity_forms: list[str]) -> 
     while begin > floor and text[begin - 1] not in _LABEL_STOP and not text[begin - 1].isdigit():
         begin -= 1
     after_digit = begin > 0 and text[begin - 1].isdigit()
+    used_for = text.find("用于", begin, end)
+    if used_for >= 0 and end - used_for > 3:  # 资金主要用于发放补贴48.60万元: the part is 发放补贴
+        begin = used_for + 2
     return _strip_words(text[begin:end], begin, entity_forms, after_digit=after_digit)
 
 
@@ -188,6 +202,8 @@ class _Builder:
         self.relations: list[Rel] = []
         self.doc_unit: str | None = None
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
+        self.row_periods: set[int] = set()
+        self.scored: set[int] = set()
 
     # -- figures ------------------------------------------------------------
 
@@ -219,6 +235,24 @@ class _Builder:
                 return True
             pos += 1
         return False
+
+    def heading_units(self) -> None:
+        """Bare numbers under a heading that gives their unit (``二、资金执行情况（单位：万元）``).
+
+        The heading's scope is its section: every sentence that stands under it. A bare
+        number there with a label (``年初预算数180.00``) is an amount in that unit.
+        """
+        for heading in self.sentences:
+            match = _HEADING_UNIT.search(self.text, heading.start, heading.end)
+            if match is None or heading.section is None:
+                continue
+            for sentence in self.sentences[heading.index + 1 :]:
+                if not (sentence.section or "").startswith(heading.section):
+                    break
+                for fig in self.by_sentence.get(sentence.index, []):
+                    if fig.kind == "bare" and len(fig.label) >= 2:
+                        fig.kind, fig.unit = "amount", match.group(1)
+                        fig.text_end = fig.mention.end
 
     def document_unit(self) -> None:
         amounts = Counter(f.unit for f in self.figs if f.kind == "amount")
@@ -272,36 +306,123 @@ class _Builder:
         """Whether a figure can be the total or a part of a list (not a change, a share or a bare number)."""
         return fig.kind in {"amount", "count"} and not patterns.CHANGE_LABEL.search(fig.label)
 
+    def previous_subjects(self, sentence: Sentence) -> list[Fig]:
+        """The amounts and counts of the period before, in the same section.
+
+        A period that prints only changes and percentages (与上年相比，…各增加…，增长…)
+        is stepped over: the list after it details the figures before it.
+        """
+        for back in (1, 2):
+            before = [
+                s
+                for s in self.sentences
+                if s.period == sentence.period - back and s.section == sentence.section
+            ]
+            figs = [f for s in before for f in self.by_sentence.get(s.index, [])]
+            if not figs:
+                return []
+            eligible = [f for f in figs if self.eligible(f)]
+            if eligible:
+                return eligible
+        return []
+
     def previous_total(self, sentence: Sentence) -> Fig | None:
         """The subject of the period before: its first amount or count, in the same section."""
-        before = [
-            s for s in self.sentences if s.period == sentence.period - 1 and s.section == sentence.section
-        ]
-        figs = [f for s in before for f in self.by_sentence.get(s.index, []) if self.eligible(f)]
-        return figs[0] if figs else None
+        figs = self.previous_subjects(sentence)
+        if not figs:
+            return None
+        actual = [f for f in figs if patterns.ACTUAL_ROLE.search(f.label)]
+        if patterns.BUDGET_ROLE.search(figs[0].label) and actual:
+            # 预算为15.00万元，支出决算为12.36万元。其中：... details what was spent
+            return actual[0]
+        return figs[0]
+
+    def rows(self) -> None:  # noqa: C901 - rows, then columns
+        """Table-like rows: a total row, a row opened by 其中, and the rows after it, column by column.
+
+        Each row is a sentence ``行名：列名 数，列名 数，…``. For every amount column the
+        total row and all the part rows print, the parts add up to the total; the rows
+        are exhaustive by the same rules as a list (a remainder row 其他…, a known
+        partition such as 财政拨款/其他, or parts adding up as printed).
+        """
+        rows: list[tuple[Sentence, str, bool, dict[str, Fig]]] = []
+        for sentence in self.sentences:
+            match = _ROW.match(self.text, sentence.start, sentence.end)
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.kind != "bare"]
+            columns = {f.label: f for f in figs if f.label and f.label_start >= (match.end() if match else 0)}
+            if match is None or len(columns) < 2:
+                rows.append((sentence, "", False, {}))
+                continue
+            rows.append((sentence, match.group(2), bool(match.group(1)), columns))
+        for n, (sentence, name, _, columns) in enumerate(rows):
+            if not columns or n + 1 >= len(rows) or not rows[n + 1][2]:
+                continue
+            parts = [rows[n + 1]]
+            for later in rows[n + 2 :]:
+                if not later[3] or later[2]:
+                    break
+                parts.append(later)
+            if len(parts) < 2:
+                continue
+            names = [p[1] for p in parts]
+            complete = _partition(names) or bool(patterns.REMAINDER.search(names[-1]))
+            for column, total in columns.items():
+                cells = [p[3].get(column) for p in parts]
+                if total.kind != "amount" or any(c is None or c.kind != total.kind for c in cells):
+                    continue
+                figs = [c for c in cells if c is not None]
+                exhaustive = complete or _adds_up(total, figs)
+                data: dict[str, Any] = {
+                    "kind": "sum",
+                    "total": "",
+                    "parts": [],
+                    "label": f"{name} {column} " + ("= " if exhaustive else "≥ ") + " + ".join(names),
+                }
+                if not exhaustive:
+                    data["exhaustive"] = False
+                self.add("sum", data, _unique([sentence, *(p[0] for p in parts)]), [total, *figs])
+                self.list_sums.append((total, figs, self.relations[-1]))
+            self.row_periods.update(p[0].period for p in parts)
 
     def lists(self) -> None:
         periods: dict[int, list[Sentence]] = defaultdict(list)
         for sentence in self.sentences:
             periods[sentence.period].append(sentence)
-        for sentences in periods.values():
-            self.period_lists(sentences)
+        for period, sentences in periods.items():
+            if period not in self.row_periods:
+                self.period_lists(sentences)
 
-    def period_lists(self, sentences: list[Sentence]) -> None:  # noqa: C901 - openers, nesting, extent: one rule each
+    def period_lists(self, sentences: list[Sentence]) -> None:  # noqa: C901, PLR0912 - openers, nesting, extent
         """The lists of one period: each 其中 (or a total followed by ：) and the parts after it."""
         begin, end = sentences[0].start, sentences[-1].end
         figs = [f for s in sentences for f in self.by_sentence.get(s.index, [])]
         openers: list[tuple[int, int, Fig | None]] = []  # (opener start, items start, total)
         for match in patterns.LIST_OPENER.finditer(self.text, begin, end):
-            before = [f for f in figs if f.mention.phrase_end <= match.start() and self.eligible(f)]
+            printed = [f for f in figs if f.mention.phrase_end <= match.start()]
+            before = [f for f in printed if self.eligible(f)]
             total = before[-1] if before else self.previous_total(sentences[0])
+            if not before and printed and printed[-1].kind == "amount":
+                total = printed[-1]  # 较年初预算数增加65.60万元，其中追加…: the parts of the change
+            if not before and "用于" in match.group():
+                total = self.spent_before(match.start())  # 项目资金主要用于…: what was spent
             openers.append((match.start(), match.end(), total))
+        if not openers and (of := _OF_SUBJECT.match(self.text, begin, end)):
+            # 基本支出中，人员经费…，公用经费…: the parts of a figure printed before
+            named = [
+                f
+                for f in self.figs
+                if f.label == of.group(1) and f.mention.start < begin and self.eligible(f)
+            ]
+            if named:
+                openers.append((begin, of.end(), named[-1]))
         if not openers:
             for fig in figs:
                 after = self.text[fig.mention.phrase_end : fig.mention.phrase_end + 1]
                 if self.eligible(fig) and after in {"：", ":"}:
                     openers.append((fig.mention.phrase_end, fig.mention.phrase_end + 1, fig))
                     break
+        if len(openers) == 1 and self.paired_lists(sentences, figs, openers[0]):
+            return
         for n, (at, start, total) in enumerate(openers):
             if total is None:
                 continue
@@ -332,6 +453,49 @@ class _Builder:
             if chosen:
                 self.sum_of(total, chosen, sentences[-1], at, start)
 
+    def paired_lists(
+        self, sentences: list[Sentence], figs: list[Fig], opener: tuple[int, int, Fig | None]
+    ) -> bool:
+        """其中 after a sentence with several totals: one ；-clause of parts for each total, in order.
+
+        ``收入总计…，支出总计…。其中：本年收入…，年初结转…；本年支出…，年末结转…。``
+        """
+        at, start, _ = opener
+        if any(f.mention.phrase_end <= at for f in figs):
+            return False
+        totals = self.previous_subjects(sentences[0])
+        clauses = (
+            [
+                self.parts(
+                    totals[0],
+                    [f for f in figs if s.start <= f.mention.start < s.end and f.mention.start >= start],
+                )
+                for s in sentences
+                if s.end > start
+            ]
+            if totals
+            else []
+        )
+        clauses = [c for c in clauses if c]
+        if len(totals) < 2 or len(clauses) != len(totals) or any(len(c) < 2 for c in clauses):
+            return False
+        for total, parts in zip(totals, clauses, strict=True):
+            self.sum_of(total, parts, parts[-1].sentence, at, start)
+        return True
+
+    def spent_before(self, at: int) -> Fig | None:
+        """What was spent, for ``资金主要用于…``: the nearest actual amount before, in no sum as a part."""
+        parts = {id(p) for _, ps, _ in self.list_sums for p in ps}
+        spent = [
+            f
+            for f in self.figs
+            if f.mention.start < at
+            and f.kind == "amount"
+            and id(f) not in parts
+            and (patterns.ACTUAL_ROLE.search(f.label) or f.concept == "spending")
+        ]
+        return spent[-1] if spent else None
+
     def numbered_items(self, total: Fig, sentence: Sentence) -> list[Fig]:
         """Parts of a list opened at the end of a line (其中：) and printed as numbered items below it."""
         section = sentence.section or ""
@@ -346,8 +510,15 @@ class _Builder:
             figs = [f for f in self.by_sentence.get(later.index, []) if self.eligible(f)]
             if figs:
                 seen.add(where)
-                firsts.append(figs[0])
+                firsts.append(self.same_role(total, figs))
         return self.parts(total, firsts)
+
+    def same_role(self, total: Fig, figs: list[Fig]) -> Fig:
+        """The figure of an item that plays the total's role (its 决算 for a 决算 total), else its first."""
+        for role in (patterns.ACTUAL_ROLE, patterns.BUDGET_ROLE):
+            if role.search(total.label):
+                return next((f for f in figs if role.search(f.label)), figs[0])
+        return figs[0]
 
     def parts(self, total: Fig, figs: list[Fig]) -> list[Fig]:
         """The figures of a list that are its parts: of the total's kind, labelled, not changes or shares."""
@@ -367,7 +538,8 @@ class _Builder:
         lead = self.text[at : parts[0].label_start]
         tail = self.text[parts[-1].text_end : sentence.end]
         partial = bool(patterns.PARTIAL_BEFORE.search(lead) or patterns.PARTIAL_AFTER.search(tail))
-        is_colon = "其中" not in self.text[at:start]
+        opener = self.text[at:start]
+        is_colon = "其中" not in opener and "用于" not in opener and not _OF_SUBJECT.match(opener)
         labels = [p.label for p in parts]
         period_start = min(s.start for s in self.sentences if s.period == sentence.period)
         complete = (
@@ -564,14 +736,19 @@ class _Builder:
                 before = [
                     f for f in figs if f.mention.phrase_end <= match.start() and f.kind in {"amount", "count"}
                 ]
-                if not before:
-                    continue
-                current = before[-1]
                 direction = patterns.DIRECTION.search(
                     self.text, match.end(), min(sentence.end, match.end() + 30)
                 )
                 if direction is None:
                     continue
+                if before:
+                    currents = [before[-1]]
+                else:
+                    # 与上年相比，一般公共预算财政拨款支出增加…; 收入、支出总计各增加…: the figures named
+                    currents = self.named_before(sentence, self.text[match.end() : direction.start()])
+                if not currents:
+                    continue
+                current = currents[0]
                 after = [f for f in figs if f.mention.start >= match.end()]
                 following = patterns.CHANGE.search(self.text, match.end(), sentence.end)
                 limit = following.start() if following else sentence.end
@@ -592,18 +769,241 @@ class _Builder:
                 if prior is None and delta is None and percent is None:
                     continue
                 word = direction.group()
+                for current in currents:
+                    data: dict[str, Any] = {
+                        "kind": "change",
+                        "current": "",
+                        "direction": "increase" if word in patterns.INCREASE else "decrease",
+                        "label": f"{current.label} {self.text[match.start() : direction.end()]}",
+                    }
+                    figs_used = [current]
+                    for key, f in (("prior", prior), ("delta", delta), ("percent", percent)):
+                        if f is not None:
+                            data[key] = ""
+                            figs_used.append(f)
+                    self.add("change", data, _unique([current.sentence, sentence]), figs_used)
+
+    def top_level(self, figs: list[Fig]) -> list[Fig]:
+        """The figures that are no part of a sum (the 总额 row, not the 财政拨款 row under it)."""
+        parts = {id(p) for _, ps, _ in self.list_sums for p in ps}
+        return [f for f in figs if id(f) not in parts]
+
+    def named_changes(self) -> None:
+        """``全年预算数较年初预算数增加65.60万元``: a change between two figures named by their labels."""
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            for match in patterns.CHANGE_NAMED.finditer(self.text, sentence.start, sentence.end):
+                if patterns.CHANGE.match(self.text, match.end(1)):
+                    continue  # 较上年: read by changes()
+                earlier = [f for f in self.figs if f.keep and f.mention.start < match.start()]
+                earlier = [f for f in earlier if f.sentence.section == sentence.section]
+                current = [f for f in self.top_level(earlier) if f.label == match.group(1)]
+                prior = [f for f in self.top_level(earlier) if f.label == match.group(2)]
+                if not current or not prior:
+                    continue
+                following = [f for f in figs if f.mention.start >= match.start(3)]
+                delta = next((f for f in following if f.kind == current[-1].kind), None)
+                percent = next((f for f in following if f.is_percent), None)
+                if delta is None and percent is None:
+                    continue
                 data: dict[str, Any] = {
                     "kind": "change",
                     "current": "",
-                    "direction": "increase" if word in patterns.INCREASE else "decrease",
-                    "label": f"{current.label} {self.text[match.start() : direction.end()]}",
+                    "direction": "increase" if match.group(3) in patterns.INCREASE else "decrease",
+                    "prior": "",
+                    "label": self.text[match.start() : match.end()],
                 }
-                figs_used = [current]
-                for key, f in (("prior", prior), ("delta", delta), ("percent", percent)):
+                used = [current[-1], prior[-1]]
+                for key, f in (("delta", delta), ("percent", percent)):
                     if f is not None:
                         data[key] = ""
-                        figs_used.append(f)
-                self.add("change", data, [sentence], figs_used)
+                        used.append(f)
+                self.add("change", data, _unique([current[-1].sentence, prior[-1].sentence, sentence]), used)
+
+    def products(self) -> None:
+        """``分值10分，执行率96.16%，得分9.62分``: the score is the points times the rate (up to 100 %)."""
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            for points, rate, got in zip(figs, figs[1:], figs[2:], strict=False):
+                if (
+                    got.unit == "分"
+                    and patterns.SCORE_GOT.search(got.label)
+                    and rate.is_percent
+                    and patterns.RATE_LABEL.search(rate.label)
+                    and rate.mention.number <= 100
+                    and points.unit == "分"
+                    and patterns.SCORE_POINTS.search(points.label)
+                ):
+                    data = {
+                        "kind": "product",
+                        "total": "",
+                        "factors": [],
+                        "label": f"{got.label} = {points.label} × {rate.label}",
+                    }
+                    self.add("product", data, [sentence], [got, points, rate])
+                    self.scored.add(id(got))
+
+    def compare(self, left: Fig, op: str, right: Fig, why: str) -> None:
+        data = {"kind": "compare", "left": "", "op": op, "right": "", "label": why}
+        self.add("compare", data, _unique([left.sentence, right.sentence]), [left, right])
+
+    def compares(self) -> None:
+        """Comparisons the text states: 达到年度目标, 高于目标值90%, 决算数大于预算数, 得分 within 分值."""
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            self.targets_met(sentence, figs)
+            self.figure_compares(figs)
+            covered: list[tuple[int, int]] = []
+            text = self.text[sentence.start : sentence.end]
+            for word, op in patterns.COMPARE_WORDS:
+                for found in re.finditer(word, text):
+                    a, b = sentence.start + found.start(), sentence.start + found.end()
+                    if any(x <= a < y for x, y in covered):
+                        continue
+                    covered.append((a, b))
+                    self.noun_compare(sentence, figs, (a, b), (word, op))
+            for points, got in itertools.pairwise(figs):
+                if (
+                    got.unit == points.unit == "分"
+                    and patterns.SCORE_GOT.search(got.label)
+                    and patterns.SCORE_POINTS.search(points.label)
+                    and id(got) not in self.scored
+                ):
+                    self.compare(got, "<=", points, f"{got.label} ≤ {points.label}")
+
+    def targets_met(self, sentence: Sentence, figs: list[Fig]) -> None:
+        """``指标值≥1200人，实际完成1386人，超额完成年度目标``: the actual figure is at least the target."""
+        for match in patterns.TARGET_MET.finditer(self.text, sentence.start, sentence.end):
+            before = [f for f in figs if f.mention.phrase_end <= match.start()]
+            targets = [f for f in before if patterns.TARGET_LABEL.search(f.label)]
+            if not targets:
+                continue
+            target = targets[-1]
+            actual = [f for f in before if f.mention.start > target.mention.start and f.unit == target.unit]
+            if actual:
+                why = f"{match.group()}: {actual[-1].label} ≥ {target.label}"
+                self.compare(actual[-1], ">=", target, why)
+
+    def figure_compares(self, figs: list[Fig]) -> None:
+        """``满意度达95%以上，高于年度目标值90%``: a figure compared in words with the one before it."""
+        for i, fig in enumerate(figs):
+            word = next((w for w in patterns.COMPARE_WORDS if fig.label.startswith(w[0])), None)
+            if word is None or len(fig.label) == len(word[0]) or i == 0:
+                continue
+            left = next((f for f in reversed(figs[:i]) if f.unit == fig.unit and f.kind == fig.kind), None)
+            if left is not None:
+                self.compare(left, word[1], fig, f"{left.label} {word[0]} {fig.label[len(word[0]) :]}")
+
+    def noun_compare(
+        self, sentence: Sentence, figs: list[Fig], span: tuple[int, int], word_op: tuple[str, str]
+    ) -> None:
+        """``决算数大于预算数``, ``在编人数未超过核定编制数``: both sides named by words, no number."""
+        (a, b), (word, op) = span, word_op
+        begin = a
+        while begin > sentence.start and self.text[begin - 1] not in _CLAUSE_STOP:
+            begin -= 1
+        end = b
+        while end < sentence.end and self.text[end] not in _CLAUSE_STOP:
+            end += 1
+        left_words, right_words = self.text[begin:a], self.text[b:end]
+        if any(ch.isdigit() for ch in left_words + right_words) or len(left_words) < 2:
+            return
+        left_role = next((r for rx, r in patterns.ROLE_NOUNS if rx.search(left_words)), None)
+        right_match = re.match(r"(?:决算|执行|实际|支出|预算|年初预算|计划)数", right_words)
+        if left_role and right_match:
+            right_role = next((r for rx, r in patterns.ROLE_NOUNS if rx.search(right_match.group())), None)
+            roles = {"actual": patterns.ACTUAL_ROLE, "budget": patterns.BUDGET_ROLE}
+            amounts = [f for f in figs if f.kind == "amount"]
+            left = next((f for f in amounts if roles[left_role].search(f.label)), None)
+            right = next((f for f in amounts if right_role and roles[right_role].search(f.label)), None)
+            if left is not None and right is not None and left is not right:
+                self.compare(left, op, right, f"{left_words}{word}{right_match.group()}")
+            return
+        earlier = [f for f in self.figs if f.keep and f.sentence.section == sentence.section]
+        earlier = [f for f in earlier if f.mention.start < a]
+        named = right_words.rstrip("。；;！!")
+        right_named = [f for f in earlier if len(named) >= 2 and f.label.endswith(named)]
+        if not right_named:
+            return
+        right = right_named[-1]
+        # the left side is the figure whose label begins as the words do (在编人数: 在编在岗), if one alone
+        scored = [
+            (_prefix(f.label, left_words), f) for f in earlier if f is not right and f.unit == right.unit
+        ]
+        best = max((p for p, _ in scored), default=0)
+        winners = [f for p, f in scored if p == best]
+        if best >= 2 and len(winners) == 1:
+            self.compare(winners[0], op, right, f"{left_words}{word}{right_words}")
+
+    def change_formulas(self) -> None:  # noqa: C901 - equal figures, changes, sums
+        """The changes of a sum's parts add up to the change of its total (through figures printed twice)."""
+        same: dict[int, set[int]] = defaultdict(set)
+        for rel in self.relations:
+            if rel.data["kind"] == "equal":
+                ids = {id(f) for f in rel.figures}
+                for f in rel.figures:
+                    same[id(f)] |= ids
+        deltas: dict[int, tuple[Fig, str]] = {}
+        for rel in self.relations:
+            if rel.data["kind"] == "change" and "delta" in rel.data and "prior" not in rel.data:
+                delta = rel.figures[1]
+                for key in same.get(id(rel.figures[0]), {id(rel.figures[0])}):
+                    deltas.setdefault(key, (delta, str(rel.data["direction"])))
+        for total, parts, rel in self.list_sums:
+            if rel.data.get("exhaustive") is False or rel not in self.relations:
+                continue
+            found = [deltas.get(id(f)) for f in (total, *parts)]
+            if any(d is None for d in found):
+                continue
+            terms = [d for d in found if d is not None]
+            if len({d[0].unit for d in terms}) != 1 or len({id(d[0]) for d in terms}) != len(terms):
+                continue
+            names = " + ".join(p.label for p in parts)
+            data = {
+                "kind": "formula",
+                "expr": "",
+                "label": f"the changes of {names} add up to that of {total.label}",
+            }
+            self.add("changes", data, _unique([d[0].sentence for d in terms]), [d[0] for d in terms])
+            self.relations[-1].data["_signs"] = ["-" if d[1] == "decrease" else "+" for d in terms]
+
+    def named_before(self, sentence: Sentence, words: str) -> list[Fig]:
+        """The figures a change names by words alone: ``一般公共预算财政拨款支出``, ``收入、支出总计各``.
+
+        Each name is the label of a figure printed earlier in the same section (the
+        nearest); ``A、B总计各`` names ``A总计`` and ``B总计``. All must be found.
+        """
+        words = words.strip("，,：: \u3000")
+        shared = words.endswith("各")
+        words = words.removesuffix("各")
+        if not words:
+            return []
+        names = words.split("、")
+        if len(names) > 1 and not shared:
+            return []
+        last = names[-1]
+        # 收入、支出总计: the last name's tail is shared by the others; try each split
+        for cut in range(len(last), 0, -1):
+            tail = last[cut:]
+            found = [self.nearest_named(n + tail, sentence) for n in names[:-1]]
+            found.append(self.nearest_named(last, sentence))
+            if all(f is not None for f in found):
+                return [f for f in found if f is not None]
+            if len(names) == 1:
+                break
+        return []
+
+    def nearest_named(self, name: str, sentence: Sentence) -> Fig | None:
+        """The nearest figure printed before ``sentence`` in its section with the label ``name``."""
+        earlier = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.label == name
+            and f.mention.start < sentence.start
+            and f.sentence.section == sentence.section
+        ]
+        return earlier[-1] if earlier else None
 
     def equals(self) -> None:
         paired: set[frozenset[int]] = set()
@@ -618,14 +1018,88 @@ class _Builder:
                 self.equal([total_a, total_b], paired, why="two totals listed with the same parts")
                 for a, b in zip(parts_a, parts_b, strict=True):
                     self.equal([a, b], paired, why="the same part of two totals listed with the same parts")
-        groups: dict[tuple[str, str, Decimal, str | None], list[Fig]] = defaultdict(list)
+        self.balanced_totals(paired)
+        self.same_figures(paired)
+
+    def same_figures(self, paired: set[frozenset[int]]) -> None:
+        """One quantity printed in several sections (see :meth:`same_quantity`)."""
+        groups: dict[tuple[str, Decimal, str | None], list[Fig]] = defaultdict(list)
         for fig in self.figs:
-            if fig.keep and len(fig.label) >= 2 and fig.kind != "bare":
-                key = (fig.label, fig.kind, fig.mention.number * _factor(fig.unit), fig.mention.qualifier)
-                groups[key].append(fig)
+            # 较上年增加 in two sections is two changes, never one quantity
+            if (
+                fig.keep
+                and len(fig.label) >= 2
+                and fig.kind != "bare"
+                and not patterns.CHANGE_LABEL.search(fig.label)
+            ):
+                groups[fig.kind, fig.mention.number * _factor(fig.unit), fig.mention.qualifier].append(fig)
         for figs in groups.values():
-            if len({f.sentence.section for f in figs}) > 1:
-                self.equal(figs, paired, why="the same label and value are printed in two sections")
+            for component in self.same_quantity(figs):
+                if len({f.sentence.section for f in component}) > 1:
+                    exact = len({f.label for f in component}) == 1
+                    why = "the same label and value are printed in two sections"
+                    if not exact:
+                        why = "the same value is printed in two sections under labels with one core"
+                    self.equal(component, paired, why=why)
+
+    def balanced_totals(self, paired: set[frozenset[int]]) -> None:
+        """``收入总计2856.43万元，支出总计2856.43万元``: the two sides of a statement balance."""
+        for a in self.figs:
+            if a.kind != "amount" or "总计" not in a.label or "收入" not in a.label:
+                continue
+            other = a.label.replace("收入", "支出")
+            later = [f for f in self.figs if f.mention.start > a.mention.start and f.kind == "amount"]
+            b = next(
+                (f for f in later if f.sentence.section == a.sentence.section and f.label == other), None
+            )
+            if b is not None:
+                self.equal([a, b], paired, why="the income and spending totals of a statement balance")
+
+    def same_quantity(self, figs: list[Fig]) -> list[list[Fig]]:
+        """Figures of one value that name one quantity, grouped (in order of the text).
+
+        Two figures in different sections are one quantity when their labels are the
+        same; or the same once a trailing 总计/合计/数 and a 预算/决算 role are taken off
+        (收入预算总计 and 收入预算; 基本支出 and 基本支出预算), roles not contradicting;
+        or when the shorter core is the end of the longer one and the rest of the
+        longer is printed just before the shorter figure (一般公共预算财政拨款支出 ...
+        年初预算为…，支出决算为2228.24万元). Zero is never matched by the looser rules.
+        """
+        parent = list(range(len(figs)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, a in enumerate(figs):
+            for j in range(i + 1, len(figs)):
+                b = figs[j]
+                if a.sentence.section != b.sentence.section and self.one_quantity(a, b):
+                    parent[root(j)] = root(i)
+        groups: dict[int, list[Fig]] = defaultdict(list)
+        for i, fig in enumerate(figs):
+            groups[root(i)].append(fig)
+        return [g for g in groups.values() if len(g) > 1]
+
+    def one_quantity(self, a: Fig, b: Fig) -> bool:
+        if a.label == b.label:
+            return True
+        if a.mention.number == 0:
+            return False
+        (core_a, role_a), (core_b, role_b) = _core(a.label), _core(b.label)
+        if role_a and role_b and role_a != role_b:
+            return False
+        if core_a == core_b:
+            return len(core_a) >= 2
+        long, short = (a, b) if len(core_a) > len(core_b) else (b, a)
+        core_long, core_short = _core(long.label)[0], _core(short.label)[0]
+        if len(core_short) < 2 or not core_long.endswith(core_short):
+            return False
+        rest = core_long[: -len(core_short)]
+        context = self.text[short.sentence.start : short.label_start]
+        return _common(rest, context) >= max(3, (len(rest) + 1) // 2)
 
     def equal(self, figs: list[Fig], paired: set[frozenset[int]], *, why: str) -> None:
         key = frozenset(id(f) for f in figs)
@@ -720,7 +1194,7 @@ class _Builder:
             del data["source"]["section"]
         return data
 
-    def relation_data(self, rel: Rel) -> dict[str, Any]:  # noqa: C901 - one branch per relation kind
+    def relation_data(self, rel: Rel) -> dict[str, Any]:  # noqa: C901, PLR0912 - one branch per relation kind
         data = {k: v for k, v in rel.data.items() if not k.startswith("_")}
         ids = [f.id for f in rel.figures]
         kind = data["kind"]
@@ -740,8 +1214,17 @@ class _Builder:
             data.update(zip(keys, ids[1:], strict=True))
         elif kind == "equal":
             data["figures"] = ids
+        elif kind == "product":
+            data["total"], data["factors"] = ids[0], ids[1:]
+        elif kind == "compare":
+            data["left"], data["right"] = ids
         elif kind == "formula":
-            if "_count" in rel.data:
+            if "_signs" in rel.data:
+                signs: list[str] = rel.data["_signs"]
+                lhs = " ".join(f"{sign} {fid}" for sign, fid in zip(signs[1:], ids[1:], strict=True))
+                rhs = ids[0] if signs[0] == "+" else f"- {ids[0]}"
+                data["expr"] = f"{lhs.removeprefix('+ ')} == {rhs}"
+            elif "_count" in rel.data:
                 data["expr"] = f"{ids[0]} == {rel.data['_count']}"
             else:
                 data["expr"] = f"{ids[0]} <= {rel.data['_max']}"
@@ -757,7 +1240,9 @@ class _Builder:
 
     def build(self, name: str, locale: str) -> Built:
         self.read_figures()
+        self.heading_units()
         self.document_unit()
+        self.rows()
         self.lists()
         self.drop_bare()
         self.concepts()
@@ -765,10 +1250,14 @@ class _Builder:
         self.shares()
         self.rates()
         self.changes()
+        self.named_changes()
+        self.products()
+        self.compares()
         self.enumerations()
         self.figs = [f for f in self.figs if f.keep]
         self.relations = [r for r in self.relations if all(f.keep for f in r.figures)]
         self.equals()
+        self.change_formulas()
         self.scores()
         self.name_figures()
         self.name_relations()
@@ -799,6 +1288,36 @@ def _partition(labels: list[str]) -> bool:
         if None not in hits and len(set(hits)) == len(words):
             return True
     return False
+
+
+def _core(label: str) -> tuple[str, str | None]:
+    """A label without its trailing 总计/合计/总额/数, and its 预算/决算 role taken off."""
+    core = re.sub(r"(?:总计|合计|总额|总数)$", "", label)
+    role = None
+    if match := re.search(r"(预算|决算|执行)数?$", core):
+        role = "budget" if match.group(1) == "预算" else "actual"
+        core = core[: match.start()]
+    return core, role
+
+
+def _prefix(a: str, b: str) -> int:
+    """How many characters the two begin with in common."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the longest run of characters printed in both."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
 
 
 def _unique(sentences: list[Sentence]) -> list[Sentence]:

@@ -40,13 +40,16 @@ CONCEPT_IDS: Final = {
 }
 
 #: What opens a list of parts after a total: 其中, 其中：, 具体为：, 包括：.
-LIST_OPENER: Final = re.compile(r"其中[：:]?|具体为[：:]|具体包括[：:]?|分别为[：:]|包括[：:]")
+LIST_OPENER: Final = re.compile(
+    r"其中[：:]?|具体为[：:]|具体包括[：:]?|分别为[：:]|包括[：:]"
+    r"|(?:主要)?用于(?=[^，,。；;0-9]{2,30}[0-9])"  # 资金主要用于发放A 48.60万元、B…: what was spent went to
+)
 #: The label of a change or a share, which is never a total or a part of a list.
 CHANGE_LABEL: Final = re.compile(r"^(?:较|比|同比|与上年|增加|减少|增长|下降|占)|(?:增加|减少|增长|下降)$")
 
 #: Words that make a list name only some parts: 其中主要..., ...等.
 PARTIAL_BEFORE: Final = re.compile(r"主要|部分")
-PARTIAL_AFTER: Final = re.compile(r"^[^0-9０-９]*等")
+PARTIAL_AFTER: Final = re.compile(r"^[^0-9０-９，,。；;]*等(?![级次同])")
 #: A list closed by a remainder item (其他..., 其余...) names every part.
 REMAINDER: Final = re.compile(r"^(?:其他|其它|其余|剩余)")
 #: Complete partitions the reports use: when every part of a list is one of these, in
@@ -59,6 +62,7 @@ PARTITIONS: Final[tuple[tuple[str, ...], ...]] = (
     ("一般公共预算", "政府性基金"),
     ("工资福利", "商品和服务", "对个人和家庭"),
     ("工资福利", "商品和服务"),
+    ("因公出国", "公务用车", "公务接待"),
 )
 #: A list announced as a classification (按经济分类，其中：...) names every class.
 CLASSIFIED: Final = re.compile(r"按[^，。；,;]{1,10}分类")
@@ -73,9 +77,12 @@ WHOLE_CONCEPTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
 #: The whole of a share that is a target nobody printed: a ratio with an implied denominator.
 TARGET_WORDS: Final = re.compile(r"任务|计划|目标|指标")
 #: A rate stated on its own: 预算执行率, 完成率.
-RATE_LABEL: Final = re.compile(r"执行率|完成率|到位率|支付率|使用率|兑现率")
-RATE_DENOMINATOR: Final = re.compile(r"预算|计划|任务|目标|下达|批复")
+RATE_LABEL: Final = re.compile(r"执行率|完成率|到位率|支付率|使用率|兑现率|^完成(?:年初|全年|调整)?预算")
+RATE_DENOMINATOR: Final = re.compile(r"预算|计划|任务|目标|指标|下达|批复")
 RATE_NUMERATOR: Final = re.compile(r"执行|实际|完成|决算|支出|使用|到位|支付")
+#: The role of an amount by the end of its label: a budget (预算数) or what was spent (决算数, 执行数).
+BUDGET_ROLE: Final = re.compile(r"(?:预算|计划|指标值|目标值)数?$")
+ACTUAL_ROLE: Final = re.compile(r"(?:决算|执行|实际|实际完成)数?$")
 #: A share of a target printed without 占: 完成年度任务的105%.
 TARGET_SHARE: Final = re.compile(r"^完成.*(?:任务|计划|目标)")
 #: A printed scale of scores (分值10分, 满分100分): then no 100-point scale is assumed.
@@ -88,6 +95,7 @@ SCORE_LABEL: Final = re.compile(r"得分|评分|分数|总分|自评")
 #: The start of a change: 较上年, 比上年度预算, 同比.
 CHANGE: Final = re.compile(
     r"(?:较|比)(?:上年|去年|上一年|上年度|[0-9]{4}年)(?:度)?(?:决算|预算|同期|实际)?(?:数)?|同比"
+    r"|与(?:上年|去年|上年度)(?:度)?(?:决算|预算|同期)?(?:数)?相比"
 )
 INCREASE: Final = ("增加", "增长", "上升", "提高", "增多", "增")
 DECREASE: Final = ("减少", "下降", "降低", "减")
@@ -102,3 +110,28 @@ LEADING: Final = (
 TRAILING: Final = (
     "第", "达到", "共计", "为", "是", "达", "了", "的比例", "的比重", "比例", "比重", "的",
 )  # fmt: skip
+
+#: A change between two figures named by their labels: 全年预算数较年初预算数增加65.60万元.
+CHANGE_NAMED: Final = re.compile(
+    r"([^，,。；;：:0-9]{2,12}?)(?:较|比)([^，,。；;：:0-9]{2,12}?)(增加|增长|提高|减少|下降|降低)"
+)
+
+#: A target met, stated in words after the target and the actual figure: 超额完成年度目标, 达到年度目标.
+TARGET_MET: Final = re.compile(r"(?:超额完成|达到|达成|实现)(?:了)?(?:年度|全年|预期)?(?:绩效)?(?:目标|指标)")
+#: The label of a target figure: 年度指标值, 年度目标值, 目标.
+TARGET_LABEL: Final = re.compile(r"指标值|目标值|目标|计划|任务")
+#: A comparison stated in words, by its operator; longest first (不低于 before 低于).
+COMPARE_WORDS: Final = (
+    ("未超过", "<="), ("不超过", "<="), ("不高于", "<="), ("不大于", "<="), ("不多于", "<="),
+    ("不低于", ">="), ("不少于", ">="), ("不小于", ">="),
+    ("高于", ">"), ("大于", ">"), ("多于", ">"), ("超过", ">"),
+    ("低于", "<"), ("小于", "<"), ("少于", "<"),
+)  # fmt: skip
+#: Nouns that name a figure by its role (决算数大于预算数).
+ROLE_NOUNS: Final = (
+    (re.compile(r"^(?:决算|执行|实际|支出)数$"), "actual"),
+    (re.compile(r"^(?:预算|年初预算|计划)数$"), "budget"),
+)
+#: The scale of a score printed just before it: 分值10分，得分9.62分; 总分100分，自评得分96.62分.
+SCORE_POINTS: Final = re.compile(r"分值|满分|总分")
+SCORE_GOT: Final = re.compile(r"得分$")
