@@ -290,8 +290,10 @@ class Context:
         shown_target = _rescale(target, factor)
         digits = view.decimals + EXTRA_DIGITS
         shown_expected = None if expected is None else _trim(NEAR.divide(expected, factor), digits)
+        # The printed value v stands for [v - below, v + above]; it meets the target T
+        # exactly when T.lo - above <= v <= T.hi + below (mirrored for truncation).
         wide = shown_target.widen(
-            UP.subtract(view.number, view.interval.lo), UP.subtract(view.interval.hi, view.number)
+            UP.subtract(view.interval.hi, view.number), UP.subtract(view.number, view.interval.lo)
         )
         allowed = Interval(_trim(wide.lo, digits, ROUND_FLOOR), _trim(wide.hi, digits, ROUND_CEILING))
         difference = None if shown_expected is None else NEAR.subtract(view.number, shown_expected)
