@@ -18,7 +18,7 @@ def test_nothing_private_is_exported() -> None:
     assert all(not name.startswith("_") or name == "__version__" for name in perfcheck.__all__)
     # names starting with "@" are pytest's assertion rewriting (the plugin's distribution is rewritten)
     public = {n for n in dir(perfcheck) if not n.startswith(("_", "@"))}
-    modules = {"rules", "render", "cli", "testing", "fuzz", "extract"}
+    modules = {"rules", "render", "cli", "testing", "fuzz", "extract", "strategies"}
     assert public - modules - {"annotations"} <= set(perfcheck.__all__)
 
 
