@@ -225,3 +225,26 @@ def test_problems_carry_the_line_of_their_id() -> None:
     (problem,) = info.value.problems
     assert problem.line == 4
     assert "line 4:" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "ok"),
+    [
+        (Decimal(100000000000000000000000000000000), -1, True),  # 33 digits: beyond the default context
+        (Decimal(100000000000000000000000000000001), -1, False),
+        ("3000", -3, True),
+        ("3500", -3, False),
+        ("2.10", 1, True),
+        ("2.15", 1, False),
+        ("0.00", 0, True),
+    ],
+)
+def test_decimals_consistency_on_long_numbers(value: object, decimals: int, ok: bool) -> None:
+    # Found by `python -m perfcheck.fuzz --examples 20000`: a remainder in the default
+    # 28-digit context raised DivisionImpossible on a 31-digit JSON number.
+    data = doc([{"id": "a", "value": value, "decimals": decimals}])
+    if ok:
+        assert validate(data).figure("a").decimals == decimals
+    else:
+        with pytest.raises(LedgerError, match="more precision than decimals"):
+            validate(data)

@@ -39,6 +39,7 @@ from pydantic_core import PydanticCustomError
 
 from perfcheck._errors import LedgerError, Problem
 from perfcheck._formula import Formula, FormulaError, parse_formula
+from perfcheck._interval import NEAR
 from perfcheck._limits import DEFAULT_LIMITS, Limits, json_depth
 from perfcheck._units import UnknownUnitError, lookup_unit
 from perfcheck._values import ParsedValue, ValueFormatError, check_locale, parse_value
@@ -489,8 +490,11 @@ def _semantic_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901, PLR0912
                 )
             )
         if fig.decimals is not None and parsed.decimals > fig.decimals:
-            q = Decimal(1).scaleb(-fig.decimals)
-            if parsed.number != parsed.number.quantize(q) if fig.decimals >= 0 else parsed.number % q:
+            # The value must be a multiple of 10^-decimals: its last non-zero digit may not be
+            # further right. Read off the normalised exponent, in perfcheck's own context
+            # (a remainder in the caller's context fails on long numbers).
+            exponent = parsed.number.normalize(NEAR).as_tuple().exponent
+            if parsed.number and isinstance(exponent, int) and exponent < -fig.decimals:
                 problems.append(
                     Problem(
                         (*loc, "decimals"),
