@@ -32,7 +32,7 @@ from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from perfcheck._document import Ledger, validate
+from perfcheck._document import RELATION_KINDS, Ledger, validate
 from perfcheck._domain import FundFlow, Headcount, LineItem, Report, Share, Target
 
 #: Amount units the strategies print in, with their size in 元.
@@ -49,18 +49,6 @@ COUNT_UNITS: Final = ("人", "名", "例", "份", "个", "户", "次")
 LOCALES: Final = ("zh_CN", "en_US", "de_DE", "fr_FR")
 #: How a publisher turns a true value into a printed one.
 ROUNDING_MODES: Final = ("half_up", "half_even", "truncate")
-#: Relation kinds of the ledger document.
-RELATION_KINDS: Final = (
-    "sum",
-    "balance",
-    "share",
-    "ratio",
-    "change",
-    "equal",
-    "compare",
-    "product",
-    "formula",
-)
 #: Concepts perfcheck treats as never negative (rule PC603), as in ``rules/plausibility.py``.
 NON_NEGATIVE_CONCEPTS: Final = ("income", "spending", "basic_spending", "project_spending", "line_item")
 #: Codes a strategy cannot produce, and why.
