@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import ROOT
 from perfcheck import default_registry
+from perfcheck.cli import main
 from perfcheck.render import rule_pages
 
 DOCS = ROOT / "docs"
@@ -45,16 +48,11 @@ def test_readme_starts_with_the_two_commands_and_ci_runs_the_second() -> None:
     assert run_tests in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_readme_console_example_is_what_the_command_prints(capsys: object) -> None:
-    import pytest  # noqa: PLC0415
-
-    from perfcheck.cli import main  # noqa: PLC0415
-
+def test_readme_console_example_is_what_the_command_prints(capsys: pytest.CaptureFixture[str]) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(
         r"```console\n\$ python3 -m perfcheck (check [^\n]+)\n(.*?)```", readme, flags=re.DOTALL
     )
     assert block is not None
-    assert isinstance(capsys, pytest.CaptureFixture)
     main(block.group(1).split())
     assert capsys.readouterr().out == block.group(2)
