@@ -513,13 +513,6 @@ def _semantic_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901, PLR0912
     return problems
 
 
-def _safe_unit(symbol: str) -> object:
-    try:
-        return lookup_unit(symbol)
-    except UnknownUnitError:
-        return None
-
-
 # ---------------------------------------------------------------------------
 # Reading and writing
 
