@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from perfcheck import default_registry
 from perfcheck.render import rule_pages
+from perfcheck.rules import all_rules
 
 DOCS = Path(__file__).resolve().parent
 
 
 def main() -> None:
     """Write every page and remove pages of rules that no longer exist."""
-    pages = rule_pages(default_registry)
+    pages = rule_pages(all_rules)
     (DOCS / "rules").mkdir(exist_ok=True)
     for stale in (DOCS / "rules").glob("PC*.md"):
         if f"rules/{stale.name}" not in pages:

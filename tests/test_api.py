@@ -41,3 +41,9 @@ def test_core_does_not_import_the_renderers_or_the_command_line() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_batch_and_series_names_are_public() -> None:
+    for name in ("check_many", "check_one", "BatchItem", "check_series", "SeriesResult", "series_registry"):
+        assert name in perfcheck.__all__
+    assert perfcheck.check_one.__module__ == "perfcheck._batch"  # top level: picklable by reference

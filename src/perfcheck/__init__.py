@@ -13,6 +13,7 @@ choice of true values, each within its figure's rounding, satisfies it.
 [('PC102', 'split', '-0.36')]
 """
 
+from perfcheck._batch import BatchItem, check_many, check_one
 from perfcheck._check import LedgerSource, Result, check
 from perfcheck._document import (
     BalanceRelation,
@@ -38,12 +39,14 @@ from perfcheck._errors import LedgerError, PerfcheckError, Problem
 from perfcheck._findings import Finding, Location, RelationCheck, Severity, Verdict
 from perfcheck._limits import Limits
 from perfcheck._registry import Registry, Rule, Status, rule
-from perfcheck.rules import default_registry
+from perfcheck._series import SeriesResult, check_series
+from perfcheck.rules import default_registry, series_registry
 
 __version__ = "0.1.0"
 
 __all__ = [
     "BalanceRelation",
+    "BatchItem",
     "ChangeRelation",
     "CompareRelation",
     "EqualRelation",
@@ -68,6 +71,7 @@ __all__ = [
     "Report",
     "Result",
     "Rule",
+    "SeriesResult",
     "Severity",
     "Share",
     "ShareRelation",
@@ -78,10 +82,14 @@ __all__ = [
     "Verdict",
     "__version__",
     "check",
+    "check_many",
+    "check_one",
+    "check_series",
     "default_registry",
     "dumps",
     "load",
     "loads",
     "rule",
+    "series_registry",
     "validate",
 ]

@@ -31,17 +31,32 @@ from perfcheck._baseline import (
     load_baseline,
     stale,
 )
-from perfcheck._check import check
+from perfcheck._batch import BatchItem, _ledger, _options, _Task, path_tasks, run_tasks
 from perfcheck._config import Config, ConfigError, discover_config, load_config
-from perfcheck._document import dumps
+from perfcheck._document import Ledger, dumps
 from perfcheck._errors import LedgerError
-from perfcheck._formats import Entry, read_documents
 from perfcheck._i18n import LOCALES
+from perfcheck._series import check_series, series_pairs, with_series
 from perfcheck.extract import Extraction, extract
 from perfcheck.render import OUTPUT_FORMATS, Checked, render_documents, rule_page, rules_markdown
-from perfcheck.rules import default_registry
+from perfcheck.rules import all_rules, default_registry, series_registry
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+#: Every rule ``--select`` and ``--ignore`` choose from: one document's and series' (PC8xx).
+_SELECTABLE = all_rules
+#: A run of more documents than this shows a progress counter, when standard error is a terminal.
+PROGRESS_AFTER = 50
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        msg = f"{text!r} is not a number of processes (1 or more)"
+        raise argparse.ArgumentTypeError(msg)
+    return jobs
 
 
 def _codes(text: str) -> list[str]:
@@ -85,6 +100,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     chk.add_argument("--ignore", type=_codes, metavar="CODES", help="rule code prefixes not to run")
     chk.add_argument("--locale", choices=LOCALES, help="locale of the output (default: en)")
+    chk.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="check documents in N processes (default: 1); the output is the same",
+    )
     chk.add_argument("--baseline", metavar="FILE", help="acknowledged findings (TOML), each with a reason")
     chk.add_argument(
         "--write-baseline",
@@ -148,13 +171,13 @@ def _selected(config: Config, args: argparse.Namespace) -> tuple[str, ...]:
     """
     extend, ignore = args.extend_select or [], args.ignore or []
     if args.select is not None:
-        rules = default_registry.select(args.select, ignore, extend_select=extend)
+        rules = _SELECTABLE.select(args.select, ignore, extend_select=extend)
         return tuple(r.code for r in rules)
-    base = default_registry.select(config.select, config.ignore, extend_select=config.extend_select or ())
-    on = {r.code for r in default_registry.select(extend, ignore)} if extend else set()
-    off = {r.code for r in default_registry.select(ignore)} - on if ignore else set()
+    base = _SELECTABLE.select(config.select, config.ignore, extend_select=config.extend_select or ())
+    on = {r.code for r in _SELECTABLE.select(extend, ignore)} if extend else set()
+    off = {r.code for r in _SELECTABLE.select(ignore)} - on if ignore else set()
     chosen = {r.code for r in base} | on
-    return tuple(r.code for r in default_registry if r.code in chosen and r.code not in off)
+    return tuple(r.code for r in _SELECTABLE if r.code in chosen and r.code not in off)
 
 
 def _settings(args: argparse.Namespace) -> _Settings:
@@ -196,20 +219,20 @@ def _acknowledgements(settings: _Settings, write: Path | None) -> list[Acknowled
     return load_baseline(settings.baseline)
 
 
-def _read(paths: Sequence[str], exclude: list[Path]) -> tuple[list[Entry], bool]:
-    """Every document named, each once; and whether the run named a single document."""
-    entries: list[Entry] = []
+def _read(paths: Sequence[str], exclude: list[Path]) -> tuple[list[_Task], bool]:
+    """Every document named, each once, to be read where it is checked; and whether the run named one."""
+    tasks: list[_Task] = []
     seen: set[tuple[Path, int | None]] = set()
     for name in paths:
-        for entry in read_documents(name, exclude=exclude):
-            if entry.path != "-":
-                key = (Path(entry.path).resolve(), entry.line)
+        for task in path_tasks(name, exclude=exclude):
+            if task.path is not None and task.path != "-":
+                key = (Path(task.path).resolve(), task.line)
                 if key in seen:
                     continue
                 seen.add(key)
-            entries.append(entry)
-    single = len(paths) == 1 and len(entries) == 1 and entries[0].line is None and not Path(paths[0]).is_dir()
-    return entries, single
+            tasks.append(task)
+    single = len(paths) == 1 and len(tasks) == 1 and tasks[0].line is None and not Path(paths[0]).is_dir()
+    return tasks, single
 
 
 def _extraction(path: str, unit: str | None = None) -> Extraction:
@@ -276,24 +299,24 @@ def _check(args: argparse.Namespace) -> int:
         return _fail(exc)
     base = settings.baseline.parent if settings.baseline is not None else Path()
     exclude = [p for p in (settings.baseline, write, settings.config) if p is not None]
-    entries, single = _read(args.paths, exclude)
+    tasks, single = _read(args.paths, exclude)
+    items = _results(tasks, settings, args.jobs)
 
     checked: list[Checked] = []
     unusable: list[tuple[str, str]] = []
     used: set[Acknowledgement] = set()
     keys: dict[str, str] = {}
-    for entry in entries:
-        if isinstance(entry.document, LedgerError):
-            print(f"perfcheck: {entry.document}", file=sys.stderr)
-            unusable.append((entry.path, str(entry.document)))
+    for item in items:
+        if item.result is None:
+            unusable.append((item.path or item.name, str(item.error)))
             continue
-        result = check(entry.document, select=settings.codes, locale=settings.locale)
-        key = document_key(entry.path, entry.line, base)
-        keys[entry.name] = key
-        matched = acknowledge(result.findings, acks, key)
+        path = item.path or item.name
+        key = document_key(path, item.line, base)
+        keys[item.name] = key
+        matched = acknowledge(item.result.findings, acks, key)
         used.update(a for a in matched if a is not None)
         acknowledged = tuple(matched) if settings.baseline is not None and write is None else None
-        checked.append(Checked(entry.name, entry.path, entry.line, result, acknowledged))
+        checked.append(Checked(item.name, path, item.line, item.result, acknowledged))
     if write is not None:
         return _write_baseline(write, checked, keys, acks, unusable=bool(unusable))
 
@@ -317,7 +340,7 @@ def _check(args: argparse.Namespace) -> int:
         single=single,
         unusable=unusable,
         baseline=None if settings.baseline is None else str(settings.baseline),
-        registry=default_registry,
+        registry=all_rules,
     )
     if text:
         print(text)
@@ -326,6 +349,63 @@ def _check(args: argparse.Namespace) -> int:
     if any(c.failing for c in checked) and not settings.exit_zero:
         return EXIT_ERRORS
     return EXIT_OK
+
+
+class _Progress:
+    """A counter of documents checked, on standard error, rewritten in place (a terminal only)."""
+
+    def __init__(self, total: int, *, shown: bool) -> None:
+        self.total = total
+        self.shown = shown
+        self.done = 0
+        self.written = 0
+
+    def step(self) -> None:
+        self.done += 1
+        if self.shown and (self.done == self.total or self.done - self.written >= max(1, self.total // 200)):
+            self.written = self.done
+            sys.stderr.write(f"\rperfcheck: checked {self.done}/{self.total}")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown and self.written:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _results(tasks: list[_Task], settings: _Settings, jobs: int) -> list[BatchItem]:
+    """Each document checked (in ``jobs`` processes), in order, with the series rules' findings.
+
+    Unusable documents are reported on standard error as they come; a progress
+    counter is shown on a terminal for long runs.
+    """
+    codes = tuple(c for c in settings.codes if c in default_registry)
+    series_codes = tuple(c for c in settings.codes if c in series_registry)
+    options = _options(codes, None, (), preview=False, locale=settings.locale)
+    progress = _Progress(len(tasks), shown=len(tasks) > PROGRESS_AFTER and sys.stderr.isatty())
+    items: list[BatchItem] = []
+    for item in run_tasks(tasks, options, jobs):
+        progress.step()
+        if item.error is not None:
+            progress.clear()
+            print(f"perfcheck: {item.error}", file=sys.stderr)
+        items.append(item)
+    progress.clear()
+    if not series_codes:
+        return items
+    # Series: only documents with a partner in a consecutive year are read again, here.
+    ok = [i for i, item in enumerate(items) if item.result is not None]
+    stubs = [Ledger(perfcheck="1", entity=items[i].entity, period=items[i].period) for i in ok]
+    paired = sorted({ok[i] for pair in series_pairs(stubs) for i in pair})
+    if not paired:
+        return items
+    ledgers = [_ledger(tasks[i]) for i in paired]
+    found = check_series(ledgers, select=series_codes, locale=settings.locale).findings
+    for i, ledger, extra in zip(paired, ledgers, found, strict=True):
+        result = items[i].result
+        if result is not None:
+            items[i] = replace(items[i], result=with_series(result, ledger, extra, series_codes))
+    return items
 
 
 def _write_baseline(
@@ -362,25 +442,25 @@ def _rules(fmt_name: str) -> int:
                 "summary": r.summary,
                 "kinds": sorted(r.kinds),
             }
-            for r in default_registry
+            for r in all_rules
         ]
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     if fmt_name == "markdown":
-        print(rules_markdown(default_registry), end="")
+        print(rules_markdown(all_rules), end="")
         return EXIT_OK
     from tabulate import tabulate  # noqa: PLC0415 - only this command needs it
 
-    rows = [(r.code, r.name, r.severity.value, r.status.value, r.summary) for r in default_registry]
+    rows = [(r.code, r.name, r.severity.value, r.status.value, r.summary) for r in all_rules]
     print(tabulate(rows, headers=("code", "name", "severity", "status", "summary")))
     return EXIT_OK
 
 
 def _explain(code: str) -> int:
     code = code.strip().upper()
-    if code not in default_registry:
+    if code not in _SELECTABLE:
         return _fail(f"no rule {code!r}; `perfcheck rules` lists them")
-    print(rule_page(default_registry[code]), end="")
+    print(rule_page(_SELECTABLE[code]), end="")
     return EXIT_OK
 
 

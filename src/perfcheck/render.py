@@ -142,7 +142,8 @@ def rule_page(rule: Rule) -> str:
     if body:
         out += ["", body]
     for title, example in (("Passes", rule.passing), ("Fails", rule.failing)):
-        if example and (example.get("figures") or example.get("relations")):
+        if example and (example.get("figures") or example.get("relations") or example.get("documents")):
+            # a series rule's example is {"documents": [...]}: the reports of consecutive years
             text = json.dumps(example, ensure_ascii=False, indent=2)
             out += ["", f"## {title}", "", "```json", text, "```"]
     return "\n".join(out) + "\n"

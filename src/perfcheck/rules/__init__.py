@@ -6,6 +6,8 @@
 * PC4xx equal figures and comparisons
 * PC5xx products and formulas
 * PC6xx plausibility
+* PC8xx reports of one entity in consecutive years, checked together
+  (:data:`series_registry`, run by :func:`perfcheck.check_series`)
 * PC9xx relations that cannot be checked as written, and crashed rules
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 from perfcheck._registry import Registry
 from perfcheck.rules import arithmetic, changes, comparisons, internal, plausibility, shares, sums
+from perfcheck.rules.series import series_registry
 
 #: Every rule perfcheck ships, in code order.
 default_registry = Registry(
@@ -30,4 +33,8 @@ default_registry = Registry(
     )
 )
 
-__all__ = ["default_registry"]
+#: Every rule, the single-document ones and the series ones: what ``perfcheck rules``
+#: lists, the docs describe and SARIF declares.
+all_rules = Registry([*default_registry, *series_registry])
+
+__all__ = ["all_rules", "default_registry", "series_registry"]

@@ -1,0 +1,371 @@
+"""Check many documents: one at a time, or spread over processes.
+
+The unit of work is :func:`check_one`, a pure top-level function of one document
+(a :class:`~perfcheck.Ledger`, its data as a ``dict``, JSON text as ``bytes``, or the
+path of a file holding one document) whose result, a :class:`BatchItem`, pickles.
+:func:`check_many` streams any iterable of documents through it, serially or over a
+process pool, and yields the items in input order either way: the output of
+``jobs=4`` is the output of ``jobs=1``.
+
+A document that cannot be used is an item holding its :class:`~perfcheck.LedgerError`;
+the other documents are still checked.
+
+>>> import perfcheck
+>>> items = list(perfcheck.check_many(["examples/seed-ziyang-fulian-2021.json", b"{}"]))
+>>> [(item.name, item.ok, item.error is None) for item in items]
+[('examples/seed-ziyang-fulian-2021.json', True, True), ('<document 2>', False, False)]
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import Any, Final
+
+from perfcheck._check import Result, check
+from perfcheck._document import Ledger, parse_json, validate
+from perfcheck._errors import LedgerError, Problem
+from perfcheck._i18n import Messages
+
+#: What :func:`check_one` and :func:`check_many` accept as one document.
+Document = Ledger | dict[str, Any] | bytes | str | os.PathLike[str]
+
+#: Documents sent to a worker process at once.
+CHUNK: Final = 16
+
+
+@dataclass(frozen=True, slots=True)
+class BatchItem:
+    """One document of a batch, checked or found unusable.
+
+    Attributes:
+        name: how the document is named: its path, ``path:line`` for a line of a
+            JSON Lines file, or ``<document N>`` (counting from 1) for one given as data.
+        result: what checking found, or None when the document could not be used.
+        error: why the document could not be used, or None.
+        path: the file it came from, if any.
+        line: the line of the file it starts on (JSON Lines, YAML streams), if any.
+        entity: the document's ``entity``, if it was read.
+        period: the document's ``period``, if it was read.
+    """
+
+    name: str
+    result: Result | None = None
+    error: LedgerError | None = field(default=None, compare=False)
+    path: str | None = None
+    line: int | None = None
+    entity: str | None = None
+    period: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the document was checked and no error was found."""
+        return self.result is not None and self.result.ok
+
+    @property
+    def problem(self) -> str | None:
+        """The error's message, or None."""
+        return None if self.error is None else str(self.error)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal name, place, result and error message."""
+        if not isinstance(other, BatchItem):
+            return NotImplemented
+        return (self.name, self.result, self.path, self.line, self.problem, self.entity, self.period) == (
+            other.name,
+            other.result,
+            other.path,
+            other.line,
+            other.problem,
+            other.entity,
+            other.period,
+        )
+
+    def __hash__(self) -> int:
+        """Hash of the name and place."""
+        return hash((self.name, self.path, self.line))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the error as its message and problems (an exception pickles only its ``args``)."""
+        error = None if self.error is None else (str(self.error), list(self.error.problems))
+        return (_rebuild, (self.name, self.result, error, self.path, self.line, self.entity, self.period))
+
+
+def _rebuild(  # noqa: PLR0913, PLR0917 - the fields, as pickle passes them
+    name: str,
+    result: Result | None,
+    error: tuple[str, list[Problem]] | None,
+    path: str | None,
+    line: int | None,
+    entity: str | None,
+    period: str | None,
+) -> BatchItem:
+    return BatchItem(name, result, None if error is None else LedgerError(*error), path, line, entity, period)
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    preview: bool
+    locale: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """One document to check: data or a path, and how to name it."""
+
+    name: str
+    payload: Ledger | dict[str, Any] | bytes | str | LedgerError
+    path: str | None = None
+    line: int | None = None
+
+
+def _ledger(task: _Task) -> Ledger:
+    """The task's document, read and validated.
+
+    Raises:
+        LedgerError: it cannot be used.
+    """
+    from perfcheck._formats import _relocate, read_file  # noqa: PLC0415 - importing perfcheck must not import YAML
+
+    payload = task.payload
+    if isinstance(payload, LedgerError):
+        raise payload
+    if isinstance(payload, Ledger):
+        return payload
+    if isinstance(payload, dict):
+        return validate(payload, name=task.name)
+    if isinstance(payload, bytes):
+        if task.path is not None and task.line is not None:  # one line of a JSON Lines file
+            try:
+                data = parse_json(payload, name=task.path)
+            except LedgerError as exc:
+                raise _relocate(exc, task.path, task.line) from None
+            return validate(data, name=task.name)
+        return validate(parse_json(payload, name=task.name), name=task.name)
+    entries = list(read_file(Path(payload)))
+    if len(entries) != 1:
+        msg = f"{payload}: holds {len(entries)} documents; check it with check_many"
+        raise LedgerError(msg, [Problem((), msg)])
+    document = entries[0].document
+    if isinstance(document, LedgerError):
+        raise document
+    return document
+
+
+def _run(task: _Task, options: _Options) -> BatchItem:
+    try:
+        ledger = _ledger(task)
+    except LedgerError as exc:
+        return BatchItem(task.name, None, exc, task.path, task.line)
+    result = check(
+        ledger,
+        select=options.select,
+        ignore=options.ignore,
+        extend_select=options.extend_select,
+        preview=options.preview,
+        locale=options.locale,
+    )
+    return BatchItem(task.name, result, None, task.path, task.line, ledger.entity, ledger.period)
+
+
+def _run_chunk(tasks: Sequence[_Task], options: _Options) -> list[BatchItem]:
+    return [_run(task, options) for task in tasks]
+
+
+def _options(
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    extend_select: Iterable[str],
+    *,
+    preview: bool,
+    locale: str,
+) -> _Options:
+    return _Options(
+        select=None if select is None else tuple(select),
+        ignore=None if ignore is None else tuple(ignore),
+        extend_select=tuple(extend_select),
+        preview=preview,
+        locale=locale,
+    )
+
+
+def check_one(  # noqa: PLR0913 - keyword-only options, as in check()
+    document: Document,
+    *,
+    name: str | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    extend_select: Iterable[str] = (),
+    preview: bool = False,
+    locale: str = "en",
+) -> BatchItem:
+    """Check one document and return a picklable item; an unusable document is an item too.
+
+    The unit of work of a batch: a pure function of one document, safe to map over
+    documents with any executor (a process pool, ``dask.bag``).
+
+    Args:
+        document: a :class:`Ledger`, a document as data (``dict``), JSON text
+            (``bytes``), or the path (``str`` or path-like) of a file holding one document.
+        name: how to name it (default: the path, or ``<document>``).
+        select: code prefixes of the rules to run, as in :func:`perfcheck.check`.
+        ignore: code prefixes of rules not to run.
+        extend_select: prefixes added to ``select``.
+        preview: also run preview rules.
+        locale: the language of the messages.
+
+    Raises:
+        ValueError: a code prefix that matches no rule, or an unknown locale.
+
+    >>> item = check_one("examples/seed-with-mistakes.json")
+    >>> item.ok, item.result is not None and len(item.result.errors) > 0
+    (False, True)
+    """
+    options = _options(select, ignore, extend_select, preview=preview, locale=locale)
+    task = next(_tasks([document], expand=False))
+    if name is not None:
+        task = _Task(name, task.payload, task.path, task.line)
+    elif task.path is None:
+        task = _Task("<document>", task.payload)
+    return _run(task, options)
+
+
+def _file_tasks(path: Path) -> Iterator[_Task]:
+    """The documents of one file: a JSON Lines file a line at a time, YAML streams read here."""
+    from perfcheck._formats import read_file  # noqa: PLC0415 - importing perfcheck must not import YAML
+
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path))
+            return
+        lines = [(n, text) for n, text in enumerate(raw.split(b"\n"), start=1) if text.strip()]
+        if not lines:
+            yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path))
+            return
+        for number, text in lines:
+            yield _Task(f"{name}:{number}", text, name, number)
+    elif suffix in {".yaml", ".yml"}:
+        yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path))
+    else:
+        yield _Task(name, name, name)
+
+
+def path_tasks(name: str | os.PathLike[str], *, exclude: Collection[Path] = ()) -> Iterator[_Task]:
+    """The documents at a path, as :func:`perfcheck._formats.read_documents` finds them, unread.
+
+    Standard input (``-``) and YAML files are read here; every other file is read by
+    the worker that checks it, and a JSON Lines file is split into its lines here.
+    """
+    from perfcheck._formats import SUFFIXES, _error, discover, read_documents  # noqa: PLC0415 - not at import
+
+    if os.fspath(name) == "-":
+        yield from (_Task(e.name, e.document, e.path, e.line) for e in read_documents("-"))
+        return
+    root = Path(name)
+    if root.is_dir():
+        files = discover(root, exclude=exclude)
+        if not files:
+            kinds = ", ".join(f"*{s}" for s in SUFFIXES)
+            error = _error(f"{root}: no ledger documents ({kinds}) found")
+            yield _Task(str(root), error, str(root))
+        for file in files:
+            yield from _file_tasks(file)
+        return
+    yield from _file_tasks(root)
+
+
+def _tasks(documents: Iterable[Document], *, expand: bool = True) -> Iterator[_Task]:
+    for number, document in enumerate(documents, start=1):
+        if isinstance(document, (Ledger, dict, bytes)):
+            yield _Task(f"<document {number}>", document)
+        elif isinstance(document, (str, os.PathLike)):
+            path = Path(document)
+            if expand:
+                yield from path_tasks(path)
+            else:
+                yield _Task(str(path), str(path), str(path))
+        else:
+            msg = f"cannot check a {type(document).__name__}; give a Ledger, a dict, bytes or a path"
+            raise TypeError(msg)
+
+
+def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
+    while chunk := list(islice(tasks, size)):
+        yield chunk
+
+
+def check_many(  # noqa: PLR0913 - keyword-only options, as in check()
+    documents: Iterable[Document],
+    *,
+    jobs: int = 1,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    extend_select: Iterable[str] = (),
+    preview: bool = False,
+    locale: str = "en",
+    chunk_size: int = CHUNK,
+) -> Iterator[BatchItem]:
+    """Check documents one at a time and yield one :class:`BatchItem` each, in order.
+
+    ``documents`` may be any iterable (it is read lazily): :class:`Ledger` objects,
+    documents as data (``dict``), JSON text (``bytes``), and paths (``str`` or
+    path-like) of files or folders, read as ``perfcheck check`` reads them — a JSON
+    Lines file gives one item a line, named ``file:line``; a folder, every document
+    file under it, in sorted order. A document that cannot be used gives an item with
+    its ``error``, and the rest are still checked.
+
+    With ``jobs > 1`` the documents are checked in that many worker processes
+    (``chunk_size`` at a time, a bounded number of chunks in flight); the items are
+    the same, in the same order, as with ``jobs=1``.
+
+    Only the rules of one document run here (``select`` chooses among them); the
+    series rules, which compare documents, run in :func:`perfcheck.check_series`.
+
+    Raises:
+        ValueError: a code prefix that matches no rule, an unknown locale, or ``jobs < 1``.
+        TypeError: a document of a type it cannot read.
+    """
+    if jobs < 1:
+        msg = f"jobs must be at least 1, not {jobs}"
+        raise ValueError(msg)
+    options = _options(select, ignore, extend_select, preview=preview, locale=locale)
+    from perfcheck.rules import default_registry  # noqa: PLC0415 - rules import the checker
+
+    default_registry.select(options.select, options.ignore, extend_select=options.extend_select)
+    Messages(locale)  # an unknown locale fails here, not in every item
+    tasks = _tasks(documents)
+    if jobs == 1:
+        return (_run(task, options) for task in tasks)
+    return _parallel(tasks, options, jobs, max(1, chunk_size))
+
+
+def run_tasks(tasks: Iterable[_Task], options: _Options, jobs: int = 1) -> Iterator[BatchItem]:
+    """Check prepared tasks, in ``jobs`` processes, in order (for the command line)."""
+    if jobs == 1:
+        return (_run(task, options) for task in tasks)
+    return _parallel(iter(tasks), options, jobs, CHUNK)
+
+
+def _parallel(tasks: Iterator[_Task], options: _Options, jobs: int, size: int) -> Iterator[BatchItem]:
+    work = partial(_run_chunk, options=options)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[Future[list[BatchItem]]] = deque()
+        for chunk in _chunks(tasks, size):
+            pending.append(pool.submit(work, chunk))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

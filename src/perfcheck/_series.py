@@ -1,0 +1,172 @@
+"""Check reports of one entity across consecutive years against each other.
+
+:func:`check_series` takes any number of documents, groups them by ``entity``,
+and, for every two of one entity whose ``period`` years are consecutive (``"2021"``
+and ``"2022"``), runs the series rules (PC8xx) on the later one with the earlier one
+beside it; figures are matched by ``concept``. A document without an entity or a
+period that is not a year takes part in no pair; neither does a year an entity has
+two documents for (which of them would be last year's report is not known).
+
+>>> import perfcheck
+>>> from perfcheck.rules.series import series_registry
+>>> prior, later = (perfcheck.validate(d) for d in series_registry["PC801"].failing["documents"])
+>>> result = perfcheck.check_series([prior, later])
+>>> result.pairs, [f.code for f in result.findings[1]]
+(((0, 1),), ['PC801'])
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Final
+
+from pydantic import BaseModel, ConfigDict
+
+from perfcheck._check import _SEVERITY_ORDER, LedgerSource, Result, _as_ledger, _crash
+from perfcheck._context import Context
+from perfcheck._document import Ledger
+from perfcheck._findings import Finding, Severity
+from perfcheck._registry import Registry
+from perfcheck.rules.series import YearPair, series_registry
+
+_YEAR: Final = re.compile(r"\s*(\d{4})\s*(年(度)?)?\s*")
+
+
+class SeriesResult(BaseModel):
+    """What checking documents against each other found.
+
+    Attributes:
+        findings: for each document given, in order, the series findings on it (a
+            finding is reported on the later report of a pair).
+        pairs: the pairs of documents compared, as (earlier, later) positions.
+        rules: the codes of the rules that ran.
+        locale: the language of the messages.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    findings: tuple[tuple[Finding, ...], ...] = ()
+    pairs: tuple[tuple[int, int], ...] = ()
+    rules: tuple[str, ...] = ()
+    locale: str = "en"
+
+    @property
+    def all(self) -> list[Finding]:
+        """Every finding, document by document."""
+        return [f for per_document in self.findings for f in per_document]
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Findings of severity error."""
+        return [f for f in self.all if f.severity is Severity.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error."""
+        return not self.errors
+
+
+def year(period: str | None) -> int | None:
+    """The year a ``period`` names (``"2021"``, ``"2021年"``, ``"2021年度"``), or None.
+
+    >>> year("2021"), year("2021年度"), year("2021Q1"), year(None)
+    (2021, 2021, None, None)
+    """
+    if period is None:
+        return None
+    match = _YEAR.fullmatch(period)
+    return None if match is None else int(match.group(1))
+
+
+def series_pairs(ledgers: list[Ledger]) -> list[tuple[int, int]]:
+    """The (earlier, later) positions of documents of one entity in consecutive years, in order."""
+    by_entity: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for index, ledger in enumerate(ledgers):
+        y = year(ledger.period)
+        if ledger.entity and y is not None:
+            by_entity[ledger.entity.strip()][y].append(index)
+    pairs = []
+    for years in by_entity.values():
+        for y, later in years.items():
+            earlier = years.get(y - 1)
+            if earlier and len(earlier) == 1 and len(later) == 1:
+                pairs.append((earlier[0], later[0]))
+    return sorted(pairs, key=lambda p: (p[1], p[0]))
+
+
+def check_series(  # noqa: PLR0913 - keyword-only options, as in check()
+    documents: Iterable[Ledger | LedgerSource | str | os.PathLike[str]],
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    extend_select: Iterable[str] = (),
+    preview: bool = False,
+    registry: Registry | None = None,
+    locale: str = "en",
+) -> SeriesResult:
+    """Check reports of one entity in consecutive years against each other (rules PC8xx).
+
+    Args:
+        documents: ledgers, anything with ``to_ledger()``, or paths of documents, of
+            any entities and years, in any order.
+        select: code prefixes of the series rules to run (default: every stable one).
+        ignore: code prefixes of series rules not to run.
+        extend_select: prefixes added to ``select``.
+        preview: also run preview rules.
+        registry: the series rules to choose from (default: ``series_registry``).
+        locale: the language of the messages: ``en`` or ``zh_CN``.
+
+    Raises:
+        LedgerError: a path that cannot be read as a valid document.
+        ValueError: a code prefix that matches no series rule, or an unknown locale.
+    """
+    rules = (registry or series_registry).select(select, ignore, extend_select=extend_select, preview=preview)
+    ledgers = [_as_ledger(d) for d in documents]
+    pairs = series_pairs(ledgers)
+    contexts: dict[int, Context] = {}
+
+    def context(index: int) -> Context:
+        if index not in contexts:
+            contexts[index] = Context(ledgers[index], locale)
+        return contexts[index]
+
+    found: list[list[Finding]] = [[] for _ in ledgers]
+    crash_reported = not any("PC902".startswith(p) for p in ignore or ())
+    for earlier, later in pairs:
+        pair = YearPair(
+            context(earlier), str(year(ledgers[earlier].period)), str(year(ledgers[later].period))
+        )
+        ctx = context(later)
+        for rule in rules:
+            try:
+                found[later].extend(rule.check(ctx, pair))
+            except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a finding
+                if crash_reported:
+                    found[later].append(_crash(ctx, rule, None, exc))
+    return SeriesResult(
+        findings=tuple(tuple(f) for f in found),
+        pairs=tuple(pairs),
+        rules=tuple(r.code for r in rules),
+        locale=locale,
+    )
+
+
+def with_series(
+    result: Result, ledger: Ledger, findings: Iterable[Finding], codes: Iterable[str] = ()
+) -> Result:
+    """``result`` (of ``ledger``) with the series findings on it and the series rules that ran.
+
+    The findings are ordered as :func:`perfcheck.check` orders them.
+    """
+    extra, ran = tuple(findings), tuple(c for c in codes if c not in result.rules)
+    if not extra and not ran:
+        return result
+    order = {r.id: i for i, r in enumerate(ledger.relations)}
+    merged = sorted(
+        (*result.findings, *extra),
+        key=lambda f: (_SEVERITY_ORDER[f.severity], order.get(f.relation or "", -1), f.code),
+    )
+    return result.model_copy(update={"findings": tuple(merged), "rules": (*result.rules, *ran)})
