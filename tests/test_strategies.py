@@ -371,3 +371,10 @@ def test_the_strategies_work_without_the_project_tests(tmp_path: Any) -> None:
         [sys.executable, "-I", str(script)], capture_output=True, text=True, check=True, cwd=tmp_path
     ).stdout
     assert out.strip() == "ok"
+
+
+def test_breaking_a_series_rule_explains_why_not() -> None:
+    from hypothesis.errors import InvalidArgument  # noqa: PLC0415
+
+    with pytest.raises(InvalidArgument, match="PC801 is a series rule"):
+        strategies.breaking("PC801")

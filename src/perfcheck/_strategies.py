@@ -479,8 +479,14 @@ def breakable_code(where: str, code: object) -> str:
     Raises:
         InvalidArgument: not a code of perfcheck's default registry, or one no data can break.
     """
-    from perfcheck.rules import default_registry  # noqa: PLC0415 - the rules are needed only here
+    from perfcheck.rules import default_registry, series_registry  # noqa: PLC0415 - needed only here
 
+    if isinstance(code, str) and code in series_registry:
+        msg = (
+            f"{code} is a series rule: it judges the reports of one entity for consecutive years "
+            "together (perfcheck.check_series), so no single ledger breaks it"
+        )
+        raise _fail(where, msg)
     if not isinstance(code, str) or code not in default_registry:
         known = ", ".join(r.code for r in default_registry)
         msg = f"{code!r} is not the code of a perfcheck rule; expected one of {known}"
