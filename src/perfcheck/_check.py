@@ -145,6 +145,23 @@ def _crash(ctx: Context, rule: Rule, relation: _Relation | None, exc: Exception)
     )
 
 
+def reports_crashes(ignore: Iterable[str] | None) -> bool:
+    """Whether crashed rules are reported (as PC902).
+
+    A crashed check is not a passed one: crashes are reported whatever is selected,
+    unless PC902 itself is ignored.
+    """
+    return not any("PC902".startswith(p) for p in ignore or ())
+
+
+def in_report_order(findings: Iterable[Finding], ledger: Ledger) -> list[Finding]:
+    """Findings ordered errors first, then in the order of the relations they are about."""
+    order = {r.id: i for i, r in enumerate(ledger.relations)}
+    return sorted(
+        findings, key=lambda f: (_SEVERITY_ORDER[f.severity], order.get(f.relation or "", -1), f.code)
+    )
+
+
 def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's APIs
     target: Ledger | LedgerSource | str | os.PathLike[str],
     *,
@@ -183,9 +200,7 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
     rules = registry.select(select, ignore, extend_select=extend_select, preview=preview)
     ledger = _as_ledger(target)
     ctx = Context(ledger, locale)
-    # A crashed check is not a passed one: crashes are reported whatever is selected,
-    # unless PC902 itself is ignored.
-    crash_reported = not any("PC902".startswith(p) for p in ignore or ())
+    crash_reported = reports_crashes(ignore)
     by_kind: dict[str, list[_Relation]] = defaultdict(list)
     for relation in ledger.relations:
         by_kind[relation.kind].append(relation)
@@ -202,8 +217,7 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
             except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a finding
                 if crash_reported:
                     findings.append(_crash(ctx, rule, rel, exc))
-    order = {r.id: i for i, r in enumerate(ledger.relations)}
-    findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], order.get(f.relation or "", -1), f.code))
+    findings = in_report_order(findings, ledger)
     return Result(
         title=ledger.title,
         findings=tuple(findings),

@@ -25,7 +25,7 @@ from typing import Final
 
 from pydantic import BaseModel, ConfigDict
 
-from perfcheck._check import _SEVERITY_ORDER, LedgerSource, Result, _as_ledger, _crash
+from perfcheck._check import LedgerSource, Result, _as_ledger, _crash, in_report_order, reports_crashes
 from perfcheck._context import Context
 from perfcheck._document import Ledger
 from perfcheck._findings import Finding, Severity
@@ -134,7 +134,7 @@ def check_series(  # noqa: PLR0913 - keyword-only options, as in check()
         return contexts[index]
 
     found: list[list[Finding]] = [[] for _ in ledgers]
-    crash_reported = not any("PC902".startswith(p) for p in ignore or ())
+    crash_reported = reports_crashes(ignore)
     for earlier, later in pairs:
         pair = YearPair(
             context(earlier), str(year(ledgers[earlier].period)), str(year(ledgers[later].period))
@@ -164,9 +164,5 @@ def with_series(
     extra, ran = tuple(findings), tuple(c for c in codes if c not in result.rules)
     if not extra and not ran:
         return result
-    order = {r.id: i for i, r in enumerate(ledger.relations)}
-    merged = sorted(
-        (*result.findings, *extra),
-        key=lambda f: (_SEVERITY_ORDER[f.severity], order.get(f.relation or "", -1), f.code),
-    )
+    merged = in_report_order((*result.findings, *extra), ledger)
     return result.model_copy(update={"findings": tuple(merged), "rules": (*result.rules, *ran)})
