@@ -251,36 +251,31 @@ def _skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
+def _token_at(text: str, pos: int, words: list[tuple[str, _Token]]) -> tuple[_Token, int] | None:
+    """The word of ``words`` or the ISO currency code at ``pos``, and the position after it."""
+    found = _word_at(text, pos, words)
+    if found is not None:
+        return found[1], pos + len(found[0])
+    iso = _ISO.match(text, pos)
+    return None if iso is None else (_Token("unit", iso.group()), iso.end())
+
+
 def _prefix(text: str) -> tuple[list[_Token], int]:
     tokens: list[_Token] = []
-    pos = 0
-    while True:
-        pos = _skip_spaces(text, pos)
-        found = _word_at(text, pos, _BEFORE)
-        if found is not None:
-            tokens.append(found[1])
-            pos += len(found[0])
-            continue
-        iso = _ISO.match(text, pos)
-        if iso is not None:
-            tokens.append(_Token("unit", iso.group()))
-            pos = iso.end()
-            continue
-        return tokens, pos
+    pos = _skip_spaces(text, 0)
+    while (read := _token_at(text, pos, _BEFORE)) is not None:
+        tokens.append(read[0])
+        pos = _skip_spaces(text, read[1])
+    return tokens, pos
 
 
 def _suffix(text: str, pos: int, original: str) -> list[_Token]:
     tokens: list[_Token] = []
     while (pos := _skip_spaces(text, pos)) < len(text):
-        found = _word_at(text, pos, _AFTER)
-        if found is not None:
-            tokens.append(found[1])
-            pos += len(found[0])
-            continue
-        iso = _ISO.match(text, pos)
-        if iso is not None:
-            tokens.append(_Token("unit", iso.group()))
-            pos = iso.end()
+        read = _token_at(text, pos, _AFTER)
+        if read is not None:
+            tokens.append(read[0])
+            pos = read[1]
             continue
         msg = (
             f"cannot read {original!r}: {text[pos:]!r} is not a unit, scale word or qualifier "
