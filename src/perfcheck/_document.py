@@ -649,6 +649,23 @@ def loads(text: str | bytes, *, name: str = "<string>", limits: Limits = DEFAULT
         raise _invalid(name, problems) from None
 
 
+def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a document file, within ``limits.max_bytes``.
+
+    Raises:
+        LedgerError: the file cannot be read or is too large.
+    """
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            msg = f"{path}: {size} bytes, more than the limit of {limits.max_bytes} (Limits.max_bytes)"
+            raise _fail(msg)
+        return path.read_bytes()
+    except OSError as exc:
+        msg = f"{path}: cannot read: {exc.strerror or exc}"
+        raise _fail(msg) from None
+
+
 def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
     """Read a ledger document from a JSON file.
 
@@ -656,16 +673,7 @@ def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
         LedgerError: the file cannot be read, is not a valid document or exceeds a limit.
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            msg = f"{path}: {size} bytes, more than the limit of {limits.max_bytes} (Limits.max_bytes)"
-            raise _fail(msg)
-        raw = path.read_bytes()
-    except OSError as exc:
-        msg = f"{path}: cannot read: {exc.strerror or exc}"
-        raise _fail(msg) from None
-    return loads(raw, name=str(path), limits=limits)
+    return loads(read_bytes(path, limits), name=str(path), limits=limits)
 
 
 def dumps(ledger: Ledger, *, indent: int | None = 2) -> str:

@@ -300,6 +300,44 @@ def _normalize(text: str) -> str:
 
 # -- numbers -------------------------------------------------------------------
 
+#: A plain value: ASCII digits with an optional sign, decimal point and percent sign.
+_PLAIN_NUMBER: Final = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(%?)").fullmatch
+_PLAIN_PROBES: Final = (
+    "007",
+    "-0.00",
+    "00.5",
+    "1234567.25",
+    "-12.5",
+    "5",
+    "123456789012345678.125",
+    "38.56%",
+)
+
+
+@lru_cache(maxsize=256)
+def plain_locale(name: str) -> bool:
+    """Whether plain values (``1234.56``, ``-3``, ``38.56%``) read in locale ``name`` as written.
+
+    True of most locales that print a decimal point (``en_US``, ``zh_CN``); false of
+    those with a decimal comma (``de_DE``), where ``1234.56`` is an error, and of
+    unknown locales. Decided by reading probe values through babel once per locale.
+
+    >>> plain_locale("zh_CN"), plain_locale("de_DE")
+    (True, False)
+    """
+    try:
+        check_locale(name)
+        for probe in _PLAIN_PROBES:
+            here = _parse_full(probe, name, unit=None, default_unit="元", qualifier=None, strict=True)
+            plain = _PLAIN_NUMBER(probe)
+            assert plain is not None  # noqa: S101 - the probes are plain
+            expected = Decimal(plain.group(1))
+            if (here.number.as_tuple(), here.unit) != (expected.as_tuple(), "%" if plain.group(2) else None):
+                return False
+    except ValueError:
+        return False
+    return True
+
 
 def _arabic(number_text: str, locale: str, original: str, *, strict: bool) -> Decimal:
     loc = check_locale(locale)
@@ -466,6 +504,29 @@ def parse_value(  # noqa: PLR0913 - the figure's context is named, keyword-only
         ValueFormatError: the value cannot be read; :class:`ValueConflictError`
             when it contradicts ``unit`` or ``qualifier``.
     """
+    if (
+        type(value) is str
+        and (plain := _PLAIN_NUMBER(value)) is not None
+        and (not plain.group(2) or unit in (None, "%"))
+        and plain_locale(locale)
+    ):
+        # Plain digits read the same in every locale that passes plain_locale(): skip babel.
+        number, decimals = _checked(Decimal(plain.group(1)), value)
+        return ParsedValue(number, decimals, "%" if plain.group(2) else None)
+    return _parse_full(
+        value, locale, unit=unit, default_unit=default_unit, qualifier=qualifier, strict=strict
+    )
+
+
+def _parse_full(  # noqa: PLR0913 - parse_value's arguments
+    value: str | Decimal | int,
+    locale: str,
+    *,
+    unit: str | None,
+    default_unit: str | None,
+    qualifier: Qualifier | None,
+    strict: bool,
+) -> ParsedValue:
     if isinstance(value, bool):
         msg = f"value {value!r} is a boolean, not a number"
         raise ValueFormatError(msg, str(value))
