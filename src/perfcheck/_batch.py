@@ -28,8 +28,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Final
 
-from perfcheck._check import Result, check
-from perfcheck._document import Ledger, parse_json, validate
+from perfcheck._check import Result, check, check_plain, reports_crashes
+from perfcheck._document import Ledger, parse_json, read_bytes, validate
 from perfcheck._errors import LedgerError, Problem
 from perfcheck._i18n import Messages
 
@@ -161,7 +161,41 @@ def _ledger(task: _Task) -> Ledger:
     return document
 
 
+def _plain(task: _Task, options: _Options) -> BatchItem | None:
+    """The item of a JSON document the fast path reads (see :mod:`perfcheck._fast`), or None."""
+    payload = task.payload
+    if isinstance(payload, bytes):
+        data = payload
+    elif isinstance(payload, str) and Path(payload).suffix.lower() not in _NOT_JSON:
+        try:
+            data = read_bytes(Path(payload))
+        except LedgerError:
+            return None  # the full path reports it
+    else:
+        return None
+    from perfcheck.rules import default_registry  # noqa: PLC0415 - the rules import the core
+
+    rules = default_registry.select(
+        options.select, options.ignore, extend_select=options.extend_select, preview=options.preview
+    )
+    Messages(options.locale)  # an unknown locale is an error, as in check()
+    checked = check_plain(data, rules, locale=options.locale, crash_reported=reports_crashes(options.ignore))
+    if checked is None:
+        return None
+    result, header = checked
+    return BatchItem(
+        task.name, result, None, task.path, task.line, header.get("entity"), header.get("period")
+    )
+
+
+#: Endings of files that are not read as JSON (perfcheck._formats.read_file).
+_NOT_JSON: Final = frozenset({".jsonl", ".toml", ".yaml", ".yml", ".txt"})
+
+
 def _run(task: _Task, options: _Options) -> BatchItem:
+    plain = _plain(task, options)
+    if plain is not None:
+        return plain
     try:
         ledger = _ledger(task)
     except LedgerError as exc:

@@ -247,18 +247,19 @@ def check_plain(
     plan = _plan(rules)
     if plan is None:
         return None
-    screened = _fast.screen(data, plan, limits)
-    if screened is None:
-        return None
-    findings: list[Finding] = []
-    checks: list[RelationCheck] = []
-    if screened.relations or screened.figures:
-        ledger = _fast.escalated_ledger(screened, limits)
-        if ledger is None:
+    with _fast.paused_gc():
+        screened = _fast.screen(data, plan, limits)
+        if screened is None:
             return None
-        # PC604 compares a figure's precision with the whole document's; the screen cleared it.
-        escalated_rules = tuple(r for r in rules if r.code != "PC604")
-        findings, checks = run_rules(ledger, escalated_rules, locale, crash_reported=crash_reported)
+        findings: list[Finding] = []
+        checks: list[RelationCheck] = []
+        if screened.relations or screened.figures:
+            ledger = _fast.escalated_ledger(screened, limits)
+            if ledger is None:
+                return None
+            # PC604 compares a figure's precision with the whole document's; the screen cleared it.
+            escalated_rules = tuple(r for r in rules if r.code != "PC604")
+            findings, checks = run_rules(ledger, escalated_rules, locale, crash_reported=crash_reported)
     codes = tuple(r.code for r in rules)
     title = screened.header.get("title")
     result = Result._assemble(  # noqa: SLF001 - own class

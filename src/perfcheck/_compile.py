@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from perfcheck._document import Figure, Ledger
 from perfcheck._interval import DOWN, INF, NEAR, UP, Interval
@@ -80,15 +81,25 @@ def figure_interval(  # noqa: PLR0911 - one return per kind of printing
         return Interval(DOWN.subtract(number, half), UP.add(number, half))
     if exact:
         return Interval.point(number)
-    ulp = Decimal(1).scaleb(-decimals, NEAR)
+    ulp = _ulp(decimals)
     if truncate:
         if number > 0:
             return Interval(number, UP.add(number, ulp))
         if number < 0:
             return Interval(DOWN.subtract(number, ulp), number)
         return Interval(-ulp, ulp)
-    half = NEAR.divide(ulp, 2)
+    half = _half_ulp(decimals)
     return Interval(DOWN.subtract(number, half), UP.add(number, half))
+
+
+@lru_cache(maxsize=128)
+def _ulp(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals, NEAR)
+
+
+@lru_cache(maxsize=128)
+def _half_ulp(decimals: int) -> Decimal:
+    return NEAR.divide(_ulp(decimals), 2)
 
 
 def view_figure(ledger: Ledger, figure: Figure) -> FigureView:

@@ -31,8 +31,11 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, Final
 
 import orjson
@@ -61,6 +64,7 @@ _VALUE: Final = r"-?+[0-9]++(?:\.[0-9]++)?+%?+"
 _VALUES: Final = re.compile(rf"{_VALUE}(?:\n{_VALUE})*+").fullmatch
 _IDS: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,199}+(?:\n[A-Za-z_][A-Za-z0-9_]{0,199}+)*+").fullmatch
 _DECIMALS: Final = re.compile(r"\.([0-9]+)")
+_value: Final = itemgetter("value")
 _MAX_ID: Final = 200
 _MAX_DECIMALS: Final = 30
 #: The deepest a plain document nests: document, list, item, list of ids or source.
@@ -199,24 +203,38 @@ class Screened:
 
 
 def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
-    """Screen ``data``; None when it is not a plain document (the full path then reads it)."""
+    """Screen ``data``; None when it is not a plain document (the full path then reads it).
+
+    Run it with the garbage collector paused (:func:`paused_gc`): the parsed document
+    is millions of objects that a collection would walk again and again.
+    """
     if (
         len(data) > limits.max_bytes
         or b"\\" in data
         or (limits.max_json_depth is not None and limits.max_json_depth < _PLAIN_DEPTH)
     ):
         return None
-    collecting = gc.isenabled()
-    gc.disable()  # nothing here makes reference cycles; the parsed document is millions of objects
     try:
-        try:
-            doc = orjson.loads(data)
-        except orjson.JSONDecodeError:
-            return None
-        try:
-            return _Screen(doc, plan, limits).run(data.count(b'"'))
-        except _NotPlain:
-            return None
+        doc = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return None
+    try:
+        return _Screen(doc, plan, limits).run(data.count(b'"'))
+    except _NotPlain:
+        return None
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector, restoring it after.
+
+    Nothing the fast path builds forms reference cycles that matter: whatever it
+    leaves is collected when the collector runs again.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()
@@ -266,7 +284,7 @@ class _Screen:
             raise _decline()
         self.figures: list[Any] = figures
         self.relations: list[Any] = relations
-        self.values: dict[str, str] = {}  # the value of every plain figure, by id
+        self.plain: dict[str, dict[str, Any]] = {}  # every plain figure, by id
         self.special: dict[str, dict[str, Any]] = {}  # figures read one by one, by id
         self.uniform: int | None = None  # the decimals every plain figure shows, if one number
         self.exact_plain = False  # plain figures are exact (a count unit, no decimals)
@@ -288,12 +306,25 @@ class _Screen:
             raise _decline()  # a key given twice (the parser kept one), or a string we did not see
         if self.plan.excess and self._excess_precision():
             raise _decline()
-        needed = set(self.flagged)
-        for rel in escalated:
-            needed.update(self._operands(rel))
-        figures = [f for f in self.figures if f["id"] in needed] if needed else []
+        figures = self._escalated_figures(escalated)
         header = {k: v for k, v in self.doc.items() if k not in ("figures", "relations")}
         return Screened(header, figures, escalated, judged)
+
+    def _escalated_figures(self, escalated: list[Any]) -> list[Any]:
+        """The figures the escalated relations name, and the flagged ones.
+
+        In document order when a document rule reports figures (its findings come in
+        that order); otherwise in the order the relations name them, which saves a
+        pass over every figure.
+        """
+        if self.flagged:
+            needed = set(self.flagged)
+            for rel in escalated:
+                needed.update(self._operands(rel))
+            return [f for f in self.figures if f["id"] in needed]
+        ordered = dict.fromkeys(x for rel in escalated for x in self._operands(rel))
+        plain, special = self.plain, self.special
+        return [special[x] if x in special else plain[x] for x in ordered]
 
     # -- figures ---------------------------------------------------------------
 
@@ -315,7 +346,7 @@ class _Screen:
         if not _IDS(joined_ids) or not _VALUES(joined) or max(map(len, values)) > self.limits.max_digits:
             raise _decline()
         del joined_ids
-        self.values = by_id = dict(zip(ids, values, strict=True))
+        self.plain = by_id = dict(zip(ids, figs, strict=True))
         if len(by_id) != len(figs):
             raise _decline()  # an id used twice
         self.strings += sum(map(len, figs)) + 2 * len(figs)
@@ -430,7 +461,7 @@ class _Screen:
         (``e`` is its precision; only counts are exact).
         """
         f = self.special.get(fid)
-        text = self.values[fid] if f is None else f["value"]
+        text = (self.plain[fid] if f is None else f)["value"]
         if text[-1] == "%":
             text = text[:-1]
         dot = text.find(".")
@@ -468,26 +499,67 @@ class _Screen:
             return [rel["part"], *([whole] if type(whole) is str else whole), rel["stated"]]
         return self.operands[id(rel)]
 
-    def _relations(self) -> tuple[list[Any], int]:
-        seen: set[str] = set()
+    def _relations(self) -> tuple[list[Any], int]:  # noqa: C901, PLR0912 - the hot loop, inlined
+        rels = self.relations
+        if not rels:
+            return [], 0
+        try:
+            ids = [r["id"] for r in rels]
+            kinds = [r["kind"] for r in rels]
+            joined_ids = "\n".join(ids)
+            "".join(kinds)
+        except (TypeError, KeyError):
+            raise _decline() from None  # not an object, or no id or kind: the full path says which
+        if not _IDS(joined_ids) or len(set(ids)) != len(rels) or type(rels[0]) is not dict:
+            raise _decline()  # a bad id, or one used twice
+        del ids, joined_ids
+        self.strings += sum(map(len, rels)) + 2 * len(rels)
+        if self.plan.shares and kinds.count("share") > 1:
+            raise _decline()  # PC602 groups shares across the document
         escalated: list[Any] = []
         judged = 0
-        for rel in self.relations:
-            if type(rel) is not dict:
-                raise _decline()
-            rid = rel.get("id")
-            if not isinstance(rid, str) or not _is_id(rid) or type(rel.get("kind")) is not str:
-                raise _decline()
-            seen.add(rid)
+        plain = self.plain
+        get = plain.__getitem__
+        d = self.uniform
+        quick = d is not None and not self.exact_plain
+        total_on = self.plan.total
+        strings = 0
+        for rel in rels:
+            # The common case inline: a plain sum of plain figures of one precision.
+            if quick and rel["kind"] == "sum" and len(rel) == 4 and "parts" in rel and "total" in rel:
+                parts = rel["parts"]
+                if type(parts) is list and parts:
+                    strings += len(parts) + 1
+                    if not total_on:
+                        self._exist([rel["total"], *parts])
+                        continue
+                    try:
+                        if d:
+                            diff = int(get(rel["total"])["value"].replace(".", "")) - sum(
+                                map(
+                                    int,
+                                    map(str.replace, map(_value, map(get, parts)), repeat("."), repeat("")),
+                                )
+                            )
+                        else:
+                            diff = int(get(rel["total"])["value"]) - sum(
+                                map(int, map(_value, map(get, parts)))
+                            )
+                    except (KeyError, TypeError):
+                        pass  # a special figure, a missing one, not an id: the long way
+                    else:
+                        if not diff or 2 * abs(diff) <= len(parts) + 1:
+                            judged += 1
+                        else:
+                            escalated.append(rel)
+                        continue
+                    strings -= len(parts) + 1
             outcome = self._relation(rel)
             if outcome is False:
                 escalated.append(rel)
             elif outcome:
                 judged += 1
-        if len(seen) != len(self.relations):
-            raise _decline()  # a relation id used twice
-        if self.plan.shares and sum(1 for r in self.relations if r["kind"] == "share") > 1:
-            raise _decline()  # PC602 groups shares across the document
+        self.strings += strings
         return escalated, judged
 
     def _relation(self, rel: dict[str, Any]) -> bool | None:  # noqa: C901, PLR0911, PLR0912
@@ -503,10 +575,9 @@ class _Screen:
             or (kind == "balance" and keys <= _BALANCE_KEYS)
             or (kind == "share" and keys <= _SHARE_KEYS)
         ):
-            self.strings += _count_strings(rel)
+            self.strings += _count_strings(rel) - len(rel) - 2  # keys, id and kind are counted
             self._validated(rel)
             return False
-        self.strings += len(rel) + 2
         if "label" in rel:
             self._text(rel["label"])
         if "source" in rel:
@@ -555,7 +626,8 @@ class _Screen:
             return False
         if not (plan.share or plan.over_100):
             return None
-        return self._share(part, wholes, stated)
+        quick = self._plain_share(part, wholes, stated)
+        return self._share(part, wholes, stated) if quick is None else quick
 
     def _plain_sum(self, left: list[Any], right: list[Any], *, exhaustive: bool) -> bool | None:
         """``Σ left = Σ right`` for plain figures of one precision, or None to take the long way.
@@ -566,14 +638,16 @@ class _Screen:
         d = self.uniform
         if d is None:
             return None
-        values = self.values
+        get = self.plain.__getitem__
         try:
             if d:
-                diff = sum(int(values[x].replace(".", "")) for x in left) - sum(
-                    int(values[x].replace(".", "")) for x in right
-                )
+                diff = sum(
+                    map(int, map(str.replace, map(_value, map(get, left)), repeat("."), repeat("")))
+                ) - sum(map(int, map(str.replace, map(_value, map(get, right)), repeat("."), repeat(""))))
             else:
-                diff = sum(int(values[x]) for x in left) - sum(int(values[x]) for x in right)
+                diff = sum(map(int, map(_value, map(get, left)))) - sum(
+                    map(int, map(_value, map(get, right)))
+                )
         except (KeyError, TypeError):
             return None  # a special figure, a missing one or not an id: the long way
 
@@ -583,6 +657,36 @@ class _Screen:
             return False
         n = len(left) + len(right)
         return 2 * abs(diff) <= n if exhaustive else 2 * diff + n >= 0
+
+    def _plain_share(self, part: str, wholes: list[str], stated: str) -> bool | None:
+        """``part / Σ wholes × 100 = stated`` for plain amounts of one precision.
+
+        The stated percentage must have no ``decimals`` key; otherwise, None: the long way
+        (:meth:`_share`).
+        """
+        f = self.special.get(stated)
+        if self.uniform is None or self.exact_plain or f is None or "decimals" in f or part in wholes:
+            return None
+        plain = self.plain
+        try:
+            p = int(plain[part]["value"].replace(".", ""))
+            w = sum(int(plain[x]["value"].replace(".", "")) for x in wholes)
+        except KeyError:
+            return None
+        text: str = f["value"][:-1]
+        dot = text.find(".")
+        e = 0 if dot < 0 else len(text) - dot - 1
+        s = 2 * int(text.replace(".", ""))  # and ± 1: in units of ½·10^-e percent
+        hundred = 200 * 10**e
+        if self.plan.over_100 and s - 1 > hundred:
+            return False
+        if not self.plan.share:
+            return None
+        # p and w in units of 10^-d, each ± ½: doubled, ± 1 each.
+        p, w, hw = 2 * p, 2 * w, len(wholes)
+        if w - hw <= 0 or p - 1 < 0:
+            return False  # not checkable, or a part that may be negative: the full path judges
+        return bool((s - 1) * (w - hw) <= hundred * (p + 1) and hundred * (p - 1) <= (s + 1) * (w + hw))
 
     def _validated(self, rel: dict[str, Any]) -> None:
         """A relation of another kind, validated by its model; its operands must exist."""
@@ -594,11 +698,11 @@ class _Screen:
         self.operands[id(rel)] = model.operands()
 
     def _exist(self, ids: list[Any]) -> None:
-        values = self.values
+        plain = self.plain
         special = self.special
         try:
             for x in ids:
-                if x not in values and x not in special:
+                if x not in plain and x not in special:
                     raise _decline()
         except TypeError:
             raise _decline() from None

@@ -62,6 +62,28 @@ def _pattern(locale: str, kind: _PatternKind, places: int) -> NumberPattern:
     return pattern
 
 
+_FORMAT_PROBES: Final = ("0", "7", "-7.5", "1234", "-1234567.891", "0.000123", "123456789012345678901234.5")
+
+
+@lru_cache(maxsize=256)
+def _grouped_by_three(locale: str) -> bool:
+    """Whether babel writes plain numbers in ``locale`` as Python's ``format(x, ",.Nf")`` does.
+
+    True of ``en_US`` and ``zh_CN`` (``1,234,567.89``), false of ``de_DE``, ``fr_FR``
+    or ``en_IN``; decided once per locale by comparing the two on probe numbers at
+    0 to 6 decimals, so the fast way is taken only where it writes the same text.
+    """
+    loc = check_locale(locale)
+    for probe in _FORMAT_PROBES:
+        for places in range(7):
+            rounded = _rounded(Decimal(probe), places, ROUND_HALF_EVEN)
+            with localcontext(_CONTEXT):
+                babel = format_decimal(rounded, format=_pattern(locale, "decimal", places), locale=loc)
+            if babel != f"{rounded:,.{places}f}":
+                return False
+    return True
+
+
 def _places(value: Decimal, decimals: int | None) -> int:
     if decimals is not None:
         return max(decimals, 0)
@@ -103,6 +125,8 @@ def format_number(
         return _infinity(value, locale)
     places = _places(value, decimals)
     rounded = _rounded(value, places, rounding)
+    if _grouped_by_three(locale):
+        return f"{rounded:,.{places}f}"
     with localcontext(_CONTEXT):
         return format_decimal(
             rounded, format=_pattern(locale, "decimal", places), locale=check_locale(locale)

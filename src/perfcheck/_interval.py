@@ -89,8 +89,12 @@ class Interval:
         return Interval(min(los), max(his))
 
     def scale(self, factor: Decimal) -> Interval:
-        """Multiply by an exact constant."""
-        return self * Interval.point(factor)
+        """Multiply by an exact constant (the interval product with a point, in two products)."""
+        if factor > 0:
+            return Interval(_mul(self.lo, factor, DOWN), _mul(self.hi, factor, UP))
+        if factor < 0:
+            return Interval(_mul(self.hi, factor, DOWN), _mul(self.lo, factor, UP))
+        return Interval(ZERO, ZERO)
 
     def contains_zero(self) -> bool:
         """Whether 0 lies in the interval."""

@@ -124,7 +124,7 @@ class Registry:
         mine = Registry([*default_registry, my_rule])
     """
 
-    __slots__ = ("_by_code", "_rules")
+    __slots__ = ("_by_code", "_rules", "_selections")
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         """Hold ``rules``, in order.
@@ -133,6 +133,7 @@ class Registry:
             ValueError: two rules share a code.
         """
         self._rules = tuple(rules)
+        self._selections: dict[tuple[object, ...], tuple[Rule, ...]] = {}
         self._by_code: dict[str, Rule] = {}
         for r in self._rules:
             if r.code in self._by_code:
@@ -182,6 +183,15 @@ class Registry:
         """
         chosen = [*(["PC"] if select is None else select), *extend_select]
         dropped = list(ignore or ())
+        key = (tuple(chosen), tuple(dropped), preview)
+        if key in self._selections:
+            return self._selections[key]
+        out = self._select(chosen, dropped, preview=preview)
+        if len(self._selections) < 256:
+            self._selections[key] = out
+        return out
+
+    def _select(self, chosen: list[str], dropped: list[str], *, preview: bool) -> tuple[Rule, ...]:
         for prefix in (*chosen, *dropped):
             if not _SELECTOR.fullmatch(prefix) or (
                 prefix != "ALL" and not any(c.startswith(prefix) for c in self._by_code)
