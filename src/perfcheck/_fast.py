@@ -35,7 +35,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from itertools import repeat
-from operator import itemgetter
 from typing import Any, Final
 
 import orjson
@@ -46,7 +45,7 @@ from perfcheck._errors import LedgerError
 from perfcheck._limits import Limits
 from perfcheck._registry import Rule
 from perfcheck._units import Kind, Unit, UnknownUnitError, lookup_unit
-from perfcheck._values import plain_locale
+from perfcheck._values import MAX_DIGITS, plain_locale
 
 _TOP_KEYS: Final = frozenset(
     {"perfcheck", "title", "source", "entity", "period", "unit", "locale", "rounding", "figures", "relations"}
@@ -64,7 +63,6 @@ _VALUE: Final = r"-?+[0-9]++(?:\.[0-9]++)?+%?+"
 _VALUES: Final = re.compile(rf"{_VALUE}(?:\n{_VALUE})*+").fullmatch
 _IDS: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,199}+(?:\n[A-Za-z_][A-Za-z0-9_]{0,199}+)*+").fullmatch
 _DECIMALS: Final = re.compile(r"\.([0-9]+)")
-_value: Final = itemgetter("value")
 _MAX_ID: Final = 200
 _MAX_DECIMALS: Final = 30
 #: The deepest a plain document nests: document, list, item, list of ids or source.
@@ -284,7 +282,10 @@ class _Screen:
             raise _decline()
         self.figures: list[Any] = figures
         self.relations: list[Any] = relations
-        self.plain: dict[str, dict[str, Any]] = {}  # every plain figure, by id
+        # Plain figures, by id: as integers n (the value is n·10^-uniform) when every plain
+        # figure shows the same decimals, else as their dicts.
+        self.numbers: dict[str, int] = {}
+        self.plain: dict[str, dict[str, Any]] = {}
         self.special: dict[str, dict[str, Any]] = {}  # figures read one by one, by id
         self.uniform: int | None = None  # the decimals every plain figure shows, if one number
         self.exact_plain = False  # plain figures are exact (a count unit, no decimals)
@@ -317,14 +318,15 @@ class _Screen:
         that order); otherwise in the order the relations name them, which saves a
         pass over every figure.
         """
-        if self.flagged:
-            needed = set(self.flagged)
-            for rel in escalated:
-                needed.update(self._operands(rel))
+        needed = set(self.flagged)
+        for rel in escalated:
+            needed.update(self._operands(rel))
+        if not needed:
+            return []
+        if self.flagged or self.numbers:
             return [f for f in self.figures if f["id"] in needed]
-        ordered = dict.fromkeys(x for rel in escalated for x in self._operands(rel))
         plain, special = self.plain, self.special
-        return [special[x] if x in special else plain[x] for x in ordered]
+        return [special[x] if x in special else plain[x] for x in dict.fromkeys(needed)]
 
     # -- figures ---------------------------------------------------------------
 
@@ -343,12 +345,13 @@ class _Screen:
         if not keys <= _FIGURE_KEYS or type(figs[0]) is not dict:
             raise _decline()
         # No string holds a newline (the text has no escapes), so the joins split exactly.
-        if not _IDS(joined_ids) or not _VALUES(joined) or max(map(len, values)) > self.limits.max_digits:
+        if (
+            not _IDS(joined_ids)
+            or not _VALUES(joined)
+            or max(map(len, values)) > min(self.limits.max_digits, MAX_DIGITS)
+        ):
             raise _decline()
         del joined_ids
-        self.plain = by_id = dict(zip(ids, figs, strict=True))
-        if len(by_id) != len(figs):
-            raise _decline()  # an id used twice
         self.strings += sum(map(len, figs)) + 2 * len(figs)
         for key in ("concept", "label"):
             if key in keys:
@@ -356,18 +359,35 @@ class _Screen:
                 if not set(map(type, column)) <= _TEXT_TYPES:
                     raise _decline()
                 self.strings += len(column) - column.count(None)
-        del ids
-        special_at = (
-            [i for i, f in enumerate(figs) if not f.keys() <= _PLAIN_KEYS] if keys - _PLAIN_KEYS else []
-        )
-        if "%" in joined:
-            special_at = sorted({*special_at, *(i for i, v in enumerate(values) if v[-1] == "%")})
+        special: set[int] = set()
+        for key in keys - _PLAIN_KEYS:
+            special.update([i for i, f in enumerate(figs) if key in f])
+        pos = joined.find("%")
+        while pos >= 0:  # a percentage: its index is the number of newlines before it
+            special.add(joined.count("\n", 0, pos))
+            pos = joined.find("%", pos + 1)
+        special_at = sorted(special)
         for i in special_at:
             self._special(figs[i])
-            del by_id[figs[i]["id"]]
         self._plain_precision(joined, values, special_at)
+        by_id: dict[str, Any]
+        if self.uniform is not None:
+            digits = values
+            if special_at:  # their numbers are read one by one; "38.56%" is no integer
+                digits = values.copy()
+                for i in special_at:
+                    digits[i] = "0"
+            # "12.50" is 1250 hundredths: drop the point, read the digits.
+            by_id = dict(zip(ids, map(int, map(str.replace, digits, repeat("."), repeat(""))), strict=True))
+            self.numbers = by_id
+        else:
+            by_id = self.plain = dict(zip(ids, figs, strict=True))
+        if len(by_id) != len(figs):
+            raise _decline()  # an id used twice
+        for i in special_at:
+            del by_id[ids[i]]
+        del ids
         if "-" in joined and self.plan.negative:
-            special = set(special_at)
             for i, v in enumerate(values):
                 if v[0] == "-" and v.strip("-0.") and i not in special:
                     self._negative(figs[i], self.unit)
@@ -378,7 +398,7 @@ class _Screen:
         if d0 == 0:
             same = "." not in joined
         else:
-            same = joined.count(".") == len(values) and not _other_decimals(d0).search(joined)
+            same = joined.count(".") == len(values) and not _other_decimals(d0)(joined)
         counts = {d0: len(values)} if same else dict(Counter(map(len, _DECIMALS.findall(joined))))
         if not same:
             counts[0] = len(values) - sum(counts.values())
@@ -461,6 +481,8 @@ class _Screen:
         (``e`` is its precision; only counts are exact).
         """
         f = self.special.get(fid)
+        if f is None and self.numbers:
+            return self.numbers[fid], self.uniform or 0, self.exact_plain
         text = (self.plain[fid] if f is None else f)["value"]
         if text[-1] == "%":
             text = text[:-1]
@@ -518,37 +540,22 @@ class _Screen:
             raise _decline()  # PC602 groups shares across the document
         escalated: list[Any] = []
         judged = 0
-        plain = self.plain
-        get = plain.__getitem__
-        d = self.uniform
-        quick = d is not None and not self.exact_plain
-        total_on = self.plan.total
+        get = self.numbers.__getitem__
+        slack = 0 if self.exact_plain else 1  # each figure's rounding, in units of ½·10^-uniform
+        total_on = self.plan.total and bool(self.numbers)
         strings = 0
         for rel in rels:
-            # The common case inline: a plain sum of plain figures of one precision.
-            if quick and rel["kind"] == "sum" and len(rel) == 4 and "parts" in rel and "total" in rel:
+            # The common case inline: a sum of plain figures of one precision.
+            if total_on and rel["kind"] == "sum" and len(rel) == 4 and "parts" in rel and "total" in rel:
                 parts = rel["parts"]
                 if type(parts) is list and parts:
                     strings += len(parts) + 1
-                    if not total_on:
-                        self._exist([rel["total"], *parts])
-                        continue
                     try:
-                        if d:
-                            diff = int(get(rel["total"])["value"].replace(".", "")) - sum(
-                                map(
-                                    int,
-                                    map(str.replace, map(_value, map(get, parts)), repeat("."), repeat("")),
-                                )
-                            )
-                        else:
-                            diff = int(get(rel["total"])["value"]) - sum(
-                                map(int, map(_value, map(get, parts)))
-                            )
+                        diff = get(rel["total"]) - sum(map(get, parts))
                     except (KeyError, TypeError):
                         pass  # a special figure, a missing one, not an id: the long way
                     else:
-                        if not diff or 2 * abs(diff) <= len(parts) + 1:
+                        if not diff or 2 * abs(diff) <= slack * (len(parts) + 1):
                             judged += 1
                         else:
                             escalated.append(rel)
@@ -619,6 +626,10 @@ class _Screen:
             raise _decline()
         self.strings += len(wholes) + 2
         part, stated = rel.get("part"), rel.get("stated")
+        if plan.share or plan.over_100:
+            quick = self._plain_share(part, wholes, stated)
+            if quick is not None:
+                return quick
         self._exist([part, *wholes, stated])
         assert isinstance(part, str)  # noqa: S101 - a figure id
         assert isinstance(stated, str)  # noqa: S101 - a figure id
@@ -626,54 +637,46 @@ class _Screen:
             return False
         if not (plan.share or plan.over_100):
             return None
-        quick = self._plain_share(part, wholes, stated)
-        return self._share(part, wholes, stated) if quick is None else quick
+        return self._share(part, wholes, stated)
 
     def _plain_sum(self, left: list[Any], right: list[Any], *, exhaustive: bool) -> bool | None:
         """``Σ left = Σ right`` for plain figures of one precision, or None to take the long way.
 
         Every figure is ``n·10^-d ± ½·10^-d``: the relation holds exactly when
-        ``|Σ n_left - Σ n_right| <= (number of figures) / 2``.
+        ``|Σ n_left - Σ n_right| <= (number of figures) / 2`` (0 for exact counts).
         """
-        d = self.uniform
-        if d is None:
+        if not self.numbers:
             return None
-        get = self.plain.__getitem__
+        get = self.numbers.__getitem__
         try:
-            if d:
-                diff = sum(
-                    map(int, map(str.replace, map(_value, map(get, left)), repeat("."), repeat("")))
-                ) - sum(map(int, map(str.replace, map(_value, map(get, right)), repeat("."), repeat(""))))
-            else:
-                diff = sum(map(int, map(_value, map(get, left)))) - sum(
-                    map(int, map(_value, map(get, right)))
-                )
+            diff = sum(map(get, left)) - sum(map(get, right))
         except (KeyError, TypeError):
             return None  # a special figure, a missing one or not an id: the long way
-
         if not diff:
             return True
-        if self.exact_plain:
-            return False
-        n = len(left) + len(right)
+        n = 0 if self.exact_plain else len(left) + len(right)
         return 2 * abs(diff) <= n if exhaustive else 2 * diff + n >= 0
 
-    def _plain_share(self, part: str, wholes: list[str], stated: str) -> bool | None:
+    def _plain_share(self, part: object, wholes: list[Any], stated: object) -> bool | None:  # noqa: PLR0911
         """``part / Σ wholes × 100 = stated`` for plain amounts of one precision.
 
-        The stated percentage must have no ``decimals`` key; otherwise, None: the long way
-        (:meth:`_share`).
+        The stated figure must be a percentage without a ``decimals`` key; otherwise, or
+        when an id names no plain figure, None: the long way (:meth:`_share`).
         """
+        numbers = self.numbers
+        if not numbers or self.exact_plain or type(stated) is not str:
+            return None
         f = self.special.get(stated)
-        if self.uniform is None or self.exact_plain or f is None or "decimals" in f or part in wholes:
+        if f is None or "decimals" in f or self._symbol(stated) != "%":
             return None
-        plain = self.plain
         try:
-            p = int(plain[part]["value"].replace(".", ""))
-            w = sum(int(plain[x]["value"].replace(".", "")) for x in wholes)
-        except KeyError:
+            if part in wholes:
+                return None
+            p = numbers[part]  # type: ignore[index]  # a KeyError or TypeError otherwise
+            w = sum(map(numbers.__getitem__, wholes))
+        except (KeyError, TypeError):
             return None
-        text: str = f["value"][:-1]
+        text: str = f["value"].removesuffix("%")
         dot = text.find(".")
         e = 0 if dot < 0 else len(text) - dot - 1
         s = 2 * int(text.replace(".", ""))  # and ± 1: in units of ½·10^-e percent
@@ -698,7 +701,7 @@ class _Screen:
         self.operands[id(rel)] = model.operands()
 
     def _exist(self, ids: list[Any]) -> None:
-        plain = self.plain
+        plain = self.numbers or self.plain
         special = self.special
         try:
             for x in ids:
@@ -759,10 +762,17 @@ def _shown(value: str) -> int:
     return 0 if dot < 0 else len(value) - dot - 1 - (value[-1] == "%")
 
 
-@cache
-def _other_decimals(d: int) -> re.Pattern[str]:
+_OTHER_DECIMALS: dict[int, Callable[[str], re.Match[str] | None]] = {}
+
+
+def _other_decimals(d: int) -> Callable[[str], re.Match[str] | None]:
     """Finds a value that does not show exactly ``d`` decimals (``d >= 1``)."""
-    return re.compile(rf"\.(?:[0-9]{{0,{d - 1}}}(?![0-9])|[0-9]{{{d + 1}}})")
+    search = _OTHER_DECIMALS.get(d)
+    if search is None:
+        search = _OTHER_DECIMALS[d] = re.compile(
+            rf"\.(?:[0-9]{{0,{d - 1}}}(?![0-9])|[0-9]{{{d + 1}}})"
+        ).search
+    return search
 
 
 @cache

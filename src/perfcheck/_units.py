@@ -224,6 +224,7 @@ def _currency(code: str) -> Dimension:
     return Dimension(Kind.AMOUNT, code)
 
 
+@lru_cache(maxsize=1024)
 def lookup_unit(symbol: str) -> Unit:
     """Return the unit printed as ``symbol``.
 
