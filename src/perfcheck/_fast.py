@@ -120,7 +120,11 @@ def _source_strings(source: object) -> int:
 
 
 def _count_strings(node: object) -> int:
-    """Strings (keys and values) in parsed JSON, without recursion."""
+    """Strings (keys and values) in parsed JSON, without recursion.
+
+    Declines a float anywhere: orjson reads ``0.10`` as a binary float, which loses the
+    digits the full path keeps as a Decimal.
+    """
     count = 0
     stack = [node]
     while stack:
@@ -132,6 +136,8 @@ def _count_strings(node: object) -> int:
             stack.extend(item.values())
         elif type(item) is list:
             stack.extend(item)
+        elif type(item) is float:
+            raise _decline()
     return count
 
 
