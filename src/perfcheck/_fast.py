@@ -1,17 +1,23 @@
-"""The fast path: plain documents checked as parsed data, models built only for what is reported.
+r"""The fast path: plain documents checked as parsed data, models built only for what is reported.
 
 :func:`perfcheck.check` given a path or JSON bytes comes here first. A document is
 *plain* when everything in it is in the forms this module reads without pydantic
 or babel: values like ``"1234.56"``, ``"-3"`` or ``"38.56%"`` in a locale that reads
 them as written, figure keys ``id``/``value``/``concept``/``label``/``unit``/
-``decimals``/``source``, no escapes, no duplicate keys. Anything else, and any
-document with a problem, goes to the full path (:func:`perfcheck.loads`), which
-reports every problem with its place; so errors are always the full path's.
+``decimals``/``source``, no escaped quote (``\"``), no key given twice, no
+float. Anything else, and any document with a problem, goes to the full path
+(:func:`perfcheck.loads`), which reports every problem with its place; so errors
+are always the full path's. Keys given twice are found by counting: without
+escaped quotes every ``"`` in the text opens or closes a string, so the text's
+quotes are twice the strings of the parsed document exactly when no key was
+dropped by the parser.
 
 For a plain document:
 
-1. ``orjson`` parses the bytes (numbers in the parts read here are only integers,
-   which it reads exactly); figures stay dicts, found by id.
+1. ``orjson`` parses the bytes (a float anywhere declines: it would lose digits).
+   Figures are checked a column at a time (all ids, all values) by joins and
+   regular expressions that run in C; plain figures of one precision become
+   integers by id (``"12.50"`` is 1250), the few others are read one by one.
 2. ``sum``, ``balance`` and ``share`` relations are *screened* with exact integer
    arithmetic: every value becomes an integer in units of ``½·10^-D`` (``D`` the
    most decimals among the relation's figures), its rounding a whole number of
@@ -214,7 +220,7 @@ def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
     """
     if (
         len(data) > limits.max_bytes
-        or b"\\" in data
+        or b'\\"' in data  # an escaped quote: counting quotes would not count strings
         or (limits.max_json_depth is not None and limits.max_json_depth < _PLAIN_DEPTH)
     ):
         return None
@@ -223,7 +229,7 @@ def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
     except orjson.JSONDecodeError:
         return None
     try:
-        return _Screen(doc, plan, limits).run(data.count(b'"'))
+        return _Screen(doc, plan, limits, escaped=b"\\" in data).run(data.count(b'"'))
     except _NotPlain:
         return None
 
@@ -252,10 +258,15 @@ class _Screen:
     ``decimals``, a source, a percentage) are read one by one.
     """
 
-    def __init__(self, doc: object, plan: Plan, limits: Limits) -> None:  # noqa: C901 - the header's keys
+    def __init__(  # noqa: C901 - the header's keys
+        self, doc: object, plan: Plan, limits: Limits, *, escaped: bool = False
+    ) -> None:
         if type(doc) is not dict or not doc.keys() <= _TOP_KEYS:
             raise _decline()
         self.doc: dict[str, Any] = doc
+        # With escapes (json.dumps writes 万元 as an escape) a string may hold a newline,
+        # so the joined columns are counted before they are trusted.
+        self.escaped = escaped
         self.plan = plan
         self.limits = limits
         self.strings = len(doc)
@@ -350,7 +361,9 @@ class _Screen:
             raise _decline() from None  # a figure that is not an object, or lacks an id or value
         if not keys <= _FIGURE_KEYS or type(figs[0]) is not dict:
             raise _decline()
-        # No string holds a newline (the text has no escapes), so the joins split exactly.
+        n = len(figs)
+        if self.escaped and (joined_ids.count("\n") != n - 1 or joined.count("\n") != n - 1):
+            raise _decline()  # an id or value holding a newline: the joins would not split exactly
         if (
             not _IDS(joined_ids)
             or not _VALUES(joined)
@@ -538,6 +551,8 @@ class _Screen:
             "".join(kinds)
         except (TypeError, KeyError):
             raise _decline() from None  # not an object, or no id or kind: the full path says which
+        if self.escaped and joined_ids.count("\n") != len(rels) - 1:
+            raise _decline()  # an id holding a newline
         if not _IDS(joined_ids) or len(set(ids)) != len(rels) or type(rels[0]) is not dict:
             raise _decline()  # a bad id, or one used twice
         del ids, joined_ids
