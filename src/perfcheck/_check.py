@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import defaultdict
 from collections.abc import Iterable
@@ -247,7 +248,11 @@ def check_plain(
     plan = _plan(rules)
     if plan is None:
         return None
-    with _fast.paused_gc():
+    # The collector is paused: a collection would walk the parsed document's millions of
+    # objects again and again; nothing built here needs it (it runs again afterwards).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
         screened = _fast.screen(data, plan, limits)
         if screened is None:
             return None
@@ -260,6 +265,9 @@ def check_plain(
             # PC604 compares a figure's precision with the whole document's; the screen cleared it.
             escalated_rules = tuple(r for r in rules if r.code != "PC604")
             findings, checks = run_rules(ledger, escalated_rules, locale, crash_reported=crash_reported)
+    finally:
+        if collecting:
+            gc.enable()
     codes = tuple(r.code for r in rules)
     title = screened.header.get("title")
     result = Result._assemble(  # noqa: SLF001 - own class

@@ -18,6 +18,7 @@ from functools import lru_cache
 from perfcheck._document import Figure, Ledger
 from perfcheck._interval import DOWN, INF, NEAR, UP, Interval
 from perfcheck._units import Kind, Unit, lookup_unit
+from perfcheck._values import ParsedValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +103,10 @@ def _half_ulp(decimals: int) -> Decimal:
     return NEAR.divide(_ulp(decimals), 2)
 
 
-def view_figure(ledger: Ledger, figure: Figure) -> FigureView:
-    """Turn one figure of a validated ledger into a :class:`FigureView`."""
-    parsed = ledger.parsed(figure.id)
+def view_figure(ledger: Ledger, figure: Figure, parsed: ParsedValue | None = None) -> FigureView:
+    """Turn one figure of a validated ledger into a :class:`FigureView` (``parsed``: its parsed value)."""
+    if parsed is None:
+        parsed = ledger.parsed(figure.id)
     # The value's own unit comes first: it agrees with the figure's and may add a scale (12万 in 人 is 万人).
     symbol = parsed.unit or figure.unit or ledger.unit
     assert symbol is not None  # noqa: S101 - the ledger validator guarantees a unit
@@ -125,4 +127,5 @@ def view_figure(ledger: Ledger, figure: Figure) -> FigureView:
 
 def view_ledger(ledger: Ledger) -> dict[str, FigureView]:
     """Every figure of a validated ledger as a :class:`FigureView`, by id."""
-    return {f.id: view_figure(ledger, f) for f in ledger.figures}
+    parsed = ledger._parsed  # noqa: SLF001 - one lookup of the ledger's cache, not one per figure
+    return {f.id: view_figure(ledger, f, parsed[f.id]) for f in ledger.figures}

@@ -118,9 +118,10 @@ class Figure(BaseModel):
         figure = handler(data)
         if isinstance(data, dict):
             raw = data.get("value")
-            figure._numeric = isinstance(raw, (int, Decimal)) and not isinstance(raw, bool)  # noqa: SLF001 - own class
-        elif isinstance(data, Figure):
-            figure._numeric = data._numeric  # noqa: SLF001 - own class
+            if isinstance(raw, (int, Decimal)) and not isinstance(raw, bool):
+                figure._numeric = True  # noqa: SLF001 - own class; False is the default
+        elif isinstance(data, Figure) and data._numeric:  # noqa: SLF001 - own class
+            figure._numeric = True  # noqa: SLF001 - own class
         return figure
 
     @property
@@ -456,6 +457,7 @@ def _semantic_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901, PLR0912
             problems.append(Problem(("relations",), f"relation id {rid!r} is used {n} times", rid))
     by_id = {f.id: f for f in ledger.figures}
     ledger._by_id = by_id  # noqa: SLF001 - filling the model's own cache
+    parsed_values = ledger._parsed  # noqa: SLF001 - filled below
     locale_ok = not problems or problems[0].loc != ("locale",)
     for i, fig in enumerate(ledger.figures):
         loc = ("figures", i)
@@ -503,7 +505,7 @@ def _semantic_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901, PLR0912
                         fig.id,
                     )
                 )
-        ledger._parsed[fig.id] = parsed  # noqa: SLF001 - filling the model's own cache
+        parsed_values[fig.id] = parsed
     for i, rel in enumerate(ledger.relations):
         missing = dict.fromkeys(x for x in rel.operands() if x not in by_id)
         problems.extend(

@@ -34,13 +34,12 @@ computed by the full path when first asked for.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import repeat
+from types import ModuleType
 from typing import Any, Final
 
 import orjson
@@ -215,8 +214,9 @@ class Screened:
 def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
     """Screen ``data``; None when it is not a plain document (the full path then reads it).
 
-    Run it with the garbage collector paused (:func:`paused_gc`): the parsed document
-    is millions of objects that a collection would walk again and again.
+    Run it with the garbage collector paused (as :func:`perfcheck._check.check_plain`
+    does): the parsed document is millions of objects a collection would walk again
+    and again.
     """
     if (
         len(data) > limits.max_bytes
@@ -232,22 +232,6 @@ def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
         return _Screen(doc, plan, limits, escaped=b"\\" in data).run(data.count(b'"'))
     except _NotPlain:
         return None
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector, restoring it after.
-
-    Nothing the fast path builds forms reference cycles that matter: whatever it
-    leaves is collected when the collector runs again.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 class _Screen:
@@ -374,10 +358,10 @@ class _Screen:
         self.strings += sum(map(len, figs)) + 2 * len(figs)
         for key in ("concept", "label"):
             if key in keys:
-                column = [f.get(key) for f in figs]
-                if not set(map(type, column)) <= _TEXT_TYPES:
+                types = Counter(map(type, map(dict.get, figs, repeat(key))))
+                if not types.keys() <= _TEXT_TYPES:
                     raise _decline()
-                self.strings += len(column) - column.count(None)
+                self.strings += types[str]
         special: set[int] = set()
         for key in keys - _PLAIN_KEYS:
             special.update([i for i, f in enumerate(figs) if key in f])
@@ -483,10 +467,9 @@ class _Screen:
 
     def _excess_precision(self) -> bool:
         """Whether PC604 reports any figure."""
-        from perfcheck.rules.plausibility import MIN_FIGURES_FOR_PRECISION  # noqa: PLC0415
-
+        fewest = _plausibility().MIN_FIGURES_FOR_PRECISION
         for counts in self.precision.values():
-            if sum(counts.values()) < MIN_FIGURES_FOR_PRECISION:
+            if sum(counts.values()) < fewest:
                 continue
             usual = max(counts, key=lambda d: (counts[d], d))
             if max(counts) > usual:
@@ -797,10 +780,16 @@ def _other_decimals(d: int) -> Callable[[str], re.Match[str] | None]:
 
 
 @cache
-def _non_negative() -> frozenset[str]:
-    from perfcheck.rules.plausibility import NON_NEGATIVE  # noqa: PLC0415 - the rules import the core
+def _plausibility() -> ModuleType:
+    """perfcheck.rules.plausibility, imported on first use: the rules import the core."""
+    from perfcheck.rules import plausibility  # noqa: PLC0415
 
-    return NON_NEGATIVE
+    return plausibility
+
+
+def _non_negative() -> frozenset[str]:
+    non_negative: frozenset[str] = _plausibility().NON_NEGATIVE
+    return non_negative
 
 
 def escalated_ledger(screened: Screened, limits: Limits) -> Any:  # noqa: ANN401 - a Ledger
