@@ -218,18 +218,18 @@ def _shipped(rule: Rule) -> bool:
     return rule.code in default_registry and default_registry[rule.code] is rule
 
 
-_PLANS: dict[tuple[int, ...], tuple[tuple[Rule, ...], _fast.Plan | None]] = {}
+_PLANS: dict[tuple[int, ...], tuple[tuple[Rule, ...], _fast.Plan | None, tuple[str, ...]]] = {}
 
 
-def _plan(rules: tuple[Rule, ...]) -> _fast.Plan | None:
-    """The screen's plan for a selection of rules, worked out once per selection."""
+def _plan(rules: tuple[Rule, ...]) -> tuple[_fast.Plan | None, tuple[str, ...]]:
+    """The screen's plan for a selection of rules and their codes, worked out once per selection."""
     key = tuple(map(id, rules))
     cached = _PLANS.get(key)
     if cached is None or cached[0] != rules:
-        cached = (rules, _fast.plan(rules, _shipped))
+        cached = (rules, _fast.plan(rules, _shipped), tuple(r.code for r in rules))
         if len(_PLANS) < 64:
             _PLANS[key] = cached
-    return cached[1]
+    return cached[1], cached[2]
 
 
 def check_plain(
@@ -245,7 +245,7 @@ def check_plain(
     Returns the result and the document's header, or None when the document is not
     plain and needs the full path.
     """
-    plan = _plan(rules)
+    plan, codes = _plan(rules)
     if plan is None:
         return None
     # The collector is paused: a collection would walk the parsed document's millions of
@@ -268,7 +268,6 @@ def check_plain(
     finally:
         if collecting:
             gc.enable()
-    codes = tuple(r.code for r in rules)
     title = screened.header.get("title")
     result = Result._assemble(  # noqa: SLF001 - own class
         title,

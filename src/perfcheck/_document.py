@@ -403,8 +403,10 @@ class Ledger(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
 
-    _parsed: dict[str, ParsedValue] = PrivateAttr(default_factory=dict)
-    _by_id: dict[str, Figure] = PrivateAttr(default_factory=dict)
+    # An empty default is copied per instance; a default_factory would cost an
+    # inspect.signature() call per ledger in pydantic's private-attribute set-up.
+    _parsed: dict[str, ParsedValue] = PrivateAttr(default={})
+    _by_id: dict[str, Figure] = PrivateAttr(default={})
 
     @model_validator(mode="after")
     def _consistent(self) -> Ledger:

@@ -398,17 +398,16 @@ class _Screen:
     def _plain_precision(self, joined: str, values: list[str], special_at: list[int]) -> None:
         """How many decimals the plain figures show: one number (``uniform``) or a count of each."""
         d0 = _shown(values[0])
-        if d0 == 0:
-            same = "." not in joined
+        n = len(values)
+        if ("." not in joined) if d0 == 0 else (joined.count(".") == n and not _other_decimals(d0)(joined)):
+            counts = {d0: n - len(special_at)}  # every value shows d0 decimals, the special ones too
         else:
-            same = joined.count(".") == len(values) and not _other_decimals(d0)(joined)
-        counts = {d0: len(values)} if same else dict(Counter(map(len, _DECIMALS.findall(joined))))
-        if not same:
-            counts[0] = len(values) - sum(counts.values())
-        for i in special_at:
-            d = _shown(values[i])
-            counts[d] = counts.get(d, 0) - 1
-        counts = {d: n for d, n in counts.items() if n}
+            counts = dict(Counter(map(len, _DECIMALS.findall(joined))))
+            counts[0] = n - sum(counts.values())
+            for i in special_at:
+                d = _shown(values[i])
+                counts[d] -= 1
+        counts = {d: k for d, k in counts.items() if k}
         if len(counts) == 1:
             self.uniform = next(iter(counts))
         if counts and self.unit is None:
