@@ -29,7 +29,7 @@ def main() -> None:
     data = workloads.path("W1", args.n).read_bytes()
     profiler = cProfile.Profile()
     profiler.enable()
-    broken = perfcheck.check(perfcheck.loads(data)).broken()
+    broken = perfcheck.check(data).broken()
     profiler.disable()
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
