@@ -27,11 +27,11 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    ModelWrapValidatorHandler,
     PrivateAttr,
     StringConstraints,
     ValidationError,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
@@ -80,6 +80,16 @@ class Source(BaseModel):
     text: str | None = None
 
 
+class NumberText(str):
+    """A figure's value that was given as a JSON number, as the text of its digits.
+
+    It is a ``str`` like any value; its type records where it came from, so that a
+    document is written back with the same number (see :attr:`Figure.given_as_number`).
+    """
+
+    __slots__ = ()
+
+
 class Figure(BaseModel):
     """One number of the report, as printed.
 
@@ -109,29 +119,26 @@ class Figure(BaseModel):
     qualifier: Qualifier | None = None
     source: Source | None = None
 
-    _numeric: bool = PrivateAttr(default=False)
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _remember_numbers(cls, data: Any, handler: ModelWrapValidatorHandler[Figure]) -> Figure:  # noqa: ANN401
-        # A value given as a JSON number is a number, not text in the document's locale.
-        figure = handler(data)
-        if isinstance(data, dict):
-            raw = data.get("value")
-            if isinstance(raw, (int, Decimal)) and not isinstance(raw, bool):
-                figure._numeric = True  # noqa: SLF001 - own class; False is the default
-        elif isinstance(data, Figure) and data._numeric:  # noqa: SLF001 - own class
-            figure._numeric = True  # noqa: SLF001 - own class
-        return figure
-
     @property
     def given_as_number(self) -> bool:
         """Whether the value was given as a JSON number (read exactly, whatever the locale)."""
-        return self._numeric
+        return type(self.value) is NumberText
 
-    @field_validator("value", mode="before")
+    @field_validator("value", mode="wrap")
     @classmethod
-    def _value_as_text(cls, value: object, info: ValidationInfo) -> object:
+    def _value_as_text(
+        cls, value: object, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
+    ) -> str:
+        text = cls._text(value, info)
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            # A value given as a JSON number is a number, not text in the document's locale:
+            # it is kept as NumberText, which given_as_number recognises.
+            return NumberText(handler(text))
+        checked: str = handler(text)
+        return checked
+
+    @staticmethod
+    def _text(value: object, info: ValidationInfo) -> object:
         limits = _limits(info)
         if isinstance(value, bool):
             return value  # rejected as "not a string"
