@@ -68,19 +68,14 @@ _VALUE: Final = r"-?+[0-9]++(?:\.[0-9]++)?+%?+"
 _VALUES: Final = re.compile(rf"{_VALUE}(?:\n{_VALUE})*+").fullmatch
 _IDS: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,199}+(?:\n[A-Za-z_][A-Za-z0-9_]{0,199}+)*+").fullmatch
 _DECIMALS: Final = re.compile(r"\.([0-9]+)")
-_MAX_ID: Final = 200
 _MAX_DECIMALS: Final = 30
 #: The deepest a plain document nests: document, list, item, list of ids or source.
 _PLAIN_DEPTH: Final = 4
 _RELATION: Final[TypeAdapter[Any]] = TypeAdapter(Relation)
 
-#: Rules the screen knows, by code: the relation kinds it clears for them.
-SCREENED: Final = {
-    "PC101": frozenset({"balance"}),
-    "PC102": frozenset({"sum"}),
-    "PC103": frozenset({"sum"}),
-    "PC201": frozenset({"share"}),
-}
+#: Relation rules the screen clears relations for: PC101 balances, PC102 and PC103 sums,
+#: PC201 shares.
+SCREENED: Final = frozenset({"PC101", "PC102", "PC103", "PC201"})
 #: Document rules (no relation kinds) the screen accounts for.
 _DOCUMENT_RULES: Final = frozenset({"PC601", "PC602", "PC603", "PC604", "PC902"})
 
@@ -99,10 +94,6 @@ def _unit(symbol: str) -> Unit | None:
         return lookup_unit(symbol)
     except UnknownUnitError:
         return None
-
-
-def _is_id(value: object) -> bool:
-    return type(value) is str and value.isascii() and value.isidentifier() and len(value) <= _MAX_ID
 
 
 def _source_strings(source: object) -> int:
@@ -149,11 +140,10 @@ def _count_strings(node: object) -> int:
 class Plan:
     """What the screen does for one selection of rules."""
 
-    __slots__ = ("balance", "codes", "excess", "negative", "over_100", "partial", "share", "shares", "total")
+    __slots__ = ("balance", "excess", "negative", "over_100", "partial", "share", "shares", "total")
 
     def __init__(self, codes: set[str]) -> None:
         """Screen for the rules called ``codes``."""
-        self.codes = codes
         self.balance = "PC101" in codes
         self.total = "PC102" in codes
         self.partial = "PC103" in codes
@@ -316,18 +306,18 @@ class _Screen:
         """The figures the escalated relations name, and the flagged ones.
 
         In document order when a document rule reports figures (its findings come in
-        that order); otherwise in the order the relations name them, which saves a
-        pass over every figure.
+        that order) or when plain figures are held as integers (their dicts are found by
+        a pass over the figures); otherwise in the order the relations name them.
         """
-        needed = set(self.flagged)
+        needed = dict.fromkeys(self.flagged)
         for rel in escalated:
-            needed.update(self._operands(rel))
+            needed.update(dict.fromkeys(self._operands(rel)))
         if not needed:
             return []
         if self.flagged or self.numbers:
             return [f for f in self.figures if f["id"] in needed]
         plain, special = self.plain, self.special
-        return [special[x] if x in special else plain[x] for x in dict.fromkeys(needed)]
+        return [special[x] if x in special else plain[x] for x in needed]
 
     # -- figures ---------------------------------------------------------------
 
