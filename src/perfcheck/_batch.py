@@ -161,31 +161,38 @@ def _ledger(task: _Task) -> Ledger:
     return document
 
 
-def _plain(task: _Task, options: _Options) -> BatchItem | None:
-    """The item of a JSON document the fast path reads (see :mod:`perfcheck._fast`), or None."""
+def _plain(task: _Task, options: _Options) -> tuple[_Task, BatchItem | None]:
+    """Try the fast path (see :mod:`perfcheck._fast`) on a JSON document.
+
+    Returns the task, with a file's payload replaced by the bytes read from it so that a
+    document the fast path declines is not read twice, and the item if the fast path
+    checked the document.
+    """
     payload = task.payload
-    if isinstance(payload, bytes):
-        data = payload
-    elif isinstance(payload, str) and Path(payload).suffix.lower() not in _NOT_JSON:
+    if isinstance(payload, str) and Path(payload).suffix.lower() not in _NOT_JSON:
         try:
-            data = read_bytes(Path(payload))
+            payload = read_bytes(Path(payload))
         except LedgerError:
-            return None  # the full path reports it
-    else:
-        return None
+            return task, None  # the full path reads the file again and reports it
+        task = _Task(task.name, payload, task.path, task.line)
+    if not isinstance(payload, bytes):
+        return task, None
     from perfcheck.rules import default_registry  # noqa: PLC0415 - the rules import the core
 
     rules = default_registry.select(
         options.select, options.ignore, extend_select=options.extend_select, preview=options.preview
     )
     Messages(options.locale)  # an unknown locale is an error, as in check()
-    checked = check_plain(data, rules, locale=options.locale, crash_reported=reports_crashes(options.ignore))
+    checked = check_plain(
+        payload, rules, locale=options.locale, crash_reported=reports_crashes(options.ignore)
+    )
     if checked is None:
-        return None
+        return task, None
     result, header = checked
-    return BatchItem(
+    item = BatchItem(
         task.name, result, None, task.path, task.line, header.get("entity"), header.get("period")
     )
+    return task, item
 
 
 #: Endings of files that are not read as JSON (perfcheck._formats.read_file).
@@ -193,7 +200,7 @@ _NOT_JSON: Final = frozenset({".jsonl", ".toml", ".yaml", ".yml", ".txt"})
 
 
 def _run(task: _Task, options: _Options) -> BatchItem:
-    plain = _plain(task, options)
+    task, plain = _plain(task, options)
     if plain is not None:
         return plain
     try:

@@ -103,10 +103,8 @@ def _half_ulp(decimals: int) -> Decimal:
     return NEAR.divide(_ulp(decimals), 2)
 
 
-def view_figure(ledger: Ledger, figure: Figure, parsed: ParsedValue | None = None) -> FigureView:
-    """Turn one figure of a validated ledger into a :class:`FigureView` (``parsed``: its parsed value)."""
-    if parsed is None:
-        parsed = ledger.parsed(figure.id)
+def view_figure(ledger: Ledger, figure: Figure, parsed: ParsedValue) -> FigureView:
+    """Turn one figure of a validated ledger, with its parsed value, into a :class:`FigureView`."""
     # The value's own unit comes first: it agrees with the figure's and may add a scale (12万 in 人 is 万人).
     symbol = parsed.unit or figure.unit or ledger.unit
     assert symbol is not None  # noqa: S101 - the ledger validator guarantees a unit

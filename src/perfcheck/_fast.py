@@ -45,7 +45,7 @@ from typing import Any, Final
 import orjson
 from pydantic import TypeAdapter, ValidationError
 
-from perfcheck._document import Relation, validate
+from perfcheck._document import Ledger, Relation, validate
 from perfcheck._errors import LedgerError
 from perfcheck._limits import Limits
 from perfcheck._registry import Rule
@@ -781,7 +781,7 @@ def _non_negative() -> frozenset[str]:
     return non_negative
 
 
-def escalated_ledger(screened: Screened, limits: Limits) -> Any:  # noqa: ANN401 - a Ledger
+def escalated_ledger(screened: Screened, limits: Limits) -> Ledger | None:
     """The escalated part validated as a ledger; None if it does not validate (never expected)."""
     try:
         return validate(screened.document(), limits=limits)
