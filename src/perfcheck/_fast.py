@@ -50,7 +50,7 @@ from perfcheck._errors import LedgerError
 from perfcheck._limits import Limits
 from perfcheck._registry import Rule
 from perfcheck._units import Kind, Unit, UnknownUnitError, lookup_unit
-from perfcheck._values import MAX_DIGITS, plain_locale
+from perfcheck._values import MAX_DIGITS, PLAIN_NUMBER, plain_locale
 
 _TOP_KEYS: Final = frozenset(
     {"perfcheck", "title", "source", "entity", "period", "unit", "locale", "rounding", "figures", "relations"}
@@ -63,7 +63,7 @@ _BALANCE_KEYS: Final = frozenset({"id", "kind", "label", "inflows", "outflows", 
 _SHARE_KEYS: Final = frozenset({"id", "kind", "label", "part", "whole", "stated", "source"})
 _PLAIN_KEYS: Final = frozenset({"id", "value", "concept", "label"})
 _TEXT_TYPES: Final = frozenset({str, type(None)})
-_VALUE: Final = r"-?+[0-9]++(?:\.[0-9]++)?+%?+"
+_VALUE: Final = rf"{PLAIN_NUMBER}%?+"
 #: Newline-joined values, each plain: possessive, so one pass in C.
 _VALUES: Final = re.compile(rf"{_VALUE}(?:\n{_VALUE})*+").fullmatch
 _IDS: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,199}+(?:\n[A-Za-z_][A-Za-z0-9_]{0,199}+)*+").fullmatch

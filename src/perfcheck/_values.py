@@ -300,8 +300,11 @@ def _normalize(text: str) -> str:
 
 # -- numbers -------------------------------------------------------------------
 
-#: A plain value: ASCII digits with an optional sign, decimal point and percent sign.
-_PLAIN_NUMBER: Final = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(%?)").fullmatch
+#: The number of a plain value: ASCII digits with an optional sign and decimal point
+#: (possessive: one pass). A plain value is this and an optional percent sign; the fast
+#: path (perfcheck._fast) accepts exactly these values.
+PLAIN_NUMBER: Final = r"-?+[0-9]++(?:\.[0-9]++)?+"
+_PLAIN_NUMBER: Final = re.compile(rf"({PLAIN_NUMBER})(%?)").fullmatch
 _PLAIN_PROBES: Final = (
     "007",
     "-0.00",
