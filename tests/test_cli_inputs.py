@@ -14,7 +14,7 @@ import yaml
 
 from conftest import CASES, EXAMPLES, SEED
 from perfcheck import Ledger, LedgerError, dumps, load
-from perfcheck._formats import ExactLoader, discover, load_yaml, read_documents
+from perfcheck._read.formats import ExactLoader, discover, load_yaml, read_documents
 from perfcheck.cli import main
 
 WUZHOU = CASES / "wuzhou-unit-2024-budget-yuan.json"

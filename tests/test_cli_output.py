@@ -10,7 +10,7 @@ import pytest
 
 from conftest import CASES, EXAMPLES, SEED
 from perfcheck import Finding, Result, Severity, Verdict, check, default_registry
-from perfcheck._i18n import LOCALES
+from perfcheck._core.i18n import LOCALES
 from perfcheck.cli import main
 from perfcheck.render import (
     OUTPUT_FORMATS,

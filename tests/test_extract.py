@@ -20,7 +20,7 @@ import pytest
 
 import perfcheck
 from perfcheck import Ledger
-from perfcheck._units import Kind, lookup_unit
+from perfcheck._core.units import Kind, lookup_unit
 from perfcheck.cli import main
 from perfcheck.extract import Extraction, extract
 

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from perfcheck._format import format_interval, format_number, format_value
-from perfcheck._interval import INF, Interval
-from perfcheck._units import lookup_unit
-from perfcheck._values import parse_value
+from perfcheck._core.interval import INF, Interval
+from perfcheck._core.units import lookup_unit
+from perfcheck._core.values import parse_value
+from perfcheck._engine.format import format_interval, format_number, format_value
 
 LOCALES = [
     "zh_CN",

@@ -11,14 +11,19 @@ from babel.messages.pofile import read_po
 
 import perfcheck
 from conftest import CASES, ROOT
-from perfcheck._i18n import DOMAIN, LOCALE_DIR, Messages
+from perfcheck._core.i18n import DOMAIN, LOCALE_DIR, Messages
 
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 KEYWORDS = {"N_": None, "t": None, "word": None}
 
 
 def source_messages() -> set[str]:
-    found = extract_from_dir(str(ROOT / "src" / "perfcheck"), keywords=KEYWORDS)
+    # the library's private packages start with "_", which babel skips by default
+    found = extract_from_dir(
+        str(ROOT / "src" / "perfcheck"),
+        keywords=KEYWORDS,
+        directory_filter=lambda path: "__pycache__" not in path and not path.endswith(".venv"),
+    )
     return {message for _, _, message, _, _ in found if isinstance(message, str) and message}
 
 

@@ -10,9 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import perfcheck
-from perfcheck._compile import figure_interval
-from perfcheck._interval import INF, Interval
-from perfcheck._units import (
+from perfcheck._core.interval import INF, Interval
+from perfcheck._core.units import (
     CNY,
     COUNT,
     COUNT_UNITS,
@@ -29,6 +28,7 @@ from perfcheck._units import (
     lookup_unit,
     scaled,
 )
+from perfcheck._engine.compile import figure_interval
 
 YUAN_UNITS = {
     "元": 1,

@@ -14,15 +14,15 @@ from hypothesis import strategies as st
 
 import perfcheck
 from perfcheck import LedgerError
-from perfcheck._compile import view_ledger
-from perfcheck._interval import INF, Interval
-from perfcheck._values import (
+from perfcheck._core.interval import INF, Interval
+from perfcheck._core.values import (
     ParsedValue,
     ValueConflictError,
     ValueFormatError,
     chinese_numeral,
     parse_value,
 )
+from perfcheck._engine.compile import view_ledger
 
 LOCALES = [
     "zh_CN",

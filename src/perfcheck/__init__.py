@@ -14,8 +14,12 @@ choice of true values, each within its figure's rounding, satisfies it.
 """
 
 from perfcheck._batch import BatchItem, check_many, check_one
-from perfcheck._check import LedgerSource, Result, check
-from perfcheck._document import (
+from perfcheck._core.errors import LedgerError, PerfcheckError, Problem
+from perfcheck._core.limits import Limits
+from perfcheck._engine.registry import Registry, Rule, Status, rule
+from perfcheck._engine.run import LedgerSource, Result, check
+from perfcheck._findings.finding import Finding, Location, RelationCheck, Severity, Verdict
+from perfcheck._ledger.document import (
     BalanceRelation,
     ChangeRelation,
     CompareRelation,
@@ -34,11 +38,7 @@ from perfcheck._document import (
     loads,
     validate,
 )
-from perfcheck._domain import FundFlow, Headcount, LineItem, Report, Share, Target
-from perfcheck._errors import LedgerError, PerfcheckError, Problem
-from perfcheck._findings import Finding, Location, RelationCheck, Severity, Verdict
-from perfcheck._limits import Limits
-from perfcheck._registry import Registry, Rule, Status, rule
+from perfcheck._read.domain import FundFlow, Headcount, LineItem, Report, Share, Target
 from perfcheck._series import SeriesResult, check_series
 from perfcheck.rules import default_registry, series_registry
 

@@ -28,10 +28,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Final
 
-from perfcheck._check import Result, check, check_plain, reports_crashes
-from perfcheck._document import Ledger, parse_json, read_bytes, validate
-from perfcheck._errors import LedgerError, Problem
-from perfcheck._i18n import Messages
+from perfcheck._core.errors import LedgerError, Problem
+from perfcheck._core.i18n import Messages
+from perfcheck._engine.run import Result, check, check_plain, reports_crashes
+from perfcheck._ledger.document import Ledger, parse_json, read_bytes, validate
 
 #: What :func:`check_one` and :func:`check_many` accept as one document.
 Document = Ledger | dict[str, Any] | bytes | str | os.PathLike[str]
@@ -134,7 +134,7 @@ def _ledger(task: _Task) -> Ledger:
     Raises:
         LedgerError: it cannot be used.
     """
-    from perfcheck._formats import _relocate, read_file  # noqa: PLC0415 - importing perfcheck must not import YAML
+    from perfcheck._read.formats import _relocate, read_file  # noqa: PLC0415 - importing perfcheck must not import YAML
 
     payload = task.payload
     if isinstance(payload, LedgerError):
@@ -162,7 +162,7 @@ def _ledger(task: _Task) -> Ledger:
 
 
 def _plain(task: _Task, options: _Options) -> tuple[_Task, BatchItem | None]:
-    """Try the fast path (see :mod:`perfcheck._fast`) on a JSON document.
+    """Try the fast path (see :mod:`perfcheck._engine.fast`) on a JSON document.
 
     Returns the task, with a file's payload replaced by the bytes read from it so that a
     document the fast path declines is not read twice, and the item if the fast path
@@ -195,7 +195,7 @@ def _plain(task: _Task, options: _Options) -> tuple[_Task, BatchItem | None]:
     return task, item
 
 
-#: Endings of files that are not read as JSON (perfcheck._formats.read_file).
+#: Endings of files that are not read as JSON (perfcheck._read.formats.read_file).
 _NOT_JSON: Final = frozenset({".jsonl", ".toml", ".yaml", ".yml", ".txt"})
 
 
@@ -282,7 +282,7 @@ def check_one(  # noqa: PLR0913 - keyword-only options, as in check()
 
 def _file_tasks(path: Path) -> Iterator[_Task]:
     """The documents of one file: a JSON Lines file a line at a time, YAML streams read here."""
-    from perfcheck._formats import read_file  # noqa: PLC0415 - importing perfcheck must not import YAML
+    from perfcheck._read.formats import read_file  # noqa: PLC0415 - importing perfcheck must not import YAML
 
     name = str(path)
     suffix = path.suffix.lower()
@@ -305,12 +305,12 @@ def _file_tasks(path: Path) -> Iterator[_Task]:
 
 
 def path_tasks(name: str | os.PathLike[str], *, exclude: Collection[Path] = ()) -> Iterator[_Task]:
-    """The documents at a path, as :func:`perfcheck._formats.read_documents` finds them, unread.
+    """The documents at a path, as :func:`perfcheck._read.formats.read_documents` finds them, unread.
 
     Standard input (``-``) and YAML files are read here; every other file is read by
     the worker that checks it, and a JSON Lines file is split into its lines here.
     """
-    from perfcheck._formats import SUFFIXES, _error, discover, read_documents  # noqa: PLC0415 - not at import
+    from perfcheck._read.formats import SUFFIXES, _error, discover, read_documents  # noqa: PLC0415 - not at import
 
     if os.fspath(name) == "-":
         yield from (_Task(e.name, e.document, e.path, e.line) for e in read_documents("-"))

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from perfcheck._errors import PerfcheckError
-from perfcheck._i18n import LOCALES
+from perfcheck._core.errors import PerfcheckError
+from perfcheck._core.i18n import LOCALES
 from perfcheck.render import OUTPUT_FORMATS
 from perfcheck.rules import default_registry
 

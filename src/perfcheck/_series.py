@@ -25,11 +25,11 @@ from typing import Final
 
 from pydantic import BaseModel, ConfigDict
 
-from perfcheck._check import LedgerSource, Result, _as_ledger, _crash, in_report_order, reports_crashes
-from perfcheck._context import Context
-from perfcheck._document import Ledger
-from perfcheck._findings import Finding, Severity
-from perfcheck._registry import Registry
+from perfcheck._engine.context import Context
+from perfcheck._engine.registry import Registry
+from perfcheck._engine.run import LedgerSource, Result, _as_ledger, _crash, in_report_order, reports_crashes
+from perfcheck._findings.finding import Finding, Severity
+from perfcheck._ledger.document import Ledger
 from perfcheck.rules.series import YearPair, series_registry
 
 _YEAR: Final = re.compile(r"\s*(\d{4})\s*(年(度)?)?\s*")

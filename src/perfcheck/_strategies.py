@@ -32,8 +32,8 @@ from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from perfcheck._document import RELATION_KINDS, Ledger, validate
-from perfcheck._domain import FundFlow, Headcount, LineItem, Report, Share, Target
+from perfcheck._ledger.document import RELATION_KINDS, Ledger, validate
+from perfcheck._read.domain import FundFlow, Headcount, LineItem, Report, Share, Target
 
 #: Amount units the strategies print in, with their size in 元.
 AMOUNT_UNITS: Final[dict[str, int]] = {

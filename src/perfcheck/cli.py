@@ -21,7 +21,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from perfcheck import __version__
-from perfcheck._baseline import (
+from perfcheck._batch import BatchItem, _ledger, _options, _Task, path_tasks, run_tasks
+from perfcheck._config import Config, ConfigError, discover_config, load_config
+from perfcheck._core.errors import LedgerError
+from perfcheck._core.i18n import LOCALES
+from perfcheck._findings.baseline import (
     Acknowledgement,
     BaselineError,
     acknowledge,
@@ -31,11 +35,7 @@ from perfcheck._baseline import (
     load_baseline,
     stale,
 )
-from perfcheck._batch import BatchItem, _ledger, _options, _Task, path_tasks, run_tasks
-from perfcheck._config import Config, ConfigError, discover_config, load_config
-from perfcheck._document import Ledger, dumps
-from perfcheck._errors import LedgerError
-from perfcheck._i18n import LOCALES
+from perfcheck._ledger.document import Ledger, dumps
 from perfcheck._series import check_series, series_pairs, with_series
 from perfcheck.extract import Extraction, extract
 from perfcheck.render import OUTPUT_FORMATS, Checked, render_documents, rule_page, rules_markdown

@@ -25,8 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from perfcheck._document import Ledger, validate
-from perfcheck._extract.build import build
+from perfcheck._ledger.document import Ledger, validate
+from perfcheck._read.text.build import build
 
 __all__ = ["Extraction", "Passage", "Summary", "extract"]
 

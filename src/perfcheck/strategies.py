@@ -46,8 +46,8 @@ except ModuleNotFoundError as exc:  # pragma: no cover - hypothesis is installed
     msg = "perfcheck.strategies needs hypothesis: pip install hypothesis"
     raise ImportError(msg) from exc
 
-from perfcheck._document import Ledger
-from perfcheck._domain import Report
+from perfcheck._ledger.document import Ledger
+from perfcheck._read.domain import Report
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy

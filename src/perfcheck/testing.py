@@ -20,8 +20,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from perfcheck._check import LedgerSource, Result, check
-from perfcheck._document import Ledger
+from perfcheck._engine.run import LedgerSource, Result, check
+from perfcheck._ledger.document import Ledger
 from perfcheck.render import failure_message
 from perfcheck.rules import default_registry
 

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from perfcheck._registry import Registry
+from perfcheck._engine.registry import Registry
 from perfcheck.rules import arithmetic, changes, comparisons, internal, plausibility, shares, sums
 from perfcheck.rules.series import series_registry
 

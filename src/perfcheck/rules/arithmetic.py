@@ -7,14 +7,14 @@ from collections.abc import Iterator, Mapping
 from decimal import ROUND_CEILING, Decimal
 from typing import Final
 
-from perfcheck._context import Context, near
-from perfcheck._document import FormulaRelation, ProductRelation
-from perfcheck._findings import Finding, RelationCheck, Severity, Verdict
-from perfcheck._formula import Formula, evaluate
-from perfcheck._i18n import N_
-from perfcheck._interval import DOWN, INF, NEAR, UP, Interval
-from perfcheck._registry import rule
-from perfcheck._units import Kind
+from perfcheck._core.formula import Formula, evaluate
+from perfcheck._core.i18n import N_
+from perfcheck._core.interval import DOWN, INF, NEAR, UP, Interval
+from perfcheck._core.units import Kind
+from perfcheck._engine.context import Context, near
+from perfcheck._engine.registry import rule
+from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
+from perfcheck._ledger.document import FormulaRelation, ProductRelation
 from perfcheck.rules._examples import doc, fig
 
 HUNDRED = Decimal(100)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
-from perfcheck._context import Context
-from perfcheck._document import ChangeRelation
-from perfcheck._findings import Finding, Severity
-from perfcheck._i18n import N_
-from perfcheck._interval import INF, NEAR, Interval, monotone_range
-from perfcheck._registry import rule
+from perfcheck._core.i18n import N_
+from perfcheck._core.interval import INF, NEAR, Interval, monotone_range
+from perfcheck._engine.context import Context
+from perfcheck._engine.registry import rule
+from perfcheck._findings.finding import Finding, Severity
+from perfcheck._ledger.document import ChangeRelation
 from perfcheck.rules._examples import doc, fig
 
 HUNDRED = Decimal(100)

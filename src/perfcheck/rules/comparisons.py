@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from perfcheck._context import Context
-from perfcheck._document import CompareRelation, EqualRelation
-from perfcheck._findings import Finding, Severity
-from perfcheck._i18n import N_
-from perfcheck._interval import INF, Interval
-from perfcheck._registry import rule
+from perfcheck._core.i18n import N_
+from perfcheck._core.interval import INF, Interval
+from perfcheck._engine.context import Context
+from perfcheck._engine.registry import rule
+from perfcheck._findings.finding import Finding, Severity
+from perfcheck._ledger.document import CompareRelation, EqualRelation
 from perfcheck.rules._examples import doc, fig
 
 

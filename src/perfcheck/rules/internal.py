@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from perfcheck._context import Context
-from perfcheck._document import RELATION_KINDS, _Relation
-from perfcheck._findings import Finding, RelationCheck, Severity, Verdict
-from perfcheck._i18n import N_
-from perfcheck._registry import rule
+from perfcheck._core.i18n import N_
+from perfcheck._engine.context import Context
+from perfcheck._engine.registry import rule
+from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
+from perfcheck._ledger.document import RELATION_KINDS, _Relation
 from perfcheck.rules._examples import doc, fig
 
 

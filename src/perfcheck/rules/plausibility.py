@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
 
-from perfcheck._context import Context
-from perfcheck._document import ShareRelation, SumRelation
-from perfcheck._findings import Finding, Severity
-from perfcheck._i18n import N_
-from perfcheck._interval import exact_sum, sum_intervals
-from perfcheck._registry import rule
-from perfcheck._units import Kind
+from perfcheck._core.i18n import N_
+from perfcheck._core.interval import exact_sum, sum_intervals
+from perfcheck._core.units import Kind
+from perfcheck._engine.context import Context
+from perfcheck._engine.registry import rule
+from perfcheck._findings.finding import Finding, Severity
+from perfcheck._ledger.document import ShareRelation, SumRelation
 from perfcheck.rules._examples import doc, fig
 
 HUNDRED = Decimal(100)

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
-from perfcheck._context import Context, near
-from perfcheck._document import ChangeRelation
-from perfcheck._findings import Finding, Severity, Verdict
-from perfcheck._i18n import N_
-from perfcheck._interval import NEAR, Interval
-from perfcheck._registry import Registry, Rule, rule
+from perfcheck._core.i18n import N_
+from perfcheck._core.interval import NEAR, Interval
+from perfcheck._engine.context import Context, near
+from perfcheck._engine.registry import Registry, Rule, rule
+from perfcheck._findings.finding import Finding, Severity, Verdict
+from perfcheck._ledger.document import ChangeRelation
 from perfcheck.rules._examples import doc, fig
 
 #: The relation kind series rules are registered under: no document relation has it,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from perfcheck._context import Context
-from perfcheck._document import RatioRelation, ShareRelation
-from perfcheck._findings import Finding, RelationCheck, Severity, Verdict
-from perfcheck._i18n import N_
-from perfcheck._interval import DOWN, NEAR, UP, Interval, exact_sum, monotone_range, sum_intervals
-from perfcheck._registry import rule
-from perfcheck._units import Kind
+from perfcheck._core.i18n import N_
+from perfcheck._core.interval import DOWN, NEAR, UP, Interval, exact_sum, monotone_range, sum_intervals
+from perfcheck._core.units import Kind
+from perfcheck._engine.context import Context
+from perfcheck._engine.registry import rule
+from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
+from perfcheck._ledger.document import RatioRelation, ShareRelation
 from perfcheck.rules._examples import doc, fig
 
 HUNDRED = Decimal(100)

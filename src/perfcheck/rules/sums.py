@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfcheck._context import Context
-from perfcheck._document import BalanceRelation, SumRelation
-from perfcheck._findings import Finding, Severity
-from perfcheck._i18n import N_
-from perfcheck._interval import INF, NEAR, Interval, exact_sum, sum_intervals
-from perfcheck._registry import rule
+from perfcheck._core.i18n import N_
+from perfcheck._core.interval import INF, NEAR, Interval, exact_sum, sum_intervals
+from perfcheck._engine.context import Context
+from perfcheck._engine.registry import rule
+from perfcheck._findings.finding import Finding, Severity
+from perfcheck._ledger.document import BalanceRelation, SumRelation
 from perfcheck.rules._examples import doc, fig
 
 

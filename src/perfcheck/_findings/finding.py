@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-from perfcheck._document import Source
+from perfcheck._ledger.document import Source
 
 DecimalText = Annotated[
     Decimal, Field(allow_inf_nan=True), PlainSerializer(str, return_type=str, when_used="json")

@@ -35,7 +35,7 @@ from typing import Final
 
 from babel.numbers import list_currencies
 
-from perfcheck._interval import Interval
+from perfcheck._core.interval import Interval
 
 
 class Kind(StrEnum):
@@ -240,7 +240,7 @@ factor=Decimal('10000'), stem='人次')
     >>> lookup_unit("XYZ")
     Traceback (most recent call last):
         ...
-    perfcheck._units.UnknownUnitError: unknown currency code 'XYZ' (not an ISO 4217 code babel knows)
+    perfcheck._core.units.UnknownUnitError: unknown currency code 'XYZ' (not an ISO 4217 code babel knows)
 
     Raises:
         UnknownUnitError: the symbol is not a known unit, or an unknown currency code.
@@ -312,7 +312,7 @@ def convert(value: Decimal, source: Unit, target: Unit) -> Decimal:
     >>> convert(Decimal("1"), lookup_unit("EUR"), lookup_unit("元"))
     Traceback (most recent call last):
         ...
-    perfcheck._units.IncompatibleUnitsError: cannot convert EUR (amount in EUR) to 元 (amount in CNY); \
+    perfcheck._core.units.IncompatibleUnitsError: cannot convert EUR (amount in EUR) to 元 (amount in CNY); \
 amounts in different currencies are never converted
 
     Raises:

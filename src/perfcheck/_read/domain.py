@@ -31,8 +31,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from perfcheck._document import Identifier, Ledger, Qualifier, Source, validate
-from perfcheck._errors import LedgerError, Problem
+from perfcheck._core.errors import LedgerError, Problem
+from perfcheck._ledger.document import Identifier, Ledger, Qualifier, Source, validate
 
 
 def _printed(value: object) -> object:

@@ -5,8 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
-from perfcheck._compile import FigureView, view_ledger
-from perfcheck._document import (
+from perfcheck._core.i18n import N_, Messages
+from perfcheck._core.interval import DOWN, NEAR, UP, Interval
+from perfcheck._core.units import COUNT, PERCENT, POINTS, Dimension, Kind, Unit, lookup_unit
+from perfcheck._engine.compile import FigureView, view_ledger
+from perfcheck._engine.format import format_interval, format_number, format_value, unit_label
+from perfcheck._engine.registry import Rule
+from perfcheck._findings.finding import Finding, Location, RelationCheck, Severity, Verdict
+from perfcheck._ledger.document import (
     ChangeRelation,
     FormulaRelation,
     Ledger,
@@ -15,12 +21,6 @@ from perfcheck._document import (
     ShareRelation,
     _Relation,
 )
-from perfcheck._findings import Finding, Location, RelationCheck, Severity, Verdict
-from perfcheck._format import format_interval, format_number, format_value, unit_label
-from perfcheck._i18n import N_, Messages
-from perfcheck._interval import DOWN, NEAR, UP, Interval
-from perfcheck._registry import Rule
-from perfcheck._units import COUNT, PERCENT, POINTS, Dimension, Kind, Unit, lookup_unit
 
 
 def fmt(value: Decimal, places: int | None = None, rounding: str = ROUND_HALF_EVEN) -> str:
@@ -61,7 +61,7 @@ class Context:
 
     Attributes:
         ledger: the document.
-        views: every figure as a :class:`~perfcheck._compile.FigureView`, by id.
+        views: every figure as a :class:`~perfcheck._engine.compile.FigureView`, by id.
         checks: the outcome of every relation judged so far.
     """
 

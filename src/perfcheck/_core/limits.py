@@ -11,7 +11,7 @@ or :func:`perfcheck.validate` to raise or lower them.
 ...     '{"id": "a", "value": "1"}, {"id": "b", "value": "2"}]}', limits=strict)
 Traceback (most recent call last):
     ...
-perfcheck._errors.LedgerError: <string>: 2 figures, more than the limit of 1 (Limits.max_figures)
+perfcheck._core.errors.LedgerError: <string>: 2 figures, more than the limit of 1 (Limits.max_figures)
 """
 
 from __future__ import annotations

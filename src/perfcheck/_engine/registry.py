@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final
 
-from perfcheck._findings import Severity
+from perfcheck._findings.finding import Severity
 
 if TYPE_CHECKING:
-    from perfcheck._context import Context
-    from perfcheck._document import _Relation
-    from perfcheck._findings import Finding
+    from perfcheck._engine.context import Context
+    from perfcheck._findings.finding import Finding
+    from perfcheck._ledger.document import _Relation
 
 CheckFn = Callable[["Context", Any], Iterable["Finding"]]
 _CODE: Final = re.compile(r"PC[1-9][0-9]{2}")

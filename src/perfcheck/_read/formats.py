@@ -1,6 +1,6 @@
 """Read ledger documents from files, folders and standard input: JSON, JSON Lines, TOML and YAML.
 
-Every reader ends in :func:`perfcheck._document.validate`, so a document read from any
+Every reader ends in :func:`perfcheck._ledger.document.validate`, so a document read from any
 format is checked the same way and its problems name the place they were found:
 ``file``, or ``file:line`` for one line of a JSON Lines file. Numbers keep the
 text they were written as (:class:`~decimal.Decimal`, never float), because the
@@ -30,9 +30,9 @@ from typing import Any, BinaryIO, Final, NamedTuple
 
 import yaml
 
-from perfcheck._document import Ledger, parse_json, validate
-from perfcheck._errors import LedgerError, Problem
-from perfcheck._limits import DEFAULT_LIMITS
+from perfcheck._core.errors import LedgerError, Problem
+from perfcheck._core.limits import DEFAULT_LIMITS
+from perfcheck._ledger.document import Ledger, parse_json, validate
 
 #: File name endings read when a folder is checked; any other named file is read as JSON.
 SUFFIXES: Final = (".json", ".jsonl", ".toml", ".yaml", ".yml")

@@ -37,12 +37,12 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from perfcheck._errors import LedgerError, Problem
-from perfcheck._formula import Formula, FormulaError, parse_formula
-from perfcheck._interval import NEAR
-from perfcheck._limits import DEFAULT_LIMITS, Limits, json_depth
-from perfcheck._units import UnknownUnitError, lookup_unit
-from perfcheck._values import ParsedValue, ValueFormatError, check_locale, parse_value
+from perfcheck._core.errors import LedgerError, Problem
+from perfcheck._core.formula import Formula, FormulaError, parse_formula
+from perfcheck._core.interval import NEAR
+from perfcheck._core.limits import DEFAULT_LIMITS, Limits, json_depth
+from perfcheck._core.units import UnknownUnitError, lookup_unit
+from perfcheck._core.values import ParsedValue, ValueFormatError, check_locale, parse_value
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=200)]
 Qualifier = Literal["at_least", "more_than", "at_most", "about"]

@@ -22,12 +22,12 @@ from typing import Any, Final, Literal
 
 from tabulate import tabulate
 
-from perfcheck._baseline import Acknowledgement
-from perfcheck._check import Result
-from perfcheck._context import fmt
-from perfcheck._findings import Finding, Location, RelationCheck, Severity
-from perfcheck._i18n import N_, Messages, check_locale_name
-from perfcheck._registry import Registry, Rule
+from perfcheck._core.i18n import N_, Messages, check_locale_name
+from perfcheck._engine.context import fmt
+from perfcheck._engine.registry import Registry, Rule
+from perfcheck._engine.run import Result
+from perfcheck._findings.baseline import Acknowledgement
+from perfcheck._findings.finding import Finding, Location, RelationCheck, Severity
 
 Format = Literal["table", "markdown", "html", "json"]
 FORMATS: Final = ("table", "markdown", "html", "json")

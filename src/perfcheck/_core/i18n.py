@@ -21,7 +21,7 @@ from typing import Final
 #: Locales findings can be written in.
 LOCALES: Final = ("en", "zh_CN")
 DOMAIN: Final = "perfcheck"
-LOCALE_DIR: Final = Path(__file__).parent / "locale"
+LOCALE_DIR: Final = Path(__file__).parent.parent / "locale"
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker

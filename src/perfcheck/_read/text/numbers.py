@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, Literal
 
-from perfcheck._values import (
+from perfcheck._core.values import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     Qualifier,

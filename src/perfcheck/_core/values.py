@@ -42,8 +42,8 @@ from typing import Final, Literal
 from babel import Locale, UnknownLocaleError
 from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
 
-from perfcheck._interval import NEAR
-from perfcheck._units import (
+from perfcheck._core.interval import NEAR
+from perfcheck._core.units import (
     CHINESE_SCALES,
     ENGLISH_SCALES,
     Kind,
@@ -302,7 +302,7 @@ def _normalize(text: str) -> str:
 
 #: The number of a plain value: ASCII digits with an optional sign and decimal point
 #: (possessive: one pass). A plain value is this and an optional percent sign; the fast
-#: path (perfcheck._fast) accepts exactly these values.
+#: path (perfcheck._engine.fast) accepts exactly these values.
 PLAIN_NUMBER: Final = r"-?+[0-9]++(?:\.[0-9]++)?+"
 _PLAIN_NUMBER: Final = re.compile(rf"({PLAIN_NUMBER})(%?)").fullmatch
 _PLAIN_PROBES: Final = (

@@ -12,13 +12,13 @@ from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field
 
-from perfcheck import _fast
-from perfcheck._context import Context
-from perfcheck._document import Ledger, _Relation, load, loads, read_bytes
-from perfcheck._findings import Finding, RelationCheck, Severity, Verdict
-from perfcheck._i18n import N_, Messages
-from perfcheck._limits import DEFAULT_LIMITS, Limits
-from perfcheck._registry import Registry, Rule
+from perfcheck._core.i18n import N_, Messages
+from perfcheck._core.limits import DEFAULT_LIMITS, Limits
+from perfcheck._engine import fast as _fast
+from perfcheck._engine.context import Context
+from perfcheck._engine.registry import Registry, Rule
+from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
+from perfcheck._ledger.document import Ledger, _Relation, load, loads, read_bytes
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -240,7 +240,7 @@ def check_plain(
     crash_reported: bool,
     limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[Result, dict[str, Any]] | None:
-    """Check JSON ``data`` by the fast path (:mod:`perfcheck._fast`).
+    """Check JSON ``data`` by the fast path (:mod:`perfcheck._engine.fast`).
 
     Returns the result and the document's header, or None when the document is not
     plain and needs the full path.

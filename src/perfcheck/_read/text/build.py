@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
 
-from perfcheck._extract import patterns
-from perfcheck._extract.numbers import Mention, find
-from perfcheck._extract.sentences import Sentence, split
-from perfcheck._units import lookup_unit
+from perfcheck._core.units import lookup_unit
+from perfcheck._read.text import patterns
+from perfcheck._read.text.numbers import Mention, find
+from perfcheck._read.text.sentences import Sentence, split
 
 _LABEL_STOP: Final = frozenset("，,。；;：:！!？?【】[]\n\r \u3000")
 _NOUN_STOP: Final = frozenset("，,。；;：:！!？?（()）、\n\r \u3000")

@@ -18,7 +18,7 @@ so deep nesting costs no stack; :data:`MAX_DEPTH` and :data:`MAX_LENGTH` bound i
 >>> parse_formula("__import__('os')")
 Traceback (most recent call last):
     ...
-perfcheck._formula.FormulaError: a call is not allowed at position 10
+perfcheck._core.formula.FormulaError: a call is not allowed at position 10
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from perfcheck._interval import Interval
+from perfcheck._core.interval import Interval
 
 MAX_LENGTH: Final = 10_000
 MAX_DEPTH: Final = 200

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from perfcheck._document import Figure, Ledger
-from perfcheck._interval import DOWN, INF, NEAR, UP, Interval
-from perfcheck._units import Kind, Unit, lookup_unit
-from perfcheck._values import ParsedValue
+from perfcheck._core.interval import DOWN, INF, NEAR, UP, Interval
+from perfcheck._core.units import Kind, Unit, lookup_unit
+from perfcheck._core.values import ParsedValue
+from perfcheck._ledger.document import Figure, Ledger
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,12 +45,12 @@ from typing import Any, Final
 import orjson
 from pydantic import TypeAdapter, ValidationError
 
-from perfcheck._document import Ledger, Relation, validate
-from perfcheck._errors import LedgerError
-from perfcheck._limits import Limits
-from perfcheck._registry import Rule
-from perfcheck._units import Kind, Unit, UnknownUnitError, lookup_unit
-from perfcheck._values import MAX_DIGITS, PLAIN_NUMBER, plain_locale
+from perfcheck._core.errors import LedgerError
+from perfcheck._core.limits import Limits
+from perfcheck._core.units import Kind, Unit, UnknownUnitError, lookup_unit
+from perfcheck._core.values import MAX_DIGITS, PLAIN_NUMBER, plain_locale
+from perfcheck._engine.registry import Rule
+from perfcheck._ledger.document import Ledger, Relation, validate
 
 _TOP_KEYS: Final = frozenset(
     {"perfcheck", "title", "source", "entity", "period", "unit", "locale", "rounding", "figures", "relations"}
@@ -204,7 +204,7 @@ class Screened:
 def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
     """Screen ``data``; None when it is not a plain document (the full path then reads it).
 
-    Run it with the garbage collector paused (as :func:`perfcheck._check.check_plain`
+    Run it with the garbage collector paused (as :func:`perfcheck._engine.run.check_plain`
     does): the parsed document is millions of objects a collection would walk again
     and again.
     """

@@ -42,8 +42,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
-from perfcheck._errors import PerfcheckError
-from perfcheck._findings import Finding, Severity
+from perfcheck._core.errors import PerfcheckError
+from perfcheck._findings.finding import Finding, Severity
 from perfcheck.rules import default_registry
 
 #: The document name of standard input in a baseline.

@@ -34,9 +34,9 @@ from babel.numbers import (
     get_minus_sign_symbol,
 )
 
-from perfcheck._interval import Interval
-from perfcheck._units import ENGLISH_SCALES, Kind, Unit, lookup_unit
-from perfcheck._values import check_locale
+from perfcheck._core.interval import Interval
+from perfcheck._core.units import ENGLISH_SCALES, Kind, Unit, lookup_unit
+from perfcheck._core.values import check_locale
 
 #: Digits enough for any value perfcheck reads or computes; quantizing never fails for lack of them.
 _CONTEXT: Final = Context(prec=400, Emax=999_999, Emin=-999_999)

@@ -1,0 +1,1 @@
+"""Findings: what a check found, as plain data, and acknowledged findings (baselines)."""

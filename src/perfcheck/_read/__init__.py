@@ -1,0 +1,1 @@
+"""Reading: documents, files, domain models and report text, each to a ledger."""
