@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import CASES, SEED
 from perfcheck import Finding, Severity, Verdict, check
-from perfcheck._findings.baseline import (
+from perfcheck._baseline import (
     Acknowledgement,
     BaselineError,
     acknowledge,

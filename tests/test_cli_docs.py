@@ -13,9 +13,9 @@ import yaml
 
 from conftest import ROOT
 from perfcheck import Ledger, default_registry
+from perfcheck._baseline import load_baseline
 from perfcheck._config import load_config, parse_config
 from perfcheck._core.i18n import LOCALES
-from perfcheck._findings.baseline import load_baseline
 from perfcheck._read.formats import read_documents
 from perfcheck.cli import _parser, main
 from perfcheck.render import OUTPUT_FORMATS

@@ -37,8 +37,8 @@ from hypothesis.control import should_note
 
 import perfcheck
 from perfcheck import LedgerError, Limits, RelationCheck, Result, default_registry, strategies
+from perfcheck._api import check_plain, reports_crashes
 from perfcheck._core.limits import DEFAULT_LIMITS
-from perfcheck._engine.run import check_plain, reports_crashes
 
 # A few hundred documents a test, each checked both ways under a few selections.
 SOME = settings(max_examples=150, deadline=None)
@@ -1279,13 +1279,13 @@ def test_the_fast_path_reads_without_the_full_path_until_checks_are_asked_for(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls: list[bytes] = []
-    real = perfcheck._engine.run.loads
+    real = perfcheck._api.loads
 
     def counted(data: bytes, **kwargs: Any) -> perfcheck.Ledger:
         calls.append(data)
         return real(data, **kwargs)
 
-    monkeypatch.setattr(perfcheck._engine.run, "loads", counted)
+    monkeypatch.setattr(perfcheck._api, "loads", counted)
     result = perfcheck.check(BROKEN)
     assert calls == []
     assert result.relations_checked == 2

@@ -13,12 +13,14 @@ choice of true values, each within its figure's rounding, satisfies it.
 [('PC102', 'split', '-0.36')]
 """
 
+from perfcheck._api import check
 from perfcheck._batch import BatchItem, check_many, check_one
 from perfcheck._core.errors import LedgerError, PerfcheckError, Problem
 from perfcheck._core.limits import Limits
+from perfcheck._core.version import VERSION as _VERSION
 from perfcheck._engine.registry import Registry, Rule, Status, rule
-from perfcheck._engine.run import LedgerSource, Result, check
 from perfcheck._findings.finding import Finding, Location, RelationCheck, Severity, Verdict
+from perfcheck._findings.result import Result
 from perfcheck._ledger.document import (
     BalanceRelation,
     ChangeRelation,
@@ -39,10 +41,11 @@ from perfcheck._ledger.document import (
     validate,
 )
 from perfcheck._read.domain import FundFlow, Headcount, LineItem, Report, Share, Target
+from perfcheck._read.source import LedgerSource
 from perfcheck._series import SeriesResult, check_series
 from perfcheck.rules import default_registry, series_registry
 
-__version__ = "0.1.0"
+__version__ = _VERSION
 
 __all__ = [
     "BalanceRelation",

@@ -28,10 +28,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Final
 
+from perfcheck._api import check, check_plain, reports_crashes
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.i18n import Messages
-from perfcheck._engine.run import Result, check, check_plain, reports_crashes
+from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger, parse_json, read_bytes, validate
+from perfcheck.rules import default_registry
 
 #: What :func:`check_one` and :func:`check_many` accept as one document.
 Document = Ledger | dict[str, Any] | bytes | str | os.PathLike[str]
@@ -134,7 +136,7 @@ def _ledger(task: _Task) -> Ledger:
     Raises:
         LedgerError: it cannot be used.
     """
-    from perfcheck._read.formats import _relocate, read_file  # noqa: PLC0415 - importing perfcheck must not import YAML
+    from perfcheck._read.formats import _relocate, read_file  # noqa: PLC0415 - loaded when a file is read: importing perfcheck loads no YAML
 
     payload = task.payload
     if isinstance(payload, LedgerError):
@@ -177,7 +179,6 @@ def _plain(task: _Task, options: _Options) -> tuple[_Task, BatchItem | None]:
         task = _Task(task.name, payload, task.path, task.line)
     if not isinstance(payload, bytes):
         return task, None
-    from perfcheck.rules import default_registry  # noqa: PLC0415 - the rules import the core
 
     rules = default_registry.select(
         options.select, options.ignore, extend_select=options.extend_select, preview=options.preview
@@ -282,7 +283,7 @@ def check_one(  # noqa: PLR0913 - keyword-only options, as in check()
 
 def _file_tasks(path: Path) -> Iterator[_Task]:
     """The documents of one file: a JSON Lines file a line at a time, YAML streams read here."""
-    from perfcheck._read.formats import read_file  # noqa: PLC0415 - importing perfcheck must not import YAML
+    from perfcheck._read.formats import read_file  # noqa: PLC0415 - loaded when a file is read: importing perfcheck loads no YAML
 
     name = str(path)
     suffix = path.suffix.lower()
@@ -310,7 +311,7 @@ def path_tasks(name: str | os.PathLike[str], *, exclude: Collection[Path] = ()) 
     Standard input (``-``) and YAML files are read here; every other file is read by
     the worker that checks it, and a JSON Lines file is split into its lines here.
     """
-    from perfcheck._read.formats import SUFFIXES, _error, discover, read_documents  # noqa: PLC0415 - not at import
+    from perfcheck._read.formats import SUFFIXES, _error, discover, read_documents  # noqa: PLC0415 - loaded when a file is read: importing perfcheck loads no YAML
 
     if os.fspath(name) == "-":
         yield from (_Task(e.name, e.document, e.path, e.line) for e in read_documents("-"))
@@ -383,7 +384,6 @@ def check_many(  # noqa: PLR0913 - keyword-only options, as in check()
         msg = f"jobs must be at least 1, not {jobs}"
         raise ValueError(msg)
     options = _options(select, ignore, extend_select, preview=preview, locale=locale)
-    from perfcheck.rules import default_registry  # noqa: PLC0415 - rules import the checker
 
     default_registry.select(options.select, options.ignore, extend_select=options.extend_select)
     Messages(locale)  # an unknown locale fails here, not in every item

@@ -25,11 +25,15 @@ from typing import Final
 
 from pydantic import BaseModel, ConfigDict
 
+from perfcheck._api import reports_crashes
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import Registry
-from perfcheck._engine.run import LedgerSource, Result, _as_ledger, _crash, in_report_order, reports_crashes
+from perfcheck._engine.run import _crash, in_report_order
 from perfcheck._findings.finding import Finding, Severity
+from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger
+from perfcheck._read.source import LedgerSource, as_ledger
+from perfcheck.rules import CRASH_CODE
 from perfcheck.rules.series import YearPair, series_registry
 
 _YEAR: Final = re.compile(r"\s*(\d{4})\s*(年(度)?)?\s*")
@@ -124,7 +128,7 @@ def check_series(  # noqa: PLR0913 - keyword-only options, as in check()
         ValueError: a code prefix that matches no series rule, or an unknown locale.
     """
     rules = (registry or series_registry).select(select, ignore, extend_select=extend_select, preview=preview)
-    ledgers = [_as_ledger(d) for d in documents]
+    ledgers = [as_ledger(d) for d in documents]
     pairs = series_pairs(ledgers)
     contexts: dict[int, Context] = {}
 
@@ -145,7 +149,7 @@ def check_series(  # noqa: PLR0913 - keyword-only options, as in check()
                 found[later].extend(rule.check(ctx, pair))
             except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a finding
                 if crash_reported:
-                    found[later].append(_crash(ctx, rule, None, exc))
+                    found[later].append(_crash(ctx, CRASH_CODE, rule, None, exc))
     return SeriesResult(
         findings=tuple(tuple(f) for f in found),
         pairs=tuple(pairs),

@@ -34,6 +34,7 @@ from hypothesis.errors import InvalidArgument
 
 from perfcheck._ledger.document import RELATION_KINDS, Ledger, validate
 from perfcheck._read.domain import FundFlow, Headcount, LineItem, Report, Share, Target
+from perfcheck.rules import default_registry, series_registry
 
 #: Amount units the strategies print in, with their size in 元.
 AMOUNT_UNITS: Final[dict[str, int]] = {
@@ -479,8 +480,6 @@ def breakable_code(where: str, code: object) -> str:
     Raises:
         InvalidArgument: not a code of perfcheck's default registry, or one no data can break.
     """
-    from perfcheck.rules import default_registry, series_registry  # noqa: PLC0415 - needed only here
-
     if isinstance(code, str) and code in series_registry:
         msg = (
             f"{code} is a series rule: it judges the reports of one entity for consecutive years "

@@ -20,13 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from perfcheck import __version__
-from perfcheck._batch import BatchItem, _ledger, _options, _Task, path_tasks, run_tasks
-from perfcheck._config import Config, ConfigError, discover_config, load_config
-from perfcheck._core.errors import LedgerError
-from perfcheck._core.i18n import LOCALES
-from perfcheck._findings.baseline import (
-    Acknowledgement,
+from tabulate import tabulate
+
+from perfcheck._baseline import (
     BaselineError,
     acknowledge,
     baseline_entries,
@@ -35,6 +31,12 @@ from perfcheck._findings.baseline import (
     load_baseline,
     stale,
 )
+from perfcheck._batch import BatchItem, _ledger, _options, _Task, path_tasks, run_tasks
+from perfcheck._config import Config, ConfigError, discover_config, load_config
+from perfcheck._core.errors import LedgerError
+from perfcheck._core.i18n import LOCALES
+from perfcheck._core.version import VERSION
+from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._ledger.document import Ledger, dumps
 from perfcheck._series import check_series, series_pairs, with_series
 from perfcheck.extract import Extraction, extract
@@ -68,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="perfcheck",
         description="Check the arithmetic of published budget and performance reports.",
     )
-    parser.add_argument("--version", action="version", version=f"perfcheck {__version__}")
+    parser.add_argument("--version", action="version", version=f"perfcheck {VERSION}")
     sub = parser.add_subparsers(dest="command", required=True)
     chk = sub.add_parser(
         "check",
@@ -449,7 +451,6 @@ def _rules(fmt_name: str) -> int:
     if fmt_name == "markdown":
         print(rules_markdown(all_rules), end="")
         return EXIT_OK
-    from tabulate import tabulate  # noqa: PLC0415 - only this command needs it
 
     rows = [(r.code, r.name, r.severity.value, r.status.value, r.summary) for r in all_rules]
     print(tabulate(rows, headers=("code", "name", "severity", "status", "summary")))

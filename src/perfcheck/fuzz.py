@@ -26,11 +26,11 @@ from typing import Any, Final
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from perfcheck._api import check
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.formula import FormulaError, evaluate, parse_formula
 from perfcheck._core.interval import Interval
 from perfcheck._core.values import ValueFormatError, parse_value
-from perfcheck._engine.run import check
 from perfcheck._ledger.document import loads, validate
 
 LOCALES: Final = ("zh_CN", "en_US", "de_DE", "fr_FR")

@@ -20,8 +20,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from perfcheck._engine.run import LedgerSource, Result, check
+from perfcheck._api import check
+from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger
+from perfcheck._read.source import LedgerSource
 from perfcheck.render import failure_message
 from perfcheck.rules import default_registry
 

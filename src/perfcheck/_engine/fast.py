@@ -37,9 +37,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
-from types import ModuleType
 from typing import Any, Final
 
 import orjson
@@ -72,12 +72,6 @@ _MAX_DECIMALS: Final = 30
 #: The deepest a plain document nests: document, list, item, list of ids or source.
 _PLAIN_DEPTH: Final = 4
 _RELATION: Final[TypeAdapter[Any]] = TypeAdapter(Relation)
-
-#: Relation rules the screen clears relations for: PC101 balances, PC102 and PC103 sums,
-#: PC201 shares.
-SCREENED: Final = frozenset({"PC101", "PC102", "PC103", "PC201"})
-#: Document rules (no relation kinds) the screen accounts for.
-_DOCUMENT_RULES: Final = frozenset({"PC601", "PC602", "PC603", "PC604", "PC902"})
 
 
 class _NotPlain(Exception):  # noqa: N818 - a signal, not an error
@@ -137,44 +131,117 @@ def _count_strings(node: object) -> int:
     return count
 
 
+@dataclass(frozen=True, slots=True)
+class Screens:
+    """The rules the column screen stands in for, by role, and the facts it needs from them.
+
+    The engine names no rule: the rules package builds this (``perfcheck.rules.SCREENS``).
+
+    Attributes:
+        known: every rule whose relations the screen may leave to the full path unscreened
+            (other relation kinds) or screen (the roles below); any other rule sends the
+            whole document to the full path.
+        balance: the rule judging balances.
+        total: the rule judging a sum's total.
+        partial: the rule judging a partial (其中) sum.
+        share: the rule judging a stated share.
+        over_100: the document rule on shares over 100 %.
+        shares: the document rule on shares of one whole adding up to more than 100 %.
+        negative: the document rule on figures printed below zero that cannot be.
+        excess: the document rule on a figure printed with more decimals than the rest.
+        crash: the code crashed rules are reported under.
+        non_negative: concepts that cannot be negative (``negative``'s list).
+        min_figures_for_precision: how many figures of a unit ``excess`` needs to judge.
+    """
+
+    known: tuple[Rule, ...]
+    balance: Rule
+    total: Rule
+    partial: Rule
+    share: Rule
+    over_100: Rule
+    shares: Rule
+    negative: Rule
+    excess: Rule
+    crash: str
+    non_negative: frozenset[str]
+    min_figures_for_precision: int
+
+    @property
+    def relation_rules(self) -> tuple[Rule, ...]:
+        """The relation rules the screen clears relations for."""
+        return (self.balance, self.total, self.partial, self.share)
+
+    @property
+    def document_codes(self) -> frozenset[str]:
+        """The codes of the document rules the screen accounts for."""
+        rules = (self.over_100, self.shares, self.negative, self.excess)
+        return frozenset({*(r.code for r in rules), self.crash})
+
+    @property
+    def document_cleared(self) -> frozenset[str]:
+        """Document rules that a screened document need not run on its escalated part.
+
+        ``excess`` compares a figure's precision with the whole document's; the screen
+        judged it over every figure.
+        """
+        return frozenset({self.excess.code})
+
+
 class Plan:
     """What the screen does for one selection of rules."""
 
-    __slots__ = ("balance", "excess", "negative", "over_100", "partial", "share", "shares", "total")
+    __slots__ = (
+        "balance",
+        "excess",
+        "min_figures",
+        "negative",
+        "non_negative",
+        "over_100",
+        "partial",
+        "share",
+        "shares",
+        "total",
+    )
 
-    def __init__(self, codes: set[str]) -> None:
-        """Screen for the rules called ``codes``."""
-        self.balance = "PC101" in codes
-        self.total = "PC102" in codes
-        self.partial = "PC103" in codes
-        self.share = "PC201" in codes
-        self.over_100 = "PC601" in codes
-        self.shares = "PC602" in codes
-        self.negative = "PC603" in codes
-        self.excess = "PC604" in codes
+    def __init__(self, rules: Iterable[Rule], screens: Screens) -> None:
+        """Screen for ``rules``, whose roles ``screens`` gives."""
+        chosen = {id(r) for r in rules}
+        self.balance = id(screens.balance) in chosen
+        self.total = id(screens.total) in chosen
+        self.partial = id(screens.partial) in chosen
+        self.share = id(screens.share) in chosen
+        self.over_100 = id(screens.over_100) in chosen
+        self.shares = id(screens.shares) in chosen
+        self.negative = id(screens.negative) in chosen
+        self.excess = id(screens.excess) in chosen
+        self.non_negative = screens.non_negative
+        self.min_figures = screens.min_figures_for_precision
 
 
-def plan(rules: Iterable[Rule], shipped: Callable[[Rule], bool]) -> Plan | None:
+def plan(rules: Iterable[Rule], screens: Screens) -> Plan | None:
     """How to screen for ``rules``, or None when one of them is not a rule the screen knows.
 
     Rules judging other relation kinds need no screening: their relations are all
-    escalated. A rule of the shipped registry is recognised by identity (``shipped``).
+    escalated. A rule is recognised by identity, so a look-alike rule of another
+    registry sends the document to the full path.
     """
-    codes = set()
-    for rule in rules:
-        if not shipped(rule):
+    known = {id(r) for r in screens.known}
+    screened = {id(r) for r in screens.relation_rules}
+    chosen = list(rules)
+    for rule in chosen:
+        if id(rule) not in known:
             return None
         if rule.kinds:
             if (
-                rule.code not in SCREENED
+                id(rule) not in screened
                 and rule.kinds & {"sum", "balance", "share"}
                 and not rule.runs_on_invalid
             ):
                 return None
-        elif rule.code not in _DOCUMENT_RULES:
+        elif rule.code not in screens.document_codes:
             return None
-        codes.add(rule.code)
-    return Plan(codes)
+    return Plan(chosen, screens)
 
 
 class Screened:
@@ -451,12 +518,12 @@ class _Screen:
         Rounded to nearest, a value printed below zero stands for values below zero.
         """
         unit = _unit(symbol) if symbol is not None else None
-        if (unit is not None and unit.kind is Kind.COUNT) or f.get("concept") in _non_negative():
+        if (unit is not None and unit.kind is Kind.COUNT) or f.get("concept") in self.plan.non_negative:
             self.flagged.append(f["id"])
 
     def _excess_precision(self) -> bool:
         """Whether PC604 reports any figure."""
-        fewest = _plausibility().MIN_FIGURES_FOR_PRECISION
+        fewest = self.plan.min_figures
         for counts in self.precision.values():
             if sum(counts.values()) < fewest:
                 continue
@@ -766,19 +833,6 @@ def _other_decimals(d: int) -> Callable[[str], re.Match[str] | None]:
             rf"\.(?:[0-9]{{0,{d - 1}}}(?![0-9])|[0-9]{{{d + 1}}})"
         ).search
     return search
-
-
-@cache
-def _plausibility() -> ModuleType:
-    """perfcheck.rules.plausibility, imported on first use: the rules import the core."""
-    from perfcheck.rules import plausibility  # noqa: PLC0415
-
-    return plausibility
-
-
-def _non_negative() -> frozenset[str]:
-    non_negative: frozenset[str] = _plausibility().NON_NEGATIVE
-    return non_negative
 
 
 def escalated_ledger(screened: Screened, limits: Limits) -> Ledger | None:

@@ -104,13 +104,13 @@ class Finding(BaseModel):
 
         Text from the document is escaped; see :func:`perfcheck.render.finding_html`.
         """
-        from perfcheck.render import finding_html  # noqa: PLC0415 - importing perfcheck must not import the renderer
+        from perfcheck.render import finding_html  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
 
         return finding_html(self)
 
     def _repr_markdown_(self) -> str:
         """The finding as markdown; see :func:`perfcheck.render.finding_markdown`."""
-        from perfcheck.render import finding_markdown  # noqa: PLC0415 - importing perfcheck must not import the renderer
+        from perfcheck.render import finding_markdown  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
 
         return finding_markdown(self)
 

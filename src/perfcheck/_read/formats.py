@@ -33,6 +33,7 @@ import yaml
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS
 from perfcheck._ledger.document import Ledger, parse_json, validate
+from perfcheck._read.text.extract import extract
 
 #: File name endings read when a folder is checked; any other named file is read as JSON.
 SUFFIXES: Final = (".json", ".jsonl", ".toml", ".yaml", ".yml")
@@ -149,8 +150,6 @@ def read_file(path: Path) -> Iterator[Entry]:
 
 def _extracted(name: str, raw: bytes) -> Entry:
     """The ledger extracted from the plain text of a report."""
-    from perfcheck.extract import extract  # noqa: PLC0415 - only plain-text reports need the extractor
-
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

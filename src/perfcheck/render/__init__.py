@@ -23,11 +23,13 @@ from typing import Any, Final, Literal
 from tabulate import tabulate
 
 from perfcheck._core.i18n import N_, Messages, check_locale_name
+from perfcheck._core.version import VERSION
 from perfcheck._engine.context import fmt
 from perfcheck._engine.registry import Registry, Rule
-from perfcheck._engine.run import Result
-from perfcheck._findings.baseline import Acknowledgement
+from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.finding import Finding, Location, RelationCheck, Severity
+from perfcheck._findings.result import Result
+from perfcheck.rules import default_registry
 
 Format = Literal["table", "markdown", "html", "json"]
 FORMATS: Final = ("table", "markdown", "html", "json")
@@ -684,9 +686,6 @@ def sarif_log(
     the reason; unusable inputs and stale acknowledgements are tool execution
     notifications, and ``executionSuccessful`` is false when an input was unusable.
     """
-    from perfcheck import __version__  # noqa: PLC0415 - the package imports this module's users
-    from perfcheck.rules import default_registry  # noqa: PLC0415 - rules import the core this module imports
-
     rules = list(registry if registry is not None else default_registry)
     index = {r.code: i for i, r in enumerate(rules)}
     results = [_sarif_result(d, f, a, index.get(f.code)) for d in documents for f, a in d.pairs()]
@@ -718,7 +717,7 @@ def sarif_log(
                 "tool": {
                     "driver": {
                         "name": "perfcheck",
-                        "version": __version__,
+                        "version": VERSION,
                         "rules": [_sarif_rule(r) for r in rules],
                     }
                 },

@@ -38,11 +38,12 @@ import posixpath
 import re
 import tomllib
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from perfcheck._core.errors import PerfcheckError
+from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck.rules import default_registry
 
@@ -62,56 +63,6 @@ _HEADER: Final = """\
 
 class BaselineError(PerfcheckError, ValueError):
     """A baseline file that cannot be used; the message names the file and the acknowledgement."""
-
-
-@dataclass(frozen=True, slots=True)
-class Acknowledgement:
-    """A finding that stands, and why.
-
-    Attributes:
-        code: the rule's code, e.g. ``PC201``.
-        relation: the relation's id, or None for a finding on no relation.
-        figures: the ids of the figures involved; compared as a set.
-        reason: the publisher's explanation.
-        document: the document (path relative to the baseline's folder, ``file:line``
-            for JSON Lines), or None for every document.
-    """
-
-    code: str
-    relation: str | None
-    figures: tuple[str, ...]
-    reason: str
-    document: str | None = None
-
-    def matches(self, finding: Finding, document: str) -> bool:
-        """Whether this acknowledges ``finding`` of the document called ``document``."""
-        return (
-            finding.code == self.code
-            and finding.relation == self.relation
-            and set(finding.figures) == set(self.figures)
-            and (self.document is None or self.document == document)
-        )
-
-    def key(self) -> tuple[str | None, str, str | None, frozenset[str]]:
-        """What identifies the finding acknowledged: document, code, relation, figures."""
-        return (self.document, self.code, self.relation, frozenset(self.figures))
-
-    def describe(self) -> str:
-        """One line naming the finding acknowledged."""
-        where = f" on relation {self.relation}" if self.relation is not None else ""
-        figures = f" (figures {', '.join(self.figures)})" if self.figures else ""
-        document = f" in {self.document}" if self.document is not None else ""
-        return f"{self.code}{where}{figures}{document}"
-
-    def to_json_dict(self) -> dict[str, Any]:
-        """The acknowledgement as JSON-ready data."""
-        return {
-            "document": self.document,
-            "code": self.code,
-            "relation": self.relation,
-            "figures": list(self.figures),
-            "reason": self.reason,
-        }
 
 
 def document_key(path: str, line: int | None, base: Path) -> str:

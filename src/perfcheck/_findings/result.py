@@ -1,0 +1,161 @@
+"""What checking one document found: its findings and the outcome of every relation judged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field
+
+from perfcheck._findings.finding import Finding, RelationCheck, Severity
+
+
+class Result(BaseModel):
+    """What checking one document found.
+
+    Attributes:
+        title: the document's title.
+        findings: every finding, errors first, in document order within a severity.
+        checks: the outcome of every relation judged, holding or not (for a document
+            read by the fast path, worked out when first asked for).
+        rules: the codes of the rules that ran.
+        locale: the language of the messages (``en`` or ``zh_CN``).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str | None = None
+    findings: tuple[Finding, ...] = ()
+    rules: tuple[str, ...] = ()
+    locale: str = "en"
+
+    _checks: tuple[RelationCheck, ...] | None = PrivateAttr(default=None)
+    _pending: Callable[[], tuple[RelationCheck, ...]] | None = PrivateAttr(default=None)
+    _relations_checked: int | None = PrivateAttr(default=None)
+
+    def __init__(self, *, checks: Iterable[RelationCheck] = (), **data: Any) -> None:  # noqa: ANN401 - the fields
+        """Hold the fields; ``checks`` are the outcomes of the relations judged."""
+        super().__init__(**data)
+        self._checks = tuple(checks)
+
+    @classmethod
+    def _assemble(  # noqa: PLR0913, PLR0917 - the fields
+        cls,
+        title: str | None,
+        findings: tuple[Finding, ...],
+        rules: tuple[str, ...],
+        locale: str,
+        pending: Callable[[], tuple[RelationCheck, ...]],
+        relations_checked: int,
+    ) -> Result:
+        """A result of the fast path, from parts that are already valid.
+
+        Building it field by field costs a microsecond instead of eight for the
+        validating constructor (most of it setting up private attributes), which
+        counts when a batch checks a hundred thousand small reports.
+        """
+        result = cls.__new__(cls)
+        fields = {"title": title, "findings": findings, "rules": rules, "locale": locale}
+        object.__setattr__(result, "__dict__", fields)
+        object.__setattr__(result, "__pydantic_fields_set__", set(fields))
+        object.__setattr__(result, "__pydantic_extra__", None)
+        object.__setattr__(
+            result,
+            "__pydantic_private__",
+            {"_checks": None, "_pending": pending, "_relations_checked": relations_checked},
+        )
+        return result
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def checks(self) -> tuple[RelationCheck, ...]:
+        """The outcome of every relation judged, holding or not, in the order judged."""
+        if self._checks is None:
+            assert self._pending is not None  # noqa: S101 - one of the two is always set
+            self._checks = self._pending()
+        return self._checks
+
+    @property
+    def relations_checked(self) -> int:
+        """How many relations some rule judged."""
+        if self._relations_checked is None:
+            self._relations_checked = len({c.relation for c in self.checks})
+        return self._relations_checked
+
+    def __eq__(self, other: object) -> bool:
+        """Equal fields and checks, however they were computed."""
+        if not isinstance(other, Result):
+            return NotImplemented
+        return (self.title, self.findings, self.rules, self.locale, self.checks) == (
+            other.title,
+            other.findings,
+            other.rules,
+            other.locale,
+            other.checks,
+        )
+
+    def __hash__(self) -> int:
+        """Hash of the fields."""
+        return hash((self.title, self.findings, self.rules, self.locale))
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Findings of severity error."""
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        """Findings of severity warning."""
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+    @property
+    def infos(self) -> list[Finding]:
+        """Findings of severity info."""
+        return [f for f in self.findings if f.severity is Severity.INFO]
+
+    @property
+    def all(self) -> list[Finding]:
+        """Every finding."""
+        return list(self.findings)
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error."""
+        return not self.errors
+
+    def broken(self) -> set[str]:
+        """Ids of the relations with an error finding."""
+        return {f.relation for f in self.errors if f.relation is not None}
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The result as the spec's JSON: a ``findings`` list and a summary."""
+        return {
+            "perfcheck": "1",
+            "title": self.title,
+            "summary": {
+                "errors": len(self.errors),
+                "warnings": len(self.warnings),
+                "infos": len(self.infos),
+                "relations_checked": self.relations_checked,
+            },
+            "findings": [f.to_json_dict() for f in self.findings],
+        }
+
+    def _repr_html_(self) -> str:
+        """The findings as an HTML table with a summary line: how notebooks show a result.
+
+        Text from the document is escaped; see :func:`perfcheck.render.result_html`.
+
+        >>> import perfcheck
+        >>> "0 errors" in perfcheck.check("examples/seed-ziyang-fulian-2021.json")._repr_html_()
+        True
+        """
+        from perfcheck.render import result_html  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
+
+        return result_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """The findings as markdown, with a summary line (:func:`perfcheck.render.result_markdown`)."""
+        from perfcheck.render import result_markdown  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
+
+        return result_markdown(self)

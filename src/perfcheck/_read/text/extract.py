@@ -1,0 +1,147 @@
+"""The text reader's public face, :func:`extract` (re-exported by :mod:`perfcheck.extract`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from perfcheck._ledger.document import Ledger, validate
+from perfcheck._read.text.build import build
+
+__all__ = ["Extraction", "Passage", "Summary", "extract"]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence of the text.
+
+    Attributes:
+        section: the section heading it stands under (``一（四）2``), or None.
+        line: its 1-based line.
+        start: offset of its first character.
+        end: offset just past it.
+        text: the sentence as printed.
+        figures: ids of the figures printed in it that the passage is about (for an
+            unplaced sentence: those in no relation).
+    """
+
+    section: str | None
+    line: int
+    start: int
+    end: int
+    text: str
+    figures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """How much the extraction read.
+
+    Attributes:
+        figures: figures extracted.
+        relations: relations built.
+        unplaced: sentences with a figure that takes part in no relation.
+    """
+
+    figures: int
+    relations: int
+    unplaced: int
+
+    def __str__(self) -> str:
+        """One line: ``63 figures, 27 relations, 7 sentences with unplaced figures``."""
+        return (
+            f"{self.figures} figures, {self.relations} relations, "
+            f"{self.unplaced} sentences with figures in no relation"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What :func:`extract` read from a text.
+
+    Attributes:
+        ledger: the ledger document, validated.
+        summary: counts of figures, relations and unplaced sentences.
+        unplaced: the sentences with figures that take part in no relation, with those figures.
+        explanations: for each relation id, the sentences it was read from.
+    """
+
+    ledger: Ledger
+    summary: Summary
+    unplaced: tuple[Passage, ...] = ()
+    explanations: Mapping[str, tuple[Passage, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def explain(self, *, width: int = 100) -> str:
+        """Per relation, the sentences it was read from; then the unplaced sentences.
+
+        Each sentence is shown as ``section:line [start:end]`` and its text, cut to
+        ``width`` characters.
+        """
+
+        def show(p: Passage) -> str:
+            text = p.text if len(p.text) <= width else p.text[: width - 1] + "…"
+            return f"    {p.section or '-'}:{p.line} [{p.start}:{p.end}] {text}"
+
+        lines: list[str] = []
+        for rel in self.ledger.relations:
+            ids = ", ".join(rel.operands())
+            lines.append(f"{rel.id} ({rel.kind}: {ids}) {rel.label or ''}".rstrip())
+            lines.extend(show(p) for p in self.explanations.get(rel.id, ()))
+        if self.unplaced:
+            lines.append("figures in no relation:")
+            lines.extend(show(p) + f"  ({', '.join(p.figures)})" for p in self.unplaced)
+        return "\n".join(lines)
+
+
+def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale: str = "zh_CN") -> Extraction:
+    """Extract a ledger document from the text of a report.
+
+    Args:
+        text: the report as plain text (UTF-8 decoded); offsets in the result are
+            offsets into this string.
+        name: how the text is named in the document's ``source`` and in errors.
+        unit: the document's default amount unit; by default the most common amount
+            unit printed in the text.
+        locale: how the text prints numbers; only ``zh_CN`` conventions are recognised
+            (``1,234.56``), the locale is written into the document.
+
+    Raises:
+        LedgerError: the extracted document is not valid (a bug in the extractor, or
+            a ``unit``/``locale`` that is not known); the message names ``name``.
+    """
+    built = build(text, name=name, unit=unit, locale=locale)
+    ledger = validate(built.document, name=name)
+    used: set[str] = set()
+    explanations: dict[str, tuple[Passage, ...]] = {}
+    for rel in built.relations:
+        ids = {f.id for f in rel.figures}
+        used |= ids
+        rid = str(rel.data["id"])
+        explanations[rid] = tuple(
+            Passage(
+                s.section,
+                s.line,
+                s.start,
+                s.end,
+                text[s.start : s.end],
+                tuple(f.id for f in built.by_sentence.get(s.index, []) if f.id in ids),
+            )
+            for s in rel.sentences
+        )
+    unplaced: list[Passage] = []
+    for sentence in built.sentences:
+        loose = tuple(f.id for f in built.by_sentence.get(sentence.index, []) if f.id not in used)
+        if loose:
+            unplaced.append(
+                Passage(
+                    sentence.section,
+                    sentence.line,
+                    sentence.start,
+                    sentence.end,
+                    text[sentence.start : sentence.end],
+                    loose,
+                )
+            )
+    summary = Summary(len(ledger.figures), len(ledger.relations), len(unplaced))
+    return Extraction(ledger, summary, tuple(unplaced), MappingProxyType(explanations))
