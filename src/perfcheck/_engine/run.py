@@ -113,6 +113,7 @@ def _crash(ctx: Context, code: str, rule: Rule, relation: _Relation | None, exc:
         relation=None if relation is None else relation.id,
         figures=() if relation is None else tuple(dict.fromkeys(relation.operands())),
         message=message,
+        locale=ctx.locale,
     )
 
 

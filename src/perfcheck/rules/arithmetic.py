@@ -252,7 +252,7 @@ def formula(ctx: Context, rel: FormulaRelation) -> Iterator[Finding]:
         )
     message = ctx.t(template, **params)
     if f.op == "==":
-        message += ctx.t(N_(", at least {gap} from 0"), gap=params["gap"])
+        message = ctx.t(N_("{claim}, at least {gap} from 0"), claim=message, gap=params["gap"])
     yield Finding(
         code=formula.code,
         severity=formula.severity,
@@ -261,6 +261,7 @@ def formula(ctx: Context, rel: FormulaRelation) -> Iterator[Finding]:
         figures=f.names,
         locations=ctx.locations(list(f.names)),
         message=message,
+        locale=ctx.locale,
         actual=actual,
         expected=expected,
         difference=difference,

@@ -60,6 +60,7 @@ def incompatible_units(ctx: Context, rel: _Relation) -> Iterator[Finding]:
             kind=rel.kind,
             problem=problem,
         ),
+        locale=ctx.locale,
     )
 
 

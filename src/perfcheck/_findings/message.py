@@ -1,0 +1,121 @@
+"""A finding's message as data: a catalog message id and its parameters, worded when shown.
+
+Rules do not write sentences. They name a message (its id is the English template,
+the msgid of the catalogs in ``perfcheck/locale``) and give its parameters: text
+taken from the document (labels, printed values), numbers already written the way
+the document writes them, Decimals, and other messages (a phrase inside a
+sentence, a translated word). The sentence is made when someone reads it, in the
+locale they ask for, so one result is shown in English and in Chinese without
+checking again.
+
+>>> from decimal import Decimal
+>>> why = Message(id="a divisor in the formula may be zero")
+>>> message = Message(id="not checkable: {why}", params={"why": why})
+>>> message.text("en")
+'not checkable: a divisor in the formula may be zero'
+>>> message.text("zh_CN")
+'无法核验：公式中的除数可能为零'
+>>> Message(id="{n} relation", params={"n": Decimal(1)}).text("en")
+'1 relation'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from perfcheck._core.i18n import check_locale_name, translations
+
+DecimalParam = Annotated[
+    Decimal, Field(allow_inf_nan=True), PlainSerializer(str, return_type=str, when_used="json")
+]
+
+
+class Message(BaseModel):
+    """A message id and its parameters; :meth:`text` words it in a locale.
+
+    Attributes:
+        id: the English template (the catalogs' msgid), with ``{name}`` placeholders;
+            or, for a message written by hand, the text itself (with no parameters
+            it is shown as it is, braces and all).
+        params: each placeholder's value: text, a Decimal, or a nested message.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    params: dict[str, str | DecimalParam | Message] = Field(default_factory=dict)
+
+    def text(self, locale: str = "en") -> str:
+        """The message written in ``locale`` (``en`` or ``zh_CN``).
+
+        Raises:
+            ValueError: no messages for that locale.
+        """
+        template = translations(check_locale_name(locale)).gettext(self.id)
+        if not self.params:
+            return template
+        return template.format(**{k: _word(v, locale) for k, v in self.params.items()})
+
+    def __hash__(self) -> int:
+        """Hash of the id and the parameters."""
+        return hash((self.id, tuple(self.params.items())))
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The message as JSON-ready data: ``{"id": ..., "params": {...}}``, Decimals as strings."""
+        return self.model_dump(mode="json")
+
+
+def _word(value: str | Decimal | Message, locale: str) -> str:
+    if isinstance(value, Message):
+        return value.text(locale)
+    return value if isinstance(value, str) else f"{value:f}"
+
+
+def message(template: str, /, **params: str | int | Decimal | Message) -> Message:
+    """A message of ``template`` (marked for extraction like ``N_``) with ``params``; ints become Decimals.
+
+    >>> message("{n} error", n=2).params
+    {'n': Decimal('2')}
+    """
+    return Message(
+        id=template,
+        params={k: Decimal(v) if isinstance(v, int) else v for k, v in params.items()},
+    )
+
+
+class Wording:
+    """How rules name their messages: ``ctx.t(template, **params)`` and ``ctx.t.word(word)``.
+
+    The calls look like translations (babel extracts their first argument, see
+    ``docs/i18n.md``), but make :class:`Message` data: the wording is left to
+    whoever shows it. ``locale`` is the language the findings are shown in unless
+    another is asked for.
+
+    >>> t = Wording("zh_CN")
+    >>> t("not checkable: {why}", why=t.word("a count")).text(t.locale)
+    '无法核验：计数'
+    """
+
+    __slots__ = ("locale",)
+
+    def __init__(self, locale: str = "en") -> None:
+        """Bind to ``locale``.
+
+        Raises:
+            ValueError: findings cannot be written in that locale.
+        """
+        self.locale = check_locale_name(locale)
+
+    def __call__(self, template: str, /, **params: str | int | Decimal | Message) -> Message:
+        """The message ``template`` with ``params``."""
+        return message(template, **params)
+
+    def word(self, word: str) -> Message:
+        """A word or phrase without placeholders, as a message."""
+        return Message(id=word)
+
+
+__all__ = ["Message", "Wording", "message"]
