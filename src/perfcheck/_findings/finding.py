@@ -6,9 +6,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_serializer, model_validator
 
-from perfcheck._findings.message import DecimalParam, Message
+from perfcheck._findings.message import DecimalParam, Message, params_json
 from perfcheck._ledger.document import Source
 
 DecimalText = Annotated[
@@ -127,6 +127,10 @@ class Finding(BaseModel):
                 else:
                     data["message_id"] = given
         return data
+
+    @field_serializer("message_params", when_used="json")
+    def _params_json(self, params: dict[str, str | Decimal | Message]) -> dict[str, Any]:
+        return params_json(params)
 
     @property
     def message(self) -> str:

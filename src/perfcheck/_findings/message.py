@@ -24,13 +24,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from perfcheck._core.i18n import check_locale_name, translations
 
-DecimalParam = Annotated[
-    Decimal, Field(allow_inf_nan=True), PlainSerializer(str, return_type=str, when_used="json")
-]
+#: A number among a message's parameters (serialised as a decimal string, see :func:`params_json`).
+DecimalParam = Annotated[Decimal, Field(allow_inf_nan=True)]
 
 
 class Message(BaseModel):
@@ -63,9 +62,25 @@ class Message(BaseModel):
         """Hash of the id and the parameters."""
         return hash((self.id, tuple(self.params.items())))
 
+    @field_serializer("params", when_used="json")
+    def _params_json(self, params: dict[str, str | Decimal | Message]) -> dict[str, Any]:
+        return params_json(params)
+
     def to_json_dict(self) -> dict[str, Any]:
-        """The message as JSON-ready data: ``{"id": ..., "params": {...}}``, Decimals as strings."""
-        return self.model_dump(mode="json")
+        """The message as JSON-ready data: ``{"id": ..., "params": {...}}``, Decimals as strings.
+
+        >>> message("{a}; {b}", a=message("{n} error", n=1), b=Decimal("2.50")).to_json_dict()
+        {'id': '{a}; {b}', 'params': {'a': {'id': '{n} error', 'params': {'n': '1'}}, 'b': '2.50'}}
+        """
+        return {"id": self.id, "params": params_json(self.params)}
+
+
+def params_json(params: dict[str, str | Decimal | Message]) -> dict[str, Any]:
+    """Message parameters as JSON-ready data: text as it is, Decimals as strings, messages as objects."""
+    return {
+        k: v.to_json_dict() if isinstance(v, Message) else v if isinstance(v, str) else str(v)
+        for k, v in params.items()
+    }
 
 
 def _word(value: str | Decimal | Message, locale: str) -> str:
@@ -75,15 +90,15 @@ def _word(value: str | Decimal | Message, locale: str) -> str:
 
 
 def message(template: str, /, **params: str | int | Decimal | Message) -> Message:
-    """A message of ``template`` (marked for extraction like ``N_``) with ``params``; ints become Decimals.
+    """A message of ``template`` (marked for extraction like ``N_``) with ``params``.
+
+    A whole number (a count of decimals, of findings) is kept as its text, so the
+    message reads back from JSON exactly as it was made.
 
     >>> message("{n} error", n=2).params
-    {'n': Decimal('2')}
+    {'n': '2'}
     """
-    return Message(
-        id=template,
-        params={k: Decimal(v) if isinstance(v, int) else v for k, v in params.items()},
-    )
+    return Message(id=template, params={k: str(v) if isinstance(v, int) else v for k, v in params.items()})
 
 
 class Wording:
