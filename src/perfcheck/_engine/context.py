@@ -111,6 +111,10 @@ class Context:
         """A computed value in ``unit``, in the document's locale."""
         return format_value(value, unit, self.ledger.locale, decimals=places, rounding=rounding)
 
+    def interval(self, interval: Interval, unit: Unit | None = None) -> str:
+        """An interval in the document's locale, its bounds exactly as they are (``[3.67, 3.69]``)."""
+        return format_interval(interval, unit, self.ledger.locale)
+
     def label(self, figure_id: str) -> str:
         """How to name a figure in a message: its label, else its id."""
         fig = self.views[figure_id].figure

@@ -9,7 +9,8 @@ through tabulate), :mod:`~perfcheck.render.json_format`, :mod:`~perfcheck.render
 :mod:`~perfcheck.render.github`; and for other readers
 :mod:`~perfcheck.render.notebook_html` and :mod:`~perfcheck.render.notebook_markdown`
 (Jupyter), :mod:`~perfcheck.render.reconciliation`, :mod:`~perfcheck.render.failure`
-(pytest), :mod:`~perfcheck.render.rule_pages` (``docs/rules``, ``perfcheck explain``).
+(pytest), :mod:`~perfcheck.render.rule_pages` (``docs/rules``, ``perfcheck rules`` and
+``explain``), :mod:`~perfcheck.render.extraction` (what ``perfcheck extract`` read).
 
 >>> import perfcheck
 >>> from perfcheck.render import render
@@ -30,13 +31,14 @@ from perfcheck._core.i18n import check_locale_name
 from perfcheck._engine.registry import Registry
 from perfcheck._findings.result import Result
 from perfcheck.render._common import Checked, rows, summary
+from perfcheck.render.extraction import extraction_summary
 from perfcheck.render.failure import failure_message, printed_at
 from perfcheck.render.github import github_annotations, github_data, github_property
 from perfcheck.render.json_format import document_json, documents_json, finding_json, result_json
 from perfcheck.render.notebook_html import finding_html, result_html
 from perfcheck.render.notebook_markdown import finding_markdown, result_markdown
 from perfcheck.render.reconciliation import failed_checks, reconciliation
-from perfcheck.render.rule_pages import rule_page, rule_pages, rules_markdown
+from perfcheck.render.rule_pages import rule_page, rule_pages, rules_markdown, rules_table, summary_of
 from perfcheck.render.sarif import RULES_DOC, SARIF_SCHEMA, sarif_log
 from perfcheck.render.table import TableFormat, acknowledged_table, table, tables
 
@@ -115,6 +117,7 @@ __all__ = [
     "acknowledged_table",
     "document_json",
     "documents_json",
+    "extraction_summary",
     "failed_checks",
     "failure_message",
     "finding_html",
@@ -134,8 +137,10 @@ __all__ = [
     "rule_page",
     "rule_pages",
     "rules_markdown",
+    "rules_table",
     "sarif_log",
     "summary",
+    "summary_of",
     "table",
     "tables",
 ]

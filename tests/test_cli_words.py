@@ -1,0 +1,101 @@
+"""What a person reads on the command line is right in both languages (tracker issue 13, item 5)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import CASES, ROOT
+from perfcheck.cli import main
+from perfcheck.render.rule_pages import SUMMARIES
+from perfcheck.rules import all_rules
+
+WUZHOU = CASES / "wuzhou-unit-2024-budget-yuan.json"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main([*args, "--isolated"] if args[:1] == ("check",) else list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_rules_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "--locale", "zh_CN")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["代码", "名称", "严重程度", "状态", "概要"]
+    pc201 = next(line for line in lines if line.startswith("PC201"))
+    assert pc201.split()[1:4] == ["share", "错误", "稳定"]
+    assert "所述占比等于部分 ÷ 总体。" in pc201
+    assert not any("error" in line or "stable" in line for line in lines[2:])
+
+
+def test_rules_json_keeps_its_values_and_words_its_summaries(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "rules", "--format", "json", "--locale", "zh_CN")
+    pc201 = next(r for r in json.loads(out) if r["code"] == "PC201")
+    assert (pc201["severity"], pc201["status"]) == ("error", "stable")
+    assert pc201["summary"] == "所述占比等于部分 ÷ 总体。"
+
+
+def test_explain_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "PC201", "--locale", "zh_CN")
+    assert code == 0
+    assert out.splitlines()[:5] == [
+        "# PC201 share",
+        "",
+        "所述占比等于部分 ÷ 总体。",
+        "",
+        "严重程度：错误。状态：稳定。",
+    ]
+    assert "## 通过的例子" in out
+    assert "## 不通过的例子" in out
+
+
+def test_explain_in_english_is_the_rule_page(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "explain", "PC201")
+    assert out == (ROOT / "docs" / "rules" / "PC201.md").read_text(encoding="utf-8")
+
+
+def test_every_rule_summary_is_marked_for_the_catalogs() -> None:
+    missing = [r.code for r in all_rules if r.summary not in SUMMARIES]
+    assert missing == [], f"add the summaries of {missing} to perfcheck.render.rule_pages.SUMMARIES"
+    assert len(SUMMARIES) == len(set(SUMMARIES)) == len(all_rules)
+
+
+def test_chinese_check_output_has_chinese_headers_and_severities(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(WUZHOU), "--locale", "zh_CN")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].split() == ["代码", "严重程度", "关系", "位置", "说明"]
+    assert [line.split()[1] for line in lines[2:] if line.startswith("PC")] == ["错误", "错误", "警告"]
+    assert lines[-1] == "错误 2 个，警告 1 个，提示 0 个；已核验关系 21 个"
+
+
+def test_a_missing_file_in_json_prints_only_the_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", "no/such/file.json", "--format", "json")
+    assert code == 2
+    assert out == ""
+    assert "no/such/file.json" in err
+
+
+def test_a_missing_file_in_sarif_is_a_notification(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "no/such/file.json", "--format", "sarif")
+    assert code == 2
+    invocation = json.loads(out)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+
+
+def test_check_help_names_what_it_reads(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--help")
+    assert code == 0
+    out = " ".join(out.split())
+    for words in (".json", ".jsonl", ".toml", ".yaml", ".txt", "folder", "standard input"):
+        assert words in out, words
+
+
+def test_one_sentence_is_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    text = ROOT / "tests" / "data" / "texts" / "anren-jiuye-2024-project-selfeval.txt"
+    code, _, err = run(capsys, "extract", str(text))
+    assert code == 0
+    assert err.rstrip().endswith("46 figures, 24 relations, 1 sentence with figures in no relation")
