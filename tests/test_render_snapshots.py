@@ -17,7 +17,19 @@ from syrupy.assertion import SnapshotAssertion
 
 import perfcheck
 from conftest import CASES, EXAMPLES, ROOT
-from perfcheck.render import OUTPUT_FORMATS, Checked, render, render_documents, sarif_log
+from perfcheck.render import (
+    OUTPUT_FORMATS,
+    Checked,
+    failure_message,
+    finding_html,
+    finding_markdown,
+    reconciliation,
+    render,
+    render_documents,
+    result_html,
+    result_markdown,
+    sarif_log,
+)
 from perfcheck.rules import all_rules
 
 DOCUMENTS = {
@@ -59,6 +71,25 @@ def _sarif(log: dict[str, Any]) -> dict[str, Any]:
 def test_sarif(checked: dict[str, Checked], document: str, locale: str, snapshot: SnapshotAssertion) -> None:
     log = sarif_log([checked[document]], registry=all_rules, locale=locale)
     assert json.dumps(_sarif(log), ensure_ascii=False, indent=2) == snapshot
+
+
+VIEWS = {
+    "notebook-html": result_html,
+    "notebook-markdown": result_markdown,
+    "finding-html": lambda r, loc: finding_html(r.findings[0], loc),
+    "finding-markdown": lambda r, loc: finding_markdown(r.findings[0], loc),
+    "reconciliation": lambda r, loc: reconciliation(r, locale=loc),
+    "pytest-failure": lambda r, loc: failure_message(r, "report.json", locale=loc),
+}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_views(
+    checked: dict[str, Checked], document: str, view: str, locale: str, snapshot: SnapshotAssertion
+) -> None:
+    assert VIEWS[view](checked[document].result, locale) == snapshot
 
 
 @pytest.mark.parametrize("fmt_name", ["table", "markdown", "html", "json"])

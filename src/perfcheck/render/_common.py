@@ -110,12 +110,19 @@ def interval_text(bounds: tuple[Decimal, Decimal] | None) -> str:
     Plain decimals have no thousands separator, so the comma between the bounds is
     the only one (``[1967.0, 1971.0]``).
 
+    An infinite bound is open: ``[15.045, ∞)``.
+
     >>> interval_text((Decimal("1967.0"), Decimal("1971.0")))
     '[1967.0, 1971.0]'
+    >>> interval_text((Decimal("-Infinity"), Decimal("45.190")))
+    '(-∞, 45.190]'
     """
     if bounds is None:
         return ""
-    return f"[{fmt(bounds[0])}, {fmt(bounds[1])}]"
+    lo, hi = bounds
+    opening = "(" if lo.is_infinite() else "["
+    closing = ")" if hi.is_infinite() else "]"
+    return f"{opening}{fmt(lo)}, {fmt(hi)}{closing}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,38 +8,55 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
+from perfcheck._core.i18n import N_, Messages
 from perfcheck._findings.finding import Location
 from perfcheck._findings.result import Result
-from perfcheck.render.reconciliation import RECONCILIATION_HEADERS, cells, failed_checks
+from perfcheck.render._common import locale_of
+from perfcheck.render.reconciliation import cells, failed_checks, reconciliation_headers
 
 
-def printed_at(location: Location) -> str:
-    """Where one figure was printed, in words.
+def printed_at(location: Location, locale: str = "en") -> str:
+    """Where one figure was printed, in words, in ``locale``.
 
     >>> from perfcheck import Location, Source
-    >>> printed_at(Location(figure="spending", label="总支出", value="134.56",
-    ...                     source=Source(section="一（四）", line=58, text="总支出134.56万元")))
+    >>> where = Location(figure="spending", label="总支出", value="134.56",
+    ...                  source=Source(section="一（四）", line=58, text="总支出134.56万元"))
+    >>> printed_at(where)
     'spending (总支出) printed as 134.56 in 一（四）, line 58: “总支出134.56万元”'
+    >>> printed_at(where, "zh_CN")
+    'spending（总支出）印为 134.56，见一（四） 第 58 行：“总支出134.56万元”'
     """
-    named = f"{location.figure} ({location.label})" if location.label else location.figure
-    out = f"{named} printed as {location.value}"
+    t = Messages(locale)
+    if location.label:
+        named = t(N_("{figure} ({label})"), figure=location.figure, label=location.label)
+    else:
+        named = location.figure
+    out = t(N_("{figure} printed as {value}"), figure=named, value=location.value)
     source = location.source
     if source is not None:
-        if source.section:
-            out += f" in {source.section}"
-        if source.line:
-            out += f", line {source.line}" if source.section else f" on line {source.line}"
+        if source.section and source.line:
+            out = t(
+                N_("{printed} in {section}, line {line}"),
+                printed=out,
+                section=source.section,
+                line=source.line,
+            )
+        elif source.section:
+            out = t(N_("{printed} in {section}"), printed=out, section=source.section)
+        elif source.line:
+            out = t(N_("{printed} on line {line}"), printed=out, line=source.line)
         if source.text:
-            out += f": “{source.text}”"
+            out = t(N_("{printed}: “{text}”"), printed=out, text=source.text)
     return out
 
 
-def failure_message(result: Result, source: str | None = None) -> str:
+def failure_message(result: Result, source: str | None = None, *, locale: str | None = None) -> str:
     """Why a result fails: a reconciliation table of the broken relations, then every error.
 
     The table has the relation, the rule, the stated and the computed number, the interval the
     stated number had to lie in, the difference and the unit; after it, each error's message
-    and where its figures were printed. ``source`` names the document (e.g. its path).
+    and where its figures were printed. ``source`` names the document (e.g. its path). It is
+    written in ``locale`` (default: the one the result was checked in).
 
     >>> import perfcheck
     >>> ledger = perfcheck.loads('''{"perfcheck": "1", "unit": "万元",
@@ -57,19 +74,40 @@ def failure_message(result: Result, source: str | None = None) -> str:
       total (合计) printed as 82.67
       a printed as 63.41
       b printed as 19.62
+    >>> print(failure_message(perfcheck.check(ledger), locale="zh_CN").splitlines()[0])
+    perfcheck 在该文件中发现 1 个错误
     """
+    loc = locale_of(result, locale)
+    t = Messages(loc)
     errors = result.errors
-    named = source or result.title or "the document"
+    named = source or result.title
     if source and result.title:
         named = f"{source} ({result.title})"
-    noun = "error" if len(errors) == 1 else "errors"
-    lines = [f"perfcheck found {len(errors)} {noun} in {named}"]
+    n = len(errors)
+    if named is None:
+        first = t(
+            N_("perfcheck found {n} error in the document")
+            if n == 1
+            else N_("perfcheck found {n} errors in the document"),
+            n=n,
+        )
+    else:
+        first = t(
+            N_("perfcheck found {n} error in {named}")
+            if n == 1
+            else N_("perfcheck found {n} errors in {named}"),
+            n=n,
+            named=named,
+        )
+    lines = [first]
     failed = failed_checks(result)
     if failed:
         data = [cells(c) for c in failed]
-        lines += ["", tabulate(data, headers=RECONCILIATION_HEADERS, disable_numparse=True)]
+        headers = reconciliation_headers(loc, status=False)
+        lines += ["", tabulate(data, headers=headers, disable_numparse=True)]
     for f in errors:
+        text = f.text(loc)
         lines.append("")
-        lines.append(f"{f.code} {f.relation}: {f.message}" if f.relation else f"{f.code}: {f.message}")
-        lines += [f"  {printed_at(loc)}" for loc in f.locations]
+        lines.append(f"{f.code} {f.relation}: {text}" if f.relation else f"{f.code}: {text}")
+        lines += [f"  {printed_at(where, loc)}" for where in f.locations]
     return "\n".join(lines)

@@ -10,14 +10,15 @@ import html
 from collections.abc import Iterable
 from typing import Final
 
+from perfcheck._core.i18n import N_, Messages
 from perfcheck._engine.context import fmt
 from perfcheck._findings.finding import Finding
 from perfcheck._findings.result import Result
-from perfcheck.render._common import HEADERS, heading, interval_text, rows, words
-from perfcheck.render.reconciliation import RECONCILIATION_HEADERS, cells
+from perfcheck.render._common import HEADERS, heading, interval_text, locale_of, rows, severity_word, words
+from perfcheck.render.reconciliation import cells, reconciliation_headers, status_word
 
-#: The columns of the table of where a finding's figures were printed.
-LOCATION_HEADERS: Final = ("figure", "label", "printed", "section", "line", "text")
+#: The columns of the table of where a finding's figures were printed; catalog msgids.
+LOCATION_HEADERS: Final = (N_("figure"), N_("label"), N_("printed"), N_("section"), N_("line"), N_("text"))
 
 
 def _h(text: object) -> str:
@@ -36,30 +37,32 @@ def _html_table(headers: Iterable[str], data: Iterable[Iterable[str]], numeric: 
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
-def result_html(result: Result) -> str:
+def result_html(result: Result, locale: str | None = None) -> str:
     """The result as HTML for notebooks: a summary line, the findings, and the reconciliation.
 
     Every piece of text is escaped; the reconciliation of every relation judged sits in a
-    collapsed ``<details>`` element.
+    collapsed ``<details>`` element. Words are in ``locale`` (default: the result's).
 
     >>> import perfcheck
     >>> page = result_html(perfcheck.check("examples/seed-ziyang-fulian-2021.json"))
     >>> print(page.splitlines()[1])
     <p><strong>perfcheck</strong> · 资阳区妇联2021年整体绩效自评报告: 0 errors, ... 27 relations checked</p>
     """
+    loc = locale_of(result, locale)
+    t = Messages(loc)
     parts = [
         '<div class="perfcheck-result">',
-        f"<p><strong>perfcheck</strong> · {_h(heading(result))}</p>",
+        f"<p><strong>perfcheck</strong> · {_h(heading(result, loc))}</p>",
     ]
     if result.findings:
-        parts.append(_html_table(words(HEADERS, result.locale), rows(result)))
+        parts.append(_html_table(words(HEADERS, loc), rows(result, loc)))
     if result.checks:
-        recon = [(c.relation, c.code, c.status, *cells(c)[2:]) for c in result.checks]
+        recon = [(c.relation, c.code, status_word(c.status, loc), *cells(c)[2:]) for c in result.checks]
+        n = len(result.checks)
+        checks = t(N_("reconciliation: {n} check") if n == 1 else N_("reconciliation: {n} checks"), n=n)
         parts += [
-            f"<details><summary>reconciliation: {len(result.checks)} checks</summary>",
-            _html_table(
-                (*RECONCILIATION_HEADERS[:2], "status", *RECONCILIATION_HEADERS[2:]), recon, (3, 4, 6)
-            ),
+            f"<details><summary>{_h(checks)}</summary>",
+            _html_table(reconciliation_headers(loc), recon, (3, 4, 6)),
             "</details>",
         ]
     parts.append("</div>")
@@ -67,17 +70,17 @@ def result_html(result: Result) -> str:
 
 
 def finding_numbers(finding: Finding) -> list[tuple[str, str]]:
-    """A finding's numbers by name: stated, computed, allowed, difference, unit (those it has)."""
+    """A finding's numbers by name (catalog msgids): stated, computed, allowed, difference, unit."""
     pairs = [
-        ("stated", finding.actual),
-        ("computed", finding.expected),
-        ("difference", finding.difference),
+        (N_("stated"), finding.actual),
+        (N_("computed"), finding.expected),
+        (N_("difference"), finding.difference),
     ]
     out = [(name, fmt(value)) for name, value in pairs if value is not None]
     if finding.allowed is not None:
-        out.insert(2, ("allowed", interval_text(finding.allowed)))
+        out.insert(2, (N_("allowed"), interval_text(finding.allowed)))
     if out and finding.unit:
-        out.append(("unit", finding.unit))
+        out.append((N_("unit"), finding.unit))
     return out
 
 
@@ -99,25 +102,33 @@ def location_rows(finding: Finding) -> list[tuple[str, str, str, str, str, str]]
     return out
 
 
-def finding_html(finding: Finding) -> str:
+def finding_html(finding: Finding, locale: str | None = None) -> str:
     """One finding as HTML: code, severity, relation, message, its numbers and where it was printed.
+
+    Words are in ``locale`` (default: the finding's own).
 
     >>> import perfcheck
     >>> finding = perfcheck.check("examples/seed-with-mistakes.json", select=["PC102"]).errors[0]
     >>> print(finding_html(finding).splitlines()[1])
     <p><strong>PC102</strong> error · relation <code>basic_split</code></p>
     """
-    relation = f" · relation <code>{_h(finding.relation)}</code>" if finding.relation else ""
+    loc = finding.locale if locale is None else locale
+    t = Messages(loc)
+    relation = (
+        f" · {_h(t.word(N_('relation')))} <code>{_h(finding.relation)}</code>" if finding.relation else ""
+    )
+    severity = _h(severity_word(finding.severity, loc))
     parts = [
         f'<div class="perfcheck-finding perfcheck-{_h(finding.severity.value)}">',
-        f"<p><strong>{_h(finding.code)}</strong> {_h(finding.severity.value)}{relation}</p>",
-        f"<p>{_h(finding.message)}</p>",
+        f"<p><strong>{_h(finding.code)}</strong> {severity}{relation}</p>",
+        f"<p>{_h(finding.text(loc))}</p>",
     ]
     numbers = finding_numbers(finding)
     if numbers:
         right = [i for i, (n, _) in enumerate(numbers) if n in ("stated", "computed", "difference")]
-        parts.append(_html_table([n for n, _ in numbers], [[v for _, v in numbers]], right))
+        names = [t.word(n) for n, _ in numbers]
+        parts.append(_html_table(names, [[v for _, v in numbers]], right))
     if finding.locations:
-        parts.append(_html_table(LOCATION_HEADERS, location_rows(finding)))
+        parts.append(_html_table(words(LOCATION_HEADERS, loc), location_rows(finding)))
     parts.append("</div>")
     return "\n".join(parts)

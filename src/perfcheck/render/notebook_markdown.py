@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
+from perfcheck._core.i18n import N_, Messages
 from perfcheck._findings.finding import Finding
 from perfcheck._findings.result import Result
-from perfcheck.render._common import HEADERS, heading, rows, words
+from perfcheck.render._common import HEADERS, heading, locale_of, rows, severity_word, words
 from perfcheck.render.notebook_html import LOCATION_HEADERS, finding_numbers, location_rows
 
 #: ASCII characters that markdown (CommonMark, GFM, Jupyter's math) would read as syntax.
@@ -36,8 +37,10 @@ def md_table(headers: Iterable[str], data: Iterable[Iterable[str]]) -> str:
     return "\n".join(out)
 
 
-def result_markdown(result: Result) -> str:
+def result_markdown(result: Result, locale: str | None = None) -> str:
     r"""The result as markdown: a summary line and a table of the findings, text escaped.
+
+    Words are in ``locale`` (default: the result's).
 
     >>> import perfcheck
     >>> ledger = perfcheck.loads('''{"perfcheck": "1", "unit": "万元",
@@ -51,25 +54,31 @@ def result_markdown(result: Result) -> str:
     |---|---|---|---|---|
     | PC102 | error | a\_b | total, a, b | 合计\|total is printed as 82.67 万元, but ... |
     """
-    out = f"**perfcheck** · {md(heading(result))}"
+    loc = locale_of(result, locale)
+    out = f"**perfcheck** · {md(heading(result, loc))}"
     if result.findings:
-        out += "\n\n" + md_table(words(HEADERS, result.locale), rows(result))
+        out += "\n\n" + md_table(words(HEADERS, loc), rows(result, loc))
     return out
 
 
-def finding_markdown(finding: Finding) -> str:
-    r"""One finding as markdown, text escaped.
+def finding_markdown(finding: Finding, locale: str | None = None) -> str:
+    r"""One finding as markdown, text escaped; words in ``locale`` (default: the finding's own).
 
     >>> import perfcheck
     >>> finding = perfcheck.check("examples/seed-with-mistakes.json", select=["PC102"]).errors[0]
     >>> print(finding_markdown(finding).splitlines()[0])
     **PC102** error · relation basic\_split
+    >>> print(finding_markdown(finding, "zh_CN").splitlines()[0])
+    **PC102** 错误 · 关系 basic\_split
     """
-    relation = f" · relation {md(finding.relation)}" if finding.relation else ""
-    out = [f"**{md(finding.code)}** {md(finding.severity.value)}{relation}", "", md(finding.message)]
+    loc = finding.locale if locale is None else locale
+    t = Messages(loc)
+    relation = f" · {md(t.word(N_('relation')))} {md(finding.relation)}" if finding.relation else ""
+    severity = md(severity_word(finding.severity, loc))
+    out = [f"**{md(finding.code)}** {severity}{relation}", "", md(finding.text(loc))]
     numbers = finding_numbers(finding)
     if numbers:
-        out += ["", md_table([n for n, _ in numbers], [[v for _, v in numbers]])]
+        out += ["", md_table([t.word(n) for n, _ in numbers], [[v for _, v in numbers]])]
     if finding.locations:
-        out += ["", md_table(LOCATION_HEADERS, location_rows(finding))]
+        out += ["", md_table(words(LOCATION_HEADERS, loc), location_rows(finding))]
     return "\n".join(out)

@@ -207,7 +207,9 @@ def negative_amount(ctx: Context, _: None) -> Iterator[Finding]:
                     N_("{label} is printed as {printed}, but {what} cannot be negative"),
                     label=ctx.label(fid),
                     printed=view.figure.value,
-                    what=ctx.t.word(N_("a count")) if concept is None else concept,
+                    what=ctx.t.word(N_("a count"))
+                    if concept is None
+                    else ctx.t(N_("a figure of concept {concept}"), concept=concept),
                 ),
             )
 
