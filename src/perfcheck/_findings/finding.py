@@ -137,11 +137,6 @@ class Finding(BaseModel):
         """The message: one sentence, with sizes and direction, in the finding's locale."""
         return self.text(self.locale)
 
-    @property
-    def message_obj(self) -> Message:
-        """The message as data: its id and parameters."""
-        return Message.model_construct(id=self.message_id, params=self.message_params)
-
     def text(self, locale: str | None = None) -> str:
         """The message written in ``locale`` (default: the finding's own).
 
@@ -150,7 +145,8 @@ class Finding(BaseModel):
         >>> f.message[:27], f.text("zh_CN")[:15]
         ('基本支出 is printed as 82.67 万元', '基本支出印为 82.67 万元')
         """
-        return self.message_obj.text(self.locale if locale is None else locale)
+        wording = Message.model_construct(id=self.message_id, params=self.message_params)
+        return wording.text(self.locale if locale is None else locale)
 
     def __hash__(self) -> int:
         """Hash of the fields (the message parameters as items)."""

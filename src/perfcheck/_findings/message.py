@@ -98,7 +98,11 @@ def message(template: str, /, **params: str | int | Decimal | Message) -> Messag
     >>> message("{n} error", n=2).params
     {'n': '2'}
     """
-    return Message(id=template, params={k: str(v) if isinstance(v, int) else v for k, v in params.items()})
+    # Built without validation: the parameters are already of the three kinds a message holds
+    # (a rule's message is made for every broken relation; validating it costs more than wording it).
+    return Message.model_construct(
+        id=template, params={k: str(v) if isinstance(v, int) else v for k, v in params.items()}
+    )
 
 
 class Wording:
@@ -130,7 +134,7 @@ class Wording:
 
     def word(self, word: str) -> Message:
         """A word or phrase without placeholders, as a message."""
-        return Message(id=word)
+        return Message.model_construct(id=word, params={})
 
 
 __all__ = ["Message", "Wording", "message"]
