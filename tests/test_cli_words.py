@@ -8,7 +8,8 @@ import pytest
 
 from conftest import CASES, ROOT
 from perfcheck.cli import main
-from perfcheck.render.rule_pages import SUMMARIES
+from perfcheck.render import rule_docs
+from perfcheck.render.rule_docs import SUMMARIES, english_body, source_digest, translated_bodies
 from perfcheck.rules import all_rules
 
 WUZHOU = CASES / "wuzhou-unit-2024-budget-yuan.json"
@@ -50,6 +51,38 @@ def test_explain_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     ]
     assert "## 通过的例子" in out
     assert "## 不通过的例子" in out
+    assert "**检查什么。**" in out
+    assert "What it checks" not in out
+
+
+def test_every_translation_of_a_rule_page_is_of_the_current_english() -> None:
+    translations = translated_bodies("zh_CN")
+    assert set(translations) <= {r.code for r in all_rules}
+    stale = [
+        code
+        for code, t in translations.items()
+        if t["source"] != source_digest(english_body(all_rules[code]))
+    ]
+    assert stale == [], (
+        f"the English documentation of {stale} changed: update src/perfcheck/locale/zh_CN/rules.toml"
+    )
+    for t in translations.values():
+        assert [line for line in t["body"].splitlines() if line.startswith("**")] == [
+            line
+            for line in t["body"].splitlines()
+            if line.startswith(("**检查什么。**", "**为什么。**", "**怎么办。**"))
+        ]
+
+
+def test_a_rule_without_a_current_translation_is_explained_in_english_saying_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(rule_docs, "translated_bodies", lambda _: {"PC201": {"source": "0", "body": "旧"}})
+    page = rule_docs.rule_page(all_rules["PC201"], "zh_CN")
+    assert "（本规则的说明尚无中文译文或译文已过时，以下为英文原文。）" in page
+    assert "**What it checks.**" in page
+    assert "旧" not in page
+    assert "尚无中文译文" not in rule_docs.rule_page(all_rules["PC201"], "en")
 
 
 def test_explain_in_english_is_the_rule_page(capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,7 +92,7 @@ def test_explain_in_english_is_the_rule_page(capsys: pytest.CaptureFixture[str])
 
 def test_every_rule_summary_is_marked_for_the_catalogs() -> None:
     missing = [r.code for r in all_rules if r.summary not in SUMMARIES]
-    assert missing == [], f"add the summaries of {missing} to perfcheck.render.rule_pages.SUMMARIES"
+    assert missing == [], f"add the summaries of {missing} to perfcheck.render.rule_docs.SUMMARIES"
     assert len(SUMMARIES) == len(set(SUMMARIES)) == len(all_rules)
 
 

@@ -172,7 +172,7 @@ def _parser() -> argparse.ArgumentParser:
         "--locale",
         choices=LOCALES,
         default="en",
-        help="language of the summary and headings (default: en); the body is in English",
+        help="language of the page (default: en)",
     )
     return parser
 

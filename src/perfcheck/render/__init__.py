@@ -4,12 +4,12 @@ The core never imports this package; findings are data (a message id and its
 parameters) and this is where they are worded, in the locale asked for: a result
 checked in English renders in Chinese without checking again.
 
-One module a format: :mod:`~perfcheck.render.table` (plain, markdown and HTML tables
+One module a format: :mod:`~perfcheck.render.table_format` (plain, markdown and HTML tables
 through tabulate), :mod:`~perfcheck.render.json_format`, :mod:`~perfcheck.render.sarif`,
 :mod:`~perfcheck.render.github`; and for other readers
 :mod:`~perfcheck.render.notebook_html` and :mod:`~perfcheck.render.notebook_markdown`
-(Jupyter), :mod:`~perfcheck.render.reconciliation`, :mod:`~perfcheck.render.failure`
-(pytest), :mod:`~perfcheck.render.rule_pages` (``docs/rules``, ``perfcheck rules`` and
+(Jupyter), :mod:`~perfcheck.render.reconciliation_table`, :mod:`~perfcheck.render.failure`
+(pytest), :mod:`~perfcheck.render.rule_docs` (``docs/rules``, ``perfcheck rules`` and
 ``explain``), :mod:`~perfcheck.render.extraction` (what ``perfcheck extract`` read).
 
 >>> import perfcheck
@@ -37,10 +37,10 @@ from perfcheck.render.github import github_annotations, github_data, github_prop
 from perfcheck.render.json_format import document_json, documents_json, finding_json, result_json
 from perfcheck.render.notebook_html import finding_html, result_html
 from perfcheck.render.notebook_markdown import finding_markdown, result_markdown
-from perfcheck.render.reconciliation import failed_checks, reconciliation
-from perfcheck.render.rule_pages import rule_page, rule_pages, rules_markdown, rules_table, summary_of
+from perfcheck.render.reconciliation_table import failed_checks, reconciliation
+from perfcheck.render.rule_docs import rule_page, rule_pages, rules_markdown, rules_table, summary_of
 from perfcheck.render.sarif import RULES_DOC, SARIF_SCHEMA, sarif_log
-from perfcheck.render.table import TableFormat, acknowledged_table, table, tables
+from perfcheck.render.table_format import TableFormat, acknowledged_table, table, tables
 
 Format = Literal["table", "markdown", "html", "json"]
 #: The formats :func:`render` writes one result in.

@@ -12,7 +12,7 @@ from perfcheck._core.i18n import N_, Messages
 from perfcheck._findings.finding import Location
 from perfcheck._findings.result import Result
 from perfcheck.render._common import locale_of
-from perfcheck.render.reconciliation import cells, failed_checks, reconciliation_headers
+from perfcheck.render.reconciliation_table import cells, failed_checks, reconciliation_headers
 
 
 def printed_at(location: Location, locale: str = "en") -> str:

@@ -15,7 +15,7 @@ from perfcheck._engine.context import fmt
 from perfcheck._findings.finding import Finding
 from perfcheck._findings.result import Result
 from perfcheck.render._common import HEADERS, heading, interval_text, locale_of, rows, severity_word, words
-from perfcheck.render.reconciliation import cells, reconciliation_headers, status_word
+from perfcheck.render.reconciliation_table import cells, reconciliation_headers, status_word
 
 #: The columns of the table of where a finding's figures were printed; catalog msgids.
 LOCATION_HEADERS: Final = (N_("figure"), N_("label"), N_("printed"), N_("section"), N_("line"), N_("text"))

@@ -3,8 +3,11 @@
 ``docs/rules.md`` and ``docs/rules/PC201.md`` are written from here in English
 (``python docs/generate_rules.py``); ``perfcheck rules`` and ``perfcheck explain``
 print the same in English or Chinese. In Chinese the headings, severities, statuses
-and each rule's one-line summary are translated through the catalogs; the body of a
-rule's page (what it checks, why, what to do) is its English documentation.
+and each rule's one-line summary are translated through the catalogs, and the body
+of a rule's page (what it checks, why, what to do) comes from
+``perfcheck/locale/zh_CN/rules.toml``, each translation with the digest of the
+English it was made from: a rule whose English has changed since, or that has no
+translation, is explained in English with a note saying so.
 
 >>> from perfcheck.rules import all_rules
 >>> print(rules_table(all_rules, "zh_CN").splitlines()[2])
@@ -13,18 +16,21 @@ PC101   balance             错误        稳定      资金收支平衡：收�
 
 from __future__ import annotations
 
+import hashlib
 import json
+import tomllib
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final
 
 from tabulate import tabulate
 
-from perfcheck._core.i18n import N_, Messages, check_locale_name
+from perfcheck._core.i18n import LOCALE_DIR, N_, Messages, check_locale_name
 from perfcheck._engine.registry import Rule, Status
 from perfcheck.render._common import severity_word, words
 
 #: Each rule's one-line summary (the first line of its docstring), marked for the catalogs.
-#: tests/test_i18n.py fails when a rule's summary is not here, so that no rule is listed half in English.
+#: tests/test_cli_words.py fails when a rule's summary is not here, so that no rule is listed half in English.
 SUMMARIES: Final = (
     N_("The fund flow balances: what came in equals what went out."),
     N_("A total equals the sum of its parts."),
@@ -110,6 +116,44 @@ def rules_markdown(registry: Iterable[Rule], locale: str = "en") -> str:
     return "\n".join(out) + "\n"
 
 
+def english_body(rule: Rule) -> str:
+    """The body of a rule's documentation: everything after its one-line summary."""
+    return rule.doc.split("\n", 1)[1].strip("\n") if "\n" in rule.doc else ""
+
+
+def source_digest(text: str) -> str:
+    """The digest a translation records of the English it was made from."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=4)
+def translated_bodies(locale: str) -> dict[str, dict[str, str]]:
+    """The translations of the rules' documentation in ``locale``, by code: ``source`` and ``body``."""
+    path = LOCALE_DIR / locale / "rules.toml"
+    if locale == "en" or not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def body_in(rule: Rule, locale: str) -> str:
+    """The body of a rule's page in ``locale``: its translation when it is of the current English."""
+    english = english_body(rule)
+    translation = translated_bodies(locale).get(rule.code)
+    if translation is None or not english:
+        return english if locale == "en" or not english else _untranslated(english, locale)
+    if translation.get("source") != source_digest(english):
+        return _untranslated(english, locale)
+    return translation["body"].strip("\n")
+
+
+def _untranslated(english: str, locale: str) -> str:
+    note = Messages(locale).word(
+        N_("(This rule's documentation is not translated yet; it is shown in English.)")
+    )
+    return f"{note}\n\n{english}"
+
+
 def rule_page(rule: Rule, locale: str = "en") -> str:
     r"""One rule's documentation as a markdown page (``docs/rules/PC201.md``), headings in ``locale``.
 
@@ -135,7 +179,7 @@ def rule_page(rule: Rule, locale: str = "en") -> str:
             status=status_word(rule.status, locale),
         ),
     ]
-    body = rule.doc.split("\n", 1)[1].strip("\n") if "\n" in rule.doc else ""
+    body = body_in(rule, locale)
     if body:
         out += ["", body]
     examples = ((t.word(N_("Passes")), rule.passing), (t.word(N_("Fails")), rule.failing))
