@@ -198,7 +198,8 @@ class Context:
             }
             if len(currencies) > 1:
                 return self.t(
-                    N_("the formula mixes amounts in {currencies}"), currencies=", ".join(sorted(currencies))
+                    N_("the formula mixes amounts in {currencies}"),
+                    currencies=self.t.join(sorted(currencies)),
                 )
             return None
         return self._mismatch(rel.operands())

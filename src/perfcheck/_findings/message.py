@@ -21,12 +21,13 @@ checking again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-from perfcheck._core.i18n import check_locale_name, translations
+from perfcheck._core.i18n import N_, check_locale_name, translations
 
 #: A number among a message's parameters (serialised as a decimal string, see :func:`params_json`).
 DecimalParam = Annotated[Decimal, Field(allow_inf_nan=True)]
@@ -135,6 +136,23 @@ class Wording:
     def word(self, word: str) -> Message:
         """A word or phrase without placeholders, as a message."""
         return Message.model_construct(id=word, params={})
+
+    def join(self, items: Iterable[str]) -> str | Message:
+        """A list of items, separated as the locale separates them when shown (``a, b``; ``a、b``).
+
+        >>> t = Wording()
+        >>> listed = t.join(["R3", "R4"])
+        >>> listed.text("en"), listed.text("zh_CN")
+        ('R3, R4', 'R3、R4')
+        """
+        texts = list(items)
+        if len(texts) == 1:
+            return texts[0]
+        # The id is not a catalog message: it is shown as it is, with the separator translated.
+        template = "{sep}".join(f"{{item{i}}}" for i in range(len(texts)))
+        params: dict[str, str | Decimal | Message] = {f"item{i}": text for i, text in enumerate(texts)}
+        params["sep"] = self.word(N_(", "))
+        return Message.model_construct(id=template, params=params)
 
 
 __all__ = ["Message", "Wording", "message"]

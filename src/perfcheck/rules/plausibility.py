@@ -168,10 +168,10 @@ def shares_above_100(ctx: Context, _: None) -> Iterator[Finding]:
                         "the shares {shares} of {whole} add up to {total} %, more than 100 % "
                         "(relations {relations})"
                     ),
-                    shares=", ".join(ctx.view(s).figure.value for s in stated),
+                    shares=ctx.t.join(ctx.view(s).figure.value for s in stated),
                     whole=ctx.labels(list(whole)),
                     total=ctx.number(printed),
-                    relations=", ".join(r.id for r in unique),
+                    relations=ctx.t.join(r.id for r in unique),
                 ),
             )
 
