@@ -132,3 +132,10 @@ def test_one_sentence_is_one_sentence(capsys: pytest.CaptureFixture[str]) -> Non
     code, _, err = run(capsys, "extract", str(text))
     assert code == 0
     assert err.rstrip().endswith("46 figures, 24 relations, 1 sentence with figures in no relation")
+
+
+def test_one_acknowledgement_is_one(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+    baseline = tmp_path / "baseline.toml"
+    code, _, err = run(capsys, "check", str(WUZHOU), "--select", "PC201", "--write-baseline", str(baseline))
+    assert code == 0
+    assert f"wrote 1 acknowledgement to {baseline}; 1 needs a reason" in err

@@ -454,9 +454,11 @@ def _write_baseline(
     except OSError as exc:
         return _fail(f"{path}: cannot write the baseline: {exc.strerror or exc}")
     todo = sum(not a.reason.strip() for a, _ in entries)
+    wrote = "1 acknowledgement" if len(entries) == 1 else f"{len(entries)} acknowledgements"
+    needs = "needs" if todo == 1 else "need"
     print(
-        f"perfcheck: wrote {len(entries)} acknowledgements to {path}; "
-        f"{todo} need a reason before the file can be used with --baseline",
+        f"perfcheck: wrote {wrote} to {path}; "
+        f"{todo} {needs} a reason before the file can be used with --baseline",
         file=sys.stderr,
     )
     return EXIT_UNUSABLE if unusable else EXIT_OK
