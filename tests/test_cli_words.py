@@ -139,3 +139,12 @@ def test_one_acknowledgement_is_one(capsys: pytest.CaptureFixture[str], tmp_path
     code, _, err = run(capsys, "check", str(WUZHOU), "--select", "PC201", "--write-baseline", str(baseline))
     assert code == 0
     assert f"wrote 1 acknowledgement to {baseline}; 1 needs a reason" in err
+
+
+def test_sarif_in_chinese_describes_the_rules_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(WUZHOU), "--format", "sarif", "--locale", "zh_CN")
+    run_ = json.loads(out)["runs"][0]
+    pc201 = next(r for r in run_["tool"]["driver"]["rules"] if r["id"] == "PC201")
+    assert pc201["shortDescription"]["text"] == "所述占比等于部分 ÷ 总体。"
+    assert "**检查什么。**" in pc201["fullDescription"]["text"]
+    assert run_["results"][0]["message"]["text"].startswith("占一般公共预算支出的印为 19.62%")

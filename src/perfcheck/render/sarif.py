@@ -14,6 +14,7 @@ from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck.render._common import Checked
 from perfcheck.render.github import start_line
+from perfcheck.render.rule_docs import body_in, summary_of
 from perfcheck.rules import default_registry
 
 #: The ``$schema`` of SARIF logs.
@@ -30,13 +31,19 @@ def _uri(path: str) -> str:
     return urllib.parse.quote(posix, safe="/")
 
 
-def _sarif_rule(rule: Rule) -> dict[str, Any]:
+def _sarif_rule(rule: Rule, locale: str | None) -> dict[str, Any]:
+    if locale is None or locale == "en":
+        summary, doc = rule.summary, rule.doc or rule.summary
+    else:
+        summary = summary_of(rule, locale)
+        body = body_in(rule, locale)
+        doc = f"{summary}\n\n{body}" if body else summary
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.doc or rule.summary},
-        "help": {"text": rule.doc or rule.summary, "markdown": rule.doc or rule.summary},
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc, "markdown": doc},
         "helpUri": f"{RULES_DOC}/{rule.code}.md",
         "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
         "properties": {"tags": [rule.status.value], "status": rule.status.value},
@@ -104,7 +111,8 @@ def sarif_log(
     Acknowledged findings carry an ``external`` suppression whose justification is
     the reason; unusable inputs and stale acknowledgements are tool execution
     notifications, and ``executionSuccessful`` is false when an input was unusable.
-    Messages are written in ``locale`` (default: each finding's own).
+    Messages are written in ``locale`` (default: each finding's own), and so are the rules'
+    descriptions when a locale other than English is asked for.
     """
     rules = list(registry if registry is not None else default_registry)
     index = {r.code: i for i, r in enumerate(rules)}
@@ -138,7 +146,7 @@ def sarif_log(
                     "driver": {
                         "name": "perfcheck",
                         "version": VERSION,
-                        "rules": [_sarif_rule(r) for r in rules],
+                        "rules": [_sarif_rule(r, locale) for r in rules],
                     }
                 },
                 "invocations": [
