@@ -6,8 +6,17 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_serializer, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
+from perfcheck._core.i18n import check_locale_name
 from perfcheck._findings.message import DecimalParam, Message, params_json
 from perfcheck._ledger.document import Source
 
@@ -128,6 +137,11 @@ class Finding(BaseModel):
                     data["message_id"] = given
         return data
 
+    @field_validator("locale")
+    @classmethod
+    def _known_locale(cls, locale: str) -> str:
+        return check_locale_name(locale)
+
     @field_serializer("message_params", when_used="json")
     def _params_json(self, params: dict[str, str | Decimal | Message]) -> dict[str, Any]:
         return params_json(params)
@@ -149,7 +163,7 @@ class Finding(BaseModel):
         return wording.text(self.locale if locale is None else locale)
 
     def __hash__(self) -> int:
-        """Hash of the fields (the message parameters as items)."""
+        """Hash of the fields that tell findings apart (equal findings hash equal; a dict has no hash)."""
         return hash((self.code, self.relation, self.figures, self.message_id, self.locale, self.subject))
 
     def to_json_dict(self) -> dict[str, Any]:
