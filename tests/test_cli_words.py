@@ -132,6 +132,8 @@ def test_one_sentence_is_one_sentence(capsys: pytest.CaptureFixture[str]) -> Non
     code, _, err = run(capsys, "extract", str(text))
     assert code == 0
     assert err.rstrip().endswith("46 figures, 24 relations, 1 sentence with figures in no relation")
+    code, _, err = run(capsys, "extract", str(text), "--locale", "zh_CN")
+    assert err.rstrip().endswith("数字 46 个，关系 24 个，含未入任何关系之数字的句子 1 句")
 
 
 def test_one_acknowledgement_is_one(capsys: pytest.CaptureFixture[str], tmp_path) -> None:

@@ -157,6 +157,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show, per relation, the sentence it came from (standard error)",
     )
+    ext.add_argument(
+        "--locale", choices=LOCALES, default="en", help="language of the summary line (default: en)"
+    )
     rules = sub.add_parser("rules", help="list every rule", description="List every rule.")
     rules.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     rules.add_argument(
@@ -296,7 +299,7 @@ def _extract(args: argparse.Namespace) -> int:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
             return _fail(f"{args.output}: cannot write: {exc.strerror or exc}")
-    print(f"perfcheck: {args.file}: {extraction_summary(found.summary)}", file=sys.stderr)
+    print(f"perfcheck: {args.file}: {extraction_summary(found.summary, args.locale)}", file=sys.stderr)
     if args.explain:
         print(found.explain(), file=sys.stderr)
     return EXIT_OK
