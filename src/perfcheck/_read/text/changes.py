@@ -1,0 +1,175 @@
+"""The recogniser of changes (``较上年增加X，增长Y%``) and of the changes of a sum's parts adding up."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from perfcheck._read.text import patterns
+from perfcheck._read.text.base import Fig, State, unique
+from perfcheck._read.text.sentences import Sentence
+
+
+class Changes(State):
+    """Recognise changes (``较上年增加X，增长Y%``) and of the changes of a sum's parts adding up."""
+
+    def changes(self) -> None:
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            for match in patterns.CHANGE.finditer(self.text, sentence.start, sentence.end):
+                before = [
+                    f for f in figs if f.mention.phrase_end <= match.start() and f.kind in {"amount", "count"}
+                ]
+                direction = patterns.DIRECTION.search(
+                    self.text, match.end(), min(sentence.end, match.end() + 30)
+                )
+                if direction is None:
+                    continue
+                if before:
+                    currents = [before[-1]]
+                else:
+                    # 与上年相比，一般公共预算财政拨款支出增加…; 收入、支出总计各增加…: the figures named
+                    currents = self.named_before(sentence, self.text[match.end() : direction.start()])
+                if not currents:
+                    continue
+                current = currents[0]
+                after = [f for f in figs if f.mention.start >= match.end()]
+                following = patterns.CHANGE.search(self.text, match.end(), sentence.end)
+                limit = following.start() if following else sentence.end
+                prior = next(
+                    (f for f in after if f.mention.end <= direction.start() and f.kind == current.kind), None
+                )
+                delta = next(
+                    (
+                        f
+                        for f in after
+                        if direction.start() <= f.mention.start < limit and f.kind == current.kind
+                    ),
+                    None,
+                )
+                percent = next(
+                    (f for f in after if direction.start() <= f.mention.start < limit and f.is_percent), None
+                )
+                if prior is None and delta is None and percent is None:
+                    continue
+                word = direction.group()
+                for current in currents:
+                    data: dict[str, Any] = {
+                        "kind": "change",
+                        "current": "",
+                        "direction": "increase" if word in patterns.INCREASE else "decrease",
+                        "label": f"{current.label} {self.text[match.start() : direction.end()]}",
+                    }
+                    figs_used = [current]
+                    for key, f in (("prior", prior), ("delta", delta), ("percent", percent)):
+                        if f is not None:
+                            data[key] = ""
+                            figs_used.append(f)
+                    self.add("change", data, unique([current.sentence, sentence]), figs_used)
+
+    def top_level(self, figs: list[Fig]) -> list[Fig]:
+        """The figures that are no part of a sum (the 总额 row, not the 财政拨款 row under it)."""
+        parts = {id(p) for _, ps, _ in self.list_sums for p in ps}
+        return [f for f in figs if id(f) not in parts]
+
+    def named_changes(self) -> None:
+        """``全年预算数较年初预算数增加65.60万元``: a change between two figures named by their labels."""
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            for match in patterns.CHANGE_NAMED.finditer(self.text, sentence.start, sentence.end):
+                if patterns.CHANGE.match(self.text, match.end(1)):
+                    continue  # 较上年: read by changes()
+                earlier = [f for f in self.figs if f.keep and f.mention.start < match.start()]
+                earlier = [f for f in earlier if f.sentence.section == sentence.section]
+                current = [f for f in self.top_level(earlier) if f.label == match.group(1)]
+                prior = [f for f in self.top_level(earlier) if f.label == match.group(2)]
+                if not current or not prior:
+                    continue
+                following = [f for f in figs if f.mention.start >= match.start(3)]
+                delta = next((f for f in following if f.kind == current[-1].kind), None)
+                percent = next((f for f in following if f.is_percent), None)
+                if delta is None and percent is None:
+                    continue
+                data: dict[str, Any] = {
+                    "kind": "change",
+                    "current": "",
+                    "direction": "increase" if match.group(3) in patterns.INCREASE else "decrease",
+                    "prior": "",
+                    "label": self.text[match.start() : match.end()],
+                }
+                used = [current[-1], prior[-1]]
+                for key, f in (("delta", delta), ("percent", percent)):
+                    if f is not None:
+                        data[key] = ""
+                        used.append(f)
+                self.add("change", data, unique([current[-1].sentence, prior[-1].sentence, sentence]), used)
+
+    def change_formulas(self) -> None:  # noqa: C901 - equal figures, changes, sums
+        """The changes of a sum's parts add up to the change of its total (through figures printed twice)."""
+        same: dict[int, set[int]] = defaultdict(set)
+        for rel in self.relations:
+            if rel.data["kind"] == "equal":
+                ids = {id(f) for f in rel.figures}
+                for f in rel.figures:
+                    same[id(f)] |= ids
+        deltas: dict[int, tuple[Fig, str]] = {}
+        for rel in self.relations:
+            if rel.data["kind"] == "change" and "delta" in rel.data and "prior" not in rel.data:
+                delta = rel.figures[1]
+                for key in same.get(id(rel.figures[0]), {id(rel.figures[0])}):
+                    deltas.setdefault(key, (delta, str(rel.data["direction"])))
+        for total, parts, rel in self.list_sums:
+            if rel.data.get("exhaustive") is False or rel not in self.relations:
+                continue
+            found = [deltas.get(id(f)) for f in (total, *parts)]
+            if any(d is None for d in found):
+                continue
+            terms = [d for d in found if d is not None]
+            if len({d[0].unit for d in terms}) != 1 or len({id(d[0]) for d in terms}) != len(terms):
+                continue
+            names = " + ".join(p.label for p in parts)
+            data = {
+                "kind": "formula",
+                "expr": "",
+                "label": f"the changes of {names} add up to that of {total.label}",
+            }
+            self.add("changes", data, unique([d[0].sentence for d in terms]), [d[0] for d in terms])
+            self.relations[-1].data["_signs"] = ["-" if d[1] == "decrease" else "+" for d in terms]
+
+    def named_before(self, sentence: Sentence, words: str) -> list[Fig]:
+        """The figures a change names by words alone: ``一般公共预算财政拨款支出``, ``收入、支出总计各``.
+
+        Each name is the label of a figure printed earlier in the same section (the
+        nearest); ``A、B总计各`` names ``A总计`` and ``B总计``. All must be found.
+        """
+        words = words.strip("，,：: \u3000")
+        shared = words.endswith("各")
+        words = words.removesuffix("各")
+        if not words:
+            return []
+        names = words.split("、")
+        if len(names) > 1 and not shared:
+            return []
+        last = names[-1]
+        # 收入、支出总计: the last name's tail is shared by the others; try each split
+        for cut in range(len(last), 0, -1):
+            tail = last[cut:]
+            found = [self.nearest_named(n + tail, sentence) for n in names[:-1]]
+            found.append(self.nearest_named(last, sentence))
+            if all(f is not None for f in found):
+                return [f for f in found if f is not None]
+            if len(names) == 1:
+                break
+        return []
+
+    def nearest_named(self, name: str, sentence: Sentence) -> Fig | None:
+        """The nearest figure printed before ``sentence`` in its section with the label ``name``."""
+        earlier = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.label == name
+            and f.mention.start < sentence.start
+            and f.sentence.section == sentence.section
+        ]
+        return earlier[-1] if earlier else None
