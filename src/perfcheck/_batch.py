@@ -36,7 +36,7 @@ from perfcheck._engine.registry import Registry, Rule
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger
 from perfcheck._read.kinds import format_of_path, is_content
-from perfcheck._read.reader import LedgerSource, Raw, Readable, parse, read
+from perfcheck._read.reader import Raw, Readable, parse, read
 from perfcheck.rules import default_registry
 
 #: What :func:`check_one` and :func:`check_many` accept as one document: what :func:`perfcheck.read` reads.
@@ -322,9 +322,11 @@ def path_tasks(
 
 
 def _readable(document: object) -> bool:
-    return isinstance(
-        document, (Ledger, LedgerSource, Mapping, bytes, bytearray, str, os.PathLike)
-    ) or callable(getattr(document, "read", None))
+    kinds = (Ledger, Mapping, bytes, bytearray, str, os.PathLike)
+    # to_ledger() rather than isinstance(LedgerSource): a protocol's isinstance is slow
+    return isinstance(document, kinds) or any(
+        callable(getattr(document, m, None)) for m in ("to_ledger", "read")
+    )
 
 
 def _tasks(

@@ -85,6 +85,11 @@ class Raw:
     line: int | None = None
 
 
+def _compiles(source: object) -> bool:
+    """Whether ``source`` is a :class:`LedgerSource` (without the slow protocol ``isinstance``)."""
+    return callable(getattr(source, "to_ledger", None))
+
+
 def _error(message: str) -> LedgerError:
     return LedgerError(message, [Problem((), message)])
 
@@ -131,10 +136,7 @@ def raw(  # noqa: PLR0911 - one return a kind of source
         TypeError: a source of a type that cannot be read.
     """
     kind = checked_format(format)
-    if isinstance(source, Raw):
-        return source
-    if isinstance(source, (Ledger, LedgerSource, Mapping)):
-        return None
+    # The cheap tests first: a batch of small JSON documents asks here once a document.
     if isinstance(source, (bytes, bytearray, memoryview)):
         return Raw(name or "<string>", kind or "json", bytes(source))
     if isinstance(source, str) and is_content(source):
@@ -143,6 +145,10 @@ def raw(  # noqa: PLR0911 - one return a kind of source
         path = Path(source)
         kind = kind or format_of_path(path)
         return Raw(name or str(path), kind, _read_path(path, kind, limits), str(path))
+    if isinstance(source, Raw):
+        return source
+    if isinstance(source, (Ledger, Mapping)) or _compiles(source):
+        return None
     if callable(getattr(source, "read", None)):
         stream_name = getattr(source, "name", None)
         label = stream_name if isinstance(stream_name, str) else "<stream>"
@@ -237,12 +243,12 @@ def _read(source: object, format: str | None, limits: Limits, name: str | None) 
     if isinstance(source, Ledger):
         checked_format(format)
         return source
-    if isinstance(source, LedgerSource):
-        checked_format(format)
-        return source.to_ledger()
     if isinstance(source, Mapping):
         checked_format(format)
         return validate(dict(source), name=name or "<data>", limits=limits)
+    if _compiles(source):
+        checked_format(format)
+        return source.to_ledger()  # type: ignore[attr-defined, no-any-return]
     document = raw(source, format=format, limits=limits, name=name)
     if document is None:  # pragma: no cover - data is handled above
         msg = f"cannot read a {type(source).__name__}"
