@@ -282,3 +282,28 @@ def test_reading_json_loads_no_yaml() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_parallel_batch_of_every_kind_of_source_is_the_serial_one() -> None:
+    def documents() -> list[Any]:
+        report = Report(
+            fund_flow=FundFlow(carryover_in="2.21", income="132.35", spending="134.56", carryover_out="0"),
+            spending=[
+                LineItem(label="基本支出", amount="82.67"),
+                LineItem(label="项目经费支出", amount="51.89"),
+            ],
+        )
+        return [
+            SEED,
+            SEED_TEXT,
+            seed_data(),
+            report,
+            io.BytesIO((EXAMPLES / "seed-with-mistakes.json").read_bytes()),
+            io.StringIO(SEED_TEXT),
+            b"{",
+            str(DATA / "seed-report.txt"),
+        ]
+
+    serial = list(perfcheck.check_many(documents(), select=["PC1"]))
+    assert [item.ok for item in serial] == [True, True, True, True, False, True, False, True]
+    assert list(perfcheck.check_many(documents(), select=["PC1"], jobs=2, chunk_size=2)) == serial

@@ -36,7 +36,7 @@ from perfcheck._engine.registry import Registry, Rule
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger
 from perfcheck._read.kinds import format_of_path, is_content
-from perfcheck._read.reader import Raw, Readable, parse, read
+from perfcheck._read.reader import Raw, Readable, parse, raw, read
 from perfcheck.rules import default_registry
 
 #: What :func:`check_one` and :func:`check_many` accept as one document: what :func:`perfcheck.read` reads.
@@ -145,7 +145,7 @@ class _Task:
     """
 
     name: str
-    payload: Readable | LedgerError
+    payload: Readable | Raw | LedgerError
     path: str | None = None
     line: int | None = None
 
@@ -329,6 +329,20 @@ def _readable(document: object) -> bool:
     )
 
 
+def _stream_read(task: _Task, limits: Limits) -> _Task:
+    """A task whose document is a file object, with the object read here: a worker gets its bytes."""
+    payload = task.payload
+    if isinstance(payload, (Ledger, Mapping, bytes, bytearray, str, LedgerError)) or not callable(
+        getattr(payload, "read", None)
+    ):
+        return task
+    try:
+        document = raw(payload, limits=limits, name=task.name)
+    except LedgerError as exc:
+        return _Task(task.name, exc, task.path, task.line)
+    return task if document is None else _Task(task.name, document, task.path, task.line)
+
+
 def _tasks(
     documents: Iterable[Document], *, expand: bool = True, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[_Task]:
@@ -340,7 +354,7 @@ def _tasks(
             else:
                 yield _Task(str(path), str(path), str(path))
         elif _readable(document):
-            yield _Task(f"<document {number}>", document)
+            yield _stream_read(_Task(f"<document {number}>", document), limits)
         else:
             msg = (
                 f"cannot check a {type(document).__name__}; give a Ledger, a Report, a mapping, "
@@ -380,7 +394,8 @@ def check_many(  # noqa: PLR0913 - keyword-only options, as in check()
 
     ``select``, ``ignore``, ``extend_select``, ``preview``, ``registry``, ``locale`` and
     ``limits`` are those of :func:`perfcheck.check`. With ``jobs > 1`` a ``registry``
-    given is sent to the workers, so its rules must pickle.
+    given is sent to the workers, so its rules must pickle; a file object is read here
+    and its bytes are sent.
 
     With ``jobs > 1`` the documents are checked in that many worker processes
     (``chunk_size`` at a time, a bounded number of chunks in flight); the items are
