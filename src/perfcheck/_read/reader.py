@@ -254,8 +254,3 @@ def _read(source: object, format: str | None, limits: Limits, name: str | None) 
         msg = f"cannot read a {type(source).__name__}"
         raise TypeError(msg)
     return parse(document, limits=limits)
-
-
-def as_ledger(target: object, *, limits: Limits | None = None) -> Ledger:
-    """:func:`read`, for callers that take what :func:`perfcheck.check` takes."""
-    return read(target, limits=limits)  # type: ignore[arg-type]
