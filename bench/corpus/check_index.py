@@ -46,7 +46,8 @@ CONFIDENCES = {"high", "medium", "low"}
 
 def parse_figure(text: str) -> tuple[Decimal, Decimal, int]:
     """Printed value, half-width of its rounding interval, and its decimals."""
-    m = NUMBER.search(text)
+    # a thousands separator followed by a stray space ("1, 537.4") is still one number
+    m = NUMBER.search(re.sub(r"(?<=\d),\s+(?=\d{3}(?!\d))", ",", text))
     if not m:
         raise ValueError(f"no number in figure {text!r}")
     s = m.group(0).replace(",", "")
