@@ -24,6 +24,7 @@ A relation's status is
                          make it hold;
   broken                 no values inside the figures' intervals make it hold.
 """
+
 from __future__ import annotations
 
 import ast
@@ -59,7 +60,7 @@ def parse_figure(text: str) -> tuple[Decimal, Decimal, int]:
 
 
 class Interval:
-    __slots__ = ("lo", "hi")
+    __slots__ = ("hi", "lo")
 
     def __init__(self, lo: Decimal, hi: Decimal):
         self.lo, self.hi = lo, hi
@@ -243,8 +244,10 @@ def main(argv: list[str]) -> int:
             problems.extend(check_entry(entry, texts))
     for line in problems:
         print(line)
-    print(f"{n_entries} entries, {n_rel} relations, {len(problems)} disagreements"
-          + ("" if texts else " (texts not present: substrings unchecked)"))
+    print(
+        f"{n_entries} entries, {n_rel} relations, {len(problems)} disagreements"
+        + ("" if texts else " (texts not present: substrings unchecked)")
+    )
     return 1 if problems else 0
 
 
