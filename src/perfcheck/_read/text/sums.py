@@ -150,24 +150,7 @@ class Sums(State):
                 ]
                 for s in segments
             ]
-            chosen: list[Fig] | None = None
-            running: list[Fig] = []
-            for group in candidates:
-                # the list ends where its parts add up to the total and the next figure is more
-                # than the total: 离退休人员71人，其中离休6人，退休65人，财政全额供养人员117人
-                items = [f for f in group if not any(a <= f.mention.start < b for a, b in nested)]
-                for k, fig in enumerate(items):
-                    running = [*running, fig]
-                    parts = self.parts(total, running)
-                    following = items[k + 1] if k + 1 < len(items) else None
-                    if len(parts) > 1 and adds_up(total, parts):
-                        if following is None or (
-                            following.unit == total.unit and following.mention.number > total.mention.number > 0
-                        ):
-                            chosen = parts
-                            break
-                if chosen is not None:
-                    break
+            chosen = self.extent(total, candidates, nested)
             if chosen is None:
                 colon = self.text[start - 1 : start] in {"：", ":"}
                 groups = candidates if colon or len(openers) == 1 else candidates[:1]
@@ -177,6 +160,32 @@ class Sums(State):
                 chosen = self.numbered_items(total, sentences[-1])
             if chosen:
                 self.sum_of(total, chosen, sentences[-1], at, start)
+
+    def extent(
+        self, total: Fig, candidates: list[list[Fig]], nested: list[tuple[int, int]]
+    ) -> list[Fig] | None:
+        """The parts of a list, sentence by sentence, up to where they add up to the total; None if never.
+
+        Within a sentence the list also ends where its parts add up and the next figure is
+        more than the total: 离退休人员71人，其中离休6人，退休65人，财政全额供养人员117人.
+        """
+        running: list[Fig] = []
+        for group in candidates:
+            items = [f for f in group if not any(a <= f.mention.start < b for a, b in nested)]
+            for k, fig in enumerate(items):
+                running = [*running, fig]
+                parts = self.parts(total, running)
+                if len(parts) < 2 or not adds_up(total, parts):
+                    continue
+                following = items[k + 1] if k + 1 < len(items) else None
+                if following is None or self.exceeds(following, total):
+                    return parts
+        return None
+
+    @staticmethod
+    def exceeds(fig: Fig, total: Fig) -> bool:
+        """Whether a figure is more than a positive total of the same unit (so it is no part of it)."""
+        return fig.unit == total.unit and fig.mention.number > total.mention.number > 0
 
     def closing(self, at: int) -> int | None:
         """Where the brackets that ``at`` stands inside close, in its sentence; None outside brackets."""
