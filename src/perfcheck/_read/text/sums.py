@@ -291,7 +291,13 @@ class Sums(State):
                 # 编制数5人，其中全额编制5，差额编制0: head-counts printed without their unit
                 fig.kind, fig.unit = total.kind, total.unit
                 fig.text_end = fig.mention.end
-            if fig.kind == total.kind and fig.label and not fig.mention.enumerates and self.eligible(fig):
+            if (
+                fig.kind == total.kind
+                and fig.label
+                and not fig.mention.enumerates
+                and self.eligible(fig)
+                and not self.qualifies(fig)
+            ):
                 out.append(fig)
         return out
 
