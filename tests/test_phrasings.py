@@ -8,7 +8,12 @@ clean, and with one figure changed the change is reported on a relation naming i
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 import perfcheck
+from perfcheck.cli import main
 from perfcheck.extract import extract
 
 
@@ -160,3 +165,15 @@ def test_shares_printed_as_a_run_are_paired_with_the_amounts_in_order() -> None:
 def test_a_wrong_share_in_a_run_is_reported_with_its_own_amount() -> None:
     ledger, result = _read(RUNS.replace("30.0%和", "35.0%和"))
     assert {"300.0", "1,000.0", "35.0%"} in _error_values(ledger, result)
+
+
+# --- a text with nothing read is not a pass -------------------------------------------------
+
+
+def test_a_text_with_no_figures_is_nothing_to_check(tmp_path: Path) -> None:
+    for name, text in (("empty.txt", ""), ("words.txt", "本报告说明部门职能，不含任何金额。\n")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(perfcheck.LedgerError, match=r"nothing to check: no figures"):
+            perfcheck.check(path)
+        assert main(["check", str(path)]) == 2
