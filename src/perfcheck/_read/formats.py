@@ -185,9 +185,14 @@ def _extracted(name: str, raw: bytes, limits: Limits) -> Entry:
     except UnicodeDecodeError as exc:
         return Entry(name, name, None, _error(f"{name}: not UTF-8 text (byte {exc.start}: {exc.reason})"))
     try:
-        return Entry(name, name, None, extract(text, name=name).ledger)
+        ledger = extract(text, name=name).ledger
     except LedgerError as exc:
         return Entry(name, name, None, exc)
+    if not ledger.figures:
+        # a text with nothing read is not a report that passed
+        msg = f"{name}: nothing to check: no figures were read from the text"
+        return Entry(name, name, None, _error(msg))
+    return Entry(name, name, None, ledger)
 
 
 def _entry(name: str, path: str, line: int | None, parse: Callable[[], Any], limits: Limits) -> Entry:

@@ -248,6 +248,10 @@ class State:
         """Record a relation; ``name`` is its id, or a prefix completed by its first figure's id."""
         self.relations.append(Rel({"id": name, **data}, sentences, figs))
 
+    def qualifies(self, fig: Fig) -> bool:
+        """Whether a figure is followed by 的 (全年预算32,972万元的67.8%): it qualifies what follows."""
+        return self.text[fig.mention.phrase_end : fig.mention.phrase_end + 1] == "的"
+
     def eligible(self, fig: Fig) -> bool:
         """Whether a figure can be the total or a part of a list (not a change, a share or a bare number)."""
         return fig.kind in {"amount", "count"} and not patterns.CHANGE_LABEL.search(fig.label)

@@ -46,14 +46,14 @@ from perfcheck._read.text.comparisons import Comparisons
 from perfcheck._read.text.counts import Counts
 from perfcheck._read.text.equalities import Equalities
 from perfcheck._read.text.numbers import Mention, find
+from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence
-from perfcheck._read.text.shares import Shares
 from perfcheck._read.text.sums import Sums
 
 __all__ = ["Built", "Fig", "Rel", "build"]
 
 
-class _Builder(Sums, Balances, Shares, Changes, Comparisons, Equalities, Counts):
+class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, Counts):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
     def read_figures(self) -> None:
@@ -230,6 +230,7 @@ class _Builder(Sums, Balances, Shares, Changes, Comparisons, Equalities, Counts)
 
     def build(self, name: str, locale: str) -> Built:
         self.read_figures()
+        runs = self.respectively()
         self.heading_units()
         self.document_unit()
         self.rows()
@@ -237,7 +238,7 @@ class _Builder(Sums, Balances, Shares, Changes, Comparisons, Equalities, Counts)
         self.drop_bare()
         self.concepts()
         self.fund_flow()
-        self.shares()
+        self.shares(self.paired_shares(runs))
         self.rates()
         self.changes()
         self.named_changes()

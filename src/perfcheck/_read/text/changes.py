@@ -25,8 +25,11 @@ class Changes(State):
                 )
                 if direction is None:
                     continue
-                if before:
-                    currents = [before[-1]]
+                # 收入37,730万元，为全年预算46,908万元的80.43%，比上年…: a figure followed by 的
+                # qualifies what comes after it and is not what changed
+                subjects = [f for f in before if not self.qualifies(f)] or before
+                if subjects:
+                    currents = [subjects[-1]]
                 else:
                     # 与上年相比，一般公共预算财政拨款支出增加…; 收入、支出总计各增加…: the figures named
                     currents = self.named_before(sentence, self.text[match.end() : direction.start()])

@@ -45,7 +45,9 @@ LIST_OPENER: Final = re.compile(
     r"|(?:主要)?用于(?=[^，,。；;0-9]{2,30}[0-9])"  # 资金主要用于发放A 48.60万元、B…: what was spent went to
 )
 #: The label of a change or a share, which is never a total or a part of a list.
-CHANGE_LABEL: Final = re.compile(r"^(?:较|比|同比|与上年|增加|减少|增长|下降|占)|(?:增加|减少|增长|下降)$")
+CHANGE_LABEL: Final = re.compile(
+    r"^(?:较|比|同比|与上年|增加|减少|增长|下降|增收|减收|增支|减支|占)|(?:增加|减少|增长|下降|增收|减收|增支|减支)$"
+)
 
 #: Words that make a list name only some parts: 其中主要..., ...等.
 PARTIAL_BEFORE: Final = re.compile(r"主要|部分")

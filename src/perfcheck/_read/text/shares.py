@@ -14,8 +14,11 @@ class Shares(State):
         before = [f for f in figs if f.mention.start < fig.mention.start and f.kind in kinds and f.keep]
         return before[-1] if before else None
 
-    def shares(self) -> None:
+    def shares(self, done: set[int] | frozenset[int] = frozenset()) -> None:  # noqa: C901 - a reader per phrasing
+        """Shares and stated completion ratios, but for the percentages in ``done``."""
         for fig in self.figs:
+            if id(fig) in done:
+                continue
             if fig.is_percent and patterns.TARGET_SHARE.search(fig.label):
                 part = self.preceding(fig, {"amount", "count"})
                 if part is not None:
@@ -109,6 +112,14 @@ class Shares(State):
                 same = [f for f in same if f.kind == denominator.kind]
                 numerator = same[-1] if same else None
             fig.concept = "completion_rate"
+            if (
+                numerator is not None
+                and denominator is not None
+                and patterns.LIST_OPENER.search(self.text, denominator.mention.end, numerator.mention.start)
+            ):
+                # 年初预算22.00万元…其中：公务接待费决算0.30万元，完成预算的3.75%: the item's own
+                # budget is not printed; the total's is not its base
+                continue
             if numerator is not None and denominator is not None:
                 data = {
                     "kind": "ratio",

@@ -135,21 +135,22 @@ class Sums(State):
                 continue
             nested: list[tuple[int, int]] = []
             for later, _, _ in openers[n + 1 :]:
-                stop = next(s.end for s in sentences if s.start <= later < s.end)
+                stop = self.closing(later) or next(s.end for s in sentences if s.start <= later < s.end)
                 nested.append((later, stop))
+            # (其中建筑工程3292万元): a list opened inside brackets ends where they close
+            closing = self.closing(at)
             segments = [s for s in sentences if s.end > start]
             candidates = [
-                [f for f in figs if s.start <= f.mention.start < s.end and f.mention.start >= start]
+                [
+                    f
+                    for f in figs
+                    if s.start <= f.mention.start < s.end
+                    and f.mention.start >= start
+                    and (closing is None or f.mention.start < closing)
+                ]
                 for s in segments
             ]
-            chosen: list[Fig] | None = None
-            running: list[Fig] = []
-            for group in candidates:
-                running = running + [f for f in group if not any(a <= f.mention.start < b for a, b in nested)]
-                parts = self.parts(total, running)
-                if len(parts) > 1 and adds_up(total, parts):
-                    chosen = parts
-                    break
+            chosen = self.extent(total, candidates, nested)
             if chosen is None:
                 colon = self.text[start - 1 : start] in {"：", ":"}
                 groups = candidates if colon or len(openers) == 1 else candidates[:1]
@@ -159,6 +160,59 @@ class Sums(State):
                 chosen = self.numbered_items(total, sentences[-1])
             if chosen:
                 self.sum_of(total, chosen, sentences[-1], at, start)
+
+    def extent(
+        self, total: Fig, candidates: list[list[Fig]], nested: list[tuple[int, int]]
+    ) -> list[Fig] | None:
+        """The parts of a list, sentence by sentence, up to where they add up to the total; None if never.
+
+        Within a sentence the list also ends where its parts add up and the next figure is
+        more than the total: 离退休人员71人，其中离休6人，退休65人，财政全额供养人员117人.
+        """
+        running: list[Fig] = []
+        for group in candidates:
+            items = [f for f in group if not any(a <= f.mention.start < b for a, b in nested)]
+            for k, fig in enumerate(items):
+                running = [*running, fig]
+                parts = self.parts(total, running)
+                if len(parts) < 2 or not adds_up(total, parts):
+                    continue
+                following = items[k + 1] if k + 1 < len(items) else None
+                if following is None or self.exceeds(following, total):
+                    return parts
+        return None
+
+    @staticmethod
+    def exceeds(fig: Fig, total: Fig) -> bool:
+        """Whether a figure is more than a positive total of the same unit (so it is no part of it)."""
+        return fig.unit == total.unit and fig.mention.number > total.mention.number > 0
+
+    def closing(self, at: int) -> int | None:
+        """Where the brackets that ``at`` stands inside close, in its sentence; None outside brackets."""
+        sentence = next((s for s in self.sentences if s.start <= at < s.end), None)
+        if sentence is None:
+            return None
+        depth = 0
+        for i in range(at - 1, sentence.start - 1, -1):
+            ch = self.text[i]
+            if ch in ")）":
+                depth += 1
+            elif ch in "(（":
+                if depth == 0:
+                    break
+                depth -= 1
+        else:
+            return None
+        depth = 0
+        for i in range(at, sentence.end):
+            ch = self.text[i]
+            if ch in "(（":
+                depth += 1
+            elif ch in ")）":
+                if depth == 0:
+                    return i
+                depth -= 1
+        return None
 
     def paired_lists(
         self, sentences: list[Sentence], figs: list[Fig], opener: tuple[int, int, Fig | None]
@@ -237,7 +291,13 @@ class Sums(State):
                 # 编制数5人，其中全额编制5，差额编制0: head-counts printed without their unit
                 fig.kind, fig.unit = total.kind, total.unit
                 fig.text_end = fig.mention.end
-            if fig.kind == total.kind and fig.label and not fig.mention.enumerates and self.eligible(fig):
+            if (
+                fig.kind == total.kind
+                and fig.label
+                and not fig.mention.enumerates
+                and self.eligible(fig)
+                and not self.qualifies(fig)
+            ):
                 out.append(fig)
         return out
 
