@@ -128,7 +128,9 @@ def test_a_change_is_of_the_figure_the_sentence_is_about_not_of_a_base_after_it(
     assert result.ok, [f.message for f in result.errors]
     values = {f.id: f.value for f in ledger.figures}
     changes = [r for r in ledger.relations if isinstance(r, perfcheck.ChangeRelation)]
-    assert [values[r.current] for r in changes] == ["12,000"]
+    # the amount and the rate of the change are two statements, judged one by one
+    assert [values[r.current] for r in changes] == ["12,000", "12,000"]
+    assert [(r.delta is None, r.percent is None) for r in changes] == [(False, True), (True, False)]
 
 
 def test_a_wrong_change_against_the_right_figure_is_reported() -> None:

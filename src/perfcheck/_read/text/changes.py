@@ -17,9 +17,8 @@ class Changes(State):
         for sentence in self.sentences:
             figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
             for match in patterns.CHANGE.finditer(self.text, sentence.start, sentence.end):
-                before = [
-                    f for f in figs if f.mention.phrase_end <= match.start() and f.kind in {"amount", "count"}
-                ]
+                # 预算数减少8.35亿元，…；比2014年执行数减少2.5亿元: a change printed before is no subject
+                before = [f for f in figs if f.mention.phrase_end <= match.start() and self.eligible(f)]
                 direction = patterns.DIRECTION.search(
                     self.text, match.end(), min(sentence.end, match.end() + 30)
                 )
@@ -33,13 +32,21 @@ class Changes(State):
                 else:
                     # 与上年相比，一般公共预算财政拨款支出增加…; 收入、支出总计各增加…: the figures named
                     currents = self.named_before(sentence, self.text[match.end() : direction.start()])
+                years = self.years_compared(sentence, match.start())
+                named_prior = None
+                if years is not None and not subjects:
+                    # 2018年较2017年部门预算总收入增加64.18万元: the figures of each year, by name
+                    words = self.text[match.end() : direction.start()].strip("，,：: \u3000")
+                    this, last = (self.of_year(words, y, sentence) for y in years)
+                    if this is not None and last is not None:
+                        currents, named_prior = [this], last
                 if not currents:
                     continue
                 current = currents[0]
                 after = [f for f in figs if f.mention.start >= match.end()]
                 following = patterns.CHANGE.search(self.text, match.end(), sentence.end)
                 limit = following.start() if following else sentence.end
-                prior = next(
+                prior = named_prior or next(
                     (f for f in after if f.mention.end <= direction.start() and f.kind == current.kind), None
                 )
                 delta = next(
@@ -56,19 +63,27 @@ class Changes(State):
                 if prior is None and delta is None and percent is None:
                     continue
                 word = direction.group()
+                # with both years printed, the amount and the rate of a change are two statements,
+                # each judged (and reported) on its own
+                said = (
+                    [(delta, None), (None, percent)]
+                    if prior is not None and delta is not None and percent is not None
+                    else [(delta, percent)]
+                )
                 for current in currents:
-                    data: dict[str, Any] = {
-                        "kind": "change",
-                        "current": "",
-                        "direction": "increase" if word in patterns.INCREASE else "decrease",
-                        "label": f"{current.label} {self.text[match.start() : direction.end()]}",
-                    }
-                    figs_used = [current]
-                    for key, f in (("prior", prior), ("delta", delta), ("percent", percent)):
-                        if f is not None:
-                            data[key] = ""
-                            figs_used.append(f)
-                    self.add("change", data, unique([current.sentence, sentence]), figs_used)
+                    for amount, rate in said:
+                        data: dict[str, Any] = {
+                            "kind": "change",
+                            "current": "",
+                            "direction": "increase" if word in patterns.INCREASE else "decrease",
+                            "label": f"{current.label} {self.text[match.start() : direction.end()]}",
+                        }
+                        figs_used = [current]
+                        for key, f in (("prior", prior), ("delta", amount), ("percent", rate)):
+                            if f is not None:
+                                data[key] = ""
+                                figs_used.append(f)
+                        self.add("change", data, unique([current.sentence, sentence]), figs_used)
 
     def top_level(self, figs: list[Fig]) -> list[Fig]:
         """The figures that are no part of a sum (the 总额 row, not the 财政拨款 row under it)."""
@@ -139,6 +154,26 @@ class Changes(State):
             self.add("changes", data, unique([d[0].sentence for d in terms]), [d[0] for d in terms])
             self.relations[-1].data["_signs"] = ["-" if d[1] == "decrease" else "+" for d in terms]
 
+    def years_compared(self, sentence: Sentence, at: int) -> tuple[str, str] | None:
+        """The two years of ``2018年较2017年`` when the change starting at ``at`` compares them."""
+        for found in patterns.YEAR_VERSUS.finditer(self.text, sentence.start, sentence.end):
+            if found.start() <= at < found.end():
+                return found.group(1), found.group(2)
+        return None
+
+    def of_year(self, name: str, year: str, sentence: Sentence) -> Fig | None:
+        """The nearest figure before ``sentence`` in its section named ``name`` in a sentence of ``year``."""
+        earlier = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.label == name
+            and f.mention.start < sentence.start
+            and f.sentence.section == sentence.section
+            and f"{year}年" in self.text[f.sentence.start : f.sentence.end]
+        ]
+        return earlier[-1] if earlier else None
+
     def named_before(self, sentence: Sentence, words: str) -> list[Fig]:
         """The figures a change names by words alone: ``一般公共预算财政拨款支出``, ``收入、支出总计各``.
 
@@ -163,7 +198,28 @@ class Changes(State):
                 return [f for f in found if f is not None]
             if len(names) == 1:
                 break
+        if len(names) == 1:
+            # 与上年相比，2020年度的“三公”经费支出减少了…: the year and 的 are not the name
+            core = patterns.YEAR_PREFIX.sub("", last)
+            close = self.nearest_like(core, sentence) if core != last else None
+            if close is not None:
+                return [close]
         return []
+
+    def nearest_like(self, name: str, sentence: Sentence) -> Fig | None:
+        """The figure of the sentence before, in the section, whose label holds ``name`` or is held by it."""
+        earlier = [
+            f
+            for f in self.figs
+            if f.keep
+            and self.eligible(f)
+            and f.mention.start < sentence.start
+            and f.sentence.section == sentence.section
+            and f.sentence.index == sentence.index - 1
+            and len(f.label) >= 2
+            and (name in f.label or f.label in name or _common(name, f.label) >= 4)
+        ]
+        return earlier[-1] if earlier else None
 
     def nearest_named(self, name: str, sentence: Sentence) -> Fig | None:
         """The nearest figure printed before ``sentence`` in its section with the label ``name``."""
@@ -176,3 +232,14 @@ class Changes(State):
             and f.sentence.section == sentence.section
         ]
         return earlier[-1] if earlier else None
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the longest run of characters ``a`` and ``b`` share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] not in b:
+                break
+            best = j - i
+    return best
