@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -17,73 +18,70 @@ class Changes(State):
         for sentence in self.sentences:
             figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
             for match in patterns.CHANGE.finditer(self.text, sentence.start, sentence.end):
-                # 预算数减少8.35亿元，…；比2014年执行数减少2.5亿元: a change printed before is no subject
-                before = [f for f in figs if f.mention.phrase_end <= match.start() and self.eligible(f)]
                 direction = patterns.DIRECTION.search(
                     self.text, match.end(), min(sentence.end, match.end() + 30)
                 )
                 if direction is None:
                     continue
-                # 收入37,730万元，为全年预算46,908万元的80.43%，比上年…: a figure followed by 的
-                # qualifies what comes after it and is not what changed
-                subjects = [f for f in before if not self.qualifies(f)] or before
-                if subjects:
-                    currents = [subjects[-1]]
-                else:
-                    # 与上年相比，一般公共预算财政拨款支出增加…; 收入、支出总计各增加…: the figures named
-                    currents = self.named_before(sentence, self.text[match.end() : direction.start()])
-                years = self.years_compared(sentence, match.start())
-                named_prior = None
-                if years is not None and not subjects:
-                    # 2018年较2017年部门预算总收入增加64.18万元: the figures of each year, by name
-                    words = self.text[match.end() : direction.start()].strip("，,：: \u3000")
-                    this, last = (self.of_year(words, y, sentence) for y in years)
-                    if this is not None and last is not None:
-                        currents, named_prior = [this], last
+                currents, named_prior = self.changing(sentence, figs, match, direction)
                 if not currents:
                     continue
-                current = currents[0]
+                kind = currents[0].kind
                 after = [f for f in figs if f.mention.start >= match.end()]
                 following = patterns.CHANGE.search(self.text, match.end(), sentence.end)
                 limit = following.start() if following else sentence.end
                 prior = named_prior or next(
-                    (f for f in after if f.mention.end <= direction.start() and f.kind == current.kind), None
+                    (f for f in after if f.mention.end <= direction.start() and f.kind == kind), None
                 )
-                delta = next(
-                    (
-                        f
-                        for f in after
-                        if direction.start() <= f.mention.start < limit and f.kind == current.kind
-                    ),
-                    None,
-                )
-                percent = next(
-                    (f for f in after if direction.start() <= f.mention.start < limit and f.is_percent), None
-                )
+                said = [f for f in after if direction.start() <= f.mention.start < limit]
+                delta = next((f for f in said if f.kind == kind), None)
+                percent = next((f for f in said if f.is_percent), None)
                 if prior is None and delta is None and percent is None:
                     continue
-                word = direction.group()
                 # with both years printed, the amount and the rate of a change are two statements,
                 # each judged (and reported) on its own
-                said = (
+                statements = (
                     [(delta, None), (None, percent)]
                     if prior is not None and delta is not None and percent is not None
                     else [(delta, percent)]
                 )
+                label = self.text[match.start() : direction.end()]
                 for current in currents:
-                    for amount, rate in said:
+                    for amount, rate in statements:
                         data: dict[str, Any] = {
                             "kind": "change",
                             "current": "",
-                            "direction": "increase" if word in patterns.INCREASE else "decrease",
-                            "label": f"{current.label} {self.text[match.start() : direction.end()]}",
+                            "direction": "increase" if direction.group() in patterns.INCREASE else "decrease",
+                            "label": f"{current.label} {label}",
                         }
-                        figs_used = [current]
+                        used = [current]
                         for key, f in (("prior", prior), ("delta", amount), ("percent", rate)):
                             if f is not None:
                                 data[key] = ""
-                                figs_used.append(f)
-                        self.add("change", data, unique([current.sentence, sentence]), figs_used)
+                                used.append(f)
+                        self.add("change", data, unique([current.sentence, sentence]), used)
+
+    def changing(
+        self, sentence: Sentence, figs: list[Fig], match: re.Match[str], direction: re.Match[str]
+    ) -> tuple[list[Fig], Fig | None]:
+        """What changed, for the change starting at ``match``: the figures, and a prior named by its year."""
+        # 预算数减少8.35亿元，…；比2014年执行数减少2.5亿元: a change printed before is no subject
+        before = [f for f in figs if f.mention.phrase_end <= match.start() and self.eligible(f)]
+        # 收入37,730万元，为全年预算46,908万元的80.43%，比上年…: a figure followed by 的
+        # qualifies what comes after it and is not what changed
+        subjects = [f for f in before if not self.qualifies(f)] or before
+        if subjects:
+            return [subjects[-1]], None
+        words = self.text[match.end() : direction.start()]
+        years = self.years_compared(sentence, match.start())
+        if years is not None:
+            # 2018年较2017年部门预算总收入增加64.18万元: the figures of each year, by name
+            name = words.strip("，,：: \u3000")
+            this, last = (self.of_year(name, y, sentence) for y in years)
+            if this is not None and last is not None:
+                return [this], last
+        # 与上年相比，一般公共预算财政拨款支出增加…; 收入、支出总计各增加…: the figures named
+        return self.named_before(sentence, words), None
 
     def top_level(self, figs: list[Fig]) -> list[Fig]:
         """The figures that are no part of a sum (the 总额 row, not the 财政拨款 row under it)."""
