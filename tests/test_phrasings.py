@@ -179,3 +179,19 @@ def test_a_text_with_no_figures_is_nothing_to_check(tmp_path: Path) -> None:
         with pytest.raises(perfcheck.LedgerError, match=r"nothing to check: no figures"):
             perfcheck.check(path)
         assert main(["check", str(path)]) == 2
+
+
+# --- a line broken mid-sentence (text taken from a PDF) --------------------------------------
+
+BROKEN_LINE = (
+    "1.一般公共预算收入。\n2022 年全市一般公共预算收入 520.0 亿元,增长 1.2%,其中\n"
+    "税收收入 390.5 亿元,非税收入 129.5 亿元。\n"
+)
+
+
+def test_a_list_opened_at_the_end_of_a_line_goes_on_on_the_next() -> None:
+    ledger, result = _read(BROKEN_LINE)
+    assert result.ok, [f.message for f in result.errors]
+    assert ("520.0", ["390.5", "129.5"]) in _sums(ledger)
+    ledger, result = _read(BROKEN_LINE.replace("129.5", "128.5"))
+    assert {"520.0", "390.5", "128.5"} in _error_values(ledger, result)

@@ -65,6 +65,8 @@ PARTITIONS: Final[tuple[tuple[str, ...], ...]] = (
     ("工资福利", "商品和服务", "对个人和家庭"),
     ("工资福利", "商品和服务"),
     ("因公出国", "公务用车", "公务接待"),
+    ("税收收入", "非税收入"),
+    ("货物", "工程", "服务"),
 )
 #: A list announced as a classification (按经济分类，其中：...) names every class.
 CLASSIFIED: Final = re.compile(r"按[^，。；,;]{1,10}分类")
