@@ -195,3 +195,16 @@ def test_a_list_opened_at_the_end_of_a_line_goes_on_on_the_next() -> None:
     assert ("520.0", ["390.5", "129.5"]) in _sums(ledger)
     ledger, result = _read(BROKEN_LINE.replace("129.5", "128.5"))
     assert {"520.0", "390.5", "128.5"} in _error_values(ledger, result)
+
+
+def test_a_figure_as_a_percentage_of_a_base_is_a_ratio() -> None:
+    ledger, result = _read(EXECUTION)
+    values = {f.id: f.value for f in ledger.figures}
+    ratios = [
+        (values[r.numerator], values[r.denominator or ""], values[r.stated])
+        for r in ledger.relations
+        if isinstance(r, perfcheck.RatioRelation)
+    ]
+    assert ratios == [("12,000", "20,000", "60.0%")]
+    ledger, result = _read(EXECUTION.replace("60.0%", "62.0%"))
+    assert {"12,000", "20,000", "62.0%"} in _error_values(ledger, result)

@@ -58,6 +58,45 @@ class Shares(State):
             if whole is not None:
                 self.share(part, whole, fig)
 
+    def of_base(self) -> set[int]:
+        """``收入37,730万元，为全年预算46,908万元的80.43%``: the subject as a percentage of the base.
+
+        Returns the percentages read, which the other share readers leave alone.
+        """
+        done: set[int] = set()
+        for sentence_figs in self.by_sentence.values():
+            for n, fig in enumerate(sentence_figs):
+                if not fig.is_percent or n < 2:
+                    continue
+                base = sentence_figs[n - 1]
+                if (
+                    base.kind != "amount"
+                    or self.text[base.mention.phrase_end : fig.mention.phrase_start].strip() != "的"
+                ):
+                    continue
+                words = self.text[base.label_start - 2 : base.label_start]
+                subject = next(
+                    (
+                        f
+                        for f in reversed(sentence_figs[: n - 1])
+                        if self.eligible(f) and not self.qualifies(f)
+                    ),
+                    None,
+                )
+                if subject is None or "为" not in words + base.label[:1] or subject.unit != base.unit:
+                    continue
+                fig.concept = "completion_rate"
+                data = {
+                    "kind": "ratio",
+                    "numerator": "",
+                    "denominator": "",
+                    "stated": "",
+                    "label": f"{subject.label} ÷ {base.label}",
+                }
+                self.add("ratio", data, [fig.sentence], [subject, base, fig])
+                done.add(id(fig))
+        return done
+
     def share(self, part: Fig, whole: Fig, stated: Fig) -> None:
         data = {
             "kind": "share",
@@ -89,9 +128,15 @@ class Shares(State):
             return before[-1]
         return candidates[0] if candidates else None
 
-    def rates(self) -> None:
+    def rates(self, done: set[int] | frozenset[int] = frozenset()) -> None:
+        """执行率, 完成率 and 完成预算的X%: a ratio of an actual to a budget figure, but for ``done``."""
         for fig in self.figs:
-            if not fig.is_percent or fig.label.startswith("占") or not patterns.RATE_LABEL.search(fig.label):
+            if (
+                id(fig) in done
+                or not fig.is_percent
+                or fig.label.startswith("占")
+                or not patterns.RATE_LABEL.search(fig.label)
+            ):
                 continue
             pool = [f for f in self.figs if f.keep and f.sentence.section == fig.sentence.section]
             pool = [f for f in pool if f.kind in {"amount", "count"} and f.mention.start < fig.mention.start]
