@@ -208,3 +208,16 @@ def test_a_figure_as_a_percentage_of_a_base_is_a_ratio() -> None:
     assert ratios == [("12,000", "20,000", "60.0%")]
     ledger, result = _read(EXECUTION.replace("60.0%", "62.0%"))
     assert {"12,000", "20,000", "62.0%"} in _error_values(ledger, result)
+
+
+# --- a report reposted in traditional characters ---------------------------------------------
+
+
+def test_scale_words_in_traditional_characters_are_read() -> None:
+    text = "（一）收入\n2022年收入總計1,250.50萬元，其中財政撥款1,000.50萬元，其他收入250.00萬元。\n"
+    ledger, result = _read(text)
+    assert [f.value for f in ledger.figures] == ["1,250.50", "1,000.50", "250.00"]
+    assert {f.unit or ledger.unit for f in ledger.figures} == {"万元"}
+    assert result.ok
+    ledger, result = _read(text.replace("250.00萬元", "251.00萬元"))
+    assert {"1,250.50", "1,000.50", "251.00"} in _error_values(ledger, result)
