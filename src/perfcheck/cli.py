@@ -29,7 +29,7 @@ from perfcheck._baseline import (
     load_baseline,
     stale,
 )
-from perfcheck._batch import BatchItem, _ledger, _options, _Task, path_tasks, run_tasks
+from perfcheck._batch import BatchItem, _options, _Task, path_tasks, read_task, run_tasks
 from perfcheck._config import Config, ConfigError, discover_config, load_config
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.i18n import LOCALES
@@ -433,7 +433,7 @@ def _results(tasks: list[_Task], settings: _Settings, jobs: int) -> list[BatchIt
     paired = sorted({ok[i] for pair in series_pairs(stubs) for i in pair})
     if not paired:
         return items
-    ledgers = [_ledger(tasks[i]) for i in paired]
+    ledgers = [read_task(tasks[i]) for i in paired]
     found = check_series(ledgers, select=series_codes, locale=settings.locale).findings
     for i, ledger, extra in zip(paired, ledgers, found, strict=True):
         result = items[i].result
