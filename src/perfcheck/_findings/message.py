@@ -77,11 +77,12 @@ class Message(BaseModel):
 
 
 def params_json(params: dict[str, str | Decimal | Message]) -> dict[str, Any]:
-    """Message parameters as JSON-ready data: text as it is, Decimals as strings, messages as objects."""
-    return {
-        k: v.to_json_dict() if isinstance(v, Message) else v if isinstance(v, str) else str(v)
-        for k, v in params.items()
-    }
+    """Message parameters as JSON-ready data: text as it is, Decimals as shown, messages as objects.
+
+    >>> params_json({"n": Decimal("1E+2"), "x": "a"})
+    {'n': '100', 'x': 'a'}
+    """
+    return {k: v.to_json_dict() if isinstance(v, Message) else _word(v, "en") for k, v in params.items()}
 
 
 def _word(value: str | Decimal | Message, locale: str) -> str:
