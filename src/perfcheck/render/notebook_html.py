@@ -114,9 +114,8 @@ def finding_html(finding: Finding, locale: str | None = None) -> str:
     """
     loc = finding.locale if locale is None else locale
     t = Messages(loc)
-    relation = (
-        f" · {_h(t.word(N_('relation')))} <code>{_h(finding.relation)}</code>" if finding.relation else ""
-    )
+    relation_word = t.word(N_("relation"))
+    relation = f" · {_h(relation_word)} <code>{_h(finding.relation)}</code>" if finding.relation else ""
     severity = _h(severity_word(finding.severity, loc))
     parts = [
         f'<div class="perfcheck-finding perfcheck-{_h(finding.severity.value)}">',

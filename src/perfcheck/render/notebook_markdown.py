@@ -73,7 +73,8 @@ def finding_markdown(finding: Finding, locale: str | None = None) -> str:
     """
     loc = finding.locale if locale is None else locale
     t = Messages(loc)
-    relation = f" · {md(t.word(N_('relation')))} {md(finding.relation)}" if finding.relation else ""
+    relation_word = t.word(N_("relation"))
+    relation = f" · {md(relation_word)} {md(finding.relation)}" if finding.relation else ""
     severity = md(severity_word(finding.severity, loc))
     out = [f"**{md(finding.code)}** {severity}{relation}", "", md(finding.text(loc))]
     numbers = finding_numbers(finding)

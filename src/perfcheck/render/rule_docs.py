@@ -97,7 +97,7 @@ def rules_markdown(registry: Iterable[Rule], locale: str = "en") -> str:
     """The index of every rule as a markdown page (``docs/rules.md``), linking one page per rule."""
     t = Messages(check_locale_name(locale))
     out = [
-        f"# {t.word(N_('Rules'))}",
+        "# " + t.word(N_("Rules")),
         "",
         t.word(
             N_(
