@@ -159,7 +159,7 @@ class Finding(BaseModel):
         >>> f.message[:27], f.text("zh_CN")[:15]
         ('基本支出 is printed as 82.67 万元', '基本支出印为 82.67 万元')
         """
-        wording = Message.model_construct(id=self.message_id, params=self.message_params)
+        wording = Message.assemble(self.message_id, self.message_params)
         return wording.text(self.locale if locale is None else locale)
 
     def __hash__(self) -> int:
