@@ -21,7 +21,7 @@ from perfcheck._findings.finding import RelationCheck
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import loads
 from perfcheck._read.reader import Readable, parse, raw, read
-from perfcheck.rules import CRASH_CODE, SCREENS, default_registry
+from perfcheck.rules import CRASH_CODE, INFERRED_CODE, SCREENS, default_registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,9 @@ class _Recheck:
     def __call__(self) -> tuple[RelationCheck, ...]:
         rules = tuple(default_registry[c] for c in self.codes)
         ledger = loads(self.data, limits=self.limits)
-        return tuple(run_rules(ledger, rules, self.locale, crashes=self.crashes)[1])
+        return tuple(
+            run_rules(ledger, rules, self.locale, crashes=self.crashes, inferred=inferred_code(rules))[1]
+        )
 
 
 def reports_crashes(ignore: Iterable[str] | None) -> bool:
@@ -47,6 +49,11 @@ def reports_crashes(ignore: Iterable[str] | None) -> bool:
     unless PC902 itself is ignored.
     """
     return crash_code(CRASH_CODE, ignore) is not None
+
+
+def inferred_code(rules: Iterable[Rule]) -> str | None:
+    """The code errors on inferred relations are reported under: PC903 when it is selected, else none."""
+    return INFERRED_CODE if any(r.code == INFERRED_CODE for r in rules) else None
 
 
 def check_plain(
@@ -63,7 +70,15 @@ def check_plain(
     plain and needs the full path.
     """
     crashes = CRASH_CODE if crash_reported else None
-    outcome = run.check_plain(data, rules, screens=SCREENS, locale=locale, crashes=crashes, limits=limits)
+    outcome = run.check_plain(
+        data,
+        rules,
+        screens=SCREENS,
+        locale=locale,
+        crashes=crashes,
+        inferred=inferred_code(rules),
+        limits=limits,
+    )
     if outcome is None:
         return None
     result = Result._assemble(  # noqa: SLF001 - the fast path's constructor
@@ -110,7 +125,7 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
                 result, header = fast
                 return result, header.get("entity"), header.get("period")
         ledger = parse(document, limits=limits)
-    findings, checks = run_rules(ledger, rules, locale, crashes=crashes)
+    findings, checks = run_rules(ledger, rules, locale, crashes=crashes, inferred=inferred_code(rules))
     result = Result(
         title=ledger.title,
         findings=tuple(findings),

@@ -1244,6 +1244,13 @@ def break_sum(b: Builder) -> None:
     _break_linear(b)
 
 
+def break_inferred(b: Builder) -> None:
+    """PC903: a sum a reader inferred (``basis: inferred``) whose parts do not add up."""
+    add_sum(b, exhaustive=True)
+    b.relations[-1]["basis"] = "inferred"
+    _break_linear(b)
+
+
 def break_partial_sum(b: Builder) -> None:
     """PC103: a 其中 list whose parts exceed their total."""
     add_sum(b, exhaustive=False)
@@ -1446,6 +1453,7 @@ BREAKERS: Final[dict[str, Callable[[Builder], None]]] = {
     "PC603": break_negative,
     "PC604": break_precision,
     "PC901": break_units,
+    "PC903": break_inferred,
 }
 
 

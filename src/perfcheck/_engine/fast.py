@@ -150,6 +150,8 @@ class Screens:
         negative: the document rule on figures printed below zero that cannot be.
         excess: the document rule on a figure printed with more decimals than the rest.
         crash: the code crashed rules are reported under.
+        inferred: the code errors on inferred relations are reported under (the screen
+            sends every relation that says its basis to the full path).
         non_negative: concepts that cannot be negative (``negative``'s list).
         min_figures_for_precision: how many figures of a unit ``excess`` needs to judge.
     """
@@ -164,6 +166,7 @@ class Screens:
     negative: Rule
     excess: Rule
     crash: str
+    inferred: str
     non_negative: frozenset[str]
     min_figures_for_precision: int
 
@@ -176,7 +179,7 @@ class Screens:
     def document_codes(self) -> frozenset[str]:
         """The codes of the document rules the screen accounts for."""
         rules = (self.over_100, self.shares, self.negative, self.excess)
-        return frozenset({*(r.code for r in rules), self.crash})
+        return frozenset({*(r.code for r in rules), self.crash, self.inferred})
 
     @property
     def document_cleared(self) -> frozenset[str]:

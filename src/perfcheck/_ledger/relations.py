@@ -17,6 +17,10 @@ from pydantic_core import PydanticCustomError
 from perfcheck._core.formula import Formula, FormulaError, parse_formula
 from perfcheck._ledger.figures import MODEL_CONFIG, Identifier, Source, limits_of
 
+#: Whether the text states a relation (合计, 其中, 占, 比上年, 完成…%) or a reader inferred it
+#: (from layout, a guessed base, a list that may be partial); see docs/ledger-document.md.
+Basis = Literal["stated", "inferred"]
+
 
 class _Relation(BaseModel):
     model_config = MODEL_CONFIG
@@ -25,6 +29,7 @@ class _Relation(BaseModel):
     kind: str
     label: str | None = None
     source: Source | None = None
+    basis: Basis = "stated"
 
     def operands(self) -> list[str]:
         """Ids of the figures the relation names."""

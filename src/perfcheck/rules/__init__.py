@@ -40,6 +40,8 @@ all_rules = Registry([*default_registry, *series_registry])
 
 #: The code a crashed rule is reported under (the engine turns an exception into it).
 CRASH_CODE = internal.rule_crashed.code
+#: The code an error on an inferred relation is reported under, as a warning.
+INFERRED_CODE = internal.inferred_relation_broken.code
 
 #: The rules the fast column screen stands in for, by role (:class:`perfcheck._engine.fast.Screens`).
 SCREENS = Screens(
@@ -53,8 +55,9 @@ SCREENS = Screens(
     negative=plausibility.negative_amount,
     excess=plausibility.excess_precision,
     crash=CRASH_CODE,
+    inferred=INFERRED_CODE,
     non_negative=plausibility.NON_NEGATIVE,
     min_figures_for_precision=plausibility.MIN_FIGURES_FOR_PRECISION,
 )
 
-__all__ = ["CRASH_CODE", "SCREENS", "all_rules", "default_registry", "series_registry"]
+__all__ = ["CRASH_CODE", "INFERRED_CODE", "SCREENS", "all_rules", "default_registry", "series_registry"]
