@@ -32,7 +32,11 @@ def test_a_broken_inferred_relation_is_a_warning_to_check_by_hand(as_bytes: bool
     result = perfcheck.check(source)
     assert result.ok
     [finding] = result.findings
-    assert (finding.code, finding.severity, finding.relation) == ("PC903", perfcheck.Severity.WARNING, "split")
+    assert (finding.code, finding.severity, finding.relation) == (
+        "PC903",
+        perfcheck.Severity.WARNING,
+        "split",
+    )
     assert finding.message.startswith("check by hand (PC102): 支出合计 is printed as 82.67 万元")
     assert finding.message.endswith("perfcheck inferred this relation, the text does not state it")
     # the numbers of the judgment are kept
