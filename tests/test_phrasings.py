@@ -221,3 +221,31 @@ def test_scale_words_in_traditional_characters_are_read() -> None:
     assert result.ok
     ledger, result = _read(text.replace("250.00萬元", "251.00萬元"))
     assert {"1,250.50", "1,000.50", "251.00"} in _error_values(ledger, result)
+
+
+# --- relations the text does not state are inferred: a break is a warning to check by hand --
+
+
+def test_a_change_named_loosely_is_inferred_and_a_break_is_a_warning() -> None:
+    text = (
+        "（三）三公经费\n2020年度全区“三公”经费总支出为1928.76万元。"
+        "与上年相比，2020年度的“三公”经费支出减少了1093.92万元，下降了36.2%。\n"
+    )
+    ledger, result = _read(text)
+    assert result.ok
+    changes = [r for r in ledger.relations if isinstance(r, perfcheck.ChangeRelation)]
+    assert [r.basis for r in changes] == ["inferred"]
+    ledger, result = _read(text.replace("36.2%", "38.2%"))
+    assert result.ok  # not an error: the text does not say which figure changed
+    assert [(f.code, f.severity.value) for f in result.findings] == [("PC903", "warning")]
+
+
+def test_spending_split_by_concepts_alone_is_inferred() -> None:
+    text = "（四）支出\n本年总支出134.56万元。\n（五）基本支出\n基本支出82.67万元。\n（六）项目支出\n项目支出51.89万元。\n"
+    ledger, result = _read(text)
+    split = [r for r in ledger.relations if r.id == "spending_split"]
+    assert [r.basis for r in split] == ["inferred"]
+    assert result.ok
+    ledger, result = _read(text.replace("51.89", "52.89"))
+    assert result.ok
+    assert {f.code for f in result.findings} == {"PC903"}

@@ -45,9 +45,6 @@ class Balances(State):
                     "spending_split",
                     data,
                     unique([spending.sentence, basic.sentence, project.sentence]),
-                    [
-                        spending,
-                        basic,
-                        project,
-                    ],
+                    [spending, basic, project],
+                    inferred=True,  # no list says so: the figures are found by their concepts
                 )

@@ -244,8 +244,23 @@ class State:
     def first(self, concept: str) -> Fig | None:
         return next((f for f in self.figs if f.keep and f.concept == concept), None)
 
-    def add(self, name: str, data: dict[str, Any], sentences: list[Sentence], figs: list[Fig]) -> None:
-        """Record a relation; ``name`` is its id, or a prefix completed by its first figure's id."""
+    def add(
+        self,
+        name: str,
+        data: dict[str, Any],
+        sentences: list[Sentence],
+        figs: list[Fig],
+        *,
+        inferred: bool = False,
+    ) -> None:
+        """Record a relation; ``name`` is its id, or a prefix completed by its first figure's id.
+
+        ``inferred``: the text does not state the relation in so many words (a total taken
+        from an earlier sentence, a base found by its label, layout); a broken one is then
+        shown to be checked by hand (rule PC903) rather than reported as an error.
+        """
+        if inferred:
+            data = {**data, "basis": "inferred"}
         self.relations.append(Rel({"id": name, **data}, sentences, figs))
 
     def qualifies(self, fig: Fig) -> bool:

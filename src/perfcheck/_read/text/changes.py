@@ -23,7 +23,7 @@ class Changes(State):
                 )
                 if direction is None:
                     continue
-                currents, named_prior = self.changing(sentence, figs, match, direction)
+                currents, named_prior, loose = self.changing(sentence, figs, match, direction)
                 if not currents:
                     continue
                 kind = currents[0].kind
@@ -59,19 +59,23 @@ class Changes(State):
                             if f is not None:
                                 data[key] = ""
                                 used.append(f)
-                        self.add("change", data, unique([current.sentence, sentence]), used)
+                        self.add("change", data, unique([current.sentence, sentence]), used, inferred=loose)
 
     def changing(
         self, sentence: Sentence, figs: list[Fig], match: re.Match[str], direction: re.Match[str]
-    ) -> tuple[list[Fig], Fig | None]:
-        """What changed, for the change starting at ``match``: the figures, and a prior named by its year."""
+    ) -> tuple[list[Fig], Fig | None, bool]:
+        """What changed, for the change starting at ``match``.
+
+        Returns the figures, a prior named by its year, and whether the figures were
+        found by a loose match of their name (the relation is then inferred).
+        """
         # 预算数减少8.35亿元，…；比2014年执行数减少2.5亿元: a change printed before is no subject
         before = [f for f in figs if f.mention.phrase_end <= match.start() and self.eligible(f)]
         # 收入37,730万元，为全年预算46,908万元的80.43%，比上年…: a figure followed by 的
         # qualifies what comes after it and is not what changed
         subjects = [f for f in before if not self.qualifies(f)] or before
         if subjects:
-            return [subjects[-1]], None
+            return [subjects[-1]], None, False
         words = self.text[match.end() : direction.start()]
         years = self.years_compared(sentence, match.start())
         if years is not None:
@@ -79,9 +83,10 @@ class Changes(State):
             name = words.strip("，,：: \u3000")
             this, last = (self.of_year(name, y, sentence) for y in years)
             if this is not None and last is not None:
-                return [this], last
+                return [this], last, False
         # 与上年相比，一般公共预算财政拨款支出增加…; 收入、支出总计各增加…: the figures named
-        return self.named_before(sentence, words), None
+        named = self.named_before(sentence, words)
+        return named, None, len(named) == 1 and named[0].label not in words
 
     def top_level(self, figs: list[Fig]) -> list[Fig]:
         """The figures that are no part of a sum (the 总额 row, not the 财政拨款 row under it)."""
@@ -149,7 +154,9 @@ class Changes(State):
                 "expr": "",
                 "label": f"the changes of {names} add up to that of {total.label}",
             }
-            self.add("changes", data, unique([d[0].sentence for d in terms]), [d[0] for d in terms])
+            self.add(
+                "changes", data, unique([d[0].sentence for d in terms]), [d[0] for d in terms], inferred=True
+            )
             self.relations[-1].data["_signs"] = ["-" if d[1] == "decrease" else "+" for d in terms]
 
     def years_compared(self, sentence: Sentence, at: int) -> tuple[str, str] | None:

@@ -33,7 +33,7 @@ class Comparisons(State):
                         "factors": [],
                         "label": f"{got.label} = {points.label} × {rate.label}",
                     }
-                    self.add("product", data, [sentence], [got, points, rate])
+                    self.add("product", data, [sentence], [got, points, rate], inferred=True)
                     self.scored.add(id(got))
 
     def compare(self, left: Fig, op: str, right: Fig, why: str) -> None:

@@ -44,5 +44,5 @@ class Counts(State):
         for fig in self.figs:
             if fig.keep and fig.concept == "score":
                 data = {"kind": "formula", "expr": "", "label": f"{fig.label} is on a 100-point scale"}
-                self.add("scale", data, [fig.sentence], [fig])
+                self.add("scale", data, [fig.sentence], [fig], inferred=True)
                 self.relations[-1].data["_max"] = 100
