@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from decimal import Decimal
 
 import openpyxl
@@ -15,6 +17,7 @@ from perfcheck import LedgerError
 from tables_data import HEADER, Disclosure
 
 CLEAN = Disclosure.build()
+XLSX = CLEAN.xlsx_bytes()
 HTML_HEADER_ROWS = 2
 
 
@@ -352,3 +355,27 @@ def test_html_header_cells_merge_into_column_names():
     assert leaf.label == "合计 / 决算数"
     assert leaf.source is not None
     assert leaf.source.sheet == "支出决算表"
+
+
+@pytest.mark.parametrize(
+    ("modules", "call", "extra"),
+    [
+        (
+            ["narwhals", "narwhals.stable", "narwhals.stable.v2"],
+            lambda: perfcheck.from_frame(frame_pandas(CLEAN), unit="万元"),
+            "frames",
+        ),
+        (["openpyxl"], lambda: perfcheck.read_xlsx(XLSX), "excel"),
+    ],
+)
+def test_a_missing_extra_is_named(monkeypatch, modules, call, extra):
+    for module in modules:
+        monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(ModuleNotFoundError, match=rf"pip install 'perfcheck\[{extra}\]'"):
+        call()
+
+
+def test_importing_perfcheck_loads_no_table_dependency():
+    code = "import sys, perfcheck; print(sorted(m for m in ('narwhals', 'openpyxl', 'pandas', 'polars') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -204,7 +204,7 @@ def read_xlsx(
     """
     try:
         import openpyxl  # type: ignore[import-untyped,unused-ignore]  # noqa: PLC0415 - optional: perfcheck[excel]
-    except ModuleNotFoundError as exc:  # pragma: no cover - the excel extra is installed for tests
+    except ModuleNotFoundError as exc:
         raise missing_extra("openpyxl", "excel", "reading .xlsx") from exc
     raw, name = _raw(source, name, limits)
     if raw.startswith(OLE2_MAGIC):

@@ -50,7 +50,7 @@ def from_frame(  # noqa: PLR0913 - what the caller knows about the table, keywor
         formulas: column formulas over column names, e.g.
             ``{"完成率": "决算数 / 调整预算数", "增减额": "本年数 - 上年数"}``.
         infer: infer the code hierarchy, total rows and the formulas the headers imply.
-        name: the table's name, in errors and each figure's ``source.sheet``.
+        name: the table's name, in errors.
         title: the ledger's title.
         limits: bounds on the size of the result.
 
@@ -60,7 +60,7 @@ def from_frame(  # noqa: PLR0913 - what the caller knows about the table, keywor
     """
     try:
         import narwhals.stable.v2 as nw  # noqa: PLC0415 - optional: perfcheck[frames]
-    except ModuleNotFoundError as exc:  # pragma: no cover - the frames extra is installed for tests
+    except ModuleNotFoundError as exc:
         raise missing_extra("narwhals", EXTRA, "perfcheck.from_frame") from exc
     frame = nw.from_native(df, eager_only=True)
     cols = [Column(str(c), frame.get_column(c).to_list()) for c in frame.columns]

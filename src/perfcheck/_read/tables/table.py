@@ -34,6 +34,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from itertools import islice
 from typing import Any, Final
 
 from perfcheck._core.errors import LedgerError, Problem
@@ -46,6 +47,8 @@ from perfcheck._ledger.document import MAX_LISTED, Ledger, validate
 BLANKS: Final = frozenset({"", "-", "--", "—", "——", "–", "－", "/", "／", "…", "nan", "NaN", "None"})
 #: Row labels of total rows, by level: a 合计 covers the 小计s above it, a 总计 the 合计s.
 TOTAL_LEVELS: Final = {"小计": 1, "合计": 2, "总计": 3}
+#: Cells a column is judged numeric or not by: its first non-blank ones.
+SAMPLE: Final = 200
 #: Row labels that are not data: the column-number row under a Chinese table's header.
 SKIPPED_LABELS: Final = frozenset({"栏次", "行次"})
 #: Columns that number rows rather than print figures.
@@ -291,6 +294,7 @@ class _Builder:
         self.units: dict[int, str | None] = {}
         self.skipped: list[bool] = []
         self.placed: dict[tuple[int, int], dict[str, Any]] = {}
+        self.mostly: dict[int, bool] = {}
 
     # -- where -----------------------------------------------------------------
 
@@ -393,11 +397,12 @@ class _Builder:
         return label_col, code_col
 
     def mostly_numbers(self, col: int) -> bool:
-        values = [v for v in self.table.columns[col].values if not is_blank(v)]
-        if not values:
-            return False
-        numeric = sum(1 for v in values if number_like(v))
-        return numeric * 2 >= len(values)
+        """Whether most cells of a column hold numbers, judged on its first non-blank cells."""
+        if col not in self.mostly:
+            values = list(islice((v for v in self.table.columns[col].values if not is_blank(v)), SAMPLE))
+            numeric = sum(1 for v in values if number_like(v))
+            self.mostly[col] = bool(values) and numeric * 2 >= len(values)
+        return self.mostly[col]
 
     def row_name(self, row: int, label_col: int | None, code_col: int | None) -> tuple[str | None, str]:
         text = ""
@@ -486,12 +491,11 @@ class _Builder:
                 figure["unit"] = unit
             if places is not None:
                 figure["decimals"] = places
-            source: dict[str, Any] = {"text": text}
-            if self.table.sheet is not None:
-                source["sheet"] = self.table.sheet
             if (ref := self.ref(row, col)) is not None:
-                source["cell"] = ref
-            figure["source"] = source
+                # a sheet's cell; a frame's cell is named by the label alone
+                figure["source"] = {"sheet": self.table.sheet, "cell": ref, "text": text}
+                if self.table.sheet is None:
+                    del figure["source"]["sheet"]
             self.placed[row, col] = figure
             self.cells[row, col] = _Cell(fid, text)
 
