@@ -37,7 +37,7 @@ def table(rows: int, seed: int = 7) -> dict[str, list[Any]]:
     """Columns of a consistent table of about ``rows`` rows: 类 of 20 款 of 9 项 each."""
     state = seed
     per_class = 1 + 20 + 20 * 9
-    classes = max(1, min(899, rows // per_class))
+    classes = max(1, min(899, -(-rows // per_class)))  # at least ``rows`` rows
     codes: list[str] = []
     names: list[str] = []
     budget: list[int] = []

@@ -379,3 +379,35 @@ def test_importing_perfcheck_loads_no_table_dependency():
     code = "import sys, perfcheck; print(sorted(m for m in ('narwhals', 'openpyxl', 'pandas', 'polars') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+SPLIT_ROWS = [
+    ["", "", "", "合计", "30.00"],
+    ["201", "", "", "一般公共服务支出", "30.00"],
+    ["", "01", "", "人大事务", "30.00"],
+    ["", "", "01", "行政运行", "20.00"],
+    ["", "", "02", "一般行政管理事务", "10.00"],
+]
+
+
+def test_codes_printed_in_three_columns():
+    """类 / 款 / 项 in their own columns, a blank 类 or 款 being the one above (merged cells)."""
+    header = "<tr><th colspan='3'>科目编码</th><th rowspan='2'>科目名称</th><th rowspan='2'>决算数</th></tr><tr><th>类</th><th>款</th><th>项</th></tr>"
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in SPLIT_ROWS)
+    ledger = perfcheck.read_html(f"<table>{header}{body}</table>".encode(), unit="万元")
+    assert [f.label for f in ledger.figures][1:3] == [
+        "201 一般公共服务支出 / 决算数",
+        "20101 人大事务 / 决算数",
+    ]
+    assert {(r.total, tuple(r.parts)) for r in ledger.relations} == {
+        ("E3", ("E4",)),
+        ("E4", ("E5",)),
+        ("E5", ("E6", "E7")),
+    }
+    assert perfcheck.check(ledger).errors == []
+    broken = [row[:] for row in SPLIT_ROWS]
+    broken[3][4] = "21.00"
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in broken)
+    result = perfcheck.check(perfcheck.read_html(f"<table>{header}{body}</table>".encode(), unit="万元"))
+    assert [(f.code, f.subject) for f in result.errors] == [("PC102", "E5")]
+    assert any(loc.source.cell == "E6" for loc in result.errors[0].locations if loc.source)

@@ -337,11 +337,13 @@ class _Builder:
         label_col, code_col = self.key_columns()
         if self.problems:
             return
+        parts = self.split_code_columns() if self.options.code is None else []
+        composed = self.composed_codes(parts) if parts else None
         for row in range(self.n_rows):
-            code, text = self.row_name(row, label_col, code_col)
-            self.codes.append(code)
+            code, text = self.row_name(row, label_col, None if composed else code_col)
+            self.codes.append(composed[row] if composed else code)
             self.labels.append(text)
-        numeric = self.numeric_columns(label_col, code_col)
+        numeric = [c for c in self.numeric_columns(label_col, code_col) if c not in parts]
         if self.problems:
             return
         self.numeric = numeric
@@ -395,6 +397,38 @@ class _Builder:
                     (i for i in range(len(headers)) if i != code_col and not self.mostly_numbers(i)), None
                 )
         return label_col, code_col
+
+    def split_code_columns(self) -> list[int]:
+        """The 类 / 款 / 项 columns of a code printed in three (``科目编码/类``), if any."""
+        last = [normalized(h).rsplit("/", 1)[-1] for h in self.headers]
+        found = [last.index(w) for w in ("类", "款", "项") if w in last]
+        return found if len(found) >= 2 and "类" in last and "款" in last else []
+
+    def composed_codes(self, parts: list[int]) -> list[str | None]:
+        """Codes from 类 / 款 / 项 columns; a blank 类 or 款 is the one printed above it."""
+        codes: list[str | None] = []
+        above: list[str] = []
+        for row in range(self.n_rows):
+            pieces = [_piece(self.table.columns[c].values[row]) for c in parts]
+            deepest = max((i for i, p in enumerate(pieces) if p), default=None)
+            if deepest is None:
+                codes.append(None)
+                continue
+            code = ""
+            for level, piece in enumerate(pieces[: deepest + 1]):
+                width = 3 if level == 0 else 2
+                if piece and len(piece) == len(code) + width and piece.startswith(code):
+                    code = piece  # the column prints the whole code so far (款 20101)
+                elif piece:
+                    code += piece.zfill(width)
+                elif level < len(above):
+                    code = above[level]
+                else:
+                    code = ""
+                    break
+            above = [code[: 3 + 2 * i] for i in range(deepest + 1)]
+            codes.append(code_text(code) if code else None)
+        return codes
 
     def mostly_numbers(self, col: int) -> bool:
         """Whether most cells of a column hold numbers, judged on its first non-blank cells."""
@@ -528,7 +562,7 @@ class _Builder:
                 return None
             exact = Decimal(repr(float(value)))
             try:
-                quantized = exact.quantize(Decimal(1).scaleb(-max(decimals, 0)), rounding=ROUND_HALF_UP)
+                quantized = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
             except InvalidOperation:
                 self.problem(f"{self.where(row, col)}: {value!r} is too large to print")
                 return None
@@ -590,10 +624,12 @@ class _Builder:
             for r in range(self.n_rows)
             if not levels[r] and not self.skipped[r] and not normalized(self.labels[r]).startswith("其中")
         ]
+        listed = set(items)
+        first_item = min(items, default=self.n_rows)
         for row, level in enumerate(levels):
             if not level:
                 continue
-            parts = self.covered(row, level, levels, items)
+            parts = self.covered(row, level, levels, listed, heads=row < first_item)
             if not parts:
                 continue
             for col in self.amount_columns():
@@ -605,10 +641,8 @@ class _Builder:
                 label = f"{self.labels[row]} / {self.headers[col]}"
                 self.add_sum(rid, label, total, cells)
 
-    def covered(self, row: int, level: int, levels: list[int], items: list[int]) -> list[int]:
-        """The rows a total covers: below it when it heads its block, else above it."""
-        before = [r for r in range(row) if not self.skipped[r]]
-        heads = all(levels[r] for r in before) if before else True
+    def covered(self, row: int, level: int, levels: list[int], items: set[int], *, heads: bool) -> list[int]:
+        """The rows a total covers: below it when it heads the table, else above it."""
         step = 1 if heads else -1
         span: list[int] = []
         r = row + step
@@ -619,8 +653,7 @@ class _Builder:
         if lower:
             top = max(levels[r] for r in lower)
             return sorted(r for r in lower if levels[r] == top)
-        listed = set(items)
-        inside = [r for r in span if r in listed]
+        inside = [r for r in span if r in items]
         codes = {self.codes[r] for r in inside if self.codes[r] is not None}
         return sorted(r for r in inside if not self.has_parent(self.codes[r], codes))
 
@@ -718,6 +751,16 @@ class _Builder:
             if match and (cell := self.cells.get((row, target))) is not None:
                 return cell.id
         return None
+
+
+def _piece(value: object) -> str:
+    """A 类 / 款 / 项 cell as digits ("" when blank): ``1`` and ``"01"`` are ``"01"`` for a 款."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = normalized(str(value))
+    return text if text.isdigit() else ""
 
 
 def number_like(value: object) -> bool:
