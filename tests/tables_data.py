@@ -136,3 +136,30 @@ class Disclosure:
             f"<table><caption>支出决算表</caption>{head}{body}</table>"
             "<table><tr><td>联系电话</td><td>0731-1234567</td></tr></table></body></html>"
         )
+
+
+def pdf_bytes(d: Disclosure, *, encrypt: str | None = None) -> bytes:
+    """The table as a PDF report prints it: title and unit above a ruled table, in STSong-Light."""
+    from reportlab.lib import colors  # noqa: PLC0415 - test helper
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+    from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: PLC0415
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cn", fontName="STSong-Light", fontSize=12, leading=16)
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, encrypt=encrypt)
+    table = Table([HEADER, *d.rows])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
+                ("FONTSIZE", (0, 0), (-1, -1), 8),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ]
+        )
+    )
+    doc.build([Paragraph(TITLE, style), Paragraph("单位：万元", style), table])
+    return out.getvalue()

@@ -14,7 +14,7 @@ import pytest
 
 import perfcheck
 from perfcheck import LedgerError
-from tables_data import HEADER, Disclosure
+from tables_data import HEADER, Disclosure, pdf_bytes
 
 CLEAN = Disclosure.build()
 XLSX = CLEAN.xlsx_bytes()
@@ -45,6 +45,7 @@ READERS = {
     "csv-gb18030": lambda d: perfcheck.read_csv(d.csv_bytes("gb18030"), name="支出决算表.csv"),
     "xlsx": lambda d: perfcheck.read_xlsx(d.xlsx_bytes(), name="决算.xlsx"),
     "html": lambda d: perfcheck.read_html(d.html().encode(), name="决算.html", unit="万元"),
+    "pdf": lambda d: perfcheck.read_pdf(pdf_bytes(d), name="决算.pdf"),
 }
 
 
@@ -60,9 +61,10 @@ def cell_of(kind: str, d: Disclosure, row: str, column: str) -> str | None:
     """Where a finding must point: the A1 cell for files, None for frames (located by label)."""
     if kind in SPREADSHEETS:
         return d.cell(row, column)
-    if kind == "html":
+    if kind in {"html", "pdf"}:
         letter = "ABCDE"[HEADER.index(column)]
-        return f"{letter}{d.find(row) + HTML_HEADER_ROWS + 1}"
+        header_rows = HTML_HEADER_ROWS if kind == "html" else 1
+        return f"{letter}{d.find(row) + header_rows + 1}"
     return None
 
 
@@ -366,6 +368,7 @@ def test_html_header_cells_merge_into_column_names():
             "frames",
         ),
         (["openpyxl"], lambda: perfcheck.read_xlsx(XLSX), "excel"),
+        (["pdfplumber"], lambda: perfcheck.read_pdf(b"%PDF-1.4"), "pdf"),
     ],
 )
 def test_a_missing_extra_is_named(monkeypatch, modules, call, extra):
@@ -376,7 +379,7 @@ def test_a_missing_extra_is_named(monkeypatch, modules, call, extra):
 
 
 def test_importing_perfcheck_loads_no_table_dependency():
-    code = "import sys, perfcheck; print(sorted(m for m in ('narwhals', 'openpyxl', 'pandas', 'polars') if m in sys.modules))"
+    code = "import sys, perfcheck; print(sorted(m for m in ('narwhals', 'openpyxl', 'pandas', 'polars', 'pdfplumber', 'pdfminer') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -411,3 +414,26 @@ def test_codes_printed_in_three_columns():
     result = perfcheck.check(perfcheck.read_html(f"<table>{header}{body}</table>".encode(), unit="万元"))
     assert [(f.code, f.subject) for f in result.errors] == [("PC102", "E5")]
     assert any(loc.source.cell == "E6" for loc in result.errors[0].locations if loc.source)
+
+
+def test_pdf_tables_are_located_by_page_table_and_cell():
+    ledger = perfcheck.read_pdf(pdf_bytes(CLEAN), name="决算.pdf")
+    assert ledger.title == "2023年度部门支出决算表"
+    first = ledger.figures[0]
+    assert (first.id, first.unit, first.source.sheet, first.source.cell) == (
+        "p1t1_C2",
+        "万元",
+        "page 1 table 1",
+        "C2",
+    )
+
+
+def test_pdf_errors():
+    with pytest.raises(LedgerError, match=r"x\.pdf: an encrypted PDF: give password="):
+        perfcheck.read_pdf(pdf_bytes(CLEAN, encrypt="secret"), name="x.pdf")
+    with pytest.raises(LedgerError, match=r"x\.pdf: an encrypted PDF"):
+        perfcheck.read_pdf(pdf_bytes(CLEAN, encrypt="secret"), name="x.pdf", password="wrong")  # noqa: S106
+    with pytest.raises(LedgerError, match=r"y\.pdf: not a PDF file"):
+        perfcheck.read_pdf(b"PK\x03\x04", name="y.pdf")
+    with pytest.raises(LedgerError, match=r"z\.pdf: not a readable PDF|z\.pdf: no table with numbers"):
+        perfcheck.read_pdf(b"%PDF-1.4\n garbage", name="z.pdf")
