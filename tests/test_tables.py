@@ -437,3 +437,21 @@ def test_pdf_errors():
         perfcheck.read_pdf(b"PK\x03\x04", name="y.pdf")
     with pytest.raises(LedgerError, match=r"z\.pdf: not a readable PDF|z\.pdf: no table with numbers"):
         perfcheck.read_pdf(b"%PDF-1.4\n garbage", name="z.pdf")
+
+
+def test_within_rows_are_partial_sums_and_left_out_of_totals():
+    rows = [
+        ["合计", "150.00"],
+        ["基本支出", "100.00"],
+        ["其中：人员经费", "80.00"],
+        ["\u3000\u3000公用经费", "15.00"],
+        ["项目支出", "50.00"],
+    ]
+    ledger = perfcheck.from_frame(pd.DataFrame(rows, columns=["项目", "金额"]), unit="万元")
+    sums = {r.total: (r.parts, r.exhaustive) for r in ledger.relations}
+    assert sums == {"r2_c2": (["r3_c2", "r4_c2"], False), "r1_c2": (["r2_c2", "r5_c2"], True)}
+    assert perfcheck.check(ledger).errors == []
+    rows[2][1] = "90.00"
+    result = perfcheck.check(perfcheck.from_frame(pd.DataFrame(rows, columns=["项目", "金额"]), unit="万元"))
+    assert [(f.code, f.subject) for f in result.errors] == [("PC103", "r2_c2")]
+    assert any(loc.figure == "r3_c2" for loc in result.errors[0].locations)

@@ -295,6 +295,8 @@ class _Builder:
         self.skipped: list[bool] = []
         self.placed: dict[tuple[int, int], dict[str, Any]] = {}
         self.mostly: dict[int, bool] = {}
+        self.indents: list[int] = []
+        self.within: dict[int, list[int]] = {}
 
     # -- where -----------------------------------------------------------------
 
@@ -343,6 +345,7 @@ class _Builder:
             code, text = self.row_name(row, label_col, None if composed else code_col)
             self.codes.append(composed[row] if composed else code)
             self.labels.append(text)
+            self.indents.append(self.indent(row, label_col))
         numeric = [c for c in self.numeric_columns(label_col, code_col) if c not in parts]
         if self.problems:
             return
@@ -361,6 +364,8 @@ class _Builder:
         self.figures = [self.placed[key] for key in sorted(self.placed)]
         if self.options.infer:
             self.code_sums()
+            self.within = self.within_blocks()
+            self.partial_sums()
             self.total_rows()
         self.column_formulas()
 
@@ -608,6 +613,67 @@ class _Builder:
                 label = f"{parent} {self.labels[prow]} / {self.headers[col]} = Σ {len(parts)} 下级科目"
                 self.add_sum(rid, label, total, parts)
 
+    def indent(self, row: int, label_col: int | None) -> int:
+        """How far a row's label is indented: spaces count one, full-width spaces two."""
+        if label_col is None:
+            return 0
+        value = self.table.columns[label_col].values[row]
+        if not isinstance(value, str):
+            return 0
+        stripped = value.lstrip(" \u3000\t")
+        head = value[: len(value) - len(stripped)]
+        return sum(2 if c == "\u3000" else 1 for c in head)
+
+    def within_blocks(self) -> dict[int, list[int]]:
+        """其中 rows: the row above they are part of, and the rows of each block.
+
+        A block is a row whose label starts with 其中 and the rows after it indented
+        deeper than the row above it (其中：人员经费 / 　　公用经费).
+        """
+        blocks: dict[int, list[int]] = {}
+        row = 0
+        while row < self.n_rows:
+            if not _within_word(self.labels[row]) or self.skipped[row]:
+                row += 1
+                continue
+            parent = row - 1
+            while parent >= 0 and (self.skipped[parent] or _within_word(self.labels[parent])):
+                parent -= 1
+            members = [row]
+            row += 1
+            if parent < 0:
+                continue
+            while (
+                row < self.n_rows
+                and self.indents[row] > self.indents[parent]
+                and not self.total_level(row)
+                and not _within_word(self.labels[row])
+            ):
+                members.append(row)
+                row += 1
+            blocks.setdefault(parent, []).extend(members)
+        return blocks
+
+    def partial_sums(self) -> None:
+        """The rows of a 其中 block add up to no more than the row they are part of."""
+        for parent, members in self.within.items():
+            for col in self.amount_columns():
+                total = self.cells.get((parent, col))
+                parts = [p for r in members if (p := self.cells.get((r, col))) is not None]
+                if total is None or not parts:
+                    continue
+                rid = f"{self.table.prefix}within_{self.row_key(parent)}_{self.col_key(col)}"
+                self.relations.append(
+                    {
+                        "id": rid,
+                        "kind": "sum",
+                        "label": f"{self.labels[parent]} / {self.headers[col]} ⊇ 其中",
+                        "total": total.id,
+                        "parts": [p.id for p in parts],
+                        "exhaustive": False,
+                    }
+                )
+
     def total_level(self, row: int) -> int:
         text = normalized(self.labels[row]).rstrip(":：")
         if self.codes[row] is None:
@@ -619,10 +685,11 @@ class _Builder:
     def total_rows(self) -> None:
         """A 合计 / 总计 / 小计 row is the sum of the rows it covers."""
         levels = [self.total_level(r) for r in range(self.n_rows)]
+        inside = {r for rows in self.within.values() for r in rows}
         items = [
             r
             for r in range(self.n_rows)
-            if not levels[r] and not self.skipped[r] and not normalized(self.labels[r]).startswith("其中")
+            if not levels[r] and not self.skipped[r] and r not in inside and not _within_word(self.labels[r])
         ]
         listed = set(items)
         first_item = min(items, default=self.n_rows)
@@ -751,6 +818,11 @@ class _Builder:
             if match and (cell := self.cells.get((row, target))) is not None:
                 return cell.id
         return None
+
+
+def _within_word(label: str) -> bool:
+    """Whether a row's label starts a 其中 list (其中：人员经费)."""
+    return normalized(label).startswith("其中")
 
 
 def _piece(value: object) -> str:
