@@ -455,3 +455,11 @@ def test_within_rows_are_partial_sums_and_left_out_of_totals():
     result = perfcheck.check(perfcheck.from_frame(pd.DataFrame(rows, columns=["项目", "金额"]), unit="万元"))
     assert [(f.code, f.subject) for f in result.errors] == [("PC103", "r2_c2")]
     assert any(loc.figure == "r3_c2" for loc in result.errors[0].locations)
+
+
+def test_a_quotient_outside_percent_is_a_formula():
+    rows = [["办公桌", "12.00", "3", "4.00"], ["办公椅", "6.00", "4", "1.60"]]
+    data = pd.DataFrame(rows, columns=["品目", "金额（万元）", "数量（张）", "单价（万元）"])
+    ledger = perfcheck.from_frame(data, formulas={"单价（万元）": "金额（万元） / 数量（张）"})
+    assert [r.kind for r in ledger.relations] == ["formula", "formula"]
+    assert [f.relation for f in perfcheck.check(ledger).errors] == ["formula_r2_c4"]

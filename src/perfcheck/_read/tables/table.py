@@ -766,10 +766,9 @@ class _Builder:
             if stated is None or any(c is None for c in cells) or self.skipped[row]:
                 continue
             ids = [c.id for c in cells if c is not None]
-            rid = f"{self.table.prefix}{spec.kind}_{self.row_key(row)}_{self.col_key(target)}"
             label = f"{self.labels[row]} / {self.headers[target]} = {spec.text}"
             rel: dict[str, Any]
-            if spec.kind == "ratio":
+            if spec.kind == "ratio" and target in self.percent:
                 delta_of = next((k for k, t in changes.items() if t == spec.columns[0]), None)
                 if delta_of is not None and delta_of[1] == spec.columns[1]:
                     continue  # the percent of a change: stated with the change below
@@ -787,6 +786,7 @@ class _Builder:
             else:
                 expr = spec.expression(ids)
                 rel = {"kind": "formula", "expr": f"{stated.id} == {expr}"}
+            rid = f"{self.table.prefix}{rel['kind']}_{self.row_key(row)}_{self.col_key(target)}"
             self.relations.append({"id": rid, "label": label, **rel})
         if spec.kind == "growth" and spec.columns not in changes:
             # 增减率 without a printed 增减额: current and prior only
