@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Final, TypedDict, Unpack
+from xml.etree.ElementTree import ParseError
 
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
@@ -27,6 +28,18 @@ from perfcheck._read.tables.frame import missing_extra
 from perfcheck._read.tables.grid import ReadGrid, grid_table
 from perfcheck._read.tables.table import Options, Table, is_blank, number_like, tables_ledger
 
+#: What a parser raises on a broken file (a damaged zip, XML that does not parse, a missing part).
+BROKEN_FILE: Final = (
+    zipfile.BadZipFile,
+    ParseError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    ValueError,
+    TypeError,
+    OSError,
+    EOFError,
+)
 #: The first bytes of an OLE2 compound file: a legacy .xls, or an encrypted .xlsx.
 OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -212,7 +225,7 @@ def read_xlsx(
         raise _fail(msg)
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except (*BROKEN_FILE, openpyxl.utils.exceptions.InvalidFileException) as exc:
         msg = f"{name}: not an xlsx workbook ({type(exc).__name__}: {exc})"
         raise _fail(msg) from None
     sheets = [

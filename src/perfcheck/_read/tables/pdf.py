@@ -15,7 +15,7 @@ from typing import Any, Unpack
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._ledger.document import Ledger
-from perfcheck._read.tables.files import TableOptions, _fail, _ledger, _raw
+from perfcheck._read.tables.files import BROKEN_FILE, TableOptions, _fail, _ledger, _raw
 from perfcheck._read.tables.frame import missing_extra
 from perfcheck._read.tables.grid import ReadGrid, grid_table, preamble_unit
 from perfcheck._read.tables.table import is_blank, number_like
@@ -65,7 +65,7 @@ def read_pdf(
         else:
             msg = f"{name}: not a readable PDF ({type(cause).__name__}: {cause})"
         raise _fail(msg) from None
-    except (PDFSyntaxError, MalformedPDFException, ValueError, KeyError, TypeError) as exc:
+    except (PDFSyntaxError, MalformedPDFException, *BROKEN_FILE) as exc:
         msg = f"{name}: not a readable PDF ({type(exc).__name__}: {exc})"
         raise LedgerError(msg, [Problem((), msg)]) from None
     if not reads:
