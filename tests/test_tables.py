@@ -463,3 +463,28 @@ def test_a_quotient_outside_percent_is_a_formula():
     ledger = perfcheck.from_frame(data, formulas={"单价（万元）": "金额（万元） / 数量（张）"})
     assert [r.kind for r in ledger.relations] == ["formula", "formula"]
     assert [f.relation for f in perfcheck.check(ledger).errors] == ["formula_r2_c4"]
+
+
+def test_a_total_column_sums_the_columns_after_it():
+    """支出决算表: 本年支出 合计 | 基本支出 | 项目支出, under a merged header, per row."""
+    header = (
+        "<tr><th colspan='2'>项目</th><th colspan='3'>本年支出</th></tr>"
+        "<tr><th>科目编码</th><th>科目名称</th><th>合计</th><th>基本支出</th><th>项目支出</th></tr>"
+    )
+    rows = [["", "合计", "30.00", "20.00", "10.00"], ["201", "一般公共服务支出", "30.00", "20.00", "10.00"]]
+
+    def page(rows):
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        return f"<table>{header}{body}</table>".encode()
+
+    ledger = perfcheck.read_html(page(rows), unit="万元")
+    across = [r for r in ledger.relations if r.id.startswith("sum_")]
+    assert [(r.total, r.parts) for r in across] == [("C3", ["D3", "E3"]), ("C4", ["D4", "E4"])]
+    assert perfcheck.check(ledger).errors == []
+    rows[1][4] = "11.00"
+    result = perfcheck.check(perfcheck.read_html(page(rows), unit="万元"))
+    assert sorted((f.code, f.relation) for f in result.errors) == [
+        ("PC102", "sum_r4_C"),
+        ("PC102", "total_r3_E"),
+    ]
+    assert all(any(loc.source.cell == "E4" for loc in f.locations) for f in result.errors)

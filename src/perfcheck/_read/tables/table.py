@@ -898,21 +898,19 @@ def parse_column_formula(expr: str, headers: Sequence[str]) -> ColumnFormula:
     tokens: list[str | int] = []
     pos = 0
     while pos < len(text):
-        char = text[pos]
-        if char in _OPERATORS:
-            tokens.append({"×": "*", "÷": "/", "−": "-"}.get(char, char))
+        # a column name first: a merged header's name has a "/" of its own (决算数/合计)
+        if found := next(((n, i) for n, i in names if text.startswith(n, pos)), None):
+            tokens.append(found[1])
+            pos += len(found[0])
+        elif text[pos] in _OPERATORS:
+            tokens.append({"×": "*", "÷": "/", "−": "-"}.get(text[pos], text[pos]))
             pos += 1
-            continue
-        if number := _NUMBER.match(text, pos):
+        elif number := _NUMBER.match(text, pos):
             tokens.append(number.group())
             pos = number.end()
-            continue
-        found = next(((n, i) for n, i in names if text.startswith(n, pos)), None)
-        if found is None:
+        else:
             msg = f"no column at {text[pos:]!r}; the columns are {list(headers)}"
             raise ValueError(msg)
-        tokens.append(found[1])
-        pos += len(found[0])
     columns = tuple(dict.fromkeys(t for t in tokens if isinstance(t, int)))
     shape = tuple("x" if isinstance(t, int) else t for t in tokens)
     kind = "formula"
@@ -942,9 +940,11 @@ def implied_formulas(headers: Sequence[str], numeric: Sequence[int], percent: se
     年初预算数 and 调整预算数 columns needs ``formulas=``.
 
     >>> implied_formulas(["科目", "年初预算数", "决算数", "完成率"], [1, 2, 3], {3})
-    {3: '决算数/年初预算数'}
+    {3: '决算数÷年初预算数'}
     >>> implied_formulas(["项目", "本年数", "上年数", "增减额", "增减率"], [1, 2, 3, 4], {4})
-    {3: '本年数-上年数', 4: '(本年数-上年数)/上年数'}
+    {3: '本年数−上年数', 4: '(本年数−上年数)÷上年数'}
+    >>> implied_formulas(["科目", "支出/合计", "支出/基本支出", "支出/项目支出"], [1, 2, 3], set())
+    {1: '支出/基本支出+支出/项目支出'}
     """
     h = [normalized(x) for x in headers]
     amounts = [c for c in numeric if c not in percent]
@@ -956,12 +956,36 @@ def implied_formulas(headers: Sequence[str], numeric: Sequence[int], percent: se
         actual = [c for c in _find(h, amounts, ACTUAL_WORDS) if c not in prior and c not in deltas]
         budget = [c for c in _find(h, amounts, BUDGET_WORDS) if c not in actual and c not in prior]
         if len(actual) == 1 and len(budget) == 1:
-            out[col] = f"{h[actual[0]]}/{h[budget[0]]}"
+            out[col] = f"{h[actual[0]]}÷{h[budget[0]]}"
     if len(prior) == 1 and len(current) == 1:
         cur, pre = h[current[0]], h[prior[0]]
         if len(deltas) == 1:
-            out[deltas[0]] = f"{cur}-{pre}"
+            out[deltas[0]] = f"{cur}−{pre}"
         for col in _find(h, list(percent), GROWTH_WORDS):
             if col not in out:
-                out[col] = f"({cur}-{pre})/{pre}"
+                out[col] = f"({cur}−{pre})÷{pre}"
+    out.update(_column_totals(h, amounts))
+    return out
+
+
+def _column_totals(headers: Sequence[str], amounts: Sequence[int]) -> dict[int, str]:
+    """A 合计 column is the sum of the amount columns right after it, in its header group.
+
+    (合计 | 基本支出 | 项目支出, or 决算数/合计 | 决算数/基本支出 | 决算数/项目支出); a 其中
+    column among them makes the sum partial, and nothing is inferred.
+    """
+    out: dict[int, str] = {}
+    listed = set(amounts)
+    for col in amounts:
+        group, _, last = headers[col].rpartition("/")
+        if not last.endswith(tuple(TOTAL_LEVELS)):
+            continue
+        parts = []
+        for nxt in range(col + 1, len(headers)):
+            next_group, _, next_last = headers[nxt].rpartition("/")
+            if nxt not in listed or next_group != group or any(w in next_last for w in TOTAL_LEVELS):
+                break
+            parts.append(nxt)
+        if len(parts) >= 2 and not any(headers[p].rpartition("/")[2].startswith("其中") for p in parts):
+            out[col] = "+".join(headers[p] for p in parts)
     return out
