@@ -349,6 +349,9 @@ def test_the_limits_hold():
         perfcheck.from_frame(frame_pandas(CLEAN), unit="万元", limits=perfcheck.Limits(max_figures=10))
     with pytest.raises(LedgerError, match=r"Limits.max_bytes"):
         perfcheck.read_csv(CLEAN.csv_bytes(), limits=perfcheck.Limits(max_bytes=100))
+    # a workbook is bounded by what it unpacks to, not only by its packed size
+    with pytest.raises(LedgerError, match=r"w\.xlsx: unpacks to \d+ bytes.*Limits.max_bytes"):
+        perfcheck.read_xlsx(XLSX, name="w.xlsx", limits=perfcheck.Limits(max_bytes=len(XLSX) + 1))
 
 
 def test_html_header_cells_merge_into_column_names():

@@ -223,6 +223,7 @@ def read_xlsx(
     if raw.startswith(OLE2_MAGIC):
         msg = f"{name}: an encrypted workbook or a legacy .xls file: save it as .xlsx without a password"
         raise _fail(msg)
+    _check_unpacked(raw, name, limits)
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
     except (*BROKEN_FILE, openpyxl.utils.exceptions.InvalidFileException) as exc:
@@ -256,6 +257,20 @@ def read_xlsx(
         msg = f"{name}: no table with numbers ({detail})"
         raise LedgerError(msg, problems or [Problem((), detail)])
     return _ledger(reads, name, options, limits)
+
+
+def _check_unpacked(raw: bytes, name: str, limits: Limits) -> None:
+    """Refuse a workbook whose parts unpack to more than ``limits.max_bytes`` (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as book:
+            size = sum(item.file_size for item in book.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        msg = f"{name}: not an xlsx workbook ({type(exc).__name__}: {exc})"
+        raise _fail(msg) from None
+    if size > limits.max_bytes:
+        limit = f"the limit of {limits.max_bytes} (Limits.max_bytes)"
+        msg = f"{name}: unpacks to {size} bytes, more than {limit}"
+        raise _fail(msg)
 
 
 def _sheet_grid(ws: Any) -> tuple[list[list[object]], list[list[int | None]]]:  # noqa: ANN401 - an openpyxl sheet
