@@ -491,3 +491,26 @@ def test_a_total_column_sums_the_columns_after_it():
         ("PC102", "total_r3_E"),
     ]
     assert all(any(loc.source.cell == "E4" for loc in f.locations) for f in result.errors)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "printed"),
+    [
+        (2.675, 2, "2.68"),
+        (-0.005, 2, "-0.01"),
+        (0.1 + 0.2, 2, "0.30"),
+        (12345.0, -3, "12000"),
+        (1e16, 2, "10000000000000000.00"),
+        (7.25, 1, "7.3"),
+    ],
+)
+def test_floats_round_half_up_from_their_shortest_repr(value, decimals, printed):
+    ledger = perfcheck.from_frame(
+        pd.DataFrame({"项目": ["a"], "金额": [value]}), unit="元", decimals=decimals
+    )
+    assert [(f.value, f.decimals) for f in ledger.figures] == [(printed, decimals)]
+
+
+def test_an_infinite_float_is_an_error():
+    with pytest.raises(LedgerError, match=r"row 1, column '金额': inf is too large to print"):
+        perfcheck.from_frame(pd.DataFrame({"项目": ["a"], "金额": [float("inf")]}), unit="元", decimals=2)

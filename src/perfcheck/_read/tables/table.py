@@ -47,6 +47,10 @@ from perfcheck._ledger.document import MAX_LISTED, Ledger, validate
 BLANKS: Final = frozenset({"", "-", "--", "—", "——", "–", "－", "/", "／", "…", "nan", "NaN", "None"})
 #: Row labels of total rows, by level: a 合计 covers the 小计s above it, a 总计 the 合计s.
 TOTAL_LEVELS: Final = {"小计": 1, "合计": 2, "总计": 3}
+#: The quantum of each number of decimals a frame is commonly printed with.
+_STEPS: Final = [Decimal(1).scaleb(-d) for d in range(7)]
+#: Floats below this round to a few decimals within the decimal context's precision.
+_FAST: Final = 1e15
 #: Cells a column is judged numeric or not by: its first non-blank ones.
 SAMPLE: Final = 200
 #: Row labels that are not data: the column-number row under a Chinese table's header.
@@ -538,10 +542,21 @@ class _Builder:
             self.placed[row, col] = figure
             self.cells[row, col] = _Cell(fid, text)
 
-    def printed(  # noqa: PLR0911 - one return per kind of cell
+    def printed(  # noqa: C901, PLR0911 - one return per kind of cell
         self, value: object, row: int, col: int, decimals: int | None
     ) -> tuple[str, int | None] | None:
         """The value as printed and its decimals when the text cannot show them; None after a problem."""
+        if (
+            type(value) is float
+            and decimals is not None
+            and 0 <= decimals < len(_STEPS)
+            and abs(value) < _FAST
+        ):
+            # the common case first: the abstract number checks below cost more than the rounding
+            exact = Decimal(repr(value)).quantize(_STEPS[decimals], ROUND_HALF_UP)
+            return f"{exact:f}", decimals
+        if type(value) is int:
+            return str(value), decimals
         if isinstance(value, bool):
             self.problem(f"{self.where(row, col)}: {value!r} is a boolean, not a number")
             return None
