@@ -47,6 +47,7 @@ from perfcheck._ledger.document import (
 )
 from perfcheck._read.domain import FundFlow, Headcount, LineItem, Report, Share, Target
 from perfcheck._read.reader import LedgerSource, read
+from perfcheck._read.tables import from_frame, read_csv, read_html, read_pdf, read_xlsx
 from perfcheck._series import SeriesResult, check_series
 from perfcheck.rules import default_registry, series_registry
 
@@ -95,9 +96,14 @@ __all__ = [
     "check_series",
     "default_registry",
     "dumps",
+    "from_frame",
     "load",
     "loads",
     "read",
+    "read_csv",
+    "read_html",
+    "read_pdf",
+    "read_xlsx",
     "rule",
     "series_registry",
     "validate",

@@ -41,6 +41,8 @@ class Source(BaseModel):
         start: 0-based character offset where the printed value starts.
         end: character offset just past it.
         text: the quoted phrase.
+        sheet: the spreadsheet sheet or table the figure was printed in.
+        cell: the cell within it, in A1 notation (``B7``).
     """
 
     model_config = MODEL_CONFIG
@@ -50,6 +52,8 @@ class Source(BaseModel):
     start: Annotated[int, Field(ge=0)] | None = None
     end: Annotated[int, Field(ge=0)] | None = None
     text: str | None = None
+    sheet: str | None = None
+    cell: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,3}[1-9][0-9]{0,6}$")] | None = None
 
 
 class NumberText(str):
