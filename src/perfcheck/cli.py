@@ -86,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
         "A PATH is read by its ending: .json (or any ending not below) as a JSON ledger document, "
         ".jsonl as JSON Lines (one document a line), .toml as TOML, .yaml/.yml as YAML (every document "
         "of the stream), .txt as a report's plain text (UTF-8; its ledger is extracted first, see "
-        "--explain); a folder is searched for *.json, *.jsonl, *.toml, *.yaml and *.yml files; - reads "
+        "--explain), .csv/.xlsx/.html/.htm/.pdf as tables (docs/tables.md: one figure a cell, relations "
+        "from codes, totals and columns); a folder is searched for *.json, *.jsonl, *.toml, *.yaml and "
+        "*.yml files; - reads "
         "one JSON document from standard input. Options not given are read from [tool.perfcheck] in the "
         "nearest pyproject.toml, or from perfcheck.toml; the command line wins.",
     )
@@ -94,8 +96,8 @@ def _parser() -> argparse.ArgumentParser:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="a ledger document (.json, .jsonl, .toml, .yaml, .yml), a report's text (.txt), a folder "
-        "searched for ledger documents, or - for standard input (JSON)",
+        help="a ledger document (.json, .jsonl, .toml, .yaml, .yml), a report's text (.txt), a table "
+        "(.csv, .xlsx, .html, .pdf), a folder searched for ledger documents, or - for standard input (JSON)",
     )
     chk.add_argument("--format", choices=OUTPUT_FORMATS, help="output format (default: table)")
     chk.add_argument(

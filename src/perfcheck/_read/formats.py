@@ -33,11 +33,19 @@ import yaml
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._ledger.document import Ledger, loads, parse_json, validate
-from perfcheck._read.kinds import BY_SUFFIX, Format, format_of_path
+from perfcheck._read.kinds import BY_SUFFIX, TABLES, Format, format_of_path
+from perfcheck._read.tables import read_csv, read_html, read_pdf, read_xlsx
 from perfcheck._read.text.extract import extract
 
 #: File name endings read when a folder is checked; any other named file is read as JSON.
-SUFFIXES: Final = tuple(s for s, kind in BY_SUFFIX.items() if kind != "text")
+#: How each table format is read (docs/tables.md); their extras are loaded when one is read.
+_TABLE_READERS: Final[dict[str, Callable[..., Ledger]]] = {
+    "csv": read_csv,
+    "xlsx": read_xlsx,
+    "html": read_html,
+    "pdf": read_pdf,
+}
+SUFFIXES: Final = tuple(s for s, kind in BY_SUFFIX.items() if kind != "text" and kind not in TABLES)
 #: Configuration files a folder may hold; they are never read as documents.
 CONFIG_NAMES: Final = frozenset({"pyproject.toml", "perfcheck.toml"})
 #: The name documents read from standard input are reported under.
@@ -155,6 +163,11 @@ def parse_entries(name: str, raw: bytes, kind: Format, *, limits: Limits = DEFAU
         yield from _yaml_documents(name, raw, limits)
     elif kind == "text":
         yield _extracted(name, raw, limits)
+    elif kind in TABLES:
+        try:
+            yield Entry(name, name, None, _TABLE_READERS[kind](raw, name=name, limits=limits))
+        except LedgerError as exc:
+            yield Entry(name, name, None, exc)
     else:
         try:
             yield Entry(name, name, None, loads(raw, name=name, limits=limits))

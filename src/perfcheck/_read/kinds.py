@@ -16,8 +16,8 @@ from __future__ import annotations
 import os
 from typing import Final, Literal, get_args
 
-#: The formats an input can be read as.
-Format = Literal["json", "jsonl", "toml", "yaml", "text"]
+#: The formats an input can be read as: ledger documents, a report's text, and tables.
+Format = Literal["json", "jsonl", "toml", "yaml", "text", "csv", "xlsx", "html", "pdf"]
 #: Their names, in the order the documentation lists them.
 FORMATS: Final[tuple[Format, ...]] = get_args(Format)
 
@@ -29,7 +29,15 @@ BY_SUFFIX: Final[dict[str, Format]] = {
     ".yaml": "yaml",
     ".yml": "yaml",
     ".txt": "text",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
 }
+
+#: Formats that are tables (docs/tables.md), read cell by cell with relations inferred.
+TABLES: Final[frozenset[Format]] = frozenset({"csv", "xlsx", "html", "pdf"})
 
 #: Formats whose file may hold several documents.
 MULTI_DOCUMENT: Final[frozenset[Format]] = frozenset({"jsonl", "yaml"})

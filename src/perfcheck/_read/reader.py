@@ -41,6 +41,7 @@ from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._ledger.document import Ledger, loads, validate
 from perfcheck._read.kinds import Format, checked_format, format_of_path, format_of_text, is_content
+from perfcheck._read.tables.frame import from_frame
 
 
 @runtime_checkable
@@ -83,6 +84,11 @@ class Raw:
     data: bytes
     path: str | None = None
     line: int | None = None
+
+
+def is_frame(source: object) -> bool:
+    """Whether ``source`` is a DataFrame of pandas or polars (told without importing either)."""
+    return type(source).__module__.split(".", 1)[0] in {"pandas", "polars"} and hasattr(source, "columns")
 
 
 def _compiles(source: object) -> bool:
@@ -147,7 +153,7 @@ def raw(  # noqa: PLR0911 - one return a kind of source
         return Raw(name or str(path), kind, _read_path(path, kind, limits), str(path))
     if isinstance(source, Raw):
         return source
-    if isinstance(source, (Ledger, Mapping)) or _compiles(source):
+    if isinstance(source, (Ledger, Mapping)) or _compiles(source) or is_frame(source):
         return None
     if callable(getattr(source, "read", None)):
         stream_name = getattr(source, "name", None)
@@ -205,7 +211,9 @@ def read(
             ``bytes``; a document as ``str`` (one that spans lines or opens with ``{``
             or ``[``; any other ``str`` is a path); or a file object, binary or text.
         format: how to read bytes, text, a file or a stream: ``"json"``, ``"jsonl"``,
-            ``"toml"``, ``"yaml"`` or ``"text"`` (a report's plain text, extracted).
+            ``"toml"``, ``"yaml"``, ``"text"`` (a report's plain text, extracted), or a
+            table: ``"csv"``, ``"xlsx"``, ``"html"``, ``"pdf"`` (docs/tables.md). A pandas
+            or polars DataFrame is read by :func:`perfcheck.from_frame` with its defaults.
             By default a file's ending tells (JSON for an unknown one), ``bytes`` are
             JSON, and a ``str`` is JSON when it opens with ``{`` or ``[``, else text.
         limits: bounds on what is read (default: :data:`~perfcheck.Limits` ``()``).
@@ -249,6 +257,9 @@ def _read(source: object, format: str | None, limits: Limits, name: str | None) 
     if _compiles(source):
         checked_format(format)
         return source.to_ledger()  # type: ignore[attr-defined, no-any-return]
+    if is_frame(source):
+        checked_format(format)
+        return from_frame(source, name=name, limits=limits)
     document = raw(source, format=format, limits=limits, name=name)
     if document is None:  # pragma: no cover - data is handled above
         msg = f"cannot read a {type(source).__name__}"

@@ -25,7 +25,7 @@ from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._ledger.document import Ledger, read_bytes
 from perfcheck._read.tables.frame import missing_extra
-from perfcheck._read.tables.grid import ReadGrid, grid_table
+from perfcheck._read.tables.grid import ReadGrid, grid_table, preamble_unit
 from perfcheck._read.tables.table import Options, Table, is_blank, number_like, tables_ledger
 
 #: What a parser raises on a broken file (a damaged zip, XML that does not parse, a missing part).
@@ -299,12 +299,17 @@ def _sheet_grid(ws: Any) -> tuple[list[list[object]], list[list[int | None]]]:  
 
 
 class _Tables(HTMLParser):
-    """Every ``<table>`` of a page as rows of (text, colspan, rowspan); nested tables are their own."""
+    """Every ``<table>`` of a page as rows of (text, colspan, rowspan); nested tables are their own.
+
+    The text printed between the previous table and a table is kept with it: pages
+    print ``单位：万元`` there.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.tables: list[tuple[str | None, list[list[tuple[str, int, int]]]]] = []
-        self.stack: list[tuple[list[str], list[list[tuple[str, int, int]]]]] = []
+        self.tables: list[tuple[str | None, list[list[tuple[str, int, int]]], str]] = []
+        self.stack: list[tuple[list[str], list[list[tuple[str, int, int]]], str]] = []
+        self.outside: list[str] = []
         self.cell: list[str] | None = None
         self.span = (1, 1)
         self.caption: list[str] | None = None
@@ -319,7 +324,9 @@ class _Tables(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
-            self.stack.append(([], []))
+            before = "" if self.stack else "".join(self.outside)
+            self.outside = []
+            self.stack.append(([], [], before))
             self.cell = None
         elif tag == "tr" and self.stack:
             self.stack[-1][1].append([])
@@ -341,8 +348,8 @@ class _Tables(HTMLParser):
             self.caption = None
         elif tag == "table" and self.stack:
             self._close_cell()
-            caption, rows = self.stack.pop()
-            self.tables.append(("".join(caption).strip() or None, rows))
+            caption, rows, before = self.stack.pop()
+            self.tables.append(("".join(caption).strip() or None, rows, before))
 
     def _close_cell(self) -> None:
         if self.cell is not None and self.stack:
@@ -355,6 +362,8 @@ class _Tables(HTMLParser):
             self.caption.append(data)
         elif self.cell is not None:
             self.cell.append(data)
+        elif not self.stack:
+            self.outside.append(data)
 
 
 def _expand(rows: list[list[tuple[str, int, int]]]) -> list[list[object]]:
@@ -375,13 +384,17 @@ def _expand(rows: list[list[tuple[str, int, int]]]) -> list[list[object]]:
     return [[grid.get((r, c)) for c in range(width)] for r in range(height)]
 
 
-def iter_html_tables(text: str) -> Iterator[tuple[str | None, list[list[object]]]]:
-    """Each table of an HTML page: its caption and its cells, merged cells expanded."""
+def iter_html_tables(text: str) -> Iterator[tuple[str | None, list[list[object]], str | None]]:
+    """Each table of an HTML page: its caption, its cells (merged cells expanded), and its unit.
+
+    The unit is the one printed just above the table (``<p>单位：万元</p>``) or in its caption.
+    """
     parser = _Tables()
     parser.feed(text)
     parser.close()
-    for caption, rows in parser.tables:
-        yield caption, _expand(rows)
+    for caption, rows, before in parser.tables:
+        unit = preamble_unit(before) or (preamble_unit(caption) if caption else None)
+        yield caption, _expand(rows), unit
 
 
 def read_html(
@@ -404,14 +417,18 @@ def read_html(
     """
     raw, name = _raw(source, name, limits)
     text = decode(raw, name, encoding)
+    tables = list(iter_html_tables(text))
     found = [
         (i, caption, grid)
-        for i, (caption, grid) in enumerate(iter_html_tables(text), 1)
+        for i, (caption, grid, _) in enumerate(tables, 1)
         if any(number_like(v) for row in grid for v in row if not is_blank(v))
     ]
     if not found:
         msg = f"{name}: no <table> with numbers"
         raise _fail(msg)
+    printed = {tables[i - 1][2] for i, _, _ in found}
+    if "unit" not in options and len(printed) == 1 and None not in printed:
+        options = {**options, "unit": printed.pop()}  # type: ignore[typeddict-item]
     reads = [
         grid_table(
             grid,
