@@ -11,13 +11,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.i18n import Messages
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._engine import run
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._engine.run import crash_code, run_rules
-from perfcheck._findings.finding import RelationCheck
+from perfcheck._findings.coverage import Coverage, coverage_of_data, coverage_of_ledger
+from perfcheck._findings.finding import Finding, RelationCheck
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import loads
 from perfcheck._read.reader import Readable, parse, raw, read
@@ -33,6 +36,10 @@ class _Recheck:
     codes: tuple[str, ...]
     locale: str
     crashes: str | None
+
+    def coverage(self, findings: tuple[Finding, ...]) -> Coverage:
+        """How much of the document was read, counted on its parsed JSON (no models are built)."""
+        return coverage_of_data(orjson.loads(self.data), findings)
 
     def __call__(self) -> tuple[RelationCheck, ...]:
         rules = tuple(default_registry[c] for c in self.codes)
@@ -130,6 +137,7 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
         title=ledger.title,
         findings=tuple(findings),
         checks=tuple(checks),
+        coverage=coverage_of_ledger((f.id for f in ledger.figures), ledger.relations, findings),
         rules=tuple(r.code for r in rules),
         locale=locale,
     )

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field
 
+from perfcheck._findings.coverage import Coverage
 from perfcheck._findings.finding import Finding, RelationCheck, Severity
+
+
+class Pending(Protocol):
+    """What a result of the fast path works out when first asked for (picklable)."""
+
+    def __call__(self) -> tuple[RelationCheck, ...]:
+        """The outcome of every relation judged."""
+        ...
+
+    def coverage(self, findings: tuple[Finding, ...]) -> Coverage:
+        """How much of the document was read."""
+        ...
 
 
 class Result(BaseModel):
@@ -20,6 +33,7 @@ class Result(BaseModel):
             read by the fast path, worked out when first asked for).
         rules: the codes of the rules that ran.
         locale: the language of the messages (``en`` or ``zh_CN``).
+        coverage: how much of the document was read (:class:`Coverage`).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -30,13 +44,21 @@ class Result(BaseModel):
     locale: str = "en"
 
     _checks: tuple[RelationCheck, ...] | None = PrivateAttr(default=None)
-    _pending: Callable[[], tuple[RelationCheck, ...]] | None = PrivateAttr(default=None)
+    _pending: Pending | None = PrivateAttr(default=None)
     _relations_checked: int | None = PrivateAttr(default=None)
+    _coverage: Coverage | None = PrivateAttr(default=None)
 
-    def __init__(self, *, checks: Iterable[RelationCheck] = (), **data: Any) -> None:  # noqa: ANN401 - the fields
+    def __init__(
+        self,
+        *,
+        checks: Iterable[RelationCheck] = (),
+        coverage: Coverage | None = None,
+        **data: Any,  # noqa: ANN401 - the fields
+    ) -> None:
         """Hold the fields; ``checks`` are the outcomes of the relations judged."""
         super().__init__(**data)
         self._checks = tuple(checks)
+        self._coverage = coverage
 
     @classmethod
     def _assemble(  # noqa: PLR0913, PLR0917 - the fields
@@ -45,7 +67,7 @@ class Result(BaseModel):
         findings: tuple[Finding, ...],
         rules: tuple[str, ...],
         locale: str,
-        pending: Callable[[], tuple[RelationCheck, ...]],
+        pending: Pending,
         relations_checked: int,
     ) -> Result:
         """A result of the fast path, from parts that are already valid.
@@ -62,7 +84,12 @@ class Result(BaseModel):
         object.__setattr__(
             result,
             "__pydantic_private__",
-            {"_checks": None, "_pending": pending, "_relations_checked": relations_checked},
+            {
+                "_checks": None,
+                "_pending": pending,
+                "_relations_checked": relations_checked,
+                "_coverage": None,
+            },
         )
         return result
 
@@ -74,6 +101,22 @@ class Result(BaseModel):
             assert self._pending is not None  # noqa: S101 - one of the two is always set
             self._checks = self._pending()
         return self._checks
+
+    @property
+    def coverage(self) -> Coverage:
+        """How much of the document was read: figures, those in relations, relations, inferred ones.
+
+        A result built by hand, with no document behind it, covers what its checks name.
+        """
+        if self._coverage is None:
+            if self._pending is not None:
+                self._coverage = self._pending.coverage(self.findings)
+            else:
+                judged = {c.relation for c in self.checks}
+                self._coverage = Coverage(
+                    figures=0, in_relations=0, relations=len(judged), inferred=0, not_checkable=0
+                )
+        return self._coverage
 
     @property
     def relations_checked(self) -> int:
@@ -137,6 +180,7 @@ class Result(BaseModel):
                 "warnings": len(self.warnings),
                 "infos": len(self.infos),
                 "relations_checked": self.relations_checked,
+                "coverage": self.coverage.model_dump(),
             },
             "findings": [f.to_json_dict() for f in self.findings],
         }
