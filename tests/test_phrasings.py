@@ -249,3 +249,33 @@ def test_spending_split_by_concepts_alone_is_inferred() -> None:
     ledger, result = _read(text.replace("51.89", "52.89"))
     assert result.ok
     assert {f.code for f in result.findings} == {"PC903"}
+
+
+# --- a table flattened into lines of |-separated cells ---------------------------------------
+
+PIPE_TABLE = (
+    "2022年“三公”经费支出情况表 | ||\n"
+    "单位:万元 | ||\n"
+    "项目 | 上年决算数 | 本年决算数 |\n"
+    "合计 | 60.00 | 50.00 |\n"
+    "1.因公出国(境)费 | 10.00 | 5.00 |\n"
+    "2.公务接待费 | 20.00 | 15.00 |\n"
+    "3.公务用车购置及运行费 | 30.00 | 30.00 |\n"
+    "说明：本年“三公”经费支出50.00万元。\n"
+)
+
+
+def test_a_table_printed_as_lines_of_cells_is_read_as_a_table() -> None:
+    ledger, result = _read(PIPE_TABLE)
+    assert result.ok, [f.message for f in result.errors]
+    cells = {f.source.cell for f in ledger.figures if f.source is not None and f.source.cell}
+    assert {"B4", "C4", "B7", "C7"} <= cells  # the cell's row is the line it was printed on
+    assert ("60.00", ["10.00", "20.00", "30.00"]) in _sums(ledger)
+    # its numbers are read once: as cells, not again as figures of sentences
+    assert [f.value for f in ledger.figures].count("60.00") == 1
+
+
+def test_a_break_in_a_flattened_table_is_a_warning_to_check_by_hand() -> None:
+    _, result = _read(PIPE_TABLE.replace("| 20.00 | 15.00 |", "| 20.00 | 16.00 |"))
+    assert result.ok  # the layout was guessed: not an error
+    assert {f.code for f in result.findings} == {"PC903"}

@@ -92,6 +92,24 @@ def _ledger(reads: list[ReadGrid], name: str, options: TableOptions, limits: Lim
     return tables_ledger(tables, opts, title=title, limits=limits)
 
 
+def read_grid(  # noqa: PLR0913 - where the grid comes from, keyword-only
+    grid: list[list[object]],
+    *,
+    name: str,
+    sheet: str,
+    prefix: str = "",
+    first_row: int = 1,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Ledger:
+    """The ledger of one table given as rows of cells (a table printed in a report's text).
+
+    Raises:
+        LedgerError: the grid is no table perfcheck can read (no unit, no numbers).
+    """
+    read = grid_table(grid, name=name, sheet=sheet, prefix=prefix, first_row=first_row, fill_headers=False)
+    return _ledger([read], name, {}, limits)
+
+
 # -- CSV -------------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 from perfcheck._ledger.document import Ledger, validate
 from perfcheck._read.text.build import build
+from perfcheck._read.text.tables import masked, text_tables
 
 __all__ = ["Extraction", "Passage", "Summary", "extract"]
 
@@ -118,8 +119,17 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
         LedgerError: the extracted document is not valid (a bug in the extractor, or
             a ``unit``/``locale`` that is not known); the message names ``name``.
     """
-    built = build(text, name=name, unit=unit, locale=locale)
-    ledger = validate(built.document, name=name)
+    tables = text_tables(text, name=name)
+    built = build(masked(text, tables), name=name, unit=unit, locale=locale)
+    document = built.document
+    if tables:
+        # tables printed as lines of cells: their figures and relations join the text's
+        document = {
+            **document,
+            "figures": [*document.get("figures", []), *(f for t in tables for f in t.figures)],
+            "relations": [*document.get("relations", []), *(r for t in tables for r in t.relations)],
+        }
+    ledger = validate(document, name=name)
     used: set[str] = set()
     explanations: dict[str, tuple[Passage, ...]] = {}
     for rel in built.relations:
