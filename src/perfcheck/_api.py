@@ -1,7 +1,7 @@
 """The checking entry point: a document in, a :class:`Result` out, with the shipped rules by default.
 
 The engine knows no rule; this is where the shipped ones (:mod:`perfcheck.rules`) are
-given to it: the default registry, the roles the column screen stands in for, and the
+given to it: the default registry (whose rules' screens the fast path trusts) and the
 code crashed rules are reported under.
 """
 
@@ -22,7 +22,7 @@ from perfcheck._findings.finding import RelationCheck
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger, loads, read_bytes
 from perfcheck._read.source import LedgerSource, as_ledger
-from perfcheck.rules import CRASH_CODE, SCREENS, default_registry
+from perfcheck.rules import CRASH_CODE, default_registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +42,10 @@ class _Recheck:
 
 
 def reports_crashes(ignore: Iterable[str] | None) -> bool:
-    """Whether crashed rules are reported (as PC902).
+    """Whether crashed rules are reported (under :data:`perfcheck.rules.CRASH_CODE`).
 
     A crashed check is not a passed one: crashes are reported whatever is selected,
-    unless PC902 itself is ignored.
+    unless that code itself is ignored.
     """
     return crash_code(CRASH_CODE, ignore) is not None
 
@@ -64,7 +64,9 @@ def check_plain(
     plain and needs the full path.
     """
     crashes = CRASH_CODE if crash_reported else None
-    outcome = run.check_plain(data, rules, screens=SCREENS, locale=locale, crashes=crashes, limits=limits)
+    outcome = run.check_plain(
+        data, rules, known=default_registry, locale=locale, crashes=crashes, limits=limits
+    )
     if outcome is None:
         return None
     result = Result._assemble(  # noqa: SLF001 - the fast path's constructor

@@ -37,7 +37,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
 from typing import Any, Final
@@ -49,7 +48,15 @@ from perfcheck._core.errors import LedgerError
 from perfcheck._core.limits import Limits
 from perfcheck._core.units import Kind, Unit, UnknownUnitError, lookup_unit
 from perfcheck._core.values import MAX_DIGITS, PLAIN_NUMBER, plain_locale
-from perfcheck._engine.registry import Rule
+from perfcheck._engine.registry import Registry, Rule
+from perfcheck._engine.screen import (
+    BelowZeroHook,
+    DocumentHook,
+    LinearHook,
+    Quotient,
+    QuotientHook,
+    Screen,
+)
 from perfcheck._ledger.document import Ledger, Relation, validate
 
 _TOP_KEYS: Final = frozenset(
@@ -131,117 +138,91 @@ def _count_strings(node: object) -> int:
     return count
 
 
-@dataclass(frozen=True, slots=True)
-class Screens:
-    """The rules the column screen stands in for, by role, and the facts it needs from them.
-
-    The engine names no rule: the rules package builds this (``perfcheck.rules.SCREENS``).
-
-    Attributes:
-        known: every rule whose relations the screen may leave to the full path unscreened
-            (other relation kinds) or screen (the roles below); any other rule sends the
-            whole document to the full path.
-        balance: the rule judging balances.
-        total: the rule judging a sum's total.
-        partial: the rule judging a partial (其中) sum.
-        share: the rule judging a stated share.
-        over_100: the document rule on shares over 100 %.
-        shares: the document rule on shares of one whole adding up to more than 100 %.
-        negative: the document rule on figures printed below zero that cannot be.
-        excess: the document rule on a figure printed with more decimals than the rest.
-        crash: the code crashed rules are reported under.
-        non_negative: concepts that cannot be negative (``negative``'s list).
-        min_figures_for_precision: how many figures of a unit ``excess`` needs to judge.
-    """
-
-    known: tuple[Rule, ...]
-    balance: Rule
-    total: Rule
-    partial: Rule
-    share: Rule
-    over_100: Rule
-    shares: Rule
-    negative: Rule
-    excess: Rule
-    crash: str
-    non_negative: frozenset[str]
-    min_figures_for_precision: int
-
-    @property
-    def relation_rules(self) -> tuple[Rule, ...]:
-        """The relation rules the screen clears relations for."""
-        return (self.balance, self.total, self.partial, self.share)
-
-    @property
-    def document_codes(self) -> frozenset[str]:
-        """The codes of the document rules the screen accounts for."""
-        rules = (self.over_100, self.shares, self.negative, self.excess)
-        return frozenset({*(r.code for r in rules), self.crash})
-
-    @property
-    def document_cleared(self) -> frozenset[str]:
-        """Document rules that a screened document need not run on its escalated part.
-
-        ``excess`` compares a figure's precision with the whole document's; the screen
-        judged it over every figure.
-        """
-        return frozenset({self.excess.code})
+#: The relation kinds the screen reads itself; rules judging only other kinds need no screen.
+SCREENED_KINDS: Final = frozenset({"sum", "balance", "share"})
 
 
 class Plan:
-    """What the screen does for one selection of rules."""
+    """What the screen does for one selection of rules: the selected rules' screens' hooks.
 
-    __slots__ = (
-        "balance",
-        "excess",
-        "min_figures",
-        "negative",
-        "non_negative",
-        "over_100",
-        "partial",
-        "share",
-        "shares",
-        "total",
-    )
-
-    def __init__(self, rules: Iterable[Rule], screens: Screens) -> None:
-        """Screen for ``rules``, whose roles ``screens`` gives."""
-        chosen = {id(r) for r in rules}
-        self.balance = id(screens.balance) in chosen
-        self.total = id(screens.total) in chosen
-        self.partial = id(screens.partial) in chosen
-        self.share = id(screens.share) in chosen
-        self.over_100 = id(screens.over_100) in chosen
-        self.shares = id(screens.shares) in chosen
-        self.negative = id(screens.negative) in chosen
-        self.excess = id(screens.excess) in chosen
-        self.non_negative = screens.non_negative
-        self.min_figures = screens.min_figures_for_precision
-
-
-def plan(rules: Iterable[Rule], screens: Screens) -> Plan | None:
-    """How to screen for ``rules``, or None when one of them is not a rule the screen knows.
-
-    Rules judging other relation kinds need no screening: their relations are all
-    escalated. A rule is recognised by identity, so a look-alike rule of another
-    registry sends the document to the full path.
+    Attributes:
+        linear: by relation kind, the hooks judging linear relations of it.
+        quotient: the hooks judging shares.
+        below_zero: the hooks judging a figure printed below zero.
+        declines: the hooks judging the whole document.
+        cleared: the codes of the rules whose screens judged the whole document.
     """
-    known = {id(r) for r in screens.known}
-    screened = {id(r) for r in screens.relation_rules}
-    chosen = list(rules)
-    for rule in chosen:
-        if id(rule) not in known:
+
+    __slots__ = ("below_zero", "cleared", "declines", "linear", "quotient")
+
+    def __init__(self, screens: Iterable[tuple[str, Screen]]) -> None:
+        """Gather the hooks of ``(code, screen)`` pairs, in order."""
+        linear: dict[str, list[LinearHook]] = {}
+        quotient: list[QuotientHook] = []
+        below_zero: list[BelowZeroHook] = []
+        declines: list[DocumentHook] = []
+        cleared: set[str] = set()
+        for code, s in screens:
+            if s.linear is not None and s.kind is not None:
+                linear.setdefault(s.kind, []).append(s.linear)
+            if s.quotient is not None:
+                quotient.append(s.quotient)
+            if s.below_zero is not None:
+                below_zero.append(s.below_zero)
+            if s.declines is not None:
+                declines.append(s.declines)
+            if s.cleared:
+                cleared.add(code)
+        self.linear = {k: tuple(v) for k, v in linear.items()}
+        self.quotient = tuple(quotient)
+        self.below_zero = tuple(below_zero)
+        self.declines = tuple(declines)
+        self.cleared = frozenset(cleared)
+
+
+def plan(rules: Iterable[Rule], known: Registry) -> Plan | None:
+    """How to screen for ``rules``, or None when one of them cannot be screened.
+
+    Every rule must be one of ``known`` (the registry whose screens are trusted: the
+    tests hold them equal to the full path), recognised by identity, so a look-alike
+    rule of another registry sends the document to the full path. A rule without a
+    screen may only judge relation kinds the screen does not read: their relations are
+    all escalated.
+    """
+    screens: list[tuple[str, Screen]] = []
+    for rule in rules:
+        if rule.code not in known or known[rule.code] is not rule:
             return None
-        if rule.kinds:
-            if (
-                id(rule) not in screened
-                and rule.kinds & {"sum", "balance", "share"}
-                and not rule.runs_on_invalid
-            ):
+        if rule.screen is None:
+            if not rule.kinds or rule.kinds & SCREENED_KINDS:
                 return None
-        elif rule.code not in screens.document_codes:
-            return None
-    return Plan(chosen, screens)
+        else:
+            screens.append((rule.code, rule.screen))
+    return Plan(screens)
+
+
+def _combine_linear(hooks: tuple[LinearHook, ...], rel: dict[str, Any], diff: int, tol: int) -> bool | None:
+    """False when a hook escalates the relation, else True when one judged it, else None."""
+    outcome = None
+    for hook in hooks:
+        verdict = hook(rel, diff, tol)
+        if verdict is False:
+            return False
+        if verdict:
+            outcome = True
+    return outcome
+
+
+def _combine_quotient(hooks: tuple[QuotientHook, ...], rel: dict[str, Any], q: Quotient) -> bool | None:
+    """As :func:`_combine_linear`, for shares."""
+    outcome = None
+    for hook in hooks:
+        verdict = hook(rel, q)
+        if verdict is False:
+            return False
+        if verdict:
+            outcome = True
+    return outcome
 
 
 class Screened:
@@ -350,6 +331,7 @@ class _Screen:
         self.flagged: list[str] = []  # figures a document rule reports
         self.precision: dict[str, dict[int, int]] = {}
         self.operands: dict[int, list[str]] = {}  # of relations of other kinds, by id()
+        self.kinds: list[str] = []  # of every relation, in document order
 
     def _text(self, value: object) -> None:
         if value is None:
@@ -363,7 +345,7 @@ class _Screen:
         escalated, judged = self._relations()
         if self.strings * 2 != quotes:
             raise _decline()  # a key given twice (the parser kept one), or a string we did not see
-        if self.plan.excess and self._excess_precision():
+        if any(declines(self) for declines in self.plan.declines):
             raise _decline()
         figures = self._escalated_figures(escalated)
         header = {k: v for k, v in self.doc.items() if k not in ("figures", "relations")}
@@ -447,7 +429,7 @@ class _Screen:
         for i in special_at:
             del by_id[ids[i]]
         del ids
-        if "-" in joined and self.plan.negative:
+        if "-" in joined and self.plan.below_zero:
             for i, v in enumerate(values):
                 if v[0] == "-" and v.strip("-0.") and i not in special:
                     self._negative(figs[i], self.unit)
@@ -509,28 +491,15 @@ class _Screen:
             counts = self.precision.setdefault(unit.symbol, {})
             used = shown if decimals is None else decimals
             counts[used] = counts.get(used, 0) + 1
-        if value[0] == "-" and value.strip("-0.%") and self.plan.negative:
+        if value[0] == "-" and value.strip("-0.%") and self.plan.below_zero:
             self._negative(f, symbol)
 
     def _negative(self, f: dict[str, Any], symbol: str | None) -> None:
-        """Flag a figure printed below zero that PC603 says cannot be.
-
-        Rounded to nearest, a value printed below zero stands for values below zero.
-        """
+        """Flag a figure printed below zero that a selected rule may report."""
         unit = _unit(symbol) if symbol is not None else None
-        if (unit is not None and unit.kind is Kind.COUNT) or f.get("concept") in self.plan.non_negative:
+        concept = f.get("concept")
+        if any(hook(unit, concept) for hook in self.plan.below_zero):
             self.flagged.append(f["id"])
-
-    def _excess_precision(self) -> bool:
-        """Whether PC604 reports any figure."""
-        fewest = self.plan.min_figures
-        for counts in self.precision.values():
-            if sum(counts.values()) < fewest:
-                continue
-            usual = max(counts, key=lambda d: (counts[d], d))
-            if max(counts) > usual:
-                return True
-        return False
 
     def _number(self, fid: str) -> tuple[int, int, bool]:
         """A figure as ``(n, e, exact)``.
@@ -596,17 +565,17 @@ class _Screen:
             raise _decline()  # a bad id, or one used twice
         del ids, joined_ids
         self.strings += sum(map(len, rels)) + 2 * len(rels)
-        if self.plan.shares and kinds.count("share") > 1:
-            raise _decline()  # PC602 groups shares across the document
+        self.kinds = kinds
         escalated: list[Any] = []
         judged = 0
         get = self.numbers.__getitem__
         slack = 0 if self.exact_plain else 1  # each figure's rounding, in units of ½·10^-uniform
-        total_on = self.plan.total and bool(self.numbers)
+        sums = self.plan.linear.get("sum", ())
+        quick = bool(sums) and bool(self.numbers)
         strings = 0
         for rel in rels:
             # The common case inline: a sum of plain figures of one precision.
-            if total_on and rel["kind"] == "sum" and len(rel) == 4 and "parts" in rel and "total" in rel:
+            if quick and rel["kind"] == "sum" and len(rel) == 4 and "parts" in rel and "total" in rel:
                 parts = rel["parts"]
                 if type(parts) is list and parts:
                     strings += len(parts) + 1
@@ -615,10 +584,11 @@ class _Screen:
                     except (KeyError, TypeError):
                         pass  # a special figure, a missing one, not an id: the long way
                     else:
-                        if not diff or 2 * abs(diff) <= slack * (len(parts) + 1):
-                            judged += 1
-                        else:
+                        outcome = _combine_linear(sums, rel, 2 * diff, slack * (len(parts) + 1))
+                        if outcome is False:
                             escalated.append(rel)
+                        elif outcome:
+                            judged += 1
                         continue
                     strings -= len(parts) + 1
             outcome = self._relation(rel)
@@ -655,73 +625,68 @@ class _Screen:
             if type(parts) is not list or not parts or type(exhaustive) is not bool:
                 raise _decline()
             self.strings += len(parts) + 1
-            total: str = rel.get("total")  # type: ignore[assignment] # an id, or the lookup declines
-            if not (plan.total if exhaustive else plan.partial):
-                self._exist([total, *parts])
-                return None if self._same_unit([total, *parts]) else False
-            quick = self._plain_sum([total], parts, exhaustive=exhaustive)
-            if quick is not None:
-                return quick
-            ids = [total, *parts]
-            self._exist(ids)
-            return self._sum(ids, exhaustive=exhaustive) if self._same_unit(ids) else False
+            return self._linear(rel, [rel.get("total")], parts)
         if kind == "balance":
             ins = rel.get("inflows")
             outs = rel.get("outflows")
             if type(ins) is not list or type(outs) is not list or not ins or not outs:
                 raise _decline()
             self.strings += len(ins) + len(outs)
-            if not plan.balance:
-                self._exist([*ins, *outs])
-                return None if self._same_unit([*ins, *outs]) else False
-            quick = self._plain_sum(outs, ins, exhaustive=True)
-            if quick is not None:
-                return quick
-            ids = [*outs[:1], *ins, *outs[1:]]
-            self._exist(ids)
-            return self._sum(ids, exhaustive=True, signs=len(ins)) if self._same_unit(ids) else False
+            return self._linear(rel, outs, ins)
         whole = rel.get("whole")
         wholes = [whole] if type(whole) is str else whole
         if type(wholes) is not list or not wholes:
             raise _decline()
         self.strings += len(wholes) + 2
         part, stated = rel.get("part"), rel.get("stated")
-        if plan.share or plan.over_100:
-            quick = self._plain_share(part, wholes, stated)
+        hooks = plan.quotient
+        if hooks:
+            quick = self._plain_quotient(part, wholes, stated)
             if quick is not None:
-                return quick
+                return _combine_quotient(hooks, rel, quick)
         self._exist([part, *wholes, stated])
         assert isinstance(part, str)  # noqa: S101 - a figure id
         assert isinstance(stated, str)  # noqa: S101 - a figure id
         if not self._same_unit([part, *wholes]) or self._symbol(stated) != "%":
             return False
-        if not (plan.share or plan.over_100):
+        if not hooks:
             return None
-        return self._share(part, wholes, stated)
+        if part in wholes:
+            return False  # the screen reads a share only with its part outside its wholes
+        return _combine_quotient(hooks, rel, self._quotient(part, wholes, stated))
 
-    def _plain_sum(self, left: list[Any], right: list[Any], *, exhaustive: bool) -> bool | None:
-        """``Σ left = Σ right`` for plain figures of one precision, or None to take the long way.
+    def _linear(self, rel: dict[str, Any], left: list[Any], right: list[Any]) -> bool | None:
+        """Screen ``Σ left = Σ right`` with the selected rules' linear hooks for its kind.
 
-        Every figure is ``n·10^-d ± ½·10^-d``: the relation holds exactly when
-        ``|Σ n_left - Σ n_right| <= (number of figures) / 2`` (0 for exact counts).
+        Every figure is ``n·10^-d ± ½·10^-d``: doubled, and in units of the most decimals
+        among them, the difference and how far rounding can move it are integers.
+        Plain figures of one precision are read from the integer column directly.
         """
-        if not self.numbers:
+        hooks = self.plan.linear.get(rel["kind"], ())
+        if hooks and self.numbers:
+            get = self.numbers.__getitem__
+            try:
+                diff = sum(map(get, left)) - sum(map(get, right))
+            except (KeyError, TypeError):
+                pass  # a special figure, a missing one or not an id: the long way
+            else:
+                tol = 0 if self.exact_plain else len(left) + len(right)
+                return _combine_linear(hooks, rel, 2 * diff, tol)
+        ids = [*left, *right]
+        self._exist(ids)
+        if not self._same_unit(ids):
+            return False
+        if not hooks:
             return None
-        get = self.numbers.__getitem__
-        try:
-            diff = sum(map(get, left)) - sum(map(get, right))
-        except (KeyError, TypeError):
-            return None  # a special figure, a missing one or not an id: the long way
-        if not diff:
-            return True
-        n = 0 if self.exact_plain else len(left) + len(right)
-        return 2 * abs(diff) <= n if exhaustive else 2 * diff + n >= 0
+        values, halves, _ = self._scaled(ids)
+        k = len(left)
+        return _combine_linear(hooks, rel, sum(values[:k]) - sum(values[k:]), sum(halves))
 
-    def _plain_share(self, part: object, wholes: list[Any], stated: object) -> bool | None:  # noqa: PLR0911
-        """``part / Σ wholes × 100 = stated`` for plain amounts of one precision.
+    def _plain_quotient(self, part: object, wholes: list[Any], stated: object) -> Quotient | None:
+        """A share of plain amounts of one precision as integers, or None to take the long way.
 
         The stated figure must be a percentage without a ``decimals`` key; otherwise, or
-        when an id names no plain figure, None: the long way (:meth:`_share`).
+        when an id names no plain figure, or the part is one of the wholes, None.
         """
         numbers = self.numbers
         if not numbers or self.exact_plain or type(stated) is not str:
@@ -740,16 +705,8 @@ class _Screen:
         dot = text.find(".")
         e = 0 if dot < 0 else len(text) - dot - 1
         s = 2 * int(text.replace(".", ""))  # and ± 1: in units of ½·10^-e percent
-        hundred = 200 * 10**e
-        if self.plan.over_100 and s - 1 > hundred:
-            return False
-        if not self.plan.share:
-            return None
         # p and w in units of 10^-d, each ± ½: doubled, ± 1 each.
-        p, w, hw = 2 * p, 2 * w, len(wholes)
-        if w - hw <= 0 or p - 1 < 0:
-            return False  # not checkable, or a part that may be negative: the full path judges
-        return bool((s - 1) * (w - hw) <= hundred * (p + 1) and hundred * (p - 1) <= (s + 1) * (w + hw))
+        return Quotient(part=2 * p, hp=1, whole=2 * w, hw=len(wholes), stated=s, hs=1, hundred=200 * 10**e)
 
     def _validated(self, rel: dict[str, Any]) -> None:
         """A relation of another kind, validated by its model; its operands must exist."""
@@ -782,38 +739,12 @@ class _Screen:
         halves = [0 if exact else 10 ** (top - e) for _, e, exact in nums]
         return values, halves, top
 
-    def _sum(self, ids: list[str], *, exhaustive: bool, signs: int = 0) -> bool:
-        """Whether ``ids[0] = Σ ids[1:]`` can hold within rounding.
-
-        With ``signs``, the first ``signs`` of ``ids[1:]`` add and the rest subtract
-        (a balance: ``out₀ = Σ in - Σ out₁…``).
-        """
-        values, halves, _ = self._scaled(ids)
-        if signs:
-            diff = values[0] - sum(values[1 : 1 + signs]) + sum(values[1 + signs :])
-        else:
-            diff = values[0] - sum(values[1:])
-        if not diff:
-            return True
-        tol = sum(halves)
-        return -tol <= diff <= tol if exhaustive else diff + tol >= 0
-
-    def _share(self, part: str, wholes: list[str], stated: str) -> bool | None:
-        """Whether ``part / Σ wholes × 100 = stated`` can hold (and PC601 is silent)."""
-        plan = self.plan
-        if part in wholes:
-            return False
+    def _quotient(self, part: str, wholes: list[str], stated: str) -> Quotient:
+        """A share's figures as integers (the part not among the wholes)."""
         (p, *ws), (hp, *hws), _ = self._scaled([part, *wholes])
         (s,), (hs,), e = self._scaled([stated])
-        hundred = 200 * 10**e  # 100 % in units of ½·10^-e percent
-        if plan.over_100 and s - hs > hundred:
-            return False
-        if not plan.share:
-            return None
-        w, hw = sum(ws), sum(hws)
-        if w - hw <= 0 or p - hp < 0:
-            return False  # not checkable, or a part that may be negative: the full path judges
-        return bool((s - hs) * (w - hw) <= hundred * (p + hp) and hundred * (p - hp) <= (s + hs) * (w + hw))
+        # 100 % in units of ½·10^-e percent
+        return Quotient(part=p, hp=hp, whole=sum(ws), hw=sum(hws), stated=s, hs=hs, hundred=200 * 10**e)
 
 
 def _shown(value: str) -> int:

@@ -5,11 +5,42 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfcheck._core.i18n import N_
+from perfcheck._engine.breaker import Drawing
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
+from perfcheck._engine.screen import Screen
 from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
 from perfcheck._ledger.document import RELATION_KINDS, _Relation
 from perfcheck.rules._examples import doc, fig
+
+# How the hypothesis strategies break each rule: its breaker.
+
+
+#: Where each relation kind's first figure is, for moving it to an incompatible unit.
+_FIRST_FIGURE = {
+    "sum": "total",
+    "balance": "inflows",
+    "share": "stated",
+    "ratio": "stated",
+    "change": "current",
+    "equal": "figures",
+    "compare": "left",
+    "product": "total",
+}
+
+
+def _break_units(b: Drawing) -> None:
+    """A relation with a figure in a unit that cannot be compared with the others."""
+    kind = b.sampled_from(tuple(_FIRST_FIGURE))
+    b.scenario(kind)
+    rel = b.relations[-1]
+    key = _FIRST_FIGURE[kind]
+    fid = rel[key] if isinstance(rel[key], str) else rel[key][0]
+    was = b.unit_kind(b.unit_of(fid))
+    unit = "人" if was == "amount" else "%" if was == "count" else "例"
+    if kind == "product" and was == "percent":
+        unit = "百分点"  # a count total of percentages would be a plain number, which is fine
+    b.set_unit(fid, unit)
 
 
 @rule(
@@ -17,6 +48,9 @@ from perfcheck.rules._examples import doc, fig
     "incompatible-units",
     severity=Severity.ERROR,
     kinds=RELATION_KINDS,
+    # The screen escalates every relation whose units cannot be compared, whatever is selected.
+    screen=Screen(),
+    breaker=_break_units,
     runs_on_invalid=True,
     passing=doc(
         fig("a", "7"),
@@ -67,6 +101,7 @@ def incompatible_units(ctx: Context, rel: _Relation) -> Iterator[Finding]:
     "PC902",
     "rule-crashed",
     severity=Severity.ERROR,
+    screen=Screen(),  # it finds nothing by itself
     passing=doc(relations=[]),
     failing={},
 )
