@@ -49,14 +49,7 @@ from perfcheck._core.limits import Limits
 from perfcheck._core.units import Kind, Unit, UnknownUnitError, lookup_unit
 from perfcheck._core.values import MAX_DIGITS, PLAIN_NUMBER, plain_locale
 from perfcheck._engine.registry import Registry, Rule
-from perfcheck._engine.screen import (
-    BelowZeroHook,
-    DocumentHook,
-    LinearHook,
-    Quotient,
-    QuotientHook,
-    Screen,
-)
+from perfcheck._engine.screen import BelowZeroHook, DocumentHook, Quotient, QuotientHook, Screen
 from perfcheck._ledger.document import Ledger, Relation, validate
 
 _TOP_KEYS: Final = frozenset(
@@ -140,31 +133,44 @@ def _count_strings(node: object) -> int:
 
 #: The relation kinds the screen reads itself; rules judging only other kinds need no screen.
 SCREENED_KINDS: Final = frozenset({"sum", "balance", "share"})
+#: The value of an optional key of those relations when it is absent (as the document model reads it).
+_DEFAULTS: Final[dict[str, object]] = {"exhaustive": True}
+#: The keys of a sum the hot loop reads: a rule's ``Linear.when`` on another key is
+#: decided there by that key's default.
+_HOT_SUM_KEYS: Final = frozenset({"id", "kind", "total", "parts"})
+#: How a linear relation is judged: by no selected rule, ``diff + tol >= 0``, ``|diff| <= tol``
+#: (the strongest comparison of the rules judging it: equal implies at least).
+_UNJUDGED, _AT_LEAST, _EQUAL = 0, 1, 2
 
 
 class Plan:
     """What the screen does for one selection of rules: the selected rules' screens' hooks.
 
     Attributes:
-        linear: by relation kind, the hooks judging linear relations of it.
-        quotient: the hooks judging shares.
+        linear: by relation kind, the selected rules' comparisons as ``(mode, key, value)``:
+            ``mode`` is ``_EQUAL`` or ``_AT_LEAST``, on relations whose ``key`` is ``value``
+            (every relation when ``key`` is None).
+        hot_sum: the comparison for a sum with no optional key, or None when no rule
+            judges sums.
+        quotient: the selected rules' hooks judging shares.
         below_zero: the hooks judging a figure printed below zero.
         declines: the hooks judging the whole document.
         cleared: the codes of the rules whose screens judged the whole document.
     """
 
-    __slots__ = ("below_zero", "cleared", "declines", "linear", "quotient")
+    __slots__ = ("below_zero", "cleared", "declines", "hot_sum", "linear", "quotient")
 
     def __init__(self, screens: Iterable[tuple[str, Screen]]) -> None:
         """Gather the hooks of ``(code, screen)`` pairs, in order."""
-        linear: dict[str, list[LinearHook]] = {}
+        linear: dict[str, list[tuple[int, str | None, object]]] = {}
         quotient: list[QuotientHook] = []
         below_zero: list[BelowZeroHook] = []
         declines: list[DocumentHook] = []
         cleared: set[str] = set()
         for code, s in screens:
             if s.linear is not None and s.kind is not None:
-                linear.setdefault(s.kind, []).append(s.linear)
+                key, value = s.linear.when or (None, None)
+                linear.setdefault(s.kind, []).append((_EQUAL if s.linear.equal else _AT_LEAST, key, value))
             if s.quotient is not None:
                 quotient.append(s.quotient)
             if s.below_zero is not None:
@@ -174,6 +180,9 @@ class Plan:
             if s.cleared:
                 cleared.add(code)
         self.linear = {k: tuple(v) for k, v in linear.items()}
+        sums = self.linear.get("sum")
+        hot_keys = sums is not None and any(key in _HOT_SUM_KEYS for _, key, _ in sums)
+        self.hot_sum = None if sums is None or hot_keys else _mode(sums, {})
         self.quotient = tuple(quotient)
         self.below_zero = tuple(below_zero)
         self.declines = tuple(declines)
@@ -201,20 +210,28 @@ def plan(rules: Iterable[Rule], known: Registry) -> Plan | None:
     return Plan(screens)
 
 
-def _combine_linear(hooks: tuple[LinearHook, ...], rel: dict[str, Any], diff: int, tol: int) -> bool | None:
-    """False when a hook escalates the relation, else True when one judged it, else None."""
-    outcome = None
-    for hook in hooks:
-        verdict = hook(rel, diff, tol)
-        if verdict is False:
-            return False
-        if verdict:
-            outcome = True
-    return outcome
+def _mode(checks: tuple[tuple[int, str | None, object], ...], rel: dict[str, Any]) -> int:
+    """How the rules judge a linear relation: the strongest comparison among those that apply."""
+    if len(checks) == 1 and checks[0][1] is None:
+        return checks[0][0]
+    mode = _UNJUDGED
+    for check, key, value in checks:
+        if key is None or rel.get(key, _DEFAULTS.get(key)) == value:
+            mode = max(mode, check)
+    return mode
 
 
-def _combine_quotient(hooks: tuple[QuotientHook, ...], rel: dict[str, Any], q: Quotient) -> bool | None:
-    """As :func:`_combine_linear`, for shares."""
+def _verdict(mode: int, diff: int, tol: int) -> bool | None:
+    """Whether ``diff`` within ``tol`` holds under ``mode``; None when no rule judges it."""
+    if mode == _EQUAL:
+        return -tol <= diff <= tol
+    if mode == _AT_LEAST:
+        return diff + tol >= 0
+    return None
+
+
+def _judge_share(hooks: tuple[QuotientHook, ...], rel: dict[str, Any], q: Quotient) -> bool | None:
+    """False when a rule escalates the share, else True when one judged it, else None."""
     outcome = None
     for hook in hooks:
         verdict = hook(rel, q)
@@ -345,8 +362,9 @@ class _Screen:
         escalated, judged = self._relations()
         if self.strings * 2 != quotes:
             raise _decline()  # a key given twice (the parser kept one), or a string we did not see
-        if any(declines(self) for declines in self.plan.declines):
-            raise _decline()
+        for declines in self.plan.declines:
+            if declines(self):
+                raise _decline()
         figures = self._escalated_figures(escalated)
         header = {k: v for k, v in self.doc.items() if k not in ("figures", "relations")}
         return Screened(header, figures, escalated, judged)
@@ -570,8 +588,8 @@ class _Screen:
         judged = 0
         get = self.numbers.__getitem__
         slack = 0 if self.exact_plain else 1  # each figure's rounding, in units of ½·10^-uniform
-        sums = self.plan.linear.get("sum", ())
-        quick = bool(sums) and bool(self.numbers)
+        hot = self.plan.hot_sum
+        quick = hot is not None and bool(self.numbers)
         strings = 0
         for rel in rels:
             # The common case inline: a sum of plain figures of one precision.
@@ -584,11 +602,16 @@ class _Screen:
                     except (KeyError, TypeError):
                         pass  # a special figure, a missing one, not an id: the long way
                     else:
-                        outcome = _combine_linear(sums, rel, 2 * diff, slack * (len(parts) + 1))
-                        if outcome is False:
-                            escalated.append(rel)
-                        elif outcome:
+                        if not hot:
+                            continue  # no selected rule judges it
+                        if (
+                            not diff
+                            or (hot == _EQUAL and 2 * abs(diff) <= slack * (len(parts) + 1))
+                            or (hot == _AT_LEAST and 2 * diff + slack * (len(parts) + 1) >= 0)
+                        ):
                             judged += 1
+                        else:
+                            escalated.append(rel)
                         continue
                     strings -= len(parts) + 1
             outcome = self._relation(rel)
@@ -643,7 +666,7 @@ class _Screen:
         if hooks:
             quick = self._plain_quotient(part, wholes, stated)
             if quick is not None:
-                return _combine_quotient(hooks, rel, quick)
+                return _judge_share(hooks, rel, quick)
         self._exist([part, *wholes, stated])
         assert isinstance(part, str)  # noqa: S101 - a figure id
         assert isinstance(stated, str)  # noqa: S101 - a figure id
@@ -653,34 +676,37 @@ class _Screen:
             return None
         if part in wholes:
             return False  # the screen reads a share only with its part outside its wholes
-        return _combine_quotient(hooks, rel, self._quotient(part, wholes, stated))
+        return _judge_share(hooks, rel, self._quotient(part, wholes, stated))
 
     def _linear(self, rel: dict[str, Any], left: list[Any], right: list[Any]) -> bool | None:
-        """Screen ``Σ left = Σ right`` with the selected rules' linear hooks for its kind.
+        """Screen ``Σ left = Σ right`` (or at least) as the selected rules judge its kind.
 
         Every figure is ``n·10^-d ± ½·10^-d``: doubled, and in units of the most decimals
         among them, the difference and how far rounding can move it are integers.
         Plain figures of one precision are read from the integer column directly.
         """
-        hooks = self.plan.linear.get(rel["kind"], ())
-        if hooks and self.numbers:
+        checks = self.plan.linear.get(rel["kind"])
+        mode = _UNJUDGED if checks is None else _mode(checks, rel)
+        if mode and self.numbers:
             get = self.numbers.__getitem__
             try:
-                diff = sum(map(get, left)) - sum(map(get, right))
+                diff = 2 * (sum(map(get, left)) - sum(map(get, right)))
             except (KeyError, TypeError):
                 pass  # a special figure, a missing one or not an id: the long way
             else:
+                if not diff:
+                    return True
                 tol = 0 if self.exact_plain else len(left) + len(right)
-                return _combine_linear(hooks, rel, 2 * diff, tol)
+                return -tol <= diff <= tol if mode == _EQUAL else diff + tol >= 0
         ids = [*left, *right]
         self._exist(ids)
         if not self._same_unit(ids):
             return False
-        if not hooks:
+        if not mode:
             return None
         values, halves, _ = self._scaled(ids)
         k = len(left)
-        return _combine_linear(hooks, rel, sum(values[:k]) - sum(values[k:]), sum(halves))
+        return _verdict(mode, sum(values[:k]) - sum(values[k:]), sum(halves))
 
     def _plain_quotient(self, part: object, wholes: list[Any], stated: object) -> Quotient | None:
         """A share of plain amounts of one precision as integers, or None to take the long way.
@@ -706,7 +732,7 @@ class _Screen:
         e = 0 if dot < 0 else len(text) - dot - 1
         s = 2 * int(text.replace(".", ""))  # and ± 1: in units of ½·10^-e percent
         # p and w in units of 10^-d, each ± ½: doubled, ± 1 each.
-        return Quotient(part=2 * p, hp=1, whole=2 * w, hw=len(wholes), stated=s, hs=1, hundred=200 * 10**e)
+        return Quotient(2 * p, 1, 2 * w, len(wholes), s, 1, 200 * 10**e)
 
     def _validated(self, rel: dict[str, Any]) -> None:
         """A relation of another kind, validated by its model; its operands must exist."""
@@ -744,7 +770,7 @@ class _Screen:
         (p, *ws), (hp, *hws), _ = self._scaled([part, *wholes])
         (s,), (hs,), e = self._scaled([stated])
         # 100 % in units of ½·10^-e percent
-        return Quotient(part=p, hp=hp, whole=sum(ws), hw=sum(hws), stated=s, hs=hs, hundred=200 * 10**e)
+        return Quotient(p, hp, sum(ws), sum(hws), s, hs, 200 * 10**e)
 
 
 def _shown(value: str) -> int:

@@ -9,22 +9,25 @@ engine names no rule: it asks the selected rules for their screens.
 The relations the screen reads itself, and how it hands them to a rule:
 
 * ``sum`` (``total = Σ parts``) and ``balance`` (``Σ outflows = Σ inflows``) are
-  linear: a :attr:`Screen.linear` hook gets ``diff``, the left side minus the right,
-  and ``tol``, the most the printed figures' rounding can move that difference, both
-  as integers in units of ``½·10^-D`` (``D`` the most decimals among the figures).
-* ``share`` (``part / Σ wholes × 100 = stated``) gets a :class:`Quotient`.
+  linear: the screen works out ``diff``, the left side minus the right, and ``tol``,
+  the most the printed figures' rounding can move that difference, both as integers
+  in units of ``½·10^-D`` (``D`` the most decimals among the figures). A rule's
+  :class:`Linear` says which comparison of the two is its relation: ``|diff| <= tol``
+  (equal) or ``diff + tol >= 0`` (at least), and on which relations. It is data, so
+  that the screen compares inline in its hot loop (a million line items).
+* ``share`` (``part / Σ wholes × 100 = stated``) is judged by a rule's
+  :attr:`Screen.quotient` hook, given a :class:`Quotient`.
 
-A hook returns True when the rule holds on the relation, False when the full path
-must judge it (it is *escalated*), and None when the rule does not judge it. A
-relation is escalated when any selected rule's hook says False, and cleared as
-judged when one says True.
+A relation holds under the selected rules when every rule judging it holds; it is
+*escalated* to the full path when one does not (a hook returns False), and left
+unjudged when no rule judges it (a hook returns None).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from perfcheck._core.units import Unit
 
@@ -32,14 +35,14 @@ __all__ = [
     "BelowZeroHook",
     "Columns",
     "DocumentHook",
-    "LinearHook",
+    "Linear",
     "Quotient",
     "QuotientHook",
     "Screen",
 ]
 
 
-class Quotient:
+class Quotient(NamedTuple):
     """A share's figures as integers, each with the most its rounding can move it.
 
     ``part`` and ``whole`` (the sum of the wholes) are in units of ``½·10^-D``, ``D``
@@ -47,16 +50,13 @@ class Quotient:
     ``e`` its decimals, so ``hundred`` (100 % in those units) is ``200·10^e``.
     """
 
-    __slots__ = ("hp", "hs", "hundred", "hw", "part", "stated", "whole")
-
-    def __init__(  # noqa: PLR0913 - the three figures and their roundings
-        self, *, part: int, hp: int, whole: int, hw: int, stated: int, hs: int, hundred: int
-    ) -> None:
-        """Hold the integers."""
-        self.part, self.hp = part, hp
-        self.whole, self.hw = whole, hw
-        self.stated, self.hs = stated, hs
-        self.hundred = hundred
+    part: int
+    hp: int
+    whole: int
+    hw: int
+    stated: int
+    hs: int
+    hundred: int
 
 
 class Columns(Protocol):
@@ -71,8 +71,6 @@ class Columns(Protocol):
         """For each amount unit (its symbol), how many figures show each number of decimals."""
 
 
-#: ``hook(relation, diff, tol)`` for a linear relation (``sum``, ``balance``).
-LinearHook = Callable[[dict[str, Any], int, int], bool | None]
 #: ``hook(relation, quotient)`` for a ``share``.
 QuotientHook = Callable[[dict[str, Any], Quotient], bool | None]
 #: ``hook(unit, concept)`` for a figure printed below zero: whether the rule may report it
@@ -80,6 +78,21 @@ QuotientHook = Callable[[dict[str, Any], Quotient], bool | None]
 BelowZeroHook = Callable[[Unit | None, object], bool]
 #: ``hook(columns)`` once the document is read: whether the whole document needs the full path.
 DocumentHook = Callable[[Columns], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Linear:
+    """How a rule judges a linear relation: ``Σ left - Σ right`` within the figures' rounding.
+
+    Attributes:
+        equal: the two sides can be equal (``|diff| <= tol``); otherwise the left can be
+            at least the right (``diff + tol >= 0``).
+        when: ``(key, value)``: the rule judges only relations whose ``key`` has this
+            value (the key's default when it is absent, as the document model reads it).
+    """
+
+    equal: bool = True
+    when: tuple[str, object] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +105,7 @@ class Screen:
 
     Attributes:
         kind: the relation kind ``linear`` or ``quotient`` judges.
-        linear: judges a ``sum`` or ``balance`` from its difference and tolerance.
+        linear: how it judges a ``sum`` or ``balance`` from its difference and tolerance.
         quotient: judges a ``share`` from its figures.
         below_zero: whether a figure printed below zero may be reported.
         declines: whether a document needs the full path (its figures and relations read).
@@ -101,7 +114,7 @@ class Screen:
     """
 
     kind: str | None = None
-    linear: LinearHook | None = None
+    linear: Linear | None = None
     quotient: QuotientHook | None = None
     below_zero: BelowZeroHook | None = None
     declines: DocumentHook | None = None

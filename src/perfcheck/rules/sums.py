@@ -4,36 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import INF, NEAR, Interval, exact_sum, sum_intervals
 from perfcheck._engine.breaker import Drawing
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
-from perfcheck._engine.screen import Screen
+from perfcheck._engine.screen import Linear, Screen
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._ledger.document import BalanceRelation, SumRelation
 from perfcheck.rules._examples import doc, fig
 
-# How the fast path screens each rule over plain columns, and how the strategies break it.
-# diff is Σ outflows - Σ inflows (a balance) or total - Σ parts (a sum), tol how far rounding moves it.
-
-
-def _balance_holds(_: dict[str, Any], diff: int, tol: int) -> bool:
-    return abs(diff) <= tol
-
-
-def _total_holds(rel: dict[str, Any], diff: int, tol: int) -> bool | None:
-    if not rel.get("exhaustive", True):
-        return None
-    return abs(diff) <= tol
-
-
-def _partial_holds(rel: dict[str, Any], diff: int, tol: int) -> bool | None:
-    if rel.get("exhaustive", True):
-        return None
-    return diff + tol >= 0
+# How the hypothesis strategies break each rule: its breaker. (Its screen is in its decorator.)
 
 
 def _break_balance(b: Drawing) -> None:
@@ -75,7 +57,7 @@ def _term_names(ctx: Context, ids: list[str], weights: list[Decimal] | None) -> 
     "balance",
     severity=Severity.ERROR,
     kinds=["balance"],
-    screen=Screen("balance", linear=_balance_holds),
+    screen=Screen("balance", linear=Linear(equal=True)),
     breaker=_break_balance,
     passing=doc(
         fig("carry_in", "2.21", "上年结转"),
@@ -141,7 +123,7 @@ def balance(ctx: Context, rel: BalanceRelation) -> Iterator[Finding]:
     "sum-total",
     severity=Severity.ERROR,
     kinds=["sum"],
-    screen=Screen("sum", linear=_total_holds),
+    screen=Screen("sum", linear=Linear(equal=True, when=("exhaustive", True))),
     breaker=_break_total,
     passing=doc(
         fig("basic", "82.67", "基本支出"),
@@ -191,7 +173,7 @@ def sum_total(ctx: Context, rel: SumRelation) -> Iterator[Finding]:
     "sum-partial",
     severity=Severity.ERROR,
     kinds=["sum"],
-    screen=Screen("sum", linear=_partial_holds),
+    screen=Screen("sum", linear=Linear(equal=False, when=("exhaustive", False))),
     breaker=_break_partial,
     passing=doc(
         fig("project", "51.89", "项目经费支出"),
