@@ -41,7 +41,7 @@ _PLANS: dict[tuple[int, ...], tuple[tuple[Rule, ...], Registry, _fast.Plan | Non
 
 def _plan(rules: tuple[Rule, ...], known: Registry) -> tuple[_fast.Plan | None, tuple[str, ...]]:
     """The screen's plan for a selection of rules and their codes, worked out once per selection."""
-    key = (id(known), *map(id, rules))
+    key = tuple(map(id, rules))
     cached = _PLANS.get(key)
     if cached is None or cached[0] != rules or cached[1] is not known:
         cached = (rules, known, _fast.plan(rules, known), tuple(r.code for r in rules))
