@@ -11,6 +11,11 @@ choice of true values, each within its figure's rounding, satisfies it.
 >>> result = perfcheck.check(ledger)
 >>> [(f.code, f.relation, str(f.difference)) for f in result.errors]
 [('PC102', 'split', '-0.36')]
+
+:func:`read` reads a report from anything it is given as (a path of JSON, JSON Lines,
+TOML, YAML or a report's plain text; bytes; text; a mapping; a file object), and
+:func:`check` reads through it: ``perfcheck.check("report.txt")`` works as
+``perfcheck check report.txt`` does.
 """
 
 from perfcheck._api import check
@@ -41,7 +46,8 @@ from perfcheck._ledger.document import (
     validate,
 )
 from perfcheck._read.domain import FundFlow, Headcount, LineItem, Report, Share, Target
-from perfcheck._read.source import LedgerSource
+from perfcheck._read.reader import LedgerSource, read
+from perfcheck._read.tables import from_frame, read_csv, read_html, read_pdf, read_xlsx
 from perfcheck._series import SeriesResult, check_series
 from perfcheck.rules import default_registry, series_registry
 
@@ -90,8 +96,14 @@ __all__ = [
     "check_series",
     "default_registry",
     "dumps",
+    "from_frame",
     "load",
     "loads",
+    "read",
+    "read_csv",
+    "read_html",
+    "read_pdf",
+    "read_xlsx",
     "rule",
     "series_registry",
     "validate",

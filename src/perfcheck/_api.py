@@ -7,12 +7,11 @@ code crashed rules are reported under.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from perfcheck._core.errors import LedgerError
 from perfcheck._core.i18n import Messages
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._engine import run
@@ -20,9 +19,9 @@ from perfcheck._engine.registry import Registry, Rule
 from perfcheck._engine.run import crash_code, run_rules
 from perfcheck._findings.finding import RelationCheck
 from perfcheck._findings.result import Result
-from perfcheck._ledger.document import Ledger, loads, read_bytes
-from perfcheck._read.source import LedgerSource, as_ledger
-from perfcheck.rules import CRASH_CODE, default_registry
+from perfcheck._ledger.document import loads
+from perfcheck._read.reader import Readable, parse, raw, read
+from perfcheck.rules import CRASH_CODE, INFERRED_CODE, default_registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +37,9 @@ class _Recheck:
     def __call__(self) -> tuple[RelationCheck, ...]:
         rules = tuple(default_registry[c] for c in self.codes)
         ledger = loads(self.data, limits=self.limits)
-        return tuple(run_rules(ledger, rules, self.locale, crashes=self.crashes)[1])
+        return tuple(
+            run_rules(ledger, rules, self.locale, crashes=self.crashes, inferred=inferred_code(rules))[1]
+        )
 
 
 def reports_crashes(ignore: Iterable[str] | None) -> bool:
@@ -48,6 +49,11 @@ def reports_crashes(ignore: Iterable[str] | None) -> bool:
     unless that code itself is ignored.
     """
     return crash_code(CRASH_CODE, ignore) is not None
+
+
+def inferred_code(rules: Iterable[Rule]) -> str | None:
+    """The code errors on inferred relations are reported under: PC903 when it is selected, else none."""
+    return INFERRED_CODE if any(r.code == INFERRED_CODE for r in rules) else None
 
 
 def check_plain(
@@ -65,7 +71,13 @@ def check_plain(
     """
     crashes = CRASH_CODE if crash_reported else None
     outcome = run.check_plain(
-        data, rules, known=default_registry, locale=locale, crashes=crashes, limits=limits
+        data,
+        rules,
+        known=default_registry,
+        locale=locale,
+        crashes=crashes,
+        inferred=inferred_code(rules),
+        limits=limits,
     )
     if outcome is None:
         return None
@@ -80,8 +92,52 @@ def check_plain(
     return result, outcome.header
 
 
+def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
+    source: object,
+    *,
+    rules: tuple[Rule, ...],
+    locale: str,
+    crash_reported: bool,
+    limits: Limits = DEFAULT_LIMITS,
+    format: str | None = None,  # noqa: A002 - the public argument's name
+    name: str | None = None,
+) -> tuple[Result, str | None, str | None]:
+    """Check one source with ``rules``: the result, and the document's entity and period.
+
+    A source given as JSON (a path, bytes, text or a file, as :func:`perfcheck.read`
+    decides) goes to the fast path first; anything else, and a JSON document the fast
+    path declines, is read by :func:`perfcheck.read` and checked in full.
+
+    Raises:
+        LedgerError: the source cannot be read as one valid document.
+    """
+    crashes = CRASH_CODE if crash_reported else None
+    document = raw(source, format=format, limits=limits, name=name)
+    if document is None:
+        ledger = read(source, limits=limits, name=name)  # type: ignore[arg-type]
+    else:
+        if document.format == "json":
+            Messages(locale)  # an unknown locale is an error even when nothing is reported
+            fast = check_plain(
+                document.data, rules, locale=locale, crash_reported=crash_reported, limits=limits
+            )
+            if fast is not None:
+                result, header = fast
+                return result, header.get("entity"), header.get("period")
+        ledger = parse(document, limits=limits)
+    findings, checks = run_rules(ledger, rules, locale, crashes=crashes, inferred=inferred_code(rules))
+    result = Result(
+        title=ledger.title,
+        findings=tuple(findings),
+        checks=tuple(checks),
+        rules=tuple(r.code for r in rules),
+        locale=locale,
+    )
+    return result, ledger.entity, ledger.period
+
+
 def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's APIs
-    target: Ledger | LedgerSource | str | os.PathLike[str] | bytes,
+    target: Readable,
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
@@ -89,56 +145,59 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
     preview: bool = False,
     registry: Registry | None = None,
     locale: str = "en",
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
+    format: str | None = None,  # noqa: A002 - read()'s argument
 ) -> Result:
     """Check a report and return what the rules found.
 
-    Given a path or JSON bytes, the document is read by the fast path when it is
-    plain (see ``docs/performance.md``): figures stay parsed data, relations are
-    screened with exact integer arithmetic, and models are built only for what is
+    The report is read by :func:`perfcheck.read`, so it may be given as anything that
+    reads: a :class:`Ledger`, a :class:`Report`, a mapping, a path (``.json``, ``.jsonl``
+    of one line, ``.toml``, ``.yaml``, ``.txt`` report text), bytes, a document as
+    ``str``, or a file object. ``check("report.txt")`` finds what ``perfcheck check
+    report.txt`` finds.
+
+    A document given as JSON (a path, bytes, text or a file) is read by the fast path
+    when it is plain (see ``docs/performance.md``): figures stay parsed data, relations
+    are screened with exact integer arithmetic, and models are built only for what is
     reported; the findings are those of the full path. Anything else is read fully.
 
     Args:
-        target: a :class:`Ledger`, anything with ``to_ledger()`` (a :class:`Report`),
-            the path of a ledger document (JSON), or its JSON text as ``bytes``.
+        target: what to check, as :func:`perfcheck.read` takes it.
         select: code prefixes of the rules to run (default: every stable rule).
         ignore: code prefixes of rules not to run; the longest matching prefix wins.
         extend_select: prefixes added to ``select``.
         preview: also run preview rules.
         registry: the rules to choose from (default: :data:`default_registry`).
         locale: the language of the findings' messages: ``en`` or ``zh_CN``.
-        limits: bounds on a document read from a path or bytes.
+        limits: bounds on a document that is read (default: ``Limits()``).
+        format: the format of a path, bytes, text or file, as in :func:`perfcheck.read`.
 
     Raises:
-        LedgerError: a path or bytes that cannot be read as a valid document.
-        ValueError: a code prefix that matches no rule, or a locale without messages.
+        LedgerError: the target cannot be read as one valid document; the one-line
+            message names it and the place.
+        ValueError: a code prefix that matches no rule, a locale without messages, or
+            an unknown ``format``.
+        TypeError: a target of a type that cannot be read.
 
     >>> import perfcheck
     >>> result = perfcheck.check("examples/seed-ziyang-fulian-2021.json")
     >>> result.ok, len(result.errors)
     (True, 0)
+    >>> [f.code for f in perfcheck.check("tests/data/texts/pingjiang-canlian-2023-budget.txt").errors]
+    ['PC102']
     """
     if registry is None:
         registry = default_registry
     rules = registry.select(select, ignore, extend_select=extend_select, preview=preview)
-    crashes = CRASH_CODE if reports_crashes(ignore) else None
-    if isinstance(target, (bytes, bytearray, str, os.PathLike)):
-        if isinstance(target, (bytes, bytearray)):
-            data, name = bytes(target), "<string>"
-        else:
-            data, name = read_bytes(Path(target), limits), str(target)
-        Messages(locale)  # an unknown locale is an error even when nothing is reported
-        fast = check_plain(data, rules, locale=locale, crash_reported=crashes is not None, limits=limits)
-        if fast is not None:
-            return fast[0]
-        ledger = loads(data, name=name, limits=limits)
-    else:
-        ledger = as_ledger(target)
-    findings, checks = run_rules(ledger, rules, locale, crashes=crashes)
-    return Result(
-        title=ledger.title,
-        findings=tuple(findings),
-        checks=tuple(checks),
-        rules=tuple(r.code for r in rules),
-        locale=locale,
-    )
+    try:
+        result, _, _ = check_source(
+            target,
+            rules=rules,
+            locale=locale,
+            crash_reported=reports_crashes(ignore),
+            limits=DEFAULT_LIMITS if limits is None else limits,
+            format=format,
+        )
+    except LedgerError as exc:
+        raise exc.with_traceback(None) from None  # one line says it all: no frames from inside
+    return result

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -28,15 +28,19 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Final
 
-from perfcheck._api import check, check_plain, reports_crashes
+from perfcheck._api import check_source, reports_crashes
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.i18n import Messages
+from perfcheck._core.limits import DEFAULT_LIMITS, Limits
+from perfcheck._engine.registry import Registry, Rule
 from perfcheck._findings.result import Result
-from perfcheck._ledger.document import Ledger, parse_json, read_bytes, validate
+from perfcheck._ledger.document import Ledger
+from perfcheck._read.kinds import format_of_path, is_content
+from perfcheck._read.reader import Raw, Readable, parse, raw, read
 from perfcheck.rules import default_registry
 
-#: What :func:`check_one` and :func:`check_many` accept as one document.
-Document = Ledger | dict[str, Any] | bytes | str | os.PathLike[str]
+#: What :func:`check_one` and :func:`check_many` accept as one document: what :func:`perfcheck.read` reads.
+Document = Readable
 
 #: Documents sent to a worker process at once.
 CHUNK: Final = 16
@@ -118,118 +122,94 @@ class _Options:
     extend_select: tuple[str, ...]
     preview: bool
     locale: str
+    registry: Registry | None = None
+    limits: Limits = DEFAULT_LIMITS
+
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules the options choose.
+
+        Raises:
+            ValueError: a code prefix that matches no rule.
+        """
+        registry = default_registry if self.registry is None else self.registry
+        return registry.select(
+            self.select, self.ignore, extend_select=self.extend_select, preview=self.preview
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class _Task:
-    """One document to check: data or a path, and how to name it."""
+    """One document to check, as :func:`perfcheck.read` reads it, and how to name it.
+
+    A document that was found unusable before it was checked is its error.
+    """
 
     name: str
-    payload: Ledger | dict[str, Any] | bytes | str | LedgerError
+    payload: Readable | Raw | LedgerError
     path: str | None = None
     line: int | None = None
 
 
-def _ledger(task: _Task) -> Ledger:
-    """The task's document, read and validated.
+def _source(task: _Task) -> Readable | Raw:
+    """What :func:`perfcheck.read` reads for the task.
+
+    Raises:
+        LedgerError: the task is a document found unusable.
+    """
+    payload = task.payload
+    if isinstance(payload, LedgerError):
+        raise payload
+    if isinstance(payload, bytes) and task.path is not None and task.line is not None:
+        return Raw(task.name, "json", payload, task.path, task.line)  # one line of a JSON Lines file
+    return payload
+
+
+def read_task(task: _Task, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
+    """The task's document, read and validated (for the command line's series check).
 
     Raises:
         LedgerError: it cannot be used.
     """
-    from perfcheck._read.formats import _relocate, read_file  # noqa: PLC0415 - loaded when a file is read: importing perfcheck loads no YAML
-
-    payload = task.payload
-    if isinstance(payload, LedgerError):
-        raise payload
-    if isinstance(payload, Ledger):
-        return payload
-    if isinstance(payload, dict):
-        return validate(payload, name=task.name)
-    if isinstance(payload, bytes):
-        if task.path is not None and task.line is not None:  # one line of a JSON Lines file
-            try:
-                data = parse_json(payload, name=task.path)
-            except LedgerError as exc:
-                raise _relocate(exc, task.path, task.line) from None
-            return validate(data, name=task.name)
-        return validate(parse_json(payload, name=task.name), name=task.name)
-    entries = list(read_file(Path(payload)))
-    if len(entries) != 1:
-        msg = f"{payload}: holds {len(entries)} documents; check it with check_many"
-        raise LedgerError(msg, [Problem((), msg)])
-    document = entries[0].document
-    if isinstance(document, LedgerError):
-        raise document
-    return document
-
-
-def _plain(task: _Task, options: _Options) -> tuple[_Task, BatchItem | None]:
-    """Try the fast path (see :mod:`perfcheck._engine.fast`) on a JSON document.
-
-    Returns the task, with a file's payload replaced by the bytes read from it so that a
-    document the fast path declines is not read twice, and the item if the fast path
-    checked the document.
-    """
-    payload = task.payload
-    if isinstance(payload, str) and Path(payload).suffix.lower() not in _NOT_JSON:
-        try:
-            payload = read_bytes(Path(payload))
-        except LedgerError:
-            return task, None  # the full path reads the file again and reports it
-        task = _Task(task.name, payload, task.path, task.line)
-    if not isinstance(payload, bytes):
-        return task, None
-
-    rules = default_registry.select(
-        options.select, options.ignore, extend_select=options.extend_select, preview=options.preview
-    )
-    Messages(options.locale)  # an unknown locale is an error, as in check()
-    checked = check_plain(
-        payload, rules, locale=options.locale, crash_reported=reports_crashes(options.ignore)
-    )
-    if checked is None:
-        return task, None
-    result, header = checked
-    item = BatchItem(
-        task.name, result, None, task.path, task.line, header.get("entity"), header.get("period")
-    )
-    return task, item
-
-
-#: Endings of files that are not read as JSON (perfcheck._read.formats.read_file).
-_NOT_JSON: Final = frozenset({".jsonl", ".toml", ".yaml", ".yml", ".txt"})
+    source = _source(task)
+    if isinstance(source, Raw):
+        return parse(source, limits=limits)
+    return read(source, limits=limits, name=task.name)
 
 
 def _run(task: _Task, options: _Options) -> BatchItem:
-    task, plain = _plain(task, options)
-    if plain is not None:
-        return plain
     try:
-        ledger = _ledger(task)
+        payload = _source(task)
     except LedgerError as exc:
         return BatchItem(task.name, None, exc, task.path, task.line)
-    result = check(
-        ledger,
-        select=options.select,
-        ignore=options.ignore,
-        extend_select=options.extend_select,
-        preview=options.preview,
-        locale=options.locale,
-    )
-    return BatchItem(task.name, result, None, task.path, task.line, ledger.entity, ledger.period)
+    rules = options.rules()
+    Messages(options.locale)  # an unknown locale is an error, as in check()
+    try:
+        result, entity, period = check_source(
+            payload,
+            rules=rules,
+            locale=options.locale,
+            crash_reported=reports_crashes(options.ignore),
+            limits=options.limits,
+            name=task.name,
+        )
+    except LedgerError as exc:
+        return BatchItem(task.name, None, exc, task.path, task.line)
+    return BatchItem(task.name, result, None, task.path, task.line, entity, period)
 
 
 def _run_chunk(tasks: Sequence[_Task], options: _Options) -> list[BatchItem]:
     return [_run(task, options) for task in tasks]
 
 
-def _options(
+def _options(  # noqa: PLR0913 - the options of check()
     select: Iterable[str] | None,
     ignore: Iterable[str] | None,
     extend_select: Iterable[str],
     *,
     preview: bool,
     locale: str,
+    registry: Registry | None = None,
+    limits: Limits | None = None,
 ) -> _Options:
     return _Options(
         select=None if select is None else tuple(select),
@@ -237,6 +217,8 @@ def _options(
         extend_select=tuple(extend_select),
         preview=preview,
         locale=locale,
+        registry=registry,
+        limits=DEFAULT_LIMITS if limits is None else limits,
     )
 
 
@@ -248,7 +230,9 @@ def check_one(  # noqa: PLR0913 - keyword-only options, as in check()
     ignore: Iterable[str] | None = None,
     extend_select: Iterable[str] = (),
     preview: bool = False,
+    registry: Registry | None = None,
     locale: str = "en",
+    limits: Limits | None = None,
 ) -> BatchItem:
     """Check one document and return a picklable item; an unusable document is an item too.
 
@@ -256,14 +240,18 @@ def check_one(  # noqa: PLR0913 - keyword-only options, as in check()
     documents with any executor (a process pool, ``dask.bag``).
 
     Args:
-        document: a :class:`Ledger`, a document as data (``dict``), JSON text
-            (``bytes``), or the path (``str`` or path-like) of a file holding one document.
+        document: one document, as :func:`perfcheck.read` reads it: a :class:`Ledger`,
+            a :class:`~perfcheck.Report`, a mapping, the path of a file holding one
+            document (``.json``, ``.toml``, ``.yaml``, ``.txt`` report text, ...),
+            ``bytes`` of JSON, a document as ``str``, or a file object.
         name: how to name it (default: the path, or ``<document>``).
         select: code prefixes of the rules to run, as in :func:`perfcheck.check`.
         ignore: code prefixes of rules not to run.
         extend_select: prefixes added to ``select``.
         preview: also run preview rules.
+        registry: the rules to choose from (default: :data:`perfcheck.default_registry`).
         locale: the language of the messages.
+        limits: bounds on a document that is read (default: ``Limits()``).
 
     Raises:
         ValueError: a code prefix that matches no rule, or an unknown locale.
@@ -272,7 +260,9 @@ def check_one(  # noqa: PLR0913 - keyword-only options, as in check()
     >>> item.ok, item.result is not None and len(item.result.errors) > 0
     (False, True)
     """
-    options = _options(select, ignore, extend_select, preview=preview, locale=locale)
+    options = _options(
+        select, ignore, extend_select, preview=preview, locale=locale, registry=registry, limits=limits
+    )
     task = next(_tasks([document], expand=False))
     if name is not None:
         task = _Task(name, task.payload, task.path, task.line)
@@ -281,31 +271,33 @@ def check_one(  # noqa: PLR0913 - keyword-only options, as in check()
     return _run(task, options)
 
 
-def _file_tasks(path: Path) -> Iterator[_Task]:
+def _file_tasks(path: Path, limits: Limits) -> Iterator[_Task]:
     """The documents of one file: a JSON Lines file a line at a time, YAML streams read here."""
     from perfcheck._read.formats import read_file  # noqa: PLC0415 - loaded when a file is read: importing perfcheck loads no YAML
 
     name = str(path)
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
+    kind = format_of_path(path)
+    if kind == "jsonl":
         try:
             raw = path.read_bytes()
         except OSError:
-            yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path))
+            yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path, limits=limits))
             return
         lines = [(n, text) for n, text in enumerate(raw.split(b"\n"), start=1) if text.strip()]
         if not lines:
-            yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path))
+            yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path, limits=limits))
             return
         for number, text in lines:
             yield _Task(f"{name}:{number}", text, name, number)
-    elif suffix in {".yaml", ".yml"}:
-        yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path))
+    elif kind == "yaml":
+        yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path, limits=limits))
     else:
         yield _Task(name, name, name)
 
 
-def path_tasks(name: str | os.PathLike[str], *, exclude: Collection[Path] = ()) -> Iterator[_Task]:
+def path_tasks(
+    name: str | os.PathLike[str], *, exclude: Collection[Path] = (), limits: Limits = DEFAULT_LIMITS
+) -> Iterator[_Task]:
     """The documents at a path, as :func:`perfcheck._read.formats.read_documents` finds them, unread.
 
     Standard input (``-``) and YAML files are read here; every other file is read by
@@ -324,23 +316,50 @@ def path_tasks(name: str | os.PathLike[str], *, exclude: Collection[Path] = ()) 
             error = _error(f"{root}: no ledger documents ({kinds}) found")
             yield _Task(str(root), error, str(root))
         for file in files:
-            yield from _file_tasks(file)
+            yield from _file_tasks(file, limits)
         return
-    yield from _file_tasks(root)
+    yield from _file_tasks(root, limits)
 
 
-def _tasks(documents: Iterable[Document], *, expand: bool = True) -> Iterator[_Task]:
+def _readable(document: object) -> bool:
+    kinds = (Ledger, Mapping, bytes, bytearray, str, os.PathLike)
+    # to_ledger() rather than isinstance(LedgerSource): a protocol's isinstance is slow
+    return isinstance(document, kinds) or any(
+        callable(getattr(document, m, None)) for m in ("to_ledger", "read")
+    )
+
+
+def _stream_read(task: _Task, limits: Limits) -> _Task:
+    """A task whose document is a file object, with the object read here: a worker gets its bytes."""
+    payload = task.payload
+    if isinstance(payload, (Ledger, Mapping, bytes, bytearray, str, LedgerError)) or not callable(
+        getattr(payload, "read", None)
+    ):
+        return task
+    try:
+        document = raw(payload, limits=limits, name=task.name)
+    except LedgerError as exc:
+        return _Task(task.name, exc, task.path, task.line)
+    return task if document is None else _Task(task.name, document, task.path, task.line)
+
+
+def _tasks(
+    documents: Iterable[Document], *, expand: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[_Task]:
     for number, document in enumerate(documents, start=1):
-        if isinstance(document, (Ledger, dict, bytes)):
-            yield _Task(f"<document {number}>", document)
-        elif isinstance(document, (str, os.PathLike)):
+        if isinstance(document, os.PathLike) or (isinstance(document, str) and not is_content(document)):
             path = Path(document)
             if expand:
-                yield from path_tasks(path)
+                yield from path_tasks(path, limits=limits)
             else:
                 yield _Task(str(path), str(path), str(path))
+        elif _readable(document):
+            yield _stream_read(_Task(f"<document {number}>", document), limits)
         else:
-            msg = f"cannot check a {type(document).__name__}; give a Ledger, a dict, bytes or a path"
+            msg = (
+                f"cannot check a {type(document).__name__}; give a Ledger, a Report, a mapping, "
+                "a path, bytes, text or a file object"
+            )
             raise TypeError(msg)
 
 
@@ -357,17 +376,26 @@ def check_many(  # noqa: PLR0913 - keyword-only options, as in check()
     ignore: Iterable[str] | None = None,
     extend_select: Iterable[str] = (),
     preview: bool = False,
+    registry: Registry | None = None,
     locale: str = "en",
+    limits: Limits | None = None,
     chunk_size: int = CHUNK,
 ) -> Iterator[BatchItem]:
     """Check documents one at a time and yield one :class:`BatchItem` each, in order.
 
-    ``documents`` may be any iterable (it is read lazily): :class:`Ledger` objects,
-    documents as data (``dict``), JSON text (``bytes``), and paths (``str`` or
-    path-like) of files or folders, read as ``perfcheck check`` reads them — a JSON
-    Lines file gives one item a line, named ``file:line``; a folder, every document
-    file under it, in sorted order. A document that cannot be used gives an item with
-    its ``error``, and the rest are still checked.
+    ``documents`` may be any iterable (it is read lazily) of what :func:`perfcheck.read`
+    reads: :class:`Ledger` objects, reports, documents as data (mappings), ``bytes``,
+    documents as ``str``, file objects, and paths (``str`` or path-like) of files or
+    folders, read as ``perfcheck check`` reads them — a JSON Lines file gives one item a
+    line, named ``file:line``; a YAML stream, one item a document; a folder, every
+    document file under it, in sorted order. A document that cannot be used gives an
+    item with its ``error`` (the one-line :class:`~perfcheck.LedgerError`), and the rest
+    are still checked.
+
+    ``select``, ``ignore``, ``extend_select``, ``preview``, ``registry``, ``locale`` and
+    ``limits`` are those of :func:`perfcheck.check`. With ``jobs > 1`` a ``registry``
+    given is sent to the workers, so its rules must pickle; a file object is read here
+    and its bytes are sent.
 
     With ``jobs > 1`` the documents are checked in that many worker processes
     (``chunk_size`` at a time, a bounded number of chunks in flight); the items are
@@ -383,11 +411,12 @@ def check_many(  # noqa: PLR0913 - keyword-only options, as in check()
     if jobs < 1:
         msg = f"jobs must be at least 1, not {jobs}"
         raise ValueError(msg)
-    options = _options(select, ignore, extend_select, preview=preview, locale=locale)
-
-    default_registry.select(options.select, options.ignore, extend_select=options.extend_select)
-    Messages(locale)  # an unknown locale fails here, not in every item
-    tasks = _tasks(documents)
+    options = _options(
+        select, ignore, extend_select, preview=preview, locale=locale, registry=registry, limits=limits
+    )
+    options.rules()  # an unknown prefix fails here, not in every item
+    Messages(locale)  # so does an unknown locale
+    tasks = _tasks(documents, limits=options.limits)
     if jobs == 1:
         return (_run(task, options) for task in tasks)
     return _parallel(tasks, options, jobs, max(1, chunk_size))

@@ -17,7 +17,6 @@ two documents for (which of them would be last year's report is not known).
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -26,13 +25,15 @@ from typing import Final
 from pydantic import BaseModel, ConfigDict
 
 from perfcheck._api import reports_crashes
+from perfcheck._core.errors import LedgerError
+from perfcheck._core.limits import Limits
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import Registry
 from perfcheck._engine.run import _crash, in_report_order
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger
-from perfcheck._read.source import LedgerSource, as_ledger
+from perfcheck._read.reader import Readable, read
 from perfcheck.rules import CRASH_CODE
 from perfcheck.rules.series import YearPair, series_registry
 
@@ -102,7 +103,7 @@ def series_pairs(ledgers: list[Ledger]) -> list[tuple[int, int]]:
 
 
 def check_series(  # noqa: PLR0913 - keyword-only options, as in check()
-    documents: Iterable[Ledger | LedgerSource | str | os.PathLike[str]],
+    documents: Iterable[Readable],
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
@@ -110,25 +111,32 @@ def check_series(  # noqa: PLR0913 - keyword-only options, as in check()
     preview: bool = False,
     registry: Registry | None = None,
     locale: str = "en",
+    limits: Limits | None = None,
 ) -> SeriesResult:
     """Check reports of one entity in consecutive years against each other (rules PC8xx).
 
     Args:
-        documents: ledgers, anything with ``to_ledger()``, or paths of documents, of
-            any entities and years, in any order.
+        documents: what :func:`perfcheck.read` reads (ledgers, reports, mappings,
+            paths, bytes, text, file objects), each one document, of any entities and
+            years, in any order.
         select: code prefixes of the series rules to run (default: every stable one).
         ignore: code prefixes of series rules not to run.
         extend_select: prefixes added to ``select``.
         preview: also run preview rules.
         registry: the series rules to choose from (default: ``series_registry``).
         locale: the language of the messages: ``en`` or ``zh_CN``.
+        limits: bounds on a document that is read (default: ``Limits()``).
 
     Raises:
-        LedgerError: a path that cannot be read as a valid document.
+        LedgerError: a document that cannot be read as one valid document; the
+            one-line message names it and the place.
         ValueError: a code prefix that matches no series rule, or an unknown locale.
     """
     rules = (registry or series_registry).select(select, ignore, extend_select=extend_select, preview=preview)
-    ledgers = [as_ledger(d) for d in documents]
+    try:
+        ledgers = [read(d, limits=limits) for d in documents]
+    except LedgerError as exc:
+        raise exc.with_traceback(None) from None
     pairs = series_pairs(ledgers)
     contexts: dict[int, Context] = {}
 

@@ -20,8 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tabulate import tabulate
-
 from perfcheck._baseline import (
     BaselineError,
     acknowledge,
@@ -31,7 +29,7 @@ from perfcheck._baseline import (
     load_baseline,
     stale,
 )
-from perfcheck._batch import BatchItem, _ledger, _options, _Task, path_tasks, run_tasks
+from perfcheck._batch import BatchItem, _options, _Task, path_tasks, read_task, run_tasks
 from perfcheck._config import Config, ConfigError, discover_config, load_config
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.i18n import LOCALES
@@ -40,7 +38,16 @@ from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._ledger.document import Ledger, dumps
 from perfcheck._series import check_series, series_pairs, with_series
 from perfcheck.extract import Extraction, extract
-from perfcheck.render import OUTPUT_FORMATS, Checked, render_documents, rule_page, rules_markdown
+from perfcheck.render import (
+    OUTPUT_FORMATS,
+    Checked,
+    extraction_summary,
+    render_documents,
+    rule_page,
+    rules_markdown,
+    rules_table,
+    summary_of,
+)
 from perfcheck.rules import all_rules, default_registry, series_registry
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
@@ -74,16 +81,23 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     chk = sub.add_parser(
         "check",
-        help="check ledger documents and print the findings",
-        description="Check ledger documents and print the findings. Options not given are read from "
-        "[tool.perfcheck] in the nearest pyproject.toml, or from perfcheck.toml; the command line wins.",
+        help="check ledger documents or reports' text and print the findings",
+        description="Check ledger documents, or the plain text of reports, and print the findings. "
+        "A PATH is read by its ending: .json (or any ending not below) as a JSON ledger document, "
+        ".jsonl as JSON Lines (one document a line), .toml as TOML, .yaml/.yml as YAML (every document "
+        "of the stream), .txt as a report's plain text (UTF-8; its ledger is extracted first, see "
+        "--explain), .csv/.xlsx/.html/.htm/.pdf as tables (docs/tables.md: one figure a cell, relations "
+        "from codes, totals and columns); a folder is searched for *.json, *.jsonl, *.toml, *.yaml and "
+        "*.yml files; - reads "
+        "one JSON document from standard input. Options not given are read from [tool.perfcheck] in the "
+        "nearest pyproject.toml, or from perfcheck.toml; the command line wins.",
     )
     chk.add_argument(
         "paths",
         nargs="+",
         metavar="PATH",
-        help="a ledger document (JSON, JSON Lines, TOML, YAML), a folder searched for them, or - for "
-        "standard input (JSON)",
+        help="a ledger document (.json, .jsonl, .toml, .yaml, .yml), a report's text (.txt), a table "
+        "(.csv, .xlsx, .html, .pdf), a folder searched for ledger documents, or - for standard input (JSON)",
     )
     chk.add_argument("--format", choices=OUTPUT_FORMATS, help="output format (default: table)")
     chk.add_argument(
@@ -101,7 +115,9 @@ def _parser() -> argparse.ArgumentParser:
         "--extend-select", type=_codes, metavar="CODES", help="rule code prefixes to run as well"
     )
     chk.add_argument("--ignore", type=_codes, metavar="CODES", help="rule code prefixes not to run")
-    chk.add_argument("--locale", choices=LOCALES, help="locale of the output (default: en)")
+    chk.add_argument(
+        "--locale", choices=LOCALES, help="language of the messages, headers and summary (default: en)"
+    )
     chk.add_argument(
         "--jobs",
         "-j",
@@ -143,10 +159,26 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show, per relation, the sentence it came from (standard error)",
     )
-    rules = sub.add_parser("rules", help="list every rule")
+    ext.add_argument(
+        "--locale", choices=LOCALES, default="en", help="language of the summary line (default: en)"
+    )
+    rules = sub.add_parser("rules", help="list every rule", description="List every rule.")
     rules.add_argument("--format", choices=("table", "markdown", "json"), default="table")
-    exp = sub.add_parser("explain", help="print a rule's documentation")
+    rules.add_argument(
+        "--locale", choices=LOCALES, default="en", help="language of the headers and summaries (default: en)"
+    )
+    exp = sub.add_parser(
+        "explain",
+        help="print a rule's documentation",
+        description="Print a rule's documentation: what it checks, why, what to do, and its examples.",
+    )
     exp.add_argument("code", help="a rule code such as PC201")
+    exp.add_argument(
+        "--locale",
+        choices=LOCALES,
+        default="en",
+        help="language of the page (default: en)",
+    )
     return parser
 
 
@@ -269,13 +301,13 @@ def _extract(args: argparse.Namespace) -> int:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
             return _fail(f"{args.output}: cannot write: {exc.strerror or exc}")
-    print(f"perfcheck: {args.file}: {found.summary}", file=sys.stderr)
+    print(f"perfcheck: {args.file}: {extraction_summary(found.summary, args.locale)}", file=sys.stderr)
     if args.explain:
         print(found.explain(), file=sys.stderr)
     return EXIT_OK
 
 
-def _explain_texts(args: argparse.Namespace, fmt_name: str) -> None:
+def _explain_texts(args: argparse.Namespace, fmt_name: str, locale: str) -> None:
     """``check --explain``: for each named .txt report, the summary line and the relations' sentences."""
     if not args.explain:
         return
@@ -287,7 +319,7 @@ def _explain_texts(args: argparse.Namespace, fmt_name: str) -> None:
             found = _extraction(path)
         except LedgerError:
             continue  # reported with the findings
-        print(f"{path}: {found.summary}", file=out)
+        print(f"{path}: {extraction_summary(found.summary, locale)}", file=out)
         print(found.explain(), file=out)
         print(file=out)
 
@@ -334,7 +366,7 @@ def _check(args: argparse.Namespace) -> int:
             replace(c, stale=tuple(a for a in gone if a.document in {None, keys[c.name]})) for c in checked
         ]
 
-    _explain_texts(args, settings.format)
+    _explain_texts(args, settings.format, settings.locale)
     text = render_documents(
         checked,
         settings.format,
@@ -344,7 +376,9 @@ def _check(args: argparse.Namespace) -> int:
         baseline=None if settings.baseline is None else str(settings.baseline),
         registry=all_rules,
     )
-    if text:
+    # Nothing could be read: the errors on standard error say so, and a JSON list or
+    # table of no documents would only hide them (SARIF reports them as notifications).
+    if text and (checked or settings.format == "sarif"):
         print(text)
     if unusable:
         return EXIT_UNUSABLE
@@ -401,7 +435,7 @@ def _results(tasks: list[_Task], settings: _Settings, jobs: int) -> list[BatchIt
     paired = sorted({ok[i] for pair in series_pairs(stubs) for i in pair})
     if not paired:
         return items
-    ledgers = [_ledger(tasks[i]) for i in paired]
+    ledgers = [read_task(tasks[i]) for i in paired]
     found = check_series(ledgers, select=series_codes, locale=settings.locale).findings
     for i, ledger, extra in zip(paired, ledgers, found, strict=True):
         result = items[i].result
@@ -425,15 +459,17 @@ def _write_baseline(
     except OSError as exc:
         return _fail(f"{path}: cannot write the baseline: {exc.strerror or exc}")
     todo = sum(not a.reason.strip() for a, _ in entries)
+    wrote = "1 acknowledgement" if len(entries) == 1 else f"{len(entries)} acknowledgements"
+    needs = "needs" if todo == 1 else "need"
     print(
-        f"perfcheck: wrote {len(entries)} acknowledgements to {path}; "
-        f"{todo} need a reason before the file can be used with --baseline",
+        f"perfcheck: wrote {wrote} to {path}; "
+        f"{todo} {needs} a reason before the file can be used with --baseline",
         file=sys.stderr,
     )
     return EXIT_UNUSABLE if unusable else EXIT_OK
 
 
-def _rules(fmt_name: str) -> int:
+def _rules(fmt_name: str, locale: str) -> int:
     if fmt_name == "json":
         data = [
             {
@@ -441,7 +477,7 @@ def _rules(fmt_name: str) -> int:
                 "name": r.name,
                 "severity": r.severity.value,
                 "status": r.status.value,
-                "summary": r.summary,
+                "summary": summary_of(r, locale),
                 "kinds": sorted(r.kinds),
             }
             for r in all_rules
@@ -449,19 +485,17 @@ def _rules(fmt_name: str) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     if fmt_name == "markdown":
-        print(rules_markdown(all_rules), end="")
+        print(rules_markdown(all_rules, locale), end="")
         return EXIT_OK
-
-    rows = [(r.code, r.name, r.severity.value, r.status.value, r.summary) for r in all_rules]
-    print(tabulate(rows, headers=("code", "name", "severity", "status", "summary")))
+    print(rules_table(all_rules, locale))
     return EXIT_OK
 
 
-def _explain(code: str) -> int:
+def _explain(code: str, locale: str) -> int:
     code = code.strip().upper()
     if code not in _SELECTABLE:
         return _fail(f"no rule {code!r}; `perfcheck rules` lists them")
-    print(rule_page(_SELECTABLE[code]), end="")
+    print(rule_page(_SELECTABLE[code], locale), end="")
     return EXIT_OK
 
 
@@ -477,8 +511,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "extract":
         return _extract(args)
     if args.command == "rules":
-        return _rules(args.format)
-    return _explain(args.code)
+        return _rules(args.format, args.locale)
+    return _explain(args.code, args.locale)
 
 
 def entry() -> None:

@@ -44,3 +44,22 @@ class LedgerError(PerfcheckError, ValueError):
         """Record the message and the problems."""
         super().__init__(message)
         self.problems = problems
+
+
+class ValueFormatError(ValueError):
+    """A printed value that cannot be read as a number.
+
+    Attributes:
+        text: the value as given.
+        suggestions: babel's guesses at what was meant, if any.
+    """
+
+    def __init__(self, message: str, text: str, suggestions: list[str] | None = None) -> None:
+        """Record the message, the text and any suggestions."""
+        super().__init__(message)
+        self.text = text
+        self.suggestions = suggestions or []
+
+
+class ValueConflictError(ValueFormatError):
+    """A value that reads well but contradicts its figure's ``unit`` or ``qualifier``."""

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
-from perfcheck._core.i18n import N_, Messages
+from perfcheck._core.i18n import N_
 from perfcheck._core.interval import DOWN, NEAR, UP, Interval
 from perfcheck._core.units import COUNT, PERCENT, POINTS, Dimension, Kind, Unit, lookup_unit
 from perfcheck._engine.compile import FigureView, view_ledger
 from perfcheck._engine.format import format_interval, format_number, format_value, unit_label
 from perfcheck._engine.registry import Rule
 from perfcheck._findings.finding import Finding, Location, RelationCheck, Severity, Verdict
+from perfcheck._findings.message import Message, Wording
 from perfcheck._ledger.document import (
     ChangeRelation,
     FormulaRelation,
@@ -66,12 +68,13 @@ class Context:
     """
 
     def __init__(self, ledger: Ledger, locale: str = "en") -> None:
-        """Prepare ``ledger``; messages are written in ``locale`` (``en`` or ``zh_CN``)."""
-        self.t = Messages(locale)
+        """Prepare ``ledger``; findings are shown in ``locale`` (``en`` or ``zh_CN``) unless asked."""
+        self.t = Wording(locale)
+        self.locale = self.t.locale
         self.ledger = ledger
         self.views: dict[str, FigureView] = view_ledger(ledger)
         self.checks: list[RelationCheck] = []
-        self._dimension_problems: dict[str, str | None] = {}
+        self._dimension_problems: dict[str, Message | None] = {}
         doc_unit = ledger.unit
         self.doc_unit = lookup_unit(doc_unit) if doc_unit else None
 
@@ -108,6 +111,10 @@ class Context:
         """A computed value in ``unit``, in the document's locale."""
         return format_value(value, unit, self.ledger.locale, decimals=places, rounding=rounding)
 
+    def interval(self, interval: Interval, unit: Unit | None = None) -> str:
+        """An interval in the document's locale, its bounds exactly as they are (``[3.67, 3.69]``)."""
+        return format_interval(interval, unit, self.ledger.locale)
+
     def label(self, figure_id: str) -> str:
         """How to name a figure in a message: its label, else its id."""
         fig = self.views[figure_id].figure
@@ -131,20 +138,20 @@ class Context:
 
     # -- units -------------------------------------------------------------
 
-    def dimension_problem(self, relation: _Relation) -> str | None:
+    def dimension_problem(self, relation: _Relation) -> Message | None:
         """Why the relation's operands cannot be compared, or None when they can."""
         rid = relation.id
         if rid not in self._dimension_problems:
             self._dimension_problems[rid] = self._find_dimension_problem(relation)
         return self._dimension_problems[rid]
 
-    def dimension_name(self, dim: Dimension) -> str:
+    def dimension_name(self, dim: Dimension) -> Message:
         """A dimension in the message locale (``amount in CNY``, ``percent``)."""
         if dim.kind is Kind.AMOUNT:
             return self.t(N_("amount in {currency}"), currency=dim.currency)
         return self.t.word(_DIMENSION_WORDS[dim.kind])
 
-    def _mismatch(self, ids: Sequence[str]) -> str | None:
+    def _mismatch(self, ids: Sequence[str]) -> Message | None:
         dims = {i: self.dimension(i) for i in ids}
         first = dims[ids[0]]
         for fid, dim in dims.items():
@@ -160,7 +167,7 @@ class Context:
                 )
         return None
 
-    def _need(self, fid: str, dim: Dimension, what: str) -> str | None:
+    def _need(self, fid: str, dim: Dimension, what: str) -> Message | None:
         if self.dimension(fid) != dim:
             return self.t(
                 what,
@@ -171,7 +178,7 @@ class Context:
             )
         return None
 
-    def _find_dimension_problem(self, rel: _Relation) -> str | None:  # noqa: PLR0911
+    def _find_dimension_problem(self, rel: _Relation) -> Message | None:  # noqa: PLR0911
         if isinstance(rel, ShareRelation):
             return self._mismatch([rel.part, *rel.wholes]) or self._need(
                 rel.stated, PERCENT, N_("the stated share {label} ({id}) must be in {want}, not {got}")
@@ -191,12 +198,13 @@ class Context:
             }
             if len(currencies) > 1:
                 return self.t(
-                    N_("the formula mixes amounts in {currencies}"), currencies=", ".join(sorted(currencies))
+                    N_("the formula mixes amounts in {currencies}"),
+                    currencies=self.t.join(sorted(currencies)),
                 )
             return None
         return self._mismatch(rel.operands())
 
-    def _change_dimension_problem(self, rel: ChangeRelation) -> str | None:
+    def _change_dimension_problem(self, rel: ChangeRelation) -> Message | None:
         levels = [x for x in (rel.current, rel.prior) if x]
         problem = self._mismatch(levels)
         if problem:
@@ -220,7 +228,7 @@ class Context:
             )
         return None
 
-    def _product_dimension_problem(self, rel: ProductRelation) -> str | None:
+    def _product_dimension_problem(self, rel: ProductRelation) -> Message | None:
         dimensionless = {COUNT, PERCENT}
         carried = [f for f in rel.factors if self.dimension(f) not in dimensionless]
         if len(carried) > 1:
@@ -249,7 +257,7 @@ class Context:
             return _rescale(view.base, doc.factor)
         return view.base
 
-    # -- judgments -----------------------------------------------------------
+    # -- judgments: deciding and recording, then wording -----------------------
 
     def judge(  # noqa: PLR0913 - each part of a judgment is named
         self,
@@ -261,11 +269,14 @@ class Context:
         expected: Decimal | None,
         figures: Sequence[str],
         phrase: str,
-        phrase_params: Mapping[str, object] | None = None,
+        phrase_params: Mapping[str, str | Message] | None = None,
         strict: bool = False,
         in_base: bool = True,
     ) -> Iterator[Finding]:
         """Judge whether ``subject`` can take a value in ``target``; yield an error if not.
+
+        :meth:`decide` reaches the verdict, :meth:`record` keeps it for the
+        reconciliation, and :meth:`word` names the message of a broken relation.
 
         Args:
             rule: the rule judging.
@@ -280,6 +291,42 @@ class Context:
             phrase_params: the template's other placeholders.
             strict: the subject must lie strictly inside ``target`` (``<`` and ``>``).
             in_base: whether ``target`` and ``expected`` are in base units.
+        """
+        judgment = self.decide(subject, target, expected, strict=strict, in_base=in_base)
+        self.record(rule, relation, judgment)
+        if judgment.holds:
+            return
+        view = self.views[subject]
+        yield Finding(
+            code=rule.code,
+            severity=rule.severity,
+            verdict=Verdict.BROKEN,
+            relation=relation.id,
+            figures=tuple(dict.fromkeys(figures)),
+            locations=self.locations(figures),
+            message=self.word(judgment, phrase, phrase_params or {}),
+            locale=self.locale,
+            subject=subject,
+            actual=view.number,
+            expected=judgment.expected,
+            difference=judgment.difference,
+            allowed=(judgment.allowed.lo, judgment.allowed.hi),
+            unit=view.unit.symbol,
+            rounding_explains=False,
+        )
+
+    def decide(
+        self,
+        subject: str,
+        target: Interval,
+        expected: Decimal | None,
+        *,
+        strict: bool = False,
+        in_base: bool = True,
+    ) -> Judgment:
+        """Whether ``subject`` can take a value in ``target``, with the numbers a finding shows.
+
+        Arguments as for :meth:`judge`; nothing is recorded and nothing is worded.
         """
         view = self.views[subject]
         factor = view.unit.factor if in_base else Decimal(1)
@@ -297,65 +344,66 @@ class Context:
         )
         allowed = Interval(_trim(wide.lo, digits, ROUND_FLOOR), _trim(wide.hi, digits, ROUND_CEILING))
         difference = None if shown_expected is None else NEAR.subtract(view.number, shown_expected)
-        status = "holds" if holds else "broken"
+        return Judgment(
+            subject=subject,
+            holds=holds,
+            expected=shown_expected,
+            difference=difference,
+            allowed=allowed,
+            gap=NEAR.divide(own.gap(target), factor),
+            more=own.lo > target.hi,
+        )
+
+    def record(self, rule: Rule, relation: _Relation, judgment: Judgment) -> None:
+        """Keep a judgment for the reconciliation (:attr:`checks`)."""
+        view = self.views[judgment.subject]
         self.checks.append(
             RelationCheck(
                 relation=relation.id,
                 code=rule.code,
-                status=status,
-                subject=subject,
+                status="holds" if judgment.holds else "broken",
+                subject=judgment.subject,
                 actual=view.number,
-                expected=shown_expected,
-                difference=difference,
-                allowed=(allowed.lo, allowed.hi),
+                expected=judgment.expected,
+                difference=judgment.difference,
+                allowed=(judgment.allowed.lo, judgment.allowed.hi),
                 unit=view.unit.symbol,
             )
         )
-        if holds:
-            return
+
+    def word(self, judgment: Judgment, phrase: str, phrase_params: Mapping[str, str | Message]) -> Message:
+        """The message of a broken judgment: what is printed, what the others say, by how much it is off.
+
+        Numbers are written here, the way the document writes them; the sentence
+        around them is worded when the finding is shown.
+        """
+        subject = judgment.subject
+        view = self.views[subject]
         places = view.decimals
-        unit = view.unit.symbol
-        gap_shown = NEAR.divide(own.gap(target), factor)
-        side = self.t.word(N_("more") if own.lo > target.hi else N_("less"))
+        shown_expected = judgment.expected
         expected_text = "" if shown_expected is None else self.amount(near(shown_expected, places), view.unit)
-        said = self.t(phrase, expected=expected_text, **(phrase_params or {}))
         if view.unit.kind is Kind.PERCENT:
-            gap_text = (
-                f"{self.number(gap_shown, places + 1, ROUND_CEILING)} {self.t.word(N_('percentage points'))}"
+            gap: str | Message = self.t(
+                N_("{number} percentage points"),
+                number=self.number(judgment.gap, places + 1, ROUND_CEILING),
             )
         else:
-            gap_text = self.amount(gap_shown, view.unit, places + 1, ROUND_CEILING)
-        message = self.t(
+            gap = self.amount(judgment.gap, view.unit, places + 1, ROUND_CEILING)
+        return self.t(
             N_(
                 "{subject} is printed as {printed}, but {said}; that is at least {gap} {side} than "
                 "rounding allows (the printed value had to lie in {allowed})"
             ),
             subject=self.label(subject),
             printed=self.printed(subject),
-            said=said,
-            gap=gap_text,
-            side=side,
-            allowed=format_interval(allowed, view.unit, self.ledger.locale, decimals=places + 1),
-        )
-        yield Finding(
-            code=rule.code,
-            severity=rule.severity,
-            verdict=Verdict.BROKEN,
-            relation=relation.id,
-            figures=tuple(dict.fromkeys(figures)),
-            locations=self.locations(figures),
-            message=message,
-            subject=subject,
-            actual=view.number,
-            expected=shown_expected,
-            difference=difference,
-            allowed=(allowed.lo, allowed.hi),
-            unit=unit,
-            rounding_explains=False,
+            said=self.t(phrase, expected=expected_text, **phrase_params),
+            gap=gap,
+            side=self.t.word(N_("more") if judgment.more else N_("less")),
+            allowed=format_interval(judgment.allowed, view.unit, self.ledger.locale, decimals=places + 1),
         )
 
     def not_checkable(
-        self, rule: Rule, relation: _Relation, figures: Sequence[str], why: str
+        self, rule: Rule, relation: _Relation, figures: Sequence[str], why: Message
     ) -> Iterator[Finding]:
         """Record and yield an info finding: the relation cannot be judged."""
         self.checks.append(RelationCheck(relation=relation.id, code=rule.code, status="not_checkable"))
@@ -367,10 +415,11 @@ class Context:
             figures=tuple(dict.fromkeys(figures)),
             locations=self.locations(figures),
             message=self.t(N_("not checkable: {why}"), why=why),
+            locale=self.locale,
         )
 
     def suspicious(
-        self, rule: Rule, figures: Sequence[str], message: str, relation: str | None = None
+        self, rule: Rule, figures: Sequence[str], message: Message, relation: str | None = None
     ) -> Finding:
         """A plausibility finding."""
         return Finding(
@@ -381,7 +430,31 @@ class Context:
             figures=tuple(dict.fromkeys(figures)),
             locations=self.locations(figures),
             message=message,
+            locale=self.locale,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Judgment:
+    """What :meth:`Context.decide` found about one figure, in the figure's own unit.
+
+    Attributes:
+        subject: the figure judged.
+        holds: whether its printed value can take a value the others allow.
+        expected: what the others' printed values make it, or None.
+        difference: the printed value minus ``expected``, or None.
+        allowed: the interval the printed value had to lie in.
+        gap: how far, at least, the figure is from what the others allow.
+        more: whether it is more (rather than less) than they allow.
+    """
+
+    subject: str
+    holds: bool
+    expected: Decimal | None
+    difference: Decimal | None
+    allowed: Interval
+    gap: Decimal
+    more: bool
 
 
 #: Decimals beyond a figure's own kept in computed values of findings (quotients do not end).

@@ -29,7 +29,6 @@ from babel.numbers import (
     format_currency,
     format_decimal,
     format_percent,
-    get_decimal_symbol,
     get_infinity_symbol,
     get_minus_sign_symbol,
 )
@@ -200,14 +199,22 @@ def format_interval(
 ) -> str:
     """An interval in ``unit``, written for ``locale``: ``[134.555, 134.565] 万元``.
 
-    Infinite bounds are written ``∞`` with an open bracket (``[10,000, ∞) 份``). With
+    Infinite bounds are written ``∞`` with an open bracket (``[5, ∞) 份``). With
     ``decimals`` the bounds are rounded outward (the lower down, the upper up), so
     the interval shown always contains the interval meant; without, each bound
-    shows exactly the digits it has. Where the locale's decimal mark is a comma the
-    bounds are separated by a semicolon (``[134,555; 134,565] 万元``).
+    shows exactly the digits it has.
 
+    The bounds are separated by a comma, unless a bound has a comma of its own (a
+    thousands separator, or the decimal mark of a locale like ``de_DE``): then by a
+    semicolon, as ISO 80000-2 writes intervals, so that the separator can never be
+    read as part of a number (``[1,967.0; 1,971.0]``, never ``[1,967.0, 1,971.0]``).
+
+    >>> format_interval(Interval(Decimal("134.555"), Decimal("134.565")), "万元", "zh_CN")
+    '[134.555, 134.565] 万元'
+    >>> format_interval(Interval(Decimal("1967.0"), Decimal("1971.0")), "万元", "zh_CN")
+    '[1,967.0; 1,971.0] 万元'
     >>> format_interval(Interval(Decimal(10000), Decimal("Infinity")), "份", "zh_CN")
-    '[10,000, ∞) 份'
+    '[10,000; ∞) 份'
     >>> format_interval(Interval(Decimal("15.933158"), Decimal("15.943159")), "%", "de_DE", decimals=3)
     '[15,933; 15,944]%'
 
@@ -216,7 +223,7 @@ def format_interval(
     """
     lo = format_number(interval.lo, locale, decimals=decimals, rounding=ROUND_FLOOR)
     hi = format_number(interval.hi, locale, decimals=decimals, rounding=ROUND_CEILING)
-    separator = "; " if get_decimal_symbol(check_locale(locale)) == "," else ", "
+    separator = "; " if "," in lo or "," in hi else ", "
     opening = "(" if interval.lo.is_infinite() else "["
     closing = ")" if interval.hi.is_infinite() else "]"
     label = "" if unit is None else unit_label(lookup_unit(unit) if isinstance(unit, str) else unit)

@@ -14,6 +14,7 @@ from perfcheck._engine import fast as _fast
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
+from perfcheck._findings.message import Message
 from perfcheck._ledger.document import Ledger, _Relation
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -57,6 +58,7 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
     known: Registry,
     locale: str,
     crashes: str | None,
+    inferred: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> PlainOutcome | None:
     """Check JSON ``data`` by the fast path (:mod:`perfcheck._engine.fast`).
@@ -83,7 +85,7 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
                 return None
             # A document rule the screen cleared is not run again on the escalated part.
             escalated_rules = tuple(r for r in rules if r.code not in plan.cleared)
-            findings, checks = run_rules(ledger, escalated_rules, locale, crashes=crashes)
+            findings, checks = run_rules(ledger, escalated_rules, locale, crashes=crashes, inferred=inferred)
     finally:
         if collecting:
             gc.enable()
@@ -114,6 +116,7 @@ def _crash(ctx: Context, code: str, rule: Rule, relation: _Relation | None, exc:
         relation=None if relation is None else relation.id,
         figures=() if relation is None else tuple(dict.fromkeys(relation.operands())),
         message=message,
+        locale=ctx.locale,
     )
 
 
@@ -134,12 +137,47 @@ def in_report_order(findings: Iterable[Finding], ledger: Ledger) -> list[Finding
     )
 
 
+def _inferred(finding: Finding, code: str) -> Finding:
+    """An error on a relation the text does not state, as a finding of ``code`` to check by hand."""
+    message = Message.assemble(
+        N_("check by hand ({code}): {message}; perfcheck inferred this relation, the text does not state it"),
+        {"code": finding.code, "message": Message.assemble(finding.message_id, finding.message_params)},
+    )
+    return finding.model_copy(
+        update={
+            "code": code,
+            "severity": Severity.WARNING,
+            "message_id": message.id,
+            "message_params": message.params,
+        }
+    )
+
+
+def _on_inferred(found: Iterable[Finding], code: str | None) -> list[Finding]:
+    """Findings on an inferred relation: its errors as findings of ``code`` (none when it is None)."""
+    out = []
+    for finding in found:
+        if finding.severity is not Severity.ERROR:
+            out.append(finding)
+        elif code is not None:
+            out.append(_inferred(finding, code))
+    return out
+
+
 def run_rules(
-    ledger: Ledger, rules: tuple[Rule, ...], locale: str, *, crashes: str | None
+    ledger: Ledger,
+    rules: tuple[Rule, ...],
+    locale: str,
+    *,
+    crashes: str | None,
+    inferred: str | None = None,
 ) -> tuple[list[Finding], list[RelationCheck]]:
     """Run ``rules`` over a validated ledger: findings in report order, and every check made.
 
-    A rule that raises becomes a finding of code ``crashes`` (none when it is None).
+    A rule that raises becomes a finding of code ``crashes`` (none when it is None). An
+    error on a relation whose basis is ``inferred`` becomes a warning of code
+    ``inferred`` (dropped when it is None): a reader guessed the relation, so it is
+    shown to be checked by hand and never fails the run.
     """
     ctx = Context(ledger, locale)
     by_kind: dict[str, list[_Relation]] = defaultdict(list)
@@ -154,7 +192,9 @@ def run_rules(
             if rel is not None and not rule.runs_on_invalid and ctx.dimension_problem(rel):
                 continue
             try:
-                findings.extend(rule.check(ctx, rel))
+                found = rule.check(ctx, rel)
+                stated = rel is None or rel.basis == "stated"
+                findings.extend(found if stated else _on_inferred(found, inferred))
             except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a finding
                 if crashes is not None:
                     findings.append(_crash(ctx, crashes, rule, rel, exc))

@@ -6,8 +6,18 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
+from perfcheck._core.i18n import check_locale_name
+from perfcheck._findings.message import DecimalParam, Message, params_json
 from perfcheck._ledger.document import Source
 
 DecimalText = Annotated[
@@ -66,7 +76,11 @@ class Finding(BaseModel):
         relation: the id of the relation the finding is about, or None.
         figures: ids of the figures involved.
         locations: where each of those figures was printed.
-        message: one sentence, with sizes and direction.
+        message_id: the message's catalog id (its English template), or the text of a
+            message written by hand.
+        message_params: the message's parameters: text, Decimals, nested messages.
+        locale: the language :attr:`message` is written in (``en`` or ``zh_CN``);
+            :meth:`text` writes it in another.
         subject: the figure whose printed value is judged (a total, a stated share).
         actual: the subject's printed value.
         expected: what the other printed figures say it should be.
@@ -84,7 +98,9 @@ class Finding(BaseModel):
     relation: str | None = None
     figures: tuple[str, ...] = ()
     locations: tuple[Location, ...] = ()
-    message: str
+    message_id: str
+    message_params: dict[str, str | DecimalParam | Message] = Field(default_factory=dict)
+    locale: str = "en"
     subject: str | None = None
     actual: DecimalText | None = None
     expected: DecimalText | None = None
@@ -93,9 +109,79 @@ class Finding(BaseModel):
     unit: str | None = None
     rounding_explains: bool | None = None
 
+    def __init__(self, *, message: str | Message | None = None, **data: Any) -> None:  # noqa: ANN401 - the fields
+        """Hold the fields; ``message`` gives the message id and parameters at once.
+
+        A :class:`~perfcheck._findings.message.Message` gives both; a string is a
+        message written by hand, shown as it is.
+
+        >>> f = Finding(code="PC102", severity="error", verdict="broken", message="the parts do not add up")
+        >>> f.message_id, f.message
+        ('the parts do not add up', 'the parts do not add up')
+        """
+        if message is not None:
+            data["message"] = message
+        super().__init__(**data)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _message(cls, data: Any) -> Any:  # noqa: ANN401 - whatever was given to validate
+        """Take ``message`` (a Message, or text written by hand) apart into its id and parameters."""
+        if isinstance(data, dict) and "message" in data:
+            data = dict(data)
+            given = data.pop("message")
+            if "message_id" not in data:  # a dump carries both: the id and params win
+                if isinstance(given, Message):
+                    data["message_id"], data["message_params"] = given.id, given.params
+                else:
+                    data["message_id"] = given
+        return data
+
+    @field_validator("locale")
+    @classmethod
+    def _known_locale(cls, locale: str) -> str:
+        return check_locale_name(locale)
+
+    @field_serializer("message_params", when_used="json")
+    def _params_json(self, params: dict[str, str | Decimal | Message]) -> dict[str, Any]:
+        return params_json(params)
+
+    @property
+    def message(self) -> str:
+        """The message: one sentence, with sizes and direction, in the finding's locale."""
+        return self.text(self.locale)
+
+    def text(self, locale: str | None = None) -> str:
+        """The message written in ``locale`` (default: the finding's own).
+
+        >>> import perfcheck
+        >>> f = perfcheck.check("examples/seed-with-mistakes.json", select=["PC102"]).errors[0]
+        >>> f.message[:27], f.text("zh_CN")[:15]
+        ('基本支出 is printed as 82.67 万元', '基本支出印为 82.67 万元')
+        """
+        wording = Message.assemble(self.message_id, self.message_params)
+        return wording.text(self.locale if locale is None else locale)
+
+    def __hash__(self) -> int:
+        """Hash of the fields that tell findings apart (equal findings hash equal; a dict has no hash)."""
+        return hash((self.code, self.relation, self.figures, self.message_id, self.locale, self.subject))
+
     def to_json_dict(self) -> dict[str, Any]:
-        """The finding as JSON-ready data, numbers as decimal strings."""
-        data = self.model_dump(mode="json", exclude_none=True)
+        """The finding as JSON-ready data, numbers as decimal strings.
+
+        ``message`` is the sentence in the finding's locale; ``message_id`` and
+        ``message_params`` are what it was written from, so that it can be written
+        again in another locale.
+        """
+        dumped = self.model_dump(mode="json", exclude_none=True, exclude={"locale"})
+        data: dict[str, Any] = {}
+        for key, value in dumped.items():
+            if key == "message_id":
+                data["message"] = self.message
+            elif key != "message_params":
+                data[key] = value
+        data["message_id"] = self.message_id
+        data["message_params"] = dumped.get("message_params", {})
         data.setdefault("relation", None)
         return data
 
@@ -146,4 +232,4 @@ class RelationCheck(BaseModel):
     unit: str | None = None
 
 
-__all__ = ["Finding", "Location", "RelationCheck", "Severity", "Verdict"]
+__all__ = ["Finding", "Location", "Message", "RelationCheck", "Severity", "Verdict"]

@@ -1,8 +1,11 @@
 """The ledger document (format 1): figures as printed and the relations between them.
 
-The models mirror ``spec/ledger-document.md``. Loading validates everything a
-check relies on and reports *every* problem at once, each naming the figure or
-relation id; a loaded :class:`Ledger` is therefore always checkable.
+Here the document is read from JSON and written back (:func:`loads`, :func:`load`,
+:func:`validate`, :func:`dumps`); the models are in :mod:`.figures`, :mod:`.relations`
+and :mod:`.model` (all importable from here), and mirror ``spec/ledger-document.md``.
+Loading validates everything a check relies on and reports *every* problem at once,
+each naming the figure or relation id; a loaded :class:`Ledger` is therefore always
+checkable.
 
 >>> ledger = loads('''{"perfcheck": "1", "unit": "万元", "locale": "zh_CN",
 ...   "figures": [{"id": "a", "value": "2.10"}, {"id": "b", "value": 30, "decimals": 2}],
@@ -18,514 +21,62 @@ from __future__ import annotations
 import json
 import re
 import secrets
-from collections import Counter
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    StringConstraints,
     ValidationError,
-    ValidationInfo,
-    ValidatorFunctionWrapHandler,
-    field_validator,
-    model_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from perfcheck._core.errors import LedgerError, Problem
-from perfcheck._core.formula import Formula, FormulaError, parse_formula
-from perfcheck._core.interval import NEAR
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits, json_depth
-from perfcheck._core.units import UnknownUnitError, lookup_unit
-from perfcheck._core.values import ParsedValue, ValueFormatError, check_locale, parse_value
+from perfcheck._ledger.figures import Figure, Identifier, NumberText, Qualifier, Source
+from perfcheck._ledger.model import Ledger
+from perfcheck._ledger.relations import (
+    RELATION_KINDS,
+    BalanceRelation,
+    ChangeRelation,
+    CompareRelation,
+    EqualRelation,
+    FormulaRelation,
+    ProductRelation,
+    RatioRelation,
+    Relation,
+    ShareRelation,
+    SumRelation,
+    _Relation,
+)
 
-Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=200)]
-Qualifier = Literal["at_least", "more_than", "at_most", "about"]
+__all__ = [
+    "RELATION_KINDS",
+    "BalanceRelation",
+    "ChangeRelation",
+    "CompareRelation",
+    "EqualRelation",
+    "Figure",
+    "FormulaRelation",
+    "Identifier",
+    "Ledger",
+    "NumberText",
+    "ProductRelation",
+    "Qualifier",
+    "RatioRelation",
+    "Relation",
+    "ShareRelation",
+    "Source",
+    "SumRelation",
+    "_Relation",
+    "dumps",
+    "load",
+    "loads",
+    "parse_json",
+    "read_bytes",
+    "validate",
+]
 
 #: How many problems an error message lists; ``LedgerError.problems`` keeps them all.
 MAX_LISTED = 20
-
-
-def _limits(info: ValidationInfo) -> Limits:
-    context = info.context
-    limits = context.get("limits") if isinstance(context, dict) else None
-    return limits if isinstance(limits, Limits) else DEFAULT_LIMITS
-
-
-_CONFIG = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
-
-
-class Source(BaseModel):
-    """Where a figure or relation was printed.
-
-    Attributes:
-        section: the report's section heading or number, e.g. ``一（四）``.
-        line: 1-based line in the source text.
-        start: 0-based character offset where the printed value starts.
-        end: character offset just past it.
-        text: the quoted phrase.
-    """
-
-    model_config = _CONFIG
-
-    section: str | None = None
-    line: Annotated[int, Field(ge=1)] | None = None
-    start: Annotated[int, Field(ge=0)] | None = None
-    end: Annotated[int, Field(ge=0)] | None = None
-    text: str | None = None
-
-
-class NumberText(str):
-    """A figure's value that was given as a JSON number, as the text of its digits.
-
-    It is a ``str`` like any value; its type records where it came from, so that a
-    document is written back with the same number (see :attr:`Figure.given_as_number`).
-    """
-
-    __slots__ = ()
-
-
-class Figure(BaseModel):
-    """One number of the report, as printed.
-
-    Attributes:
-        id: unique within the document.
-        label: the figure's name as printed, e.g. ``总收入``.
-        concept: what it is in a shared vocabulary (``income``, ``spending``, ...).
-        value: the value as printed (``"132.35"``, ``"38.56%"``); a JSON number is
-            kept as the text it was written as.
-        unit: overrides the document's unit.
-        decimals: printed precision when the value cannot show it; negative for tens,
-            thousands, ...
-        exact: the figure is not rounded.
-        qualifier: the figure is a bound or an estimate (``10000余份``: ``more_than``).
-        source: where it was printed.
-    """
-
-    model_config = _CONFIG
-
-    id: Identifier
-    label: str | None = None
-    concept: str | None = None
-    value: str
-    unit: str | None = None
-    decimals: Annotated[int, Field(ge=-30, le=30)] | None = None
-    exact: bool | None = None
-    qualifier: Qualifier | None = None
-    source: Source | None = None
-
-    @property
-    def given_as_number(self) -> bool:
-        """Whether the value was given as a JSON number (read exactly, whatever the locale)."""
-        return type(self.value) is NumberText
-
-    @field_validator("value", mode="wrap")
-    @classmethod
-    def _value_as_text(
-        cls, value: object, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
-    ) -> str:
-        text = cls._text(value, info)
-        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            # A value given as a JSON number is a number, not text in the document's locale:
-            # it is kept as NumberText, which given_as_number recognises.
-            return NumberText(handler(text))
-        checked: str = handler(text)
-        return checked
-
-    @staticmethod
-    def _text(value: object, info: ValidationInfo) -> object:
-        limits = _limits(info)
-        if isinstance(value, bool):
-            return value  # rejected as "not a string"
-        if isinstance(value, int):
-            value = Decimal(value)
-        if isinstance(value, Decimal):
-            if not value.is_finite():
-                raise PydanticCustomError(
-                    "value_not_finite", "value {value} is not finite", {"value": str(value)}
-                )
-            sign, digits, exponent = value.as_tuple()
-            del sign
-            assert isinstance(exponent, int)  # noqa: S101 - finite
-            if abs(exponent) > limits.max_exponent or len(digits) > limits.max_digits:
-                raise PydanticCustomError(
-                    "value_too_long",
-                    "value has {digits} digits and exponent {exponent}, beyond Limits.max_digits={md} "
-                    "or Limits.max_exponent={me}",
-                    {
-                        "digits": len(digits),
-                        "exponent": exponent,
-                        "md": limits.max_digits,
-                        "me": limits.max_exponent,
-                    },
-                )
-            # Plain notation keeps the printed digits: 2.10 stays "2.10", 1E+5 becomes "100000".
-            return f"{value:f}"
-        if (
-            isinstance(value, str)
-            and len(value) > limits.max_digits
-            and (sum(c.isdigit() for c in value) > limits.max_digits)
-        ):
-            raise PydanticCustomError(
-                "value_too_long",
-                "value has more than Limits.max_digits={md} digits",
-                {"md": limits.max_digits},
-            )
-        if isinstance(value, float):
-            raise PydanticCustomError(
-                "value_float",
-                "value {value!r} is a float, which cannot keep its printed precision; give it as a string",
-                {"value": value},
-            )
-        return value
-
-
-class _Relation(BaseModel):
-    model_config = _CONFIG
-
-    id: Identifier
-    kind: str
-    label: str | None = None
-    source: Source | None = None
-
-    def operands(self) -> list[str]:
-        """Ids of the figures the relation names."""
-        raise NotImplementedError
-
-
-Operands = Annotated[list[Identifier], Field(min_length=1)]
-
-
-class SumRelation(_Relation):
-    """``total = Σ weight·part``; with ``exhaustive=False``, ``Σ parts <= total``."""
-
-    kind: Literal["sum"] = "sum"
-    total: Identifier
-    parts: Operands
-    weights: list[Decimal] | None = None
-    exhaustive: bool = True
-
-    @model_validator(mode="after")
-    def _weights_match(self) -> SumRelation:
-        if self.weights is not None and len(self.weights) != len(self.parts):
-            msg = f"has {len(self.weights)} weights for {len(self.parts)} parts"
-            raise ValueError(msg)
-        return self
-
-    def operands(self) -> list[str]:
-        """Ids of the figures the relation names."""
-        return [self.total, *self.parts]
-
-
-class BalanceRelation(_Relation):
-    """``Σ inflows = Σ outflows``."""
-
-    kind: Literal["balance"] = "balance"
-    inflows: Operands
-    outflows: Operands
-
-    def operands(self) -> list[str]:
-        """Ids of the figures the relation names."""
-        return [*self.inflows, *self.outflows]
-
-
-class ShareRelation(_Relation):
-    """``part / whole × 100 = stated``; ``whole`` may be a list of figures that add up to it."""
-
-    kind: Literal["share"] = "share"
-    part: Identifier
-    whole: Identifier | Operands
-    stated: Identifier
-
-    @property
-    def wholes(self) -> list[str]:
-        """The whole as a list of ids."""
-        return [self.whole] if isinstance(self.whole, str) else list(self.whole)
-
-    def operands(self) -> list[str]:
-        """Ids of the figures the relation names."""
-        return [self.part, *self.wholes, self.stated]
-
-
-class RatioRelation(_Relation):
-    """``numerator / denominator × 100 = stated``.
-
-    Without ``denominator`` the target is implied, not printed; for a numerator in a
-    count unit it must then be a whole number.
-    """
-
-    kind: Literal["ratio"] = "ratio"
-    numerator: Identifier
-    denominator: Identifier | None = None
-    stated: Identifier
-
-    def operands(self) -> list[str]:
-        """Ids of the figures the relation names."""
-        return [x for x in (self.numerator, self.denominator, self.stated) if x is not None]
-
-
-class ChangeRelation(_Relation):
-    """``current = prior ± delta`` and ``delta / prior × 100 = percent``."""
-
-    kind: Literal["change"] = "change"
-    current: Identifier
-    direction: Literal["increase", "decrease"]
-    prior: Identifier | None = None
-    delta: Identifier | None = None
-    percent: Identifier | None = None
-
-    @model_validator(mode="after")
-    def _something_to_check(self) -> ChangeRelation:
-        if self.prior is None and self.delta is None and self.percent is None:
-            msg = "names none of prior, delta and percent, so there is nothing to check"
-            raise ValueError(msg)
-        return self
-
-    def operands(self) -> list[str]:
-        """Ids of the figures the relation names."""
-        return [x for x in (self.current, self.prior, self.delta, self.percent) if x is not None]
-
-
-class EqualRelation(_Relation):
-    """All figures name the same quantity."""
-
-    kind: Literal["equal"] = "equal"
-    figures: Annotated[list[Identifier], Field(min_length=2)]
-
-    def operands(self) -> list[str]:
-        """Ids of the figures the relation names."""
-        return list(self.figures)
-
-
-class CompareRelation(_Relation):
-    """``left op right`` can hold."""
-
-    kind: Literal["compare"] = "compare"
-    left: Identifier
-    op: Literal["<", "<=", ">", ">="]
-    right: Identifier
-
-    def operands(self) -> list[str]:
-        """Ids of the figures the relation names."""
-        return [self.left, self.right]
-
-
-class ProductRelation(_Relation):
-    """``total = Π factors``; a factor in % counts as a fraction (95 % is 0.95)."""
-
-    kind: Literal["product"] = "product"
-    total: Identifier
-    factors: Operands
-
-    def operands(self) -> list[str]:
-        """Ids of the figures the relation names."""
-        return [self.total, *self.factors]
-
-
-class FormulaRelation(_Relation):
-    """A comparison over figure ids, e.g. ``a + b - c == d``; parsed, never evaluated as code."""
-
-    kind: Literal["formula"] = "formula"
-    expr: Annotated[str, Field(min_length=1)]
-    _formula: Formula | None = PrivateAttr(default=None)
-
-    @model_validator(mode="after")
-    def _parse(self, info: ValidationInfo) -> FormulaRelation:
-        limits = _limits(info)
-        try:
-            self._formula = parse_formula(
-                self.expr, max_length=limits.max_formula_length, max_depth=limits.max_formula_depth
-            )
-        except FormulaError as exc:
-            raise PydanticCustomError("formula_syntax", "formula: {error}", {"error": str(exc)}) from None
-        return self
-
-    @property
-    def formula(self) -> Formula:
-        """The parsed formula."""
-        assert self._formula is not None  # noqa: S101 - set by the validator
-        return self._formula
-
-    def operands(self) -> list[str]:
-        """Ids of the figures the relation names."""
-        return list(self.formula.names)
-
-
-Relation = Annotated[
-    SumRelation
-    | BalanceRelation
-    | ShareRelation
-    | RatioRelation
-    | ChangeRelation
-    | EqualRelation
-    | CompareRelation
-    | ProductRelation
-    | FormulaRelation,
-    Field(discriminator="kind"),
-]
-RELATION_KINDS = (
-    "sum",
-    "balance",
-    "share",
-    "ratio",
-    "change",
-    "equal",
-    "compare",
-    "product",
-    "formula",
-)
-
-
-class Ledger(BaseModel):
-    """A report as a ledger document: every figure as printed and the relations between them.
-
-    Attributes:
-        perfcheck: the format version, ``"1"``.
-        title: the report's title.
-        source: where the report was published.
-        entity: who published it.
-        period: which year or period it covers.
-        unit: the default unit of amount figures.
-        locale: how values are printed; ``en_US`` when not given.
-        rounding: how the publisher rounded: ``nearest`` or ``truncate``.
-        figures: every number of the report.
-        relations: what must hold between them.
-    """
-
-    model_config = _CONFIG
-
-    perfcheck: Literal["1"]
-    title: str | None = None
-    source: str | None = None
-    entity: str | None = None
-    period: str | None = None
-    unit: str | None = None
-    locale: str = "en_US"
-    rounding: Literal["nearest", "truncate"] = "nearest"
-    figures: list[Figure] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
-
-    # An empty default is copied per instance; a default_factory would cost an
-    # inspect.signature() call per ledger in pydantic's private-attribute set-up.
-    _parsed: dict[str, ParsedValue] = PrivateAttr(default={})
-    _by_id: dict[str, Figure] = PrivateAttr(default={})
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Ledger:
-        problems = _semantic_problems(self)
-        if problems:
-            raise PydanticCustomError(
-                "ledger_inconsistent",
-                "{summary}",
-                {"summary": "; ".join(p.message for p in problems), "problems": problems},
-            )
-        return self
-
-    def figure(self, figure_id: str) -> Figure:
-        """The figure called ``figure_id``.
-
-        Raises:
-            KeyError: there is no such figure.
-        """
-        return self._by_id[figure_id]
-
-    def parsed(self, figure_id: str) -> ParsedValue:
-        """The parsed value of a figure."""
-        return self._parsed[figure_id]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The document as JSON-ready data, as it was given (unset keys are left out)."""
-        return self.model_dump(mode="json", exclude_unset=True)
-
-
-def _semantic_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901, PLR0912
-    problems: list[Problem] = []
-    try:
-        check_locale(ledger.locale)
-    except ValueError as exc:
-        problems.append(Problem(("locale",), str(exc)))
-    doc_unit = ledger.unit
-    if ledger.unit is not None:
-        try:
-            lookup_unit(ledger.unit)
-        except UnknownUnitError as exc:
-            problems.append(Problem(("unit",), f"document unit: {exc}"))
-            doc_unit = None
-    counts = Counter(f.id for f in ledger.figures)
-    for fid, n in counts.items():
-        if n > 1:
-            problems.append(Problem(("figures",), f"figure id {fid!r} is used {n} times", fid))
-    rcounts = Counter(r.id for r in ledger.relations)
-    for rid, n in rcounts.items():
-        if n > 1:
-            problems.append(Problem(("relations",), f"relation id {rid!r} is used {n} times", rid))
-    by_id = {f.id: f for f in ledger.figures}
-    ledger._by_id = by_id  # noqa: SLF001 - filling the model's own cache
-    parsed_values = ledger._parsed  # noqa: SLF001 - filled below
-    locale_ok = not problems or problems[0].loc != ("locale",)
-    for i, fig in enumerate(ledger.figures):
-        loc = ("figures", i)
-        unit_text = fig.unit or ledger.unit
-        fig_unit = fig.unit
-        if fig.unit is not None:
-            try:
-                lookup_unit(fig.unit)
-            except UnknownUnitError as exc:
-                problems.append(Problem((*loc, "unit"), f"figure {fig.id!r}: {exc}", fig.id))
-                fig_unit = None
-        if not locale_ok:
-            continue
-        try:
-            # The value's own unit, scale word and qualifier word must agree with the figure's keys.
-            parsed = parse_value(
-                Decimal(fig.value) if fig.given_as_number else fig.value,
-                ledger.locale,
-                unit=fig_unit,
-                default_unit=doc_unit,
-                qualifier=fig.qualifier,
-            )
-        except ValueFormatError as exc:
-            problems.append(Problem((*loc, "value"), f"figure {fig.id!r}: {exc}", fig.id))
-            continue
-        if parsed.unit is None and unit_text is None:
-            problems.append(
-                Problem(
-                    (*loc, "unit"),
-                    f"figure {fig.id!r} has no unit and the document sets none",
-                    fig.id,
-                )
-            )
-        if fig.decimals is not None and parsed.decimals > fig.decimals:
-            # The value must be a multiple of 10^-decimals: its last non-zero digit may not be
-            # further right. Read off the normalised exponent, in perfcheck's own context
-            # (a remainder in the caller's context fails on long numbers).
-            exponent = parsed.number.normalize(NEAR).as_tuple().exponent
-            if parsed.number and isinstance(exponent, int) and exponent < -fig.decimals:
-                problems.append(
-                    Problem(
-                        (*loc, "decimals"),
-                        f"figure {fig.id!r}: value {fig.value!r} shows more precision "
-                        f"than decimals={fig.decimals}",
-                        fig.id,
-                    )
-                )
-        parsed_values[fig.id] = parsed
-    for i, rel in enumerate(ledger.relations):
-        missing = dict.fromkeys(x for x in rel.operands() if x not in by_id)
-        problems.extend(
-            Problem(("relations", i), f"relation {rel.id!r} ({rel.kind}) names no figure {name!r}", rel.id)
-            for name in missing
-        )
-    return problems
-
-
-# ---------------------------------------------------------------------------
-# Reading and writing
 
 
 def _no_constants(name: str) -> object:

@@ -31,12 +31,21 @@ from typing import Any, BinaryIO, Final, NamedTuple
 import yaml
 
 from perfcheck._core.errors import LedgerError, Problem
-from perfcheck._core.limits import DEFAULT_LIMITS
-from perfcheck._ledger.document import Ledger, parse_json, validate
+from perfcheck._core.limits import DEFAULT_LIMITS, Limits
+from perfcheck._ledger.document import Ledger, loads, parse_json, validate
+from perfcheck._read.kinds import BY_SUFFIX, TABLES, Format, format_of_path
+from perfcheck._read.tables import read_csv, read_html, read_pdf, read_xlsx
 from perfcheck._read.text.extract import extract
 
 #: File name endings read when a folder is checked; any other named file is read as JSON.
-SUFFIXES: Final = (".json", ".jsonl", ".toml", ".yaml", ".yml")
+#: How each table format is read (docs/tables.md); their extras are loaded when one is read.
+_TABLE_READERS: Final[dict[str, Callable[..., Ledger]]] = {
+    "csv": read_csv,
+    "xlsx": read_xlsx,
+    "html": read_html,
+    "pdf": read_pdf,
+}
+SUFFIXES: Final = tuple(s for s, kind in BY_SUFFIX.items() if kind != "text" and kind not in TABLES)
 #: Configuration files a folder may hold; they are never read as documents.
 CONFIG_NAMES: Final = frozenset({"pyproject.toml", "perfcheck.toml"})
 #: The name documents read from standard input are reported under.
@@ -89,7 +98,7 @@ def read_documents(
     """
     if os.fspath(path) == "-":
         raw = (stdin if stdin is not None else sys.stdin.buffer).read()
-        yield _entry(STDIN_NAME, "-", None, lambda: parse_json(raw, name=STDIN_NAME))
+        yield _entry(STDIN_NAME, "-", None, lambda: parse_json(raw, name=STDIN_NAME), DEFAULT_LIMITS)
         return
     root = Path(path)
     if root.is_dir():
@@ -118,17 +127,22 @@ def discover(root: Path, *, exclude: Collection[Path] = ()) -> list[Path]:
     return sorted(found)
 
 
-def read_file(path: Path) -> Iterator[Entry]:
-    """Read the documents of one file, chosen by the file's ending (JSON when it is unknown).
+def read_file(
+    path: Path,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    format: Format | None = None,  # noqa: A002 - the public argument's name
+) -> Iterator[Entry]:
+    """Read the documents of one file, in ``format`` or the one its ending tells (:mod:`.kinds`).
 
     A ``.txt`` file is a report's plain text: its ledger is extracted.
     """
     name = str(path)
-    suffix = path.suffix.lower()
-    limit = DEFAULT_LIMITS.max_bytes
+    kind = format or format_of_path(path)
+    limit = limits.max_bytes
     try:
         # A JSON Lines file is a batch: the size limit applies to each of its lines.
-        if suffix != ".jsonl" and (size := path.stat().st_size) > limit:
+        if kind != "jsonl" and (size := path.stat().st_size) > limit:
             msg = f"{name}: {size} bytes, more than the limit of {limit} (Limits.max_bytes)"
             yield Entry(name, name, None, _error(msg))
             return
@@ -136,41 +150,75 @@ def read_file(path: Path) -> Iterator[Entry]:
     except OSError as exc:
         yield Entry(name, name, None, _error(f"{name}: cannot read: {exc.strerror or exc}"))
         return
-    if suffix == ".jsonl":
-        yield from _json_lines(name, raw)
-    elif suffix == ".toml":
-        yield _entry(name, name, None, lambda: _parse_toml(raw, name))
-    elif suffix in {".yaml", ".yml"}:
-        yield from _yaml_documents(name, raw)
-    elif suffix == ".txt":
-        yield _extracted(name, raw)
+    yield from parse_entries(name, raw, kind, limits=limits)
+
+
+def parse_entries(name: str, raw: bytes, kind: Format, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Entry]:
+    """The documents of ``raw``, read as ``kind``, named ``name`` (``name:line`` for one of several)."""
+    if kind == "jsonl":
+        yield from _json_lines(name, raw, limits)
+    elif kind == "toml":
+        yield _entry(name, name, None, lambda: _parse_toml(raw, name), limits)
+    elif kind == "yaml":
+        yield from _yaml_documents(name, raw, limits)
+    elif kind == "text":
+        yield _extracted(name, raw, limits)
+    elif kind in TABLES:
+        try:
+            yield Entry(name, name, None, _TABLE_READERS[kind](raw, name=name, limits=limits))
+        except LedgerError as exc:
+            yield Entry(name, name, None, exc)
     else:
-        yield _entry(name, name, None, lambda: parse_json(raw, name=name))
+        try:
+            yield Entry(name, name, None, loads(raw, name=name, limits=limits))
+        except LedgerError as exc:
+            yield Entry(name, name, None, exc)
 
 
-def _extracted(name: str, raw: bytes) -> Entry:
+def json_line(text: bytes, path: str, line: int, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
+    """The document on one line of a JSON Lines file, named ``path:line``.
+
+    Raises:
+        LedgerError: the line is not a valid document; the message names ``path:line``.
+    """
+    try:
+        data = parse_json(text, name=path, limits=limits)
+    except LedgerError as exc:
+        raise _relocate(exc, path, line) from None
+    return validate(data, name=f"{path}:{line}", limits=limits)
+
+
+def _extracted(name: str, raw: bytes, limits: Limits) -> Entry:
     """The ledger extracted from the plain text of a report."""
+    if len(raw) > limits.max_bytes:
+        msg = f"{name}: {len(raw)} bytes, more than the limit of {limits.max_bytes} (Limits.max_bytes)"
+        return Entry(name, name, None, _error(msg))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return Entry(name, name, None, _error(f"{name}: not UTF-8 text (byte {exc.start}: {exc.reason})"))
     try:
-        return Entry(name, name, None, extract(text, name=name).ledger)
+        ledger = extract(text, name=name).ledger
     except LedgerError as exc:
         return Entry(name, name, None, exc)
+    if not ledger.figures:
+        # a text with nothing read is not a report that passed
+        msg = f"{name}: nothing to check: no figures were read from the text"
+        return Entry(name, name, None, _error(msg))
+    return Entry(name, name, None, ledger)
 
 
-def _entry(name: str, path: str, line: int | None, parse: Callable[[], Any]) -> Entry:
+def _entry(name: str, path: str, line: int | None, parse: Callable[[], Any], limits: Limits) -> Entry:
     try:
         data = parse()
     except LedgerError as exc:
         return Entry(name, path, line, exc)
-    return _validated(name, path, line, data)
+    return _validated(name, path, line, data, limits)
 
 
-def _validated(name: str, path: str, line: int | None, data: object) -> Entry:
+def _validated(name: str, path: str, line: int | None, data: object, limits: Limits) -> Entry:
     try:
-        return Entry(name, path, line, validate(data, name=name))
+        return Entry(name, path, line, validate(data, name=name, limits=limits))
     except LedgerError as exc:
         return Entry(name, path, line, exc)
 
@@ -179,7 +227,7 @@ def _validated(name: str, path: str, line: int | None, data: object) -> Entry:
 # JSON Lines
 
 
-def _json_lines(path: str, raw: bytes) -> Iterator[Entry]:
+def _json_lines(path: str, raw: bytes, limits: Limits) -> Iterator[Entry]:
     any_line = False
     for number, text in enumerate(raw.split(b"\n"), start=1):
         if not text.strip():
@@ -187,11 +235,11 @@ def _json_lines(path: str, raw: bytes) -> Iterator[Entry]:
         any_line = True
         name = f"{path}:{number}"
         try:
-            data = parse_json(text, name=path)
+            data = parse_json(text, name=path, limits=limits)
         except LedgerError as exc:
             yield Entry(name, path, number, _relocate(exc, path, number))
             continue
-        yield _validated(name, path, number, data)
+        yield _validated(name, path, number, data, limits)
     if not any_line:
         yield Entry(path, path, None, _error(f"{path}: empty document (no JSON Lines)"))
 
@@ -352,7 +400,7 @@ def load_yaml(text: str | bytes, *, name: str = "<string>") -> list[tuple[int, A
     return documents
 
 
-def _yaml_documents(path: str, raw: bytes) -> Iterator[Entry]:
+def _yaml_documents(path: str, raw: bytes, limits: Limits) -> Iterator[Entry]:
     try:
         documents = load_yaml(raw, name=path)
     except LedgerError as exc:
@@ -362,11 +410,11 @@ def _yaml_documents(path: str, raw: bytes) -> Iterator[Entry]:
         yield Entry(path, path, None, _error(f"{path}: empty document"))
         return
     if len(documents) == 1:
-        yield _validated(path, path, None, documents[0][1])
+        yield _validated(path, path, None, documents[0][1], limits)
         return
     for line, data in documents:
         name = f"{path}:{line}"
         if data is None:
             yield Entry(name, path, line, _error(f"{name}: empty document", line))
         else:
-            yield _validated(name, path, line, data)
+            yield _validated(name, path, line, data, limits)

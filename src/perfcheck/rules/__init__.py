@@ -39,4 +39,7 @@ all_rules = Registry([*default_registry, *series_registry])
 
 #: The code a crashed rule is reported under (the engine turns an exception into it).
 CRASH_CODE = internal.rule_crashed.code
-__all__ = ["CRASH_CODE", "all_rules", "default_registry", "series_registry"]
+#: The code an error on an inferred relation is reported under, as a warning.
+INFERRED_CODE = internal.inferred_relation_broken.code
+
+__all__ = ["CRASH_CODE", "INFERRED_CODE", "all_rules", "default_registry", "series_registry"]

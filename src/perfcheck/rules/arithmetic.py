@@ -254,23 +254,20 @@ def formula(ctx: Context, rel: FormulaRelation) -> Iterator[Finding]:
     gap = Interval.point(Decimal(0)).gap(diff)
     params = {
         "expr": rel.expr,
-        "low": ctx.number(near(diff.lo, places, 1)),
-        "high": ctx.number(near(diff.hi, places, 1)),
+        "range": ctx.interval(Interval(near(diff.lo, places, 1), near(diff.hi, places, 1))),
         "gap": ctx.number(gap, places + 1, ROUND_CEILING),
     }
     if actual is not None and expected is not None:
         params |= {"left": ctx.number(actual, places), "right": ctx.number(expected, places)}
         template = N_(
             "{expr} cannot hold within the printed figures' rounding (left side {left}, right side "
-            "{right}): left - right lies in [{low}, {high}]"
+            "{right}): left - right lies in {range}"
         )
     else:
-        template = N_(
-            "{expr} cannot hold within the printed figures' rounding: left - right lies in [{low}, {high}]"
-        )
+        template = N_("{expr} cannot hold within the printed figures' rounding: left - right lies in {range}")
     message = ctx.t(template, **params)
     if f.op == "==":
-        message += ctx.t(N_(", at least {gap} from 0"), gap=params["gap"])
+        message = ctx.t(N_("{claim}, at least {gap} from 0"), claim=message, gap=params["gap"])
     yield Finding(
         code=formula.code,
         severity=formula.severity,
@@ -279,6 +276,7 @@ def formula(ctx: Context, rel: FormulaRelation) -> Iterator[Finding]:
         figures=f.names,
         locations=ctx.locations(list(f.names)),
         message=message,
+        locale=ctx.locale,
         actual=actual,
         expected=expected,
         difference=difference,

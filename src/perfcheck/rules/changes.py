@@ -114,7 +114,7 @@ def change_level(ctx: Context, rel: ChangeRelation) -> Iterator[Finding]:
     )
 
 
-Phrase = tuple[str, Mapping[str, object]]
+Phrase = tuple[str, Mapping[str, str]]
 
 
 def _unbounded_percent(current: Interval, delta: Interval, sign: Decimal) -> Interval | None:
@@ -234,7 +234,7 @@ def change_percent(ctx: Context, rel: ChangeRelation) -> Iterator[Finding]:
             change_percent,
             rel,
             rel.operands(),
-            "last year's figure may be zero, so no percent change of it exists",
+            ctx.t.word(N_("last year's figure may be zero, so no percent change of it exists")),
         )
         return
     yield from ctx.judge(

@@ -94,6 +94,7 @@ def incompatible_units(ctx: Context, rel: _Relation) -> Iterator[Finding]:
             kind=rel.kind,
             problem=problem,
         ),
+        locale=ctx.locale,
     )
 
 
@@ -122,4 +123,44 @@ def rule_crashed(ctx: Context, _: None) -> Iterator[Finding]:
     return iter(())
 
 
-RULES = (incompatible_units, rule_crashed)
+def _break_inferred(b: Drawing) -> None:
+    """A sum a reader inferred (``basis: inferred``) whose parts do not add up."""
+    b.scenario("sum", exhaustive=True)
+    b.relations[-1]["basis"] = "inferred"
+    b.break_linear()
+
+
+@rule(
+    "PC903",
+    "inferred-relation-broken",
+    severity=Severity.WARNING,
+    # The screen sends every relation that says its basis to the full path.
+    screen=Screen(),
+    breaker=_break_inferred,
+    passing=doc(relations=[]),
+    failing={},
+)
+def inferred_relation_broken(ctx: Context, _: None) -> Iterator[Finding]:
+    """A relation a reader inferred, not one the text states, does not hold: check it by hand.
+
+    **What it checks.** Nothing by itself: a relation whose ``basis`` is ``inferred``
+    is judged by the rule of its kind as any other, and when that rule finds it broken
+    the finding is reported under PC903 as a warning, with the rule's own code and
+    sentence inside the message. perfcheck's text reader marks a relation inferred when
+    the text does not say it in so many words: a list it guessed the extent of, a
+    total it took from an earlier sentence, a change against a base it had to guess,
+    a figure printed twice under similar labels.
+
+    **Why.** An error perfcheck reports must be a real error. A broken stated relation
+    (合计, 其中, 占, 比上年, 完成…%) is one; a broken inferred relation may be the
+    report's mistake or the reader's, so it is shown to a person and never fails a run.
+    Ignore PC903 to leave such findings out.
+
+    **What to do.** Read the sentence: if the text does mean the relation, the figures
+    disagree and one of them is wrong; if not, there is nothing to correct.
+    """
+    del ctx
+    return iter(())
+
+
+RULES = (incompatible_units, rule_crashed, inferred_relation_broken)

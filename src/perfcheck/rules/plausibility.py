@@ -260,10 +260,10 @@ def shares_above_100(ctx: Context, _: None) -> Iterator[Finding]:
                         "the shares {shares} of {whole} add up to {total} %, more than 100 % "
                         "(relations {relations})"
                     ),
-                    shares=", ".join(ctx.view(s).figure.value for s in stated),
+                    shares=ctx.t.join(ctx.view(s).figure.value for s in stated),
                     whole=ctx.labels(list(whole)),
                     total=ctx.number(printed),
-                    relations=", ".join(r.id for r in unique),
+                    relations=ctx.t.join(r.id for r in unique),
                 ),
             )
 
@@ -301,7 +301,9 @@ def negative_amount(ctx: Context, _: None) -> Iterator[Finding]:
                     N_("{label} is printed as {printed}, but {what} cannot be negative"),
                     label=ctx.label(fid),
                     printed=view.figure.value,
-                    what=ctx.t.word(N_("a count")) if concept is None else concept,
+                    what=ctx.t.word(N_("a count"))
+                    if concept is None
+                    else ctx.t(N_("a figure of concept {concept}"), concept=concept),
                 ),
             )
 

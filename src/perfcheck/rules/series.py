@@ -111,6 +111,7 @@ def _compare(  # noqa: PLR0913 - each part of a judgment is named
         figures=figures,
         locations=ctx.locations(figures),
         message=message,
+        locale=ctx.locale,
         subject=subject,
         actual=near(actual, view.decimals),
         expected=near(expected, view.decimals),

@@ -330,6 +330,7 @@ def implied_target(ctx: Context, rel: RatioRelation) -> Iterator[Finding]:
             low=ctx.number(lo, 3, ROUND_FLOOR),
             high=ctx.number(hi, 3, ROUND_CEILING),
         ),
+        locale=ctx.locale,
         subject=rel.stated,
         actual=ctx.view(rel.stated).number,
         unit="%",

@@ -49,10 +49,18 @@ class Summary:
     unplaced: int
 
     def __str__(self) -> str:
-        """One line: ``63 figures, 27 relations, 7 sentences with unplaced figures``."""
+        """One line in English, each noun agreeing with its count (the CLI words it in any locale).
+
+        >>> str(Summary(figures=1, relations=27, unplaced=1))
+        '1 figure, 27 relations, 1 sentence with figures in no relation'
+        """
+
+        def count(n: int, noun: str) -> str:
+            return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
         return (
-            f"{self.figures} figures, {self.relations} relations, "
-            f"{self.unplaced} sentences with figures in no relation"
+            f"{count(self.figures, 'figure')}, {count(self.relations, 'relation')}, "
+            f"{count(self.unplaced, 'sentence')} with figures in no relation"
         )
 
 

@@ -37,7 +37,23 @@ COUNT_WORDS: Final = (
     "篇", "件", "台", "套", "辆", "本", "张", "条", "处", "座", "间", "册", "部", "种", "支", "队", "组",
     "期", "分",
 )  # fmt: skip
-_SCALES: Final = ("万亿", "千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千")
+_SCALES: Final = (
+    "万亿",
+    "千亿",
+    "百亿",
+    "十亿",
+    "亿",
+    "千万",
+    "百万",
+    "十万",
+    "万",
+    "千",
+    "萬億",
+    "億",
+    "萬",
+)
+#: Scale words in traditional characters (reports reposted in them), as the unit is written.
+_SIMPLIFIED_SCALE: Final = str.maketrans({"萬": "万", "億": "亿"})
 _AMOUNT: Final = "元"
 _PERCENT: Final = ("%", "％")
 _POINTS: Final = ("个百分点", "百分点")
@@ -167,7 +183,11 @@ def _tail(text: str, pos: int, stop: int) -> _Tail | None:  # noqa: C901 - one s
         if qualifier is None:
             qualifier = word_q
         i += len(after)
-    unit = ("个百分点" if word == "个百分点" else "百分点") if kind == "points" else scale + word
+    unit = (
+        ("个百分点" if word == "个百分点" else "百分点")
+        if kind == "points"
+        else scale.translate(_SIMPLIFIED_SCALE) + word
+    )
     if kind == "percent":
         unit = "%"
     return unit, kind, qualifier, i

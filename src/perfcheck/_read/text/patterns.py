@@ -45,7 +45,9 @@ LIST_OPENER: Final = re.compile(
     r"|(?:主要)?用于(?=[^，,。；;0-9]{2,30}[0-9])"  # 资金主要用于发放A 48.60万元、B…: what was spent went to
 )
 #: The label of a change or a share, which is never a total or a part of a list.
-CHANGE_LABEL: Final = re.compile(r"^(?:较|比|同比|与上年|增加|减少|增长|下降|占)|(?:增加|减少|增长|下降)$")
+CHANGE_LABEL: Final = re.compile(
+    r"^(?:较|比|同比|与上年|增加|减少|增长|下降|增收|减收|增支|减支|占)|(?:增加|减少|增长|下降|增收|减收|增支|减支)$"
+)
 
 #: Words that make a list name only some parts: 其中主要..., ...等.
 PARTIAL_BEFORE: Final = re.compile(r"主要|部分")
@@ -63,6 +65,8 @@ PARTITIONS: Final[tuple[tuple[str, ...], ...]] = (
     ("工资福利", "商品和服务", "对个人和家庭"),
     ("工资福利", "商品和服务"),
     ("因公出国", "公务用车", "公务接待"),
+    ("税收收入", "非税收入"),
+    ("货物", "工程", "服务"),
 )
 #: A list announced as a classification (按经济分类，其中：...) names every class.
 CLASSIFIED: Final = re.compile(r"按[^，。；,;]{1,10}分类")
@@ -97,6 +101,10 @@ CHANGE: Final = re.compile(
     r"(?:较|比)(?:上年|去年|上一年|上年度|[0-9]{4}年)(?:度)?(?:决算|预算|同期|实际)?(?:数)?|同比"
     r"|与(?:上年|去年|上年度)(?:度)?(?:决算|预算|同期)?(?:数)?相比"
 )
+#: Two years compared: 2018年较2017年, 2023年度比2022年度.
+YEAR_VERSUS: Final = re.compile(r"((?:19|20)[0-9]{2})年(?:度)?(?:较|比)((?:19|20)[0-9]{2})年(?:度)?")
+#: A year and 的 before a name: 2020年度的“三公”经费支出.
+YEAR_PREFIX: Final = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:度)?)?(?:的)?")
 INCREASE: Final = ("增加", "增长", "上升", "提高", "增多", "增")
 DECREASE: Final = ("减少", "下降", "降低", "减")
 DIRECTION: Final = re.compile(r"增加|增长|上升|提高|增多|减少|下降|降低|增|减")

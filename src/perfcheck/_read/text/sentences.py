@@ -23,6 +23,9 @@ _SECTION: Final = re.compile(rf"[（(]([{_CN_ORDINAL}]+)[）)]")
 _ITEM: Final = re.compile(r"([0-9]{1,2})[.．、]\s*(?=[^0-9]|[0-9]{4}年)")
 _SUBITEM: Final = re.compile(r"[（(]([0-9]{1,2})[）)]")
 _ENDS: Final = frozenset("。；;！!？?")
+#: A line that stops where its sentence cannot: after 其中, a comma or an enumeration mark
+#: (a line ending in a colon opens rows or items below it, each a sentence of its own).
+_CONTINUED: Final = re.compile(r"(?:其中|[，,、])\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,13 @@ class Sentence:
 def _section(chapter: str, section: str, item: str, sub: str) -> str | None:
     text = chapter + (f"（{section}）" if section else "") + item + (f"（{sub}）" if sub else "")
     return text or None
+
+
+def _ends_period(text: str, i: int, end_of_line: int, line: str) -> bool:
+    """Whether the sentence ending at ``i`` ends its period: not at ；, nor at a line broken mid-sentence."""
+    if i == end_of_line:
+        return not _CONTINUED.search(line)
+    return text[i] not in "；;"
 
 
 def split(text: str) -> list[Sentence]:
@@ -86,7 +96,7 @@ def split(text: str) -> list[Sentence]:
                 stop = i if i == end_of_line else i + 1
                 if text[start:stop].strip():
                     sentences.append(Sentence(len(sentences), start, stop, number, where, period))
-                    if i == end_of_line or text[i] not in "；;":
-                        period += 1
+                    # a line broken mid-sentence (text taken from a PDF): the period goes on
+                    period += _ends_period(text, i, end_of_line, body)
                 start = stop
     return sentences

@@ -1,0 +1,184 @@
+"""Score perfcheck's reading of real report text against the hand-checked corpus index.
+
+    python bench/reading.py [--texts DIR] [--aside | --whole] [--notes N]
+
+The index (``bench/corpus/index-dev.json``, ``index-aside.json``) holds, for each real
+excerpt, every figure as printed and every relation with its status checked by hand
+with ``decimal``; the texts themselves are not committed (see bench/corpus/README.md)
+and are read from ``--texts`` (default ``/work/corpus-texts``).
+
+Four numbers, matched by values as ``shared/tools/score-texts`` matches them (NFKC,
+commas removed; ids and labels do not matter):
+
+- **figure recall**: figures printed that the reader read with the right value;
+- **relations built**: index relations for which the reader built a relation over
+  exactly the same figure values;
+- **broken caught**: broken relations of high confidence reported by an error or a
+  warning over (at least two thirds of) the same values;
+- **false errors**: errors whose figures match no broken relation of the index.
+
+By default only the development part is scored; ``--aside`` scores the part kept
+aside, ``--whole`` both. The script never changes the index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import perfcheck
+from perfcheck.extract import extract
+
+CORPUS = Path(__file__).parent / "corpus"
+NUMBER = re.compile(r"-?\d[\d,\s]*(?:\.\d+)?")
+_NOT_OPERANDS = frozenset({"id", "kind", "label", "source", "weights", "rounding", "tolerance", "severity"})
+
+
+def value_of(text: object) -> Decimal | None:
+    """The number a printed figure shows, as the scorer reads it."""
+    normal = unicodedata.normalize("NFKC", str(text))
+    match = NUMBER.search(normal)
+    if match is None:
+        return None
+    try:
+        return Decimal(re.sub(r"[,\s]", "", match.group(0))).normalize()
+    except InvalidOperation:
+        return None
+
+
+def values_of(texts: object) -> frozenset[Decimal]:
+    """The set of values of some printed figures."""
+    items = texts if isinstance(texts, (list, tuple, set, frozenset)) else [texts]
+    return frozenset(v for v in (value_of(t) for t in items) if v is not None)
+
+
+def jaccard(a: frozenset[Decimal], b: frozenset[Decimal]) -> float:
+    """Overlap of two value sets."""
+    return len(a & b) / max(len(a | b), 1)
+
+
+@dataclass
+class Score:
+    """Counts over the excerpts scored."""
+
+    excerpts: int = 0
+    figures_read: int = 0
+    figures: int = 0
+    built: int = 0
+    relations: int = 0
+    caught: int = 0
+    broken: int = 0
+    false_errors: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def line(self, name: str) -> str:
+        """One summary line."""
+        recall = self.figures_read / max(self.figures, 1)
+        built = self.built / max(self.relations, 1)
+        return (
+            f"{name}: {self.excerpts} excerpts: figure recall {recall:.0%}"
+            f" ({self.figures_read}/{self.figures}), relations built {built:.0%}"
+            f" ({self.built}/{self.relations}), broken caught {self.caught}/{self.broken},"
+            f" {self.false_errors} false errors"
+        )
+
+
+def _operands(relation: dict[str, object], ids: dict[str, Decimal | None]) -> frozenset[Decimal]:
+    """The values of the figures a relation of the ledger document names."""
+    operands = set()
+    for key, value in relation.items():
+        if key in _NOT_OPERANDS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            found = ids.get(item) if isinstance(item, str) else None
+            if found is not None:
+                operands.add(found)
+    return frozenset(operands)
+
+
+def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
+    """Read and check one excerpt; add what was found to ``score``."""
+    tag = str(entry["file"])[:2]
+    ledger = extract(text, name=str(entry["file"])).ledger
+    ids = {f.id: value_of(f.value) for f in ledger.figures}
+    printed: list[str] = entry["figures"]  # type: ignore[assignment]
+    wanted = Counter(v for v in map(value_of, printed) if v is not None)
+    got = Counter(v for v in ids.values() if v is not None)
+    score.figures_read += sum((wanted & got).values())
+    score.figures += sum(wanted.values())
+    built_sets = [_operands(relation, ids) for relation in json.loads(perfcheck.dumps(ledger))["relations"]]
+    relations = [(values_of(r["figures"]), r) for r in entry["relations"]]  # type: ignore[attr-defined]
+    for values, _ in relations:
+        score.relations += 1
+        score.built += any(values == b for b in built_sets)
+    result = perfcheck.check(ledger)
+    found = [(values_of([loc.value for loc in f.locations]), f) for f in result.findings]
+    broken = [(v, r) for v, r in relations if r["status"] == "broken"]
+    for values, relation in broken:
+        if relation.get("confidence") not in (None, "high"):
+            continue
+        score.broken += 1
+        if any(f.severity.value in ("error", "warning") and jaccard(values, fv) >= 2 / 3 for fv, f in found):
+            score.caught += 1
+        else:
+            score.notes.append(f"{tag}: broken, not reported: {relation['statement'][:70]}")
+    for fv, finding in found:
+        if finding.severity.value == "error" and not any(jaccard(v, fv) >= 2 / 3 for v, _ in broken):
+            score.false_errors += 1
+            score.notes.append(f"{tag}: false error {finding.code}: {finding.message[:90]}")
+    score.excerpts += 1
+
+
+def score_index(index: Path, texts: Path) -> Score:
+    """Score every excerpt of ``index`` whose text is in ``texts``."""
+    score = Score()
+    for entry in json.loads(index.read_text(encoding="utf-8")):
+        path = texts / entry["file"]
+        if not path.is_file():
+            score.notes.append(f"{entry['file']}: text missing from {texts}")
+            continue
+        score_entry(entry, path.read_text(encoding="utf-8"), score)
+    return score
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the four numbers for the parts asked for."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", type=Path, default=Path("/work/corpus-texts"))
+    part = parser.add_mutually_exclusive_group()
+    part.add_argument("--aside", action="store_true", help="score the part kept aside")
+    part.add_argument("--whole", action="store_true", help="score both parts")
+    parser.add_argument("--notes", type=int, default=40, help="how many notes to print")
+    args = parser.parse_args(argv)
+    parts = ["dev", "aside"] if args.whole else ["aside"] if args.aside else ["dev"]
+    total = Score()
+    for name in parts:
+        score = score_index(CORPUS / f"index-{name}.json", args.texts)
+        for note in score.notes[: args.notes]:
+            print(note)
+        print(score.line(name))
+        for key in (
+            "excerpts",
+            "figures_read",
+            "figures",
+            "built",
+            "relations",
+            "caught",
+            "broken",
+            "false_errors",
+        ):
+            setattr(total, key, getattr(total, key) + getattr(score, key))
+    if len(parts) > 1:
+        print(total.line("whole"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

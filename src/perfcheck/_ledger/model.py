@@ -1,0 +1,171 @@
+"""The ledger document's model: :class:`Ledger`, its figures and relations, and the checks between them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from perfcheck._core.errors import Problem
+from perfcheck._core.interval import NEAR
+from perfcheck._core.units import UnknownUnitError, lookup_unit
+from perfcheck._core.values import ParsedValue, ValueFormatError, check_locale, parse_value
+from perfcheck._ledger.figures import MODEL_CONFIG, Figure
+from perfcheck._ledger.relations import (
+    Relation,
+)
+
+
+class Ledger(BaseModel):
+    """A report as a ledger document: every figure as printed and the relations between them.
+
+    Attributes:
+        perfcheck: the format version, ``"1"``.
+        title: the report's title.
+        source: where the report was published.
+        entity: who published it.
+        period: which year or period it covers.
+        unit: the default unit of amount figures.
+        locale: how values are printed; ``en_US`` when not given.
+        rounding: how the publisher rounded: ``nearest`` or ``truncate``.
+        figures: every number of the report.
+        relations: what must hold between them.
+    """
+
+    model_config = MODEL_CONFIG
+
+    perfcheck: Literal["1"]
+    title: str | None = None
+    source: str | None = None
+    entity: str | None = None
+    period: str | None = None
+    unit: str | None = None
+    locale: str = "en_US"
+    rounding: Literal["nearest", "truncate"] = "nearest"
+    figures: list[Figure] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+
+    # An empty default is copied per instance; a default_factory would cost an
+    # inspect.signature() call per ledger in pydantic's private-attribute set-up.
+    _parsed: dict[str, ParsedValue] = PrivateAttr(default={})
+    _by_id: dict[str, Figure] = PrivateAttr(default={})
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Ledger:
+        problems = _semantic_problems(self)
+        if problems:
+            raise PydanticCustomError(
+                "ledger_inconsistent",
+                "{summary}",
+                {"summary": "; ".join(p.message for p in problems), "problems": problems},
+            )
+        return self
+
+    def figure(self, figure_id: str) -> Figure:
+        """The figure called ``figure_id``.
+
+        Raises:
+            KeyError: there is no such figure.
+        """
+        return self._by_id[figure_id]
+
+    def parsed(self, figure_id: str) -> ParsedValue:
+        """The parsed value of a figure."""
+        return self._parsed[figure_id]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The document as JSON-ready data, as it was given (unset keys are left out)."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
+def _semantic_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901, PLR0912
+    problems: list[Problem] = []
+    try:
+        check_locale(ledger.locale)
+    except ValueError as exc:
+        problems.append(Problem(("locale",), str(exc)))
+    doc_unit = ledger.unit
+    if ledger.unit is not None:
+        try:
+            lookup_unit(ledger.unit)
+        except UnknownUnitError as exc:
+            problems.append(Problem(("unit",), f"document unit: {exc}"))
+            doc_unit = None
+    counts = Counter(f.id for f in ledger.figures)
+    for fid, n in counts.items():
+        if n > 1:
+            problems.append(Problem(("figures",), f"figure id {fid!r} is used {n} times", fid))
+    rcounts = Counter(r.id for r in ledger.relations)
+    for rid, n in rcounts.items():
+        if n > 1:
+            problems.append(Problem(("relations",), f"relation id {rid!r} is used {n} times", rid))
+    by_id = {f.id: f for f in ledger.figures}
+    ledger._by_id = by_id  # noqa: SLF001 - filling the model's own cache
+    parsed_values = ledger._parsed  # noqa: SLF001 - filled below
+    locale_ok = not problems or problems[0].loc != ("locale",)
+    for i, fig in enumerate(ledger.figures):
+        loc = ("figures", i)
+        unit_text = fig.unit or ledger.unit
+        fig_unit = fig.unit
+        if fig.unit is not None:
+            try:
+                lookup_unit(fig.unit)
+            except UnknownUnitError as exc:
+                problems.append(Problem((*loc, "unit"), f"figure {fig.id!r}: {exc}", fig.id))
+                fig_unit = None
+        if not locale_ok:
+            continue
+        try:
+            # The value's own unit, scale word and qualifier word must agree with the figure's keys.
+            parsed = parse_value(
+                Decimal(fig.value) if fig.given_as_number else fig.value,
+                ledger.locale,
+                unit=fig_unit,
+                default_unit=doc_unit,
+                qualifier=fig.qualifier,
+            )
+        except ValueFormatError as exc:
+            problems.append(Problem((*loc, "value"), f"figure {fig.id!r}: {exc}", fig.id))
+            continue
+        if parsed.unit is None and unit_text is None:
+            problems.append(
+                Problem(
+                    (*loc, "unit"),
+                    f"figure {fig.id!r} has no unit and the document sets none",
+                    fig.id,
+                )
+            )
+        if fig.decimals is not None and parsed.decimals > fig.decimals:
+            # The value must be a multiple of 10^-decimals: its last non-zero digit may not be
+            # further right. Read off the normalised exponent, in perfcheck's own context
+            # (a remainder in the caller's context fails on long numbers).
+            exponent = parsed.number.normalize(NEAR).as_tuple().exponent
+            if parsed.number and isinstance(exponent, int) and exponent < -fig.decimals:
+                problems.append(
+                    Problem(
+                        (*loc, "decimals"),
+                        f"figure {fig.id!r}: value {fig.value!r} shows more precision "
+                        f"than decimals={fig.decimals}",
+                        fig.id,
+                    )
+                )
+        parsed_values[fig.id] = parsed
+    for i, rel in enumerate(ledger.relations):
+        missing = dict.fromkeys(x for x in rel.operands() if x not in by_id)
+        problems.extend(
+            Problem(("relations", i), f"relation {rel.id!r} ({rel.kind}) names no figure {name!r}", rel.id)
+            for name in missing
+        )
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Reading and writing

@@ -1,0 +1,272 @@
+"""What the text reader's recognisers share: figures and relations being built, and the builder's state.
+
+Each recogniser (:mod:`.sums`, :mod:`.balances`, :mod:`.shares`, :mod:`.changes`,
+:mod:`.comparisons`, :mod:`.equalities`, :mod:`.counts`) is a class over :class:`State`;
+:mod:`.build` composes them into the builder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Final
+
+from perfcheck._core.units import lookup_unit
+from perfcheck._read.text import patterns
+from perfcheck._read.text.numbers import Mention
+from perfcheck._read.text.sentences import Sentence, split
+
+_LABEL_STOP: Final = frozenset("，,。；;：:！!？?【】[]\n\r \u3000")
+
+
+NOUN_STOP: Final = frozenset("，,。；;：:！!？?（()）、\n\r \u3000")
+
+
+TITLE_YEAR: Final = re.compile(r"([0-9]{4})年")
+
+
+ENUMERATION_BEFORE: Final = re.compile(r"[“\"「]([^”\"」]{2,300})[”\"」]\s*$")
+
+
+ENUMERATION_AFTER: Final = re.compile(r"^[^，。；：:]{0,12}?[：:（(][“\"「]?([^）)”\"」。；]{2,300})")
+
+
+_MAX_NOUN: Final = 14
+
+
+CLAUSE_STOP: Final = frozenset("，,。；;：:！!？?、的\n")
+
+
+HEADING_UNIT: Final = re.compile(r"[（(]\s*单位\s*[：:]\s*(万元|千元|亿元|元)\s*[）)]")
+
+
+#: A table-like row: ``年度资金总额：年初预算数180.00，全年预算数245.60，…``, optionally opened by 其中：.
+ROW: Final = re.compile(r"(其中[：:])?([^：:，,。；;0-9]{2,20})[：:]")
+
+
+#: A sentence opened by a figure's label and 中 (基本支出中，...) lists that figure's parts.
+OF_SUBJECT: Final = re.compile(r"([^，,。；;：:0-9]{2,20}?)中[，,：:]")
+
+
+@dataclass(eq=False)
+class Fig:
+    """A figure being built: a mention with its label, unit and place."""
+
+    mention: Mention
+    sentence: Sentence
+    label: str
+    label_start: int
+    text_end: int
+    unit: str | None
+    kind: str
+    concept: str | None = None
+    id: str = ""
+    decimals: int | None = None
+    keep: bool = True
+
+    @property
+    def is_percent(self) -> bool:
+        """Whether the figure is a percentage."""
+        return self.kind == "percent"
+
+
+@dataclass(eq=False)
+class Rel:
+    """A relation being built, with the sentences it was read from."""
+
+    data: dict[str, Any]
+    sentences: list[Sentence]
+    figures: list[Fig]
+
+
+@dataclass
+class Built:
+    """What the builder made of a text.
+
+    Attributes:
+        document: the ledger document, as JSON-ready data (not yet validated).
+        figures: the figures, in order.
+        relations: the relations with the sentences they came from.
+        sentences: every sentence of the text.
+    """
+
+    document: dict[str, Any]
+    figures: list[Fig]
+    relations: list[Rel]
+    sentences: list[Sentence]
+    by_sentence: dict[int, list[Fig]] = field(default_factory=dict)
+
+
+def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit: bool) -> tuple[str, int]:
+    changed = True
+    if after_digit and label.startswith(("年度", "年")) and not label.startswith(("年末", "年初")):
+        cut = 2 if label.startswith("年度") else 1
+        label, start = label[cut:], start + cut
+    while changed and label:
+        changed = False
+        for word in (*patterns.LEADING, *entity_forms):
+            if label.startswith(word) and len(label) > len(word):
+                label, start, changed = label[len(word) :], start + len(word), True
+                break
+    changed = True
+    while changed and label:
+        changed = False
+        for word in patterns.TRAILING:
+            if label.endswith(word) and len(label) > len(word):
+                label, changed = label[: -len(word)], True
+                break
+    return label, start
+
+
+def read_label(text: str, mention: Mention, floor: int, entity_forms: list[str]) -> tuple[str, int]:
+    """The report's words naming a mention: the words before it back to a delimiter."""
+    end = mention.phrase_start
+    while end > floor and text[end - 1] in " \u3000":
+        end -= 1
+    begin = end
+    while begin > floor and text[begin - 1] not in _LABEL_STOP and not text[begin - 1].isdigit():
+        begin -= 1
+    after_digit = begin > 0 and text[begin - 1].isdigit()
+    used_for = text.find("用于", begin, end)
+    if used_for >= 0 and end - used_for > 3:  # 资金主要用于发放补贴48.60万元: the part is 发放补贴
+        begin = used_for + 2
+    return _strip_words(text[begin:end], begin, entity_forms, after_digit=after_digit)
+
+
+def noun_after(text: str, pos: int, stop: int) -> str:
+    end = pos
+    while end < stop and end - pos < _MAX_NOUN and text[end] not in NOUN_STOP and not text[end].isdigit():
+        end += 1
+    return text[pos:end]
+
+
+def _entity_forms(title: str) -> list[str]:
+    """The publisher's name from the title and its shorter forms (资阳区妇联, 区妇联, 妇联)."""
+    match = TITLE_YEAR.search(title)
+    entity = title[: match.start()] if match else ""
+    return [entity[i:] for i in range(len(entity) - 1)] if len(entity) >= 2 else []
+
+
+def factor(unit: str | None) -> Decimal:
+    if unit is None:
+        return Decimal(1)
+    return lookup_unit(unit).factor
+
+
+def _precision(fig: Fig) -> int:
+    return fig.decimals if fig.decimals is not None else fig.mention.decimals
+
+
+def _exact(fig: Fig) -> bool:
+    return fig.kind == "count" and fig.mention.decimals == 0 and factor(fig.unit) == 1
+
+
+def adds_up(total: Fig, parts: list[Fig]) -> bool:
+    """Whether the printed parts add up to the printed total within their rounding (no qualifiers)."""
+    figs = [total, *parts]
+    if any(f.mention.qualifier for f in figs):
+        return False
+    value = sum((f.mention.number * factor(f.unit) for f in parts), Decimal(0))
+    slack = sum(
+        (Decimal(0) if _exact(f) else Decimal("0.5").scaleb(-_precision(f)) * factor(f.unit) for f in figs),
+        Decimal(0),
+    )
+    return abs(value - total.mention.number * factor(total.unit)) <= slack
+
+
+def partition(labels: list[str]) -> bool:
+    """Whether the labels are, one each, the words of a known complete partition."""
+    for words in patterns.PARTITIONS:
+        if len(words) != len(labels):
+            continue
+        hits = [next((w for w in words if w in label), None) for label in labels]
+        if None not in hits and len(set(hits)) == len(words):
+            return True
+    return False
+
+
+def label_core(label: str) -> tuple[str, str | None]:
+    """A label without its trailing 总计/合计/总额/数, and its 预算/决算 role taken off."""
+    core = re.sub(r"(?:总计|合计|总额|总数)$", "", label)
+    role = None
+    if match := re.search(r"(预算|决算|执行)数?$", core):
+        role = "budget" if match.group(1) == "预算" else "actual"
+        core = core[: match.start()]
+    return core, role
+
+
+def prefix(a: str, b: str) -> int:
+    """How many characters the two begin with in common."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def common(a: str, b: str) -> int:
+    """The length of the longest run of characters printed in both."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def unique(sentences: list[Sentence]) -> list[Sentence]:
+    seen: dict[int, Sentence] = {}
+    for s in sentences:
+        seen.setdefault(s.index, s)
+    return sorted(seen.values(), key=lambda s: s.index)
+
+
+class State:
+    """The figures and relations found so far, and what recognisers share."""
+
+    def __init__(self, text: str, unit: str | None) -> None:
+        self.text = text
+        self.unit_override = unit
+        self.sentences = split(text)
+        self.title = next((line.strip() for line in text.split("\n") if line.strip()), "")
+        self.entity_forms = _entity_forms(self.title)
+        self.figs: list[Fig] = []
+        self.by_sentence: dict[int, list[Fig]] = defaultdict(list)
+        self.relations: list[Rel] = []
+        self.doc_unit: str | None = None
+        self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
+        self.row_periods: set[int] = set()
+        self.scored: set[int] = set()
+
+    def first(self, concept: str) -> Fig | None:
+        return next((f for f in self.figs if f.keep and f.concept == concept), None)
+
+    def add(
+        self,
+        name: str,
+        data: dict[str, Any],
+        sentences: list[Sentence],
+        figs: list[Fig],
+        *,
+        inferred: bool = False,
+    ) -> None:
+        """Record a relation; ``name`` is its id, or a prefix completed by its first figure's id.
+
+        ``inferred``: the text does not state the relation in so many words (a total taken
+        from an earlier sentence, a base found by its label, layout); a broken one is then
+        shown to be checked by hand (rule PC903) rather than reported as an error.
+        """
+        if inferred:
+            data = {**data, "basis": "inferred"}
+        self.relations.append(Rel({"id": name, **data}, sentences, figs))
+
+    def qualifies(self, fig: Fig) -> bool:
+        """Whether a figure is followed by 的 (全年预算32,972万元的67.8%): it qualifies what follows."""
+        return self.text[fig.mention.phrase_end : fig.mention.phrase_end + 1] == "的"
+
+    def eligible(self, fig: Fig) -> bool:
+        """Whether a figure can be the total or a part of a list (not a change, a share or a bare number)."""
+        return fig.kind in {"amount", "count"} and not patterns.CHANGE_LABEL.search(fig.label)

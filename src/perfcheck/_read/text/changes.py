@@ -1,0 +1,250 @@
+"""The recogniser of changes (``较上年增加X，增长Y%``) and of the changes of a sum's parts adding up."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from perfcheck._read.text import patterns
+from perfcheck._read.text.base import Fig, State, unique
+from perfcheck._read.text.sentences import Sentence
+
+
+class Changes(State):
+    """Recognise changes (``较上年增加X，增长Y%``) and of the changes of a sum's parts adding up."""
+
+    def changes(self) -> None:
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            for match in patterns.CHANGE.finditer(self.text, sentence.start, sentence.end):
+                direction = patterns.DIRECTION.search(
+                    self.text, match.end(), min(sentence.end, match.end() + 30)
+                )
+                if direction is None:
+                    continue
+                currents, named_prior, loose = self.changing(sentence, figs, match, direction)
+                if not currents:
+                    continue
+                kind = currents[0].kind
+                after = [f for f in figs if f.mention.start >= match.end()]
+                following = patterns.CHANGE.search(self.text, match.end(), sentence.end)
+                limit = following.start() if following else sentence.end
+                prior = named_prior or next(
+                    (f for f in after if f.mention.end <= direction.start() and f.kind == kind), None
+                )
+                said = [f for f in after if direction.start() <= f.mention.start < limit]
+                delta = next((f for f in said if f.kind == kind), None)
+                percent = next((f for f in said if f.is_percent), None)
+                if prior is None and delta is None and percent is None:
+                    continue
+                # with both years printed, the amount and the rate of a change are two statements,
+                # each judged (and reported) on its own
+                statements = (
+                    [(delta, None), (None, percent)]
+                    if prior is not None and delta is not None and percent is not None
+                    else [(delta, percent)]
+                )
+                label = self.text[match.start() : direction.end()]
+                for current in currents:
+                    for amount, rate in statements:
+                        data: dict[str, Any] = {
+                            "kind": "change",
+                            "current": "",
+                            "direction": "increase" if direction.group() in patterns.INCREASE else "decrease",
+                            "label": f"{current.label} {label}",
+                        }
+                        used = [current]
+                        for key, f in (("prior", prior), ("delta", amount), ("percent", rate)):
+                            if f is not None:
+                                data[key] = ""
+                                used.append(f)
+                        self.add("change", data, unique([current.sentence, sentence]), used, inferred=loose)
+
+    def changing(
+        self, sentence: Sentence, figs: list[Fig], match: re.Match[str], direction: re.Match[str]
+    ) -> tuple[list[Fig], Fig | None, bool]:
+        """What changed, for the change starting at ``match``.
+
+        Returns the figures, a prior named by its year, and whether the figures were
+        found by a loose match of their name (the relation is then inferred).
+        """
+        # 预算数减少8.35亿元，…；比2014年执行数减少2.5亿元: a change printed before is no subject
+        before = [f for f in figs if f.mention.phrase_end <= match.start() and self.eligible(f)]
+        # 收入37,730万元，为全年预算46,908万元的80.43%，比上年…: a figure followed by 的
+        # qualifies what comes after it and is not what changed
+        subjects = [f for f in before if not self.qualifies(f)] or before
+        if subjects:
+            return [subjects[-1]], None, False
+        words = self.text[match.end() : direction.start()]
+        years = self.years_compared(sentence, match.start())
+        if years is not None:
+            # 2018年较2017年部门预算总收入增加64.18万元: the figures of each year, by name
+            name = words.strip("，,：: \u3000")
+            this, last = (self.of_year(name, y, sentence) for y in years)
+            if this is not None and last is not None:
+                return [this], last, False
+        # 与上年相比，一般公共预算财政拨款支出增加…; 收入、支出总计各增加…: the figures named
+        named = self.named_before(sentence, words)
+        return named, None, len(named) == 1 and named[0].label not in words
+
+    def top_level(self, figs: list[Fig]) -> list[Fig]:
+        """The figures that are no part of a sum (the 总额 row, not the 财政拨款 row under it)."""
+        parts = {id(p) for _, ps, _ in self.list_sums for p in ps}
+        return [f for f in figs if id(f) not in parts]
+
+    def named_changes(self) -> None:
+        """``全年预算数较年初预算数增加65.60万元``: a change between two figures named by their labels."""
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            for match in patterns.CHANGE_NAMED.finditer(self.text, sentence.start, sentence.end):
+                if patterns.CHANGE.match(self.text, match.end(1)):
+                    continue  # 较上年: read by changes()
+                earlier = [f for f in self.figs if f.keep and f.mention.start < match.start()]
+                earlier = [f for f in earlier if f.sentence.section == sentence.section]
+                current = [f for f in self.top_level(earlier) if f.label == match.group(1)]
+                prior = [f for f in self.top_level(earlier) if f.label == match.group(2)]
+                if not current or not prior:
+                    continue
+                following = [f for f in figs if f.mention.start >= match.start(3)]
+                delta = next((f for f in following if f.kind == current[-1].kind), None)
+                percent = next((f for f in following if f.is_percent), None)
+                if delta is None and percent is None:
+                    continue
+                data: dict[str, Any] = {
+                    "kind": "change",
+                    "current": "",
+                    "direction": "increase" if match.group(3) in patterns.INCREASE else "decrease",
+                    "prior": "",
+                    "label": self.text[match.start() : match.end()],
+                }
+                used = [current[-1], prior[-1]]
+                for key, f in (("delta", delta), ("percent", percent)):
+                    if f is not None:
+                        data[key] = ""
+                        used.append(f)
+                self.add("change", data, unique([current[-1].sentence, prior[-1].sentence, sentence]), used)
+
+    def change_formulas(self) -> None:  # noqa: C901 - equal figures, changes, sums
+        """The changes of a sum's parts add up to the change of its total (through figures printed twice)."""
+        same: dict[int, set[int]] = defaultdict(set)
+        for rel in self.relations:
+            if rel.data["kind"] == "equal":
+                ids = {id(f) for f in rel.figures}
+                for f in rel.figures:
+                    same[id(f)] |= ids
+        deltas: dict[int, tuple[Fig, str]] = {}
+        for rel in self.relations:
+            if rel.data["kind"] == "change" and "delta" in rel.data and "prior" not in rel.data:
+                delta = rel.figures[1]
+                for key in same.get(id(rel.figures[0]), {id(rel.figures[0])}):
+                    deltas.setdefault(key, (delta, str(rel.data["direction"])))
+        for total, parts, rel in self.list_sums:
+            if rel.data.get("exhaustive") is False or rel not in self.relations:
+                continue
+            found = [deltas.get(id(f)) for f in (total, *parts)]
+            if any(d is None for d in found):
+                continue
+            terms = [d for d in found if d is not None]
+            if len({d[0].unit for d in terms}) != 1 or len({id(d[0]) for d in terms}) != len(terms):
+                continue
+            names = " + ".join(p.label for p in parts)
+            data = {
+                "kind": "formula",
+                "expr": "",
+                "label": f"the changes of {names} add up to that of {total.label}",
+            }
+            self.add(
+                "changes", data, unique([d[0].sentence for d in terms]), [d[0] for d in terms], inferred=True
+            )
+            self.relations[-1].data["_signs"] = ["-" if d[1] == "decrease" else "+" for d in terms]
+
+    def years_compared(self, sentence: Sentence, at: int) -> tuple[str, str] | None:
+        """The two years of ``2018年较2017年`` when the change starting at ``at`` compares them."""
+        for found in patterns.YEAR_VERSUS.finditer(self.text, sentence.start, sentence.end):
+            if found.start() <= at < found.end():
+                return found.group(1), found.group(2)
+        return None
+
+    def of_year(self, name: str, year: str, sentence: Sentence) -> Fig | None:
+        """The nearest figure before ``sentence`` in its section named ``name`` in a sentence of ``year``."""
+        earlier = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.label == name
+            and f.mention.start < sentence.start
+            and f.sentence.section == sentence.section
+            and f"{year}年" in self.text[f.sentence.start : f.sentence.end]
+        ]
+        return earlier[-1] if earlier else None
+
+    def named_before(self, sentence: Sentence, words: str) -> list[Fig]:
+        """The figures a change names by words alone: ``一般公共预算财政拨款支出``, ``收入、支出总计各``.
+
+        Each name is the label of a figure printed earlier in the same section (the
+        nearest); ``A、B总计各`` names ``A总计`` and ``B总计``. All must be found.
+        """
+        words = words.strip("，,：: \u3000")
+        shared = words.endswith("各")
+        words = words.removesuffix("各")
+        if not words:
+            return []
+        names = words.split("、")
+        if len(names) > 1 and not shared:
+            return []
+        last = names[-1]
+        # 收入、支出总计: the last name's tail is shared by the others; try each split
+        for cut in range(len(last), 0, -1):
+            tail = last[cut:]
+            found = [self.nearest_named(n + tail, sentence) for n in names[:-1]]
+            found.append(self.nearest_named(last, sentence))
+            if all(f is not None for f in found):
+                return [f for f in found if f is not None]
+            if len(names) == 1:
+                break
+        if len(names) == 1:
+            # 与上年相比，2020年度的“三公”经费支出减少了…: the year and 的 are not the name
+            core = patterns.YEAR_PREFIX.sub("", last)
+            close = self.nearest_like(core, sentence) if core != last else None
+            if close is not None:
+                return [close]
+        return []
+
+    def nearest_like(self, name: str, sentence: Sentence) -> Fig | None:
+        """The figure of the sentence before, in the section, whose label holds ``name`` or is held by it."""
+        earlier = [
+            f
+            for f in self.figs
+            if f.keep
+            and self.eligible(f)
+            and f.mention.start < sentence.start
+            and f.sentence.section == sentence.section
+            and f.sentence.index == sentence.index - 1
+            and len(f.label) >= 2
+            and (name in f.label or f.label in name or _common(name, f.label) >= 4)
+        ]
+        return earlier[-1] if earlier else None
+
+    def nearest_named(self, name: str, sentence: Sentence) -> Fig | None:
+        """The nearest figure printed before ``sentence`` in its section with the label ``name``."""
+        earlier = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.label == name
+            and f.mention.start < sentence.start
+            and f.sentence.section == sentence.section
+        ]
+        return earlier[-1] if earlier else None
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the longest run of characters ``a`` and ``b`` share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] not in b:
+                break
+            best = j - i
+    return best

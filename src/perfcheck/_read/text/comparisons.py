@@ -1,0 +1,129 @@
+"""The recogniser of products (分值 × 执行率 = 得分) and comparisons (达到年度目标, 高于, 不超过)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from perfcheck._read.text import patterns
+from perfcheck._read.text.base import CLAUSE_STOP, Fig, State, prefix, unique
+from perfcheck._read.text.sentences import Sentence
+
+
+class Comparisons(State):
+    """Recognise products (分值 × 执行率 = 得分) and comparisons (达到年度目标, 高于, 不超过)."""
+
+    def products(self) -> None:
+        """``分值10分，执行率96.16%，得分9.62分``: the score is the points times the rate (up to 100 %)."""
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            for points, rate, got in zip(figs, figs[1:], figs[2:], strict=False):
+                if (
+                    got.unit == "分"
+                    and patterns.SCORE_GOT.search(got.label)
+                    and rate.is_percent
+                    and patterns.RATE_LABEL.search(rate.label)
+                    and rate.mention.number <= 100
+                    and points.unit == "分"
+                    and patterns.SCORE_POINTS.search(points.label)
+                ):
+                    data = {
+                        "kind": "product",
+                        "total": "",
+                        "factors": [],
+                        "label": f"{got.label} = {points.label} × {rate.label}",
+                    }
+                    self.add("product", data, [sentence], [got, points, rate], inferred=True)
+                    self.scored.add(id(got))
+
+    def compare(self, left: Fig, op: str, right: Fig, why: str) -> None:
+        data = {"kind": "compare", "left": "", "op": op, "right": "", "label": why}
+        self.add("compare", data, unique([left.sentence, right.sentence]), [left, right])
+
+    def compares(self) -> None:
+        """Comparisons the text states: 达到年度目标, 高于目标值90%, 决算数大于预算数, 得分 within 分值."""
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            self.targets_met(sentence, figs)
+            self.figure_compares(figs)
+            covered: list[tuple[int, int]] = []
+            text = self.text[sentence.start : sentence.end]
+            for word, op in patterns.COMPARE_WORDS:
+                for found in re.finditer(word, text):
+                    a, b = sentence.start + found.start(), sentence.start + found.end()
+                    if any(x <= a < y for x, y in covered):
+                        continue
+                    covered.append((a, b))
+                    self.noun_compare(sentence, figs, (a, b), (word, op))
+            for points, got in itertools.pairwise(figs):
+                if (
+                    got.unit == points.unit == "分"
+                    and patterns.SCORE_GOT.search(got.label)
+                    and patterns.SCORE_POINTS.search(points.label)
+                    and id(got) not in self.scored
+                ):
+                    self.compare(got, "<=", points, f"{got.label} ≤ {points.label}")
+
+    def targets_met(self, sentence: Sentence, figs: list[Fig]) -> None:
+        """``指标值≥1200人，实际完成1386人，超额完成年度目标``: the actual figure is at least the target."""
+        for match in patterns.TARGET_MET.finditer(self.text, sentence.start, sentence.end):
+            before = [f for f in figs if f.mention.phrase_end <= match.start()]
+            targets = [f for f in before if patterns.TARGET_LABEL.search(f.label)]
+            if not targets:
+                continue
+            target = targets[-1]
+            actual = [f for f in before if f.mention.start > target.mention.start and f.unit == target.unit]
+            if actual:
+                why = f"{match.group()}: {actual[-1].label} ≥ {target.label}"
+                self.compare(actual[-1], ">=", target, why)
+
+    def figure_compares(self, figs: list[Fig]) -> None:
+        """``满意度达95%以上，高于年度目标值90%``: a figure compared in words with the one before it."""
+        for i, fig in enumerate(figs):
+            word = next((w for w in patterns.COMPARE_WORDS if fig.label.startswith(w[0])), None)
+            if word is None or len(fig.label) == len(word[0]) or i == 0:
+                continue
+            left = next((f for f in reversed(figs[:i]) if f.unit == fig.unit and f.kind == fig.kind), None)
+            if left is not None:
+                self.compare(left, word[1], fig, f"{left.label} {word[0]} {fig.label[len(word[0]) :]}")
+
+    def noun_compare(
+        self, sentence: Sentence, figs: list[Fig], span: tuple[int, int], word_op: tuple[str, str]
+    ) -> None:
+        """``决算数大于预算数``, ``在编人数未超过核定编制数``: both sides named by words, no number."""
+        (a, b), (word, op) = span, word_op
+        begin = a
+        while begin > sentence.start and self.text[begin - 1] not in CLAUSE_STOP:
+            begin -= 1
+        end = b
+        while end < sentence.end and self.text[end] not in CLAUSE_STOP:
+            end += 1
+        left_words, right_words = self.text[begin:a], self.text[b:end]
+        if any(ch.isdigit() for ch in left_words + right_words) or len(left_words) < 2:
+            return
+        left_role = next((r for rx, r in patterns.ROLE_NOUNS if rx.search(left_words)), None)
+        right_match = re.match(r"(?:决算|执行|实际|支出|预算|年初预算|计划)数", right_words)
+        if left_role and right_match:
+            right_role = next((r for rx, r in patterns.ROLE_NOUNS if rx.search(right_match.group())), None)
+            roles = {"actual": patterns.ACTUAL_ROLE, "budget": patterns.BUDGET_ROLE}
+            amounts = [f for f in figs if f.kind == "amount"]
+            left = next((f for f in amounts if roles[left_role].search(f.label)), None)
+            right = next((f for f in amounts if right_role and roles[right_role].search(f.label)), None)
+            if left is not None and right is not None and left is not right:
+                self.compare(left, op, right, f"{left_words}{word}{right_match.group()}")
+            return
+        earlier = [f for f in self.figs if f.keep and f.sentence.section == sentence.section]
+        earlier = [f for f in earlier if f.mention.start < a]
+        named = right_words.rstrip("。；;！!")
+        right_named = [f for f in earlier if len(named) >= 2 and f.label.endswith(named)]
+        if not right_named:
+            return
+        right = right_named[-1]
+        # the left side is the figure whose label begins as the words do (在编人数: 在编在岗), if one alone
+        scored = [
+            (prefix(f.label, left_words), f) for f in earlier if f is not right and f.unit == right.unit
+        ]
+        best = max((p for p, _ in scored), default=0)
+        winners = [f for p, f in scored if p == best]
+        if best >= 2 and len(winners) == 1:
+            self.compare(winners[0], op, right, f"{left_words}{word}{right_words}")

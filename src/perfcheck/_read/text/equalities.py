@@ -1,0 +1,124 @@
+"""The recogniser of equalities: one quantity printed twice, totals whose lists name the same parts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from perfcheck._read.text import patterns
+from perfcheck._read.text.base import Fig, State, common, factor, label_core, unique
+
+
+class Equalities(State):
+    """Recognise equalities: one quantity printed twice, totals whose lists name the same parts."""
+
+    def equals(self) -> None:
+        paired: set[frozenset[int]] = set()
+        sums = self.list_sums
+        for i, (total_a, parts_a, _) in enumerate(sums):
+            for total_b, parts_b, _ in sums[i + 1 :]:
+                same_parts = [p.label for p in parts_a] == [p.label for p in parts_b] and len(parts_a) > 1
+                if not same_parts or total_a.sentence.section == total_b.sentence.section:
+                    continue
+                if total_a.kind != total_b.kind:
+                    continue
+                self.equal([total_a, total_b], paired, why="two totals listed with the same parts")
+                for a, b in zip(parts_a, parts_b, strict=True):
+                    self.equal([a, b], paired, why="the same part of two totals listed with the same parts")
+        self.balanced_totals(paired)
+        self.same_figures(paired)
+
+    def same_figures(self, paired: set[frozenset[int]]) -> None:
+        """One quantity printed in several sections (see :meth:`same_quantity`)."""
+        groups: dict[tuple[str, Decimal, str | None], list[Fig]] = defaultdict(list)
+        for fig in self.figs:
+            # 较上年增加 in two sections is two changes, never one quantity
+            if (
+                fig.keep
+                and len(fig.label) >= 2
+                and fig.kind != "bare"
+                and not patterns.CHANGE_LABEL.search(fig.label)
+            ):
+                groups[fig.kind, fig.mention.number * factor(fig.unit), fig.mention.qualifier].append(fig)
+        for figs in groups.values():
+            for component in self.same_quantity(figs):
+                if len({f.sentence.section for f in component}) > 1:
+                    exact = len({f.label for f in component}) == 1
+                    why = "the same label and value are printed in two sections"
+                    if not exact:
+                        why = "the same value is printed in two sections under labels with one core"
+                    self.equal(component, paired, why=why)
+
+    def balanced_totals(self, paired: set[frozenset[int]]) -> None:
+        """``收入总计2856.43万元，支出总计2856.43万元``: the two sides of a statement balance."""
+        for a in self.figs:
+            if a.kind != "amount" or "总计" not in a.label or "收入" not in a.label:
+                continue
+            other = a.label.replace("收入", "支出")
+            later = [f for f in self.figs if f.mention.start > a.mention.start and f.kind == "amount"]
+            b = next(
+                (f for f in later if f.sentence.section == a.sentence.section and f.label == other), None
+            )
+            if b is not None:
+                self.equal([a, b], paired, why="the income and spending totals of a statement balance")
+
+    def same_quantity(self, figs: list[Fig]) -> list[list[Fig]]:
+        """Figures of one value that name one quantity, grouped (in order of the text).
+
+        Two figures in different sections are one quantity when their labels are the
+        same; or the same once a trailing 总计/合计/数 and a 预算/决算 role are taken off
+        (收入预算总计 and 收入预算; 基本支出 and 基本支出预算), roles not contradicting;
+        or when the shorter core is the end of the longer one and the rest of the
+        longer is printed just before the shorter figure (一般公共预算财政拨款支出 ...
+        年初预算为…，支出决算为2228.24万元). Zero is never matched by the looser rules.
+        """
+        parent = list(range(len(figs)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, a in enumerate(figs):
+            for j in range(i + 1, len(figs)):
+                b = figs[j]
+                if a.sentence.section != b.sentence.section and self.one_quantity(a, b):
+                    parent[root(j)] = root(i)
+        groups: dict[int, list[Fig]] = defaultdict(list)
+        for i, fig in enumerate(figs):
+            groups[root(i)].append(fig)
+        return [g for g in groups.values() if len(g) > 1]
+
+    def one_quantity(self, a: Fig, b: Fig) -> bool:
+        if a.label == b.label:
+            return True
+        if a.mention.number == 0:
+            return False
+        (core_a, role_a), (core_b, role_b) = label_core(a.label), label_core(b.label)
+        if role_a and role_b and role_a != role_b:
+            return False
+        if core_a == core_b:
+            return len(core_a) >= 2
+        long, short = (a, b) if len(core_a) > len(core_b) else (b, a)
+        core_long, core_short = label_core(long.label)[0], label_core(short.label)[0]
+        if len(core_short) < 2 or not core_long.endswith(core_short):
+            return False
+        rest = core_long[: -len(core_short)]
+        context = self.text[short.sentence.start : short.label_start]
+        return common(rest, context) >= max(3, (len(rest) + 1) // 2)
+
+    def equal(self, figs: list[Fig], paired: set[frozenset[int]], *, why: str) -> None:
+        key = frozenset(id(f) for f in figs)
+        if key in paired or any(
+            frozenset({id(a), id(b)}) in paired for a in figs for b in figs if a is not b
+        ):
+            return
+        paired.add(key)
+        for a in figs:
+            for b in figs:
+                if a is not b:
+                    paired.add(frozenset({id(a), id(b)}))
+        sections = " / ".join(dict.fromkeys(f.sentence.section or "" for f in figs))
+        data = {"kind": "equal", "figures": [], "label": f"{figs[0].label}: {why} ({sections})"}
+        self.add("same", data, unique([f.sentence for f in figs]), figs)

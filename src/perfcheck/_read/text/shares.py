@@ -1,0 +1,187 @@
+"""The recogniser of shares (``占…的X%``) and rates (执行率, 完成率)."""
+
+from __future__ import annotations
+
+from perfcheck._read.text import patterns
+from perfcheck._read.text.base import Fig, State, unique
+
+
+class Shares(State):
+    """Recognise shares (``占…的X%``) and rates (执行率, 完成率)."""
+
+    def preceding(self, fig: Fig, kinds: set[str]) -> Fig | None:
+        figs = self.by_sentence.get(fig.sentence.index, [])
+        before = [f for f in figs if f.mention.start < fig.mention.start and f.kind in kinds and f.keep]
+        return before[-1] if before else None
+
+    def shares(self, done: set[int] | frozenset[int] = frozenset()) -> None:  # noqa: C901 - a reader per phrasing
+        """Shares and stated completion ratios, but for the percentages in ``done``."""
+        for fig in self.figs:
+            if id(fig) in done:
+                continue
+            if fig.is_percent and patterns.TARGET_SHARE.search(fig.label):
+                part = self.preceding(fig, {"amount", "count"})
+                if part is not None:
+                    fig.concept = "completion_rate"
+                    data = {
+                        "kind": "ratio",
+                        "numerator": "",
+                        "stated": "",
+                        "label": f"{part.label} ÷ {fig.label}",
+                    }
+                    self.add("ratio", data, [fig.sentence], [part, fig])
+                continue
+            if not fig.is_percent or not fig.label.startswith("占"):
+                continue
+            words = fig.label[1:]
+            part = self.preceding(fig, {"amount", "count"})
+            if part is None:
+                continue
+            if not words:  # 其中：A 10万元，占82.34%: a share of the list's total
+                whole = next(
+                    (
+                        r.figures[0]
+                        for r in self.relations
+                        if r.data["kind"] == "sum" and part in r.figures[1:]
+                    ),
+                    None,
+                )
+                if whole is not None:
+                    self.share(part, whole, fig)
+                continue
+            if patterns.TARGET_WORDS.search(words):
+                fig.concept = "completion_rate"
+                data = {"kind": "ratio", "numerator": "", "stated": "", "label": f"{part.label} ÷ {words}"}
+                self.add("ratio", data, [fig.sentence], [part, fig])
+                continue
+            whole = self.whole(words, part)
+            if whole is not None:
+                self.share(part, whole, fig)
+
+    def of_base(self) -> set[int]:
+        """``收入37,730万元，为全年预算46,908万元的80.43%``: the subject as a percentage of the base.
+
+        Returns the percentages read, which the other share readers leave alone.
+        """
+        done: set[int] = set()
+        for sentence_figs in self.by_sentence.values():
+            for n, fig in enumerate(sentence_figs):
+                if not fig.is_percent or n < 2:
+                    continue
+                base = sentence_figs[n - 1]
+                if (
+                    base.kind != "amount"
+                    or self.text[base.mention.phrase_end : fig.mention.phrase_start].strip() != "的"
+                ):
+                    continue
+                words = self.text[base.label_start - 2 : base.label_start]
+                subject = next(
+                    (
+                        f
+                        for f in reversed(sentence_figs[: n - 1])
+                        if self.eligible(f) and not self.qualifies(f)
+                    ),
+                    None,
+                )
+                if subject is None or "为" not in words + base.label[:1] or subject.unit != base.unit:
+                    continue
+                fig.concept = "completion_rate"
+                data = {
+                    "kind": "ratio",
+                    "numerator": "",
+                    "denominator": "",
+                    "stated": "",
+                    "label": f"{subject.label} ÷ {base.label}",
+                }
+                self.add("ratio", data, [fig.sentence], [subject, base, fig])
+                done.add(id(fig))
+        return done
+
+    def share(self, part: Fig, whole: Fig, stated: Fig) -> None:
+        data = {
+            "kind": "share",
+            "part": "",
+            "whole": "",
+            "stated": "",
+            "label": f"{part.label} ÷ {whole.label}",
+        }
+        self.add("share", data, unique([whole.sentence, stated.sentence]), [part, whole, stated])
+
+    def whole(self, words: str, part: Fig) -> Fig | None:
+        for rx, concept in patterns.WHOLE_CONCEPTS:
+            if rx.search(words):
+                named = [f for f in self.figs if f.keep and f.concept == concept and f is not part]
+                before = [f for f in named if f.mention.start < part.mention.start]
+                if before or named:
+                    return before[-1] if before else named[0]
+        candidates = [
+            f
+            for f in self.figs
+            if f.keep
+            and f is not part
+            and f.kind == part.kind
+            and len(f.label) >= 2
+            and (f.label == words or f.label.endswith(words) or words.endswith(f.label))
+        ]
+        before = [f for f in candidates if f.mention.start < part.mention.start]
+        if before:
+            return before[-1]
+        return candidates[0] if candidates else None
+
+    def rates(self, done: set[int] | frozenset[int] = frozenset()) -> None:
+        """执行率, 完成率 and 完成预算的X%: a ratio of an actual to a budget figure, but for ``done``."""
+        for fig in self.figs:
+            if (
+                id(fig) in done
+                or not fig.is_percent
+                or fig.label.startswith("占")
+                or not patterns.RATE_LABEL.search(fig.label)
+            ):
+                continue
+            pool = [f for f in self.figs if f.keep and f.sentence.section == fig.sentence.section]
+            pool = [f for f in pool if f.kind in {"amount", "count"} and f.mention.start < fig.mention.start]
+            pool = [f for f in pool if self.eligible(f)]
+            denominator = next((f for f in reversed(pool) if patterns.RATE_DENOMINATOR.search(f.label)), None)
+            numerator = next(
+                (
+                    f
+                    for f in reversed(pool)
+                    if f is not denominator
+                    and patterns.RATE_NUMERATOR.search(f.label)
+                    and not patterns.RATE_DENOMINATOR.search(f.label)
+                ),
+                None,
+            )
+            if numerator is None and denominator is not None:
+                same = [f for f in pool if f is not denominator and f.sentence.period == fig.sentence.period]
+                same = [f for f in same if f.kind == denominator.kind]
+                numerator = same[-1] if same else None
+            fig.concept = "completion_rate"
+            if (
+                numerator is not None
+                and denominator is not None
+                and patterns.LIST_OPENER.search(self.text, denominator.mention.end, numerator.mention.start)
+            ):
+                # 年初预算22.00万元…其中：公务接待费决算0.30万元，完成预算的3.75%: the item's own
+                # budget is not printed; the total's is not its base
+                continue
+            if numerator is not None and denominator is not None:
+                data = {
+                    "kind": "ratio",
+                    "numerator": "",
+                    "denominator": "",
+                    "stated": "",
+                    "label": f"{fig.label}: {numerator.label} ÷ {denominator.label}",
+                }
+                sents = unique([numerator.sentence, denominator.sentence, fig.sentence])
+                self.add("ratio", data, sents, [numerator, denominator, fig])
+                continue
+            count = self.preceding(fig, {"count"})
+            if count is not None and "完成" in self.text[count.label_start : fig.mention.start]:
+                data = {
+                    "kind": "ratio",
+                    "numerator": "",
+                    "stated": "",
+                    "label": f"{fig.label}: {count.label}",
+                }
+                self.add("ratio", data, [fig.sentence], [count, fig])

@@ -1,0 +1,332 @@
+"""The recogniser of sums: ``其中`` and ``：`` lists of parts after a total, numbered items, table rows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from perfcheck._read.text import patterns
+from perfcheck._read.text.base import OF_SUBJECT, ROW, Fig, State, adds_up, partition, unique
+from perfcheck._read.text.sentences import Sentence
+
+
+class Sums(State):
+    """Recognise sums: ``其中`` and ``：`` lists of parts after a total, numbered items, table rows."""
+
+    def previous_subjects(self, sentence: Sentence) -> list[Fig]:
+        """The amounts and counts of the period before, in the same section.
+
+        A period that prints only changes and percentages (与上年相比，…各增加…，增长…)
+        is stepped over: the list after it details the figures before it.
+        """
+        for back in (1, 2):
+            before = [
+                s
+                for s in self.sentences
+                if s.period == sentence.period - back and s.section == sentence.section
+            ]
+            figs = [f for s in before for f in self.by_sentence.get(s.index, [])]
+            if not figs:
+                return []
+            eligible = [f for f in figs if self.eligible(f)]
+            if eligible:
+                return eligible
+        return []
+
+    def previous_total(self, sentence: Sentence) -> Fig | None:
+        """The subject of the period before: its first amount or count, in the same section."""
+        figs = self.previous_subjects(sentence)
+        if not figs:
+            return None
+        actual = [f for f in figs if patterns.ACTUAL_ROLE.search(f.label)]
+        if patterns.BUDGET_ROLE.search(figs[0].label) and actual:
+            # 预算为15.00万元，支出决算为12.36万元。其中：... details what was spent
+            return actual[0]
+        return figs[0]
+
+    def rows(self) -> None:  # noqa: C901 - rows, then columns
+        """Table-like rows: a total row, a row opened by 其中, and the rows after it, column by column.
+
+        Each row is a sentence ``行名：列名 数，列名 数，…``. For every amount column the
+        total row and all the part rows print, the parts add up to the total; the rows
+        are exhaustive by the same rules as a list (a remainder row 其他…, a known
+        partition such as 财政拨款/其他, or parts adding up as printed).
+        """
+        rows: list[tuple[Sentence, str, bool, dict[str, Fig]]] = []
+        for sentence in self.sentences:
+            match = ROW.match(self.text, sentence.start, sentence.end)
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.kind != "bare"]
+            columns = {f.label: f for f in figs if f.label and f.label_start >= (match.end() if match else 0)}
+            if match is None or len(columns) < 2:
+                rows.append((sentence, "", False, {}))
+                continue
+            rows.append((sentence, match.group(2), bool(match.group(1)), columns))
+        for n, (sentence, name, _, columns) in enumerate(rows):
+            if not columns or n + 1 >= len(rows) or not rows[n + 1][2]:
+                continue
+            parts = [rows[n + 1]]
+            for later in rows[n + 2 :]:
+                if not later[3] or later[2]:
+                    break
+                parts.append(later)
+            if len(parts) < 2:
+                continue
+            names = [p[1] for p in parts]
+            complete = partition(names) or bool(patterns.REMAINDER.search(names[-1]))
+            for column, total in columns.items():
+                cells = [p[3].get(column) for p in parts]
+                if total.kind != "amount" or any(c is None or c.kind != total.kind for c in cells):
+                    continue
+                figs = [c for c in cells if c is not None]
+                exhaustive = complete or adds_up(total, figs)
+                data: dict[str, Any] = {
+                    "kind": "sum",
+                    "total": "",
+                    "parts": [],
+                    "label": f"{name} {column} " + ("= " if exhaustive else "≥ ") + " + ".join(names),
+                }
+                if not exhaustive:
+                    data["exhaustive"] = False
+                self.add("sum", data, unique([sentence, *(p[0] for p in parts)]), [total, *figs])
+                self.list_sums.append((total, figs, self.relations[-1]))
+            self.row_periods.update(p[0].period for p in parts)
+
+    def lists(self) -> None:
+        periods: dict[int, list[Sentence]] = defaultdict(list)
+        for sentence in self.sentences:
+            periods[sentence.period].append(sentence)
+        for period, sentences in periods.items():
+            if period not in self.row_periods:
+                self.period_lists(sentences)
+
+    def period_lists(self, sentences: list[Sentence]) -> None:  # noqa: C901, PLR0912 - openers, nesting, extent
+        """The lists of one period: each 其中 (or a total followed by ：) and the parts after it."""
+        begin, end = sentences[0].start, sentences[-1].end
+        figs = [f for s in sentences for f in self.by_sentence.get(s.index, [])]
+        openers: list[tuple[int, int, Fig | None]] = []  # (opener start, items start, total)
+        for match in patterns.LIST_OPENER.finditer(self.text, begin, end):
+            printed = [f for f in figs if f.mention.phrase_end <= match.start()]
+            before = [f for f in printed if self.eligible(f)]
+            total = before[-1] if before else self.previous_total(sentences[0])
+            if not before and printed and printed[-1].kind == "amount":
+                total = printed[-1]  # 较年初预算数增加65.60万元，其中追加…: the parts of the change
+            if not before and "用于" in match.group():
+                total = self.spent_before(match.start())  # 项目资金主要用于…: what was spent
+            openers.append((match.start(), match.end(), total))
+        if not openers and (of := OF_SUBJECT.match(self.text, begin, end)):
+            # 基本支出中，人员经费…，公用经费…: the parts of a figure printed before
+            named = [
+                f
+                for f in self.figs
+                if f.label == of.group(1) and f.mention.start < begin and self.eligible(f)
+            ]
+            if named:
+                openers.append((begin, of.end(), named[-1]))
+        if not openers:
+            for fig in figs:
+                after = self.text[fig.mention.phrase_end : fig.mention.phrase_end + 1]
+                if self.eligible(fig) and after in {"：", ":"}:
+                    openers.append((fig.mention.phrase_end, fig.mention.phrase_end + 1, fig))
+                    break
+        if len(openers) == 1 and self.paired_lists(sentences, figs, openers[0]):
+            return
+        for n, (at, start, total) in enumerate(openers):
+            if total is None:
+                continue
+            nested: list[tuple[int, int]] = []
+            for later, _, _ in openers[n + 1 :]:
+                stop = self.closing(later) or next(s.end for s in sentences if s.start <= later < s.end)
+                nested.append((later, stop))
+            # (其中建筑工程3292万元): a list opened inside brackets ends where they close
+            closing = self.closing(at)
+            segments = [s for s in sentences if s.end > start]
+            candidates = [
+                [
+                    f
+                    for f in figs
+                    if s.start <= f.mention.start < s.end
+                    and f.mention.start >= start
+                    and (closing is None or f.mention.start < closing)
+                ]
+                for s in segments
+            ]
+            chosen = self.extent(total, candidates, nested)
+            if chosen is None:
+                colon = self.text[start - 1 : start] in {"：", ":"}
+                groups = candidates if colon or len(openers) == 1 else candidates[:1]
+                flat = [f for g in groups for f in g if not any(a <= f.mention.start < b for a, b in nested)]
+                chosen = self.parts(total, flat)
+            if not chosen and not self.text[start:end].strip(" \u3000：:。"):
+                chosen = self.numbered_items(total, sentences[-1])
+            if chosen:
+                self.sum_of(total, chosen, sentences[-1], at, start)
+
+    def extent(
+        self, total: Fig, candidates: list[list[Fig]], nested: list[tuple[int, int]]
+    ) -> list[Fig] | None:
+        """The parts of a list, sentence by sentence, up to where they add up to the total; None if never.
+
+        Within a sentence the list also ends where its parts add up and the next figure is
+        more than the total: 离退休人员71人，其中离休6人，退休65人，财政全额供养人员117人.
+        """
+        running: list[Fig] = []
+        for group in candidates:
+            items = [f for f in group if not any(a <= f.mention.start < b for a, b in nested)]
+            for k, fig in enumerate(items):
+                running = [*running, fig]
+                parts = self.parts(total, running)
+                if len(parts) < 2 or not adds_up(total, parts):
+                    continue
+                following = items[k + 1] if k + 1 < len(items) else None
+                if following is None or self.exceeds(following, total):
+                    return parts
+        return None
+
+    @staticmethod
+    def exceeds(fig: Fig, total: Fig) -> bool:
+        """Whether a figure is more than a positive total of the same unit (so it is no part of it)."""
+        return fig.unit == total.unit and fig.mention.number > total.mention.number > 0
+
+    def closing(self, at: int) -> int | None:
+        """Where the brackets that ``at`` stands inside close, in its sentence; None outside brackets."""
+        sentence = next((s for s in self.sentences if s.start <= at < s.end), None)
+        if sentence is None:
+            return None
+        depth = 0
+        for i in range(at - 1, sentence.start - 1, -1):
+            ch = self.text[i]
+            if ch in ")）":
+                depth += 1
+            elif ch in "(（":
+                if depth == 0:
+                    break
+                depth -= 1
+        else:
+            return None
+        depth = 0
+        for i in range(at, sentence.end):
+            ch = self.text[i]
+            if ch in "(（":
+                depth += 1
+            elif ch in ")）":
+                if depth == 0:
+                    return i
+                depth -= 1
+        return None
+
+    def paired_lists(
+        self, sentences: list[Sentence], figs: list[Fig], opener: tuple[int, int, Fig | None]
+    ) -> bool:
+        """其中 after a sentence with several totals: one ；-clause of parts for each total, in order.
+
+        ``收入总计…，支出总计…。其中：本年收入…，年初结转…；本年支出…，年末结转…。``
+        """
+        at, start, _ = opener
+        if any(f.mention.phrase_end <= at for f in figs):
+            return False
+        totals = self.previous_subjects(sentences[0])
+        clauses = (
+            [
+                self.parts(
+                    totals[0],
+                    [f for f in figs if s.start <= f.mention.start < s.end and f.mention.start >= start],
+                )
+                for s in sentences
+                if s.end > start
+            ]
+            if totals
+            else []
+        )
+        clauses = [c for c in clauses if c]
+        if len(totals) < 2 or len(clauses) != len(totals) or any(len(c) < 2 for c in clauses):
+            return False
+        for total, parts in zip(totals, clauses, strict=True):
+            self.sum_of(total, parts, parts[-1].sentence, at, start)
+        return True
+
+    def spent_before(self, at: int) -> Fig | None:
+        """What was spent, for ``资金主要用于…``: the nearest actual amount before, in no sum as a part."""
+        parts = {id(p) for _, ps, _ in self.list_sums for p in ps}
+        spent = [
+            f
+            for f in self.figs
+            if f.mention.start < at
+            and f.kind == "amount"
+            and id(f) not in parts
+            and (patterns.ACTUAL_ROLE.search(f.label) or f.concept == "spending")
+        ]
+        return spent[-1] if spent else None
+
+    def numbered_items(self, total: Fig, sentence: Sentence) -> list[Fig]:
+        """Parts of a list opened at the end of a line (其中：) and printed as numbered items below it."""
+        section = sentence.section or ""
+        firsts: list[Fig] = []
+        seen: set[str] = set()
+        for later in self.sentences[sentence.index + 1 :]:
+            where = later.section or ""
+            if not where.startswith(section) or where == section:
+                break
+            if where in seen:
+                continue
+            figs = [f for f in self.by_sentence.get(later.index, []) if self.eligible(f)]
+            if figs:
+                seen.add(where)
+                firsts.append(self.same_role(total, figs))
+        return self.parts(total, firsts)
+
+    def same_role(self, total: Fig, figs: list[Fig]) -> Fig:
+        """The figure of an item that plays the total's role (its 决算 for a 决算 total), else its first."""
+        for role in (patterns.ACTUAL_ROLE, patterns.BUDGET_ROLE):
+            if role.search(total.label):
+                return next((f for f in figs if role.search(f.label)), figs[0])
+        return figs[0]
+
+    def parts(self, total: Fig, figs: list[Fig]) -> list[Fig]:
+        """The figures of a list that are its parts: of the total's kind, labelled, not changes or shares."""
+        out = []
+        for fig in figs:
+            if fig is total:
+                continue
+            if fig.kind == "bare" and total.kind == "count" and total.unit == "人" and "编制" in fig.label:
+                # 编制数5人，其中全额编制5，差额编制0: head-counts printed without their unit
+                fig.kind, fig.unit = total.kind, total.unit
+                fig.text_end = fig.mention.end
+            if (
+                fig.kind == total.kind
+                and fig.label
+                and not fig.mention.enumerates
+                and self.eligible(fig)
+                and not self.qualifies(fig)
+            ):
+                out.append(fig)
+        return out
+
+    def sum_of(self, total: Fig, parts: list[Fig], sentence: Sentence, at: int, start: int) -> None:
+        lead = self.text[at : parts[0].label_start]
+        tail = self.text[parts[-1].text_end : sentence.end]
+        partial = bool(patterns.PARTIAL_BEFORE.search(lead) or patterns.PARTIAL_AFTER.search(tail))
+        opener = self.text[at:start]
+        is_colon = "其中" not in opener and "用于" not in opener and not OF_SUBJECT.match(opener)
+        labels = [p.label for p in parts]
+        period_start = min(s.start for s in self.sentences if s.period == sentence.period)
+        complete = (
+            is_colon
+            or bool(patterns.CLASSIFIED.search(self.text, period_start, at))
+            or bool(patterns.REMAINDER.search(labels[-1]))
+            or partition(labels)
+            or adds_up(total, parts)
+        )
+        exhaustive = not partial and len(parts) > 1 and complete
+        data: dict[str, Any] = {
+            "kind": "sum",
+            "total": "",
+            "parts": [],
+            "label": f"{total.label} = " + " + ".join(labels)
+            if exhaustive
+            else f"{total.label} ≥ " + " + ".join(labels),
+        }
+        if not exhaustive:
+            data["exhaustive"] = False
+        sentences = unique([total.sentence, *(p.sentence for p in parts)])
+        self.add("sum", data, sentences, [total, *parts])
+        self.list_sums.append((total, parts, self.relations[-1]))

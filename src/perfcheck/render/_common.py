@@ -1,0 +1,159 @@
+"""What every output format shares: the words of headers and severities, a finding's row, the summary line.
+
+Everything a person reads is written here in the locale asked for (``en`` or
+``zh_CN``); codes, relation ids, figure ids, numbers and the values of JSON and
+SARIF fields stay as they are in every locale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+from perfcheck._core.i18n import N_, Messages, check_locale_name
+from perfcheck._engine.context import fmt
+from perfcheck._findings.acknowledgement import Acknowledgement
+from perfcheck._findings.finding import Finding, Severity
+from perfcheck._findings.result import Result
+
+#: The columns of a table of findings (English: the catalogs' msgids).
+HEADERS: Final = (N_("code"), N_("severity"), N_("relation"), N_("where"), N_("message"))
+#: Column widths a terminal table wraps at (None: no wrapping).
+WRAP: Final = [None, None, 16, 28, 64]
+_SEVERITY_WORDS: Final = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
+}
+
+
+def locale_of(result: Result, locale: str | None) -> str:
+    """The locale to write ``result`` in: ``locale`` if given, else the one it was checked in.
+
+    Raises:
+        ValueError: no messages for ``locale``.
+    """
+    return check_locale_name(result.locale if locale is None else locale)
+
+
+def words(headers: tuple[str, ...], locale: str) -> tuple[str, ...]:
+    """Column headers (catalog msgids) in ``locale``."""
+    t = Messages(locale)
+    return tuple(t.word(h) for h in headers)
+
+
+def severity_word(severity: Severity, locale: str) -> str:
+    """A severity as a person reads it in ``locale``: ``error``, ``错误``."""
+    return Messages(locale).word(_SEVERITY_WORDS[severity])
+
+
+def where(finding: Finding) -> str:
+    """The figures of a finding and where they were printed, at most three."""
+    parts = []
+    for loc in finding.locations:
+        section = loc.source.section if loc.source and loc.source.section else None
+        line = f":{loc.source.line}" if loc.source and loc.source.line else ""
+        parts.append(f"{loc.figure} ({section}{line})" if section or line else loc.figure)
+    return ", ".join(parts[:3]) + (f" +{len(parts) - 3}" if len(parts) > 3 else "")
+
+
+def rows(result: Result, locale: str | None = None) -> list[tuple[str, str, str, str, str]]:
+    """One row a finding: code, severity, relation, where, message (in ``locale``, default the result's).
+
+    >>> import perfcheck
+    >>> result = perfcheck.check("examples/seed-with-mistakes.json", select=["PC102"])
+    >>> rows(result)[0][:3], rows(result, "zh_CN")[0][:3]
+    (('PC102', 'error', 'basic_split'), ('PC102', '错误', 'basic_split'))
+    """
+    loc = locale_of(result, locale)
+    return [
+        (f.code, severity_word(f.severity, loc), f.relation or "", where(f), f.text(loc))
+        for f in result.findings
+    ]
+
+
+def summary(result: Result, locale: str | None = None) -> str:
+    """One line counting findings and relations checked, in ``locale`` (default: the result's).
+
+    >>> import perfcheck
+    >>> summary(perfcheck.check("tests/data/cases/wuzhou-unit-2024-budget-yuan.json"))
+    '2 errors, 1 warning, 0 infos; 21 relations checked'
+    >>> summary(perfcheck.check("tests/data/cases/wuzhou-unit-2024-budget-yuan.json", locale="zh_CN"))
+    '错误 2 个，警告 1 个，提示 0 个；已核验关系 21 个'
+    >>> summary(perfcheck.check("tests/data/cases/wuzhou-unit-2024-budget-yuan.json"), "zh_CN")
+    '错误 2 个，警告 1 个，提示 0 个；已核验关系 21 个'
+    """
+    t = Messages(locale_of(result, locale))
+
+    def count(n: int, one: str, many: str) -> str:
+        return t(one if n == 1 else many, n=n)
+
+    return t(
+        N_("{errors}, {warnings}, {infos}; {relations} checked"),
+        errors=count(len(result.errors), N_("{n} error"), N_("{n} errors")),
+        warnings=count(len(result.warnings), N_("{n} warning"), N_("{n} warnings")),
+        infos=count(len(result.infos), N_("{n} info"), N_("{n} infos")),
+        relations=count(len({c.relation for c in result.checks}), N_("{n} relation"), N_("{n} relations")),
+    )
+
+
+def heading(result: Result, locale: str | None = None) -> str:
+    """The result's title and summary line: ``资阳区妇联2021年整体绩效自评报告: 0 errors, ...``."""
+    line = summary(result, locale)
+    return f"{result.title}: {line}" if result.title else line
+
+
+def interval_text(bounds: tuple[Decimal, Decimal] | None) -> str:
+    """An allowed interval in a table cell, numbers as plain decimals: ``[83.015, 83.045]``.
+
+    Plain decimals have no thousands separator, so the comma between the bounds is
+    the only one (``[1967.0, 1971.0]``).
+
+    An infinite bound is open: ``[15.045, ∞)``.
+
+    >>> interval_text((Decimal("1967.0"), Decimal("1971.0")))
+    '[1967.0, 1971.0]'
+    >>> interval_text((Decimal("-Infinity"), Decimal("45.190")))
+    '(-∞, 45.190]'
+    """
+    if bounds is None:
+        return ""
+    lo, hi = bounds
+    opening = "(" if lo.is_infinite() else "["
+    closing = ")" if hi.is_infinite() else "]"
+    return f"{opening}{fmt(lo)}, {fmt(hi)}{closing}"
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One document checked, as the command line renders it.
+
+    Attributes:
+        name: how the document is named: its path, ``path:line`` for a document of a
+            JSON Lines file, ``<stdin>``.
+        path: the file it was read from (``-`` for standard input).
+        line: the line of the file the document starts on (JSON Lines, YAML streams).
+        result: what checking it found.
+        acknowledged: for each finding, the acknowledgement that makes it stand, or
+            None; the whole is None when no baseline is in use.
+        stale: acknowledgements that could have matched a finding of this document
+            but matched none.
+    """
+
+    name: str
+    path: str
+    line: int | None
+    result: Result
+    acknowledged: tuple[Acknowledgement | None, ...] | None = None
+    stale: tuple[Acknowledgement, ...] = ()
+
+    def pairs(self) -> list[tuple[Finding, Acknowledgement | None]]:
+        """Each finding with its acknowledgement (None when it has none)."""
+        acks = self.acknowledged or (None,) * len(self.result.findings)
+        return list(zip(self.result.findings, acks, strict=True))
+
+    @property
+    def failing(self) -> list[Finding]:
+        """The errors that are not acknowledged: what fails a run."""
+        return [f for f, a in self.pairs() if f.severity is Severity.ERROR and a is None]

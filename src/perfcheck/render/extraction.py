@@ -1,0 +1,31 @@
+"""What an extraction read, in words: ``63 figures, 27 relations, 1 sentence with figures in no relation``."""
+
+from __future__ import annotations
+
+from perfcheck._core.i18n import N_, Messages, check_locale_name
+from perfcheck._read.text.extract import Summary
+
+
+def extraction_summary(summary: Summary, locale: str = "en") -> str:
+    """One line counting what an extraction read, each count with its noun agreeing, in ``locale``.
+
+    >>> extraction_summary(Summary(figures=1, relations=0, unplaced=1))
+    '1 figure, 0 relations, 1 sentence with figures in no relation'
+    >>> extraction_summary(Summary(figures=63, relations=27, unplaced=10), "zh_CN")
+    '数字 63 个，关系 27 个，含未入任何关系之数字的句子 10 句'
+    """
+    t = Messages(check_locale_name(locale))
+
+    def count(n: int, one: str, many: str) -> str:
+        return t(one if n == 1 else many, n=n)
+
+    return t(
+        N_("{figures}, {relations}, {unplaced}"),
+        figures=count(summary.figures, N_("{n} figure"), N_("{n} figures")),
+        relations=count(summary.relations, N_("{n} relation"), N_("{n} relations")),
+        unplaced=count(
+            summary.unplaced,
+            N_("{n} sentence with figures in no relation"),
+            N_("{n} sentences with figures in no relation"),
+        ),
+    )

@@ -1,0 +1,64 @@
+"""Results as the spec's JSON: a ``findings`` list and a summary, one object a document.
+
+Field values are data and are the same in every locale; ``message`` is the finding's
+sentence in the locale asked for, ``message_id`` and ``message_params`` what it is
+written from.
+
+>>> import perfcheck
+>>> result = perfcheck.check("examples/seed-with-mistakes.json", select=["PC102"])
+>>> finding_json(result.errors[0], locale="zh_CN")["message"][:6]
+'基本支出印为'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from perfcheck._findings.acknowledgement import Acknowledgement
+from perfcheck._findings.finding import Finding
+from perfcheck._findings.result import Result
+from perfcheck.render._common import Checked
+
+
+def finding_json(
+    finding: Finding, ack: Acknowledgement | None = None, *, locale: str | None = None
+) -> dict[str, Any]:
+    """A finding as JSON-ready data, with ``acknowledged: {"reason": ...}`` when it is acknowledged.
+
+    ``message`` is written in ``locale`` (default: the finding's own).
+    """
+    data = finding.to_json_dict()
+    if locale is not None and locale != finding.locale:
+        data["message"] = finding.text(locale)
+    if ack is not None:
+        data["acknowledged"] = {"reason": ack.reason}
+    return data
+
+
+def result_json(result: Result, *, locale: str | None = None) -> dict[str, Any]:
+    """A result as the spec's JSON, its messages in ``locale`` (default: the result's)."""
+    data = result.to_json_dict()
+    data["findings"] = [finding_json(f, locale=locale) for f in result.findings]
+    return data
+
+
+def document_json(document: Checked, *, locale: str | None = None) -> dict[str, Any]:
+    """One checked document as the spec's JSON, with its path (and line), acknowledgements and stale ones."""
+    data: dict[str, Any] = {"path": document.path}
+    if document.line is not None:
+        data["line"] = document.line
+    data.update(document.result.to_json_dict())
+    data["findings"] = [finding_json(f, a, locale=locale) for f, a in document.pairs()]
+    if document.acknowledged is not None:
+        data["summary"]["acknowledged"] = sum(a is not None for a in document.acknowledged)
+        data["stale_acknowledgements"] = [a.to_json_dict() for a in document.stale]
+    return data
+
+
+def documents_json(documents: Sequence[Checked], *, single: bool = False, locale: str | None = None) -> str:
+    """Several documents as JSON text: a list, or the one object when the run named a single document."""
+    data = [document_json(d, locale=locale) for d in documents]
+    payload: object = data[0] if single and len(data) == 1 else data
+    return json.dumps(payload, ensure_ascii=False, indent=2)
