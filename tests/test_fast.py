@@ -492,6 +492,73 @@ def test_plain_documents_are_read_by_the_fast_path_and_agree_with_the_full_path(
     event(f"{len(result.errors)} errors")
 
 
+# ---------------------------------------------------------------------------
+# (2b) One property over every rule that has a screen, from the registry
+#
+# A rule's screen (``Rule.screen``) stands in for its exact check on plain documents. For
+# every rule of the default registry that has one, documents drawn around it -- broken by
+# its own breaker (``Rule.breaker``, through ``strategies.breaking``), plain documents with
+# residues at and beyond the rounding, documents of the strategies where everything holds --
+# are checked by the fast path (``check(bytes)``) and the full path
+# (``check(loads(bytes))``), with the rule alone, with every rule, and without it. A rule
+# added with a screen is tested here with nothing written for it.
+
+SCREENED = [r for r in default_registry if r.screen is not None]
+
+
+def documents_around(rule: perfcheck.Rule) -> st.SearchStrategy[tuple[bool, bytes]]:
+    """Documents (as bytes) that the rule's screen judges or may judge, and whether they are plain."""
+    options: dict[str, Any] = {
+        "locales": ["en_US", "zh_CN"],
+        "rounding": "nearest",
+        "qualifiers": False,
+        "max_relations": 5,
+    }
+    drawn = [
+        plain_documents().map(lambda doc: (True, to_bytes(doc))),
+        strategies.ledger_documents(kinds=["sum", "balance", "share"], **options).map(
+            lambda doc: (False, to_bytes(plainer(doc)))
+        ),
+    ]
+    if rule.breaker is not None:
+        drawn.append(
+            strategies.breaking(rule.code, **options).map(
+                lambda ledger: (False, to_bytes(plainer(from_bytes(ledger_bytes(ledger)))))
+            )
+        )
+    return st.one_of(drawn)
+
+
+@pytest.mark.parametrize("rule", SCREENED, ids=lambda r: r.code)
+@SOME
+@given(data=st.data(), locale=st.sampled_from(["en", "zh_CN"]))
+def test_every_screen_agrees_with_its_rules_exact_check(
+    rule: perfcheck.Rule, data: st.DataObject, locale: str
+) -> None:
+    plain, raw = data.draw(documents_around(rule), label="document")
+    show(raw)
+    alone = {"select": [rule.code]}
+    fast = accepted(raw, alone, locale)
+    event("fast path" if fast else "declined")
+    for options in (alone, {}, {"ignore": [rule.code]}):
+        result = assert_same(raw, locale, **options)
+        assert result is not None or not plain
+    if plain:
+        assert rule.screen is not None
+        # The screen declines a plain document only by its document hook.
+        assert fast or rule.screen.declines is not None, "a plain document the screen did not read"
+
+
+def test_the_screened_rules_come_from_the_registry() -> None:
+    """The fast path stands in for exactly the rules that carry a screen, found by identity."""
+    plainly = '{"perfcheck": "1", "unit": "万元", "figures": [], "relations": []}'.encode()
+    for rule in default_registry:
+        readable = check_plain(plainly, (rule,), locale="en", crash_reported=True) is not None
+        assert readable == (rule.screen is not None or not rule.kinds & {"sum", "balance", "share"})
+        copy = dataclasses.replace(rule)
+        assert check_plain(plainly, (copy,), locale="en", crash_reported=True) is None
+
+
 def doc_of(
     *figures: tuple[str, str], relations: list[dict[str, Any]], unit: str = "万元", **fig_keys: Any
 ) -> bytes:

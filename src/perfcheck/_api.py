@@ -1,7 +1,7 @@
 """The checking entry point: a document in, a :class:`Result` out, with the shipped rules by default.
 
 The engine knows no rule; this is where the shipped ones (:mod:`perfcheck.rules`) are
-given to it: the default registry, the roles the column screen stands in for, and the
+given to it: the default registry (whose rules' screens the fast path trusts) and the
 code crashed rules are reported under.
 """
 
@@ -24,7 +24,7 @@ from perfcheck._findings.finding import Finding, RelationCheck
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import loads
 from perfcheck._read.reader import Readable, parse, raw, read
-from perfcheck.rules import CRASH_CODE, INFERRED_CODE, SCREENS, default_registry
+from perfcheck.rules import CRASH_CODE, INFERRED_CODE, default_registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +50,10 @@ class _Recheck:
 
 
 def reports_crashes(ignore: Iterable[str] | None) -> bool:
-    """Whether crashed rules are reported (as PC902).
+    """Whether crashed rules are reported (under :data:`perfcheck.rules.CRASH_CODE`).
 
     A crashed check is not a passed one: crashes are reported whatever is selected,
-    unless PC902 itself is ignored.
+    unless that code itself is ignored.
     """
     return crash_code(CRASH_CODE, ignore) is not None
 
@@ -80,7 +80,7 @@ def check_plain(
     outcome = run.check_plain(
         data,
         rules,
-        screens=SCREENS,
+        known=default_registry,
         locale=locale,
         crashes=crashes,
         inferred=inferred_code(rules),

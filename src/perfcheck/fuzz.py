@@ -32,6 +32,7 @@ from perfcheck._core.formula import FormulaError, evaluate, parse_formula
 from perfcheck._core.interval import Interval
 from perfcheck._core.values import ValueFormatError, parse_value
 from perfcheck._ledger.document import loads, validate
+from perfcheck.rules import CRASH_CODE
 
 LOCALES: Final = ("zh_CN", "en_US", "de_DE", "fr_FR")
 
@@ -152,7 +153,7 @@ def fuzz_document(data: Any) -> None:  # noqa: ANN401 - any data at all
         assert exc.problems, "no problems listed"
         assert all(p.message for p in exc.problems), exc.problems
         return
-    crashed = [f.message for f in check(ledger).findings if f.code == "PC902"]
+    crashed = [f.message for f in check(ledger).findings if f.code == CRASH_CODE]
     assert not crashed, crashed
 
 

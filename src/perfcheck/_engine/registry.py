@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final
 
+from perfcheck._engine.breaker import Breaker
+from perfcheck._engine.screen import Screen
 from perfcheck._findings.finding import Severity
 
 if TYPE_CHECKING:
@@ -57,6 +59,11 @@ class Rule:
         status: stable, preview or deprecated.
         runs_on_invalid: whether it also runs on relations whose units are incompatible
             (other relation rules skip those).
+        screen: how the fast path's column screen stands in for it on plain documents
+            (:class:`perfcheck._engine.screen.Screen`); None sends documents it is
+            selected for to the full path.
+        breaker: how :func:`perfcheck.strategies.breaking` draws a document that breaks
+            it (:class:`perfcheck._engine.breaker.Breaker`); None when it has none.
     """
 
     code: str
@@ -70,6 +77,8 @@ class Rule:
     failing: dict[str, Any] = field(repr=False, default_factory=dict)
     status: Status = Status.STABLE
     runs_on_invalid: bool = False
+    screen: Screen | None = field(repr=False, default=None)
+    breaker: Breaker | None = field(repr=False, default=None)
 
     def applies_to(self, relation: _Relation) -> bool:
         """Whether the rule judges this relation."""
@@ -86,6 +95,8 @@ def rule(  # noqa: PLR0913 - a rule's metadata is its signature
     failing: dict[str, Any],
     status: Status = Status.STABLE,
     runs_on_invalid: bool = False,
+    screen: Screen | None = None,
+    breaker: Breaker | None = None,
 ) -> Callable[[CheckFn], Rule]:
     """Make a :class:`Rule` of a check function; its docstring is the rule's documentation.
 
@@ -111,6 +122,8 @@ def rule(  # noqa: PLR0913 - a rule's metadata is its signature
             failing,
             status,
             runs_on_invalid,
+            screen,
+            breaker,
         )
 
     return make

@@ -12,7 +12,7 @@ from perfcheck._core.i18n import N_
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._engine import fast as _fast
 from perfcheck._engine.context import Context
-from perfcheck._engine.registry import Rule
+from perfcheck._engine.registry import Registry, Rule
 from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
 from perfcheck._findings.message import Message
 from perfcheck._ledger.document import Ledger, _Relation
@@ -37,25 +37,25 @@ class PlainOutcome:
     judged: int
 
 
-_PLANS: dict[tuple[int, ...], tuple[tuple[Rule, ...], _fast.Plan | None, tuple[str, ...]]] = {}
+_PLANS: dict[tuple[int, ...], tuple[tuple[Rule, ...], Registry, _fast.Plan | None, tuple[str, ...]]] = {}
 
 
-def _plan(rules: tuple[Rule, ...], screens: _fast.Screens) -> tuple[_fast.Plan | None, tuple[str, ...]]:
+def _plan(rules: tuple[Rule, ...], known: Registry) -> tuple[_fast.Plan | None, tuple[str, ...]]:
     """The screen's plan for a selection of rules and their codes, worked out once per selection."""
     key = tuple(map(id, rules))
     cached = _PLANS.get(key)
-    if cached is None or cached[0] != rules:
-        cached = (rules, _fast.plan(rules, screens), tuple(r.code for r in rules))
+    if cached is None or cached[0] != rules or cached[1] is not known:
+        cached = (rules, known, _fast.plan(rules, known), tuple(r.code for r in rules))
         if len(_PLANS) < 64:
             _PLANS[key] = cached
-    return cached[1], cached[2]
+    return cached[2], cached[3]
 
 
 def check_plain(  # noqa: PLR0913 - keyword-only options
     data: bytes,
     rules: tuple[Rule, ...],
     *,
-    screens: _fast.Screens,
+    known: Registry,
     locale: str,
     crashes: str | None,
     inferred: str | None = None,
@@ -63,9 +63,10 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
 ) -> PlainOutcome | None:
     """Check JSON ``data`` by the fast path (:mod:`perfcheck._engine.fast`).
 
+    The screens of ``rules`` are trusted only when the rules are ``known``'s (by identity).
     Returns what was found, or None when the document is not plain and needs the full path.
     """
-    plan, codes = _plan(rules, screens)
+    plan, codes = _plan(rules, known)
     if plan is None:
         return None
     # The collector is paused: a collection would walk the parsed document's millions of
@@ -83,7 +84,7 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
             if ledger is None:
                 return None
             # A document rule the screen cleared is not run again on the escalated part.
-            escalated_rules = tuple(r for r in rules if r.code not in screens.document_cleared)
+            escalated_rules = tuple(r for r in rules if r.code not in plan.cleared)
             findings, checks = run_rules(ledger, escalated_rules, locale, crashes=crashes, inferred=inferred)
     finally:
         if collecting:

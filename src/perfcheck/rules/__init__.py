@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-from perfcheck._engine.fast import Screens
 from perfcheck._engine.registry import Registry
 from perfcheck.rules import arithmetic, changes, comparisons, internal, plausibility, shares, sums
 from perfcheck.rules.series import series_registry
@@ -43,21 +42,4 @@ CRASH_CODE = internal.rule_crashed.code
 #: The code an error on an inferred relation is reported under, as a warning.
 INFERRED_CODE = internal.inferred_relation_broken.code
 
-#: The rules the fast column screen stands in for, by role (:class:`perfcheck._engine.fast.Screens`).
-SCREENS = Screens(
-    known=tuple(default_registry),
-    balance=sums.balance,
-    total=sums.sum_total,
-    partial=sums.sum_partial,
-    share=shares.share,
-    over_100=plausibility.share_above_100,
-    shares=plausibility.shares_above_100,
-    negative=plausibility.negative_amount,
-    excess=plausibility.excess_precision,
-    crash=CRASH_CODE,
-    inferred=INFERRED_CODE,
-    non_negative=plausibility.NON_NEGATIVE,
-    min_figures_for_precision=plausibility.MIN_FIGURES_FOR_PRECISION,
-)
-
-__all__ = ["CRASH_CODE", "INFERRED_CODE", "SCREENS", "all_rules", "default_registry", "series_registry"]
+__all__ = ["CRASH_CODE", "INFERRED_CODE", "all_rules", "default_registry", "series_registry"]

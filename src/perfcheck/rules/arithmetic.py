@@ -11,6 +11,7 @@ from perfcheck._core.formula import Formula, evaluate
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import DOWN, INF, NEAR, UP, Interval
 from perfcheck._core.units import Kind
+from perfcheck._engine.breaker import Drawing
 from perfcheck._engine.context import Context, near
 from perfcheck._engine.registry import rule
 from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
@@ -28,11 +29,27 @@ def _as_factor(ctx: Context, fid: str) -> Interval:
     return base.scale(Decimal("0.01")) if ctx.view(fid).unit.kind is Kind.PERCENT else base
 
 
+# How the hypothesis strategies break each rule: its breaker.
+
+
+def _break_product(b: Drawing) -> None:
+    """A total that is not the product of its factors."""
+    b.scenario("product")
+    b.break_subject(b.relations[-1]["total"])
+
+
+def _break_formula(b: Drawing) -> None:
+    """A formula that cannot hold."""
+    b.scenario("formula", variants=("linear", "percents", "inequality", "weighted"))
+    b.break_linear()
+
+
 @rule(
     "PC501",
     "product",
     severity=Severity.ERROR,
     kinds=["product"],
+    breaker=_break_product,
     passing=doc(
         fig("women", "7", "救助贫困妇女", unit="名"),
         fig("each", "1", "每人救助金", decimals=2),
@@ -168,6 +185,7 @@ def _formula_unit(ctx: Context, rel: FormulaRelation) -> str | None:
     "formula",
     severity=Severity.ERROR,
     kinds=["formula"],
+    breaker=_break_formula,
     passing=doc(
         fig("basic_pct", "84.06%", "基本支出占比"),
         fig("proj_pct", "15.94%", "项目支出占比"),

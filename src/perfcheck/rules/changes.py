@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import INF, NEAR, Interval, monotone_range
+from perfcheck._engine.breaker import Drawing
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
 from perfcheck._findings.finding import Finding, Severity
@@ -25,11 +26,29 @@ def _change(**keys: str) -> dict[str, object]:
     return {"id": "yoy", "kind": "change", **keys}
 
 
+# How the hypothesis strategies break each rule: its breaker.
+
+
+def _break_level(b: Drawing) -> None:
+    """This year's figure is not last year's plus the change (or the direction is impossible)."""
+    b.scenario("change", variants=("prior_delta", "prior_delta_percent", "prior"))
+    rel = b.relations[-1]
+    # With a percent, only this year's figure is outside the percent's relation.
+    b.break_linear([rel["current"]] if rel.get("percent") else None)
+
+
+def _break_percent(b: Drawing) -> None:
+    """A percent change that is not the change ÷ last year's figure."""
+    b.scenario("change", variants=("prior_delta_percent", "delta_percent", "prior_percent"))
+    b.break_subject(b.relations[-1]["percent"])
+
+
 @rule(
     "PC301",
     "change-level",
     severity=Severity.ERROR,
     kinds=["change"],
+    breaker=_break_level,
     passing=doc(
         fig("spend", "1264.92", "一般公共预算财政拨款支出"),
         fig("spend_prior", "1237.48", "上年"),
@@ -173,6 +192,7 @@ def _percent_target(ctx: Context, rel: ChangeRelation) -> tuple[Interval | None,
     "change-percent",
     severity=Severity.ERROR,
     kinds=["change"],
+    breaker=_break_percent,
     passing=doc(
         fig("family", "13980", "对个人和家庭补助支出预算", decimals=2),
         fig("family_dec", "2010", "同比减少", decimals=2),

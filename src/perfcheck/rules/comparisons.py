@@ -6,11 +6,32 @@ from collections.abc import Iterator
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import INF, Interval
+from perfcheck._engine.breaker import Drawing
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._ledger.document import CompareRelation, EqualRelation
 from perfcheck.rules._examples import doc, fig
+
+# How the hypothesis strategies break each rule: its breaker.
+
+
+def _break_equal(b: Drawing) -> None:
+    """One figure printed twice with values that cannot be the same."""
+    b.scenario("equal")
+    figures = b.relations[-1]["figures"]
+
+    def holds() -> bool:
+        spans = [b.span(f) for f in figures]
+        return max(s[0] for s in spans) <= min(s[1] for s in spans)
+
+    b.move_until_broken(b.both_ways(figures), holds)
+
+
+def _break_compare(b: Drawing) -> None:
+    """An inequality that cannot hold."""
+    b.scenario("compare", counts=False)
+    b.break_linear()
 
 
 @rule(
@@ -18,6 +39,7 @@ from perfcheck.rules._examples import doc, fig
     "equal",
     severity=Severity.ERROR,
     kinds=["equal"],
+    breaker=_break_equal,
     passing=doc(
         fig("project", "51.89", "项目经费支出"),
         fig("special", "518900", "专项资金", unit="元"),
@@ -65,6 +87,7 @@ def equal(ctx: Context, rel: EqualRelation) -> Iterator[Finding]:
     "compare",
     severity=Severity.ERROR,
     kinds=["compare"],
+    breaker=_break_compare,
     passing=doc(
         fig("executed", "251.89", "预算执行数"),
         fig("budget", "251.89", "调整后预算数"),

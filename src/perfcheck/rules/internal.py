@@ -5,11 +5,42 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from perfcheck._core.i18n import N_
+from perfcheck._engine.breaker import Drawing
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
+from perfcheck._engine.screen import Screen
 from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
 from perfcheck._ledger.document import RELATION_KINDS, _Relation
 from perfcheck.rules._examples import doc, fig
+
+# How the hypothesis strategies break each rule: its breaker.
+
+
+#: Where each relation kind's first figure is, for moving it to an incompatible unit.
+_FIRST_FIGURE = {
+    "sum": "total",
+    "balance": "inflows",
+    "share": "stated",
+    "ratio": "stated",
+    "change": "current",
+    "equal": "figures",
+    "compare": "left",
+    "product": "total",
+}
+
+
+def _break_units(b: Drawing) -> None:
+    """A relation with a figure in a unit that cannot be compared with the others."""
+    kind = b.sampled_from(tuple(_FIRST_FIGURE))
+    b.scenario(kind)
+    rel = b.relations[-1]
+    key = _FIRST_FIGURE[kind]
+    fid = rel[key] if isinstance(rel[key], str) else rel[key][0]
+    was = b.unit_kind(b.unit_of(fid))
+    unit = "人" if was == "amount" else "%" if was == "count" else "例"
+    if kind == "product" and was == "percent":
+        unit = "百分点"  # a count total of percentages would be a plain number, which is fine
+    b.set_unit(fid, unit)
 
 
 @rule(
@@ -17,6 +48,9 @@ from perfcheck.rules._examples import doc, fig
     "incompatible-units",
     severity=Severity.ERROR,
     kinds=RELATION_KINDS,
+    # The screen escalates every relation whose units cannot be compared, whatever is selected.
+    screen=Screen(),
+    breaker=_break_units,
     runs_on_invalid=True,
     passing=doc(
         fig("a", "7"),
@@ -68,6 +102,7 @@ def incompatible_units(ctx: Context, rel: _Relation) -> Iterator[Finding]:
     "PC902",
     "rule-crashed",
     severity=Severity.ERROR,
+    screen=Screen(),  # it finds nothing by itself
     passing=doc(relations=[]),
     failing={},
 )
@@ -88,10 +123,20 @@ def rule_crashed(ctx: Context, _: None) -> Iterator[Finding]:
     return iter(())
 
 
+def _break_inferred(b: Drawing) -> None:
+    """A sum a reader inferred (``basis: inferred``) whose parts do not add up."""
+    b.scenario("sum", exhaustive=True)
+    b.relations[-1]["basis"] = "inferred"
+    b.break_linear()
+
+
 @rule(
     "PC903",
     "inferred-relation-broken",
     severity=Severity.WARNING,
+    # The screen sends every relation that says its basis to the full path.
+    screen=Screen(),
+    breaker=_break_inferred,
     passing=doc(relations=[]),
     failing={},
 )

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Final
+from fractions import Fraction
+from typing import Any, Final
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import exact_sum, sum_intervals
-from perfcheck._core.units import Kind
+from perfcheck._core.units import Kind, Unit
+from perfcheck._engine.breaker import Drawing
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
+from perfcheck._engine.screen import Columns, Quotient, Screen
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._ledger.document import ShareRelation, SumRelation
 from perfcheck.rules._examples import doc, fig
@@ -41,6 +44,91 @@ NON_NEGATIVE: Final = frozenset(
 MIN_FIGURES_FOR_PRECISION: Final = 3
 
 
+# How the fast path screens each rule over plain columns, and how the strategies break it.
+
+
+def _share_at_most_100(_: dict[str, Any], q: Quotient) -> bool | None:
+    """A share that may be 100 % or less is not this rule's; one that cannot goes to the full path."""
+    return False if q.stated - q.hs > q.hundred else None
+
+
+def _several_shares(columns: Columns) -> bool:
+    """Shares are grouped across the document: with more than one, the full path judges."""
+    return columns.kinds.count("share") > 1
+
+
+def _may_be_reported(unit: Unit | None, concept: object) -> bool:
+    """Whether a figure printed below zero cannot be negative (rounded to nearest, it is below zero)."""
+    return (unit is not None and unit.kind is Kind.COUNT) or concept in NON_NEGATIVE
+
+
+def _excess_in(columns: Columns) -> bool:
+    """Whether any figure is printed with more decimals than the usual in its unit."""
+    for counts in columns.precision.values():
+        if sum(counts.values()) < MIN_FIGURES_FOR_PRECISION:
+            continue
+        usual = max(counts, key=lambda d: (counts[d], d))
+        if max(counts) > usual:
+            return True
+    return False
+
+
+def _break_above_100(b: Drawing) -> None:
+    """A part larger than its whole, with a share that agrees (so only the warning)."""
+    b.scenario("share", above_100=True)
+
+
+def _break_shares(b: Drawing) -> None:
+    """Shares of separate lines of one total add up to more than 100 %.
+
+    The total has a negative line (an adjustment), so every figure agrees with every
+    relation, and each share is below 100 %, yet the shares claim more than the whole.
+    """
+    whole = b.money(positive=True)
+    fractions = b.integer_list(55, 95, 2, 3)
+    parts = [whole * f / 100 for f in fractions]
+    adjustment = whole - sum(parts, Fraction(0))
+    total = b.amount(whole, "total", divisor=True)
+    part_ids = [b.amount(p, "line") for p in parts]
+    adjustment_id = b.amount(adjustment, "adjustment")
+    b.relate("sum", total=total, parts=b.permutation([*part_ids, adjustment_id]))
+    for pid, f in zip(part_ids, fractions, strict=True):
+        stated = b.percent(Fraction(f), "share", decimals=b.integers(0, 2))
+        b.relate("share", part=pid, whole=total, stated=stated)
+
+
+#: The concepts of :data:`NON_NEGATIVE` a drawn negative figure takes.
+_DRAWN_NON_NEGATIVE: Final = ("income", "spending", "basic_spending", "project_spending", "line_item")
+
+
+def _break_negative(b: Drawing) -> None:
+    """A figure that cannot be negative, printed negative."""
+    if b.booleans():
+        unit = b.sampled_from(b.count_units)
+        b.figure("count", Decimal(-b.integers(1, 10**6)), 0, unit, exact=True, as_number=False)
+        return
+    unit = b.sampled_from(b.units)
+    decimals = b.decimals_for(unit, Fraction(0))
+    number = Decimal(-b.integers(1, 10**8)).scaleb(-decimals)
+    concept = b.sampled_from(_DRAWN_NON_NEGATIVE)
+    b.figure(concept, number, decimals, unit, concept=concept)
+
+
+def _break_precision(b: Drawing) -> None:
+    """An amount with more decimals than the other amounts in its unit (in a sum that holds)."""
+    unit = b.sampled_from(b.units)
+    decimals = b.decimals_for(unit, Fraction(0))
+    finer = decimals + b.integers(1, 3)
+    parts = b.split(b.money(positive=True), b.integers(2, 4))
+    odd = b.integers(0, len(parts) - 1)
+    total = b.amount(sum(parts, Fraction(0)), "total", unit=unit, exact=False)
+    ids = [
+        b.amount(true, "part", unit=unit, exact=False, decimals=finer if i == odd else None)
+        for i, true in enumerate(parts)
+    ]
+    b.relate("sum", total=total, parts=ids)
+
+
 def _share(fid: str, part: str, whole: str | list[str], stated: str) -> dict[str, object]:
     return {"id": fid, "kind": "share", "part": part, "whole": whole, "stated": stated}
 
@@ -49,6 +137,8 @@ def _share(fid: str, part: str, whole: str | list[str], stated: str) -> dict[str
     "PC601",
     "share-above-100",
     severity=Severity.WARNING,
+    screen=Screen("share", quotient=_share_at_most_100),
+    breaker=_break_above_100,
     passing=doc(
         fig("a", "51.89"),
         fig("w", "134.56"),
@@ -112,6 +202,8 @@ def _disjoint_groups(ctx: Context) -> dict[tuple[str, ...], list[ShareRelation]]
     "PC602",
     "shares-above-100",
     severity=Severity.WARNING,
+    screen=Screen(declines=_several_shares),
+    breaker=_break_shares,
     passing=doc(
         fig("basic", "82.67"),
         fig("proj", "51.89"),
@@ -180,6 +272,8 @@ def shares_above_100(ctx: Context, _: None) -> Iterator[Finding]:
     "PC603",
     "negative-amount",
     severity=Severity.ERROR,
+    screen=Screen(below_zero=_may_be_reported),
+    breaker=_break_negative,
     passing=doc(fig("income", "132.35", "总收入", concept="income"), relations=[]),
     failing=doc(fig("income", "-132.35", "总收入", concept="income"), relations=[]),
 )
@@ -218,6 +312,9 @@ def negative_amount(ctx: Context, _: None) -> Iterator[Finding]:
     "PC604",
     "excess-precision",
     severity=Severity.WARNING,
+    # Judged over every figure of the document: not run again on the part escalated.
+    screen=Screen(declines=_excess_in, cleared=True),
+    breaker=_break_precision,
     passing=doc(fig("a", "3.91"), fig("b", "2.17"), fig("c", "1.35"), relations=[]),
     failing=doc(fig("a", "3.91"), fig("b", "2.17"), fig("c", "1.352"), relations=[]),
 )

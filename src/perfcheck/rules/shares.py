@@ -2,19 +2,66 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from fractions import Fraction
+from typing import Any
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import DOWN, NEAR, UP, Interval, exact_sum, monotone_range, sum_intervals
 from perfcheck._core.units import Kind
+from perfcheck._engine.breaker import Drawing
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
+from perfcheck._engine.screen import Quotient, Screen
 from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
 from perfcheck._ledger.document import RatioRelation, ShareRelation
 from perfcheck.rules._examples import doc, fig
 
 HUNDRED = Decimal(100)
+
+
+# How the fast path screens each rule over plain columns, and how the strategies break it.
+
+
+def _share_holds(_: dict[str, Any], q: Quotient) -> bool:
+    """``part / whole × 100 = stated`` can hold: the stated range meets part's range ÷ whole's."""
+    if q.whole - q.hw <= 0 or q.part - q.hp < 0:
+        return False  # not checkable, or a part that may be negative: the full path judges
+    s, hs, w, hw, p, hp, hundred = q.stated, q.hs, q.whole, q.hw, q.part, q.hp, q.hundred
+    return bool((s - hs) * (w - hw) <= hundred * (p + hp) and hundred * (p - hp) <= (s + hs) * (w + hw))
+
+
+def _break_share(b: Drawing) -> None:
+    """A share that is not part ÷ whole."""
+    b.scenario("share")
+    b.break_subject(b.relations[-1]["stated"], at_most_100=True)
+
+
+def _break_ratio(b: Drawing) -> None:
+    """A rate that is not numerator ÷ denominator."""
+    b.scenario("ratio", variants=("amount", "count"))
+    b.break_subject(b.relations[-1]["stated"])
+
+
+def _break_implied_target(b: Drawing) -> None:
+    """A rate "完成N例，占全年任务R%" where no whole-number target gives R."""
+    n = b.integers(1, 200)
+    target = b.integers(1, 1000)
+    # Every whole target gives 100·n/T; a rate strictly between two neighbours is no target's.
+    high, low = 100 * Fraction(n, target), 100 * Fraction(n, target + 1)
+    decimals = b.integers(0, 2)
+    while Fraction(10) ** -decimals * 4 > high - low:
+        decimals += 1
+    u = Fraction(10) ** -decimals
+    # The printed rate's interval [v - u/2, v + u/2] (truncated: [v, v + u]) inside (low, high).
+    below, above = (Fraction(0), u) if b.truncate else (u / 2, u / 2)
+    first, last = math.floor((low + below) / u) + 1, math.ceil((high - above) / u) - 1
+    printed = b.integers(first, last)
+    unit = b.sampled_from(b.count_units)
+    stated = b.figure("rate", Decimal(printed).scaleb(-decimals), decimals, "%")
+    b.relate("ratio", numerator=b.count(n, "done", unit=unit), stated=stated)
 
 
 def percent_of(part: Interval, whole: Interval, rest: Interval | None = None) -> Interval | None:
@@ -60,6 +107,8 @@ def _point_percent(part: Decimal, whole: Decimal) -> Decimal | None:
     "share",
     severity=Severity.ERROR,
     kinds=["share"],
+    screen=Screen("share", quotient=_share_holds),
+    breaker=_break_share,
     passing=doc(
         fig("special", "51.89", "专项资金"),
         fig("spending", "134.56", "总支出"),
@@ -143,6 +192,7 @@ def share(ctx: Context, rel: ShareRelation) -> Iterator[Finding]:
     "ratio",
     severity=Severity.ERROR,
     kinds=["ratio"],
+    breaker=_break_ratio,
     passing=doc(
         fig("executed", "251.89", "预算执行数"),
         fig("adjusted", "251.89", "调整后预算数"),
@@ -213,6 +263,7 @@ def ratio(ctx: Context, rel: RatioRelation) -> Iterator[Finding]:
     "implied-target",
     severity=Severity.ERROR,
     kinds=["ratio"],
+    breaker=_break_implied_target,
     passing=doc(
         fig("screenings", "4060", "免费检查", unit="例"),
         fig("completion", "101%", "占全年任务"),

@@ -7,11 +7,33 @@ from decimal import Decimal
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import INF, NEAR, Interval, exact_sum, sum_intervals
+from perfcheck._engine.breaker import Drawing
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
+from perfcheck._engine.screen import Linear, Screen
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._ledger.document import BalanceRelation, SumRelation
 from perfcheck.rules._examples import doc, fig
+
+# How the hypothesis strategies break each rule: its breaker. (Its screen is in its decorator.)
+
+
+def _break_balance(b: Drawing) -> None:
+    """A fund flow that does not balance."""
+    b.scenario("balance")
+    b.break_linear()
+
+
+def _break_total(b: Drawing) -> None:
+    """Parts that do not add up to their total."""
+    b.scenario("sum", exhaustive=True)
+    b.break_linear()
+
+
+def _break_partial(b: Drawing) -> None:
+    """A 其中 list whose parts exceed their total."""
+    b.scenario("sum", exhaustive=False)
+    b.break_linear()
 
 
 def _weighted(ctx: Context, ids: list[str], weights: list[Decimal] | None) -> tuple[Interval, Decimal]:
@@ -35,6 +57,8 @@ def _term_names(ctx: Context, ids: list[str], weights: list[Decimal] | None) -> 
     "balance",
     severity=Severity.ERROR,
     kinds=["balance"],
+    screen=Screen("balance", linear=Linear(equal=True)),
+    breaker=_break_balance,
     passing=doc(
         fig("carry_in", "2.21", "上年结转"),
         fig("income", "132.35", "总收入"),
@@ -99,6 +123,8 @@ def balance(ctx: Context, rel: BalanceRelation) -> Iterator[Finding]:
     "sum-total",
     severity=Severity.ERROR,
     kinds=["sum"],
+    screen=Screen("sum", linear=Linear(equal=True, when=("exhaustive", True))),
+    breaker=_break_total,
     passing=doc(
         fig("basic", "82.67", "基本支出"),
         fig("wages", "63.41", "人员工资支出"),
@@ -147,6 +173,8 @@ def sum_total(ctx: Context, rel: SumRelation) -> Iterator[Finding]:
     "sum-partial",
     severity=Severity.ERROR,
     kinds=["sum"],
+    screen=Screen("sum", linear=Linear(equal=False, when=("exhaustive", False))),
+    breaker=_break_partial,
     passing=doc(
         fig("project", "51.89", "项目经费支出"),
         fig("relief", "0.15", "特困救助金"),

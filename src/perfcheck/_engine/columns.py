@@ -1,0 +1,351 @@
+"""The column screen's reading of a plain document's header and figures (:mod:`perfcheck._engine.fast`).
+
+Figures are read column by column (every id, every value) with joins and regular
+expressions that run in C; the few *special* figures (an own unit, ``decimals``, a
+source, a percentage) are read one by one. :class:`FigureColumns` holds what was read:
+plain figures as integers by id when they show one precision, each figure's unit, and
+the precisions every amount unit is printed with. The screen of
+:mod:`perfcheck._engine.fast` reads the relations on top of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import cache
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, Final
+
+from perfcheck._core.limits import Limits
+from perfcheck._core.units import Kind, Unit, UnknownUnitError, lookup_unit
+from perfcheck._core.values import MAX_DIGITS, PLAIN_NUMBER, plain_locale
+
+if TYPE_CHECKING:
+    from perfcheck._engine.fast import Plan
+
+_TOP_KEYS: Final = frozenset(
+    {"perfcheck", "title", "source", "entity", "period", "unit", "locale", "rounding", "figures", "relations"}
+)
+_TEXT_KEYS: Final = ("title", "source", "entity", "period")
+_FIGURE_KEYS: Final = frozenset({"id", "value", "concept", "label", "unit", "decimals", "source"})
+_SOURCE_KEYS: Final = frozenset({"section", "line", "start", "end", "text"})
+_PLAIN_KEYS: Final = frozenset({"id", "value", "concept", "label"})
+_TEXT_TYPES: Final = frozenset({str, type(None)})
+_VALUE: Final = rf"{PLAIN_NUMBER}%?+"
+#: Newline-joined values, each plain: possessive, so one pass in C.
+_VALUES: Final = re.compile(rf"{_VALUE}(?:\n{_VALUE})*+").fullmatch
+IDS: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,199}+(?:\n[A-Za-z_][A-Za-z0-9_]{0,199}+)*+").fullmatch
+_DECIMALS: Final = re.compile(r"\.([0-9]+)")
+_MAX_DECIMALS: Final = 30
+
+
+class NotPlain(Exception):  # noqa: N818 - a signal, not an error
+    """The document needs the full path."""
+
+
+def decline() -> NotPlain:
+    """The signal to raise: the document needs the full path."""
+    return NotPlain()
+
+
+@cache
+def _unit(symbol: str) -> Unit | None:
+    try:
+        return lookup_unit(symbol)
+    except UnknownUnitError:
+        return None
+
+
+def source_strings(source: object) -> int:
+    """How many strings a valid ``source`` holds; declines an invalid one."""
+    if source is None:
+        return 0
+    if type(source) is not dict or not source.keys() <= _SOURCE_KEYS:
+        raise decline()
+    strings = len(source)
+    for key, value in source.items():
+        if value is None:
+            continue
+        if key in ("section", "text"):
+            if type(value) is not str:
+                raise decline()
+            strings += 1
+        elif type(value) is not int or value < (1 if key == "line" else 0):
+            raise decline()
+    return strings
+
+
+class FigureColumns:
+    """A parsed plain document's header and figures, read; the relations are the subclass's.
+
+    Raises :class:`NotPlain` (through :func:`decline`) on anything not plain.
+    """
+
+    def __init__(  # noqa: C901 - the header's keys
+        self, doc: object, plan: Plan, limits: Limits, *, escaped: bool = False
+    ) -> None:
+        if type(doc) is not dict or not doc.keys() <= _TOP_KEYS:
+            raise decline()
+        self.doc: dict[str, Any] = doc
+        # With escapes (json.dumps writes 万元 as an escape) a string may hold a newline,
+        # so the joined columns are counted before they are trusted.
+        self.escaped = escaped
+        self.plan = plan
+        self.limits = limits
+        self.strings = len(doc)
+        if doc.get("perfcheck") != "1":
+            raise decline()
+        self.strings += 1
+        for key in _TEXT_KEYS:
+            self._text(doc.get(key))
+        locale = doc.get("locale", "en_US")
+        if "locale" in doc:
+            self.strings += 1
+        if type(locale) is not str or not plain_locale(locale):
+            raise decline()
+        if "rounding" in doc:
+            if doc["rounding"] != "nearest":
+                raise decline()
+            self.strings += 1
+        unit = doc.get("unit")
+        self.unit: str | None = None
+        if unit is not None:
+            self._text(unit)
+            if _unit(unit) is None:
+                raise decline()
+            self.unit = unit
+        figures = doc.get("figures", [])
+        relations = doc.get("relations", [])
+        if type(figures) is not list or type(relations) is not list:
+            raise decline()
+        if len(figures) > limits.max_figures or len(relations) > limits.max_relations:
+            raise decline()
+        self.figures: list[Any] = figures
+        self.relations: list[Any] = relations
+        # Plain figures, by id: as integers n (the value is n·10^-uniform) when every plain
+        # figure shows the same decimals, else as their dicts.
+        self.numbers: dict[str, int] = {}
+        self.plain: dict[str, dict[str, Any]] = {}
+        self.special: dict[str, dict[str, Any]] = {}  # figures read one by one, by id
+        self.uniform: int | None = None  # the decimals every plain figure shows, if one number
+        self.exact_plain = False  # plain figures are exact (a count unit, no decimals)
+        self.flagged: list[str] = []  # figures a document rule reports
+        self.precision: dict[str, dict[int, int]] = {}
+        self.operands: dict[int, list[str]] = {}  # of relations of other kinds, by id()
+        self.kinds: list[str] = []  # of every relation, in document order
+
+    def _text(self, value: object) -> None:
+        if value is None:
+            return
+        if type(value) is not str:
+            raise decline()
+        self.strings += 1
+
+    def _figures(self) -> None:  # noqa: C901, PLR0912 - every key a figure may have
+        figs = self.figures
+        if not figs:
+            return
+        try:
+            keys: set[str] = set().union(*figs)
+            ids = [f["id"] for f in figs]
+            values = [f["value"] for f in figs]
+            joined_ids = "\n".join(ids)
+            joined = "\n".join(values)
+        except (TypeError, KeyError):
+            raise decline() from None  # a figure that is not an object, or lacks an id or value
+        if not keys <= _FIGURE_KEYS or type(figs[0]) is not dict:
+            raise decline()
+        n = len(figs)
+        if self.escaped and (joined_ids.count("\n") != n - 1 or joined.count("\n") != n - 1):
+            raise decline()  # an id or value holding a newline: the joins would not split exactly
+        if (
+            not IDS(joined_ids)
+            or not _VALUES(joined)
+            or max(map(len, values)) > min(self.limits.max_digits, MAX_DIGITS)
+        ):
+            raise decline()
+        del joined_ids
+        self.strings += sum(map(len, figs)) + 2 * len(figs)
+        for key in ("concept", "label"):
+            if key in keys:
+                types = Counter(map(type, map(dict.get, figs, repeat(key))))
+                if not types.keys() <= _TEXT_TYPES:
+                    raise decline()
+                self.strings += types[str]
+        special: set[int] = set()
+        for key in keys - _PLAIN_KEYS:
+            special.update([i for i, f in enumerate(figs) if key in f])
+        pos = joined.find("%")
+        while pos >= 0:  # a percentage: its index is the number of newlines before it
+            special.add(joined.count("\n", 0, pos))
+            pos = joined.find("%", pos + 1)
+        special_at = sorted(special)
+        for i in special_at:
+            self._special(figs[i])
+        self._plain_precision(joined, values, special_at)
+        by_id: dict[str, Any]
+        if self.uniform is not None:
+            digits = values
+            if special_at:  # their numbers are read one by one; "38.56%" is no integer
+                digits = values.copy()
+                for i in special_at:
+                    digits[i] = "0"
+            # "12.50" is 1250 hundredths: drop the point, read the digits.
+            by_id = dict(zip(ids, map(int, map(str.replace, digits, repeat("."), repeat(""))), strict=True))
+            self.numbers = by_id
+        else:
+            by_id = self.plain = dict(zip(ids, figs, strict=True))
+        if len(by_id) != len(figs):
+            raise decline()  # an id used twice
+        for i in special_at:
+            del by_id[ids[i]]
+        del ids
+        if "-" in joined and self.plan.below_zero:
+            for i, v in enumerate(values):
+                if v[0] == "-" and v.strip("-0.") and i not in special:
+                    self._negative(figs[i], self.unit)
+
+    def _plain_precision(self, joined: str, values: list[str], special_at: list[int]) -> None:
+        """How many decimals the plain figures show: one number (``uniform``) or a count of each."""
+        d0 = _shown(values[0])
+        n = len(values)
+        if ("." not in joined) if d0 == 0 else (joined.count(".") == n and not _other_decimals(d0)(joined)):
+            counts = {d0: n - len(special_at)}  # every value shows d0 decimals, the special ones too
+        else:
+            counts = dict(Counter(map(len, _DECIMALS.findall(joined))))
+            counts[0] = n - sum(counts.values())
+            for i in special_at:
+                d = _shown(values[i])
+                counts[d] -= 1
+        counts = {d: k for d, k in counts.items() if k}
+        if len(counts) == 1:
+            self.uniform = next(iter(counts))
+        if counts and self.unit is None:
+            raise decline()  # a figure without a unit in a document without one
+        doc_unit = _unit(self.unit) if self.unit is not None else None
+        if doc_unit is not None:
+            self.exact_plain = doc_unit.kind is Kind.COUNT and doc_unit.factor == 1 and self.uniform == 0
+            if doc_unit.kind is Kind.AMOUNT and counts:
+                mine = self.precision.setdefault(doc_unit.symbol, {})
+                for d, n in counts.items():
+                    mine[d] = mine.get(d, 0) + n
+
+    def _special(self, f: dict[str, Any]) -> None:  # noqa: C901 - every key a figure may have
+        """Read one figure with an own unit, decimals, a source or a percentage."""
+        fid: str = f["id"]
+        value: str = f["value"]
+        self.special[fid] = f
+        symbol = self.unit
+        own = f.get("unit")
+        if own is not None:
+            if type(own) is not str or _unit(own) is None:
+                raise decline()
+            self.strings += 1
+            symbol = own
+        decimals = f.get("decimals")
+        if decimals is not None and (type(decimals) is not int or abs(decimals) > _MAX_DECIMALS):
+            raise decline()
+        if "source" in f:
+            self.strings += source_strings(f["source"])
+        if value[-1] == "%":
+            if own is not None and own != "%":
+                raise decline()  # the value's % against the figure's own unit
+            symbol = "%"
+        if symbol is None:
+            raise decline()
+        shown = _shown(value)
+        if decimals is not None and (decimals < 0 or shown > decimals):
+            raise decline()  # the full path checks the value against its precision
+        unit = _unit(symbol)
+        assert unit is not None  # noqa: S101 - looked up above
+        if unit.kind is Kind.AMOUNT:
+            counts = self.precision.setdefault(unit.symbol, {})
+            used = shown if decimals is None else decimals
+            counts[used] = counts.get(used, 0) + 1
+        if value[0] == "-" and value.strip("-0.%") and self.plan.below_zero:
+            self._negative(f, symbol)
+
+    def _negative(self, f: dict[str, Any], symbol: str | None) -> None:
+        """Flag a figure printed below zero that a selected rule may report."""
+        unit = _unit(symbol) if symbol is not None else None
+        concept = f.get("concept")
+        if any(hook(unit, concept) for hook in self.plan.below_zero):
+            self.flagged.append(f["id"])
+
+    def _number(self, fid: str) -> tuple[int, int, bool]:
+        """A figure as ``(n, e, exact)``.
+
+        Its value is ``n·10^-e`` and, unless exact, its rounding ``½·10^-e`` either way
+        (``e`` is its precision; only counts are exact).
+        """
+        f = self.special.get(fid)
+        if f is None and self.numbers:
+            return self.numbers[fid], self.uniform or 0, self.exact_plain
+        text = (self.plain[fid] if f is None else f)["value"]
+        if text[-1] == "%":
+            text = text[:-1]
+        dot = text.find(".")
+        if dot < 0:
+            n, d = int(text), 0
+        else:
+            n, d = int(text[:dot] + text[dot + 1 :]), len(text) - dot - 1
+        decimals = None if f is None else f.get("decimals")
+        if decimals is None:
+            unit = _unit(self._symbol(fid))
+            exact = unit is not None and unit.kind is Kind.COUNT and unit.factor == 1 and d == 0
+            return n, d, exact
+        return n * 10 ** (decimals - d), decimals, False
+
+    def _symbol(self, fid: str) -> str | None:
+        """A figure's unit symbol (every figure has one: the screen declines figures without)."""
+        f = self.special.get(fid)
+        if f is None:
+            return self.unit
+        if f["value"][-1] == "%":
+            return "%"
+        own: str | None = f.get("unit")
+        return own if own is not None else self.unit
+
+    # -- relations -------------------------------------------------------------
+
+    def _exist(self, ids: list[Any]) -> None:
+        plain = self.numbers or self.plain
+        special = self.special
+        try:
+            for x in ids:
+                if x not in plain and x not in special:
+                    raise decline()
+        except TypeError:
+            raise decline() from None
+
+    def _same_unit(self, ids: list[str]) -> bool:
+        first = self._symbol(ids[0])
+        return all(self._symbol(x) == first for x in ids[1:])
+
+    def _scaled(self, ids: list[str]) -> tuple[list[int], list[int], int]:
+        """Values and roundings of figures in one unit as integers in units of ``½·10^-D``, and ``D``."""
+        nums = [self._number(x) for x in ids]
+        top = max(e for _, e, _ in nums)
+        values = [2 * n * 10 ** (top - e) for n, e, _ in nums]
+        halves = [0 if exact else 10 ** (top - e) for _, e, exact in nums]
+        return values, halves, top
+
+
+def _shown(value: str) -> int:
+    """Decimals a plain value shows."""
+    dot = value.find(".")
+    return 0 if dot < 0 else len(value) - dot - 1 - (value[-1] == "%")
+
+
+_OTHER_DECIMALS: dict[int, Callable[[str], re.Match[str] | None]] = {}
+
+
+def _other_decimals(d: int) -> Callable[[str], re.Match[str] | None]:
+    """Finds a value that does not show exactly ``d`` decimals (``d >= 1``)."""
+    search = _OTHER_DECIMALS.get(d)
+    if search is None:
+        search = _OTHER_DECIMALS[d] = re.compile(
+            rf"\.(?:[0-9]{{0,{d - 1}}}(?![0-9])|[0-9]{{{d + 1}}})"
+        ).search
+    return search

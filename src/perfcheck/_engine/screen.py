@@ -1,0 +1,121 @@
+"""What a rule gives the fast column screen (:mod:`perfcheck._engine.fast`) to stand in for it.
+
+The screen reads a plain document's columns and turns every value into an exact
+integer; a rule's :class:`Screen` says, over those integers, whether the rule holds
+on a relation (so the relation need not be built and checked by the full path),
+whether a figure must go to the full path, or whether the whole document must. The
+engine names no rule: it asks the selected rules for their screens.
+
+The relations the screen reads itself, and how it hands them to a rule:
+
+* ``sum`` (``total = Σ parts``) and ``balance`` (``Σ outflows = Σ inflows``) are
+  linear: the screen works out ``diff``, the left side minus the right, and ``tol``,
+  the most the printed figures' rounding can move that difference, both as integers
+  in units of ``½·10^-D`` (``D`` the most decimals among the figures). A rule's
+  :class:`Linear` says which comparison of the two is its relation: ``|diff| <= tol``
+  (equal) or ``diff + tol >= 0`` (at least), and on which relations. It is data, so
+  that the screen compares inline in its hot loop (a million line items).
+* ``share`` (``part / Σ wholes × 100 = stated``) is judged by a rule's
+  :attr:`Screen.quotient` hook, given a :class:`Quotient`.
+
+A relation holds under the selected rules when every rule judging it holds; it is
+*escalated* to the full path when one does not (a hook returns False), and left
+unjudged when no rule judges it (a hook returns None).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple, Protocol
+
+from perfcheck._core.units import Unit
+
+__all__ = [
+    "BelowZeroHook",
+    "Columns",
+    "DocumentHook",
+    "Linear",
+    "Quotient",
+    "QuotientHook",
+    "Screen",
+]
+
+
+class Quotient(NamedTuple):
+    """A share's figures as integers, each with the most its rounding can move it.
+
+    ``part`` and ``whole`` (the sum of the wholes) are in units of ``½·10^-D``, ``D``
+    the most decimals among them; ``stated`` is in units of ``½·10^-e`` percent,
+    ``e`` its decimals, so ``hundred`` (100 % in those units) is ``200·10^e``.
+    """
+
+    part: int
+    hp: int
+    whole: int
+    hw: int
+    stated: int
+    hs: int
+    hundred: int
+
+
+class Columns(Protocol):
+    """What a document hook may read of the plain document being screened."""
+
+    @property
+    def kinds(self) -> Sequence[str]:
+        """The kind of every relation, in document order."""
+
+    @property
+    def precision(self) -> dict[str, dict[int, int]]:
+        """For each amount unit (its symbol), how many figures show each number of decimals."""
+
+
+#: ``hook(relation, quotient)`` for a ``share``.
+QuotientHook = Callable[[dict[str, Any], Quotient], bool | None]
+#: ``hook(unit, concept)`` for a figure printed below zero: whether the rule may report it
+#: (the figure then goes to the full path).
+BelowZeroHook = Callable[[Unit | None, object], bool]
+#: ``hook(columns)`` once the document is read: whether the whole document needs the full path.
+DocumentHook = Callable[[Columns], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Linear:
+    """How a rule judges a linear relation: ``Σ left - Σ right`` within the figures' rounding.
+
+    Attributes:
+        equal: the two sides can be equal (``|diff| <= tol``); otherwise the left can be
+            at least the right (``diff + tol >= 0``).
+        when: ``(key, value)``: the rule judges only relations whose ``key`` has this
+            value (the key's default when it is absent, as the document model reads it).
+    """
+
+    equal: bool = True
+    when: tuple[str, object] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """How the column screen stands in for one rule; a rule without one sends its documents to the full path.
+
+    A screen with no hook stands in for a rule that finds nothing the screen does not
+    already escalate (relations whose units cannot be compared go to the full path
+    whatever is selected).
+
+    Attributes:
+        kind: the relation kind ``linear`` or ``quotient`` judges.
+        linear: how it judges a ``sum`` or ``balance`` from its difference and tolerance.
+        quotient: judges a ``share`` from its figures.
+        below_zero: whether a figure printed below zero may be reported.
+        declines: whether a document needs the full path (its figures and relations read).
+        cleared: the screen judged the whole document: the rule is not run again on the
+            part escalated to the full path.
+    """
+
+    kind: str | None = None
+    linear: Linear | None = None
+    quotient: QuotientHook | None = None
+    below_zero: BelowZeroHook | None = None
+    declines: DocumentHook | None = None
+    cleared: bool = False
