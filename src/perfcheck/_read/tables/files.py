@@ -24,9 +24,10 @@ from xml.etree.ElementTree import ParseError
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._ledger.document import Ledger, read_bytes
+from perfcheck._read.tables.cells import is_blank, number_like
 from perfcheck._read.tables.frame import missing_extra
 from perfcheck._read.tables.grid import ReadGrid, grid_table, preamble_unit
-from perfcheck._read.tables.table import Options, Table, is_blank, number_like, tables_ledger
+from perfcheck._read.tables.table import Options, Table, tables_ledger
 
 #: What a parser raises on a broken file (a damaged zip, XML that does not parse, a missing part).
 BROKEN_FILE: Final = (

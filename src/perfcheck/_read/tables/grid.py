@@ -27,15 +27,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from perfcheck._core.units import UnknownUnitError, lookup_unit
-from perfcheck._read.tables.table import (
-    Column,
-    Table,
-    code_text,
-    column_ref,
-    is_blank,
-    normalized,
-    number_like,
-)
+from perfcheck._read.tables.cells import code_text, column_ref, is_blank, normalized, number_like
+from perfcheck._read.tables.table import Column, Table
 
 _UNIT: Final = re.compile(r"单位\s*[:：]\s*([^\s,，;；）)]+)")
 #: Rows looked at for the header, at most.

@@ -15,10 +15,10 @@ from typing import Any, Unpack
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._ledger.document import Ledger
+from perfcheck._read.tables.cells import is_blank, number_like
 from perfcheck._read.tables.files import BROKEN_FILE, TableOptions, _fail, _ledger, _raw
 from perfcheck._read.tables.frame import missing_extra
 from perfcheck._read.tables.grid import ReadGrid, grid_table, preamble_unit
-from perfcheck._read.tables.table import is_blank, number_like
 
 #: Lines of text above a table read for its title and unit.
 ABOVE_LINES = 3

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from perfcheck._core.errors import LedgerError
+from perfcheck._read.tables.cells import number_like
 from perfcheck._read.tables.files import read_grid
-from perfcheck._read.tables.table import number_like
 
 #: The fewest lines a table needs: a header and two rows.
 _MIN_LINES: Final = 3

@@ -1,0 +1,154 @@
+"""Column formulas of a table: the ones its headers imply and the ones a caller names.
+
+完成率 = 决算数 ÷ 预算数, 增减额 = 本年 − 上年, 增减率 = 增减额 ÷ 上年; a formula the
+caller names over column headers (``"完成率": "决算数 / 年初预算数 * 100"``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from perfcheck._read.tables.cells import TOTAL_LEVELS, normalized
+
+# -- column formulas -------------------------------------------------------------
+
+ACTUAL_WORDS: Final = ("决算数", "执行数", "实际数", "完成数", "决算")
+BUDGET_WORDS: Final = ("预算数", "预算")
+PRIOR_WORDS: Final = ("上年",)
+DELTA_WORDS: Final = ("增减额", "增减", "增加额", "增长额", "变动额", "比上年增减")
+COMPLETION_WORDS: Final = ("完成率", "执行率", "完成比例", "执行进度")
+GROWTH_WORDS: Final = ("增减率", "增长率", "增幅", "变动率", "增减比例", "增减%", "增减（%）", "增减(%)")
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnFormula:
+    """A column's formula over other columns, e.g. 完成率 = 决算数 / 年初预算数.
+
+    ``kind`` is ``ratio`` (a / b, in percent), ``difference`` (a − b), ``growth``
+    ((a − b) / b, in percent), ``sum`` (a + b + ...) or ``formula`` (anything else).
+    """
+
+    kind: str
+    columns: tuple[int, ...]
+    tokens: tuple[str | int, ...]
+    text: str
+
+    def expression(self, ids: list[str]) -> str:
+        """The formula over figure ids."""
+        names = dict(zip(self.columns, ids, strict=True))
+        return " ".join(names[t] if isinstance(t, int) else t for t in self.tokens)
+
+
+_OPERATORS: Final = "+-*/()×÷−"
+_NUMBER: Final = re.compile(r"\d+(?:\.\d+)?")
+
+
+def parse_column_formula(expr: str, headers: Sequence[str]) -> ColumnFormula:
+    """Read a formula over column names: ``决算数 / 年初预算数``, ``本年 - 上年``, ``(a - b) / b * 100``.
+
+    >>> f = parse_column_formula("决算数 ÷ 年初预算数", ["科目", "年初预算数", "决算数", "完成率"])
+    >>> f.kind, f.columns
+    ('ratio', (2, 1))
+
+    Raises:
+        ValueError: a name that is no column, or an unknown character.
+    """
+    names = sorted(((normalized(h), i) for i, h in enumerate(headers) if h), key=lambda x: -len(x[0]))
+    text = normalized(expr)
+    tokens: list[str | int] = []
+    pos = 0
+    while pos < len(text):
+        # a column name first: a merged header's name has a "/" of its own (决算数/合计)
+        if found := next(((n, i) for n, i in names if text.startswith(n, pos)), None):
+            tokens.append(found[1])
+            pos += len(found[0])
+        elif text[pos] in _OPERATORS:
+            tokens.append({"×": "*", "÷": "/", "−": "-"}.get(text[pos], text[pos]))
+            pos += 1
+        elif number := _NUMBER.match(text, pos):
+            tokens.append(number.group())
+            pos = number.end()
+        else:
+            msg = f"no column at {text[pos:]!r}; the columns are {list(headers)}"
+            raise ValueError(msg)
+    columns = tuple(dict.fromkeys(t for t in tokens if isinstance(t, int)))
+    shape = tuple("x" if isinstance(t, int) else t for t in tokens)
+    kind = "formula"
+    cols = tuple(t for t in tokens if isinstance(t, int))
+    if shape == ("x", "/", "x"):
+        kind = "ratio"
+    elif shape == ("x", "-", "x"):
+        kind = "difference"
+    elif shape == ("(", "x", "-", "x", ")", "/", "x") and cols[1] == cols[2]:
+        kind, columns = "growth", cols[:2]
+    elif len(shape) >= 3 and all(s == ("x" if i % 2 == 0 else "+") for i, s in enumerate(shape)):
+        kind = "sum"
+    if kind == "formula" and not columns:
+        msg = "names no column"
+        raise ValueError(msg)
+    return ColumnFormula(kind, columns, tuple(tokens), expr)
+
+
+def _find(headers: Sequence[str], candidates: Sequence[int], words: Sequence[str]) -> list[int]:
+    return [i for i in candidates if any(w in normalized(headers[i]) for w in words)]
+
+
+def implied_formulas(headers: Sequence[str], numeric: Sequence[int], percent: set[int]) -> dict[int, str]:
+    """The formulas a table's headers imply, as text over column names.
+
+    A formula is implied only when its operands are unambiguous: a 完成率 with both
+    年初预算数 and 调整预算数 columns needs ``formulas=``.
+
+    >>> implied_formulas(["科目", "年初预算数", "决算数", "完成率"], [1, 2, 3], {3})
+    {3: '决算数÷年初预算数'}
+    >>> implied_formulas(["项目", "本年数", "上年数", "增减额", "增减率"], [1, 2, 3, 4], {4})
+    {3: '本年数−上年数', 4: '(本年数−上年数)÷上年数'}
+    >>> implied_formulas(["科目", "支出/合计", "支出/基本支出", "支出/项目支出"], [1, 2, 3], set())
+    {1: '支出/基本支出+支出/项目支出'}
+    """
+    h = [normalized(x) for x in headers]
+    amounts = [c for c in numeric if c not in percent]
+    out: dict[int, str] = {}
+    deltas = _find(h, amounts, DELTA_WORDS)
+    prior = [c for c in _find(h, amounts, PRIOR_WORDS) if c not in deltas]
+    current = [c for c in amounts if c not in deltas and c not in prior]
+    for col in _find(h, list(percent), COMPLETION_WORDS):
+        actual = [c for c in _find(h, amounts, ACTUAL_WORDS) if c not in prior and c not in deltas]
+        budget = [c for c in _find(h, amounts, BUDGET_WORDS) if c not in actual and c not in prior]
+        if len(actual) == 1 and len(budget) == 1:
+            out[col] = f"{h[actual[0]]}÷{h[budget[0]]}"
+    if len(prior) == 1 and len(current) == 1:
+        cur, pre = h[current[0]], h[prior[0]]
+        if len(deltas) == 1:
+            out[deltas[0]] = f"{cur}−{pre}"
+        for col in _find(h, list(percent), GROWTH_WORDS):
+            if col not in out:
+                out[col] = f"({cur}−{pre})÷{pre}"
+    out.update(_column_totals(h, amounts))
+    return out
+
+
+def _column_totals(headers: Sequence[str], amounts: Sequence[int]) -> dict[int, str]:
+    """A 合计 column is the sum of the amount columns right after it, in its header group.
+
+    (合计 | 基本支出 | 项目支出, or 决算数/合计 | 决算数/基本支出 | 决算数/项目支出); a 其中
+    column among them makes the sum partial, and nothing is inferred.
+    """
+    out: dict[int, str] = {}
+    listed = set(amounts)
+    for col in amounts:
+        group, _, last = headers[col].rpartition("/")
+        if not last.endswith(tuple(TOTAL_LEVELS)):
+            continue
+        parts = []
+        for nxt in range(col + 1, len(headers)):
+            next_group, _, next_last = headers[nxt].rpartition("/")
+            if nxt not in listed or next_group != group or any(w in next_last for w in TOTAL_LEVELS):
+                break
+            parts.append(nxt)
+        if len(parts) >= 2 and not any(headers[p].rpartition("/")[2].startswith("其中") for p in parts):
+            out[col] = "+".join(headers[p] for p in parts)
+    return out

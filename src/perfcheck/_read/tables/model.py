@@ -1,0 +1,58 @@
+"""A printed table as columns of cells, and what the caller says about it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table.
+
+    Attributes:
+        name: its header, as printed (merged header cells joined with ``/``).
+        values: its cells, top to bottom: text as printed, a number
+            (``Decimal``, ``int``, ``float``) or None.
+        decimals: per cell, the decimals a spreadsheet's number format prints, or None.
+        letter: the spreadsheet column letter, for A1 references.
+    """
+
+    name: str
+    values: Sequence[object]
+    decimals: Sequence[int | None] | None = None
+    letter: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as printed.
+
+    Attributes:
+        columns: its columns, left to right, all of one length.
+        rows: per cell row, the spreadsheet row number (for A1 references), or None.
+        sheet: the sheet or table name figures are located in.
+        prefix: what each figure and relation id starts with (one per table of a file).
+        name: the file or object name errors start with.
+        unit: the unit of amounts the table prints (``单位：万元``), if it says.
+    """
+
+    columns: Sequence[Column]
+    rows: Sequence[int] | None = None
+    sheet: str | None = None
+    prefix: str = ""
+    name: str = "<table>"
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the caller says about a table (see :func:`perfcheck.from_frame`)."""
+
+    label: str | None = None
+    code: str | None = None
+    columns: Sequence[str] | None = None
+    unit: str | None = None
+    decimals: int | Mapping[str, int] | None = None
+    formulas: Mapping[str, str] = field(default_factory=dict)
+    infer: bool = True
