@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from perfcheck._read.text import patterns
@@ -168,14 +169,20 @@ class Changes(State):
 
     def of_year(self, name: str, year: str, sentence: Sentence) -> Fig | None:
         """The nearest figure before ``sentence`` in its section named ``name`` in a sentence of ``year``."""
+        return self.nearest_before(
+            sentence,
+            lambda f: f.label == name and f"{year}年" in self.text[f.sentence.start : f.sentence.end],
+        )
+
+    def nearest_before(self, sentence: Sentence, accept: Callable[[Fig], bool]) -> Fig | None:
+        """The nearest figure printed before ``sentence`` in its section that ``accept`` takes."""
         earlier = [
             f
             for f in self.figs
             if f.keep
-            and f.label == name
             and f.mention.start < sentence.start
             and f.sentence.section == sentence.section
-            and f"{year}年" in self.text[f.sentence.start : f.sentence.end]
+            and accept(f)
         ]
         return earlier[-1] if earlier else None
 
@@ -213,30 +220,19 @@ class Changes(State):
 
     def nearest_like(self, name: str, sentence: Sentence) -> Fig | None:
         """The figure of the sentence before, in the section, whose label holds ``name`` or is held by it."""
-        earlier = [
-            f
-            for f in self.figs
-            if f.keep
-            and self.eligible(f)
-            and f.mention.start < sentence.start
-            and f.sentence.section == sentence.section
-            and f.sentence.index == sentence.index - 1
-            and len(f.label) >= 2
-            and (name in f.label or f.label in name or _common(name, f.label) >= 4)
-        ]
-        return earlier[-1] if earlier else None
+        return self.nearest_before(
+            sentence,
+            lambda f: (
+                self.eligible(f)
+                and f.sentence.index == sentence.index - 1
+                and len(f.label) >= 2
+                and (name in f.label or f.label in name or _common(name, f.label) >= 4)
+            ),
+        )
 
     def nearest_named(self, name: str, sentence: Sentence) -> Fig | None:
         """The nearest figure printed before ``sentence`` in its section with the label ``name``."""
-        earlier = [
-            f
-            for f in self.figs
-            if f.keep
-            and f.label == name
-            and f.mention.start < sentence.start
-            and f.sentence.section == sentence.section
-        ]
-        return earlier[-1] if earlier else None
+        return self.nearest_before(sentence, lambda f: f.label == name)
 
 
 def _common(a: str, b: str) -> int:

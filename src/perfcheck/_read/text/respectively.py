@@ -12,7 +12,7 @@ import re
 from itertools import pairwise
 from typing import Final
 
-from perfcheck._read.text.base import Fig, unique
+from perfcheck._read.text.base import Fig
 from perfcheck._read.text.shares import Shares
 
 #: What joins the figures of a run: 9,027.5亿元、15,664.1亿元和10,301.5亿元.
@@ -83,13 +83,6 @@ class Respectively(Shares):
             if whole is None:
                 continue
             for part, stated in zip(before, shares, strict=True):
-                data = {
-                    "kind": "share",
-                    "part": "",
-                    "whole": "",
-                    "stated": "",
-                    "label": f"{part.label} ÷ {whole.label}",
-                }
-                self.add("share", data, unique([whole.sentence, stated.sentence]), [part, whole, stated])
+                self.share(part, whole, stated)
                 used.add(id(stated))
         return used
