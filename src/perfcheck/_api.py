@@ -58,9 +58,22 @@ def reports_crashes(ignore: Iterable[str] | None) -> bool:
     return crash_code(CRASH_CODE, ignore) is not None
 
 
-def inferred_code(rules: Iterable[Rule]) -> str | None:
-    """The code errors on inferred relations are reported under: PC903 when it is selected, else none."""
-    return INFERRED_CODE if any(r.code == INFERRED_CODE for r in rules) else None
+_INFERRED: dict[int, tuple[tuple[Rule, ...], str | None]] = {}
+
+
+def inferred_code(rules: tuple[Rule, ...]) -> str | None:
+    """The code errors on inferred relations are reported under: PC903 when it is selected, else none.
+
+    Worked out once per selection (a registry hands out the same tuple for the same
+    selection), as the column screen's plan is: a batch asks once a document.
+    """
+    cached = _INFERRED.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    code = INFERRED_CODE if any(r.code == INFERRED_CODE for r in rules) else None
+    if len(_INFERRED) < 64:
+        _INFERRED[id(rules)] = (rules, code)
+    return code
 
 
 def check_plain(
