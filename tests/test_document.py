@@ -248,3 +248,10 @@ def test_relation_models_build_from_python() -> None:
     )
     result = perfcheck.check(ledger)
     assert result.broken() == {"s"}
+
+
+def test_a_float_value_is_named_in_the_message() -> None:
+    with pytest.raises(perfcheck.LedgerError) as caught:
+        perfcheck.read({"perfcheck": "1", "unit": "元", "figures": [{"id": "a", "value": 1.5}]})
+    assert "value 1.5 is a float, which cannot keep its printed precision" in str(caught.value)
+    assert "{value" not in str(caught.value)

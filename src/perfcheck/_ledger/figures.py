@@ -155,7 +155,7 @@ class Figure(BaseModel):
         if isinstance(value, float):
             raise PydanticCustomError(
                 "value_float",
-                "value {value!r} is a float, which cannot keep its printed precision; give it as a string",
+                "value {value} is a float, which cannot keep its printed precision; give it as a string",
                 {"value": value},
             )
         return value
