@@ -251,7 +251,8 @@ def interval(doc: dict[str, Any], fid: str) -> tuple[Fraction, Fraction]:
     text = fig["value"].removesuffix("%")
     number = Fraction(Decimal(text))
     symbol = "%" if fig["value"].endswith("%") else fig.get("unit", doc["unit"])
-    exact = symbol == "人" and "decimals" not in fig and shown(text) == 0  # head-counts are exact
+    # head-counts are exact, and so is a bare 0 (docs/semantics.md)
+    exact = "decimals" not in fig and shown(text) == 0 and (symbol == "人" or number == 0)
     half = Fraction(0) if exact else Fraction(1, 2 * 10 ** fig.get("decimals", shown(text)))
     return number - half, number + half
 

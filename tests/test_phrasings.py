@@ -8,6 +8,7 @@ clean, and with one figure changed the change is reported on a relation naming i
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,34 @@ def test_a_break_in_a_flattened_table_is_a_warning_to_check_by_hand() -> None:
     _, result = _read(PIPE_TABLE.replace("| 20.00 | 15.00 |", "| 20.00 | 16.00 |"))
     assert result.ok  # the layout was guessed: not an error
     assert {f.code for f in result.findings} == {"PC903"}
+
+
+# --- a bare 0 is exactly nothing --------------------------------------------------------------
+
+ZERO = "（四）收支\n年初结转和结余0.40万元，本年收入100.00万元，本年支出100.00万元，年末结转和结余0万元。\n"
+
+
+def test_a_bare_zero_is_exactly_nothing() -> None:
+    _, result = _read(ZERO)
+    # 0.40 + 100.00 = 100.00 + 0 cannot hold: the 0 printed for what is carried over is none
+    assert [f.code for f in result.errors] == ["PC101"]
+    # printed with decimals the zero is rounded like its column, and 0.40 is still too much
+    _, rounded = _read(ZERO.replace("年末结转和结余0万元", "年末结转和结余0.00万元"))
+    assert [f.code for f in rounded.errors] == ["PC101"]
+
+
+def test_a_zero_with_decimals_in_the_document_is_rounded() -> None:
+    doc = {
+        "perfcheck": "1",
+        "unit": "万元",
+        "figures": [
+            {"id": "a", "value": "10.40"},
+            {"id": "b", "value": "10.00"},
+            {"id": "c", "value": "0"},
+        ],
+        "relations": [{"id": "s", "kind": "sum", "total": "a", "parts": ["b", "c"]}],
+    }
+    assert [f.code for f in perfcheck.check(doc).errors] == ["PC102"]
+    doc["figures"][2]["decimals"] = 0  # type: ignore[index]  # a zero rounded to whole 万元: ±0.5
+    assert perfcheck.check(doc).ok
+    assert perfcheck.check(json.dumps(doc).encode()).ok  # the fast path agrees

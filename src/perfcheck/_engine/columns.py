@@ -24,6 +24,8 @@ from perfcheck._core.values import MAX_DIGITS, PLAIN_NUMBER, plain_locale
 if TYPE_CHECKING:
     from perfcheck._engine.fast import Plan
 
+#: A value printed as a bare 0 (结转下年0万元), alone on its line of the joined values.
+_BARE_ZERO: Final = re.compile(r"(?m)^-?0$")
 _TOP_KEYS: Final = frozenset(
     {"perfcheck", "title", "source", "entity", "period", "unit", "locale", "rounding", "figures", "relations"}
 )
@@ -230,6 +232,10 @@ class FigureColumns:
                 mine = self.precision.setdefault(doc_unit.symbol, {})
                 for d, n in counts.items():
                     mine[d] = mine.get(d, 0) + n
+        if self.uniform == 0 and not self.exact_plain and _BARE_ZERO.search(joined):
+            # a bare 0 is exactly nothing while the other integers stand for ±½: the figures
+            # are read one by one, each with its own rounding
+            self.uniform = None
 
     def _special(self, f: dict[str, Any]) -> None:  # noqa: C901 - every key a figure may have
         """Read one figure with an own unit, decimals, a source or a percentage."""
@@ -294,7 +300,7 @@ class FigureColumns:
         if decimals is None:
             unit = _unit(self._symbol(fid))
             exact = unit is not None and unit.kind is Kind.COUNT and unit.factor == 1 and d == 0
-            return n, d, exact
+            return n, d, exact or (n == 0 and d == 0)  # a bare 0 is exactly nothing
         return n * 10 ** (decimals - d), decimals, False
 
     def _symbol(self, fid: str) -> str | None:

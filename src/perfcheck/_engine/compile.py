@@ -112,9 +112,9 @@ def view_figure(ledger: Ledger, figure: Figure, parsed: ParsedValue) -> FigureVi
     decimals = parsed.decimals if figure.decimals is None else figure.decimals
     exact = figure.exact
     if exact is None:
-        exact = (
-            unit.kind is Kind.COUNT and unit.factor == 1 and figure.decimals is None and parsed.decimals == 0
-        )
+        # a count printed without decimals is exact, and so is a bare 0 (结转下年0万元 means nothing)
+        bare = figure.decimals is None and parsed.decimals == 0
+        exact = bare and ((unit.kind is Kind.COUNT and unit.factor == 1) or parsed.number == 0)
     qualifier = figure.qualifier or parsed.qualifier
     interval = figure_interval(
         parsed.number, decimals, exact=exact, qualifier=qualifier, truncate=ledger.rounding == "truncate"

@@ -452,8 +452,9 @@ class _Screen(FigureColumns):
         dot = text.find(".")
         e = 0 if dot < 0 else len(text) - dot - 1
         s = 2 * int(text.replace(".", ""))  # and ± 1: in units of ½·10^-e percent
+        hs = 0 if e == 0 and s == 0 else 1  # a bare 0% is exactly none
         # p and w in units of 10^-d, each ± ½: doubled, ± 1 each.
-        return Quotient(2 * p, 1, 2 * w, len(wholes), s, 1, 200 * 10**e)
+        return Quotient(2 * p, 1, 2 * w, len(wholes), s, hs, 200 * 10**e)
 
     def _validated(self, rel: dict[str, Any]) -> None:
         """A relation of another kind, validated by its model; its operands must exist."""

@@ -152,7 +152,9 @@ class Fig:
         out["value"] = self.text(locale)
         if self.style.unit_key:
             out["unit"] = self.unit
-        if self.style.decimals_key or self.shown_decimals() != self.decimals:
+        # a bare 0 reads as exactly nothing: a rounded one says its decimals
+        rounded_zero = self.number == 0 and self.decimals == 0 and not self.exact and not self.style.exact_key
+        if self.style.decimals_key or self.shown_decimals() != self.decimals or rounded_zero:
             out["decimals"] = self.decimals
         if self.style.exact_key:
             out["exact"] = self.exact

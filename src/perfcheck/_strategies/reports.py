@@ -77,11 +77,18 @@ class _ReportBuilder:
         fig = Fig("x", number, self.decimals, self.unit, style=style)
         text = fig.text(self.locale)
         assert isinstance(text, str)  # noqa: S101 - never a JSON number here
-        return text, (self.decimals if fig.shown_decimals() != self.decimals else None), number
+        # a bare 0 reads as exactly nothing: a rounded one declares its decimals
+        declare = fig.shown_decimals() != self.decimals or (
+            fig.shown_decimals() == 0 and number == 0 and true != 0
+        )
+        return text, (self.decimals if declare else None), number
 
     def percent(self, true: Fraction) -> str:
         decimals = self.draw(st.sampled_from((2, 2, 1, 0)))
         number = round_true(true, decimals, self.mode)
+        if number == 0 and decimals == 0 and true != 0:
+            decimals = 2  # a bare 0% reads as exactly none: a rounded one shows its decimals
+            number = round_true(true, decimals, self.mode)
         text = Fig("x", number, decimals, "%").text(self.locale)
         assert isinstance(text, str)  # noqa: S101 - never a JSON number here
         return text + ("%" if self.draw(st.booleans()) else "")
