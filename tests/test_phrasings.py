@@ -311,3 +311,17 @@ def test_a_zero_with_decimals_in_the_document_is_rounded() -> None:
     doc["figures"][2]["decimals"] = 0  # type: ignore[index]  # a zero rounded to whole 万元: ±0.5
     assert perfcheck.check(doc).ok
     assert perfcheck.check(json.dumps(doc).encode()).ok  # the fast path agrees
+
+
+# --- what is not a figure --------------------------------------------------------------------
+
+
+def test_a_misprinted_number_is_no_figure() -> None:
+    ledger, result = _read("（一）收支\n总支出1,2,3.4.5万元，其中基本支出82.67万元。\n")
+    assert [f.value for f in ledger.figures] == ["82.67"]
+    assert result.findings == ()
+
+
+def test_a_numbered_policy_name_is_no_count() -> None:
+    ledger, _ = _read("（一）\n认真落实中央八项规定精神，全年支出12.5万元，完成3项任务。\n")
+    assert [(f.value, f.unit) for f in ledger.figures] == [("12.5", None), ("3", "项")]

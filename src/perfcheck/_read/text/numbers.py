@@ -66,6 +66,7 @@ _NOT_AFTER: Final = {
     "部": "门分署",
     "支": "出付持部",
     "件": "事",
+    "项": "规",  # 八项规定 is a name
     "人": "员民数口大均",
     "家": "庭",
     "期": "末间满限内初",
@@ -201,7 +202,30 @@ def _before(text: str, start: int, floor: int) -> tuple[Qualifier | None, int]:
     return None, start
 
 
-def find(text: str, start: int, end: int) -> list[Mention]:  # noqa: C901 - two numeral systems, each with exclusions
+_RUN: Final = frozenset("0123456789０１２３４５６７８９,.．")
+
+
+def _malformed(text: str, a: int, b: int, start: int, end: int) -> bool:
+    """Whether the digits at ``a:b`` lie in a longer run of digits, commas and points that is no number.
+
+    ``1,2,3.4.5``: the report misprinted it, and no part of it is a figure. A comma or
+    point that ends the run is punctuation, not part of it.
+    """
+    lo, hi = a, b
+    while lo > start and text[lo - 1] in _RUN:
+        lo -= 1
+    while hi < end and text[hi] in _RUN:
+        hi += 1
+    run = text[lo:hi].rstrip(",.．")
+    while run and run[0] in ",.．":
+        run = run[1:]
+    if len(run) == b - a:
+        return False
+    whole = _ARABIC.fullmatch(run)
+    return whole is None
+
+
+def find(text: str, start: int, end: int) -> list[Mention]:  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
     """The mentions of numbers in ``text[start:end]``, in order."""
     found: list[Mention] = []
     for match in _ARABIC.finditer(text, start, end):
@@ -210,6 +234,8 @@ def find(text: str, start: int, end: int) -> list[Mention]:  # noqa: C901 - two 
             text[a - 1] in _NOT_FIGURE_BEFORE or (text[a - 1].isascii() and text[a - 1].isalpha())
         ):
             continue
+        if _malformed(text, a, b, start, end):
+            continue  # 1,2,3.4.5万元: no number, so no figure (the sentence stays unplaced)
         if text[b : b + 1].isascii() and text[b : b + 1].isalpha():
             continue
         tail = _tail(text, b, end)
