@@ -95,7 +95,12 @@ def header_unit(header: str) -> str | None:
     >>> header_unit("决算数（万元）"), header_unit("金额(单位：元)"), header_unit("决算数（1）")
     ('万元', '元', None)
     """
-    for match in _HEADER_UNIT.finditer(header):
+    return named_unit(_HEADER_UNIT, header)
+
+
+def named_unit(pattern: re.Pattern[str], text: str) -> str | None:
+    """The first unit a match of ``pattern`` names (its first group) that is a known unit."""
+    for match in pattern.finditer(text):
         try:
             return lookup_unit(match.group(1)).symbol
         except UnknownUnitError:

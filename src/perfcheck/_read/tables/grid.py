@@ -26,8 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from perfcheck._core.units import UnknownUnitError, lookup_unit
-from perfcheck._read.tables.cells import code_text, column_ref, is_blank, normalized, number_like
+from perfcheck._read.tables.cells import code_text, column_ref, is_blank, named_unit, normalized, number_like
 from perfcheck._read.tables.table import Column, Table
 
 _UNIT: Final = re.compile(r"单位\s*[:：]\s*([^\s,，;；）)]+)")
@@ -50,12 +49,7 @@ def preamble_unit(text: str) -> str | None:
     >>> preamble_unit("金额单位：万元"), preamble_unit("编制单位：某某局")
     ('万元', None)
     """
-    for match in _UNIT.finditer(text):
-        try:
-            return lookup_unit(match.group(1)).symbol
-        except UnknownUnitError:
-            continue
-    return None
+    return named_unit(_UNIT, text)
 
 
 def _filled(row: Sequence[object]) -> list[object]:
