@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 import numbers
 import re
+from collections.abc import Iterable
 from decimal import Decimal
+from itertools import islice
 from typing import Final
 
 from perfcheck._core.units import UnknownUnitError, lookup_unit
@@ -28,6 +30,8 @@ SKIPPED_COLUMNS: Final = ("栏次", "行次", "序号")
 #: Header words of the code column and of the label column.
 CODE_WORDS: Final = ("编码", "代码", "编号")
 LABEL_WORDS: Final = ("名称", "项目", "科目", "款项")
+#: Header words of a column naming each row's parent row (上级科目编码).
+PARENT_WORDS: Final = ("上级科目", "上级编码", "上级代码", "上级项目", "上级名称", "父级")
 #: Header words of a column in percent.
 PERCENT_WORDS: Final = ("率", "%", "％", "比重", "占比", "增幅")
 #: The 功能分类 / 经济分类 code ladder: a code of this length sums into its prefix of the next shorter.
@@ -35,6 +39,9 @@ CODE_PARENT: Final = {5: 3, 7: 5}
 CODE_PATTERN: Final = re.compile(r"^\s*(\d{3}(?:\d{2}){0,2})(?!\d)\s*(.*)$")
 _HEADER_UNIT: Final = re.compile(r"[（(]\s*(?:单位[:：]\s*)?([^（）()]+?)\s*[)）]")
 _SPACES: Final = re.compile(r"[\s\u3000]+")
+_ORDINAL: Final = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))"
+)
 
 LOCALE: Final = "zh_CN"
 
@@ -42,6 +49,15 @@ LOCALE: Final = "zh_CN"
 def normalized(text: str) -> str:
     """A header or label without spaces (``合 计`` is ``合计``)."""
     return _SPACES.sub("", text)
+
+
+def ordinal_stripped(label: str) -> str:
+    """A row's label without spaces and the ordinal it is listed under (一、 （二） 3.).
+
+    >>> [ordinal_stripped(t) for t in ("一、一般公共预算财政拨款收入", "（二）事业收入", "3.5万")]
+    ['一般公共预算财政拨款收入', '事业收入', '3.5万']
+    """
+    return _ORDINAL.sub("", normalized(label))
 
 
 def is_blank(value: object) -> bool:
@@ -135,6 +151,13 @@ def code_piece(value: object) -> str:
         value = int(value)
     text = normalized(str(value))
     return text if text.isdigit() else ""
+
+
+def mostly_numbers(values: Iterable[object]) -> bool:
+    """Whether most of a column's first non-blank cells hold numbers (none: no)."""
+    sample = list(islice((v for v in values if not is_blank(v)), SAMPLE))
+    numeric = sum(1 for v in sample if number_like(v))
+    return bool(sample) and numeric * 2 >= len(sample)
 
 
 def number_like(value: object) -> bool:

@@ -10,6 +10,7 @@ read is a :class:`~perfcheck.LedgerError` naming the file, sheet and cell.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import os
 import re
@@ -56,6 +57,7 @@ class TableOptions(TypedDict, total=False):
     formulas: Mapping[str, str]
     infer: bool
     header_rows: int
+    parent: str
 
 
 def _fail(message: str) -> LedgerError:
@@ -84,6 +86,7 @@ def _ledger(reads: list[ReadGrid], name: str, options: TableOptions, limits: Lim
         options.get("decimals"),
         dict(options.get("formulas") or {}),
         options.get("infer", True),
+        options.get("parent"),
     )
     tables: list[Table] = [r.table for r in reads]
     if not tables:
@@ -130,7 +133,7 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> str:
 
 
 def read_csv(
-    source: str | os.PathLike[str] | bytes,
+    source: str | os.PathLike[str] | bytes | Sequence[str | os.PathLike[str]],
     *,
     name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
@@ -140,11 +143,36 @@ def read_csv(
     """The ledger of a CSV file (comma, tab or semicolon separated; UTF-8 or GB18030).
 
     Cells are located in A1 notation as a spreadsheet shows the file (line 1 is row 1).
+    A folder, or a list of paths, is read as one set of tables (a disclosure's tables
+    saved one file each): every ``.csv`` file of the folder in name order, each a sheet
+    named by its file, with ids starting ``s1_``, ``s2_``, ... as a workbook's sheets.
 
     Raises:
-        LedgerError: the file cannot be read, is empty or holds no number.
+        LedgerError: a file cannot be read, is empty or holds no number; a folder holds no CSV file.
     """
+    if not isinstance(source, (str, bytes, os.PathLike)):
+        return _csv_files([Path(p) for p in source], name, limits, encoding, options)
+    if not isinstance(source, bytes) and Path(source).is_dir():
+        folder = Path(source)
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
+        if not files:
+            msg = f"{name or folder}: a folder with no .csv file"
+            raise _fail(msg)
+        return _csv_files(files, name or str(folder), limits, encoding, options)
     raw, name = _raw(source, name, limits)
+    read = _csv_grid(raw, name, encoding, options)
+    return _ledger([read], name, options, limits)
+
+
+def _csv_grid(  # noqa: PLR0913 - where the file comes from, keyword-only
+    raw: bytes,
+    name: str,
+    encoding: str | None,
+    options: TableOptions,
+    *,
+    sheet: str | None = None,
+    prefix: str = "",
+) -> ReadGrid:
     text = decode(raw, name, encoding)
     if not text.strip():
         msg = f"{name}: empty file"
@@ -160,8 +188,24 @@ def read_csv(
     except csv.Error as exc:
         msg = f"{name}:{reader.line_num}: not CSV: {exc}"
         raise _fail(msg) from None
-    read = grid_table(rows, name=name, header_rows=options.get("header_rows"), fill_headers=True)
-    return _ledger([read], name, options, limits)
+    return grid_table(
+        rows, name=name, sheet=sheet, prefix=prefix, header_rows=options.get("header_rows"), fill_headers=True
+    )
+
+
+def _csv_files(
+    files: list[Path], name: str | None, limits: Limits, encoding: str | None, options: TableOptions
+) -> Ledger:
+    """Several CSV files as the sheets of one set of tables."""
+    if not files:
+        msg = f"{name or '<csv files>'}: no file given"
+        raise _fail(msg)
+    reads = []
+    for index, path in enumerate(files, 1):
+        raw, file_name = _raw(path, None, limits)
+        prefix = f"s{index}_" if len(files) > 1 else ""
+        reads.append(_csv_grid(raw, file_name, encoding, options, sheet=path.stem, prefix=prefix))
+    return _ledger(reads, name or str(files[0].parent), options, limits)
 
 
 # -- xlsx ------------------------------------------------------------------------
@@ -256,7 +300,7 @@ def read_xlsx(
     for index, ws in enumerate(book.worksheets, 1):
         if ws not in sheets:
             continue
-        grid, decimals = _sheet_grid(ws)
+        grid, decimals, indents = _sheet_grid(ws)
         if not any(number_like(v) for row in grid for v in row):
             problems.append(Problem((), f"{name}: sheet {ws.title!r} has no number"))
             continue
@@ -267,6 +311,7 @@ def read_xlsx(
             sheet=ws.title,
             prefix=prefix,
             decimals=decimals,
+            indents=indents,
             header_rows=options.get("header_rows"),
             fill_headers=False,
         )
@@ -292,18 +337,24 @@ def _check_unpacked(raw: bytes, name: str, limits: Limits) -> None:
         raise _fail(msg)
 
 
-def _sheet_grid(ws: Any) -> tuple[list[list[object]], list[list[int | None]]]:  # noqa: ANN401 - an openpyxl sheet
+def _sheet_grid(ws: Any) -> tuple[list[list[object]], list[list[int | None]], list[list[int | None]]]:  # noqa: ANN401 - an openpyxl sheet
+    """A sheet's cells as printed, the decimals their formats print, and their indent levels."""
     grid: list[list[object]] = []
     decimals: list[list[int | None]] = []
+    indents: list[list[int | None]] = []
     for row in ws.iter_rows(min_row=1, min_col=1):
         values: list[object] = []
         places: list[int | None] = []
+        levels: list[int | None] = []
         for cell in row:
             value, shown = _excel_value(cell.value, cell.number_format)
             values.append(value)
             places.append(shown)
+            indent = cell.alignment.indent if isinstance(value, str) and cell.has_style else 0
+            levels.append(int(indent or 0))
         grid.append(values)
         decimals.append(places)
+        indents.append(levels)
     for merged in ws.merged_cells.ranges:
         top = grid[merged.min_row - 1][merged.min_col - 1]
         if not isinstance(top, str) or number_like(top):
@@ -311,7 +362,7 @@ def _sheet_grid(ws: Any) -> tuple[list[list[object]], list[list[int | None]]]:  
         for r in range(merged.min_row - 1, merged.max_row):
             for c in range(merged.min_col - 1, merged.max_col):
                 grid[r][c] = top
-    return grid, decimals
+    return grid, decimals, indents
 
 
 # -- HTML ------------------------------------------------------------------------
@@ -343,7 +394,7 @@ class _Tables(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
-            before = "" if self.stack else "".join(self.outside)
+            before = "" if self.stack else "\n".join(self.outside)
             self.outside = []
             self.stack.append(([], [], before))
             self.cell = None
@@ -372,7 +423,12 @@ class _Tables(HTMLParser):
 
     def _close_cell(self) -> None:
         if self.cell is not None and self.stack:
-            text = re.sub(r"\s+", " ", "".join(self.cell)).strip()
+            raw = "".join(self.cell)
+            text = re.sub(r"\s+", " ", raw).strip()
+            # a label indented with full-width or no-break spaces keeps its indentation
+            lead = re.match(r"[ \t\r\n]*([\u3000\xa0]*)", raw)
+            if text and lead is not None:
+                text = lead.group(1) + text
             self.stack[-1][1][-1].append((text, *self.span))
             self.cell = None
 
@@ -403,17 +459,21 @@ def _expand(rows: list[list[tuple[str, int, int]]]) -> list[list[object]]:
     return [[grid.get((r, c)) for c in range(width)] for r in range(height)]
 
 
-def iter_html_tables(text: str) -> Iterator[tuple[str | None, list[list[object]], str | None]]:
-    """Each table of an HTML page: its caption, its cells (merged cells expanded), and its unit.
+def iter_html_tables(text: str) -> Iterator[tuple[str | None, list[list[object]], str | None, str | None]]:
+    """Each table of an HTML page: its caption, its cells (merged cells expanded), its unit and title.
 
-    The unit is the one printed just above the table (``<p>单位：万元</p>``) or in its caption.
+    The unit is the one printed just above the table (``<p>单位：万元</p>``) or in its caption;
+    the title is its caption, else the last line above it (after the previous table)
+    that names a table (``<h2>收入支出决算总表</h2>``).
     """
     parser = _Tables()
     parser.feed(text)
     parser.close()
     for caption, rows, before in parser.tables:
         unit = preamble_unit(before) or (preamble_unit(caption) if caption else None)
-        yield caption, _expand(rows), unit
+        lines = [line.strip() for line in before.splitlines() if line.strip() and not preamble_unit(line)]
+        title = caption or next((line for line in reversed(lines) if "表" in line), None)
+        yield caption, _expand(rows), unit, title
 
 
 def read_html(
@@ -439,7 +499,7 @@ def read_html(
     tables = list(iter_html_tables(text))
     found = [
         (i, caption, grid)
-        for i, (caption, grid, _) in enumerate(tables, 1)
+        for i, (caption, grid, _, _) in enumerate(tables, 1)
         if any(number_like(v) for row in grid for v in row if not is_blank(v))
     ]
     if not found:
@@ -448,8 +508,9 @@ def read_html(
     printed = {tables[i - 1][2] for i, _, _ in found}
     if "unit" not in options and len(printed) == 1 and None not in printed:
         options = {**options, "unit": printed.pop()}  # type: ignore[typeddict-item]
-    reads = [
-        grid_table(
+    reads = []
+    for i, caption, grid in found:
+        read = grid_table(
             grid,
             name=name,
             sheet=caption or f"table {i}",
@@ -457,6 +518,8 @@ def read_html(
             header_rows=options.get("header_rows"),
             fill_headers=False,
         )
-        for i, caption, grid in found
-    ]
+        title = tables[i - 1][3]
+        if read.table.title is None and title is not None:
+            read = ReadGrid(dataclasses.replace(read.table, title=title), read.unit, read.title or title)
+        reads.append(read)
     return _ledger(reads, name, options, limits)

@@ -8,8 +8,8 @@ take several rows, with merged cells. The grid is read as:
    is the title, ``单位：万元`` the unit of amounts;
 2. the header: the next row, and the rows after it that hold no number; a column's
    name joins its header cells with ``/`` (``项目/科目编码``). A reader that knows the
-   merged cells fills them in first; for CSV, a blank header cell above the last
-   header row takes the text to its left (a merged cell exported as blanks);
+   merged cells fills them in first; for CSV, a blank header cell above a header
+   cell that is not blank takes the text to its left (a merged cell exported as blanks);
 3. the rest: one table row per grid row.
 
 >>> grid = [["支出决算表"], ["", "单位：万元"], ["科目编码", "科目名称", "决算数"],
@@ -63,14 +63,15 @@ def grid_table(  # noqa: C901, PLR0913 - where the grid comes from, keyword-only
     sheet: str | None = None,
     prefix: str = "",
     decimals: Sequence[Sequence[int | None]] | None = None,
+    indents: Sequence[Sequence[int | None]] | None = None,
     first_row: int = 1,
     header_rows: int | None = None,
     fill_headers: bool = True,
 ) -> ReadGrid:
     """Read ``grid`` (rows of cells) as a table; see the module.
 
-    ``first_row`` is the spreadsheet row number of ``grid[0]``; ``decimals``, if given,
-    has the shape of ``grid``.
+    ``first_row`` is the spreadsheet row number of ``grid[0]``; ``decimals`` and
+    ``indents`` (a spreadsheet's cell indent levels), if given, have the shape of ``grid``.
     """
     width = max((len(r) for r in grid), default=0)
     rows = [list(r) + [None] * (width - len(r)) for r in grid]
@@ -100,9 +101,9 @@ def grid_table(  # noqa: C901, PLR0913 - where the grid comes from, keyword-only
     skip = start + header_rows
     body = rows[skip:]
     if fill_headers:
-        for line in header[:-1]:
+        for k, line in enumerate(header[:-1]):
             for j in range(1, width):
-                if is_blank(line[j]) and not is_blank(header[-1][j]):
+                if is_blank(line[j]) and any(not is_blank(lower[j]) for lower in header[k + 1 :]):
                     line[j] = line[j - 1]
     names = []
     for j in range(width):
@@ -113,15 +114,14 @@ def grid_table(  # noqa: C901, PLR0913 - where the grid comes from, keyword-only
         Column(
             names[j] or column_ref(j),
             [r[j] for r in body],
-            None
-            if decimals is None
-            else [_at(decimals, start + header_rows + i, j) for i in range(len(body))],
+            None if decimals is None else [_at(decimals, skip + i, j) for i in range(len(body))],
             column_ref(j),
+            None if indents is None else [_at(indents, skip + i, j) or 0 for i in range(len(body))],
         )
         for j in keep
     ]
-    numbers = list(range(first_row + start + header_rows, first_row + len(rows)))
-    return ReadGrid(Table(columns, numbers, sheet, prefix, name, unit), unit, title)
+    numbers = list(range(first_row + skip, first_row + len(rows)))
+    return ReadGrid(Table(columns, numbers, sheet, prefix, name, unit, title), unit, title)
 
 
 def _at(grid: Sequence[Sequence[int | None]], i: int, j: int) -> int | None:

@@ -6,7 +6,6 @@ import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from itertools import islice
 from typing import Any
 
 from perfcheck._core.errors import Problem
@@ -19,7 +18,7 @@ from perfcheck._read.tables.cells import (
     FAST_LIMIT,
     LABEL_WORDS,
     LOCALE,
-    SAMPLE,
+    PARENT_WORDS,
     SKIPPED_COLUMNS,
     SKIPPED_LABELS,
     STEPS,
@@ -28,8 +27,9 @@ from perfcheck._read.tables.cells import (
     code_text,
     header_unit,
     is_blank,
+    mostly_numbers,
     normalized,
-    number_like,
+    ordinal_stripped,
     percent_header,
     within_word,
 )
@@ -68,6 +68,11 @@ class TableBuilder:
         self.mostly: dict[int, bool] = {}
         self.indents: list[int] = []
         self.within: dict[int, list[int]] = {}
+        #: a row's parent row in the hierarchy a 上级 column or indentation prints
+        self.parent_of: dict[int, int] = {}
+        self.parent_basis = "stated"
+        #: what each figure's label starts with: the table's name, when it is one of several
+        self.label_prefix = ""
 
     # -- where -----------------------------------------------------------------
 
@@ -94,11 +99,13 @@ class TableBuilder:
 
     def col_key(self, col: int) -> str:
         letter = self.table.columns[col].letter
-        return letter if letter is not None else f"c{col + 1}"
+        return letter if letter is not None else f"c{col + 1 + self.table.first_column}"
 
     def fid(self, row: int, col: int) -> str:
         ref = self.ref(row, col)
-        return f"{self.table.prefix}{ref}" if ref is not None else f"{self.table.prefix}r{row + 1}_c{col + 1}"
+        if ref is not None:
+            return f"{self.table.prefix}{ref}"
+        return f"{self.table.prefix}r{row + 1}_c{col + 1 + self.table.first_column}"
 
     # -- the run ---------------------------------------------------------------
 
@@ -107,7 +114,8 @@ class TableBuilder:
             where = self.table.sheet or "the table"
             self.problem(f"{self.table.name}: {where} is empty")
             return
-        label_col, code_col = self.key_columns()
+        parent_col = self.parent_column()
+        label_col, code_col = self.key_columns(parent_col)
         if self.problems:
             return
         parts = self.split_code_columns() if self.options.code is None else []
@@ -117,7 +125,7 @@ class TableBuilder:
             self.codes.append(composed[row] if composed else code)
             self.labels.append(text)
             self.indents.append(self.indent(row, label_col))
-        numeric = [c for c in self.numeric_columns(label_col, code_col) if c not in parts]
+        numeric = [c for c in self.numeric_columns(label_col, code_col) if c not in parts and c != parent_col]
         if self.problems:
             return
         self.numeric = numeric
@@ -134,13 +142,31 @@ class TableBuilder:
         # row by row, as the table is read
         self.figures = [self.placed[key] for key in sorted(self.placed)]
         if self.options.infer:
-            self.code_sums()
             self.within = self.within_blocks()
+            if parent_col is not None:
+                self.parent_of = self.parent_rows(parent_col)
+            else:
+                self.code_sums()
+                self.parent_of = self.indented_rows()
+                self.parent_basis = "inferred"
+            self.hierarchy_sums()
             self.partial_sums()
             self.total_rows()
         self.column_formulas()
 
-    def key_columns(self) -> tuple[int | None, int | None]:
+    def parent_column(self) -> int | None:
+        """The column naming each row's parent (上级科目), by ``parent=`` or its header."""
+        given = self.options.parent
+        for i, h in enumerate(self.headers):
+            if (given is not None and given in {h, normalized(h)}) or (
+                given is None and normalized(h).rsplit("/", 1)[-1].startswith(PARENT_WORDS)
+            ):
+                return i
+        if given is not None:
+            self.problem(f"{self.table.name}: no parent column {given!r}; the columns are {self.headers}")
+        return None
+
+    def key_columns(self, parent_col: int | None = None) -> tuple[int | None, int | None]:
         headers = [normalized(h) for h in self.headers]
 
         def named(what: str, given: str | None) -> int | None:
@@ -156,7 +182,11 @@ class TableBuilder:
         code_col = named("code", self.options.code)
         if self.options.code is None:
             code_col = next(
-                (i for i, h in enumerate(headers) if any(w in h for w in CODE_WORDS) and i != label_col),
+                (
+                    i
+                    for i, h in enumerate(headers)
+                    if any(w in h for w in CODE_WORDS) and i not in {label_col, parent_col}
+                ),
                 None,
             )
         if self.options.label is None:
@@ -164,13 +194,20 @@ class TableBuilder:
                 (
                     i
                     for i, h in enumerate(headers)
-                    if i != code_col and any(w in h for w in LABEL_WORDS) and not self.mostly_numbers(i)
+                    if i not in {code_col, parent_col}
+                    and any(w in h for w in LABEL_WORDS)
+                    and not self.mostly_numbers(i)
                 ),
                 None,
             )
             if label_col is None:
                 label_col = next(
-                    (i for i in range(len(headers)) if i != code_col and not self.mostly_numbers(i)), None
+                    (
+                        i
+                        for i in range(len(headers))
+                        if i not in {code_col, parent_col} and not self.mostly_numbers(i)
+                    ),
+                    None,
                 )
         return label_col, code_col
 
@@ -209,9 +246,7 @@ class TableBuilder:
     def mostly_numbers(self, col: int) -> bool:
         """Whether most cells of a column hold numbers, judged on its first non-blank cells."""
         if col not in self.mostly:
-            values = list(islice((v for v in self.table.columns[col].values if not is_blank(v)), SAMPLE))
-            numeric = sum(1 for v in values if number_like(v))
-            self.mostly[col] = bool(values) and numeric * 2 >= len(values)
+            self.mostly[col] = mostly_numbers(self.table.columns[col].values)
         return self.mostly[col]
 
     def row_name(self, row: int, label_col: int | None, code_col: int | None) -> tuple[str | None, str]:
@@ -294,7 +329,7 @@ class TableBuilder:
             rowname = f"{self.codes[row]} {self.labels[row]}" if self.codes[row] else self.labels[row]
             figure: dict[str, Any] = {
                 "id": fid,
-                "label": f"{rowname or f'row {row + 1}'} / {column.name}",
+                "label": f"{self.label_prefix}{rowname or f'row {row + 1}'} / {column.name}",
                 "value": text,
             }
             if unit is not None:
@@ -399,12 +434,15 @@ class TableBuilder:
         """How far a row's label is indented: spaces count one, full-width spaces two."""
         if label_col is None:
             return 0
-        value = self.table.columns[label_col].values[row]
+        column = self.table.columns[label_col]
+        value = column.values[row]
         if not isinstance(value, str):
             return 0
-        stripped = value.lstrip(" \u3000\t")
+        stripped = value.lstrip(" \u3000\t\xa0")
         head = value[: len(value) - len(stripped)]
-        return sum(2 if c == "\u3000" else 1 for c in head)
+        # a spreadsheet's indent level is about two characters wide
+        level = column.indents[row] if column.indents is not None else 0
+        return sum(2 if c == "\u3000" else 1 for c in head) + 2 * level
 
     def within_blocks(self) -> dict[int, list[int]]:
         """其中 rows: the row above they are part of, and the rows of each block.
@@ -436,6 +474,83 @@ class TableBuilder:
             blocks.setdefault(parent, []).extend(members)
         return blocks
 
+    def hierarchy_rows(self) -> list[int]:
+        """Rows that may sit in a printed hierarchy: no code, no total, not 其中 or inside a 其中 block."""
+        inside = {r for rows in self.within.values() for r in rows}
+        return [
+            r
+            for r in range(self.n_rows)
+            if self.codes[r] is None
+            and self.labels[r]
+            and not self.skipped[r]
+            and not self.total_level(r)
+            and not within_word(self.labels[r])
+            and r not in inside
+        ]
+
+    def indented_rows(self) -> dict[int, int]:
+        """Each row's parent as indentation prints it: the nearest row above indented less.
+
+        A code row or a total row ends the indented list; a row with no figure is no parent.
+        """
+        rows = set(self.hierarchy_rows())
+        if len({self.indents[r] for r in rows}) < 2:
+            return {}
+        parents: dict[int, int] = {}
+        stack: list[int] = []
+        for row in range(self.n_rows):
+            if row not in rows:
+                if self.codes[row] is not None or self.total_level(row):
+                    stack = []
+                continue
+            while stack and self.indents[stack[-1]] >= self.indents[row]:
+                stack.pop()
+            if stack:
+                parents[row] = stack[-1]
+            stack.append(row)
+        return self.with_figures(parents)
+
+    def parent_rows(self, col: int) -> dict[int, int]:
+        """Each row's parent as a 上级 column names it: by the parent's code, else its label."""
+        by_code = {c: r for r, c in enumerate(self.codes) if c is not None}
+        by_label: dict[str, int] = {}
+        for r, text in enumerate(self.labels):
+            by_label.setdefault(normalized(text), r)
+        parents: dict[int, int] = {}
+        for row, value in enumerate(self.table.columns[col].values):
+            if is_blank(value) or self.skipped[row]:
+                continue
+            code = code_text(value)
+            parent = by_code.get(code) if code is not None else by_label.get(normalized(str(value)))
+            if parent is None or parent == row:
+                self.problem(
+                    f"{self.where(row, col)}: the parent {value!r} is no row of the table (a code or a name)"
+                )
+                continue
+            parents[row] = parent
+        return self.with_figures(parents)
+
+    def with_figures(self, parents: dict[int, int]) -> dict[int, int]:
+        """The parent links whose parent row prints a figure (a heading with none adds nothing up)."""
+        printed = {r for r, _ in self.cells}
+        return {r: p for r, p in parents.items() if p in printed}
+
+    def hierarchy_sums(self) -> None:
+        """A parent row is the sum of its children, in every amount column."""
+        children: dict[int, list[int]] = {}
+        for row, parent in self.parent_of.items():
+            children.setdefault(parent, []).append(row)
+        for parent, kids in sorted(children.items()):
+            for col in self.amount_columns():
+                total = self.cells.get((parent, col))
+                parts = [p for r in kids if (p := self.cells.get((r, col))) is not None]
+                if total is None or not parts:
+                    continue
+                rid = f"{self.table.prefix}tree_{self.row_key(parent)}_{self.col_key(col)}"
+                label = f"{self.labels[parent]} / {self.headers[col]} = Σ {len(parts)} 下级"
+                self.add_sum(rid, label, total, parts)
+                self.relations[-1]["basis"] = self.parent_basis
+
     def partial_sums(self) -> None:
         """The rows of a 其中 block add up to no more than the row they are part of."""
         for parent, members in self.within.items():
@@ -457,10 +572,11 @@ class TableBuilder:
                 )
 
     def total_level(self, row: int) -> int:
-        text = normalized(self.labels[row]).rstrip(":：")
+        """2 for a 合计 row (合计, 合计数, 本年收入合计), 3 for 总计, 1 for 小计; 0 for any other row."""
+        text = ordinal_stripped(self.labels[row]).rstrip(":：")
         if self.codes[row] is None:
             for word, level in TOTAL_LEVELS.items():
-                if text in {word, f"{word}数"}:
+                if text in {word, f"{word}数"} or (level > 1 and text.endswith(word)):
                     return level
         return 0
 
@@ -501,8 +617,13 @@ class TableBuilder:
         lower = [r for r in span if 0 < levels[r] < level]
         if lower:
             top = max(levels[r] for r in lower)
-            return sorted(r for r in lower if levels[r] == top)
-        inside = [r for r in span if r in items]
+            covered = [r for r in lower if levels[r] == top]
+            if not heads:
+                # 本年收入合计 / 年初结转和结余 / 总计: the rows after the last lower total count too
+                last = max(covered)
+                covered += [r for r in span if r > last and r in items and r not in self.parent_of]
+            return sorted(covered)
+        inside = [r for r in span if r in items and r not in self.parent_of]
         codes = {self.codes[r] for r in inside if self.codes[r] is not None}
         return sorted(r for r in inside if not self.has_parent(self.codes[r], codes))
 

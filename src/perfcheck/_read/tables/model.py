@@ -16,12 +16,14 @@ class Column:
             (``Decimal``, ``int``, ``float``) or None.
         decimals: per cell, the decimals a spreadsheet's number format prints, or None.
         letter: the spreadsheet column letter, for A1 references.
+        indents: per cell, how far a spreadsheet indents it (the cell's indent level), or None.
     """
 
     name: str
     values: Sequence[object]
     decimals: Sequence[int | None] | None = None
     letter: str | None = None
+    indents: Sequence[int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,9 @@ class Table:
         prefix: what each figure and relation id starts with (one per table of a file).
         name: the file or object name errors start with.
         unit: the unit of amounts the table prints (``单位：万元``), if it says.
+        title: the table's own title as printed above it (``收入支出决算总表``), if any.
+        first_column: how many columns of the printed table lie left of this one's
+            first (the right-hand side of a table printed in two halves).
     """
 
     columns: Sequence[Column]
@@ -43,6 +48,8 @@ class Table:
     prefix: str = ""
     name: str = "<table>"
     unit: str | None = None
+    title: str | None = None
+    first_column: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +63,4 @@ class Options:
     decimals: int | Mapping[str, int] | None = None
     formulas: Mapping[str, str] = field(default_factory=dict)
     infer: bool = True
+    parent: str | None = None

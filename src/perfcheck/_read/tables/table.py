@@ -37,8 +37,10 @@ from perfcheck._ledger.document import MAX_LISTED, Ledger, validate
 from perfcheck._read.tables.cells import (
     LOCALE,
 )
+from perfcheck._read.tables.disclosure import disclosure_relations
 from perfcheck._read.tables.infer import TableBuilder
 from perfcheck._read.tables.model import Column, Options, Table
+from perfcheck._read.tables.sides import halves
 
 __all__ = ["Column", "Options", "Table", "table_ledger", "tables_ledger"]
 
@@ -79,17 +81,24 @@ def tables_ledger(
     figures: list[dict[str, Any]] = []
     relations: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    units: set[str | None] = set()
+    built: list[list[TableBuilder]] = []
     for table in tables:
-        built = TableBuilder(table, options, limits)
-        built.run()
-        figures.extend(built.figures)
-        relations.extend(built.relations)
-        problems.extend(built.problems)
-        units.update(built.ledger_units)
-        if len(figures) > limits.max_figures:
-            msg = f"{name}: more than {limits.max_figures} figures (Limits.max_figures)"
-            raise LedgerError(msg, [Problem((), msg)])
+        built.append([])
+        for half in halves(table):
+            builder = TableBuilder(half, options, limits)
+            if len(tables) > 1:
+                # one of several tables: its figures say which
+                builder.label_prefix = f"{table.title or table.sheet or table.name}: "
+            builder.run()
+            built[-1].append(builder)
+            figures.extend(builder.figures)
+            relations.extend(builder.relations)
+            problems.extend(builder.problems)
+            if len(figures) > limits.max_figures:
+                msg = f"{name}: more than {limits.max_figures} figures (Limits.max_figures)"
+                raise LedgerError(msg, [Problem((), msg)])
+    if options.infer and not problems:
+        relations.extend(disclosure_relations(built))
     if not problems and not figures:
         where = ", ".join(dict.fromkeys(t.sheet for t in tables if t.sheet)) or "the table"
         problems.append(Problem((), f"{name}: {where}: no numbers to check"))

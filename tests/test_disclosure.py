@@ -1,0 +1,240 @@
+"""The standard disclosure set: nine tables read as one ledger, with the identities between them."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import perfcheck
+from disclosure_data import Disclosure, Sheet
+
+CLEAN = Disclosure.build()
+FORMATS = ["xlsx", "csv", "html"]
+#: the cross-table identities the nine tables give (29 between tables, 2 between a 总表's halves)
+CROSS = 30
+
+
+def ledger_of(fmt: str, d: Disclosure, tmp: Path) -> perfcheck.Ledger:
+    if fmt == "xlsx":
+        return perfcheck.read_xlsx(d.xlsx_bytes(), name="部门决算.xlsx")
+    if fmt == "csv":
+        return perfcheck.read_csv(d.csv_folder(tmp / "部门决算"))
+    return perfcheck.read_html(d.html().encode(), name="部门决算.html")
+
+
+def where(fmt: str, d: Disclosure, key: str, row: int, column: int) -> tuple[str, str]:
+    """The sheet and cell a finding must point to."""
+    sheet = d.sheet(key)
+    if fmt == "xlsx":
+        return sheet.name, sheet.cell(row, column)
+    if fmt == "csv":
+        return f"{d.index(key):02d}{sheet.name}", sheet.cell(row, column)
+    return f"table {d.index(key)}", sheet.cell(row, column, html=True)
+
+
+def shifted(sheet: Sheet, row: int, column: int, delta: str) -> str:
+    return f"{Decimal(sheet.rows[row][column].strip()) + Decimal(delta):.2f}"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_nine_tables_check_clean(fmt, tmp_path):
+    ledger = ledger_of(fmt, CLEAN, tmp_path)
+    result = perfcheck.check(ledger)
+    assert result.findings == ()
+    cross = [r for r in ledger.relations if r.id.startswith("xt_")]
+    assert len(cross) == CROSS
+    assert {r.basis for r in cross} == {"stated"}
+    assert {r.kind for r in cross} == {"equal", "sum"}
+    # every table but the 三公 one (which no other table repeats) is tied to another
+    figures = {f.id: f for f in ledger.figures}
+    tied = {figures[i].source.sheet for r in cross for i in r.operands() if figures[i].source}
+    assert len(tied) == 8
+    # the 政府性基金 table's rows each balance: 年初 + 本年收入 = 本年支出 + 年末
+    assert sum(1 for r in ledger.relations if r.kind == "balance") == 4
+
+
+# (table, the row's printed label or code, the column's index, the change, caught only across tables)
+MUTATIONS = [
+    ("T1", "五、事业收入", 2, "10.00", False),
+    ("T1", "本年收入合计", 2, "0.02", True),  # 8 items and 3 rows allow 0.02 of rounding; 收入决算表 does not
+    ("T1", "二、教育支出", 5, "-3.00", False),
+    ("T2", "2050299", 5, "1.00", False),
+    ("T3", "205", 3, "1.00", False),
+    ("T3", "221", 2, "1.00", False),
+    ("T4", "政府性基金预算财政拨款", 2, "0.50", False),  # the one under 年初财政拨款结转和结余
+    ("T4", "本年支出合计", 6, "1.00", False),
+    ("T5", "2050299", 4, "1.00", False),
+    ("T6", "30201", 2, "1.00", False),
+    ("T7", None, 11, "1.00", False),
+    ("T8", "合计", 7, "1.00", False),
+    ("T9", "2230199", 4, "1.00", False),
+]
+
+
+def mutation_row(key: str, label: str | None) -> int:
+    sheet = CLEAN.sheet(key)
+    if label is None:
+        return 0
+    if key == "T4" and label == "政府性基金预算财政拨款":
+        return 9
+    return sheet.find(label)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(("key", "label", "column", "delta", "cross_only"), MUTATIONS)
+def test_a_changed_cell_is_caught_at_its_cell(fmt, key, label, column, delta, cross_only, tmp_path):  # noqa: PLR0913, PLR0917
+    row = mutation_row(key, label)
+    changed = CLEAN.changed(key, row, column, shifted(CLEAN.sheet(key), row, column, delta))
+    ledger = ledger_of(fmt, changed, tmp_path)
+    result = perfcheck.check(ledger)
+    assert result.errors, f"{key} {label} not caught"
+    want = where(fmt, changed, key, row, column)
+    for finding in result.errors:
+        cells = {(loc.source.sheet, loc.source.cell) for loc in finding.locations if loc.source}
+        assert want in cells, (finding.code, finding.relation, cells)
+    across = {f.relation for f in result.errors if f.relation and f.relation.startswith("xt_")}
+    if cross_only:
+        assert across == {f.relation for f in result.errors}
+        within = perfcheck.check(_without_identities(ledger))
+        assert within.errors == []
+    elif key in {"T1", "T3", "T4", "T8"} and not (key == "T3" and label == "205"):
+        assert across, "a figure another table repeats is caught across tables too"
+
+
+def _without_identities(ledger: perfcheck.Ledger) -> perfcheck.Ledger:
+    """The same ledger with only the relations each table states on its own."""
+    data = json.loads(perfcheck.dumps(ledger, indent=None))
+    data["relations"] = [r for r in data["relations"] if not r["id"].startswith("xt_")]
+    return perfcheck.read(data)
+
+
+def test_an_indented_breakdown_is_inferred_and_its_break_a_warning(tmp_path):
+    """年初财政拨款结转和结余 over its three indented rows: a sum read from the layout."""
+    row = mutation_row("T4", "政府性基金预算财政拨款")
+    changed = CLEAN.changed("T4", row, 2, shifted(CLEAN.sheet("T4"), row, 2, "0.50"))
+    result = perfcheck.check(ledger_of("xlsx", changed, tmp_path))
+    assert [(f.code, f.relation) for f in result.warnings] == [("PC903", "s4_tree_r12_C")]
+    assert [f.relation for f in result.errors] == ["xt_s4_C14_s8_C5"]
+
+
+def _untitled(d: Disclosure) -> Disclosure:
+    """The tables with no titles and generic sheet names: only their header rows tell what they are."""
+    return Disclosure([dataclasses.replace(s, title="", name=f"Sheet{i}") for i, s in enumerate(d.sheets, 1)])
+
+
+def test_tables_recognised_by_their_headers_give_inferred_identities(tmp_path):
+    ledger = ledger_of("xlsx", _untitled(CLEAN), tmp_path)
+    cross = [r for r in ledger.relations if r.id.startswith("xt_")]
+    # the 一般公共预算 and 国有资本经营 tables print the same header: neither is recognised
+    assert cross
+    assert {r.basis for r in cross} == {"inferred"}
+    assert perfcheck.check(ledger).findings == ()
+    row = CLEAN.sheet("T1").find("本年收入合计")
+    changed = _untitled(CLEAN.changed("T1", row, 2, shifted(CLEAN.sheet("T1"), row, 2, "0.02")))
+    result = perfcheck.check(ledger_of("xlsx", changed, tmp_path))
+    assert result.errors == []
+    assert [f.code for f in result.warnings] == ["PC903"]
+
+
+def test_a_table_alone_gets_no_identity_of_the_set():
+    ledger = perfcheck.read_xlsx(Disclosure([CLEAN.sheet("T3")]).xlsx_bytes(), name="支出决算表.xlsx")
+    assert not [r for r in ledger.relations if r.id.startswith("xt_")]
+    assert ledger.figures[0].label == "合计 / 本年支出合计"  # one table: no table name in labels
+
+
+def test_figures_of_a_set_are_labelled_with_their_table(tmp_path):
+    ledger = ledger_of("csv", CLEAN, tmp_path)
+    assert ledger.figure("s2_C5").label == "收入决算表: 合计 / 本年收入合计"
+    assert ledger.figure("s1_F13").label == "收入支出决算总表: 本年支出合计 / 支出/金额"
+
+
+def test_a_csv_folder_without_csv_files_is_an_error(tmp_path):
+    with pytest.raises(perfcheck.LedgerError, match=r"no \.csv file"):
+        perfcheck.read_csv(tmp_path)
+
+
+def test_a_list_of_csv_files_is_one_set(tmp_path):
+    folder = CLEAN.csv_folder(tmp_path / "set")
+    files = sorted(folder.iterdir())
+    ledger = perfcheck.read_csv(files[:3])
+    assert sum(1 for r in ledger.relations if r.id.startswith("xt_")) == 15  # 总表, 收入表, 支出表
+
+
+# -- a printed hierarchy: indentation and a parent column ---------------------------
+
+
+def test_indented_labels_are_a_hierarchy():
+    rows = [
+        ["合计", "150.00"],
+        ["基本支出", "100.00"],
+        ["\u3000\u3000人员经费", "80.00"],
+        ["\u3000\u3000公用经费", "20.00"],
+        ["项目支出", "50.00"],
+        ["  业务费", "30.00"],
+        ["  专项费", "20.00"],
+    ]
+    ledger = perfcheck.from_frame(pd.DataFrame(rows, columns=["项目", "金额"]), unit="万元")
+    sums = {r.total: (r.parts, r.basis) for r in ledger.relations}
+    assert sums == {
+        "r2_c2": (["r3_c2", "r4_c2"], "inferred"),
+        "r5_c2": (["r6_c2", "r7_c2"], "inferred"),
+        "r1_c2": (["r2_c2", "r5_c2"], "stated"),
+    }
+    assert perfcheck.check(ledger).findings == ()
+    rows[5][1] = "31.00"
+    result = perfcheck.check(perfcheck.from_frame(pd.DataFrame(rows, columns=["项目", "金额"]), unit="万元"))
+    assert [(f.code, f.relation) for f in result.findings] == [("PC903", "tree_r5_c2")]
+
+
+def test_a_parent_column_is_a_stated_hierarchy():
+    rows = [
+        ["A", "合计", "", "150.00"],
+        ["B", "基本支出", "", "100.00"],
+        ["B1", "人员经费", "基本支出", "80.00"],
+        ["B2", "公用经费", "基本支出", "20.00"],
+        ["C", "项目支出", "", "50.00"],
+        ["C1", "业务费", "项目支出", "51.00"],
+    ]
+    frame = pd.DataFrame(rows, columns=["序号", "项目", "上级项目", "金额"])
+    result = perfcheck.check(perfcheck.from_frame(frame, unit="万元"))
+    assert [(f.code, f.relation) for f in result.errors] == [("PC102", "tree_r5_c4")]
+    frame.loc[3, "上级项目"] = "其他"
+    with pytest.raises(perfcheck.LedgerError, match="the parent '其他' is no row"):
+        perfcheck.from_frame(frame, unit="万元")
+
+
+def test_an_xlsx_cell_indent_is_a_hierarchy():
+    import io  # noqa: PLC0415 - test helper
+
+    import openpyxl  # noqa: PLC0415
+    from openpyxl.styles import Alignment  # noqa: PLC0415
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    for r, (label, value, indent) in enumerate(
+        [("项目", "金额（万元）", 0), ("基本支出", 100, 0), ("人员经费", 80, 1), ("公用经费", 25, 1)], 1
+    ):
+        ws.cell(r, 1, label).alignment = Alignment(indent=indent)
+        ws.cell(r, 2, value)
+    out = io.BytesIO()
+    book.save(out)
+    result = perfcheck.check(perfcheck.read_xlsx(out.getvalue(), name="b.xlsx"))
+    assert [(f.code, f.relation) for f in result.findings] == [("PC903", "tree_r2_B")]
+
+
+def test_a_table_in_two_halves_from_a_frame():
+    rows = [
+        ["一、财政拨款收入", "90.00", "一、一般公共服务支出", "70.00"],
+        ["二、事业收入", "10.00", "二、教育支出", "30.00"],
+        ["本年收入合计", "100.00", "本年支出合计", "100.00"],
+    ]
+    frame = pd.DataFrame(rows, columns=["收入项目", "收入金额", "支出项目", "支出金额"])
+    ledger = perfcheck.from_frame(frame, unit="万元")
+    sums = {r.total: r.parts for r in ledger.relations}
+    assert sums == {"r3_c2": ["r1_c2", "r2_c2"], "r3_c4": ["r1_c4", "r2_c4"]}
+    assert ledger.figure("r1_c4").label == "一、一般公共服务支出 / 支出金额"
