@@ -2,6 +2,7 @@
 
     python bench/tables.py              # 100k rows, 3 rounds
     python bench/tables.py --rows 10000 --rounds 5
+    python bench/tables.py --set 50     # the nine-table disclosure set, 50 more 类 (~30k rows)
 
 The table is a 支出决算表 as a finance script holds it: 科目编码 (类 / 款 / 项), 科目名称,
 年初预算数, 决算数 as floats printed with 2 decimals, and 完成率 (%), with a 合计 row.
@@ -10,6 +11,12 @@ ratio per row) and ``check`` checks it; the JSON side is ``check`` on the bytes 
 ``perfcheck.dumps`` of the very same ledger, made once before timing. Each round runs
 every side once, in a rotated order; the table shows the medians and their ratio to
 the JSON median. The last line printed is one JSON object of the numbers.
+
+``--set N`` measures the multi-table case instead: the nine tables of a 部门决算
+disclosure (tests/disclosure_data.py) with N more 类 of 20 款 of 9 项 in its 收入,
+支出 and 一般公共预算 tables, read as one set (a CSV folder, a workbook of nine
+sheets, one HTML page: figures, each table's relations and the identities across
+tables) and checked, as a ratio to ``check`` on the JSON of the same ledger.
 """
 
 from __future__ import annotations
@@ -19,9 +26,11 @@ import gc
 import json
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -92,11 +101,59 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, out
 
 
+def rounds(sides: dict[str, Callable[[], set[str]]], expected: set[str], count: int) -> dict[str, float]:
+    """Each side run ``count`` times in a rotated order; the median seconds of each."""
+    times: dict[str, list[float]] = {k: [] for k in sides}
+    names = list(sides)
+    for r in range(count):
+        for name in names[r % len(names) :] + names[: r % len(names)]:
+            seconds, broken = timed(sides[name])
+            if broken != expected:
+                sys.exit(f"{name}: findings differ")
+            times[name].append(seconds)
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
+def disclosure_set(classes: int, count: int) -> None:
+    """The multi-table case: the nine tables read as one set, against the JSON of the same ledger."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from disclosure_data import Disclosure  # noqa: PLC0415 - the tests' nine-table set
+
+    made = Disclosure.build(classes)
+    folder = made.csv_folder(Path(tempfile.mkdtemp()) / "部门决算")
+    book = made.xlsx_bytes()
+    page = made.html().encode()
+    ledger = perfcheck.read_csv(folder)
+    data = perfcheck.dumps(ledger, indent=None).encode()
+    expected = perfcheck.check(data).broken()
+    assert not expected, "the generated set must be consistent"  # noqa: S101 - a benchmark's own check
+    cross = sum(1 for r in ledger.relations if r.id.startswith("xt_"))
+    sides: dict[str, Callable[[], set[str]]] = {
+        "json": lambda: perfcheck.check(data).broken(),
+        "csv folder": lambda: perfcheck.check(perfcheck.read_csv(folder)).broken(),
+        "xlsx": lambda: perfcheck.check(perfcheck.read_xlsx(book, name="set.xlsx")).broken(),
+        "html": lambda: perfcheck.check(perfcheck.read_html(page, name="set.html")).broken(),
+    }
+    medians = rounds(sides, expected, count)
+    rows = sum(len(s.rows) for s in made.sheets)
+    sizes = f"{len(ledger.figures)} figures, {len(ledger.relations)} relations ({cross} across tables)"
+    print(f"9 tables, {rows} rows, {sizes}, {count} rounds")
+    print(f"{'side':<24} {'median s':>9} {'ratio to json':>14}")
+    for name, median in medians.items():
+        print(f"{name:<24} {median:9.3f} {median / medians['json']:14.2f}")
+    ratios = {k: v / medians["json"] for k, v in medians.items()}
+    print(json.dumps({"rows": rows, "medians": medians, "ratios": ratios}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--set", type=int, default=None, metavar="CLASSES", help="the multi-table case")
     args = parser.parse_args()
+    if args.set is not None:
+        disclosure_set(args.set, args.rounds)
+        return
     columns = table(args.rows)
     frames = {"pandas": pd.DataFrame(columns), "polars": pl.DataFrame(columns)}
     ledger = perfcheck.from_frame(frames["pandas"], unit="万元", decimals=2)
@@ -117,15 +174,7 @@ def main() -> None:
         "polars": from_frame(frames["polars"]),
         "pandas from_frame only": build_only(frames["pandas"]),
     }
-    times: dict[str, list[float]] = {k: [] for k in sides}
-    names = list(sides)
-    for r in range(args.rounds):
-        for name in names[r % len(names) :] + names[: r % len(names)]:
-            seconds, broken = timed(sides[name])
-            if broken != expected:
-                sys.exit(f"{name}: findings differ")
-            times[name].append(seconds)
-    medians = {k: statistics.median(v) for k, v in times.items()}
+    medians = rounds(sides, expected, args.rounds)
     n_rows = len(columns["科目编码"])
     sizes = f"{len(ledger.figures)} figures, {len(ledger.relations)} relations"
     print(f"{n_rows} rows, {sizes}, {args.rounds} rounds")

@@ -175,8 +175,9 @@ class Disclosure:
     sheets: list[Sheet]
 
     @classmethod
-    def build(cls) -> Disclosure:
-        return cls(_tables())
+    def build(cls, extra_classes: int = 0) -> Disclosure:
+        """The nine tables; ``extra_classes`` more 类 of 20 款 of 9 项 each make a large set (benchmarks)."""
+        return cls(_tables(SPENDING + generated(extra_classes)))
 
     def sheet(self, key: str) -> Sheet:
         return next(s for s in self.sheets if s.key == key)
@@ -264,11 +265,25 @@ def _is_amount(text: str) -> bool:
 # -- the numbers ------------------------------------------------------------------
 
 
-def _tables() -> list[Sheet]:  # noqa: C901, PLR0912, PLR0915 - nine tables from one set of numbers
+def generated(classes: int, seed: int = 7) -> list[tuple[str, str, dict[str, tuple[int, int]]]]:
+    """项 rows of ``classes`` made-up 类 (codes 230, 231, ...), paid from the 一般公共预算."""
+    out = []
+    state = seed
+    for c in range(classes):
+        for k in range(1, 21):
+            for x in range(1, 10):
+                state = (state * 1103515245 + 12345) % 2**31
+                basic = state % 90_000
+                project = (state >> 8) % 50_000
+                out.append((f"{230 + c}{k:02d}{x:02d}", f"项{x}", {"general": (basic, project)}))
+    return out
+
+
+def _tables(spending: list[tuple[str, str, dict[str, tuple[int, int]]]]) -> list[Sheet]:  # noqa: C901, PLR0912, PLR0915 - nine tables from one set of numbers
     sources = ("general", "fund", "capital", "business", "misc")
     spent: dict[str, dict[str, list[int]]] = {}  # code -> source -> [basic, project]
     income: dict[str, dict[str, int]] = {}
-    for code, _, by in SPENDING:
+    for code, _, by in spending:
         for source, (basic, project) in by.items():
             for prefix in (code[:3], code[:5], code):
                 pair = spent.setdefault(prefix, {}).setdefault(source, [0, 0])
@@ -276,7 +291,9 @@ def _tables() -> list[Sheet]:  # noqa: C901, PLR0912, PLR0915 - nine tables from
                 pair[1] += project
                 got = income.setdefault(prefix, {})
                 got[source] = got.get(source, 0) + basic + project + EXTRA_INCOME.get((code, source), 0)
-    names = {**NAMES, **{code: name for code, name, _ in SPENDING}}
+    names = {**NAMES, **{code: name for code, name, _ in spending}}
+    for code in spent:
+        names.setdefault(code, f"{'类' if len(code) == 3 else '款'}{code}")
     codes = sorted(spent)
 
     def total(code: str | None, which: tuple[str, ...], part: int | None = None) -> int:
@@ -311,19 +328,29 @@ def _tables() -> list[Sheet]:  # noqa: C901, PLR0912, PLR0915 - nine tables from
     spend_all = sum(v for _, v in right)
     opening_all = sum(OPENING.values())
     grand = income_all + USED_RESERVES + opening_all
+    k = max(len(left), len(right))
     t1_rows = []
-    for i in range(8):
-        row = [f"{ORDINALS[i]}、{left[i][0]}", str(i + 1), money(left[i][1])]
+    for i in range(k):
+        row = (
+            [f"{ORDINALS[i]}、{left[i][0]}", str(i + 1), money(left[i][1])] if i < len(left) else ["", "", ""]
+        )
         if i < len(right):
-            row += [f"{ordinal(i)}、{right[i][0]}", str(i + 13), money(right[i][1])]
+            row += [f"{ordinal(i)}、{right[i][0]}", str(k + i + 5), money(right[i][1])]
         else:
-            row += ["", str(i + 13), ""]
+            row += ["", "", ""]
         t1_rows.append(row)
     t1_rows += [
-        ["本年收入合计", "9", money(income_all), "本年支出合计", "21", money(spend_all)],
-        ["使用非财政拨款结余", "10", money(USED_RESERVES), "结余分配", "22", money(0)],
-        ["年初结转和结余", "11", money(opening_all), "年末结转和结余", "23", money(grand - spend_all)],
-        ["总计", "12", money(grand), "总计", "24", money(grand)],
+        ["本年收入合计", str(k + 1), money(income_all), "本年支出合计", str(2 * k + 5), money(spend_all)],
+        ["使用非财政拨款结余", str(k + 2), money(USED_RESERVES), "结余分配", str(2 * k + 6), money(0)],
+        [
+            "年初结转和结余",
+            str(k + 3),
+            money(opening_all),
+            "年末结转和结余",
+            str(2 * k + 7),
+            money(grand - spend_all),
+        ],
+        ["总计", str(k + 4), money(grand), "总计", str(2 * k + 8), money(grand)],
     ]
     two_halves = [
         [("收入", 3, 1), ("支出", 3, 1)],
@@ -393,39 +420,40 @@ def _tables() -> list[Sheet]:  # noqa: C901, PLR0912, PLR0915 - nine tables from
     def by_source(values: list[int]) -> list[str]:
         return [money(sum(values)), *(money(v) for v in values)]
 
+    k = max(3, len(fiscal_classes))
     t4_rows: list[list[str]] = []
-    for i in range(11):
-        if i < 3:
-            row = [f"{ORDINALS[i]}、{money_names[i]}", str(i + 1), money(fiscal_in[i])]
-        elif i == 6:
-            row = ["本年收入合计", "7", money(sum(fiscal_in))]
-        elif i == 7:
-            row = ["年初财政拨款结转和结余", "8", money(sum(fiscal_opening))]
-        elif i > 7:
-            row = [money_names[i - 8], str(i + 1), money(fiscal_opening[i - 8])]
-        else:
-            row = ["", str(i + 1), ""]
+    for i in range(k):
+        row = [f"{ORDINALS[i]}、{money_names[i]}", str(i + 1), money(fiscal_in[i])] if i < 3 else ["", "", ""]
         if i < len(fiscal_classes):
             c = fiscal_classes[i]
-            row += [f"{ordinal(i)}、{names[c]}", str(i + 13), *by_source([total(c, (s,)) for s in FISCAL])]
-        elif i == 6:
-            row += ["本年支出合计", "19", *by_source([total(None, (s,)) for s in FISCAL])]
-        elif i == 7:
-            row += ["年末财政拨款结转和结余", "20", *by_source(fiscal_closing)]
+            row += [f"{ordinal(i)}、{names[c]}", "", *by_source([total(c, (s,)) for s in FISCAL])]
         else:
-            row += ["", str(i + 13), "", "", "", ""]
+            row += ["", "", "", "", "", ""]
         t4_rows.append(row)
-    fiscal_grand = sum(fiscal_in) + sum(fiscal_opening)
-    t4_rows.append(
+    blank_right = ["", "", "", "", "", ""]
+    t4_rows += [
         [
-            "总计",
-            "12",
-            money(fiscal_grand),
-            "总计",
-            "24",
-            *by_source([total(None, (s,)) + closing[s] for s in FISCAL]),
-        ]
-    )
+            "本年收入合计",
+            "",
+            money(sum(fiscal_in)),
+            "本年支出合计",
+            "",
+            *by_source([total(None, (s,)) for s in FISCAL]),
+        ],
+        [
+            "年初财政拨款结转和结余",
+            "",
+            money(sum(fiscal_opening)),
+            "年末财政拨款结转和结余",
+            "",
+            *by_source(fiscal_closing),
+        ],
+        *([money_names[j], "", money(fiscal_opening[j]), *blank_right] for j in range(3)),
+    ]
+    fiscal_grand = sum(fiscal_in) + sum(fiscal_opening)
+    closed = by_source([total(None, (s,)) + closing[s] for s in FISCAL])
+    t4_rows.append(["总计", "", money(fiscal_grand), "总计", "", *closed])
+    indented = {(r, 0) for r in range(k + 2, k + 5)}
     t4 = Sheet(
         "T4",
         "财政拨款收入支出决算总表",
@@ -443,7 +471,7 @@ def _tables() -> list[Sheet]:  # noqa: C901, PLR0912, PLR0915 - nine tables from
             ],
         ],
         t4_rows,
-        {(r, 0) for r in (8, 9, 10)},
+        indented,
     )
 
     # T5 一般公共预算, T9 国有资本经营预算

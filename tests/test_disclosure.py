@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 import perfcheck
 from disclosure_data import Disclosure, Sheet
+from perfcheck.render import marked_table, marked_table_html
 
 CLEAN = Disclosure.build()
 FORMATS = ["xlsx", "csv", "html"]
@@ -238,3 +240,33 @@ def test_a_table_in_two_halves_from_a_frame():
     sums = {r.total: r.parts for r in ledger.relations}
     assert sums == {"r3_c2": ["r1_c2", "r2_c2"], "r3_c4": ["r1_c4", "r2_c4"]}
     assert ledger.figure("r1_c4").label == "一、一般公共服务支出 / 支出金额"
+
+
+# -- the notebook view: the tables, failing cells marked ------------------------------
+
+
+def test_the_marked_tables_mark_the_changed_cell_and_only_the_cells_of_its_findings(tmp_path):
+    row = CLEAN.sheet("T3").find("221")
+    changed = CLEAN.changed("T3", row, 2, shifted(CLEAN.sheet("T3"), row, 2, "1.00"))
+    ledger = ledger_of("xlsx", changed, tmp_path)
+    result = perfcheck.check(ledger)
+    page = marked_table_html(ledger, result)
+    assert page.count("<table>") == 9
+    marked = re.findall(r'<td class="(perfcheck-[a-z-]+)" data-figure="([^"]*)" title="([^"]*)"', page)
+    named = {loc.figure for f in result.errors for loc in f.locations}
+    assert {figure for _, figure, _ in marked} == named
+    assert ("perfcheck-error-subject", "s3_C18") in {(cls, figure) for cls, figure, _ in marked}
+    assert all(title.startswith("PC") for _, _, title in marked)
+    # one table's name stands above it, not in every row's label
+    assert "<p><strong>支出决算表</strong></p>" in page
+    assert "<th>221 住房保障支出</th>" in page
+    assert marked_table(ledger, result)._repr_html_() == page
+
+
+def test_the_marked_table_of_a_frame_and_its_escaping():
+    frame = pd.DataFrame([["合计", "18.00"], ["甲<i>", "10.00"], ["乙", "5.00"]], columns=["项目", "金额"])
+    ledger = perfcheck.from_frame(frame, unit="万元")
+    page = marked_table_html(ledger, perfcheck.check(ledger), locale="zh_CN")
+    assert "<i>" not in page
+    assert "<th>甲&lt;i&gt;</th>" in page
+    assert 'title="PC102: 合计 / 金额印为 18.00 万元' in page  # the message on hover, in Chinese

@@ -8,7 +8,8 @@ One module a format: :mod:`~perfcheck.render.table_format` (plain, markdown and 
 through tabulate), :mod:`~perfcheck.render.json_format`, :mod:`~perfcheck.render.sarif`,
 :mod:`~perfcheck.render.github`; and for other readers
 :mod:`~perfcheck.render.notebook_html` and :mod:`~perfcheck.render.notebook_markdown`
-(Jupyter), :mod:`~perfcheck.render.reconciliation_table`, :mod:`~perfcheck.render.failure`
+(Jupyter), :mod:`~perfcheck.render.marked_table` (a table's result as the table, failing
+cells marked), :mod:`~perfcheck.render.reconciliation_table`, :mod:`~perfcheck.render.failure`
 (pytest), :mod:`~perfcheck.render.rule_docs` (``docs/rules``, ``perfcheck rules`` and
 ``explain``), :mod:`~perfcheck.render.extraction` (what ``perfcheck extract`` read).
 
@@ -35,6 +36,7 @@ from perfcheck.render.extraction import extraction_summary
 from perfcheck.render.failure import failure_message, printed_at
 from perfcheck.render.github import github_annotations, github_data, github_property
 from perfcheck.render.json_format import document_json, documents_json, finding_json, result_json
+from perfcheck.render.marked_table import MarkedTable, marked_table, marked_table_html
 from perfcheck.render.notebook_html import finding_html, result_html
 from perfcheck.render.notebook_markdown import finding_markdown, result_markdown
 from perfcheck.render.reconciliation_table import failed_checks, reconciliation
@@ -114,6 +116,7 @@ __all__ = [
     "SARIF_SCHEMA",
     "Checked",
     "Format",
+    "MarkedTable",
     "acknowledged_table",
     "document_json",
     "documents_json",
@@ -126,6 +129,8 @@ __all__ = [
     "github_annotations",
     "github_data",
     "github_property",
+    "marked_table",
+    "marked_table_html",
     "printed_at",
     "reconciliation",
     "render",
