@@ -137,7 +137,12 @@ def disclosure_set(classes: int, count: int) -> None:
     medians = rounds(sides, expected, count)
     rows = sum(len(s.rows) for s in made.sheets)
     sizes = f"{len(ledger.figures)} figures, {len(ledger.relations)} relations ({cross} across tables)"
-    print(f"9 tables, {rows} rows, {sizes}, {count} rounds")
+    report(f"9 tables, {rows} rows, {sizes}, {count} rounds", rows, medians)
+
+
+def report(heading: str, rows: int, medians: dict[str, float]) -> None:
+    """The medians and their ratios to the JSON side: a table, then one JSON line."""
+    print(heading)
     print(f"{'side':<24} {'median s':>9} {'ratio to json':>14}")
     for name, median in medians.items():
         print(f"{name:<24} {median:9.3f} {median / medians['json']:14.2f}")
@@ -177,12 +182,7 @@ def main() -> None:
     medians = rounds(sides, expected, args.rounds)
     n_rows = len(columns["科目编码"])
     sizes = f"{len(ledger.figures)} figures, {len(ledger.relations)} relations"
-    print(f"{n_rows} rows, {sizes}, {args.rounds} rounds")
-    print(f"{'side':<24} {'median s':>9} {'ratio to json':>14}")
-    for name, median in medians.items():
-        print(f"{name:<24} {median:9.3f} {median / medians['json']:14.2f}")
-    ratios = {k: v / medians["json"] for k, v in medians.items()}
-    print(json.dumps({"rows": n_rows, "medians": medians, "ratios": ratios}))
+    report(f"{n_rows} rows, {sizes}, {args.rounds} rounds", n_rows, medians)
 
 
 if __name__ == "__main__":

@@ -100,7 +100,13 @@ def money(cents: int) -> str:
 
 
 def ordinal(i: int) -> str:
-    return ORDINALS[i] if i < 10 else f"十{ORDINALS[i - 10]}" if i < 20 else f"二十{ORDINALS[i - 20]}"
+    """The Chinese numeral an item ``i`` (0-based) is listed under: 一, 十一, 二十, ...; digits past 99."""
+    n = i + 1
+    if n >= 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else f"{ORDINALS[tens - 1]}十"
+    return head + (ORDINALS[ones - 1] if ones else "")
 
 
 @dataclass

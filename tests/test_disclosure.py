@@ -270,3 +270,12 @@ def test_the_marked_table_of_a_frame_and_its_escaping():
     assert "<i>" not in page
     assert "<th>甲&lt;i&gt;</th>" in page
     assert 'title="PC102: 合计 / 金额印为 18.00 万元' in page  # the message on hover, in Chinese
+
+
+def test_a_second_text_column_headed_otherwise_is_no_second_half():
+    frame = pd.DataFrame(
+        [["甲项目", "40.00", "教育局", "38.00", "95.00"], ["乙项目", "10.00", "财政局", "9.00", "90.00"]],
+        columns=["项目名称", "预算数", "项目单位", "执行数", "执行率"],
+    )
+    ledger = perfcheck.from_frame(frame, unit="万元")
+    assert [(r.kind, r.stated) for r in ledger.relations] == [("ratio", "r1_c5"), ("ratio", "r2_c5")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numbers
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -397,10 +397,23 @@ class TableBuilder:
     def amount_columns(self) -> list[int]:
         return [c for c in self.numeric if c not in self.percent]
 
-    def add_sum(self, rid: str, label: str, total: _Cell, parts: list[_Cell]) -> None:
-        self.relations.append(
-            {"id": rid, "kind": "sum", "label": label, "total": total.id, "parts": [p.id for p in parts]}
-        )
+    def add_sums(
+        self, key: str, row: int, rows: Sequence[int], name: str, tail: str = "", **extra: object
+    ) -> None:
+        """``row`` = Σ ``rows``, in every amount column that prints the total and a part.
+
+        The relation is labelled ``{name} / {column}{tail}``; ``tail`` may count the parts (``{n}``).
+        """
+        for col in self.amount_columns():
+            total = self.cells.get((row, col))
+            parts = [p.id for r in rows if (p := self.cells.get((r, col))) is not None]
+            if total is None or not parts:
+                continue
+            rid = f"{self.table.prefix}{key}_{self.row_key(row)}_{self.col_key(col)}"
+            label = f"{name} / {self.headers[col]}{tail.format(n=len(parts))}"
+            self.relations.append(
+                {"id": rid, "kind": "sum", "label": label, "total": total.id, "parts": parts, **extra}
+            )
 
     def code_sums(self) -> None:
         """Each 款 sums its 项, each 类 its 款, in every amount column."""
@@ -421,14 +434,7 @@ class TableBuilder:
                 children.setdefault(parent, []).append(row)
         for parent, kids in children.items():
             prow = rows_of[parent]
-            for col in self.amount_columns():
-                total = self.cells.get((prow, col))
-                parts = [p for r in kids if (p := self.cells.get((r, col))) is not None]
-                if total is None or not parts:
-                    continue
-                rid = f"{self.table.prefix}code_{self.row_key(prow)}_{self.col_key(col)}"
-                label = f"{parent} {self.labels[prow]} / {self.headers[col]} = Σ {len(parts)} 下级科目"
-                self.add_sum(rid, label, total, parts)
+            self.add_sums("code", prow, kids, f"{parent} {self.labels[prow]}", " = Σ {n} 下级科目")
 
     def indent(self, row: int, label_col: int | None) -> int:
         """How far a row's label is indented: spaces count one, full-width spaces two."""
@@ -541,35 +547,12 @@ class TableBuilder:
         for row, parent in self.parent_of.items():
             children.setdefault(parent, []).append(row)
         for parent, kids in sorted(children.items()):
-            for col in self.amount_columns():
-                total = self.cells.get((parent, col))
-                parts = [p for r in kids if (p := self.cells.get((r, col))) is not None]
-                if total is None or not parts:
-                    continue
-                rid = f"{self.table.prefix}tree_{self.row_key(parent)}_{self.col_key(col)}"
-                label = f"{self.labels[parent]} / {self.headers[col]} = Σ {len(parts)} 下级"
-                self.add_sum(rid, label, total, parts)
-                self.relations[-1]["basis"] = self.parent_basis
+            self.add_sums("tree", parent, kids, self.labels[parent], " = Σ {n} 下级", basis=self.parent_basis)
 
     def partial_sums(self) -> None:
         """The rows of a 其中 block add up to no more than the row they are part of."""
         for parent, members in self.within.items():
-            for col in self.amount_columns():
-                total = self.cells.get((parent, col))
-                parts = [p for r in members if (p := self.cells.get((r, col))) is not None]
-                if total is None or not parts:
-                    continue
-                rid = f"{self.table.prefix}within_{self.row_key(parent)}_{self.col_key(col)}"
-                self.relations.append(
-                    {
-                        "id": rid,
-                        "kind": "sum",
-                        "label": f"{self.labels[parent]} / {self.headers[col]} ⊇ 其中",
-                        "total": total.id,
-                        "parts": [p.id for p in parts],
-                        "exhaustive": False,
-                    }
-                )
+            self.add_sums("within", parent, members, self.labels[parent], " ⊇ 其中", exhaustive=False)
 
     def total_level(self, row: int) -> int:
         """2 for a 合计 row (合计, 合计数, 本年收入合计), 3 for 总计, 1 for 小计; 0 for any other row."""
@@ -595,16 +578,8 @@ class TableBuilder:
             if not level:
                 continue
             parts = self.covered(row, level, levels, listed, heads=row < first_item)
-            if not parts:
-                continue
-            for col in self.amount_columns():
-                total = self.cells.get((row, col))
-                cells = [p for r in parts if (p := self.cells.get((r, col))) is not None]
-                if total is None or not cells:
-                    continue
-                rid = f"{self.table.prefix}total_{self.row_key(row)}_{self.col_key(col)}"
-                label = f"{self.labels[row]} / {self.headers[col]}"
-                self.add_sum(rid, label, total, cells)
+            if parts:
+                self.add_sums("total", row, parts, self.labels[row])
 
     def covered(self, row: int, level: int, levels: list[int], items: set[int], *, heads: bool) -> list[int]:
         """The rows a total covers: below it when it heads the table, else above it."""

@@ -25,11 +25,23 @@ def _labels(column: Column) -> bool:
     return any(w in last for w in LABEL_WORDS) and not mostly_numbers(column.values)
 
 
+def _heading(column: Column) -> str:
+    """A label column's heading without its side: 收入/项目, 支出项目 and 项目 are all 项目."""
+    return normalized(column.name).rsplit("/", 1)[-1].replace("收入", "").replace("支出", "")
+
+
 def halves(table: Table) -> list[Table]:
-    """The halves of ``table`` (itself alone when it is printed in one piece)."""
+    """The halves of ``table`` (itself alone when it is printed in one piece).
+
+    The second half starts at a column of labels headed as the first is (项目 and 项目,
+    收入项目 and 支出项目) after a column of numbers: a 项目单位 column beside 项目名称
+    starts nothing.
+    """
     columns = list(table.columns)
     labels = [i for i, c in enumerate(columns) if _labels(c)]
     for second in labels[1:]:
+        if _heading(columns[second]) != _heading(columns[labels[0]]):
+            continue
         if any(mostly_numbers(columns[k].values) for k in range(labels[0] + 1, second)):
             left = dataclasses.replace(table, columns=columns[:second])
             right = dataclasses.replace(
