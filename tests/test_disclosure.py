@@ -279,3 +279,28 @@ def test_a_second_text_column_headed_otherwise_is_no_second_half():
     )
     ledger = perfcheck.from_frame(frame, unit="万元")
     assert [(r.kind, r.stated) for r in ledger.relations] == [("ratio", "r1_c5"), ("ratio", "r2_c5")]
+
+
+#: the 部门预算 names of the nine tables, in the order of the 决算 set
+BUDGET_TITLES = [
+    "部门收支总表",
+    "部门收入总表",
+    "部门支出总表",
+    "财政拨款收支总表",
+    "一般公共预算支出表",
+    "一般公共预算基本支出表",
+    "一般公共预算“三公”经费支出表",
+    "政府性基金预算支出表",
+    "国有资本经营预算支出表",
+]
+
+
+def test_the_budget_set_is_recognised_by_its_titles(tmp_path):
+    budget = Disclosure(
+        [dataclasses.replace(s, title=t, name=t) for s, t in zip(CLEAN.sheets, BUDGET_TITLES, strict=True)]
+    )
+    ledger = ledger_of("csv", budget, tmp_path)
+    cross = [r for r in ledger.relations if r.id.startswith("xt_")]
+    assert len(cross) == CROSS
+    assert {r.basis for r in cross} == {"stated"}
+    assert perfcheck.check(ledger).findings == ()
