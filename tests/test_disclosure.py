@@ -205,6 +205,10 @@ def test_a_parent_column_is_a_stated_hierarchy():
     frame = pd.DataFrame(rows, columns=["序号", "项目", "上级项目", "金额"])
     result = perfcheck.check(perfcheck.from_frame(frame, unit="万元"))
     assert [(f.code, f.relation) for f in result.errors] == [("PC102", "tree_r5_c4")]
+    named = frame.rename(columns={"上级项目": "归属"})
+    assert [
+        f.relation for f in perfcheck.check(perfcheck.from_frame(named, unit="万元", parent="归属")).errors
+    ] == ["tree_r5_c4"]
     frame.loc[3, "上级项目"] = "其他"
     with pytest.raises(perfcheck.LedgerError, match="the parent '其他' is no row"):
         perfcheck.from_frame(frame, unit="万元")

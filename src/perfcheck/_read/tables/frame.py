@@ -27,6 +27,7 @@ def from_frame(  # noqa: PLR0913 - what the caller knows about the table, keywor
     decimals: int | Mapping[str, int] | None = None,
     formulas: Mapping[str, str] | None = None,
     infer: bool = True,
+    parent: str | None = None,
     name: str | None = None,
     title: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
@@ -50,6 +51,9 @@ def from_frame(  # noqa: PLR0913 - what the caller knows about the table, keywor
         formulas: column formulas over column names, e.g.
             ``{"完成率": "决算数 / 调整预算数", "增减额": "本年数 - 上年数"}``.
         infer: infer the code hierarchy, total rows and the formulas the headers imply.
+        parent: the column naming each row's parent row, by its code or name (default:
+            a header starting 上级科目/上级项目/上级编码/父级); each parent is then the sum
+            of its children.
         name: the table's name, in errors.
         title: the ledger's title.
         limits: bounds on the size of the result.
@@ -65,5 +69,5 @@ def from_frame(  # noqa: PLR0913 - what the caller knows about the table, keywor
     frame = nw.from_native(df, eager_only=True)
     cols = [Column(str(c), frame.get_column(c).to_list()) for c in frame.columns]
     table = Table(cols, sheet=name, name=name or f"<{type(df).__module__.split('.')[0]} DataFrame>")
-    options = Options(label, code, columns, unit, decimals, dict(formulas or {}), infer)
+    options = Options(label, code, columns, unit, decimals, dict(formulas or {}), infer, parent)
     return tables_ledger([table], options, title=title, limits=limits)

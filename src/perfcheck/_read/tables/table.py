@@ -55,11 +55,12 @@ def table_ledger(  # noqa: PLR0913 - the caller's options, keyword-only
     decimals: int | Mapping[str, int] | None = None,
     formulas: Mapping[str, str] | None = None,
     infer: bool = True,
+    parent: str | None = None,
     title: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Ledger:
     """The ledger of one table; see :func:`tables_ledger`."""
-    options = Options(label, code, columns, unit, decimals, dict(formulas or {}), infer)
+    options = Options(label, code, columns, unit, decimals, dict(formulas or {}), infer, parent)
     return tables_ledger([table], options, title=title, limits=limits)
 
 
