@@ -124,12 +124,14 @@ class Context:
         """Several figures' names, joined."""
         return joiner.join(self.label(i) for i in ids)
 
-    def locations(self, ids: Sequence[str]) -> tuple[Location, ...]:
-        """Where each figure was printed."""
+    def locations(self, ids: Sequence[str], document: str | None = None) -> tuple[Location, ...]:
+        """Where each figure was printed (in ``document``, when a finding names two)."""
         out = []
         for fid in dict.fromkeys(ids):
             fig = self.views[fid].figure
-            out.append(Location(figure=fid, label=fig.label, value=fig.value, source=fig.source))
+            out.append(
+                Location(figure=fid, label=fig.label, value=fig.value, source=fig.source, document=document)
+            )
         return tuple(out)
 
     def dimension(self, figure_id: str) -> Dimension:
