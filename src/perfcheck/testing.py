@@ -20,6 +20,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from perfcheck._api import check
 from perfcheck._core.errors import LedgerError
@@ -55,17 +56,7 @@ class _Options:
         """:func:`perfcheck.check` with these options; bad input is one line, from here."""
         __tracebackhide__ = True
         try:
-            return check(
-                target,
-                select=self.select,
-                ignore=self.ignore,
-                extend_select=self.extend_select,
-                preview=self.preview,
-                registry=self.registry,
-                locale=self.locale,
-                limits=self.limits,
-                blanks=self.blanks,
-            )
+            return check(target, **self._keywords())
         except LedgerError as exc:
             raise one_line(exc) from None  # the message names the file and place
 
@@ -73,19 +64,22 @@ class _Options:
         """:func:`perfcheck.check_series` with these options; bad input is one line, from here."""
         __tracebackhide__ = True
         try:
-            return check_series(
-                targets,
-                select=self.select,
-                ignore=self.ignore,
-                extend_select=self.extend_select,
-                preview=self.preview,
-                registry=self.registry,
-                locale=self.locale,
-                limits=self.limits,
-                blanks=self.blanks,
-            )
+            return check_series(targets, **self._keywords())
         except LedgerError as exc:
             raise one_line(exc) from None
+
+    def _keywords(self) -> dict[str, Any]:
+        """The options as keyword arguments of :func:`perfcheck.check` and :func:`perfcheck.check_series`."""
+        return {
+            "select": self.select,
+            "ignore": self.ignore,
+            "extend_select": self.extend_select,
+            "preview": self.preview,
+            "registry": self.registry,
+            "locale": self.locale,
+            "limits": self.limits,
+            "blanks": self.blanks,
+        }
 
 
 def one_line(error: LedgerError) -> LedgerError:
