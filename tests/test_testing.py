@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -9,6 +10,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import perfcheck
@@ -356,3 +358,31 @@ def test_a_bad_document_fails_a_test_on_one_line_with_a_suggestion(pytester: pyt
     ]
     assert "/tests/../" not in result.stdout.str()
     assert "_api.py" not in result.stdout.str()
+
+
+def _as(kind: str, tmp_path: Path) -> object:
+    """The seed report given the way ``kind`` says, each a way :func:`perfcheck.read` reads."""
+    text = SEED.read_text(encoding="utf-8")
+    path = tmp_path / "seed.json"
+    path.write_text(text, encoding="utf-8")
+    ways = {
+        "dict": lambda: json.loads(text),
+        "path": lambda: path,
+        "str path": lambda: str(path),
+        "bytes": text.encode,
+        "text": lambda: text,
+        "file": lambda: io.BytesIO(text.encode()),
+        "ledger": lambda: perfcheck.loads(text),
+        "frame": lambda: pd.DataFrame(
+            [("合计", "3.00"), ("甲", "1.00"), ("乙", "2.00")], columns=["项目", "金额（万元）"]
+        ),
+    }
+    return ways[kind]()
+
+
+@pytest.mark.parametrize("kind", ["dict", "path", "str path", "bytes", "text", "file", "ledger", "frame"])
+def test_check_assert_consistent_and_the_checker_take_what_read_takes(kind: str, tmp_path: Path) -> None:
+    """Issue 20, item 4: a mapping (the trial's dict), a path, bytes, text, a file, a model, a frame."""
+    assert perfcheck.check(_as(kind, tmp_path)).ok  # type: ignore[arg-type]
+    assert assert_consistent(_as(kind, tmp_path)).ok  # type: ignore[arg-type]
+    assert Checker(tmp_path).assert_consistent(_as(kind, tmp_path)).ok  # type: ignore[arg-type]
