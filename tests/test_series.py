@@ -250,6 +250,10 @@ def test_check_runs_the_series_rules_on_several_files(
     data = json.loads(capsys.readouterr().out)
     assert code == 1
     assert [[f["code"] for f in d["findings"]] for d in data] == [[], ["PC801"]]
+    # the message names both files, and the locations hold both years' figures
+    finding = data[1]["findings"][0]
+    assert f"in {paths[1]}, but {paths[0]} prints" in finding["message"]
+    assert [w["document"] for w in finding["locations"]] == [paths[1], paths[0]]
     for args in (["--ignore", "PC8"], ["--select", "PC1"], ["--ignore", "PC801"]):
         assert main(["check", *paths, "--isolated", *args]) == 0
     capsys.readouterr()

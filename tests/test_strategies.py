@@ -444,3 +444,14 @@ def test_a_counterexample_is_shown_as_the_call_that_rebuilds_it(ledger: perfchec
     again = eval(shown, {"perfcheck": perfcheck})  # noqa: S307 - the text perfcheck just wrote
     assert again == ledger
     assert perfcheck.check(again) == perfcheck.check(ledger)  # JSON numbers stay numbers in de_DE
+
+
+@SOME
+@given(report=strategies.reports(plain=True, locales=["zh_CN", "en_US"]))
+def test_plain_reports_print_plain_amounts(report: perfcheck.Report) -> None:
+    ledger = report.to_ledger()
+    for fig in ledger.figures:
+        assert re.fullmatch(r"-?[0-9]+(\.[0-9]{1,2})?%?", fig.value), fig
+        assert fig.decimals is None
+        assert fig.qualifier is None
+    assert perfcheck.check(report).findings == ()

@@ -207,6 +207,7 @@ def reports(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own strat
     rounding: str | Collection[str] | None = None,
     locales: str | Collection[str] | None = None,
     qualifiers: bool = True,
+    plain: bool = False,
 ) -> SearchStrategy[Report]:
     """Reports in the domain model (:class:`perfcheck.Report`) whose figures all agree.
 
@@ -223,6 +224,8 @@ def reports(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own strat
         rounding: as for :func:`ledgers`.
         locales: as for :func:`ledgers`.
         qualifiers: whether some targets' actual counts are bounds (``10000余``).
+        plain: amounts printed as plain decimal strings to 1 or 2 decimals (``"132.35"``),
+            no unit after the number, grouping or full-width digits, and no bounds.
 
     Raises:
         hypothesis.errors.InvalidArgument: an argument is of the wrong type or out of range.
@@ -244,6 +247,7 @@ def reports(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own strat
         rounding=rounding,
         locales=locales,
         qualifiers=qualifiers,
+        plain=plain,
     )
     return _impl.drawn_reports(options)
 

@@ -52,6 +52,7 @@ class ReportOptions:
     modes: tuple[str, ...] = ROUNDING_MODES
     locales: tuple[str, ...] = LOCALES
     qualifiers: bool = True
+    plain: bool = False
 
 
 def _fail(where: str, message: str) -> InvalidArgument:
@@ -165,6 +166,7 @@ def report_options(  # noqa: PLR0913 - every knob of the public strategy
     rounding: object,
     locales: object,
     qualifiers: object,
+    plain: object = False,
 ) -> ReportOptions:
     """Check the knobs of the report strategy; raise InvalidArgument naming the bad one.
 
@@ -177,7 +179,8 @@ def report_options(  # noqa: PLR0913 - every knob of the public strategy
         unit=_choice(where, "unit", unit, tuple(AMOUNT_UNITS), {}),
         modes=_choices(where, "rounding", rounding, ROUNDING_MODES, _MODE_ALIASES),
         locales=_choices(where, "locales", locales, LOCALES),
-        qualifiers=_flag(where, "qualifiers", qualifiers),
+        qualifiers=_flag(where, "qualifiers", qualifiers) and not _flag(where, "plain", plain),
+        plain=bool(plain),
     )
 
 
