@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from perfcheck._core.errors import Problem
+from perfcheck._core.formula import formula_name
 from perfcheck._core.limits import Limits
 from perfcheck._core.values import ValueFormatError, parse_value
 from perfcheck._read.tables.cells import (
@@ -397,12 +398,21 @@ class TableBuilder:
     def amount_columns(self) -> list[int]:
         return [c for c in self.numeric if c not in self.percent]
 
-    def add_sums(
-        self, key: str, row: int, rows: Sequence[int], name: str, tail: str = "", **extra: object
+    def add_sums(  # noqa: PLR0913 - what the sum is, keyword-only after the rows
+        self,
+        key: str,
+        row: int,
+        rows: Sequence[int],
+        name: str,
+        *,
+        children: str | None = None,
+        suffix: str = "",
+        **extra: object,
     ) -> None:
         """``row`` = Σ ``rows``, in every amount column that prints the total and a part.
 
-        The relation is labelled ``{name} / {column}{tail}``; ``tail`` may count the parts (``{n}``).
+        The relation is labelled ``{name} / {column}``, then ``= Σ 3 {children}`` when
+        ``children`` names what the parts are, else ``suffix``.
         """
         for col in self.amount_columns():
             total = self.cells.get((row, col))
@@ -410,7 +420,8 @@ class TableBuilder:
             if total is None or not parts:
                 continue
             rid = f"{self.table.prefix}{key}_{self.row_key(row)}_{self.col_key(col)}"
-            label = f"{name} / {self.headers[col]}{tail.format(n=len(parts))}"
+            tail = f" = Σ {len(parts)} {children}" if children else suffix
+            label = f"{name} / {self.headers[col]}{tail}"
             self.relations.append(
                 {"id": rid, "kind": "sum", "label": label, "total": total.id, "parts": parts, **extra}
             )
@@ -434,7 +445,7 @@ class TableBuilder:
                 children.setdefault(parent, []).append(row)
         for parent, kids in children.items():
             prow = rows_of[parent]
-            self.add_sums("code", prow, kids, f"{parent} {self.labels[prow]}", " = Σ {n} 下级科目")
+            self.add_sums("code", prow, kids, f"{parent} {self.labels[prow]}", children="下级科目")
 
     def indent(self, row: int, label_col: int | None) -> int:
         """How far a row's label is indented: spaces count one, full-width spaces two."""
@@ -547,12 +558,12 @@ class TableBuilder:
         for row, parent in self.parent_of.items():
             children.setdefault(parent, []).append(row)
         for parent, kids in sorted(children.items()):
-            self.add_sums("tree", parent, kids, self.labels[parent], " = Σ {n} 下级", basis=self.parent_basis)
+            self.add_sums("tree", parent, kids, self.labels[parent], children="下级", basis=self.parent_basis)
 
     def partial_sums(self) -> None:
         """The rows of a 其中 block add up to no more than the row they are part of."""
         for parent, members in self.within.items():
-            self.add_sums("within", parent, members, self.labels[parent], " ⊇ 其中", exhaustive=False)
+            self.add_sums("within", parent, members, self.labels[parent], suffix=" ⊇ 其中", exhaustive=False)
 
     def total_level(self, row: int) -> int:
         """2 for a 合计 row (合计, 合计数, 本年收入合计), 3 for 总计, 1 for 小计; 0 for any other row."""
@@ -663,7 +674,7 @@ class TableBuilder:
                 rel = {"kind": "sum", "total": stated.id, "parts": ids}
             else:
                 expr = spec.expression(ids)
-                rel = {"kind": "formula", "expr": f"{stated.id} == {expr}"}
+                rel = {"kind": "formula", "expr": f"{formula_name(stated.id)} == {expr}"}
             rid = f"{self.table.prefix}{rel['kind']}_{self.row_key(row)}_{self.col_key(target)}"
             self.relations.append({"id": rid, "label": label, **rel})
         if spec.kind == "growth" and spec.columns not in changes:
