@@ -7,6 +7,7 @@ screenshots are kept in ``tests/.artifacts/browser/`` (ignored by git) to look a
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +40,7 @@ DOM = """(() => {
     linesDrawn: [...document.querySelectorAll('svg.pc-line')].filter(s => s.getBBox().width > 100).length,
     figures: [...document.querySelectorAll('a.pc-fig')].map(a => [a.dataset.figure, a.dataset.state, a.textContent]),
     unreadable: document.querySelectorAll('.pc-unreadable[data-state]').length,
+    subjects: [...document.querySelectorAll('a.pc-subject')].map(a => a.dataset.figure),
     screen: window.innerHeight,
     background: getComputedStyle(document.querySelector('.pc-report')).backgroundColor,
   };
@@ -117,6 +119,19 @@ def test_every_figure_of_the_text_is_marked_with_its_state(chrome: Browser) -> N
 def test_the_table_marks_its_failing_cells(chrome: Browser) -> None:
     dom = open_page(chrome, "table")
     assert sorted(f for f, s, _ in dom["figures"] if s == "broken") == ["D4", "D5", "D9"]
+    assert dom["subjects"] == ["D4"]  # outlined: the cell judged
+
+
+def test_printed_the_text_is_whole_and_the_holding_relations_open(chrome: Browser) -> None:
+    open_page(chrome, "text")
+    chrome.media(media="print")
+    assert chrome.evaluate("getComputedStyle(document.querySelector('.pc-text')).maxHeight") == "none"
+    chrome.evaluate("dispatchEvent(new Event('beforeprint'))")
+    assert chrome.evaluate("[...document.querySelectorAll('details')].every(d => d.open)") is True
+    pdf = chrome.call("Page.printToPDF", session=True)["data"]
+    (ARTIFACTS / "text.pdf").write_bytes(base64.b64decode(pdf))
+    assert (ARTIFACTS / "text.pdf").read_bytes().startswith(b"%PDF")
+    chrome.media()
 
 
 def test_dark_mode_follows_the_reader(chrome: Browser) -> None:

@@ -177,6 +177,8 @@ def test_a_table_shows_its_failing_cells() -> None:
     assert {c for c, s in cells.items() if s == "broken"} == {"D4", "D5", "D9"}  # 合计 and its two parts
     marked = [a["class"] for a in els.having("class", "td") if "pc-cell-broken" in (a["class"] or "")]
     assert len(marked) == 3
+    # the failing cell itself, the total judged, stands out among the cells of its relation
+    assert [a["data-figure"] for a in els.having("data-subject", "a")] == ["D4"]
 
 
 def test_a_ledger_shows_its_sums_as_a_tree_broken_totals_open() -> None:

@@ -107,6 +107,7 @@ vertical-align:top}.pc-report td.pc-n{text-align:right;font-variant-numeric:tabu
 max-height:80vh;overflow-y:auto}
 .pc-fig{border-radius:.2rem;padding:0 .1rem;text-decoration:none;color:inherit;border-bottom:2px solid}
 .pc-broken{background:var(--err-bg);border-color:var(--err);font-weight:700}
+.pc-subject{outline:2px solid var(--err);outline-offset:1px}
 .pc-holds{background:var(--ok-bg);border-color:var(--ok)}
 .pc-unjudged{background:var(--info-bg);border-color:var(--info)}
 .pc-unused{background:var(--unused-bg);border-color:var(--unused);border-bottom-style:dotted}

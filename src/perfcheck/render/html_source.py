@@ -303,15 +303,37 @@ def broken_relations(result: Result) -> dict[str, list[Finding]]:
     return dict(out)
 
 
-def figure_states(doc: Document, result: Result, broken: Mapping[str, object]) -> dict[str, State]:
-    """What became of each figure of ``doc`` in ``result`` (:data:`STATES`), given its broken relations."""
-    judged = {c.relation for c in result.checks}
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """What a result says of the relations, as the marks of a view need it.
+
+    Attributes:
+        broken: the broken relations, with their findings (:func:`broken_relations`).
+        holding: the relations some rule judged to hold and none found broken.
+        subjects: the figures whose printed value a broken relation's finding judges.
+    """
+
+    broken: Mapping[str, list[Finding]]
+    holding: frozenset[str]
+    subjects: frozenset[str]
+
+
+def judged(result: Result) -> Judged:
+    """What ``result`` says of its relations (asks for its checks)."""
+    broken = broken_relations(result)
+    holding = frozenset(c.relation for c in result.checks if c.status == "holds" and c.relation not in broken)
+    subjects = frozenset(f.subject for fs in broken.values() for f in fs if f.subject)
+    return Judged(broken, holding, subjects)
+
+
+def figure_states(doc: Document, seen: Judged) -> dict[str, State]:
+    """What became of each figure of ``doc`` (:data:`STATES`)."""
     states: dict[str, State] = {}
     for fid in doc.figures:
         rels = doc.relations_of(fid)
-        if any(r in broken for r in rels):
+        if any(r in seen.broken for r in rels):
             states[fid] = "broken"
-        elif any(r in judged for r in rels):
+        elif any(r in seen.holding for r in rels):
             states[fid] = "holds"
         else:
             states[fid] = "unjudged" if rels else "unused"
@@ -332,22 +354,22 @@ def _h(text: object) -> str:
 
 
 def _figure_mark(  # noqa: PLR0913 - the figure, what became of it, and where its links go
-    fig: Fig, state: State, doc: Document, printed: str, t: Messages, *, broken: Mapping[str, object]
+    fig: Fig, state: State, doc: Document, printed: str, t: Messages, *, seen: Judged
 ) -> str:
     rels = doc.relations_of(fig.id)
-    failing = [r for r in rels if r in broken]
-    # a figure of a broken relation links to its card, any other to its row among the relations judged
-    href = (
-        f' href="#{_h(anchor("c", failing[0]))}"'
-        if failing
-        else (f' href="#{_h(anchor("r", rels[0]))}"' if rels else "")
+    # a figure of a broken relation links to its card, one of a holding relation to its row
+    target = next((anchor("c", r) for r in rels if r in seen.broken), None) or next(
+        (anchor("r", r) for r in rels if r in seen.holding), None
     )
+    href = f' href="#{_h(target)}"' if target else ""
+    subject = ' data-subject="true"' if fig.id in seen.subjects else ""
+    cls = f"pc-fig pc-{state}" + (" pc-subject" if subject else "")
     tip = f"{fig.label or fig.id} · {t.word(STATE_WORDS[state])}"
     if rels:
         tip += " · " + ", ".join(rels)
     return (
-        f'<a class="pc-fig pc-{state}" id="{_h(anchor("f", fig.id))}" data-figure="{_h(fig.id)}"'
-        f' data-state="{state}" data-relations="{_h(" ".join(rels))}"{href}'
+        f'<a class="{cls}" id="{_h(anchor("f", fig.id))}" data-figure="{_h(fig.id)}"'
+        f' data-state="{state}"{subject} data-relations="{_h(" ".join(rels))}"{href}'
         f' title="{_h(tip)}">{_h(printed)}</a>'
     )
 
@@ -371,8 +393,8 @@ def text_view(doc: Document, result: Result, locale: str) -> str:
     assert doc.text is not None  # noqa: S101 - a text document holds its text
     t = Messages(locale)
     text = doc.text
-    broken = broken_relations(result)
-    states = figure_states(doc, result, broken)
+    seen = judged(result)
+    states = figure_states(doc, seen)
     placed = sorted(
         (f for f in doc.figures.values() if f.start is not None and f.end is not None),
         key=lambda f: (f.start or 0, f.end or 0),
@@ -388,7 +410,7 @@ def text_view(doc: Document, result: Result, locale: str) -> str:
             (
                 fig.start,
                 fig.end,
-                _figure_mark(fig, states[fig.id], doc, text[fig.start : fig.end], t, broken=broken),
+                _figure_mark(fig, states[fig.id], doc, text[fig.start : fig.end], t, seen=seen),
             )
         )
         last = fig.end
@@ -421,6 +443,8 @@ def legend(locale: str, states: Iterable[State] = STATES) -> str:
     items = "".join(
         f'<li><span class="pc-fig pc-{s}">1.23</span> {_h(t.word(STATE_WORDS[s]))}</li>' for s in states
     )
+    subject = t.word(N_("the printed value a broken relation judges"))
+    items += f'<li><span class="pc-fig pc-broken pc-subject">1.23</span> {_h(subject)}</li>'
     return f'<ul class="pc-legend">{items}</ul>'
 
 
@@ -437,8 +461,8 @@ def _cell_key(cell: str) -> tuple[int, int]:
 def table_view(doc: Document, result: Result, locale: str) -> str:
     """Each sheet's figures in their cells, rows and columns named from the labels, broken cells marked."""
     t = Messages(locale)
-    broken = broken_relations(result)
-    states = figure_states(doc, result, broken)
+    seen = judged(result)
+    states = figure_states(doc, seen)
     sheets: dict[str | None, dict[tuple[int, int], Fig]] = defaultdict(dict)
     for fig in doc.figures.values():
         if fig.cell:
@@ -468,7 +492,7 @@ def table_view(doc: Document, result: Result, locale: str) -> str:
                 fig, state = held, states[held.id]
                 tds.append(
                     f'<td class="pc-cell pc-cell-{state}">'
-                    f"{_figure_mark(fig, state, doc, fig.value, t, broken=broken)}</td>"
+                    f"{_figure_mark(fig, state, doc, fig.value, t, seen=seen)}</td>"
                 )
             body.append(
                 f'<tr><th scope="row">{r}</th><th scope="row">{_h(row_label)}</th>{"".join(tds)}</tr>'
