@@ -300,3 +300,28 @@ def test_the_coverage_counted_on_the_parsed_json_is_the_results(path: Path) -> N
     doc = document_of(path)
     assert doc.data is not None
     assert doc.coverage(perfcheck.check(path)) == perfcheck.check(path).coverage
+
+
+def test_the_cells_of_a_table_printed_in_the_text_are_marked_where_they_stand() -> None:
+    text = (
+        "（一）三公经费\n"
+        "2022年“三公”经费支出情况表 | ||\n"
+        "单位:万元 | ||\n"
+        "项目 | 上年决算数 | 本年决算数 |\n"
+        "合计 | 60.00 | 50.00 |\n"
+        "1.因公出国(境)费 | 10.00 | 5.00 |\n"
+        "2.公务接待费 | 20.00 | 16.00 |\n"
+        "3.公务用车购置及运行费 | 30.00 | 30.00 |\n"
+        "说明：本年“三公”经费支出50.00万元。\n"
+    )
+    result = perfcheck.check(text)
+    ledger = perfcheck.read(text)
+    cells = {f.id: f.value for f in ledger.figures if f.source is not None and f.source.cell}
+    assert len(cells) == 8
+    assert all(f.source is not None and f.source.start is None for f in ledger.figures if f.id in cells)
+    page = report_html(result, source=text)
+    marks = re.findall(r'data-figure="(\w+)" data-state="(\w+)"[^>]*>([^<]*)<', page)
+    assert sorted(f for f, _, _ in marks) == sorted(f.id for f in ledger.figures)
+    assert all(shown == cells[fid] for fid, _, shown in marks if fid in cells)  # each in its own cell
+    # 本年: 5 + 16 + 30 is not 50, a break of the inferred sum (PC903): its column is marked
+    assert {f for f, state, _ in marks if state == "broken"} == {f for f in cells if "_C" in f}

@@ -388,6 +388,36 @@ def unreadable_spans(text: str, read_spans: Sequence[tuple[int, int]]) -> Iterat
             yield a, b
 
 
+def text_span(fig: Fig, text: str, starts: Sequence[int]) -> tuple[int, int] | None:
+    r"""Where ``fig`` is printed in ``text`` (``starts``: where each line starts).
+
+    A figure read from the text has its offsets; a cell of a table printed as lines of
+    ``|`` cells is found in its line (row = line, column = cell). None: not printed there.
+
+    >>> text = "标题\n项目 | 上年 | 本年 |\n合计 | 60.00 | 50.00 |\n"
+    >>> span = text_span(Fig("t1_C3", None, "50.00", cell="C3"), text, [0, 3, 18, 39])
+    >>> span, text[span[0] : span[1]]
+    ((31, 36), '50.00')
+    """
+    if fig.start is not None and fig.end is not None:
+        return fig.start, fig.end
+    if fig.cell is None:
+        return None
+    row, col = _cell_key(fig.cell)
+    if not 1 <= row <= len(starts):
+        return None
+    begin = starts[row - 1]
+    end = starts[row] - 1 if row < len(starts) else len(text)
+    cells = text[begin:end].split("|")
+    if col >= len(cells):
+        return None
+    at = begin + sum(len(c) + 1 for c in cells[:col])
+    found = cells[col].find(fig.text or fig.value)
+    if found < 0:
+        return None
+    return at + found, at + found + len(fig.text or fig.value)
+
+
 def text_view(doc: Document, result: Result, locale: str) -> str:
     """The report's text with every figure read, and every number not read, marked."""
     assert doc.text is not None  # noqa: S101 - a text document holds its text
@@ -395,25 +425,23 @@ def text_view(doc: Document, result: Result, locale: str) -> str:
     text = doc.text
     seen = judged(result)
     states = figure_states(doc, seen)
+    starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
     placed = sorted(
-        (f for f in doc.figures.values() if f.start is not None and f.end is not None),
-        key=lambda f: (f.start or 0, f.end or 0),
+        (span, f) for f in doc.figures.values() if (span := text_span(f, text, starts)) is not None
     )
     marks: list[tuple[int, int, str]] = []
     last = 0
-    for fig in placed:
-        assert fig.start is not None  # noqa: S101 - placed
-        assert fig.end is not None  # noqa: S101 - placed
-        if fig.start < last:
+    for (start, end), fig in placed:
+        if start < last:
             continue  # two figures over one span: the first is marked
         marks.append(
             (
-                fig.start,
-                fig.end,
-                _figure_mark(fig, states[fig.id], doc, text[fig.start : fig.end], t, seen=seen),
+                start,
+                end,
+                _figure_mark(fig, states[fig.id], doc, text[start:end], t, seen=seen),
             )
         )
-        last = fig.end
+        last = end
     spans = [(a, b) for a, b, _ in marks]
     word = t.word(STATE_WORDS["unreadable"])
     marks.extend(
