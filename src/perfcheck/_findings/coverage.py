@@ -81,6 +81,26 @@ def coverage_of_ledger(
     )
 
 
+def operands_of_data(relation: Mapping[str, Any]) -> list[str]:
+    """The ids of the figures a relation given as parsed JSON names, in the order it names them.
+
+    >>> operands_of_data({"id": "r", "kind": "sum", "total": "t", "parts": ["a", "b"]})
+    ['t', 'a', 'b']
+    >>> operands_of_data({"id": "f", "kind": "formula", "expr": "x == y + 2"})
+    ['x', 'y']
+    """
+    used: list[str] = []
+    for key, value in relation.items():
+        if key == "expr" and isinstance(value, str):
+            try:
+                used.extend(parse_formula(value).names)
+            except FormulaError:
+                continue  # a formula that does not parse uses no figure
+        elif key not in _NOT_OPERANDS:
+            used.extend(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+    return used
+
+
 def coverage_of_data(document: Mapping[str, Any], findings: Iterable[Finding]) -> Coverage:
     """The coverage of a document given as parsed JSON (the fast path keeps no models)."""
     ids = {
@@ -89,14 +109,7 @@ def coverage_of_data(document: Mapping[str, Any], findings: Iterable[Finding]) -
     rels = [r for r in document.get("relations", ()) if isinstance(r, dict)]
     used: set[str] = set()
     for rel in rels:
-        for key, value in rel.items():
-            if key == "expr" and isinstance(value, str):
-                try:
-                    used.update(parse_formula(value).names)
-                except FormulaError:
-                    continue  # a formula that does not parse uses no figure
-            elif key not in _NOT_OPERANDS:
-                used.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+        used.update(operands_of_data(rel))
     return Coverage(
         figures=len(ids),
         in_relations=len(used & ids),

@@ -186,17 +186,18 @@ class Result(BaseModel):
         }
 
     def _repr_html_(self) -> str:
-        """The findings as an HTML table with a summary line: how notebooks show a result.
+        """The verdict, counts, coverage and a card per finding: how notebooks show a result.
 
-        Text from the document is escaped; see :func:`perfcheck.render.result_html`.
+        Text from the document is escaped; see :func:`perfcheck.render.compact_html`
+        (the whole page is ``perfcheck.render.render(result, "html")``).
 
         >>> import perfcheck
         >>> "0 errors" in perfcheck.check("examples/seed-ziyang-fulian-2021.json")._repr_html_()
         True
         """
-        from perfcheck.render import result_html  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
+        from perfcheck.render import compact_html  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
 
-        return result_html(self)
+        return compact_html(self)
 
     def _repr_markdown_(self) -> str:
         """The findings as markdown, with a summary line (:func:`perfcheck.render.result_markdown`)."""

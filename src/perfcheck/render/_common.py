@@ -125,13 +125,22 @@ def interval_text(bounds: tuple[Decimal, Decimal] | None, places: int | None = N
     """
     if bounds is None:
         return ""
-    lo, hi = bounds
-    if places is not None:
-        lo = _at_most(lo, places, ROUND_FLOOR)
-        hi = _at_most(hi, places, ROUND_CEILING)
+    lo, hi = shown_interval(bounds, places)
     opening = "(" if lo.is_infinite() else "["
     closing = ")" if hi.is_infinite() else "]"
     return f"{opening}{fmt(lo)}, {fmt(hi)}{closing}"
+
+
+def shown_interval(bounds: tuple[Decimal, Decimal], places: int | None) -> tuple[Decimal, Decimal]:
+    """``bounds`` with at most ``places`` decimals, rounded outward so they hold the interval meant.
+
+    >>> shown_interval((Decimal("15.93315866"), Decimal("15.94315901")), 3)
+    (Decimal('15.933'), Decimal('15.944'))
+    """
+    lo, hi = bounds
+    if places is None:
+        return lo, hi
+    return _at_most(lo, places, ROUND_FLOOR), _at_most(hi, places, ROUND_CEILING)
 
 
 def _at_most(value: Decimal, places: int, rounding: str = ROUND_HALF_EVEN) -> Decimal:
