@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from decimal import Decimal
 from typing import Any
 
@@ -346,3 +347,14 @@ def test_weights_order_equally_small_sets() -> None:
     assert last.explanations[-1].figures == ("pct",)
     assert [str(e.weight) for e in last.explanations] == ["1", "1", "3"]
     assert len(result.localise(limit=1).errors[0].localisation.explanations) == 1  # type: ignore[union-attr]
+
+
+def test_without_the_solver_localising_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "highspy._core", None)
+    with pytest.raises(ImportError, match=r"pip install 'perfcheck\[localise\]'"):
+        perfcheck.check(WUZHOU, localise=True)
+    assert not perfcheck.check(WUZHOU).ok  # checking needs no solver
+    assert main(["check", "--localise", str(WUZHOU)]) == 2
+    assert "perfcheck[localise]" in capsys.readouterr().err

@@ -446,6 +446,7 @@ def localise(  # noqa: PLR0913 - keyword-only options
     Raises:
         SolverMissingError: highspy is not installed.
     """
+    require_solver()  # needed or not for this ledger, missing it is said at once
     options = options or Options()
     findings = list(findings)
     ctx = Context(ledger, locale)
