@@ -358,3 +358,17 @@ def test_without_the_solver_localising_says_how_to_install_it(
     assert not perfcheck.check(WUZHOU).ok  # checking needs no solver
     assert main(["check", "--localise", str(WUZHOU)]) == 2
     assert "perfcheck[localise]" in capsys.readouterr().err
+
+
+def test_ids_as_any_text_and_a_whole_of_several_figures() -> None:
+    doc = _doc(
+        [_fig("基本 支出", "84.06"), _fig("~项目", "19.62"), _fig("项目%", "19.62%", unit="%")],
+        [{"id": "~R4", "kind": "share", "part": "~项目", "whole": ["基本 支出", "~项目"], "stated": "项目%"}],
+    )
+    result = perfcheck.check(doc, localise=True)
+    (finding,) = result.errors
+    assert finding.localisation is not None
+    assert finding.localisation.status == "localised"
+    assert finding.localisation.relations == ("~R4",)
+    figures = {e.figures for e in finding.localisation.explanations}
+    assert ("项目%",) in figures

@@ -168,6 +168,7 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
     name: str | None = None,
     localise: bool = False,
     registry: Registry | None = None,
+    blanks: str | None = None,
 ) -> tuple[Result, str | None, str | None]:
     """Check one source with ``rules``: the result, and the document's entity and period.
 
@@ -185,7 +186,7 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
     crashes = CRASH_CODE if crash_reported else None
     document = raw(source, format=format, limits=limits, name=name)
     if document is None:
-        ledger = read(source, limits=limits, name=name)  # type: ignore[arg-type]
+        ledger = read(source, limits=limits, name=name, blanks=blanks)  # type: ignore[arg-type]
     else:
         if document.format == "json":
             Messages(locale)  # an unknown locale is an error even when nothing is reported
@@ -198,7 +199,7 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
                     result, _Localiser(document.data, codes, locale, limits, own), now=localise
                 )
                 return result, header.get("entity"), header.get("period")
-        ledger = parse(document, limits=limits)
+        ledger = parse(document, limits=limits, blanks=blanks)
     findings, checks = run_rules(ledger, rules, locale, crashes=crashes, inferred=inferred_code(rules))
     result = Result(
         title=ledger.title,
@@ -224,6 +225,7 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
     limits: Limits | None = None,
     format: str | None = None,  # noqa: A002 - read()'s argument
     localise: bool = False,
+    blanks: str | None = None,
 ) -> Result:
     """Check a report and return what the rules found.
 
@@ -250,6 +252,8 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
         format: the format of a path, bytes, text or file, as in :func:`perfcheck.read`.
         localise: say which printed figures are likely wrong, as :meth:`Result.localise`
             does (docs/localise.md; needs the ``localise`` extra).
+        blanks: how a ledger document's values that print nothing (``-``, ``—``) are
+            read, as in :func:`perfcheck.read`: ``"error"`` or ``"absent"`` (no figure).
 
     Raises:
         LedgerError: the target cannot be read as one valid document; the one-line
@@ -278,6 +282,7 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
             format=format,
             localise=localise,
             registry=registry,
+            blanks=blanks,
         )
     except LedgerError as exc:
         raise exc.with_traceback(None) from None  # one line says it all: no frames from inside

@@ -39,6 +39,8 @@ from perfcheck._ledger.document import (
 HUNDRED: Final = Fraction(100)
 #: The smallest domain box of a percent figure: wide enough for any share and most changes.
 PERCENT_BOX: Final = Fraction(1000)
+#: What the name of a made-up quantity starts with: no id has a control character.
+MADE_UP: Final = "\x00"
 
 Terms = tuple[tuple[str, Fraction], ...]
 
@@ -48,7 +50,7 @@ class Var:
     """One figure (or a quantity made of figures, such as a whole of several parts).
 
     Attributes:
-        name: the figure's id, or ``~`` and a relation id for a made-up quantity.
+        name: the figure's id, or :data:`MADE_UP` and a relation id for a made-up quantity.
         figure: the figure's id, or None for a made-up quantity.
         dim: the figure's dimension, as text (figures of one dimension share a box).
         centre: the printed value, in the base unit.
@@ -159,8 +161,9 @@ class _Builder:
             self.system.vars[figure_id] = figure_var(self.ctx.view(figure_id))
         return figure_id
 
-    def made_up(self, name: str, terms: Terms) -> str | None:
+    def made_up(self, relation: str, terms: Terms) -> str | None:
         """A quantity ``Σ c·x`` of figures, as a variable of its own; None when it may be unbounded."""
+        name = MADE_UP + relation
         vars_ = [self.system.vars[self.var(n)] for n, _ in terms]
         lo = hi = Fraction(0)
         for var, (_, c) in zip(vars_, terms, strict=True):
@@ -172,7 +175,7 @@ class _Builder:
         centre = sum((c * v.centre for v, (_, c) in zip(vars_, terms, strict=True)), Fraction(0))
         scale = max(v.scale for v in vars_)
         self.system.vars[name] = Var(name, None, vars_[0].dim, centre, scale, lo, hi, terms)
-        self.row(name, ((name, Fraction(1)), *((n, -c) for n, c in terms)), Fraction(0), Fraction(0))
+        self.row(relation, ((name, Fraction(1)), *((n, -c) for n, c in terms)), Fraction(0), Fraction(0))
         return name
 
     def row(
@@ -180,9 +183,9 @@ class _Builder:
     ) -> None:
         merged: dict[str, Fraction] = {}
         for name, c in coeffs:
-            merged[self.var(name) if not name.startswith("~") else name] = merged.get(name, Fraction(0)) + c
+            merged[name if name.startswith(MADE_UP) else self.var(name)] = merged.get(name, Fraction(0)) + c
         terms = tuple((n, c) for n, c in merged.items() if c)
-        self.system.rows.append(Row(relation.removeprefix("~"), terms, lo, hi))
+        self.system.rows.append(Row(relation, terms, lo, hi))
 
     def product(self, relation: str, linear: Terms, p: str, d: str) -> bool:
         """``linear = p·d``; False (left out) when ``d`` may be zero or negative, or ``p`` is unbounded."""
@@ -243,7 +246,7 @@ def _compare(b: _Builder, rel: CompareRelation) -> bool:
 
 def _share(b: _Builder, rel: ShareRelation) -> bool:
     wholes = rel.wholes
-    whole = b.var(wholes[0]) if len(wholes) == 1 else b.made_up(f"~{rel.id}", tuple((w, ONE) for w in wholes))
+    whole = b.var(wholes[0]) if len(wholes) == 1 else b.made_up(rel.id, tuple((w, ONE) for w in wholes))
     return whole is not None and b.product(rel.id, ((b.var(rel.part), HUNDRED),), rel.stated, whole)
 
 
@@ -267,7 +270,7 @@ def _change(b: _Builder, rel: ChangeRelation) -> bool:
         linear = ((b.var(rel.current), sign * HUNDRED), (b.var(rel.prior), -sign * HUNDRED))
         return b.product(rel.id, linear, rel.percent, rel.prior)
     assert rel.delta is not None  # noqa: S101 - a change names prior, delta or percent with one of them
-    prior = b.made_up(f"~{rel.id}", ((rel.current, ONE), (rel.delta, -sign)))
+    prior = b.made_up(rel.id, ((rel.current, ONE), (rel.delta, -sign)))
     return prior is not None and b.product(rel.id, ((b.var(rel.delta), HUNDRED),), rel.percent, prior)
 
 
