@@ -325,3 +325,15 @@ def test_the_cells_of_a_table_printed_in_the_text_are_marked_where_they_stand() 
     assert all(shown == cells[fid] for fid, _, shown in marks if fid in cells)  # each in its own cell
     # 本年: 5 + 16 + 30 is not 50, a break of the inferred sum (PC903): its column is marked
     assert {f for f, state, _ in marks if state == "broken"} == {f for f in cells if "_C" in f}
+
+
+def test_a_localised_card_names_the_likely_wrong_figure_and_an_unlocalised_one_draws_no_slot() -> None:
+    case = DATA / "cases" / "wuzhou-unit-2024-budget-yuan.json"
+    plain = report_html(perfcheck.check(case))
+    assert 'class="pc-suspect"' not in plain
+    page = report_html(perfcheck.check(case, localise=True))
+    slots = re.findall(r'<div class="pc-suspect" data-slot="likely-wrong-figure">(.*?)</div>', page)
+    assert slots, "no card of the localised result shows the likely wrong figure"
+    assert all("likely wrong" in s for s in slots)
+    assert any("proj_pct 19.62% → 15.94" in s for s in slots)
+    assert "可能印错" in report_html(perfcheck.check(case, localise=True), locale="zh_CN")

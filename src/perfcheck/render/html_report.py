@@ -40,7 +40,14 @@ from perfcheck._core.i18n import N_, Messages
 from perfcheck._core.version import VERSION
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._findings.result import Result
-from perfcheck.render._common import Checked, locale_of, severity_word, shown_numbers
+from perfcheck.render._common import (
+    LIKELY_WRONG,
+    Checked,
+    likely_wrong,
+    locale_of,
+    severity_word,
+    shown_numbers,
+)
 from perfcheck.render.html_numberline import number_line
 from perfcheck.render.html_source import Document, anchor, broken_relations, document_of, view
 from perfcheck.render.reconciliation_table import cells, reconciliation_headers
@@ -238,13 +245,16 @@ def _where(f: Finding, t: Messages, *, linked: bool) -> str:
     return f'<table class="pc-where"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def suspect_html(finding: Finding, locale: str) -> str:  # noqa: ARG001 - the slot's signature
-    """SLOT (issue 17, localisation): the likely wrong figure of a broken relation, the value that would fit.
+def suspect_html(finding: Finding, locale: str) -> str:
+    """The likely wrong figure of a localised finding and the value that would fit, or ``""``.
 
-    Returns the HTML to show in the finding's card, inside ``<div class="pc-suspect">``,
-    or ``""`` (no slot is drawn). Nothing localises a break yet, so it is always ``""``.
+    Filled when the result was localised (``check(..., localise=True)``, ``--localise``;
+    docs/localise.md); the words are the table's "likely wrong" column.
     """
-    return ""
+    text = likely_wrong(finding, locale)
+    if not text:
+        return ""
+    return f"<strong>{_h(Messages(locale).word(LIKELY_WRONG))}</strong>: {_h(text)}"
 
 
 def card(f: Finding, locale: str, doc: Document | None, ident: str) -> str:
