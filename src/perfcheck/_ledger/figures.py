@@ -20,6 +20,8 @@ from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=200)]
 Qualifier = Literal["at_least", "more_than", "at_most", "about"]
+#: How a figure was rounded from its true value: to nearest, or truncated (XBRL Calculations 1.1).
+Rounding = Literal["nearest", "truncate"]
 
 
 def limits_of(info: ValidationInfo) -> Limits:
@@ -79,6 +81,8 @@ class Figure(BaseModel):
         decimals: printed precision when the value cannot show it; negative for tens,
             thousands, ...
         exact: the figure is not rounded.
+        rounding: how this figure was rounded (``nearest`` or ``truncate``), when it is not
+            how the document's figures were (the document's ``rounding``).
         qualifier: the figure is a bound or an estimate (``10000余份``: ``more_than``).
         source: where it was printed.
     """
@@ -92,6 +96,7 @@ class Figure(BaseModel):
     unit: str | None = None
     decimals: Annotated[int, Field(ge=-30, le=30)] | None = None
     exact: bool | None = None
+    rounding: Rounding | None = None
     qualifier: Qualifier | None = None
     source: Source | None = None
 
