@@ -8,12 +8,12 @@ many some rule judged and how many could not be judged.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict
 
+from perfcheck._core.formula import FormulaError, parse_formula
 from perfcheck._findings.finding import Finding, Verdict
 
 #: Keys of a relation that are not figure ids.
@@ -32,7 +32,6 @@ _NOT_OPERANDS: Final = frozenset(
         "tolerance",
     }
 )
-_IDENTIFIER: Final = re.compile(r"[^\W\d][\w]*")
 
 
 class Coverage(BaseModel):
@@ -92,7 +91,10 @@ def coverage_of_data(document: Mapping[str, Any], findings: Iterable[Finding]) -
     for rel in rels:
         for key, value in rel.items():
             if key == "expr" and isinstance(value, str):
-                used.update(_IDENTIFIER.findall(value))
+                try:
+                    used.update(parse_formula(value).names)
+                except FormulaError:
+                    continue  # a formula that does not parse uses no figure
             elif key not in _NOT_OPERANDS:
                 used.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
     return Coverage(
