@@ -125,7 +125,7 @@ def cases(draw: st.DrawFn, rounding: str) -> Case:  # noqa: C901, PLR0912 - one 
 
 def perfcheck_verdicts(case: Case) -> tuple[dict[str, str], dict[str, str]]:
     """Per summation ``holds``, ``broken`` or ``not_judged``; and per duplicate its ``equal`` verdict."""
-    result = perfcheck.check(ledger_of(case), select=["PC102", "PC401", "PC904"])
+    result = perfcheck.check(ledger_of(case), select=["PC102", "PC401", "PC905"])
     status: dict[str, str] = {}
     for c in result.checks:
         status[c.relation] = {"not_checkable": "not_judged"}.get(c.status, c.status)

@@ -181,7 +181,7 @@ def test_bad_documents_name_the_place(data: dict[str, Any], fragments: list[str]
 
 def test_excess_digits_are_refused_only_when_strict() -> None:
     data = base(figures=[{"id": "a", "value": "2.15", "decimals": 1}])
-    assert validate(data).figure("a").decimals == 1  # reported by rule PC904, not refused
+    assert validate(data).figure("a").decimals == 1  # reported by rule PC905, not refused
     with pytest.raises(LedgerError) as info:
         validate(data, limits=Limits(strict_decimals=True))
     assert [p.message for p in info.value.problems] == [

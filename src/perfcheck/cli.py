@@ -131,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
         "--strict-decimals",
         action="store_true",
         help="refuse a document with a value that has more digits than its decimals allow "
-        "(default: report it, PC904, and leave the relations on it unjudged)",
+        "(default: report it, PC905, and leave the relations on it unjudged)",
     )
     chk.add_argument("--baseline", metavar="FILE", help="acknowledged findings (TOML), each with a reason")
     chk.add_argument(

@@ -37,7 +37,7 @@ class Limits:
             Setting it costs one extra scan of the text.
         strict_decimals: refuse a document with a value that has more digits than its
             ``decimals`` allow (``1559`` with decimals ``-2``). By default such a figure
-            is reported (rule PC904) and the relations on it are not judged.
+            is reported (rule PC905) and the relations on it are not judged.
     """
 
     max_bytes: int = 256 * 1024 * 1024

@@ -38,7 +38,7 @@ class FigureView:
         qualifier: the figure's qualifier, from its ``qualifier`` key or a word in its
             value (``10000余``), or None.
         excess: the value has more digits than its ``decimals`` allow (``1559`` with
-            decimals ``-2``): the relations on it are not judged (rule PC904).
+            decimals ``-2``): the relations on it are not judged (rule PC905).
     """
 
     figure: Figure

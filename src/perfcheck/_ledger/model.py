@@ -199,7 +199,7 @@ def _semantic_problems(ledger: Ledger, *, strict_decimals: bool) -> list[Problem
             and parsed.decimals > fig.decimals
             and excess_digits(parsed.number, fig.decimals)
         ):
-            # Refused only when asked (Limits.strict_decimals); else rule PC904 reports the
+            # Refused only when asked (Limits.strict_decimals); else rule PC905 reports the
             # figure and the relations on it are not judged (XBRL Calculations 1.1).
             problems.append(
                 Problem(

@@ -184,7 +184,7 @@ def _in_hundreds(total: str) -> dict[str, Any]:
 
 
 @rule(
-    "PC904",
+    "PC905",
     "excess-digits",
     severity=Severity.ERROR,
     # The screen sends every figure that states its decimals to the full path.
