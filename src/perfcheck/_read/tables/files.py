@@ -34,6 +34,9 @@ from perfcheck._read.tables.table import Options, Table, tables_ledger
 BROKEN_FILE: Final = (
     zipfile.BadZipFile,
     ParseError,
+    # openpyxl parses with lxml where it is installed (perfcheck[xbrl] brings it), and
+    # lxml's XMLSyntaxError is a SyntaxError
+    SyntaxError,
     KeyError,
     IndexError,
     AttributeError,
