@@ -325,3 +325,110 @@ def test_a_misprinted_number_is_no_figure() -> None:
 def test_a_numbered_policy_name_is_no_count() -> None:
     ledger, _ = _read("（一）\n认真落实中央八项规定精神，全年支出12.5万元，完成3项任务。\n")
     assert [(f.value, f.unit) for f in ledger.figures] == [("12.5", None), ("3", "项")]
+
+
+# --- levels of a hierarchy are no parts ---------------------------------------------------------
+
+LEVELS = "（二）绩效目标\n本项目共设绩效指标15个，其中一级指标3个，二级指标7个，三级指标15个。\n"
+
+
+def test_the_levels_of_an_indicator_hierarchy_are_no_parts_of_it() -> None:
+    ledger, result = _read(LEVELS)
+    assert result.ok, [f.message for f in result.errors]
+    assert _sums(ledger) == []
+    equal = [r for r in ledger.relations if r.kind == "equal"]
+    values = {f.id: f.value for f in ledger.figures}
+    assert [sorted(values[i] for i in r.operands()) for r in equal] == [["15", "15"]]
+    # the deepest level is what the whole counts: a different count is one to check by hand
+    _, changed = _read(LEVELS.replace("三级指标15个", "三级指标14个"))
+    assert changed.ok
+    assert [f.code for f in changed.findings] == ["PC903"]
+
+
+# --- a table printed one cell a line, with a two-row header and a row of changes ----------------
+
+CELL_LINES = "本年“三公”经费支出300万元，公车购置及运行费200万元。\n2022年与2021年支出对比\n" + "".join(
+    f"{cell}\n|\n"
+    for cell in [
+        "年度",
+        "合计",
+        "因公出国(境)费",
+        "公务接待费",
+        "公车购置及运行费",
+        "合计",
+        "车辆购置",
+        "车辆运行",
+        "2021年",
+        "400",
+        "20",
+        "80",
+        "300",
+        "100",
+        "200",
+        "2022年",
+        "300",
+        "10",
+        "90",
+        "200",
+        "50",
+        "150",
+        "2022年比2021年增减%",
+        "-25.00",
+        "-50.00",
+        "12.50",
+        "-33.33",
+        "-50.00",
+        "-25.00",
+    ]
+)
+
+
+def test_a_table_printed_one_cell_a_line_is_read_as_a_table() -> None:
+    ledger, result = _read(CELL_LINES)
+    assert not result.findings, [f.message for f in result.findings]
+    sums = _sums(ledger)
+    assert ("400", ["20", "80", "300"]) in sums  # the group's own 合计 column is the part
+    assert ("200", ["50", "150"]) in sums
+    changes = [r for r in ledger.relations if r.kind == "change"]
+    values = {f.id: f.value for f in ledger.figures}
+    assert {values[r.prior] for r in changes if r.prior} >= {"400", "20", "80", "300", "100", "200"}
+    assert "-33.33%" in {values[r.percent] for r in changes if r.percent}
+
+
+def test_a_wrong_rate_in_a_row_of_changes_is_found_to_check_by_hand() -> None:
+    text = CELL_LINES.replace("-50.00\n|\n-25.00\n|\n", "-47.00\n|\n-25.00\n|\n")
+    ledger, result = _read(text)
+    values = {f.id: f.value for f in ledger.figures}
+    assert result.ok  # the layout was guessed: not an error
+    assert [({values[i] for i in f.figures}, f.code) for f in result.findings] == [
+        ({"100", "50", "-47.00%"}, "PC903")
+    ]
+
+
+TWO_ROW_HEADER = (
+    "某县2021年“三公”经费决算情况统计表 | ||||\n"
+    "单位:万元 | ||||\n"
+    "项目 | 上年决算数 | 本年决算数 | 比上年增、减情况 | |\n"
+    "增、减金额 | 增、减幅度 | |||\n"
+    "合计 | 100.00 | 90.00 | -10.00 | -10% |\n"
+    "1.因公出国(境)费 | 10.00 | 0 | -10.00 | -100% |\n"
+    "2.公务接待费 | 30.00 | 30.00 | 0 | 0% |\n"
+    "3.公务用车购置及运行费 | 60.00 | 60.00 | 0 | 0% |\n"
+    "其中:(1)公务用车购置费 | 20.00 | 15.00 | -5.00 | -25% |\n"
+    "(2)公务用车运行费 | 40.00 | 45.00 | 5.00 | 12.5% |\n"
+)
+
+
+def test_a_two_row_header_spreads_its_second_row_under_the_spanning_cell() -> None:
+    ledger, result = _read(TWO_ROW_HEADER)
+    assert not result.findings, [f.message for f in result.findings]
+    sums = _sums(ledger)
+    assert ("100.00", ["10.00", "30.00", "60.00"]) in sums  # (2) is still inside the 其中 block
+    assert ("60.00", ["20.00", "40.00"]) in sums
+    values = {f.id: f.value for f in ledger.figures}
+    changes = {frozenset(values[i] for i in r.operands()) for r in ledger.relations if r.kind == "change"}
+    # the amount and the rate of a change are two statements
+    assert frozenset({"40.00", "45.00", "5.00"}) in changes
+    assert frozenset({"40.00", "45.00", "12.5%"}) in changes
+    broken = TWO_ROW_HEADER.replace("| 5.00 | 12.5% |", "| 5.00 | 15.5% |")
+    assert [f.code for f in _read(broken)[1].findings] == ["PC903"]

@@ -69,6 +69,10 @@ PARTITIONS: Final[tuple[tuple[str, ...], ...]] = (
     ("货物", "工程", "服务"),
 )
 #: A list announced as a classification (按经济分类，其中：...) names every class.
+#: Levels of one hierarchy (一级指标, 二级指标, 三级指标): each level counts the same whole again, so
+#: the levels are no parts of it; the deepest level is what the whole counts.
+LEVEL: Final = re.compile(r"^([一二三四五六1-6])级(.{1,8})$")
+
 CLASSIFIED: Final = re.compile(r"按[^，。；,;]{1,10}分类")
 
 #: The whole of a share, by the words after 占: the concept of the figure it names.

@@ -301,7 +301,26 @@ class Sums(State):
                 out.append(fig)
         return out
 
+    def levels(self, total: Fig, parts: list[Fig]) -> bool:
+        """Whether the parts are the levels of one hierarchy (一级指标3个，二级指标9个，三级指标12个).
+
+        Each level counts the whole again, so they are no sum; the deepest level is the
+        whole when the total is the hierarchy's noun (12个绩效目标指标): an inferred equality.
+        """
+        found = [patterns.LEVEL.match(p.label) for p in parts]
+        nouns = {m.group(2) for m in found if m is not None}
+        if None in found or len(nouns) != 1 or len(parts) < 2:
+            return False
+        if total.label.endswith(nouns.pop()) and total.unit == parts[-1].unit:
+            data = {"kind": "equal", "figures": [], "label": f"{total.label} = {parts[-1].label}"}
+            self.add(
+                "equal", data, unique([total.sentence, parts[-1].sentence]), [total, parts[-1]], inferred=True
+            )
+        return True
+
     def sum_of(self, total: Fig, parts: list[Fig], sentence: Sentence, at: int, start: int) -> None:
+        if self.levels(total, parts):
+            return
         lead = self.text[at : parts[0].label_start]
         tail = self.text[parts[-1].text_end : sentence.end]
         partial = bool(patterns.PARTIAL_BEFORE.search(lead) or patterns.PARTIAL_AFTER.search(tail))
