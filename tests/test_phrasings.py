@@ -407,3 +407,53 @@ def test_a_two_row_header_spreads_its_second_row_under_the_spanning_cell() -> No
     assert frozenset({"40.00", "45.00", "12.5%"}) in changes
     broken = TWO_ROW_HEADER.replace("| 5.00 | 12.5% |", "| 5.00 | 15.5% |")
     assert [f.code for f in _read(broken)[1].findings] == ["PC903"]
+
+
+# --- a repost in traditional characters -------------------------------------------------------
+
+TRADITIONAL = (
+    "二、三公經費\n"
+    "2016年三公經費預算120.00萬元，較上年減少30.00萬元，下降20.0%。"
+    "其中公務接待費50.00萬元，公務用車購置及運行費70.00萬元。\n"
+)
+
+
+def test_a_repost_in_traditional_characters_is_read_and_quoted_as_printed() -> None:
+    ledger, result = _read(TRADITIONAL)
+    assert result.ok, [f.message for f in result.errors]
+    assert ("120.00", ["50.00", "70.00"]) in _sums(ledger)
+    assert "公務接待費" in {f.label for f in ledger.figures}  # its own words
+    _, broken = _read(TRADITIONAL.replace("下降20.0%", "下降25.0%"))
+    assert [f.code for f in broken.errors] == ["PC302"]
+    assert str(broken.errors[0].locations[0].source.text) == "三公經費預算120.00萬元"
+
+
+# --- 下降到: the new value of what changed -------------------------------------------------------
+
+CHANGED_TO = (
+    "（三）教育支出\n"
+    "教育支出2022年为2,000.00万元，2023年下降到1,500.00万元，比上年减少500.00万元，减少25.0%。\n"
+)
+
+
+def test_a_value_reached_by_a_change_is_compared_with_the_value_before_it() -> None:
+    ledger, result = _read(CHANGED_TO)
+    assert result.ok, [f.message for f in result.errors]
+    values = {f.id: f.value for f in ledger.figures}
+    changes = [r for r in ledger.relations if r.kind == "change"]
+    assert {(values[r.current], values[r.prior]) for r in changes if r.prior} == {("1,500.00", "2,000.00")}
+    _, broken = _read(CHANGED_TO.replace("减少25.0%", "减少33.3%"))
+    assert [f.code for f in broken.errors] == ["PC302"]
+
+
+# --- 占比 names no whole -----------------------------------------------------------------------
+
+SHARE_OF_NOTHING_NAMED = (
+    "（五）统计\n共有6个部门的经费比去年增加。按照这40个部门的经费结构，超过3亿开销用在公车方面，占比70%。\n"
+)
+
+
+def test_a_share_that_names_no_whole_is_not_matched_to_a_label_ending_in_bi() -> None:
+    ledger, result = _read(SHARE_OF_NOTHING_NAMED)
+    assert result.ok, [f.message for f in result.errors]
+    assert not [r for r in ledger.relations if r.kind == "share"]

@@ -227,8 +227,9 @@ def unique(sentences: list[Sentence]) -> list[Sentence]:
 class State:
     """The figures and relations found so far, and what recognisers share."""
 
-    def __init__(self, text: str, unit: str | None) -> None:
+    def __init__(self, text: str, unit: str | None, printed: str | None = None) -> None:
         self.text = text
+        self.printed = text if printed is None else printed
         self.unit_override = unit
         self.sentences = split(text)
         self.title = next((line.strip() for line in text.split("\n") if line.strip()), "")
@@ -269,4 +270,6 @@ class State:
 
     def eligible(self, fig: Fig) -> bool:
         """Whether a figure can be the total or a part of a list (not a change, a share or a bare number)."""
-        return fig.kind in {"amount", "count"} and not patterns.CHANGE_LABEL.search(fig.label)
+        return fig.kind in {"amount", "count"} and (
+            not patterns.CHANGE_LABEL.search(fig.label) or bool(patterns.CHANGED_TO.search(fig.label))
+        )

@@ -159,9 +159,15 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
             fig.id = short if short is not None and short not in used else f"f{n}"
             used.add(fig.id)
 
+    def as_printed(self, words: str, start: int) -> str:
+        """Words read at ``start`` as the report printed them (in traditional characters, if it did)."""
+        if self.text[start : start + len(words)] == words:
+            return self.printed[start : start + len(words)]
+        return words
+
     def figure_data(self, fig: Fig) -> dict[str, Any]:
         m = fig.mention
-        data: dict[str, Any] = {"id": fig.id, "label": fig.label}
+        data: dict[str, Any] = {"id": fig.id, "label": self.as_printed(fig.label, fig.label_start)}
         if fig.concept:
             data["concept"] = fig.concept
         data["value"] = m.text.replace("．", ".") + ("%" if fig.is_percent else "")
@@ -178,7 +184,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
             "line": fig.sentence.line,
             "start": m.start,
             "end": m.end,
-            "text": self.text[fig.label_start : fig.text_end].strip(),
+            "text": self.printed[fig.label_start : fig.text_end].strip(),
         }
         if data["source"]["section"] is None:
             del data["source"]["section"]
@@ -223,7 +229,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         source: dict[str, Any] = {"section": " / ".join(sections)}
         if len(rel.sentences) == 1:
             source.update(
-                line=first.line, start=first.start, end=first.end, text=self.text[first.start : first.end]
+                line=first.line, start=first.start, end=first.end, text=self.printed[first.start : first.end]
             )
         data["source"] = source
         return data
@@ -271,6 +277,18 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         return Built(document, self.figs, self.relations, self.sentences, by_sentence)
 
 
-def build(text: str, *, name: str = "<text>", unit: str | None = None, locale: str = "zh_CN") -> Built:
-    """Read the figures and relations of a report's text into a ledger document (not yet validated)."""
-    return _Builder(text, unit).build(name, locale)
+def build(
+    text: str,
+    *,
+    name: str = "<text>",
+    unit: str | None = None,
+    locale: str = "zh_CN",
+    printed: str | None = None,
+) -> Built:
+    """Read the figures and relations of a report's text into a ledger document (not yet validated).
+
+    ``printed`` is the text as the report printed it when ``text`` is a form of it read
+    more easily, offset for offset (traditional characters simplified): labels and quoted
+    sentences are taken from it.
+    """
+    return _Builder(text, unit, printed).build(name, locale)

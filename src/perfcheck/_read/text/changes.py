@@ -76,7 +76,14 @@ class Changes(State):
         # qualifies what comes after it and is not what changed
         subjects = [f for f in before if not self.qualifies(f)] or before
         if subjects:
-            return [subjects[-1]], None, False
+            subject = subjects[-1]
+            if patterns.CHANGED_TO.search(subject.label):
+                # 2013年为X，2014年下降到Y，比上年减少Z: X is what Y changed from
+                earlier = [
+                    f for f in figs if f.mention.start < subject.mention.start and f.kind == subject.kind
+                ]
+                return [subject], earlier[-1] if earlier else None, False
+            return [subject], None, False
         words = self.text[match.end() : direction.start()]
         years = self.years_compared(sentence, match.start())
         if years is not None:

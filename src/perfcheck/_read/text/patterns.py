@@ -49,6 +49,10 @@ CHANGE_LABEL: Final = re.compile(
     r"^(?:较|比|同比|与上年|增加|减少|增长|下降|增收|减收|增支|减支|占)|(?:增加|减少|增长|下降|增收|减收|增支|减支)$"
 )
 
+#: A figure that is the new value of what changed (2013年为25,729.34万元，2014年下降到16,023.35万元):
+#: it is that quantity, not a change, and the figure before it is its prior value.
+CHANGED_TO: Final = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|回落|降|增|减)(?:到|至)了?$")
+
 #: Words that make a list name only some parts: 其中主要..., ...等.
 PARTIAL_BEFORE: Final = re.compile(r"主要|部分")
 PARTIAL_AFTER: Final = re.compile(r"^[^0-9０-９，,。；;]*等(?![级次同])")

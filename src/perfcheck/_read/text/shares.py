@@ -34,6 +34,8 @@ class Shares(State):
             if not fig.is_percent or not fig.label.startswith("占"):
                 continue
             words = fig.label[1:]
+            if words in {"比", "比重", "比例"}:
+                words = ""  # 占比74%: of the whole its list names, as 占74% is
             part = self.preceding(fig, {"amount", "count"})
             if part is None:
                 continue
@@ -121,6 +123,7 @@ class Shares(State):
             and f is not part
             and f.kind == part.kind
             and len(f.label) >= 2
+            and len(words) >= 2
             and (f.label == words or f.label.endswith(words) or words.endswith(f.label))
         ]
         before = [f for f in candidates if f.mention.start < part.mention.start]
