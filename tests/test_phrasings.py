@@ -457,3 +457,192 @@ def test_a_share_that_names_no_whole_is_not_matched_to_a_label_ending_in_bi() ->
     ledger, result = _read(SHARE_OF_NOTHING_NAMED)
     assert result.ok, [f.message for f in result.errors]
     assert not [r for r in ledger.relations if r.kind == "share"]
+
+
+# --- 其中 after a change: each part's change against its own figure -----------------------------
+
+LISTED_CHANGES = (
+    "（一）“三公”经费决算总体情况\n"
+    "本单位2022年度“三公”经费财政拨款支出年初预算为30.00万元，支出决算为12.60万元，完成预算的42.00%，"
+    "其中：公务用车购置及运行维护费支出决算为10.40万元；公务接待费支出决算为2.20万元。"
+    "2022年度“三公”经费支出决算数小于预算数的主要原因是厉行节约。\n"
+    "2022年度“三公”经费财政拨款支出决算数比2021年度减少1.40万元，降低10.00%，其中：公务用车购置及运行维护费"
+    "支出决算减少1.60万元，降低13.33%；公务接待费支出决算增加0.20万元，增长10.00%。\n"
+)
+
+
+def test_the_changes_listed_after_a_change_belong_to_the_figures_named_before() -> None:
+    ledger, result = _read(LISTED_CHANGES)
+    assert result.ok, [f.message for f in result.errors]
+    values = {f.id: f.value for f in ledger.figures}
+    changes = {frozenset(values[i] for i in r.operands()) for r in ledger.relations if r.kind == "change"}
+    assert frozenset({"12.60", "1.40", "10.00%"}) in changes  # 决算数比2021年度: named before 比
+    assert frozenset({"10.40", "1.60", "13.33%"}) in changes
+    assert frozenset({"2.20", "0.20", "10.00%"}) in changes
+    broken = LISTED_CHANGES.replace("降低13.33%", "降低15.33%")
+    assert [f.code for f in _read(broken)[1].errors] == ["PC302"]
+
+
+# --- 较2024年的X减少Y，其中…: the list belongs to this year's figure ---------------------------------
+
+PRIOR_IN_CLAUSE = (
+    "（三）三公经费\n"
+    "2025年“三公”经费预算1,969万元，较2024年的2,190万元减少221万元，其中：公务接待费120万元，"
+    "公务用车运行费1,849万元。\n"
+)
+
+
+def test_a_list_after_a_comparison_belongs_to_this_years_figure() -> None:
+    ledger, result = _read(PRIOR_IN_CLAUSE)
+    assert result.ok, [f.message for f in result.errors]
+    assert _sums(ledger) == [("1,969", ["120", "1,849"])]
+    labels = {f.value: f.label for f in ledger.figures}
+    assert labels["2,190"] == "2024年“三公”经费预算"  # named by what it is, not by 的
+    # parts that no longer add up make the 其中 list a partial one, which they now exceed
+    broken = PRIOR_IN_CLAUSE.replace("公务接待费120万元", "公务接待费140万元")
+    assert [f.code for f in _read(broken)[1].errors] == ["PC103"]
+
+
+# --- 分别比上年增加X、减少Y: paired in order -----------------------------------------------------
+
+RESPECTIVE_CHANGES = (
+    "（五）收支\n2023年本年收入300.00万元、本年支出280.00万元，分别比上年增加20.00万元、减少10.00万元。\n"
+)
+
+
+def test_respective_changes_are_paired_with_their_figures_in_order() -> None:
+    ledger, result = _read(RESPECTIVE_CHANGES)
+    assert result.ok, [f.message for f in result.errors]
+    values = {f.id: f.value for f in ledger.figures}
+    pairs = {
+        (values[r.current], values[r.delta], r.direction)
+        for r in ledger.relations
+        if isinstance(r, perfcheck.ChangeRelation) and r.delta
+    }
+    assert pairs == {("300.00", "20.00", "increase"), ("280.00", "10.00", "decrease")}
+
+
+# --- 主要原因是A增加X、B减少Y: the breakdown of a change ---------------------------------------------
+
+REASONS = (
+    "（四）支出\n2023年支出合计500.00万元，比上年增加60.00万元，"
+    "主要原因是人员经费增加40.00万元、公用经费增加30.00万元、项目支出减少10.00万元。\n"
+)
+
+
+def test_the_reasons_of_a_change_add_up_to_it_as_an_inferred_relation() -> None:
+    ledger, result = _read(REASONS)
+    assert not result.findings, [f.message for f in result.findings]
+    assert [r.basis for r in ledger.relations if r.kind == "formula"] == ["inferred"]
+    _, broken = _read(REASONS.replace("公用经费增加30.00万元", "公用经费增加35.00万元"))
+    assert broken.ok  # the main reasons may leave some out: to check by hand
+    assert [f.code for f in broken.findings] == ["PC903"]
+
+
+# --- 决算数小于预算数Y: the budget is the actual plus the gap -----------------------------------------
+
+BUDGET_GAP = (
+    "（六）一般公共预算财政拨款支出\n2023年一般公共预算财政拨款支出决算为450.00万元，完成年初预算的90.00%，"
+    "决算数小于预算数50.00万元，主要原因是项目未完工。\n"
+)
+
+
+def test_a_rate_against_the_budget_is_checked_through_the_printed_gap() -> None:
+    ledger, result = _read(BUDGET_GAP)
+    assert not result.findings, [f.message for f in result.findings]
+    assert [r.kind for r in ledger.relations] == ["formula"]
+    _, broken = _read(BUDGET_GAP.replace("90.00%", "91.00%"))
+    assert len(broken.errors) == 1
+    over = BUDGET_GAP.replace("90.00%", "112.50%").replace("小于", "大于")
+    assert _read(over)[1].ok
+
+
+# --- a relation never mixes the years the text prints ------------------------------------------
+
+TWO_YEARS = (
+    "（一）收支总体情况\n"
+    "2023年收入总计850.40万元，2022年收入总计760.20万元。2023年支出总计850.40万元，2022年支出总计760.20万元。\n"
+)
+
+
+def test_totals_of_two_years_balance_year_by_year() -> None:
+    ledger, result = _read(TWO_YEARS)
+    assert result.ok, [f.message for f in result.errors]
+    values = {f.id: f.value for f in ledger.figures}
+    equal = [sorted(values[i] for i in r.operands()) for r in ledger.relations if r.kind == "equal"]
+    assert sorted(equal) == [["760.20", "760.20"], ["850.40", "850.40"]]
+    _, broken = _read(TWO_YEARS.replace("2022年支出总计760.20", "2022年支出总计765.20"))
+    assert [f.code for f in broken.errors] == ["PC401"]
+
+
+# --- 节约资金, 节约率: a saving against the budget ------------------------------------------------
+
+SAVINGS = (
+    "（二）政府采购\n"
+    "2021年，本级政府采购预算规模为5,000.00万元，其中：货物类3,000.00万元；服务类2,000.00万元。"
+    "实际采购规模为4,600.00万元。节约资金400.00万元，节约率为8.00%。\n"
+)
+
+
+def test_a_saving_is_the_budget_less_the_actual_and_its_rate_is_of_the_budget() -> None:
+    ledger, result = _read(SAVINGS)
+    assert not result.findings, [f.message for f in result.findings]
+    assert ("5,000.00", ["4,600.00", "400.00"]) in _sums(ledger)
+    assert {r.kind for r in ledger.relations if r.basis == "inferred"} == {"sum", "ratio"}
+    _, broken = _read(SAVINGS.replace("节约率为8.00%", "节约率为8.70%"))
+    assert [f.code for f in broken.findings] == ["PC903"]
+
+
+# --- a sentence that opens with the comparison (PDF text, spaces around numbers) -----------------
+
+OPENS_WITH_COMPARISON = (
+    "（一）收入决算情况\n"
+    "8.上年结转和结余 9.50 万元,为以前年度支出预算未执行完毕的资金。较 2022 年度决算数增加 0.95 万元,"
+    "增长 11.1%,主要原因是合理安排了结算。\n"
+)
+
+
+def test_a_change_opening_its_sentence_is_of_the_amount_printed_just_before() -> None:
+    ledger, result = _read(OPENS_WITH_COMPARISON)
+    assert not result.findings, [f.message for f in result.findings]
+    values = {f.id: f.value for f in ledger.figures}
+    changes = [r for r in ledger.relations if isinstance(r, perfcheck.ChangeRelation)]
+    assert [(values[r.current], r.basis) for r in changes] == [("9.50", "inferred")]
+    _, broken = _read(OPENS_WITH_COMPARISON.replace("11.1%", "12.1%"))
+    assert [f.code for f in broken.findings] == ["PC903"]
+
+
+# --- a second change of one subject, and a list of changes opening the next sentence -------------
+
+SECOND_BASE = (
+    "（一）三公\n2016年三公经费预算总数为50.00亿元，比2015年预算数减少5.00亿元，下降9.1%；"
+    "比2015年执行数减少2.00亿元，下降3.8%。\n"
+)
+NEXT_SENTENCE_LIST = (
+    "（一）三公\n今年预算总额为4.60亿元，较2015年的5.00亿元减少0.40亿元，下降8%。"
+    "其中，公务接待费0.90亿元，减少0.40亿元，下降30.8%；出国经费0.30亿元。\n"
+)
+
+
+def test_a_change_against_another_base_keeps_the_subject_of_its_period() -> None:
+    ledger, result = _read(SECOND_BASE)
+    assert result.ok, [f.message for f in result.errors]
+    values = {f.id: f.value for f in ledger.figures}
+    changes = {
+        (values[r.current], values[r.delta])
+        for r in ledger.relations
+        if isinstance(r, perfcheck.ChangeRelation)
+    }
+    assert changes == {("50.00", "5.00"), ("50.00", "2.00")}
+    _, broken = _read(SECOND_BASE.replace("下降3.8%", "下降4.8%"))
+    assert [f.code for f in broken.findings] == ["PC903"]
+
+
+def test_a_list_of_changes_may_open_the_sentence_after_the_change() -> None:
+    ledger, result = _read(NEXT_SENTENCE_LIST)
+    assert result.ok, [f.message for f in result.errors]
+    values = {f.id: f.value for f in ledger.figures}
+    changes = {frozenset(values[i] for i in r.operands()) for r in ledger.relations if r.kind == "change"}
+    assert frozenset({"0.90", "0.40", "30.8%"}) in changes
+    _, broken = _read(NEXT_SENTENCE_LIST.replace("下降30.8%", "下降35.8%"))
+    assert [f.code for f in broken.errors] == ["PC302"]

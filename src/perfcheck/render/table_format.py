@@ -20,7 +20,7 @@ from tabulate import tabulate
 
 from perfcheck._core.i18n import N_, Messages
 from perfcheck._findings.result import Result
-from perfcheck.render._common import HEADERS, WRAP, Checked, locale_of, rows, summary, words
+from perfcheck.render._common import HEADERS, WRAP, Checked, covered, locale_of, rows, summary, words
 
 TableFormat = Literal["table", "markdown", "html"]
 #: tabulate's name of each table format.
@@ -40,7 +40,7 @@ def table(result: Result, fmt_name: TableFormat = "table", *, locale: str | None
         body = tabulate(
             rows(result, loc), headers=words(HEADERS, loc), tablefmt=TABLEFMT[fmt_name], maxcolwidths=widths
         )
-    return _with_summary(body, summary(result, loc), fmt_name)
+    return _with_summary(body, covered(result, loc), fmt_name)
 
 
 def _with_summary(body: str, line: str, fmt_name: TableFormat) -> str:

@@ -25,6 +25,8 @@ NOUN_STOP: Final = frozenset("，,。；;：:！!？?（()）、\n\r \u3000")
 
 
 TITLE_YEAR: Final = re.compile(r"([0-9]{4})年")
+#: A year printed in a sentence, which the figures after it are of.
+_YEAR: Final = re.compile(r"((?:19|20)[0-9]{2})年(?!\d)")
 
 
 ENUMERATION_BEFORE: Final = re.compile(r"[“\"「]([^”\"」]{2,300})[”\"」]\s*$")
@@ -263,6 +265,12 @@ class State:
         if inferred:
             data = {**data, "basis": "inferred"}
         self.relations.append(Rel({"id": name, **data}, sentences, figs))
+
+    def year_of(self, fig: Fig) -> str | None:
+        """The year a figure is of: the last year printed before it in its paragraph (2022年收入总计…)."""
+        line = self.text.rfind("\n", 0, fig.mention.start) + 1
+        found = [m.group(1) for m in _YEAR.finditer(self.text, line, fig.mention.start)]
+        return found[-1] if found else None
 
     def qualifies(self, fig: Fig) -> bool:
         """Whether a figure is followed by 的 (全年预算32,972万元的67.8%): it qualifies what follows."""

@@ -220,6 +220,8 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
                 lhs = " ".join(f"{sign} {fid}" for sign, fid in zip(signs[1:], ids[1:], strict=True))
                 rhs = ids[0] if signs[0] == "+" else f"- {ids[0]}"
                 data["expr"] = f"{lhs.removeprefix('+ ')} == {rhs}"
+            elif "_expr" in rel.data:
+                data["expr"] = str(rel.data["_expr"]).format(*ids)
             elif "_count" in rel.data:
                 data["expr"] = f"{ids[0]} == {rel.data['_count']}"
             else:
@@ -244,10 +246,13 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         self.drop_bare()
         self.concepts()
         self.fund_flow()
-        read = self.paired_shares(runs) | self.of_base()
+        read = self.paired_shares(runs) | self.of_base() | self.budget_gaps()
+        self.savings()
         self.shares(read)
         self.rates(read)
         self.changes()
+        self.listed_changes()
+        self.reasons()
         self.named_changes()
         self.products()
         self.compares()
