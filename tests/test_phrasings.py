@@ -646,3 +646,27 @@ def test_a_list_of_changes_may_open_the_sentence_after_the_change() -> None:
     assert frozenset({"0.90", "0.40", "30.8%"}) in changes
     _, broken = _read(NEXT_SENTENCE_LIST.replace("下降30.8%", "下降35.8%"))
     assert [f.code for f in broken.errors] == ["PC302"]
+
+
+# --- a 三公 table with no 合计 row, one cell a line ------------------------------------------------
+
+_SANGONG_ROWS = (
+    "经费项目|2021年度支出 (万元)|支出减少情况(万元)|支出减少率|"
+    "因公出国(境)费|12.00|-|-|公务接待费|80.50|-|-|公务用车购置及运行维护费|900.25|-|-|"
+    "公务用车购置费|300.00|-|-|公务用车运行维护费|600.25|-|-|“三公”经费支出|992.75|-|-"
+)
+SANGONG_CELLS = (
+    "2021年度全区“三公”经费决算情况\n"
+    + _SANGONG_ROWS.replace("|", "\n")
+    + "\n根据以上数据，2021年度“三公”经费总支出为992.75万元。\n"
+)
+
+
+def test_a_sangong_table_sums_by_its_row_names() -> None:
+    ledger, result = _read(SANGONG_CELLS)
+    assert not result.findings, [f.message for f in result.findings]
+    sums = _sums(ledger)
+    assert ("900.25", ["300.00", "600.25"]) in sums
+    assert ("992.75", ["12.00", "80.50", "900.25"]) in sums
+    _, broken = _read(SANGONG_CELLS.replace("\n80.50\n", "\n81.50\n"))
+    assert {f.code for f in broken.findings} == {"PC903"}

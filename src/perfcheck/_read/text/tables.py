@@ -42,6 +42,10 @@ _MIN_LINES: Final = 3
 _MAX_CELL: Final = 40
 #: The fewest rows a table printed one cell a line needs.
 _MIN_ROWS: Final = 2
+#: Characters a row name shares with its parts at least (公务用车), and the parts an A及B row has.
+_SHARED: Final = 2
+#: The three parts of 三公经费, as table rows name them.
+_SANGONG: Final = ("因公出国", "公务接待", "公务用车")
 #: An amount printed with its unit, in the text around a table.
 _AMOUNT_UNIT: Final = re.compile(r"\d\s*(万元|亿元|千元|元)")
 #: A row stating the change between two rows named by their years: 2016年比2015年增减%.
@@ -244,8 +248,6 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
         )
     except LedgerError:
         return None
-    if not ledger.relations:
-        return None
     data = ledger.to_dict()
     figures = [
         {**f, "unit": "%" if str(f["value"]).endswith("%") else f.get("unit") or ledger.unit}
@@ -256,7 +258,9 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     read = [
         r for r in data.get("relations", []) if r["kind"] != "sum" or not percents & {r["total"], *r["parts"]}
     ]
-    relations = [*_split_changes(read), *_row_changes(figures, f"t{n}_")]
+    relations = [*_split_changes(read), *_row_changes(figures, f"t{n}_"), *_named_sums(figures, f"t{n}_")]
+    if not relations:
+        return None
     # the table's layout was flattened into text: its relations are read from a layout
     # perfcheck had to guess, so a break is one to check by hand (PC903)
     relations = [{**r, "basis": "inferred"} for r in relations]
@@ -276,8 +280,8 @@ def _split_changes(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _row_changes(figures: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
-    """``2016年比2015年增减%``: per column, the change between the rows of those two years."""
+def _placed(figures: list[dict[str, Any]]) -> tuple[dict[tuple[str, str], dict[str, Any]], dict[str, str]]:
+    """The figures by (column, row) of their cell, and each row's label, rows in order."""
     cells: dict[tuple[str, str], dict[str, Any]] = {}
     rows: dict[str, str] = {}
     for fig in figures:
@@ -287,6 +291,58 @@ def _row_changes(figures: list[dict[str, Any]], prefix: str) -> list[dict[str, A
             continue
         cells[match.group(1), match.group(2)] = fig
         rows.setdefault(match.group(2), str(fig["label"]).split(" / ")[0].strip())
+    return cells, rows
+
+
+def _named_sums(figures: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
+    """Sums a 三公 table states by its row names alone, with no 合计 row.
+
+    ``公务用车购置及运行维护费`` followed by ``公务用车购置费`` and ``公务用车运行维护费`` is their
+    sum; a row naming 三公 is the sum of the rows of 因公出国, 公务接待 and 公务用车 (the
+    first row of each, so the 及 row rather than its parts).
+    """
+    cells, rows = _placed(figures)
+    order = list(rows)
+    sums: list[tuple[str, list[str]]] = []
+    for k, row in enumerate(order[:-2]):
+        label, first, second = rows[row], rows[order[k + 1]], rows[order[k + 2]]
+        lead = 0
+        while lead < min(len(label), len(first), len(second)) and label[lead] == first[lead] == second[lead]:
+            lead += 1
+        halves = label[lead:].split("及", 1)
+        if (
+            lead >= _SHARED
+            and len(halves) == _SHARED
+            and first[lead:].startswith(halves[0][:_SHARED])
+            and second[lead:].startswith(halves[-1][:_SHARED])
+            and all(halves)
+        ):
+            sums.append((row, [order[k + 1], order[k + 2]]))
+    total = next((r for r in order if "三公" in rows[r] and "其中" not in rows[r]), None)
+    parts = [next((r for r in order if word in rows[r] and r != total), None) for word in _SANGONG]
+    if total is not None and all(parts):
+        sums.append((total, [p for p in parts if p is not None]))
+    out: list[dict[str, Any]] = []
+    for whole, items in sums:
+        for (col, row), fig in cells.items():
+            found = [cells.get((col, r)) for r in items]
+            if row != whole or fig.get("unit") == "%" or any(f is None for f in found):
+                continue
+            out.append(
+                {
+                    "id": f"{prefix}named_r{row}_{col}",
+                    "kind": "sum",
+                    "label": f"{rows[whole]} = " + " + ".join(rows[r] for r in items),
+                    "total": fig["id"],
+                    "parts": [f["id"] for f in found if f is not None],
+                }
+            )
+    return out
+
+
+def _row_changes(figures: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
+    """``2016年比2015年增减%``: per column, the change between the rows of those two years."""
+    cells, rows = _placed(figures)
     out: list[dict[str, Any]] = []
     for row, label in rows.items():
         said = _YEARS_CHANGE.search(label)
