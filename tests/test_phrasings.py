@@ -670,3 +670,30 @@ def test_a_sangong_table_sums_by_its_row_names() -> None:
     assert ("992.75", ["12.00", "80.50", "900.25"]) in sums
     _, broken = _read(SANGONG_CELLS.replace("\n80.50\n", "\n81.50\n"))
     assert {f.code for f in broken.findings} == {"PC903"}
+
+
+# --- lines wrapped mid-sentence (a PDF's text) ----------------------------------------------------
+
+WRAPPED = (
+    "（二）政府采购预算情况\n"
+    "2023 年政府采购预算 20000 元。按政府采购项目类型划分，货物类采\n"
+    "购 12000 元，占政府采购预算 60.0%；服务类采购 8000 元，占政府\n"
+    "采购预算 40.0%。\n"
+)
+
+
+def test_a_name_wrapped_onto_the_next_line_is_read_whole() -> None:
+    ledger, result = _read(WRAPPED)
+    assert result.ok, [f.message for f in result.errors]
+    labels = {f.value: f.label for f in ledger.figures}
+    assert labels["40.0%"] == "占政府采购预算"
+    assert labels["20000"] == "政府采购预算"  # the 年 of "2023 年" is no part of the name
+    values = {f.id: f.value for f in ledger.figures}
+    shares = {
+        (values[r.part], values[r.whole], values[r.stated])
+        for r in ledger.relations
+        if isinstance(r, perfcheck.ShareRelation)
+    }
+    assert ("8000", "20000", "40.0%") in shares
+    _, broken = _read(WRAPPED.replace("40.0%", "45.0%"))
+    assert [f.code for f in broken.errors] == ["PC201"]

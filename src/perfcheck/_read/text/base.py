@@ -122,15 +122,31 @@ def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit
     return label, start
 
 
-def read_label(text: str, mention: Mention, floor: int, entity_forms: list[str]) -> tuple[str, int]:
-    """The report's words naming a mention: the words before it back to a delimiter."""
+def read_label(
+    text: str, mention: Mention, floor: int, entity_forms: list[str], joins: frozenset[int] = frozenset()
+) -> tuple[str, int]:
+    """The report's words naming a mention: the words before it back to a delimiter.
+
+    ``joins`` are the offsets of line breaks inside a sentence (a PDF's wrapped lines):
+    the words go on across them (``占政府`` ending a line and ``采购预算58.8%`` opening the
+    next is named 占政府采购预算).
+    """
     end = mention.phrase_start
     while end > floor and text[end - 1] in " \u3000":
         end -= 1
     begin = end
-    while begin > floor and text[begin - 1] not in _LABEL_STOP and not text[begin - 1].isdigit():
+    while begin > floor and (
+        (text[begin - 1] not in _LABEL_STOP and not text[begin - 1].isdigit()) or begin - 1 in joins
+    ):
         begin -= 1
-    after_digit = begin > 0 and text[begin - 1].isdigit()
+    # 2023 年政府采购预算 (a PDF's spacing): the 年 after a year is no part of the name
+    before = begin
+    while before > 0 and text[before - 1] in " \u3000":
+        before -= 1
+    after_digit = before > 0 and text[before - 1].isdigit()
+    if joins and "\n" in text[begin:end]:
+        words = text[begin:end].replace("\r", "").replace("\n", "")
+        return _strip_words(words, begin, entity_forms, after_digit=after_digit)
     used_for = text.find("用于", begin, end)
     if used_for >= 0 and end - used_for > 3:  # 资金主要用于发放补贴48.60万元: the part is 发放补贴
         begin = used_for + 2
@@ -243,6 +259,8 @@ class State:
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
         self.row_periods: set[int] = set()
         self.scored: set[int] = set()
+        #: offsets of line breaks inside a sentence (a PDF's wrapped lines)
+        self.joins: frozenset[int] = frozenset()
 
     def first(self, concept: str) -> Fig | None:
         return next((f for f in self.figs if f.keep and f.concept == concept), None)

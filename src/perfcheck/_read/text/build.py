@@ -27,6 +27,7 @@ implies. Which relations it builds, and on what evidence, is documented in
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from perfcheck._read.text import patterns
@@ -47,7 +48,7 @@ from perfcheck._read.text.counts import Counts
 from perfcheck._read.text.equalities import Equalities
 from perfcheck._read.text.numbers import Mention, find
 from perfcheck._read.text.respectively import Respectively
-from perfcheck._read.text.sentences import Sentence
+from perfcheck._read.text.sentences import Sentence, wrapped
 from perfcheck._read.text.sums import Sums
 
 __all__ = ["Built", "Fig", "Rel", "build"]
@@ -57,12 +58,14 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
     def read_figures(self) -> None:
+        joins = self.joins = self.wraps()
         for sentence in self.sentences:
             floor = sentence.start
+            if sentence.start - 1 in joins and sentence.index > 0:
+                # the line before is wrapped into this one: the first label may begin on it
+                floor = self.sentences[sentence.index - 1].start
             for mention in find(self.text, sentence.start, sentence.end):
-                label, label_start = read_label(
-                    self.text, mention, max(floor, sentence.start), self.entity_forms
-                )
+                label, label_start = read_label(self.text, mention, floor, self.entity_forms, joins)
                 text_end = mention.phrase_end
                 if mention.kind == "count" and mention.unit in {"个", "名", "家", "项", "户", "所"}:
                     noun = noun_after(self.text, mention.phrase_end, sentence.end)
@@ -77,6 +80,18 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
                 self.figs.append(fig)
                 self.by_sentence[sentence.index].append(fig)
                 floor = mention.phrase_end
+
+    def wraps(self) -> frozenset[int]:
+        """The offsets of line breaks that wrap a sentence (a PDF's text), where labels run on."""
+        found: set[int] = set()
+        offset = 0
+        lines = self.text.split("\n")
+        for line, following in pairwise(lines):
+            offset += len(line)
+            if wrapped(line, following):
+                found.add(offset)
+            offset += 1
+        return frozenset(found)
 
     def inside_label(self, mention: Mention, sentence: Sentence) -> bool:
         """Whether another number follows in the same clause: then the numeral belongs to its label."""

@@ -11,6 +11,8 @@ class Shares(State):
 
     def preceding(self, fig: Fig, kinds: set[str]) -> Fig | None:
         figs = self.by_sentence.get(fig.sentence.index, [])
+        if fig.sentence.start - 1 in self.joins:  # a line wrapped mid-sentence: its figures come first
+            figs = [*self.by_sentence.get(fig.sentence.index - 1, []), *figs]
         before = [f for f in figs if f.mention.start < fig.mention.start and f.kind in kinds and f.keep]
         return before[-1] if before else None
 
