@@ -194,16 +194,26 @@ class Screened:
         figures: the figures to escalate, in document order (their dicts).
         relations: the relations to escalate, in document order.
         judged: how many screened relations hold under the selected rules.
+        counts: what the result's coverage counts of the whole document: its figures,
+            those some relation names, its relations, and those inferred.
     """
 
-    __slots__ = ("figures", "header", "judged", "relations")
+    __slots__ = ("counts", "figures", "header", "judged", "relations")
 
-    def __init__(self, header: dict[str, Any], figures: list[Any], relations: list[Any], judged: int) -> None:
+    def __init__(
+        self,
+        header: dict[str, Any],
+        figures: list[Any],
+        relations: list[Any],
+        judged: int,
+        counts: tuple[int, int, int, int],
+    ) -> None:
         """Hold the parts."""
         self.header = header
         self.figures = figures
         self.relations = relations
         self.judged = judged
+        self.counts = counts
 
     def document(self) -> dict[str, Any]:
         """The escalated part as a ledger document."""
@@ -250,7 +260,29 @@ class _Screen(FigureColumns):
                 raise decline()
         figures = self._escalated_figures(escalated)
         header = {k: v for k, v in self.doc.items() if k not in ("figures", "relations")}
-        return Screened(header, figures, escalated, judged)
+        # Only relations of other kinds may say their basis; they are all escalated.
+        inferred = sum(r.get("basis") == "inferred" for r in escalated)
+        counts = (len(self.figures), len(self._used()), len(self.relations), inferred)
+        return Screened(header, figures, escalated, judged, counts)
+
+    def _used(self) -> set[str]:
+        """The ids of the figures some relation names (every one exists: the screen checked)."""
+        used: set[str] = set()
+        add, update = used.add, used.update
+        operands = self.operands
+        for rel in self.relations:
+            kind = rel["kind"]
+            if id(rel) in operands:
+                update(operands[id(rel)])
+            elif kind == "sum":
+                add(rel["total"])
+                update(rel["parts"])
+            elif kind == "balance":
+                update(rel["inflows"])
+                update(rel["outflows"])
+            else:
+                update(self._operands(rel))
+        return used
 
     def _escalated_figures(self, escalated: list[Any]) -> list[Any]:
         """The figures the escalated relations name, and the flagged ones.
