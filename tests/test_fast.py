@@ -1465,14 +1465,56 @@ def test_documents_written_by_json_dumps_with_escapes_take_the_fast_path() -> No
     assert "总支出" in result.findings[0].message
 
 
-def test_an_escaped_quote_leaves_the_document_to_the_full_path() -> None:
-    """Quotes are counted to find keys given twice; an escaped quote would spoil the count."""
+def test_an_escaped_quote_is_read_by_the_fast_path() -> None:
+    """Quotes are counted to find keys given twice; escaped ones are taken off the count."""
     doc = {
         "perfcheck": "1",
         "unit": "元",
-        "figures": [{"id": "a", "label": 'the "total"', "value": "1"}],
+        "title": 'a "report"',
+        "figures": [
+            {"id": "a", "label": 'the "total"', "value": "4"},
+            {"id": "b", "label": '"b"', "value": "2"},
+        ],
+        "relations": [{"id": "r", "kind": "sum", "label": 'say "sum"', "total": "a", "parts": ["b"]}],
+    }
+    data = json.dumps(doc).encode()
+    assert b'\\"' in data
+    assert accepted(data, {})
+    result = assert_same(data)
+    assert result is not None
+    assert result.broken() == {"r"}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(
+            b'{"perfcheck": "1", "unit": "\\u5143", "title": "a \\"x\\"", "title": "b", '
+            b'"figures": [], "relations": []}',
+            id="a key given twice beside an escaped quote",
+        ),
+        pytest.param(
+            b'{"perfcheck": "1", "unit": "\\u5143", "figures": [{"id": "a", "value": "1", '
+            b'"label": "x\\"", "label": "y"}], "relations": []}',
+            id="a figure key given twice",
+        ),
+    ],
+)
+def test_a_key_given_twice_beside_an_escaped_quote_is_still_found(data: bytes) -> None:
+    assert b'\\"' in data
+    assert not accepted(data, {})
+    assert_same(data)
+
+
+def test_an_escaped_backslash_leaves_the_document_to_the_full_path() -> None:
+    """After an escaped backslash a quote closes its string: the count could not tell them apart."""
+    doc = {
+        "perfcheck": "1",
+        "unit": "元",
+        "figures": [{"id": "a", "label": "a\\", "value": "1"}],
         "relations": [],
     }
     data = json.dumps(doc).encode()
+    assert b"\\\\" in data
     assert not accepted(data, {})
     assert assert_same(data) is not None

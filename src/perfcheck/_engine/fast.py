@@ -4,13 +4,13 @@ r"""The fast path: plain documents checked as parsed data, models built only for
 *plain* when everything in it is in the forms this module reads without pydantic
 or babel: values like ``"1234.56"``, ``"-3"`` or ``"38.56%"`` in a locale that reads
 them as written, figure keys ``id``/``value``/``concept``/``label``/``unit``/
-``decimals``/``source``, no escaped quote (``\"``), no key given twice, no
+``decimals``/``source``, no escaped backslash (``\\``), no key given twice, no
 float. Anything else, and any document with a problem, goes to the full path
 (:func:`perfcheck.loads`), which reports every problem with its place; so errors
-are always the full path's. Keys given twice are found by counting: without
-escaped quotes every ``"`` in the text opens or closes a string, so the text's
-quotes are twice the strings of the parsed document exactly when no key was
-dropped by the parser.
+are always the full path's. Keys given twice are found by counting: without an
+escaped backslash every ``"`` in the text that is not escaped (``\"``) opens or
+closes a string, so those quotes are twice the strings of the parsed document
+exactly when no key was dropped by the parser.
 
 For a plain document:
 
@@ -229,7 +229,7 @@ def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
     """
     if (
         len(data) > limits.max_bytes
-        or b'\\"' in data  # an escaped quote: counting quotes would not count strings
+        or b"\\\\" in data  # an escaped backslash: a quote after it would close its string
         or (limits.max_json_depth is not None and limits.max_json_depth < _PLAIN_DEPTH)
     ):
         return None
@@ -238,7 +238,10 @@ def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
     except orjson.JSONDecodeError:
         return None
     try:
-        return _Screen(doc, plan, limits, escaped=b"\\" in data).run(data.count(b'"'))
+        # Every backslash starts an escape, so each \" is a quote inside a string, the others
+        # open or close one.
+        quotes = data.count(b'"') - data.count(b'\\"')
+        return _Screen(doc, plan, limits, escaped=b"\\" in data).run(quotes)
     except NotPlain:
         return None
 
