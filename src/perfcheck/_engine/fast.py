@@ -295,11 +295,12 @@ class _Screen(FigureColumns):
         a pass over the figures); otherwise in the order the relations name them.
         """
         needed = dict.fromkeys(self.flagged)
+        needed.update(dict.fromkeys(self.opaque))
         for rel in escalated:
             needed.update(dict.fromkeys(self._operands(rel)))
         if not needed:
             return []
-        if self.flagged or self.numbers:
+        if self.flagged or self.numbers or self.opaque:
             return [f for f in self.figures if f["id"] in needed]
         plain, special = self.plain, self.special
         return [special[x] if x in special else plain[x] for x in needed]
@@ -421,6 +422,8 @@ class _Screen(FigureColumns):
         self._exist([part, *wholes, stated])
         assert isinstance(part, str)  # noqa: S101 - a figure id
         assert isinstance(stated, str)  # noqa: S101 - a figure id
+        if self._names_opaque([part, *wholes, stated]):
+            return False
         if not self._same_unit([part, *wholes]) or self._symbol(stated) != "%":
             return False
         if not hooks:
@@ -456,7 +459,7 @@ class _Screen(FigureColumns):
                 return -tol <= diff <= tol if mode == _EQUAL else diff + tol >= 0
         ids = [*left, *right]
         self._exist(ids)
-        if not self._same_unit(ids):
+        if self._names_opaque(ids) or not self._same_unit(ids):
             return False
         if not mode:
             return None
