@@ -185,6 +185,10 @@ EQUIVALENT: dict[str, str] = {
     ),
 }
 EQUIVALENT["hot of which: diff + tol >= 1"] = EQUIVALENT["hot of which: diff + tol >= -1"]
+EQUIVALENT["PC604 hook: one figure fewer"] = (
+    "with two figures the usual precision is the larger of the two (a tie goes to more decimals), "
+    "so nothing exceeds it: counting two figures or not judges the same"
+)
 EQUIVALENT["PC601 hook: >= 100 %"] = (
     "the stated value's low end is never exactly 100 %: in units of ½·10^-e % it is 2n - 1, odd, "
     "against 200·10^e (a bare 0%, the one exact percentage, is far below)"

@@ -392,6 +392,13 @@ NEGATIVES: list[tuple[str, bytes, list[str]]] = [
     ("0.00 income", document([("a", "0.00")], [], a={"concept": "income"}), []),
     ("-0.01, no concept", document([("a", "-0.01")], []), []),
     (
+        "-0.00 spending, other unit",
+        document([("a", "-0.00")], [], a={"concept": "spending", "unit": "元"}),
+        [],
+    ),
+    ("-0% income", document([("a", "-0%")], [], a={"concept": "income"}), []),
+    ("-0.00 head-count at a decimal", document([("a", "-0.0"), ("b", "1.0")], [], unit="人"), []),
+    (
         "-0.01 spending, other unit",
         document([("a", "-0.01")], [], a={"concept": "spending", "unit": "元"}),
         ["a"],
@@ -418,6 +425,12 @@ NEGATIVES: list[tuple[str, bytes, list[str]]] = [
 def test_figures_below_zero(data: bytes, flagged: list[str], options: dict[str, Any]) -> None:
     full = four_ways(data, **options)
     assert [f.figures[0] for f in full.findings if f.code == "PC603"] == flagged
+    # the screen sends exactly the figures PC603 reports to the full path (none of -0.00)
+    plan = fast.plan(rules_for(options), default_registry)
+    assert plan is not None
+    screened = fast.screen(data, plan, DEFAULT_LIMITS)
+    assert screened is not None
+    assert [f["id"] for f in screened.figures] == flagged
 
 
 # PC604: an amount printed with more decimals than the usual among at least three of a unit.
