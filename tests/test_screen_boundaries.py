@@ -40,6 +40,7 @@ from perfcheck._core.limits import DEFAULT_LIMITS
 from perfcheck._engine import fast
 from perfcheck.cli import main
 from test_fast import accepted, interval, printed, reference, rules_for, to_bytes
+from test_properties import _sum_doc
 
 BOUNDARY = settings(max_examples=120, deadline=None)
 
@@ -152,16 +153,8 @@ def assert_judged(data: bytes, expected: dict[str, str], **options: Any) -> None
 
 
 def _sum_case(parts: list[str], total: str, *, exhaustive: bool = True, unit: str = "万元") -> bytes:
-    figures = [("t", total), *((f"p{i}", v) for i, v in enumerate(parts))]
-    rel: dict[str, Any] = {
-        "id": "r",
-        "kind": "sum",
-        "total": "t",
-        "parts": [f"p{i}" for i in range(len(parts))],
-    }
-    if not exhaustive:
-        rel["exhaustive"] = False
-    return document(figures, [rel], unit=unit)
+    """A total of parts: relation ``split``."""
+    return to_bytes(_sum_doc(total, parts, exhaustive=exhaustive, unit=unit))
 
 
 SUMS: list[tuple[str, bytes, str]] = [
@@ -278,7 +271,7 @@ BALANCES: list[tuple[str, bytes, str]] = [
 @pytest.mark.parametrize(("data", "status"), [pytest.param(d, s, id=n) for n, d, s in [*SUMS, *BALANCES]])
 @pytest.mark.parametrize("options", [ALL, ACCEPTING, {"select": ["PC1"]}], ids=["all", "accepting", "PC1"])
 def test_linear_boundaries(data: bytes, status: str, options: dict[str, Any]) -> None:
-    assert_judged(data, {"r": status}, **options)
+    assert_judged(data, {json.loads(data)["relations"][0]["id"]: status}, **options)
 
 
 def _share_case(part: str, whole: str | list[str], stated: str, unit: str = "万元", **keys: Any) -> bytes:
@@ -494,17 +487,7 @@ def test_several_shares_of_one_whole(data: bytes, reported: bool) -> None:
 # and zero truncation, direction-only changes, implied whole-number targets. The fast path
 # declines some of these documents; the four ways must agree however they are read.
 def _truncated(total: str, *parts: str) -> bytes:
-    figures = [{"id": "t", "value": total}, *({"id": f"p{i}", "value": v} for i, v in enumerate(parts))]
-    relation = {"id": "r", "kind": "sum", "total": "t", "parts": [f"p{i}" for i in range(len(parts))]}
-    return to_bytes(
-        {
-            "perfcheck": "1",
-            "unit": "万元",
-            "rounding": "truncate",
-            "figures": figures,
-            "relations": [relation],
-        }
-    )
+    return to_bytes(_sum_doc(total, list(parts), rounding="truncate"))
 
 
 def _change(prior: str, current: str, direction: str) -> bytes:
@@ -540,7 +523,7 @@ OTHERS: list[tuple[str, bytes, str]] = [
 @pytest.mark.parametrize(("data", "status"), [pytest.param(d, s, id=n) for n, d, s in OTHERS])
 def test_other_hand_written_cases_agree(data: bytes, status: str) -> None:
     full = four_ways(data, plain=False)
-    assert {c.relation: c.status for c in full.checks} == {"r": status}
+    assert {c.relation: c.status for c in full.checks} == {json.loads(data)["relations"][0]["id"]: status}
 
 
 # ---------------------------------------------------------------------------
