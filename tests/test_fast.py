@@ -324,7 +324,9 @@ class Plain:
 
     def figure(self, n: int, d: int, *, percent: bool = False) -> str:
         draw = self.draw
-        fid = f"f{len(self.figures)}"
+        n_figures = len(self.figures)
+        # ids as documents write them: words, subject codes, Chinese names with a space
+        fid = draw(st.sampled_from([f"f{n_figures}", str(2010101 + n_figures), f"支出 {n_figures}"]))
         fig: dict[str, Any] = {"id": fid}
         if draw(st.integers(0, 3)) == 0:
             fig["label"] = draw(st.sampled_from(["总收入", "基本支出", "Project spending", ""]))
@@ -932,13 +934,19 @@ ODD: list[tuple[str, bytes]] = [
     ),
     ("duplicate figure id", changed(figures=[*BASE["figures"], {"id": "a", "value": "1.00"}])),
     ("duplicate relation id", changed(relations=[*BASE["relations"], BASE["relations"][0]])),
-    ("non-identifier id", with_figure(1, id="1a")),
+    ("code id", with_figure(1, id="2010101")),
     ("dashed id", with_figure(1, id="a-b")),
     ("Chinese id", with_figure(1, id="甲")),
+    ("id with a space", with_figure(1, id="行政 运行")),
+    ("id with a tab", with_figure(1, id="a\tb")),
+    ("id with a newline", with_figure(1, id="a\nb")),
+    ("id with a space at its end", with_figure(1, id="a ")),
+    ("empty id", with_figure(1, id="")),
     ("keyword id", changed(figures=[*BASE["figures"], {"id": "None", "value": "1.00"}])),
     ("long id", changed(figures=[*BASE["figures"], {"id": "x" * 200, "value": "1.00"}])),
     ("too long id", changed(figures=[*BASE["figures"], {"id": "x" * 201, "value": "1.00"}])),
-    ("non-identifier relation id", with_relation(0, id="1split")),
+    ("code relation id", with_relation(0, id="1split")),
+    ("relation id with a control character", with_relation(0, id="s\x7f")),
     ("grouped value", with_figure(1, value="1,234.5")),
     ("misgrouped value", with_figure(1, value="1,2.5")),
     ("value with a unit", with_figure(1, value="1.00万元")),
@@ -1113,7 +1121,7 @@ def corrupted(draw: st.DrawFn) -> bytes:
         rel = draw(st.sampled_from(relations))
         del rel[draw(st.sampled_from(sorted(set(rel) - {"id", "kind"})))]
     elif how == "bad id":
-        figures[i]["id"] = draw(st.sampled_from(["1x", "", "x y", "f0"]))
+        figures[i]["id"] = draw(st.sampled_from(["1x", "", "x y", "f0", " x", "x\ty", "\u3000"]))
     else:
         relations.append(dict(relations[0]))
     return to_bytes(doc)

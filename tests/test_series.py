@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import perfcheck
+import perfcheck.testing
 from conftest import SEED
 from perfcheck import Severity, Verdict, check, check_series, series_registry, validate
 from perfcheck.cli import main
@@ -49,9 +50,12 @@ def test_failing_example_fires_on_the_later_report(r: perfcheck.Rule) -> None:
     assert finding.severity is Severity.ERROR
     assert finding.verdict is Verdict.BROKEN
     assert "2021" in finding.message
+    # both reports are named (by entity and period: these have no title or file)
+    assert "in 资阳区妇联 2022, but 资阳区妇联 2021 prints" in finding.message
     # the same in Chinese, every message translated
     zh = check_series(docs, locale="zh_CN").findings[1][0]
-    assert "2021年报告" in zh.message
+    assert "“资阳区妇联 2022”中" in zh.message
+    assert "但“资阳区妇联 2021”中" in zh.message
 
 
 @pytest.mark.parametrize("r", RULES, ids=lambda r: r.code)
@@ -246,6 +250,10 @@ def test_check_runs_the_series_rules_on_several_files(
     data = json.loads(capsys.readouterr().out)
     assert code == 1
     assert [[f["code"] for f in d["findings"]] for d in data] == [[], ["PC801"]]
+    # the message names both files, and the locations hold both years' figures
+    finding = data[1]["findings"][0]
+    assert f"in {paths[1]}, but {paths[0]} prints" in finding["message"]
+    assert [w["document"] for w in finding["locations"]] == [paths[1], paths[0]]
     for args in (["--ignore", "PC8"], ["--select", "PC1"], ["--ignore", "PC801"]):
         assert main(["check", *paths, "--isolated", *args]) == 0
     capsys.readouterr()
@@ -279,3 +287,85 @@ def test_explain_knows_the_series_rules(capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     assert out.startswith("# PC802 series-prior-year\n")
     assert "**What to do.**" in out
+
+
+# -- naming both documents and both figures (issue 20, item 5) --------------------------------
+
+
+def write_years(folder: Path, out_value: str, in_value: str) -> list[Path]:
+    a, b = carry(out_value, in_value)
+    paths = []
+    for ledger, title in ((a, "妇联2021年决算"), (b, None)):
+        data = json.loads(perfcheck.dumps(ledger))
+        if title:
+            data["title"] = title
+        path = folder / f"{ledger.period}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_series_finding_names_both_files_and_locates_both_figures(tmp_path: Path) -> None:
+    first, second = write_years(tmp_path, "2.21", "12.21")
+    result = check_series([first, second])
+    assert result.names == (f"{first} (妇联2021年决算)", str(second))
+    [finding] = result.errors
+    assert f"in {second}, but {first} (妇联2021年决算) prints 结转下年 as 2.21" in finding.message
+    assert [(w.figure, w.value, w.document) for w in finding.locations] == [
+        ("ci", "12.21", str(second)),
+        ("co", "2.21", f"{first} (妇联2021年决算)"),
+    ]
+    # the figures of the finding stay this report's (baselines match on them)
+    assert finding.figures == ("ci",)
+    assert finding.to_json_dict()["locations"][1]["document"] == f"{first} (妇联2021年决算)"
+
+
+def test_names_may_be_given_and_must_match_the_documents() -> None:
+    result = check_series(carry("2.21", "12.21"), names=["决算2021.xlsx", "决算2022.xlsx"])
+    assert "in 决算2022.xlsx, but 决算2021.xlsx prints" in result.errors[0].message
+    with pytest.raises(ValueError, match="1 names for 2 documents"):
+        check_series(carry("2.21", "12.21"), names=["one"])
+
+
+def test_a_series_result_shows_itself_in_a_notebook() -> None:
+    result = check_series(carry("2.21", "12.21"))
+    html = result._repr_html_()
+    assert html.startswith("<p>1 error in 2 documents; 1 pair of consecutive years compared</p>")
+    assert "<h4>妇联 2022</h4>" in html
+    assert "PC801" in html
+    assert "妇联 2021" not in html.split("<h4>")[0]  # only documents with findings get a heading
+    markdown = result._repr_markdown_()
+    assert markdown.startswith("1 error in 2 documents")
+    assert "#### 妇联 2022" in markdown
+    assert "PC801" in markdown
+    clean = check_series(carry("2.21", "2.21"))
+    assert clean._repr_html_() == "<p>0 errors in 2 documents; 1 pair of consecutive years compared</p>"
+
+
+def test_a_document_name_in_the_notebook_is_escaped() -> None:
+    result = check_series(carry("2.21", "12.21"), names=["<a>", "<b>"])
+    assert "<h4>&lt;b&gt;</h4>" in result._repr_html_()
+
+
+def test_a_failure_message_says_where_each_years_figure_was_printed(tmp_path: Path) -> None:
+    first, second = write_years(tmp_path, "2.21", "12.21")
+    with pytest.raises(AssertionError) as info:
+        perfcheck.testing.assert_series_consistent([first, second])
+    text = str(info.value)
+    assert text.startswith("perfcheck found 1 error in 2 documents")
+    assert f"ci (上年结转) printed as 12.21 in {second}" in text
+    assert f"co (结转下年) printed as 2.21 in {first} (妇联2021年决算)" in text
+
+
+def test_assert_series_consistent_passes_a_consistent_series_and_returns_it(tmp_path: Path) -> None:
+    first, second = write_years(tmp_path, "2.21", "2.21")
+    result = perfcheck.testing.assert_series_consistent([first, second])
+    assert result.ok
+    assert result.pairs == ((0, 1),)
+
+
+def test_assert_consistent_given_a_list_says_what_to_call() -> None:
+    with pytest.raises(TypeError, match=r"assert_series_consistent\(\[\.\.\.\]\)"):
+        perfcheck.testing.assert_consistent(carry("2.21", "2.21"))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"check_series"):
+        perfcheck.check(carry("2.21", "2.21"))  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -13,6 +14,7 @@ import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
+from hypothesis.vendor.pretty import pretty
 
 import perfcheck
 from ledgers import ledgers
@@ -378,3 +380,78 @@ def test_breaking_a_series_rule_explains_why_not() -> None:
 
     with pytest.raises(InvalidArgument, match="PC801 is a series rule"):
         strategies.breaking("PC801")
+
+
+# -- plain documents, a figure's unit, compact counterexamples (issue 20, item 8) -------------
+
+PLAIN_KEYS = {"id", "value", "unit", "concept", "label"}
+PLAIN_VALUE = {"zh_CN": r"-?[0-9]+(\.[0-9]{1,2})?", "en_US": r"-?[0-9]+(\.[0-9]{1,2})?"}
+
+
+@SOME
+@given(document=strategies.ledger_documents(plain=True, locales=["zh_CN", "en_US"]))
+def test_plain_documents_are_what_a_spreadsheet_export_writes(document: dict[str, Any]) -> None:
+    for fig in document["figures"]:
+        assert set(fig) <= PLAIN_KEYS, fig
+        assert isinstance(fig["value"], str), fig
+        assert re.fullmatch(PLAIN_VALUE[document["locale"]], fig["value"]), fig
+    for rel in document["relations"]:
+        assert "weights" not in rel
+        assert "qualifier" not in rel
+    ledger = perfcheck.validate(document)
+    assert perfcheck.check(ledger).errors == []
+    # the unit key is written only where the document's unit is not the figure's
+    for fig in document["figures"]:
+        assert ("unit" in fig) == (ledger.unit_of(fig["id"]) != document["unit"])
+
+
+@SOME
+@given(ledger=strategies.breaking("PC102", plain=True))
+def test_plain_documents_break_one_rule_too(ledger: perfcheck.Ledger) -> None:
+    assert {f.code for f in perfcheck.check(ledger).findings} == {"PC102"}
+
+
+def test_plain_is_checked_as_a_flag() -> None:
+    with pytest.raises(InvalidArgument, match="plain must be True or False"):
+        strategies.ledgers(plain="yes")  # type: ignore[arg-type]
+
+
+def test_unit_of_is_the_printed_unit_else_the_figures_else_the_documents() -> None:
+    ledger = perfcheck.validate(
+        {
+            "perfcheck": "1",
+            "unit": "万元",
+            "figures": [
+                {"id": "a", "value": "1.00"},
+                {"id": "b", "value": "2.00", "unit": "元"},
+                {"id": "c", "value": "3.00元"},
+                {"id": "d", "value": "12万", "unit": "人"},
+            ],
+        }
+    )
+    assert [ledger.unit_of(f) for f in "abcd"] == ["万元", "元", "元", "万人"]
+    with pytest.raises(KeyError):
+        ledger.unit_of("e")
+
+
+@SOME
+@given(ledger=strategies.ledgers(locales="de_DE", max_relations=3))
+def test_a_counterexample_is_shown_as_the_call_that_rebuilds_it(ledger: perfcheck.Ledger) -> None:
+    shown = pretty(ledger)
+    assert shown.startswith("perfcheck.loads(")
+    assert "\n" not in shown
+    assert len(shown) < len(repr(ledger))
+    again = eval(shown, {"perfcheck": perfcheck})  # noqa: S307 - the text perfcheck just wrote
+    assert again == ledger
+    assert perfcheck.check(again) == perfcheck.check(ledger)  # JSON numbers stay numbers in de_DE
+
+
+@SOME
+@given(report=strategies.reports(plain=True, locales=["zh_CN", "en_US"]))
+def test_plain_reports_print_plain_amounts(report: perfcheck.Report) -> None:
+    ledger = report.to_ledger()
+    for fig in ledger.figures:
+        assert re.fullmatch(r"-?[0-9]+(\.[0-9]{1,2})?%?", fig.value), fig
+        assert fig.decimals is None
+        assert fig.qualifier is None
+    assert perfcheck.check(report).findings == ()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
 import re
 import subprocess
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import perfcheck
@@ -257,7 +260,8 @@ def test_the_fixture_resolves_paths_against_the_test_file(pytester: pytest.Pytes
     result.stdout.fnmatch_lines(
         [
             '>       perfchecker.assert_consistent("data/broken.json", ignore=["PC6"])',
-            "E       AssertionError: perfcheck found 2 errors in */reports/data/broken.json (*)",
+            # shown relative to where pytest runs, not as the test folder joined to the path
+            "E       AssertionError: perfcheck found 2 errors in reports/data/broken.json (*)",
         ]
     )
     assert SPENDING_ROW.search(out)
@@ -318,3 +322,67 @@ def test_the_header_names_the_version_or_says_it_is_not_installed(monkeypatch: p
 
     monkeypatch.setattr(plugin, "version", missing)
     assert plugin.pytest_report_header() == "perfcheck (not installed)"
+
+
+def test_a_bad_document_fails_a_test_on_one_line_with_a_suggestion(pytester: pytest.Pytester) -> None:
+    """Issue 20, item 7: a path through ``..`` shown resolved, a misspelt key with "did you mean"."""
+    reports = pytester.path / "reports"
+    reports.mkdir()
+    (reports / "summary.json").write_text(
+        json.dumps(
+            {
+                "perfcheck": "1",
+                "unit": "万元",
+                "figures": [{"id": "t", "value": "3.00"}, {"id": "a", "value": "1.00"}],
+                "relations": [{"id": "s", "kind": "sum", "total": "t", "parts": ["a"], "exhaustve": False}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    pytester.makepyfile(
+        **{
+            "tests/test_summary": """
+            def test_summary(perfchecker):
+                perfchecker.assert_consistent("../reports/summary.json")
+            """
+        }
+    )
+    result = pytester.runpytest("tests")
+    result.assert_outcomes(failed=1)
+    lines = [line for line in result.stdout.lines if line.startswith("E ")]
+    assert lines == [
+        (
+            "E       perfcheck._core.errors.LedgerError: reports/summary.json: not a valid ledger document "
+            "(1 problem): line 1: relations[0].exhaustve (id 's'): unknown key; did you mean 'exhaustive'?"
+        )
+    ]
+    assert "/tests/../" not in result.stdout.str()
+    assert "_api.py" not in result.stdout.str()
+
+
+def _as(kind: str, tmp_path: Path) -> object:
+    """The seed report given the way ``kind`` says, each a way :func:`perfcheck.read` reads."""
+    text = SEED.read_text(encoding="utf-8")
+    path = tmp_path / "seed.json"
+    path.write_text(text, encoding="utf-8")
+    ways = {
+        "dict": lambda: json.loads(text),
+        "path": lambda: path,
+        "str path": lambda: str(path),
+        "bytes": text.encode,
+        "text": lambda: text,
+        "file": lambda: io.BytesIO(text.encode()),
+        "ledger": lambda: perfcheck.loads(text),
+        "frame": lambda: pd.DataFrame(
+            [("合计", "3.00"), ("甲", "1.00"), ("乙", "2.00")], columns=["项目", "金额（万元）"]
+        ),
+    }
+    return ways[kind]()
+
+
+@pytest.mark.parametrize("kind", ["dict", "path", "str path", "bytes", "text", "file", "ledger", "frame"])
+def test_check_assert_consistent_and_the_checker_take_what_read_takes(kind: str, tmp_path: Path) -> None:
+    """Issue 20, item 4: a mapping (the trial's dict), a path, bytes, text, a file, a model, a frame."""
+    assert perfcheck.check(_as(kind, tmp_path)).ok  # type: ignore[arg-type]
+    assert assert_consistent(_as(kind, tmp_path)).ok  # type: ignore[arg-type]
+    assert Checker(tmp_path).assert_consistent(_as(kind, tmp_path)).ok  # type: ignore[arg-type]

@@ -120,6 +120,7 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
     limits: Limits = DEFAULT_LIMITS,
     format: str | None = None,  # noqa: A002 - the public argument's name
     name: str | None = None,
+    blanks: str | None = None,
 ) -> tuple[Result, str | None, str | None]:
     """Check one source with ``rules``: the result, and the document's entity and period.
 
@@ -133,7 +134,7 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
     crashes = CRASH_CODE if crash_reported else None
     document = raw(source, format=format, limits=limits, name=name)
     if document is None:
-        ledger = read(source, limits=limits, name=name)  # type: ignore[arg-type]
+        ledger = read(source, limits=limits, name=name, blanks=blanks)  # type: ignore[arg-type]
     else:
         if document.format == "json":
             Messages(locale)  # an unknown locale is an error even when nothing is reported
@@ -143,7 +144,7 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
             if fast is not None:
                 result, header = fast
                 return result, header.get("entity"), header.get("period")
-        ledger = parse(document, limits=limits)
+        ledger = parse(document, limits=limits, blanks=blanks)
     findings, checks = run_rules(ledger, rules, locale, crashes=crashes, inferred=inferred_code(rules))
     result = Result(
         title=ledger.title,
@@ -167,6 +168,7 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
     locale: str = "en",
     limits: Limits | None = None,
     format: str | None = None,  # noqa: A002 - read()'s argument
+    blanks: str | None = None,
 ) -> Result:
     """Check a report and return what the rules found.
 
@@ -191,6 +193,8 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
         locale: the language of the findings' messages: ``en`` or ``zh_CN``.
         limits: bounds on a document that is read (default: ``Limits()``).
         format: the format of a path, bytes, text or file, as in :func:`perfcheck.read`.
+        blanks: how a ledger document's values that print nothing (``-``, ``—``) are
+            read, as in :func:`perfcheck.read`: ``"error"`` or ``"absent"`` (no figure).
 
     Raises:
         LedgerError: the target cannot be read as one valid document; the one-line
@@ -217,6 +221,7 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
             crash_reported=reports_crashes(ignore),
             limits=DEFAULT_LIMITS if limits is None else limits,
             format=format,
+            blanks=blanks,
         )
     except LedgerError as exc:
         raise exc.with_traceback(None) from None  # one line says it all: no frames from inside

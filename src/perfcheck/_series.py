@@ -17,15 +17,18 @@ two documents for (which of them would be last year's report is not known).
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from html import escape
 from typing import Final
 
 from pydantic import BaseModel, ConfigDict
 
 from perfcheck._api import reports_crashes
 from perfcheck._core.errors import LedgerError
+from perfcheck._core.i18n import N_, Messages
 from perfcheck._core.limits import Limits
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import Registry
@@ -33,6 +36,7 @@ from perfcheck._engine.run import _crash, in_report_order
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger
+from perfcheck._read.kinds import is_content
 from perfcheck._read.reader import Readable, read
 from perfcheck.rules import CRASH_CODE
 from perfcheck.rules.series import YearPair, series_registry
@@ -57,6 +61,69 @@ class SeriesResult(BaseModel):
     pairs: tuple[tuple[int, int], ...] = ()
     rules: tuple[str, ...] = ()
     locale: str = "en"
+    names: tuple[str, ...] = ()
+
+    def result(self, index: int) -> Result:
+        """The series findings on the document at ``index``, as a :class:`Result`."""
+        title = self.names[index] if index < len(self.names) else None
+        return Result(title=title, findings=self.findings[index], rules=self.rules, locale=self.locale)
+
+    def _documents(self) -> list[tuple[str, Result]]:
+        """Each document with findings: its name and its findings as a result."""
+        return [
+            (self.names[i] if i < len(self.names) else f"#{i + 1}", self.result(i))
+            for i, found in enumerate(self.findings)
+            if found
+        ]
+
+    def documents_counted(self, locale: str | None = None) -> str:
+        """``2 documents``, in ``locale`` (default: the result's)."""
+        t = Messages(locale or self.locale)
+        n = len(self.findings)
+        return t(N_("{n} document") if n == 1 else N_("{n} documents"), n=n)
+
+    def summary(self, locale: str | None = None) -> str:
+        """One line: the errors, the documents, the pairs compared.
+
+        >>> from perfcheck.rules.series import series_registry
+        >>> result = check_series(series_registry["PC801"].failing["documents"])
+        >>> result.summary()
+        '1 error in 2 documents; 1 pair of consecutive years compared'
+        >>> result.summary("zh_CN")
+        '文件 2 个中有错误 1 个；已比对相邻年度 1 对'
+        """
+        t = Messages(locale or self.locale)
+        errors, pairs = len(self.errors), len(self.pairs)
+        return t(
+            N_("{errors} in {documents}; {pairs} of consecutive years compared"),
+            errors=t(N_("{n} error") if errors == 1 else N_("{n} errors"), n=errors),
+            documents=self.documents_counted(locale),
+            pairs=t(N_("{n} pair") if pairs == 1 else N_("{n} pairs"), n=pairs),
+        )
+
+    def _repr_html_(self) -> str:
+        """A summary line, then each document with findings and its findings: how notebooks show it.
+
+        >>> from perfcheck.rules.series import series_registry
+        >>> html = check_series(series_registry["PC801"].failing["documents"])._repr_html_()
+        >>> "1 error in 2 documents" in html and "资阳区妇联 2022" in html
+        True
+        """
+        from perfcheck.render import result_html  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
+
+        parts = [f"<p>{escape(self.summary())}</p>"]
+        for name, result in self._documents():
+            parts += [f"<h4>{escape(name)}</h4>", result_html(result)]
+        return "\n".join(parts)
+
+    def _repr_markdown_(self) -> str:
+        """The same as markdown: a summary line, then each document with findings."""
+        from perfcheck.render import result_markdown  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
+
+        parts = [self.summary()]
+        for name, result in self._documents():
+            parts += [f"#### {name}", result_markdown(result)]
+        return "\n\n".join(parts)
 
     @property
     def all(self) -> list[Finding]:
@@ -112,6 +179,8 @@ def check_series(  # noqa: PLR0913 - keyword-only options, as in check()
     registry: Registry | None = None,
     locale: str = "en",
     limits: Limits | None = None,
+    names: Sequence[str] | None = None,
+    blanks: str | None = None,
 ) -> SeriesResult:
     """Check reports of one entity in consecutive years against each other (rules PC8xx).
 
@@ -126,6 +195,10 @@ def check_series(  # noqa: PLR0913 - keyword-only options, as in check()
         registry: the series rules to choose from (default: ``series_registry``).
         locale: the language of the messages: ``en`` or ``zh_CN``.
         limits: bounds on a document that is read (default: ``Limits()``).
+        names: how findings name each document; by default its file (and title) when
+            it was given as a path, else its title, else its entity and period.
+        blanks: how values that print nothing (``-``, ``—``) are read, as in
+            :func:`perfcheck.read`: ``"error"`` or ``"absent"`` (no figure).
 
     Raises:
         LedgerError: a document that cannot be read as one valid document; the
@@ -133,10 +206,18 @@ def check_series(  # noqa: PLR0913 - keyword-only options, as in check()
         ValueError: a code prefix that matches no series rule, or an unknown locale.
     """
     rules = (registry or series_registry).select(select, ignore, extend_select=extend_select, preview=preview)
+    given = list(documents)
     try:
-        ledgers = [read(d, limits=limits) for d in documents]
+        ledgers = [read(d, limits=limits, blanks=blanks) for d in given]
     except LedgerError as exc:
         raise exc.with_traceback(None) from None
+    if names is None:
+        names = [
+            document_name(d, ledger, i) for i, (d, ledger) in enumerate(zip(given, ledgers, strict=True))
+        ]
+    elif len(names) != len(ledgers):
+        msg = f"names: {len(names)} names for {len(ledgers)} documents"
+        raise ValueError(msg)
     pairs = series_pairs(ledgers)
     contexts: dict[int, Context] = {}
 
@@ -149,7 +230,11 @@ def check_series(  # noqa: PLR0913 - keyword-only options, as in check()
     crash_reported = reports_crashes(ignore)
     for earlier, later in pairs:
         pair = YearPair(
-            context(earlier), str(year(ledgers[earlier].period)), str(year(ledgers[later].period))
+            context(earlier),
+            str(year(ledgers[earlier].period)),
+            str(year(ledgers[later].period)),
+            names[earlier],
+            names[later],
         )
         ctx = context(later)
         for rule in rules:
@@ -163,7 +248,25 @@ def check_series(  # noqa: PLR0913 - keyword-only options, as in check()
         pairs=tuple(pairs),
         rules=tuple(r.code for r in rules),
         locale=locale,
+        names=tuple(names),
     )
+
+
+def document_name(document: object, ledger: Ledger, index: int) -> str:
+    """How series findings name a document: its file (and title), its title, or its entity and period.
+
+    >>> document_name("reports/2021.json", Ledger(perfcheck="1", title="2021年决算"), 0)
+    'reports/2021.json (2021年决算)'
+    >>> document_name({}, Ledger(perfcheck="1", entity="资阳区妇联", period="2021"), 0)
+    '资阳区妇联 2021'
+    """
+    path = None
+    if isinstance(document, os.PathLike) or (isinstance(document, str) and not is_content(document)):
+        path = os.fspath(document)
+    if path and ledger.title:
+        return f"{path} ({ledger.title})"
+    named = path or ledger.title or " ".join(p for p in (ledger.entity, ledger.period) if p)
+    return named or f"#{index + 1}"
 
 
 def with_series(

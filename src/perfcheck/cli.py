@@ -440,7 +440,8 @@ def _results(tasks: list[_Task], settings: _Settings, jobs: int) -> list[BatchIt
     if not paired:
         return items
     ledgers = [read_task(tasks[i]) for i in paired]
-    found = check_series(ledgers, select=series_codes, locale=settings.locale).findings
+    names = [tasks[i].name for i in paired]
+    found = check_series(ledgers, select=series_codes, locale=settings.locale, names=names).findings
     for i, ledger, extra in zip(paired, ledgers, found, strict=True):
         result = items[i].result
         if result is not None:

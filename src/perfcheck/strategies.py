@@ -29,6 +29,19 @@ example is drawn.
 ...     assert perfcheck.check(ledger).ok
 >>> test_consistent()
 
+``plain=True`` draws the documents a spreadsheet export writes (``"132.35"``, no unit
+suffixes, weights or extra keys). A figure's unit, printed or the document's, is
+:meth:`Ledger.unit_of <perfcheck.Ledger.unit_of>`; a counterexample is shown as the
+``perfcheck.loads(...)`` call that rebuilds it.
+
+>>> @settings(max_examples=20, deadline=None)
+... @given(strategies.ledgers(plain=True, locales="zh_CN"))
+... def test_plain(ledger):
+...     assert all(set(f.model_fields_set) <= {"id", "value", "unit", "concept", "label"}
+...                for f in ledger.figures)
+...     assert all(ledger.unit_of(f.id) for f in ledger.figures)
+>>> test_plain()
+
 Requires hypothesis (``pip install 'perfcheck[strategies]'`` or ``pip install hypothesis``);
 ``import perfcheck`` does not import it.
 """
@@ -66,6 +79,7 @@ def ledgers(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own strat
     qualifiers: bool = True,
     json_numbers: bool = True,
     clean: bool = False,
+    plain: bool = False,
 ) -> SearchStrategy[Ledger]:
     """Ledgers whose every relation holds within the printed figures' rounding.
 
@@ -94,6 +108,12 @@ def ledgers(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own strat
         qualifiers: whether some counts are bounds or estimates (``10000余``, ``约2万``).
         json_numbers: whether some values are JSON numbers rather than strings.
         clean: only documents on which perfcheck reports nothing at all.
+        plain: everyday documents, as a spreadsheet export writes them: every value a
+            plain decimal string (``"132.35"``) in the locale's notation, amounts to 1 or
+            2 decimals, no unit after the number, no grouping or full-width digits, no
+            ``decimals`` or ``exact`` keys, no weights, bounds or JSON numbers (whatever
+            ``qualifiers`` and ``json_numbers`` say); a figure has a ``unit`` only when
+            it is not in the document's unit.
 
     Raises:
         hypothesis.errors.InvalidArgument: an argument is of the wrong type or out of range.
@@ -123,6 +143,7 @@ def ledgers(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own strat
         qualifiers=qualifiers,
         json_numbers=json_numbers,
         clean=clean,
+        plain=plain,
     )
     return _impl.drawn_ledgers(options).map(_impl.DrawnLedger.ledger)
 
@@ -138,6 +159,7 @@ def ledger_documents(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's 
     qualifiers: bool = True,
     json_numbers: bool = True,
     clean: bool = False,
+    plain: bool = False,
 ) -> SearchStrategy[dict[str, Any]]:
     """The documents of :func:`ledgers` as data: what ``perfcheck.validate`` takes.
 
@@ -172,6 +194,7 @@ def ledger_documents(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's 
         qualifiers=qualifiers,
         json_numbers=json_numbers,
         clean=clean,
+        plain=plain,
     )
     return _impl.drawn_ledgers(options).map(_impl.DrawnLedger.document)
 
@@ -184,6 +207,7 @@ def reports(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own strat
     rounding: str | Collection[str] | None = None,
     locales: str | Collection[str] | None = None,
     qualifiers: bool = True,
+    plain: bool = False,
 ) -> SearchStrategy[Report]:
     """Reports in the domain model (:class:`perfcheck.Report`) whose figures all agree.
 
@@ -200,6 +224,8 @@ def reports(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own strat
         rounding: as for :func:`ledgers`.
         locales: as for :func:`ledgers`.
         qualifiers: whether some targets' actual counts are bounds (``10000余``).
+        plain: amounts printed as plain decimal strings to 1 or 2 decimals (``"132.35"``),
+            no unit after the number, grouping or full-width digits, and no bounds.
 
     Raises:
         hypothesis.errors.InvalidArgument: an argument is of the wrong type or out of range.
@@ -221,6 +247,7 @@ def reports(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own strat
         rounding=rounding,
         locales=locales,
         qualifiers=qualifiers,
+        plain=plain,
     )
     return _impl.drawn_reports(options)
 
@@ -236,6 +263,7 @@ def breaking(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own stra
     locales: str | Collection[str] | None = None,
     qualifiers: bool = True,
     json_numbers: bool = True,
+    plain: bool = False,
 ) -> SearchStrategy[Ledger]:
     """Ledgers that break exactly one rule: perfcheck reports ``code`` and nothing else.
 
@@ -262,6 +290,7 @@ def breaking(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own stra
         locales: as for :func:`ledgers`.
         qualifiers: whether relations around it have bounds and estimates.
         json_numbers: as for :func:`ledgers`.
+        plain: as for :func:`ledgers`: the relations around the broken one are plain.
 
     Raises:
         hypothesis.errors.InvalidArgument: ``code`` is no rule's, or PC902; or another
@@ -292,5 +321,6 @@ def breaking(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own stra
         locales=locales,
         qualifiers=qualifiers,
         json_numbers=json_numbers,
+        plain=plain,
     )
     return _impl.broken_ledgers(checked, options).map(_impl.DrawnLedger.ledger)

@@ -1,4 +1,4 @@
-"""A small grammar for ``formula`` relations, parsed without recursion and never evaluated as code.
+r"""A small grammar for ``formula`` relations, parsed without recursion and never evaluated as code.
 
 Grammar::
 
@@ -7,14 +7,19 @@ Grammar::
     term       := factor (("*" | "/") factor)*
     factor     := "-" factor | "+" factor | NUMBER | NAME | "(" expr ")"
 
-``NAME`` is a figure id (``[A-Za-z_][A-Za-z0-9_]*``); ``NUMBER`` a decimal literal
-such as ``100`` or ``0.5``, which is exact. A call, an attribute, a string or any
+``NAME`` is a figure id: written bare when it is a word (letters, digits and ``_``,
+not starting with a digit: ``income``, ``总收入``), otherwise in brackets
+(``[2010101]``, ``[一般公共预算 财政拨款]``) or, when it holds a ``]``, in double quotes
+with ``\"`` and ``\\`` escaped (:func:`formula_name` writes any id so). ``NUMBER`` is a
+decimal literal such as ``100`` or ``0.5``, which is exact. A call, an attribute or any
 other character is a syntax error. Parsing is a shunting-yard pass over the tokens,
 so deep nesting costs no stack; :data:`MAX_DEPTH` and :data:`MAX_LENGTH` bound it.
 
 >>> f = parse_formula("a + b == c")
 >>> f.op, f.names
 ('==', ('a', 'b', 'c'))
+>>> parse_formula("[2010101] + 行政运行 == 总计").names
+('2010101', '行政运行', '总计')
 >>> parse_formula("__import__('os')")
 Traceback (most recent call last):
     ...
@@ -36,9 +41,13 @@ MAX_DEPTH: Final = 200
 COMPARISONS: Final = ("==", "<=", ">=", "<", ">")
 
 _TOKEN: Final = re.compile(
-    r"\s*(?:(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"\s*(?:(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<name>[^\W\d]\w*)"
+    r"|\[(?P<bracketed>[^\]]+)\]|\"(?P<quoted>(?:[^\"\\]|\\.)+)\""
     r"|(?P<cmp>==|<=|>=|<|>)|(?P<op>[-+*/()]))"
 )
+#: An id written bare in a formula: a word that is not a number.
+_BARE: Final = re.compile(r"[^\W\d]\w*")
+_UNESCAPE: Final = re.compile(r"\\(.)")
 _PRECEDENCE: Final = {"+": 1, "-": 1, "*": 2, "/": 2, "neg": 3, "pos": 3}
 
 # An RPN step: ("num", Decimal) | ("name", str) | ("op", "+"|"-"|"*"|"/"|"neg"|"pos")
@@ -79,7 +88,10 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
             msg = f"unexpected character {text[at]!r} at position {at}"
             raise FormulaError(msg)
         kind = match.lastgroup
-        out.append((kind, match.group(kind), match.start(kind)))
+        token = match.group(kind)
+        if kind == "quoted":
+            token = _UNESCAPE.sub(r"\1", token)
+        out.append(("name" if kind in ("bracketed", "quoted") else kind, token, match.start(kind)))
         pos = match.end()
         nxt = text[pos : pos + 1]
         if kind in ("num", "name") and (nxt in {"(", "."} or nxt.isalnum()):
@@ -87,6 +99,19 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
             msg = f"{what} is not allowed at position {pos}"
             raise FormulaError(msg)
     return out
+
+
+def formula_name(figure_id: str) -> str:
+    """``figure_id`` as written in a formula: bare when it is a word, else bracketed or quoted.
+
+    >>> formula_name("income"), formula_name("2010101"), formula_name("a]b")
+    ('income', '[2010101]', '"a]b"')
+    """
+    if _BARE.fullmatch(figure_id):
+        return figure_id
+    if "]" not in figure_id:
+        return f"[{figure_id}]"
+    return '"' + figure_id.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _to_rpn(  # noqa: C901, PLR0912 - one branch per token kind of the grammar

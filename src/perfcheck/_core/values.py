@@ -132,6 +132,21 @@ QUALIFIERS_AFTER: Final[dict[str, Qualifier]] = {
     "上下": "about",
 }
 #: Before the number, ``百分之`` (百分之三十八 is 38 %) prints the unit ``%``.
+#: Texts that print nothing: a blank or a dash, "no figure here", never zero.
+BLANKS: Final = frozenset({"", "-", "--", "—", "——", "–", "－", "/", "／", "…"})
+#: How a ledger document reads a blank value: an error (the default), or no figure at all.
+BLANK_MODES: Final = ("error", "absent")
+
+
+def is_blank_text(text: str) -> bool:
+    """Whether ``text`` prints nothing: empty, a dash, a slash (spaces around it aside).
+
+    >>> [is_blank_text(t) for t in ("", " — ", "－", "0", "-1")]
+    [True, True, True, False, False]
+    """
+    return text.strip().strip("\u3000") in BLANKS
+
+
 _PERCENT_WORD: Final = "百分之"
 
 _SPACE: Final = " "
@@ -415,6 +430,12 @@ def _parse_full(  # noqa: PLR0913 - parse_value's arguments
         number, decimals, numeral_exponent = chinese_numeral(numeral.group())
         number, decimals = _checked(number, value)
         end = numeral.end()
+    elif is_blank_text(value):
+        msg = (
+            f"{value!r} prints nothing (a blank or a dash), not a number; to read blanks as "
+            'no figure, set "blanks": "absent" in the document or pass blanks="absent"'
+        )
+        raise ValueFormatError(msg, value)
     else:
         msg = f"cannot read {value!r} as a number"
         raise ValueFormatError(msg, value)

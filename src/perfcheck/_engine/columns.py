@@ -40,7 +40,11 @@ _TEXT_TYPES: Final = frozenset({str, type(None)})
 _VALUE: Final = rf"{PLAIN_NUMBER}%?+"
 #: Newline-joined values, each plain: possessive, so one pass in C.
 _VALUES: Final = re.compile(rf"{_VALUE}(?:\n{_VALUE})*+").fullmatch
-IDS: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,199}+(?:\n[A-Za-z_][A-Za-z0-9_]{0,199}+)*+").fullmatch
+#: One id as the ledger's ``Identifier`` takes it: 1 to 200 characters, no control character,
+#: no space at either end.
+_ID: Final = r"[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]{0,198}[^\s\x00-\x1f\x7f-\x9f])?+"
+#: Newline-joined ids (a newline is a control character, so it separates them).
+IDS: Final = re.compile(rf"{_ID}(?:\n{_ID})*+").fullmatch
 _VALUE_ALONE: Final = re.compile(_VALUE).fullmatch
 _DECIMALS: Final = re.compile(r"\.([0-9]+)")
 _MAX_DECIMALS: Final = 30

@@ -40,6 +40,41 @@ def fmt(value: Decimal, places: int | None = None, rounding: str = ROUND_HALF_EV
     return "0" if text in ("-0", "-0.0") else text
 
 
+def shown_places(actual: Decimal | None, allowed: tuple[Decimal, Decimal] | None) -> int | None:
+    """How many decimals to show a check's numbers with: the figure's own, and enough to see the gap.
+
+    At least one more than the stated figure prints, and more while the allowed
+    interval, rounded outward to that many, would take in the figure when it leaves it
+    out (or the other way round), or would be wider by more than a tenth of its width;
+    None (show them exactly) when there is no stated figure or interval, or when six
+    more digits do not do.
+
+    >>> shown_places(Decimal("97.87"), (Decimal("97.76185276"), Decimal("97.80481666")))
+    3
+    >>> shown_places(Decimal("97.81"), (Decimal("97.76185276"), Decimal("97.80999")))
+    5
+    >>> shown_places(Decimal("82.67"), (Decimal("83.015"), Decimal("83.045")))
+    3
+    >>> shown_places(Decimal("7"), (Decimal("0.69465"), Decimal("0.70535")))
+    4
+    """
+    if actual is None or allowed is None or not actual.is_finite():
+        return None
+    exponent = actual.as_tuple().exponent
+    own = max(-exponent, 0) if isinstance(exponent, int) else 0
+    lo, hi = allowed
+    inside = lo <= actual <= hi
+    slack = (hi - lo) / 10 if lo.is_finite() and hi.is_finite() else None
+    for extra in range(1, EXTRA_DIGITS + 1):
+        places = own + extra
+        shown_lo = _trim(lo, places, ROUND_FLOOR) if lo.is_finite() else lo
+        shown_hi = _trim(hi, places, ROUND_CEILING) if hi.is_finite() else hi
+        wider = (lo - shown_lo if lo.is_finite() else 0) + (shown_hi - hi if hi.is_finite() else 0)
+        if (shown_lo <= actual <= shown_hi) == inside and (slack is None or wider <= slack):
+            return places
+    return None
+
+
 def near(value: Decimal, places: int, extra: int = 2) -> Decimal:
     """A computed value to ``places`` decimals, or up to ``extra`` more where they are not zero.
 
@@ -124,12 +159,14 @@ class Context:
         """Several figures' names, joined."""
         return joiner.join(self.label(i) for i in ids)
 
-    def locations(self, ids: Sequence[str]) -> tuple[Location, ...]:
-        """Where each figure was printed."""
+    def locations(self, ids: Sequence[str], document: str | None = None) -> tuple[Location, ...]:
+        """Where each figure was printed (in ``document``, when a finding names two)."""
         out = []
         for fid in dict.fromkeys(ids):
             fig = self.views[fid].figure
-            out.append(Location(figure=fid, label=fig.label, value=fig.value, source=fig.source))
+            out.append(
+                Location(figure=fid, label=fig.label, value=fig.value, source=fig.source, document=document)
+            )
         return tuple(out)
 
     def dimension(self, figure_id: str) -> Dimension:

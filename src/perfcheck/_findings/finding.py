@@ -56,6 +56,8 @@ class Location(BaseModel):
         label: the figure's label, as printed.
         value: the value as printed.
         source: where it was printed, if the document says.
+        document: the document it was printed in, when a finding spans two (a series
+            rule names each year's report by its file or title).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -64,6 +66,7 @@ class Location(BaseModel):
     label: str | None = None
     value: str
     source: Source | None = None
+    document: str | None = None
 
 
 class Finding(BaseModel):

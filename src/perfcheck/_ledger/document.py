@@ -18,19 +18,23 @@ True
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
-import secrets
+import typing
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from pydantic import (
+    BaseModel,
+    TypeAdapter,
     ValidationError,
 )
 
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits, json_depth
+from perfcheck._core.values import BLANK_MODES, is_blank_text
 from perfcheck._ledger.figures import Figure, Identifier, NumberText, Qualifier, Source
 from perfcheck._ledger.model import Ledger
 from perfcheck._ledger.relations import (
@@ -154,19 +158,106 @@ def _check_counts(data: Any, name: str, limits: Limits) -> None:  # noqa: ANN401
             raise _fail(msg)
 
 
-def validate(data: Any, *, name: str = "<data>", limits: Limits = DEFAULT_LIMITS) -> Ledger:  # noqa: ANN401 - parsed JSON is untyped
+def validate(
+    data: Any,  # noqa: ANN401 - parsed JSON is untyped
+    *,
+    name: str = "<data>",
+    limits: Limits = DEFAULT_LIMITS,
+    blanks: str | None = None,
+) -> Ledger:
     """Validate parsed data as a ledger document.
+
+    A value that prints nothing (``""``, ``-``, ``—``, ``/``) is an error unless blanks
+    are read as *absent*: then that figure is no figure, as a table's blank cell is
+    (never a zero): it leaves the lists it is in (a sum's parts, a balance's flows), and
+    a relation that needs it otherwise (a total, a stated share) is left out.
+    ``blanks`` (``"error"`` or ``"absent"``) says how, for this call; without it the
+    document's own ``blanks`` key says, and without that they are errors.
+
+    >>> doc = {"perfcheck": "1", "unit": "万元", "figures": [
+    ...     {"id": "t", "value": "3.00"}, {"id": "a", "value": "3.00"}, {"id": "b", "value": "—"}],
+    ...     "relations": [{"id": "s", "kind": "sum", "total": "t", "parts": ["a", "b"]}]}
+    >>> ledger = validate(doc, blanks="absent")
+    >>> [f.id for f in ledger.figures], [r.parts for r in ledger.relations]
+    (['t', 'a'], [['a']])
+    >>> validate(doc)
+    Traceback (most recent call last):
+      ...
+    perfcheck._core.errors.LedgerError: <data>: not a valid ledger document (1 problem):
+      - figure 'b': '—' prints nothing (a blank or a dash), not a number; to read blanks as no figure, ...
 
     Raises:
         LedgerError: the data is not a valid document; ``.problems`` lists every problem.
+        ValueError: ``blanks`` is neither ``"error"`` nor ``"absent"``.
     """
     _check_counts(data, name, limits)
+    if blanks is not None and blanks not in BLANK_MODES:
+        msg = f"blanks={blanks!r}: say 'error' or 'absent'"
+        raise ValueError(msg)
+    if isinstance(data, dict) and (blanks or data.get("blanks")) == "absent":
+        data = _without_blanks(data, limits)
     try:
         return Ledger.model_validate(data, context={"limits": limits})
     except ValidationError as exc:
         problems = _problems_from(exc, data)
         problems.extend(_salvaged_problems(exc, data, limits))
         raise _invalid(name, problems) from None
+
+
+_RELATION: Final = TypeAdapter(Relation)
+#: The lists of a relation a blank figure may leave, as a table's blank cell leaves a sum:
+#: each with the list that runs beside it, and how many must remain.
+_PRUNABLE: Final = {"parts": ("weights", 1), "inflows": (None, 1), "outflows": (None, 1), "whole": (None, 1)}
+_PRUNABLE_EQUAL: Final = {"figures": (None, 2)}
+
+
+def _without_blanks(data: dict[str, Any], limits: Limits) -> dict[str, Any]:
+    """The document without its blank figures and what needs them.
+
+    A blank figure leaves the lists it is in (a sum's parts, a balance's flows, a
+    share's list of wholes, figures printed twice), as a table's blank cell leaves a
+    sum; a relation that needs it otherwise (a total, a stated share) is left out.
+    """
+    figures = data.get("figures")
+    if not isinstance(figures, list):
+        return data
+    blank = {
+        f["id"]
+        for f in figures
+        if isinstance(f, dict) and isinstance(f.get("value"), str) and is_blank_text(f["value"])
+    }
+    if not blank:
+        return data
+    relations = data.get("relations")
+    pruned = (_pruned(rel, blank, limits) for rel in (relations if isinstance(relations, list) else ()))
+    kept = [rel for rel in pruned if rel is not None]
+    out = {**data, "figures": [f for f in figures if not (isinstance(f, dict) and f.get("id") in blank)]}
+    if isinstance(relations, list):
+        out["relations"] = kept
+    return out
+
+
+def _pruned(rel: object, blank: set[str], limits: Limits) -> object | None:
+    """``rel`` without the blank figures its lists name, or None when it needs one of them."""
+    if not isinstance(rel, dict):
+        return rel  # reported as it is
+    rel = dict(rel)
+    prunable = _PRUNABLE_EQUAL if rel.get("kind") == "equal" else _PRUNABLE
+    for key, (beside, least) in prunable.items():
+        items = rel.get(key)
+        if not isinstance(items, list) or not any(isinstance(x, str) and x in blank for x in items):
+            continue
+        keep = [i for i, x in enumerate(items) if not (isinstance(x, str) and x in blank)]
+        if len(keep) < least:
+            return None
+        rel[key] = [items[i] for i in keep]
+        if beside is not None and isinstance(rel.get(beside), list) and len(rel[beside]) == len(items):
+            rel[beside] = [rel[beside][i] for i in keep]
+    try:
+        names = set(_RELATION.validate_python(rel, context={"limits": limits}).operands())
+    except ValidationError:
+        return rel  # a relation that is not valid is reported as it is
+    return None if names & blank else rel
 
 
 def _invalid(name: str, problems: list[Problem]) -> LedgerError:
@@ -194,15 +285,17 @@ def _with_lines(text: str, problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def loads(text: str | bytes, *, name: str = "<string>", limits: Limits = DEFAULT_LIMITS) -> Ledger:
-    """Read a ledger document from JSON text.
+def loads(
+    text: str | bytes, *, name: str = "<string>", limits: Limits = DEFAULT_LIMITS, blanks: str | None = None
+) -> Ledger:
+    """Read a ledger document from JSON text; ``blanks`` as in :func:`validate`.
 
     Raises:
         LedgerError: the text is not a valid document or exceeds a limit.
     """
     data = parse_json(text, name=name, limits=limits)
     try:
-        return validate(data, name=name, limits=limits)
+        return validate(data, name=name, limits=limits, blanks=blanks)
     except LedgerError as exc:
         raw = text if isinstance(text, str) else text.decode("utf-8-sig")
         problems = _with_lines(raw, exc.problems)
@@ -228,14 +321,14 @@ def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         raise _fail(msg) from None
 
 
-def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
-    """Read a ledger document from a JSON file.
+def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, blanks: str | None = None) -> Ledger:
+    """Read a ledger document from a JSON file; ``blanks`` as in :func:`validate`.
 
     Raises:
         LedgerError: the file cannot be read, is not a valid document or exceeds a limit.
     """
     path = Path(path)
-    return loads(read_bytes(path, limits), name=str(path), limits=limits)
+    return loads(read_bytes(path, limits), name=str(path), limits=limits, blanks=blanks)
 
 
 def dumps(ledger: Ledger, *, indent: int | None = 2) -> str:
@@ -243,18 +336,7 @@ def dumps(ledger: Ledger, *, indent: int | None = 2) -> str:
 
     A value given as a JSON number is written as that number, digit for digit.
     """
-    data = ledger.to_dict()
-    numbers: dict[str, str] = {}
-    nonce = secrets.token_hex(8)
-    for i, fig in enumerate(ledger.figures):
-        if fig.given_as_number:
-            token = f"\x00{nonce}:{i}\x00"
-            numbers[json.dumps(token)] = fig.value
-            data["figures"][i]["value"] = token
-    text = json.dumps(data, ensure_ascii=False, indent=indent)
-    for token, number in numbers.items():
-        text = text.replace(token, number, 1)
-    return text
+    return ledger.to_json(indent=indent)
 
 
 def _salvaged_problems(exc: ValidationError, data: Any, limits: Limits) -> list[Problem]:  # noqa: ANN401
@@ -309,6 +391,35 @@ def _id_at(data: Any, loc: tuple[int | str, ...]) -> str | None:  # noqa: ANN401
     return found
 
 
+def _relation_models() -> dict[str, type[BaseModel]]:
+    models: dict[str, type[BaseModel]] = {}
+    for member in typing.get_args(typing.get_args(Relation)[0]):
+        (kind,) = typing.get_args(member.model_fields["kind"].annotation)
+        models[kind] = member
+    return models
+
+
+#: The model of each kind of relation, and of the objects a document's keys hold.
+_RELATION_MODELS: Final = _relation_models()
+_OBJECT_MODELS: Final[dict[str, type[BaseModel]]] = {"figures": Figure, "source": Source}
+
+
+def _did_you_mean(loc: tuple[int | str, ...]) -> str:
+    """``; did you mean 'exhaustive'?`` for an unknown key close to one its object has.
+
+    >>> _did_you_mean(("relations", 0, "sum", "exhaustve"))
+    "; did you mean 'exhaustive'?"
+    >>> _did_you_mean(("figures", 0, "colour"))
+    ''
+    """
+    model: type[BaseModel] = Ledger
+    for part in loc[:-1]:
+        if isinstance(part, str):
+            model = _RELATION_MODELS.get(part) or _OBJECT_MODELS.get(part) or model
+    close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def _problems_from(exc: ValidationError, data: Any) -> list[Problem]:  # noqa: ANN401
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
@@ -325,7 +436,7 @@ def _problems_from(exc: ValidationError, data: Any) -> list[Problem]:  # noqa: A
         elif err["type"] == "union_tag_not_found":
             what = f"missing 'kind'; expected one of {', '.join(RELATION_KINDS)}"
         elif err["type"] == "extra_forbidden":
-            what = "unknown key"
+            what = "unknown key" + _did_you_mean(err["loc"])
         elif err["type"] == "literal_error" and loc == ("perfcheck",):
             what = f"unsupported format version {err.get('input')!r}; this perfcheck reads version '1'"
         prefix = f"{path} (id {where!r})" if where else (path or "document")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -18,7 +20,23 @@ from pydantic_core import PydanticCustomError
 
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 
-Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=200)]
+#: A character no id may hold: a control character (Unicode category Cc).
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _checked_id(text: str) -> str:
+    """An id is any non-empty text without control characters or surrounding spaces."""
+    if not text or text != text.strip() or _CONTROL.search(text):
+        raise PydanticCustomError(
+            "id_text",
+            "an id is non-empty text without control characters or surrounding spaces, not {text}",
+            {"text": repr(text)},
+        )
+    return text
+
+
+#: A figure's or relation's id: ``income``, ``2010101``, ``行政运行`` (docs/ledger-document.md).
+Identifier = Annotated[str, StringConstraints(max_length=200), AfterValidator(_checked_id)]
 Qualifier = Literal["at_least", "more_than", "at_most", "about"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import secrets
 from collections import Counter
 from decimal import Decimal
 from typing import Any, Literal
@@ -36,6 +38,8 @@ class Ledger(BaseModel):
         unit: the default unit of amount figures.
         locale: how values are printed; ``en_US`` when not given.
         rounding: how the publisher rounded: ``nearest`` or ``truncate``.
+        blanks: how a value that prints nothing (``-``, ``—``, ``""``) is read: an
+            ``error`` (the default) or ``absent``, no figure (:func:`perfcheck.validate`).
         figures: every number of the report.
         relations: what must hold between them.
     """
@@ -50,6 +54,7 @@ class Ledger(BaseModel):
     unit: str | None = None
     locale: str = "en_US"
     rounding: Literal["nearest", "truncate"] = "nearest"
+    blanks: Literal["error", "absent"] = "error"
     figures: list[Figure] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
 
@@ -80,6 +85,51 @@ class Ledger(BaseModel):
     def parsed(self, figure_id: str) -> ParsedValue:
         """The parsed value of a figure."""
         return self._parsed[figure_id]
+
+    def unit_of(self, figure_id: str) -> str:
+        """The unit a figure is in: the one its value prints, else its ``unit``, else the document's.
+
+        >>> import perfcheck
+        >>> ledger = perfcheck.validate({"perfcheck": "1", "unit": "万元", "figures": [
+        ...     {"id": "a", "value": "1.00"}, {"id": "b", "value": "38.56%"},
+        ...     {"id": "c", "value": "4060", "unit": "例"}]})
+        >>> [ledger.unit_of(f) for f in ("a", "b", "c")]
+        ['万元', '%', '例']
+
+        Raises:
+            KeyError: there is no such figure.
+        """
+        figure = self._by_id[figure_id]
+        unit = self._parsed[figure_id].unit or figure.unit or self.unit
+        assert unit is not None  # noqa: S101 - a valid ledger gives every figure a unit
+        return unit
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ANN401, FBT001 - IPython's protocol
+        """Show the ledger as the call that rebuilds it: ``perfcheck.loads('{...}')``.
+
+        Hypothesis and IPython print a value through this, so a counterexample is one
+        line of its JSON document rather than the models' long ``repr``.
+        """
+        del cycle  # a ledger holds no references to itself
+        printer.text(f"perfcheck.loads({self.to_json(indent=None)!r})")
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The document as JSON text, losing nothing that was given (:func:`perfcheck.dumps`).
+
+        A value given as a JSON number is written as that number, digit for digit.
+        """
+        data = self.to_dict()
+        numbers: dict[str, str] = {}
+        nonce = secrets.token_hex(8)
+        for i, fig in enumerate(self.figures):
+            if fig.given_as_number:
+                token = f"\x00{nonce}:{i}\x00"
+                numbers[json.dumps(token)] = fig.value
+                data["figures"][i]["value"] = token
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
+        for token, number in numbers.items():
+            text = text.replace(token, number, 1)
+        return text
 
     def to_dict(self) -> dict[str, Any]:
         """The document as JSON-ready data, as it was given (unset keys are left out)."""

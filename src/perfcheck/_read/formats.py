@@ -98,7 +98,9 @@ def read_documents(
     """
     if os.fspath(path) == "-":
         raw = (stdin if stdin is not None else sys.stdin.buffer).read()
-        yield _entry(STDIN_NAME, "-", None, lambda: parse_json(raw, name=STDIN_NAME), DEFAULT_LIMITS)
+        yield _entry(
+            STDIN_NAME, "-", None, lambda: parse_json(raw, name=STDIN_NAME), DEFAULT_LIMITS, blanks=None
+        )
         return
     root = Path(path)
     if root.is_dir():
@@ -153,14 +155,19 @@ def read_file(
     yield from parse_entries(name, raw, kind, limits=limits)
 
 
-def parse_entries(name: str, raw: bytes, kind: Format, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Entry]:
-    """The documents of ``raw``, read as ``kind``, named ``name`` (``name:line`` for one of several)."""
+def parse_entries(
+    name: str, raw: bytes, kind: Format, *, limits: Limits = DEFAULT_LIMITS, blanks: str | None = None
+) -> Iterator[Entry]:
+    """The documents of ``raw``, read as ``kind``, named ``name`` (``name:line`` for one of several).
+
+    ``blanks`` is how a ledger document's blank values are read (:func:`perfcheck.validate`).
+    """
     if kind == "jsonl":
-        yield from _json_lines(name, raw, limits)
+        yield from _json_lines(name, raw, limits, blanks)
     elif kind == "toml":
-        yield _entry(name, name, None, lambda: _parse_toml(raw, name), limits)
+        yield _entry(name, name, None, lambda: _parse_toml(raw, name), limits, blanks=blanks)
     elif kind == "yaml":
-        yield from _yaml_documents(name, raw, limits)
+        yield from _yaml_documents(name, raw, limits, blanks)
     elif kind == "text":
         yield _extracted(name, raw, limits)
     elif kind in TABLES:
@@ -170,12 +177,14 @@ def parse_entries(name: str, raw: bytes, kind: Format, *, limits: Limits = DEFAU
             yield Entry(name, name, None, exc)
     else:
         try:
-            yield Entry(name, name, None, loads(raw, name=name, limits=limits))
+            yield Entry(name, name, None, loads(raw, name=name, limits=limits, blanks=blanks))
         except LedgerError as exc:
             yield Entry(name, name, None, exc)
 
 
-def json_line(text: bytes, path: str, line: int, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
+def json_line(
+    text: bytes, path: str, line: int, *, limits: Limits = DEFAULT_LIMITS, blanks: str | None = None
+) -> Ledger:
     """The document on one line of a JSON Lines file, named ``path:line``.
 
     Raises:
@@ -185,7 +194,7 @@ def json_line(text: bytes, path: str, line: int, *, limits: Limits = DEFAULT_LIM
         data = parse_json(text, name=path, limits=limits)
     except LedgerError as exc:
         raise _relocate(exc, path, line) from None
-    return validate(data, name=f"{path}:{line}", limits=limits)
+    return validate(data, name=f"{path}:{line}", limits=limits, blanks=blanks)
 
 
 def _extracted(name: str, raw: bytes, limits: Limits) -> Entry:
@@ -208,17 +217,21 @@ def _extracted(name: str, raw: bytes, limits: Limits) -> Entry:
     return Entry(name, name, None, ledger)
 
 
-def _entry(name: str, path: str, line: int | None, parse: Callable[[], Any], limits: Limits) -> Entry:
+def _entry(  # noqa: PLR0913 - the entry's place, its parser and the reading options
+    name: str, path: str, line: int | None, parse: Callable[[], Any], limits: Limits, *, blanks: str | None
+) -> Entry:
     try:
         data = parse()
     except LedgerError as exc:
         return Entry(name, path, line, exc)
-    return _validated(name, path, line, data, limits)
+    return _validated(name, path, line, data, limits, blanks=blanks)
 
 
-def _validated(name: str, path: str, line: int | None, data: object, limits: Limits) -> Entry:
+def _validated(  # noqa: PLR0913 - the entry's place, its data and the reading options
+    name: str, path: str, line: int | None, data: object, limits: Limits, *, blanks: str | None
+) -> Entry:
     try:
-        return Entry(name, path, line, validate(data, name=name, limits=limits))
+        return Entry(name, path, line, validate(data, name=name, limits=limits, blanks=blanks))
     except LedgerError as exc:
         return Entry(name, path, line, exc)
 
@@ -227,7 +240,7 @@ def _validated(name: str, path: str, line: int | None, data: object, limits: Lim
 # JSON Lines
 
 
-def _json_lines(path: str, raw: bytes, limits: Limits) -> Iterator[Entry]:
+def _json_lines(path: str, raw: bytes, limits: Limits, blanks: str | None) -> Iterator[Entry]:
     any_line = False
     for number, text in enumerate(raw.split(b"\n"), start=1):
         if not text.strip():
@@ -239,7 +252,7 @@ def _json_lines(path: str, raw: bytes, limits: Limits) -> Iterator[Entry]:
         except LedgerError as exc:
             yield Entry(name, path, number, _relocate(exc, path, number))
             continue
-        yield _validated(name, path, number, data, limits)
+        yield _validated(name, path, number, data, limits, blanks=blanks)
     if not any_line:
         yield Entry(path, path, None, _error(f"{path}: empty document (no JSON Lines)"))
 
@@ -400,7 +413,7 @@ def load_yaml(text: str | bytes, *, name: str = "<string>") -> list[tuple[int, A
     return documents
 
 
-def _yaml_documents(path: str, raw: bytes, limits: Limits) -> Iterator[Entry]:
+def _yaml_documents(path: str, raw: bytes, limits: Limits, blanks: str | None) -> Iterator[Entry]:
     try:
         documents = load_yaml(raw, name=path)
     except LedgerError as exc:
@@ -410,11 +423,11 @@ def _yaml_documents(path: str, raw: bytes, limits: Limits) -> Iterator[Entry]:
         yield Entry(path, path, None, _error(f"{path}: empty document"))
         return
     if len(documents) == 1:
-        yield _validated(path, path, None, documents[0][1], limits)
+        yield _validated(path, path, None, documents[0][1], limits, blanks=blanks)
         return
     for line, data in documents:
         name = f"{path}:{line}"
         if data is None:
             yield Entry(name, path, line, _error(f"{name}: empty document", line))
         else:
-            yield _validated(name, path, line, data, limits)
+            yield _validated(name, path, line, data, limits, blanks=blanks)

@@ -168,22 +168,31 @@ def raw(  # noqa: PLR0911 - one return a kind of source
         f"cannot check a {type(source).__name__}; give a Ledger, a Report, a mapping, "
         "a path, bytes, text or a file object"
     )
+    if isinstance(source, (list, tuple)):
+        msg = (
+            f"cannot check a {type(source).__name__} as one document; for years of one report "
+            "call check_series([...]), for several documents check_many([...])"
+        )
     raise TypeError(msg)
 
 
-def parse(document: Raw, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
+def parse(document: Raw, *, limits: Limits = DEFAULT_LIMITS, blanks: str | None = None) -> Ledger:
     """The one document in ``document``'s bytes, read in its format and validated.
+
+    ``blanks`` is how a ledger document's blank values are read (:func:`perfcheck.validate`).
 
     Raises:
         LedgerError: the bytes are not one valid document.
     """
     if document.format == "json" and document.line is None:
-        return loads(document.data, name=document.name, limits=limits)
+        return loads(document.data, name=document.name, limits=limits, blanks=blanks)
     from perfcheck._read import formats  # noqa: PLC0415 - loaded for other formats only: reading JSON loads no YAML
 
     if document.line is not None and document.path is not None:
-        return formats.json_line(document.data, document.path, document.line, limits=limits)
-    entries = list(formats.parse_entries(document.name, document.data, document.format, limits=limits))
+        return formats.json_line(document.data, document.path, document.line, limits=limits, blanks=blanks)
+    entries = list(
+        formats.parse_entries(document.name, document.data, document.format, limits=limits, blanks=blanks)
+    )
     if len(entries) != 1:
         msg = (
             f"{document.name}: holds {len(entries)} documents; "
@@ -202,6 +211,7 @@ def read(
     format: str | None = None,  # noqa: A002 - the public argument's name
     limits: Limits | None = None,
     name: str | None = None,
+    blanks: str | None = None,
 ) -> Ledger:
     """Read one ledger document from whatever it is given as.
 
@@ -218,6 +228,10 @@ def read(
             JSON, and a ``str`` is JSON when it opens with ``{`` or ``[``, else text.
         limits: bounds on what is read (default: :data:`~perfcheck.Limits` ``()``).
         name: how to name the document in messages (default: its path, or ``<string>``).
+        blanks: how a ledger document's values that print nothing (``-``, ``—``, ``""``)
+            are read: ``"error"`` or ``"absent"`` (no figure, and no relation that names
+            it); by default the document's ``blanks`` key says, else they are errors.
+            Tables always read a blank cell as no figure.
 
     Returns:
         The validated ledger.
@@ -242,18 +256,24 @@ def read(
     """
     bounds = DEFAULT_LIMITS if limits is None else limits
     try:
-        return _read(source, format, bounds, name)
+        return _read(source, format, bounds, name, blanks)
     except LedgerError as exc:
         raise exc.with_traceback(None) from None  # the message says it all: no frames from inside
 
 
-def _read(source: object, format: str | None, limits: Limits, name: str | None) -> Ledger:  # noqa: A002
+def _read(
+    source: object,
+    format: str | None,  # noqa: A002 - read()'s argument
+    limits: Limits,
+    name: str | None,
+    blanks: str | None = None,
+) -> Ledger:
     if isinstance(source, Ledger):
         checked_format(format)
         return source
     if isinstance(source, Mapping):
         checked_format(format)
-        return validate(dict(source), name=name or "<data>", limits=limits)
+        return validate(dict(source), name=name or "<data>", limits=limits, blanks=blanks)
     if _compiles(source):
         checked_format(format)
         return source.to_ledger()  # type: ignore[attr-defined, no-any-return]
@@ -264,4 +284,4 @@ def _read(source: object, format: str | None, limits: Limits, name: str | None) 
     if document is None:  # pragma: no cover - data is handled above
         msg = f"cannot read a {type(source).__name__}"
         raise TypeError(msg)
-    return parse(document, limits=limits)
+    return parse(document, limits=limits, blanks=blanks)

@@ -98,6 +98,12 @@ class Builder:
     # -- printing -------------------------------------------------------------
 
     def _style(self, unit: str, decimals: int, number: Decimal, *, exact: bool) -> Style:
+        if self.options.plain:  # "132.35": no suffix, grouping, full-width digits or extra keys
+            # a count printed without decimals is exact without saying so
+            return Style(
+                unit_key=unit_kind(unit) != "amount" or unit != self.unit,
+                exact_key=exact and unit_kind(unit) != "count",
+            )
         draw = self.draw
         bits = draw(st.integers(0, 255))  # one draw for eight independent choices
         flags = [bool(bits >> i & 1) for i in range(8)]
@@ -129,11 +135,15 @@ class Builder:
     def decimals_for(self, unit: str, true: Fraction) -> int:
         """How many decimals an amount in ``unit`` is printed with."""
         draw = self.draw
+        # a plain document prints amounts to the cent or the jiao: no decimals key is needed
+        choices = (2, 2, 2, 1) if self.options.plain else (2, 2, 2, 1, 0)
         if self.clean:
             if unit not in self.unit_decimals:
-                self.unit_decimals[unit] = draw(st.sampled_from((2, 2, 2, 1, 0)))
+                self.unit_decimals[unit] = draw(st.sampled_from(choices))
             return self.unit_decimals[unit]
-        decimals: int = draw(st.sampled_from((2, 2, 2, 1, 0)))
+        decimals: int = draw(st.sampled_from(choices))
+        if self.options.plain:
+            return decimals
         if unit == "元" and true >= 10_000 and draw(st.integers(0, 9)) == 0:
             decimals = -draw(st.integers(1, 3))
         return decimals
@@ -165,7 +175,7 @@ class Builder:
             decimals = self.decimals_for(unit, x)
         number = round_true(x, decimals, self.mode)
         if exact is None:
-            exact = Fraction(number) == x and decimals >= 0 and draw(st.booleans())
+            exact = Fraction(number) == x and decimals >= 0 and not self.options.plain and draw(st.booleans())
         style = self._style(unit, decimals, number, exact=exact)
         fid = self.new_id(stem)
         return self.add_fig(Fig(fid, number, decimals, unit, exact, None, concept, label, style))
@@ -175,7 +185,7 @@ class Builder:
     ) -> str:
         """Print a true percentage (or percentage points)."""
         if decimals is None:
-            decimals = self.draw(st.sampled_from((2, 2, 2, 1, 0)))
+            decimals = self.draw(st.sampled_from((2, 2, 2, 1) if self.options.plain else (2, 2, 2, 1, 0)))
         number = round_true(true, decimals, self.mode)
         style = self._style(unit, decimals, number, exact=False)
         return self.add_fig(Fig(self.new_id(stem), number, decimals, unit, style=style))

@@ -38,6 +38,7 @@ class LedgerOptions:
     qualifiers: bool = True
     json_numbers: bool = True
     clean: bool = False
+    plain: bool = False
     scenarios: tuple[str, ...] | None = None  # private: draw only these scenarios
 
 
@@ -51,6 +52,7 @@ class ReportOptions:
     modes: tuple[str, ...] = ROUNDING_MODES
     locales: tuple[str, ...] = LOCALES
     qualifiers: bool = True
+    plain: bool = False
 
 
 def _fail(where: str, message: str) -> InvalidArgument:
@@ -128,6 +130,7 @@ def ledger_options(  # noqa: PLR0913 - every knob of the public strategies
     qualifiers: object,
     json_numbers: object,
     clean: object = False,
+    plain: object = False,
 ) -> LedgerOptions:
     """Check the knobs of a ledger strategy; raise InvalidArgument naming the bad one.
 
@@ -146,9 +149,11 @@ def ledger_options(  # noqa: PLR0913 - every knob of the public strategies
         units=_choices(where, "units", units, tuple(AMOUNT_UNITS)),
         modes=_choices(where, "rounding", rounding, ROUNDING_MODES, _MODE_ALIASES),
         locales=_choices(where, "locales", locales, LOCALES),
-        qualifiers=_flag(where, "qualifiers", qualifiers),
-        json_numbers=_flag(where, "json_numbers", json_numbers),
+        # a plain document has no bounds or estimates and no JSON numbers
+        qualifiers=_flag(where, "qualifiers", qualifiers) and not _flag(where, "plain", plain),
+        json_numbers=_flag(where, "json_numbers", json_numbers) and not plain,
         clean=_flag(where, "clean", clean),
+        plain=bool(plain),
     )
 
 
@@ -161,6 +166,7 @@ def report_options(  # noqa: PLR0913 - every knob of the public strategy
     rounding: object,
     locales: object,
     qualifiers: object,
+    plain: object = False,
 ) -> ReportOptions:
     """Check the knobs of the report strategy; raise InvalidArgument naming the bad one.
 
@@ -173,7 +179,8 @@ def report_options(  # noqa: PLR0913 - every knob of the public strategy
         unit=_choice(where, "unit", unit, tuple(AMOUNT_UNITS), {}),
         modes=_choices(where, "rounding", rounding, ROUNDING_MODES, _MODE_ALIASES),
         locales=_choices(where, "locales", locales, LOCALES),
-        qualifiers=_flag(where, "qualifiers", qualifiers),
+        qualifiers=_flag(where, "qualifiers", qualifiers) and not _flag(where, "plain", plain),
+        plain=bool(plain),
     )
 
 

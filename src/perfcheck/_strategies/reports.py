@@ -41,7 +41,8 @@ class _ReportBuilder:
         else:
             self.rounding = "nearest" if nearest else "truncate"
         self.mode = "truncate" if self.rounding == "truncate" else draw(st.sampled_from(nearest))
-        self.decimals = draw(st.sampled_from((2, 2, 1, 0)))  # one precision: no figure with excess decimals
+        # one precision: no figure with excess decimals (a plain report prints cents or jiao)
+        self.decimals = draw(st.sampled_from((2, 2, 1) if options.plain else (2, 2, 1, 0)))
         self.labels: set[str] = set()
         self.lines = 0
         self.flow: _Whole | None = None
@@ -66,7 +67,7 @@ class _ReportBuilder:
     def printed(self, true: Fraction, *, bare: bool = True) -> tuple[str, int | None, Decimal]:
         """An amount as printed, the decimals to declare when the text cannot show them, and its number."""
         number = round_true(true, self.decimals, self.mode)
-        bits = self.draw(st.integers(0, 15))
+        bits = 0 if self.options.plain else self.draw(st.integers(0, 15))
         integral = number == number.to_integral_value()
         style = Style(
             suffix=bool(bits & 1),
@@ -84,7 +85,7 @@ class _ReportBuilder:
         return text, (self.decimals if declare else None), number
 
     def percent(self, true: Fraction) -> str:
-        decimals = self.draw(st.sampled_from((2, 2, 1, 0)))
+        decimals = self.draw(st.sampled_from((2, 2, 1) if self.options.plain else (2, 2, 1, 0)))
         number = round_true(true, decimals, self.mode)
         if number == 0 and decimals == 0 and true != 0:
             decimals = 2  # a bare 0% reads as exactly none: a rounded one shows its decimals

@@ -21,7 +21,9 @@ def add_sum(b: Builder, *, exhaustive: bool | None = None) -> None:
     parts = [b.money() if b.draw(st.booleans()) else Fraction(0) for _ in range(n)]
     if b.draw(st.booleans()):  # parts as random fractions of a total
         parts = b.split(b.money(), n)
-    weights = b.draw(st.none() | st.lists(st.sampled_from((1, 2, 3)), min_size=n, max_size=n))
+    weights = None
+    if not b.options.plain:
+        weights = b.draw(st.none() | st.lists(st.sampled_from((1, 2, 3)), min_size=n, max_size=n))
     ws = weights or [1] * n
     total = sum((w * p for w, p in zip(ws, parts, strict=True)), Fraction(0))
     if exhaustive is None:

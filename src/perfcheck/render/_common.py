@@ -8,11 +8,12 @@ SARIF fields stay as they are in every locale.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import Final
 
 from perfcheck._core.i18n import N_, Messages, check_locale_name
-from perfcheck._engine.context import fmt
+from perfcheck._core.interval import NEAR
+from perfcheck._engine.context import fmt, shown_places
 from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._findings.result import Result
@@ -104,8 +105,11 @@ def heading(result: Result, locale: str | None = None) -> str:
     return f"{result.title}: {line}" if result.title else line
 
 
-def interval_text(bounds: tuple[Decimal, Decimal] | None) -> str:
+def interval_text(bounds: tuple[Decimal, Decimal] | None, places: int | None = None) -> str:
     """An allowed interval in a table cell, numbers as plain decimals: ``[83.015, 83.045]``.
+
+    With ``places``, a bound with more decimals is rounded outward to that many (the
+    lower down, the upper up), so the interval shown holds the interval meant.
 
     Plain decimals have no thousands separator, so the comma between the bounds is
     the only one (``[1967.0, 1971.0]``).
@@ -116,13 +120,51 @@ def interval_text(bounds: tuple[Decimal, Decimal] | None) -> str:
     '[1967.0, 1971.0]'
     >>> interval_text((Decimal("-Infinity"), Decimal("45.190")))
     '(-∞, 45.190]'
+    >>> interval_text((Decimal("97.76185276"), Decimal("97.80481666")), 3)
+    '[97.761, 97.805]'
     """
     if bounds is None:
         return ""
     lo, hi = bounds
+    if places is not None:
+        lo = _at_most(lo, places, ROUND_FLOOR)
+        hi = _at_most(hi, places, ROUND_CEILING)
     opening = "(" if lo.is_infinite() else "["
     closing = ")" if hi.is_infinite() else "]"
     return f"{opening}{fmt(lo)}, {fmt(hi)}{closing}"
+
+
+def _at_most(value: Decimal, places: int, rounding: str = ROUND_HALF_EVEN) -> Decimal:
+    """``value`` with at most ``places`` decimals; fewer are kept as they are (no zeros added)."""
+    exponent = value.as_tuple().exponent
+    if not value.is_finite() or not isinstance(exponent, int) or -exponent <= places:
+        return value
+    return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=NEAR)
+
+
+def shown_numbers(
+    actual: Decimal | None,
+    expected: Decimal | None,
+    allowed: tuple[Decimal, Decimal] | None,
+    difference: Decimal | None,
+) -> tuple[str, str, str, str]:
+    """A check's stated and computed numbers, allowed interval and difference, as table cells.
+
+    Shown to the stated figure's precision and enough more digits to see the gap
+    (:func:`~perfcheck._engine.context.shown_places`); the data keeps them exactly.
+
+    >>> shown_numbers(Decimal("97.87"), Decimal("97.78333333"),
+    ...               (Decimal("97.76185276"), Decimal("97.80481666")), Decimal("0.08666667"))
+    ('97.87', '97.783', '[97.761, 97.805]', '0.087')
+    """
+    places = shown_places(actual, allowed)
+
+    def number(value: Decimal | None) -> str:
+        if value is None:
+            return ""
+        return fmt(value if places is None else _at_most(value, places))
+
+    return number(actual), number(expected), interval_text(allowed, places), number(difference)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,8 @@ def printed_at(location: Location, locale: str = "en") -> str:
     else:
         named = location.figure
     out = t(N_("{figure} printed as {value}"), figure=named, value=location.value)
+    if location.document:
+        out = t(N_("{printed} in {document}"), printed=out, document=location.document)
     source = location.source
     if source is not None:
         if source.section and source.line:

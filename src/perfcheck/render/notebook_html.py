@@ -11,10 +11,9 @@ from collections.abc import Iterable
 from typing import Final
 
 from perfcheck._core.i18n import N_, Messages
-from perfcheck._engine.context import fmt
 from perfcheck._findings.finding import Finding
 from perfcheck._findings.result import Result
-from perfcheck.render._common import HEADERS, heading, interval_text, locale_of, rows, severity_word, words
+from perfcheck.render._common import HEADERS, heading, locale_of, rows, severity_word, shown_numbers, words
 from perfcheck.render.reconciliation_table import cells, reconciliation_headers, status_word
 
 #: The columns of the table of where a finding's figures were printed; catalog msgids.
@@ -71,14 +70,13 @@ def result_html(result: Result, locale: str | None = None) -> str:
 
 def finding_numbers(finding: Finding) -> list[tuple[str, str]]:
     """A finding's numbers by name (catalog msgids): stated, computed, allowed, difference, unit."""
-    pairs = [
-        (N_("stated"), finding.actual),
-        (N_("computed"), finding.expected),
-        (N_("difference"), finding.difference),
-    ]
-    out = [(name, fmt(value)) for name, value in pairs if value is not None]
+    stated, computed, allowed, difference = shown_numbers(
+        finding.actual, finding.expected, finding.allowed, finding.difference
+    )
+    pairs = [(N_("stated"), stated), (N_("computed"), computed), (N_("difference"), difference)]
+    out = [(name, text) for name, text in pairs if text]
     if finding.allowed is not None:
-        out.insert(2, (N_("allowed"), interval_text(finding.allowed)))
+        out.insert(2, (N_("allowed"), allowed))
     if out and finding.unit:
         out.append((N_("unit"), finding.unit))
     return out

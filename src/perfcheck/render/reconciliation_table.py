@@ -13,10 +13,9 @@ from typing import Final
 from tabulate import tabulate
 
 from perfcheck._core.i18n import N_, Messages, check_locale_name
-from perfcheck._engine.context import fmt
 from perfcheck._findings.finding import RelationCheck, Status
 from perfcheck._findings.result import Result
-from perfcheck.render._common import interval_text, words
+from perfcheck.render._common import shown_numbers, words
 
 #: The columns of a reconciliation of failed checks (a pytest failure, a notebook); catalog msgids.
 RECONCILIATION_HEADERS: Final = (
@@ -51,16 +50,8 @@ def reconciliation_headers(locale: str, *, status: bool = True) -> tuple[str, ..
 
 
 def cells(c: RelationCheck) -> tuple[str, str, str, str, str, str, str]:
-    """One check as the cells of :data:`RECONCILIATION_HEADERS`."""
-    return (
-        c.relation,
-        c.code,
-        "" if c.actual is None else fmt(c.actual),
-        "" if c.expected is None else fmt(c.expected),
-        interval_text(c.allowed),
-        "" if c.difference is None else fmt(c.difference),
-        c.unit or "",
-    )
+    """One check as the cells of :data:`RECONCILIATION_HEADERS`, numbers shown by :func:`shown_numbers`."""
+    return (c.relation, c.code, *shown_numbers(c.actual, c.expected, c.allowed, c.difference), c.unit or "")
 
 
 def reconciliation(result: Result, tablefmt: str = "simple", *, locale: str = "en") -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import urllib.parse
 from collections.abc import Sequence
 from pathlib import Path, PurePath
@@ -29,6 +30,20 @@ def _uri(path: str) -> str:
     if PurePath(path).is_absolute():
         return Path(path).as_uri()
     return urllib.parse.quote(posix, safe="/")
+
+
+def qualified_name(collection: str, item_id: str) -> str:
+    """A logical location's ``fullyQualifiedName``: ``figures.income``, ``figures["2010101"]``.
+
+    An id that is not a plain word (any text may be one) is quoted as a JSON string,
+    so that a ``.`` or ``[`` in it cannot be read as a step of the path.
+
+    >>> qualified_name("figures", "income"), qualified_name("figures", "行政.运行")
+    ('figures.income', 'figures["行政.运行"]')
+    """
+    if item_id.isidentifier():
+        return f"{collection}.{item_id}"
+    return f"{collection}[{json.dumps(item_id, ensure_ascii=False)}]"
 
 
 def _sarif_rule(rule: Rule, locale: str | None) -> dict[str, Any]:
@@ -59,11 +74,14 @@ def _sarif_result(
         logical.append(
             {
                 "name": finding.relation,
-                "fullyQualifiedName": f"relations.{finding.relation}",
+                "fullyQualifiedName": qualified_name("relations", finding.relation),
                 "kind": "object",
             }
         )
-    logical += [{"name": f, "fullyQualifiedName": f"figures.{f}", "kind": "object"} for f in finding.figures]
+    logical += [
+        {"name": f, "fullyQualifiedName": qualified_name("figures", f), "kind": "object"}
+        for f in finding.figures
+    ]
     location: dict[str, Any] = {}
     if document.path != "-":
         physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(document.path)}}

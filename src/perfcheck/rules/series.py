@@ -34,11 +34,15 @@ class YearPair:
         prior: the earlier year's report, prepared for checking.
         prior_period: the earlier year (``"2021"``).
         period: the later year (``"2022"``).
+        prior_name: how findings name the earlier report (its file or title).
+        name: how findings name the later report.
     """
 
     prior: Context
     prior_period: str
     period: str
+    prior_name: str
+    name: str
 
 
 def by_concept(ctx: Context, concept: str) -> str | None:
@@ -89,12 +93,14 @@ def _compare(  # noqa: PLR0913 - each part of a judgment is named
     gap = NEAR.divide(own.gap(target), factor)
     message = ctx.t(
         N_(
-            "{label} for {prior_period} is {stated} in this report, but the {prior_period} report "
+            "{label} for {prior_period} is {stated} in {document}, but {prior_document} "
             "prints {prior_label} as {prior_printed}; they differ by at least {gap} beyond rounding"
         ),
         label=ctx.label(subject),
         prior_period=pair.prior_period,
         stated=stated,
+        document=pair.name,
+        prior_document=pair.prior_name,
         prior_label=pair.prior.label(prior_id),
         prior_printed=pair.prior.printed(prior_id),
         gap=ctx.amount(gap, view.unit, view.decimals + 1, ROUND_CEILING),
@@ -109,7 +115,7 @@ def _compare(  # noqa: PLR0913 - each part of a judgment is named
         verdict=Verdict.BROKEN,
         relation=relation,
         figures=figures,
-        locations=ctx.locations(figures),
+        locations=ctx.locations(figures, pair.name) + pair.prior.locations([prior_id], pair.prior_name),
         message=message,
         locale=ctx.locale,
         subject=subject,

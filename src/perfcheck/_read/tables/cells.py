@@ -9,10 +9,10 @@ from decimal import Decimal
 from typing import Final
 
 from perfcheck._core.units import UnknownUnitError, lookup_unit
-from perfcheck._core.values import ValueFormatError, parse_value
+from perfcheck._core.values import ValueFormatError, is_blank_text, parse_value
 
-#: Cell texts that print nothing: no figure, not zero.
-BLANKS: Final = frozenset({"", "-", "--", "—", "——", "–", "－", "/", "／", "…", "nan", "NaN", "None"})
+#: A missing value as a frame library writes it in text: no figure either.
+_MISSING: Final = frozenset({"nan", "NaN", "None"})
 #: Row labels of total rows, by level: a 合计 covers the 小计s above it, a 总计 the 合计s.
 TOTAL_LEVELS: Final = {"小计": 1, "合计": 2, "总计": 3}
 #: The quantum of each number of decimals a frame is commonly printed with.
@@ -53,7 +53,7 @@ def is_blank(value: object) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        return value.strip().strip("\u3000") in BLANKS
+        return is_blank_text(value) or value.strip() in _MISSING
     if isinstance(value, float):
         return math.isnan(value)
     if isinstance(value, Decimal):

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from perfcheck._core.formula import formula_name
 from perfcheck._read.tables.cells import TOTAL_LEVELS, normalized
 
 # -- column formulas -------------------------------------------------------------
@@ -39,7 +40,7 @@ class ColumnFormula:
     def expression(self, ids: list[str]) -> str:
         """The formula over figure ids."""
         names = dict(zip(self.columns, ids, strict=True))
-        return " ".join(names[t] if isinstance(t, int) else t for t in self.tokens)
+        return " ".join(formula_name(names[t]) if isinstance(t, int) else t for t in self.tokens)
 
 
 _OPERATORS: Final = "+-*/()×÷−"

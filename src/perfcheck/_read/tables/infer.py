@@ -10,6 +10,7 @@ from itertools import islice
 from typing import Any
 
 from perfcheck._core.errors import Problem
+from perfcheck._core.formula import formula_name
 from perfcheck._core.limits import Limits
 from perfcheck._core.values import ValueFormatError, parse_value
 from perfcheck._read.tables.cells import (
@@ -567,7 +568,7 @@ class TableBuilder:
                 rel = {"kind": "sum", "total": stated.id, "parts": ids}
             else:
                 expr = spec.expression(ids)
-                rel = {"kind": "formula", "expr": f"{stated.id} == {expr}"}
+                rel = {"kind": "formula", "expr": f"{formula_name(stated.id)} == {expr}"}
             rid = f"{self.table.prefix}{rel['kind']}_{self.row_key(row)}_{self.col_key(target)}"
             self.relations.append({"id": rid, "label": label, **rel})
         if spec.kind == "growth" and spec.columns not in changes:

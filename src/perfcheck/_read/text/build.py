@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from perfcheck._core.formula import formula_name
 from perfcheck._read.text import patterns
 from perfcheck._read.text.balances import Balances
 from perfcheck._read.text.base import (
@@ -211,13 +212,14 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         elif kind == "formula":
             if "_signs" in rel.data:
                 signs: list[str] = rel.data["_signs"]
-                lhs = " ".join(f"{sign} {fid}" for sign, fid in zip(signs[1:], ids[1:], strict=True))
-                rhs = ids[0] if signs[0] == "+" else f"- {ids[0]}"
+                names = [formula_name(fid) for fid in ids]
+                lhs = " ".join(f"{sign} {name}" for sign, name in zip(signs[1:], names[1:], strict=True))
+                rhs = names[0] if signs[0] == "+" else f"- {names[0]}"
                 data["expr"] = f"{lhs.removeprefix('+ ')} == {rhs}"
             elif "_count" in rel.data:
-                data["expr"] = f"{ids[0]} == {rel.data['_count']}"
+                data["expr"] = f"{formula_name(ids[0])} == {rel.data['_count']}"
             else:
-                data["expr"] = f"{ids[0]} <= {rel.data['_max']}"
+                data["expr"] = f"{formula_name(ids[0])} <= {rel.data['_max']}"
         first = rel.sentences[0]
         sections = list(dict.fromkeys(s.section or "" for s in rel.sentences))
         source: dict[str, Any] = {"section": " / ".join(sections)}
