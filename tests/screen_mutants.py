@@ -242,17 +242,22 @@ def main() -> int:
     chosen = [m for m in MUTANTS if args.only is None or args.only in m[0]]
     say("| mutant | file | change | killed | s |")
     say("|---|---|---|---|---:|")
-    survivors = 0
+    outcomes = {"killed": 0, "equivalent": 0, "survived": 0}
     for name, source, text, replacement in chosen:
         killed, seconds = run_mutant(source, text, replacement, args.tests)
         verdict = "yes" if killed else "**no**"
-        if not killed and name in EQUIVALENT:
+        if killed:
+            outcomes["killed"] += 1
+        elif name in EQUIVALENT:
+            outcomes["equivalent"] += 1
             verdict = f"no, equivalent: {EQUIVALENT[name]}"
         else:
-            survivors += not killed
+            outcomes["survived"] += 1
         change = f"`{text.strip()}` → `{replacement.strip()}`".replace("|", "\\|")
         say(f"| {name} | {Path(source).name} | {change} | {verdict} | {seconds:.1f} |")
-    say(f"\n{len(chosen) - survivors} of {len(chosen)} mutants killed by {' '.join(args.tests)}")
+    counts = ", ".join(f"{n} {k}" for k, n in outcomes.items())
+    say(f"\n{len(chosen)} mutants against {' '.join(args.tests)}: {counts}")
+    survivors = outcomes["survived"]
     return 1 if survivors else 0
 
 
