@@ -38,8 +38,8 @@ def test_table_formats(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
     if fmt == "markdown":
         assert "| code" in out
     if fmt == "html":
-        assert "<table>" in out
-        assert "<td>PC201" in out
+        assert out.startswith("<!doctype html>")
+        assert '<article class="pc-card pc-error" id="c-R4" data-code="PC201"' in out
 
 
 def test_json_format_follows_the_spec(capsys: pytest.CaptureFixture[str]) -> None:

@@ -51,36 +51,34 @@ def hostile_ledger() -> perfcheck.Ledger:
 # --- _repr_html_ and _repr_markdown_ ------------------------------------------------------------
 
 
-def test_result_html_is_a_table_of_findings_with_a_summary() -> None:
+def test_result_html_is_the_compact_report_a_card_per_finding() -> None:
     result = perfcheck.check(broken_seed())
     page = result._repr_html_()
-    assert page.startswith('<div class="perfcheck-result">')
-    assert "资阳区妇联2021年整体绩效自评报告: 2 errors, 0 warnings, 0 infos; 27 relations checked" in page
-    head = re.search(r"<thead><tr>(.*?)</tr></thead>", page)
-    assert head is not None
-    assert re.findall(r">([a-z]+)</th>", head.group(1)) == [
-        "code",
-        "severity",
-        "relation",
-        "where",
-        "message",
+    assert page.startswith('<div class="pc-report pc-compact"><style>')
+    assert "<!doctype" not in page  # a notebook cell is no page
+    assert "<h3>资阳区妇联2021年整体绩效自评报告</h3>" in page
+    assert 'data-verdict="fail"' in page
+    assert re.findall(r'data-severity="(\w+)" data-count="(\d+)"', page) == [
+        ("error", "2"),
+        ("warning", "0"),
+        ("info", "0"),
     ]
-    findings = page.split("<details>")[0]
-    assert findings.count("<tr>") == 3  # the header and the two errors
-    assert "spending_split" in findings
-    assert "basic_split" in findings
-    assert findings.count(">PC102</td>") == 2
-    # The reconciliation of every relation judged, collapsed.
-    details = page.split("<details>")[1]
-    assert "<summary>reconciliation: 27 checks</summary>" in details
-    assert details.count("<tr>") == 28
-    assert re.search(r">spending_split</td><td[^>]*>PC102</td><td[^>]*>broken</td>", details)
+    cards = re.findall(r'<article class="pc-card pc-error" id="c-(\w+)" data-code="(PC\d+)"', page)
+    assert cards == [("spending_split", "PC102"), ("basic_split", "PC102")]
+    assert page.count('<svg class="pc-line"') == 2  # each broken sum drawn
+    # The relations that hold, collapsed.
+    details = page.split('<details class="pc-holding"')[1]
+    assert 'data-holding="25"><summary>25 relations hold</summary>' in details
+    assert details.count("<tr") == 26  # the header and 25 holding checks
+    assert "spending_split" not in details
 
 
-def test_clean_result_html_has_the_summary_and_no_findings_table() -> None:
+def test_clean_result_html_passes_and_has_no_card() -> None:
     page = perfcheck.check(SEED)._repr_html_()
-    assert "0 errors, 0 warnings, 0 infos; 27 relations checked" in page
-    assert "<th" not in page.split("<details>")[0]
+    assert 'data-verdict="pass"' in page
+    assert ">0 errors</li>" in page
+    assert "<article" not in page
+    assert "<summary>27 relations hold</summary>" in page
 
 
 def test_result_markdown_is_a_table_of_findings_with_a_summary() -> None:
@@ -133,6 +131,7 @@ def test_html_escapes_every_text_from_the_document() -> None:
     assert not result.ok
     result_page, finding_page = result._repr_html_(), result.errors[0]._repr_html_()
     assert "&lt;b&gt;一&lt;/b&gt;" in result_page  # the section, in the "where" column
+    assert "&lt;img src=x onerror=alert(1)&gt;" in result_page  # the quoted text, in the card
     assert "&lt;img src=x onerror=alert(1)&gt;" in finding_page  # the quoted text, in the locations
     for page in (result_page, finding_page):
         assert "<script" not in page
@@ -140,21 +139,12 @@ def test_html_escapes_every_text_from_the_document() -> None:
         assert "<b>" not in page
         assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; [link]" in page
         # Only perfcheck's own tags remain.
-        tags = set(re.findall(r"<(/?[a-z]+)", page))
+        tags = set(re.findall(r"<(/?[a-z0-9]+)", page))
         allowed = {
-            "div",
-            "p",
-            "strong",
-            "code",
-            "table",
-            "thead",
-            "tbody",
-            "tr",
-            "th",
-            "td",
-            "details",
-            "summary",
-        }
+            "div", "p", "strong", "code", "table", "thead", "tbody", "tr", "th", "td", "details",
+            "summary", "style", "h3", "header", "ul", "li", "dl", "dt", "dd", "article", "span",
+            "svg", "title", "line", "rect", "path", "text", "circle",
+        }  # fmt: skip
         assert tags <= allowed | {f"/{t}" for t in allowed}
 
 
@@ -247,7 +237,8 @@ def test_the_example_notebook_runs_and_shows_the_findings(
     # The seed checks clean; the result displays as HTML with its summary.
     (out,) = clean.outputs
     assert out.output_type == "execute_result"
-    assert "0 errors, 0 warnings, 0 infos; 27 relations checked" in out.data["text/html"]
+    assert 'data-verdict="pass"' in out.data["text/html"]
+    assert "27 relations hold" in out.data["text/html"]
     assert "text/markdown" in out.data
     # Breaking 基本支出 breaks two sums; display() shows the findings table.
     (out,) = broken.outputs

@@ -109,6 +109,8 @@ def test_no_string_with_a_placeholder_is_left_unfilled() -> None:
                 continue
             if isinstance(parent, ast.AnnAssign) and _formatted_later(tree, parent):
                 continue
+            if isinstance(parent, ast.AnnAssign) and getattr(parent.target, "id", "").endswith("CSS"):
+                continue  # a style sheet: its rule bodies look like ``{name:spec}`` but are CSS
             unfilled.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:60]!r}")
     assert unfilled == []
 

@@ -7,7 +7,7 @@ code crashed rules are reported under.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,13 +16,14 @@ from perfcheck._core.i18n import Messages
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._engine import run
 from perfcheck._engine.registry import Registry, Rule
-from perfcheck._engine.run import crash_code, run_rules
+from perfcheck._engine.run import crash_code, in_report_order, run_rules
 from perfcheck._findings.coverage import Coverage, coverage_of_counts, coverage_of_ledger
 from perfcheck._findings.finding import Finding, RelationCheck
 from perfcheck._findings.result import Result
-from perfcheck._ledger.document import loads
+from perfcheck._ledger.document import Ledger, loads
+from perfcheck._localise import Options, localise
 from perfcheck._read.reader import Readable, parse, raw, read
-from perfcheck.rules import CRASH_CODE, INFERRED_CODE, default_registry
+from perfcheck.rules import CONFLICT_CODE, CRASH_CODE, INFERRED_CODE, default_registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,50 @@ class _Recheck:
         return tuple(
             run_rules(ledger, rules, self.locale, crashes=self.crashes, inferred=inferred_code(rules))[1]
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Localiser:
+    """A result's localisation, worked out when asked for (picklable: rules by code, as ``_Recheck``)."""
+
+    document: Ledger | bytes
+    codes: tuple[str, ...]
+    locale: str
+    limits: Limits
+    registry: Registry | None = None
+
+    def __call__(
+        self, result: Result, *, weights: Mapping[str, float] | None = None, limit: int = 5
+    ) -> Result:
+        """The result with its error findings localised and any conflict between relations (PC904)."""
+        document = self.document
+        ledger = document if isinstance(document, Ledger) else loads(document, limits=self.limits)
+        registry = default_registry if self.registry is None else self.registry
+        rules = tuple(registry[c] for c in self.codes)
+        conflicts = CONFLICT_CODE if CONFLICT_CODE in self.codes else None
+        findings = [
+            f.model_copy(update={"localisation": None}) for f in result.findings if f.code != CONFLICT_CODE
+        ]
+        options = Options(limit=limit, weights=weights)
+        findings = localise(ledger, rules, findings, locale=self.locale, conflicts=conflicts, options=options)
+        findings = in_report_order(findings, ledger)
+        done = Result(
+            title=result.title,
+            findings=tuple(findings),
+            checks=result.checks,
+            coverage=coverage_of_ledger((f.id for f in ledger.figures), ledger.relations, findings),
+            rules=result.rules,
+            locale=result.locale,
+        )
+        done._localised = True  # noqa: SLF001 - the result's own flag, set where it is made
+        done._localiser = self  # noqa: SLF001 - asked again with other weights, it localises again
+        return done
+
+
+def _localisable(result: Result, localiser: _Localiser, *, now: bool) -> Result:
+    """The result, able to localise itself when asked; localised at once when ``now``."""
+    result._localiser = localiser  # noqa: SLF001 - the result's own hook, set where it is made
+    return result.localise() if now else result
 
 
 def reports_crashes(ignore: Iterable[str] | None) -> bool:
@@ -120,17 +165,23 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
     limits: Limits = DEFAULT_LIMITS,
     format: str | None = None,  # noqa: A002 - the public argument's name
     name: str | None = None,
+    localise: bool = False,
+    registry: Registry | None = None,
     blanks: str | None = None,
 ) -> tuple[Result, str | None, str | None]:
     """Check one source with ``rules``: the result, and the document's entity and period.
 
     A source given as JSON (a path, bytes, text or a file, as :func:`perfcheck.read`
     decides) goes to the fast path first; anything else, and a JSON document the fast
-    path declines, is read by :func:`perfcheck.read` and checked in full.
+    path declines, is read by :func:`perfcheck.read` and checked in full. The result
+    localises itself when asked (:meth:`Result.localise`), at once with ``localise``;
+    ``registry`` is where ``rules`` come from, when not the default one.
 
     Raises:
         LedgerError: the source cannot be read as one valid document.
     """
+    codes = tuple(r.code for r in rules)
+    own = None if registry is default_registry else registry
     crashes = CRASH_CODE if crash_reported else None
     document = raw(source, format=format, limits=limits, name=name)
     if document is None:
@@ -143,6 +194,9 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
             )
             if fast is not None:
                 result, header = fast
+                result = _localisable(
+                    result, _Localiser(document.data, codes, locale, limits, own), now=localise
+                )
                 return result, header.get("entity"), header.get("period")
         ledger = parse(document, limits=limits, blanks=blanks)
     findings, checks = run_rules(ledger, rules, locale, crashes=crashes, inferred=inferred_code(rules))
@@ -151,9 +205,10 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
         findings=tuple(findings),
         checks=tuple(checks),
         coverage=coverage_of_ledger((f.id for f in ledger.figures), ledger.relations, findings),
-        rules=tuple(r.code for r in rules),
+        rules=codes,
         locale=locale,
     )
+    result = _localisable(result, _Localiser(ledger, codes, locale, limits, own), now=localise)
     return result, ledger.entity, ledger.period
 
 
@@ -168,6 +223,7 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
     locale: str = "en",
     limits: Limits | None = None,
     format: str | None = None,  # noqa: A002 - read()'s argument
+    localise: bool = False,
     blanks: str | None = None,
 ) -> Result:
     """Check a report and return what the rules found.
@@ -193,6 +249,8 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
         locale: the language of the findings' messages: ``en`` or ``zh_CN``.
         limits: bounds on a document that is read (default: ``Limits()``).
         format: the format of a path, bytes, text or file, as in :func:`perfcheck.read`.
+        localise: say which printed figures are likely wrong, as :meth:`Result.localise`
+            does (docs/localise.md; needs the ``localise`` extra).
         blanks: how a ledger document's values that print nothing (``-``, ``—``) are
             read, as in :func:`perfcheck.read`: ``"error"`` or ``"absent"`` (no figure).
 
@@ -221,6 +279,8 @@ def check(  # noqa: PLR0913 - keyword-only options, as in ruff's and flake8's AP
             crash_reported=reports_crashes(ignore),
             limits=DEFAULT_LIMITS if limits is None else limits,
             format=format,
+            localise=localise,
+            registry=registry,
             blanks=blanks,
         )
     except LedgerError as exc:

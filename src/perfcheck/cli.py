@@ -36,6 +36,7 @@ from perfcheck._core.i18n import LOCALES
 from perfcheck._core.version import VERSION
 from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._ledger.document import Ledger, dumps
+from perfcheck._localise import require_solver
 from perfcheck._series import check_series, series_pairs, with_series
 from perfcheck.extract import Extraction, extract
 from perfcheck.render import (
@@ -126,6 +127,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="check documents in N processes (default: 1); the output is the same",
     )
+    chk.add_argument(
+        "--localise",
+        action="store_true",
+        help="say which printed figures are likely wrong and what they could have been "
+        "(docs/localise.md; needs perfcheck[localise])",
+    )
     chk.add_argument("--baseline", metavar="FILE", help="acknowledged findings (TOML), each with a reason")
     chk.add_argument(
         "--write-baseline",
@@ -190,6 +197,7 @@ class _Settings:
     baseline: Path | None
     exit_zero: bool
     config: Path | None
+    localise: bool = False
 
 
 def _selected(config: Config, args: argparse.Namespace) -> tuple[str, ...]:
@@ -234,6 +242,7 @@ def _settings(args: argparse.Namespace) -> _Settings:
         baseline=Path(args.baseline) if args.baseline is not None else config.baseline,
         exit_zero=args.exit_zero if args.exit_zero is not None else bool(config.exit_zero),
         config=config.path,
+        localise=args.localise and require_solver(),
     )
 
 
@@ -333,7 +342,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         settings = _settings(args)
         acks = _acknowledgements(settings, write)
-    except (ConfigError, BaselineError, ValueError) as exc:
+    except (ConfigError, BaselineError, ValueError, ImportError) as exc:
         return _fail(exc)
     base = settings.baseline.parent if settings.baseline is not None else Path()
     exclude = [p for p in (settings.baseline, write, settings.config) if p is not None]
@@ -391,6 +400,13 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _localised(items: list[BatchItem], settings: _Settings) -> list[BatchItem]:
+    """With ``--localise``, each checked document's result with which printed figures are likely wrong."""
+    if not settings.localise:
+        return items
+    return [i if i.result is None else replace(i, result=i.result.localise()) for i in items]
+
+
 class _Progress:
     """A counter of documents checked, on standard error, rewritten in place (a terminal only)."""
 
@@ -431,6 +447,7 @@ def _results(tasks: list[_Task], settings: _Settings, jobs: int) -> list[BatchIt
             print(f"perfcheck: {item.error}", file=sys.stderr)
         items.append(item)
     progress.clear()
+    items = _localised(items, settings)
     if not series_codes:
         return items
     # Series: only documents with a partner in a consecutive year are read again, here.

@@ -281,7 +281,8 @@ def breaking(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own stra
 
     Args:
         code: a rule code of :data:`perfcheck.default_registry`, e.g. ``"PC201"``. PC902
-            (a rule crashed) cannot be produced by data.
+            (a rule crashed) cannot be produced by data, nor PC904 (relations in
+            conflict), which a plain check does not report.
         min_relations: fewest relations around the broken one (0 to 60).
         max_relations: most relations around the broken one (0 to 60).
         kinds: relation kinds of the relations around it.
@@ -293,7 +294,7 @@ def breaking(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own stra
         plain: as for :func:`ledgers`: the relations around the broken one are plain.
 
     Raises:
-        hypothesis.errors.InvalidArgument: ``code`` is no rule's, or PC902; or another
+        hypothesis.errors.InvalidArgument: ``code`` is no rule's, or PC902 or PC904; or another
             argument is of the wrong type or out of range.
 
     >>> import perfcheck

@@ -8,12 +8,30 @@ many some rule judged and how many could not be judged.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict
 
+from perfcheck._core.formula import FormulaError, parse_formula
 from perfcheck._findings.finding import Finding, Verdict
+
+#: Keys of a relation that are not figure ids.
+_NOT_OPERANDS: Final = frozenset(
+    {
+        "id",
+        "kind",
+        "label",
+        "source",
+        "basis",
+        "direction",
+        "op",
+        "weights",
+        "exhaustive",
+        "expr",
+        "tolerance",
+    }
+)
 
 
 class Coverage(BaseModel):
@@ -59,6 +77,44 @@ def coverage_of_ledger(
         in_relations=len(used & set(ids)),
         relations=len(rels),
         inferred=sum(r.basis == "inferred" for r in rels),
+        not_checkable=_not_checkable(findings),
+    )
+
+
+def operands_of_data(relation: Mapping[str, Any]) -> list[str]:
+    """The ids of the figures a relation given as parsed JSON names, in the order it names them.
+
+    >>> operands_of_data({"id": "r", "kind": "sum", "total": "t", "parts": ["a", "b"]})
+    ['t', 'a', 'b']
+    >>> operands_of_data({"id": "f", "kind": "formula", "expr": "x == y + 2"})
+    ['x', 'y']
+    """
+    used: list[str] = []
+    for key, value in relation.items():
+        if key == "expr" and isinstance(value, str):
+            try:
+                used.extend(parse_formula(value).names)
+            except FormulaError:
+                continue  # a formula that does not parse uses no figure
+        elif key not in _NOT_OPERANDS:
+            used.extend(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+    return used
+
+
+def coverage_of_data(document: Mapping[str, Any], findings: Iterable[Finding]) -> Coverage:
+    """The coverage of a document given as parsed JSON (the fast path keeps no models)."""
+    ids = {
+        f["id"] for f in document.get("figures", ()) if isinstance(f, dict) and isinstance(f.get("id"), str)
+    }
+    rels = [r for r in document.get("relations", ()) if isinstance(r, dict)]
+    used: set[str] = set()
+    for rel in rels:
+        used.update(operands_of_data(rel))
+    return Coverage(
+        figures=len(ids),
+        in_relations=len(used & ids),
+        relations=len(rels),
+        inferred=sum(r.get("basis") == "inferred" for r in rels),
         not_checkable=_not_checkable(findings),
     )
 

@@ -4,25 +4,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PlainSerializer,
     field_serializer,
     field_validator,
     model_validator,
 )
 
 from perfcheck._core.i18n import check_locale_name
+from perfcheck._findings.localisation import DecimalText, Localisation
 from perfcheck._findings.message import DecimalParam, Message, params_json
 from perfcheck._ledger.document import Source
-
-DecimalText = Annotated[
-    Decimal, Field(allow_inf_nan=True), PlainSerializer(str, return_type=str, when_used="json")
-]
 
 
 class Severity(StrEnum):
@@ -91,6 +87,8 @@ class Finding(BaseModel):
         allowed: the interval the printed value had to fall in, given the others' rounding.
         unit: the unit of ``actual``, ``expected``, ``difference`` and ``allowed``.
         rounding_explains: whether rounding alone could explain the difference.
+        localisation: which printed figures are likely wrong, when localisation was
+            asked for (:meth:`Result.localise`, docs/localise.md).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -111,6 +109,7 @@ class Finding(BaseModel):
     allowed: tuple[DecimalText, DecimalText] | None = None
     unit: str | None = None
     rounding_explains: bool | None = None
+    localisation: Localisation | None = None
 
     def __init__(self, *, message: str | Message | None = None, **data: Any) -> None:  # noqa: ANN401 - the fields
         """Hold the fields; ``message`` gives the message id and parameters at once.

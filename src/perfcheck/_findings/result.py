@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field
@@ -20,6 +20,14 @@ class Pending(Protocol):
 
     def coverage(self, findings: tuple[Finding, ...]) -> Coverage:
         """How much of the document was read."""
+        ...
+
+
+class Localiser(Protocol):
+    """What works out a result's localisation when it is asked for (picklable)."""
+
+    def __call__(self, result: Result, *, weights: Mapping[str, float] | None, limit: int) -> Result:
+        """The result with its findings localised."""
         ...
 
 
@@ -47,6 +55,8 @@ class Result(BaseModel):
     _pending: Pending | None = PrivateAttr(default=None)
     _relations_checked: int | None = PrivateAttr(default=None)
     _coverage: Coverage | None = PrivateAttr(default=None)
+    _localiser: Localiser | None = PrivateAttr(default=None)
+    _localised: bool = PrivateAttr(default=False)
 
     def __init__(
         self,
@@ -89,6 +99,8 @@ class Result(BaseModel):
                 "_pending": pending,
                 "_relations_checked": relations_checked,
                 "_coverage": None,
+                "_localiser": None,
+                "_localised": False,
             },
         )
         return result
@@ -141,6 +153,36 @@ class Result(BaseModel):
         """Hash of the fields."""
         return hash((self.title, self.findings, self.rules, self.locale))
 
+    def localise(self, *, weights: Mapping[str, float] | None = None, limit: int = 5) -> Result:
+        """The result with which printed figures are likely wrong: error localisation (docs/localise.md).
+
+        Every error finding about a relation gains a ``localisation``: the smallest sets
+        of printed figures whose change lets every relation hold, each figure with a
+        suggested value (a typing slip where one fits) and the printed values that fit,
+        all confirmed by the rules' exact checks. Relations that each hold alone but not
+        together are reported under PC904. Needs the ``localise`` extra (highspy).
+
+        Args:
+            weights: how likely each figure is to be right, by id (default 1; 2 for a
+                figure printed twice): among equally small sets the lightest comes first.
+            limit: the most equally small sets listed per group of relations.
+
+        >>> import perfcheck
+        >>> result = perfcheck.check("tests/data/cases/wuzhou-unit-2024-budget-yuan.json").localise()
+        >>> [c.figure for c in result.errors[0].localisation.explanations[0].corrections]
+        ['proj_pct']
+
+        Raises:
+            ValueError: the result was built by hand, with no document behind it.
+            ImportError: highspy is not installed.
+        """
+        if self._localised and weights is None and limit == 5:
+            return self
+        if self._localiser is None:
+            msg = "this result was not made by perfcheck.check, so there is no document to localise"
+            raise ValueError(msg)
+        return self._localiser(self, weights=weights, limit=limit)
+
     @property
     def errors(self) -> list[Finding]:
         """Findings of severity error."""
@@ -186,17 +228,18 @@ class Result(BaseModel):
         }
 
     def _repr_html_(self) -> str:
-        """The findings as an HTML table with a summary line: how notebooks show a result.
+        """The verdict, counts, coverage and a card per finding: how notebooks show a result.
 
-        Text from the document is escaped; see :func:`perfcheck.render.result_html`.
+        Text from the document is escaped; see :func:`perfcheck.render.compact_html`
+        (the whole page is ``perfcheck.render.render(result, "html")``).
 
         >>> import perfcheck
         >>> "0 errors" in perfcheck.check("examples/seed-ziyang-fulian-2021.json")._repr_html_()
         True
         """
-        from perfcheck.render import result_html  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
+        from perfcheck.render import compact_html  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
 
-        return result_html(self)
+        return compact_html(self)
 
     def _repr_markdown_(self) -> str:
         """The findings as markdown, with a summary line (:func:`perfcheck.render.result_markdown`)."""

@@ -34,6 +34,7 @@ from perfcheck.render._common import Checked, rows, summary
 from perfcheck.render.extraction import extraction_summary
 from perfcheck.render.failure import failure_message, printed_at
 from perfcheck.render.github import github_annotations, github_data, github_property
+from perfcheck.render.html_report import compact_html, documents_html, report_html
 from perfcheck.render.json_format import document_json, documents_json, finding_json, result_json
 from perfcheck.render.notebook_html import finding_html, result_html
 from perfcheck.render.notebook_markdown import finding_markdown, result_markdown
@@ -50,14 +51,21 @@ OUTPUT_FORMATS: Final = ("table", "markdown", "html", "json", "sarif", "github")
 _TABLE_FORMATS: Final[dict[str, TableFormat]] = {"table": "table", "markdown": "markdown", "html": "html"}
 
 
-def render(result: Result, fmt_name: Format = "table", *, locale: str | None = None) -> str:
+def render(
+    result: Result, fmt_name: Format = "table", *, locale: str | None = None, source: object = None
+) -> str:
     """The result in one of :data:`FORMATS`, worded in ``locale`` (default: the one it was checked in).
+
+    ``html`` is one self-contained page (:func:`report_html`, docs/report.md); given
+    ``source``, what was checked, the page also shows the report seen through perfcheck.
 
     Raises:
         ValueError: an unknown format or locale.
     """
     if fmt_name == "json":
         return json.dumps(result_json(result, locale=locale), ensure_ascii=False, indent=2)
+    if fmt_name == "html":
+        return report_html(result, locale, source=source)
     if fmt_name in _TABLE_FORMATS:
         return table(result, _TABLE_FORMATS[fmt_name], locale=locale)
     msg = f"unknown format {fmt_name!r}; choose one of {', '.join(FORMATS)}"
@@ -101,6 +109,8 @@ def render_documents(  # noqa: PLR0913 - keyword-only options of one rendering
         return json.dumps(log, ensure_ascii=False, indent=2)
     if fmt_name == "github":
         return github_annotations(documents, baseline=baseline, locale=locale)
+    if fmt_name == "html":
+        return documents_html(documents, locale, single=single)
     if fmt_name in _TABLE_FORMATS:
         return tables(documents, _TABLE_FORMATS[fmt_name], single=single, locale=locale)
     msg = f"unknown format {fmt_name!r}; choose one of {', '.join(OUTPUT_FORMATS)}"
@@ -115,7 +125,9 @@ __all__ = [
     "Checked",
     "Format",
     "acknowledged_table",
+    "compact_html",
     "document_json",
+    "documents_html",
     "documents_json",
     "extraction_summary",
     "failed_checks",
@@ -130,6 +142,7 @@ __all__ = [
     "reconciliation",
     "render",
     "render_documents",
+    "report_html",
     "result_html",
     "result_json",
     "result_markdown",

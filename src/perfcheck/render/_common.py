@@ -16,6 +16,7 @@ from perfcheck._core.interval import NEAR
 from perfcheck._engine.context import fmt, shown_places
 from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.finding import Finding, Severity
+from perfcheck._findings.localisation import Correction
 from perfcheck._findings.result import Result
 
 #: The columns of a table of findings (English: the catalogs' msgids).
@@ -57,6 +58,72 @@ def where(finding: Finding) -> str:
         line = f":{loc.source.line}" if loc.source and loc.source.line else ""
         parts.append(f"{loc.figure} ({section}{line})" if section or line else loc.figure)
     return ", ".join(parts[:3]) + (f" +{len(parts) - 3}" if len(parts) > 3 else "")
+
+
+#: The column a localised result adds: which printed figures are likely wrong (docs/localise.md).
+LIKELY_WRONG: Final = N_("likely wrong")
+_TYPO_WORDS: Final = {
+    "swap": N_("digits swapped"),
+    "digit": N_("one digit wrong"),
+    "dropped": N_("a digit dropped"),
+    "doubled": N_("a digit doubled"),
+    "point": N_("decimal point moved"),
+    "sign": N_("sign flipped"),
+    "unit": N_("元 and 万元 confused"),
+}
+
+
+def _correction_text(correction: Correction, t: Messages) -> str:
+    text = t(
+        N_("{figure} {printed} → {value}"),
+        figure=correction.figure,
+        printed=correction.printed,
+        value=str(correction.suggestion),
+    )
+    notes = []
+    if correction.typo is not None:
+        notes.append(t.word(_TYPO_WORDS[correction.typo]))
+    if correction.fits is not None:
+        notes.append(t(N_("fits {lo} to {hi}"), lo=str(correction.fits[0]), hi=str(correction.fits[1])))
+    return f"{text} ({'; '.join(notes)})" if notes else text
+
+
+def likely_wrong(finding: Finding, locale: str) -> str:
+    """Which printed figures a localised finding says are likely wrong, in ``locale`` ("" when not localised).
+
+    Of each equally small explanation, the figures of the finding itself (all when it
+    names none of them); alternatives are joined by "or".
+
+    >>> import perfcheck
+    >>> result = perfcheck.check("tests/data/cases/wuzhou-unit-2024-budget-yuan.json", localise=True)
+    >>> likely_wrong(result.errors[0], "en")
+    'proj_pct 19.62% → 15.94 (fits 15.9332 to 15.9431)'
+    """
+    localisation = finding.localisation
+    if localisation is None:
+        return ""
+    t = Messages(locale)
+    if localisation.status != "localised":
+        return t(N_("not localised: {reason}"), reason=localisation.reason or "")
+    alternatives: dict[str, None] = {}
+    for explanation in localisation.explanations:
+        mine = [c for c in explanation.corrections if c.figure in finding.figures]
+        alternatives["; ".join(_correction_text(c, t) for c in mine or explanation.corrections)] = None
+    return t.word(N_(" or ")).join(alternatives)
+
+
+def localised(result: Result) -> bool:
+    """Whether any finding of ``result`` carries a localisation (its tables gain a column)."""
+    return any(f.localisation is not None for f in result.findings)
+
+
+def table_rows(result: Result, locale: str) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
+    """The rows of a table of findings and its headers (msgids): a localised result adds "likely wrong"."""
+    data: list[tuple[str, ...]] = list(rows(result, locale))
+    if not localised(result):
+        return data, HEADERS
+    data = [(*row, likely_wrong(f, locale)) for row, f in zip(data, result.findings, strict=True)]
+    return data, (*HEADERS, LIKELY_WRONG)
 
 
 def rows(result: Result, locale: str | None = None) -> list[tuple[str, str, str, str, str]]:
@@ -125,13 +192,22 @@ def interval_text(bounds: tuple[Decimal, Decimal] | None, places: int | None = N
     """
     if bounds is None:
         return ""
-    lo, hi = bounds
-    if places is not None:
-        lo = _at_most(lo, places, ROUND_FLOOR)
-        hi = _at_most(hi, places, ROUND_CEILING)
+    lo, hi = shown_interval(bounds, places)
     opening = "(" if lo.is_infinite() else "["
     closing = ")" if hi.is_infinite() else "]"
     return f"{opening}{fmt(lo)}, {fmt(hi)}{closing}"
+
+
+def shown_interval(bounds: tuple[Decimal, Decimal], places: int | None) -> tuple[Decimal, Decimal]:
+    """``bounds`` with at most ``places`` decimals, rounded outward so they hold the interval meant.
+
+    >>> shown_interval((Decimal("15.93315866"), Decimal("15.94315901")), 3)
+    (Decimal('15.933'), Decimal('15.944'))
+    """
+    lo, hi = bounds
+    if places is None:
+        return lo, hi
+    return _at_most(lo, places, ROUND_FLOOR), _at_most(hi, places, ROUND_CEILING)
 
 
 def _at_most(value: Decimal, places: int, rounding: str = ROUND_HALF_EVEN) -> Decimal:

@@ -13,7 +13,16 @@ from typing import Final
 from perfcheck._core.i18n import N_, Messages
 from perfcheck._findings.finding import Finding
 from perfcheck._findings.result import Result
-from perfcheck.render._common import HEADERS, heading, locale_of, rows, severity_word, shown_numbers, words
+from perfcheck.render._common import (
+    LIKELY_WRONG,
+    heading,
+    likely_wrong,
+    locale_of,
+    severity_word,
+    shown_numbers,
+    table_rows,
+    words,
+)
 from perfcheck.render.reconciliation_table import cells, reconciliation_headers, status_word
 
 #: The columns of the table of where a finding's figures were printed; catalog msgids.
@@ -54,7 +63,8 @@ def result_html(result: Result, locale: str | None = None) -> str:
         f"<p><strong>perfcheck</strong> · {_h(heading(result, loc))}</p>",
     ]
     if result.findings:
-        parts.append(_html_table(words(HEADERS, loc), rows(result, loc)))
+        data, headers = table_rows(result, loc)
+        parts.append(_html_table(words(headers, loc), data))
     if result.checks:
         recon = [(c.relation, c.code, status_word(c.status, loc), *cells(c)[2:]) for c in result.checks]
         n = len(result.checks)
@@ -120,6 +130,8 @@ def finding_html(finding: Finding, locale: str | None = None) -> str:
         f"<p><strong>{_h(finding.code)}</strong> {severity}{relation}</p>",
         f"<p>{_h(finding.text(loc))}</p>",
     ]
+    if finding.localisation is not None:
+        parts.append(f"<p>{_h(t.word(LIKELY_WRONG))}: {_h(likely_wrong(finding, loc))}</p>")
     numbers = finding_numbers(finding)
     if numbers:
         right = [i for i, (n, _) in enumerate(numbers) if n in ("stated", "computed", "difference")]

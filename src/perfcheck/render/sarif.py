@@ -104,7 +104,16 @@ def _sarif_result(
             "figures": list(finding.figures),
             **{
                 k: data[k]
-                for k in ("verdict", "subject", "actual", "expected", "difference", "allowed", "unit")
+                for k in (
+                    "verdict",
+                    "subject",
+                    "actual",
+                    "expected",
+                    "difference",
+                    "allowed",
+                    "unit",
+                    "localisation",
+                )
                 if k in data
             },
         },

@@ -20,7 +20,7 @@ from tabulate import tabulate
 
 from perfcheck._core.i18n import N_, Messages
 from perfcheck._findings.result import Result
-from perfcheck.render._common import HEADERS, WRAP, Checked, locale_of, rows, summary, words
+from perfcheck.render._common import HEADERS, WRAP, Checked, locale_of, summary, table_rows, words
 
 TableFormat = Literal["table", "markdown", "html"]
 #: tabulate's name of each table format.
@@ -34,13 +34,20 @@ def table(result: Result, fmt_name: TableFormat = "table", *, locale: str | None
         ValueError: no messages for ``locale``.
     """
     loc = locale_of(result, locale)
-    widths = WRAP if fmt_name == "table" else None
     body = ""
     if result.findings:
-        body = tabulate(
-            rows(result, loc), headers=words(HEADERS, loc), tablefmt=TABLEFMT[fmt_name], maxcolwidths=widths
-        )
+        data, headers, widths = _columns(result, loc, fmt_name)
+        body = tabulate(data, headers=headers, tablefmt=TABLEFMT[fmt_name], maxcolwidths=widths)
     return _with_summary(body, summary(result, loc), fmt_name)
+
+
+def _columns(
+    result: Result, loc: str, fmt_name: TableFormat
+) -> tuple[list[tuple[str, ...]], tuple[str, ...], list[int | None] | None]:
+    """The rows, headers and wrapping widths of a table; a localised result adds a "likely wrong" column."""
+    data, headers = table_rows(result, loc)
+    widths: list[int | None] = [*WRAP, 40] if len(headers) > len(HEADERS) else list(WRAP)
+    return data, words(headers, loc), widths if fmt_name == "table" else None
 
 
 def _with_summary(body: str, line: str, fmt_name: TableFormat) -> str:
@@ -65,12 +72,12 @@ def acknowledged_table(
     line = Messages(loc)(N_("{summary}; {n} acknowledged"), summary=summary(result, loc), n=count)
     body = ""
     if result.findings:
+        base, headers, widths = _columns(result, loc, fmt_name)
         data = [
-            (*row, "" if a is None else a.reason)
-            for row, a in zip(rows(result, loc), document.acknowledged, strict=True)
+            (*row, "" if a is None else a.reason) for row, a in zip(base, document.acknowledged, strict=True)
         ]
-        widths = [*WRAP, 32] if fmt_name == "table" else None
-        headers = words((*HEADERS, N_("acknowledged")), loc)
+        widths = None if widths is None else [*widths, 32]
+        headers = (*headers, Messages(loc).word(N_("acknowledged")))
         body = tabulate(data, headers=headers, tablefmt=TABLEFMT[fmt_name], maxcolwidths=widths)
     return _with_summary(body, line, fmt_name)
 

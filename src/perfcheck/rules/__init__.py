@@ -41,5 +41,7 @@ all_rules = Registry([*default_registry, *series_registry])
 CRASH_CODE = internal.rule_crashed.code
 #: The code an error on an inferred relation is reported under, as a warning.
 INFERRED_CODE = internal.inferred_relation_broken.code
+#: The code relations that each hold alone but not together are reported under, when localising.
+CONFLICT_CODE = internal.relations_conflict.code
 
-__all__ = ["CRASH_CODE", "INFERRED_CODE", "all_rules", "default_registry", "series_registry"]
+__all__ = ["CONFLICT_CODE", "CRASH_CODE", "INFERRED_CODE", "all_rules", "default_registry", "series_registry"]

@@ -163,4 +163,36 @@ def inferred_relation_broken(ctx: Context, _: None) -> Iterator[Finding]:
     return iter(())
 
 
-RULES = (incompatible_units, rule_crashed, inferred_relation_broken)
+@rule(
+    "PC904",
+    "relations-conflict",
+    severity=Severity.ERROR,
+    screen=Screen(),  # it finds nothing by itself
+    passing=doc(relations=[]),
+    failing={},
+)
+def relations_conflict(ctx: Context, _: None) -> Iterator[Finding]:
+    """Relations that each hold alone cannot all hold together.
+
+    **What it checks.** Nothing by itself: when localisation is asked for
+    (``perfcheck check --localise``, ``check(..., localise=True)`` or
+    ``result.localise()``, docs/localise.md), every group of relations connected by
+    shared figures is solved as one system over the figures' rounding intervals. A
+    group whose relations each hold alone but cannot all hold at once — a figure that
+    one relation pulls to the top of its rounding interval and another to the bottom —
+    is reported under PC904, naming the smallest set of relations found to conflict.
+    The conflict is reported only once exact interval propagation over those relations
+    proves it, never on the word of a floating-point solver.
+
+    **Why.** Checking each relation alone, as XBRL calculation checks do, lets such a
+    report pass: every sum is within its rounding, but no set of true values makes
+    them all true, so some printed figure is wrong.
+
+    **What to do.** Read the figures the finding names; the localisation beside it
+    says which change would make every relation hold.
+    """
+    del ctx
+    return iter(())
+
+
+RULES = (incompatible_units, rule_crashed, inferred_relation_broken, relations_conflict)

@@ -1,0 +1,487 @@
+"""Error localisation: which printed figures are likely wrong, and what they could have been.
+
+All relations of a ledger are one system over its figures' rounding intervals
+(:mod:`~perfcheck._localise.system`). For each group of relations connected by shared
+figures that holds a broken relation, HiGHS proposes the smallest sets of figures whose
+change lets every relation hold (:mod:`~perfcheck._localise.solver`); each proposal,
+with a suggested value (a typing slip where one fits, :mod:`~perfcheck._localise.typos`)
+and the range of printed values that fit, is reported only once the rules' exact
+checks confirm it (:mod:`~perfcheck._localise.confirm`). A group whose relations each
+hold alone but not together is reported as a conflict, once exact propagation proves it.
+See docs/localise.md.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
+
+from perfcheck._core.i18n import N_
+from perfcheck._core.units import Kind
+from perfcheck._engine.context import Context
+from perfcheck._engine.registry import Rule
+from perfcheck._findings.finding import Finding, Severity, Verdict
+from perfcheck._findings.localisation import Correction, Explanation, Localisation, Typo
+from perfcheck._ledger.document import Ledger, _Relation
+from perfcheck._localise.confirm import Checker, refuted
+from perfcheck._localise.hitting import smallest_hitting
+from perfcheck._localise.solver import Solver, SolverMissingError, require_solver
+from perfcheck._localise.system import System, alone_range, build, connected, restrict
+from perfcheck._localise.typos import ORDER, Slip, slips
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How hard localisation tries.
+
+    Attributes:
+        limit: the most equally small explanations listed per group of relations.
+        max_figures: a group of relations naming more figures is not localised.
+        time_limit: seconds per group (each solve is bounded by what is left of it).
+        weights: how likely each figure is to be right, by id (default 1; a figure
+            printed twice, in an ``equal`` relation, 2): among equally small sets the
+            lightest is listed first.
+    """
+
+    limit: int = 5
+    max_figures: int = 400
+    time_limit: float = 10.0
+    weights: Mapping[str, float] | None = None
+
+
+#: How many slips per figure are tried against the exact checks before a plain value.
+_SLIPS_TRIED = 6
+#: The largest hitting sets looked for before the MILP, and the steps spent looking.
+_HITTING_SIZE = 3
+_HITTING_BUDGET = 5000
+
+
+def _weights(ledger: Ledger, given: Mapping[str, float] | None) -> dict[str, Fraction]:
+    weights: dict[str, Fraction] = {}
+    for rel in ledger.relations:
+        if rel.kind == "equal":
+            for fid in rel.operands():
+                weights[fid] = Fraction(2)
+    for fid, w in (given or {}).items():
+        weights[fid] = Fraction(w)
+    return weights
+
+
+def _round(value: Fraction, places: int, rounding: str = ROUND_HALF_EVEN) -> Decimal:
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
+class _Group:
+    """One group of connected relations, localised."""
+
+    def __init__(  # noqa: PLR0913 - the parts of one group's work
+        self,
+        ctx: Context,
+        *,
+        system: System,
+        checker: Checker,
+        weights: Mapping[str, Fraction],
+        options: Options,
+        broken: Iterable[str] = (),
+    ) -> None:
+        self.ctx = ctx
+        self.system = system
+        self.checker = checker
+        self.weights = weights
+        self.options = options
+        self.operands = {r: frozenset(checker.relations[r].operands()) for r in system.relations}
+        # A relation broken as printed stays broken unless one of its figures changes.
+        self.hits = [self.operands[r] for r in broken if r in self.operands]
+        self.started = time.perf_counter()
+        self.solver = Solver(system, time_limit=options.time_limit)
+
+    def over_time(self) -> bool:
+        return time.perf_counter() - self.started > self.options.time_limit or self.solver.timed_out
+
+    def _weight(self, figures: Iterable[str]) -> Fraction:
+        return sum((self.weights.get(f, Fraction(1)) for f in figures), Fraction(0))
+
+    def _from_hitting_sets(self) -> tuple[list[Explanation], bool]:
+        """Explanations among the smallest hitting sets of the broken relations: then none is smaller."""
+        size, candidates = smallest_hitting(self.hits, max_size=_HITTING_SIZE, budget=_HITTING_BUDGET)
+        found: list[Explanation] = []
+        if size is None:
+            return found, False
+        for candidate in sorted(candidates, key=lambda c: (self._weight(c), sorted(c))):
+            if self.over_time():
+                return found, bool(found)
+            if len(found) >= self.options.limit:
+                return found, True
+            explanation = self._explain(candidate)
+            if explanation is not None:
+                found.append(explanation)
+        return found, False
+
+    def localise(self) -> Localisation:
+        found, more = self._from_hitting_sets() if self.hits else ([], False)
+        if found:
+            return Localisation(
+                status="localised",
+                relations=tuple(self.system.relations),
+                explanations=tuple(found),
+                more=more,
+            )
+        search = self.solver.search(self.weights, self.hits)
+        size: int | None = None
+        for _ in range(4 * self.options.limit + 4):
+            if self.over_time():
+                more = bool(found)
+                break
+            proposal = search.next()
+            if proposal is None:
+                break
+            if len(found) >= self.options.limit:
+                more = True
+                break
+            explanation = self._explain(proposal) if proposal else None
+            if explanation is None:
+                search.refused(proposal)
+                continue
+            if size is None:
+                size = len(proposal)
+                search.at_most(size)
+            found.append(explanation)
+            search.found(proposal)
+        relations = tuple(self.system.relations)
+        if found:
+            ordered = sorted(found, key=lambda e: e.weight)
+            return Localisation(
+                status="localised", relations=relations, explanations=tuple(ordered), more=more
+            )
+        reason = (
+            "the solver ran out of time"
+            if self.over_time()
+            else "no set of figures the solver proposed passed the exact checks"
+        )
+        return Localisation(status="not_localised", relations=relations, reason=reason)
+
+    # -- one proposal, confirmed ---------------------------------------------------
+
+    def _fit(
+        self, figures: frozenset[str], *, exact: bool
+    ) -> tuple[dict[str, tuple[Fraction, Fraction]], dict[str, Fraction]] | None:
+        """The range each figure may take and a point that fits, or None when the set cannot fit.
+
+        With ``exact``, one figure alone is worked out by exact propagation, with no
+        solver; a set of several (or one whose propagation cannot bound it) by LPs.
+        """
+        if exact and len(figures) == 1:
+            (figure,) = figures
+            alone = alone_range(self.system, figure, self.solver.domain[figure])
+            if alone is not None:
+                lo, hi = alone
+                return ({figure: alone}, {figure: (lo + hi) / 2}) if lo <= hi else None
+        fit = self.solver.fit(figures)
+        if not fit.feasible:
+            return None
+        ranges = self.solver.ranges(figures)
+        return (ranges, fit.witness) if len(ranges) == len(figures) else None
+
+    def _explain(self, figures: frozenset[str], *, exact: bool = True) -> Explanation | None:
+        fitted = self._fit(figures, exact=exact)
+        if fitted is None:
+            return None
+        ranges, witness = fitted
+        order = [f for f in self.system.vars if f in figures]
+        chosen = self._suggest(order, ranges, witness)
+        if chosen is None:
+            # the exact range of one figure is a superset: the LP's may hold a value that fits
+            return self._explain(figures, exact=False) if exact and len(figures) == 1 else None
+        corrections = tuple(self._correction(f, chosen, ranges[f]) for f in order)
+        weight = self._weight(order)
+        return Explanation(
+            figures=tuple(order), corrections=corrections, weight=_round(weight, 3).normalize()
+        )
+
+    def _candidates(self, fid: str, lo: Fraction, hi: Fraction) -> list[Slip]:
+        """Slips of a figure whose printed interval meets ``[lo, hi]``, most likely first.
+
+        Filtered and ranked in floats, with a margin: the exact checks decide afterwards.
+        """
+        view = self.ctx.view(fid)
+        factor = float(view.unit.factor)
+        low, high = float(lo), float(hi)
+        margin = 1e-9 * max(abs(low), abs(high), 1.0)
+        middle, scale = (low + high) / 2, float(self.system.vars[fid].scale)
+        fits: list[tuple[tuple[bool, int, float], Slip]] = []
+        for slip in slips(view.number, view.decimals, amount=view.unit.kind is Kind.AMOUNT):
+            half = 0.5 * 10.0 ** (-slip.decimals) * factor
+            centre = float(slip.value) * factor
+            if centre - half <= high + margin and centre + half >= low - margin:
+                # A coarser value fits more easily only because its interval is wider: it comes last.
+                rank = (slip.coarser(view.decimals), ORDER.index(slip.kind), abs(centre - middle) / scale)
+                fits.append((rank, slip))
+        fits.sort(key=lambda item: item[0])
+        return [s for _, s in fits[:_SLIPS_TRIED]]
+
+    def _plain(self, fid: str, value: Fraction) -> list[tuple[Decimal, int]]:
+        """A value near ``value`` printed to the figure's places, then to one, two, three more."""
+        view = self.ctx.view(fid)
+        own = Fraction(value) / Fraction(view.unit.factor)
+        return [(_round(own, view.decimals + extra), view.decimals + extra) for extra in range(4)]
+
+    def _suggest(
+        self,
+        order: Sequence[str],
+        ranges: Mapping[str, tuple[Fraction, Fraction]],
+        witness: Mapping[str, Fraction],
+    ) -> dict[str, tuple[Decimal, int, Typo | None]] | None:
+        """Printed values for the figures that the exact checks confirm, a typing slip wherever one fits.
+
+        First plain values (the solver's, rounded to the figure's places or a few more)
+        that make every relation hold; then, figure by figure, the most likely slip whose
+        value keeps every relation holding takes the plain value's place.
+        """
+        middle = {f: (lo + hi) / 2 for f, (lo, hi) in ranges.items()}
+        trials: list[dict[str, tuple[Decimal, int, Typo | None]]] = [
+            {f: (*self._plain(f, point[f])[extra], None) for f in order}
+            for extra in range(4)
+            for point in (witness, middle)
+        ]
+        relations = self.touching(order)
+        chosen = next((t for t in trials if self._holds(relations, t)), None)
+        for fid in order:
+            around = self.touching([fid])
+            for slip in self._candidates(fid, *ranges[fid]):
+                trial = {**(chosen or {}), fid: (slip.value, slip.decimals, slip.kind)}
+                if len(trial) == len(order) and self._holds(around if chosen else relations, trial):
+                    chosen = trial
+                    break
+        return chosen
+
+    def _holds(self, relations: Sequence[str], trial: Mapping[str, tuple[Decimal, int, Typo | None]]) -> bool:
+        return self.checker.holds(relations, {f: (v, d) for f, (v, d, _) in trial.items()})
+
+    def touching(self, figures: Iterable[str]) -> list[str]:
+        """The relations that name one of ``figures``: the only ones a change of them can affect."""
+        changed = set(figures)
+        return [r for r in self.system.relations if self.operands[r] & changed]
+
+    def _correction(
+        self,
+        fid: str,
+        chosen: Mapping[str, tuple[Decimal, int, Typo | None]],
+        x_range: tuple[Fraction, Fraction],
+    ) -> Correction:
+        view = self.ctx.view(fid)
+        var = self.system.vars[fid]
+        value, _, typo = chosen[fid]
+        factor = Fraction(view.unit.factor)
+        below = var.centre - var.lo if var.lo is not None else Fraction(0)
+        above = var.hi - var.centre if var.hi is not None else Fraction(0)
+        places = max(view.decimals, 0) + 2
+        lo = _round((x_range[0] - above) / factor, places, ROUND_CEILING)
+        hi = _round((x_range[1] + below) / factor, places, ROUND_FLOOR)
+        others = {f: (v, d) for f, (v, d, _) in chosen.items() if f != fid}
+        fits: tuple[Decimal, Decimal] | None = None
+        relations = self.touching(chosen)
+        if lo <= hi and all(
+            self.checker.holds(relations, {**others, fid: (end, view.decimals)}) for end in (lo, hi)
+        ):
+            fits = (lo, hi)
+        return Correction(
+            figure=fid,
+            label=view.figure.label,
+            printed=view.figure.value,
+            unit=view.unit.symbol,
+            fits=fits,
+            suggestion=value,
+            typo=typo,
+        )
+
+    # -- relations that each hold alone but not together ----------------------------
+
+    def conflict(self) -> list[str] | None:
+        """The smallest set of relations found that cannot hold together, once proven; else None."""
+        if self.solver.fit().feasible or self.solver.timed_out:
+            return None
+        keep = list(self.system.relations)
+        for rel in list(keep):
+            trial = [r for r in keep if r != rel]
+            if (
+                trial
+                and not Solver(restrict(self.system, trial), time_limit=self.options.time_limit)
+                .fit()
+                .feasible
+            ):
+                keep = trial
+        return keep if refuted(restrict(self.system, keep)) else None
+
+
+def _conflict_finding(ctx: Context, code: str, system: System, relations: list[str]) -> Finding:
+    figures: dict[str, None] = {}
+    for rel in relations:
+        figures.update(dict.fromkeys(system.figures_of(rel)))
+    ids = list(figures)
+    message = ctx.t(
+        N_(
+            "relations {relations} each hold alone but not together: no values within the printed "
+            "rounding of {figures} satisfy them all at once"
+        ),
+        relations=", ".join(relations),
+        figures=ctx.labels(ids, ", "),
+    )
+    return Finding(
+        code=code,
+        severity=Severity.ERROR,
+        verdict=Verdict.BROKEN,
+        relation=relations[0],
+        figures=tuple(ids),
+        locations=ctx.locations(ids),
+        message=message,
+        locale=ctx.locale,
+    )
+
+
+class _Run:
+    """One ledger's localisation, piece by piece: what it found so far."""
+
+    def __init__(  # noqa: PLR0913 - the parts of one run
+        self,
+        ctx: Context,
+        *,
+        checker: Checker,
+        weights: Mapping[str, Fraction],
+        options: Options,
+        broken: set[str],
+        conflicts: str | None,
+    ) -> None:
+        self.ctx = ctx
+        self.checker = checker
+        self.weights = weights
+        self.options = options
+        self.broken = broken
+        self.conflicts = conflicts
+        self.found: dict[str, Localisation] = {}
+        self.extra: list[Finding] = []
+        self.left_out: set[str] = set()
+
+    def piece(self, relations: list[_Relation], *, has_broken: bool) -> None:
+        """Localise one piece of a group (or look for a conflict in it, when nothing is broken)."""
+        broken = [r.id for r in relations if r.id in self.broken]
+        figures = len({f for r in relations for f in r.operands()})
+        limit = self.options.max_figures
+        if figures > limit:
+            reason = f"{figures} figures solved together, beyond the limit of {limit}"
+            localisation = Localisation(
+                status="not_localised", relations=tuple(r.id for r in relations), reason=reason
+            )
+            self.found.update(dict.fromkeys(broken, localisation))
+            return
+        part = build(self.ctx, relations)
+        self.left_out.update(part.left_out)
+        if not part.relations:
+            return
+        group = _Group(
+            self.ctx,
+            system=part,
+            checker=self.checker,
+            weights=self.weights,
+            options=self.options,
+            broken=broken,
+        )
+        if not has_broken:
+            conflict = group.conflict()
+            if conflict is not None and self.conflicts is not None:
+                finding = _conflict_finding(self.ctx, self.conflicts, part, conflict)
+                self.extra.append(finding.model_copy(update={"localisation": group.localise()}))
+            return
+        localisation = group.localise()
+        if part.left_out:
+            localisation = localisation.model_copy(update={"left_out": tuple(part.left_out)})
+        self.found.update(dict.fromkeys((r for r in part.relations if r in self.broken), localisation))
+
+
+def _pieces(
+    group: list[str], operands: Mapping[str, list[str]], broken: set[str], max_figures: int
+) -> list[list[str]]:
+    """The parts of a group solved together: all of it, or each broken cluster with its neighbours.
+
+    When the group names more than ``max_figures`` figures, each cluster of broken
+    relations (connected by shared figures) is solved with the relations next to it. A
+    correction changes figures of the broken relations, and a change reaches only the
+    relations that name the figure, so a large group is localised neighbourhood by
+    neighbourhood; the relations of each are in its localisation's ``relations``.
+    """
+    named: set[str] = set()
+    for rel in group:
+        named.update(operands[rel])
+    if len(named) <= max_figures or not any(r in broken for r in group):
+        return [group]
+    by_figure: dict[str, list[str]] = {}
+    for rel in group:
+        for figure in operands[rel]:
+            by_figure.setdefault(figure, []).append(rel)
+    pieces = []
+    for cluster in connected([r for r in group if r in broken], operands):
+        near = {other for rel in cluster for figure in operands[rel] for other in by_figure[figure]}
+        pieces.append([r for r in group if r in near])
+    return pieces
+
+
+def localise(  # noqa: PLR0913 - keyword-only options
+    ledger: Ledger,
+    rules: Sequence[Rule],
+    findings: Iterable[Finding],
+    *,
+    locale: str = "en",
+    conflicts: str | None = None,
+    options: Options | None = None,
+) -> list[Finding]:
+    """The findings with which figures are likely wrong, and any conflicts between relations.
+
+    Every error finding about a relation gains a :class:`Localisation`. With a
+    ``conflicts`` code, a group of relations that each hold alone but cannot hold
+    together is reported as a finding of that code, localised in turn.
+
+    Raises:
+        SolverMissingError: highspy is not installed.
+    """
+    require_solver()  # needed or not for this ledger, missing it is said at once
+    options = options or Options()
+    findings = list(findings)
+    ctx = Context(ledger, locale)
+    by_id = {r.id: r for r in ledger.relations}
+    operands = {r.id: r.operands() for r in ledger.relations}
+    broken = {f.relation for f in findings if f.severity is Severity.ERROR and f.relation is not None}
+    run = _Run(
+        ctx,
+        checker=Checker(ctx, rules, by_id),
+        weights=_weights(ledger, options.weights),
+        options=options,
+        broken=broken,
+        conflicts=conflicts,
+    )
+    for group in connected(operands, operands):
+        has_broken = any(r in broken for r in group)
+        if has_broken or (conflicts is not None and len(group) > 1):
+            for piece in _pieces(group, operands, broken, options.max_figures):
+                run.piece([by_id[r] for r in piece], has_broken=has_broken)
+    found, extra, left_out = run.found, run.extra, run.left_out
+    for rel in left_out:
+        if rel in broken:
+            found[rel] = Localisation(
+                status="not_localised",
+                relations=(rel,),
+                left_out=(rel,),
+                reason="the relation cannot be written as linear rows, so it was left out",
+            )
+    out = [
+        f.model_copy(update={"localisation": found[f.relation]})
+        if f.severity is Severity.ERROR and f.relation in found
+        else f
+        for f in findings
+    ]
+    return extra + out
+
+
+__all__ = ["Options", "SolverMissingError", "localise", "require_solver"]

@@ -1,0 +1,387 @@
+"""The system of :mod:`perfcheck._localise.system` given to HiGHS: proposals, never verdicts.
+
+Each variable is solved for as its deviation from the printed value in half-units of
+its last printed digit (``x = centre + scale·u``), so the solver sees small numbers
+and the exact residuals: a printed sum that is off by 0.02 is a right-hand side of
+about 4, whatever the size of the sum. A figure that may change has an indicator
+``z`` whose big-M is the distance from its printed interval to its domain box, in
+the same units: tight, never a fixed 1e7 (errorlocate's pitfall, docs/localise.md).
+Every set the MILP proposes is solved again as an LP with the indicators fixed to
+exactly 0 and 1, so an indicator the solver rounds to 0 within its integrality
+tolerance never passes for an unchanged figure.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from typing import Any, Final
+
+from perfcheck._localise.system import PERCENT_BOX, Row, System, Var
+
+Box = tuple[Fraction, Fraction]
+_TOLERANCE: Final = 1e-9
+
+
+class SolverMissingError(ImportError):
+    """``highspy`` is not installed: localisation needs the ``localise`` extra."""
+
+
+def _highs() -> Any:  # noqa: ANN401 - highspy ships no types for its core binding
+    try:
+        from highspy._core import _Highs  # noqa: PLC0415 - an optional package, loaded when localising
+    except ImportError:
+        msg = "localisation needs HiGHS: pip install 'perfcheck[localise]' (the highspy package)"
+        raise SolverMissingError(msg) from None
+    # The core binding, not highspy.Highs: that one prints a banner to stdout when made.
+    return _Highs()
+
+
+def require_solver() -> bool:
+    """True when HiGHS can be loaded.
+
+    Raises:
+        SolverMissingError: highspy is not installed (the message says how to install it).
+    """
+    _highs()
+    return True
+
+
+def domain_boxes(system: System) -> dict[str, Box]:
+    """Each variable's domain box: how far a changed figure may go.
+
+    Per dimension, twice the sum of the magnitudes its figures print (no figure a
+    relation determines from the others can be larger), at least 1000 for percentages;
+    from zero for a figure printed non-negative. A made-up quantity spans its terms.
+    """
+    size: dict[str, Fraction] = {}
+    for var in system.vars.values():
+        if var.figure is not None:
+            ends = [abs(var.centre), *(abs(e) for e in (var.lo, var.hi) if e is not None)]
+            size[var.dim] = size.get(var.dim, Fraction(0)) + max(ends) + var.scale
+    boxes: dict[str, Box] = {}
+    for var in system.vars.values():
+        if var.figure is None:
+            continue
+        bound = 2 * size[var.dim]
+        if var.dim == "percent":
+            bound = max(bound, PERCENT_BOX)
+        lo = Fraction(0) if var.centre >= 0 else -bound
+        lo = min(lo, var.lo) if var.lo is not None else lo
+        hi = max(bound, var.hi) if var.hi is not None else bound
+        boxes[var.name] = (lo, hi)
+    for var in system.vars.values():
+        if var.figure is None:
+            boxes[var.name] = _span(var, boxes)
+    return boxes
+
+
+#: How much coarser than the finest figure of its dimension a figure's unit of deviation may be.
+_SCALE_RANGE: Final = 1000
+
+
+def _balanced(system: System) -> System:
+    """The system with no figure's unit of deviation more than 1000 times its dimension's finest.
+
+    A figure printed as ``0.0`` 亿元 beside one printed as ``1.25`` 元 would otherwise give
+    coefficients 10^9 apart in one row, and the solver drops the smaller as zero.
+    """
+    finest: dict[str, Fraction] = {}
+    for var in system.vars.values():
+        finest[var.dim] = min(finest.get(var.dim, var.scale), var.scale)
+    capped = {
+        name: replace(var, scale=min(var.scale, finest[var.dim] * _SCALE_RANGE))
+        for name, var in system.vars.items()
+    }
+    return System(capped, system.rows, system.products, system.relations, system.left_out)
+
+
+def _span(var: Var, boxes: Mapping[str, Box]) -> Box:
+    lo = hi = Fraction(0)
+    for name, c in var.terms:
+        a, b = boxes[name]
+        lo += c * (a if c > 0 else b)
+        hi += c * (b if c > 0 else a)
+    return lo, hi
+
+
+def _fixed_boxes(system: System, domain: Mapping[str, Box], changed: Iterable[str]) -> dict[str, Box]:
+    """Boxes with the figures not ``changed`` held to their printed intervals."""
+    free = set(changed)
+    boxes: dict[str, Box] = {}
+    for var in system.vars.values():
+        if var.figure is None:
+            continue
+        lo, hi = domain[var.name]
+        if var.name not in free:
+            lo = lo if var.lo is None else var.lo
+            hi = hi if var.hi is None else var.hi
+        boxes[var.name] = (lo, hi)
+    for var in system.vars.values():
+        if var.figure is None:
+            boxes[var.name] = _span(var, boxes)
+    return boxes
+
+
+def _extent(coeffs: Iterable[tuple[str, Fraction]], boxes: Mapping[str, Box]) -> Box:
+    lo = hi = Fraction(0)
+    for name, c in coeffs:
+        a, b = boxes[name]
+        lo += c * (a if c > 0 else b)
+        hi += c * (b if c > 0 else a)
+    return lo, hi
+
+
+def mccormick(system: System, boxes: Mapping[str, Box], which: Iterable[str] | None = None) -> list[Row]:
+    """The McCormick envelope of every product ``L = p·d`` (of the stated figures ``which``)."""
+    wanted = None if which is None else set(which)
+    rows: list[Row] = []
+    for prod in system.products:
+        if wanted is not None and prod.p not in wanted:
+            continue
+        plo, phi = boxes[prod.p]
+        dlo, dhi = boxes[prod.d]
+        lin = prod.linear
+        rows.extend(
+            (
+                Row(prod.relation, (*lin, (prod.d, -plo), (prod.p, -dlo)), -plo * dlo, None),
+                Row(prod.relation, (*lin, (prod.d, -phi), (prod.p, -dhi)), -phi * dhi, None),
+                Row(prod.relation, (*lin, (prod.d, -phi), (prod.p, -dlo)), None, -phi * dlo),
+                Row(prod.relation, (*lin, (prod.d, -plo), (prod.p, -dhi)), None, -plo * dhi),
+            )
+        )
+    return rows
+
+
+@dataclass(slots=True)
+class _Model:
+    """A HiGHS model in deviation units: one column per variable, then one per indicator."""
+
+    system: System
+    columns: dict[str, int]
+    highs: Any
+
+    def value(self, solution: list[float], name: str) -> Fraction:
+        var = self.system.vars[name]
+        return var.centre + var.scale * Fraction(solution[self.columns[name]])
+
+
+def _new_model(system: System, boxes: Mapping[str, Box], time_limit: float) -> _Model:
+    highs = _highs()
+    highs.setOptionValue("output_flag", False)  # noqa: FBT003 - HiGHS's option API
+    highs.setOptionValue("time_limit", float(time_limit))
+    highs.setOptionValue("primal_feasibility_tolerance", _TOLERANCE)
+    highs.setOptionValue("mip_feasibility_tolerance", _TOLERANCE)
+    highs.setOptionValue("threads", 1)
+    highs.setOptionValue("small_matrix_value", 1e-12)
+    columns: dict[str, int] = {}
+    for name, var in system.vars.items():
+        lo, hi = boxes[name]
+        columns[name] = len(columns)
+        highs.addVar(float((lo - var.centre) / var.scale), float((hi - var.centre) / var.scale))
+    return _Model(system, columns, highs)
+
+
+_Converted = tuple[float, float, list[int], list[float], Fraction]
+
+
+def _convert(model: _Model, row: Row) -> _Converted:
+    """``row`` in deviation units, scaled so that its largest coefficient is 1 (and the scale)."""
+    offset = Fraction(0)
+    merged: dict[str, Fraction] = {}  # a name may occur twice (a product's L and its d): one entry each
+    for name, c in row.coeffs:
+        merged[name] = merged.get(name, Fraction(0)) + c
+    index: list[int] = []
+    values: list[Fraction] = []
+    for name, c in merged.items():
+        var = model.system.vars[name]
+        offset += c * var.centre
+        if c:
+            index.append(model.columns[name])
+            values.append(c * var.scale)
+    norm = max((abs(v) for v in values), default=Fraction(1)) or Fraction(1)
+    lo = -math.inf if row.lo is None else float((row.lo - offset) / norm)
+    hi = math.inf if row.hi is None else float((row.hi - offset) / norm)
+    return lo, hi, index, [float(v / norm) for v in values], norm
+
+
+def _add_row(
+    model: _Model,
+    row: Row,
+    extra: Iterable[tuple[int, Fraction]] = (),
+    cache: dict[int, _Converted] | None = None,
+) -> None:
+    """Add ``row`` in deviation units; ``extra`` columns (indicators) with their coefficients."""
+    converted = None if cache is None else cache.get(id(row))
+    if converted is None:
+        converted = _convert(model, row)
+        if cache is not None:
+            cache[id(row)] = converted
+    lo, hi, index, values, norm = converted
+    extra = list(extra)
+    if extra:
+        index = [*index, *(i for i, _ in extra)]
+        values = [*values, *(float(v / norm) for _, v in extra)]
+    model.highs.addRow(lo, hi, len(index), index, values)
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """An LP over the system with a set of figures free: whether it is feasible, and a witness."""
+
+    feasible: bool
+    witness: dict[str, Fraction]
+    timed_out: bool = False
+
+
+def _status(highs: Any) -> str:  # noqa: ANN401 - highspy's model status
+    return str(highs.getModelStatus()).rsplit(".", 1)[-1]
+
+
+class Solver:
+    """One component's system, solved for feasibility, the smallest change, and ranges."""
+
+    def __init__(self, system: System, *, time_limit: float) -> None:
+        """Hold the system; ``time_limit`` bounds each solve, in seconds."""
+        self.system = _balanced(system)
+        self.time_limit = time_limit
+        self.domain = domain_boxes(system)
+        self.timed_out = False
+        self._rows: dict[int, _Converted] = {}
+
+    def _fixed(self, changed: Iterable[str]) -> _Model:
+        changed = set(changed)
+        boxes = _fixed_boxes(self.system, self.domain, changed)
+        model = _new_model(self.system, boxes, self.time_limit)
+        for row in self.system.rows:
+            if row.switch is None or row.switch not in changed:
+                _add_row(model, row, cache=self._rows)
+        for row in mccormick(self.system, boxes, changed):
+            _add_row(model, row)
+        return model
+
+    def _run(self, model: _Model) -> str:
+        model.highs.run()
+        status = _status(model.highs)
+        if status in ("kTimeLimit", "kInterrupt"):
+            self.timed_out = True
+        return status
+
+    def fit(self, changed: Iterable[str] = ()) -> Fit:
+        """Whether every relation can hold with ``changed`` free and the rest as printed."""
+        model = self._fixed(changed)
+        status = self._run(model)
+        if status != "kOptimal":
+            return Fit(feasible=False, witness={}, timed_out=self.timed_out)
+        solution = list(model.highs.getSolution().col_value)
+        return Fit(feasible=True, witness={n: model.value(solution, n) for n in self.system.vars})
+
+    def ranges(self, changed: Iterable[str]) -> dict[str, tuple[Fraction, Fraction]]:
+        """For each figure in ``changed``, the least and greatest value that lets every relation hold."""
+        changed = list(changed)
+        model = self._fixed(changed)
+        out: dict[str, tuple[Fraction, Fraction]] = {}
+        n = len(model.columns)
+        for name in changed:
+            ends: list[Fraction] = []
+            for sense in (1.0, -1.0):
+                model.highs.changeColsCost(n, list(range(n)), [0.0] * n)
+                model.highs.changeColCost(model.columns[name], sense)
+                if self._run(model) != "kOptimal":
+                    return {}
+                solution = list(model.highs.getSolution().col_value)
+                ends.append(model.value(solution, name))
+            out[name] = (ends[0], ends[1])
+        return out
+
+    def search(self, weights: Mapping[str, Fraction], hits: Iterable[frozenset[str]] = ()) -> Search:
+        """A search for the lightest smallest sets of figures whose change lets every relation hold.
+
+        ``hits`` are sets of which every answer changes at least one figure (the figures
+        of a relation broken as printed): valid cuts that make the relaxation tight.
+        """
+        figures = [v.name for v in self.system.vars.values() if v.figure is not None]
+        model = _new_model(self.system, self.domain, self.time_limit)
+        total = sum(weights.get(f, Fraction(1)) for f in figures) + 1
+        zcol: dict[str, int] = {}
+        for name in figures:
+            zcol[name] = len(model.columns) + len(zcol)
+            model.highs.addVar(0.0, 1.0)
+            model.highs.changeColCost(zcol[name], float(1 + weights.get(name, Fraction(1)) / total))
+        model.highs.changeColsIntegrality(len(zcol), list(zcol.values()), [_integer()] * len(zcol))
+        for name in figures:
+            self._indicator_rows(model, name, zcol[name])
+        for row in self.system.rows:
+            if row.switch is None:
+                _add_row(model, row, cache=self._rows)
+                continue
+            low, high = _extent(row.coeffs, self.domain)
+            if row.lo is not None:
+                _add_row(model, row, [(zcol[row.switch], max(Fraction(0), row.lo - low))], self._rows)
+            if row.hi is not None:
+                _add_row(model, row, [(zcol[row.switch], -max(Fraction(0), high - row.hi))], self._rows)
+        for row in mccormick(self.system, self.domain):
+            _add_row(model, row)
+        for hit in hits:
+            cols = [zcol[f] for f in hit if f in zcol]
+            if cols:
+                model.highs.addRow(1.0, math.inf, len(cols), cols, [1.0] * len(cols))
+        return Search(self, model, zcol)
+
+    def _indicator_rows(self, model: _Model, name: str, z: int) -> None:
+        """``x`` within its printed interval unless ``z``; the big-M is the way to the domain box."""
+        var = self.system.vars[name]
+        lo, hi = self.domain[name]
+        col = model.columns[name]
+        if var.lo is not None and var.lo > lo:
+            m = float((var.lo - lo) / var.scale)
+            model.highs.addRow(float((var.lo - var.centre) / var.scale), math.inf, 2, [col, z], [1.0, m])
+        if var.hi is not None and var.hi < hi:
+            m = float((hi - var.hi) / var.scale)
+            model.highs.addRow(-math.inf, float((var.hi - var.centre) / var.scale), 2, [col, z], [1.0, -m])
+
+
+class Search:
+    """One MILP, asked again and again with a cut after each answer (warm-started by HiGHS)."""
+
+    def __init__(self, solver: Solver, model: _Model, zcol: dict[str, int]) -> None:
+        """Hold the model and its indicator columns."""
+        self.solver = solver
+        self.model = model
+        self.zcol = zcol
+
+    def _add(self, lo: float, hi: float, cols: list[int], values: list[float]) -> None:
+        self.model.highs.addRow(lo, hi, len(cols), cols, values)
+
+    def at_most(self, size: int) -> None:
+        """Look only for sets of at most ``size`` figures from now on."""
+        cols = list(self.zcol.values())
+        self._add(-math.inf, float(size), cols, [1.0] * len(cols))
+
+    def found(self, figures: frozenset[str]) -> None:
+        """Propose neither ``figures`` nor a set containing it again."""
+        cols = [self.zcol[f] for f in figures]
+        self._add(-math.inf, float(len(cols) - 1), cols, [1.0] * len(cols))
+
+    def refused(self, figures: frozenset[str]) -> None:
+        """Propose exactly ``figures`` no more (a larger set containing it may still do)."""
+        inside = [self.zcol[f] for f in figures]
+        outside = [z for f, z in self.zcol.items() if f not in figures]
+        self._add(
+            float(1 - len(inside)), math.inf, inside + outside, [-1.0] * len(inside) + [1.0] * len(outside)
+        )
+
+    def next(self) -> frozenset[str] | None:
+        """The lightest smallest set not yet cut off, or None when there is none (or time ran out)."""
+        if self.solver._run(self.model) != "kOptimal":  # noqa: SLF001 - the solver's own run
+            return None
+        solution = list(self.model.highs.getSolution().col_value)
+        return frozenset(f for f, z in self.zcol.items() if solution[z] > 0.5)
+
+
+def _integer() -> Any:  # noqa: ANN401 - highspy's enum
+    from highspy._core import HighsVarType  # noqa: PLC0415 - an optional package, loaded when localising
+
+    return HighsVarType.kInteger

@@ -1,0 +1,517 @@
+"""The relations of a ledger as one linear system over its figures' values (docs/localise.md).
+
+Every figure is a variable ``x`` in its dimension's base unit, allowed its printed
+interval while it keeps its printed value and a domain box when it may change.
+Sums, balances, equalities, comparisons and linear formulas are linear rows. A share,
+a ratio and a percent change are ``L(x) = p·d`` with a positive ``d``: while the stated
+percent ``p`` keeps its printed value ``[p_lo, p_hi]`` that is the pair of linear rows
+``L - p_lo·d >= 0`` and ``L - p_hi·d <= 0`` (exact for ``d >= 0``); when ``p`` may change,
+:mod:`perfcheck._localise.solver` bounds the product by its McCormick envelope. What
+cannot be written so (products, a non-linear formula, a ratio without a printed
+denominator, a whole that may be zero) is left out, and the system says which.
+
+Coefficients and bounds are exact fractions; only the solver sees floats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final
+
+from perfcheck._core.units import Kind
+from perfcheck._engine.compile import FigureView
+from perfcheck._engine.context import Context
+from perfcheck._ledger.document import (
+    BalanceRelation,
+    ChangeRelation,
+    CompareRelation,
+    EqualRelation,
+    FormulaRelation,
+    RatioRelation,
+    ShareRelation,
+    SumRelation,
+    _Relation,
+)
+
+HUNDRED: Final = Fraction(100)
+#: The smallest domain box of a percent figure: wide enough for any share and most changes.
+PERCENT_BOX: Final = Fraction(1000)
+#: What the name of a made-up quantity starts with: no id has a control character.
+MADE_UP: Final = "\x00"
+
+Terms = tuple[tuple[str, Fraction], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Var:
+    """One figure (or a quantity made of figures, such as a whole of several parts).
+
+    Attributes:
+        name: the figure's id, or :data:`MADE_UP` and a relation id for a made-up quantity.
+        figure: the figure's id, or None for a made-up quantity.
+        dim: the figure's dimension, as text (figures of one dimension share a box).
+        centre: the printed value, in the base unit.
+        scale: half a unit of the last printed digit, in the base unit (never zero).
+        lo: the lower end of the printed interval, or None when unbounded.
+        hi: the upper end, or None.
+        terms: for a made-up quantity, the figures it is the sum of (with coefficients).
+    """
+
+    name: str
+    figure: str | None
+    dim: str
+    centre: Fraction
+    scale: Fraction
+    lo: Fraction | None
+    hi: Fraction | None
+    terms: Terms = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """``lo <= Σ a·x <= hi`` for one relation; with ``switch``, only while that figure keeps its value."""
+
+    relation: str
+    coeffs: Terms
+    lo: Fraction | None
+    hi: Fraction | None
+    switch: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    """``Σ a·x = p·d`` for one relation, ``d >= 0``: what a share, ratio or percent change says."""
+
+    relation: str
+    linear: Terms
+    p: str
+    d: str
+
+
+@dataclass(slots=True)
+class System:
+    """The rows and products of some relations, the variables they name, and what was left out."""
+
+    vars: dict[str, Var] = field(default_factory=dict)
+    rows: list[Row] = field(default_factory=list)
+    products: list[Product] = field(default_factory=list)
+    relations: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+    _index: dict[str, tuple[list[Row], list[Product]]] | None = field(default=None, repr=False)
+
+    def parts_of(self, relation: str) -> tuple[list[Row], list[Product]]:
+        """A relation's rows and products (indexed on first use)."""
+        if self._index is None:
+            index: dict[str, tuple[list[Row], list[Product]]] = {}
+            for row in self.rows:
+                index.setdefault(row.relation, ([], []))[0].append(row)
+            for prod in self.products:
+                index.setdefault(prod.relation, ([], []))[1].append(prod)
+            self._index = index
+        return self._index.get(relation, ([], []))
+
+    def figures_of(self, relation: str) -> list[str]:
+        """The figures a relation's rows and products name (made-up quantities resolved)."""
+        names: dict[str, None] = {}
+        rows, products = self.parts_of(relation)
+        for row in rows:
+            names.update(dict.fromkeys(n for n, _ in row.coeffs))
+            if row.switch is not None:
+                names[row.switch] = None
+        for prod in products:
+            names.update(dict.fromkeys(n for n, _ in prod.linear))
+            names.update(dict.fromkeys((prod.p, prod.d)))
+        out: dict[str, None] = {}
+        for name in names:
+            var = self.vars[name]
+            out.update(dict.fromkeys([var.figure] if var.figure else [n for n, _ in var.terms]))
+        return list(out)
+
+
+def _frac(value: Decimal) -> Fraction | None:
+    return Fraction(value) if value.is_finite() else None
+
+
+def figure_var(view: FigureView) -> Var:
+    """A figure's variable: its printed value, interval and scale in its dimension's base unit."""
+    factor = Fraction(view.unit.factor)
+    centre = Fraction(view.number) * factor
+    scale = Fraction(1, 2) * Fraction(10) ** (-view.decimals) * factor
+    return Var(
+        view.id,
+        view.id,
+        str(view.unit.dimension),
+        centre,
+        scale,
+        _frac(view.base.lo),
+        _frac(view.base.hi),
+    )
+
+
+class _Builder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.system = System()
+
+    def var(self, figure_id: str) -> str:
+        if figure_id not in self.system.vars:
+            self.system.vars[figure_id] = figure_var(self.ctx.view(figure_id))
+        return figure_id
+
+    def made_up(self, relation: str, terms: Terms) -> str | None:
+        """A quantity ``Σ c·x`` of figures, as a variable of its own; None when it may be unbounded."""
+        name = MADE_UP + relation
+        vars_ = [self.system.vars[self.var(n)] for n, _ in terms]
+        lo = hi = Fraction(0)
+        for var, (_, c) in zip(vars_, terms, strict=True):
+            ends = (var.lo, var.hi) if c > 0 else (var.hi, var.lo)
+            if ends[0] is None or ends[1] is None:
+                return None
+            lo += c * ends[0]
+            hi += c * ends[1]
+        centre = sum((c * v.centre for v, (_, c) in zip(vars_, terms, strict=True)), Fraction(0))
+        scale = max(v.scale for v in vars_)
+        self.system.vars[name] = Var(name, None, vars_[0].dim, centre, scale, lo, hi, terms)
+        self.row(relation, ((name, Fraction(1)), *((n, -c) for n, c in terms)), Fraction(0), Fraction(0))
+        return name
+
+    def row(
+        self, relation: str, coeffs: Iterable[tuple[str, Fraction]], lo: Fraction | None, hi: Fraction | None
+    ) -> None:
+        merged: dict[str, Fraction] = {}
+        for name, c in coeffs:
+            merged[name if name.startswith(MADE_UP) else self.var(name)] = merged.get(name, Fraction(0)) + c
+        terms = tuple((n, c) for n, c in merged.items() if c)
+        self.system.rows.append(Row(relation, terms, lo, hi))
+
+    def product(self, relation: str, linear: Terms, p: str, d: str) -> bool:
+        """``linear = p·d``; False (left out) when ``d`` may be zero or negative, or ``p`` is unbounded."""
+        dvar = self.system.vars[d]
+        pvar = self.system.vars[self.var(p)]
+        for name, _ in linear:
+            self.var(name)
+        if dvar.lo is None or dvar.lo <= 0 or dvar.hi is None:
+            return False
+        if pvar.lo is None or pvar.hi is None:
+            return False
+        self.system.products.append(Product(relation, linear, p, d))
+        rows = self.system.rows
+        rows.append(Row(relation, (*linear, (d, -pvar.lo)), Fraction(0), None, switch=p))
+        rows.append(Row(relation, (*linear, (d, -pvar.hi)), None, Fraction(0), switch=p))
+        return True
+
+
+ONE: Final = Fraction(1)
+
+
+def _sum(b: _Builder, rel: SumRelation) -> bool:
+    weights = rel.weights or [Decimal(1)] * len(rel.parts)
+    terms = [(rel.total, -ONE), *((p, Fraction(w)) for p, w in zip(rel.parts, weights, strict=True))]
+    if rel.exhaustive:
+        b.row(rel.id, terms, Fraction(0), Fraction(0))
+    else:
+        b.row(rel.id, terms, None, Fraction(0))
+    return True
+
+
+def _balance(b: _Builder, rel: BalanceRelation) -> bool:
+    b.row(
+        rel.id,
+        [*((x, ONE) for x in rel.inflows), *((x, -ONE) for x in rel.outflows)],
+        Fraction(0),
+        Fraction(0),
+    )
+    return True
+
+
+def _equal(b: _Builder, rel: EqualRelation) -> bool:
+    first = rel.figures[0]
+    for other in rel.figures[1:]:
+        b.row(rel.id, [(first, ONE), (other, -ONE)], Fraction(0), Fraction(0))
+    return True
+
+
+def _compare(b: _Builder, rel: CompareRelation) -> bool:
+    # A strict comparison is written as its closure: the exact check judges it as printed.
+    terms = [(rel.left, ONE), (rel.right, -ONE)]
+    if rel.op in ("<", "<="):
+        b.row(rel.id, terms, None, Fraction(0))
+    else:
+        b.row(rel.id, terms, Fraction(0), None)
+    return True
+
+
+def _share(b: _Builder, rel: ShareRelation) -> bool:
+    wholes = rel.wholes
+    whole = b.var(wholes[0]) if len(wholes) == 1 else b.made_up(rel.id, tuple((w, ONE) for w in wholes))
+    return whole is not None and b.product(rel.id, ((b.var(rel.part), HUNDRED),), rel.stated, whole)
+
+
+def _ratio(b: _Builder, rel: RatioRelation) -> bool:
+    if rel.denominator is None:
+        return False
+    return b.product(rel.id, ((b.var(rel.numerator), HUNDRED),), rel.stated, b.var(rel.denominator))
+
+
+def _change(b: _Builder, rel: ChangeRelation) -> bool:
+    sign = ONE if rel.direction == "increase" else -ONE
+    if rel.prior is not None and rel.delta is not None:
+        b.row(rel.id, [(rel.current, ONE), (rel.prior, -ONE), (rel.delta, -sign)], Fraction(0), Fraction(0))
+    elif rel.prior is not None:
+        b.row(rel.id, [(rel.current, sign), (rel.prior, -sign)], Fraction(0), None)
+    if rel.percent is None:
+        return True
+    if rel.prior is not None and rel.delta is not None:
+        return b.product(rel.id, ((b.var(rel.delta), HUNDRED),), rel.percent, b.var(rel.prior))
+    if rel.prior is not None:
+        linear = ((b.var(rel.current), sign * HUNDRED), (b.var(rel.prior), -sign * HUNDRED))
+        return b.product(rel.id, linear, rel.percent, rel.prior)
+    assert rel.delta is not None  # noqa: S101 - a change names prior, delta or percent with one of them
+    prior = b.made_up(rel.id, ((rel.current, ONE), (rel.delta, -sign)))
+    return prior is not None and b.product(rel.id, ((b.var(rel.delta), HUNDRED),), rel.percent, prior)
+
+
+def _linear(rpn: Sequence[tuple[str, object]], coeff: Mapping[str, Fraction]) -> dict[str, Fraction] | None:
+    """A formula side as ``{name: coefficient, "": constant}``, or None when it is not linear."""
+    stack: list[dict[str, Fraction]] = []
+    for kind, value in rpn:
+        if kind == "num":
+            assert isinstance(value, Decimal)  # noqa: S101 - the parser's steps
+            stack.append({"": Fraction(value)})
+        elif kind == "name":
+            stack.append({str(value): coeff[str(value)]})
+        elif value in ("neg", "pos"):
+            top = stack.pop()
+            stack.append({k: -c for k, c in top.items()} if value == "neg" else top)
+        else:
+            right, left = stack.pop(), stack.pop()
+            out = _combine(left, right, str(value))
+            if out is None:
+                return None
+            stack.append(out)
+    return stack[0]
+
+
+def _combine(left: dict[str, Fraction], right: dict[str, Fraction], op: str) -> dict[str, Fraction] | None:
+    if op in ("+", "-"):
+        sign = ONE if op == "+" else -ONE
+        out = dict(left)
+        for k, c in right.items():
+            out[k] = out.get(k, Fraction(0)) + sign * c
+        return out
+    constant = right if set(right) <= {""} else left if set(left) <= {""} else None
+    if constant is None:
+        return None
+    factor = constant.get("", Fraction(0))
+    other = left if constant is right else right
+    if op == "*":
+        return {n: c * factor for n, c in other.items()}
+    if constant is right and factor:
+        return {n: c / factor for n, c in other.items()}
+    return None
+
+
+def _formula(b: _Builder, rel: FormulaRelation) -> bool:
+    formula = rel.formula
+    doc = b.ctx.doc_unit
+    coeff: dict[str, Fraction] = {}
+    for name in formula.names:
+        view = b.ctx.view(name)
+        amount = view.unit.kind is Kind.AMOUNT and doc is not None and doc.dimension == view.unit.dimension
+        coeff[name] = ONE / Fraction(doc.factor) if amount and doc is not None else ONE
+    left, right = _linear(formula.left, coeff), _linear(formula.right, coeff)
+    if left is None or right is None:
+        return False
+    for k, c in right.items():
+        left[k] = left.get(k, Fraction(0)) - c
+    constant = -left.pop("", Fraction(0))
+    terms = [(k, c) for k, c in left.items() if c]
+    if not terms:
+        return False
+    op = formula.op
+    lo = constant if op in ("==", ">=", ">") else None
+    hi = constant if op in ("==", "<=", "<") else None
+    b.row(rel.id, terms, lo, hi)
+    return True
+
+
+_KINDS: Final = {
+    "sum": _sum,
+    "balance": _balance,
+    "equal": _equal,
+    "compare": _compare,
+    "share": _share,
+    "ratio": _ratio,
+    "change": _change,
+    "formula": _formula,
+}
+
+
+def build(ctx: Context, relations: Iterable[_Relation]) -> System:
+    """The system of ``relations`` (stated ones whose units can be compared; the rest is left out)."""
+    b = _Builder(ctx)
+    for rel in relations:
+        write = _KINDS.get(rel.kind)
+        if rel.basis != "stated" or ctx.dimension_problem(rel) is not None or write is None:
+            b.system.left_out.append(rel.id)
+            continue
+        before = (len(b.system.rows), len(b.system.products))
+        if write(b, rel):  # type: ignore[operator]
+            b.system.relations.append(rel.id)
+        else:
+            del b.system.rows[before[0] :]
+            del b.system.products[before[1] :]
+            b.system.left_out.append(rel.id)
+    return b.system
+
+
+def connected(relations: Iterable[str], operands: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """Relations in groups connected by the figures they name, each group in the given order."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    relations = list(relations)
+    for rel in relations:
+        for fig in operands[rel]:
+            parent[find(f"r:{rel}")] = find(f"f:{fig}")
+    groups: dict[str, list[str]] = {}
+    for rel in relations:
+        groups.setdefault(find(f"r:{rel}"), []).append(rel)
+    return list(groups.values())
+
+
+def components(system: System) -> list[list[str]]:
+    """The relations of the system in groups connected by the figures they share, in document order."""
+    return connected(system.relations, {r: system.figures_of(r) for r in system.relations})
+
+
+def restrict(system: System, relations: Sequence[str]) -> System:
+    """The part of the system that ``relations`` make up."""
+    keep = list(dict.fromkeys(relations))
+    rows = [row for rel in keep for row in system.parts_of(rel)[0]]
+    products = [prod for rel in keep for prod in system.parts_of(rel)[1]]
+    names: dict[str, None] = {}
+    for row in rows:
+        names.update(dict.fromkeys(n for n, _ in row.coeffs))
+        if row.switch:
+            names[row.switch] = None
+    for prod in products:
+        names.update(dict.fromkeys((prod.p, prod.d, *(n for n, _ in prod.linear))))
+    return System(
+        {n: system.vars[n] for n in names},
+        rows,
+        products,
+        keep,
+        [],
+    )
+
+
+Bounds = dict[str, Fraction | None]
+
+
+def _contribution(
+    k: Fraction, low: Fraction | None, high: Fraction | None
+) -> tuple[Fraction | None, Fraction | None]:
+    a, b = (low, high) if k > 0 else (high, low)
+    return (None if a is None else k * a), (None if b is None else k * b)
+
+
+def _rest(total: Fraction, unbounded: int, own: Fraction | None) -> Fraction | None:
+    """A row's sum without one term, from the sum of the bounded terms and how many are unbounded."""
+    if own is None:
+        return total if unbounded == 1 else None
+    return total - own if unbounded == 0 else None
+
+
+def _tighten(lo: Bounds, hi: Bounds, rows: Iterable[Row]) -> bool | None:
+    """One round over the rows: True when a bound moved, None when an interval emptied."""
+    moved = False
+    for row in rows:
+        parts = [_contribution(k, lo[name], hi[name]) for name, k in row.coeffs]
+        total_lo = sum((a for a, _ in parts if a is not None), Fraction(0))
+        total_hi = sum((b for _, b in parts if b is not None), Fraction(0))
+        open_lo = sum(a is None for a, _ in parts)
+        open_hi = sum(b is None for _, b in parts)
+        for (name, c), (own_lo, own_hi) in zip(row.coeffs, parts, strict=True):
+            rest_lo, rest_hi = _rest(total_lo, open_lo, own_lo), _rest(total_hi, open_hi, own_hi)
+            # c·x lies in [row.lo - rest_hi, row.hi - rest_lo]
+            top = None if row.hi is None or rest_lo is None else (row.hi - rest_lo) / c
+            bottom = None if row.lo is None or rest_hi is None else (row.lo - rest_hi) / c
+            new_lo, new_hi = (bottom, top) if c > 0 else (top, bottom)
+            low, high = lo[name], hi[name]
+            if new_lo is not None and (low is None or new_lo > low):
+                lo[name] = low = new_lo
+                moved = True
+            if new_hi is not None and (high is None or new_hi < high):
+                hi[name] = high = new_hi
+                moved = True
+            if low is not None and high is not None and low > high:
+                return None
+    return moved
+
+
+def propagate(system: System, lo: Bounds, hi: Bounds, rounds: int, *, free: str | None = None) -> bool | None:
+    """Narrow ``lo`` and ``hi`` by exact interval propagation over the rows, in place.
+
+    A row that holds only while ``free`` keeps its printed value is skipped. Returns
+    None when some interval emptied (the rows cannot all hold: a proof), else whether
+    it settled within ``rounds``.
+    """
+    rows = [r for r in system.rows if free is None or r.switch != free]
+    for _ in range(rounds):
+        moved = _tighten(lo, hi, rows)
+        if moved is None:
+            return None
+        if not moved:
+            return True
+    return False
+
+
+def alone_range(
+    system: System, figure: str, box: tuple[Fraction, Fraction], rounds: int = 20
+) -> tuple[Fraction, Fraction] | None:
+    """The values of ``figure`` the relations allow with every other figure within its printing.
+
+    Exact, in fractions, by interval propagation from the printed intervals with
+    ``figure`` free within ``box``; for a stated percent that may change, the quotient
+    its share allows. An empty range is ``(1, 0)``; None when a quotient cannot be
+    bounded. A superset of what the relations allow together: the exact checks decide.
+    """
+    lo: Bounds = {}
+    hi: Bounds = {}
+    for name, var in system.vars.items():
+        lo[name], hi[name] = (var.lo, var.hi) if var.figure is not None else (None, None)
+    lo[figure], hi[figure] = box
+    if propagate(system, lo, hi, rounds, free=figure) is None:
+        return Fraction(1), Fraction(0)
+    low, high = lo[figure], hi[figure]
+    if low is None or high is None:
+        low, high = box
+    for prod in system.products:
+        if prod.p != figure:
+            continue
+        num = _span(prod.linear, lo, hi)
+        den = (lo[prod.d], hi[prod.d])
+        if num[0] is None or num[1] is None or den[0] is None or den[1] is None or den[0] <= 0:
+            return None
+        corners = [n / d for n in num if n is not None for d in den if d is not None]
+        low, high = max(low, min(corners)), min(high, max(corners))
+    return low, high
+
+
+def _span(terms: Terms, lo: Bounds, hi: Bounds) -> tuple[Fraction | None, Fraction | None]:
+    low: Fraction | None = Fraction(0)
+    high: Fraction | None = Fraction(0)
+    for name, c in terms:
+        a, b = (lo[name], hi[name]) if c > 0 else (hi[name], lo[name])
+        low = None if low is None or a is None else low + c * a
+        high = None if high is None or b is None else high + c * b
+    return low, high

@@ -1,0 +1,374 @@
+"""Error localisation: which printed figure is wrong, jointly over every relation (docs/localise.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import perfcheck
+from conftest import CASES
+from perfcheck._findings.localisation import Localisation
+from perfcheck._localise.hitting import smallest_hitting
+from perfcheck._localise.typos import slips
+from perfcheck.cli import main
+from perfcheck.strategies import ledger_documents
+
+SEED = "examples/seed-with-mistakes.json"
+WUZHOU = CASES / "wuzhou-unit-2024-budget-yuan.json"
+
+
+def _fig(fid: str, value: str, **extra: Any) -> dict[str, Any]:
+    return {"id": fid, "value": value, **extra}
+
+
+def _doc(figures: list[dict[str, Any]], relations: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"perfcheck": "1", "unit": "万元", "figures": figures, "relations": relations}
+
+
+def _explanations(result: perfcheck.Result) -> dict[str, Localisation]:
+    return {f.relation or f.code: f.localisation for f in result.errors if f.localisation is not None}
+
+
+# -- the real cases -------------------------------------------------------------------
+
+
+def test_wuzhou_names_the_share_and_a_range_that_fits() -> None:
+    result = perfcheck.check(WUZHOU, localise=True)
+    found = _explanations(result)
+    assert set(found) == {"R4", "R5"}
+    for localisation in found.values():
+        assert localisation.status == "localised"
+        assert len(localisation.explanations) == 1
+        (correction,) = localisation.explanations[0].corrections
+        assert correction.figure == "proj_pct"
+        assert correction.suggestion == Decimal("15.94")
+        assert correction.fits is not None
+        lo, hi = correction.fits
+        # The printed values that make R4 and R5 hold: about [15.933, 15.944] %.
+        assert Decimal("15.932") <= lo <= Decimal("15.934")
+        assert Decimal("15.943") <= hi <= Decimal("15.945")
+
+
+def test_the_other_real_cases_hold_and_get_no_suggestion() -> None:
+    for name in ("dayi-health-unit-2020-final-accounts.json", "qingshen-fgj-2023-project-selfeval.json"):
+        result = perfcheck.check(CASES / name, localise=True)
+        assert not any(f.localisation for f in result.findings), name
+        assert not any(f.code == "PC904" for f in result.findings), name
+
+
+def _suggested(result: perfcheck.Result) -> dict[str, set[tuple[str, str | None]]]:
+    out: dict[str, set[tuple[str, str | None]]] = {}
+    for finding in result.errors:
+        if finding.localisation is None:
+            continue
+        for explanation in finding.localisation.explanations:
+            for c in explanation.corrections:
+                out.setdefault(c.figure, set()).add((str(c.suggestion), c.typo))
+    return out
+
+
+def test_seed_with_mistakes_names_the_injected_slips() -> None:
+    result = perfcheck.check(SEED, localise=True)
+    suggested = _suggested(result)
+    assert ("38.56", "point") in suggested["special_share"]  # 385.6 %
+    assert ("97.37", "swap") in suggested["execution_rate"]  # 97.73 %
+    assert ("19.26", "swap") in suggested["public_goods"]  # 19.62
+    assert ("1.41", "point") in suggested["leaflet_printing"]  # 14.1
+    assert ("2.21", "sign") in suggested["carryover_in"]  # -2.21
+    assert ("54.18", "swap") in suggested["project_budget"]  # 45.18
+    assert ("13.19", "swap") in suggested["spending_increase"]  # 13.91
+    assert ("7", "digit") in suggested["cultures"]
+
+
+def test_seed_every_linear_error_is_localised_and_the_rest_say_why() -> None:
+    result = perfcheck.check(SEED, localise=True)
+    for finding in result.errors:
+        if finding.relation is None:
+            continue
+        localisation = finding.localisation
+        assert localisation is not None, finding.relation
+        if localisation.status == "localised":
+            sizes = {len(e.figures) for e in localisation.explanations}
+            assert len(sizes) == 1, "equally small explanations only"
+        else:
+            assert localisation.reason
+            assert finding.relation in localisation.left_out
+
+
+# -- typing slips ---------------------------------------------------------------------------
+
+
+def test_slips_of_a_printed_value() -> None:
+    found = {(str(s.value), s.kind) for s in slips(Decimal("8.49"), 2, amount=False)}
+    assert ("8.94", "swap") in found
+    assert ("8.59", "digit") in found
+    assert ("84.9", "point") in found
+    assert ("-8.49", "sign") in found
+    assert ("8.449", "dropped") in found
+    units = {(str(s.value), s.kind) for s in slips(Decimal(12), 0, amount=True)}
+    assert ("120000", "unit") in units
+    assert ("0.0012", "unit") in units
+    assert ("1", "doubled") in {(str(s.value), s.kind) for s in slips(Decimal(11), 0, amount=False)}
+
+
+def test_the_exact_swap_wins_over_a_coarser_value() -> None:
+    # 8.94 % printed as 8.49 %; 8.9 (a wider interval) would also fit, but the swap is named.
+    doc = _doc(
+        [_fig("part", "8.94"), _fig("whole", "100.00"), _fig("pct", "8.49%", unit="%")],
+        [{"id": "R", "kind": "share", "part": "part", "whole": "whole", "stated": "pct"}],
+    )
+    result = perfcheck.check(doc, localise=True)
+    (finding,) = result.errors
+    assert finding.localisation is not None
+    suggestions = {
+        c.figure: (str(c.suggestion), c.typo)
+        for e in finding.localisation.explanations
+        for c in e.corrections
+    }
+    assert suggestions["pct"] == ("8.94", "swap")
+    # equally small: the part or the whole could have been the misprint instead
+    assert set(suggestions) == {"pct", "part", "whole"}
+
+
+def test_hitting_sets() -> None:
+    assert smallest_hitting([frozenset("ab"), frozenset("bc")], max_size=2, budget=100) == (
+        1,
+        [frozenset("b")],
+    )
+    size, sets = smallest_hitting([frozenset("ab"), frozenset("cd")], max_size=2, budget=100)
+    assert size == 2
+    assert len(sets) == 4
+
+
+# -- joint feasibility -----------------------------------------------------------------------
+
+CONFLICT = _doc(
+    [
+        _fig("x", "10", decimals=0),  # [9.5, 10.5]
+        _fig("t1", "20.9"),  # x = t1 - y lies in [10.4, 10.6]
+        _fig("y", "10.4"),
+        _fig("t2", "20.3"),  # x = t2 - u lies in [9.6, 9.8]
+        _fig("u", "10.6"),
+    ],
+    [
+        {"id": "A", "kind": "sum", "total": "t1", "parts": ["x", "y"]},
+        {"id": "B", "kind": "sum", "total": "t2", "parts": ["x", "u"]},
+    ],
+)
+
+
+def test_relations_that_hold_alone_but_not_together_are_a_conflict() -> None:
+    plain = perfcheck.check(CONFLICT)
+    assert plain.ok, "each sum holds alone"
+    result = perfcheck.check(CONFLICT, localise=True)
+    (finding,) = result.errors
+    assert finding.code == "PC904"
+    assert "relations A, B each hold alone but not together" in finding.message
+    assert set(finding.figures) == {"x", "t1", "y", "t2", "u"}
+    assert finding.localisation is not None
+    assert finding.localisation.status == "localised"
+    assert {len(e.figures) for e in finding.localisation.explanations} == {1}
+
+
+def test_a_conflict_is_not_reported_when_pc904_is_ignored() -> None:
+    assert perfcheck.check(CONFLICT, ignore=["PC904"], localise=True).ok
+
+
+def test_a_conflict_needs_both_relations() -> None:
+    loose = json.loads(json.dumps(CONFLICT))
+    loose["figures"][3]["value"] = "20.5"  # x = t2 - u now lies in [9.8, 10.0]... still apart
+    loose["figures"][0]["value"] = "10"
+    loose["figures"][2]["value"] = "10.6"  # x = t1 - y lies in [10.2, 10.4]
+    loose["figures"][4]["value"] = "10.3"  # x = t2 - u lies in [10.1, 10.3]: they meet
+    assert perfcheck.check(loose, localise=True).ok
+
+
+# -- the API, the command line, the outputs ------------------------------------------------
+
+
+def test_result_localise_is_check_with_localise() -> None:
+    plain = perfcheck.check(WUZHOU)
+    assert all(f.localisation is None for f in plain.findings)
+    assert plain.localise() == perfcheck.check(WUZHOU, localise=True)
+    assert plain.localise().localise() == plain.localise()
+
+
+def test_a_result_built_by_hand_cannot_be_localised() -> None:
+    with pytest.raises(ValueError, match="no document to localise"):
+        perfcheck.Result().localise()
+
+
+def test_localised_json_and_sarif(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--localise", "--format", "json", str(WUZHOU)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    localisation = data["findings"][0]["localisation"]
+    assert localisation["explanations"][0]["corrections"][0]["figure"] == "proj_pct"
+    assert localisation["explanations"][0]["corrections"][0]["suggestion"] == "15.94"
+    assert main(["check", "--localise", "--format", "sarif", str(WUZHOU)]) == 1
+    sarif = json.loads(capsys.readouterr().out)
+    props = sarif["runs"][0]["results"][0]["properties"]
+    assert props["localisation"]["status"] == "localised"
+
+
+def test_localised_table_has_a_likely_wrong_column(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(WUZHOU)]) == 1
+    assert "likely wrong" not in capsys.readouterr().out
+    assert main(["check", "--localise", str(WUZHOU)]) == 1
+    out = capsys.readouterr().out
+    assert "likely wrong" in out
+    assert "proj_pct 19.62% → 15.94" in out
+    assert main(["check", "--localise", "--locale", "zh_CN", str(WUZHOU)]) == 1
+    assert "可能印错" in capsys.readouterr().out
+
+
+# -- properties: a consistent ledger with figures changed beyond rounding ------------------
+
+_PLAIN = re.compile(r"^-?[0-9]+(\.[0-9]+)?%?$")
+_KINDS = ["sum", "balance", "equal", "share", "change", "formula", "compare"]
+
+
+def _changeable(document: dict[str, Any]) -> list[str]:
+    ledger = perfcheck.validate(document)
+    in_relations = {fid for rel in ledger.relations for fid in rel.operands()}
+    out = []
+    for figure in document["figures"]:
+        value = figure["value"]
+        plain = isinstance(value, str) and _PLAIN.match(value) is not None
+        if figure["id"] in in_relations and plain and not figure.get("exact"):
+            out.extend([figure["id"]] if ledger.parsed(figure["id"]).decimals >= 0 else [])
+    return out
+
+
+def _changed(document: dict[str, Any], figure_ids: list[str], factors: list[int]) -> dict[str, Any]:
+    changed = json.loads(json.dumps(document))
+    ledger = perfcheck.validate(document)
+    for fid, factor in zip(figure_ids, factors, strict=True):
+        parsed = ledger.parsed(fid)
+        figure = next(f for f in changed["figures"] if f["id"] == fid)
+        ulp = Decimal(1).scaleb(-parsed.decimals)
+        # far beyond rounding: a change of at least 37 units of the last digit and a third of the value
+        new = parsed.number + max(abs(parsed.number) * factor / 3, 37 * ulp * factor)
+        figure["value"] = f"{new:.{parsed.decimals}f}" + ("%" if figure["value"].endswith("%") else "")
+    return changed
+
+
+def _check_property(document: dict[str, Any], changed_ids: list[str]) -> None:
+    result = perfcheck.check(document, localise=True)
+    for finding in result.findings:
+        localisation = finding.localisation
+        if localisation is None or localisation.status != "localised":
+            continue
+        sizes = {len(e.figures) for e in localisation.explanations}
+        assert len(sizes) == 1, "only equally small explanations are listed"
+        assert sizes.pop() <= len(changed_ids), "never a set larger than the true change"
+    broken = [f for f in result.errors if f.relation is not None]
+    for finding in broken:
+        localisation = finding.localisation
+        assert localisation is not None
+        if localisation.status == "not_localised":
+            # only a relation that cannot be written linearly, or one that reaches it, goes unlocalised
+            assert localisation.left_out or localisation.reason, localisation
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ledger_documents(kinds=_KINDS, locales="en_US", json_numbers=False, qualifiers=False, clean=True),
+    st.data(),
+)
+def test_consistent_ledgers_get_no_suggestion_and_one_change_is_found(
+    document: dict[str, Any], data: st.DataObject
+) -> None:
+    result = perfcheck.check(document, localise=True)
+    assert result.ok
+    assert not any(f.localisation for f in result.findings)
+    candidates = _changeable(document)
+    assume(candidates)
+    fid = data.draw(st.sampled_from(candidates))
+    changed = _changed(document, [fid], [data.draw(st.integers(1, 5))])
+    _check_property(changed, [fid])
+    result = perfcheck.check(changed, localise=True)
+    if result.errors:
+        named = {
+            c.figure
+            for f in result.errors
+            if f.localisation is not None
+            for e in f.localisation.explanations
+            for c in e.corrections
+        }
+        localised = [f for f in result.errors if f.localisation and f.localisation.status == "localised"]
+        # the changed figure, or an equally small (one-figure) alternative
+        assert (
+            not localised
+            or fid in named
+            or all(
+                len(e.figures) == 1
+                for f in localised
+                for e in f.localisation.explanations  # type: ignore[union-attr]
+            )
+        )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ledger_documents(
+        kinds=_KINDS, min_relations=3, locales="en_US", json_numbers=False, qualifiers=False, clean=True
+    ),
+    st.data(),
+)
+def test_two_or_three_changes_are_never_explained_by_more(
+    document: dict[str, Any], data: st.DataObject
+) -> None:
+    candidates = _changeable(document)
+    assume(len(candidates) >= 2)
+    count = data.draw(st.integers(2, min(3, len(candidates))))
+    ids = data.draw(st.lists(st.sampled_from(candidates), min_size=count, max_size=count, unique=True))
+    factors = data.draw(st.lists(st.integers(1, 5), min_size=count, max_size=count))
+    _check_property(_changed(document, ids, factors), ids)
+
+
+def test_weights_order_equally_small_sets() -> None:
+    doc = _doc(
+        [_fig("part", "8.94"), _fig("whole", "100.00"), _fig("pct", "8.49%", unit="%")],
+        [{"id": "R", "kind": "share", "part": "part", "whole": "whole", "stated": "pct"}],
+    )
+    result = perfcheck.check(doc)
+    first = result.localise(weights={"part": 3, "whole": 3}).errors[0].localisation
+    assert first is not None
+    assert first.explanations[0].figures == ("pct",)
+    last = result.localise(weights={"pct": 3}).errors[0].localisation
+    assert last is not None
+    assert last.explanations[-1].figures == ("pct",)
+    assert [str(e.weight) for e in last.explanations] == ["1", "1", "3"]
+    assert len(result.localise(limit=1).errors[0].localisation.explanations) == 1  # type: ignore[union-attr]
+
+
+def test_without_the_solver_localising_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "highspy._core", None)
+    with pytest.raises(ImportError, match=r"pip install 'perfcheck\[localise\]'"):
+        perfcheck.check(WUZHOU, localise=True)
+    assert not perfcheck.check(WUZHOU).ok  # checking needs no solver
+    assert main(["check", "--localise", str(WUZHOU)]) == 2
+    assert "perfcheck[localise]" in capsys.readouterr().err
+
+
+def test_ids_as_any_text_and_a_whole_of_several_figures() -> None:
+    doc = _doc(
+        [_fig("基本 支出", "84.06"), _fig("~项目", "19.62"), _fig("项目%", "19.62%", unit="%")],
+        [{"id": "~R4", "kind": "share", "part": "~项目", "whole": ["基本 支出", "~项目"], "stated": "项目%"}],
+    )
+    result = perfcheck.check(doc, localise=True)
+    (finding,) = result.errors
+    assert finding.localisation is not None
+    assert finding.localisation.status == "localised"
+    assert finding.localisation.relations == ("~R4",)
+    figures = {e.figures for e in finding.localisation.explanations}
+    assert ("项目%",) in figures
