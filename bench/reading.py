@@ -1,6 +1,6 @@
 """Score perfcheck's reading of real report text against the hand-checked corpus index.
 
-    python bench/reading.py [--texts DIR] [--aside | --whole] [--notes N]
+    python bench/reading.py [--texts DIR] [--aside | --whole | --fresh] [--notes N] [--detail]
 
 The index (``bench/corpus/index-dev.json``, ``index-aside.json``) holds, for each real
 excerpt, every figure as printed and every relation with its status checked by hand
@@ -18,7 +18,9 @@ commas removed; ids and labels do not matter):
 - **false errors**: errors whose figures match no broken relation of the index.
 
 By default only the development part is scored; ``--aside`` scores the part kept
-aside, ``--whole`` both. The script never changes the index.
+aside, ``--whole`` both; ``--fresh`` scores ``index-fresh.json``, pages indexed by hand
+after the reader was last changed for the corpus and before perfcheck read them. The
+script never changes the index.
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ class Score:
     broken: int = 0
     false_errors: int = 0
     notes: list[str] = field(default_factory=list)
+    detail: bool = False
 
     def line(self, name: str) -> str:
         """One summary line."""
@@ -113,11 +116,17 @@ def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
     got = Counter(v for v in ids.values() if v is not None)
     score.figures_read += sum((wanted & got).values())
     score.figures += sum(wanted.values())
+    if score.detail:
+        for value, n in (wanted - got).items():
+            score.notes.append(f"{tag}: figure not read: {value} (x{n})")
     built_sets = [_operands(relation, ids) for relation in json.loads(perfcheck.dumps(ledger))["relations"]]
     relations = [(values_of(r["figures"]), r) for r in entry["relations"]]  # type: ignore[attr-defined]
-    for values, _ in relations:
+    for values, relation in relations:
         score.relations += 1
-        score.built += any(values == b for b in built_sets)
+        made = any(values == b for b in built_sets)
+        score.built += made
+        if score.detail and not made:
+            score.notes.append(f"{tag}: not built ({relation['type']}): {relation['statement'][:80]}")
     result = perfcheck.check(ledger)
     found = [(values_of([loc.value for loc in f.locations]), f) for f in result.findings]
     broken = [(v, r) for v, r in relations if r["status"] == "broken"]
@@ -136,9 +145,9 @@ def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
     score.excerpts += 1
 
 
-def score_index(index: Path, texts: Path) -> Score:
-    """Score every excerpt of ``index`` whose text is in ``texts``."""
-    score = Score()
+def score_index(index: Path, texts: Path, *, detail: bool = False) -> Score:
+    """Score every excerpt of ``index`` whose text is in ``texts``; ``detail`` notes every miss."""
+    score = Score(detail=detail)
     for entry in json.loads(index.read_text(encoding="utf-8")):
         path = texts / entry["file"]
         if not path.is_file():
@@ -155,12 +164,22 @@ def main(argv: list[str] | None = None) -> int:
     part = parser.add_mutually_exclusive_group()
     part.add_argument("--aside", action="store_true", help="score the part kept aside")
     part.add_argument("--whole", action="store_true", help="score both parts")
+    part.add_argument(
+        "--fresh",
+        action="store_true",
+        help="score the fresh set: indexed by hand before perfcheck ever read it",
+    )
     parser.add_argument("--notes", type=int, default=40, help="how many notes to print")
+    parser.add_argument(
+        "--detail", action="store_true", help="also note every figure not read and every relation not built"
+    )
     args = parser.parse_args(argv)
-    parts = ["dev", "aside"] if args.whole else ["aside"] if args.aside else ["dev"]
+    parts = (
+        ["dev", "aside"] if args.whole else ["aside"] if args.aside else ["fresh"] if args.fresh else ["dev"]
+    )
     total = Score()
     for name in parts:
-        score = score_index(CORPUS / f"index-{name}.json", args.texts)
+        score = score_index(CORPUS / f"index-{name}.json", args.texts, detail=args.detail)
         for note in score.notes[: args.notes]:
             print(note)
         print(score.line(name))

@@ -23,7 +23,7 @@ import math
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import fields, replace
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from perfcheck._strategies import (
     RELATION_KINDS,
@@ -63,7 +63,26 @@ HUNDRED = Fraction(100)
 INF = math.inf
 
 Bound = Fraction | float  # a float only for ±infinity
-Span = tuple[Bound, Bound]
+
+
+class Span(tuple[Bound, Bound]):  # noqa: SLOT001 - each span says which of its ends are open
+    """``(lo, hi)``, each end closed unless said open (a truncated figure's far end, per the spec)."""
+
+    lo_open: bool
+    hi_open: bool
+
+    def __new__(cls, lo: Bound, hi: Bound, *, lo_open: bool = False, hi_open: bool = False) -> Self:
+        span = super().__new__(cls, (lo, hi))
+        span.lo_open, span.hi_open = lo_open, hi_open
+        return span
+
+
+def ends(span: tuple[Bound, Bound]) -> tuple[bool, bool]:
+    return (span.lo_open, span.hi_open) if isinstance(span, Span) else (False, False)
+
+
+def below(a: Bound, b: Bound, *, strict: bool) -> bool:
+    return a < b if strict else a <= b
 
 
 def unit_kind(unit: str) -> str:
@@ -81,6 +100,7 @@ def figure_span(fig: Fig, *, truncate: bool) -> Span:
     v = Fraction(fig.number)
     lo: Bound
     hi: Bound
+    lo_open = hi_open = False
     if fig.qualifier in ("at_least", "more_than"):
         lo, hi = v, INF
     elif fig.qualifier == "at_most":
@@ -96,14 +116,11 @@ def figure_span(fig: Fig, *, truncate: bool) -> Span:
         u = Fraction(10) ** -fig.decimals
         if not truncate:
             lo, hi = v - u / 2, v + u / 2
-        elif v > 0:
-            lo, hi = v, v + u
-        elif v < 0:
-            lo, hi = v - u, v
-        else:
-            lo, hi = -u, u
+        else:  # truncated: [v, v + u) above 0, (v - u, v] below, (-u, u) for 0
+            lo, hi = (v, v + u) if v > 0 else (v - u, v) if v < 0 else (-u, u)
+            lo_open, hi_open = v <= 0, v >= 0
     factor = UNIT_FACTORS.get(fig.unit, 1)
-    return lo * factor, hi * factor
+    return Span(lo * factor, hi * factor, lo_open=lo_open, hi_open=hi_open)
 
 
 def figure_width(fig: Fig, *, truncate: bool) -> Fraction:
@@ -117,35 +134,76 @@ def figure_width(fig: Fig, *, truncate: bool) -> Fraction:
 # Exact interval arithmetic on spans
 
 
-def add(*spans: Span) -> Span:
-    return sum((s[0] for s in spans), Fraction(0)), sum((s[1] for s in spans), Fraction(0))
+def add(*spans: tuple[Bound, Bound]) -> Span:
+    return Span(
+        sum((s[0] for s in spans), Fraction(0)),
+        sum((s[1] for s in spans), Fraction(0)),
+        lo_open=any(ends(s)[0] for s in spans),
+        hi_open=any(ends(s)[1] for s in spans),
+    )
 
 
-def scale(span: Span, k: Fraction) -> Span:
+def scale(span: tuple[Bound, Bound], k: Fraction) -> Span:
     a, b = span[0] * k, span[1] * k
-    return (a, b) if k >= 0 else (b, a)
+    lo_open, hi_open = ends(span)
+    if k == 0:
+        return Span(a, b)
+    return (
+        Span(a, b, lo_open=lo_open, hi_open=hi_open)
+        if k > 0
+        else Span(b, a, lo_open=hi_open, hi_open=lo_open)
+    )
 
 
-def hit(a: Span, b: Span) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+def hit(a: tuple[Bound, Bound], b: tuple[Bound, Bound]) -> bool:
+    """Whether the spans share a point: touching at an open end is not sharing one."""
+    return below(a[0], b[1], strict=ends(a)[0] or ends(b)[1]) and below(
+        b[0], a[1], strict=ends(b)[0] or ends(a)[1]
+    )
 
 
-def has_zero(span: Span) -> bool:
-    return span[0] <= 0 <= span[1]
+def has_zero(span: tuple[Bound, Bound]) -> bool:
+    return hit(span, (Fraction(0), Fraction(0)))
 
 
-def corners(f: Callable[..., Fraction], spans: Sequence[Span]) -> Span:
-    values = [f(*point) for point in itertools.product(*spans)]
-    return min(values), max(values)
+def corners(f: Callable[..., Fraction], spans: Sequence[tuple[Bound, Bound]]) -> Span:
+    """The range of ``f`` over the boxes from its corners.
+
+    An extreme is open when every corner reaching it has an open coordinate and ``f``
+    changes once that coordinate moves inside; a divisor reaching 0 at an open end gives ±∞.
+    """
+    points = list(itertools.product(*((((s[0], ends(s)[0]), (s[1], ends(s)[1]))) for s in spans)))
+
+    def value(point: Sequence[tuple[Bound, bool]]) -> Bound:
+        try:
+            return f(*(x for x, _ in point))
+        except ZeroDivisionError:
+            inside = [x + (s[0] + s[1] - 2 * x) / 10**30 for (x, _), s in zip(point, spans, strict=True)]
+            return math.copysign(INF, f(*inside))
+
+    values = [value(p) for p in points]
+
+    def reached(extreme: Bound) -> bool:
+        for point, v in zip(points, values, strict=True):
+            if v != extreme:
+                continue
+            moved = [(s[0] + s[1]) / 2 if o else x for (x, o), s in zip(point, spans, strict=True)]
+            if f(*moved) == extreme:
+                return True
+        return False
+
+    lo, hi = min(values), max(values)
+    return Span(lo, hi, lo_open=not reached(lo), hi_open=not reached(hi))
 
 
 def satisfied(op: str, diff: Span) -> bool:
     lo, hi = diff
+    lo_open, hi_open = ends(diff)
     return {
-        "==": lo <= 0 <= hi,
-        "<=": lo <= 0,
+        "==": has_zero(diff),
+        "<=": below(lo, 0, strict=lo_open),
         "<": lo < 0,
-        ">=": hi >= 0,
+        ">=": below(0, hi, strict=hi_open),
         ">": hi > 0,
     }[op]
 
@@ -184,7 +242,7 @@ class Generated(DrawnLedger):
         total = self.span(rel["total"])
         if rel.get("exhaustive", True):
             return _judge(hit(total, parts))
-        return _judge(parts[0] <= total[1])
+        return _judge(below(parts[0], total[1], strict=ends(parts)[0] or ends(total)[1]))
 
     def _balance(self, rel: dict[str, Any]) -> str:
         return _judge(hit(add(*map(self.span, rel["inflows"])), add(*map(self.span, rel["outflows"]))))
@@ -287,15 +345,15 @@ class Generated(DrawnLedger):
 
     def _equal(self, rel: dict[str, Any]) -> str:
         spans = [self.span(f) for f in rel["figures"]]
-        return _judge(max(s[0] for s in spans) <= min(s[1] for s in spans))
+        return _judge(all(hit(a, b) for a, b in itertools.combinations(spans, 2)))
 
     def _compare(self, rel: dict[str, Any]) -> str:
         left, right, op = self.span(rel["left"]), self.span(rel["right"]), rel["op"]
         return _judge(
             {
-                "<=": left[0] <= right[1],
+                "<=": below(left[0], right[1], strict=ends(left)[0] or ends(right)[1]),
                 "<": left[0] < right[1],
-                ">=": left[1] >= right[0],
+                ">=": below(right[0], left[1], strict=ends(right)[0] or ends(left)[1]),
                 ">": left[1] > right[0],
             }[op]
         )

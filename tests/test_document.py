@@ -10,7 +10,7 @@ import pytest
 
 import perfcheck
 from conftest import SEED
-from perfcheck import LedgerError, dumps, load, loads, validate
+from perfcheck import LedgerError, Limits, dumps, load, loads, validate
 
 
 def base(**kw: Any) -> dict[str, Any]:
@@ -148,7 +148,6 @@ def test_unreadable_values_name_the_figure(value: str, locale: str, fragment: st
             ["figures[0].colour (id 'a')", "unknown key"],
         ),
         (base(figures=[{"id": "a", "value": "5%", "unit": "元"}]), ["printed in % but its unit is 元"]),
-        (base(figures=[{"id": "a", "value": "2.15", "decimals": 1}]), ["more precision than decimals=1"]),
         ({"perfcheck": "1", "figures": [{"id": "a", "value": "1"}]}, ["figure 'a' has no unit"]),
         (
             base(
@@ -178,6 +177,16 @@ def test_bad_documents_name_the_place(data: dict[str, Any], fragments: list[str]
     text = "\n".join(problems(data))
     for fragment in fragments:
         assert fragment in text
+
+
+def test_excess_digits_are_refused_only_when_strict() -> None:
+    data = base(figures=[{"id": "a", "value": "2.15", "decimals": 1}])
+    assert validate(data).figure("a").decimals == 1  # reported by rule PC905, not refused
+    with pytest.raises(LedgerError) as info:
+        validate(data, limits=Limits(strict_decimals=True))
+    assert [p.message for p in info.value.problems] == [
+        "figure 'a': value '2.15' shows more precision than decimals=1"
+    ]
 
 
 def test_every_problem_is_reported_at_once() -> None:

@@ -1622,3 +1622,25 @@ def test_figures_the_column_cannot_read_count_for_document_rules(
 def test_figures_the_column_cannot_read_with_a_problem_give_the_full_paths_error(data: bytes) -> None:
     assert_same(data)
     assert _escalated(data, {}) is None
+
+
+@pytest.mark.parametrize(("rounding", "fast", "ok"), [("nearest", True, True), ("truncate", False, False)])
+def test_a_truncated_figure_goes_to_the_exact_path(rounding: str, fast: bool, ok: bool) -> None:
+    # three parts printed 0.98 in all reach [0.965, 0.995]: a total 1.00 rounded to nearest,
+    # [0.995, 1.005], holds; truncated, [1.00, 1.01), it does not
+    doc = {
+        "perfcheck": "1",
+        "unit": "万元",
+        "figures": [
+            {"id": "t", "value": "1.00", "rounding": rounding},
+            {"id": "a", "value": "0.30"},
+            {"id": "b", "value": "0.34"},
+            {"id": "c", "value": "0.34"},
+        ],
+        "relations": [{"id": "s", "kind": "sum", "total": "t", "parts": ["a", "b", "c"]}],
+    }
+    data = to_bytes(doc)
+    assert accepted(data, {}) is fast  # a truncated figure is declined: its open end is judged exactly
+    result = assert_same(data)
+    assert result is not None
+    assert result.ok is ok

@@ -325,3 +325,375 @@ def test_a_misprinted_number_is_no_figure() -> None:
 def test_a_numbered_policy_name_is_no_count() -> None:
     ledger, _ = _read("（一）\n认真落实中央八项规定精神，全年支出12.5万元，完成3项任务。\n")
     assert [(f.value, f.unit) for f in ledger.figures] == [("12.5", None), ("3", "项")]
+
+
+# --- levels of a hierarchy are no parts ---------------------------------------------------------
+
+LEVELS = "（二）绩效目标\n本项目共设绩效指标15个，其中一级指标3个，二级指标7个，三级指标15个。\n"
+
+
+def test_the_levels_of_an_indicator_hierarchy_are_no_parts_of_it() -> None:
+    ledger, result = _read(LEVELS)
+    assert result.ok, [f.message for f in result.errors]
+    assert _sums(ledger) == []
+    equal = [r for r in ledger.relations if r.kind == "equal"]
+    values = {f.id: f.value for f in ledger.figures}
+    assert [sorted(values[i] for i in r.operands()) for r in equal] == [["15", "15"]]
+    # the deepest level is what the whole counts: a different count is one to check by hand
+    _, changed = _read(LEVELS.replace("三级指标15个", "三级指标14个"))
+    assert changed.ok
+    assert [f.code for f in changed.findings] == ["PC903"]
+
+
+# --- a table printed one cell a line, with a two-row header and a row of changes ----------------
+
+_CELLS = (
+    "年度 合计 因公出国(境)费 公务接待费 公车购置及运行费 合计 车辆购置 车辆运行 "
+    "2021年 400 20 80 300 100 200 "
+    "2022年 300 10 90 200 50 150 "
+    "2022年比2021年增减% -25.00 -50.00 12.50 -33.33 -50.00 -25.00"
+)
+CELL_LINES = "本年“三公”经费支出300万元，公车购置及运行费200万元。\n2022年与2021年支出对比\n" + "".join(
+    f"{cell}\n|\n" for cell in _CELLS.split()
+)
+
+
+def test_a_table_printed_one_cell_a_line_is_read_as_a_table() -> None:
+    ledger, result = _read(CELL_LINES)
+    assert not result.findings, [f.message for f in result.findings]
+    sums = _sums(ledger)
+    assert ("400", ["20", "80", "300"]) in sums  # the group's own 合计 column is the part
+    assert ("200", ["50", "150"]) in sums
+    changes = [r for r in ledger.relations if r.kind == "change"]
+    values = {f.id: f.value for f in ledger.figures}
+    assert {values[r.prior] for r in changes if r.prior} >= {"400", "20", "80", "300", "100", "200"}
+    assert "-33.33%" in {values[r.percent] for r in changes if r.percent}
+
+
+def test_a_wrong_rate_in_a_row_of_changes_is_found_to_check_by_hand() -> None:
+    text = CELL_LINES.replace("-50.00\n|\n-25.00\n|\n", "-47.00\n|\n-25.00\n|\n")
+    ledger, result = _read(text)
+    values = {f.id: f.value for f in ledger.figures}
+    assert result.ok  # the layout was guessed: not an error
+    assert [({values[i] for i in f.figures}, f.code) for f in result.findings] == [
+        ({"100", "50", "-47.00%"}, "PC903")
+    ]
+
+
+TWO_ROW_HEADER = (
+    "某县2021年“三公”经费决算情况统计表 | ||||\n"
+    "单位:万元 | ||||\n"
+    "项目 | 上年决算数 | 本年决算数 | 比上年增、减情况 | |\n"
+    "增、减金额 | 增、减幅度 | |||\n"
+    "合计 | 100.00 | 90.00 | -10.00 | -10% |\n"
+    "1.因公出国(境)费 | 10.00 | 0 | -10.00 | -100% |\n"
+    "2.公务接待费 | 30.00 | 30.00 | 0 | 0% |\n"
+    "3.公务用车购置及运行费 | 60.00 | 60.00 | 0 | 0% |\n"
+    "其中:(1)公务用车购置费 | 20.00 | 15.00 | -5.00 | -25% |\n"
+    "(2)公务用车运行费 | 40.00 | 45.00 | 5.00 | 12.5% |\n"
+)
+
+
+def test_a_two_row_header_spreads_its_second_row_under_the_spanning_cell() -> None:
+    ledger, result = _read(TWO_ROW_HEADER)
+    assert not result.findings, [f.message for f in result.findings]
+    sums = _sums(ledger)
+    assert ("100.00", ["10.00", "30.00", "60.00"]) in sums  # (2) is still inside the 其中 block
+    assert ("60.00", ["20.00", "40.00"]) in sums
+    values = {f.id: f.value for f in ledger.figures}
+    changes = {frozenset(values[i] for i in r.operands()) for r in ledger.relations if r.kind == "change"}
+    # the amount and the rate of a change are two statements
+    assert frozenset({"40.00", "45.00", "5.00"}) in changes
+    assert frozenset({"40.00", "45.00", "12.5%"}) in changes
+    broken = TWO_ROW_HEADER.replace("| 5.00 | 12.5% |", "| 5.00 | 15.5% |")
+    assert [f.code for f in _read(broken)[1].findings] == ["PC903"]
+
+
+# --- a repost in traditional characters -------------------------------------------------------
+
+TRADITIONAL = (
+    "二、三公經費\n"
+    "2016年三公經費預算120.00萬元，較上年減少30.00萬元，下降20.0%。"
+    "其中公務接待費50.00萬元，公務用車購置及運行費70.00萬元。\n"
+)
+
+
+def test_a_repost_in_traditional_characters_is_read_and_quoted_as_printed() -> None:
+    ledger, result = _read(TRADITIONAL)
+    assert result.ok, [f.message for f in result.errors]
+    assert ("120.00", ["50.00", "70.00"]) in _sums(ledger)
+    assert "公務接待費" in {f.label for f in ledger.figures}  # its own words
+    _, broken = _read(TRADITIONAL.replace("下降20.0%", "下降25.0%"))
+    assert [f.code for f in broken.errors] == ["PC302"]
+    assert str(broken.errors[0].locations[0].source.text) == "三公經費預算120.00萬元"
+
+
+# --- 下降到: the new value of what changed -------------------------------------------------------
+
+CHANGED_TO = (
+    "（三）教育支出\n"
+    "教育支出2022年为2,000.00万元，2023年下降到1,500.00万元，比上年减少500.00万元，减少25.0%。\n"
+)
+
+
+def test_a_value_reached_by_a_change_is_compared_with_the_value_before_it() -> None:
+    ledger, result = _read(CHANGED_TO)
+    assert result.ok, [f.message for f in result.errors]
+    values = {f.id: f.value for f in ledger.figures}
+    changes = [r for r in ledger.relations if r.kind == "change"]
+    assert {(values[r.current], values[r.prior]) for r in changes if r.prior} == {("1,500.00", "2,000.00")}
+    _, broken = _read(CHANGED_TO.replace("减少25.0%", "减少33.3%"))
+    assert [f.code for f in broken.errors] == ["PC302"]
+
+
+# --- 占比 names no whole -----------------------------------------------------------------------
+
+SHARE_OF_NOTHING_NAMED = (
+    "（五）统计\n共有6个部门的经费比去年增加。按照这40个部门的经费结构，超过3亿开销用在公车方面，占比70%。\n"
+)
+
+
+def test_a_share_that_names_no_whole_is_not_matched_to_a_label_ending_in_bi() -> None:
+    ledger, result = _read(SHARE_OF_NOTHING_NAMED)
+    assert result.ok, [f.message for f in result.errors]
+    assert not [r for r in ledger.relations if r.kind == "share"]
+
+
+# --- 其中 after a change: each part's change against its own figure -----------------------------
+
+LISTED_CHANGES = (
+    "（一）“三公”经费决算总体情况\n"
+    "本单位2022年度“三公”经费财政拨款支出年初预算为30.00万元，支出决算为12.60万元，完成预算的42.00%，"
+    "其中：公务用车购置及运行维护费支出决算为10.40万元；公务接待费支出决算为2.20万元。"
+    "2022年度“三公”经费支出决算数小于预算数的主要原因是厉行节约。\n"
+    "2022年度“三公”经费财政拨款支出决算数比2021年度减少1.40万元，降低10.00%，其中：公务用车购置及运行维护费"
+    "支出决算减少1.60万元，降低13.33%；公务接待费支出决算增加0.20万元，增长10.00%。\n"
+)
+
+
+def test_the_changes_listed_after_a_change_belong_to_the_figures_named_before() -> None:
+    ledger, result = _read(LISTED_CHANGES)
+    assert result.ok, [f.message for f in result.errors]
+    values = {f.id: f.value for f in ledger.figures}
+    changes = {frozenset(values[i] for i in r.operands()) for r in ledger.relations if r.kind == "change"}
+    assert frozenset({"12.60", "1.40", "10.00%"}) in changes  # 决算数比2021年度: named before 比
+    assert frozenset({"10.40", "1.60", "13.33%"}) in changes
+    assert frozenset({"2.20", "0.20", "10.00%"}) in changes
+    broken = LISTED_CHANGES.replace("降低13.33%", "降低15.33%")
+    assert [f.code for f in _read(broken)[1].errors] == ["PC302"]
+
+
+# --- 较2024年的X减少Y，其中…: the list belongs to this year's figure ---------------------------------
+
+PRIOR_IN_CLAUSE = (
+    "（三）三公经费\n"
+    "2025年“三公”经费预算1,969万元，较2024年的2,190万元减少221万元，其中：公务接待费120万元，"
+    "公务用车运行费1,849万元。\n"
+)
+
+
+def test_a_list_after_a_comparison_belongs_to_this_years_figure() -> None:
+    ledger, result = _read(PRIOR_IN_CLAUSE)
+    assert result.ok, [f.message for f in result.errors]
+    assert _sums(ledger) == [("1,969", ["120", "1,849"])]
+    labels = {f.value: f.label for f in ledger.figures}
+    assert labels["2,190"] == "2024年“三公”经费预算"  # named by what it is, not by 的
+    # parts that no longer add up make the 其中 list a partial one, which they now exceed
+    broken = PRIOR_IN_CLAUSE.replace("公务接待费120万元", "公务接待费140万元")
+    assert [f.code for f in _read(broken)[1].errors] == ["PC103"]
+
+
+# --- 分别比上年增加X、减少Y: paired in order -----------------------------------------------------
+
+RESPECTIVE_CHANGES = (
+    "（五）收支\n2023年本年收入300.00万元、本年支出280.00万元，分别比上年增加20.00万元、减少10.00万元。\n"
+)
+
+
+def test_respective_changes_are_paired_with_their_figures_in_order() -> None:
+    ledger, result = _read(RESPECTIVE_CHANGES)
+    assert result.ok, [f.message for f in result.errors]
+    values = {f.id: f.value for f in ledger.figures}
+    pairs = {
+        (values[r.current], values[r.delta], r.direction)
+        for r in ledger.relations
+        if isinstance(r, perfcheck.ChangeRelation) and r.delta
+    }
+    assert pairs == {("300.00", "20.00", "increase"), ("280.00", "10.00", "decrease")}
+
+
+# --- 主要原因是A增加X、B减少Y: the breakdown of a change ---------------------------------------------
+
+REASONS = (
+    "（四）支出\n2023年支出合计500.00万元，比上年增加60.00万元，"
+    "主要原因是人员经费增加40.00万元、公用经费增加30.00万元、项目支出减少10.00万元。\n"
+)
+
+
+def test_the_reasons_of_a_change_add_up_to_it_as_an_inferred_relation() -> None:
+    ledger, result = _read(REASONS)
+    assert not result.findings, [f.message for f in result.findings]
+    assert [r.basis for r in ledger.relations if r.kind == "formula"] == ["inferred"]
+    _, broken = _read(REASONS.replace("公用经费增加30.00万元", "公用经费增加35.00万元"))
+    assert broken.ok  # the main reasons may leave some out: to check by hand
+    assert [f.code for f in broken.findings] == ["PC903"]
+
+
+# --- 决算数小于预算数Y: the budget is the actual plus the gap -----------------------------------------
+
+BUDGET_GAP = (
+    "（六）一般公共预算财政拨款支出\n2023年一般公共预算财政拨款支出决算为450.00万元，完成年初预算的90.00%，"
+    "决算数小于预算数50.00万元，主要原因是项目未完工。\n"
+)
+
+
+def test_a_rate_against_the_budget_is_checked_through_the_printed_gap() -> None:
+    ledger, result = _read(BUDGET_GAP)
+    assert not result.findings, [f.message for f in result.findings]
+    assert [r.kind for r in ledger.relations] == ["formula"]
+    _, broken = _read(BUDGET_GAP.replace("90.00%", "91.00%"))
+    assert len(broken.errors) == 1
+    over = BUDGET_GAP.replace("90.00%", "112.50%").replace("小于", "大于")
+    assert _read(over)[1].ok
+
+
+# --- a relation never mixes the years the text prints ------------------------------------------
+
+TWO_YEARS = (
+    "（一）收支总体情况\n"
+    "2023年收入总计850.40万元，2022年收入总计760.20万元。2023年支出总计850.40万元，2022年支出总计760.20万元。\n"
+)
+
+
+def test_totals_of_two_years_balance_year_by_year() -> None:
+    ledger, result = _read(TWO_YEARS)
+    assert result.ok, [f.message for f in result.errors]
+    values = {f.id: f.value for f in ledger.figures}
+    equal = [sorted(values[i] for i in r.operands()) for r in ledger.relations if r.kind == "equal"]
+    assert sorted(equal) == [["760.20", "760.20"], ["850.40", "850.40"]]
+    _, broken = _read(TWO_YEARS.replace("2022年支出总计760.20", "2022年支出总计765.20"))
+    assert [f.code for f in broken.errors] == ["PC401"]
+
+
+# --- 节约资金, 节约率: a saving against the budget ------------------------------------------------
+
+SAVINGS = (
+    "（二）政府采购\n"
+    "2021年，本级政府采购预算规模为5,000.00万元，其中：货物类3,000.00万元；服务类2,000.00万元。"
+    "实际采购规模为4,600.00万元。节约资金400.00万元，节约率为8.00%。\n"
+)
+
+
+def test_a_saving_is_the_budget_less_the_actual_and_its_rate_is_of_the_budget() -> None:
+    ledger, result = _read(SAVINGS)
+    assert not result.findings, [f.message for f in result.findings]
+    assert ("5,000.00", ["4,600.00", "400.00"]) in _sums(ledger)
+    assert {r.kind for r in ledger.relations if r.basis == "inferred"} == {"sum", "ratio"}
+    _, broken = _read(SAVINGS.replace("节约率为8.00%", "节约率为8.70%"))
+    assert [f.code for f in broken.findings] == ["PC903"]
+
+
+# --- a sentence that opens with the comparison (PDF text, spaces around numbers) -----------------
+
+OPENS_WITH_COMPARISON = (
+    "（一）收入决算情况\n"
+    "8.上年结转和结余 9.50 万元,为以前年度支出预算未执行完毕的资金。较 2022 年度决算数增加 0.95 万元,"
+    "增长 11.1%,主要原因是合理安排了结算。\n"
+)
+
+
+def test_a_change_opening_its_sentence_is_of_the_amount_printed_just_before() -> None:
+    ledger, result = _read(OPENS_WITH_COMPARISON)
+    assert not result.findings, [f.message for f in result.findings]
+    values = {f.id: f.value for f in ledger.figures}
+    changes = [r for r in ledger.relations if isinstance(r, perfcheck.ChangeRelation)]
+    assert [(values[r.current], r.basis) for r in changes] == [("9.50", "inferred")]
+    _, broken = _read(OPENS_WITH_COMPARISON.replace("11.1%", "12.1%"))
+    assert [f.code for f in broken.findings] == ["PC903"]
+
+
+# --- a second change of one subject, and a list of changes opening the next sentence -------------
+
+SECOND_BASE = (
+    "（一）三公\n2016年三公经费预算总数为50.00亿元，比2015年预算数减少5.00亿元，下降9.1%；"
+    "比2015年执行数减少2.00亿元，下降3.8%。\n"
+)
+NEXT_SENTENCE_LIST = (
+    "（一）三公\n今年预算总额为4.60亿元，较2015年的5.00亿元减少0.40亿元，下降8%。"
+    "其中，公务接待费0.90亿元，减少0.40亿元，下降30.8%；出国经费0.30亿元。\n"
+)
+
+
+def test_a_change_against_another_base_keeps_the_subject_of_its_period() -> None:
+    ledger, result = _read(SECOND_BASE)
+    assert result.ok, [f.message for f in result.errors]
+    values = {f.id: f.value for f in ledger.figures}
+    changes = {
+        (values[r.current], values[r.delta])
+        for r in ledger.relations
+        if isinstance(r, perfcheck.ChangeRelation)
+    }
+    assert changes == {("50.00", "5.00"), ("50.00", "2.00")}
+    _, broken = _read(SECOND_BASE.replace("下降3.8%", "下降4.8%"))
+    assert [f.code for f in broken.findings] == ["PC903"]
+
+
+def test_a_list_of_changes_may_open_the_sentence_after_the_change() -> None:
+    ledger, result = _read(NEXT_SENTENCE_LIST)
+    assert result.ok, [f.message for f in result.errors]
+    values = {f.id: f.value for f in ledger.figures}
+    changes = {frozenset(values[i] for i in r.operands()) for r in ledger.relations if r.kind == "change"}
+    assert frozenset({"0.90", "0.40", "30.8%"}) in changes
+    _, broken = _read(NEXT_SENTENCE_LIST.replace("下降30.8%", "下降35.8%"))
+    assert [f.code for f in broken.errors] == ["PC302"]
+
+
+# --- a 三公 table with no 合计 row, one cell a line ------------------------------------------------
+
+_SANGONG_ROWS = (
+    "经费项目|2021年度支出 (万元)|支出减少情况(万元)|支出减少率|"
+    "因公出国(境)费|12.00|-|-|公务接待费|80.50|-|-|公务用车购置及运行维护费|900.25|-|-|"
+    "公务用车购置费|300.00|-|-|公务用车运行维护费|600.25|-|-|“三公”经费支出|992.75|-|-"
+)
+SANGONG_CELLS = (
+    "2021年度全区“三公”经费决算情况\n"
+    + _SANGONG_ROWS.replace("|", "\n")
+    + "\n根据以上数据，2021年度“三公”经费总支出为992.75万元。\n"
+)
+
+
+def test_a_sangong_table_sums_by_its_row_names() -> None:
+    ledger, result = _read(SANGONG_CELLS)
+    assert not result.findings, [f.message for f in result.findings]
+    sums = _sums(ledger)
+    assert ("900.25", ["300.00", "600.25"]) in sums
+    assert ("992.75", ["12.00", "80.50", "900.25"]) in sums
+    _, broken = _read(SANGONG_CELLS.replace("\n80.50\n", "\n81.50\n"))
+    assert {f.code for f in broken.findings} == {"PC903"}
+
+
+# --- lines wrapped mid-sentence (a PDF's text) ----------------------------------------------------
+
+WRAPPED = (
+    "（二）政府采购预算情况\n"
+    "2023 年政府采购预算 20000 元。按政府采购项目类型划分，货物类采\n"
+    "购 12000 元，占政府采购预算 60.0%；服务类采购 8000 元，占政府\n"
+    "采购预算 40.0%。\n"
+)
+
+
+def test_a_name_wrapped_onto_the_next_line_is_read_whole() -> None:
+    ledger, result = _read(WRAPPED)
+    assert result.ok, [f.message for f in result.errors]
+    labels = {f.value: f.label for f in ledger.figures}
+    assert labels["40.0%"] == "占政府采购预算"
+    assert labels["20000"] == "政府采购预算"  # the 年 of "2023 年" is no part of the name
+    values = {f.id: f.value for f in ledger.figures}
+    shares = {
+        (values[r.part], values[r.whole], values[r.stated])
+        for r in ledger.relations
+        if isinstance(r, perfcheck.ShareRelation)
+    }
+    assert ("8000", "20000", "40.0%") in shares
+    _, broken = _read(WRAPPED.replace("40.0%", "45.0%"))
+    assert [f.code for f in broken.errors] == ["PC201"]

@@ -261,10 +261,14 @@ def test_sum_boundary_by_hand(total: str, parts: list[str], broken: bool) -> Non
 @pytest.mark.parametrize(
     ("total", "parts", "rounding", "exhaustive", "broken"),
     [
-        # Truncated figures stand for [v, v + 0.01]: 0.49 + 0.49 reaches 1.00, 0.51 + 0.51 does not.
-        ("1.00", ["0.49", "0.49"], "truncate", True, False),
+        # Truncated figures stand for [v, v + 0.01), the far end open (XBRL Calculations 1.1):
+        # 0.49 + 0.50 is [0.99, 1.01) and meets [1.00, 1.01); 0.49 + 0.49 is [0.98, 1.00) and only
+        # touches 1.00 at its open end; 0.50 + 0.51 is [1.01, 1.03), touching the total's open end.
+        ("1.00", ["0.49", "0.50"], "truncate", True, False),
+        ("1.00", ["0.49", "0.49"], "truncate", True, True),
         ("1.00", ["0.48", "0.49"], "truncate", True, True),
-        ("1.00", ["0.50", "0.51"], "truncate", True, False),
+        ("1.00", ["0.50", "0.50"], "truncate", True, False),
+        ("1.00", ["0.50", "0.51"], "truncate", True, True),
         ("1.00", ["0.51", "0.51"], "truncate", True, True),
         # Listed parts of a 其中 list may add up to less, never to more.
         ("1.00", ["0.50", "0.51"], "nearest", False, False),

@@ -243,8 +243,11 @@ def test_decimals_consistency_on_long_numbers(value: object, decimals: int, ok: 
     # Found by `python -m perfcheck.fuzz --examples 20000`: a remainder in the default
     # 28-digit context raised DivisionImpossible on a 31-digit JSON number.
     data = doc([{"id": "a", "value": value, "decimals": decimals}])
+    # by default excess digits are a finding (PC905); refused only with Limits(strict_decimals=True)
+    assert validate(data).figure("a").decimals == decimals
+    assert [f.code for f in perfcheck.check(data).errors] == ([] if ok else ["PC905"])
     if ok:
-        assert validate(data).figure("a").decimals == decimals
+        assert validate(data, limits=Limits(strict_decimals=True)).figure("a").decimals == decimals
     else:
         with pytest.raises(LedgerError, match="more precision than decimals"):
-            validate(data)
+            validate(data, limits=Limits(strict_decimals=True))

@@ -144,10 +144,52 @@ def test_intervals_touching_at_one_point_hold() -> None:
 
 
 def test_truncation_semantics() -> None:
-    nearest = sum_doc("1.01", "0.50", "0.49")
-    truncated = sum_doc("1.01", "0.50", "0.49", rounding="truncate")
+    # truncated: total [1.00, 1.01), four parts printed 0.97 in all: [0.97, 1.01)
+    parts = ("0.25", "0.24", "0.24", "0.24")
+    nearest = sum_doc("1.00", *parts)  # [0.995, 1.005] against [0.95, 0.99]
+    truncated = sum_doc("1.00", *parts, rounding="truncate")
     assert check(validate(nearest)).broken() == {"s"}
     assert check(validate(truncated)).ok
+    # 1.01 more than the parts: [1.01, 1.02) against [0.99, 1.01) shares no point
+    assert check(validate(sum_doc("1.00", "0.52", "0.49", rounding="truncate"))).broken() == {"s"}
+
+
+def test_truncated_intervals_touching_at_an_open_end_do_not_hold() -> None:
+    # XBRL Calculations 1.1: [1.01, 1.02) against [0.99, 1.01) shares no point
+    assert check(validate(sum_doc("1.01", "0.50", "0.49", rounding="truncate"))).broken() == {"s"}
+    # the same touch at a closed end holds: an exact total 1.01 against [0.99, 1.01) does not,
+    # but an exact part does: [0.50, 0.51) + 0.50 = [1.00, 1.01) meets [1.00, 1.01)
+    d = sum_doc("1.00", "0.50", "0.50", rounding="truncate")
+    d["figures"][2]["exact"] = True
+    assert check(validate(d)).ok
+    # zero truncated is (-0.01, 0.01): against an exact 0.01 it does not hold
+    d = sum_doc("0.01", "0.00", rounding="truncate")
+    d["figures"][0]["exact"] = True
+    assert check(validate(d)).broken() == {"s"}
+    # negative truncated figures are open below: -1.00 is (-1.01, -1.00]
+    d = sum_doc("-1.01", "-1.00", rounding="truncate")
+    d["figures"][0]["exact"] = True
+    assert check(validate(d)).broken() == {"s"}
+
+
+def test_rounding_per_figure() -> None:
+    # an exact total 1.00 = exactly 0.51 + a figure printed 0.49
+    d = sum_doc("1.00", "0.51", "0.49")
+    d["figures"][0]["exact"] = d["figures"][1]["exact"] = True
+    assert check(validate(d)).ok  # nearest: 0.51 + [0.485, 0.495] = [0.995, 1.005]
+    d["figures"][2]["rounding"] = "truncate"  # 0.51 + [0.49, 0.50) = [1.00, 1.01): 1.00 is in it
+    assert check(validate(d)).ok
+    d["figures"][1]["value"] = "0.50"  # 0.50 + [0.49, 0.50) = [0.99, 1.00): 1.00 is not
+    assert check(validate(d)).broken() == {"s"}
+    d["figures"][2]["value"] = "0.50"  # 0.50 + [0.50, 0.51) = [1.00, 1.01)
+    assert check(validate(d)).ok
+    # the other way round: a document truncated, one figure rounded to nearest
+    d = sum_doc("1.00", "0.51", "0.49", rounding="truncate")
+    d["figures"][0]["exact"] = d["figures"][1]["exact"] = True
+    d["figures"][1]["value"] = "0.515"
+    assert check(validate(d)).broken() == {"s"}  # 0.515 + [0.49, 0.50) = [1.005, 1.015)
+    d["figures"][2]["rounding"] = "nearest"  # 0.515 + [0.485, 0.495] = [1.000, 1.010]
+    assert check(validate(d)).ok
 
 
 def test_exact_figures_have_no_tolerance() -> None:

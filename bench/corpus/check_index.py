@@ -4,7 +4,7 @@ arithmetic, and print each disagreement with the recorded status.
 
     python bench/corpus/check_index.py [INDEX.json ...] [--texts DIR]
 
-With no index given, checks index-dev.json and index-aside.json beside this script.
+With no index given, checks index-dev.json, index-aside.json and index-fresh.json beside this script.
 With --texts DIR (default /work/corpus-texts when it exists), also checks that every
 figure is a literal substring of the excerpt's text, where the text is present.
 
@@ -231,7 +231,9 @@ def main(argv: list[str]) -> int:
         del args[i : i + 2]
     if not texts.is_dir():
         texts = None
-    paths = [pathlib.Path(a) for a in args] or [HERE / "index-dev.json", HERE / "index-aside.json"]
+    paths = [pathlib.Path(a) for a in args] or [
+        HERE / f"index-{part}.json" for part in ("dev", "aside", "fresh")
+    ]
     problems, n_entries, n_rel = [], 0, 0
     seen = set()
     for p in paths:

@@ -33,6 +33,7 @@ from perfcheck._batch import BatchItem, _options, _Task, path_tasks, read_task, 
 from perfcheck._config import Config, ConfigError, discover_config, load_config
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.i18n import LOCALES
+from perfcheck._core.limits import Limits
 from perfcheck._core.version import VERSION
 from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._ledger.document import Ledger, dumps
@@ -132,6 +133,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="say which printed figures are likely wrong and what they could have been "
         "(docs/localise.md; needs perfcheck[localise])",
+    )
+    chk.add_argument(
+        "--strict-decimals",
+        action="store_true",
+        help="refuse a document with a value that has more digits than its decimals allow "
+        "(default: report it, PC905, and leave the relations on it unjudged)",
     )
     chk.add_argument("--baseline", metavar="FILE", help="acknowledged findings (TOML), each with a reason")
     chk.add_argument(
@@ -347,7 +354,7 @@ def _check(args: argparse.Namespace) -> int:
     base = settings.baseline.parent if settings.baseline is not None else Path()
     exclude = [p for p in (settings.baseline, write, settings.config) if p is not None]
     tasks, single = _read(args.paths, exclude)
-    items = _results(tasks, settings, args.jobs)
+    items = _results(tasks, settings, args.jobs, strict_decimals=args.strict_decimals)
 
     checked: list[Checked] = []
     unusable: list[tuple[str, str]] = []
@@ -429,7 +436,9 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _results(tasks: list[_Task], settings: _Settings, jobs: int) -> list[BatchItem]:
+def _results(
+    tasks: list[_Task], settings: _Settings, jobs: int, *, strict_decimals: bool = False
+) -> list[BatchItem]:
     """Each document checked (in ``jobs`` processes), in order, with the series rules' findings.
 
     Unusable documents are reported on standard error as they come; a progress
@@ -437,7 +446,8 @@ def _results(tasks: list[_Task], settings: _Settings, jobs: int) -> list[BatchIt
     """
     codes = tuple(c for c in settings.codes if c in default_registry)
     series_codes = tuple(c for c in settings.codes if c in series_registry)
-    options = _options(codes, None, (), preview=False, locale=settings.locale)
+    limits = Limits(strict_decimals=True) if strict_decimals else None
+    options = _options(codes, None, (), preview=False, locale=settings.locale, limits=limits)
     progress = _Progress(len(tasks), shown=len(tasks) > PROGRESS_AFTER and sys.stderr.isatty())
     items: list[BatchItem] = []
     for item in run_tasks(tasks, options, jobs):

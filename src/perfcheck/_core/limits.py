@@ -35,6 +35,9 @@ class Limits:
         max_json_depth: nesting of JSON arrays and objects; None leaves it to the
             JSON parser, which stops cleanly at Python's recursion limit (about 1000).
             Setting it costs one extra scan of the text.
+        strict_decimals: refuse a document with a value that has more digits than its
+            ``decimals`` allow (``1559`` with decimals ``-2``). By default such a figure
+            is reported (rule PC905) and the relations on it are not judged.
     """
 
     max_bytes: int = 256 * 1024 * 1024
@@ -45,6 +48,7 @@ class Limits:
     max_formula_length: int = 10_000
     max_formula_depth: int = 200
     max_json_depth: int | None = None
+    strict_decimals: bool = False
 
     def __post_init__(self) -> None:
         """Reject limits that are not positive.
@@ -52,7 +56,12 @@ class Limits:
         Raises:
             ValueError: a limit below 1.
         """
+        if not isinstance(self.strict_decimals, bool):
+            msg = f"Limits.strict_decimals must be True or False, not {self.strict_decimals!r}"
+            raise ValueError(msg)  # noqa: TRY004 - a bad setting, as the others
         for name in self.__slots__:
+            if name == "strict_decimals":
+                continue
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
                 msg = f"Limits.{name} must be a positive integer, not {value!r}"

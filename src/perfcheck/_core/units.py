@@ -349,4 +349,6 @@ def convert_interval(interval: Interval, source: Unit, target: Unit) -> Interval
     """
     _check_convertible(source, target)
     shift = source.exponent - target.exponent
-    return Interval(_shift(interval.lo, shift), _shift(interval.hi, shift))
+    return Interval(
+        _shift(interval.lo, shift), _shift(interval.hi, shift), interval.lo_open, interval.hi_open
+    )

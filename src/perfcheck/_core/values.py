@@ -547,3 +547,21 @@ def _checked(number: Decimal, text: str) -> tuple[Decimal, int]:
         msg = f"value {text!r} has a decimal exponent beyond {MAX_EXPONENT}"
         raise ValueFormatError(msg, text)
     return number, max(0, -exponent)
+
+
+def excess_digits(number: Decimal, decimals: int) -> bool:
+    """Whether ``number`` has a non-zero digit finer than ``decimals`` allows.
+
+    A value printed with ``decimals`` is a multiple of ``10^-decimals``; ``1559`` with
+    decimals ``-2`` is not (XBRL Calculations 1.1 calls that excess digits). Read off the
+    normalised exponent in perfcheck's own context, whatever the caller's is.
+
+    >>> excess_digits(Decimal("1559"), -2), excess_digits(Decimal("1500"), -2)
+    (True, False)
+    >>> excess_digits(Decimal("2.10"), 1)
+    False
+    """
+    if not number:
+        return False
+    exponent = number.normalize(NEAR).as_tuple().exponent
+    return isinstance(exponent, int) and exponent < -decimals

@@ -33,7 +33,7 @@ _TOP_KEYS: Final = frozenset(
     {"perfcheck", "title", "source", "entity", "period", "unit", "locale", "rounding", "figures", "relations"}
 )
 _TEXT_KEYS: Final = ("title", "source", "entity", "period")
-_FIGURE_KEYS: Final = frozenset({"id", "value", "concept", "label", "unit", "decimals", "source"})
+_FIGURE_KEYS: Final = frozenset({"id", "value", "concept", "label", "unit", "decimals", "rounding", "source"})
 _SOURCE_KEYS: Final = frozenset({"section", "line", "start", "end", "text"})
 _PLAIN_KEYS: Final = frozenset({"id", "value", "concept", "label"})
 _TEXT_TYPES: Final = frozenset({str, type(None)})
@@ -312,6 +312,12 @@ class FigureColumns:
             raise decline()
         if "source" in f:
             self.strings += source_strings(f["source"])
+        if "rounding" in f:
+            # A truncated figure's interval has an open end: the exact path judges it (as it
+            # judges a truncated document), with the others of its document.
+            if f["rounding"] != "nearest":
+                raise decline()
+            self.strings += 1
         if value[-1] == "%":
             if own is not None and own != "%":
                 raise decline()  # the value's % against the figure's own unit

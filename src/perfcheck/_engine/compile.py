@@ -1,9 +1,12 @@
 """Figures as intervals: what each printed figure allows its true value to be.
 
-* round to nearest (default): ``v ± ½·10^-d`` (XBRL Calculations 1.1);
-* truncation (document ``rounding: truncate``): ``[v, v + 10^-d]`` for ``v >= 0``;
+* round to nearest (default): ``[v - ½·10^-d, v + ½·10^-d]`` (XBRL Calculations 1.1);
+* truncation (``rounding: truncate``, on the document or the figure): ``[v, v + 10^-d)``
+  for ``v > 0``, ``(v - 10^-d, v]`` for ``v < 0`` and ``(-10^-d, 10^-d)`` for 0, as
+  Calculations 1.1's truncation mode has them: the far end is open;
 * a point for ``exact`` figures and for counts printed without decimals;
-* a half-line for ``at_least``/``more_than`` (``[v, ∞)``) and ``at_most`` (``(-∞, v]``);
+* a half-line for ``at_least``/``more_than`` (``[v, ∞)``: ``10000余`` is read as at least
+  10000, since reports write it of round numbers reached) and ``at_most`` (``(-∞, v]``);
 * ``about``: rounding at the last non-zero digit (``约20000`` is ``[15000, 25000]``).
 
 Each figure is also converted exactly to its dimension's base unit.
@@ -17,7 +20,7 @@ from functools import lru_cache
 
 from perfcheck._core.interval import DOWN, INF, NEAR, UP, Interval
 from perfcheck._core.units import Kind, Unit, lookup_unit
-from perfcheck._core.values import ParsedValue
+from perfcheck._core.values import ParsedValue, excess_digits
 from perfcheck._ledger.document import Figure, Ledger
 
 
@@ -34,6 +37,8 @@ class FigureView:
         base: the same interval in the dimension's base unit.
         qualifier: the figure's qualifier, from its ``qualifier`` key or a word in its
             value (``10000余``), or None.
+        excess: the value has more digits than its ``decimals`` allow (``1559`` with
+            decimals ``-2``): the relations on it are not judged (rule PC905).
     """
 
     figure: Figure
@@ -43,6 +48,7 @@ class FigureView:
     interval: Interval
     base: Interval
     qualifier: str | None = None
+    excess: bool = False
 
     @property
     def id(self) -> str:
@@ -72,6 +78,8 @@ def figure_interval(  # noqa: PLR0911 - one return per kind of printing
     Interval(lo=Decimal('132.345'), hi=Decimal('132.355'))
     >>> figure_interval(Decimal("10000"), 0, exact=True, qualifier="more_than", truncate=False)
     Interval(lo=Decimal('10000'), hi=Decimal('Infinity'))
+    >>> figure_interval(Decimal("-3"), 0, exact=False, qualifier=None, truncate=True)
+    Interval(lo=Decimal('-4'), hi=Decimal('-3'), lo_open=True)
     """
     if qualifier in ("at_least", "more_than"):
         return Interval(number, INF)
@@ -85,10 +93,10 @@ def figure_interval(  # noqa: PLR0911 - one return per kind of printing
     ulp = _ulp(decimals)
     if truncate:
         if number > 0:
-            return Interval(number, UP.add(number, ulp))
+            return Interval(number, UP.add(number, ulp), hi_open=True)
         if number < 0:
-            return Interval(DOWN.subtract(number, ulp), number)
-        return Interval(-ulp, ulp)
+            return Interval(DOWN.subtract(number, ulp), number, lo_open=True)
+        return Interval(-ulp, ulp, lo_open=True, hi_open=True)
     half = _half_ulp(decimals)
     return Interval(DOWN.subtract(number, half), UP.add(number, half))
 
@@ -116,11 +124,13 @@ def view_figure(ledger: Ledger, figure: Figure, parsed: ParsedValue) -> FigureVi
         bare = figure.decimals is None and parsed.decimals == 0
         exact = bare and ((unit.kind is Kind.COUNT and unit.factor == 1) or parsed.number == 0)
     qualifier = figure.qualifier or parsed.qualifier
+    rounding = figure.rounding or ledger.rounding
     interval = figure_interval(
-        parsed.number, decimals, exact=exact, qualifier=qualifier, truncate=ledger.rounding == "truncate"
+        parsed.number, decimals, exact=exact, qualifier=qualifier, truncate=rounding == "truncate"
     )
     base = interval if unit.factor == 1 else interval.scale(unit.factor)
-    return FigureView(figure, unit, parsed.number, decimals, interval, base, qualifier)
+    excess = figure.decimals is not None and excess_digits(parsed.number, figure.decimals)
+    return FigureView(figure, unit, parsed.number, decimals, interval, base, qualifier, excess)
 
 
 def view_ledger(ledger: Ledger) -> dict[str, FigureView]:

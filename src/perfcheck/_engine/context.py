@@ -108,6 +108,8 @@ class Context:
         self.locale = self.t.locale
         self.ledger = ledger
         self.views: dict[str, FigureView] = view_ledger(ledger)
+        #: figures with more digits than their decimals allow, in document order: not judged
+        self.excess: tuple[str, ...] = tuple(fid for fid, view in self.views.items() if view.excess)
         self.checks: list[RelationCheck] = []
         self._dimension_problems: dict[str, Message | None] = {}
         doc_unit = ledger.unit
@@ -168,6 +170,16 @@ class Context:
                 Location(figure=fid, label=fig.label, value=fig.value, source=fig.source, document=document)
             )
         return tuple(out)
+
+    def unjudged(self, relation: _Relation) -> list[str]:
+        """The relation's figures that have more digits than their decimals allow (none: it is judged).
+
+        As XBRL Calculations 1.1 has it, such a figure is an error of its own, and the
+        relations it takes part in are not judged; every other relation is.
+        """
+        if not self.excess:
+            return []
+        return [fid for fid in dict.fromkeys(relation.operands()) if self.views[fid].excess]
 
     def dimension(self, figure_id: str) -> Dimension:
         """A figure's dimension."""
@@ -375,11 +387,17 @@ class Context:
         digits = view.decimals + EXTRA_DIGITS
         shown_expected = None if expected is None else _trim(NEAR.divide(expected, factor), digits)
         # The printed value v stands for [v - below, v + above]; it meets the target T
-        # exactly when T.lo - above <= v <= T.hi + below (mirrored for truncation).
+        # exactly when T.lo - above <= v <= T.hi + below (mirrored for truncation), each
+        # end open when the target's end or the figure's opposite end is.
         wide = shown_target.widen(
             UP.subtract(view.interval.hi, view.number), UP.subtract(view.number, view.interval.lo)
         )
-        allowed = Interval(_trim(wide.lo, digits, ROUND_FLOOR), _trim(wide.hi, digits, ROUND_CEILING))
+        allowed = Interval(
+            _trim(wide.lo, digits, ROUND_FLOOR),
+            _trim(wide.hi, digits, ROUND_CEILING),
+            wide.lo_open or own.hi_open,
+            wide.hi_open or own.lo_open,
+        )
         difference = None if shown_expected is None else NEAR.subtract(view.number, shown_expected)
         return Judgment(
             subject=subject,
@@ -426,17 +444,31 @@ class Context:
             )
         else:
             gap = self.amount(judgment.gap, view.unit, places + 1, ROUND_CEILING)
+        said: dict[str, str | Message] = {
+            "subject": self.label(subject),
+            "printed": self.printed(subject),
+            "said": self.t(phrase, expected=expected_text, **phrase_params),
+        }
+        allowed = format_interval(judgment.allowed, view.unit, self.ledger.locale, decimals=places + 1)
+        if not judgment.gap:
+            # no distance: the two ranges touch at an end one of them leaves out (truncation)
+            return self.t(
+                N_(
+                    "{subject} is printed as {printed}, but {said}; the two meet only at an end that "
+                    "rounding leaves out (the printed value had to lie in {allowed})"
+                ),
+                **said,
+                allowed=allowed,
+            )
         return self.t(
             N_(
                 "{subject} is printed as {printed}, but {said}; that is at least {gap} {side} than "
                 "rounding allows (the printed value had to lie in {allowed})"
             ),
-            subject=self.label(subject),
-            printed=self.printed(subject),
-            said=self.t(phrase, expected=expected_text, **phrase_params),
+            **said,
             gap=gap,
             side=self.t.word(N_("more") if judgment.more else N_("less")),
-            allowed=format_interval(judgment.allowed, view.unit, self.ledger.locale, decimals=places + 1),
+            allowed=allowed,
         )
 
     def not_checkable(
@@ -520,4 +552,6 @@ def _sep(unit: str) -> str:
 def _rescale(interval: Interval, factor: Decimal) -> Interval:
     if factor == 1:
         return interval
-    return Interval(DOWN.divide(interval.lo, factor), UP.divide(interval.hi, factor))
+    return Interval(
+        DOWN.divide(interval.lo, factor), UP.divide(interval.hi, factor), interval.lo_open, interval.hi_open
+    )

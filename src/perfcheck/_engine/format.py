@@ -199,7 +199,8 @@ def format_interval(
 ) -> str:
     """An interval in ``unit``, written for ``locale``: ``[134.555, 134.565] 万元``.
 
-    Infinite bounds are written ``∞`` with an open bracket (``[5, ∞) 份``). With
+    Infinite bounds are written ``∞`` with an open bracket (``[5, ∞) 份``), and so
+    are open ends (a truncated figure: ``[3, 4) 万元``). With
     ``decimals`` the bounds are rounded outward (the lower down, the upper up), so
     the interval shown always contains the interval meant; without, each bound
     shows exactly the digits it has.
@@ -217,6 +218,8 @@ def format_interval(
     '[10,000; ∞) 份'
     >>> format_interval(Interval(Decimal("15.933158"), Decimal("15.943159")), "%", "de_DE", decimals=3)
     '[15,933; 15,944]%'
+    >>> format_interval(Interval(Decimal(3), Decimal(4), hi_open=True), "万元", "zh_CN")
+    '[3, 4) 万元'
 
     Raises:
         UnknownUnitError: ``unit`` is a symbol that is not in the catalogue.
@@ -224,7 +227,7 @@ def format_interval(
     lo = format_number(interval.lo, locale, decimals=decimals, rounding=ROUND_FLOOR)
     hi = format_number(interval.hi, locale, decimals=decimals, rounding=ROUND_CEILING)
     separator = "; " if "," in lo or "," in hi else ", "
-    opening = "(" if interval.lo.is_infinite() else "["
-    closing = ")" if interval.hi.is_infinite() else "]"
+    opening = "(" if interval.lo_open or interval.lo.is_infinite() else "["
+    closing = ")" if interval.hi_open or interval.hi.is_infinite() else "]"
     label = "" if unit is None else unit_label(lookup_unit(unit) if isinstance(unit, str) else unit)
     return f"{opening}{lo}{separator}{hi}{closing}{label}"

@@ -58,7 +58,8 @@ class Rule:
         failing: a ledger document on which it finds something.
         status: stable, preview or deprecated.
         runs_on_invalid: whether it also runs on relations whose units are incompatible
-            (other relation rules skip those).
+            or that hold a figure with more digits than its decimals allow (other relation
+            rules skip those).
         screen: how the fast path's column screen stands in for it on plain documents
             (:class:`perfcheck._engine.screen.Screen`); None sends documents it is
             selected for to the full path.

@@ -195,7 +195,11 @@ def run_rules(
             [rel for kind in sorted(rule.kinds) for rel in by_kind.get(kind, [])] if rule.kinds else [None]
         )
         for rel in targets:
-            if rel is not None and not rule.runs_on_invalid and ctx.dimension_problem(rel):
+            if (
+                rel is not None
+                and not rule.runs_on_invalid
+                and (ctx.dimension_problem(rel) or ctx.unjudged(rel))
+            ):
                 continue
             try:
                 found = rule.check(ctx, rel)

@@ -38,6 +38,8 @@ def _checked_id(text: str) -> str:
 #: A figure's or relation's id: ``income``, ``2010101``, ``行政运行`` (docs/ledger-document.md).
 Identifier = Annotated[str, StringConstraints(max_length=200), AfterValidator(_checked_id)]
 Qualifier = Literal["at_least", "more_than", "at_most", "about"]
+#: How a figure was rounded from its true value: to nearest, or truncated (XBRL Calculations 1.1).
+Rounding = Literal["nearest", "truncate"]
 
 
 def limits_of(info: ValidationInfo) -> Limits:
@@ -97,6 +99,8 @@ class Figure(BaseModel):
         decimals: printed precision when the value cannot show it; negative for tens,
             thousands, ...
         exact: the figure is not rounded.
+        rounding: how this figure was rounded (``nearest`` or ``truncate``), when it is not
+            how the document's figures were (the document's ``rounding``).
         qualifier: the figure is a bound or an estimate (``10000余份``: ``more_than``).
         source: where it was printed.
     """
@@ -110,6 +114,7 @@ class Figure(BaseModel):
     unit: str | None = None
     decimals: Annotated[int, Field(ge=-30, le=30)] | None = None
     exact: bool | None = None
+    rounding: Rounding | None = None
     qualifier: Qualifier | None = None
     source: Source | None = None
 

@@ -12,15 +12,15 @@ from pydantic import (
     BaseModel,
     Field,
     PrivateAttr,
+    ValidationInfo,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from perfcheck._core.errors import Problem
-from perfcheck._core.interval import NEAR
 from perfcheck._core.units import UnknownUnitError, lookup_unit
-from perfcheck._core.values import ParsedValue, ValueFormatError, check_locale, parse_value
-from perfcheck._ledger.figures import MODEL_CONFIG, Figure
+from perfcheck._core.values import ParsedValue, ValueFormatError, check_locale, excess_digits, parse_value
+from perfcheck._ledger.figures import MODEL_CONFIG, Figure, limits_of
 from perfcheck._ledger.relations import (
     Relation,
 )
@@ -64,8 +64,8 @@ class Ledger(BaseModel):
     _by_id: dict[str, Figure] = PrivateAttr(default={})
 
     @model_validator(mode="after")
-    def _consistent(self) -> Ledger:
-        problems = _semantic_problems(self)
+    def _consistent(self, info: ValidationInfo) -> Ledger:
+        problems = _semantic_problems(self, strict_decimals=limits_of(info).strict_decimals)
         if problems:
             raise PydanticCustomError(
                 "ledger_inconsistent",
@@ -136,7 +136,7 @@ class Ledger(BaseModel):
         return self.model_dump(mode="json", exclude_unset=True)
 
 
-def _semantic_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901, PLR0912
+def _semantic_problems(ledger: Ledger, *, strict_decimals: bool) -> list[Problem]:  # noqa: C901, PLR0912
     problems: list[Problem] = []
     try:
         check_locale(ledger.locale)
@@ -193,20 +193,22 @@ def _semantic_problems(ledger: Ledger) -> list[Problem]:  # noqa: C901, PLR0912
                     fig.id,
                 )
             )
-        if fig.decimals is not None and parsed.decimals > fig.decimals:
-            # The value must be a multiple of 10^-decimals: its last non-zero digit may not be
-            # further right. Read off the normalised exponent, in perfcheck's own context
-            # (a remainder in the caller's context fails on long numbers).
-            exponent = parsed.number.normalize(NEAR).as_tuple().exponent
-            if parsed.number and isinstance(exponent, int) and exponent < -fig.decimals:
-                problems.append(
-                    Problem(
-                        (*loc, "decimals"),
-                        f"figure {fig.id!r}: value {fig.value!r} shows more precision "
-                        f"than decimals={fig.decimals}",
-                        fig.id,
-                    )
+        if (
+            strict_decimals
+            and fig.decimals is not None
+            and parsed.decimals > fig.decimals
+            and excess_digits(parsed.number, fig.decimals)
+        ):
+            # Refused only when asked (Limits.strict_decimals); else rule PC905 reports the
+            # figure and the relations on it are not judged (XBRL Calculations 1.1).
+            problems.append(
+                Problem(
+                    (*loc, "decimals"),
+                    f"figure {fig.id!r}: value {fig.value!r} shows more precision "
+                    f"than decimals={fig.decimals}",
+                    fig.id,
                 )
+            )
         parsed_values[fig.id] = parsed
     for i, rel in enumerate(ledger.relations):
         missing = dict.fromkeys(x for x in rel.operands() if x not in by_id)

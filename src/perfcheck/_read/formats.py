@@ -36,6 +36,7 @@ from perfcheck._ledger.document import Ledger, loads, parse_json, validate
 from perfcheck._read.kinds import BY_SUFFIX, TABLES, Format, format_of_path
 from perfcheck._read.tables import read_csv, read_html, read_pdf, read_xlsx
 from perfcheck._read.text.extract import extract
+from perfcheck._read.xbrl import read_xbrl
 
 #: File name endings read when a folder is checked; any other named file is read as JSON.
 #: How each table format is read (docs/tables.md); their extras are loaded when one is read.
@@ -45,7 +46,9 @@ _TABLE_READERS: Final[dict[str, Callable[..., Ledger]]] = {
     "html": read_html,
     "pdf": read_pdf,
 }
-SUFFIXES: Final = tuple(s for s, kind in BY_SUFFIX.items() if kind != "text" and kind not in TABLES)
+SUFFIXES: Final = tuple(
+    s for s, kind in BY_SUFFIX.items() if kind not in ("text", "xbrl") and kind not in TABLES
+)
 #: Configuration files a folder may hold; they are never read as documents.
 CONFIG_NAMES: Final = frozenset({"pyproject.toml", "perfcheck.toml"})
 #: The name documents read from standard input are reported under.
@@ -173,6 +176,12 @@ def parse_entries(
     elif kind in TABLES:
         try:
             yield Entry(name, name, None, _TABLE_READERS[kind](raw, name=name, limits=limits))
+        except LedgerError as exc:
+            yield Entry(name, name, None, exc)
+    elif kind == "xbrl":
+        # Arelle reads the file itself, with the schema and linkbases it names beside it.
+        try:
+            yield Entry(name, name, None, read_xbrl(name, limits=limits))
         except LedgerError as exc:
             yield Entry(name, name, None, exc)
     else:

@@ -17,7 +17,7 @@ import os
 from typing import Final, Literal, get_args
 
 #: The formats an input can be read as: ledger documents, a report's text, and tables.
-Format = Literal["json", "jsonl", "toml", "yaml", "text", "csv", "xlsx", "html", "pdf"]
+Format = Literal["json", "jsonl", "toml", "yaml", "text", "csv", "xlsx", "html", "pdf", "xbrl"]
 #: Their names, in the order the documentation lists them.
 FORMATS: Final[tuple[Format, ...]] = get_args(Format)
 
@@ -34,6 +34,7 @@ BY_SUFFIX: Final[dict[str, Format]] = {
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
+    ".xbrl": "xbrl",
 }
 
 #: Formats that are tables (docs/tables.md), read cell by cell with relations inferred.

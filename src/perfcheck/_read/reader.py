@@ -190,6 +190,9 @@ def parse(document: Raw, *, limits: Limits = DEFAULT_LIMITS, blanks: str | None 
 
     if document.line is not None and document.path is not None:
         return formats.json_line(document.data, document.path, document.line, limits=limits, blanks=blanks)
+    if document.format == "xbrl" and document.path is None:
+        msg = f"{document.name}: an XBRL instance is read from its file, beside the schema it names"
+        raise _error(msg)
     entries = list(
         formats.parse_entries(document.name, document.data, document.format, limits=limits, blanks=blanks)
     )
@@ -222,7 +225,8 @@ def read(
             or ``[``; any other ``str`` is a path); or a file object, binary or text.
         format: how to read bytes, text, a file or a stream: ``"json"``, ``"jsonl"``,
             ``"toml"``, ``"yaml"``, ``"text"`` (a report's plain text, extracted), or a
-            table: ``"csv"``, ``"xlsx"``, ``"html"``, ``"pdf"`` (docs/tables.md). A pandas
+            table: ``"csv"``, ``"xlsx"``, ``"html"``, ``"pdf"`` (docs/tables.md); or ``"xbrl"``, an
+            XBRL instance with its calculation linkbase, read through Arelle (docs/xbrl.md). A pandas
             or polars DataFrame is read by :func:`perfcheck.from_frame` with its defaults.
             By default a file's ending tells (JSON for an unknown one), ``bytes`` are
             JSON, and a ``str`` is JSON when it opens with ``{`` or ``[``, else text.

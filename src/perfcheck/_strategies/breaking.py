@@ -41,12 +41,28 @@ def _hit(a: Span, b: Span) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _has_zero(span: Span) -> bool:
-    return span[0] <= 0 <= span[1]
+def _has_zero(span: Span, ends: tuple[bool, bool] = (False, False)) -> bool:
+    """Whether 0 is in ``span``, whose ends are open as ``ends`` says."""
+    lo, hi = span
+    return (lo < 0 if ends[0] else lo <= 0) and (hi > 0 if ends[1] else hi >= 0)
+
+
+def _open_sum(b: Builder, terms: Sequence[tuple[int, str]]) -> tuple[bool, bool]:
+    """Which ends of ``Σ sign·figure`` are open: an end is when one it comes from is."""
+    ends = [b.open_ends(f)[:: 1 if sign > 0 else -1] for sign, f in terms]
+    return any(e[0] for e in ends), any(e[1] for e in ends)
 
 
 def _corners(f: Callable[..., Fraction], spans: Sequence[Span]) -> Span:
-    values = [f(*point) for point in itertools.product(*spans)]
+    """The range of ``f`` from its corners; a divisor reaching 0 at an open end sends it to ±∞."""
+    values: list[Bound] = []
+    for point in itertools.product(*spans):
+        try:
+            values.append(f(*point))
+        except ZeroDivisionError:
+            # 0 is an open end of the divisor's span: the sign of f just inside the box says which ∞
+            inside = [x + (lo + hi - 2 * x) / 10**30 for x, (lo, hi) in zip(point, spans, strict=True)]
+            values.append(math.copysign(math.inf, f(*inside)))
     return min(values), max(values)
 
 
@@ -98,11 +114,13 @@ def _share_range(b: Builder, rel: dict[str, Any]) -> Span | None:
     if rel["part"] in wholes:  # 100·p/(p + rest), each figure once
         wholes.remove(rel["part"])
         rest = _add(*map(b.span, wholes))
-        if _has_zero(_add(part, rest)):
+        ends = _open_sum(b, [(1, f) for f in (rel["part"], *wholes)])
+        if _has_zero(_add(part, rest), ends):
             return None
         return _corners(lambda p, r: HUNDRED * p / (p + r), [part, rest])
     whole = _add(*map(b.span, wholes))
-    return None if _has_zero(whole) else _corners(lambda p, w: HUNDRED * p / w, [part, whole])
+    ends = _open_sum(b, [(1, f) for f in wholes])
+    return None if _has_zero(whole, ends) else _corners(lambda p, w: HUNDRED * p / w, [part, whole])
 
 
 def _change_range(b: Builder, rel: dict[str, Any]) -> Span | None:
@@ -110,13 +128,15 @@ def _change_range(b: Builder, rel: dict[str, Any]) -> Span | None:
     cur = b.span(rel["current"])
     if rel.get("prior"):
         p = b.span(rel["prior"])
-        if _has_zero(p):
+        if _has_zero(p, b.open_ends(rel["prior"])):
             return None
         if rel.get("delta"):
             return _corners(lambda d, q: HUNDRED * d / q, [b.span(rel["delta"]), p])
         return _corners(lambda c, q: sign * HUNDRED * (c / q - 1), [cur, p])
     d = b.span(rel["delta"])
-    if _has_zero(_add(cur, _scale(d, Fraction(-sign)))):
+    if _has_zero(
+        _add(cur, _scale(d, Fraction(-sign))), _open_sum(b, [(1, rel["current"]), (-sign, rel["delta"])])
+    ):
         return None
     return _corners(lambda c, x: HUNDRED * x / (c - sign * x), [cur, d])
 
@@ -134,7 +154,7 @@ def _range(b: Builder, rel: dict[str, Any]) -> Span | None:
         return _change_range(b, rel)
     if kind == "ratio":
         den = b.span(rel["denominator"])
-        if _has_zero(den):
+        if _has_zero(den, b.open_ends(rel["denominator"])):
             return None
         return _corners(lambda n, d: HUNDRED * n / d, [b.span(rel["numerator"]), den])
 

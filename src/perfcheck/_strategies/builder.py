@@ -247,6 +247,10 @@ class Builder:
         """A figure's interval in its base unit."""
         return self.figs[fid].interval(truncate=self.truncate)
 
+    def open_ends(self, fid: str) -> tuple[bool, bool]:
+        """Which ends of :meth:`span` are open (a truncated figure's far end)."""
+        return self.figs[fid].open_ends(truncate=self.truncate)
+
     # -- what a rule's breaker asks of the builder (perfcheck._engine.breaker.Drawing) ----
 
     @property

@@ -189,6 +189,12 @@ class Fig:
                 lo, hi = -u, u
         return lo * self.factor, hi * self.factor
 
+    def open_ends(self, *, truncate: bool) -> tuple[bool, bool]:
+        """Which ends of :meth:`interval` are open: the far end of a truncated figure (both for 0)."""
+        if not truncate or self.exact or self.qualifier is not None:
+            return False, False
+        return self.number <= 0, self.number >= 0
+
     def moved(self, steps: int) -> Fig:
         """The figure printed ``steps`` steps of its last digit higher (lower when negative)."""
         number = self.number + steps * self.ulp

@@ -10,6 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Final
 
+from hypothesis import reject
 from hypothesis import strategies as st
 
 from perfcheck._read.domain import FundFlow, Headcount, LineItem, Report, Share, Target
@@ -149,9 +150,12 @@ class _ReportBuilder:
         """A fund flow that balances, and its true spending."""
         carry_in, income = self.money(), self.money(positive=True)
         spending = (carry_in + income) * self.fraction(HALF, 1)
-        values = [
-            self.printed(x, bare=False) for x in (carry_in, income, spending, carry_in + income - spending)
-        ]
+        trues = (carry_in, income, spending, carry_in + income - spending)
+        values = [self.printed(x, bare=False) for x in trues]
+        if any(number == 0 and x != 0 for x, (_, _, number) in zip(trues, values, strict=True)):
+            # a fund flow's amounts are text alone: a bare 0 there reads as exactly nothing, so
+            # a small amount printed as 0 cannot say it was rounded (decimals are not kept)
+            reject()
         for word in ("上年结转", "本年收入", "本年支出", "结转下年"):
             self.labels.add(word)
         self.flow = _Whole("spending", spending, values[2][2])

@@ -166,6 +166,26 @@ def summary(result: Result, locale: str | None = None) -> str:
     )
 
 
+def covered(result: Result, locale: str | None = None) -> str:
+    """The summary line followed by how much was read: figures in relations, relations inferred.
+
+    A pass that read a fifth of a report should say so where the verdict is printed.
+
+    >>> import perfcheck
+    >>> print(covered(perfcheck.check("examples/seed-ziyang-fulian-2021.json")))
+    0 errors, 0 warnings, 0 infos; 27 relations checked; 50 of 63 figures in a relation, 0 relations inferred
+    """
+    t = Messages(locale_of(result, locale))
+    cover = result.coverage
+    return t(
+        N_("{summary}; {used} of {figures} figures in a relation, {inferred} relations inferred"),
+        summary=summary(result, locale),
+        used=cover.in_relations,
+        figures=cover.figures,
+        inferred=cover.inferred,
+    )
+
+
 def heading(result: Result, locale: str | None = None) -> str:
     """The result's title and summary line: ``资阳区妇联2021年整体绩效自评报告: 0 errors, ...``."""
     line = summary(result, locale)

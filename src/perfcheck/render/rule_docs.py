@@ -52,6 +52,7 @@ SUMMARIES: Final = (
     N_("A rule raised an exception."),
     N_("A relation a reader inferred, not one the text states, does not hold: check it by hand."),
     N_("Relations that each hold alone cannot all hold together."),
+    N_("A value has more digits than its decimals allow; the relations on it are not judged."),
     N_("What one year carries over is what the next year brings forward."),
     N_("Last year's figure quoted in a change agrees with last year's report."),
 )

@@ -20,7 +20,7 @@ from tabulate import tabulate
 
 from perfcheck._core.i18n import N_, Messages
 from perfcheck._findings.result import Result
-from perfcheck.render._common import HEADERS, WRAP, Checked, locale_of, summary, table_rows, words
+from perfcheck.render._common import HEADERS, WRAP, Checked, covered, locale_of, summary, table_rows, words
 
 TableFormat = Literal["table", "markdown", "html"]
 #: tabulate's name of each table format.
@@ -38,7 +38,7 @@ def table(result: Result, fmt_name: TableFormat = "table", *, locale: str | None
     if result.findings:
         data, headers, widths = _columns(result, loc, fmt_name)
         body = tabulate(data, headers=headers, tablefmt=TABLEFMT[fmt_name], maxcolwidths=widths)
-    return _with_summary(body, summary(result, loc), fmt_name)
+    return _with_summary(body, covered(result, loc), fmt_name)
 
 
 def _columns(

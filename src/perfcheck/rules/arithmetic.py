@@ -115,11 +115,11 @@ def _satisfied(op: str, diff: Interval) -> bool:
     if op == "==":
         return diff.contains_zero()
     if op == "<=":
-        return diff.lo <= 0
+        return diff.lo < 0 if diff.lo_open else diff.lo <= 0
     if op == "<":
         return diff.lo < 0
     if op == ">=":
-        return diff.hi >= 0
+        return diff.hi > 0 if diff.hi_open else diff.hi >= 0
     return diff.hi > 0
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from perfcheck._core.i18n import N_
-from perfcheck._core.interval import INF, NEAR, Interval, monotone_range
+from perfcheck._core.interval import INF, NEAR, Interval, monotone_range, quotient
 from perfcheck._engine.breaker import Drawing
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
@@ -86,7 +86,9 @@ def change_level(ctx: Context, rel: ChangeRelation) -> Iterator[Finding]:
             change_level,
             rel,
             subject=rel.current,
-            target=Interval(prior.lo, INF) if increase else Interval(-INF, prior.hi),
+            target=Interval(prior.lo, INF, lo_open=prior.lo_open)
+            if increase
+            else Interval(-INF, prior.hi, hi_open=prior.hi_open),
             expected=None,
             figures=rel.operands(),
             phrase=(
@@ -128,9 +130,8 @@ def _unbounded_percent(current: Interval, delta: Interval, sign: Decimal) -> Int
     tight = None if c_over_d is None else Interval.point(HUNDRED).div(c_over_d - Interval.point(sign))
     if tight is None or naive is None:
         return naive if tight is None else tight
-    if not naive.intersects(tight):
-        return tight
-    return Interval(max(naive.lo, tight.lo), min(naive.hi, tight.hi))
+    both = tight.meet(naive)
+    return tight if both is None else both
 
 
 def _percent_target(ctx: Context, rel: ChangeRelation) -> tuple[Interval | None, Decimal | None, Phrase]:
@@ -140,7 +141,7 @@ def _percent_target(ctx: Context, rel: ChangeRelation) -> tuple[Interval | None,
         prior = ctx.base(rel.prior)
         prior_point = ctx.point(rel.prior)
         if rel.delta is not None:
-            q = ctx.base(rel.delta).div(prior)
+            q = quotient(ctx.base(rel.delta), prior)
             point = (
                 None
                 if prior_point == 0
@@ -151,7 +152,7 @@ def _percent_target(ctx: Context, rel: ChangeRelation) -> tuple[Interval | None,
                 {"part": ctx.label(rel.delta), "whole": ctx.label(rel.prior)},
             )
         else:
-            ratio = ctx.base(rel.current).div(prior)
+            ratio = quotient(ctx.base(rel.current), prior)
             q = None if ratio is None else (ratio - ONE).scale(sign)
             point = (
                 None
@@ -170,7 +171,8 @@ def _percent_target(ctx: Context, rel: ChangeRelation) -> tuple[Interval | None,
     current, delta = ctx.base(rel.current), ctx.base(rel.delta)
     prior = current - delta.scale(sign)
     if current.is_finite and delta.is_finite and not prior.contains_zero():
-        # 100·d/(c - sign·d) is monotone in c and in d separately while the prior keeps its sign.
+        # 100·d/(c - sign·d) is monotone in c and in d separately while the prior keeps its sign
+        # (a truncated prior may reach up to an open 0: ±∞ there).
         s = int(sign)
         target: Interval | None = monotone_range(lambda c, d: 100 * d / (c - s * d), current, delta)
     else:

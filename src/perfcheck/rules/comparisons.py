@@ -65,9 +65,10 @@ def equal(ctx: Context, rel: EqualRelation) -> Iterator[Finding]:
     **What to do.** Find which copy is current and correct the other.
     """
     ids = list(dict.fromkeys(rel.figures))
-    high = max(ids, key=lambda i: ctx.base(i).lo)
-    low = min(ids, key=lambda i: ctx.base(i).hi)
-    subject, other = (ids[0], ids[1]) if ctx.base(high).lo <= ctx.base(low).hi else (high, low)
+    # the highest lower end and the lowest upper end (at one value an open end is the tighter)
+    high = max(ids, key=lambda i: (ctx.base(i).lo, ctx.base(i).lo_open))
+    low = min(ids, key=lambda i: (ctx.base(i).hi, not ctx.base(i).hi_open))
+    subject, other = (ids[0], ids[1]) if ctx.base(high).intersects(ctx.base(low)) else (high, low)
     if subject == other:
         other = ids[1]
     yield from ctx.judge(
@@ -113,7 +114,11 @@ def compare(ctx: Context, rel: CompareRelation) -> Iterator[Finding]:
     **What to do.** Check which side was mistyped.
     """
     right = ctx.base(rel.right)
-    target = Interval(-INF, right.hi) if rel.op in ("<", "<=") else Interval(right.lo, INF)
+    target = (
+        Interval(-INF, right.hi, hi_open=right.hi_open)
+        if rel.op in ("<", "<=")
+        else Interval(right.lo, INF, lo_open=right.lo_open)
+    )
     yield from ctx.judge(
         compare,
         rel,

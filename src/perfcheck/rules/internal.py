@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
 
 from perfcheck._core.i18n import N_
 from perfcheck._engine.breaker import Drawing
@@ -195,4 +197,87 @@ def relations_conflict(ctx: Context, _: None) -> Iterator[Finding]:
     return iter(())
 
 
-RULES = (incompatible_units, rule_crashed, inferred_relation_broken, relations_conflict)
+def _break_excess(b: Drawing) -> None:
+    """A figure rounded to hundreds (``decimals: -2``) yet printed to the unit, in no relation."""
+    b.scenario(b.sampled_from(("sum", "balance")))
+    number = Decimal(b.integers(1, 999) * 100 + b.integers(1, 99))
+    b.figure("excess", number, -2, b.sampled_from(b.units), as_number=b.booleans())
+
+
+def _in_hundreds(total: str) -> dict[str, Any]:
+    """A total printed as ``total`` of two parts, all rounded to hundreds (``decimals: -2``)."""
+    return doc(
+        fig("total", total, "项目支出", decimals=-2),
+        fig("a", "1000", decimals=-2),
+        fig("b", "500", decimals=-2),
+        relations=[{"id": "s", "kind": "sum", "total": "total", "parts": ["a", "b"]}],
+        unit="元",
+    )
+
+
+@rule(
+    "PC905",
+    "excess-digits",
+    severity=Severity.ERROR,
+    # The screen sends every figure that states its decimals to the full path.
+    screen=Screen(),
+    breaker=_break_excess,
+    passing=_in_hundreds("1500"),
+    failing=_in_hundreds("1559"),
+)
+def excess_digits(ctx: Context, _: None) -> Iterator[Finding]:
+    """A value has more digits than its decimals allow; the relations on it are not judged.
+
+    **What it checks.** A figure that states its ``decimals`` is a multiple of
+    ``10^-decimals``: ``1500`` with decimals ``-2`` (rounded to hundreds) is, ``1559``
+    is not. Such a figure is reported as an error of its own, and every relation it
+    takes part in is reported as not judged (counted in the coverage's
+    ``not_checkable``); all the other relations are judged as usual. This is XBRL
+    Calculations 1.1's rule for excess digits (``calc11e:excessDigits``).
+
+    **Why.** The printed digits and the stated precision contradict each other: the
+    interval the figure stands for cannot be known, so no relation on it can be judged
+    either way, but one such figure should not hide what the rest of the report shows.
+    Set ``Limits(strict_decimals=True)`` (``--strict-decimals``) to refuse such a
+    document instead.
+
+    **What to do.** Correct the value or its ``decimals``: ``1559`` with decimals ``0``,
+    or ``1600`` with decimals ``-2``.
+    """
+    for fid in ctx.excess:
+        view = ctx.view(fid)
+        yield Finding(
+            code=excess_digits.code,
+            severity=excess_digits.severity,
+            verdict=Verdict.BROKEN,
+            figures=(fid,),
+            locations=ctx.locations([fid]),
+            message=ctx.t(
+                N_(
+                    "{label} is printed as {printed} with decimals={decimals}: more digits than its "
+                    "decimals allow, so the relations on it are not judged"
+                ),
+                label=ctx.label(fid),
+                printed=ctx.printed(fid),
+                decimals=str(view.figure.decimals),
+            ),
+            locale=ctx.locale,
+            subject=fid,
+            actual=view.number,
+            unit=view.unit.symbol,
+        )
+    for rel in ctx.ledger.relations:
+        unjudged = ctx.unjudged(rel)
+        if unjudged and ctx.dimension_problem(rel) is None:
+            yield from ctx.not_checkable(
+                excess_digits,
+                rel,
+                rel.operands(),
+                ctx.t(
+                    N_("{figures}: more digits than the stated decimals allow"),
+                    figures=ctx.labels(unjudged, ", "),
+                ),
+            )
+
+
+RULES = (incompatible_units, rule_crashed, inferred_relation_broken, relations_conflict, excess_digits)

@@ -9,7 +9,16 @@ from fractions import Fraction
 from typing import Any
 
 from perfcheck._core.i18n import N_
-from perfcheck._core.interval import DOWN, NEAR, UP, Interval, exact_sum, monotone_range, sum_intervals
+from perfcheck._core.interval import (
+    DOWN,
+    NEAR,
+    UP,
+    Interval,
+    exact_sum,
+    monotone_range,
+    quotient,
+    sum_intervals,
+)
 from perfcheck._core.units import Kind
 from perfcheck._engine.breaker import Drawing
 from perfcheck._engine.context import Context
@@ -79,23 +88,23 @@ def percent_of(part: Interval, whole: Interval, rest: Interval | None = None) ->
     >>> q.lo < Decimal("38.56") < q.hi
     True
     """
-    naive = part.div(whole)
+    naive = quotient(part, whole)
     if naive is None:
         return None
     naive = naive.scale(HUNDRED)
     if rest is None:
         return naive
     if part.is_finite and rest.is_finite:
-        # 100·p/(p + r) is monotone in p and in r separately while p + r keeps its sign.
+        # 100·p/(p + r) is monotone in p and in r separately while p + r keeps its sign
+        # (a truncated whole may reach up to an open 0: ±∞ there).
         return monotone_range(lambda p, r: 100 * p / (p + r), part, rest)
     inner = rest.div(part)
     if inner is None:
         return naive
     denominator = Interval.point(Decimal(1)) + inner
     tight = Interval.point(HUNDRED).div(denominator)
-    if tight is None or not tight.intersects(naive):
-        return naive
-    return Interval(max(naive.lo, tight.lo), min(naive.hi, tight.hi))
+    both = None if tight is None else tight.meet(naive)
+    return naive if both is None else both
 
 
 def _point_percent(part: Decimal, whole: Decimal) -> Decimal | None:

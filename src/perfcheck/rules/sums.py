@@ -224,7 +224,7 @@ def sum_partial(ctx: Context, rel: SumRelation) -> Iterator[Finding]:
         sum_partial,
         rel,
         subject=rel.total,
-        target=Interval(parts.lo, INF),
+        target=Interval(parts.lo, INF, lo_open=parts.lo_open),
         expected=point,
         figures=rel.operands(),
         phrase=N_("the listed parts {terms} alone add up to {expected}"),

@@ -122,6 +122,22 @@ def column_ref(index: int) -> str:
     return letters
 
 
+_ITEM: Final = re.compile(r"^([(（])?(\d{1,2})([)）.、．])")
+
+
+def item_number(label: str) -> tuple[str, int] | None:
+    """A row label's item number and its style: ``(1)公务用车购置费`` is ``("()", 1)``.
+
+    >>> item_number("(2)公务用车运行费"), item_number("2.公务接待费"), item_number("公务接待费")
+    (('()', 2), ('.', 2), None)
+    """
+    match = _ITEM.match(label)
+    if match is None or bool(match.group(1)) != (match.group(3) in ")）"):
+        return None
+    style = "()" if match.group(1) else {"．": "."}.get(match.group(3), match.group(3))
+    return style, int(match.group(2))
+
+
 def within_word(label: str) -> bool:
     """Whether a row's label starts a 其中 list (其中：人员经费)."""
     return normalized(label).startswith("其中")

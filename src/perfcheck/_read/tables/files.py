@@ -33,6 +33,9 @@ from perfcheck._read.tables.table import Options, Table, tables_ledger
 BROKEN_FILE: Final = (
     zipfile.BadZipFile,
     ParseError,
+    # openpyxl parses with lxml where it is installed (perfcheck[xbrl] brings it), and
+    # lxml's XMLSyntaxError is a SyntaxError
+    SyntaxError,
     KeyError,
     IndexError,
     AttributeError,
@@ -101,14 +104,17 @@ def read_grid(  # noqa: PLR0913 - where the grid comes from, keyword-only
     prefix: str = "",
     first_row: int = 1,
     limits: Limits = DEFAULT_LIMITS,
+    unit: str | None = None,
 ) -> Ledger:
     """The ledger of one table given as rows of cells (a table printed in a report's text).
+
+    ``unit`` is the unit of amounts when the table names none (the text around it says it).
 
     Raises:
         LedgerError: the grid is no table perfcheck can read (no unit, no numbers).
     """
     read = grid_table(grid, name=name, sheet=sheet, prefix=prefix, first_row=first_row, fill_headers=False)
-    return _ledger([read], name, {}, limits)
+    return _ledger([read], name, {"unit": unit} if unit else {}, limits)
 
 
 # -- CSV -------------------------------------------------------------------------

@@ -21,7 +21,9 @@ BUDGET_WORDS: Final = ("预算数", "预算")
 PRIOR_WORDS: Final = ("上年",)
 DELTA_WORDS: Final = ("增减额", "增减", "增加额", "增长额", "变动额", "比上年增减")
 COMPLETION_WORDS: Final = ("完成率", "执行率", "完成比例", "执行进度")
-GROWTH_WORDS: Final = ("增减率", "增长率", "增幅", "变动率", "增减比例", "增减%", "增减（%）", "增减(%)")
+GROWTH_WORDS: Final = (
+    "增减率", "增长率", "增幅", "变动率", "增减比例", "增减%", "增减（%）", "增减(%)", "增减幅度",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,8 @@ def parse_column_formula(expr: str, headers: Sequence[str]) -> ColumnFormula:
 
 
 def _find(headers: Sequence[str], candidates: Sequence[int], words: Sequence[str]) -> list[int]:
-    return [i for i in candidates if any(w in normalized(headers[i]) for w in words)]
+    """The candidate columns whose header holds one of ``words`` (增、减金额 reads as 增减金额)."""
+    return [i for i in candidates if any(w in normalized(headers[i]).replace("、", "") for w in words)]
 
 
 def implied_formulas(headers: Sequence[str], numeric: Sequence[int], percent: set[int]) -> dict[int, str]:
@@ -137,6 +140,8 @@ def _column_totals(headers: Sequence[str], amounts: Sequence[int]) -> dict[int, 
 
     (合计 | 基本支出 | 项目支出, or 决算数/合计 | 决算数/基本支出 | 决算数/项目支出); a 其中
     column among them makes the sum partial, and nothing is inferred.
+    A group of columns under one name after it (公车购置及运行费/合计 | …/车辆购置 | …/车辆运行)
+    is one part: its own 合计 column.
     """
     out: dict[int, str] = {}
     listed = set(amounts)
@@ -144,9 +149,17 @@ def _column_totals(headers: Sequence[str], amounts: Sequence[int]) -> dict[int, 
         group, _, last = headers[col].rpartition("/")
         if not last.endswith(tuple(TOTAL_LEVELS)):
             continue
-        parts = []
+        parts: list[int] = []
+        inner = None
         for nxt in range(col + 1, len(headers)):
             next_group, _, next_last = headers[nxt].rpartition("/")
+            if inner is not None and next_group == inner:
+                continue  # the columns of a group taken as a part by its 合计
+            deeper = next_group.startswith(f"{group}/") if group else bool(next_group)
+            if nxt in listed and deeper and next_last in TOTAL_LEVELS:
+                parts.append(nxt)
+                inner = next_group
+                continue
             if nxt not in listed or next_group != group or any(w in next_last for w in TOTAL_LEVELS):
                 break
             parts.append(nxt)

@@ -29,6 +29,7 @@ from perfcheck._read.tables.cells import (
     code_text,
     header_unit,
     is_blank,
+    item_number,
     normalized,
     number_like,
     percent_header,
@@ -411,7 +412,8 @@ class TableBuilder:
         """其中 rows: the row above they are part of, and the rows of each block.
 
         A block is a row whose label starts with 其中 and the rows after it indented
-        deeper than the row above it (其中：人员经费 / 　　公用经费).
+        deeper than the row above it (其中：人员经费 / 　　公用经费), or numbered on from
+        it (其中:(1)公务用车购置费 / (2)公务用车运行费).
         """
         blocks: dict[int, list[int]] = {}
         row = 0
@@ -423,15 +425,24 @@ class TableBuilder:
             while parent >= 0 and (self.skipped[parent] or within_word(self.labels[parent])):
                 parent -= 1
             members = [row]
+            number = item_number(normalized(self.labels[row])[2:].lstrip(":："))
             row += 1
             if parent < 0:
                 continue
             while (
                 row < self.n_rows
-                and self.indents[row] > self.indents[parent]
+                and (
+                    self.indents[row] > self.indents[parent]
+                    or (
+                        number is not None
+                        and item_number(normalized(self.labels[row])) == (number[0], number[1] + 1)
+                    )
+                )
                 and not self.total_level(row)
                 and not within_word(self.labels[row])
             ):
+                if number is not None:
+                    number = item_number(normalized(self.labels[row])) or number
                 members.append(row)
                 row += 1
             blocks.setdefault(parent, []).extend(members)

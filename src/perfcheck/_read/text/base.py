@@ -25,6 +25,8 @@ NOUN_STOP: Final = frozenset("，,。；;：:！!？?（()）、\n\r \u3000")
 
 
 TITLE_YEAR: Final = re.compile(r"([0-9]{4})年")
+#: A year printed in a sentence, which the figures after it are of.
+_YEAR: Final = re.compile(r"((?:19|20)[0-9]{2})年(?!\d)")
 
 
 ENUMERATION_BEFORE: Final = re.compile(r"[“\"「]([^”\"」]{2,300})[”\"」]\s*$")
@@ -120,15 +122,31 @@ def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit
     return label, start
 
 
-def read_label(text: str, mention: Mention, floor: int, entity_forms: list[str]) -> tuple[str, int]:
-    """The report's words naming a mention: the words before it back to a delimiter."""
+def read_label(
+    text: str, mention: Mention, floor: int, entity_forms: list[str], joins: frozenset[int] = frozenset()
+) -> tuple[str, int]:
+    """The report's words naming a mention: the words before it back to a delimiter.
+
+    ``joins`` are the offsets of line breaks inside a sentence (a PDF's wrapped lines):
+    the words go on across them (``占政府`` ending a line and ``采购预算58.8%`` opening the
+    next is named 占政府采购预算).
+    """
     end = mention.phrase_start
     while end > floor and text[end - 1] in " \u3000":
         end -= 1
     begin = end
-    while begin > floor and text[begin - 1] not in _LABEL_STOP and not text[begin - 1].isdigit():
+    while begin > floor and (
+        (text[begin - 1] not in _LABEL_STOP and not text[begin - 1].isdigit()) or begin - 1 in joins
+    ):
         begin -= 1
-    after_digit = begin > 0 and text[begin - 1].isdigit()
+    # 2023 年政府采购预算 (a PDF's spacing): the 年 after a year is no part of the name
+    before = begin
+    while before > 0 and text[before - 1] in " \u3000":
+        before -= 1
+    after_digit = before > 0 and text[before - 1].isdigit()
+    if joins and "\n" in text[begin:end]:
+        words = text[begin:end].replace("\r", "").replace("\n", "")
+        return _strip_words(words, begin, entity_forms, after_digit=after_digit)
     used_for = text.find("用于", begin, end)
     if used_for >= 0 and end - used_for > 3:  # 资金主要用于发放补贴48.60万元: the part is 发放补贴
         begin = used_for + 2
@@ -227,8 +245,9 @@ def unique(sentences: list[Sentence]) -> list[Sentence]:
 class State:
     """The figures and relations found so far, and what recognisers share."""
 
-    def __init__(self, text: str, unit: str | None) -> None:
+    def __init__(self, text: str, unit: str | None, printed: str | None = None) -> None:
         self.text = text
+        self.printed = text if printed is None else printed
         self.unit_override = unit
         self.sentences = split(text)
         self.title = next((line.strip() for line in text.split("\n") if line.strip()), "")
@@ -240,6 +259,8 @@ class State:
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
         self.row_periods: set[int] = set()
         self.scored: set[int] = set()
+        #: offsets of line breaks inside a sentence (a PDF's wrapped lines)
+        self.joins: frozenset[int] = frozenset()
 
     def first(self, concept: str) -> Fig | None:
         return next((f for f in self.figs if f.keep and f.concept == concept), None)
@@ -263,10 +284,18 @@ class State:
             data = {**data, "basis": "inferred"}
         self.relations.append(Rel({"id": name, **data}, sentences, figs))
 
+    def year_of(self, fig: Fig) -> str | None:
+        """The year a figure is of: the last year printed before it in its paragraph (2022年收入总计…)."""
+        line = self.text.rfind("\n", 0, fig.mention.start) + 1
+        found = [m.group(1) for m in _YEAR.finditer(self.text, line, fig.mention.start)]
+        return found[-1] if found else None
+
     def qualifies(self, fig: Fig) -> bool:
         """Whether a figure is followed by 的 (全年预算32,972万元的67.8%): it qualifies what follows."""
         return self.text[fig.mention.phrase_end : fig.mention.phrase_end + 1] == "的"
 
     def eligible(self, fig: Fig) -> bool:
         """Whether a figure can be the total or a part of a list (not a change, a share or a bare number)."""
-        return fig.kind in {"amount", "count"} and not patterns.CHANGE_LABEL.search(fig.label)
+        return fig.kind in {"amount", "count"} and (
+            not patterns.CHANGE_LABEL.search(fig.label) or bool(patterns.CHANGED_TO.search(fig.label))
+        )

@@ -27,6 +27,7 @@ implies. Which relations it builds, and on what evidence, is documented in
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from perfcheck._core.formula import formula_name
@@ -48,7 +49,7 @@ from perfcheck._read.text.counts import Counts
 from perfcheck._read.text.equalities import Equalities
 from perfcheck._read.text.numbers import Mention, find
 from perfcheck._read.text.respectively import Respectively
-from perfcheck._read.text.sentences import Sentence
+from perfcheck._read.text.sentences import Sentence, wrapped
 from perfcheck._read.text.sums import Sums
 
 __all__ = ["Built", "Fig", "Rel", "build"]
@@ -58,12 +59,14 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
     def read_figures(self) -> None:
+        joins = self.joins = self.wraps()
         for sentence in self.sentences:
             floor = sentence.start
+            if sentence.start - 1 in joins and sentence.index > 0:
+                # the line before is wrapped into this one: the first label may begin on it
+                floor = self.sentences[sentence.index - 1].start
             for mention in find(self.text, sentence.start, sentence.end):
-                label, label_start = read_label(
-                    self.text, mention, max(floor, sentence.start), self.entity_forms
-                )
+                label, label_start = read_label(self.text, mention, floor, self.entity_forms, joins)
                 text_end = mention.phrase_end
                 if mention.kind == "count" and mention.unit in {"个", "名", "家", "项", "户", "所"}:
                     noun = noun_after(self.text, mention.phrase_end, sentence.end)
@@ -78,6 +81,18 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
                 self.figs.append(fig)
                 self.by_sentence[sentence.index].append(fig)
                 floor = mention.phrase_end
+
+    def wraps(self) -> frozenset[int]:
+        """The offsets of line breaks that wrap a sentence (a PDF's text), where labels run on."""
+        found: set[int] = set()
+        offset = 0
+        lines = self.text.split("\n")
+        for line, following in pairwise(lines):
+            offset += len(line)
+            if wrapped(line, following):
+                found.add(offset)
+            offset += 1
+        return frozenset(found)
 
     def inside_label(self, mention: Mention, sentence: Sentence) -> bool:
         """Whether another number follows in the same clause: then the numeral belongs to its label."""
@@ -160,9 +175,15 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
             fig.id = short if short is not None and short not in used else f"f{n}"
             used.add(fig.id)
 
+    def as_printed(self, words: str, start: int) -> str:
+        """Words read at ``start`` as the report printed them (in traditional characters, if it did)."""
+        if self.text[start : start + len(words)] == words:
+            return self.printed[start : start + len(words)]
+        return words
+
     def figure_data(self, fig: Fig) -> dict[str, Any]:
         m = fig.mention
-        data: dict[str, Any] = {"id": fig.id, "label": fig.label}
+        data: dict[str, Any] = {"id": fig.id, "label": self.as_printed(fig.label, fig.label_start)}
         if fig.concept:
             data["concept"] = fig.concept
         data["value"] = m.text.replace("．", ".") + ("%" if fig.is_percent else "")
@@ -179,7 +200,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
             "line": fig.sentence.line,
             "start": m.start,
             "end": m.end,
-            "text": self.text[fig.label_start : fig.text_end].strip(),
+            "text": self.printed[fig.label_start : fig.text_end].strip(),
         }
         if data["source"]["section"] is None:
             del data["source"]["section"]
@@ -216,6 +237,8 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
                 lhs = " ".join(f"{sign} {name}" for sign, name in zip(signs[1:], names[1:], strict=True))
                 rhs = names[0] if signs[0] == "+" else f"- {names[0]}"
                 data["expr"] = f"{lhs.removeprefix('+ ')} == {rhs}"
+            elif "_expr" in rel.data:
+                data["expr"] = str(rel.data["_expr"]).format(*ids)
             elif "_count" in rel.data:
                 data["expr"] = f"{formula_name(ids[0])} == {rel.data['_count']}"
             else:
@@ -225,7 +248,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         source: dict[str, Any] = {"section": " / ".join(sections)}
         if len(rel.sentences) == 1:
             source.update(
-                line=first.line, start=first.start, end=first.end, text=self.text[first.start : first.end]
+                line=first.line, start=first.start, end=first.end, text=self.printed[first.start : first.end]
             )
         data["source"] = source
         return data
@@ -240,10 +263,13 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         self.drop_bare()
         self.concepts()
         self.fund_flow()
-        read = self.paired_shares(runs) | self.of_base()
+        read = self.paired_shares(runs) | self.of_base() | self.budget_gaps()
+        self.savings()
         self.shares(read)
         self.rates(read)
         self.changes()
+        self.listed_changes()
+        self.reasons()
         self.named_changes()
         self.products()
         self.compares()
@@ -273,6 +299,18 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         return Built(document, self.figs, self.relations, self.sentences, by_sentence)
 
 
-def build(text: str, *, name: str = "<text>", unit: str | None = None, locale: str = "zh_CN") -> Built:
-    """Read the figures and relations of a report's text into a ledger document (not yet validated)."""
-    return _Builder(text, unit).build(name, locale)
+def build(
+    text: str,
+    *,
+    name: str = "<text>",
+    unit: str | None = None,
+    locale: str = "zh_CN",
+    printed: str | None = None,
+) -> Built:
+    """Read the figures and relations of a report's text into a ledger document (not yet validated).
+
+    ``printed`` is the text as the report printed it when ``text`` is a form of it read
+    more easily, offset for offset (traditional characters simplified): labels and quoted
+    sentences are taken from it.
+    """
+    return _Builder(text, unit, printed).build(name, locale)

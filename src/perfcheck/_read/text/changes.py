@@ -15,7 +15,7 @@ from perfcheck._read.text.sentences import Sentence
 class Changes(State):
     """Recognise changes (``较上年增加X，增长Y%``) and of the changes of a sum's parts adding up."""
 
-    def changes(self) -> None:
+    def changes(self) -> None:  # noqa: C901 - subject, prior, amount and rate of each change
         for sentence in self.sentences:
             figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
             for match in patterns.CHANGE.finditer(self.text, sentence.start, sentence.end):
@@ -23,6 +23,9 @@ class Changes(State):
                     self.text, match.end(), min(sentence.end, match.end() + 30)
                 )
                 if direction is None:
+                    continue
+                if self.text[max(sentence.start, match.start() - 2) : match.start()] == "分别":
+                    self.respective_changes(sentence, figs, match)
                     continue
                 currents, named_prior, loose = self.changing(sentence, figs, match, direction)
                 if not currents:
@@ -39,6 +42,10 @@ class Changes(State):
                 percent = next((f for f in said if f.is_percent), None)
                 if prior is None and delta is None and percent is None:
                     continue
+                if prior is not None and len(prior.label) < 2 and prior.mention.start > match.start():
+                    # 较2024年的2,190万元: last year's figure of what changed, named so
+                    year = self.text[match.start() : prior.mention.phrase_start].strip("较比的度 \u3000")
+                    prior.label = f"{year}{currents[0].label}"
                 # with both years printed, the amount and the rate of a change are two statements,
                 # each judged (and reported) on its own
                 statements = (
@@ -62,6 +69,66 @@ class Changes(State):
                                 used.append(f)
                         self.add("change", data, unique([current.sentence, sentence]), used, inferred=loose)
 
+    def respective_changes(self, sentence: Sentence, figs: list[Fig], match: re.Match[str]) -> None:
+        """``本年收入300万元、本年支出280万元，分别比上年增加20万元、减少10万元``: paired in order.
+
+        Each change after 分别 names its own direction; the figures that changed are as
+        many figures printed before, of the changes' kind, in the same order.
+        """
+        stop = min((self.text.find(c, match.end(), sentence.end) for c in "。；;"), key=lambda i: i % 10**9)
+        end = sentence.end if stop < 0 else stop
+        deltas = [
+            (f, word)
+            for f in figs
+            if match.end() <= f.mention.start < end
+            and f.kind == "amount"
+            and (
+                word := patterns.DIRECTED.search(
+                    self.text, max(sentence.start, f.mention.phrase_start - 3), f.mention.phrase_start
+                )
+            )
+        ]
+        subjects = [
+            f
+            for f in figs
+            if f.mention.phrase_end <= match.start() and self.eligible(f) and f.kind == "amount"
+        ]
+        if len(deltas) < 2 or len(subjects) < len(deltas):
+            return
+        for current, (delta, word) in zip(subjects[-len(deltas) :], deltas, strict=True):
+            label = f"{current.label} {self.text[match.start() : match.end()]}{word.group(1)}"
+            self.delta_change(word.group(1), label, [sentence], [current, delta])
+
+    def reasons(self) -> None:
+        """``比上年增加60万元，主要原因是A增加40万元、B增加30万元、C减少10万元``: the change's breakdown.
+
+        The listed changes, each with its own direction, add up to the change; a 主要
+        reason may leave some out, so the relation is inferred (checked by hand if broken).
+        """
+        for rel in list(self.relations):
+            if rel.data["kind"] != "change" or "delta" not in rel.data or "prior" in rel.data:
+                continue
+            delta = rel.figures[1]
+            sentence = delta.sentence
+            said = patterns.REASONS.search(self.text, delta.mention.end, sentence.end)
+            if said is None or self.text[delta.mention.end : said.start()].count("，") > 2:
+                continue
+            parts = []
+            for f in self.by_sentence.get(sentence.index, []):
+                if f.mention.start < said.end() or not f.keep or f.kind != delta.kind or f.unit != delta.unit:
+                    continue
+                word = patterns.DIRECTED.search(f.label)
+                if word is None:
+                    break
+                parts.append((f, "+" if word.group(1) in patterns.INCREASE else "-"))
+            if len(parts) < 2:
+                continue
+            sign = "+" if rel.data["direction"] == "increase" else "-"
+            names = " + ".join(f.label for f, _ in parts)
+            data = {"kind": "formula", "expr": "", "label": f"{names} make up {delta.label}"}
+            self.add("reasons", data, [sentence], [delta, *(f for f, _ in parts)], inferred=True)
+            self.relations[-1].data["_signs"] = [sign, *(s for _, s in parts)]
+
     def changing(
         self, sentence: Sentence, figs: list[Fig], match: re.Match[str], direction: re.Match[str]
     ) -> tuple[list[Fig], Fig | None, bool]:
@@ -76,7 +143,14 @@ class Changes(State):
         # qualifies what comes after it and is not what changed
         subjects = [f for f in before if not self.qualifies(f)] or before
         if subjects:
-            return [subjects[-1]], None, False
+            subject = subjects[-1]
+            if patterns.CHANGED_TO.search(subject.label):
+                # 2013年为X，2014年下降到Y，比上年减少Z: X is what Y changed from
+                earlier = [
+                    f for f in figs if f.mention.start < subject.mention.start and f.kind == subject.kind
+                ]
+                return [subject], earlier[-1] if earlier else None, False
+            return [subject], None, False
         words = self.text[match.end() : direction.start()]
         years = self.years_compared(sentence, match.start())
         if years is not None:
@@ -87,6 +161,27 @@ class Changes(State):
                 return [this], last, False
         # 与上年相比，一般公共预算财政拨款支出增加…; 收入、支出总计各增加…: the figures named
         named = self.named_before(sentence, words)
+        if not named and not words.strip("，,：: \u3000的了"):
+            # “三公”经费支出决算数比2016年度减少…: the words before 比 name what changed, printed
+            # in an earlier sentence of the section; found by its core, so inferred
+            clause = max(self.text.rfind(c, sentence.start, match.start()) for c in "，,；;：:。")
+            lead = self.text[max(clause + 1, sentence.start) : match.start()]
+            if lead.strip():
+                found = self.nearest_core(patterns.YEAR_PREFIX.sub("", lead.strip()), sentence)
+            else:
+                # 上年结转和结余8.02万元，为…的资金。较2022年度增加0.78万元: the sentence opens with
+                # the comparison; what changed is the figure printed last before it, an amount
+                found = self.nearest_before(sentence, lambda _: True)
+                if found is not None and (found.kind != "amount" or not self.eligible(found)):
+                    # …比2014年预算数减少8.35亿元，下降11.7%；比2014年执行数减少2.5亿元: the subject
+                    # of the change before, in the same period
+                    found = self.nearest_before(
+                        sentence,
+                        lambda f: (
+                            f.sentence.period == sentence.period and f.kind == "amount" and self.eligible(f)
+                        ),
+                    )
+            return ([found], None, True) if found is not None else ([], None, False)
         return named, None, len(named) == 1 and named[0].label not in words
 
     def top_level(self, figs: list[Fig]) -> list[Fig]:
@@ -230,9 +325,104 @@ class Changes(State):
             ),
         )
 
+    def nearest_plain(self, name: str, sentence: Sentence) -> Fig | None:
+        """The nearest amount before ``sentence`` in its section labelled ``name`` (支出, 数 aside)."""
+        if len(name) < 2:
+            return None
+        return self.nearest_before(sentence, lambda f: f.kind == "amount" and _plain(f.label) == name)
+
+    def nearest_core(self, name: str, sentence: Sentence) -> Fig | None:
+        """The nearest top-level amount before ``sentence`` in its section whose label ends ``name``'s core.
+
+        ``“三公”经费财政拨款支出决算数`` finds ``支出决算``: a label of two characters or more
+        that the name, without its trailing 数, ends with.
+        """
+        core = name.removesuffix("数")
+        if len(core) < 2:
+            return None
+        return next(
+            (
+                f
+                for f in reversed(self.top_level(self.figs))
+                if f.keep
+                and f.mention.start < sentence.start
+                and f.sentence.section == sentence.section
+                and f.kind == "amount"
+                and self.eligible(f)
+                and len(f.label) >= 2
+                and core.endswith(f.label.removesuffix("数"))
+            ),
+            None,
+        )
+
+    def listed_changes(self) -> None:
+        """``比上年减少X，其中：A减少Y万元，降低Z%；B增加…``: each part's change, against its own figure.
+
+        A part is named by its label before the direction word; the figure it changed is
+        the one printed earlier in the section under that name (支出 and 数 aside).
+        """
+        used = {id(f) for r in self.relations if r.data["kind"] == "change" for f in r.figures[1:]}
+        for sentence in self.sentences:
+            compared = patterns.CHANGE.search(self.text, sentence.start, sentence.end)
+            opener = compared and patterns.LIST_OPENER.search(self.text, compared.end(), sentence.end)
+            if not opener and sentence.index > 0:
+                # …减少0.43亿元，下降7%。其中，公务接待费0.98亿元，减少…: the list opens the next sentence
+                before = self.sentences[sentence.index - 1]
+                opener = patterns.LIST_OPENER.match(self.text, sentence.start)
+                if not patterns.CHANGE.search(self.text, before.start, before.end):
+                    opener = None
+            if not opener:
+                continue
+            # the list runs on through the ；-clauses of its period
+            figs = [
+                f
+                for later in self.sentences[sentence.index :]
+                if later.period == sentence.period
+                for f in self.by_sentence.get(later.index, [])
+                if f.keep and f.mention.start >= opener.end()
+            ]
+            for n, fig in enumerate(figs):
+                said = patterns.DIRECTED.search(fig.label)
+                if said is None or fig.kind != "amount" or id(fig) in used:
+                    continue
+                name = _plain(fig.label[: said.start()])
+                if name:
+                    subject = self.nearest_plain(name, sentence)
+                elif n > 0 and figs[n - 1].kind == "amount" and self.eligible(figs[n - 1]):
+                    subject = figs[n - 1]  # 其中，公务接待费0.98亿元，减少0.43亿元: the item just printed
+                else:
+                    subject = None
+                if subject is None:
+                    continue
+                following = figs[n + 1] if n + 1 < len(figs) else None
+                percent = following if following is not None and following.is_percent else None
+                sentences = unique([subject.sentence, sentence, fig.sentence])
+                label = f"{subject.label} {said.group(1)}"
+                self.delta_change(said.group(1), label, sentences, [subject, fig], percent)
+
+    def delta_change(
+        self, word: str, label: str, sentences: list[Sentence], figs: list[Fig], percent: Fig | None = None
+    ) -> None:
+        """A change by a printed amount (and rate) whose direction ``word`` says: [current, delta]."""
+        data: dict[str, Any] = {
+            "kind": "change",
+            "current": "",
+            "direction": "increase" if word in patterns.INCREASE else "decrease",
+            "delta": "",
+            "label": label,
+        }
+        if percent is not None:
+            data["percent"] = ""
+        self.add("change", data, sentences, [*figs, *([percent] if percent is not None else [])])
+
     def nearest_named(self, name: str, sentence: Sentence) -> Fig | None:
         """The nearest figure printed before ``sentence`` in its section with the label ``name``."""
         return self.nearest_before(sentence, lambda f: f.label == name)
+
+
+def _plain(label: str) -> str:
+    """A label without the words that vary between mentions of one quantity (支出, 数)."""
+    return label.replace("支出", "").removesuffix("数")
 
 
 def _common(a: str, b: str) -> int:

@@ -36,6 +36,118 @@ class Comparisons(State):
                     self.add("product", data, [sentence], [got, points, rate], inferred=True)
                     self.scored.add(id(got))
 
+    def budget_gaps(self) -> set[int]:
+        """``决算为450万元，完成年初预算的90%，决算数小于预算数50万元``: the rate against actual ± gap.
+
+        The budget is not printed, but the gap says what it is: 小于 makes it the actual
+        plus the gap, 大于 the actual less it; the stated rate is then the actual over
+        it. Returns the rates read, which the other rate readers leave alone.
+        """
+        done: set[int] = set()
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            for said in patterns.BUDGET_GAP.finditer(self.text, sentence.start, sentence.end):
+                gap = next((f for f in figs if f.mention.start >= said.end() and f.kind == "amount"), None)
+                if gap is None or self.text[said.end() : gap.mention.phrase_start].strip():
+                    continue
+                rate = next(
+                    (
+                        f
+                        for f in reversed(figs)
+                        if f.is_percent
+                        and f.mention.end <= said.start()
+                        and patterns.RATE_LABEL.search(f.label)
+                    ),
+                    None,
+                )
+                actual = rate and next(
+                    (
+                        f
+                        for f in reversed(figs)
+                        if f.mention.end <= rate.mention.start and f.kind == "amount" and f.unit == gap.unit
+                    ),
+                    None,
+                )
+                if rate is None or actual is None or id(rate) in done:
+                    continue
+                under = said.group(1) in {"小于", "低于", "少于"}
+                data = {
+                    "kind": "formula",
+                    "expr": "",
+                    "label": f"{rate.label}: {actual.label} ÷ ({said.group()}{gap.mention.text})",
+                    "_expr": (
+                        "{2} == {0} / ({0} + {1}) * 100" if under else "{2} == {0} / ({0} - {1}) * 100"
+                    ),
+                }
+                self.add("budget_gap", data, [sentence], [actual, gap, rate])
+                rate.concept = "completion_rate"
+                done.add(id(rate))
+        return done
+
+    def savings(self) -> None:
+        """``预算规模A…，实际采购规模B…。节约资金S，节约率为R%``: S = A − B and R = S ÷ A.
+
+        The budget and the actual figure are the nearest amounts printed before the saving
+        in its section whose labels say 预算/计划 and 实际, neither a part of a list. What a
+        saving is goes without saying, so both relations are inferred.
+        """
+        parts = {id(p) for _, ps, _ in self.list_sums for p in ps}
+        for n, saved in enumerate(self.figs):
+            if saved.kind != "amount" or not patterns.SAVED.search(saved.label):
+                continue
+            earlier = [
+                f
+                for f in self.figs[:n]
+                if f.keep
+                and f.kind == "amount"
+                and f.unit == saved.unit
+                and id(f) not in parts
+                and f.sentence.section == saved.sentence.section
+            ]
+            budget = next((f for f in reversed(earlier) if patterns.PLANNED.search(f.label)), None)
+            actual = next((f for f in reversed(earlier) if patterns.ACTUAL_WORD.search(f.label)), None)
+            if budget is None or actual is None or budget is actual:
+                continue
+            data = {
+                "kind": "sum",
+                "total": "",
+                "parts": [],
+                "label": f"{budget.label} = {actual.label} + {saved.label}",
+            }
+            self.add(
+                "sum",
+                data,
+                unique([budget.sentence, actual.sentence, saved.sentence]),
+                [budget, actual, saved],
+                inferred=True,
+            )
+            rate = next(
+                (
+                    f
+                    for f in self.by_sentence.get(saved.sentence.index, [])
+                    if f.is_percent
+                    and f.mention.start > saved.mention.start
+                    and patterns.SAVED.search(f.label)
+                ),
+                None,
+            )
+            if rate is not None:
+                rate.concept = "completion_rate"
+                data = {
+                    "kind": "ratio",
+                    "numerator": "",
+                    "denominator": "",
+                    "stated": "",
+                    "label": f"{rate.label}: {saved.label} ÷ {budget.label}",
+                }
+                self.add(
+                    "ratio",
+                    data,
+                    unique([budget.sentence, saved.sentence]),
+                    [saved, budget, rate],
+                    inferred=True,
+                )
+
     def compare(self, left: Fig, op: str, right: Fig, why: str) -> None:
         data = {"kind": "compare", "left": "", "op": op, "right": "", "label": why}
         self.add("compare", data, unique([left.sentence, right.sentence]), [left, right])

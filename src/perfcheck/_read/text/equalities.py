@@ -50,12 +50,21 @@ class Equalities(State):
                     self.equal(component, paired, why=why)
 
     def balanced_totals(self, paired: set[frozenset[int]]) -> None:
-        """``收入总计2856.43万元，支出总计2856.43万元``: the two sides of a statement balance."""
+        """``收入总计2856.43万元，支出总计2856.43万元``: the two sides of a statement balance.
+
+        The two must be of one year (2023年收入总计 is never balanced by 2022年支出总计).
+        收入总量 and 支出总量 of a government budget are not: their difference is its deficit.
+        """
         for a in self.figs:
             if a.kind != "amount" or "总计" not in a.label or "收入" not in a.label:
                 continue
             other = a.label.replace("收入", "支出")
-            later = [f for f in self.figs if f.mention.start > a.mention.start and f.kind == "amount"]
+            year = self.year_of(a)
+            later = [
+                f
+                for f in self.figs
+                if f.mention.start > a.mention.start and f.kind == "amount" and self.year_of(f) == year
+            ]
             b = next(
                 (f for f in later if f.sentence.section == a.sentence.section and f.label == other), None
             )

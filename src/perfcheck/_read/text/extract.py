@@ -9,6 +9,7 @@ from types import MappingProxyType
 from perfcheck._ledger.document import Ledger, validate
 from perfcheck._read.text.build import build
 from perfcheck._read.text.tables import masked, text_tables
+from perfcheck._read.text.variants import simplified
 
 __all__ = ["Extraction", "Passage", "Summary", "extract"]
 
@@ -119,8 +120,10 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
         LedgerError: the extracted document is not valid (a bug in the extractor, or
             a ``unit``/``locale`` that is not known); the message names ``name``.
     """
-    tables = text_tables(text, name=name)
-    built = build(masked(text, tables), name=name, unit=unit, locale=locale)
+    # a repost in traditional characters is read with the simplified words, offsets kept
+    read = simplified(text)
+    tables = text_tables(read, name=name)
+    built = build(masked(read, tables), name=name, unit=unit, locale=locale, printed=text)
     document = built.document
     if tables:
         # tables printed as lines of cells: their figures and relations join the text's

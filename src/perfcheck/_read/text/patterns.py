@@ -49,6 +49,24 @@ CHANGE_LABEL: Final = re.compile(
     r"^(?:较|比|同比|与上年|增加|减少|增长|下降|增收|减收|增支|减支|占)|(?:增加|减少|增长|下降|增收|减收|增支|减支)$"
 )
 
+#: A figure that is the new value of what changed (2013年为25,729.34万元，2014年下降到16,023.35万元):
+#: it is that quantity, not a change, and the figure before it is its prior value.
+CHANGED_TO: Final = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|回落|降|增|减)(?:到|至)了?$")
+
+#: A figure's label that ends by saying which way it changed (公务接待费支出决算增加0.01万元).
+DIRECTED: Final = re.compile(r"(增加|减少|增长|下降|降低|上升|增收|减收|增支|减支)了?$")
+
+#: What opens the breakdown of a change: 主要原因是人员经费增加…、公用经费减少….
+REASONS: Final = re.compile(r"(?:主要)?(?:原因|是由于|系)(?:是|为|：|:)?")
+
+#: The actual against the budget by a printed gap: 决算数小于预算数50.00万元, 决算数大于年初预算数….
+BUDGET_GAP: Final = re.compile(r"决算数?(大于|小于|超过|低于|少于|多于)(?:年初|调整|全年)?预算数?")
+
+#: A saving against a budget (节约资金, 节约率) and the figures it is between.
+SAVED: Final = re.compile(r"节约|节支")
+PLANNED: Final = re.compile(r"预算|计划")
+ACTUAL_WORD: Final = re.compile(r"实际")
+
 #: Words that make a list name only some parts: 其中主要..., ...等.
 PARTIAL_BEFORE: Final = re.compile(r"主要|部分")
 PARTIAL_AFTER: Final = re.compile(r"^[^0-9０-９，,。；;]*等(?![级次同])")
@@ -69,6 +87,10 @@ PARTITIONS: Final[tuple[tuple[str, ...], ...]] = (
     ("货物", "工程", "服务"),
 )
 #: A list announced as a classification (按经济分类，其中：...) names every class.
+#: Levels of one hierarchy (一级指标, 二级指标, 三级指标): each level counts the same whole again, so
+#: the levels are no parts of it; the deepest level is what the whole counts.
+LEVEL: Final = re.compile(r"^([一二三四五六1-6])级(.{1,8})$")
+
 CLASSIFIED: Final = re.compile(r"按[^，。；,;]{1,10}分类")
 
 #: The whole of a share, by the words after 占: the concept of the figure it names.
@@ -98,7 +120,7 @@ SCORE_LABEL: Final = re.compile(r"得分|评分|分数|总分|自评")
 
 #: The start of a change: 较上年, 比上年度预算, 同比.
 CHANGE: Final = re.compile(
-    r"(?:较|比)(?:上年|去年|上一年|上年度|[0-9]{4}年)(?:度)?(?:决算|预算|同期|实际)?(?:数)?|同比"
+    r"(?:较|比)\s*(?:上年|去年|上一年|上年度|[0-9]{4}\s*年)(?:度)?(?:决算|预算|同期|实际|执行)?(?:数)?|同比"
     r"|与(?:上年|去年|上年度)(?:度)?(?:决算|预算|同期)?(?:数)?相比"
 )
 #: Two years compared: 2018年较2017年, 2023年度比2022年度.
@@ -113,6 +135,7 @@ DIRECTION: Final = re.compile(r"增加|增长|上升|提高|增多|减少|下降
 LEADING: Final = (
     "分别", "其中：", "其中:", "其中", "：", ":", "、", "以及", "和", "及", "共计", "共",
     "我区", "我单位", "本单位", "本部门", "我部门",
+    "主要原因是", "主要原因为", "主要原因：", "主要是由于", "主要是", "原因是",
 )  # fmt: skip
 #: Words at the end of a raw label that join it to the number.
 TRAILING: Final = (

@@ -55,10 +55,34 @@ def _section(chapter: str, section: str, item: str, sub: str) -> str | None:
     return text or None
 
 
-def _ends_period(text: str, i: int, end_of_line: int, line: str) -> bool:
+#: The shortest line a page wraps mid-sentence (text taken from a PDF): a shorter line
+#: with no closing mark is a heading or a row, a sentence of its own.
+_WRAP_WIDTH: Final = 20
+#: What a wrapped line may end with: a character of running text.
+_RUNNING: Final = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%％)）”]$")
+
+
+def wrapped(line: str, following: str) -> bool:
+    """Whether ``line`` is wrapped mid-sentence into ``following`` (a PDF's text).
+
+    It is long, ends in running text (no closing mark, no colon), and the next line
+    goes on with the sentence: it opens no chapter, section or item.
+
+    >>> wrapped("2023年度总支出125.08万元，其中本年支出116.12万元，较上年增", "加19.68万元。")
+    True
+    >>> wrapped("（二）支出决算情况", "2023年度总支出125.08万元。")
+    False
+    """
+    body, after = line.strip(), following.strip()
+    if len(body) < _WRAP_WIDTH or not after or not _RUNNING.search(body):
+        return False
+    return not any(rx.match(after) for rx in (_CHAPTER, _SECTION, _SUBITEM, _ITEM))
+
+
+def _ends_period(text: str, i: int, end_of_line: int, line: str, following: str) -> bool:
     """Whether the sentence ending at ``i`` ends its period: not at ；, nor at a line broken mid-sentence."""
     if i == end_of_line:
-        return not _CONTINUED.search(line)
+        return not (_CONTINUED.search(line) or wrapped(line, following))
     return text[i] not in "；;"
 
 
@@ -73,7 +97,8 @@ def split(text: str) -> list[Sentence]:
     chapter = section = item = sub = ""
     offset = 0
     period = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for number, raw in enumerate(lines, start=1):
         line_start = offset
         offset += len(raw) + 1
         body = raw.rstrip("\r")
@@ -97,6 +122,7 @@ def split(text: str) -> list[Sentence]:
                 if text[start:stop].strip():
                     sentences.append(Sentence(len(sentences), start, stop, number, where, period))
                     # a line broken mid-sentence (text taken from a PDF): the period goes on
-                    period += _ends_period(text, i, end_of_line, body)
+                    following = lines[number] if number < len(lines) else ""
+                    period += _ends_period(text, i, end_of_line, body, following)
                 start = stop
     return sentences

@@ -11,6 +11,8 @@ class Shares(State):
 
     def preceding(self, fig: Fig, kinds: set[str]) -> Fig | None:
         figs = self.by_sentence.get(fig.sentence.index, [])
+        if fig.sentence.start - 1 in self.joins:  # a line wrapped mid-sentence: its figures come first
+            figs = [*self.by_sentence.get(fig.sentence.index - 1, []), *figs]
         before = [f for f in figs if f.mention.start < fig.mention.start and f.kind in kinds and f.keep]
         return before[-1] if before else None
 
@@ -34,6 +36,8 @@ class Shares(State):
             if not fig.is_percent or not fig.label.startswith("占"):
                 continue
             words = fig.label[1:]
+            if words in {"比", "比重", "比例"}:
+                words = ""  # 占比74%: of the whole its list names, as 占74% is
             part = self.preceding(fig, {"amount", "count"})
             if part is None:
                 continue
@@ -121,6 +125,7 @@ class Shares(State):
             and f is not part
             and f.kind == part.kind
             and len(f.label) >= 2
+            and len(words) >= 2
             and (f.label == words or f.label.endswith(words) or words.endswith(f.label))
         ]
         before = [f for f in candidates if f.mention.start < part.mention.start]

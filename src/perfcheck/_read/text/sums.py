@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -106,7 +107,8 @@ class Sums(State):
         openers: list[tuple[int, int, Fig | None]] = []  # (opener start, items start, total)
         for match in patterns.LIST_OPENER.finditer(self.text, begin, end):
             printed = [f for f in figs if f.mention.phrase_end <= match.start()]
-            before = [f for f in printed if self.eligible(f)]
+            # 较2024年的2,190万元减少221万元，其中…: last year's figure, compared with, is no total
+            before = [f for f in printed if self.eligible(f) and not self.compared_with(f)]
             total = before[-1] if before else self.previous_total(sentences[0])
             if not before and printed and printed[-1].kind == "amount":
                 total = printed[-1]  # 较年初预算数增加65.60万元，其中追加…: the parts of the change
@@ -160,6 +162,12 @@ class Sums(State):
                 chosen = self.numbered_items(total, sentences[-1])
             if chosen:
                 self.sum_of(total, chosen, sentences[-1], at, start)
+
+    def compared_with(self, fig: Fig) -> bool:
+        """Whether a figure is what another is compared with: 较2024年的2,190万元减少…, 比上年的X增加…."""
+        after = patterns.DIRECTION.match(self.text, fig.mention.phrase_end)
+        clause = max(self.text.rfind(c, 0, fig.mention.start) for c in "，,；;。：:\n")
+        return after is not None and bool(re.search(r"[较比]", self.text[clause + 1 : fig.mention.start]))
 
     def extent(
         self, total: Fig, candidates: list[list[Fig]], nested: list[tuple[int, int]]
@@ -301,7 +309,26 @@ class Sums(State):
                 out.append(fig)
         return out
 
+    def levels(self, total: Fig, parts: list[Fig]) -> bool:
+        """Whether the parts are the levels of one hierarchy (一级指标3个，二级指标9个，三级指标12个).
+
+        Each level counts the whole again, so they are no sum; the deepest level is the
+        whole when the total is the hierarchy's noun (12个绩效目标指标): an inferred equality.
+        """
+        found = [patterns.LEVEL.match(p.label) for p in parts]
+        nouns = {m.group(2) for m in found if m is not None}
+        if None in found or len(nouns) != 1 or len(parts) < 2:
+            return False
+        if total.label.endswith(nouns.pop()) and total.unit == parts[-1].unit:
+            data = {"kind": "equal", "figures": [], "label": f"{total.label} = {parts[-1].label}"}
+            self.add(
+                "equal", data, unique([total.sentence, parts[-1].sentence]), [total, parts[-1]], inferred=True
+            )
+        return True
+
     def sum_of(self, total: Fig, parts: list[Fig], sentence: Sentence, at: int, start: int) -> None:
+        if self.levels(total, parts):
+            return
         lead = self.text[at : parts[0].label_start]
         tail = self.text[parts[-1].text_end : sentence.end]
         partial = bool(patterns.PARTIAL_BEFORE.search(lead) or patterns.PARTIAL_AFTER.search(tail))
