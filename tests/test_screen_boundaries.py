@@ -501,14 +501,17 @@ def _implied(done: str, rate: str) -> bytes:
 
 
 OTHERS: list[tuple[str, bytes, str]] = [
-    # truncated figures stand for [v, v + u] (towards zero: [v - u, v] below zero)
+    # truncated figures stand for [v, v + u) (towards zero: (v - u, v] below zero)
     ("truncated, negative", _truncated("-3.01", "-1.00", "-2.00"), "holds"),
     ("truncated, negative, two under", _truncated("-3.03", "-1.00", "-2.00"), "broken"),
     ("truncated, zero", _truncated("0.00", "0.01", "-0.01"), "holds"),
     ("truncated, zero total, parts at 0.03", _truncated("0.00", "0.01", "0.02"), "broken"),
-    ("truncated, one unit over", _truncated("3.02", "1.00", "2.00"), "holds"),
+    # half-open (issue 18): the parts' sum lies in [3.00, 3.02), so 3.02 and 2.99 only touch it
+    ("truncated, equal", _truncated("3.00", "1.00", "2.00"), "holds"),
+    ("truncated, inside", _truncated("3.01", "1.00", "2.00"), "holds"),
+    ("truncated, one unit over", _truncated("3.02", "1.00", "2.00"), "broken"),
     ("truncated, two units over", _truncated("3.03", "1.00", "2.00"), "broken"),
-    ("truncated, one unit under", _truncated("2.99", "1.00", "2.00"), "holds"),
+    ("truncated, one unit under", _truncated("2.99", "1.00", "2.00"), "broken"),
     ("truncated, two units under", _truncated("2.98", "1.00", "2.00"), "broken"),
     ("change, direction only, down", _change("10.00", "9.99", "decrease"), "holds"),
     ("change, direction only, wrong way", _change("10.00", "10.02", "decrease"), "broken"),
