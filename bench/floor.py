@@ -47,9 +47,11 @@ def _figures(figures: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, i
     return values, halfs
 
 
-def check_data(doc: dict[str, Any]) -> set[str]:  # noqa: C901
-    """Ids of the broken relations of one parsed document."""
-    values, halfs = _figures(doc["figures"])
+def check_data(  # noqa: C901
+    doc: dict[str, Any], figures: tuple[dict[str, int], dict[str, int]] | None = None
+) -> set[str]:
+    """Ids of the broken relations of one parsed document (its figures read by ``_figures`` unless given)."""
+    values, halfs = _figures(doc["figures"]) if figures is None else figures
     broken: set[str] = set()
     for r in doc.get("relations", ()):
         kind = r["kind"]
@@ -91,6 +93,54 @@ def check_data(doc: dict[str, Any]) -> set[str]:  # noqa: C901
     return broken
 
 
+def _mix_figures(figures: list[dict[str, Any]], unit: str) -> tuple[dict[str, int], dict[str, int]]:
+    """The realistic mix's figures: values with their unit, JSON numbers, exact head-counts.
+
+    ``约`` before a number whose last digit is not 0 stands for what the number alone does
+    (rounded at that digit); ``约120人次`` is in no relation of the mix and is skipped.
+    """
+    values: dict[str, int] = {}
+    halfs: dict[str, int] = {}
+    for f in figures:
+        s = f["value"]
+        fid = f["id"]
+        if type(s) is int:  # a JSON number: a head-count, exact
+            values[fid] = s * _MUL[0]
+            halfs[fid] = 0
+            continue
+        if s[0] == "约":  # about: rounded at its last non-zero digit
+            s = s[1:]
+            if not s[-1].isdigit():
+                continue  # 约120人次: in no relation of the mix
+            if s[-1] == "0":
+                msg = f"the floor reads 约 only before a number ending in a non-zero digit: {s!r}"
+                raise NotImplementedError(msg)
+        s = s.removesuffix(unit).removesuffix("%")
+        dot = s.find(".")
+        if dot < 0:
+            d, n = 0, int(s)
+        else:
+            d, n = len(s) - dot - 1, int(s[:dot] + s[dot + 1 :])
+        values[fid] = n * _MUL[d]
+        halfs[fid] = 0 if d == 0 and f.get("unit") == "人" else _HW[d]
+    return values, halfs
+
+
+def mix(data: bytes) -> set[str]:
+    """Findings of one realistic-mix document: sums, balances and shares as W1's, and changes."""
+    doc = orjson.loads(data)
+    values, halfs = _mix_figures(doc["figures"], doc["unit"])
+    changes = [r for r in doc["relations"] if r["kind"] == "change"]
+    doc["relations"] = [r for r in doc["relations"] if r["kind"] != "change"]
+    broken = check_data(doc, (values, halfs))
+    for r in changes:  # current = prior + delta (an increase), within the three figures' rounding
+        cur, prior, delta = r["current"], r["prior"], r["delta"]
+        diff = values[cur] - values[prior] - values[delta]
+        if abs(diff) > halfs[cur] + halfs[prior] + halfs[delta]:
+            broken.add(r["id"])
+    return broken
+
+
 def w1(data: bytes) -> set[str]:
     """Findings of one W1 document."""
     return check_data(orjson.loads(data))
@@ -108,3 +158,28 @@ def w2(data: bytes) -> set[tuple[int, str]]:
         if line:
             out.update((k, rid) for rid in check_data(orjson.loads(line)))
     return out
+
+
+def main() -> None:
+    """``python bench/floor.py W1|MIX|W2 PATH``: the floor as a process, as bench/run.py --cli runs it.
+
+    The collector is paused while it checks, as perfcheck pauses it while it screens.
+    Prints the broken relations as a JSON list (W2: ``"line:id"``).
+    """
+    import gc  # noqa: PLC0415 - only the process needs it
+    import sys  # noqa: PLC0415
+
+    workload, path = sys.argv[1], sys.argv[2]
+    gc.disable()
+    with open(path, "rb") as f:  # noqa: PTH123 - as plain as a floor can be
+        data = f.read()
+    if workload == "W2":
+        found = sorted(f"{k}:{rid}" for k, rid in w2(data))
+    else:
+        found = sorted(mix(data) if workload == "MIX" else w1(data))
+    gc.enable()
+    sys.stdout.write(orjson.dumps(found).decode() + "\n")
+
+
+if __name__ == "__main__":
+    main()

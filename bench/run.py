@@ -2,6 +2,9 @@
 
     python bench/run.py            # W1 at 10k, 100k and 1M line items, W2 at 100k reports, 5 rounds
     python bench/run.py --quick    # W1 at 10k and 100k, W2 at 5k reports, 3 rounds (< 2 minutes)
+    python bench/run.py --cli --sizes 200000,1000000 --rounds 3   # the command as users run it
+
+``--cli`` is bench/cli_bench.py (its docstring says what it measures).
 
 Every implementation reads the file and returns its findings (the set of broken
 relation ids; for W2, (line, relation id) pairs). In each round the implementations
@@ -32,6 +35,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import cli_bench
 import floor
 import peers
 import workloads
@@ -170,6 +174,10 @@ def machine() -> dict[str, Any]:
     }
 
 
+def _sizes(text: str) -> list[int]:
+    return [int(x) for x in text.split(",") if x]
+
+
 def main() -> None:  # noqa: C901, PLR0912, PLR0915
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -181,9 +189,24 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915
     parser.add_argument("--memory", type=int, nargs="*", help="W1 sizes to measure memory at")
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--memory-child", nargs=2, metavar=("IMPL", "N"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--cli",
+        action="store_true",
+        help="the command as a whole process beside the API (bench/cli_bench.py)",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=[200_000],
+        help="with --cli: line items, comma-separated (default 200000)",
+    )
+    parser.add_argument("--reports", type=int, default=10_000, help="with --cli: W2 reports (0: none)")
     args = parser.parse_args()
     if args.memory_child:
         memory_child(args.memory_child[0], int(args.memory_child[1]))
+        return
+    if args.cli:
+        cli_bench.run(args.sizes, args.reports, args.rounds or 3, machine())
         return
     if args.quick:
         w1_sizes, w2_sizes, mem_sizes, rounds = [10_000, 100_000], [5_000], [100_000], 3

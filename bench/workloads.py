@@ -77,6 +77,95 @@ def w1_document(n: int, seed: int = 1) -> bytes:
     return orjson.dumps(doc)
 
 
+def mix_document(n: int, seed: int = 3) -> bytes:
+    """W1's tree with, per category, what real reports print beside sums (the realistic mix).
+
+    Each category adds: a fund balance (inflows printed with their unit, ``"123.45万元"``),
+    a stated share of the root, a change on the prior year, a staff head-count that is the
+    sum of two JSON numbers (``"value": 70``), a figure with a qualifier (``约120人``)
+    and a label with an escaped quote. About 2 % of each kind is off well beyond
+    tolerance (broken), far from any rounding boundary.
+    """
+    base = orjson.loads(w1_document(n, seed=1))
+    rng = random.Random(seed)
+    figures: list[dict[str, object]] = base["figures"]
+    relations: list[dict[str, object]] = base["relations"]
+    values = {f["id"]: int(str(f["value"]).replace(".", "")) for f in figures}
+    root = values["root"]
+    categories = [r["total"] for r in relations if str(r["id"]).startswith("s_c")]
+
+    def off() -> int:
+        return rng.choice((-1, 1)) * rng.randint(1_000, 100_000) if rng.random() < 0.02 else 0
+
+    for cid in categories:
+        c = values[cid]
+        out = rng.randrange(0, 100_000)
+        in1 = rng.randrange(0, c + out)
+        in2 = c + out - in1 + off()
+        figures += [
+            {"id": f"{cid}_in1", "value": cents(in1) + "万元", "label": f'{cid} "上年结转"'},
+            {"id": f"{cid}_in2", "value": cents(in2) + "万元"},
+            {"id": f"{cid}_out", "value": cents(out)},
+        ]
+        relations.append(
+            {
+                "id": f"b_{cid}",
+                "kind": "balance",
+                "inflows": [f"{cid}_in1", f"{cid}_in2"],
+                "outflows": [cid, f"{cid}_out"],
+            }
+        )
+        share = (c * 20_000 + root) // (2 * root) if root else 0  # hundredths of a percent, rounded
+        share += off() // 100
+        figures.append({"id": f"{cid}_pct", "value": cents(max(share, 0)) + "%"})
+        relations.append(
+            {"id": f"sh_{cid}", "kind": "share", "part": cid, "whole": "root", "stated": f"{cid}_pct"}
+        )
+        prior = rng.randrange(c // 2 + 1, c + 2)
+        delta = c - prior + abs(off())
+        figures += [
+            {"id": f"{cid}_prior", "value": cents(prior)},
+            {"id": f"{cid}_delta", "value": cents(delta)},
+        ]
+        relations.append(
+            {
+                "id": f"ch_{cid}",
+                "kind": "change",
+                "current": cid,
+                "prior": f"{cid}_prior",
+                "delta": f"{cid}_delta",
+                "direction": "increase",
+            }
+        )
+        staff = [rng.randrange(1, 200), rng.randrange(1, 200)]
+        total = sum(staff) + (rng.choice((-5, 5)) if rng.random() < 0.02 else 0)
+        figures += [
+            {"id": f"{cid}_staff", "value": str(total), "unit": "人"},
+            {"id": f"{cid}_staff_a", "value": staff[0], "unit": "人"},
+            {"id": f"{cid}_staff_b", "value": staff[1], "unit": "人"},
+            {"id": f"{cid}_visits", "value": f"约{rng.randrange(100, 999)}人次"},
+        ]
+        relations.append(
+            {
+                "id": f"st_{cid}",
+                "kind": "sum",
+                "total": f"{cid}_staff",
+                "parts": [f"{cid}_staff_a", f"{cid}_staff_b"],
+            }
+        )
+    base["title"] = f'MIX {n} "realistic"'
+    return orjson.dumps(base)
+
+
+def with_one_qualifier_and_unit(data: bytes) -> bytes:
+    """W1 with one value printed ``约…`` and one with its unit (``…万元``), nothing else changed."""
+    doc = orjson.loads(data)
+    figures = doc["figures"]
+    figures[0]["value"] = "约" + str(figures[0]["value"])
+    figures[1]["value"] = str(figures[1]["value"]) + "万元"
+    return orjson.dumps(doc)
+
+
 PROJECT_ITEMS = 16
 
 
@@ -155,12 +244,23 @@ def w2_lines(n: int, seed: int = 2) -> bytes:
     return b"".join(orjson.dumps(w2_report(rng, k)) + b"\n" for k in range(n))
 
 
+#: How each workload is written and named: W1, the realistic mix, W1 with one qualifier
+#: and one unit in a value, W2 (JSON Lines).
+_MAKERS = {
+    "W1": (w1_document, "w1-{n}.json"),
+    "MIX": (mix_document, "mix-{n}.json"),
+    "W1Q": (lambda n: with_one_qualifier_and_unit(w1_document(n)), "w1q-{n}.json"),
+    "W2": (w2_lines, "w2-{n}.jsonl"),
+}
+
+
 def path(workload: str, n: int) -> Path:
     """The cached file of a workload, generated on first use."""
     DATA.mkdir(exist_ok=True)
-    p = DATA / (f"w1-{n}.json" if workload == "W1" else f"w2-{n}.jsonl")
+    make, name = _MAKERS[workload]
+    p = DATA / name.format(n=n)
     if not p.exists():
-        data = w1_document(n) if workload == "W1" else w2_lines(n)
+        data = make(n)
         tmp = p.with_suffix(".tmp")
         tmp.write_bytes(data)
         tmp.replace(p)

@@ -1473,17 +1473,155 @@ def test_documents_written_by_json_dumps_with_escapes_take_the_fast_path() -> No
     assert "总支出" in result.findings[0].message
 
 
-def test_an_escaped_quote_leaves_the_document_to_the_full_path() -> None:
-    """Quotes are counted to find keys given twice; an escaped quote would spoil the count."""
+def test_an_escaped_quote_is_read_by_the_fast_path() -> None:
+    """Quotes are counted to find keys given twice; escaped ones are taken off the count."""
     doc = {
         "perfcheck": "1",
         "unit": "元",
-        "figures": [{"id": "a", "label": 'the "total"', "value": "1"}],
+        "title": 'a "report"',
+        "figures": [
+            {"id": "a", "label": 'the "total"', "value": "4"},
+            {"id": "b", "label": '"b"', "value": "2"},
+        ],
+        "relations": [{"id": "r", "kind": "sum", "label": 'say "sum"', "total": "a", "parts": ["b"]}],
+    }
+    data = json.dumps(doc).encode()
+    assert b'\\"' in data
+    assert accepted(data, {})
+    result = assert_same(data)
+    assert result is not None
+    assert result.broken() == {"r"}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(
+            b'{"perfcheck": "1", "unit": "\\u5143", "title": "a \\"x\\"", "title": "b", '
+            b'"figures": [], "relations": []}',
+            id="a key given twice beside an escaped quote",
+        ),
+        pytest.param(
+            b'{"perfcheck": "1", "unit": "\\u5143", "figures": [{"id": "a", "value": "1", '
+            b'"label": "x\\"", "label": "y"}], "relations": []}',
+            id="a figure key given twice",
+        ),
+    ],
+)
+def test_a_key_given_twice_beside_an_escaped_quote_is_still_found(data: bytes) -> None:
+    assert b'\\"' in data
+    assert not accepted(data, {})
+    assert_same(data)
+
+
+def test_an_escaped_backslash_leaves_the_document_to_the_full_path() -> None:
+    """After an escaped backslash a quote closes its string: the count could not tell them apart."""
+    doc = {
+        "perfcheck": "1",
+        "unit": "元",
+        "figures": [{"id": "a", "label": "a\\", "value": "1"}],
         "relations": [],
     }
     data = json.dumps(doc).encode()
+    assert b"\\\\" in data
     assert not accepted(data, {})
     assert assert_same(data) is not None
+
+
+# (6) Figures the column does not read go to the full path one by one (issue 15)
+
+
+def _escalated(data: bytes, options: dict[str, Any]) -> tuple[set[str], set[str]] | None:
+    """The figures and relations the screen escalates; None when it declines the document."""
+    from perfcheck._engine import fast  # noqa: PLC0415 - only these tests look inside
+
+    plan = fast.plan(rules_for(options), default_registry)
+    assert plan is not None
+    screened = fast.screen(data, plan, DEFAULT_LIMITS)
+    if screened is None:
+        return None
+    return {f["id"] for f in screened.figures}, {r["id"] for r in screened.relations}
+
+
+def _tree(*values: Any, **keys: Any) -> bytes:
+    """A total and its parts (the first value is the total), and an unrelated figure."""
+    figures = [{"id": f"f{i}", "value": v, **keys.get(f"f{i}", {})} for i, v in enumerate(values)]
+    figures.append({"id": "other", "value": "7.00"})
+    parts = [f"f{i}" for i in range(1, len(values))]
+    relations = [
+        {"id": "r", "kind": "sum", "total": "f0", "parts": parts},
+        {"id": "q", "kind": "sum", "total": "other", "parts": ["other"]},
+    ]
+    return to_bytes({"perfcheck": "1", "unit": "万元", "figures": figures, "relations": relations})
+
+
+@pytest.mark.parametrize(
+    ("data", "opaque", "broken"),
+    [
+        pytest.param(_tree("3.00", "约1.00", "2.00"), {"f1"}, set(), id="a qualifier"),
+        pytest.param(_tree("3.00", "1.00万元", "2.00"), {"f1"}, set(), id="a unit in a value"),
+        pytest.param(_tree("3.10", "1.00万元", "2.00"), {"f1"}, {"r"}, id="a unit in a broken sum"),
+        pytest.param(_tree("3.00", "约1.00", "2.00万元"), {"f1", "f2"}, set(), id="both"),
+        pytest.param(
+            _tree("3", 1, 2, f1={"unit": "人"}, f2={"unit": "人"}, f0={"unit": "人"}),
+            {"f1", "f2"},
+            set(),
+            id="JSON numbers",
+        ),
+        pytest.param(
+            _tree("4", 1, 2, f1={"unit": "人"}, f2={"unit": "人"}, f0={"unit": "人"}),
+            {"f1", "f2"},
+            {"r"},
+            id="JSON numbers, broken",
+        ),
+        pytest.param(_tree("3.00", "1,000.00", "2.00"), {"f1"}, {"r"}, id="a thousands separator"),
+        pytest.param(
+            _tree("-3.00万元", "-1.00", "-2.00", f0={"concept": "income"}), {"f0"}, set(), id="below zero"
+        ),
+    ],
+)
+def test_a_figure_the_column_cannot_read_goes_to_the_full_path_alone(
+    data: bytes, opaque: set[str], broken: set[str]
+) -> None:
+    for options in ({}, ACCEPTING, {"select": ["PC1"]}):
+        result = assert_same(data, **options)
+        assert result is not None
+        assert result.broken() == broken
+        escalated = _escalated(data, options)
+        assert escalated is not None, "one figure the column cannot read must not decline the document"
+        figures, relations = escalated
+        assert opaque <= figures
+        assert "other" not in figures
+        assert relations == {"r"}  # the relation naming it; the one beside it is screened
+
+
+@pytest.mark.parametrize(
+    ("data", "accepted_by_default"),
+    [
+        pytest.param(_tree("3.00", "1.00", "2.001万元"), False, id="its precision counts for PC604"),
+        pytest.param(_tree("3.00", "1.00", "2.00万元"), True, id="its precision is the usual one"),
+        pytest.param(_tree("3.00", "1.00", "约2.001"), True, id="a qualified value is not PC604's"),
+        pytest.param(_tree("3.00", "1.00", "2.5"), True, id="fewer decimals"),
+    ],
+)
+def test_figures_the_column_cannot_read_count_for_document_rules(
+    data: bytes, accepted_by_default: bool
+) -> None:
+    assert_same(data)
+    assert (_escalated(data, {}) is not None) == accepted_by_default
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(_tree("3.00", "abc", "2.00"), id="not a value"),
+        pytest.param(_tree("3.00", 1.5, "2.00"), id="a float"),
+        pytest.param(_tree("3.00", "1.00元", "2.00", f1={"unit": "人"}), id="a unit against the figure's"),
+    ],
+)
+def test_figures_the_column_cannot_read_with_a_problem_give_the_full_paths_error(data: bytes) -> None:
+    assert_same(data)
+    assert _escalated(data, {}) is None
 
 
 @pytest.mark.parametrize(("rounding", "fast", "ok"), [("nearest", True, True), ("truncate", False, False)])

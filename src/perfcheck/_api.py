@@ -11,15 +11,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.i18n import Messages
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._engine import run
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._engine.run import crash_code, in_report_order, run_rules
-from perfcheck._findings.coverage import Coverage, coverage_of_data, coverage_of_ledger
+from perfcheck._findings.coverage import Coverage, coverage_of_counts, coverage_of_ledger
 from perfcheck._findings.finding import Finding, RelationCheck
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger, loads
@@ -37,10 +35,11 @@ class _Recheck:
     codes: tuple[str, ...]
     locale: str
     crashes: str | None
+    counts: tuple[int, int, int, int]
 
     def coverage(self, findings: tuple[Finding, ...]) -> Coverage:
-        """How much of the document was read, counted on its parsed JSON (no models are built)."""
-        return coverage_of_data(orjson.loads(self.data), findings)
+        """How much of the document was read, from what the screen counted (nothing is read again)."""
+        return coverage_of_counts(*self.counts, findings)
 
     def __call__(self) -> tuple[RelationCheck, ...]:
         rules = tuple(default_registry[c] for c in self.codes)
@@ -151,7 +150,7 @@ def check_plain(
         outcome.findings,
         outcome.codes,
         locale,
-        _Recheck(data, limits, outcome.codes, locale, crashes),
+        _Recheck(data, limits, outcome.codes, locale, crashes, outcome.counts),
         outcome.judged,
     )
     return result, outcome.header

@@ -39,6 +39,7 @@ import re
 import tomllib
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
@@ -73,12 +74,18 @@ def document_key(path: str, line: int | None, base: Path) -> str:
     """
     if path == "-":
         return STDIN_DOCUMENT
+    name = _relative_name(path, base)
+    return name if line is None else f"{name}:{line}"
+
+
+@lru_cache(maxsize=64)
+def _relative_name(path: str, base: Path) -> str:
+    """``path`` relative to ``base``, both resolved: once a file, not once a line of JSON Lines."""
     target = Path(path).resolve()
     try:
-        name = Path(os.path.relpath(target, base.resolve())).as_posix()
+        return Path(os.path.relpath(target, base.resolve())).as_posix()
     except ValueError:  # another drive
-        name = target.as_posix()
-    return name if line is None else f"{name}:{line}"
+        return target.as_posix()
 
 
 def load_baseline(path: Path, *, require_reasons: bool = True) -> list[Acknowledgement]:

@@ -273,10 +273,14 @@ def _read(paths: Sequence[str], exclude: list[Path]) -> tuple[list[_Task], bool]
     """Every document named, each once, to be read where it is checked; and whether the run named one."""
     tasks: list[_Task] = []
     seen: set[tuple[Path, int | None]] = set()
+    resolved: dict[str, Path] = {}  # once a file, not once a line of JSON Lines
     for name in paths:
         for task in path_tasks(name, exclude=exclude):
             if task.path is not None and task.path != "-":
-                key = (Path(task.path).resolve(), task.line)
+                where = resolved.get(task.path)
+                if where is None:
+                    where = resolved[task.path] = Path(task.path).resolve()
+                key = (where, task.line)
                 if key in seen:
                     continue
                 seen.add(key)

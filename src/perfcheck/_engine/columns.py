@@ -17,9 +17,12 @@ from functools import cache
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, Final
 
+from perfcheck._core.errors import LedgerError
 from perfcheck._core.limits import Limits
 from perfcheck._core.units import Kind, Unit, UnknownUnitError, lookup_unit
 from perfcheck._core.values import MAX_DIGITS, PLAIN_NUMBER, plain_locale
+from perfcheck._engine.compile import view_ledger
+from perfcheck._ledger.document import validate
 
 if TYPE_CHECKING:
     from perfcheck._engine.fast import Plan
@@ -42,6 +45,7 @@ _VALUES: Final = re.compile(rf"{_VALUE}(?:\n{_VALUE})*+").fullmatch
 _ID: Final = r"[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]{0,198}[^\s\x00-\x1f\x7f-\x9f])?+"
 #: Newline-joined ids (a newline is a control character, so it separates them).
 IDS: Final = re.compile(rf"{_ID}(?:\n{_ID})*+").fullmatch
+_VALUE_ALONE: Final = re.compile(_VALUE).fullmatch
 _DECIMALS: Final = re.compile(r"\.([0-9]+)")
 _MAX_DECIMALS: Final = 30
 
@@ -138,6 +142,9 @@ class FigureColumns:
         self.exact_plain = False  # plain figures are exact (a count unit, no decimals)
         self.flagged: list[str] = []  # figures a document rule reports
         self.precision: dict[str, dict[int, int]] = {}
+        # Figures whose values the column does not read (a qualifier, a unit, a JSON number), by id.
+        self.opaque: dict[str, dict[str, Any]] = {}
+        self.opaque_at: frozenset[int] = frozenset()
         self.operands: dict[int, list[str]] = {}  # of relations of other kinds, by id()
         self.kinds: list[str] = []  # of every relation, in document order
 
@@ -148,7 +155,7 @@ class FigureColumns:
             raise decline()
         self.strings += 1
 
-    def _figures(self) -> None:  # noqa: C901, PLR0912 - every key a figure may have
+    def _figures(self) -> None:  # noqa: C901, PLR0912, PLR0915 - every key a figure may have
         figs = self.figures
         if not figs:
             return
@@ -157,22 +164,33 @@ class FigureColumns:
             ids = [f["id"] for f in figs]
             values = [f["value"] for f in figs]
             joined_ids = "\n".join(ids)
-            joined = "\n".join(values)
         except (TypeError, KeyError):
             raise decline() from None  # a figure that is not an object, or lacks an id or value
         if not keys <= _FIGURE_KEYS or type(figs[0]) is not dict:
             raise decline()
         n = len(figs)
+        longest = min(self.limits.max_digits, MAX_DIGITS)
+        try:
+            joined = "\n".join(values)
+            plain = bool(_VALUES(joined)) and max(map(len, values)) <= longest
+        except TypeError:  # a JSON number
+            plain = False
+        opaque_at: list[int] = []
+        if not plain:
+            # The values the column cannot read (a qualifier, a unit, a JSON number...) are
+            # read one by one by the full path; the column reads the others.
+            opaque_at = [
+                i for i, v in enumerate(values) if type(v) is not str or not _plain_value(v, longest)
+            ]
+            values = self._opaque([figs[i] for i in opaque_at], values, opaque_at)
+            joined = "\n".join(values)
         if self.escaped and (joined_ids.count("\n") != n - 1 or joined.count("\n") != n - 1):
             raise decline()  # an id or value holding a newline: the joins would not split exactly
-        if (
-            not IDS(joined_ids)
-            or not _VALUES(joined)
-            or max(map(len, values)) > min(self.limits.max_digits, MAX_DIGITS)
-        ):
+        if not IDS(joined_ids):
             raise decline()
         del joined_ids
-        self.strings += sum(map(len, figs)) + 2 * len(figs)
+        numbers = sum(type(figs[i]["value"]) is not str for i in opaque_at)  # JSON numbers are no strings
+        self.strings += sum(map(len, figs)) + 2 * len(figs) - numbers
         for key in ("concept", "label"):
             if key in keys:
                 types = Counter(map(type, map(dict.get, figs, repeat(key))))
@@ -186,9 +204,13 @@ class FigureColumns:
         while pos >= 0:  # a percentage: its index is the number of newlines before it
             special.add(joined.count("\n", 0, pos))
             pos = joined.find("%", pos + 1)
+        special.difference_update(opaque_at)
         special_at = sorted(special)
         for i in special_at:
             self._special(figs[i])
+        # Opaque figures are set aside as special ones are: their values are placeholders.
+        if opaque_at:
+            special_at = sorted([*special_at, *opaque_at])
         self._plain_precision(joined, values, special_at)
         by_id: dict[str, Any]
         if self.uniform is not None:
@@ -209,8 +231,40 @@ class FigureColumns:
         del ids
         if "-" in joined and self.plan.below_zero:
             for i, v in enumerate(values):
-                if v[0] == "-" and v.strip("-0.") and i not in special:
+                if v[0] == "-" and v.strip("-0.") and i not in special and i not in self.opaque_at:
                     self._negative(figs[i], self.unit)
+
+    def _opaque(self, figures: list[dict[str, Any]], values: list[Any], at: list[int]) -> list[str]:
+        """Set aside figures whose values the column cannot read; the values with placeholders for them.
+
+        They are validated here as a small document of their own (a problem sends the whole
+        document to the full path, which says where it is), always escalated, and every
+        relation naming one is escalated. What document rules count of them (their
+        precisions) is read from their views.
+        """
+        if len(at) == len(values) or any(type(values[i]) is float for i in at):
+            raise decline()  # nothing for the column, or a float whose digits are lost
+        header = {k: self.doc[k] for k in ("perfcheck", "unit", "locale", "rounding") if k in self.doc}
+        try:
+            ledger = validate({**header, "figures": figures, "relations": []}, limits=self.limits)
+        except LedgerError:
+            raise decline() from None
+        for view in view_ledger(ledger).values():
+            if view.unit.kind is Kind.AMOUNT and not view.exact and view.qualifier is None:
+                counts = self.precision.setdefault(view.unit.symbol, {})
+                counts[view.decimals] = counts.get(view.decimals, 0) + 1
+        for f in figures:  # the strings special figures count, as _special counts them
+            if type(f.get("unit")) is str:
+                self.strings += 1
+            if "source" in f:
+                self.strings += source_strings(f["source"])
+        self.opaque = {f["id"]: f for f in figures}
+        self.opaque_at = frozenset(at)
+        filler = next(v for v in values if type(v) is str and _plain_value(v, MAX_DIGITS))
+        values = values.copy()
+        for i in at:
+            values[i] = filler
+        return values
 
     def _plain_precision(self, joined: str, values: list[str], special_at: list[int]) -> None:
         """How many decimals the plain figures show: one number (``uniform``) or a count of each."""
@@ -328,12 +382,18 @@ class FigureColumns:
     def _exist(self, ids: list[Any]) -> None:
         plain = self.numbers or self.plain
         special = self.special
+        opaque = self.opaque
         try:
             for x in ids:
-                if x not in plain and x not in special:
+                if x not in plain and x not in special and x not in opaque:
                     raise decline()
         except TypeError:
             raise decline() from None
+
+    def _names_opaque(self, ids: list[str]) -> bool:
+        """Whether a relation names a figure the column did not read (it goes to the full path)."""
+        opaque = self.opaque
+        return bool(opaque) and any(x in opaque for x in ids)
 
     def _same_unit(self, ids: list[str]) -> bool:
         first = self._symbol(ids[0])
@@ -346,6 +406,11 @@ class FigureColumns:
         values = [2 * n * 10 ** (top - e) for n, e, _ in nums]
         halves = [0 if exact else 10 ** (top - e) for _, e, exact in nums]
         return values, halves, top
+
+
+def _plain_value(value: str, longest: int) -> bool:
+    """Whether the column reads ``value`` itself."""
+    return len(value) <= longest and _VALUE_ALONE(value) is not None
 
 
 def _shown(value: str) -> int:

@@ -4,13 +4,13 @@ r"""The fast path: plain documents checked as parsed data, models built only for
 *plain* when everything in it is in the forms this module reads without pydantic
 or babel: values like ``"1234.56"``, ``"-3"`` or ``"38.56%"`` in a locale that reads
 them as written, figure keys ``id``/``value``/``concept``/``label``/``unit``/
-``decimals``/``source``, no escaped quote (``\"``), no key given twice, no
+``decimals``/``source``, no escaped backslash (``\\``), no key given twice, no
 float. Anything else, and any document with a problem, goes to the full path
 (:func:`perfcheck.loads`), which reports every problem with its place; so errors
-are always the full path's. Keys given twice are found by counting: without
-escaped quotes every ``"`` in the text opens or closes a string, so the text's
-quotes are twice the strings of the parsed document exactly when no key was
-dropped by the parser.
+are always the full path's. Keys given twice are found by counting: without an
+escaped backslash every ``"`` in the text that is not escaped (``\"``) opens or
+closes a string, so those quotes are twice the strings of the parsed document
+exactly when no key was dropped by the parser.
 
 For a plain document:
 
@@ -194,16 +194,26 @@ class Screened:
         figures: the figures to escalate, in document order (their dicts).
         relations: the relations to escalate, in document order.
         judged: how many screened relations hold under the selected rules.
+        counts: what the result's coverage counts of the whole document: its figures,
+            those some relation names, its relations, and those inferred.
     """
 
-    __slots__ = ("figures", "header", "judged", "relations")
+    __slots__ = ("counts", "figures", "header", "judged", "relations")
 
-    def __init__(self, header: dict[str, Any], figures: list[Any], relations: list[Any], judged: int) -> None:
+    def __init__(
+        self,
+        header: dict[str, Any],
+        figures: list[Any],
+        relations: list[Any],
+        judged: int,
+        counts: tuple[int, int, int, int],
+    ) -> None:
         """Hold the parts."""
         self.header = header
         self.figures = figures
         self.relations = relations
         self.judged = judged
+        self.counts = counts
 
     def document(self) -> dict[str, Any]:
         """The escalated part as a ledger document."""
@@ -219,7 +229,7 @@ def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
     """
     if (
         len(data) > limits.max_bytes
-        or b'\\"' in data  # an escaped quote: counting quotes would not count strings
+        or b"\\\\" in data  # an escaped backslash: a quote after it would close its string
         or (limits.max_json_depth is not None and limits.max_json_depth < _PLAIN_DEPTH)
     ):
         return None
@@ -228,7 +238,10 @@ def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
     except orjson.JSONDecodeError:
         return None
     try:
-        return _Screen(doc, plan, limits, escaped=b"\\" in data).run(data.count(b'"'))
+        # Every backslash starts an escape, so each \" is a quote inside a string, the others
+        # open or close one.
+        quotes = data.count(b'"') - data.count(b'\\"')
+        return _Screen(doc, plan, limits, escaped=b"\\" in data).run(quotes)
     except NotPlain:
         return None
 
@@ -250,7 +263,29 @@ class _Screen(FigureColumns):
                 raise decline()
         figures = self._escalated_figures(escalated)
         header = {k: v for k, v in self.doc.items() if k not in ("figures", "relations")}
-        return Screened(header, figures, escalated, judged)
+        # Only relations of other kinds may say their basis; they are all escalated.
+        inferred = sum(r.get("basis") == "inferred" for r in escalated)
+        counts = (len(self.figures), len(self._used()), len(self.relations), inferred)
+        return Screened(header, figures, escalated, judged, counts)
+
+    def _used(self) -> set[str]:
+        """The ids of the figures some relation names (every one exists: the screen checked)."""
+        used: set[str] = set()
+        add, update = used.add, used.update
+        operands = self.operands
+        for rel in self.relations:
+            kind = rel["kind"]
+            if id(rel) in operands:
+                update(operands[id(rel)])
+            elif kind == "sum":
+                add(rel["total"])
+                update(rel["parts"])
+            elif kind == "balance":
+                update(rel["inflows"])
+                update(rel["outflows"])
+            else:
+                update(self._operands(rel))
+        return used
 
     def _escalated_figures(self, escalated: list[Any]) -> list[Any]:
         """The figures the escalated relations name, and the flagged ones.
@@ -260,11 +295,12 @@ class _Screen(FigureColumns):
         a pass over the figures); otherwise in the order the relations name them.
         """
         needed = dict.fromkeys(self.flagged)
+        needed.update(dict.fromkeys(self.opaque))
         for rel in escalated:
             needed.update(dict.fromkeys(self._operands(rel)))
         if not needed:
             return []
-        if self.flagged or self.numbers:
+        if self.flagged or self.numbers or self.opaque:
             return [f for f in self.figures if f["id"] in needed]
         plain, special = self.plain, self.special
         return [special[x] if x in special else plain[x] for x in needed]
@@ -386,6 +422,8 @@ class _Screen(FigureColumns):
         self._exist([part, *wholes, stated])
         assert isinstance(part, str)  # noqa: S101 - a figure id
         assert isinstance(stated, str)  # noqa: S101 - a figure id
+        if self._names_opaque([part, *wholes, stated]):
+            return False
         if not self._same_unit([part, *wholes]) or self._symbol(stated) != "%":
             return False
         if not hooks:
@@ -421,7 +459,7 @@ class _Screen(FigureColumns):
                 return -tol <= diff <= tol if mode == _EQUAL else diff + tol >= 0
         ids = [*left, *right]
         self._exist(ids)
-        if not self._same_unit(ids):
+        if self._names_opaque(ids) or not self._same_unit(ids):
             return False
         if not mode:
             return None

@@ -29,12 +29,14 @@ class PlainOutcome:
         findings: the findings, as the full path would report them.
         codes: the codes of the rules that ran.
         judged: how many relations some rule judged.
+        counts: the document's figures, those in relations, relations, inferred ones.
     """
 
     header: dict[str, Any]
     findings: tuple[Finding, ...]
     codes: tuple[str, ...]
     judged: int
+    counts: tuple[int, int, int, int]
 
 
 _PLANS: dict[tuple[int, ...], tuple[tuple[Rule, ...], Registry, _fast.Plan | None, tuple[str, ...]]] = {}
@@ -90,7 +92,11 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
         if collecting:
             gc.enable()
     return PlainOutcome(
-        screened.header, tuple(findings), codes, screened.judged + len({c.relation for c in checks})
+        screened.header,
+        tuple(findings),
+        codes,
+        screened.judged + len({c.relation for c in checks}),
+        screened.counts,
     )
 
 

@@ -162,7 +162,7 @@ def summary(result: Result, locale: str | None = None) -> str:
         errors=count(len(result.errors), N_("{n} error"), N_("{n} errors")),
         warnings=count(len(result.warnings), N_("{n} warning"), N_("{n} warnings")),
         infos=count(len(result.infos), N_("{n} info"), N_("{n} infos")),
-        relations=count(len({c.relation for c in result.checks}), N_("{n} relation"), N_("{n} relations")),
+        relations=count(result.relations_checked, N_("{n} relation"), N_("{n} relations")),
     )
 
 
