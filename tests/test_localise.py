@@ -372,3 +372,61 @@ def test_ids_as_any_text_and_a_whole_of_several_figures() -> None:
     assert finding.localisation.relations == ("~R4",)
     figures = {e.figures for e in finding.localisation.explanations}
     assert ("项目%",) in figures
+
+
+def _spending_ledger(carryover_in: str, spending: str) -> dict[str, Any]:
+    """A fund ledger whose figures around 3.5 million 元 leave 本年支出 a window of 0.005 元."""
+    amounts = [
+        _fig("carryover_in", carryover_in, unit="千元"),
+        _fig("income", "5207.08千元"),
+        _fig("spending", spending),
+        _fig("carryover_out", "1735694.33"),
+        _fig("basic", "2314.26", unit="千元"),
+        _fig("project", "1157129.56"),
+        _fig("wages", "1157129.56"),
+        _fig("public", "1157129.56"),
+        _fig("special", "1157129.56"),
+        _fig("special_pct", "33.33", unit="%"),
+        _fig("prior", "6942777.33"),
+        _fig("delta", "3471388.67"),
+        _fig("delta_pct", "50.00", unit="%"),
+    ]
+    relations = [
+        {
+            "id": "fund",
+            "kind": "balance",
+            "inflows": ["carryover_in", "income"],
+            "outflows": ["spending", "carryover_out"],
+        },
+        {"id": "split", "kind": "sum", "total": "spending", "parts": ["basic", "project"]},
+        {"id": "basic_split", "kind": "sum", "total": "basic", "parts": ["wages", "public"]},
+        {"id": "special_is_project", "kind": "equal", "figures": ["project", "special"]},
+        {"id": "share", "kind": "share", "part": "special", "whole": "spending", "stated": "special_pct"},
+        {
+            "id": "change",
+            "kind": "change",
+            "current": "spending",
+            "prior": "prior",
+            "delta": "delta",
+            "percent": "delta_pct",
+            "direction": "decrease",
+        },
+        {"id": "formula", "kind": "formula", "expr": "wages + public + project == spending"},
+    ]
+    return {"perfcheck": "1", "unit": "元", "figures": amounts, "relations": relations}
+
+
+def test_a_figure_far_from_its_printed_value_at_millions_still_fits_a_narrow_window() -> None:
+    # Found by test_two_or_three_changes_are_never_explained_by_more: with 本年支出 wrong by a
+    # third of 3.5 million 元, the LP's columns reach 10^9 half-cents, where a feasibility
+    # tolerance of 10^-9 is finer than doubles resolve; HiGHS called the true two-figure
+    # change infeasible and only three-figure sets were listed.
+    assert perfcheck.check(_spending_ledger("0.00", "3471388.67")).ok
+    result = perfcheck.check(_spending_ledger("0.37", "4628518.23"), localise=True)
+    assert result.errors
+    for finding in result.errors:
+        localisation = finding.localisation
+        assert localisation is not None
+        assert localisation.status == "localised"
+        assert {len(e.figures) for e in localisation.explanations} == {2}
+        assert ("carryover_in", "spending") in [e.figures for e in localisation.explanations]

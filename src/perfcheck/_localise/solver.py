@@ -22,7 +22,10 @@ from typing import Any, Final
 from perfcheck._localise.system import PERCENT_BOX, Row, System, Var
 
 Box = tuple[Fraction, Fraction]
+#: The feasibility tolerance, in half-units of a figure's last digit, of a model with small boxes.
 _TOLERANCE: Final = 1e-9
+#: The tolerance relative to the largest bound of a model: what doubles can resolve there.
+_RELATIVE: Final = 1e-14
 
 
 class SolverMissingError(ImportError):
@@ -169,19 +172,45 @@ class _Model:
 
 
 def _new_model(system: System, boxes: Mapping[str, Box], time_limit: float) -> _Model:
+    bounds = {
+        name: (
+            float((boxes[name][0] - var.centre) / var.scale),
+            float((boxes[name][1] - var.centre) / var.scale),
+        )
+        for name, var in system.vars.items()
+    }
     highs = _highs()
     highs.setOptionValue("output_flag", False)  # noqa: FBT003 - HiGHS's option API
     highs.setOptionValue("time_limit", float(time_limit))
-    highs.setOptionValue("primal_feasibility_tolerance", _TOLERANCE)
+    tolerance = feasibility_tolerance(bounds.values())
+    highs.setOptionValue("primal_feasibility_tolerance", tolerance)
+    # Integrality stays strict: an indicator 1e-4 from zero would free its figure by 1e-4·M.
     highs.setOptionValue("mip_feasibility_tolerance", _TOLERANCE)
     highs.setOptionValue("threads", 1)
     highs.setOptionValue("small_matrix_value", 1e-12)
     columns: dict[str, int] = {}
-    for name, var in system.vars.items():
-        lo, hi = boxes[name]
+    for name, (lo, hi) in bounds.items():
         columns[name] = len(columns)
-        highs.addVar(float((lo - var.centre) / var.scale), float((hi - var.centre) / var.scale))
+        highs.addVar(lo, hi)
     return _Model(system, columns, highs)
+
+
+def feasibility_tolerance(bounds: Iterable[tuple[float, float]]) -> float:
+    """The solver's feasibility tolerance for columns with ``bounds``, in deviation units.
+
+    A figure that may change can lie some 10^9 half-units from its printed value (a
+    figure printed to the cent and wrong by a third of 3 million), where a double
+    resolves no better than about 10^-7: a tolerance of 10^-9 there makes HiGHS call a
+    feasible set infeasible. So the tolerance grows with the largest bound; it stays a
+    tiny fraction of a rounding window, and the exact checks decide in any case.
+
+    >>> feasibility_tolerance([(-1.0, 1.0)])
+    1e-09
+    >>> feasibility_tolerance([(-9.3e8, 1.1e10)])
+    0.00011
+    """
+    largest = max((abs(end) for pair in bounds for end in pair), default=0.0)
+    return max(_TOLERANCE, _RELATIVE * largest)
 
 
 _Converted = tuple[float, float, list[int], list[float], Fraction]
