@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -430,3 +431,20 @@ def test_a_figure_far_from_its_printed_value_at_millions_still_fits_a_narrow_win
         assert localisation.status == "localised"
         assert {len(e.figures) for e in localisation.explanations} == {2}
         assert ("carryover_in", "spending") in [e.figures for e in localisation.explanations]
+
+
+def test_figures_too_large_for_the_solver_are_not_localised_and_say_why() -> None:
+    # 元 figures near 10^14 in a 亿元 document printed to the cent: a changed figure's box
+    # reaches ~10^15 rounding units, where the integer search once crashed HiGHS itself
+    doc = json.loads(
+        (Path(__file__).parent / "data" / "localise" / "huge-magnitudes.json").read_text("utf-8")
+    )
+    result = perfcheck.check(doc, localise=True)
+    broken = [f for f in result.errors if f.relation is not None]
+    assert broken
+    for finding in broken:
+        localisation = finding.localisation
+        assert localisation is not None
+        assert localisation.status == "not_localised"
+        assert localisation.reason is not None
+        assert "too large" in localisation.reason

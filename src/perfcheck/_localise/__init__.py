@@ -28,7 +28,7 @@ from perfcheck._findings.localisation import Correction, Explanation, Localisati
 from perfcheck._ledger.document import Ledger, _Relation
 from perfcheck._localise.confirm import Checker, refuted
 from perfcheck._localise.hitting import smallest_hitting
-from perfcheck._localise.solver import Solver, SolverMissingError, require_solver
+from perfcheck._localise.solver import MAX_DEVIATION, Solver, SolverMissingError, require_solver
 from perfcheck._localise.system import System, alone_range, build, connected, restrict
 from perfcheck._localise.typos import ORDER, Slip, slips
 
@@ -130,6 +130,12 @@ class _Group:
                 explanations=tuple(found),
                 more=more,
             )
+        if not self.solver.resolvable():
+            reason = (
+                "the figures are too large against their printed precision for the solver "
+                f"(more than {MAX_DEVIATION:.0e} rounding units), so no search was made"
+            )
+            return Localisation(status="not_localised", relations=tuple(self.system.relations), reason=reason)
         search = self.solver.search(self.weights, self.hits)
         size: int | None = None
         for _ in range(4 * self.options.limit + 4):

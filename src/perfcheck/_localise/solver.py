@@ -213,6 +213,12 @@ def feasibility_tolerance(bounds: Iterable[tuple[float, float]]) -> float:
     return max(_TOLERANCE, _RELATIVE * largest)
 
 
+#: The farthest a figure's domain box may reach from its printed value, in half-units of
+#: its last digit, for the integer search to run: beyond it the big-M indicators need a
+#: precision doubles do not have (at about 10^15 HiGHS was seen to crash in its MILP).
+MAX_DEVIATION: Final = 10**12
+
+
 _Converted = tuple[float, float, list[int], list[float], Fraction]
 
 
@@ -279,6 +285,14 @@ class Solver:
         self.domain = domain_boxes(system)
         self.timed_out = False
         self._rows: dict[int, _Converted] = {}
+
+    def resolvable(self) -> bool:
+        """Whether every domain box lies within :data:`MAX_DEVIATION` units of its printed value."""
+        return all(
+            abs(end - var.centre) <= MAX_DEVIATION * var.scale
+            for name, var in self.system.vars.items()
+            for end in self.domain[name]
+        )
 
     def _fixed(self, changed: Iterable[str]) -> _Model:
         changed = set(changed)
