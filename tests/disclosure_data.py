@@ -17,8 +17,8 @@ every table is printed as the Ministry of Finance's templates lay it out:
 | T8 | 政府性基金预算财政拨款收入支出决算表 | 科目 rows; 年初, 本年收入, 本年支出, 年末 |
 | T9 | 国有资本经营预算财政拨款支出决算表 | 科目 rows; 合计 / 基本支出 / 项目支出 |
 
-Each table is written as a sheet of a workbook, a CSV file of a folder, and a table
-of one HTML page; :meth:`Disclosure.changed` changes one printed cell.
+Each table is written as a sheet of a workbook, a CSV file of a folder, a table of one
+HTML page, and a DataFrame of a mapping of title to frame; :meth:`Disclosure.changed` changes one printed cell.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,6 +146,21 @@ class Sheet:
         rows = [[grid.get((r, c), "") for c in range(self.width)] for r in range(len(self.header))]
         return rows, merges
 
+    def column_names(self) -> list[str]:
+        """Each column's name as a DataFrame holds it: its header cells top to bottom, joined by ``/``."""
+        spans: dict[tuple[int, int], str] = {}
+        for r, row in enumerate(self.header):
+            c = 0
+            for text, colspan, rowspan in row:
+                while (r, c) in spans:
+                    c += 1
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        spans[r + dr, c + dc] = text
+                c += colspan
+        parts = ([spans[r, c] for r in range(len(self.header))] for c in range(self.width))
+        return ["/".join(dict.fromkeys(p)) for p in parts]
+
     def text(self, r: int, c: int, indent: str = "\u3000\u3000") -> str:
         """A data cell as printed in text, an indented label led by full-width spaces."""
         value = self.rows[r][c]
@@ -242,6 +258,18 @@ class Disclosure:
             csv.writer(out).writerows(sheet.grid())
             (folder / f"{i:02d}{sheet.name}.csv").write_text(out.getvalue(), encoding="utf-8")
         return folder
+
+    def frames(self, make: Callable[[dict[str, list[str]]], object]) -> dict[str, object]:
+        """Title to DataFrame, ``make`` building one from its columns (``pd.DataFrame``, ``pl.DataFrame``)."""
+        return {
+            sheet.title: make(
+                {
+                    name: [sheet.text(r, c) for r in range(len(sheet.rows))]
+                    for c, name in enumerate(sheet.column_names())
+                }
+            )
+            for sheet in self.sheets
+        }
 
     def html(self) -> str:
         """One page: each table under its title and unit, its header with colspan and rowspan."""

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
+import polars as pl
 import pytest
 
 import perfcheck
@@ -16,7 +17,9 @@ from disclosure_data import Disclosure, Sheet
 from perfcheck.render import marked_table, marked_table_html
 
 CLEAN = Disclosure.build()
-FORMATS = ["xlsx", "csv", "html"]
+FORMATS = ["xlsx", "csv", "html", "pandas", "polars"]
+#: the DataFrame formats: one frame a table, in a mapping of title to frame
+FRAMES = {"pandas": pd.DataFrame, "polars": pl.DataFrame}
 #: the cross-table identities the nine tables give (29 between tables, 2 between a 总表's halves)
 CROSS = 30
 
@@ -26,12 +29,16 @@ def ledger_of(fmt: str, d: Disclosure, tmp: Path) -> perfcheck.Ledger:
         return perfcheck.read_xlsx(d.xlsx_bytes(), name="部门决算.xlsx")
     if fmt == "csv":
         return perfcheck.read_csv(d.csv_folder(tmp / "部门决算"))
+    if fmt in FRAMES:
+        return perfcheck.from_frame(d.frames(FRAMES[fmt]), unit="万元")  # a frame prints no 单位 line
     return perfcheck.read_html(d.html().encode(), name="部门决算.html")
 
 
-def where(fmt: str, d: Disclosure, key: str, row: int, column: int) -> tuple[str, str]:
-    """The sheet and cell a finding must point to."""
+def where(fmt: str, d: Disclosure, key: str, row: int, column: int) -> tuple[str, str] | str:
+    """The sheet and cell a finding must point to; a frame's figure, which has no sheet cell, by its id."""
     sheet = d.sheet(key)
+    if fmt in FRAMES:
+        return f"s{d.index(key)}_r{row + 1}_c{column + 1}"
     if fmt == "xlsx":
         return sheet.name, sheet.cell(row, column)
     if fmt == "csv":
@@ -54,7 +61,7 @@ def test_the_nine_tables_check_clean(fmt, tmp_path):
     assert {r.kind for r in cross} == {"equal", "sum"}
     # every table but the 三公 one (which no other table repeats) is tied to another
     figures = {f.id: f for f in ledger.figures}
-    tied = {figures[i].source.sheet for r in cross for i in r.operands() if figures[i].source}
+    tied = {figures[i].id.split("_", 1)[0] for r in cross for i in r.operands()}
     assert len(tied) == 8
     # the 政府性基金 table's rows each balance: 年初 + 本年收入 = 本年支出 + 年末
     assert sum(1 for r in ledger.relations if r.kind == "balance") == 4
@@ -97,7 +104,9 @@ def test_a_changed_cell_is_caught_at_its_cell(fmt, key, label, column, delta, cr
     assert result.errors, f"{key} {label} not caught"
     want = where(fmt, changed, key, row, column)
     for finding in result.errors:
-        cells = {(loc.source.sheet, loc.source.cell) for loc in finding.locations if loc.source}
+        cells = {
+            (loc.source.sheet, loc.source.cell) if loc.source else loc.figure for loc in finding.locations
+        }
         assert want in cells, (finding.code, finding.relation, cells)
     across = {f.relation for f in result.errors if f.relation and f.relation.startswith("xt_")}
     if cross_only:
@@ -158,6 +167,15 @@ def test_figures_of_a_set_are_labelled_with_their_table(tmp_path):
 def test_a_csv_folder_without_csv_files_is_an_error(tmp_path):
     with pytest.raises(perfcheck.LedgerError, match=r"no \.csv file"):
         perfcheck.read_csv(tmp_path)
+
+
+def test_a_mapping_of_frames_names_what_is_no_frame():
+    with pytest.raises(perfcheck.LedgerError, match="no DataFrame given"):
+        perfcheck.from_frame({}, unit="万元")
+    frames = CLEAN.frames(pd.DataFrame)
+    frames["支出决算表"] = [["合计", "1.00"]]
+    with pytest.raises(TypeError, match="<9 DataFrames>: 支出决算表: a list is no DataFrame"):
+        perfcheck.from_frame(frames, unit="万元")
 
 
 def test_a_list_of_csv_files_is_one_set(tmp_path):
