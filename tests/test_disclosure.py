@@ -169,6 +169,21 @@ def test_a_csv_folder_without_csv_files_is_an_error(tmp_path):
         perfcheck.read_csv(tmp_path)
 
 
+def test_read_takes_a_mapping_of_frames_as_from_frame_does():
+    # the frames print their unit in each amount header, as read() gives no unit=
+    frames = {
+        t: df.rename(
+            columns=lambda c: c if c.endswith(("项目", "行次", "科目编码", "科目名称")) else f"{c}（万元）"
+        )
+        for t, df in CLEAN.frames(pd.DataFrame).items()
+    }
+    ledger = perfcheck.read(frames)
+    same = perfcheck.from_frame(frames)
+    assert (ledger.figures, ledger.relations) == (same.figures, same.relations)
+    assert {f.id.split("_", 1)[0] for f in ledger.figures} == {f"s{i}" for i in range(1, 10)}
+    assert any(r.id.startswith("xt_") for r in ledger.relations)
+
+
 def test_a_mapping_of_frames_names_what_is_no_frame():
     with pytest.raises(perfcheck.LedgerError, match="no DataFrame given"):
         perfcheck.from_frame({}, unit="万元")

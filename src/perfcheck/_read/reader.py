@@ -227,7 +227,8 @@ def read(
             ``"toml"``, ``"yaml"``, ``"text"`` (a report's plain text, extracted), or a
             table: ``"csv"``, ``"xlsx"``, ``"html"``, ``"pdf"`` (docs/tables.md); or ``"xbrl"``, an
             XBRL instance with its calculation linkbase, read through Arelle (docs/xbrl.md). A pandas
-            or polars DataFrame is read by :func:`perfcheck.from_frame` with its defaults.
+            or polars DataFrame, or a mapping of title to DataFrame (a set of tables), is read
+            by :func:`perfcheck.from_frame` with its defaults.
             By default a file's ending tells (JSON for an unknown one), ``bytes`` are
             JSON, and a ``str`` is JSON when it opens with ``{`` or ``[``, else text.
         limits: bounds on what is read (default: :data:`~perfcheck.Limits` ``()``).
@@ -275,6 +276,9 @@ def _read(
     if isinstance(source, Ledger):
         checked_format(format)
         return source
+    if isinstance(source, Mapping) and source and all(is_frame(v) for v in source.values()):
+        checked_format(format)
+        return from_frame(source, name=name, limits=limits)
     if isinstance(source, Mapping):
         checked_format(format)
         return validate(dict(source), name=name or "<data>", limits=limits, blanks=blanks)
