@@ -27,7 +27,7 @@ from typing import Any
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 INSTALL_HINT = (
     "the browser tests need Chromium: as root, `apt-get install -y chromium fonts-wqy-microhei` "
-    "(Debian; .ci/run does this), or set CHROMIUM to a Chromium or Chrome binary"
+    "(Debian; `bash .ci/browser` does this), or set CHROMIUM to a Chromium or Chrome binary"
 )
 FLAGS = (
     "--headless",

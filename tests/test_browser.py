@@ -1,6 +1,6 @@
 """The HTML report opened in a real headless Chromium: DOM, first screen, dark mode, no request out.
 
-Chromium is a system package (.ci/run installs Debian's ``chromium``); without it these
+Chromium is a system package (.ci/browser installs Debian's ``chromium``); without it these
 tests fail with a message saying how to install it: they are never skipped. The
 screenshots are kept in ``tests/.artifacts/browser/`` (ignored by git) to look at.
 """

@@ -40,7 +40,9 @@ def test_every_rule_page_has_what_why_and_examples() -> None:
 
 def test_readme_starts_with_the_two_commands_and_ci_runs_the_second() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    commands = re.findall(r"^    (python3 -m pip install .+)$", readme, flags=re.MULTILINE)
+    commands = re.findall(
+        r"^    ((?:bash \.ci/browser && )?python3 -m pip install .+)$", readme, flags=re.MULTILINE
+    )
     assert len(commands) >= 2
     run_example, run_tests = commands[:2]
     assert "perfcheck check examples/" in run_example
