@@ -148,18 +148,11 @@ class Sheet:
 
     def column_names(self) -> list[str]:
         """Each column's name as a DataFrame holds it: its header cells top to bottom, joined by ``/``."""
-        spans: dict[tuple[int, int], str] = {}
-        for r, row in enumerate(self.header):
-            c = 0
-            for text, colspan, rowspan in row:
-                while (r, c) in spans:
-                    c += 1
-                for dr in range(rowspan):
-                    for dc in range(colspan):
-                        spans[r + dr, c + dc] = text
-                c += colspan
-        parts = ([spans[r, c] for r in range(len(self.header))] for c in range(self.width))
-        return ["/".join(dict.fromkeys(p)) for p in parts]
+        rows, merges = self.header_grid()
+        for r0, c0, r1, c1 in merges:  # a merged cell's text over every cell it covers
+            for r in range(r0, r1 + 1):
+                rows[r][c0 : c1 + 1] = [rows[r0][c0]] * (c1 - c0 + 1)
+        return ["/".join(dict.fromkeys(row[c] for row in rows)) for c in range(self.width)]
 
     def text(self, r: int, c: int, indent: str = "\u3000\u3000") -> str:
         """A data cell as printed in text, an indented label led by full-width spaces."""
