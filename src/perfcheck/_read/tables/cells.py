@@ -114,6 +114,23 @@ def header_unit(header: str) -> str | None:
     return named_unit(_HEADER_UNIT, header)
 
 
+def unit_stripped(header: str) -> str:
+    """A header without the unit it prints in brackets; brackets that name no unit stay.
+
+    >>> unit_stripped("本年支出合计（万元）"), unit_stripped("决算数（1）"), unit_stripped("合计")
+    ('本年支出合计', '决算数（1）', '合计')
+    """
+
+    def drop(match: re.Match[str]) -> str:
+        try:
+            lookup_unit(match.group(1))
+        except UnknownUnitError:
+            return match.group(0)
+        return ""
+
+    return _HEADER_UNIT.sub(drop, header)
+
+
 def named_unit(pattern: re.Pattern[str], text: str) -> str | None:
     """The first unit a match of ``pattern`` names (its first group) that is a known unit."""
     for match in pattern.finditer(text):

@@ -30,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from perfcheck._read.tables.cells import normalized, ordinal_stripped
+from perfcheck._read.tables.cells import normalized, ordinal_stripped, unit_stripped
 from perfcheck._read.tables.infer import TableBuilder
 from perfcheck._read.tables.sides import side_of
 
@@ -161,7 +161,7 @@ class Part:
         """The amount column headed one of ``names``: the whole header, its last part, or a group's total."""
         b = self.built
         amounts = b.amount_columns()
-        heads = {c: normalized(b.headers[c]) for c in amounts}
+        heads = {c: unit_stripped(normalized(b.headers[c])) for c in amounts}
         for name in names:
             for c, h in heads.items():
                 group, _, last = h.rpartition("/")
