@@ -10,6 +10,7 @@ import pytest
 
 import perfcheck
 from perfcheck import LedgerError
+from perfcheck.cli import main
 from perfcheck.testing import assert_consistent
 
 
@@ -146,3 +147,26 @@ def test_blanks_in_the_pytest_helpers_and_series() -> None:
 def test_the_documents_blanks_key_is_written_back() -> None:
     ledger = perfcheck.validate(document("-", blanks="absent"))
     assert json.loads(perfcheck.dumps(ledger))["blanks"] == "absent"
+
+
+def test_blanks_in_batches_and_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = tmp_path / "reports.jsonl"
+    lines.write_text(
+        "\n".join(json.dumps(document(b), ensure_ascii=False) for b in ("—", "-")) + "\n", encoding="utf-8"
+    )
+    refused = list(perfcheck.check_many([lines]))
+    assert [item.error is not None for item in refused] == [True, True]
+    items = list(perfcheck.check_many([lines], blanks="absent"))
+    assert [item.ok for item in items] == [True, True]
+    for jobs in (1, 2):
+        assert [i.ok for i in perfcheck.check_many([lines], blanks="absent", jobs=jobs, chunk_size=1)] == [
+            True,
+            True,
+        ]
+    assert perfcheck.check_one(document("—"), blanks="absent").ok
+    assert main(["check", str(lines)]) == 2
+    capsys.readouterr()
+    assert main(["check", "--blanks", "absent", str(lines)]) == 0
+    assert "0 errors" in capsys.readouterr().out

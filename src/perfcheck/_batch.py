@@ -124,6 +124,7 @@ class _Options:
     locale: str
     registry: Registry | None = None
     limits: Limits = DEFAULT_LIMITS
+    blanks: str | None = None
 
     def rules(self) -> tuple[Rule, ...]:
         """The rules the options choose.
@@ -164,7 +165,7 @@ def _source(task: _Task) -> Readable | Raw:
     return payload
 
 
-def read_task(task: _Task, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
+def read_task(task: _Task, *, limits: Limits = DEFAULT_LIMITS, blanks: str | None = None) -> Ledger:
     """The task's document, read and validated (for the command line's series check).
 
     Raises:
@@ -172,8 +173,8 @@ def read_task(task: _Task, *, limits: Limits = DEFAULT_LIMITS) -> Ledger:
     """
     source = _source(task)
     if isinstance(source, Raw):
-        return parse(source, limits=limits)
-    return read(source, limits=limits, name=task.name)
+        return parse(source, limits=limits, blanks=blanks)
+    return read(source, limits=limits, name=task.name, blanks=blanks)
 
 
 def _run(task: _Task, options: _Options) -> BatchItem:
@@ -191,6 +192,7 @@ def _run(task: _Task, options: _Options) -> BatchItem:
             crash_reported=reports_crashes(options.ignore),
             limits=options.limits,
             name=task.name,
+            blanks=options.blanks,
         )
     except LedgerError as exc:
         return BatchItem(task.name, None, exc, task.path, task.line)
@@ -210,6 +212,7 @@ def _options(  # noqa: PLR0913 - the options of check()
     locale: str,
     registry: Registry | None = None,
     limits: Limits | None = None,
+    blanks: str | None = None,
 ) -> _Options:
     return _Options(
         select=None if select is None else tuple(select),
@@ -219,6 +222,7 @@ def _options(  # noqa: PLR0913 - the options of check()
         locale=locale,
         registry=registry,
         limits=DEFAULT_LIMITS if limits is None else limits,
+        blanks=blanks,
     )
 
 
@@ -233,6 +237,7 @@ def check_one(  # noqa: PLR0913 - keyword-only options, as in check()
     registry: Registry | None = None,
     locale: str = "en",
     limits: Limits | None = None,
+    blanks: str | None = None,
 ) -> BatchItem:
     """Check one document and return a picklable item; an unusable document is an item too.
 
@@ -252,6 +257,8 @@ def check_one(  # noqa: PLR0913 - keyword-only options, as in check()
         registry: the rules to choose from (default: :data:`perfcheck.default_registry`).
         locale: the language of the messages.
         limits: bounds on a document that is read (default: ``Limits()``).
+        blanks: how a ledger document's values that print nothing (``-``, ``—``) are
+            read, as in :func:`perfcheck.check`: ``"error"`` or ``"absent"``.
 
     Raises:
         ValueError: a code prefix that matches no rule, or an unknown locale.
@@ -261,7 +268,14 @@ def check_one(  # noqa: PLR0913 - keyword-only options, as in check()
     (False, True)
     """
     options = _options(
-        select, ignore, extend_select, preview=preview, locale=locale, registry=registry, limits=limits
+        select,
+        ignore,
+        extend_select,
+        preview=preview,
+        locale=locale,
+        registry=registry,
+        limits=limits,
+        blanks=blanks,
     )
     task = next(_tasks([document], expand=False))
     if name is not None:
@@ -380,6 +394,7 @@ def check_many(  # noqa: PLR0913 - keyword-only options, as in check()
     locale: str = "en",
     limits: Limits | None = None,
     chunk_size: int = CHUNK,
+    blanks: str | None = None,
 ) -> Iterator[BatchItem]:
     """Check documents one at a time and yield one :class:`BatchItem` each, in order.
 
@@ -392,8 +407,8 @@ def check_many(  # noqa: PLR0913 - keyword-only options, as in check()
     item with its ``error`` (the one-line :class:`~perfcheck.LedgerError`), and the rest
     are still checked.
 
-    ``select``, ``ignore``, ``extend_select``, ``preview``, ``registry``, ``locale`` and
-    ``limits`` are those of :func:`perfcheck.check`. With ``jobs > 1`` a ``registry``
+    ``select``, ``ignore``, ``extend_select``, ``preview``, ``registry``, ``locale``,
+    ``limits`` and ``blanks`` are those of :func:`perfcheck.check`. With ``jobs > 1`` a ``registry``
     given is sent to the workers, so its rules must pickle; a file object is read here
     and its bytes are sent.
 
@@ -412,7 +427,14 @@ def check_many(  # noqa: PLR0913 - keyword-only options, as in check()
         msg = f"jobs must be at least 1, not {jobs}"
         raise ValueError(msg)
     options = _options(
-        select, ignore, extend_select, preview=preview, locale=locale, registry=registry, limits=limits
+        select,
+        ignore,
+        extend_select,
+        preview=preview,
+        locale=locale,
+        registry=registry,
+        limits=limits,
+        blanks=blanks,
     )
     options.rules()  # an unknown prefix fails here, not in every item
     Messages(locale)  # so does an unknown locale

@@ -135,6 +135,12 @@ def _parser() -> argparse.ArgumentParser:
         "(docs/localise.md; needs perfcheck[localise])",
     )
     chk.add_argument(
+        "--blanks",
+        choices=("error", "absent"),
+        help="how a ledger document's values that print nothing (-, —, empty) are read: an error, "
+        'or no figure there (never zero); default: the document\'s own "blanks" key, else error',
+    )
+    chk.add_argument(
         "--strict-decimals",
         action="store_true",
         help="refuse a document with a value that has more digits than its decimals allow "
@@ -354,7 +360,7 @@ def _check(args: argparse.Namespace) -> int:
     base = settings.baseline.parent if settings.baseline is not None else Path()
     exclude = [p for p in (settings.baseline, write, settings.config) if p is not None]
     tasks, single = _read(args.paths, exclude)
-    items = _results(tasks, settings, args.jobs, strict_decimals=args.strict_decimals)
+    items = _results(tasks, settings, args.jobs, strict_decimals=args.strict_decimals, blanks=args.blanks)
 
     checked: list[Checked] = []
     unusable: list[tuple[str, str]] = []
@@ -437,7 +443,12 @@ class _Progress:
 
 
 def _results(
-    tasks: list[_Task], settings: _Settings, jobs: int, *, strict_decimals: bool = False
+    tasks: list[_Task],
+    settings: _Settings,
+    jobs: int,
+    *,
+    strict_decimals: bool = False,
+    blanks: str | None = None,
 ) -> list[BatchItem]:
     """Each document checked (in ``jobs`` processes), in order, with the series rules' findings.
 
@@ -447,7 +458,7 @@ def _results(
     codes = tuple(c for c in settings.codes if c in default_registry)
     series_codes = tuple(c for c in settings.codes if c in series_registry)
     limits = Limits(strict_decimals=True) if strict_decimals else None
-    options = _options(codes, None, (), preview=False, locale=settings.locale, limits=limits)
+    options = _options(codes, None, (), preview=False, locale=settings.locale, limits=limits, blanks=blanks)
     progress = _Progress(len(tasks), shown=len(tasks) > PROGRESS_AFTER and sys.stderr.isatty())
     items: list[BatchItem] = []
     for item in run_tasks(tasks, options, jobs):
@@ -466,7 +477,7 @@ def _results(
     paired = sorted({ok[i] for pair in series_pairs(stubs) for i in pair})
     if not paired:
         return items
-    ledgers = [read_task(tasks[i]) for i in paired]
+    ledgers = [read_task(tasks[i], blanks=blanks) for i in paired]
     names = [tasks[i].name for i in paired]
     found = check_series(ledgers, select=series_codes, locale=settings.locale, names=names).findings
     for i, ledger, extra in zip(paired, ledgers, found, strict=True):
