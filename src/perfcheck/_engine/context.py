@@ -60,15 +60,14 @@ def shown_places(actual: Decimal | None, allowed: tuple[Decimal, Decimal] | None
     """
     if actual is None or allowed is None or not actual.is_finite():
         return None
-    exponent = actual.as_tuple().exponent
-    own = max(-exponent, 0) if isinstance(exponent, int) else 0
+    own = printed_places(actual)
     lo, hi = allowed
     inside = lo <= actual <= hi
     slack = (hi - lo) / 10 if lo.is_finite() and hi.is_finite() else None
     for extra in range(1, EXTRA_DIGITS + 1):
         places = own + extra
-        shown_lo = _trim(lo, places, ROUND_FLOOR) if lo.is_finite() else lo
-        shown_hi = _trim(hi, places, ROUND_CEILING) if hi.is_finite() else hi
+        shown_lo = trimmed(lo, places, ROUND_FLOOR) if lo.is_finite() else lo
+        shown_hi = trimmed(hi, places, ROUND_CEILING) if hi.is_finite() else hi
         wider = (lo - shown_lo if lo.is_finite() else 0) + (shown_hi - hi if hi.is_finite() else 0)
         if (shown_lo <= actual <= shown_hi) == inside and (slack is None or wider <= slack):
             return places
@@ -385,7 +384,7 @@ class Context:
             holds = own.lo < target.hi and target.lo < own.hi
         shown_target = _rescale(target, factor)
         digits = view.decimals + EXTRA_DIGITS
-        shown_expected = None if expected is None else _trim(NEAR.divide(expected, factor), digits)
+        shown_expected = None if expected is None else trimmed(NEAR.divide(expected, factor), digits)
         # The printed value v stands for [v - below, v + above]; it meets the target T
         # exactly when T.lo - above <= v <= T.hi + below (mirrored for truncation), each
         # end open when the target's end or the figure's opposite end is.
@@ -393,8 +392,8 @@ class Context:
             UP.subtract(view.interval.hi, view.number), UP.subtract(view.number, view.interval.lo)
         )
         allowed = Interval(
-            _trim(wide.lo, digits, ROUND_FLOOR),
-            _trim(wide.hi, digits, ROUND_CEILING),
+            trimmed(wide.lo, digits, ROUND_FLOOR),
+            trimmed(wide.hi, digits, ROUND_CEILING),
             wide.lo_open or own.hi_open,
             wide.hi_open or own.lo_open,
         )
@@ -530,7 +529,17 @@ class Judgment:
 EXTRA_DIGITS = 6
 
 
-def _trim(value: Decimal, places: int, rounding: str = ROUND_HALF_EVEN) -> Decimal:
+def printed_places(value: Decimal) -> int:
+    """Decimals printed in ``value``: ``82.67`` has 2, ``7`` and ``1E+2`` have 0.
+
+    >>> printed_places(Decimal("82.67")), printed_places(Decimal("7")), printed_places(Decimal("1E+2"))
+    (2, 0, 0)
+    """
+    exponent = value.as_tuple().exponent
+    return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
+def trimmed(value: Decimal, places: int, rounding: str = ROUND_HALF_EVEN) -> Decimal:
     """``value`` to at most ``places`` decimals (rounded as asked); shorter values are kept as they are."""
     exponent = value.as_tuple().exponent
     if not value.is_finite() or not isinstance(exponent, int) or -exponent <= places:

@@ -8,12 +8,11 @@ SARIF fields stay as they are in every locale.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Final
 
 from perfcheck._core.i18n import N_, Messages, check_locale_name
-from perfcheck._core.interval import NEAR
-from perfcheck._engine.context import fmt, shown_places
+from perfcheck._engine.context import fmt, shown_places, trimmed
 from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._findings.localisation import Correction
@@ -227,15 +226,7 @@ def shown_interval(bounds: tuple[Decimal, Decimal], places: int | None) -> tuple
     lo, hi = bounds
     if places is None:
         return lo, hi
-    return _at_most(lo, places, ROUND_FLOOR), _at_most(hi, places, ROUND_CEILING)
-
-
-def _at_most(value: Decimal, places: int, rounding: str = ROUND_HALF_EVEN) -> Decimal:
-    """``value`` with at most ``places`` decimals; fewer are kept as they are (no zeros added)."""
-    exponent = value.as_tuple().exponent
-    if not value.is_finite() or not isinstance(exponent, int) or -exponent <= places:
-        return value
-    return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=NEAR)
+    return trimmed(lo, places, ROUND_FLOOR), trimmed(hi, places, ROUND_CEILING)
 
 
 def shown_numbers(
@@ -258,7 +249,7 @@ def shown_numbers(
     def number(value: Decimal | None) -> str:
         if value is None:
             return ""
-        return fmt(value if places is None else _at_most(value, places))
+        return fmt(value if places is None else trimmed(value, places))
 
     return number(actual), number(expected), interval_text(allowed, places), number(difference)
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Final
 
 from perfcheck._core.i18n import N_, Messages
-from perfcheck._engine.context import fmt, near, shown_places
+from perfcheck._engine.context import fmt, near, printed_places, shown_places
 from perfcheck.render._common import interval_text, shown_interval
 
 #: The drawing's width and height in SVG units (it scales to the card's width).
@@ -39,16 +39,6 @@ class _Layout:
     hi_x: float
     value_x: float
     to_scale: bool
-
-
-def places(value: Decimal) -> int:
-    """Decimals printed in ``value``: ``82.67`` has 2, ``7`` has 0.
-
-    >>> places(Decimal("82.67")), places(Decimal("7")), places(Decimal("1E+2"))
-    (2, 0, 0)
-    """
-    exponent = value.as_tuple().exponent
-    return max(-exponent, 0) if isinstance(exponent, int) else 0
 
 
 def gap(actual: Decimal, allowed: tuple[Decimal, Decimal]) -> Decimal:
@@ -132,7 +122,7 @@ def number_line(  # noqa: PLR0913 - the numbers drawn, then the words
     distance = gap(actual, allowed)
     lay = _layout(actual, lo, hi)
     suffix = f" {unit}" if unit and unit != "%" else (unit or "")
-    digits = places(actual)
+    digits = printed_places(actual)
     shown = shown_places(actual, allowed)
     shown_lo, shown_hi = shown_interval(allowed, shown)
     label = title or t(
