@@ -28,6 +28,7 @@ from perfcheck._strategies.printing import (
     FormulaSpec,
     Span,
     Style,
+    draw_rounding,
     round_true,
     unit_kind,
 )
@@ -46,12 +47,7 @@ class Builder:
         self.units = options.units
         self.unit = draw(st.sampled_from(options.units))
         self.locale = draw(st.sampled_from(options.locales))
-        nearest = tuple(m for m in options.modes if m != "truncate")
-        if nearest and "truncate" in options.modes:
-            self.rounding = draw(st.sampled_from(("nearest", "truncate")))
-        else:
-            self.rounding = "nearest" if nearest else "truncate"
-        self.mode = "truncate" if self.rounding == "truncate" else draw(st.sampled_from(nearest))
+        self.rounding, self.mode = draw_rounding(draw, options.modes)
         self.rounding_key = draw(st.booleans())
         self.figs: dict[str, Fig] = {}
         self.relations: list[dict[str, Any]] = []

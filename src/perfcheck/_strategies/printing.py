@@ -8,6 +8,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, Self
 
+from hypothesis import strategies as st
+
 from perfcheck._ledger.document import Ledger, validate
 
 #: Amount units the strategies print in, with their size in 元.
@@ -288,3 +290,16 @@ class DrawnLedger:
     def shifted(self, fid: str, steps: int) -> Self:
         """The same document with one figure printed ``steps`` steps of its last digit away."""
         return replace(self, figs={**self.figs, fid: self.figs[fid].moved(steps)})
+
+
+def draw_rounding(draw: st.DrawFn, modes: tuple[str, ...]) -> tuple[str, str]:
+    """The document's ``rounding`` key and the mode its figures are printed in, drawn from ``modes``.
+
+    Truncation is its own rounding; any other mode is printed under ``nearest``.
+    """
+    nearest = tuple(m for m in modes if m != "truncate")
+    if nearest and "truncate" in modes:
+        rounding = draw(st.sampled_from(("nearest", "truncate")))
+    else:
+        rounding = "nearest" if nearest else "truncate"
+    return rounding, "truncate" if rounding == "truncate" else draw(st.sampled_from(nearest))

@@ -23,6 +23,7 @@ from perfcheck._strategies.printing import (
     MAX_LINES,
     Fig,
     Style,
+    draw_rounding,
     round_true,
 )
 
@@ -36,12 +37,7 @@ class _ReportBuilder:
         self.unit = options.unit
         self.factor = AMOUNT_UNITS[options.unit]
         self.locale = draw(st.sampled_from(options.locales))
-        nearest = tuple(m for m in options.modes if m != "truncate")
-        if nearest and "truncate" in options.modes:
-            self.rounding = draw(st.sampled_from(("nearest", "truncate")))
-        else:
-            self.rounding = "nearest" if nearest else "truncate"
-        self.mode = "truncate" if self.rounding == "truncate" else draw(st.sampled_from(nearest))
+        self.rounding, self.mode = draw_rounding(draw, options.modes)
         # one precision: no figure with excess decimals (a plain report prints cents or jiao)
         self.decimals = draw(st.sampled_from((2, 2, 1) if options.plain else (2, 2, 1, 0)))
         self.labels: set[str] = set()
