@@ -697,3 +697,116 @@ def test_a_name_wrapped_onto_the_next_line_is_read_whole() -> None:
     assert ("8000", "20000", "40.0%") in shares
     _, broken = _read(WRAPPED.replace("40.0%", "45.0%"))
     assert [f.code for f in broken.errors] == ["PC201"]
+
+
+# --- binding: breakdowns in brackets, lists and shares after a change, per-category lists ------
+
+
+def _basis(ledger: perfcheck.Ledger) -> dict[tuple[str, ...], str]:
+    values = {f.id: f.value for f in ledger.figures}
+    return {tuple(values[i] for i in r.operands()): r.basis for r in ledger.relations}
+
+
+BRACKET_BREAKDOWN = (
+    "（一）支出\n"
+    "2022年支出合计500.00万元，其中：基本支出300.00万元（人员经费210.00万元、公用经费90.00万元），"
+    "项目支出200.00万元。\n"
+    "（二）三公\n"
+    "三公经费800.00万元，其中：公务接待费300.00万元，公务用车购置及运行费500.00万元(公务用车购置费"
+    "100.00万元，用于更新车辆；公务用车运行维护费400.00万元，主要用于燃料)。\n"
+)
+
+
+def test_a_breakdown_in_brackets_without_qizhong_is_no_part_of_the_outer_list() -> None:
+    ledger, result = _read(BRACKET_BREAKDOWN)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    sums = _sums(ledger)
+    assert ("500.00", ["300.00", "200.00"]) in sums
+    assert ("300.00", ["210.00", "90.00"]) in sums
+    assert ("500.00", ["100.00", "400.00"]) in sums  # across the ；inside the brackets
+    assert ("800.00", ["300.00", "500.00"]) in sums
+    labels = {f.value: f.label for f in ledger.figures}
+    assert labels["210.00"] == "人员经费"  # the bracket is no part of the name
+    basis = _basis(ledger)
+    assert basis[("300.00", "210.00", "90.00")] == "inferred"  # no list word: inferred
+    assert basis[("500.00", "300.00", "200.00")] == "stated"
+
+
+def test_a_wrong_item_of_a_breakdown_in_brackets_is_a_warning_on_that_breakdown() -> None:
+    ledger, result = _read(BRACKET_BREAKDOWN.replace("公用经费90.00", "公用经费95.00"))
+    assert result.ok  # inferred: checked by hand, never an error
+    assert [f.code for f in result.warnings] == ["PC903"]
+    assert _error_values(ledger, result) == []
+    values = {f.id: f.value for f in ledger.figures}
+    assert {values[i] for i in result.warnings[0].figures} == {"300.00", "210.00", "95.00"}
+
+
+AFTER_A_CHANGE = (
+    "（一）收入\n"
+    "2022年本年收入合计4734.32万元。收入合计减少2415.45万元，下降34%。其中：财政拨款收入2982.61万元，"
+    "占本年收入63%，其他收入1751.71万元。\n"
+    "（二）支出\n"
+    "2022年支出合计900.00万元，比上年增加120.00万元，其中：人员经费80.00万元，公用经费40.00万元。\n"
+    "（三）项目\n"
+    "项目支出200.00万元，比上年增加50.00万元，增长33.3%，占总支出的22%。\n"
+)
+
+
+def test_a_list_or_share_after_a_change_never_makes_a_false_error() -> None:
+    ledger, result = _read(AFTER_A_CHANGE)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    labels = {f.value: f.concept for f in ledger.figures}
+    assert labels["2415.45"] is None  # by how much the income changed is no income
+    basis = _basis(ledger)
+    # the parts add up to the change, not to the total: the change's parts, inferred
+    assert basis[("120.00", "80.00", "40.00")] == "inferred"
+    # stepping over a sentence of changes to find the total: inferred
+    assert basis[("4734.32", "2982.61", "1751.71")] == "inferred"
+    # the share of what changed, found past the change's amount: inferred
+    assert basis[("200.00", "900.00", "22%")] == "inferred"
+
+
+def test_a_share_of_the_wrong_whole_after_a_change_is_a_warning_not_an_error() -> None:
+    _, result = _read(AFTER_A_CHANGE.replace("占总支出的22%", "占总支出的40%"))
+    assert result.ok
+    assert [f.code for f in result.warnings] == ["PC903"]
+
+
+PER_CATEGORY = (
+    "（一）采购\n"
+    "全年采购预算10000.00万元，实际采购金额8500.00万元，共节约资金1500.00万元，节约率为15%，"
+    "其中货物类采购计划金额5000.00万元，实际采购金额4300.00万元，节约资金700.00万元；"
+    "工程类采购计划金额5000.00万元，实际采购金额4200.00万元，节约资金800.00万元。\n"
+)
+
+
+def test_a_qizhong_opening_a_breakdown_by_category_sums_only_the_totals_measure() -> None:
+    ledger, result = _read(PER_CATEGORY)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    sums = _sums(ledger)
+    assert ("1500.00", ["700.00", "800.00"]) in sums
+    assert ("5000.00", ["4300.00", "700.00"]) in sums  # each category's saving
+    assert ("5000.00", ["4200.00", "800.00"]) in sums
+    assert _basis(ledger)[("1500.00", "700.00", "800.00")] == "inferred"
+
+
+def test_a_wrong_category_saving_is_found_without_an_error() -> None:
+    ledger, result = _read(PER_CATEGORY.replace("节约资金800.00", "节约资金900.00"))
+    assert result.ok
+    assert {f.code for f in result.warnings} == {"PC903"}
+    values = {f.id: f.value for f in ledger.figures}
+    assert all("900.00" in {values[i] for i in f.figures} for f in result.warnings)
+
+
+def test_an_amount_and_a_rate_each_said_with_tongbi_are_one_change() -> None:
+    text = "（一）\n一般公共预算收入52.3亿元，同比增加3.1亿元，同比增长6.3%。\n"
+    ledger, result = _read(text)
+    assert result.ok
+    [change] = [r for r in ledger.relations if isinstance(r, perfcheck.ChangeRelation)]
+    assert change.delta is not None
+    assert change.percent is not None
+    ledger, result = _read(text.replace("6.3%", "7.3%"))
+    assert [f.code for f in result.errors] == ["PC302"]

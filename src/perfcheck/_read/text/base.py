@@ -112,6 +112,8 @@ def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit
             if label.startswith(word) and len(label) > len(word):
                 label, start, changed = label[len(word) :], start + len(word), True
                 break
+    if label[:1] in "（(" and not re.search(r"[）)]", label):
+        label, start = label[1:], start + 1  # （人员经费210万元、…）: the bracket opens a breakdown
     changed = True
     while changed and label:
         changed = False

@@ -137,7 +137,11 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
     def concepts(self) -> None:
         for fig in self.figs:
             if fig.kind == "amount":
-                fig.concept = next((c for c, rx in patterns.CONCEPTS if rx.search(fig.label)), None)
+                # 收入合计减少2415.45万元 is by how much the income changed, not the income
+                label = fig.label
+                changed = patterns.CHANGE_LABEL.search(label) and not patterns.CHANGED_TO.search(label)
+                concepts = () if changed else patterns.CONCEPTS
+                fig.concept = next((c for c, rx in concepts if rx.search(fig.label)), None)
             elif fig.kind == "percent":
                 fig.concept = "share"
             elif fig.kind == "count":

@@ -15,10 +15,13 @@ from perfcheck._read.text.sentences import Sentence
 class Changes(State):
     """Recognise changes (``较上年增加X，增长Y%``) and of the changes of a sum's parts adding up."""
 
-    def changes(self) -> None:  # noqa: C901 - subject, prior, amount and rate of each change
+    def changes(self) -> None:  # noqa: C901, PLR0912 - subject, prior, amount and rate of each change
         for sentence in self.sentences:
             figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            joined: set[int] = set()
             for match in patterns.CHANGE.finditer(self.text, sentence.start, sentence.end):
+                if match.start() in joined:
+                    continue
                 direction = patterns.DIRECTION.search(
                     self.text, match.end(), min(sentence.end, match.end() + 30)
                 )
@@ -40,6 +43,11 @@ class Changes(State):
                 said = [f for f in after if direction.start() <= f.mention.start < limit]
                 delta = next((f for f in said if f.kind == kind), None)
                 percent = next((f for f in said if f.is_percent), None)
+                if following is not None and delta is not None and percent is None:
+                    # 同比增加3.1亿元，同比增长6.3%: one change, its amount and its rate
+                    percent = self.rate_after(sentence, figs, following, kind)
+                    if percent is not None:
+                        joined.add(following.start())
                 if prior is None and delta is None and percent is None:
                     continue
                 if prior is not None and len(prior.label) < 2 and prior.mention.start > match.start():
@@ -68,6 +76,17 @@ class Changes(State):
                                 data[key] = ""
                                 used.append(f)
                         self.add("change", data, unique([current.sentence, sentence]), used, inferred=loose)
+
+    def rate_after(self, sentence: Sentence, figs: list[Fig], match: re.Match[str], kind: str) -> Fig | None:
+        """The rate of a change said again after its amount (``，同比增长6.3%``), with no amount."""
+        if self.text[match.start() - 1 : match.start()] not in {"，", ","}:
+            return None
+        after = patterns.CHANGE.search(self.text, match.end(), sentence.end)
+        limit = after.start() if after else sentence.end
+        said = [f for f in figs if match.end() <= f.mention.start < limit]
+        if not said or not said[0].is_percent or any(f.kind == kind for f in said):
+            return None
+        return said[0]
 
     def respective_changes(self, sentence: Sentence, figs: list[Fig], match: re.Match[str]) -> None:
         """``本年收入300万元、本年支出280万元，分别比上年增加20万元、减少10万元``: paired in order.

@@ -17,7 +17,9 @@ class Equalities(State):
         sums = self.list_sums
         for i, (total_a, parts_a, _) in enumerate(sums):
             for total_b, parts_b, _ in sums[i + 1 :]:
-                same_parts = [p.label for p in parts_a] == [p.label for p in parts_b] and len(parts_a) > 1
+                labels = [p.label for p in parts_a]
+                # a name that comes back (节约资金 of each category) pairs nothing for certain
+                same_parts = labels == [p.label for p in parts_b] and len(set(labels)) == len(labels) > 1
                 if not same_parts or total_a.sentence.section == total_b.sentence.section:
                     continue
                 if total_a.kind != total_b.kind:

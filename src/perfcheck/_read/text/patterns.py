@@ -85,6 +85,7 @@ PARTITIONS: Final[tuple[tuple[str, ...], ...]] = (
     ("因公出国", "公务用车", "公务接待"),
     ("税收收入", "非税收入"),
     ("货物", "工程", "服务"),
+    ("购置", "运行"),
 )
 #: A list announced as a classification (按经济分类，其中：...) names every class.
 #: Levels of one hierarchy (一级指标, 二级指标, 三级指标): each level counts the same whole again, so

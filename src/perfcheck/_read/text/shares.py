@@ -38,7 +38,7 @@ class Shares(State):
             words = fig.label[1:]
             if words in {"比", "比重", "比例"}:
                 words = ""  # 占比74%: of the whole its list names, as 占74% is
-            part = self.preceding(fig, {"amount", "count"})
+            part, loose = self.share_part(fig)
             if part is None:
                 continue
             if not words:  # 其中：A 10万元，占82.34%: a share of the list's total
@@ -51,7 +51,7 @@ class Shares(State):
                     None,
                 )
                 if whole is not None:
-                    self.share(part, whole, fig)
+                    self.share(part, whole, fig, inferred=loose)
                 continue
             if patterns.TARGET_WORDS.search(words):
                 fig.concept = "completion_rate"
@@ -60,7 +60,7 @@ class Shares(State):
                 continue
             whole = self.whole(words, part)
             if whole is not None:
-                self.share(part, whole, fig)
+                self.share(part, whole, fig, inferred=loose)
 
     def of_base(self) -> set[int]:
         """``收入37,730万元，为全年预算46,908万元的80.43%``: the subject as a percentage of the base.
@@ -101,7 +101,22 @@ class Shares(State):
                 done.add(id(fig))
         return done
 
-    def share(self, part: Fig, whole: Fig, stated: Fig) -> None:
+    def share_part(self, fig: Fig) -> tuple[Fig | None, bool]:
+        """The part of a share ``占…X%``: the figure before it, stepping over a change's amount.
+
+        ``项目支出200万元，比上年增加50万元，增长33.3%，占总支出的40%``: the share is of what
+        changed, not of the change; whether the words mean that is not said, so a part
+        found past a change is loose (the share is inferred).
+        """
+        part = self.preceding(fig, {"amount", "count"})
+        if part is None or self.eligible(part):
+            return part, False
+        figs = self.by_sentence.get(fig.sentence.index, [])
+        before = [f for f in figs if f.mention.start < part.mention.start and f.keep and self.eligible(f)]
+        before = [f for f in before if not self.qualifies(f)]
+        return (before[-1], True) if before else (None, False)
+
+    def share(self, part: Fig, whole: Fig, stated: Fig, *, inferred: bool = False) -> None:
         data = {
             "kind": "share",
             "part": "",
@@ -109,7 +124,8 @@ class Shares(State):
             "stated": "",
             "label": f"{part.label} ÷ {whole.label}",
         }
-        self.add("share", data, unique([whole.sentence, stated.sentence]), [part, whole, stated])
+        sentences = unique([whole.sentence, stated.sentence])
+        self.add("share", data, sentences, [part, whole, stated], inferred=inferred)
 
     def whole(self, words: str, part: Fig) -> Fig | None:
         for rx, concept in patterns.WHOLE_CONCEPTS:
