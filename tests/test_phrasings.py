@@ -533,7 +533,12 @@ REASONS = (
 def test_the_reasons_of_a_change_add_up_to_it_as_an_inferred_relation() -> None:
     ledger, result = _read(REASONS)
     assert not result.findings, [f.message for f in result.findings]
-    assert [r.basis for r in ledger.relations if r.kind == "formula"] == ["inferred"]
+    # 40 + 30 − 10 == 60, written as the balance 40 + 30 == 60 + 10
+    [breakdown] = [r for r in ledger.relations if isinstance(r, perfcheck.BalanceRelation)]
+    values = {f.id: f.value for f in ledger.figures}
+    assert [values[i] for i in breakdown.inflows] == ["40.00", "30.00"]
+    assert [values[i] for i in breakdown.outflows] == ["60.00", "10.00"]
+    assert breakdown.basis == "inferred"
     _, broken = _read(REASONS.replace("公用经费增加30.00万元", "公用经费增加35.00万元"))
     assert broken.ok  # the main reasons may leave some out: to check by hand
     assert [f.code for f in broken.findings] == ["PC903"]
@@ -810,3 +815,42 @@ def test_an_amount_and_a_rate_each_said_with_tongbi_are_one_change() -> None:
     assert change.percent is not None
     ledger, result = _read(text.replace("6.3%", "7.3%"))
     assert [f.code for f in result.errors] == ["PC302"]
+
+
+# --- several years of one statement: bases named by a year and a role -------------------------
+
+YEARS = (
+    "2016年本级“三公”经费预算\n"
+    "2015年本级“三公”经费财政拨款执行数为30.00亿元。其中，因公出国（境）费8.00亿元，公务用车购置及运行费"
+    "15.00亿元，公务接待费7.00亿元。与2015年年初预算相比，2015年本级“三公”经费财政拨款执行数减少3.00亿元，"
+    "下降9.1%。其中，因公出国（境）费减少1.00亿元，公务用车购置及运行费减少1.50亿元，公务接待费减少0.50亿元。\n"
+    "2016年本级“三公”经费财政拨款预算29.00亿元。其中，因公出国（境）费9.00亿元，公务用车购置及运行费14.00亿元，"
+    "公务接待费6.00亿元。与2015年执行数相比，2016年本级“三公”经费财政拨款预算减少1.00亿元，下降3.3%。其中，"
+    "因公出国（境）费增加1.00亿元，公务用车购置及运行费减少1.00亿元，公务接待费减少1.00亿元。\n"
+)
+
+
+def _operand_values(ledger: perfcheck.Ledger) -> list[tuple[str, list[str]]]:
+    values = {f.id: f.value for f in ledger.figures}
+    return [(r.kind, [values[i] for i in r.operands()]) for r in ledger.relations]
+
+
+def test_changes_against_a_base_named_by_year_and_role() -> None:
+    ledger, result = _read(YEARS)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    built = _operand_values(ledger)
+    assert ("change", ["30.00", "3.00", "9.1%"]) in built  # 与2015年年初预算相比: the budget is not printed
+    assert ("change", ["29.00", "30.00", "1.00"]) in built  # 与2015年执行数相比: 2015's 执行数 is
+    assert ("change", ["29.00", "30.00", "3.3%"]) in built
+    # the parts' decreases add up to the total's; with an increase among them, a balance
+    assert ("sum", ["3.00", "1.00", "1.50", "0.50"]) in built
+    assert ("balance", ["1.00", "1.00", "1.00", "1.00"]) in built
+
+
+def test_a_wrong_rate_against_last_years_actual_is_found() -> None:
+    _, result = _read(YEARS.replace("下降3.3%", "下降4.3%"))
+    assert result.ok  # the base was found by its name: to check by hand
+    assert [f.code for f in result.warnings] == ["PC903"]
+    _, result = _read(YEARS.replace("公务接待费减少0.50亿元", "公务接待费减少0.90亿元"))
+    assert [f.code for f in result.warnings] == ["PC903"]

@@ -214,6 +214,18 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         data = {k: v for k, v in rel.data.items() if not k.startswith("_")}
         ids = [f.id for f in rel.figures]
         kind = data["kind"]
+        if kind == "formula" and "_signs" in rel.data:
+            # ±Δa ± Δb == ±Δt: the total's change and its parts' on the sides their signs put them
+            signs: list[str] = rel.data["_signs"]
+            del data["expr"]
+            if len(set(signs)) == 1:  # all one way: the parts' decreases add up to the total's
+                kind = data["kind"] = "sum"
+            else:
+                kind = data["kind"] = "signed"
+                data["kind"] = "balance"
+                ins = [i for i, sign in zip(ids[1:], signs[1:], strict=True) if sign == signs[0]]
+                outs = [i for i, sign in zip(ids[1:], signs[1:], strict=True) if sign != signs[0]]
+                data["inflows"], data["outflows"] = ins, [ids[0], *outs]
         if kind == "sum":
             data["total"], data["parts"] = ids[0], ids[1:]
         elif kind == "balance":
@@ -235,13 +247,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         elif kind == "compare":
             data["left"], data["right"] = ids
         elif kind == "formula":
-            if "_signs" in rel.data:
-                signs: list[str] = rel.data["_signs"]
-                names = [formula_name(fid) for fid in ids]
-                lhs = " ".join(f"{sign} {name}" for sign, name in zip(signs[1:], names[1:], strict=True))
-                rhs = names[0] if signs[0] == "+" else f"- {names[0]}"
-                data["expr"] = f"{lhs.removeprefix('+ ')} == {rhs}"
-            elif "_expr" in rel.data:
+            if "_expr" in rel.data:
                 data["expr"] = str(rel.data["_expr"]).format(*ids)
             elif "_count" in rel.data:
                 data["expr"] = f"{formula_name(ids[0])} == {rel.data['_count']}"
