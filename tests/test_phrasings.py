@@ -854,3 +854,57 @@ def test_a_wrong_rate_against_last_years_actual_is_found() -> None:
     assert [f.code for f in result.warnings] == ["PC903"]
     _, result = _read(YEARS.replace("公务接待费减少0.50亿元", "公务接待费减少0.90亿元"))
     assert [f.code for f in result.warnings] == ["PC903"]
+
+
+# --- classes with no list word, a base said once, a budget printed after its rate ------------
+
+CLASSES = (
+    "（二）三公经费\n"
+    "2016年本级“三公”经费预算总数为60.00亿元，比2015年预算数减少6.00亿元，下降9.1%。"
+    "从预算分类来看，因公出国（境）费20.00亿元，比2015年预算数减少1.00亿元；公务接待费10.00亿元，"
+    "减少2.00亿元；公务用车购置及运行费30.00亿元，减少3.00亿元。\n"
+)
+
+
+def test_classes_of_a_known_partition_detail_the_total_before_them() -> None:
+    ledger, result = _read(CLASSES)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    built = _operand_values(ledger)
+    assert ("sum", ["60.00", "20.00", "10.00", "30.00"]) in built
+    assert _basis(ledger)[("60.00", "20.00", "10.00", "30.00")] == "inferred"
+    # 减少2.00亿元 after 公务接待费: against the base the sentence named (2015年预算数)
+    assert ("change", ["10.00", "2.00"]) in built
+    assert ("sum", ["6.00", "1.00", "2.00", "3.00"]) in built
+
+
+def test_a_wrong_class_or_class_change_is_a_warning() -> None:
+    _, result = _read(CLASSES.replace("公务接待费10.00亿元", "公务接待费12.00亿元"))
+    assert result.ok
+    assert [f.code for f in result.warnings] == ["PC903"]
+    _, result = _read(CLASSES.replace("减少3.00亿元", "减少3.50亿元"))
+    assert [f.code for f in result.warnings] == ["PC903"]
+
+
+def test_a_class_list_needs_a_total_naming_the_whole() -> None:
+    # 因公出国/公务接待/公务用车 detail a “三公” total only, not any larger amount before them
+    text = CLASSES.replace("本级“三公”经费预算总数", "本级部门预算总数")
+    ledger, _ = _read(text)
+    assert ("sum", ["60.00", "20.00", "10.00", "30.00"]) not in _operand_values(ledger)
+
+
+BASE_AFTER = (
+    "（一）收入\n全县一般公共预算收入完成12.50亿元，完成年初预算的93.3%，年初预算13.40亿元。\n"
+    "（二）支出\n一般公共预算支出45.60亿元，为预算的95.0%。一般公共预算支出预算为48.00亿元。\n"
+)
+
+
+def test_a_rate_whose_budget_is_printed_after_it_is_a_ratio_to_that_budget() -> None:
+    ledger, result = _read(BASE_AFTER)
+    assert result.ok
+    assert not result.findings
+    built = _operand_values(ledger)
+    assert ("ratio", ["12.50", "13.40", "93.3%"]) in built
+    assert ("ratio", ["45.60", "48.00", "95.0%"]) in built
+    _, result = _read(BASE_AFTER.replace("95.0%", "92.0%"))
+    assert [f.code for f in result.warnings] == ["PC903"]  # the budget came after: inferred

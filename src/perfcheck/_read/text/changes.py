@@ -27,6 +27,8 @@ class Changes(State):
                 )
                 if direction is None:
                     continue
+                if patterns.ROLE_BASE.fullmatch(match.group()) and not self.figure_before(figs, match):
+                    continue  # 全年预算数较年初预算数增加…: two names, read by named_changes
                 if self.text[max(sentence.start, match.start() - 2) : match.start()] == "分别":
                     self.respective_changes(sentence, figs, match)
                     continue
@@ -82,6 +84,10 @@ class Changes(State):
                                 data[key] = ""
                                 used.append(f)
                         self.add("change", data, unique([current.sentence, sentence]), used, inferred=loose)
+
+    def figure_before(self, figs: list[Fig], match: re.Match[str]) -> bool:
+        """Whether an amount that can change is printed in the clauses before ``match`` (no 。 between)."""
+        return any(f.mention.phrase_end <= match.start() and self.eligible(f) for f in figs)
 
     def prior_by_base(self, current: Fig, base: str, sentence: Sentence) -> Fig | None:
         """The figure a change is against when its base names a year and a role (2013年执行数).
@@ -251,7 +257,8 @@ class Changes(State):
         for sentence in self.sentences:
             figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
             for match in patterns.CHANGE_NAMED.finditer(self.text, sentence.start, sentence.end):
-                if patterns.CHANGE.match(self.text, match.end(1)):
+                said = patterns.CHANGE.match(self.text, match.end(1))
+                if said and not patterns.ROLE_BASE.fullmatch(said.group()):
                     continue  # 较上年: read by changes()
                 earlier = [f for f in self.figs if f.keep and f.mention.start < match.start()]
                 earlier = [f for f in earlier if f.sentence.section == sentence.section]
@@ -466,6 +473,32 @@ class Changes(State):
                 label = f"{subject.label} {said.group(1)}"
                 self.delta_change(said.group(1), label, sentences, [subject, fig], percent)
                 self.relations[-1].data["_base"] = base
+
+    def elided_changes(self) -> None:
+        """``比预算数减少1.94亿元；公务用车购置及运行费30.87亿元，减少3.72亿元``: the base said once.
+
+        In a sentence that has said what its changes are against, an amount named by a
+        direction word alone, right after an amount, is that amount's change against the
+        same base. The base is not repeated, so the change is inferred.
+        """
+        used = {id(f) for r in self.relations if r.data["kind"] == "change" for f in r.figures[1:]}
+        for fig in self.figs:
+            word = fig.label.removesuffix("了")
+            directed = word in (*patterns.INCREASE, *patterns.DECREASE)
+            if fig.kind != "amount" or id(fig) in used or not directed:
+                continue
+            period = [s for s in self.sentences if s.period == fig.sentence.period]
+            compared = list(patterns.CHANGE.finditer(self.text, period[0].start, fig.mention.start))
+            figs = [f for s in period for f in self.by_sentence.get(s.index, []) if f.keep]
+            n = figs.index(fig)
+            current = figs[n - 1] if n > 0 else None
+            if not compared or current is None or current.kind != "amount" or not self.eligible(current):
+                continue
+            following = figs[n + 1] if n + 1 < len(figs) else None
+            percent = following if following is not None and following.is_percent else None
+            label = f"{current.label} {word}"
+            self.delta_change(word, label, unique([fig.sentence]), [current, fig], percent)
+            self.relations[-1].data.update(_base=base_of(compared[-1].group()), basis="inferred")
 
     def delta_change(
         self, word: str, label: str, sentences: list[Sentence], figs: list[Fig], percent: Fig | None = None

@@ -104,7 +104,11 @@ WHOLE_CONCEPTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
 #: The whole of a share that is a target nobody printed: a ratio with an implied denominator.
 TARGET_WORDS: Final = re.compile(r"任务|计划|目标|指标")
 #: A rate stated on its own: 预算执行率, 完成率.
-RATE_LABEL: Final = re.compile(r"执行率|完成率|到位率|支付率|使用率|兑现率|^完成(?:年初|全年|调整)?预算")
+RATE_LABEL: Final = re.compile(
+    r"执行率|完成率|到位率|支付率|使用率|兑现率|^完成(?:年初|全年|调整)?预算|^为(?:年初|全年|调整)?预算$"
+)
+#: A rate whose words name its base: 完成年初预算的93.3%, 为预算的95.0%.
+NAMED_BASE: Final = re.compile(r"^(?:完成|为)((?:年初|全年|调整)?预算)(?:数)?$")
 RATE_DENOMINATOR: Final = re.compile(r"预算|计划|任务|目标|指标|下达|批复")
 RATE_NUMERATOR: Final = re.compile(r"执行|实际|完成|决算|支出|使用|到位|支付")
 #: The role of an amount by the end of its label: a budget (预算数) or what was spent (决算数, 执行数).
@@ -125,7 +129,11 @@ CHANGE: Final = re.compile(
     r"|与(?:上年|去年|上年度)(?:度)?(?:决算|预算|同期)?(?:数)?相比"
     # 与2013年年初预算相比, 与2013年执行数相比: a base named by its year and role
     r"|与(?:(?:19|20)[0-9]{2}\s*年(?:度)?)(?:年初|全年|调整)?(?:决算|预算|执行|实际)(?:数)?相比"
+    # 支出合计53.73亿元，比预算数减少9.43亿元: against this year's budget (after a figure only)
+    r"|(?:较|比)(?:年初|全年|调整)?(?:预算|决算|执行|计划)数?"
 )
+#: A change against a role of this year, not a year (比预算数): only after the figure that changed.
+ROLE_BASE: Final = re.compile(r"(?:较|比)(?:年初|全年|调整)?(?:预算|决算|执行|计划)数?")
 #: Two years compared: 2018年较2017年, 2023年度比2022年度.
 YEAR_VERSUS: Final = re.compile(r"((?:19|20)[0-9]{2})年(?:度)?(?:较|比)((?:19|20)[0-9]{2})年(?:度)?")
 #: A year and 的 before a name: 2020年度的“三公”经费支出.

@@ -149,6 +149,58 @@ class Shares(State):
             return before[-1]
         return candidates[0] if candidates else None
 
+    def rate_of_named_base(self, fig: Fig) -> bool:
+        """``收入完成12.50亿元，完成年初预算的93.3%，年初预算13.40亿元``: a ratio to the budget named.
+
+        The numerator is the amount the rate follows in its sentence; the budget is the
+        nearest amount labelled as one (…预算, …预算数) in the section: before the
+        numerator, unless a list opens between them (an item's own budget is not
+        printed), or else printed after the rate, in its sentence or the next (then the
+        ratio is inferred). Returns whether the ratio was built.
+        """
+        named = patterns.NAMED_BASE.match(fig.label)
+        numerator = self.preceding(fig, {"amount"})
+        if named is None or numerator is None or not self.eligible(numerator):
+            return False
+        section = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.kind == "amount"
+            and f.unit == numerator.unit
+            and f is not numerator
+            and f.sentence.section == fig.sentence.section
+            and patterns.BUDGET_ROLE.search(f.label)
+            and self.eligible(f)
+        ]
+        before = [f for f in section if f.mention.start < numerator.mention.start]
+        after = [
+            f
+            for f in section
+            if f.mention.start > fig.mention.start and f.sentence.index <= fig.sentence.index + 1
+        ]
+        base: Fig | None = None
+        if before and not patterns.LIST_OPENER.search(
+            self.text, before[-1].mention.end, numerator.mention.start
+        ):
+            base = before[-1]
+        elif not before and after:
+            base = after[0]
+        if base is None:
+            return False
+        fig.concept = "completion_rate"
+        data = {
+            "kind": "ratio",
+            "numerator": "",
+            "denominator": "",
+            "stated": "",
+            "label": f"{fig.label}: {numerator.label} ÷ {base.label}",
+        }
+        sents = unique([numerator.sentence, base.sentence, fig.sentence])
+        later = base.mention.start > fig.mention.start
+        self.add("ratio", data, sents, [numerator, base, fig], inferred=later)
+        return True
+
     def rates(self, done: set[int] | frozenset[int] = frozenset()) -> None:
         """执行率, 完成率 and 完成预算的X%: a ratio of an actual to a budget figure, but for ``done``."""
         for fig in self.figs:
@@ -158,6 +210,8 @@ class Shares(State):
                 or fig.label.startswith("占")
                 or not patterns.RATE_LABEL.search(fig.label)
             ):
+                continue
+            if self.rate_of_named_base(fig):
                 continue
             pool = [f for f in self.figs if f.keep and f.sentence.section == fig.sentence.section]
             pool = [f for f in pool if f.kind in {"amount", "count"} and f.mention.start < fig.mention.start]

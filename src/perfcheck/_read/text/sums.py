@@ -100,6 +100,54 @@ class Sums(State):
             if period not in self.row_periods:
                 self.period_lists(sentences)
 
+    def partition_lists(self) -> None:
+        """Parts with no list word whose names are a complete partition (因公出国, 公务用车, 公务接待).
+
+        ``三公经费预算总数为63.16亿元，…。从预算分类来看，因公出国（境）费19.38亿元，…；公务接待费
+        9.19亿元，…；公务用车购置及运行费34.59亿元，…``: a sentence whose amounts are, one each,
+        the classes of a known partition details the nearest amount before it (in its
+        sentence or in the section) that is larger than each class and no part of a list.
+        No word ties them, so the sum is inferred.
+        """
+        listed = {id(p) for _, ps, _ in self.list_sums for p in ps}
+        periods: dict[int, list[Fig]] = defaultdict(list)
+        for fig in self.figs:
+            if fig.keep and fig.kind == "amount" and self.eligible(fig) and not self.qualifies(fig):
+                periods[fig.sentence.period].append(fig)
+        for figs in periods.values():
+            if any(id(f) in listed for f in figs):
+                continue
+            if len(figs) > 2 and partition([f.label for f in figs[1:]]):
+                total: Fig | None = figs[0]
+                parts = figs[1:]
+            elif len(figs) > 1 and partition([f.label for f in figs]):
+                parts = figs
+                total = self.nearest_whole(parts, listed)
+            else:
+                continue
+            if total is None or any(p.unit != total.unit or self.exceeds(p, total) for p in parts):
+                continue
+            if any("因公出国" in p.label for p in parts) and "三公" not in total.label:
+                continue
+            at = parts[0].label_start
+            self.sum_of(total, parts, parts[-1].sentence, at, at, bracket=True)
+
+    def nearest_whole(self, parts: list[Fig], listed: set[int]) -> Fig | None:
+        """The nearest amount before ``parts`` in their section, no part of a list, larger than each."""
+        first = parts[0]
+        earlier = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.mention.start < first.mention.start
+            and f.sentence.section == first.sentence.section
+            and f.kind == "amount"
+            and self.eligible(f)
+            and not self.qualifies(f)
+            and id(f) not in listed
+        ]
+        return next((f for f in reversed(earlier) if all(self.exceeds(f, p) for p in parts)), None)
+
     def openers(  # noqa: C901 - one branch per way a list opens
         self, sentences: list[Sentence], figs: list[Fig]
     ) -> tuple[list[tuple[int, int, Fig | None]], dict[int, Fig | None]]:
