@@ -77,6 +77,8 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
                         label_start, text_end = mention.start, mention.phrase_end + len(noun)
                 if mention.chinese and not mention.enumerates and self.inside_label(mention, sentence):
                     continue  # 残疾人两项补贴工作经费126000.00元: the numeral is part of a name
+                if mention.scale_only and f"{mention.unit}" not in self.text:
+                    continue  # 5万 in a text that never prints 万元 may count people, not money
                 fig = Fig(mention, sentence, label, label_start, text_end, mention.unit, mention.kind)
                 self.figs.append(fig)
                 self.by_sentence[sentence.index].append(fig)

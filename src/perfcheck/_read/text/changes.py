@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, State, label_core, unique
@@ -43,8 +43,8 @@ class Changes(State):
                     (f for f in after if f.mention.end <= direction.start() and f.kind == kind), None
                 )
                 said = [f for f in after if direction.start() <= f.mention.start < limit]
-                delta = next((f for f in said if f.kind == kind), None)
                 percent = next((f for f in said if f.is_percent), None)
+                delta = next((f for f in said if f.kind == kind and self.change_amount(f, percent)), None)
                 if following is not None and delta is not None and percent is None:
                     # 同比增加3.1亿元，同比增长6.3%: one change, its amount and its rate
                     percent = self.rate_after(sentence, figs, following, kind)
@@ -83,7 +83,37 @@ class Changes(State):
                             if f is not None:
                                 data[key] = ""
                                 used.append(f)
-                        self.add("change", data, unique([current.sentence, sentence]), used, inferred=loose)
+                        # 与2021年度预算相比，减少0.1万元，下降0.006%: that budget is not printed here
+                        gap = prior is None and amount is not None and rate is not None
+                        gap = gap and self.own_budget(base_of(match.group()), current)
+                        self.add(
+                            "change", data, unique([current.sentence, sentence]), used, inferred=loose or gap
+                        )
+
+    def own_budget(self, base: str, current: Fig) -> bool:
+        """Whether a change's base is another role of the figure's own year (比预算数, 与2021年度预算相比).
+
+        Then the change is a gap between two figures of one year, and with the base not
+        printed its amount and its rate are tied only through a base the reader puts
+        together (the figure ± the amount): a break is for a person to check.
+        """
+        named = _OWN_ROLE.fullmatch(base)
+        if named is None:
+            return False
+        year = named.group(1)
+        return year is None or year == (self.year_of(current) or year)
+
+    @staticmethod
+    def change_amount(fig: Fig, rate: Fig | None) -> bool:
+        """Whether an amount printed in a change's words is its amount, not a figure of its own.
+
+        The amount is named by the change's words (增加X, 比上年减少X) or printed right
+        after them; an amount named otherwise after the rate (``同比增长3.7%，加上上级补助
+        133.6亿元``, ``下降14.6%，其中A收入866万元``) is another quantity.
+        """
+        if rate is None or fig.mention.start < rate.mention.start:
+            return not fig.label or bool(patterns.DIRECTION.search(fig.label))
+        return bool(patterns.DIRECTION.search(fig.label))
 
     def figure_before(self, figs: list[Fig], match: re.Match[str]) -> bool:
         """Whether an amount that can change is printed in the clauses before ``match`` (no 。 between)."""
@@ -534,6 +564,10 @@ def _common(a: str, b: str) -> int:
                 break
             best = j - i
     return best
+
+
+#: A base that names a role in the budget cycle, with or without a year: 预算, 2021年度预算, 年初预算.
+_OWN_ROLE: Final = re.compile(r"(?:((?:19|20)[0-9]{2})年度?)?(?:年初|全年|调整)?(?:预算|决算|执行|实际|计划)")
 
 
 def base_of(words: str) -> str:

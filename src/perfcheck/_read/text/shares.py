@@ -108,13 +108,38 @@ class Shares(State):
         changed, not of the change; whether the words mean that is not said, so a part
         found past a change is loose (the share is inferred).
         """
-        part = self.preceding(fig, {"amount", "count"})
+        part = self.bracketed(fig) or self.preceding(fig, {"amount", "count"})
         if part is None or self.eligible(part):
             return part, False
         figs = self.by_sentence.get(fig.sentence.index, [])
         before = [f for f in figs if f.mention.start < part.mention.start and f.keep and self.eligible(f)]
         before = [f for f in before if not self.qualifies(f)]
         return (before[-1], True) if before else (None, False)
+
+    def bracketed(self, fig: Fig) -> Fig | None:
+        """The figure a share follows across the brackets printed after it, if it does.
+
+        ``财政拨款收入300万元（其中，A 300万元，B 0万元），占收入合计100%``: the brackets
+        detail that figure, and the share is of it, not of their last part.
+        """
+        end = fig.label_start
+        while end > fig.sentence.start and self.text[end - 1] in "，, \u3000":
+            end -= 1
+        if end <= fig.sentence.start or self.text[end - 1] not in ")）":
+            return None
+        depth = 0
+        for i in range(end - 1, fig.sentence.start - 1, -1):
+            depth += {")": 1, "）": 1, "(": -1, "（": -1}.get(self.text[i], 0)
+            if depth == 0:
+                before = [
+                    f
+                    for f in self.by_sentence.get(fig.sentence.index, [])
+                    if f.keep and f.kind in {"amount", "count"} and f.mention.phrase_end <= i
+                ]
+                if before and not self.text[before[-1].mention.phrase_end : i].strip(" \u3000"):
+                    return before[-1]
+                return None
+        return None
 
     def share(self, part: Fig, whole: Fig, stated: Fig, *, inferred: bool = False) -> None:
         data = {
@@ -130,7 +155,11 @@ class Shares(State):
     def whole(self, words: str, part: Fig) -> Fig | None:
         for rx, concept in patterns.WHOLE_CONCEPTS:
             if rx.search(words):
-                named = [f for f in self.figs if f.keep and f.concept == concept and f is not part]
+                named = [
+                    f
+                    for f in self.figs
+                    if f.keep and f.concept == concept and f is not part and not self.other_scopes(f, part)
+                ]
                 before = [f for f in named if f.mention.start < part.mention.start]
                 if before or named:
                     return before[-1] if before else named[0]
@@ -140,6 +169,7 @@ class Shares(State):
             if f.keep
             and f is not part
             and f.kind == part.kind
+            and not self.other_scopes(f, part)
             and len(f.label) >= 2
             and len(words) >= 2
             and (f.label == words or f.label.endswith(words) or words.endswith(f.label))
@@ -211,7 +241,9 @@ class Shares(State):
                 or not patterns.RATE_LABEL.search(fig.label)
             ):
                 continue
-            if self.rate_of_named_base(fig):
+            if self.rate_of_named_base(fig) or patterns.NAMED_BASE.match(fig.label):
+                # 为调整预算的111.86% with that budget nowhere printed: not checkable, and no
+                # ratio of other figures nearby (一般公共预算可用资金 is no budget of it)
                 continue
             pool = [f for f in self.figs if f.keep and f.sentence.section == fig.sentence.section]
             pool = [f for f in pool if f.kind in {"amount", "count"} and f.mention.start < fig.mention.start]

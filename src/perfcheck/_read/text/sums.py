@@ -229,7 +229,7 @@ class Sums(State):
                 colon = self.text[start - 1 : start] in {"：", ":"}
                 groups = candidates if colon or len(openers) == 1 else candidates[:1]
                 flat = [f for g in groups for f in g if not any(a <= f.mention.start < b for a, b in nested)]
-                chosen = self.parts(total, flat)
+                chosen = self.up_to_etc(self.parts(total, flat))
             if not chosen and not self.text[start:end].strip(" \u3000：:。"):
                 chosen = self.numbered_items(total, sentences[-1])
             if chosen and at in changed and not self.beyond(changed[at], chosen):
@@ -239,6 +239,14 @@ class Sums(State):
                 self.sum_of(whole, chosen, sentences[-1], at, start, inferred=True)
             elif chosen:
                 self.sum_of(total, chosen, sentences[-1], at, start)
+
+    def up_to_etc(self, parts: list[Fig]) -> list[Fig]:
+        """A list's parts up to the one that 等 closes (``A 7.1亿元、B 7亿元等；C 13.2亿元``: A and B)."""
+        for n, part in enumerate(parts):
+            after = self.text[part.mention.phrase_end : part.mention.phrase_end + 2]
+            if after[:1] == "等" and after[1:] not in {"级", "次", "同"}:
+                return parts[: n + 1]
+        return parts
 
     def beyond(self, change: Fig | None, parts: list[Fig]) -> bool:
         """Whether a part is more than the change printed before the list: then no part of the change."""

@@ -1,0 +1,238 @@
+"""Phrasings of real reports that perfcheck once reported as errors although the report was right.
+
+Every text here is our own writing; each reproduces the structure of a sentence that a
+real published page printed (bench/corpus holds the index of those pages, never their
+text) and that the reader bound wrongly, so that a clean report got a false error. Each
+phrasing is checked both ways where it can be: printed consistently it checks clean, and
+with one figure changed the change is still reported, on a relation naming that figure.
+"""
+
+from __future__ import annotations
+
+import perfcheck
+from perfcheck.extract import extract
+
+
+def _read(text: str) -> tuple[perfcheck.Ledger, perfcheck.Result]:
+    ledger = extract(text).ledger
+    return ledger, perfcheck.check(ledger)
+
+
+def _built(ledger: perfcheck.Ledger) -> list[tuple[str, list[str]]]:
+    values = {f.id: f.value for f in ledger.figures}
+    return [(r.kind, [values[i] for i in r.operands()]) for r in ledger.relations]
+
+
+def _error_values(ledger: perfcheck.Ledger, result: perfcheck.Result) -> list[set[str]]:
+    values = {f.id: f.value for f in ledger.figures}
+    return [{values[i] for i in f.figures} for f in result.errors]
+
+
+# --- a figure's scope is part of what it is: 全县 and 县本级 are two quantities ---------------
+
+SCOPES = (
+    "2024年某县预算报告\n"
+    "1.全县一般公共预算收支\n"
+    "全县一般公共预算收入安排50.0亿元，同比增长4%。其中：税收收入40.0亿元，非税收入10.0亿元。"
+    "加上上级补助收入30.0亿元，收入总计80.0亿元。\n"
+    "2.县本级一般公共预算收支\n"
+    "县本级一般公共预算收入安排30.0亿元，同比增长2%。其中：税收收入22.5亿元，非税收入7.5亿元。"
+    "加上上级补助收入30.0亿元，收入总计60.0亿元。\n"
+)
+
+
+def test_figures_of_two_scopes_are_never_equated() -> None:
+    ledger, result = _read(SCOPES)
+    assert result.ok, [f.message for f in result.errors]
+    built = _built(ledger)
+    assert ("equal", ["50.0", "30.0"]) not in built
+    assert ("equal", ["40.0", "22.5"]) not in built
+    assert ("sum", ["50.0", "40.0", "10.0"]) in built
+    assert ("sum", ["30.0", "22.5", "7.5"]) in built
+
+
+def test_a_wrong_part_in_one_scope_is_still_reported() -> None:
+    ledger, result = _read(SCOPES.replace("非税收入7.5亿元", "非税收入8.5亿元"))
+    assert {"30.0", "22.5", "8.5"} in _error_values(ledger, result)
+
+
+def test_figures_of_one_scope_printed_twice_are_still_one_quantity() -> None:
+    text = (
+        "（一）总体\n县本级“三公”经费预算50.00万元。\n（二）明细\n县本级“三公”经费预算50.00万元，"
+        "其中：公务接待费20.00万元，公务用车运行费30.00万元。\n"
+    )
+    ledger, _ = _read(text)
+    assert ("equal", ["50.00", "50.00"]) in _built(ledger)
+
+
+# --- a change's amount is named by its words, never another quantity after its rate -------
+
+AFTER_RATE = (
+    "（一）收入\n"
+    "本级一般公共预算收入安排47.8亿元，同比增长3.7%，加上上级补助和调入资金等133.6亿元，收入总计181.4亿元。\n"
+    "（二）基金\n"
+    "全县完成政府性基金收入969万元，同比下降14.6%，其中国有土地使用权出让收入866万元，"
+    "污水处理费收入103万元。\n"
+    "（三）税收\n"
+    "2021年预计实现税收收入20558万元，比上年18033万元增长14%，可实现公共财政预算收入11406万元。\n"
+)
+
+
+def test_an_amount_named_otherwise_after_a_rate_is_no_change_amount() -> None:
+    ledger, result = _read(AFTER_RATE)
+    assert result.ok, [f.message for f in result.errors]
+    changes = [values for kind, values in _built(ledger) if kind == "change"]
+    assert ["47.8", "3.7%"] in changes
+    assert ["969", "14.6%"] in changes
+    assert ["20558", "18033", "14%"] in changes
+    assert not any(v in values for values in changes for v in ("133.6", "866", "11406"))
+
+
+def test_an_amount_named_by_a_change_word_after_the_rate_is_the_change_amount() -> None:
+    text = "（一）收入\n本年收入210.00万元，比上年增长5.0%，增加10.00万元。\n"
+    ledger, result = _read(text)
+    assert result.ok
+    assert ("change", ["210.00", "10.00", "5.0%"]) in _built(ledger)
+    ledger, result = _read(text.replace("增加10.00万元", "增加20.00万元"))
+    assert {"210.00", "20.00", "5.0%"} in _error_values(ledger, result)
+
+
+# --- a rate whose base is named and not printed is no ratio of the figures nearby -----------
+
+NAMED_BASE = (
+    "一、2021年度镇财政决算情况\n"
+    "2021年财政总收入完成29206万元，为调整预算的110.21%。其中：地方财政收入完成15211万元，为调整预算的111.03%。\n"
+    "2021年一般公共预算可用资金为23173.15万元，为调整预算的111.86%。其中包括：支出基数13372万元，"
+    "税收分成收入5772.56万元，上级补助收入4028.59万元。\n"
+)
+
+
+def test_a_rate_of_a_budget_nowhere_printed_is_not_checked() -> None:
+    ledger, result = _read(NAMED_BASE)
+    assert result.ok, [f.message for f in result.errors]
+    assert not [values for kind, values in _built(ledger) if kind == "ratio"]
+    assert ("sum", ["23173.15", "13372", "5772.56", "4028.59"]) in _built(ledger)
+
+
+# --- a share after a breakdown in brackets is of the figure the brackets detail ------------
+
+BRACKETED = (
+    "（二）收入决算情况说明\n"
+    "本年收入合计500.00万元；包括财政拨款收入500.00万元（其中，一般公共预算500.00万元，"
+    "政府性基金预算0万元，国有资本经营预算0万元），占收入合计100%；上级补助收入0万元，占收入合计0%。\n"
+)
+
+
+def test_a_share_after_brackets_is_of_the_figure_before_them() -> None:
+    ledger, result = _read(BRACKETED)
+    assert result.ok, [f.message for f in result.errors]
+    shares = [values for kind, values in _built(ledger) if kind == "share"]
+    assert ["500.00", "500.00", "100%"] in shares
+    assert ["0", "500.00", "100%"] not in shares
+
+
+def test_a_wrong_share_after_brackets_is_reported_on_the_figure_before_them() -> None:
+    text = BRACKETED.replace("本年收入合计500.00万元", "本年收入合计600.00万元")
+    text = text.replace("占收入合计0%", "占收入合计16.7%").replace(
+        "上级补助收入0万元", "上级补助收入100.00万元"
+    )
+    ledger, result = _read(text)
+    assert {"500.00", "600.00", "100%"} in _error_values(ledger, result)
+
+
+# --- the main items of a part, after 主要…事项：and closed by 等, are no parts of the outer list --
+
+MAIN_ITEMS = (
+    "（二）本级支出\n"
+    "本级一般公共预算支出安排81.6亿元。其中：财力安排支出68.4亿元，比上年预算数增长10.1%，主要支出事项："
+    "一般公共服务支出7.1亿元、教育支出7.5亿元、社会保障和就业支出15.4亿元等；上级专项、上年结转安排支出13.2亿元。\n"
+)
+
+
+def test_main_items_closed_by_etc_detail_the_part_before_them() -> None:
+    ledger, result = _read(MAIN_ITEMS)
+    assert result.ok, [f.message for f in result.errors]
+    built = _built(ledger)
+    assert ("sum", ["81.6", "68.4", "13.2"]) in built
+    assert ("sum", ["68.4", "7.1", "7.5", "15.4"]) in built
+    sums = [r for r in ledger.relations if isinstance(r, perfcheck.SumRelation)]
+    assert [r.exhaustive for r in sums] == [True, False]
+
+
+def test_a_wrong_part_of_the_outer_list_is_still_reported() -> None:
+    ledger, result = _read(MAIN_ITEMS.replace("13.2亿元", "14.2亿元"))
+    assert {"81.6", "68.4", "14.2"} in _error_values(ledger, result)
+
+
+# --- 万 alone after an amount, in a text that prints 万元 ----------------------------------
+
+SCALE_ALONE = (
+    "（一）三公经费\n"
+    "2022年的“三公”经费决算数合计为100.50万，其中：因公出国（境）费0万元、公务用车运行维护费60.20万元、"
+    "公务接待费40.30万元。2021年的“三公”经费决算数合计为90.00万，其中：因公出国（境）费0万元、"
+    "公务用车运行维护费50.00万元、公务接待费40.00万元。\n"
+)
+
+
+def test_wan_alone_is_an_amount_in_wan_yuan() -> None:
+    ledger, result = _read(SCALE_ALONE)
+    assert result.ok, [f.message for f in result.errors]
+    built = _built(ledger)
+    assert ("sum", ["100.50", "0", "60.20", "40.30"]) in built
+    assert ("sum", ["90.00", "0", "50.00", "40.00"]) in built
+    ledger, result = _read(SCALE_ALONE.replace("60.20", "61.20"))
+    assert {"100.50", "0", "61.20", "40.30"} in _error_values(ledger, result)
+
+
+def test_wan_alone_in_a_text_printing_no_wan_yuan_is_no_amount() -> None:
+    ledger, _ = _read("（一）服务\n全年服务群众3万，发放资料1200份。\n")
+    assert [f.value for f in ledger.figures] == ["1200"]
+
+
+# --- pinyin annotations printed after converted characters (增長(zhǎng)) ------------------
+
+ANNOTATED = (
+    "二、“三公”經(jīng)費\n"
+    "公務接待費支出預(yù)算數(shù)5.00萬元，支出決算數(shù)4.75萬元，完成預(yù)算的95.0%，"
+    "比上年增加0.30萬元，增長(zhǎng)6.7%。\n"
+)
+
+
+def test_pinyin_annotations_are_read_past_and_offsets_are_the_pages() -> None:
+    ledger, result = _read(ANNOTATED)
+    assert result.ok, [f.message for f in result.errors]
+    assert ("ratio", ["4.75", "5.00", "95.0%"]) in _built(ledger)
+    assert ("change", ["4.75", "0.30", "6.7%"]) in _built(ledger)
+    for figure in ledger.figures:
+        assert figure.source is not None
+        assert figure.source.start is not None
+        assert ANNOTATED[figure.source.start : figure.source.end] == figure.value.rstrip("%")
+    ledger, result = _read(ANNOTATED.replace("95.0%", "90.0%"))
+    assert {"4.75", "5.00", "90.0%"} in _error_values(ledger, result)
+    # the sentence a relation was read from is quoted as the page printed it
+    passages = [p for ps in extract(ANNOTATED).explanations.values() for p in ps]
+    assert passages
+    assert all(ANNOTATED[p.start : p.end] == p.text for p in passages)
+    assert any("完成預(yù)算的95.0%" in p.text for p in passages)
+
+
+# --- a change against this year's budget, the budget not printed: checked by hand -----------
+
+OWN_BUDGET = (
+    "2021年度单位“三公”经费支出决算说明\n"
+    "公务接待费支出5.21万元，与2021年度预算相比，减少0.10万元，下降0.006%。\n"
+)
+
+
+def test_a_change_against_an_unprinted_budget_of_its_year_is_inferred() -> None:
+    ledger, result = _read(OWN_BUDGET)
+    assert result.ok
+    assert [f.code for f in result.warnings] == ["PC903"]
+    changes = [r for r in ledger.relations if r.kind == "change"]
+    assert [r.basis for r in changes] == ["inferred"]
+
+
+def test_a_change_against_last_year_stays_stated() -> None:
+    text = OWN_BUDGET.replace("与2021年度预算相比", "与上年相比")
+    ledger, result = _read(text)
+    assert {"5.21", "0.10", "0.006%"} in _error_values(ledger, result)
