@@ -908,3 +908,68 @@ def test_a_rate_whose_budget_is_printed_after_it_is_a_ratio_to_that_budget() -> 
     assert ("ratio", ["45.60", "48.00", "95.0%"]) in built
     _, result = _read(BASE_AFTER.replace("95.0%", "92.0%"))
     assert [f.code for f in result.warnings] == ["PC903"]  # the budget came after: inferred
+
+
+# --- periods and roles: every figure knows its year and its place in the budget cycle ----------
+
+MIXED_YEARS = (
+    "某单位2023年部门决算\n"
+    "（一）收支总体情况\n"
+    "2023年收入总计7033.15万元。2022年收入总计6462.57万元，支出总计6462.57万元。\n"
+    "（二）收入情况\n"
+    "2022年本年收入6000.00万元，上年结转462.57万元。2023年本年支出6800.00万元，结转下年233.15万元。\n"
+    "（三）支出情况\n"
+    "2022年基本支出3000.00万元。2023年项目支出3800.00万元，总支出6800.00万元。\n"
+    "（四）结构\n"
+    "2022年基本支出3000.00万元，占总支出的44.1%。\n"
+)
+
+
+def test_figures_know_their_year_and_no_relation_mixes_two_years() -> None:
+    ledger, result = _read(MIXED_YEARS)
+    assert ledger.period == "2023"  # the report's own year, from its title
+    periods = {f.value: f.period for f in ledger.figures}
+    assert periods["7033.15"] is None  # of the document's year
+    assert periods["6462.57"] == "2022"
+    assert periods["6000.00"] == "2022"
+    years = {f.id: f.period or ledger.period for f in ledger.figures}
+    for rel in ledger.relations:
+        assert len({years[i] for i in rel.operands()}) == 1, rel
+    # no balance of 2022's income with 2023's spending, no split of 2023's total into 2022's part
+    assert {r.kind for r in ledger.relations} == {"equal"}
+    assert result.ok
+
+
+def test_a_figure_compared_with_is_of_the_year_named() -> None:
+    ledger, _ = _read(PRIOR_IN_CLAUSE)
+    periods = {f.value: f.period for f in ledger.figures}
+    assert ledger.period == "2025"  # no year in the title: the first sentence's
+    assert periods["2,190"] == "2024"
+    assert periods["1,969"] is None  # the report's year
+    assert periods["120"] is None  # the list after the comparison is of 2025 too
+
+
+def test_the_report_year_comes_from_the_first_sentence_when_the_title_has_none() -> None:
+    ledger, _ = _read("部门决算说明\n本部门2021年度收入总计100.00万元，支出总计100.00万元。\n")
+    assert ledger.period == "2021"
+
+
+ROLES = (
+    "（一）财政拨款支出\n"
+    "一般公共预算财政拨款支出年初预算为100.00万元，调整预算为120.00万元，支出决算为118.00万元，"
+    "完成调整预算的98.3%。一般公共预算收入执行数为90.00万元。\n"
+)
+
+
+def test_figures_know_their_role_in_the_budget_cycle() -> None:
+    ledger, result = _read(ROLES)
+    roles = {f.value: f.role for f in ledger.figures}
+    assert roles == {
+        "100.00": "budget",
+        "120.00": "adjusted_budget",
+        "118.00": "final_account",
+        "98.3%": None,
+        "90.00": "executed",  # 一般公共预算 is a kind of budget, no role
+    }
+    assert ("ratio", ["118.00", "120.00", "98.3%"]) in _operand_values(ledger)
+    assert result.ok

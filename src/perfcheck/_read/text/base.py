@@ -70,6 +70,8 @@ class Fig:
     id: str = ""
     decimals: int | None = None
     keep: bool = True
+    #: the year the figure is of, when its paragraph prints one before it (not a compared one)
+    period: str | None = None
 
     @property
     def is_percent(self) -> bool:
@@ -261,6 +263,8 @@ class State:
         self.by_sentence: dict[int, list[Fig]] = defaultdict(list)
         self.relations: list[Rel] = []
         self.doc_unit: str | None = None
+        #: the report's own year (its title's, else its first sentence's)
+        self.year: str | None = None
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
         self.row_periods: set[int] = set()
         self.scored: set[int] = set()
@@ -309,6 +313,24 @@ class State:
         """Whether two figures are of different scopes (全市 and 市本级), both printed."""
         scope_a, scope_b = self.scope_of(a), self.scope_of(b)
         return scope_a is not None and scope_b is not None and scope_a != scope_b
+
+    def period_of(self, fig: Fig) -> str | None:
+        """The year a figure is of, printed before it in its paragraph; None when none is printed.
+
+        A year in a comparison (较2024年, 与2013年执行数相比, 比2014年) is not the year of what
+        follows, unless the figure is the one compared with (较2024年的2,190万元).
+        """
+        line = self.text.rfind("\n", 0, fig.mention.start) + 1
+        own: str | None = None
+        for m in _YEAR.finditer(self.text, line, fig.mention.start):
+            compared = patterns.COMPARED_YEAR.search(self.text, max(line, m.start() - 2), m.start())
+            if compared is None:
+                own = m.group(1)
+                continue
+            between = self.text[m.end() : fig.mention.phrase_start]
+            if not any(ch in between for ch in "，,；;。：:") and not re.search(r"[0-9]", between):
+                return m.group(1)  # 较2024年的2,190万元: the figure compared with
+        return own
 
     def qualifies(self, fig: Fig) -> bool:
         """Whether a figure is followed by 的 (全年预算32,972万元的67.8%): it qualifies what follows."""

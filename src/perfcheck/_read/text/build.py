@@ -199,6 +199,10 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
             data["decimals"] = fig.decimals
         if m.qualifier is not None:
             data["qualifier"] = m.qualifier
+        if fig.period is not None and fig.period != self.year:
+            data["period"] = fig.period
+        if fig.kind == "amount" and (role := role_of(fig.label)):
+            data["role"] = role
         line_start = self.text.rfind("\n", 0, m.start) + 1
         del line_start
         data["source"] = {
@@ -265,8 +269,33 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         data["source"] = source
         return data
 
+    def report_year(self) -> str | None:
+        """The report's own year: from its title, else from the first sentence that prints one."""
+        if year := TITLE_YEAR.search(self.title):
+            return year.group(1)
+        for sentence in self.sentences[:3]:
+            if year := TITLE_YEAR.search(self.text, sentence.start, sentence.end):
+                return year.group(1)
+        return None
+
+    def mixed_periods(self) -> None:
+        """Leave out the relations that tie figures of two years, but for changes and comparisons.
+
+        2023年收入总计7033.15万元 … 2022年收入总计6462.57万元: no sum, balance, share or
+        equality holds across the years (a change or a comparison states one between them).
+        """
+        kept = []
+        for rel in self.relations:
+            years = {f.period or self.year for f in rel.figures if f.kind != "percent"}
+            if rel.data["kind"] in {"change", "compare"} or len(years - {None}) < 2:
+                kept.append(rel)
+        self.relations = kept
+
     def build(self, name: str, locale: str) -> Built:
         self.read_figures()
+        self.year = self.report_year()
+        for fig in self.figs:
+            fig.period = self.period_of(fig)
         runs = self.respectively()
         self.heading_units()
         self.document_unit()
@@ -291,6 +320,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         self.figs = [f for f in self.figs if f.keep]
         self.relations = [r for r in self.relations if all(f.keep for f in r.figures)]
         self.equals()
+        self.mixed_periods()
         self.change_formulas()
         self.scores()
         self.name_figures()
@@ -302,8 +332,8 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
             document["source"] = name
         if self.entity_forms:
             document["entity"] = self.entity_forms[0]
-        if year := TITLE_YEAR.search(self.title):
-            document["period"] = year.group(1)
+        if self.year is not None:
+            document["period"] = self.year
         if self.doc_unit is not None:
             document["unit"] = self.doc_unit
         document["locale"] = locale
@@ -311,6 +341,16 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         document["relations"] = [self.relation_data(r) for r in self.relations]
         by_sentence = {k: [f for f in v if f.keep] for k, v in self.by_sentence.items()}
         return Built(document, self.figs, self.relations, self.sentences, by_sentence)
+
+
+def role_of(label: str) -> str | None:
+    """A figure's role in the budget cycle by its label's words; a kind of budget (一般公共预算) is none.
+
+    >>> role_of("一般公共预算收入"), role_of("年初预算数"), role_of("支出决算"), role_of("调整预算")
+    (None, 'budget', 'final_account', 'adjusted_budget')
+    """
+    words = patterns.BUDGET_KINDS.sub("", label)
+    return next((role for rx, role in patterns.ROLES if rx.search(words)), None)
 
 
 def build(

@@ -113,6 +113,20 @@ RATE_LABEL: Final = re.compile(
 NAMED_BASE: Final = re.compile(r"^(?:完成|为)((?:年初|全年|调整)?预算)(?:数)?$")
 RATE_DENOMINATOR: Final = re.compile(r"预算|计划|任务|目标|指标|下达|批复")
 RATE_NUMERATOR: Final = re.compile(r"执行|实际|完成|决算|支出|使用|到位|支付")
+#: The kinds of budget a label may name (一般公共预算收入), which are no role of the figure.
+BUDGET_KINDS: Final = re.compile(
+    r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外"
+)
+#: A figure's role in the budget cycle by the words of its label, first match wins.
+ROLES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"调整(?:后)?预算|全年预算|变动预算"), "adjusted_budget"),
+    (re.compile(r"决算"), "final_account"),
+    (re.compile(r"执行数|执行额|实际(?:支出|完成|发生|执行)?|完成(?:数|额)?$"), "executed"),
+    (re.compile(r"预算|计划数?$"), "budget"),
+)
+#: A year printed in a comparison (较2024年的, 与2013年执行数相比, 比2014年): not the year of what follows.
+COMPARED_YEAR: Final = re.compile(r"(?:较|比|与|同)\s*$")
+
 #: The role of an amount by the end of its label: a budget (预算数) or what was spent (决算数, 执行数).
 BUDGET_ROLE: Final = re.compile(r"(?:预算|计划|指标值|目标值)数?$")
 ACTUAL_ROLE: Final = re.compile(r"(?:决算|执行|实际|实际完成)数?$")
