@@ -236,3 +236,83 @@ def test_a_change_against_last_year_stays_stated() -> None:
     text = OWN_BUDGET.replace("与2021年度预算相比", "与上年相比")
     ledger, result = _read(text)
     assert {"5.21", "0.10", "0.006%"} in _error_values(ledger, result)
+
+
+# --- more relations read: 占年初预算X的Y%, the budgets of a list, 加上…总计, …中，A…占X% ------------
+
+OF_BUDGET = (
+    "（一）收入情况\n"
+    "1-5月，全县完成财政总收入4000万元，占年初预算10000万元的40.0%，同比下降6.5%。"
+    "其中：税收收入3000万元，占年初预算8000万元的37.5%；非税收入1000万元，占年初预算2000万元的50.0%。\n"
+)
+
+
+def test_a_share_of_a_printed_budget_is_a_ratio_and_the_budgets_add_up() -> None:
+    ledger, result = _read(OF_BUDGET)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    built = _built(ledger)
+    assert ("ratio", ["4000", "10000", "40.0%"]) in built
+    assert ("ratio", ["3000", "8000", "37.5%"]) in built
+    assert ("sum", ["4000", "3000", "1000"]) in built
+    assert ("sum", ["10000", "8000", "2000"]) in built  # the parts' budgets: inferred
+    _, result = _read(OF_BUDGET.replace("占年初预算2000万元", "占年初预算2500万元").replace("50.0%", "40.0%"))
+    assert result.ok
+    assert [f.code for f in result.warnings] == ["PC903"]
+    ledger, result = _read(OF_BUDGET.replace("37.5%", "35.7%"))
+    assert {"3000", "8000", "35.7%"} in _error_values(ledger, result)
+
+
+ADDED = (
+    "（一）本级收支\n"
+    "本级一般公共预算收入安排47.8亿元，同比增长3.7%，加上上级补助收入54.3亿元、调入资金24.2亿元和"
+    "上年结转收入25.4亿元，收入总计151.7亿元。\n"
+    "（二）可用资金\n"
+    "可用资金为23173.15万元。其中包括：支出基数13372万元，税收分成收入5772.56万元，上级补助收入4028.59万元。"
+    "加上上年结余1728.62万元，全年可用资金为24901.77万元。\n"
+)
+
+
+def test_amounts_added_to_what_was_said_make_the_total_after_them() -> None:
+    ledger, result = _read(ADDED)
+    assert result.ok, [f.message for f in result.errors]
+    assert not result.warnings, [f.message for f in result.findings]
+    built = _built(ledger)
+    assert ("sum", ["151.7", "47.8", "54.3", "24.2", "25.4"]) in built
+    assert ("sum", ["24901.77", "23173.15", "1728.62"]) in built
+    assert "加上" not in next(f.label for f in ledger.figures if f.value == "54.3")
+    ledger, result = _read(ADDED.replace("收入总计151.7", "收入总计152.7"))
+    assert {"152.7", "47.8", "54.3", "24.2", "25.4"} in _error_values(ledger, result)
+
+
+ENDED_BY_ZHONG = (
+    "二、“三公”经费支出情况说明\n"
+    "（一）总体情况。某单位2021年度“三公”经费支出预算为1.80万元，支出决算为1.52万元，完成预算的84.4%。\n"
+    "（二）具体情况。某单位2021年度“三公”经费支出决算中，因公出国（境）费支出决算0万元，占0%；"
+    "公务接待费支出决算1.52万元，占100%；公务用车购置及运行维护费支出决算0万元，占0%。\n"
+)
+
+
+def test_a_sentence_opened_by_a_figures_name_and_zhong_lists_its_parts() -> None:
+    ledger, result = _read(ENDED_BY_ZHONG)
+    assert result.ok, [f.message for f in result.errors]
+    built = _built(ledger)
+    assert ("sum", ["1.52", "0", "1.52", "0"]) in built  # the zero after the sum is reached is a part
+    assert ("share", ["1.52", "1.52", "100%"]) in built
+    ledger, result = _read(ENDED_BY_ZHONG.replace("占100%", "占90%"))
+    assert {"1.52", "90%"} <= next(iter(_error_values(ledger, result)), set())
+
+
+SHARE_OF_LIST_TOTAL = (
+    "（一）收入\n"
+    "全市一般公共预算收入安排77.6亿元。其中：税收收入65.7亿元，同比增长26.1%，占一般公共预算收入的84.7%；"
+    "非税收入11.9亿元。\n"
+)
+
+
+def test_a_share_of_the_words_of_its_lists_total_is_of_that_total() -> None:
+    ledger, result = _read(SHARE_OF_LIST_TOTAL)
+    assert result.ok
+    assert ("share", ["65.7", "77.6", "84.7%"]) in _built(ledger)
+    ledger, result = _read(SHARE_OF_LIST_TOTAL.replace("84.7%", "80.7%"))
+    assert {"65.7", "77.6", "80.7%"} in _error_values(ledger, result)

@@ -163,6 +163,7 @@ LEADING: Final = (
     "分别", "其中：", "其中:", "其中", "：", ":", "、", "以及", "和", "及", "共计", "共",
     "我区", "我单位", "本单位", "本部门", "我部门",
     "主要原因是", "主要原因为", "主要原因：", "主要是由于", "主要是", "原因是",
+    "加上", "包括",
 )  # fmt: skip
 #: Words at the end of a raw label that join it to the number.
 TRAILING: Final = (

@@ -87,7 +87,9 @@ class Shares(State):
                     ),
                     None,
                 )
-                if subject is None or "为" not in words + base.label[:1] or subject.unit != base.unit:
+                # 为全年预算46,908万元的80.43%, 占年初预算10065万元的43.2%
+                said = "为" in words + base.label[:1] or base.label.startswith("占")
+                if subject is None or not said or subject.unit != base.unit:
                     continue
                 fig.concept = "completion_rate"
                 data = {
@@ -177,7 +179,17 @@ class Shares(State):
         before = [f for f in candidates if f.mention.start < part.mention.start]
         if before:
             return before[-1]
-        return candidates[0] if candidates else None
+        return candidates[0] if candidates else self.list_total_named(words, part)
+
+    def list_total_named(self, words: str, part: Fig) -> Fig | None:
+        """The total of the part's list, when its label holds the words of the share's whole.
+
+        ``收入安排77.6亿元。其中：税收收入65.7亿元，占一般公共预算收入的84.6%``.
+        """
+        for total, parts, rel in self.list_sums:
+            if rel in self.relations and part in parts and len(words) >= 2 and words in total.label:
+                return total
+        return None
 
     def rate_of_named_base(self, fig: Fig) -> bool:
         """``收入完成12.50亿元，完成年初预算的93.3%，年初预算13.40亿元``: a ratio to the budget named.

@@ -10,6 +10,15 @@ from perfcheck._read.text import patterns
 from perfcheck._read.text.base import OF_SUBJECT, ROW, Fig, State, adds_up, partition, unique
 from perfcheck._read.text.sentences import Sentence
 
+#: Words ending in 中 and a comma at the start of a sentence: 2021年度“三公”经费支出决算中，….
+_ENDED_BY_ZHONG = re.compile(r"([^，,。；;：:0-9\n]{2,40}?)中[，,：:]")
+
+
+#: Amounts added to what was said before: 加上上级补助收入54.3亿元…，收入总计….
+_ADDED = re.compile(r"加上")
+#: The label of a total that amounts were added up to.
+_TOTAL_WORD = re.compile(r"总计|合计|总额|总量")
+
 
 class Sums(State):
     """Recognise sums: ``其中`` and ``：`` lists of parts after a total, numbered items, table rows."""
@@ -184,6 +193,8 @@ class Sums(State):
             ]
             if named:
                 openers.append((begin, of.end(), named[-1]))
+        if not openers and (ended := self.subject_ended(begin, end, figs)) is not None:
+            openers.append(ended)
         if not openers:
             for fig in figs:
                 after = self.text[fig.mention.phrase_end : fig.mention.phrase_end + 1]
@@ -240,6 +251,74 @@ class Sums(State):
             elif chosen:
                 self.sum_of(total, chosen, sentences[-1], at, start)
 
+    def subject_ended(self, begin: int, end: int, figs: list[Fig]) -> tuple[int, int, Fig] | None:
+        """``…2021年度“三公”经费支出决算中，A 0万元，占0%；B 5.21万元…``: the parts of a figure before.
+
+        The words before 中 (from the last digit or mark) end with the label of a figure
+        printed before the sentence: the list details the last such figure.
+        """
+        of = _ENDED_BY_ZHONG.search(self.text, begin, min(end, begin + 80))
+        if of is None or any(f.mention.start < of.start() for f in figs):
+            return None
+        words = of.group(1)
+        named = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.mention.start < begin
+            and len(f.label) >= 2
+            and words.endswith(f.label)
+            and self.eligible(f)
+        ]
+        return (of.start(), of.end(), named[-1]) if named else None
+
+    def added_totals(self) -> None:
+        """``收入安排47.8亿元，…，加上上级补助收入54.3亿元、调入资金24.2亿元，收入总计126.3亿元``.
+
+        The total after the added amounts is what was said before 加上 and them: the
+        nearest amount before it that is no part of a list (a list's total counts), and
+        the amounts after it up to a figure named as a total (总计, 合计, 总额, 总量) or by the
+        first one's name (全年一般公共预算可用资金 after 一般公共预算可用资金). Stated when
+        that first amount is in the sentence of 加上, inferred when it is further back.
+        """
+        listed = {id(p) for _, ps, _ in self.list_sums for p in ps}
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            for match in _ADDED.finditer(self.text, sentence.start, sentence.end):
+                after = [f for f in figs if f.mention.start > match.end() and f.kind == "amount"]
+                earlier = [
+                    f
+                    for f in self.figs
+                    if f.keep
+                    and f.kind == "amount"
+                    and f.mention.phrase_end <= match.start()
+                    and f.sentence.section == sentence.section
+                    and self.eligible(f)
+                    and not self.qualifies(f)
+                    and id(f) not in listed
+                ]
+                if not earlier or len(after) < 2:
+                    continue
+                first = earlier[-1]
+                ends = next(
+                    (
+                        n
+                        for n, f in enumerate(after)
+                        if n > 0 and (_TOTAL_WORD.search(f.label) or f.label.endswith(first.label))
+                    ),
+                    None,
+                )
+                if ends is None:
+                    continue
+                total, added = after[ends], after[:ends]
+                if any(not self.eligible(f) or f.unit != total.unit for f in [first, *added]):
+                    continue
+                names = " + ".join(f.label for f in [first, *added])
+                data = {"kind": "sum", "total": "", "parts": [], "label": f"{total.label} = {names}"}
+                sentences = unique([first.sentence, sentence])
+                self.add("sum", data, sentences, [total, first, *added], inferred=len(sentences) > 1)
+                self.list_sums.append((total, [first, *added], self.relations[-1]))
+
     def up_to_etc(self, parts: list[Fig]) -> list[Fig]:
         """A list's parts up to the one that 等 closes (``A 7.1亿元、B 7亿元等；C 13.2亿元``: A and B)."""
         for n, part in enumerate(parts):
@@ -247,6 +326,35 @@ class Sums(State):
             if after[:1] == "等" and after[1:] not in {"级", "次", "同"}:
                 return parts[: n + 1]
         return parts
+
+    def base_sums(self) -> None:
+        """The bases of a list's ratios add up as the list does.
+
+        ``总收入4348万元，占年初预算10065万元的43.2%。其中：税收收入3511万元，占年初预算8465万元的41.5%；
+        非税收入837万元，占年初预算1600万元的52.3%``: each part's budget is a part of the total's.
+        No word says so, so the sum is inferred.
+        """
+        bases: dict[int, Fig] = {}
+        for rel in self.relations:
+            if rel.data["kind"] == "ratio" and "denominator" in rel.data and len(rel.figures) == 3:
+                bases.setdefault(id(rel.figures[0]), rel.figures[1])
+        for total, parts, rel in list(self.list_sums):
+            if rel.data.get("exhaustive") is False or rel not in self.relations:
+                continue
+            found = [bases.get(id(f)) for f in (total, *parts)]
+            if None in found:
+                continue
+            whole, *items = [f for f in found if f is not None]
+            if len({id(f) for f in found}) != len(found) or any(f.unit != whole.unit for f in items):
+                continue
+            if any(
+                t is whole and {id(p) for p in ps} == {id(f) for f in items} for t, ps, _ in self.list_sums
+            ):
+                continue  # a table's rows already sum the budget column
+            label = f"{whole.label} = " + " + ".join(f.label for f in items)
+            data = {"kind": "sum", "total": "", "parts": [], "label": label}
+            sentences = unique([whole.sentence, *(f.sentence for f in items)])
+            self.add("sum", data, sentences, [whole, *items], inferred=True)
 
     def beyond(self, change: Fig | None, parts: list[Fig]) -> bool:
         """Whether a part is more than the change printed before the list: then no part of the change."""
@@ -293,7 +401,7 @@ class Sums(State):
         more than the total: 离退休人员71人，其中离休6人，退休65人，财政全额供养人员117人.
         """
         running: list[Fig] = []
-        for group in candidates:
+        for n, group in enumerate(candidates):
             items = [f for f in group if not any(a <= f.mention.start < b for a, b in nested)]
             for k, fig in enumerate(items):
                 running = [*running, fig]
@@ -301,8 +409,15 @@ class Sums(State):
                 if len(parts) < 2 or not adds_up(total, parts):
                     continue
                 following = items[k + 1] if k + 1 < len(items) else None
-                if following is None or self.exceeds(following, total):
+                if following is not None and self.exceeds(following, total):
                     return parts
+                if following is None:
+                    # A 0万元；B 1.52万元；C 0万元: parts of nothing after the sum is reached are parts too
+                    later = [f for g in candidates[n + 1 :] for f in g]
+                    later = [f for f in later if not any(a <= f.mention.start < b for a, b in nested)]
+                    more = self.parts(total, later)
+                    zeros = next((i for i, f in enumerate(more) if f.mention.number != 0), len(more))
+                    return [*parts, *more[:zeros]]
         return None
 
     @staticmethod
