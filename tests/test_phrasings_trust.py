@@ -316,3 +316,65 @@ def test_a_share_of_the_words_of_its_lists_total_is_of_that_total() -> None:
     assert ("share", ["65.7", "77.6", "84.7%"]) in _built(ledger)
     ledger, result = _read(SHARE_OF_LIST_TOTAL.replace("84.7%", "80.7%"))
     assert {"65.7", "77.6", "80.7%"} in _error_values(ledger, result)
+
+
+# --- two values of one quantity printed side by side, and the change between them ------------
+
+MOVED_TO = (
+    "（一）拨款\n"
+    "2015年财政拨款由去年的70,000.00万元增加到73,500.00万元，增加3,500.00万元，约增加5%。"
+    "住房保障支出由2014年的1,000万元、占财政拨款预算1.43%，上升到1,700万元、占2.3%，增700万元，增加70%。\n"
+)
+
+
+def test_from_a_value_to_another_is_a_change_with_both_printed() -> None:
+    ledger, result = _read(MOVED_TO)
+    assert result.ok, [f.message for f in result.errors]
+    built = _built(ledger)
+    assert ("change", ["73,500.00", "70,000.00", "3,500.00"]) in built
+    assert ("change", ["73,500.00", "70,000.00", "5%"]) in built
+    assert ("change", ["1,700", "1,000", "700"]) in built
+    assert ("change", ["1,700", "1,000", "70%"]) in built
+    ledger, result = _read(MOVED_TO.replace("增加3,500.00万元", "增加3,200.00万元"))
+    assert {"73,500.00", "70,000.00", "3,200.00"} in _error_values(ledger, result)
+
+
+YEARS_COMPARED = (
+    "某局2016年“三公经费”预算对比增减说明\n"
+    "2016年三公经费预算拨入33万元，2015年三公经费预算拨入57.55万元，与上年对比减少24.55万元。"
+    "主要原因是厉行节约。其中：1、公务接待费2016年预算8万元，2015年预算12.35万元；对比减少4.35万元；"
+    "减少率35.22%，原因是厉行节约。2、公务车辆运行2016年预算25万元，2015年预算45.2万元；"
+    "对比减少20.20万元，减少率44.69%。原因是公车改革。\n"
+)
+
+
+def test_two_years_compared_item_by_item() -> None:
+    ledger, result = _read(YEARS_COMPARED)
+    assert result.ok, [f.message for f in result.errors]
+    built = _built(ledger)
+    assert ("change", ["33", "57.55", "24.55"]) in built
+    assert ("change", ["8", "12.35", "4.35"]) in built
+    assert ("ratio", ["4.35", "12.35", "35.22%"]) in built  # 减少率: the decrease over the earlier year's
+    assert ("sum", ["33", "8", "25"]) in built  # each year's parts detail that year's total
+    assert ("sum", ["57.55", "12.35", "45.2"]) in built
+    assert "公务接待费预算" in {f.label for f in ledger.figures}
+
+
+def test_two_years_compared_with_a_slip_are_reported() -> None:
+    ledger, result = _read(YEARS_COMPARED.replace("2015年预算12.35万元", "2015年预算12.5万元"))
+    errors = _error_values(ledger, result)
+    assert {"4.35", "12.5", "35.22%"} in errors  # 4.35 ÷ 12.5 is 34.8 %
+    assert {"57.55", "12.5", "45.2"} in errors  # 12.5 + 45.2 is more than 57.55
+
+
+def test_wan_alone_after_a_name_of_money_is_an_amount() -> None:
+    ledger, _ = _read("一、收入支出决算总体情况说明\n2024年度收、支总计均为1523.26万\n")
+    assert [(f.value, f.unit or ledger.unit) for f in ledger.figures] == [("1523.26", "万元")]
+
+
+def test_batches_are_counted() -> None:
+    ledger, result = _read("（三）接待\n国内公务接待30批次（其中外事接待26批次），579人次。\n")
+    assert result.ok
+    assert ("sum", ["30", "26"]) in _built(ledger)
+    ledger, result = _read("（三）接待\n国内公务接待30批次（其中外事接待36批次），579人次。\n")
+    assert {"30", "36"} in _error_values(ledger, result)

@@ -332,6 +332,14 @@ class State:
                 return m.group(1)  # 较2024年的2,190万元: the figure compared with
         return own
 
+    def year_printed(self, fig: Fig, floor: int) -> str | None:
+        """The year printed in a figure's own words (``2015年预算12.5万元``), back to the figure before."""
+        start = max(
+            [floor, *(f.mention.phrase_end for f in self.figs if f.mention.phrase_end <= fig.mention.start)]
+        )
+        found = _YEAR.findall(self.text, start, fig.mention.start)
+        return str(found[-1]) if found else None
+
     def qualifies(self, fig: Fig) -> bool:
         """Whether a figure is followed by 的 (全年预算32,972万元的67.8%): it qualifies what follows."""
         return self.text[fig.mention.phrase_end : fig.mention.phrase_end + 1] == "的"

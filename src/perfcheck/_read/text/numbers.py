@@ -33,7 +33,7 @@ Kind = Literal["amount", "percent", "points", "count", "bare"]
 
 #: Count units recognised after a number, longest first so 人次 wins over 人.
 COUNT_WORDS: Final = (
-    "人次", "户次", "人", "名", "位", "例", "份", "个", "户", "次", "家", "项", "场", "所",
+    "批次", "人次", "户次", "人", "名", "位", "例", "份", "个", "户", "次", "家", "项", "场", "所",
     "篇", "件", "台", "套", "辆", "本", "张", "条", "处", "座", "间", "册", "部", "种", "支", "队", "组",
     "期", "分",
 )  # fmt: skip

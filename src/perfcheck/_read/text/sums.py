@@ -16,6 +16,10 @@ _ENDED_BY_ZHONG = re.compile(r"([^，,。；;：:0-9\n]{2,40}?)中[，,：:]")
 
 #: Amounts added to what was said before: 加上上级补助收入54.3亿元…，收入总计….
 _ADDED = re.compile(r"加上")
+#: A year printed in a figure's words: 2016年预算8万元.
+_YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}年")
+#: A numbered item opening a sentence: 2、公务车辆运行….
+_ITEM = re.compile(r"\s*[0-9]{1,2}[、.．]")
 #: The label of a total that amounts were added up to.
 _TOTAL_WORD = re.compile(r"总计|合计|总额|总量")
 
@@ -217,6 +221,7 @@ class Sums(State):
             return
         for n, (at, start, total) in enumerate(openers):
             if total is None:
+                self.yearly_list(sentences, figs, at, start)
                 continue
             nested: list[tuple[int, int]] = [(a, stop) for a, _, _, stop in brackets if a > start]
             for later, _, _ in openers[n + 1 :]:
@@ -318,6 +323,64 @@ class Sums(State):
                 sentences = unique([first.sentence, sentence])
                 self.add("sum", data, sentences, [total, first, *added], inferred=len(sentences) > 1)
                 self.list_sums.append((total, [first, *added], self.relations[-1]))
+
+    def yearly_list(self, sentences: list[Sentence], figs: list[Fig], at: int, start: int) -> None:
+        """``2016年预算33万元，2015年预算57.55万元…。其中：1、A 2016年预算8万元，2015年预算12.5万元；2、B…``.
+
+        Totals of two or more years printed before (past sentences without figures), and
+        a 其中 list whose parts each print their year: the parts of each year detail
+        that year's total.
+        """
+        index = sentences[0].index
+        totals: list[Fig] = []
+        while index > 0 and not totals:
+            index -= 1
+            before = self.sentences[index]
+            printed = [f for f in self.by_sentence.get(before.index, []) if f.keep]
+            if printed:
+                same = [s for s in self.sentences if s.period == before.period]
+                totals = [f for s in same for f in self.by_sentence.get(s.index, []) if self.eligible(f)]
+        years: dict[str | None, Fig] = {self.year_printed(f, f.sentence.start): f for f in totals}
+        if (
+            None in years
+            or len(years) < 2
+            or len(years) != len(totals)
+            or any(f.kind != "amount" for f in totals)
+        ):
+            return
+        items, period = list(figs), sentences[-1].period
+        for later in self.sentences[sentences[-1].index + 1 :]:
+            if later.period != period and not _ITEM.match(self.text, later.start, later.end):
+                break  # the list goes on through the numbered items after it (2、B…)
+            period = later.period
+            items.extend(f for f in self.by_sentence.get(later.index, []) if f.keep)
+        parts = [f for f in items if f.mention.start >= start and f.kind == "amount" and self.eligible(f)]
+        by_year: dict[str | None, list[Fig]] = defaultdict(list)
+        for part in parts:
+            year = self.year_printed(part, start)
+            if year not in years:
+                return
+            by_year[year].append(part)
+        self.name_items(parts)
+        for year, items in by_year.items():
+            total = years[year]
+            if len(items) > 1 and all(p.unit == total.unit for p in items):
+                self.sum_of(total, items, items[-1].sentence, at, start)
+
+    def name_items(self, parts: list[Fig]) -> None:
+        """``1、公务接待费2016年预算8万元，2015年预算12.5万元``: each figure is named 公务接待费预算.
+
+        The item's name is printed once, before the first year; a label read back to the
+        year (预算) takes it.
+        """
+        name = ""
+        for part in parts:
+            clause = max(self.text.rfind(c, 0, part.mention.start) for c in "，,；;：:、。\n") + 1
+            year = _YEAR_BEFORE.search(self.text, clause, part.mention.start)
+            if year is not None and self.text[clause : year.start()].strip():
+                name = self.text[clause : year.start()].strip()
+            if name and not part.label.startswith(name):
+                part.label = name + part.label
 
     def up_to_etc(self, parts: list[Fig]) -> list[Fig]:
         """A list's parts up to the one that 等 closes (``A 7.1亿元、B 7亿元等；C 13.2亿元``: A and B)."""
