@@ -973,3 +973,32 @@ def test_figures_know_their_role_in_the_budget_cycle() -> None:
     }
     assert ("ratio", ["118.00", "120.00", "98.3%"]) in _operand_values(ledger)
     assert result.ok
+
+
+# --- coverage: what was read, what could not be judged, what could not be read ----------------
+
+UNCHECKED = (
+    "某局2022年决算\n（一）\n2022年支出合计900.00万元，比上年增加120.00万元。项目支出1,2,3.4.5万元。"
+    "收入合计1000.00万元，比上年减少5.0%。\n"
+)
+
+
+def test_coverage_counts_relations_that_cannot_be_judged_and_numbers_that_cannot_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = extract(UNCHECKED)
+    assert (found.summary.unreadable, found.summary.relations, found.summary.inferred) == (1, 2, 0)
+    [passage] = found.unreadable
+    assert passage.unreadable == ("1,2,3.4.5",)
+    assert "1,2,3.4.5" not in {f.value for f in found.ledger.figures}
+    assert "[not checkable: no prior printed" in found.explain()
+    assert "numbers that could not be read" in found.explain()
+    assert perfcheck.check(found.ledger).coverage.not_checkable == 2
+    path = tmp_path / "report.txt"
+    path.write_text(UNCHECKED, encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.rstrip().endswith("0 relations inferred, 2 not checkable")
+    assert "could not read 1,2,3.4.5 (line 3)" in err
+    assert main(["extract", str(path)]) == 0
+    assert capsys.readouterr().err.rstrip().endswith("1 unreadable number")

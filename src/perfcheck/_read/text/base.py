@@ -97,6 +97,8 @@ class Built:
         figures: the figures, in order.
         relations: the relations with the sentences they came from.
         sentences: every sentence of the text.
+        by_sentence: the figures of each sentence, by its index.
+        unreadable: the spans of misprinted numbers (``1,2,3.4.5万元``), read as no figure.
     """
 
     document: dict[str, Any]
@@ -104,6 +106,7 @@ class Built:
     relations: list[Rel]
     sentences: list[Sentence]
     by_sentence: dict[int, list[Fig]] = field(default_factory=dict)
+    unreadable: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit: bool) -> tuple[str, int]:
@@ -266,6 +269,7 @@ class State:
         #: the report's own year (its title's, else its first sentence's)
         self.year: str | None = None
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
+        self.unreadable: list[tuple[int, int]] = []
         self.row_periods: set[int] = set()
         self.scored: set[int] = set()
         #: offsets of line breaks inside a sentence (a PDF's wrapped lines)

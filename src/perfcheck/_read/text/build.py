@@ -70,7 +70,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
             if sentence.start - 1 in joins and sentence.index > 0:
                 # the line before is wrapped into this one: the first label may begin on it
                 floor = self.sentences[sentence.index - 1].start
-            for mention in find(self.text, sentence.start, sentence.end):
+            for mention in find(self.text, sentence.start, sentence.end, self.unreadable):
                 label, label_start = read_label(self.text, mention, floor, self.entity_forms, joins)
                 text_end = mention.phrase_end
                 if mention.kind == "count" and mention.unit in {"个", "名", "家", "项", "户", "所"}:
@@ -348,7 +348,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         document["figures"] = [self.figure_data(f) for f in self.figs]
         document["relations"] = [self.relation_data(r) for r in self.relations]
         by_sentence = {k: [f for f in v if f.keep] for k, v in self.by_sentence.items()}
-        return Built(document, self.figs, self.relations, self.sentences, by_sentence)
+        return Built(document, self.figs, self.relations, self.sentences, by_sentence, self.unreadable)
 
 
 def role_of(label: str) -> str | None:
