@@ -378,3 +378,11 @@ def test_batches_are_counted() -> None:
     assert ("sum", ["30", "26"]) in _built(ledger)
     ledger, result = _read("（三）接待\n国内公务接待30批次（其中外事接待36批次），579人次。\n")
     assert {"30", "36"} in _error_values(ledger, result)
+
+
+def test_an_unreadable_number_in_an_annotated_text_is_quoted_as_printed() -> None:
+    text = "二、“三公”經(jīng)費\n公務接待費支出預(yù)算數(shù)1,2,3.4.5萬元，支出決算數(shù)4.75萬元。\n"
+    [passage] = extract(text).unreadable
+    assert passage.unreadable == ("1,2,3.4.5",)
+    assert text[passage.start : passage.end] == passage.text
+    assert passage.text.startswith("公務接待費支出預(yù)算數(shù)")

@@ -224,10 +224,11 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
             )
     unreadable: list[Passage] = []
     for sentence in built.sentences:
-        bad = tuple(text[a:b] for a, b in built.unreadable if sentence.start <= a < sentence.end)
+        bad = tuple(plain[a:b] for a, b in built.unreadable if sentence.start <= a < sentence.end)
         if bad:
-            where = (sentence.section, sentence.line, sentence.start, sentence.end)
-            unreadable.append(Passage(*where, text[sentence.start : sentence.end], unreadable=bad))
+            start, end = place.start(sentence.start), place.end(sentence.end)
+            where = (sentence.section, sentence.line, start, end)
+            unreadable.append(Passage(*where, text[start:end], unreadable=bad))
     inferred = sum(r.basis == "inferred" for r in ledger.relations)
     summary = Summary(
         len(ledger.figures), len(ledger.relations), len(unplaced), inferred, len(built.unreadable)
