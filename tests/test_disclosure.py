@@ -15,6 +15,7 @@ import pytest
 
 import perfcheck
 from disclosure_data import Disclosure, Sheet
+from perfcheck.cli import main
 from perfcheck.extract import extract
 from perfcheck.render import marked_table, marked_table_html
 
@@ -546,3 +547,25 @@ def test_a_text_and_its_tables_read_together(fmt, tmp_path):
     identities = [f for f in result.errors if f.relation.startswith("xt_")]
     assert [f.code for f in identities] == ["PC401"]
     assert "公务接待费" in {loc.label for loc in identities[0].locations}
+
+
+def test_the_pdf_from_the_command_line(tmp_path, capsys):
+    """``perfcheck check 部门决算.pdf``: clean, then a changed cell named by its page, table and cell."""
+    path = tmp_path / "部门决算.pdf"
+    path.write_bytes(CLEAN.pdf_bytes(prose=THREE_PROSE))
+    assert main(["check", str(path)]) == 0
+    assert perfcheck.read(path).to_dict() == perfcheck.read_pdf(path).to_dict()  # perfcheck.read alike
+    row = CLEAN.sheet("T3").find("2296004")  # on the page after the 支出决算表's first
+    changed = CLEAN.changed("T3", row, 4, shifted(CLEAN.sheet("T3"), row, 4, "1.00"))
+    path.write_bytes(changed.pdf_bytes(prose=THREE_PROSE))
+    capsys.readouterr()
+    assert main(["check", "--format", "json", str(path)]) == 1
+    out = json.loads(capsys.readouterr().out)
+    document = out[0] if isinstance(out, list) else out
+    sheet, cell = pdf_cell(changed.pdf_bytes(prose=THREE_PROSE), changed.sheet("T3"), row, 4)
+    places = [
+        {(loc["source"].get("sheet"), loc["source"].get("cell")) for loc in f["locations"]}
+        for f in document["findings"]
+    ]
+    assert places
+    assert all((sheet, cell) in p for p in places)
