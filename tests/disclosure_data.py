@@ -280,13 +280,23 @@ class Disclosure:
         parts.append("</body></html>")
         return "\n".join(parts)
 
-    def pdf_bytes(self, *, prose: list[str] | None = None, encrypt: str | None = None) -> bytes:
+    def pdf_bytes(
+        self,
+        *,
+        prose: list[str] | None = None,
+        encrypt: str | None = None,
+        repeat_header: bool = False,
+        title_ends_page: frozenset[str] = frozenset(),
+    ) -> bytes:
         """The tables as a PDF report prints them, in STSong-Light on small landscape pages.
 
         Each table has its title and ``单位：万元`` above it and its header with merged
         cells (reportlab's SPAN); a table longer than the page runs on over the next
         pages without repeating its header, and the next table starts below its end.
-        ``prose``: paragraphs printed before the tables (the report's 说明).
+        ``prose``: paragraphs printed before the tables (the report's 说明);
+        ``repeat_header``: each page of a table repeats its header, as some reports do;
+        ``title_ends_page``: the keys of tables whose title and unit are printed at the
+        foot of a page, the table on the next.
         """
         from reportlab.lib import colors  # noqa: PLC0415 - test helper
         from reportlab.lib.enums import TA_CENTER, TA_RIGHT  # noqa: PLC0415
@@ -294,7 +304,7 @@ class Disclosure:
         from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
         from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
         from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
-        from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: PLC0415
+        from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: PLC0415
 
         pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
         body = ParagraphStyle("body", fontName="STSong-Light", fontSize=10, leading=15)
@@ -320,7 +330,7 @@ class Disclosure:
                 *header,
                 *([sheet.text(r, c) for c in range(sheet.width)] for r in range(len(sheet.rows))),
             ]
-            table = Table(rows, repeatRows=0, hAlign="CENTER")
+            table = Table(rows, repeatRows=len(header) if repeat_header else 0, hAlign="CENTER")
             table.setStyle(
                 TableStyle(
                     [
@@ -333,7 +343,8 @@ class Disclosure:
                     ]
                 )
             )
-            story += [Paragraph(sheet.title, title), Paragraph("单位：万元", unit), table]
+            story += [Paragraph(sheet.title, title), Paragraph("单位：万元", unit)]
+            story += [PageBreak(), table] if sheet.key in title_ends_page else [table]
         doc.build(story)
         return out.getvalue()
 

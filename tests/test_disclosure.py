@@ -569,3 +569,22 @@ def test_the_pdf_from_the_command_line(tmp_path, capsys):
     ]
     assert places
     assert all((sheet, cell) in p for p in places)
+
+
+def test_a_repeated_header_and_a_title_at_the_foot_of_a_page():
+    """Some reports repeat a table's header on each page, or print a title at a page's foot."""
+    three = Disclosure([CLEAN.sheet("T1"), CLEAN.sheet("T2"), CLEAN.sheet("T3")])
+    layout = {"repeat_header": True, "title_ends_page": frozenset({"T3"})}
+    ledger = perfcheck.read_pdf(three.pdf_bytes(**layout), name="部门决算.pdf")
+    pages = _pages_of(ledger)
+    assert {t: len(p) for t, p in pages.items()} == {"收入支出决算总表": 1, "收入决算表": 2, "支出决算表": 2}
+    # the 支出决算表 starts on the page after its title: recognised by it all the same
+    assert sum(1 for r in ledger.relations if r.id.startswith("xt_")) == 15
+    assert perfcheck.check(ledger).findings == ()
+    row = three.sheet("T3").find("2296004")
+    changed = three.changed("T3", row, 4, shifted(three.sheet("T3"), row, 4, "1.00"))
+    result = perfcheck.check(perfcheck.read_pdf(changed.pdf_bytes(**layout), name="部门决算.pdf"))
+    want = pdf_cell(changed.pdf_bytes(**layout), changed.sheet("T3"), row, 4)
+    assert result.errors
+    for finding in result.errors:
+        assert want in {(loc.source.sheet, loc.source.cell) for loc in finding.locations if loc.source}

@@ -5,7 +5,9 @@ named ``page 2 table 1``, its cells located in A1 notation from the table's firs
 The text just above a table gives its title and ``单位：万元``. A table printed over
 several pages, its header not repeated, is one table: the first table of a page with
 no title or unit above it, as wide as the last table of the page before, which had no
-text below it, continues that table (a repeated header is left out). Each of its
+text below it, continues that table (a repeated header is left out); a title and unit
+printed at the foot of a page (or on a page of their own) go with the untitled table at
+the top of the next. Each of its
 rows keeps the page it was printed on: ``page 3 table 1``, cells counted from that
 page's piece. The text outside the tables, page by page, is the prose, for the text
 reader (:mod:`perfcheck._read.report` puts the two together).
@@ -138,17 +140,23 @@ def _page(page: Any, page_no: int) -> tuple[list[_Piece], str]:  # noqa: ANN401 
         )
 
     prose = page.filter(outside)
+    left, first, right, last = page.bbox
+
+    def between(top: float, bottom: float) -> list[str]:
+        """The lines of prose printed between two heights of the page."""
+        top, bottom = max(top, first), min(bottom, last)
+        if bottom - top < 1:
+            return []
+        return _lines(prose.crop((left, top, right, bottom)).extract_text() or "")
+
     pieces = []
-    top = 0.0
+    top = first
     for number, table in enumerate(found, 1):
-        bottom = max(table.bbox[1], top + 1)
-        above = prose.crop((0, top, page.width, min(bottom, page.height))).extract_text() or ""
-        rows = _indented(page, table)
-        pieces.append(_Piece(page_no, number, rows, _lines(above)))
+        pieces.append(_Piece(page_no, number, _indented(page, table), between(top, table.bbox[1])))
         top = table.bbox[3]
-    below = "" if not found else prose.crop((0, top, page.width, page.height)).extract_text() or ""
-    if found and _lines(below):
-        pieces.append(_Piece(page_no, 0, [], _lines(below)))  # text after the last table: nothing runs on
+    below = between(top, last)
+    if below:
+        pieces.append(_Piece(page_no, 0, [], below))  # text after the last table (or on a page of none)
     return pieces, _unwrapped(prose.extract_text_lines())
 
 
@@ -214,7 +222,7 @@ def _joined(pieces: list[_Piece]) -> list[list[_Piece]]:
     #: a title and unit printed below the last table of a page, for the next page's first table
     foot: tuple[int, list[str]] | None = None
     for piece in pieces:
-        if piece.number == 0:  # the text below a page's last table
+        if piece.number == 0:  # the text below a page's last table, or of a page without one
             running = None
             foot = (piece.page, piece.preamble) if _says(piece.preamble) else None
             continue
