@@ -287,6 +287,7 @@ class Disclosure:
         encrypt: str | None = None,
         repeat_header: bool = False,
         title_ends_page: frozenset[str] = frozenset(),
+        indent_by_position: bool = False,
     ) -> bytes:
         """The tables as a PDF report prints them, in STSong-Light on small landscape pages.
 
@@ -296,7 +297,8 @@ class Disclosure:
         ``prose``: paragraphs printed before the tables (the report's 说明);
         ``repeat_header``: each page of a table repeats its header, as some reports do;
         ``title_ends_page``: the keys of tables whose title and unit are printed at the
-        foot of a page, the table on the next.
+        foot of a page, the table on the next; ``indent_by_position``: an indented label
+        is printed further right (a cell's padding), not after full-width spaces.
         """
         from reportlab.lib import colors  # noqa: PLC0415 - test helper
         from reportlab.lib.enums import TA_CENTER, TA_RIGHT  # noqa: PLC0415
@@ -326,9 +328,13 @@ class Disclosure:
         story += [Paragraph(p, body) for p in prose or []]
         for sheet in self.sheets:
             header, merges = sheet.header_grid()
-            rows = [
-                *header,
-                *([sheet.text(r, c) for c in range(sheet.width)] for r in range(len(sheet.rows))),
+            lead = "" if indent_by_position else "\u3000\u3000"
+            body = [[sheet.text(r, c, lead) for c in range(sheet.width)] for r in range(len(sheet.rows))]
+            rows = [*header, *body]
+            padded = [
+                ("LEFTPADDING", (c, len(header) + r), (c, len(header) + r), 20)
+                for r, c in sheet.indented
+                if indent_by_position
             ]
             table = Table(rows, repeatRows=len(header) if repeat_header else 0, hAlign="CENTER")
             table.setStyle(
@@ -340,6 +346,7 @@ class Disclosure:
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
                         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                         *(("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in merges),
+                        *padded,
                     ]
                 )
             )

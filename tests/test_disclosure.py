@@ -588,3 +588,16 @@ def test_a_repeated_header_and_a_title_at_the_foot_of_a_page():
     assert result.errors
     for finding in result.errors:
         assert want in {(loc.source.sheet, loc.source.cell) for loc in finding.locations if loc.source}
+
+
+def test_a_pdf_label_indented_by_its_position():
+    """年初财政拨款结转和结余 over its three rows printed further right (no spaces): a hierarchy all the same."""
+    layout = {"indent_by_position": True}
+    ledger = perfcheck.read_pdf(CLEAN.pdf_bytes(**layout), name="部门决算.pdf")
+    assert sum(1 for r in ledger.relations if r.id.startswith("xt_")) == CROSS
+    assert perfcheck.check(ledger).findings == ()
+    row = mutation_row("T4", "政府性基金预算财政拨款")
+    changed = CLEAN.changed("T4", row, 2, shifted(CLEAN.sheet("T4"), row, 2, "0.50"))
+    result = perfcheck.check(perfcheck.read_pdf(changed.pdf_bytes(**layout), name="部门决算.pdf"))
+    assert [f.code for f in result.warnings] == ["PC903"]
+    assert [f.code for f in result.errors] == ["PC401"]

@@ -15,15 +15,17 @@ reader (:mod:`perfcheck._read.report` puts the two together).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import io
 import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
 from perfcheck._core.errors import LedgerError, Problem
-from perfcheck._read.tables.cells import is_blank, number_like
+from perfcheck._read.tables.cells import TOTAL_LEVELS, is_blank, normalized, number_like
 from perfcheck._read.tables.files import BROKEN_FILE, TableOptions, _fail
 from perfcheck._read.tables.frame import missing_extra
 from perfcheck._read.tables.grid import ReadGrid, grid_table, preamble_unit
@@ -36,6 +38,8 @@ _FURNITURE: Final = re.compile(r"^[-—\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*\d
 _WRAPPED_LENGTH: Final = 20
 #: What ends a sentence, so a line ending with it is not wrapped.
 _SENTENCE_ENDS: Final = ("。", "！", "？", "；", "：", ".", ";", ":")
+#: A label ending so is a total row: printed centred, not indented.
+_TOTALS: Final = tuple(TOTAL_LEVELS)
 #: How far (points) a character may lie outside a table's box and still be its cell's.
 _SLACK: Final = 1.0
 
@@ -184,33 +188,50 @@ def _unwrapped(lines: list[dict[str, Any]]) -> str:
 
 
 def _indented(page: Any, table: Any) -> list[list[object]]:  # noqa: ANN401 - pdfplumber's page and table
-    """The table's cells as text, a label keeping the spaces printed before it (its indentation).
+    """The table's cells as text, a label keeping its indentation.
 
-    pdfplumber strips a cell's text; a label indented with spaces (``\u3000\u3000公用经费``)
-    prints those spaces as characters, which are put back here.
+    pdfplumber strips a cell's text. A label indented with spaces (``\u3000\u3000公用经费``)
+    prints them as characters, which are put back. A label indented by its position alone
+    (a spreadsheet's cell indent, printed) starts further right than the labels of its
+    column that are flush left: each character's width further is a full-width space. A
+    column whose labels are not mostly flush left (centred) and a 合计 row are left as they are.
     """
     rows: list[list[object]] = [
         [None if c is None else c.replace("\n", "") for c in row] for row in table.extract()
     ]
-    if not any(c["text"].isspace() for c in page.chars):
-        return rows
+    chars = sorted(page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    middles = [(c["top"] + c["bottom"]) / 2 for c in chars]
+    #: per column, the labels printed with no space before them: (row, offset, character width)
+    placed: dict[int, list[tuple[int, float, float]]] = {}
     for r, row in enumerate(table.rows):
+        top, bottom = row.bbox[1], row.bbox[3]
+        band = chars[bisect.bisect_left(middles, top) : bisect.bisect_right(middles, bottom)]
         for k, box in enumerate(row.cells):
             text = rows[r][k] if k < len(rows[r]) else None
             if box is None or not isinstance(text, str) or not text or number_like(text):
                 continue
-            x0, top, x1, bottom = box
-            inside = [
-                c
-                for c in page.chars
-                if top <= (c["top"] + c["bottom"]) / 2 <= bottom and x0 - _SLACK <= c["x0"] <= x1
-            ]
-            start = min((c["x0"] for c in inside if not c["text"].isspace()), default=None)
-            if start is not None:
-                lead = sorted(
-                    (c for c in inside if c["text"].isspace() and c["x0"] < start), key=lambda c: c["x0"]
-                )
+            inside = [c for c in band if box[0] - _SLACK <= c["x0"] <= box[2]]
+            start = min((c for c in inside if not c["text"].isspace()), key=lambda c: c["x0"], default=None)
+            if start is None:
+                continue
+            lead = sorted(
+                (c for c in inside if c["text"].isspace() and c["x0"] < start["x0"]), key=lambda c: c["x0"]
+            )
+            if lead:
                 rows[r][k] = "".join(c["text"] for c in lead) + text
+            else:
+                placed.setdefault(k, []).append((r, start["x0"] - box[0], start["x1"] - start["x0"]))
+    for k, cells in placed.items():
+        width = statistics.median(w for _, _, w in cells)
+        base = min(offset for _, offset, _ in cells)
+        flush = sum(1 for _, offset, _ in cells if offset - base < width / 2)
+        if width <= 0 or flush * 2 <= len(cells):
+            continue
+        for r, offset, _ in cells:
+            steps = round((offset - base) / width)
+            text = str(rows[r][k])
+            if steps > 0 and not normalized(text).endswith(_TOTALS):
+                rows[r][k] = "\u3000" * steps + text
     return rows
 
 
