@@ -601,3 +601,20 @@ def test_a_pdf_label_indented_by_its_position():
     result = perfcheck.check(perfcheck.read_pdf(changed.pdf_bytes(**layout), name="部门决算.pdf"))
     assert [f.code for f in result.warnings] == ["PC903"]
     assert [f.code for f in result.errors] == ["PC401"]
+
+
+def test_a_three_public_figure_of_another_year_is_no_figure_of_the_table():
+    """2022年“三公”经费支出决算为18.00万元: the text reader labels it as this year's, the clause's year tells."""
+    prose = [*THREE_PROSE, "2022年“三公”经费支出决算为18.00万元，2023年“三公”经费支出决算为16.72万元。"]
+    ledger = _three_pdf(CLEAN, prose)
+    assert perfcheck.check(ledger).findings == ()
+    last_year = next(f for f in ledger.figures if f.value == "18.00")
+    assert last_year.source is not None
+    this_year = next(
+        f
+        for f in ledger.figures
+        if f.value == "16.72" and f.source and f.source.line == last_year.source.line
+    )
+    tied = {i for r in ledger.relations if r.id.startswith("xt_") for i in r.operands()}
+    assert last_year.id not in tied
+    assert this_year.id in tied

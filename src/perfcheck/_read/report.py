@@ -22,6 +22,10 @@ from perfcheck._read.text.extract import extract
 
 #: A digit: text without one states no figure.
 _DIGIT: Final = re.compile(r"[0-9０-９]")
+#: What ends a clause: the year a figure is of is named in its own.
+_CLAUSE: Final = re.compile(r"[，,。；;：:\n]")
+#: A year (2022年, 2022年度).
+_YEAR: Final = re.compile(r"((?:19|20)\d{2})年")
 
 
 def read_pdf(
@@ -62,9 +66,30 @@ def prose_document(pages: list[str], *, name: str, unit: str | None = None) -> d
     for page in pages:
         first_lines.append(line)
         line += page.count("\n") + 1
+    period = document.get("period")
+    other_years = []
     for figure in document.get("figures", []):
         source = figure.get("source")
         if isinstance(source, dict) and isinstance(source.get("line"), int):
             page_no = sum(1 for start in first_lines if start <= source["line"])
             figure["source"] = {**source, "sheet": f"page {page_no}"}
+        if isinstance(source, dict) and isinstance(source.get("start"), int) and period:
+            year = stated_year(text, source["start"])
+            if year is not None and year != period:
+                other_years.append(figure["id"])
+    if other_years:
+        document["other_years"] = other_years
     return document
+
+
+def stated_year(text: str, start: int) -> str | None:
+    """The year the clause before ``start`` names, if any (2022年“三公”经费支出决算为…).
+
+    >>> stated_year("2023年度支出决算为16.72万元，2022年支出决算为18.00万元。", 35)
+    '2022'
+    >>> stated_year("支出决算为16.72万元。", 5) is None
+    True
+    """
+    clause = _CLAUSE.split(text[:start])[-1]
+    years = _YEAR.findall(clause)
+    return years[-1] if years else None

@@ -77,7 +77,9 @@ def tables_ledger(
     ``prose`` is the ledger (or its data) the text reader made of the report's prose (a
     PDF's text outside its tables, or a report's text given with its tables): its
     figures and relations join the tables', and the identities of the disclosure set
-    between prose and tables are added (the 三公 figures the prose states).
+    between prose and tables are added (the 三公 figures the prose states). Its data may
+    list under ``"other_years"`` the ids of figures it states of another year than the
+    report's (2022年“三公”经费支出决算为…): they take part in no identity.
 
     Raises:
         LedgerError: a cell cannot be read, a column named in the options is missing,
@@ -92,8 +94,8 @@ def tables_ledger(
     if options.infer and not problems:
         # a change the prose states (比上年减少1.20万元) is no figure of the year
         said = (prose or {}).get("relations", [])
-        deltas = {r["delta"] for r in said if "delta" in r}
-        stated = [f for f in with_units if f["id"] not in deltas]
+        left_out = {r["delta"] for r in said if "delta" in r} | set((prose or {}).get("other_years", ()))
+        stated = [f for f in with_units if f["id"] not in left_out]
         relations.extend(disclosure_relations(built, stated, [r for r in said if r.get("kind") == "sum"]))
     if not problems and not figures:
         where = ", ".join(dict.fromkeys(t.sheet for t in tables if t.sheet)) or "the table"
