@@ -271,7 +271,7 @@ class Sums(State):
             for f in self.figs
             if f.keep
             and f.mention.start < begin
-            and len(f.label) >= 2
+            and (len(f.label) >= 3 or f.label == words)
             and words.endswith(f.label)
             and self.eligible(f)
         ]
