@@ -1002,3 +1002,43 @@ def test_coverage_counts_relations_that_cannot_be_judged_and_numbers_that_cannot
     assert "could not read 1,2,3.4.5 (line 3)" in err
     assert main(["extract", str(path)]) == 0
     assert capsys.readouterr().err.rstrip().endswith("1 unreadable number")
+
+
+# --- a table printed with spaces between its cells ------------------------------------------
+
+SPACED_TABLE = (
+    "某单位2023年部门决算\n"
+    "（一）一般公共预算财政拨款支出决算表\n"
+    "单位：万元\n"
+    "科目编码 科目名称 年初预算数 决算数 完成率\n"
+    "201 一般公共服务支出 150.00 140.00 93.3%\n"
+    "20101 人大事务 100.00 90.00 90.0%\n"
+    "20102 政协事务 50.00 50.00 100.0%\n"
+    "合计 150.00 140.00 93.3%\n"
+    "（二）三公经费\n"
+    "2023年三公经费决算51.00万元。\n"
+    "项目 预算数 决算数 上年数\n"
+    "因公出国（境）费 10.00 8.00 9.00\n"
+    "公务接待费 20.00 15.00 14.00\n"
+    "公务用车购置及运行维护费 30.00 28.00 27.00\n"
+    "合计 60.00 51.00 50.00\n"
+)
+
+
+def test_a_table_printed_with_spaces_between_cells_is_read_as_a_table() -> None:
+    ledger, result = _read(SPACED_TABLE)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    built = _operand_values(ledger)
+    assert ("sum", ["150.00", "100.00", "50.00"]) in built  # codes sum up their hierarchy
+    assert ("ratio", ["140.00", "150.00", "93.3%"]) in built  # 完成率 = 决算数 ÷ 年初预算数
+    assert ("sum", ["60.00", "10.00", "20.00", "30.00"]) in built  # rows sum to 合计
+    assert ("sum", ["50.00", "9.00", "14.00", "27.00"]) in built
+    assert all(r.basis == "inferred" for r in ledger.relations if r.id.startswith("t"))
+    assert {f.value for f in ledger.figures if f.label == "科目名称"} == set()  # the header is no figure
+
+
+def test_a_wrong_cell_of_a_spaced_table_is_a_warning() -> None:
+    _, result = _read(SPACED_TABLE.replace("公务接待费 20.00 15.00", "公务接待费 20.00 16.00"))
+    assert result.ok
+    assert {f.code for f in result.warnings} == {"PC903"}
