@@ -1042,3 +1042,37 @@ def test_a_wrong_cell_of_a_spaced_table_is_a_warning() -> None:
     _, result = _read(SPACED_TABLE.replace("公务接待费 20.00 15.00", "公务接待费 20.00 16.00"))
     assert result.ok
     assert {f.code for f in result.warnings} == {"PC903"}
+
+
+# --- binding within a sentence: clauses, colons and brackets ----------------------------------
+
+CLAUSES = (
+    "二、全市收支\n"
+    "全市一般公共预算收入安排80.0亿元，同比增长5.0%。其中：税收收入60.0亿元，非税收入20.0亿元。\n"
+    "三、市本级收支\n"
+    "市本级一般公共预算收入安排50.0亿元，同比增长3.7%，加上上级补助和调入资金等130.0亿元，收入总计180.0亿元。"
+    "市本级收入安排40.0亿元，其中：税收收入30.0亿元，非税收入10.0亿元。\n"
+    "市本级一般公共预算支出安排80.0亿元。其中：财力安排支出60.0亿元，比上年预算数增长10.1%，主要支出事项："
+    "一般公共服务支出7.0亿元、教育支出8.0亿元等；上级专项、上年结转安排支出20.0亿元。\n"
+    "四、收入结构\n"
+    "财政拨款收入400.00万元（其中，一般公共预算400.00万元，政府性基金预算0万元），占收入合计100%；"
+    "其他收入0万元，占收入合计0%。本年收入合计400.00万元。\n"
+    "五、执行\n"
+    "一般公共预算可用资金为230.00万元，为调整预算的111.86%。\n"
+)
+
+
+def test_clauses_colons_and_brackets_bind_figures_to_their_own_statement() -> None:
+    ledger, result = _read(CLAUSES)
+    assert result.ok, [f.message for f in result.errors]
+    built = _operand_values(ledger)
+    # 同比增长3.7%，加上…130.0亿元: the amount of another clause is no amount of the change
+    assert not any(k == "change" and "130.0" in v for k, v in built)
+    # a colon list inside a 其中 list details its part: 80.0 = 60.0 + 20.0
+    assert ("sum", ["80.0", "60.0", "20.0"]) in built
+    # two wholes broken down alike (全市, 市本级) are not one quantity when no figure agrees
+    assert not any(k == "equal" and {"80.0", "40.0"} <= set(v) for k, v in built)
+    # 占收入合计100% after brackets: the share of the figure before the brackets
+    assert ("share", ["400.00", "400.00", "100%"]) in built
+    # 为调整预算的% with no budget printed: no ratio to another figure
+    assert not any(k == "ratio" and "111.86%" in v for k, v in built)

@@ -89,15 +89,7 @@ class Shares(State):
                 )
                 if subject is None or "为" not in words + base.label[:1] or subject.unit != base.unit:
                     continue
-                fig.concept = "completion_rate"
-                data = {
-                    "kind": "ratio",
-                    "numerator": "",
-                    "denominator": "",
-                    "stated": "",
-                    "label": f"{subject.label} ÷ {base.label}",
-                }
-                self.add("ratio", data, [fig.sentence], [subject, base, fig])
+                self.ratio_of([subject, base, fig], f"{subject.label} ÷ {base.label}", [fig.sentence])
                 done.add(id(fig))
         return done
 
@@ -109,6 +101,12 @@ class Shares(State):
         found past a change is loose (the share is inferred).
         """
         part = self.preceding(fig, {"amount", "count"})
+        opened = self.opened_before(part.mention.start, fig.mention.start) if part is not None else None
+        if part is not None and opened is not None:
+            # 财政拨款收入4352.47万元（其中，一般公共预算…，国有资本经营预算0万元），占收入合计100%:
+            # brackets closed before the share detail the figure before them
+            before = [f for f in self.by_sentence.get(fig.sentence.index, []) if f.mention.end <= opened]
+            part = before[-1] if before and before[-1].kind in {"amount", "count"} else None
         if part is None or self.eligible(part):
             return part, False
         figs = self.by_sentence.get(fig.sentence.index, [])
@@ -188,30 +186,19 @@ class Shares(State):
             base = after[0]
         if base is None:
             return False
-        fig.concept = "completion_rate"
-        data = {
-            "kind": "ratio",
-            "numerator": "",
-            "denominator": "",
-            "stated": "",
-            "label": f"{fig.label}: {numerator.label} ÷ {base.label}",
-        }
-        sents = unique([numerator.sentence, base.sentence, fig.sentence])
-        later = base.mention.start > fig.mention.start
-        self.add("ratio", data, sents, [numerator, base, fig], inferred=later)
+        label = f"{fig.label}: {numerator.label} ÷ {base.label}"
+        sentences = [numerator.sentence, base.sentence, fig.sentence]
+        self.ratio_of(
+            [numerator, base, fig], label, sentences, inferred=base.mention.start > fig.mention.start
+        )
         return True
 
     def rates(self, done: set[int] | frozenset[int] = frozenset()) -> None:
         """执行率, 完成率 and 完成预算的X%: a ratio of an actual to a budget figure, but for ``done``."""
         for fig in self.figs:
-            if (
-                id(fig) in done
-                or not fig.is_percent
-                or fig.label.startswith("占")
-                or not patterns.RATE_LABEL.search(fig.label)
-            ):
+            if id(fig) in done or not fig.is_percent or fig.label.startswith("占"):
                 continue
-            if self.rate_of_named_base(fig):
+            if self.rate_of_named_base(fig) or not patterns.RATE_LABEL.search(fig.label):
                 continue
             pool = [f for f in self.figs if f.keep and f.sentence.section == fig.sentence.section]
             pool = [f for f in pool if f.kind in {"amount", "count"} and f.mention.start < fig.mention.start]
