@@ -1002,3 +1002,77 @@ def test_coverage_counts_relations_that_cannot_be_judged_and_numbers_that_cannot
     assert "could not read 1,2,3.4.5 (line 3)" in err
     assert main(["extract", str(path)]) == 0
     assert capsys.readouterr().err.rstrip().endswith("1 unreadable number")
+
+
+# --- a table printed with spaces between its cells ------------------------------------------
+
+SPACED_TABLE = (
+    "某单位2023年部门决算\n"
+    "（一）一般公共预算财政拨款支出决算表\n"
+    "单位：万元\n"
+    "科目编码 科目名称 年初预算数 决算数 完成率\n"
+    "201 一般公共服务支出 150.00 140.00 93.3%\n"
+    "20101 人大事务 100.00 90.00 90.0%\n"
+    "20102 政协事务 50.00 50.00 100.0%\n"
+    "合计 150.00 140.00 93.3%\n"
+    "（二）三公经费\n"
+    "2023年三公经费决算51.00万元。\n"
+    "项目 预算数 决算数 上年数\n"
+    "因公出国（境）费 10.00 8.00 9.00\n"
+    "公务接待费 20.00 15.00 14.00\n"
+    "公务用车购置及运行维护费 30.00 28.00 27.00\n"
+    "合计 60.00 51.00 50.00\n"
+)
+
+
+def test_a_table_printed_with_spaces_between_cells_is_read_as_a_table() -> None:
+    ledger, result = _read(SPACED_TABLE)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    built = _operand_values(ledger)
+    assert ("sum", ["150.00", "100.00", "50.00"]) in built  # codes sum up their hierarchy
+    assert ("ratio", ["140.00", "150.00", "93.3%"]) in built  # 完成率 = 决算数 ÷ 年初预算数
+    assert ("sum", ["60.00", "10.00", "20.00", "30.00"]) in built  # rows sum to 合计
+    assert ("sum", ["50.00", "9.00", "14.00", "27.00"]) in built
+    assert all(r.basis == "inferred" for r in ledger.relations if r.id.startswith("t"))
+    assert {f.value for f in ledger.figures if f.label == "科目名称"} == set()  # the header is no figure
+
+
+def test_a_wrong_cell_of_a_spaced_table_is_a_warning() -> None:
+    _, result = _read(SPACED_TABLE.replace("公务接待费 20.00 15.00", "公务接待费 20.00 16.00"))
+    assert result.ok
+    assert {f.code for f in result.warnings} == {"PC903"}
+
+
+# --- binding within a sentence: clauses, colons and brackets ----------------------------------
+
+CLAUSES = (
+    "二、全市收支\n"
+    "全市一般公共预算收入安排80.0亿元，同比增长5.0%。其中：税收收入60.0亿元，非税收入20.0亿元。\n"
+    "三、市本级收支\n"
+    "市本级一般公共预算收入安排50.0亿元，同比增长3.7%，加上上级补助和调入资金等130.0亿元，收入总计180.0亿元。"
+    "市本级收入安排40.0亿元，其中：税收收入30.0亿元，非税收入10.0亿元。\n"
+    "市本级一般公共预算支出安排80.0亿元。其中：财力安排支出60.0亿元，比上年预算数增长10.1%，主要支出事项："
+    "一般公共服务支出7.0亿元、教育支出8.0亿元等；上级专项、上年结转安排支出20.0亿元。\n"
+    "四、收入结构\n"
+    "财政拨款收入400.00万元（其中，一般公共预算400.00万元，政府性基金预算0万元），占收入合计100%；"
+    "其他收入0万元，占收入合计0%。本年收入合计400.00万元。\n"
+    "五、执行\n"
+    "一般公共预算可用资金为230.00万元，为调整预算的111.86%。\n"
+)
+
+
+def test_clauses_colons_and_brackets_bind_figures_to_their_own_statement() -> None:
+    ledger, result = _read(CLAUSES)
+    assert result.ok, [f.message for f in result.errors]
+    built = _operand_values(ledger)
+    # 同比增长3.7%，加上…130.0亿元: the amount of another clause is no amount of the change
+    assert not any(k == "change" and "130.0" in v for k, v in built)
+    # a colon list inside a 其中 list details its part: 80.0 = 60.0 + 20.0
+    assert ("sum", ["80.0", "60.0", "20.0"]) in built
+    # two wholes broken down alike (全市, 市本级) are not one quantity when no figure agrees
+    assert not any(k == "equal" and {"80.0", "40.0"} <= set(v) for k, v in built)
+    # 占收入合计100% after brackets: the share of the figure before the brackets
+    assert ("share", ["400.00", "400.00", "100%"]) in built
+    # 为调整预算的% with no budget printed: no ratio to another figure
+    assert not any(k == "ratio" and "111.86%" in v for k, v in built)

@@ -386,3 +386,12 @@ def test_an_unreadable_number_in_an_annotated_text_is_quoted_as_printed() -> Non
     assert passage.unreadable == ("1,2,3.4.5",)
     assert text[passage.start : passage.end] == passage.text
     assert passage.text.startswith("公務接待費支出預(yù)算數(shù)")
+
+
+def test_a_rate_said_to_be_about_is_the_changes_rate() -> None:
+    text = "（一）支出\n2015年支出预算190.00万元，较2014年支出预算200.00万元减少10.00万元，约减少5%。\n"
+    ledger, result = _read(text)
+    assert result.ok
+    assert ("change", ["190.00", "200.00", "5%"]) in _built(ledger)
+    ledger, result = _read(text.replace("约减少5%", "约减少8%"))
+    assert {"190.00", "200.00", "8%"} in _error_values(ledger, result)

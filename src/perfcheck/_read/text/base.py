@@ -344,6 +344,48 @@ class State:
         found = _YEAR.findall(self.text, start, fig.mention.start)
         return str(found[-1]) if found else None
 
+    def bracket_open(self, pos: int, floor: int) -> int | None:
+        """Where the brackets open that stand around ``pos`` (back to ``floor``); None outside any."""
+        depth = 0
+        for i in range(pos - 1, floor - 1, -1):
+            ch = self.text[i]
+            if ch in ")）":
+                depth += 1
+            elif ch in "(（":
+                if depth == 0:
+                    return i
+                depth -= 1
+        return None
+
+    def bracket_close(self, pos: int, end: int) -> int | None:
+        """Where the brackets that ``pos`` stands inside close, before ``end``; None if they do not."""
+        depth = 0
+        for i in range(pos, end):
+            ch = self.text[i]
+            if ch in "(（":
+                depth += 1
+            elif ch in ")）":
+                if depth == 0:
+                    return i
+                depth -= 1
+        return None
+
+    def opened_before(self, pos: int, end: int) -> int | None:
+        """Where brackets open that hold ``pos`` and close before ``end``; None if there are none."""
+        floor = max(self.text.rfind(c, 0, pos) for c in "。\n") + 1
+        opened = self.bracket_open(pos, floor)
+        if opened is None or self.bracket_close(opened + 1, end) is None:
+            return None
+        return opened
+
+    def ratio_of(
+        self, figs: list[Fig], label: str, sentences: list[Sentence], *, inferred: bool = False
+    ) -> None:
+        """A ratio of ``figs`` (numerator, denominator, stated rate), the rate being a completion rate."""
+        figs[-1].concept = "completion_rate"
+        data = {"kind": "ratio", "numerator": "", "denominator": "", "stated": "", "label": label}
+        self.add("ratio", data, unique(sentences), figs, inferred=inferred)
+
     def qualifies(self, fig: Fig) -> bool:
         """Whether a figure is followed by 的 (全年预算32,972万元的67.8%): it qualifies what follows."""
         return self.text[fig.mention.phrase_end : fig.mention.phrase_end + 1] == "的"

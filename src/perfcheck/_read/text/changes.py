@@ -42,7 +42,12 @@ class Changes(State):
                 prior = named_prior or next(
                     (f for f in after if f.mention.end <= direction.start() and f.kind == kind), None
                 )
-                said = [f for f in after if direction.start() <= f.mention.start < limit]
+                said = [
+                    f
+                    for f in after
+                    if direction.start() <= f.mention.start < limit
+                    and self.said_of_change(f, direction.end())
+                ]
                 percent = next((f for f in said if f.is_percent), None)
                 delta = next((f for f in said if f.kind == kind and self.change_amount(f, percent)), None)
                 if following is not None and delta is not None and percent is None:
@@ -150,6 +155,18 @@ class Changes(State):
         found = [f for f in self.top_level(self.figs) if f.keep and f.mention.start < sentence.start]
         found = [f for f in found if fits(f)]
         return found[-1] if found else None
+
+    def said_of_change(self, fig: Fig, after: int) -> bool:
+        """Whether a figure printed after a change's direction word is the change's amount or rate.
+
+        It is in the direction's clause (``增加20万元``), or opens a clause of its own that
+        says a change (``，增长4.2%``, ``，增幅为5%``); a figure after a clause break that
+        says none (``，加上上级补助133.6亿元``, ``，可实现…11406万元``) is another statement.
+        """
+        between = self.text[after : fig.mention.phrase_start]
+        if not any(c in between for c in "，,；;。：:"):
+            return True
+        return bool(_CHANGE_CLAUSE.match(fig.label)) and fig.label_start >= after
 
     def rate_after(self, sentence: Sentence, figs: list[Fig], match: re.Match[str], kind: str) -> Fig | None:
         """The rate of a change said again after its amount (``，同比增长6.3%``), with no amount."""
@@ -651,6 +668,12 @@ class Changes(State):
     def nearest_named(self, name: str, sentence: Sentence) -> Fig | None:
         """The nearest figure printed before ``sentence`` in its section with the label ``name``."""
         return self.nearest_before(sentence, lambda f: f.label == name)
+
+
+#: The words that open a clause saying a change: 增长4.2%, 同比下降3%, 增幅为5%, 减少了2万元.
+_CHANGE_CLAUSE: Final = re.compile(
+    r"^(?:约|大约)?(?:同比|比上年|较上年)?(?:增加|增长|上升|提高|减少|下降|降低|增幅|降幅|减幅|增|减|幅度)"
+)
 
 
 def _plain(label: str) -> str:

@@ -24,6 +24,13 @@ class Equalities(State):
                     continue
                 if total_a.kind != total_b.kind or self.other_scopes(total_a, total_b):
                     continue  # 全市 and 市本级 list the same kinds of income: two quantities
+                # the same breakdown of two wholes (全市 and 市本级 收入, each 税收/非税) is no
+                # sign they are one: some figure of the two lists must be printed alike
+                pairs = [(total_a, total_b), *zip(parts_a, parts_b, strict=True)]
+                if not any(
+                    a.mention.number * factor(a.unit) == b.mention.number * factor(b.unit) for a, b in pairs
+                ):
+                    continue
                 self.equal([total_a, total_b], paired, why="two totals listed with the same parts")
                 for a, b in zip(parts_a, parts_b, strict=True):
                     self.equal([a, b], paired, why="the same part of two totals listed with the same parts")

@@ -106,9 +106,7 @@ WHOLE_CONCEPTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
 #: The whole of a share that is a target nobody printed: a ratio with an implied denominator.
 TARGET_WORDS: Final = re.compile(r"任务|计划|目标|指标")
 #: A rate stated on its own: 预算执行率, 完成率.
-RATE_LABEL: Final = re.compile(
-    r"执行率|完成率|到位率|支付率|使用率|兑现率|^完成(?:年初|全年|调整)?预算|^为(?:年初|全年|调整)?预算$"
-)
+RATE_LABEL: Final = re.compile(r"执行率|完成率|到位率|支付率|使用率|兑现率|^完成(?:年初|全年|调整)?预算")
 #: A rate whose words name its base: 完成年初预算的93.3%, 为预算的95.0%.
 NAMED_BASE: Final = re.compile(r"^(?:完成|为)((?:年初|全年|调整)?预算)(?:数)?$")
 RATE_DENOMINATOR: Final = re.compile(r"预算|计划|任务|目标|指标|下达|批复")

@@ -91,15 +91,7 @@ class Shares(State):
                 said = "为" in words + base.label[:1] or base.label.startswith("占")
                 if subject is None or not said or subject.unit != base.unit:
                     continue
-                fig.concept = "completion_rate"
-                data = {
-                    "kind": "ratio",
-                    "numerator": "",
-                    "denominator": "",
-                    "stated": "",
-                    "label": f"{subject.label} ÷ {base.label}",
-                }
-                self.add("ratio", data, [fig.sentence], [subject, base, fig])
+                self.ratio_of([subject, base, fig], f"{subject.label} ÷ {base.label}", [fig.sentence])
                 done.add(id(fig))
         return done
 
@@ -110,38 +102,19 @@ class Shares(State):
         changed, not of the change; whether the words mean that is not said, so a part
         found past a change is loose (the share is inferred).
         """
-        part = self.bracketed(fig) or self.preceding(fig, {"amount", "count"})
+        part = self.preceding(fig, {"amount", "count"})
+        opened = self.opened_before(part.mention.start, fig.mention.start) if part is not None else None
+        if part is not None and opened is not None:
+            # 财政拨款收入4352.47万元（其中，一般公共预算…，国有资本经营预算0万元），占收入合计100%:
+            # brackets closed before the share detail the figure before them
+            before = [f for f in self.by_sentence.get(fig.sentence.index, []) if f.mention.end <= opened]
+            part = before[-1] if before and before[-1].kind in {"amount", "count"} else None
         if part is None or self.eligible(part):
             return part, False
         figs = self.by_sentence.get(fig.sentence.index, [])
         before = [f for f in figs if f.mention.start < part.mention.start and f.keep and self.eligible(f)]
         before = [f for f in before if not self.qualifies(f)]
         return (before[-1], True) if before else (None, False)
-
-    def bracketed(self, fig: Fig) -> Fig | None:
-        """The figure a share follows across the brackets printed after it, if it does.
-
-        ``财政拨款收入300万元（其中，A 300万元，B 0万元），占收入合计100%``: the brackets
-        detail that figure, and the share is of it, not of their last part.
-        """
-        end = fig.label_start
-        while end > fig.sentence.start and self.text[end - 1] in "，, \u3000":
-            end -= 1
-        if end <= fig.sentence.start or self.text[end - 1] not in ")）":
-            return None
-        depth = 0
-        for i in range(end - 1, fig.sentence.start - 1, -1):
-            depth += {")": 1, "）": 1, "(": -1, "（": -1}.get(self.text[i], 0)
-            if depth == 0:
-                before = [
-                    f
-                    for f in self.by_sentence.get(fig.sentence.index, [])
-                    if f.keep and f.kind in {"amount", "count"} and f.mention.phrase_end <= i
-                ]
-                if before and not self.text[before[-1].mention.phrase_end : i].strip(" \u3000"):
-                    return before[-1]
-                return None
-        return None
 
     def share(self, part: Fig, whole: Fig, stated: Fig, *, inferred: bool = False) -> None:
         data = {
@@ -230,30 +203,23 @@ class Shares(State):
             base = after[0]
         if base is None:
             return False
-        fig.concept = "completion_rate"
-        data = {
-            "kind": "ratio",
-            "numerator": "",
-            "denominator": "",
-            "stated": "",
-            "label": f"{fig.label}: {numerator.label} ÷ {base.label}",
-        }
-        sents = unique([numerator.sentence, base.sentence, fig.sentence])
-        later = base.mention.start > fig.mention.start
-        self.add("ratio", data, sents, [numerator, base, fig], inferred=later)
+        label = f"{fig.label}: {numerator.label} ÷ {base.label}"
+        sentences = [numerator.sentence, base.sentence, fig.sentence]
+        self.ratio_of(
+            [numerator, base, fig], label, sentences, inferred=base.mention.start > fig.mention.start
+        )
         return True
 
     def rates(self, done: set[int] | frozenset[int] = frozenset()) -> None:
         """执行率, 完成率 and 完成预算的X%: a ratio of an actual to a budget figure, but for ``done``."""
         for fig in self.figs:
-            if (
-                id(fig) in done
-                or not fig.is_percent
-                or fig.label.startswith("占")
-                or not patterns.RATE_LABEL.search(fig.label)
-            ):
+            if id(fig) in done or not fig.is_percent or fig.label.startswith("占"):
                 continue
-            if self.rate_of_named_base(fig) or patterns.NAMED_BASE.match(fig.label):
+            if (
+                self.rate_of_named_base(fig)
+                or not patterns.RATE_LABEL.search(fig.label)
+                or patterns.NAMED_BASE.match(fig.label)
+            ):
                 # 为调整预算的111.86% with that budget nowhere printed: not checkable, and no
                 # ratio of other figures nearby (一般公共预算可用资金 is no budget of it)
                 continue

@@ -224,6 +224,7 @@ class Sums(State):
                 self.yearly_list(sentences, figs, at, start)
                 continue
             nested: list[tuple[int, int]] = [(a, stop) for a, _, _, stop in brackets if a > start]
+            nested += self.colon_lists(start, sentences)
             for later, _, _ in openers[n + 1 :]:
                 stop = self.closing(later) or next(s.end for s in sentences if s.start <= later < s.end)
                 nested.append((later, stop))
@@ -419,6 +420,23 @@ class Sums(State):
             sentences = unique([whole.sentence, *(f.sentence for f in items)])
             self.add("sum", data, sentences, [whole, *items], inferred=True)
 
+    def colon_lists(self, start: int, sentences: list[Sentence]) -> list[tuple[int, int]]:
+        """Lists opened by a colon inside a list, after one of its parts: to the end of the clause.
+
+        ``其中：财力安排支出68.4亿元，…，主要支出事项：A 7.1亿元、B 7.5亿元等；上级专项…13.2亿元``:
+        the items after 主要支出事项： detail a part, they are no parts of the outer list.
+        """
+        found = []
+        for sentence in sentences:
+            for colon in re.finditer(r"[：:]", self.text[sentence.start : sentence.end]):
+                at = sentence.start + colon.start()
+                if at <= start or not any(
+                    start <= f.mention.start < at for f in self.by_sentence.get(sentence.index, [])
+                ):
+                    continue
+                found.append((at, sentence.end))
+        return found
+
     def beyond(self, change: Fig | None, parts: list[Fig]) -> bool:
         """Whether a part is more than the change printed before the list: then no part of the change."""
         return change is not None and any(self.exceeds(p, change) for p in parts)
@@ -493,29 +511,10 @@ class Sums(State):
         sentence = next((s for s in self.sentences if s.start <= at < s.end), None)
         if sentence is None:
             return None
-        depth = 0
-        for i in range(at - 1, sentence.start - 1, -1):
-            ch = self.text[i]
-            if ch in ")）":
-                depth += 1
-            elif ch in "(（":
-                if depth == 0:
-                    break
-                depth -= 1
-        else:
+        if self.bracket_open(at, sentence.start) is None:
             return None
         # the brackets may hold a ；: they close within the sentence's period
-        end = max(s.end for s in self.sentences if s.period == sentence.period)
-        depth = 0
-        for i in range(at, end):
-            ch = self.text[i]
-            if ch in "(（":
-                depth += 1
-            elif ch in ")）":
-                if depth == 0:
-                    return i
-                depth -= 1
-        return None
+        return self.bracket_close(at, max(s.end for s in self.sentences if s.period == sentence.period))
 
     def paired_lists(
         self, sentences: list[Sentence], figs: list[Fig], opener: tuple[int, int, Fig | None]
