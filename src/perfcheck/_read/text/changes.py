@@ -539,7 +539,7 @@ class Changes(State):
 
 #: The words that open a clause saying a change: 增长4.2%, 同比下降3%, 增幅为5%, 减少了2万元.
 _CHANGE_CLAUSE: Final = re.compile(
-    r"^(?:同比|比上年|较上年)?(?:增加|增长|上升|提高|减少|下降|降低|增幅|降幅|减幅|增|减|幅度)"
+    r"^(?:约|大约|近)?(?:同比|比上年|较上年)?(?:增加|增长|上升|提高|减少|下降|降低|增幅|降幅|减幅|增|减|幅度)"
 )
 
 
