@@ -28,12 +28,14 @@ FAST = "src/perfcheck/_engine/fast.py"
 COLUMNS = "src/perfcheck/_engine/columns.py"
 SHARES = "src/perfcheck/rules/shares.py"
 CHANGES = "src/perfcheck/rules/changes.py"
+COMPARISONS = "src/perfcheck/rules/comparisons.py"
 PLAUSIBILITY = "src/perfcheck/rules/plausibility.py"
 HOT_EQUAL = "2 * abs(diff) <= slack * (len(parts) + 1))"
 HOT_AT_LEAST = "2 * diff + slack * (len(parts) + 1) >= 0)"
 SHARE_LOW = "(s - hs) * (w - hw) <= hundred * (p + hp)"
 SHARE_HIGH = "hundred * (p - hp) <= (s + hs) * (w + hw)"
 LOWS = "> 200 * 10**top)"
+MEET = "max(v - h for v, h in spans) <= min(v + h for v, h in spans)"
 LEVEL = "<= c.hc + c.hp + c.hd"
 RISE = "rise + c.hc + c.hp > 0"
 PRIOR_LOW = "(s - c.hpct) * p_lo <= c.hundred * d_hi"
@@ -281,6 +283,11 @@ MUTANTS: list[tuple[str, str, str, str]] = [
         "            hundred = 200 * 10**e\n",
         "            hundred = 200 * 10**e + 1\n",
     ),
+    # PC401 (one quantity printed several times): the highest low end against the lowest high end
+    ("PC401 hook: meet within 1", COMPARISONS, MEET, MEET + " + 1"),
+    ("PC401 hook: meet by 1", COMPARISONS, MEET, MEET + " - 1"),
+    ("PC401 hook: strict", COMPARISONS, MEET, MEET.replace("<=", "<")),
+    ("PC401 hook: rounding + 1", COMPARISONS, MEET, MEET.replace("v - h for", "v - h - 1 for")),
     # figures read from their views (a unit in the value, a JSON number)
     (
         "read: every figure exact",

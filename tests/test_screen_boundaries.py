@@ -1120,3 +1120,104 @@ def test_a_qualified_figure_is_left_to_the_full_path(data: bytes, status: str) -
     full = four_ways(data)
     assert {c.relation: c.status for c in full.checks} == {"split": status}
     assert escalated(data, ALL) == {"split"}
+
+
+# ---------------------------------------------------------------------------
+# Equalities (PC401): one quantity printed several times; the intervals must share a point,
+# the highest low end at most the lowest high end.
+
+
+def _equal_case(*values: str, unit: str = "万元", twice: bool = False, **keys: Any) -> bytes:
+    figures = [(f"e{i}", v) for i, v in enumerate(values)]
+    ids = [fid for fid, _ in figures] + (["e0"] if twice else [])
+    return document(figures, [{"id": "r", "kind": "equal", "figures": ids}], unit=unit, **keys)
+
+
+def equal_reference(doc: dict[str, Any], rel: dict[str, Any]) -> str:
+    spans = [interval(doc, f) for f in dict.fromkeys(rel["figures"])]
+    return "holds" if max(lo for lo, _ in spans) <= min(hi for _, hi in spans) else "broken"
+
+
+def assert_equal(data: bytes, expected: str | None = None) -> None:
+    """Four ways agree with the exact reference; the screen clears what holds and escalates the rest."""
+    doc = json.loads(data)
+    rel = doc["relations"][0]
+    status = equal_reference(doc, rel)
+    if expected is not None:
+        assert status == expected
+    precision = not accepted(data, {"select": ["PC604"]})  # PC604 may report: it declines the document
+    for options in (ALL, {"select": ["PC401"]}, ACCEPTING):
+        codes = {r.code for r in rules_for(options)}
+        plain = not (precision and "PC604" in codes)
+        full = four_ways(data, plain=plain, **options)
+        judged = "PC401" in codes
+        assert {c.relation: c.status for c in full.checks} == ({"r": status} if judged else {})
+        if not plain:
+            continue
+        sent = escalated(data, options)
+        assert sent is not None
+        assert ("r" in sent) == (judged and status != "holds")
+
+
+EQUALS: list[tuple[str, bytes, str]] = [
+    ("two, touching", _equal_case("1.00", "1.01"), "holds"),
+    ("two, one unit apart", _equal_case("1.00", "1.02"), "broken"),
+    ("two, touching below", _equal_case("1.00", "0.99"), "holds"),
+    ("two, apart below", _equal_case("1.00", "0.98"), "broken"),
+    ("mixed, touching", _equal_case("1.0", "1.05"), "holds"),
+    ("mixed, apart", _equal_case("1.0", "1.06"), "broken"),
+    ("three, all meet", _equal_case("1.00", "1.01", "1.00"), "holds"),
+    ("three, the outer two apart", _equal_case("1.00", "1.01", "0.99"), "broken"),
+    ("negative, touching", _equal_case("-1.00", "-1.01"), "holds"),
+    ("negative, apart", _equal_case("-1.00", "-1.02"), "broken"),
+    ("bare zero and 0.00", _equal_case("0", "0.00"), "holds"),
+    ("bare zero and 0.01", _equal_case("0", "0.01"), "broken"),
+    ("bare zero and 0.005", _equal_case("0", "0.005"), "broken"),
+    ("0.00 and 0.01", _equal_case("0.00", "0.01"), "holds"),
+    ("head-counts, equal", _equal_case("7", "7", unit="人"), "holds"),
+    ("head-counts, one apart", _equal_case("7", "8", unit="人"), "broken"),
+    ("head-counts at a decimal", _equal_case("7.0", "7", unit="人"), "holds"),
+    ("head-counts at a decimal, apart", _equal_case("7.1", "7", unit="人"), "broken"),
+    ("a figure named twice", _equal_case("1.00", "1.01", twice=True), "holds"),
+    ("a figure named twice, apart", _equal_case("1.00", "1.02", twice=True), "broken"),
+]
+
+
+@pytest.mark.parametrize(("data", "status"), [pytest.param(d, s, id=n) for n, d, s in EQUALS])
+def test_equal_boundaries(data: bytes, status: str) -> None:
+    assert_equal(data, status)
+
+
+def test_an_equality_in_two_units_goes_to_the_full_path() -> None:
+    data = _equal_case("51.89", "518900", e1={"unit": "元"})
+    full = four_ways(data)  # the reference reads one unit: the full path converts 元 to 万元
+    assert {c.relation: c.status for c in full.checks} == {"r": "holds"}
+    assert escalated(data, ALL) == {"r"}
+
+
+@st.composite
+def equal_at_boundary(draw: st.DrawFn) -> bytes:
+    """Figures of one quantity, the last at, or one unit beyond, either end of what the others allow."""
+    k = draw(st.integers(1, 3), label="others")
+    counts = draw(st.booleans(), label="head-counts")
+    unit = "人" if counts else "万元"
+    base = draw(st.integers(-(10**4), 10**5), label="value")
+    texts = []
+    for _ in range(k):
+        d = draw(st.integers(0, 3), label="decimals")
+        texts.append(printed(base * 10**d // 1000 + draw(st.integers(-1, 1)), d))
+    probe = json.loads(_equal_case(*texts, unit=unit))
+    spans = [interval(probe, f"e{i}") for i in range(k)]
+    low, high = max(lo for lo, _ in spans), min(hi for _, hi in spans)
+    e = draw(st.integers(0, 3), label="decimals of the last")
+    step = Fraction(1, 10**e)
+    first, last = -((-(low - step / 2)) // step), (high + step / 2) // step
+    n = draw(st.sampled_from([first - 1, first, last, last + 1]), label="edge")
+    return _equal_case(*texts, printed(int(n), e), unit=unit)
+
+
+@BOUNDARY
+@given(data=equal_at_boundary())
+def test_drawn_equalities_at_the_boundary(data: bytes) -> None:
+    note(data.decode())
+    assert_equal(data)

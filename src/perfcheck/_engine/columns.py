@@ -177,16 +177,17 @@ class FigureColumns:
             raise decline()
         n = len(figs)
         longest = min(self.limits.max_digits, MAX_DIGITS)
+        strings: str | None
         try:
-            joined = "\n".join(values)
+            joined = strings = "\n".join(values)
             plain = bool(_VALUES(joined)) and max(map(len, values)) <= longest
         except TypeError:  # a JSON number
-            plain = False
+            plain, strings = False, None
         opaque_at: list[int] = []
         if not plain:
             # The values the column cannot read (a qualifier, a unit, a JSON number...) are
             # validated one by one; the column reads the others.
-            opaque_at = _unplain(values, longest)
+            opaque_at = _unplain(values, longest, strings)
             values = self._opaque([figs[i] for i in opaque_at], values, opaque_at)
             joined = "\n".join(values)
         if self.escaped and (joined_ids.count("\n") != n - 1 or joined.count("\n") != n - 1):
@@ -462,25 +463,30 @@ def _lines(text: str, matches: Iterable[re.Match[str]]) -> list[int]:
     return lines
 
 
-def _unplain(values: list[Any], longest: int) -> list[int]:
+def _unplain(values: list[Any], longest: int, joined: str | None) -> list[int]:
     """The indexes of the values the column does not read, in order: not a string, not plain, too long.
 
-    In C but for one step per such value: a JSON number is found by its type, the others by
-    one regular expression over the joined values (a value holding a newline makes the
-    lines disagree with the figures; the caller counts them and declines).
+    ``joined`` is the values joined by newlines, when they are all strings. In C but for
+    one step per such value: a JSON number is found by its type, the others by one regular
+    expression over the joined values (a value holding a newline makes the lines disagree
+    with the figures; the caller counts them and declines).
     """
-    types = list(map(type, values))
     at: set[int] = set()
-    for kind in set(types) - {str}:
-        i = types.index(kind)
-        while i >= 0:
-            at.add(i)
-            try:
-                i = types.index(kind, i + 1)
-            except ValueError:
-                i = -1
-    texts = list(map(str, values)) if at else values
-    joined = "\n".join(texts)
+    texts = values
+    if joined is None:
+        types = list(map(type, values))
+        for kind in set(types) - {str}:
+            i = types.index(kind)
+            while i >= 0:
+                at.add(i)
+                try:
+                    i = types.index(kind, i + 1)
+                except ValueError:
+                    i = -1
+        texts = values.copy()
+        for i in at:
+            texts[i] = ""  # not plain: found again below, harmlessly
+        joined = "\n".join(texts)
     at.update(_lines(joined, _UNPLAIN_LINE(joined)))
     if max(map(len, texts)) > longest:
         at.update(i for i, v in enumerate(texts) if len(v) > longest)

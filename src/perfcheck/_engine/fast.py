@@ -54,6 +54,7 @@ from perfcheck._engine.screen import (
     Quotient,
     QuotientHook,
     Screen,
+    SpansHook,
 )
 from perfcheck._ledger.document import Ledger, Relation, validate
 
@@ -63,6 +64,7 @@ _SHARE_KEYS: Final = frozenset({"id", "kind", "label", "part", "whole", "stated"
 _CHANGE_KEYS: Final = frozenset(
     {"id", "kind", "label", "current", "prior", "delta", "percent", "direction", "source"}
 )
+_EQUAL_KEYS: Final = frozenset({"id", "kind", "label", "figures", "source"})
 #: The deepest a plain document nests: document, list, item, list of ids or source.
 _PLAIN_DEPTH: Final = 4
 _RELATION: Final[TypeAdapter[Any]] = TypeAdapter(Relation)
@@ -91,7 +93,7 @@ def _count_strings(node: object) -> int:
 
 
 #: The relation kinds the screen reads itself; rules judging only other kinds need no screen.
-SCREENED_KINDS: Final = frozenset({"sum", "balance", "share", "change"})
+SCREENED_KINDS: Final = frozenset({"sum", "balance", "share", "change", "equal"})
 #: The value of an optional key of those relations when it is absent (as the document model reads it).
 _DEFAULTS: Final[dict[str, object]] = {"exhaustive": True}
 #: The keys of a sum the hot loop reads: a rule's ``Linear.when`` on another key is
@@ -113,19 +115,31 @@ class Plan:
             judges sums.
         quotient: the selected rules' hooks judging shares.
         change: the selected rules' hooks judging changes.
+        spans: the selected rules' hooks judging equalities.
         below_zero: the hooks judging a figure printed below zero.
         declines: the hooks judging the whole document.
         escalates: ``(code, hook)``: the hooks naming the relations a document rule may report on.
         cleared: the codes of the rules whose screens judged the whole document.
     """
 
-    __slots__ = ("below_zero", "change", "cleared", "declines", "escalates", "hot_sum", "linear", "quotient")
+    __slots__ = (
+        "below_zero",
+        "change",
+        "cleared",
+        "declines",
+        "escalates",
+        "hot_sum",
+        "linear",
+        "quotient",
+        "spans",
+    )
 
     def __init__(self, screens: Iterable[tuple[str, Screen]]) -> None:
         """Gather the hooks of ``(code, screen)`` pairs, in order."""
         linear: dict[str, list[tuple[int, str | None, object]]] = {}
         quotient: list[QuotientHook] = []
         change: list[ChangeHook] = []
+        spans: list[SpansHook] = []
         below_zero: list[BelowZeroHook] = []
         declines: list[DocumentHook] = []
         escalates: list[tuple[str, EscalatesHook]] = []
@@ -138,6 +152,8 @@ class Plan:
                 quotient.append(s.quotient)
             if s.change is not None:
                 change.append(s.change)
+            if s.spans is not None:
+                spans.append(s.spans)
             if s.escalates is not None:
                 escalates.append((code, s.escalates))
             if s.below_zero is not None:
@@ -152,6 +168,7 @@ class Plan:
         self.hot_sum = None if sums is None or hot_keys else _mode(sums, {})
         self.quotient = tuple(quotient)
         self.change = tuple(change)
+        self.spans = tuple(spans)
         self.below_zero = tuple(below_zero)
         self.declines = tuple(declines)
         self.escalates = tuple(escalates)
@@ -197,7 +214,7 @@ def _verdict(mode: int, diff: int, tol: int) -> bool | None:
     return None
 
 
-_Figures = TypeVar("_Figures", Quotient, Change)
+_Figures = TypeVar("_Figures")
 
 
 def _judge(
@@ -450,10 +467,10 @@ class _Screen(FigureColumns):
         plan = self.plan
         kind = rel["kind"]
         keys = rel.keys()
-        if kind == "change" and keys <= _CHANGE_KEYS:
+        if (kind == "change" and keys <= _CHANGE_KEYS) or (kind == "equal" and keys <= _EQUAL_KEYS):
             self.strings += _count_strings(rel) - len(rel) - 2  # keys, id and kind are counted
             self._validated(rel)
-            return self._change(rel)
+            return self._change(rel) if kind == "change" else self._equal(rel)
         if not (
             (kind == "sum" and keys <= _SUM_KEYS)
             or (kind == "balance" and keys <= _BALANCE_KEYS)
@@ -532,6 +549,17 @@ class _Screen(FigureColumns):
             (s,), (hs,), e = self._scaled([percent])
             hundred = 200 * 10**e
         return _judge(hooks, rel, Change(rel["direction"] == "increase", c, hc, p, hp, d, hd, s, hs, hundred))
+
+    def _equal(self, rel: dict[str, Any]) -> bool | None:
+        """Screen a validated equality of figures in one unit."""
+        ids = list(dict.fromkeys(self.operands[id(rel)]))
+        if len(ids) < 2 or self._names_opaque(ids) or not self._same_unit(ids):
+            return False
+        hooks = self.plan.spans
+        if not hooks:
+            return None
+        values, halves, _ = self._scaled(ids)
+        return _judge(hooks, rel, list(zip(values, halves, strict=True)))
 
     def _linear(self, rel: dict[str, Any], left: list[Any], right: list[Any]) -> bool | None:
         """Screen ``Σ left = Σ right`` (or at least) as the selected rules judge its kind.

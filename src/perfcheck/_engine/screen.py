@@ -19,6 +19,9 @@ The relations the screen reads itself, and how it hands them to a rule:
   :attr:`Screen.quotient` hook, given a :class:`Quotient`.
 * ``change`` (``current = prior ± delta``, ``delta / prior × 100 = percent``) is judged
   by a rule's :attr:`Screen.change` hook, given a :class:`Change`.
+* ``equal`` (one quantity printed several times) is judged by a rule's
+  :attr:`Screen.spans` hook, given each figure as ``(value, rounding)`` in units of
+  ``½·10^-D``.
 
 A rule that judges the document as a whole says so with :attr:`Screen.declines` (the
 document takes the full path) or, better, :attr:`Screen.escalates`: the relations it
@@ -48,6 +51,7 @@ __all__ = [
     "Quotient",
     "QuotientHook",
     "Screen",
+    "SpansHook",
 ]
 
 
@@ -123,6 +127,8 @@ BelowZeroHook = Callable[[Unit | None, object], bool]
 DocumentHook = Callable[[Columns], bool]
 #: ``hook(relation, change)`` for a ``change``.
 ChangeHook = Callable[[dict[str, Any], Change], bool | None]
+#: ``hook(relation, spans)`` for an ``equal``: each distinct figure as ``(value, rounding)``.
+SpansHook = Callable[[dict[str, Any], Sequence[tuple[int, int]]], bool | None]
 #: ``hook(columns)`` once the document is read: None when the rule reports nothing in the
 #: document (it is then not run on the escalated part), else the ids of the relations it may
 #: report on, escalated together so that the rule, run on the escalated part, finds there
@@ -158,6 +164,7 @@ class Screen:
         linear: how it judges a ``sum`` or ``balance`` from its difference and tolerance.
         quotient: judges a ``share`` from its figures.
         change: judges a ``change`` from its figures.
+        spans: judges an ``equal`` from its figures.
         below_zero: whether a figure printed below zero may be reported.
         declines: whether a document needs the full path (its figures and relations read).
         escalates: the relations a document rule may report on (see :data:`EscalatesHook`).
@@ -169,6 +176,7 @@ class Screen:
     linear: Linear | None = None
     quotient: QuotientHook | None = None
     change: ChangeHook | None = None
+    spans: SpansHook | None = None
     below_zero: BelowZeroHook | None = None
     declines: DocumentHook | None = None
     escalates: EscalatesHook | None = None
