@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import repeat
+from operator import contains
 from typing import TYPE_CHECKING, Any, Final
 
 from perfcheck._core.errors import LedgerError
@@ -205,7 +206,7 @@ class FigureColumns:
                 self.strings += types[str]
         special: set[int] = set()
         for key in keys - _PLAIN_KEYS:
-            special.update([i for i, f in enumerate(figs) if key in f])
+            special.update(_indexes(list(map(contains, figs, repeat(key))), value=True))
         # a percentage: its index is the number of newlines before it
         special.update(_lines(joined, _PERCENT(joined)))
         special.difference_update(opaque_at)
@@ -292,16 +293,21 @@ class FigureColumns:
 
     def _plain_precision(self, joined: str, values: list[str], special_at: list[int]) -> None:
         """How many decimals the plain figures show: one number (``uniform``) or a count of each."""
-        d0 = _shown(values[0])
         n = len(values)
-        if ("." not in joined) if d0 == 0 else (joined.count(".") == n and not _other_decimals(d0)(joined)):
-            counts = {d0: n - len(special_at)}  # every value shows d0 decimals, the special ones too
+        dots = joined.count(".")  # the values showing decimals: a plain value has one point at most
+        first = _DECIMALS.search(joined) if dots else None
+        if first is None:
+            counts = {0: n - len(special_at)}  # no value shows decimals, the special ones neither
         else:
-            counts = dict(Counter(map(len, _DECIMALS.findall(joined))))
+            d = len(first[1])
+            if _other_decimals(d)(joined):
+                counts = dict(Counter(map(len, _DECIMALS.findall(joined))))
+            else:  # every value with a point shows d decimals
+                counts = {d: dots}
             counts[0] = n - sum(counts.values())
             for i in special_at:
-                d = _shown(values[i])
-                counts[d] -= 1
+                shown = _shown(values[i])
+                counts[shown] -= 1
         counts = {d: k for d, k in counts.items() if k}
         if len(counts) == 1:
             self.uniform = next(iter(counts))
@@ -463,6 +469,18 @@ def _lines(text: str, matches: Iterable[re.Match[str]]) -> list[int]:
     return lines
 
 
+def _indexes(items: list[Any], *, value: object) -> list[int]:
+    """Where ``value`` is in ``items``: found in C, one step per place."""
+    found: list[int] = []
+    i = -1
+    try:
+        while True:
+            i = items.index(value, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
+
+
 def _unplain(values: list[Any], longest: int, joined: str | None) -> list[int]:
     """The indexes of the values the column does not read, in order: not a string, not plain, too long.
 
@@ -476,13 +494,7 @@ def _unplain(values: list[Any], longest: int, joined: str | None) -> list[int]:
     if joined is None:
         types = list(map(type, values))
         for kind in set(types) - {str}:
-            i = types.index(kind)
-            while i >= 0:
-                at.add(i)
-                try:
-                    i = types.index(kind, i + 1)
-                except ValueError:
-                    i = -1
+            at.update(_indexes(types, value=kind))
         texts = values.copy()
         for i in at:
             texts[i] = ""  # not plain: found again below, harmlessly
