@@ -984,6 +984,10 @@ PERCENTS: list[tuple[str, bytes, None]] = [
     *_percent_edges(2, current="9.00", prior="10.00", delta="1.00", direction="decrease"),
     *_percent_edges(2, current="1264.92", prior="1237.48"),  # from the levels alone
     *_percent_edges(1, current="900", prior="1000", direction="decrease"),
+    # the stated value one unit beyond the top within half a unit of it
+    *_percent_edges(1, current="28", prior="30", direction="decrease"),
+    *_percent_edges(2, current="27.0", prior="47.6", direction="decrease"),
+    *_percent_edges(0, current="20.04", prior="416.07", direction="decrease"),
     *_percent_edges(2, current="7", prior="5", unit="人"),  # exact head-counts
     *_percent_edges(2, current="0.00", prior="3.00", direction="decrease"),
     *_percent_edges(2, current="5.00", prior="5.00", delta="0.00"),  # no change
