@@ -875,6 +875,9 @@ def assert_change(data: bytes, expected: dict[str, str] | None = None) -> None:
             assert "r" in sent
         elif change_clearable(doc, rel, codes):
             assert "r" not in sent, "a change that holds was sent to the full path"
+        if "PC302" in codes and "PC302" in verdicts and not change_clearable(doc, rel, codes):
+            # the screen bounds the percent of a prior above zero and a change that cannot be negative
+            assert "r" in sent, "a percent the screen cannot bound was screened"
 
 
 CHANGES: list[tuple[str, bytes, dict[str, str]]] = [
@@ -936,6 +939,26 @@ CHANGES: list[tuple[str, bytes, dict[str, str]]] = [
     ),
     # percents the screen leaves to the full path: a prior that may be zero or is negative, a
     # change that may be negative, no prior
+    (
+        "percent of a bare zero prior",
+        _change_case("1", prior="0", delta="1", percent="5%"),
+        {"PC301": "holds", "PC302": "not_checkable"},
+    ),
+    (
+        "percent of no head-count",
+        _change_case("3", prior="0", delta="3", percent="100%", unit="人"),
+        {"PC301": "holds", "PC302": "not_checkable"},
+    ),
+    (
+        "percent of a change of 0.00",
+        _change_case("10.00", prior="10.00", delta="0.00", percent="0.0%"),
+        {"PC301": "holds", "PC302": "holds"},
+    ),
+    (
+        "percent of the levels, current 0.00",
+        _change_case("0.00", prior="10.00", percent="100%", direction="decrease"),
+        {"PC302": "holds"},
+    ),
     (
         "percent of a zero prior",
         _change_case("1.00", prior="0.00", delta="1.00", percent="5%"),
