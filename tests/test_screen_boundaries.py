@@ -940,6 +940,16 @@ CHANGES: list[tuple[str, bytes, dict[str, str]]] = [
     # percents the screen leaves to the full path: a prior that may be zero or is negative, a
     # change that may be negative, no prior
     (
+        "percent of nothing from nothing",
+        _change_case("0", prior="0", delta="0", percent="0%"),
+        {"PC301": "holds", "PC302": "not_checkable"},
+    ),
+    (
+        "percent of the levels, nothing from nothing",
+        _change_case("0", prior="0", percent="0%"),
+        {"PC302": "not_checkable"},
+    ),
+    (
         "percent of a bare zero prior",
         _change_case("1", prior="0", delta="1", percent="5%"),
         {"PC301": "holds", "PC302": "not_checkable"},
