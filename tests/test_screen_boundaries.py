@@ -1149,6 +1149,11 @@ def test_drawn_read_figures_at_the_boundary(data: bytes, at: int, style: str) ->
 QUALIFIED: list[tuple[str, bytes, str]] = [
     ("约, within its width", _sum_case(["约1.00", "2.00"], "3.40"), "holds"),
     ("约, beyond", _sum_case(["约1.00", "2.00"], "3.60"), "broken"),
+    # 近 (at most): the value is the top of its interval, so one unit above it is out, though
+    # the plain value's rounding would reach it
+    ("近, its top", _sum_case(["近100", "50"], "150.5"), "holds"),
+    ("近, half a unit above", _sum_case(["近100", "50"], "151.0"), "broken"),
+    ("逾 (more than), below", _sum_case(["逾100", "50"], "149.0"), "broken"),
 ]
 
 
