@@ -1556,6 +1556,16 @@ def _escalated(data: bytes, options: dict[str, Any]) -> tuple[set[str], set[str]
     return {f["id"] for f in screened.figures}, {r["id"] for r in screened.relations}
 
 
+def _same_and_escalated(data: bytes, broken: set[str], options: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """Fast and full agree, ``broken`` is what breaks, and the screen kept the document: what it escalated."""
+    result = assert_same(data, **options)
+    assert result is not None
+    assert result.broken() == broken
+    escalated = _escalated(data, options)
+    assert escalated is not None, "one figure the column cannot read must not decline the document"
+    return escalated
+
+
 def _tree(*values: Any, **keys: Any) -> bytes:
     """A total and its parts (the first value is the total), and an unrelated figure."""
     figures = [{"id": f"f{i}", "value": v, **keys.get(f"f{i}", {})} for i, v in enumerate(values)]
@@ -1583,12 +1593,7 @@ def test_a_figure_the_screen_cannot_judge_goes_to_the_full_path_alone(
     data: bytes, opaque: set[str], broken: set[str]
 ) -> None:
     for options in ({}, ACCEPTING, {"select": ["PC1"]}):
-        result = assert_same(data, **options)
-        assert result is not None
-        assert result.broken() == broken
-        escalated = _escalated(data, options)
-        assert escalated is not None, "one figure the screen cannot judge must not decline the document"
-        figures, relations = escalated
+        figures, relations = _same_and_escalated(data, broken, options)
         assert opaque <= figures
         assert "other" not in figures
         assert relations == {"r"}  # the relation naming it; the one beside it is screened
@@ -1630,12 +1635,7 @@ def test_a_figure_the_column_cannot_read_is_judged_from_its_view(
 ) -> None:
     """A unit in a value, a JSON number, a separator: the screen judges the figure's relations itself."""
     for options in ({}, ACCEPTING, {"select": ["PC1"]}):
-        result = assert_same(data, **options)
-        assert result is not None
-        assert result.broken() == broken
-        escalated = _escalated(data, options)
-        assert escalated is not None, "one figure the column cannot read must not decline the document"
-        figures, relations = escalated
+        figures, relations = _same_and_escalated(data, broken, options)
         flagged = escalated_figures if options != {"select": ["PC1"]} or broken else set()
         assert figures == flagged
         assert relations == broken
