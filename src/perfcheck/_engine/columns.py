@@ -47,8 +47,8 @@ _ID: Final = r"[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]{0,198}[^\s\x00-\x
 #: Newline-joined ids (a newline is a control character, so it separates them).
 IDS: Final = re.compile(rf"{_ID}(?:\n{_ID})*+").fullmatch
 _VALUE_ALONE: Final = re.compile(_VALUE).fullmatch
-#: The start of every line of the joined values that is not a plain value.
-_UNPLAIN_LINE: Final = re.compile(rf"(?m)^(?!{_VALUE}$)").finditer
+#: A run of plain values, each ending its line (possessive: it stops at the first other line).
+_PLAIN_RUN: Final = re.compile(rf"(?:{_VALUE}\n)*+").match
 _PERCENT: Final = re.compile("%").finditer
 _DECIMALS: Final = re.compile(r"\.([0-9]+)")
 _MAX_DECIMALS: Final = 30
@@ -499,10 +499,27 @@ def _unplain(values: list[Any], longest: int, joined: str | None) -> list[int]:
         for i in at:
             texts[i] = ""  # not plain: found again below, harmlessly
         joined = "\n".join(texts)
-    at.update(_lines(joined, _UNPLAIN_LINE(joined)))
+    at.update(_unplain_lines(joined))
     if max(map(len, texts)) > longest:
         at.update(i for i, v in enumerate(texts) if len(v) > longest)
     return sorted(at)
+
+
+def _unplain_lines(joined: str) -> list[int]:
+    """The lines of ``joined`` that are not plain values: runs of plain lines skipped in C."""
+    lines: list[int] = []
+    pos = line = 0
+    while True:
+        end = _PLAIN_RUN(joined, pos).end()  # type: ignore[union-attr]  # a run may be empty
+        line += joined.count("\n", pos, end)
+        newline = joined.find("\n", end)
+        if newline < 0:  # the last line: plain only if it all is
+            if _VALUE_ALONE(joined, end) is None:
+                lines.append(line)
+            return lines
+        lines.append(line)  # the run stopped at the start of a line that is not plain
+        line += 1
+        pos = newline + 1
 
 
 def _plain_value(value: str, longest: int) -> bool:
