@@ -396,7 +396,7 @@ class Generated(DrawnLedger):
                 return list(spec.left) + [(-c, f) for c, f in spec.right]
         return None
 
-    def tolerance_steps(self, rel: dict[str, Any], fid: str) -> int | None:  # noqa: PLR0911 - one per kind
+    def tolerance_steps(self, rel: dict[str, Any], fid: str) -> int | None:
         """How many steps of its last printed digit move ``fid`` beyond ``rel``'s tolerance.
 
         Linear relations (sum, balance, equal, change level, linear formulas): more than the
