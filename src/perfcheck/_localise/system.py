@@ -15,6 +15,7 @@ Coefficients and bounds are exact fractions; only the solver sees floats.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -101,6 +102,7 @@ class System:
     relations: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
     _index: dict[str, tuple[list[Row], list[Product]]] | None = field(default=None, repr=False)
+    _unit: dict[str | None, _UnitRows | None] = field(default_factory=dict, repr=False)
 
     def parts_of(self, relation: str) -> tuple[list[Row], list[Product]]:
         """A relation's rows and products (indexed on first use)."""
@@ -152,13 +154,17 @@ def figure_var(view: FigureView) -> Var:
 
 
 class _Builder:
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, known: dict[str, Var]) -> None:
         self.ctx = ctx
         self.system = System()
+        self.known = known
 
     def var(self, figure_id: str) -> str:
         if figure_id not in self.system.vars:
-            self.system.vars[figure_id] = figure_var(self.ctx.view(figure_id))
+            var = self.known.get(figure_id)
+            if var is None:
+                var = self.known[figure_id] = figure_var(self.ctx.view(figure_id))
+            self.system.vars[figure_id] = var
         return figure_id
 
     def made_up(self, relation: str, terms: Terms) -> str | None:
@@ -183,7 +189,8 @@ class _Builder:
     ) -> None:
         merged: dict[str, Fraction] = {}
         for name, c in coeffs:
-            merged[name if name.startswith(MADE_UP) else self.var(name)] = merged.get(name, Fraction(0)) + c
+            key = name if name.startswith(MADE_UP) else self.var(name)
+            merged[key] = merged[key] + c if key in merged else c
         terms = tuple((n, c) for n, c in merged.items() if c)
         self.system.rows.append(Row(relation, terms, lo, hi))
 
@@ -350,9 +357,12 @@ _KINDS: Final = {
 }
 
 
-def build(ctx: Context, relations: Iterable[_Relation]) -> System:
-    """The system of ``relations`` (stated ones whose units can be compared; the rest is left out)."""
-    b = _Builder(ctx)
+def build(ctx: Context, relations: Iterable[_Relation], known: dict[str, Var] | None = None) -> System:
+    """The system of ``relations`` (stated ones whose units can be compared; the rest is left out).
+
+    ``known`` holds the figures' variables made so far for ``ctx`` (reused, and added to).
+    """
+    b = _Builder(ctx, {} if known is None else known)
     for rel in relations:
         write = _KINDS.get(rel.kind)
         if rel.basis != "stated" or ctx.dimension_problem(rel) is not None or write is None:
@@ -458,14 +468,140 @@ def _tighten(lo: Bounds, hi: Bounds, rows: Iterable[Row]) -> bool | None:
     return moved
 
 
+@dataclass(frozen=True, slots=True)
+class _UnitRows:
+    """Rows whose every coefficient is 1 or -1, over variables by index: propagated in integers."""
+
+    names: tuple[str, ...]
+    rows: tuple[tuple[tuple[int, ...], tuple[int, ...], Fraction | None, Fraction | None], ...]
+
+
+def _unit_rows(system: System, free: str | None) -> _UnitRows | None:
+    """The rows (those of ``free`` skipped) by index when every coefficient is ±1, else None (cached)."""
+    if free in system._unit:  # noqa: SLF001 - the system's own cache
+        return system._unit[free]  # noqa: SLF001
+    index: dict[str, int] = {}
+    rows = []
+    unit: _UnitRows | None = None
+    for row in system.rows:
+        if free is not None and row.switch == free:
+            continue
+        if any(c not in (1, -1) for _, c in row.coeffs) or len({n for n, _ in row.coeffs}) < len(row.coeffs):
+            break
+        idx = tuple(index.setdefault(n, len(index)) for n, _ in row.coeffs)
+        rows.append((idx, tuple(int(c) for _, c in row.coeffs), row.lo, row.hi))
+    else:
+        unit = _UnitRows(tuple(index), tuple(rows))
+    system._unit[free] = unit  # noqa: SLF001
+    return unit
+
+
+def _propagate_unit(unit: _UnitRows, lo: Bounds, hi: Bounds, rounds: int) -> bool | None:
+    """:func:`propagate` over rows of coefficients ±1, in integers: the same steps, exactly.
+
+    Every bound is a multiple of ``1/den`` (the least common multiple of their
+    denominators), and adding, subtracting or dividing by ±1 keeps it one, so each
+    bound is held as an integer count of ``1/den``: the steps and their outcome are
+    those of the fractions, without their cost.
+    """
+    ends = [lo[n] for n in unit.names] + [hi[n] for n in unit.names]
+    ends += [e for _, _, a, b in unit.rows for e in (a, b)]
+    den = 1
+    for end in ends:
+        if end is not None:
+            den = math.lcm(den, end.denominator)
+    low = [None if (v := lo[n]) is None else v.numerator * (den // v.denominator) for n in unit.names]
+    high = [None if (v := hi[n]) is None else v.numerator * (den // v.denominator) for n in unit.names]
+    rows = [
+        (
+            idx,
+            cs,
+            None if a is None else a.numerator * (den // a.denominator),
+            None if b is None else b.numerator * (den // b.denominator),
+        )
+        for idx, cs, a, b in unit.rows
+    ]
+    outcome: bool | None = False
+    start_lo, start_hi = list(low), list(high)
+    for _ in range(rounds):
+        moved = _tighten_unit(low, high, rows)
+        if moved is None:
+            outcome = None
+            break
+        if not moved:
+            outcome = True
+            break
+    for j, n in enumerate(unit.names):
+        if (a := low[j]) != start_lo[j]:
+            lo[n] = None if a is None else Fraction(a, den)
+        if (b := high[j]) != start_hi[j]:
+            hi[n] = None if b is None else Fraction(b, den)
+    return outcome
+
+
+def _tighten_unit(  # noqa: C901, PLR0912 - the hot loop of _tighten, inlined
+    low: list[int | None],
+    high: list[int | None],
+    rows: list[tuple[tuple[int, ...], tuple[int, ...], int | None, int | None]],
+) -> bool | None:
+    """One round of :func:`_tighten` over rows of coefficients ±1, in integers."""
+    moved = False
+    for idx, cs, row_lo, row_hi in rows:
+        parts: list[tuple[int | None, int | None]] = []
+        total_lo = total_hi = open_lo = open_hi = 0
+        for j, c in zip(idx, cs, strict=True):
+            a, b = (low[j], high[j]) if c > 0 else (high[j], low[j])
+            if a is None:
+                open_lo += 1
+            else:
+                a = c * a
+                total_lo += a
+            if b is None:
+                open_hi += 1
+            else:
+                b = c * b
+                total_hi += b
+            parts.append((a, b))
+        for j, c, (own_lo, own_hi) in zip(idx, cs, parts, strict=True):
+            if own_lo is None:
+                rest_lo = total_lo if open_lo == 1 else None
+            else:
+                rest_lo = total_lo - own_lo if open_lo == 0 else None
+            if own_hi is None:
+                rest_hi = total_hi if open_hi == 1 else None
+            else:
+                rest_hi = total_hi - own_hi if open_hi == 0 else None
+            top = None if row_hi is None or rest_lo is None else (row_hi - rest_lo) * c
+            bottom = None if row_lo is None or rest_hi is None else (row_lo - rest_hi) * c
+            new_lo, new_hi = (bottom, top) if c > 0 else (top, bottom)
+            lo_j, hi_j = low[j], high[j]
+            if new_lo is not None and (lo_j is None or new_lo > lo_j):
+                low[j] = lo_j = new_lo
+                moved = True
+            if new_hi is not None and (hi_j is None or new_hi < hi_j):
+                high[j] = hi_j = new_hi
+                moved = True
+            if lo_j is not None and hi_j is not None and lo_j > hi_j:
+                return None
+    return moved
+
+
 def propagate(system: System, lo: Bounds, hi: Bounds, rounds: int, *, free: str | None = None) -> bool | None:
     """Narrow ``lo`` and ``hi`` by exact interval propagation over the rows, in place.
 
     A row that holds only while ``free`` keeps its printed value is skipped. Returns
     None when some interval emptied (the rows cannot all hold: a proof), else whether
-    it settled within ``rounds``.
+    it settled within ``rounds``. Rows whose coefficients are all ±1 (sums, balances,
+    equalities, comparisons) are propagated in integers, with the same outcome.
     """
-    rows = [r for r in system.rows if free is None or r.switch != free]
+    unit = _unit_rows(system, free)
+    if unit is not None:
+        return _propagate_unit(unit, lo, hi, rounds)
+    return propagate_rows([r for r in system.rows if free is None or r.switch != free], lo, hi, rounds)
+
+
+def propagate_rows(rows: Sequence[Row], lo: Bounds, hi: Bounds, rounds: int) -> bool | None:
+    """:func:`propagate` over ``rows``, in fractions (whatever their coefficients)."""
     for _ in range(rounds):
         moved = _tighten(lo, hi, rows)
         if moved is None:
