@@ -34,7 +34,7 @@ from perfcheck._localise.confirm import Checker, refuted
 from perfcheck._localise.hitting import smallest_hitting
 from perfcheck._localise.solver import MAX_DEVIATION, Solver, SolverMissingError, require_solver
 from perfcheck._localise.system import System, Var, alone_range, build, connected, restrict
-from perfcheck._localise.typos import ORDER, Slip, slips
+from perfcheck._localise.typos import ORDER, Slip, slips_where
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,14 +218,18 @@ class _Group:
         low, high = float(lo), float(hi)
         margin = 1e-9 * max(abs(low), abs(high), 1.0)
         middle, scale = (low + high) / 2, float(self.system.vars[fid].scale)
+
+        def meets(value: float, decimals: int) -> bool:
+            half = 0.5 * 10.0 ** (-decimals) * factor
+            centre = value * factor
+            return centre - half <= high + margin and centre + half >= low - margin
+
         fits: list[tuple[tuple[bool, int, float], Slip]] = []
-        for slip in slips(view.number, view.decimals, amount=view.unit.kind is Kind.AMOUNT):
-            half = 0.5 * 10.0 ** (-slip.decimals) * factor
+        for slip in slips_where(view.number, view.decimals, amount=view.unit.kind is Kind.AMOUNT, keep=meets):
             centre = float(slip.value) * factor
-            if centre - half <= high + margin and centre + half >= low - margin:
-                # A coarser value fits more easily only because its interval is wider: it comes last.
-                rank = (slip.coarser(view.decimals), ORDER.index(slip.kind), abs(centre - middle) / scale)
-                fits.append((rank, slip))
+            # A coarser value fits more easily only because its interval is wider: it comes last.
+            rank = (slip.coarser(view.decimals), ORDER.index(slip.kind), abs(centre - middle) / scale)
+            fits.append((rank, slip))
         fits.sort(key=lambda item: item[0])
         return [s for _, s in fits[:_SLIPS_TRIED]]
 

@@ -52,33 +52,54 @@ def require_solver() -> bool:
     return True
 
 
+class _Boxes(dict[str, Box]):
+    """Domain boxes worked out when first asked for: a search by hitting sets asks for a few."""
+
+    def __init__(self, system: System, size: Mapping[str, Fraction]) -> None:
+        super().__init__()
+        self.system = system
+        self.size = size
+
+    def __missing__(self, name: str) -> Box:
+        var = self.system.vars[name]
+        if var.figure is None:
+            box = _span(var, self)
+        else:
+            bound = 2 * self.size[var.dim]
+            if var.dim == "percent":
+                bound = max(bound, PERCENT_BOX)
+            lo = Fraction(0) if var.centre >= 0 else -bound
+            lo = min(lo, var.lo) if var.lo is not None else lo
+            hi = max(bound, var.hi) if var.hi is not None else bound
+            box = (lo, hi)
+        self[name] = box
+        return box
+
+
+def exact_sum(values: Iterable[Fraction]) -> Fraction:
+    """The sum of fractions, added as integers over their least common denominator.
+
+    >>> exact_sum([Fraction(1, 2), Fraction(1, 3), Fraction(1, 6)])
+    Fraction(1, 1)
+    """
+    values = list(values)
+    den = math.lcm(*(v.denominator for v in values)) if values else 1
+    return Fraction(sum(v.numerator * (den // v.denominator) for v in values), den)
+
+
 def domain_boxes(system: System) -> dict[str, Box]:
     """Each variable's domain box: how far a changed figure may go.
 
     Per dimension, twice the sum of the magnitudes its figures print (no figure a
     relation determines from the others can be larger), at least 1000 for percentages;
     from zero for a figure printed non-negative. A made-up quantity spans its terms.
+    Each box is worked out when first looked up.
     """
-    size: dict[str, Fraction] = {}
+    sizes: dict[str, list[Fraction]] = {}
     for var in system.vars.values():
         if var.figure is not None:
-            ends = [abs(var.centre), *(abs(e) for e in (var.lo, var.hi) if e is not None)]
-            size[var.dim] = size.get(var.dim, Fraction(0)) + max(ends) + var.scale
-    boxes: dict[str, Box] = {}
-    for var in system.vars.values():
-        if var.figure is None:
-            continue
-        bound = 2 * size[var.dim]
-        if var.dim == "percent":
-            bound = max(bound, PERCENT_BOX)
-        lo = Fraction(0) if var.centre >= 0 else -bound
-        lo = min(lo, var.lo) if var.lo is not None else lo
-        hi = max(bound, var.hi) if var.hi is not None else bound
-        boxes[var.name] = (lo, hi)
-    for var in system.vars.values():
-        if var.figure is None:
-            boxes[var.name] = _span(var, boxes)
-    return boxes
+            sizes.setdefault(var.dim, []).append(var.size)
+    return _Boxes(system, {dim: exact_sum(values) for dim, values in sizes.items()})
 
 
 #: How much coarser than the finest figure of its dimension a figure's unit of deviation may be.
@@ -95,7 +116,9 @@ def _balanced(system: System) -> System:
     for var in system.vars.values():
         finest[var.dim] = min(finest.get(var.dim, var.scale), var.scale)
     capped = {
-        name: replace(var, scale=min(var.scale, finest[var.dim] * _SCALE_RANGE))
+        name: var
+        if var.scale <= finest[var.dim] * _SCALE_RANGE
+        else replace(var, scale=finest[var.dim] * _SCALE_RANGE)
         for name, var in system.vars.items()
     }
     return System(capped, system.rows, system.products, system.relations, system.left_out)
@@ -280,11 +303,19 @@ class Solver:
 
     def __init__(self, system: System, *, time_limit: float) -> None:
         """Hold the system; ``time_limit`` bounds each solve, in seconds."""
-        self.system = _balanced(system)
+        self._given = system
+        self._system: System | None = None
         self.time_limit = time_limit
         self.domain = domain_boxes(system)
         self.timed_out = False
         self._rows: dict[int, _Converted] = {}
+
+    @property
+    def system(self) -> System:
+        """The system as the solver sees it (:func:`_balanced`), made when a model is first built."""
+        if self._system is None:
+            self._system = _balanced(self._given)
+        return self._system
 
     def resolvable(self) -> bool:
         """Whether every domain box lies within :data:`MAX_DEVIATION` units of its printed value."""

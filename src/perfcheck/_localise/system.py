@@ -16,7 +16,7 @@ Coefficients and bounds are exact fractions; only the solver sees floats.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -59,6 +59,8 @@ class Var:
         lo: the lower end of the printed interval, or None when unbounded.
         hi: the upper end, or None.
         terms: for a made-up quantity, the figures it is the sum of (with coefficients).
+        size: for a figure, the largest magnitude it may have as printed: the larger end
+            of its interval (or its value) and half a unit more (what its domain box adds up).
     """
 
     name: str
@@ -69,6 +71,7 @@ class Var:
     lo: Fraction | None
     hi: Fraction | None
     terms: Terms = ()
+    size: Fraction = Fraction(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +105,7 @@ class System:
     relations: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
     _index: dict[str, tuple[list[Row], list[Product]]] | None = field(default=None, repr=False)
-    _unit: dict[str | None, _UnitRows | None] = field(default_factory=dict, repr=False)
+    _printed: _Printed | bool | None = field(default=None, repr=False)
 
     def parts_of(self, relation: str) -> tuple[list[Row], list[Product]]:
         """A relation's rows and products (indexed on first use)."""
@@ -142,15 +145,9 @@ def figure_var(view: FigureView) -> Var:
     factor = Fraction(view.unit.factor)
     centre = Fraction(view.number) * factor
     scale = Fraction(1, 2) * Fraction(10) ** (-view.decimals) * factor
-    return Var(
-        view.id,
-        view.id,
-        str(view.unit.dimension),
-        centre,
-        scale,
-        _frac(view.base.lo),
-        _frac(view.base.hi),
-    )
+    lo, hi = _frac(view.base.lo), _frac(view.base.hi)
+    size = max(abs(centre), *(abs(e) for e in (lo, hi) if e is not None)) + scale
+    return Var(view.id, view.id, str(view.unit.dimension), centre, scale, lo, hi, size=size)
 
 
 class _Builder:
@@ -215,8 +212,10 @@ ONE: Final = Fraction(1)
 
 
 def _sum(b: _Builder, rel: SumRelation) -> bool:
-    weights = rel.weights or [Decimal(1)] * len(rel.parts)
-    terms = [(rel.total, -ONE), *((p, Fraction(w)) for p, w in zip(rel.parts, weights, strict=True))]
+    if rel.weights is None:
+        terms = [(rel.total, -ONE), *((p, ONE) for p in rel.parts)]
+    else:
+        terms = [(rel.total, -ONE), *((p, Fraction(w)) for p, w in zip(rel.parts, rel.weights, strict=True))]
     if rel.exhaustive:
         b.row(rel.id, terms, Fraction(0), Fraction(0))
     else:
@@ -468,122 +467,251 @@ def _tighten(lo: Bounds, hi: Bounds, rows: Iterable[Row]) -> bool | None:
     return moved
 
 
-@dataclass(frozen=True, slots=True)
-class _UnitRows:
-    """Rows whose every coefficient is 1 or -1, over variables by index: propagated in integers."""
+_IntRow = tuple[tuple[int, ...], tuple[int, ...], int | None, int | None]
+#: What one visit of a row changed, in order (a variable's index and its bounds after), and
+#: whether some interval emptied.
+_Visit = tuple[list[tuple[int, int | None, int | None]], bool]
+
+
+def _scaled(value: Fraction | None, den: int) -> int | None:
+    return None if value is None else value.numerator * (den // value.denominator)
+
+
+@dataclass(slots=True)
+class _Printed:
+    """A system whose rows all have coefficients ±1, from its printed intervals, in integers.
+
+    Every bound is held as an integer count of ``1/den`` (the least common multiple of
+    the denominators of the printed intervals and the rows' bounds): adding, subtracting
+    and dividing by ±1 keep it one, so propagation makes exactly the steps it makes in
+    fractions. What a row's visit does while all its figures are as printed is worked out
+    once and replayed.
+    """
 
     names: tuple[str, ...]
-    rows: tuple[tuple[tuple[int, ...], tuple[int, ...], Fraction | None, Fraction | None], ...]
+    index: dict[str, int]
+    den: int
+    lo: list[int | None]
+    hi: list[int | None]
+    rows: list[_IntRow]
+    switches: list[str | None]
+    occurs: list[list[int]]
+    visits: dict[int, _Visit] = field(default_factory=dict)
 
-
-def _unit_rows(system: System, free: str | None) -> _UnitRows | None:
-    """The rows (those of ``free`` skipped) by index when every coefficient is ±1, else None (cached)."""
-    if free in system._unit:  # noqa: SLF001 - the system's own cache
-        return system._unit[free]  # noqa: SLF001
-    index: dict[str, int] = {}
-    rows = []
-    unit: _UnitRows | None = None
-    for row in system.rows:
-        if free is not None and row.switch == free:
-            continue
-        if any(c not in (1, -1) for _, c in row.coeffs) or len({n for n, _ in row.coeffs}) < len(row.coeffs):
-            break
-        idx = tuple(index.setdefault(n, len(index)) for n, _ in row.coeffs)
-        rows.append((idx, tuple(int(c) for _, c in row.coeffs), row.lo, row.hi))
-    else:
-        unit = _UnitRows(tuple(index), tuple(rows))
-    system._unit[free] = unit  # noqa: SLF001
-    return unit
-
-
-def _propagate_unit(unit: _UnitRows, lo: Bounds, hi: Bounds, rounds: int) -> bool | None:
-    """:func:`propagate` over rows of coefficients ±1, in integers: the same steps, exactly.
-
-    Every bound is a multiple of ``1/den`` (the least common multiple of their
-    denominators), and adding, subtracting or dividing by ±1 keeps it one, so each
-    bound is held as an integer count of ``1/den``: the steps and their outcome are
-    those of the fractions, without their cost.
-    """
-    ends = [lo[n] for n in unit.names] + [hi[n] for n in unit.names]
-    ends += [e for _, _, a, b in unit.rows for e in (a, b)]
-    den = 1
-    for end in ends:
-        if end is not None:
-            den = math.lcm(den, end.denominator)
-    low = [None if (v := lo[n]) is None else v.numerator * (den // v.denominator) for n in unit.names]
-    high = [None if (v := hi[n]) is None else v.numerator * (den // v.denominator) for n in unit.names]
-    rows = [
-        (
-            idx,
-            cs,
-            None if a is None else a.numerator * (den // a.denominator),
-            None if b is None else b.numerator * (den // b.denominator),
-        )
-        for idx, cs, a, b in unit.rows
-    ]
-    outcome: bool | None = False
-    start_lo, start_hi = list(low), list(high)
-    for _ in range(rounds):
-        moved = _tighten_unit(low, high, rows)
-        if moved is None:
-            outcome = None
-            break
-        if not moved:
-            outcome = True
-            break
-    for j, n in enumerate(unit.names):
-        if (a := low[j]) != start_lo[j]:
-            lo[n] = None if a is None else Fraction(a, den)
-        if (b := high[j]) != start_hi[j]:
-            hi[n] = None if b is None else Fraction(b, den)
-    return outcome
-
-
-def _tighten_unit(  # noqa: C901, PLR0912 - the hot loop of _tighten, inlined
-    low: list[int | None],
-    high: list[int | None],
-    rows: list[tuple[tuple[int, ...], tuple[int, ...], int | None, int | None]],
-) -> bool | None:
-    """One round of :func:`_tighten` over rows of coefficients ±1, in integers."""
-    moved = False
-    for idx, cs, row_lo, row_hi in rows:
-        parts: list[tuple[int | None, int | None]] = []
-        total_lo = total_hi = open_lo = open_hi = 0
-        for j, c in zip(idx, cs, strict=True):
-            a, b = (low[j], high[j]) if c > 0 else (high[j], low[j])
-            if a is None:
-                open_lo += 1
-            else:
-                a = c * a
-                total_lo += a
-            if b is None:
-                open_hi += 1
-            else:
-                b = c * b
-                total_hi += b
-            parts.append((a, b))
-        for j, c, (own_lo, own_hi) in zip(idx, cs, parts, strict=True):
-            if own_lo is None:
-                rest_lo = total_lo if open_lo == 1 else None
-            else:
-                rest_lo = total_lo - own_lo if open_lo == 0 else None
-            if own_hi is None:
-                rest_hi = total_hi if open_hi == 1 else None
-            else:
-                rest_hi = total_hi - own_hi if open_hi == 0 else None
-            top = None if row_hi is None or rest_lo is None else (row_hi - rest_lo) * c
-            bottom = None if row_lo is None or rest_hi is None else (row_lo - rest_hi) * c
-            new_lo, new_hi = (bottom, top) if c > 0 else (top, bottom)
-            lo_j, hi_j = low[j], high[j]
-            if new_lo is not None and (lo_j is None or new_lo > lo_j):
-                low[j] = lo_j = new_lo
-                moved = True
-            if new_hi is not None and (hi_j is None or new_hi < hi_j):
-                high[j] = hi_j = new_hi
-                moved = True
-            if lo_j is not None and hi_j is not None and lo_j > hi_j:
+    @classmethod
+    def of(cls, system: System) -> _Printed | None:
+        """The system in integers, or None when some row has another coefficient (or names a figure twice)."""
+        index: dict[str, int] = {}
+        for row in system.rows:
+            names = [n for n, _ in row.coeffs]
+            if len(set(names)) < len(names) or any(c not in (1, -1) for _, c in row.coeffs):
                 return None
-    return moved
+            for n in names:
+                index.setdefault(n, len(index))
+        names_ = tuple(index)
+        ends: list[Fraction | None] = [e for row in system.rows for e in (row.lo, row.hi)]
+        starts = [(v.lo, v.hi) if (v := system.vars[n]).figure is not None else (None, None) for n in names_]
+        ends += [e for pair in starts for e in pair]
+        den = math.lcm(*(e.denominator for e in ends if e is not None)) if any(ends) else 1
+        occurs: list[list[int]] = [[] for _ in names_]
+        rows: list[_IntRow] = []
+        for r, row in enumerate(system.rows):
+            idx = tuple(index[n] for n, _ in row.coeffs)
+            for j in idx:
+                occurs[j].append(r)
+            rows.append(
+                (idx, tuple(int(c) for _, c in row.coeffs), _scaled(row.lo, den), _scaled(row.hi, den))
+            )
+        return cls(
+            names_,
+            index,
+            den,
+            [_scaled(a, den) for a, _ in starts],
+            [_scaled(b, den) for _, b in starts],
+            rows,
+            [row.switch for row in system.rows],
+            occurs,
+        )
+
+    def printed_visit(self, r: int) -> _Visit:
+        """What visiting row ``r`` does while its variables are as printed (worked out once)."""
+        if r not in self.visits:
+            self.visits[r] = _visit(self.rows[r], list(self.lo), list(self.hi))
+        return self.visits[r]
+
+    def _free(
+        self, free: str, box: tuple[Fraction, Fraction], low: list[int | None], high: list[int | None]
+    ) -> bool:
+        """Put ``free`` within ``box``; False when the box's ends are not whole counts of ``1/den``."""
+        ends = (box[0] * self.den, box[1] * self.den)
+        if any(e.denominator != 1 for e in ends):
+            return False
+        j = self.index[free]
+        low[j], high[j] = int(ends[0]), int(ends[1])
+        return True
+
+    def propagate(
+        self, rounds: int, free: str | None, box: tuple[Fraction, Fraction] | None
+    ) -> tuple[bool | None, list[int | None], list[int | None]] | None:
+        """:func:`propagate` from the printed intervals (``free`` within ``box``, its rows skipped).
+
+        Returns the outcome and the bounds; None when ``box`` is not a whole count of ``1/den``.
+        """
+        low, high = list(self.lo), list(self.hi)
+        pristine = [True] * len(self.rows)
+        if free is not None and box is not None and free in self.index:
+            if not self._free(free, box, low, high):
+                return None
+            for r in self.occurs[self.index[free]]:
+                pristine[r] = False
+        kept = [r for r, w in enumerate(self.switches) if free is None or w != free]
+        dirty = [True] * len(self.rows)
+        for _ in range(rounds):
+            moved = self._round(kept, low, high, dirty, pristine)
+            if moved is None:
+                return None, low, high
+            if not moved:
+                return True, low, high
+        return False, low, high
+
+    def _round(
+        self,
+        kept: list[int],
+        low: list[int | None],
+        high: list[int | None],
+        dirty: list[bool],
+        pristine: list[bool],
+    ) -> bool | None:
+        """One round over the ``kept`` rows: whether a bound moved, None when an interval emptied.
+
+        A row none of whose variables changed since its last visit is not visited: it
+        would change nothing. A row whose variables are all as printed replays its
+        printed visit.
+        """
+        moved = False
+        for r in kept:
+            if not dirty[r]:
+                continue
+            dirty[r] = False
+            if pristine[r]:
+                changes, empty = self.printed_visit(r)
+                for j, a, b in changes:
+                    low[j], high[j] = a, b
+            else:
+                changes, empty = _visit(self.rows[r], low, high)
+            if empty:
+                return None
+            for j, _, _ in changes:
+                moved = True
+                for other in self.occurs[j]:
+                    pristine[other] = False
+                    if other != r:
+                        dirty[other] = True
+        return moved
+
+
+def _visit(row: _IntRow, low: list[int | None], high: list[int | None]) -> _Visit:  # noqa: C901, PLR0912
+    """One row of :func:`_tighten` in integers, in place: what changed, and whether an interval emptied.
+
+    A second visit with nothing changed since changes nothing: one pass bounds each
+    variable by the exact projection of the row over the others' box.
+    """
+    idx, cs, row_lo, row_hi = row
+    parts: list[tuple[int | None, int | None]] = []
+    total_lo = total_hi = open_lo = open_hi = 0
+    for j, c in zip(idx, cs, strict=True):
+        a, b = (low[j], high[j]) if c > 0 else (high[j], low[j])
+        if a is None:
+            open_lo += 1
+        else:
+            a = c * a
+            total_lo += a
+        if b is None:
+            open_hi += 1
+        else:
+            b = c * b
+            total_hi += b
+        parts.append((a, b))
+    changes: list[tuple[int, int | None, int | None]] = []
+    for j, c, (own_lo, own_hi) in zip(idx, cs, parts, strict=True):
+        if own_lo is None:
+            rest_lo = total_lo if open_lo == 1 else None
+        else:
+            rest_lo = total_lo - own_lo if open_lo == 0 else None
+        if own_hi is None:
+            rest_hi = total_hi if open_hi == 1 else None
+        else:
+            rest_hi = total_hi - own_hi if open_hi == 0 else None
+        top = None if row_hi is None or rest_lo is None else (row_hi - rest_lo) * c
+        bottom = None if row_lo is None or rest_hi is None else (row_lo - rest_hi) * c
+        new_lo, new_hi = (bottom, top) if c > 0 else (top, bottom)
+        lo_j, hi_j = low[j], high[j]
+        changed = False
+        if new_lo is not None and (lo_j is None or new_lo > lo_j):
+            low[j] = lo_j = new_lo
+            changed = True
+        if new_hi is not None and (hi_j is None or new_hi < hi_j):
+            high[j] = hi_j = new_hi
+            changed = True
+        if changed:
+            changes.append((j, lo_j, hi_j))
+        if lo_j is not None and hi_j is not None and lo_j > hi_j:
+            return changes, True
+    return changes, False
+
+
+def _printed(system: System) -> _Printed | None:
+    """The system in integers (:class:`_Printed`), made once; None when its rows are not all ±1."""
+    if system._printed is None:  # noqa: SLF001 - the system's own cache
+        system._printed = _Printed.of(system) or False  # noqa: SLF001
+    return system._printed if isinstance(system._printed, _Printed) else None  # noqa: SLF001
+
+
+Lookup = Callable[[str], tuple[Fraction | None, Fraction | None]]
+
+
+def _start(system: System, free: str | None, box: tuple[Fraction, Fraction] | None) -> Lookup:
+    """A variable's bounds before propagation: as printed (made-up: unbounded), ``free`` within ``box``."""
+
+    def bounds(name: str) -> tuple[Fraction | None, Fraction | None]:
+        if name == free and box is not None:
+            return box
+        var = system.vars[name]
+        return (var.lo, var.hi) if var.figure is not None else (None, None)
+
+    return bounds
+
+
+def propagate_printed(
+    system: System, rounds: int, *, free: str | None = None, box: tuple[Fraction, Fraction] | None = None
+) -> tuple[bool | None, Lookup]:
+    """:func:`propagate` from the printed intervals (made-up quantities unbounded), ``free`` within ``box``.
+
+    Returns the outcome and each variable's bounds after. Rows whose coefficients are
+    all ±1 (sums, balances, equalities, comparisons) are propagated in integers,
+    visiting only the rows some change reached: the same steps, exactly.
+    """
+    start = _start(system, free, box)
+    printed = _printed(system)
+    done = None if printed is None else printed.propagate(rounds, free, box)
+    if printed is None or done is None:
+        lo: Bounds = {}
+        hi: Bounds = {}
+        for name in system.vars:
+            lo[name], hi[name] = start(name)
+        outcome = propagate(system, lo, hi, rounds, free=free)
+        return outcome, lambda name: (lo[name], hi[name])
+    outcome, low, high = done
+    den, index = printed.den, printed.index
+
+    def bounds(name: str) -> tuple[Fraction | None, Fraction | None]:
+        j = index.get(name)
+        if j is None:
+            return start(name)
+        a, b = low[j], high[j]
+        return (None if a is None else Fraction(a, den)), (None if b is None else Fraction(b, den))
+
+    return outcome, bounds
 
 
 def propagate(system: System, lo: Bounds, hi: Bounds, rounds: int, *, free: str | None = None) -> bool | None:
@@ -591,12 +719,8 @@ def propagate(system: System, lo: Bounds, hi: Bounds, rounds: int, *, free: str 
 
     A row that holds only while ``free`` keeps its printed value is skipped. Returns
     None when some interval emptied (the rows cannot all hold: a proof), else whether
-    it settled within ``rounds``. Rows whose coefficients are all ±1 (sums, balances,
-    equalities, comparisons) are propagated in integers, with the same outcome.
+    it settled within ``rounds``.
     """
-    unit = _unit_rows(system, free)
-    if unit is not None:
-        return _propagate_unit(unit, lo, hi, rounds)
     return propagate_rows([r for r in system.rows if free is None or r.switch != free], lo, hi, rounds)
 
 
@@ -621,21 +745,17 @@ def alone_range(
     its share allows. An empty range is ``(1, 0)``; None when a quotient cannot be
     bounded. A superset of what the relations allow together: the exact checks decide.
     """
-    lo: Bounds = {}
-    hi: Bounds = {}
-    for name, var in system.vars.items():
-        lo[name], hi[name] = (var.lo, var.hi) if var.figure is not None else (None, None)
-    lo[figure], hi[figure] = box
-    if propagate(system, lo, hi, rounds, free=figure) is None:
+    outcome, bounds = propagate_printed(system, rounds, free=figure, box=box)
+    if outcome is None:
         return Fraction(1), Fraction(0)
-    low, high = lo[figure], hi[figure]
+    low, high = bounds(figure)
     if low is None or high is None:
         low, high = box
     for prod in system.products:
         if prod.p != figure:
             continue
-        num = _span(prod.linear, lo, hi)
-        den = (lo[prod.d], hi[prod.d])
+        num = _span(prod.linear, bounds)
+        den = bounds(prod.d)
         if num[0] is None or num[1] is None or den[0] is None or den[1] is None or den[0] <= 0:
             return None
         corners = [n / d for n in num if n is not None for d in den if d is not None]
@@ -643,11 +763,12 @@ def alone_range(
     return low, high
 
 
-def _span(terms: Terms, lo: Bounds, hi: Bounds) -> tuple[Fraction | None, Fraction | None]:
+def _span(terms: Terms, bounds: Lookup) -> tuple[Fraction | None, Fraction | None]:
     low: Fraction | None = Fraction(0)
     high: Fraction | None = Fraction(0)
     for name, c in terms:
-        a, b = (lo[name], hi[name]) if c > 0 else (hi[name], lo[name])
+        lo, hi = bounds(name)
+        a, b = (lo, hi) if c > 0 else (hi, lo)
         low = None if low is None or a is None else low + c * a
         high = None if high is None or b is None else high + c * b
     return low, high

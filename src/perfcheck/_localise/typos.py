@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
@@ -33,7 +34,8 @@ class Slip:
         return self.decimals < decimals
 
 
-def _value(digits: str, point: int, negative: bool, decimals: int) -> tuple[Decimal, int] | None:  # noqa: FBT001
+def _text(digits: str, point: int, negative: bool, decimals: int) -> tuple[str, int] | None:  # noqa: FBT001
+    """The digits printed with the point at ``point``, and the places that prints; None when no number."""
     if point < 0 or point > len(digits) or not digits:
         return None
     whole, frac = digits[:point] or "0", digits[point:]
@@ -41,7 +43,7 @@ def _value(digits: str, point: int, negative: bool, decimals: int) -> tuple[Deci
         return None  # a leading zero is no printed number
     text = f"{'-' if negative else ''}{whole}{'.' + frac if frac else ''}"
     places = len(frac) if decimals >= 0 else decimals
-    return Decimal(text), places
+    return text, places
 
 
 def _digit_slips(digits: str, point: int) -> list[tuple[str, int, Typo]]:
@@ -77,23 +79,38 @@ def slips(number: Decimal, decimals: int, *, amount: bool) -> list[Slip]:
     or doubled (one fewer), the decimal point moved by up to three places, the sign
     flipped and, for an amount, 元 printed for 万元 or the other way round.
     """
+    return slips_where(number, decimals, amount=amount)
+
+
+def slips_where(
+    number: Decimal, decimals: int, *, amount: bool, keep: Callable[[float, int], bool] | None = None
+) -> list[Slip]:
+    """:func:`slips`, only those whose value (as a float) and places ``keep`` accepts, in the same order.
+
+    The test runs on each slip's text before it becomes a :class:`~decimal.Decimal`:
+    most of the hundreds of slips of a figure are far from any value that fits.
+    """
     negative = number < 0
     text = f"{abs(number):.{max(decimals, 0)}f}"
     whole, _, frac = text.partition(".")
     out: list[Slip] = []
     for digits, point, kind in _digit_slips(whole + frac, len(whole)):
-        made = _value(digits, point, negative, decimals)
-        if made is not None and made[0] != number:
-            out.append(Slip(made[0], made[1], kind))
+        made = _text(digits, point, negative, decimals)
+        if made is None or (keep is not None and not keep(float(made[0]), made[1])):
+            continue
+        value = Decimal(made[0])
+        if value != number:
+            out.append(Slip(value, made[1], kind))
     if number:
-        out.extend(
+        more = [
             Slip(NEAR.multiply(number, Decimal(1).scaleb(shift)), decimals - shift, "point")
             for shift in (-3, -2, -1, 1, 2, 3)
-        )
-        out.append(Slip(-number, decimals, "sign"))
+        ]
+        more.append(Slip(-number, decimals, "sign"))
         if amount:
-            out.append(Slip(NEAR.multiply(number, _UNIT_FACTOR), decimals - 4, "unit"))
-            out.append(Slip(NEAR.divide(number, _UNIT_FACTOR), decimals + 4, "unit"))
+            more.append(Slip(NEAR.multiply(number, _UNIT_FACTOR), decimals - 4, "unit"))
+            more.append(Slip(NEAR.divide(number, _UNIT_FACTOR), decimals + 4, "unit"))
+        out.extend(m for m in more if keep is None or keep(float(m.value), m.decimals))
     return _unique(out)
 
 
