@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import perfcheck
 from conftest import CASES
 from perfcheck._findings.localisation import Localisation
+from perfcheck._localise import solver
 from perfcheck._localise.hitting import smallest_hitting
 from perfcheck._localise.typos import slips
 from perfcheck.cli import main
@@ -189,6 +190,58 @@ def test_a_conflict_needs_both_relations() -> None:
     loose["figures"][2]["value"] = "10.6"  # x = t1 - y lies in [10.2, 10.4]
     loose["figures"][4]["value"] = "10.3"  # x = t2 - u lies in [10.1, 10.3]: they meet
     assert perfcheck.check(loose, localise=True).ok
+
+
+# A third sum on x, consistent with both A and B: the conflict is A and B alone.
+CONFLICT_AND_MORE = _doc(
+    [*CONFLICT["figures"], _fig("z", "3.0"), _fig("t3", "13.0")],
+    [{"id": "C", "kind": "sum", "total": "t3", "parts": ["x", "z"]}, *CONFLICT["relations"]],
+)
+
+
+def _spy_iis(monkeypatch: pytest.MonkeyPatch, answer: list[str] | None = None) -> list[list[str] | None]:
+    """Record what HiGHS's IIS names (or put ``answer`` in its place)."""
+    seen: list[list[str] | None] = []
+    real = solver._iis_relations
+
+    def spy(highs: Any, relations: list[str]) -> list[str] | None:
+        out = real(highs, relations)
+        seen.append(out)
+        return out if answer is None else answer
+
+    monkeypatch.setattr(solver, "_iis_relations", spy)
+    return seen
+
+
+def test_the_conflict_is_highs_iis_confirmed_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _spy_iis(monkeypatch)
+    assert perfcheck.check(CONFLICT_AND_MORE).ok
+    (finding,) = perfcheck.check(CONFLICT_AND_MORE, localise=True).errors
+    assert (finding.code, finding.relation) == ("PC904", "A")
+    assert "relations A, B each hold alone" in finding.message
+    assert seen == [["A", "B"]], "HiGHS named the irreducible infeasible subsystem"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        [],  # no IIS (a highspy without getIis): every relation is tried for removal
+        ["C", "A", "B"],  # a reducible set: made irreducible relation by relation
+        ["C"],  # a set that does not conflict: exact propagation refuses it
+    ],
+)
+def test_a_conflict_not_given_or_not_proven_by_the_iis_is_found_without_it(
+    monkeypatch: pytest.MonkeyPatch, answer: list[str]
+) -> None:
+    seen = _spy_iis(monkeypatch, answer)
+    (finding,) = perfcheck.check(CONFLICT_AND_MORE, localise=True).errors
+    assert seen, "the IIS was asked for"
+    assert finding.code == "PC904"
+    assert "relations A, B each hold alone but not together" in finding.message
+
+
+def test_a_highspy_without_getiis_gives_no_iis() -> None:
+    assert solver._iis_relations(object(), ["A"]) is None  # a model with no getIis (an older highspy)
 
 
 # -- the API, the command line, the outputs ------------------------------------------------

@@ -20,7 +20,7 @@ from perfcheck._engine.run import crash_code, in_report_order, run_rules
 from perfcheck._findings.coverage import Coverage, coverage_of_counts, coverage_of_ledger
 from perfcheck._findings.finding import Finding, RelationCheck
 from perfcheck._findings.result import Result
-from perfcheck._ledger.document import Ledger, loads, parse_json
+from perfcheck._ledger.document import Ledger, loads
 from perfcheck._localise import Options, localise, localise_data
 from perfcheck._read.reader import Readable, parse, raw, read
 from perfcheck.rules import CONFLICT_CODE, CRASH_CODE, INFERRED_CODE, default_registry
@@ -73,9 +73,8 @@ class _Localiser:
         ledger = self.document
         if not isinstance(ledger, Ledger) and result._pending is not None:  # noqa: SLF001 - the fast path's
             # The fast path's document: only the part localisation solves is built.
-            data = parse_json(ledger, limits=self.limits)
             findings = localise_data(
-                data,
+                ledger,
                 rules,
                 findings,
                 locale=self.locale,

@@ -18,7 +18,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
-from typing import Any
+
+import orjson
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
@@ -29,7 +30,7 @@ from perfcheck._engine.run import in_report_order
 from perfcheck._findings.coverage import operands_of_data
 from perfcheck._findings.finding import Finding, Severity, Verdict
 from perfcheck._findings.localisation import Correction, Explanation, Localisation, Typo
-from perfcheck._ledger.document import Ledger, _Relation, validate
+from perfcheck._ledger.document import Ledger, _Relation, parse_json, validate
 from perfcheck._localise.confirm import Checker, refuted
 from perfcheck._localise.hitting import smallest_hitting
 from perfcheck._localise.solver import MAX_DEVIATION, Solver, SolverMissingError, require_solver
@@ -311,11 +312,27 @@ class _Group:
     # -- relations that each hold alone but not together ----------------------------
 
     def conflict(self) -> list[str] | None:
-        """The smallest set of relations found that cannot hold together, once proven; else None."""
-        if self.solver.fit().feasible or self.solver.timed_out:
+        """The smallest set of relations found that cannot hold together, once proven; else None.
+
+        HiGHS's irreducible infeasible subsystem (``getIis``) names the candidates; each is
+        made irreducible relation by relation and proven by exact propagation before it is
+        reported. Without one (an older highspy), or when it is not proven, every relation
+        of the group is tried for removal instead.
+        """
+        feasible, iis = self.solver.conflict()
+        if feasible or self.solver.timed_out:
             return None
-        keep = list(self.system.relations)
-        for rel in list(keep):
+        if iis:
+            keep = self._irreducible(iis)
+            if refuted(restrict(self.system, keep)):
+                return keep
+        keep = self._irreducible(list(self.system.relations))
+        return keep if refuted(restrict(self.system, keep)) else None
+
+    def _irreducible(self, relations: list[str]) -> list[str]:
+        """``relations`` (which cannot all hold) less every one without which the rest still cannot."""
+        keep = list(relations)
+        for rel in relations:
             trial = [r for r in keep if r != rel]
             if (
                 trial
@@ -324,7 +341,7 @@ class _Group:
                 .feasible
             ):
                 keep = trial
-        return keep if refuted(restrict(self.system, keep)) else None
+        return keep
 
 
 def _conflict_finding(ctx: Context, code: str, system: System, relations: list[str]) -> Finding:
@@ -565,8 +582,18 @@ def localise(  # noqa: PLR0913 - keyword-only options
     return extra + out
 
 
+def _has_float(node: object) -> bool:
+    if isinstance(node, float):
+        return True
+    if isinstance(node, dict):
+        return any(_has_float(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_has_float(v) for v in node)
+    return False
+
+
 def localise_data(  # noqa: PLR0913 - keyword-only options
-    data: Mapping[str, Any],
+    document: bytes,
     rules: Sequence[Rule],
     findings: Iterable[Finding],
     *,
@@ -575,7 +602,7 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     options: Options | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> list[Finding]:
-    """As :func:`localise`, for a valid document given as parsed JSON: findings in report order.
+    """As :func:`localise`, for a valid JSON document (the fast path's): findings in report order.
 
     Only the relations localisation solves, and the figures they name, are validated
     as a ledger (a fast-path document of ten thousand figures with a few broken sums
@@ -588,10 +615,11 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     """
     options = options or Options()
     findings = list(findings)
+    data = orjson.loads(document)
     raw = [r for r in data.get("relations", ()) if isinstance(r, dict)]
     order = [str(r.get("id")) for r in raw]
     if "blanks" in data:
-        ledger = validate(dict(data), limits=limits)
+        ledger = validate(parse_json(document, limits=limits), limits=limits)
         found = localise(ledger, rules, findings, locale=locale, conflicts=conflicts, options=options)
         return in_report_order(found, order)
     within = scope(
@@ -605,6 +633,12 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     named = {f for r in relations for f in operands_of_data(r)}
     figures = [f for f in data.get("figures", ()) if isinstance(f, dict) and f.get("id") in named]
     part = {k: v for k, v in data.items() if k not in ("figures", "relations")}
+    if _has_float([part, figures, relations]):
+        # a JSON number with a fraction is read exactly, as a Decimal (the fast path declines one)
+        exact = parse_json(document, limits=limits)
+        relations = [r for r in exact["relations"] if isinstance(r, dict) and r.get("id") in solved]
+        figures = [f for f in exact["figures"] if isinstance(f, dict) and f.get("id") in named]
+        part = {k: v for k, v in exact.items() if k not in ("figures", "relations")}
     ledger = validate({**part, "figures": figures, "relations": relations}, limits=limits)
     found = localise(
         ledger, rules, findings, locale=locale, conflicts=conflicts, options=options, within=within

@@ -352,6 +352,22 @@ class Solver:
         solution = list(model.highs.getSolution().col_value)
         return Fit(feasible=True, witness={n: model.value(solution, n) for n in self.system.vars})
 
+    def conflict(self) -> tuple[bool, list[str] | None]:
+        """Whether every relation can hold with every figure as printed; when not, HiGHS's IIS.
+
+        The IIS (an irreducible infeasible subsystem, from ``getIis``) is given as the
+        relations its rows belong to, in the system's order: a proposal, to be confirmed
+        exactly. It is None when the system is feasible, the solve ran out of time, or
+        this highspy has no ``getIis`` (or finds none).
+        """
+        model = self._fixed(())
+        status = self._run(model)
+        if status == "kOptimal":
+            return True, None
+        if self.timed_out:
+            return False, None
+        return False, _iis_relations(model.highs, [row.relation for row in self.system.rows])
+
     def ranges(self, changed: Iterable[str]) -> dict[str, tuple[Fraction, Fraction]]:
         """For each figure in ``changed``, the least and greatest value that lets every relation hold."""
         changed = list(changed)
@@ -453,6 +469,31 @@ class Search:
             return None
         solution = list(self.model.highs.getSolution().col_value)
         return frozenset(f for f, z in self.zcol.items() if solution[z] > 0.5)
+
+
+#: HiGHS's IIS strategy: from the LP, then made irreducible (kIisStrategyFromLp | kIisStrategyIrreducible).
+_IIS_STRATEGY: Final = 2 | 4
+
+
+def _iis_relations(highs: Any, relations: list[str]) -> list[str] | None:  # noqa: ANN401 - highspy's model
+    """The relations of the rows of HiGHS's irreducible infeasible subsystem, or None without one.
+
+    ``relations`` names the relation of each row of the model, in the order they were added.
+    """
+    get = getattr(highs, "getIis", None)
+    if get is None:  # a highspy before getIis
+        return None
+    highs.setOptionValue("iis_strategy", _IIS_STRATEGY)
+    try:
+        status, iis = get()
+    except RuntimeError:
+        return None
+    valid = getattr(iis, "valid_", getattr(iis, "valid", False))
+    rows = getattr(iis, "row_index_", getattr(iis, "row_index", None))
+    if str(status).rsplit(".", 1)[-1] != "kOk" or not valid or not rows:
+        return None
+    named = {relations[i] for i in rows if 0 <= i < len(relations)}
+    return [r for r in dict.fromkeys(relations) if r in named]
 
 
 def _integer() -> Any:  # noqa: ANN401 - highspy's enum

@@ -15,6 +15,7 @@ Coefficients and bounds are exact fractions; only the solver sees floats.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -140,11 +141,22 @@ def _frac(value: Decimal) -> Fraction | None:
     return Fraction(value) if value.is_finite() else None
 
 
+@functools.cache
+def _fraction(factor: Decimal) -> Fraction:
+    return Fraction(factor)
+
+
+@functools.cache
+def _half_unit(decimals: int, factor: Decimal) -> Fraction:
+    """Half a unit of the last digit printed to ``decimals`` places, in the base unit."""
+    return Fraction(1, 2) * Fraction(10) ** (-decimals) * Fraction(factor)
+
+
 def figure_var(view: FigureView) -> Var:
     """A figure's variable: its printed value, interval and scale in its dimension's base unit."""
-    factor = Fraction(view.unit.factor)
-    centre = Fraction(view.number) * factor
-    scale = Fraction(1, 2) * Fraction(10) ** (-view.decimals) * factor
+    factor = view.unit.factor
+    centre = Fraction(view.number) if factor == 1 else Fraction(view.number) * _fraction(factor)
+    scale = _half_unit(view.decimals, factor)
     lo, hi = _frac(view.base.lo), _frac(view.base.hi)
     size = max(abs(centre), *(abs(e) for e in (lo, hi) if e is not None)) + scale
     return Var(view.id, view.id, str(view.unit.dimension), centre, scale, lo, hi, size=size)
@@ -378,22 +390,40 @@ def build(ctx: Context, relations: Iterable[_Relation], known: dict[str, Var] | 
 
 
 def connected(relations: Iterable[str], operands: Mapping[str, Iterable[str]]) -> list[list[str]]:
-    """Relations in groups connected by the figures they name, each group in the given order."""
-    parent: dict[str, str] = {}
+    """Relations in groups connected by the figures they name, each group in the given order.
 
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
+    >>> connected(["a", "b", "c"], {"a": ["x", "y"], "b": ["z"], "c": ["y", "w"]})
+    [['a', 'c'], ['b']]
+    """
+    index: dict[str, int] = {}
+    parent: list[int] = []
+
+    def find(x: int) -> int:
+        while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
     relations = list(relations)
+    firsts: list[int] = []
     for rel in relations:
+        root = -1
         for fig in operands[rel]:
-            parent[find(f"r:{rel}")] = find(f"f:{fig}")
-    groups: dict[str, list[str]] = {}
-    for rel in relations:
-        groups.setdefault(find(f"r:{rel}"), []).append(rel)
+            j = index.get(fig)
+            if j is None:
+                j = index[fig] = len(parent)
+                parent.append(j)
+            if root < 0:
+                root = find(j)
+            elif (other := find(j)) != root:
+                parent[other] = root
+        if root < 0:  # a relation that names no figure is a group of its own
+            root = len(parent)
+            parent.append(root)
+        firsts.append(root)
+    groups: dict[int, list[str]] = {}
+    for rel, first in zip(relations, firsts, strict=True):
+        groups.setdefault(find(first), []).append(rel)
     return list(groups.values())
 
 
