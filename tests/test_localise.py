@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import perfcheck
+import perfcheck._localise as localise_module
 from conftest import CASES
 from perfcheck._findings.localisation import Localisation
 from perfcheck._localise import solver
@@ -329,6 +330,51 @@ def _check_property(document: dict[str, Any], changed_ids: list[str]) -> None:
         if localisation.status == "not_localised":
             # only a relation that cannot be written linearly, or one that reaches it, goes unlocalised
             assert localisation.left_out or localisation.reason, localisation
+
+
+def _sets(result: perfcheck.Result) -> dict[str, tuple[str, set[frozenset[str]], bool]]:
+    """Each error's localisation: its status, the sets of figures it names, and whether there are more."""
+    out = {}
+    for f in result.errors:
+        loc = f.localisation
+        if loc is not None:
+            named = {frozenset(e.figures) for e in loc.explanations}
+            out[f.relation or f.code] = (loc.status, named, loc.more)
+    return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ledger_documents(
+        kinds=["sum", "balance", "equal", "compare"],
+        locales="en_US",
+        json_numbers=False,
+        qualifiers=False,
+        clean=True,
+    ),
+    st.data(),
+)
+def test_the_closed_form_and_the_milp_find_the_same_smallest_sets(
+    document: dict[str, Any], data: st.DataObject
+) -> None:
+    """Sums, balances, equalities, comparisons: the sets found with no solver are the MILP's."""
+    candidates = _changeable(document)
+    assume(candidates)
+    count = data.draw(st.integers(1, min(2, len(candidates))))
+    ids = data.draw(st.lists(st.sampled_from(candidates), min_size=count, max_size=count, unique=True))
+    changed = _changed(document, ids, data.draw(st.lists(st.integers(1, 5), min_size=count, max_size=count)))
+    closed = _sets(perfcheck.check(changed, localise=True))
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(localise_module, "_HITTING_SIZE", 0)  # no hitting sets: the MILP alone
+        milp = _sets(perfcheck.check(changed, localise=True))
+    assert closed.keys() == milp.keys()
+    for relation, (status, named, more) in closed.items():
+        milp_status, milp_named, milp_more = milp[relation]
+        if status != "localised" or milp_status != "localised":
+            continue  # e.g. figures too large for the solver (docs/localise.md, Limits)
+        assert {len(n) for n in named} == {len(n) for n in milp_named}, (relation, named, milp_named)
+        if not more and not milp_more:
+            assert named == milp_named, (relation, named, milp_named)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
