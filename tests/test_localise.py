@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from conftest import CASES
 from perfcheck._findings.localisation import Localisation
 from perfcheck._localise import solver
 from perfcheck._localise.hitting import smallest_hitting
+from perfcheck._localise.system import Row, System, Var, propagate, propagate_printed
 from perfcheck._localise.typos import slips
 from perfcheck.cli import main
 from perfcheck.strategies import ledger_documents
@@ -138,6 +140,58 @@ def test_the_exact_swap_wins_over_a_coarser_value() -> None:
     assert suggestions["pct"] == ("8.94", "swap")
     # equally small: the part or the whole could have been the misprint instead
     assert set(suggestions) == {"pct", "part", "whole"}
+
+
+_FRACTIONS = st.builds(Fraction, st.integers(-60, 60), st.sampled_from([1, 2, 4, 5, 20, 200]))
+
+
+@st.composite
+def _systems(draw: st.DrawFn) -> System:
+    """Rows of coefficients ±1 over a few figures (and sometimes a made-up quantity), printed intervals."""
+    names = [f"v{i}" for i in range(draw(st.integers(2, 7)))]
+    variables = {}
+    for name in names:
+        centre, half = (
+            draw(_FRACTIONS),
+            draw(st.sampled_from([Fraction(1, 2), Fraction(1, 20), Fraction(1, 200)])),
+        )
+        made_up = draw(st.integers(0, 9)) == 0
+        figure, lo, hi = (None, None, None) if made_up else (name, centre - half, centre + half)
+        variables[name] = Var(name, figure, "d", centre, half, lo, hi)
+    rows = []
+    for _ in range(draw(st.integers(1, 5))):
+        terms = draw(st.lists(st.sampled_from(names), min_size=2, max_size=len(names), unique=True))
+        coeffs = tuple((n, Fraction(draw(st.sampled_from([1, -1])))) for n in terms)
+        lo, hi = draw(st.one_of(st.none(), _FRACTIONS)), draw(st.one_of(st.none(), _FRACTIONS))
+        if draw(st.booleans()):
+            hi = lo
+        if lo is not None and hi is not None and hi < lo:
+            lo, hi = hi, lo
+        rows.append(Row("r", coeffs, lo, hi, switch=draw(st.sampled_from([None, None, *names[:2]]))))
+    return System(vars=variables, rows=rows)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_systems(), st.data())
+def test_propagation_in_integers_makes_the_steps_of_fractions(system: System, data: st.DataObject) -> None:
+    """Sums propagated in integers, skipping rows nothing reached, end exactly where fractions do."""
+    free = data.draw(st.sampled_from([None, *system.vars]))
+    box = None
+    if free is not None:
+        low = data.draw(_FRACTIONS)
+        box = (low, low + data.draw(st.integers(0, 300)))
+    rounds = data.draw(st.integers(1, 8))
+    outcome, bounds = propagate_printed(system, rounds, free=free, box=box)
+    lo: dict[str, Fraction | None] = {}
+    hi: dict[str, Fraction | None] = {}
+    for name, var in system.vars.items():
+        lo[name], hi[name] = (var.lo, var.hi) if var.figure is not None else (None, None)
+    if free is not None and box is not None:
+        lo[free], hi[free] = box
+    expected = propagate(system, lo, hi, rounds, free=free)  # the rows in fractions, every row every round
+    assert outcome == expected
+    if expected is not None:
+        assert {n: bounds(n) for n in system.vars} == {n: (lo[n], hi[n]) for n in system.vars}
 
 
 def test_hitting_sets() -> None:

@@ -13,8 +13,9 @@ See docs/localise.md.
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
@@ -253,11 +254,19 @@ class _Group:
         value keeps every relation holding takes the plain value's place.
         """
         middle = {f: (lo + hi) / 2 for f, (lo, hi) in ranges.items()}
-        trials: list[dict[str, tuple[Decimal, int, Typo | None]]] = [
-            {f: (*self._plain(f, point[f])[extra], None) for f in order}
+        plain: dict[tuple[str, int], list[tuple[Decimal, int]]] = {}  # each point's roundings, made once
+
+        def rounded(f: str, which: int, point: Mapping[str, Fraction]) -> list[tuple[Decimal, int]]:
+            if (f, which) not in plain:
+                plain[f, which] = self._plain(f, point[f])
+            return plain[f, which]
+
+        # made one at a time: the first that holds ends the search
+        trials: Iterator[dict[str, tuple[Decimal, int, Typo | None]]] = (
+            {f: (*rounded(f, which, point)[extra], None) for f in order}
             for extra in range(4)
-            for point in (witness, middle)
-        ]
+            for which, point in enumerate((witness, middle))
+        )
         relations = self.touching(order)
         chosen = next((t for t in trials if self._holds(relations, t)), None)
         for fid in order:
@@ -615,17 +624,40 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     """
     options = options or Options()
     findings = list(findings)
+    # The collector is paused while the whole document is parsed (as the fast path does):
+    # a collection would walk its many objects again and again. Only the part solved is kept.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        ledger, within, order = _solved_part(
+            document, findings, conflicts=conflicts is not None, options=options, limits=limits
+        )
+    finally:
+        if collecting:
+            gc.enable()
+    found = localise(
+        ledger, rules, findings, locale=locale, conflicts=conflicts, options=options, within=within
+    )
+    return in_report_order(found, order)
+
+
+def _solved_part(
+    document: bytes, findings: list[Finding], *, conflicts: bool, options: Options, limits: Limits
+) -> tuple[Ledger, Scope | None, list[str]]:
+    """The ledger of the relations solved (and the figures they name), its scope, every relation's id.
+
+    A document that reads blanks as absent is validated whole, with no scope given:
+    which figures exist depends on it.
+    """
     data = orjson.loads(document)
     raw = [r for r in data.get("relations", ()) if isinstance(r, dict)]
     order = [str(r.get("id")) for r in raw]
     if "blanks" in data:
-        ledger = validate(parse_json(document, limits=limits), limits=limits)
-        found = localise(ledger, rules, findings, locale=locale, conflicts=conflicts, options=options)
-        return in_report_order(found, order)
+        return validate(parse_json(document, limits=limits), limits=limits), None, order
     within = scope(
         ((str(r.get("id")), str(r.get("kind")), operands_of_data(r)) for r in raw),
         broken_relations(findings),
-        conflicts=conflicts is not None,
+        conflicts=conflicts,
         max_figures=options.max_figures,
     )
     solved = within.solved(options.max_figures)
@@ -639,11 +671,7 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
         relations = [r for r in exact["relations"] if isinstance(r, dict) and r.get("id") in solved]
         figures = [f for f in exact["figures"] if isinstance(f, dict) and f.get("id") in named]
         part = {k: v for k, v in exact.items() if k not in ("figures", "relations")}
-    ledger = validate({**part, "figures": figures, "relations": relations}, limits=limits)
-    found = localise(
-        ledger, rules, findings, locale=locale, conflicts=conflicts, options=options, within=within
-    )
-    return in_report_order(found, order)
+    return validate({**part, "figures": figures, "relations": relations}, limits=limits), within, order
 
 
 __all__ = [

@@ -138,7 +138,8 @@ class System:
 
 
 def _frac(value: Decimal) -> Fraction | None:
-    return Fraction(value) if value.is_finite() else None
+    # from the integer ratio: the fraction of two ints skips the constructor's type tests
+    return Fraction(*value.as_integer_ratio()) if value.is_finite() else None
 
 
 @functools.cache
@@ -155,7 +156,9 @@ def _half_unit(decimals: int, factor: Decimal) -> Fraction:
 def figure_var(view: FigureView) -> Var:
     """A figure's variable: its printed value, interval and scale in its dimension's base unit."""
     factor = view.unit.factor
-    centre = Fraction(view.number) if factor == 1 else Fraction(view.number) * _fraction(factor)
+    centre = Fraction(*view.number.as_integer_ratio())
+    if factor != 1:
+        centre *= _fraction(factor)
     scale = _half_unit(view.decimals, factor)
     lo, hi = _frac(view.base.lo), _frac(view.base.hi)
     size = max(abs(centre), *(abs(e) for e in (lo, hi) if e is not None)) + scale
