@@ -221,10 +221,9 @@ class _Group:
         margin = 1e-9 * max(abs(low), abs(high), 1.0)
         middle, scale = (low + high) / 2, float(self.system.vars[fid].scale)
 
-        def meets(value: float, decimals: int) -> bool:
+        def meets(least: float, greatest: float, decimals: int) -> bool:
             half = 0.5 * 10.0 ** (-decimals) * factor
-            centre = value * factor
-            return centre - half <= high + margin and centre + half >= low - margin
+            return least * factor - half <= high + margin and greatest * factor + half >= low - margin
 
         fits: list[tuple[tuple[bool, int, float], Slip]] = []
         for slip in slips_where(view.number, view.decimals, amount=view.unit.kind is Kind.AMOUNT, keep=meets):

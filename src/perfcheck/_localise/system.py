@@ -500,32 +500,38 @@ def _tighten(lo: Bounds, hi: Bounds, rows: Iterable[Row]) -> bool | None:
     return moved
 
 
-_IntRow = tuple[tuple[int, ...], tuple[int, ...], int | None, int | None]
+#: A bound: an integer count of ``1/den`` (rows of coefficients ±1), or a fraction.
+Num = int | Fraction
+_IntRow = tuple[tuple[int, ...], tuple[Num, ...], tuple[Num, ...], Num | None, Num | None]
 #: What one visit of a row changed, in order (a variable's index and its bounds after), and
 #: whether some interval emptied.
-_Visit = tuple[list[tuple[int, int | None, int | None]], bool]
+_Visit = tuple[list[tuple[int, Num | None, Num | None]], bool]
 
 
-def _scaled(value: Fraction | None, den: int) -> int | None:
-    return None if value is None else value.numerator * (den // value.denominator)
+def _scaled(value: Fraction | None, den: int) -> Num | None:
+    """``value`` as a count of ``1/den``; itself when ``den`` is 0 (bounds kept as fractions)."""
+    if value is None or not den:
+        return value
+    return value.numerator * (den // value.denominator)
 
 
 @dataclass(slots=True)
 class _Printed:
-    """A system whose rows all have coefficients ±1, from its printed intervals, in integers.
+    """A system's rows by index, from its printed intervals, for propagation that skips what nothing reached.
 
-    Every bound is held as an integer count of ``1/den`` (the least common multiple of
-    the denominators of the printed intervals and the rows' bounds): adding, subtracting
-    and dividing by ±1 keep it one, so propagation makes exactly the steps it makes in
-    fractions. What a row's visit does while all its figures are as printed is worked out
-    once and replayed.
+    When every coefficient is ±1 (sums, balances, equalities, comparisons), every bound
+    is held as an integer count of ``1/den`` (the least common multiple of the
+    denominators of the printed intervals and the rows' bounds): adding, subtracting and
+    dividing by ±1 keep it one, so propagation makes exactly the steps it makes in
+    fractions. Otherwise (``den`` is 0) bounds stay fractions. What a row's visit does
+    while all its figures are as printed is worked out once and replayed.
     """
 
     names: tuple[str, ...]
     index: dict[str, int]
     den: int
-    lo: list[int | None]
-    hi: list[int | None]
+    lo: list[Num | None]
+    hi: list[Num | None]
     rows: list[_IntRow]
     switches: list[str | None]
     occurs: list[list[int]]
@@ -533,28 +539,34 @@ class _Printed:
 
     @classmethod
     def of(cls, system: System) -> _Printed | None:
-        """The system in integers, or None when some row has another coefficient (or names a figure twice)."""
+        """The system by index, or None when some row names a figure twice (or with coefficient 0)."""
         index: dict[str, int] = {}
+        unit = True
         for row in system.rows:
             names = [n for n, _ in row.coeffs]
-            if len(set(names)) < len(names) or any(c not in (1, -1) for _, c in row.coeffs):
+            if len(set(names)) < len(names) or any(c == 0 for _, c in row.coeffs):
                 return None
+            unit = unit and all(c in (1, -1) for _, c in row.coeffs)
             for n in names:
                 index.setdefault(n, len(index))
         names_ = tuple(index)
         ends: list[Fraction | None] = [e for row in system.rows for e in (row.lo, row.hi)]
         starts = [(v.lo, v.hi) if (v := system.vars[n]).figure is not None else (None, None) for n in names_]
         ends += [e for pair in starts for e in pair]
-        den = math.lcm(*(e.denominator for e in ends if e is not None)) if any(ends) else 1
+        den = 0
+        if unit:
+            den = math.lcm(*(e.denominator for e in ends if e is not None)) if any(ends) else 1
         occurs: list[list[int]] = [[] for _ in names_]
         rows: list[_IntRow] = []
         for r, row in enumerate(system.rows):
             idx = tuple(index[n] for n, _ in row.coeffs)
             for j in idx:
                 occurs[j].append(r)
-            rows.append(
-                (idx, tuple(int(c) for _, c in row.coeffs), _scaled(row.lo, den), _scaled(row.hi, den))
+            cs: tuple[Num, ...] = (
+                tuple(int(c) for _, c in row.coeffs) if unit else tuple(c for _, c in row.coeffs)
             )
+            invs: tuple[Num, ...] = cs if unit else tuple(1 / c for _, c in row.coeffs)
+            rows.append((idx, cs, invs, _scaled(row.lo, den), _scaled(row.hi, den)))
         return cls(
             names_,
             index,
@@ -573,19 +585,22 @@ class _Printed:
         return self.visits[r]
 
     def _free(
-        self, free: str, box: tuple[Fraction, Fraction], low: list[int | None], high: list[int | None]
+        self, free: str, box: tuple[Fraction, Fraction], low: list[Num | None], high: list[Num | None]
     ) -> bool:
         """Put ``free`` within ``box``; False when the box's ends are not whole counts of ``1/den``."""
+        j = self.index[free]
+        if not self.den:
+            low[j], high[j] = box
+            return True
         ends = (box[0] * self.den, box[1] * self.den)
         if any(e.denominator != 1 for e in ends):
             return False
-        j = self.index[free]
         low[j], high[j] = int(ends[0]), int(ends[1])
         return True
 
     def propagate(
         self, rounds: int, free: str | None, box: tuple[Fraction, Fraction] | None
-    ) -> tuple[bool | None, list[int | None], list[int | None]] | None:
+    ) -> tuple[bool | None, list[Num | None], list[Num | None]] | None:
         """:func:`propagate` from the printed intervals (``free`` within ``box``, its rows skipped).
 
         Returns the outcome and the bounds; None when ``box`` is not a whole count of ``1/den``.
@@ -610,8 +625,8 @@ class _Printed:
     def _round(
         self,
         kept: list[int],
-        low: list[int | None],
-        high: list[int | None],
+        low: list[Num | None],
+        high: list[Num | None],
         dirty: list[bool],
         pristine: list[bool],
     ) -> bool | None:
@@ -643,15 +658,17 @@ class _Printed:
         return moved
 
 
-def _visit(row: _IntRow, low: list[int | None], high: list[int | None]) -> _Visit:  # noqa: C901, PLR0912
-    """One row of :func:`_tighten` in integers, in place: what changed, and whether an interval emptied.
+def _visit(row: _IntRow, low: list[Num | None], high: list[Num | None]) -> _Visit:  # noqa: C901, PLR0912
+    """One row of :func:`_tighten`, in place: what changed, and whether an interval emptied.
 
     A second visit with nothing changed since changes nothing: one pass bounds each
     variable by the exact projection of the row over the others' box.
     """
-    idx, cs, row_lo, row_hi = row
-    parts: list[tuple[int | None, int | None]] = []
-    total_lo = total_hi = open_lo = open_hi = 0
+    idx, cs, invs, row_lo, row_hi = row
+    parts: list[tuple[Num | None, Num | None]] = []
+    total_lo: Num = 0
+    total_hi: Num = 0
+    open_lo = open_hi = 0
     for j, c in zip(idx, cs, strict=True):
         a, b = (low[j], high[j]) if c > 0 else (high[j], low[j])
         if a is None:
@@ -665,8 +682,10 @@ def _visit(row: _IntRow, low: list[int | None], high: list[int | None]) -> _Visi
             b = c * b
             total_hi += b
         parts.append((a, b))
-    changes: list[tuple[int, int | None, int | None]] = []
-    for j, c, (own_lo, own_hi) in zip(idx, cs, parts, strict=True):
+    changes: list[tuple[int, Num | None, Num | None]] = []
+    rest_lo: Num | None
+    rest_hi: Num | None
+    for j, c, inv, (own_lo, own_hi) in zip(idx, cs, invs, parts, strict=True):
         if own_lo is None:
             rest_lo = total_lo if open_lo == 1 else None
         else:
@@ -675,8 +694,9 @@ def _visit(row: _IntRow, low: list[int | None], high: list[int | None]) -> _Visi
             rest_hi = total_hi if open_hi == 1 else None
         else:
             rest_hi = total_hi - own_hi if open_hi == 0 else None
-        top = None if row_hi is None or rest_lo is None else (row_hi - rest_lo) * c
-        bottom = None if row_lo is None or rest_hi is None else (row_lo - rest_hi) * c
+        # divided by c: times its inverse (c itself for ±1), exactly
+        top = None if row_hi is None or rest_lo is None else (row_hi - rest_lo) * inv
+        bottom = None if row_lo is None or rest_hi is None else (row_lo - rest_hi) * inv
         new_lo, new_hi = (bottom, top) if c > 0 else (top, bottom)
         lo_j, hi_j = low[j], high[j]
         changed = False
@@ -720,9 +740,9 @@ def propagate_printed(
 ) -> tuple[bool | None, Lookup]:
     """:func:`propagate` from the printed intervals (made-up quantities unbounded), ``free`` within ``box``.
 
-    Returns the outcome and each variable's bounds after. Rows whose coefficients are
-    all ±1 (sums, balances, equalities, comparisons) are propagated in integers,
-    visiting only the rows some change reached: the same steps, exactly.
+    Returns the outcome and each variable's bounds after. Only the rows some change
+    reached are visited (:class:`_Printed`); rows whose coefficients are all ±1 (sums,
+    balances, equalities, comparisons) are propagated in integers: the same steps, exactly.
     """
     start = _start(system, free, box)
     printed = _printed(system)
@@ -742,6 +762,8 @@ def propagate_printed(
         if j is None:
             return start(name)
         a, b = low[j], high[j]
+        if not den:
+            return (None if a is None else Fraction(a)), (None if b is None else Fraction(b))
         return (None if a is None else Fraction(a, den)), (None if b is None else Fraction(b, den))
 
     return outcome, bounds
