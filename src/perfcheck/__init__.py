@@ -47,7 +47,8 @@ from perfcheck._ledger.document import (
 )
 from perfcheck._read.domain import FundFlow, Headcount, LineItem, Report, Share, Target
 from perfcheck._read.reader import LedgerSource, read
-from perfcheck._read.tables import from_frame, read_csv, read_html, read_pdf, read_xlsx
+from perfcheck._read.report import read_pdf
+from perfcheck._read.tables import from_frame, read_csv, read_html, read_xlsx
 from perfcheck._series import SeriesResult, check_series
 from perfcheck.rules import default_registry, series_registry
 

@@ -168,7 +168,10 @@ def summary(result: Result, locale: str | None = None) -> str:
 def covered(result: Result, locale: str | None = None) -> str:
     """The summary line followed by how much was read: figures in relations, relations inferred.
 
-    A pass that read a fifth of a report should say so where the verdict is printed.
+    A pass that read a fifth of a report should say so where the verdict is printed, and
+    so should relations that could not be judged: those no rule could judge (a change
+    printed with its amount alone, against a prior not printed) and those a rule found
+    it could not (their findings say why).
 
     >>> import perfcheck
     >>> print(covered(perfcheck.check("examples/seed-ziyang-fulian-2021.json")))
@@ -176,13 +179,16 @@ def covered(result: Result, locale: str | None = None) -> str:
     """
     t = Messages(locale_of(result, locale))
     cover = result.coverage
-    return t(
+    line = t(
         N_("{summary}; {used} of {figures} figures in a relation, {inferred} relations inferred"),
         summary=summary(result, locale),
         used=cover.in_relations,
         figures=cover.figures,
         inferred=cover.inferred,
     )
+    if not cover.not_checkable:
+        return line
+    return t(N_("{line}, {n} not checkable"), line=line, n=cover.not_checkable)
 
 
 def heading(result: Result, locale: str | None = None) -> str:

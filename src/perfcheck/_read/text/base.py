@@ -48,6 +48,9 @@ HEADING_UNIT: Final = re.compile(r"[（(]\s*单位\s*[：:]\s*(万元|千元|亿
 ROW: Final = re.compile(r"(其中[：:])?([^：:，,。；;0-9]{2,20})[：:]")
 
 
+#: The scope a figure is of: a whole area (全市, 全县) or one level of government (市本级, 县本级, 本级).
+SCOPE: Final = re.compile(r"全[省市县区州盟旗镇乡]|[省市县区州旗镇乡]?本级")
+
 #: A sentence opened by a figure's label and 中 (基本支出中，...) lists that figure's parts.
 OF_SUBJECT: Final = re.compile(r"([^，,。；;：:0-9]{2,20}?)中[，,：:]")
 
@@ -67,6 +70,8 @@ class Fig:
     id: str = ""
     decimals: int | None = None
     keep: bool = True
+    #: the year the figure is of, when its paragraph prints one before it (not a compared one)
+    period: str | None = None
 
     @property
     def is_percent(self) -> bool:
@@ -92,6 +97,8 @@ class Built:
         figures: the figures, in order.
         relations: the relations with the sentences they came from.
         sentences: every sentence of the text.
+        by_sentence: the figures of each sentence, by its index.
+        unreadable: the spans of misprinted numbers (``1,2,3.4.5万元``), read as no figure.
     """
 
     document: dict[str, Any]
@@ -99,6 +106,7 @@ class Built:
     relations: list[Rel]
     sentences: list[Sentence]
     by_sentence: dict[int, list[Fig]] = field(default_factory=dict)
+    unreadable: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit: bool) -> tuple[str, int]:
@@ -112,6 +120,8 @@ def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit
             if label.startswith(word) and len(label) > len(word):
                 label, start, changed = label[len(word) :], start + len(word), True
                 break
+    if label[:1] in "（(" and not re.search(r"[）)]", label):
+        label, start = label[1:], start + 1  # （人员经费210万元、…）: the bracket opens a breakdown
     changed = True
     while changed and label:
         changed = False
@@ -256,7 +266,10 @@ class State:
         self.by_sentence: dict[int, list[Fig]] = defaultdict(list)
         self.relations: list[Rel] = []
         self.doc_unit: str | None = None
+        #: the report's own year (its title's, else its first sentence's)
+        self.year: str | None = None
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
+        self.unreadable: list[tuple[int, int]] = []
         self.row_periods: set[int] = set()
         self.scored: set[int] = set()
         #: offsets of line breaks inside a sentence (a PDF's wrapped lines)
@@ -289,6 +302,89 @@ class State:
         line = self.text.rfind("\n", 0, fig.mention.start) + 1
         found = [m.group(1) for m in _YEAR.finditer(self.text, line, fig.mention.start)]
         return found[-1] if found else None
+
+    def scope_of(self, fig: Fig) -> str | None:
+        """The scope a figure is of: the last scope word printed before it in its line (全市, 市本级).
+
+        ``全市一般公共预算收入77.6亿元。其中：税收收入65.7亿元`` and ``市本级…收入44.2亿元。其中：税收收入
+        35.8亿元``: the two 税收收入 are of different scopes, so they are two quantities.
+        """
+        line = self.text.rfind("\n", 0, fig.mention.start) + 1
+        found = [m.group() for m in SCOPE.finditer(self.text, line, fig.mention.start)]
+        return found[-1].lstrip("省市县区州旗镇乡") if found else None
+
+    def other_scopes(self, a: Fig, b: Fig) -> bool:
+        """Whether two figures are of different scopes (全市 and 市本级), both printed."""
+        scope_a, scope_b = self.scope_of(a), self.scope_of(b)
+        return scope_a is not None and scope_b is not None and scope_a != scope_b
+
+    def period_of(self, fig: Fig) -> str | None:
+        """The year a figure is of, printed before it in its paragraph; None when none is printed.
+
+        A year in a comparison (较2024年, 与2013年执行数相比, 比2014年) is not the year of what
+        follows, unless the figure is the one compared with (较2024年的2,190万元).
+        """
+        line = self.text.rfind("\n", 0, fig.mention.start) + 1
+        own: str | None = None
+        for m in _YEAR.finditer(self.text, line, fig.mention.start):
+            compared = patterns.COMPARED_YEAR.search(self.text, max(line, m.start() - 2), m.start())
+            if compared is None:
+                own = m.group(1)
+                continue
+            between = self.text[m.end() : fig.mention.phrase_start]
+            if not any(ch in between for ch in "，,；;。：:") and not re.search(r"[0-9]", between):
+                return m.group(1)  # 较2024年的2,190万元: the figure compared with
+        return own
+
+    def year_printed(self, fig: Fig, floor: int) -> str | None:
+        """The year printed in a figure's own words (``2015年预算12.5万元``), back to the figure before."""
+        start = max(
+            [floor, *(f.mention.phrase_end for f in self.figs if f.mention.phrase_end <= fig.mention.start)]
+        )
+        found = _YEAR.findall(self.text, start, fig.mention.start)
+        return str(found[-1]) if found else None
+
+    def bracket_open(self, pos: int, floor: int) -> int | None:
+        """Where the brackets open that stand around ``pos`` (back to ``floor``); None outside any."""
+        depth = 0
+        for i in range(pos - 1, floor - 1, -1):
+            ch = self.text[i]
+            if ch in ")）":
+                depth += 1
+            elif ch in "(（":
+                if depth == 0:
+                    return i
+                depth -= 1
+        return None
+
+    def bracket_close(self, pos: int, end: int) -> int | None:
+        """Where the brackets that ``pos`` stands inside close, before ``end``; None if they do not."""
+        depth = 0
+        for i in range(pos, end):
+            ch = self.text[i]
+            if ch in "(（":
+                depth += 1
+            elif ch in ")）":
+                if depth == 0:
+                    return i
+                depth -= 1
+        return None
+
+    def opened_before(self, pos: int, end: int) -> int | None:
+        """Where brackets open that hold ``pos`` and close before ``end``; None if there are none."""
+        floor = max(self.text.rfind(c, 0, pos) for c in "。\n") + 1
+        opened = self.bracket_open(pos, floor)
+        if opened is None or self.bracket_close(opened + 1, end) is None:
+            return None
+        return opened
+
+    def ratio_of(
+        self, figs: list[Fig], label: str, sentences: list[Sentence], *, inferred: bool = False
+    ) -> None:
+        """A ratio of ``figs`` (numerator, denominator, stated rate), the rate being a completion rate."""
+        figs[-1].concept = "completion_rate"
+        data = {"kind": "ratio", "numerator": "", "denominator": "", "stated": "", "label": label}
+        self.add("ratio", data, unique(sentences), figs, inferred=inferred)
 
     def qualifies(self, fig: Fig) -> bool:
         """Whether a figure is followed by 的 (全年预算32,972万元的67.8%): it qualifies what follows."""

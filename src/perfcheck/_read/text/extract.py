@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from perfcheck._ledger.document import Ledger, validate
+from perfcheck._ledger.relations import ChangeRelation
 from perfcheck._read.text.build import build
 from perfcheck._read.text.tables import masked, text_tables
-from perfcheck._read.text.variants import simplified
+from perfcheck._read.text.variants import simplified, unannotated
 
 __all__ = ["Extraction", "Passage", "Summary", "extract"]
 
@@ -26,6 +28,7 @@ class Passage:
         text: the sentence as printed.
         figures: ids of the figures printed in it that the passage is about (for an
             unplaced sentence: those in no relation).
+        unreadable: numbers printed in it that are no number (``1,2,3.4.5``), as printed.
     """
 
     section: str | None
@@ -34,6 +37,7 @@ class Passage:
     end: int
     text: str
     figures: tuple[str, ...] = ()
+    unreadable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,26 +48,33 @@ class Summary:
         figures: figures extracted.
         relations: relations built.
         unplaced: sentences with a figure that takes part in no relation.
+        inferred: relations the reader inferred (``basis: inferred``) rather than read as stated.
+        unreadable: misprinted numbers (``1,2,3.4.5万元``), read as no figure.
     """
 
     figures: int
     relations: int
     unplaced: int
+    inferred: int = 0
+    unreadable: int = 0
 
     def __str__(self) -> str:
         """One line in English, each noun agreeing with its count (the CLI words it in any locale).
 
         >>> str(Summary(figures=1, relations=27, unplaced=1))
         '1 figure, 27 relations, 1 sentence with figures in no relation'
+        >>> str(Summary(figures=2, relations=0, unplaced=1, unreadable=1))
+        '2 figures, 0 relations, 1 sentence with figures in no relation, 1 unreadable number'
         """
 
         def count(n: int, noun: str) -> str:
             return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
-        return (
+        line = (
             f"{count(self.figures, 'figure')}, {count(self.relations, 'relation')}, "
             f"{count(self.unplaced, 'sentence')} with figures in no relation"
         )
+        return f"{line}, {count(self.unreadable, 'unreadable number')}" if self.unreadable else line
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +86,14 @@ class Extraction:
         summary: counts of figures, relations and unplaced sentences.
         unplaced: the sentences with figures that take part in no relation, with those figures.
         explanations: for each relation id, the sentences it was read from.
+        unreadable: the sentences with misprinted numbers, each with those numbers as printed.
     """
 
     ledger: Ledger
     summary: Summary
     unplaced: tuple[Passage, ...] = ()
     explanations: Mapping[str, tuple[Passage, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    unreadable: tuple[Passage, ...] = ()
 
     def explain(self, *, width: int = 100) -> str:
         """Per relation, the sentences it was read from; then the unplaced sentences.
@@ -96,12 +109,54 @@ class Extraction:
         lines: list[str] = []
         for rel in self.ledger.relations:
             ids = ", ".join(rel.operands())
-            lines.append(f"{rel.id} ({rel.kind}: {ids}) {rel.label or ''}".rstrip())
+            line = f"{rel.id} ({rel.kind}: {ids}) {rel.label or ''}".rstrip()
+            if rel.basis == "inferred":
+                line += " [inferred]"
+            if isinstance(rel, ChangeRelation) and rel.prior is None and None in (rel.delta, rel.percent):
+                line += " [not checkable: no prior printed, and only its amount or its rate]"
+            lines.append(line)
             lines.extend(show(p) for p in self.explanations.get(rel.id, ()))
         if self.unplaced:
             lines.append("figures in no relation:")
             lines.extend(show(p) + f"  ({', '.join(p.figures)})" for p in self.unplaced)
+        if self.unreadable:
+            lines.append("numbers that could not be read (no figure was made of them):")
+            lines.extend(show(p) + f"  ({', '.join(p.unreadable)})" for p in self.unreadable)
         return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where an offset of the text read was printed in the text given (see :func:`unannotated`)."""
+
+    origin: list[int] | None
+
+    def start(self, at: int) -> int:
+        return at if self.origin is None else self.origin[at]
+
+    def end(self, at: int) -> int:
+        return at if self.origin is None or at == 0 else self.origin[at - 1] + 1
+
+
+def _printed_at(document: dict[str, Any], origin: list[int], text: str) -> dict[str, Any]:
+    """The document with its figures' and relations' offsets moved to where ``text`` printed them."""
+    place = _Place(origin)
+
+    def moved(item: dict[str, Any]) -> dict[str, Any]:
+        source = item.get("source")
+        if not isinstance(source, dict) or "start" not in source:
+            return item
+        start, end = place.start(source["start"]), place.end(source["end"])
+        source = {**source, "start": start, "end": end}
+        if item.get("kind") is not None and "text" in source:
+            source["text"] = text[start:end]  # a relation quotes its sentence as printed
+        return {**item, "source": source}
+
+    return {
+        **document,
+        "figures": [moved(f) for f in document.get("figures", [])],
+        "relations": [moved(r) for r in document.get("relations", [])],
+    }
 
 
 def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale: str = "zh_CN") -> Extraction:
@@ -120,11 +175,14 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
         LedgerError: the extracted document is not valid (a bug in the extractor, or
             a ``unit``/``locale`` that is not known); the message names ``name``.
     """
-    # a repost in traditional characters is read with the simplified words, offsets kept
-    read = simplified(text)
+    # a repost in traditional characters is read with the simplified words, offsets kept;
+    # pinyin printed after its characters (預(yù)算) is read without, offsets moved back after
+    plain, origin = unannotated(text)
+    read = simplified(plain)
     tables = text_tables(read, name=name)
-    built = build(masked(read, tables), name=name, unit=unit, locale=locale, printed=text)
-    document = built.document
+    built = build(masked(read, tables), name=name, unit=unit, locale=locale, printed=plain)
+    document = built.document if origin is None else _printed_at(built.document, origin, text)
+    place = _Place(origin)
     if tables:
         # tables printed as lines of cells: their figures and relations join the text's
         document = {
@@ -143,9 +201,9 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
             Passage(
                 s.section,
                 s.line,
-                s.start,
-                s.end,
-                text[s.start : s.end],
+                place.start(s.start),
+                place.end(s.end),
+                text[place.start(s.start) : place.end(s.end)],
                 tuple(f.id for f in built.by_sentence.get(s.index, []) if f.id in ids),
             )
             for s in rel.sentences
@@ -158,11 +216,21 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
                 Passage(
                     sentence.section,
                     sentence.line,
-                    sentence.start,
-                    sentence.end,
-                    text[sentence.start : sentence.end],
+                    place.start(sentence.start),
+                    place.end(sentence.end),
+                    text[place.start(sentence.start) : place.end(sentence.end)],
                     loose,
                 )
             )
-    summary = Summary(len(ledger.figures), len(ledger.relations), len(unplaced))
-    return Extraction(ledger, summary, tuple(unplaced), MappingProxyType(explanations))
+    unreadable: list[Passage] = []
+    for sentence in built.sentences:
+        bad = tuple(plain[a:b] for a, b in built.unreadable if sentence.start <= a < sentence.end)
+        if bad:
+            start, end = place.start(sentence.start), place.end(sentence.end)
+            where = (sentence.section, sentence.line, start, end)
+            unreadable.append(Passage(*where, text[start:end], unreadable=bad))
+    inferred = sum(r.basis == "inferred" for r in ledger.relations)
+    summary = Summary(
+        len(ledger.figures), len(ledger.relations), len(unplaced), inferred, len(built.unreadable)
+    )
+    return Extraction(ledger, summary, tuple(unplaced), MappingProxyType(explanations), tuple(unreadable))
