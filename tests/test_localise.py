@@ -198,6 +198,38 @@ def _systems(draw: st.DrawFn) -> System:
     return System(vars=variables, rows=rows)
 
 
+def _narrowed(
+    rows: list[Row], lo: dict[str, Fraction | None], hi: dict[str, Fraction | None], rounds: int
+) -> bool | None:
+    """Interval propagation written plainly, in fractions: every row, every round (the reference)."""
+    for _ in range(rounds):
+        moved = False
+        for row in rows:
+            parts = []
+            for name, c in row.coeffs:
+                a, b = (lo[name], hi[name]) if c > 0 else (hi[name], lo[name])
+                parts.append((None if a is None else c * a, None if b is None else c * b))
+            for k, (name, c) in enumerate(row.coeffs):
+                rest = parts[:k] + parts[k + 1 :]  # the others, with their bounds at the row's start
+                rest_lo = None if any(a is None for a, _ in rest) else sum((a for a, _ in rest), Fraction(0))
+                rest_hi = None if any(b is None for _, b in rest) else sum((b for _, b in rest), Fraction(0))
+                top = None if row.hi is None or rest_lo is None else (row.hi - rest_lo) / c
+                bottom = None if row.lo is None or rest_hi is None else (row.lo - rest_hi) / c
+                new_lo, new_hi = (bottom, top) if c > 0 else (top, bottom)
+                low, high = lo[name], hi[name]
+                if new_lo is not None and (low is None or new_lo > low):
+                    lo[name] = low = new_lo
+                    moved = True
+                if new_hi is not None and (high is None or new_hi < high):
+                    hi[name] = high = new_hi
+                    moved = True
+                if low is not None and high is not None and low > high:
+                    return None
+        if not moved:
+            return True
+    return False
+
+
 @settings(max_examples=300, deadline=None)
 @given(_systems(), st.data())
 def test_propagation_in_integers_makes_the_steps_of_fractions(system: System, data: st.DataObject) -> None:
@@ -215,10 +247,16 @@ def test_propagation_in_integers_makes_the_steps_of_fractions(system: System, da
         lo[name], hi[name] = (var.lo, var.hi) if var.figure is not None else (None, None)
     if free is not None and box is not None:
         lo[free], hi[free] = box
-    expected = propagate(system, lo, hi, rounds, free=free)  # the rows in fractions, every row every round
+    rows = [r for r in system.rows if free is None or r.switch != free]
+    plain_lo, plain_hi = dict(lo), dict(hi)
+    expected = _narrowed(rows, lo, hi, rounds)
     assert outcome == expected
+    assert propagate(system, plain_lo, plain_hi, rounds, free=free) == expected  # every row, every round
     if expected is not None:
         assert {n: bounds(n) for n in system.vars} == {n: (lo[n], hi[n]) for n in system.vars}
+        assert {n: (plain_lo[n], plain_hi[n]) for n in system.vars} == {
+            n: (lo[n], hi[n]) for n in system.vars
+        }
 
 
 def test_hitting_sets() -> None:
@@ -327,6 +365,25 @@ def test_a_highspy_without_getiis_gives_no_iis() -> None:
 
 
 # -- the API, the command line, the outputs ------------------------------------------------
+
+
+def test_a_json_document_is_localised_from_the_part_solved_as_the_whole_ledger_is() -> None:
+    """localise_data (the fast path's documents) agrees with localise on the whole ledger, blanks or not."""
+    blanks = _doc(
+        [_fig("t", "3.50"), _fig("a", "3.00"), _fig("b", "—")],
+        [{"id": "s", "kind": "sum", "total": "t", "parts": ["a", "b"]}],
+    )
+    blanks["blanks"] = "absent"
+    rules = list(perfcheck.default_registry)
+    for document in (json.loads(Path(SEED).read_text()), blanks, CONFLICT_AND_MORE):
+        ledger = perfcheck.validate(document)
+        findings = perfcheck.check(document).findings
+        whole = localise_module.localise(ledger, rules, findings, conflicts="PC904")
+        part = localise_module.localise_data(
+            json.dumps(document).encode(), rules, findings, conflicts="PC904"
+        )
+        assert any(f.localisation for f in part)
+        assert sorted(part, key=str) == sorted(whole, key=str)
 
 
 def test_result_localise_is_check_with_localise() -> None:
@@ -438,7 +495,7 @@ def _sets(result: perfcheck.Result) -> dict[str, tuple[str, set[frozenset[str]],
 def test_the_closed_form_and_the_milp_find_the_same_smallest_sets(
     document: dict[str, Any], data: st.DataObject
 ) -> None:
-    """Sums, balances, equalities, comparisons: the sets found with no solver are the MILP's."""
+    """Sums, balances, equalities, comparisons: the sets found with no solver are the MILP's, or smaller."""
     candidates = _changeable(document)
     assume(candidates)
     count = data.draw(st.integers(1, min(2, len(candidates))))
@@ -453,8 +510,12 @@ def test_the_closed_form_and_the_milp_find_the_same_smallest_sets(
         milp_status, milp_named, milp_more = milp[relation]
         if status != "localised" or milp_status != "localised":
             continue  # e.g. figures too large for the solver (docs/localise.md, Limits)
-        assert {len(n) for n in named} == {len(n) for n in milp_named}, (relation, named, milp_named)
-        if not more and not milp_more:
+        sizes, milp_sizes = {len(n) for n in named}, {len(n) for n in milp_named}
+        # The closed form is never larger. The MILP may be: with figures in 百万元 beside figures
+        # in 元 (big-Ms of 10^8 beside coefficients of 10^-3) HiGHS's MIP presolve was seen to
+        # return a larger set as optimal (docs/localise.md, Limits); the hitting sets come first.
+        assert max(sizes) <= min(milp_sizes), (relation, named, milp_named)
+        if sizes == milp_sizes and not more and not milp_more:
             assert named == milp_named, (relation, named, milp_named)
 
 

@@ -459,50 +459,9 @@ def restrict(system: System, relations: Sequence[str]) -> System:
 Bounds = dict[str, Fraction | None]
 
 
-def _contribution(
-    k: Fraction, low: Fraction | None, high: Fraction | None
-) -> tuple[Fraction | None, Fraction | None]:
-    a, b = (low, high) if k > 0 else (high, low)
-    return (None if a is None else k * a), (None if b is None else k * b)
-
-
-def _rest(total: Fraction, unbounded: int, own: Fraction | None) -> Fraction | None:
-    """A row's sum without one term, from the sum of the bounded terms and how many are unbounded."""
-    if own is None:
-        return total if unbounded == 1 else None
-    return total - own if unbounded == 0 else None
-
-
-def _tighten(lo: Bounds, hi: Bounds, rows: Iterable[Row]) -> bool | None:
-    """One round over the rows: True when a bound moved, None when an interval emptied."""
-    moved = False
-    for row in rows:
-        parts = [_contribution(k, lo[name], hi[name]) for name, k in row.coeffs]
-        total_lo = sum((a for a, _ in parts if a is not None), Fraction(0))
-        total_hi = sum((b for _, b in parts if b is not None), Fraction(0))
-        open_lo = sum(a is None for a, _ in parts)
-        open_hi = sum(b is None for _, b in parts)
-        for (name, c), (own_lo, own_hi) in zip(row.coeffs, parts, strict=True):
-            rest_lo, rest_hi = _rest(total_lo, open_lo, own_lo), _rest(total_hi, open_hi, own_hi)
-            # c·x lies in [row.lo - rest_hi, row.hi - rest_lo]
-            top = None if row.hi is None or rest_lo is None else (row.hi - rest_lo) / c
-            bottom = None if row.lo is None or rest_hi is None else (row.lo - rest_hi) / c
-            new_lo, new_hi = (bottom, top) if c > 0 else (top, bottom)
-            low, high = lo[name], hi[name]
-            if new_lo is not None and (low is None or new_lo > low):
-                lo[name] = low = new_lo
-                moved = True
-            if new_hi is not None and (high is None or new_hi < high):
-                hi[name] = high = new_hi
-                moved = True
-            if low is not None and high is not None and low > high:
-                return None
-    return moved
-
-
 #: A bound: an integer count of ``1/den`` (rows of coefficients ±1), or a fraction.
 Num = int | Fraction
-_IntRow = tuple[tuple[int, ...], tuple[Num, ...], tuple[Num, ...], Num | None, Num | None]
+_IntRow = tuple[tuple[int, ...], tuple[Num, ...], tuple[Num | None, ...], Num | None, Num | None]
 #: What one visit of a row changed, in order (a variable's index and its bounds after), and
 #: whether some interval emptied.
 _Visit = tuple[list[tuple[int, Num | None, Num | None]], bool]
@@ -565,7 +524,7 @@ class _Printed:
             cs: tuple[Num, ...] = (
                 tuple(int(c) for _, c in row.coeffs) if unit else tuple(c for _, c in row.coeffs)
             )
-            invs: tuple[Num, ...] = cs if unit else tuple(1 / c for _, c in row.coeffs)
+            invs = cs if unit else _inverses(cs)
             rows.append((idx, cs, invs, _scaled(row.lo, den), _scaled(row.hi, den)))
         return cls(
             names_,
@@ -658,8 +617,22 @@ class _Printed:
         return moved
 
 
+def _inverses(coeffs: Iterable[Num]) -> tuple[Num | None, ...]:
+    return tuple(None if c == 0 else Fraction(1) / c for c in coeffs)
+
+
+def _divide(value: Num, c: Num, inv: Num | None) -> Num:
+    if inv is None:
+        msg = f"a row's coefficient is {c}: nothing bounds its figure"
+        raise ZeroDivisionError(msg)
+    return value * inv
+
+
 def _visit(row: _IntRow, low: list[Num | None], high: list[Num | None]) -> _Visit:  # noqa: C901, PLR0912
-    """One row of :func:`_tighten`, in place: what changed, and whether an interval emptied.
+    """One row's narrowing, in place: what changed, and whether an interval emptied.
+
+    Each variable is bounded by what the row leaves it with the others within their
+    bounds at the start of the visit (a variable named twice, once per naming).
 
     A second visit with nothing changed since changes nothing: one pass bounds each
     variable by the exact projection of the row over the others' box.
@@ -694,9 +667,9 @@ def _visit(row: _IntRow, low: list[Num | None], high: list[Num | None]) -> _Visi
             rest_hi = total_hi if open_hi == 1 else None
         else:
             rest_hi = total_hi - own_hi if open_hi == 0 else None
-        # divided by c: times its inverse (c itself for ±1), exactly
-        top = None if row_hi is None or rest_lo is None else (row_hi - rest_lo) * inv
-        bottom = None if row_lo is None or rest_hi is None else (row_lo - rest_hi) * inv
+        # divided by c: times its inverse (c itself for ±1), exactly; by 0 it raises
+        top = None if row_hi is None or rest_lo is None else _divide(row_hi - rest_lo, c, inv)
+        bottom = None if row_lo is None or rest_hi is None else _divide(row_lo - rest_hi, c, inv)
         new_lo, new_hi = (bottom, top) if c > 0 else (top, bottom)
         lo_j, hi_j = low[j], high[j]
         changed = False
@@ -780,14 +753,34 @@ def propagate(system: System, lo: Bounds, hi: Bounds, rounds: int, *, free: str 
 
 
 def propagate_rows(rows: Sequence[Row], lo: Bounds, hi: Bounds, rounds: int) -> bool | None:
-    """:func:`propagate` over ``rows``, in fractions (whatever their coefficients)."""
+    """:func:`propagate` over ``rows``, in fractions (whatever their coefficients), every row every round."""
+    index: dict[str, int] = {}
+    for row in rows:
+        for n, _ in row.coeffs:
+            index.setdefault(n, len(index))
+    low: list[Num | None] = [lo[n] for n in index]
+    high: list[Num | None] = [hi[n] for n in index]
+    visits: list[_IntRow] = []
+    for row in rows:
+        cs = tuple(c for _, c in row.coeffs)
+        visits.append((tuple(index[n] for n, _ in row.coeffs), cs, _inverses(cs), row.lo, row.hi))
+    outcome: bool | None = False
     for _ in range(rounds):
-        moved = _tighten(lo, hi, rows)
-        if moved is None:
-            return None
-        if not moved:
-            return True
-    return False
+        moved = False
+        emptied = False
+        for visit in visits:
+            changes, emptied = _visit(visit, low, high)
+            moved = moved or bool(changes)
+            if emptied:
+                break
+        if emptied or not moved:
+            outcome = None if emptied else True
+            break
+    for n, j in index.items():
+        a, b = low[j], high[j]
+        lo[n] = None if a is None else Fraction(a)
+        hi[n] = None if b is None else Fraction(b)
+    return outcome
 
 
 def alone_range(
