@@ -21,7 +21,7 @@ from perfcheck._findings.coverage import Coverage, coverage_of_counts, coverage_
 from perfcheck._findings.finding import Finding, RelationCheck
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger, loads
-from perfcheck._localise import Options, localise
+from perfcheck._localise import Options, localise, localise_data
 from perfcheck._read.reader import Readable, parse, raw, read
 from perfcheck.rules import CONFLICT_CODE, CRASH_CODE, INFERRED_CODE, default_registry
 
@@ -63,8 +63,6 @@ class _Localiser:
         self, result: Result, *, weights: Mapping[str, float] | None = None, limit: int = 5
     ) -> Result:
         """The result with its error findings localised and any conflict between relations (PC904)."""
-        document = self.document
-        ledger = document if isinstance(document, Ledger) else loads(document, limits=self.limits)
         registry = default_registry if self.registry is None else self.registry
         rules = tuple(registry[c] for c in self.codes)
         conflicts = CONFLICT_CODE if CONFLICT_CODE in self.codes else None
@@ -72,16 +70,41 @@ class _Localiser:
             f.model_copy(update={"localisation": None}) for f in result.findings if f.code != CONFLICT_CODE
         ]
         options = Options(limit=limit, weights=weights)
-        findings = localise(ledger, rules, findings, locale=self.locale, conflicts=conflicts, options=options)
-        findings = in_report_order(findings, ledger)
-        done = Result(
-            title=result.title,
-            findings=tuple(findings),
-            checks=result.checks,
-            coverage=coverage_of_ledger((f.id for f in ledger.figures), ledger.relations, findings),
-            rules=result.rules,
-            locale=result.locale,
-        )
+        ledger = self.document
+        if not isinstance(ledger, Ledger) and result._pending is not None:  # noqa: SLF001 - the fast path's
+            # The fast path's document: only the part localisation solves is built.
+            findings = localise_data(
+                ledger,
+                rules,
+                findings,
+                locale=self.locale,
+                conflicts=conflicts,
+                options=options,
+                limits=self.limits,
+            )
+            done = Result._assemble(  # noqa: SLF001 - the checks are the result's, worked out when asked
+                result.title,
+                tuple(findings),
+                result.rules,
+                result.locale,
+                result._pending,  # noqa: SLF001
+                result.relations_checked,
+            )
+        else:
+            if not isinstance(ledger, Ledger):
+                ledger = loads(ledger, limits=self.limits)
+            findings = localise(
+                ledger, rules, findings, locale=self.locale, conflicts=conflicts, options=options
+            )
+            findings = in_report_order(findings, ledger)
+            done = Result(
+                title=result.title,
+                findings=tuple(findings),
+                checks=result.checks,
+                coverage=coverage_of_ledger((f.id for f in ledger.figures), ledger.relations, findings),
+                rules=result.rules,
+                locale=result.locale,
+            )
         done._localised = True  # noqa: SLF001 - the result's own flag, set where it is made
         done._localiser = self  # noqa: SLF001 - asked again with other weights, it localises again
         return done

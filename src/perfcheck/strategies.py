@@ -279,10 +279,14 @@ def breaking(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own stra
     ``code`` and the rule's severity; a rule that judges relations finds one
     relation broken, and no other figure takes part in it.
 
+    PC904 (relations in conflict) is reported only when localising: its ledgers hold
+    two sums on one figure printed coarser than the rest, each sum holding alone and
+    pulling that figure to the other end of its rounding. A plain check finds nothing;
+    ``check(ledger, localise=True)`` reports PC904 and nothing else.
+
     Args:
         code: a rule code of :data:`perfcheck.default_registry`, e.g. ``"PC201"``. PC902
-            (a rule crashed) cannot be produced by data, nor PC904 (relations in
-            conflict), which a plain check does not report.
+            (a rule crashed) cannot be produced by data.
         min_relations: fewest relations around the broken one (0 to 60).
         max_relations: most relations around the broken one (0 to 60).
         kinds: relation kinds of the relations around it.
@@ -294,7 +298,7 @@ def breaking(  # noqa: PLR0913 - keyword-only knobs, as in hypothesis's own stra
         plain: as for :func:`ledgers`: the relations around the broken one are plain.
 
     Raises:
-        hypothesis.errors.InvalidArgument: ``code`` is no rule's, or PC902 or PC904; or another
+        hypothesis.errors.InvalidArgument: ``code`` is no rule's, or PC902; or another
             argument is of the wrong type or out of range.
 
     >>> import perfcheck

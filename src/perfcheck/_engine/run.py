@@ -135,9 +135,13 @@ def crash_code(code: str, ignore: Iterable[str] | None) -> str | None:
     return None if any(code.startswith(p) for p in ignore or ()) else code
 
 
-def in_report_order(findings: Iterable[Finding], ledger: Ledger) -> list[Finding]:
-    """Findings ordered errors first, then in the order of the relations they are about."""
-    order = {r.id: i for i, r in enumerate(ledger.relations)}
+def in_report_order(findings: Iterable[Finding], ledger: Ledger | Iterable[str]) -> list[Finding]:
+    """Findings ordered errors first, then in the order of the relations they are about.
+
+    The order is the ledger's, or that of the relation ids given in its place.
+    """
+    ids = (r.id for r in ledger.relations) if isinstance(ledger, Ledger) else ledger
+    order = {rid: i for i, rid in enumerate(ids)}
     return sorted(
         findings, key=lambda f: (_SEVERITY_ORDER[f.severity], order.get(f.relation or "", -1), f.code)
     )

@@ -13,24 +13,30 @@ See docs/localise.md.
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
+import orjson
+
 from perfcheck._core.i18n import N_
+from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._core.units import Kind
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import Rule
+from perfcheck._engine.run import in_report_order
+from perfcheck._findings.coverage import operands_of_data
 from perfcheck._findings.finding import Finding, Severity, Verdict
 from perfcheck._findings.localisation import Correction, Explanation, Localisation, Typo
-from perfcheck._ledger.document import Ledger, _Relation
+from perfcheck._ledger.document import Ledger, _Relation, parse_json, validate
 from perfcheck._localise.confirm import Checker, refuted
 from perfcheck._localise.hitting import smallest_hitting
 from perfcheck._localise.solver import MAX_DEVIATION, Solver, SolverMissingError, require_solver
-from perfcheck._localise.system import System, alone_range, build, connected, restrict
-from perfcheck._localise.typos import ORDER, Slip, slips
+from perfcheck._localise.system import System, Var, alone_range, build, connected, restrict
+from perfcheck._localise.typos import ORDER, Slip, slips_where
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +65,8 @@ _HITTING_SIZE = 3
 _HITTING_BUDGET = 5000
 
 
-def _weights(ledger: Ledger, given: Mapping[str, float] | None) -> dict[str, Fraction]:
-    weights: dict[str, Fraction] = {}
-    for rel in ledger.relations:
-        if rel.kind == "equal":
-            for fid in rel.operands():
-                weights[fid] = Fraction(2)
+def _weights(printed_twice: Iterable[str], given: Mapping[str, float] | None) -> dict[str, Fraction]:
+    weights = dict.fromkeys(printed_twice, Fraction(2))
     for fid, w in (given or {}).items():
         weights[fid] = Fraction(w)
     return weights
@@ -218,14 +220,17 @@ class _Group:
         low, high = float(lo), float(hi)
         margin = 1e-9 * max(abs(low), abs(high), 1.0)
         middle, scale = (low + high) / 2, float(self.system.vars[fid].scale)
+
+        def meets(least: float, greatest: float, decimals: int) -> bool:
+            half = 0.5 * 10.0 ** (-decimals) * factor
+            return least * factor - half <= high + margin and greatest * factor + half >= low - margin
+
         fits: list[tuple[tuple[bool, int, float], Slip]] = []
-        for slip in slips(view.number, view.decimals, amount=view.unit.kind is Kind.AMOUNT):
-            half = 0.5 * 10.0 ** (-slip.decimals) * factor
+        for slip in slips_where(view.number, view.decimals, amount=view.unit.kind is Kind.AMOUNT, keep=meets):
             centre = float(slip.value) * factor
-            if centre - half <= high + margin and centre + half >= low - margin:
-                # A coarser value fits more easily only because its interval is wider: it comes last.
-                rank = (slip.coarser(view.decimals), ORDER.index(slip.kind), abs(centre - middle) / scale)
-                fits.append((rank, slip))
+            # A coarser value fits more easily only because its interval is wider: it comes last.
+            rank = (slip.coarser(view.decimals), ORDER.index(slip.kind), abs(centre - middle) / scale)
+            fits.append((rank, slip))
         fits.sort(key=lambda item: item[0])
         return [s for _, s in fits[:_SLIPS_TRIED]]
 
@@ -248,11 +253,19 @@ class _Group:
         value keeps every relation holding takes the plain value's place.
         """
         middle = {f: (lo + hi) / 2 for f, (lo, hi) in ranges.items()}
-        trials: list[dict[str, tuple[Decimal, int, Typo | None]]] = [
-            {f: (*self._plain(f, point[f])[extra], None) for f in order}
+        plain: dict[tuple[str, int], list[tuple[Decimal, int]]] = {}  # each point's roundings, made once
+
+        def rounded(f: str, which: int, point: Mapping[str, Fraction]) -> list[tuple[Decimal, int]]:
+            if (f, which) not in plain:
+                plain[f, which] = self._plain(f, point[f])
+            return plain[f, which]
+
+        # made one at a time: the first that holds ends the search
+        trials: Iterator[dict[str, tuple[Decimal, int, Typo | None]]] = (
+            {f: (*rounded(f, which, point)[extra], None) for f in order}
             for extra in range(4)
-            for point in (witness, middle)
-        ]
+            for which, point in enumerate((witness, middle))
+        )
         relations = self.touching(order)
         chosen = next((t for t in trials if self._holds(relations, t)), None)
         for fid in order:
@@ -307,11 +320,27 @@ class _Group:
     # -- relations that each hold alone but not together ----------------------------
 
     def conflict(self) -> list[str] | None:
-        """The smallest set of relations found that cannot hold together, once proven; else None."""
-        if self.solver.fit().feasible or self.solver.timed_out:
+        """The smallest set of relations found that cannot hold together, once proven; else None.
+
+        HiGHS's irreducible infeasible subsystem (``getIis``) names the candidates; each is
+        made irreducible relation by relation and proven by exact propagation before it is
+        reported. Without one (an older highspy), or when it is not proven, every relation
+        of the group is tried for removal instead.
+        """
+        feasible, iis = self.solver.conflict()
+        if feasible or self.solver.timed_out:
             return None
-        keep = list(self.system.relations)
-        for rel in list(keep):
+        if iis:
+            keep = self._irreducible(iis)
+            if refuted(restrict(self.system, keep)):
+                return keep
+        keep = self._irreducible(list(self.system.relations))
+        return keep if refuted(restrict(self.system, keep)) else None
+
+    def _irreducible(self, relations: list[str]) -> list[str]:
+        """``relations`` (which cannot all hold) less every one without which the rest still cannot."""
+        keep = list(relations)
+        for rel in relations:
             trial = [r for r in keep if r != rel]
             if (
                 trial
@@ -320,7 +349,7 @@ class _Group:
                 .feasible
             ):
                 keep = trial
-        return keep if refuted(restrict(self.system, keep)) else None
+        return keep
 
 
 def _conflict_finding(ctx: Context, code: str, system: System, relations: list[str]) -> Finding:
@@ -370,20 +399,19 @@ class _Run:
         self.found: dict[str, Localisation] = {}
         self.extra: list[Finding] = []
         self.left_out: set[str] = set()
+        self.vars: dict[str, Var] = {}  # each figure's variable, made once for all pieces
 
-    def piece(self, relations: list[_Relation], *, has_broken: bool) -> None:
+    def piece(self, piece: Piece, relations: Mapping[str, _Relation]) -> None:
         """Localise one piece of a group (or look for a conflict in it, when nothing is broken)."""
-        broken = [r.id for r in relations if r.id in self.broken]
-        figures = len({f for r in relations for f in r.operands()})
+        broken = [r for r in piece.relations if r in self.broken]
         limit = self.options.max_figures
-        if figures > limit:
-            reason = f"{figures} figures solved together, beyond the limit of {limit}"
-            localisation = Localisation(
-                status="not_localised", relations=tuple(r.id for r in relations), reason=reason
-            )
+        if piece.figures > limit:
+            reason = f"{piece.figures} figures solved together, beyond the limit of {limit}"
+            localisation = Localisation(status="not_localised", relations=piece.relations, reason=reason)
             self.found.update(dict.fromkeys(broken, localisation))
             return
-        part = build(self.ctx, relations)
+        has_broken = piece.broken
+        part = build(self.ctx, (relations[r] for r in piece.relations), self.vars)
         self.left_out.update(part.left_out)
         if not part.relations:
             return
@@ -408,7 +436,7 @@ class _Run:
 
 
 def _pieces(
-    group: list[str], operands: Mapping[str, list[str]], broken: set[str], max_figures: int
+    group: list[str], operands: Mapping[str, Sequence[str]], broken: Collection[str], max_figures: int
 ) -> list[list[str]]:
     """The parts of a group solved together: all of it, or each broken cluster with its neighbours.
 
@@ -434,6 +462,72 @@ def _pieces(
     return pieces
 
 
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Relations solved together: a group connected by shared figures, or a broken cluster and its neighbours.
+
+    Attributes:
+        relations: their ids, in document order.
+        broken: whether the group holds a broken relation (else it is only searched for a conflict).
+        figures: how many figures they name.
+    """
+
+    relations: tuple[str, ...]
+    broken: bool
+    figures: int
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a ledger's localisation solves, worked out from its relations' ids, kinds and figures alone.
+
+    Attributes:
+        pieces: the relations solved together, piece by piece.
+        printed_twice: the figures an ``equal`` relation names (they weigh 2).
+    """
+
+    pieces: tuple[Piece, ...]
+    printed_twice: frozenset[str]
+
+    def solved(self, max_figures: int) -> set[str]:
+        """The ids of the relations some piece solves (a piece naming too many figures is not solved)."""
+        return {r for p in self.pieces if p.figures <= max_figures for r in p.relations}
+
+
+def broken_relations(findings: Iterable[Finding]) -> set[str]:
+    """The relations an error finding is about: those localisation explains."""
+    return {f.relation for f in findings if f.severity is Severity.ERROR and f.relation is not None}
+
+
+def scope(
+    relations: Iterable[tuple[str, str, Sequence[str]]],
+    broken: Collection[str],
+    *,
+    conflicts: bool,
+    max_figures: int,
+) -> Scope:
+    """The pieces to solve, from each relation's ``(id, kind, figures)`` in document order.
+
+    Every group connected by shared figures that holds a ``broken`` relation is solved
+    (in pieces when it names more than ``max_figures`` figures); with ``conflicts``, a
+    group of several relations none of which is broken is searched for a conflict.
+    """
+    operands: dict[str, Sequence[str]] = {}
+    twice: set[str] = set()
+    for rid, kind, figures in relations:
+        operands[rid] = figures
+        if kind == "equal":
+            twice.update(figures)
+    pieces: list[Piece] = []
+    for group in connected(operands, operands):
+        has_broken = any(r in broken for r in group)
+        if has_broken or (conflicts and len(group) > 1):
+            for piece in _pieces(group, operands, broken, max_figures):
+                named = len({f for r in piece for f in operands[r]})
+                pieces.append(Piece(tuple(piece), has_broken, named))
+    return Scope(tuple(pieces), frozenset(twice))
+
+
 def localise(  # noqa: PLR0913 - keyword-only options
     ledger: Ledger,
     rules: Sequence[Rule],
@@ -442,12 +536,15 @@ def localise(  # noqa: PLR0913 - keyword-only options
     locale: str = "en",
     conflicts: str | None = None,
     options: Options | None = None,
+    within: Scope | None = None,
 ) -> list[Finding]:
     """The findings with which figures are likely wrong, and any conflicts between relations.
 
     Every error finding about a relation gains a :class:`Localisation`. With a
     ``conflicts`` code, a group of relations that each hold alone but cannot hold
-    together is reported as a finding of that code, localised in turn.
+    together is reported as a finding of that code, localised in turn. ``within`` is
+    the scope worked out from the whole document when ``ledger`` holds only the
+    relations it solves (and the figures they name); by default it is ``ledger``'s.
 
     Raises:
         SolverMissingError: highspy is not installed.
@@ -455,23 +552,26 @@ def localise(  # noqa: PLR0913 - keyword-only options
     require_solver()  # needed or not for this ledger, missing it is said at once
     options = options or Options()
     findings = list(findings)
+    broken = broken_relations(findings)
+    if within is None:
+        within = scope(
+            ((r.id, r.kind, r.operands()) for r in ledger.relations),
+            broken,
+            conflicts=conflicts is not None,
+            max_figures=options.max_figures,
+        )
     ctx = Context(ledger, locale)
     by_id = {r.id: r for r in ledger.relations}
-    operands = {r.id: r.operands() for r in ledger.relations}
-    broken = {f.relation for f in findings if f.severity is Severity.ERROR and f.relation is not None}
     run = _Run(
         ctx,
         checker=Checker(ctx, rules, by_id),
-        weights=_weights(ledger, options.weights),
+        weights=_weights(within.printed_twice, options.weights),
         options=options,
         broken=broken,
         conflicts=conflicts,
     )
-    for group in connected(operands, operands):
-        has_broken = any(r in broken for r in group)
-        if has_broken or (conflicts is not None and len(group) > 1):
-            for piece in _pieces(group, operands, broken, options.max_figures):
-                run.piece([by_id[r] for r in piece], has_broken=has_broken)
+    for piece in within.pieces:
+        run.piece(piece, by_id)
     found, extra, left_out = run.found, run.extra, run.left_out
     for rel in left_out:
         if rel in broken:
@@ -490,4 +590,96 @@ def localise(  # noqa: PLR0913 - keyword-only options
     return extra + out
 
 
-__all__ = ["Options", "SolverMissingError", "localise", "require_solver"]
+def _has_float(node: object) -> bool:
+    if isinstance(node, float):
+        return True
+    if isinstance(node, dict):
+        return any(_has_float(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_has_float(v) for v in node)
+    return False
+
+
+def localise_data(  # noqa: PLR0913 - keyword-only options
+    document: bytes,
+    rules: Sequence[Rule],
+    findings: Iterable[Finding],
+    *,
+    locale: str = "en",
+    conflicts: str | None = None,
+    options: Options | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> list[Finding]:
+    """As :func:`localise`, for a valid JSON document (the fast path's): findings in report order.
+
+    Only the relations localisation solves, and the figures they name, are validated
+    as a ledger (a fast-path document of ten thousand figures with a few broken sums
+    is not built whole). A document that reads blanks as absent is validated whole:
+    which figures exist depends on it.
+
+    Raises:
+        SolverMissingError: highspy is not installed.
+        LedgerError: the document is not valid (never expected: it was checked).
+    """
+    options = options or Options()
+    findings = list(findings)
+    # The collector is paused while the whole document is parsed (as the fast path does):
+    # a collection would walk its many objects again and again. Only the part solved is kept.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        ledger, within, order = _solved_part(
+            document, findings, conflicts=conflicts is not None, options=options, limits=limits
+        )
+    finally:
+        if collecting:
+            gc.enable()
+    found = localise(
+        ledger, rules, findings, locale=locale, conflicts=conflicts, options=options, within=within
+    )
+    return in_report_order(found, order)
+
+
+def _solved_part(
+    document: bytes, findings: list[Finding], *, conflicts: bool, options: Options, limits: Limits
+) -> tuple[Ledger, Scope | None, list[str]]:
+    """The ledger of the relations solved (and the figures they name), its scope, every relation's id.
+
+    A document that reads blanks as absent is validated whole, with no scope given:
+    which figures exist depends on it.
+    """
+    data = orjson.loads(document)
+    raw = [r for r in data.get("relations", ()) if isinstance(r, dict)]
+    order = [str(r.get("id")) for r in raw]
+    if "blanks" in data:
+        return validate(parse_json(document, limits=limits), limits=limits), None, order
+    within = scope(
+        ((str(r.get("id")), str(r.get("kind")), operands_of_data(r)) for r in raw),
+        broken_relations(findings),
+        conflicts=conflicts,
+        max_figures=options.max_figures,
+    )
+    solved = within.solved(options.max_figures)
+    relations = [r for r in raw if r.get("id") in solved]
+    named = {f for r in relations for f in operands_of_data(r)}
+    figures = [f for f in data.get("figures", ()) if isinstance(f, dict) and f.get("id") in named]
+    part = {k: v for k, v in data.items() if k not in ("figures", "relations")}
+    if _has_float([part, figures, relations]):
+        # a JSON number with a fraction is read exactly, as a Decimal (the fast path declines one)
+        exact = parse_json(document, limits=limits)
+        relations = [r for r in exact["relations"] if isinstance(r, dict) and r.get("id") in solved]
+        figures = [f for f in exact["figures"] if isinstance(f, dict) and f.get("id") in named]
+        part = {k: v for k, v in exact.items() if k not in ("figures", "relations")}
+    return validate({**part, "figures": figures, "relations": relations}, limits=limits), within, order
+
+
+__all__ = [
+    "Options",
+    "Piece",
+    "Scope",
+    "SolverMissingError",
+    "localise",
+    "localise_data",
+    "require_solver",
+    "scope",
+]

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from fractions import Fraction
 
 from perfcheck._engine.compile import FigureView, figure_interval
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import Rule
 from perfcheck._findings.finding import Severity
 from perfcheck._ledger.document import _Relation
-from perfcheck._localise.system import System, propagate
+from perfcheck._localise.system import System, propagate_printed
 
 #: Rounds of propagation before giving up on a proof.
 ROUNDS = 60
@@ -74,8 +73,4 @@ def refuted(system: System) -> bool:
     Only the rows a figure keeping its printed value implies are used (the products'
     envelopes are for changed figures), so ``True`` is a proof; ``False`` proves nothing.
     """
-    lo: dict[str, Fraction | None] = {}
-    hi: dict[str, Fraction | None] = {}
-    for name, var in system.vars.items():
-        lo[name], hi[name] = (var.lo, var.hi) if var.figure is not None else (None, None)
-    return propagate(system, lo, hi, ROUNDS) is None
+    return propagate_printed(system, ROUNDS)[0] is None

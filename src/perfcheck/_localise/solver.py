@@ -52,33 +52,54 @@ def require_solver() -> bool:
     return True
 
 
+class _Boxes(dict[str, Box]):
+    """Domain boxes worked out when first asked for: a search by hitting sets asks for a few."""
+
+    def __init__(self, system: System, size: Mapping[str, Fraction]) -> None:
+        super().__init__()
+        self.system = system
+        self.size = size
+
+    def __missing__(self, name: str) -> Box:
+        var = self.system.vars[name]
+        if var.figure is None:
+            box = _span(var, self)
+        else:
+            bound = 2 * self.size[var.dim]
+            if var.dim == "percent":
+                bound = max(bound, PERCENT_BOX)
+            lo = Fraction(0) if var.centre >= 0 else -bound
+            lo = min(lo, var.lo) if var.lo is not None else lo
+            hi = max(bound, var.hi) if var.hi is not None else bound
+            box = (lo, hi)
+        self[name] = box
+        return box
+
+
+def exact_sum(values: Iterable[Fraction]) -> Fraction:
+    """The sum of fractions, added as integers over their least common denominator.
+
+    >>> exact_sum([Fraction(1, 2), Fraction(1, 3), Fraction(1, 6)])
+    Fraction(1, 1)
+    """
+    values = list(values)
+    den = math.lcm(*(v.denominator for v in values)) if values else 1
+    return Fraction(sum(v.numerator * (den // v.denominator) for v in values), den)
+
+
 def domain_boxes(system: System) -> dict[str, Box]:
     """Each variable's domain box: how far a changed figure may go.
 
     Per dimension, twice the sum of the magnitudes its figures print (no figure a
     relation determines from the others can be larger), at least 1000 for percentages;
     from zero for a figure printed non-negative. A made-up quantity spans its terms.
+    Each box is worked out when first looked up.
     """
-    size: dict[str, Fraction] = {}
+    sizes: dict[str, list[Fraction]] = {}
     for var in system.vars.values():
         if var.figure is not None:
-            ends = [abs(var.centre), *(abs(e) for e in (var.lo, var.hi) if e is not None)]
-            size[var.dim] = size.get(var.dim, Fraction(0)) + max(ends) + var.scale
-    boxes: dict[str, Box] = {}
-    for var in system.vars.values():
-        if var.figure is None:
-            continue
-        bound = 2 * size[var.dim]
-        if var.dim == "percent":
-            bound = max(bound, PERCENT_BOX)
-        lo = Fraction(0) if var.centre >= 0 else -bound
-        lo = min(lo, var.lo) if var.lo is not None else lo
-        hi = max(bound, var.hi) if var.hi is not None else bound
-        boxes[var.name] = (lo, hi)
-    for var in system.vars.values():
-        if var.figure is None:
-            boxes[var.name] = _span(var, boxes)
-    return boxes
+            sizes.setdefault(var.dim, []).append(var.size)
+    return _Boxes(system, {dim: exact_sum(values) for dim, values in sizes.items()})
 
 
 #: How much coarser than the finest figure of its dimension a figure's unit of deviation may be.
@@ -95,7 +116,9 @@ def _balanced(system: System) -> System:
     for var in system.vars.values():
         finest[var.dim] = min(finest.get(var.dim, var.scale), var.scale)
     capped = {
-        name: replace(var, scale=min(var.scale, finest[var.dim] * _SCALE_RANGE))
+        name: var
+        if var.scale <= finest[var.dim] * _SCALE_RANGE
+        else replace(var, scale=finest[var.dim] * _SCALE_RANGE)
         for name, var in system.vars.items()
     }
     return System(capped, system.rows, system.products, system.relations, system.left_out)
@@ -280,11 +303,19 @@ class Solver:
 
     def __init__(self, system: System, *, time_limit: float) -> None:
         """Hold the system; ``time_limit`` bounds each solve, in seconds."""
-        self.system = _balanced(system)
+        self._given = system
+        self._system: System | None = None
         self.time_limit = time_limit
         self.domain = domain_boxes(system)
         self.timed_out = False
         self._rows: dict[int, _Converted] = {}
+
+    @property
+    def system(self) -> System:
+        """The system as the solver sees it (:func:`_balanced`), made when a model is first built."""
+        if self._system is None:
+            self._system = _balanced(self._given)
+        return self._system
 
     def resolvable(self) -> bool:
         """Whether every domain box lies within :data:`MAX_DEVIATION` units of its printed value."""
@@ -320,6 +351,22 @@ class Solver:
             return Fit(feasible=False, witness={}, timed_out=self.timed_out)
         solution = list(model.highs.getSolution().col_value)
         return Fit(feasible=True, witness={n: model.value(solution, n) for n in self.system.vars})
+
+    def conflict(self) -> tuple[bool, list[str] | None]:
+        """Whether every relation can hold with every figure as printed; when not, HiGHS's IIS.
+
+        The IIS (an irreducible infeasible subsystem, from ``getIis``) is given as the
+        relations its rows belong to, in the system's order: a proposal, to be confirmed
+        exactly. It is None when the system is feasible, the solve ran out of time, or
+        this highspy has no ``getIis`` (or finds none).
+        """
+        model = self._fixed(())
+        status = self._run(model)
+        if status == "kOptimal":
+            return True, None
+        if self.timed_out:
+            return False, None
+        return False, _iis_relations(model.highs, [row.relation for row in self.system.rows])
 
     def ranges(self, changed: Iterable[str]) -> dict[str, tuple[Fraction, Fraction]]:
         """For each figure in ``changed``, the least and greatest value that lets every relation hold."""
@@ -422,6 +469,31 @@ class Search:
             return None
         solution = list(self.model.highs.getSolution().col_value)
         return frozenset(f for f, z in self.zcol.items() if solution[z] > 0.5)
+
+
+#: HiGHS's IIS strategy: from the LP, then made irreducible (kIisStrategyFromLp | kIisStrategyIrreducible).
+_IIS_STRATEGY: Final = 2 | 4
+
+
+def _iis_relations(highs: Any, relations: list[str]) -> list[str] | None:  # noqa: ANN401 - highspy's model
+    """The relations of the rows of HiGHS's irreducible infeasible subsystem, or None without one.
+
+    ``relations`` names the relation of each row of the model, in the order they were added.
+    """
+    get = getattr(highs, "getIis", None)
+    if get is None:  # a highspy before getIis
+        return None
+    highs.setOptionValue("iis_strategy", _IIS_STRATEGY)
+    try:
+        status, iis = get()
+    except RuntimeError:
+        return None
+    valid = getattr(iis, "valid_", getattr(iis, "valid", False))
+    rows = getattr(iis, "row_index_", getattr(iis, "row_index", None))
+    if str(status).rsplit(".", 1)[-1] != "kOk" or not valid or not rows:
+        return None
+    named = {relations[i] for i in rows if 0 <= i < len(relations)}
+    return [r for r in dict.fromkeys(relations) if r in named]
 
 
 def _integer() -> Any:  # noqa: ANN401 - highspy's enum

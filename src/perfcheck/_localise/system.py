@@ -15,7 +15,9 @@ Coefficients and bounds are exact fractions; only the solver sees floats.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -58,6 +60,8 @@ class Var:
         lo: the lower end of the printed interval, or None when unbounded.
         hi: the upper end, or None.
         terms: for a made-up quantity, the figures it is the sum of (with coefficients).
+        size: for a figure, the largest magnitude it may have as printed: the larger end
+            of its interval (or its value) and half a unit more (what its domain box adds up).
     """
 
     name: str
@@ -68,6 +72,7 @@ class Var:
     lo: Fraction | None
     hi: Fraction | None
     terms: Terms = ()
+    size: Fraction = Fraction(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +106,7 @@ class System:
     relations: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
     _index: dict[str, tuple[list[Row], list[Product]]] | None = field(default=None, repr=False)
+    _printed: _Printed | bool | None = field(default=None, repr=False)
 
     def parts_of(self, relation: str) -> tuple[list[Row], list[Product]]:
         """A relation's rows and products (indexed on first use)."""
@@ -132,33 +138,45 @@ class System:
 
 
 def _frac(value: Decimal) -> Fraction | None:
-    return Fraction(value) if value.is_finite() else None
+    # from the integer ratio: the fraction of two ints skips the constructor's type tests
+    return Fraction(*value.as_integer_ratio()) if value.is_finite() else None
+
+
+@functools.cache
+def _fraction(factor: Decimal) -> Fraction:
+    return Fraction(factor)
+
+
+@functools.cache
+def _half_unit(decimals: int, factor: Decimal) -> Fraction:
+    """Half a unit of the last digit printed to ``decimals`` places, in the base unit."""
+    return Fraction(1, 2) * Fraction(10) ** (-decimals) * Fraction(factor)
 
 
 def figure_var(view: FigureView) -> Var:
     """A figure's variable: its printed value, interval and scale in its dimension's base unit."""
-    factor = Fraction(view.unit.factor)
-    centre = Fraction(view.number) * factor
-    scale = Fraction(1, 2) * Fraction(10) ** (-view.decimals) * factor
-    return Var(
-        view.id,
-        view.id,
-        str(view.unit.dimension),
-        centre,
-        scale,
-        _frac(view.base.lo),
-        _frac(view.base.hi),
-    )
+    factor = view.unit.factor
+    centre = Fraction(*view.number.as_integer_ratio())
+    if factor != 1:
+        centre *= _fraction(factor)
+    scale = _half_unit(view.decimals, factor)
+    lo, hi = _frac(view.base.lo), _frac(view.base.hi)
+    size = max(abs(centre), *(abs(e) for e in (lo, hi) if e is not None)) + scale
+    return Var(view.id, view.id, str(view.unit.dimension), centre, scale, lo, hi, size=size)
 
 
 class _Builder:
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, known: dict[str, Var]) -> None:
         self.ctx = ctx
         self.system = System()
+        self.known = known
 
     def var(self, figure_id: str) -> str:
         if figure_id not in self.system.vars:
-            self.system.vars[figure_id] = figure_var(self.ctx.view(figure_id))
+            var = self.known.get(figure_id)
+            if var is None:
+                var = self.known[figure_id] = figure_var(self.ctx.view(figure_id))
+            self.system.vars[figure_id] = var
         return figure_id
 
     def made_up(self, relation: str, terms: Terms) -> str | None:
@@ -183,7 +201,8 @@ class _Builder:
     ) -> None:
         merged: dict[str, Fraction] = {}
         for name, c in coeffs:
-            merged[name if name.startswith(MADE_UP) else self.var(name)] = merged.get(name, Fraction(0)) + c
+            key = name if name.startswith(MADE_UP) else self.var(name)
+            merged[key] = merged[key] + c if key in merged else c
         terms = tuple((n, c) for n, c in merged.items() if c)
         self.system.rows.append(Row(relation, terms, lo, hi))
 
@@ -208,8 +227,10 @@ ONE: Final = Fraction(1)
 
 
 def _sum(b: _Builder, rel: SumRelation) -> bool:
-    weights = rel.weights or [Decimal(1)] * len(rel.parts)
-    terms = [(rel.total, -ONE), *((p, Fraction(w)) for p, w in zip(rel.parts, weights, strict=True))]
+    if rel.weights is None:
+        terms = [(rel.total, -ONE), *((p, ONE) for p in rel.parts)]
+    else:
+        terms = [(rel.total, -ONE), *((p, Fraction(w)) for p, w in zip(rel.parts, rel.weights, strict=True))]
     if rel.exhaustive:
         b.row(rel.id, terms, Fraction(0), Fraction(0))
     else:
@@ -350,9 +371,12 @@ _KINDS: Final = {
 }
 
 
-def build(ctx: Context, relations: Iterable[_Relation]) -> System:
-    """The system of ``relations`` (stated ones whose units can be compared; the rest is left out)."""
-    b = _Builder(ctx)
+def build(ctx: Context, relations: Iterable[_Relation], known: dict[str, Var] | None = None) -> System:
+    """The system of ``relations`` (stated ones whose units can be compared; the rest is left out).
+
+    ``known`` holds the figures' variables made so far for ``ctx`` (reused, and added to).
+    """
+    b = _Builder(ctx, {} if known is None else known)
     for rel in relations:
         write = _KINDS.get(rel.kind)
         if rel.basis != "stated" or ctx.dimension_problem(rel) is not None or write is None:
@@ -369,22 +393,40 @@ def build(ctx: Context, relations: Iterable[_Relation]) -> System:
 
 
 def connected(relations: Iterable[str], operands: Mapping[str, Iterable[str]]) -> list[list[str]]:
-    """Relations in groups connected by the figures they name, each group in the given order."""
-    parent: dict[str, str] = {}
+    """Relations in groups connected by the figures they name, each group in the given order.
 
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
+    >>> connected(["a", "b", "c"], {"a": ["x", "y"], "b": ["z"], "c": ["y", "w"]})
+    [['a', 'c'], ['b']]
+    """
+    index: dict[str, int] = {}
+    parent: list[int] = []
+
+    def find(x: int) -> int:
+        while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
     relations = list(relations)
+    firsts: list[int] = []
     for rel in relations:
+        root = -1
         for fig in operands[rel]:
-            parent[find(f"r:{rel}")] = find(f"f:{fig}")
-    groups: dict[str, list[str]] = {}
-    for rel in relations:
-        groups.setdefault(find(f"r:{rel}"), []).append(rel)
+            j = index.get(fig)
+            if j is None:
+                j = index[fig] = len(parent)
+                parent.append(j)
+            if root < 0:
+                root = find(j)
+            elif (other := find(j)) != root:
+                parent[other] = root
+        if root < 0:  # a relation that names no figure is a group of its own
+            root = len(parent)
+            parent.append(root)
+        firsts.append(root)
+    groups: dict[int, list[str]] = {}
+    for rel, first in zip(relations, firsts, strict=True):
+        groups.setdefault(find(first), []).append(rel)
     return list(groups.values())
 
 
@@ -417,45 +459,287 @@ def restrict(system: System, relations: Sequence[str]) -> System:
 Bounds = dict[str, Fraction | None]
 
 
-def _contribution(
-    k: Fraction, low: Fraction | None, high: Fraction | None
-) -> tuple[Fraction | None, Fraction | None]:
-    a, b = (low, high) if k > 0 else (high, low)
-    return (None if a is None else k * a), (None if b is None else k * b)
+#: A bound: an integer count of ``1/den`` (rows of coefficients ±1), or a fraction.
+Num = int | Fraction
+_IntRow = tuple[tuple[int, ...], tuple[Num, ...], tuple[Num | None, ...], Num | None, Num | None]
+#: What one visit of a row changed, in order (a variable's index and its bounds after), and
+#: whether some interval emptied.
+_Visit = tuple[list[tuple[int, Num | None, Num | None]], bool]
 
 
-def _rest(total: Fraction, unbounded: int, own: Fraction | None) -> Fraction | None:
-    """A row's sum without one term, from the sum of the bounded terms and how many are unbounded."""
-    if own is None:
-        return total if unbounded == 1 else None
-    return total - own if unbounded == 0 else None
+def _scaled(value: Fraction | None, den: int) -> Num | None:
+    """``value`` as a count of ``1/den``; itself when ``den`` is 0 (bounds kept as fractions)."""
+    if value is None or not den:
+        return value
+    return value.numerator * (den // value.denominator)
 
 
-def _tighten(lo: Bounds, hi: Bounds, rows: Iterable[Row]) -> bool | None:
-    """One round over the rows: True when a bound moved, None when an interval emptied."""
-    moved = False
-    for row in rows:
-        parts = [_contribution(k, lo[name], hi[name]) for name, k in row.coeffs]
-        total_lo = sum((a for a, _ in parts if a is not None), Fraction(0))
-        total_hi = sum((b for _, b in parts if b is not None), Fraction(0))
-        open_lo = sum(a is None for a, _ in parts)
-        open_hi = sum(b is None for _, b in parts)
-        for (name, c), (own_lo, own_hi) in zip(row.coeffs, parts, strict=True):
-            rest_lo, rest_hi = _rest(total_lo, open_lo, own_lo), _rest(total_hi, open_hi, own_hi)
-            # c·x lies in [row.lo - rest_hi, row.hi - rest_lo]
-            top = None if row.hi is None or rest_lo is None else (row.hi - rest_lo) / c
-            bottom = None if row.lo is None or rest_hi is None else (row.lo - rest_hi) / c
-            new_lo, new_hi = (bottom, top) if c > 0 else (top, bottom)
-            low, high = lo[name], hi[name]
-            if new_lo is not None and (low is None or new_lo > low):
-                lo[name] = low = new_lo
-                moved = True
-            if new_hi is not None and (high is None or new_hi < high):
-                hi[name] = high = new_hi
-                moved = True
-            if low is not None and high is not None and low > high:
+@dataclass(slots=True)
+class _Printed:
+    """A system's rows by index, from its printed intervals, for propagation that skips what nothing reached.
+
+    When every coefficient is ±1 (sums, balances, equalities, comparisons), every bound
+    is held as an integer count of ``1/den`` (the least common multiple of the
+    denominators of the printed intervals and the rows' bounds): adding, subtracting and
+    dividing by ±1 keep it one, so propagation makes exactly the steps it makes in
+    fractions. Otherwise (``den`` is 0) bounds stay fractions. What a row's visit does
+    while all its figures are as printed is worked out once and replayed.
+    """
+
+    names: tuple[str, ...]
+    index: dict[str, int]
+    den: int
+    lo: list[Num | None]
+    hi: list[Num | None]
+    rows: list[_IntRow]
+    switches: list[str | None]
+    occurs: list[list[int]]
+    visits: dict[int, _Visit] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, system: System) -> _Printed | None:
+        """The system by index, or None when some row names a figure twice (or with coefficient 0)."""
+        index: dict[str, int] = {}
+        unit = True
+        for row in system.rows:
+            names = [n for n, _ in row.coeffs]
+            if len(set(names)) < len(names) or any(c == 0 for _, c in row.coeffs):
                 return None
-    return moved
+            unit = unit and all(c in (1, -1) for _, c in row.coeffs)
+            for n in names:
+                index.setdefault(n, len(index))
+        names_ = tuple(index)
+        ends: list[Fraction | None] = [e for row in system.rows for e in (row.lo, row.hi)]
+        starts = [(v.lo, v.hi) if (v := system.vars[n]).figure is not None else (None, None) for n in names_]
+        ends += [e for pair in starts for e in pair]
+        den = 0
+        if unit:
+            den = math.lcm(*(e.denominator for e in ends if e is not None)) if any(ends) else 1
+        occurs: list[list[int]] = [[] for _ in names_]
+        rows: list[_IntRow] = []
+        for r, row in enumerate(system.rows):
+            idx = tuple(index[n] for n, _ in row.coeffs)
+            for j in idx:
+                occurs[j].append(r)
+            cs: tuple[Num, ...] = (
+                tuple(int(c) for _, c in row.coeffs) if unit else tuple(c for _, c in row.coeffs)
+            )
+            invs = cs if unit else _inverses(cs)
+            rows.append((idx, cs, invs, _scaled(row.lo, den), _scaled(row.hi, den)))
+        return cls(
+            names_,
+            index,
+            den,
+            [_scaled(a, den) for a, _ in starts],
+            [_scaled(b, den) for _, b in starts],
+            rows,
+            [row.switch for row in system.rows],
+            occurs,
+        )
+
+    def printed_visit(self, r: int) -> _Visit:
+        """What visiting row ``r`` does while its variables are as printed (worked out once)."""
+        if r not in self.visits:
+            self.visits[r] = _visit(self.rows[r], list(self.lo), list(self.hi))
+        return self.visits[r]
+
+    def _free(
+        self, free: str, box: tuple[Fraction, Fraction], low: list[Num | None], high: list[Num | None]
+    ) -> bool:
+        """Put ``free`` within ``box``; False when the box's ends are not whole counts of ``1/den``."""
+        j = self.index[free]
+        if not self.den:
+            low[j], high[j] = box
+            return True
+        ends = (box[0] * self.den, box[1] * self.den)
+        if any(e.denominator != 1 for e in ends):
+            return False
+        low[j], high[j] = int(ends[0]), int(ends[1])
+        return True
+
+    def propagate(
+        self, rounds: int, free: str | None, box: tuple[Fraction, Fraction] | None
+    ) -> tuple[bool | None, list[Num | None], list[Num | None]] | None:
+        """:func:`propagate` from the printed intervals (``free`` within ``box``, its rows skipped).
+
+        Returns the outcome and the bounds; None when ``box`` is not a whole count of ``1/den``.
+        """
+        low, high = list(self.lo), list(self.hi)
+        pristine = [True] * len(self.rows)
+        if free is not None and box is not None and free in self.index:
+            if not self._free(free, box, low, high):
+                return None
+            for r in self.occurs[self.index[free]]:
+                pristine[r] = False
+        kept = [r for r, w in enumerate(self.switches) if free is None or w != free]
+        dirty = [True] * len(self.rows)
+        for _ in range(rounds):
+            moved = self._round(kept, low, high, dirty, pristine)
+            if moved is None:
+                return None, low, high
+            if not moved:
+                return True, low, high
+        return False, low, high
+
+    def _round(
+        self,
+        kept: list[int],
+        low: list[Num | None],
+        high: list[Num | None],
+        dirty: list[bool],
+        pristine: list[bool],
+    ) -> bool | None:
+        """One round over the ``kept`` rows: whether a bound moved, None when an interval emptied.
+
+        A row none of whose variables changed since its last visit is not visited: it
+        would change nothing. A row whose variables are all as printed replays its
+        printed visit.
+        """
+        moved = False
+        for r in kept:
+            if not dirty[r]:
+                continue
+            dirty[r] = False
+            if pristine[r]:
+                changes, empty = self.printed_visit(r)
+                for j, a, b in changes:
+                    low[j], high[j] = a, b
+            else:
+                changes, empty = _visit(self.rows[r], low, high)
+            if empty:
+                return None
+            for j, _, _ in changes:
+                moved = True
+                for other in self.occurs[j]:
+                    pristine[other] = False
+                    if other != r:
+                        dirty[other] = True
+        return moved
+
+
+def _inverses(coeffs: Iterable[Num]) -> tuple[Num | None, ...]:
+    return tuple(None if c == 0 else Fraction(1) / c for c in coeffs)
+
+
+def _divide(value: Num, c: Num, inv: Num | None) -> Num:
+    if inv is None:
+        msg = f"a row's coefficient is {c}: nothing bounds its figure"
+        raise ZeroDivisionError(msg)
+    return value * inv
+
+
+def _visit(row: _IntRow, low: list[Num | None], high: list[Num | None]) -> _Visit:  # noqa: C901, PLR0912
+    """One row's narrowing, in place: what changed, and whether an interval emptied.
+
+    Each variable is bounded by what the row leaves it with the others within their
+    bounds at the start of the visit (a variable named twice, once per naming).
+
+    A second visit with nothing changed since changes nothing: one pass bounds each
+    variable by the exact projection of the row over the others' box.
+    """
+    idx, cs, invs, row_lo, row_hi = row
+    parts: list[tuple[Num | None, Num | None]] = []
+    total_lo: Num = 0
+    total_hi: Num = 0
+    open_lo = open_hi = 0
+    for j, c in zip(idx, cs, strict=True):
+        a, b = (low[j], high[j]) if c > 0 else (high[j], low[j])
+        if a is None:
+            open_lo += 1
+        else:
+            a = c * a
+            total_lo += a
+        if b is None:
+            open_hi += 1
+        else:
+            b = c * b
+            total_hi += b
+        parts.append((a, b))
+    changes: list[tuple[int, Num | None, Num | None]] = []
+    rest_lo: Num | None
+    rest_hi: Num | None
+    for j, c, inv, (own_lo, own_hi) in zip(idx, cs, invs, parts, strict=True):
+        if own_lo is None:
+            rest_lo = total_lo if open_lo == 1 else None
+        else:
+            rest_lo = total_lo - own_lo if open_lo == 0 else None
+        if own_hi is None:
+            rest_hi = total_hi if open_hi == 1 else None
+        else:
+            rest_hi = total_hi - own_hi if open_hi == 0 else None
+        # divided by c: times its inverse (c itself for ±1), exactly; by 0 it raises
+        top = None if row_hi is None or rest_lo is None else _divide(row_hi - rest_lo, c, inv)
+        bottom = None if row_lo is None or rest_hi is None else _divide(row_lo - rest_hi, c, inv)
+        new_lo, new_hi = (bottom, top) if c > 0 else (top, bottom)
+        lo_j, hi_j = low[j], high[j]
+        changed = False
+        if new_lo is not None and (lo_j is None or new_lo > lo_j):
+            low[j] = lo_j = new_lo
+            changed = True
+        if new_hi is not None and (hi_j is None or new_hi < hi_j):
+            high[j] = hi_j = new_hi
+            changed = True
+        if changed:
+            changes.append((j, lo_j, hi_j))
+        if lo_j is not None and hi_j is not None and lo_j > hi_j:
+            return changes, True
+    return changes, False
+
+
+def _printed(system: System) -> _Printed | None:
+    """The system in integers (:class:`_Printed`), made once; None when its rows are not all ±1."""
+    if system._printed is None:  # noqa: SLF001 - the system's own cache
+        system._printed = _Printed.of(system) or False  # noqa: SLF001
+    return system._printed if isinstance(system._printed, _Printed) else None  # noqa: SLF001
+
+
+Lookup = Callable[[str], tuple[Fraction | None, Fraction | None]]
+
+
+def _start(system: System, free: str | None, box: tuple[Fraction, Fraction] | None) -> Lookup:
+    """A variable's bounds before propagation: as printed (made-up: unbounded), ``free`` within ``box``."""
+
+    def bounds(name: str) -> tuple[Fraction | None, Fraction | None]:
+        if name == free and box is not None:
+            return box
+        var = system.vars[name]
+        return (var.lo, var.hi) if var.figure is not None else (None, None)
+
+    return bounds
+
+
+def propagate_printed(
+    system: System, rounds: int, *, free: str | None = None, box: tuple[Fraction, Fraction] | None = None
+) -> tuple[bool | None, Lookup]:
+    """:func:`propagate` from the printed intervals (made-up quantities unbounded), ``free`` within ``box``.
+
+    Returns the outcome and each variable's bounds after. Only the rows some change
+    reached are visited (:class:`_Printed`); rows whose coefficients are all ±1 (sums,
+    balances, equalities, comparisons) are propagated in integers: the same steps, exactly.
+    """
+    start = _start(system, free, box)
+    printed = _printed(system)
+    done = None if printed is None else printed.propagate(rounds, free, box)
+    if printed is None or done is None:
+        lo: Bounds = {}
+        hi: Bounds = {}
+        for name in system.vars:
+            lo[name], hi[name] = start(name)
+        outcome = propagate(system, lo, hi, rounds, free=free)
+        return outcome, lambda name: (lo[name], hi[name])
+    outcome, low, high = done
+    den, index = printed.den, printed.index
+
+    def bounds(name: str) -> tuple[Fraction | None, Fraction | None]:
+        j = index.get(name)
+        if j is None:
+            return start(name)
+        a, b = low[j], high[j]
+        if not den:
+            return (None if a is None else Fraction(a)), (None if b is None else Fraction(b))
+        return (None if a is None else Fraction(a, den)), (None if b is None else Fraction(b, den))
+
+    return outcome, bounds
 
 
 def propagate(system: System, lo: Bounds, hi: Bounds, rounds: int, *, free: str | None = None) -> bool | None:
@@ -465,14 +749,38 @@ def propagate(system: System, lo: Bounds, hi: Bounds, rounds: int, *, free: str 
     None when some interval emptied (the rows cannot all hold: a proof), else whether
     it settled within ``rounds``.
     """
-    rows = [r for r in system.rows if free is None or r.switch != free]
+    return propagate_rows([r for r in system.rows if free is None or r.switch != free], lo, hi, rounds)
+
+
+def propagate_rows(rows: Sequence[Row], lo: Bounds, hi: Bounds, rounds: int) -> bool | None:
+    """:func:`propagate` over ``rows``, in fractions (whatever their coefficients), every row every round."""
+    index: dict[str, int] = {}
+    for row in rows:
+        for n, _ in row.coeffs:
+            index.setdefault(n, len(index))
+    low: list[Num | None] = [lo[n] for n in index]
+    high: list[Num | None] = [hi[n] for n in index]
+    visits: list[_IntRow] = []
+    for row in rows:
+        cs = tuple(c for _, c in row.coeffs)
+        visits.append((tuple(index[n] for n, _ in row.coeffs), cs, _inverses(cs), row.lo, row.hi))
+    outcome: bool | None = False
     for _ in range(rounds):
-        moved = _tighten(lo, hi, rows)
-        if moved is None:
-            return None
-        if not moved:
-            return True
-    return False
+        moved = False
+        emptied = False
+        for visit in visits:
+            changes, emptied = _visit(visit, low, high)
+            moved = moved or bool(changes)
+            if emptied:
+                break
+        if emptied or not moved:
+            outcome = None if emptied else True
+            break
+    for n, j in index.items():
+        a, b = low[j], high[j]
+        lo[n] = None if a is None else Fraction(a)
+        hi[n] = None if b is None else Fraction(b)
+    return outcome
 
 
 def alone_range(
@@ -485,21 +793,17 @@ def alone_range(
     its share allows. An empty range is ``(1, 0)``; None when a quotient cannot be
     bounded. A superset of what the relations allow together: the exact checks decide.
     """
-    lo: Bounds = {}
-    hi: Bounds = {}
-    for name, var in system.vars.items():
-        lo[name], hi[name] = (var.lo, var.hi) if var.figure is not None else (None, None)
-    lo[figure], hi[figure] = box
-    if propagate(system, lo, hi, rounds, free=figure) is None:
+    outcome, bounds = propagate_printed(system, rounds, free=figure, box=box)
+    if outcome is None:
         return Fraction(1), Fraction(0)
-    low, high = lo[figure], hi[figure]
+    low, high = bounds(figure)
     if low is None or high is None:
         low, high = box
     for prod in system.products:
         if prod.p != figure:
             continue
-        num = _span(prod.linear, lo, hi)
-        den = (lo[prod.d], hi[prod.d])
+        num = _span(prod.linear, bounds)
+        den = bounds(prod.d)
         if num[0] is None or num[1] is None or den[0] is None or den[1] is None or den[0] <= 0:
             return None
         corners = [n / d for n in num if n is not None for d in den if d is not None]
@@ -507,11 +811,12 @@ def alone_range(
     return low, high
 
 
-def _span(terms: Terms, lo: Bounds, hi: Bounds) -> tuple[Fraction | None, Fraction | None]:
+def _span(terms: Terms, bounds: Lookup) -> tuple[Fraction | None, Fraction | None]:
     low: Fraction | None = Fraction(0)
     high: Fraction | None = Fraction(0)
     for name, c in terms:
-        a, b = (lo[name], hi[name]) if c > 0 else (hi[name], lo[name])
+        lo, hi = bounds(name)
+        a, b = (lo, hi) if c > 0 else (hi, lo)
         low = None if low is None or a is None else low + c * a
         high = None if high is None or b is None else high + c * b
     return low, high

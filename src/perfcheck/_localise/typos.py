@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
@@ -33,7 +34,8 @@ class Slip:
         return self.decimals < decimals
 
 
-def _value(digits: str, point: int, negative: bool, decimals: int) -> tuple[Decimal, int] | None:  # noqa: FBT001
+def _text(digits: str, point: int, negative: bool, decimals: int) -> tuple[str, int] | None:  # noqa: FBT001
+    """The digits printed with the point at ``point``, and the places that prints; None when no number."""
     if point < 0 or point > len(digits) or not digits:
         return None
     whole, frac = digits[:point] or "0", digits[point:]
@@ -41,33 +43,43 @@ def _value(digits: str, point: int, negative: bool, decimals: int) -> tuple[Deci
         return None  # a leading zero is no printed number
     text = f"{'-' if negative else ''}{whole}{'.' + frac if frac else ''}"
     places = len(frac) if decimals >= 0 else decimals
-    return Decimal(text), places
+    return text, places
 
 
-def _digit_slips(digits: str, point: int) -> list[tuple[str, int, Typo]]:
-    """Digit strings (with the point's place) one keystroke away: swapped, wrong, dropped, doubled."""
-    out: list[tuple[str, int, Typo]] = [
-        (digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :], point, "swap")
+def _digit_groups(digits: str, point: int) -> list[list[tuple[str, int, Typo]]]:
+    """Digit strings (with the point's place) one keystroke away: swapped, wrong, dropped, doubled.
+
+    In groups, in order: the wrong digits of one place together, and the digits dropped
+    at one place, each group ascending in the digit that varies (so its first and last
+    strings are its least and greatest values); every other slip is a group of its own.
+    """
+    out: list[list[tuple[str, int, Typo]]] = [
+        [(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :], point, "swap")]
         for i in range(len(digits) - 1)
         if digits[i] != digits[i + 1]
     ]
     out.extend(
-        (digits[:i] + new + digits[i + 1 :], point, "digit")
+        [(digits[:i] + new + digits[i + 1 :], point, "digit") for new in "0123456789" if new != d]
         for i, d in enumerate(digits)
-        for new in "0123456789"
-        if new != d
     )
     out.extend(
-        (digits[:i] + new + digits[i:], point + (i <= point), "dropped")
+        [(digits[:i] + new + digits[i:], point + (i <= point), "dropped") for new in "0123456789"]
         for i in range(len(digits) + 1)
-        for new in "0123456789"
     )
     out.extend(
-        (digits[:i] + digits[i + 1 :], point - (i < point), "doubled")
+        [(digits[:i] + digits[i + 1 :], point - (i < point), "doubled")]
         for i in range(1, len(digits))
         if digits[i] == digits[i - 1]
     )
     return out
+
+
+def _float(digits: str, point: int, negative: bool) -> float | None:  # noqa: FBT001
+    """The value of digits with the point at ``point``, leading zeros or not; None when no number."""
+    if point < 0 or point > len(digits) or not digits:
+        return None
+    value = float(f"{digits[:point] or '0'}.{digits[point:] or '0'}")
+    return -value if negative else value
 
 
 def slips(number: Decimal, decimals: int, *, amount: bool) -> list[Slip]:
@@ -77,23 +89,54 @@ def slips(number: Decimal, decimals: int, *, amount: bool) -> list[Slip]:
     or doubled (one fewer), the decimal point moved by up to three places, the sign
     flipped and, for an amount, 元 printed for 万元 or the other way round.
     """
+    return slips_where(number, decimals, amount=amount)
+
+
+def slips_where(
+    number: Decimal, decimals: int, *, amount: bool, keep: Callable[[float, float, int], bool] | None = None
+) -> list[Slip]:
+    """:func:`slips`, only those whose value (as a float) and places ``keep`` accepts, in the same order.
+
+    ``keep(low, high, places)`` says whether some value in ``[low, high]`` printed to
+    ``places`` may do; a slip is kept when ``keep(value, value, places)``. It runs on a
+    slip's text before the slip becomes a :class:`~decimal.Decimal`, and on a group of
+    slips one digit apart (the wrong digits of one place) at once, from its least and
+    greatest values: most of the hundreds of slips of a figure are far from any value
+    that fits. ``keep`` must be monotone: true for a span whenever true for a value in it.
+    """
     negative = number < 0
     text = f"{abs(number):.{max(decimals, 0)}f}"
     whole, _, frac = text.partition(".")
     out: list[Slip] = []
-    for digits, point, kind in _digit_slips(whole + frac, len(whole)):
-        made = _value(digits, point, negative, decimals)
-        if made is not None and made[0] != number:
-            out.append(Slip(made[0], made[1], kind))
+    for group in _digit_groups(whole + frac, len(whole)):
+        if keep is not None and len(group) > 1:
+            first, last = (_float(d, p, negative) for d, p, _ in (group[0], group[-1]))
+            places = len(group[0][0]) - group[0][1] if decimals >= 0 else decimals
+            if (
+                first is not None
+                and last is not None
+                and not keep(min(first, last), max(first, last), places)
+            ):
+                continue  # no value of the group can fit
+        for digits, point, kind in group:
+            made = _text(digits, point, negative, decimals)
+            if made is None:
+                continue
+            if keep is not None and not keep(v := float(made[0]), v, made[1]):
+                continue
+            value = Decimal(made[0])
+            if value != number:
+                out.append(Slip(value, made[1], kind))
     if number:
-        out.extend(
+        more = [
             Slip(NEAR.multiply(number, Decimal(1).scaleb(shift)), decimals - shift, "point")
             for shift in (-3, -2, -1, 1, 2, 3)
-        )
-        out.append(Slip(-number, decimals, "sign"))
+        ]
+        more.append(Slip(-number, decimals, "sign"))
         if amount:
-            out.append(Slip(NEAR.multiply(number, _UNIT_FACTOR), decimals - 4, "unit"))
-            out.append(Slip(NEAR.divide(number, _UNIT_FACTOR), decimals + 4, "unit"))
+            more.append(Slip(NEAR.multiply(number, _UNIT_FACTOR), decimals - 4, "unit"))
+            more.append(Slip(NEAR.divide(number, _UNIT_FACTOR), decimals + 4, "unit"))
+        out.extend(m for m in more if keep is None or keep(v := float(m.value), v, m.decimals))
     return _unique(out)
 
 

@@ -15,7 +15,7 @@ from perfcheck._strategies.printing import (
     MAX_RELATIONS,
     ROUNDING_MODES,
 )
-from perfcheck.rules import CONFLICT_CODE, CRASH_CODE, default_registry, series_registry
+from perfcheck.rules import CRASH_CODE, default_registry, series_registry
 
 #: Why no document breaks the rule crashed rules are reported under.
 _UNBREAKABLE_CRASH: Final = (
@@ -202,12 +202,6 @@ def breakable_code(where: str, code: object) -> str:
         raise _fail(where, msg)
     if code == CRASH_CODE:
         raise _fail(where, _UNBREAKABLE_CRASH.format(code=code))
-    if code == CONFLICT_CODE:
-        msg = (
-            f"{code} is reported only when localising (check(..., localise=True), docs/localise.md), "
-            "so no ledger breaks it in a plain check"
-        )
-        raise _fail(where, msg)
     if default_registry[code].breaker is None:  # a rule added to the registry without a breaker
         msg = f"perfcheck.strategies has no way to break {code} yet"
         raise _fail(where, msg)

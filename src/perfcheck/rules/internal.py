@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from perfcheck._core.i18n import N_
-from perfcheck._engine.breaker import Drawing
+from perfcheck._engine.breaker import Drawing, Span
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
 from perfcheck._engine.screen import Screen
@@ -165,11 +166,44 @@ def inferred_relation_broken(ctx: Context, _: None) -> Iterator[Finding]:
     return iter(())
 
 
+def _break_conflict(b: Drawing) -> None:
+    """Two sums on one coarse amount ``x``, each holding alone, that pull it to opposite ends of its rounding.
+
+    ``x`` is printed with two decimals fewer than the other amounts of its unit (fewer is
+    never flagged), so its rounding interval is a hundred of theirs wide. One total is
+    printed so that its sum leaves ``x`` only the values about 80 % of the way up that
+    interval, the other about 20 %: each sum holds alone, no value of ``x`` fits both.
+    """
+    unit = b.sampled_from(b.units)
+    fine = b.decimals_for(unit, Fraction(0))
+    parts = [b.amount(b.money(positive=True), "part", unit=unit, exact=False, decimals=fine) for _ in "yu"]
+    spans = [_finite(b.span(p)) for p in parts]
+    width = 100 * (spans[0][1] - spans[0][0])  # x's interval: two decimals coarser
+    true = b.money(positive=True) + 100 * width  # far from zero, so every total stays positive
+    x = b.amount(true, "shared", unit=unit, exact=False, decimals=fine - 2)
+    x_lo, x_hi = _finite(b.span(x))
+    for part, (lo, hi), where in zip(parts, spans, (Fraction(8, 10), Fraction(2, 10)), strict=True):
+        # the total of x and the part, with x at `where` of its interval: the sum allows x
+        # only within a few hundredths of that point
+        total = x_lo + (x_hi - x_lo) * where + (lo + hi) / 2
+        b.relate(
+            "sum", total=b.amount(total, "total", unit=unit, exact=False, decimals=fine), parts=[x, part]
+        )
+
+
+def _finite(span: Span) -> tuple[Fraction, Fraction]:
+    lo, hi = span
+    assert isinstance(lo, Fraction), span  # noqa: S101 - an amount's true values are bounded
+    assert isinstance(hi, Fraction), span  # noqa: S101
+    return lo, hi
+
+
 @rule(
     "PC904",
     "relations-conflict",
     severity=Severity.ERROR,
     screen=Screen(),  # it finds nothing by itself
+    breaker=_break_conflict,
     passing=doc(relations=[]),
     failing={},
 )
