@@ -32,7 +32,7 @@ from perfcheck._config import Config, ConfigError, discover_config, load_config
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.limits import Limits
 from perfcheck._findings.acknowledgement import Acknowledgement
-from perfcheck._ledger.document import Ledger, dumps
+from perfcheck._ledger.document import dumps
 from perfcheck._series import check_series, series_pairs, with_series
 from perfcheck.render import Checked, render_documents
 from perfcheck.rules import all_rules, default_registry, series_registry
@@ -331,8 +331,8 @@ def _results(
         return items
     # Series: only documents with a partner in a consecutive year are read again, here.
     ok = [i for i, item in enumerate(items) if item.result is not None]
-    stubs = [Ledger(perfcheck="1", entity=items[i].entity, period=items[i].period) for i in ok]
-    paired = sorted({ok[i] for pair in series_pairs(stubs) for i in pair})
+    keys = [(items[i].entity, items[i].period) for i in ok]
+    paired = sorted({ok[i] for pair in series_pairs(keys) for i in pair})
     if not paired:
         return items
     ledgers = [read_task(tasks[i], blanks=blanks) for i in paired]

@@ -13,6 +13,7 @@ Exit codes: 0 no error found, 1 errors found, 2 unusable input or usage.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -175,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The commands' work is loaded here, by the command that needs it: ``--help``, ``--version``
     # and a usage error load no checker, reader or renderer (docs/performance.md, "Start-up").
     from perfcheck import _commands  # noqa: PLC0415 - loaded by a command that runs
+
+    if argv is None:  # the process's own command line: what is loaded now lives as long as it
+        gc.freeze()  # so the collector need not walk it again at every collection while checking
 
     if args.command == "check":
         return _commands.run_check(args)
