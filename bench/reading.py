@@ -1,6 +1,7 @@
 """Score perfcheck's reading of real report text against the hand-checked corpus index.
 
-    python bench/reading.py [--texts DIR] [--aside | --whole | --fresh] [--notes N] [--detail]
+    python bench/reading.py [--texts DIR] [--aside | --whole | --fresh | --fresh2 | --all]
+                            [--notes N] [--detail]
 
 The index (``bench/corpus/index-dev.json``, ``index-aside.json``) holds, for each real
 excerpt, every figure as printed and every relation with its status checked by hand
@@ -19,8 +20,10 @@ commas removed; ids and labels do not matter):
 
 By default only the development part is scored; ``--aside`` scores the part kept
 aside, ``--whole`` both; ``--fresh`` scores ``index-fresh.json``, pages indexed by hand
-after the reader was last changed for the corpus and before perfcheck read them. The
-script never changes the index.
+after the reader was last changed for the corpus and before perfcheck read them;
+``--fresh2`` scores ``index-fresh2.json``, a second such set (39 pages) indexed while the
+reader was being changed by someone who never saw it; ``--all`` scores every part and
+the whole. The script never changes the index.
 """
 
 from __future__ import annotations
@@ -169,14 +172,24 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the fresh set: indexed by hand before perfcheck ever read it",
     )
+    part.add_argument(
+        "--fresh2",
+        action="store_true",
+        help="score the second fresh set: indexed by hand by someone who never tuned the reader",
+    )
+    part.add_argument("--all", action="store_true", help="score every part, and all of them as one")
     parser.add_argument("--notes", type=int, default=40, help="how many notes to print")
     parser.add_argument(
         "--detail", action="store_true", help="also note every figure not read and every relation not built"
     )
     args = parser.parse_args(argv)
-    parts = (
-        ["dev", "aside"] if args.whole else ["aside"] if args.aside else ["fresh"] if args.fresh else ["dev"]
-    )
+    if args.all:
+        parts = ["dev", "aside", "fresh", "fresh2"]
+    elif args.whole:
+        parts = ["dev", "aside"]
+    else:
+        chosen = {"aside": args.aside, "fresh": args.fresh, "fresh2": args.fresh2}
+        parts = [name for name, asked in chosen.items() if asked] or ["dev"]
     total = Score()
     for name in parts:
         score = score_index(CORPUS / f"index-{name}.json", args.texts, detail=args.detail)
