@@ -109,10 +109,11 @@ def render(
     Raises:
         ValueError: an unknown format or locale.
     """
-    if fmt_name == "json":
-        data = _module("json_format").result_json(result, locale=locale)
-        return json.dumps(data, ensure_ascii=False, indent=2)
     text: str
+    if fmt_name == "json":
+        json_format = _module("json_format")
+        text = json_format.indented(json_format.result_json(result, locale=locale))
+        return text
     if fmt_name == "html":
         text = _module("html_report").report_html(result, locale, source=source)
         return text
