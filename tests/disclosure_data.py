@@ -280,6 +280,81 @@ class Disclosure:
         parts.append("</body></html>")
         return "\n".join(parts)
 
+    def pdf_bytes(
+        self,
+        *,
+        prose: list[str] | None = None,
+        encrypt: str | None = None,
+        repeat_header: bool = False,
+        title_ends_page: frozenset[str] = frozenset(),
+        indent_by_position: bool = False,
+    ) -> bytes:
+        """The tables as a PDF report prints them, in STSong-Light on small landscape pages.
+
+        Each table has its title and ``单位：万元`` above it and its header with merged
+        cells (reportlab's SPAN); a table longer than the page runs on over the next
+        pages without repeating its header, and the next table starts below its end.
+        ``prose``: paragraphs printed before the tables (the report's 说明);
+        ``repeat_header``: each page of a table repeats its header, as some reports do;
+        ``title_ends_page``: the keys of tables whose title and unit are printed at the
+        foot of a page, the table on the next; ``indent_by_position``: an indented label
+        is printed further right (a cell's padding), not after full-width spaces.
+        """
+        from reportlab.lib import colors  # noqa: PLC0415 - test helper
+        from reportlab.lib.enums import TA_CENTER, TA_RIGHT  # noqa: PLC0415
+        from reportlab.lib.pagesizes import A4, landscape  # noqa: PLC0415
+        from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
+        from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
+        from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: PLC0415
+
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        body = ParagraphStyle("body", fontName="STSong-Light", fontSize=10, leading=15)
+        title = ParagraphStyle(
+            "title", parent=body, fontSize=13, leading=20, alignment=TA_CENTER, keepWithNext=1
+        )
+        unit = ParagraphStyle("unit", parent=body, fontSize=8, alignment=TA_RIGHT, keepWithNext=1)
+        out = io.BytesIO()
+        doc = SimpleDocTemplate(
+            out,
+            pagesize=landscape(A4),
+            encrypt=encrypt,
+            topMargin=36,
+            bottomMargin=36,
+            leftMargin=30,
+            rightMargin=30,
+        )
+        story: list[object] = [Paragraph("某市教育局2023年度部门决算", title)]
+        story += [Paragraph(p, body) for p in prose or []]
+        for sheet in self.sheets:
+            header, merges = sheet.header_grid()
+            lead = "" if indent_by_position else "\u3000\u3000"
+            body = [[sheet.text(r, c, lead) for c in range(sheet.width)] for r in range(len(sheet.rows))]
+            rows = [*header, *body]
+            padded = [
+                ("LEFTPADDING", (c, len(header) + r), (c, len(header) + r), 20)
+                for r, c in sheet.indented
+                if indent_by_position
+            ]
+            table = Table(rows, repeatRows=len(header) if repeat_header else 0, hAlign="CENTER")
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
+                        ("FONTSIZE", (0, 0), (-1, -1), 7),
+                        ("TOPPADDING", (0, 0), (-1, -1), 6),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                        *(("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in merges),
+                        *padded,
+                    ]
+                )
+            )
+            story += [Paragraph(sheet.title, title), Paragraph("单位：万元", unit)]
+            story += [PageBreak(), table] if sheet.key in title_ends_page else [table]
+        doc.build(story)
+        return out.getvalue()
+
 
 def _is_amount(text: str) -> bool:
     try:

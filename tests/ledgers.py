@@ -424,7 +424,9 @@ class Generated(DrawnLedger):
         if implied is None or implied[0] != fid or implied[1] is None:
             return None
         lo, hi = self.naive_range(rel)
-        return math.floor((hi - lo + width(fid)) / step) + 2
+        # an infinite end: the other figures allow any quotient, so no shift of this one must break it
+        unbounded = math.isinf(lo) or math.isinf(hi)
+        return None if unbounded else math.floor((hi - lo + width(fid)) / step) + 2
 
     def naive_range(self, rel: dict[str, Any]) -> Span:
         """The range of a quotient with its numerator and denominator taken as independent intervals.

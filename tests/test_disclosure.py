@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import re
 from decimal import Decimal
@@ -14,10 +15,12 @@ import pytest
 
 import perfcheck
 from disclosure_data import Disclosure, Sheet
+from perfcheck.cli import main
+from perfcheck.extract import extract
 from perfcheck.render import marked_table, marked_table_html
 
 CLEAN = Disclosure.build()
-FORMATS = ["xlsx", "csv", "html", "pandas", "polars"]
+FORMATS = ["xlsx", "csv", "html", "pandas", "polars", "pdf"]
 #: the DataFrame formats: one frame a table, in a mapping of title to frame
 FRAMES = {"pandas": pd.DataFrame, "polars": pl.DataFrame}
 #: the cross-table identities the nine tables give (29 between tables, 2 between a 总表's halves)
@@ -31,12 +34,20 @@ def ledger_of(fmt: str, d: Disclosure, tmp: Path) -> perfcheck.Ledger:
         return perfcheck.read_csv(d.csv_folder(tmp / "部门决算"))
     if fmt in FRAMES:
         return perfcheck.from_frame(d.frames(FRAMES[fmt]), unit="万元")  # a frame prints no 单位 line
+    if fmt == "pdf":
+        return perfcheck.read_pdf(d.pdf_bytes(), name="部门决算.pdf")
     return perfcheck.read_html(d.html().encode(), name="部门决算.html")
 
 
 def where(fmt: str, d: Disclosure, key: str, row: int, column: int) -> tuple[str, str] | str:
-    """The sheet and cell a finding must point to; a frame's figure, which has no sheet cell, by its id."""
+    """The sheet and cell a finding must point to; a frame's figure, which has no sheet cell, by its id.
+
+    In a PDF: the page the row is printed on (found by its text), its table on that page,
+    and the cell there (column by position, row counted from that page's piece of the table).
+    """
     sheet = d.sheet(key)
+    if fmt == "pdf":
+        return pdf_cell(d.pdf_bytes(), sheet, row, column)
     if fmt in FRAMES:
         return f"s{d.index(key)}_r{row + 1}_c{column + 1}"
     if fmt == "xlsx":
@@ -44,6 +55,27 @@ def where(fmt: str, d: Disclosure, key: str, row: int, column: int) -> tuple[str
     if fmt == "csv":
         return f"{d.index(key):02d}{sheet.name}", sheet.cell(row, column)
     return f"table {d.index(key)}", sheet.cell(row, column, html=True)
+
+
+def pdf_cell(pdf: bytes, sheet: Sheet, row: int, column: int) -> tuple[str, str]:
+    """Where pdfplumber sees a row of a table printed: the page and table whose row has its cells' text.
+
+    The row's text is matched against the rows of every table of every page (a table's
+    continuation on the next page is its own table to pdfplumber), so this knows nothing
+    of how perfcheck joins a table's pieces.
+    """
+    import pdfplumber  # noqa: PLC0415 - the PDF is read back only here
+
+    want = [sheet.rows[row][c].strip() or None for c in range(sheet.width)]
+    found = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page_no, page in enumerate(doc.pages, 1):
+            for t_no, table in enumerate(page.find_tables(), 1):
+                for r, cells in enumerate(table.extract(), 1):
+                    if [(c or "").strip() or None for c in cells] == want:
+                        found.append((f"page {page_no} table {t_no}", f"{'ABCDEFGHIJKLMNOP'[column]}{r}"))
+    assert len(found) == 1, (want, found)
+    return found[0]
 
 
 def shifted(sheet: Sheet, row: int, column: int, delta: str) -> str:
@@ -61,7 +93,7 @@ def test_the_nine_tables_check_clean(fmt, tmp_path):
     assert {r.kind for r in cross} == {"equal", "sum"}
     # every table but the 三公 one (which no other table repeats) is tied to another
     figures = {f.id: f for f in ledger.figures}
-    tied = {figures[i].id.split("_", 1)[0] for r in cross for i in r.operands()}
+    tied = {figures[i].label.split(": ", 1)[0] for r in cross for i in r.operands()}
     assert len(tied) == 8
     # the 政府性基金 table's rows each balance: 年初 + 本年收入 = 本年支出 + 年末
     assert sum(1 for r in ledger.relations if r.kind == "balance") == 4
@@ -343,3 +375,246 @@ def test_the_budget_set_is_recognised_by_its_titles(tmp_path):
     assert len(cross) == CROSS
     assert {r.basis for r in cross} == {"stated"}
     assert perfcheck.check(ledger).findings == ()
+
+
+# -- the set printed as a PDF: tables run over pages ---------------------------------
+
+
+def _pages_of(ledger: perfcheck.Ledger) -> dict[str, set[int]]:
+    """Each table's title and the pages its figures were printed on."""
+    pages: dict[str, set[int]] = {}
+    for figure in ledger.figures:
+        assert figure.source is not None
+        assert figure.source.sheet is not None
+        page = int(figure.source.sheet.split()[1])
+        pages.setdefault(figure.label.split(": ", 1)[0], set()).add(page)
+    return pages
+
+
+def test_a_pdf_table_over_several_pages_is_one_table():
+    ledger = ledger_of("pdf", CLEAN, Path())
+    pages = _pages_of(ledger)
+    assert len(pages) == 9
+    # the 收入, 支出 and 基本支出 tables each run on over the next page, without their header
+    assert {t for t, p in pages.items() if len(p) > 1} == {
+        "收入决算表",
+        "支出决算表",
+        "一般公共预算财政拨款基本支出决算表",
+    }
+    # a row on the next page is summed into its 类 and the 合计 as on the first
+    spending = CLEAN.sheet("T3")
+    sheet, cell = pdf_cell(CLEAN.pdf_bytes(), spending, spending.find("2296004"), 2)
+    assert sheet.startswith(f"page {min(pages['支出决算表']) + 1} ")
+    figure = next(f for f in ledger.figures if f.source and (f.source.sheet, f.source.cell) == (sheet, cell))
+    parents = [r for r in ledger.relations if r.kind == "sum" and figure.id in r.parts]
+    assert [ledger.figure(r.total).label for r in parents] == [
+        "支出决算表: 22960 彩票公益金安排的支出 / 本年支出合计"
+    ]
+
+
+def test_a_pdf_table_over_eleven_pages():
+    """One more 类 of 180 项: the 收入, 支出 and 一般公共预算 tables run over eleven pages each."""
+    big = Disclosure.build(extra_classes=1)
+    ledger = perfcheck.read_pdf(big.pdf_bytes(), name="部门决算.pdf")
+    pages = _pages_of(ledger)
+    assert {t: len(p) for t, p in pages.items() if len(p) > 2} == {
+        "收入决算表": 11,
+        "支出决算表": 11,
+        "一般公共预算财政拨款支出决算表": 11,
+    }
+    assert perfcheck.check(ledger).findings == ()
+    spending = big.sheet("T3")
+    row = spending.find("2301005")  # a 项 a few pages into the table
+    changed = big.changed("T3", row, 3, shifted(spending, row, 3, "1.00"))
+    result = perfcheck.check(perfcheck.read_pdf(changed.pdf_bytes(), name="部门决算.pdf"))
+    want = pdf_cell(changed.pdf_bytes(), changed.sheet("T3"), row, 3)
+    assert int(want[0].split()[1]) >= min(pages["支出决算表"]) + 3
+    assert result.errors
+    for finding in result.errors:
+        assert want in {(loc.source.sheet, loc.source.cell) for loc in finding.locations if loc.source}
+
+
+# -- the 三公 table and the figures the prose states -----------------------------------
+
+#: The 三公 paragraphs of a 部门决算's 说明, with the figures of THREE_PUBLIC (决算 16.72, 预算 21.00).
+THREE_PROSE = [
+    "（七）“三公”经费支出决算情况说明",
+    (
+        "2023年度一般公共预算财政拨款“三公”经费支出预算为21.00万元，支出决算为16.72万元，完成预算的79.62%。"
+        "其中：因公出国（境）费0.00万元，公务用车购置及运行费12.60万元，公务接待费4.12万元。"
+    ),
+    (
+        "公务用车购置及运行费支出决算为12.60万元，其中：公务用车购置费0.00万元，"
+        "公务用车运行费12.60万元，比上年减少1.20万元。"
+    ),
+    "公务接待费支出决算为4.12万元，比上年增加0.50万元。",
+]
+#: (the prose's words, the 三公 table's column the identity ties them to)
+THREE_TIES = {
+    ("支出预算", "预算数/合计"),
+    ("支出决算", "决算数/合计"),
+    ("因公出国（境）费", "决算数/因公出国（境）费"),
+    ("公务用车购置及运行费", "决算数/公务用车购置及运行费/小计"),
+    ("公务用车购置及运行费支出决算", "决算数/公务用车购置及运行费/小计"),
+    ("公务用车购置费", "决算数/公务用车购置及运行费/公务用车购置费"),
+    ("公务用车运行费", "决算数/公务用车购置及运行费/公务用车运行费"),
+    ("公务接待费", "决算数/公务接待费"),
+    ("公务接待费支出决算", "决算数/公务接待费"),
+}
+
+
+def _prose_ties(ledger: perfcheck.Ledger) -> set[tuple[str, str]]:
+    """The identities between a prose figure and a 三公 table cell: (the prose's words, the cell's column)."""
+    figures = {f.id: f for f in ledger.figures}
+    ties = set()
+    for rel in ledger.relations:
+        if rel.kind != "equal" or not rel.id.startswith("xt_"):
+            continue
+        cell, said = (figures[i] for i in rel.figures)
+        if said.source is not None and said.source.cell is None:
+            ties.add((said.label.rsplit("“三公”经费", 1)[-1], cell.label.split(" / ", 1)[1]))
+    return ties
+
+
+def _three_pdf(d: Disclosure, prose: list[str] = THREE_PROSE) -> perfcheck.Ledger:
+    return perfcheck.read_pdf(d.pdf_bytes(prose=prose), name="部门决算.pdf")
+
+
+def test_the_prose_of_a_pdf_states_the_three_public_figures_of_its_table():
+    ledger = _three_pdf(CLEAN)
+    assert _prose_ties(ledger) == THREE_TIES
+    assert perfcheck.check(ledger).findings == ()
+    # the prose's figures are the text reader's, located by page and line
+    said = next(f for f in ledger.figures if f.label == "公务接待费支出决算")
+    assert said.source is not None
+    assert (said.source.sheet, said.source.line) == ("page 1", 5)
+    # the prose's own relations come with it: 三公 = its three parts
+    assert any(r.kind == "sum" and r.total.startswith("f") for r in ledger.relations if r.kind == "sum")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column"),
+    [("公务接待费支出决算为4.12", "公务接待费支出决算为4.21", 11), ("预算为21.00", "预算为20.00", 0)],
+)
+def test_a_three_public_figure_the_prose_changes_is_caught(old, new, column):
+    """The prose's figure is caught against the table's cell, both located: page and line, page and cell."""
+    prose = [p.replace(old, new) for p in THREE_PROSE]
+    assert prose != THREE_PROSE
+    ledger = _three_pdf(CLEAN, prose)
+    result = perfcheck.check(ledger)
+    [finding] = [f for f in result.errors if f.relation.startswith("xt_")]
+    assert finding.code == "PC401"
+    figures = [ledger.figure(loc.figure) for loc in finding.locations]
+    said = [f for f in figures if f.source and f.source.line]
+    assert [(f.value, f.source.sheet) for f in said] == [(new.rsplit("为", 1)[1], "page 1")]
+    cell = pdf_cell(CLEAN.pdf_bytes(prose=prose), CLEAN.sheet("T7"), 0, column)
+    assert cell in {(f.source.sheet, f.source.cell) for f in figures if f.source}
+
+
+def test_a_three_public_cell_the_table_changes_is_caught_against_the_prose():
+    """公务接待费 决算数 4.12 → 5.12 in the table: its 合计 breaks, and so do the two sentences stating it."""
+    sheet = CLEAN.sheet("T7")
+    changed = CLEAN.changed("T7", 0, 11, shifted(sheet, 0, 11, "1.00"))
+    result = perfcheck.check(_three_pdf(changed))
+    within = {f.relation for f in result.errors if not f.relation.startswith("xt_")}
+    against = {f.relation for f in result.errors if f.relation.startswith("xt_")}
+    assert len(within) == 1
+    assert len(against) == 2
+    want = pdf_cell(changed.pdf_bytes(), changed.sheet("T7"), 0, 11)
+    for finding in result.errors:
+        assert want in {(loc.source.sheet, loc.source.cell) for loc in finding.locations if loc.source}
+
+
+def _with_prose(fmt: str, d: Disclosure, prose: list[str], tmp: Path) -> perfcheck.Ledger:
+    """The tables of a format read with the report's text (a text and its tables, given apart)."""
+    said = extract("\n".join(prose), name="说明.txt").ledger
+    if fmt == "xlsx":
+        return perfcheck.read_xlsx(d.xlsx_bytes(), name="部门决算.xlsx", prose=said)
+    if fmt == "csv":
+        return perfcheck.read_csv(d.csv_folder(tmp / "部门决算"), prose=said)
+    if fmt in FRAMES:
+        return perfcheck.from_frame(d.frames(FRAMES[fmt]), unit="万元", prose=said)
+    return perfcheck.read_html(d.html().encode(), name="部门决算.html", prose=said)
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "pdf"])
+def test_a_text_and_its_tables_read_together(fmt, tmp_path):
+    ledger = _with_prose(fmt, CLEAN, THREE_PROSE, tmp_path)
+    assert _prose_ties(ledger) == THREE_TIES
+    assert perfcheck.check(ledger).findings == ()
+    prose = [p.replace("公务接待费4.12", "公务接待费4.02") for p in THREE_PROSE]
+    result = perfcheck.check(_with_prose(fmt, CLEAN, prose, tmp_path / "changed"))
+    identities = [f for f in result.errors if f.relation.startswith("xt_")]
+    assert [f.code for f in identities] == ["PC401"]
+    assert "公务接待费" in {loc.label for loc in identities[0].locations}
+
+
+def test_the_pdf_from_the_command_line(tmp_path, capsys):
+    """``perfcheck check 部门决算.pdf``: clean, then a changed cell named by its page, table and cell."""
+    path = tmp_path / "部门决算.pdf"
+    path.write_bytes(CLEAN.pdf_bytes(prose=THREE_PROSE))
+    assert main(["check", str(path)]) == 0
+    assert perfcheck.read(path).to_dict() == perfcheck.read_pdf(path).to_dict()  # perfcheck.read alike
+    row = CLEAN.sheet("T3").find("2296004")  # on the page after the 支出决算表's first
+    changed = CLEAN.changed("T3", row, 4, shifted(CLEAN.sheet("T3"), row, 4, "1.00"))
+    path.write_bytes(changed.pdf_bytes(prose=THREE_PROSE))
+    capsys.readouterr()
+    assert main(["check", "--format", "json", str(path)]) == 1
+    out = json.loads(capsys.readouterr().out)
+    document = out[0] if isinstance(out, list) else out
+    sheet, cell = pdf_cell(changed.pdf_bytes(prose=THREE_PROSE), changed.sheet("T3"), row, 4)
+    places = [
+        {(loc["source"].get("sheet"), loc["source"].get("cell")) for loc in f["locations"]}
+        for f in document["findings"]
+    ]
+    assert places
+    assert all((sheet, cell) in p for p in places)
+
+
+def test_a_repeated_header_and_a_title_at_the_foot_of_a_page():
+    """Some reports repeat a table's header on each page, or print a title at a page's foot."""
+    three = Disclosure([CLEAN.sheet("T1"), CLEAN.sheet("T2"), CLEAN.sheet("T3")])
+    layout = {"repeat_header": True, "title_ends_page": frozenset({"T3"})}
+    ledger = perfcheck.read_pdf(three.pdf_bytes(**layout), name="部门决算.pdf")
+    pages = _pages_of(ledger)
+    assert {t: len(p) for t, p in pages.items()} == {"收入支出决算总表": 1, "收入决算表": 2, "支出决算表": 2}
+    # the 支出决算表 starts on the page after its title: recognised by it all the same
+    assert sum(1 for r in ledger.relations if r.id.startswith("xt_")) == 15
+    assert perfcheck.check(ledger).findings == ()
+    row = three.sheet("T3").find("2296004")
+    changed = three.changed("T3", row, 4, shifted(three.sheet("T3"), row, 4, "1.00"))
+    result = perfcheck.check(perfcheck.read_pdf(changed.pdf_bytes(**layout), name="部门决算.pdf"))
+    want = pdf_cell(changed.pdf_bytes(**layout), changed.sheet("T3"), row, 4)
+    assert result.errors
+    for finding in result.errors:
+        assert want in {(loc.source.sheet, loc.source.cell) for loc in finding.locations if loc.source}
+
+
+def test_a_pdf_label_indented_by_its_position():
+    """年初财政拨款结转和结余 over its three rows printed further right (no spaces): a hierarchy all the same."""
+    layout = {"indent_by_position": True}
+    ledger = perfcheck.read_pdf(CLEAN.pdf_bytes(**layout), name="部门决算.pdf")
+    assert sum(1 for r in ledger.relations if r.id.startswith("xt_")) == CROSS
+    assert perfcheck.check(ledger).findings == ()
+    row = mutation_row("T4", "政府性基金预算财政拨款")
+    changed = CLEAN.changed("T4", row, 2, shifted(CLEAN.sheet("T4"), row, 2, "0.50"))
+    result = perfcheck.check(perfcheck.read_pdf(changed.pdf_bytes(**layout), name="部门决算.pdf"))
+    assert [f.code for f in result.warnings] == ["PC903"]
+    assert [f.code for f in result.errors] == ["PC401"]
+
+
+def test_a_three_public_figure_of_another_year_is_no_figure_of_the_table():
+    """2022年“三公”经费支出决算为18.00万元: the text reader labels it as this year's, the clause's year tells."""
+    prose = [*THREE_PROSE, "2022年“三公”经费支出决算为18.00万元，2023年“三公”经费支出决算为16.72万元。"]
+    ledger = _three_pdf(CLEAN, prose)
+    assert perfcheck.check(ledger).findings == ()
+    last_year = next(f for f in ledger.figures if f.value == "18.00")
+    assert last_year.source is not None
+    this_year = next(
+        f
+        for f in ledger.figures
+        if f.value == "16.72" and f.source and f.source.line == last_year.source.line
+    )
+    tied = {i for r in ledger.relations if r.id.startswith("xt_") for i in r.operands()}
+    assert last_year.id not in tied
+    assert this_year.id in tied

@@ -438,8 +438,28 @@ def test_pdf_errors():
         perfcheck.read_pdf(pdf_bytes(CLEAN, encrypt="secret"), name="x.pdf", password="wrong")  # noqa: S106
     with pytest.raises(LedgerError, match=r"y\.pdf: not a PDF file"):
         perfcheck.read_pdf(b"PK\x03\x04", name="y.pdf")
-    with pytest.raises(LedgerError, match=r"z\.pdf: not a readable PDF|z\.pdf: no table with numbers"):
+    with pytest.raises(LedgerError, match=r"^z\.pdf: not a readable PDF \(PDFSyntaxError: No /Root object"):
         perfcheck.read_pdf(b"%PDF-1.4\n garbage", name="z.pdf")
+
+
+def test_a_pdf_page_that_cannot_be_read_is_named(monkeypatch):
+    """A page pdfplumber fails on (here made to fail): the error names the file and the page."""
+    import pdfplumber.page  # noqa: PLC0415 - the class whose method is made to fail
+
+    two_pages = Disclosure([*CLEAN.rows, *CLEAN.rows, *CLEAN.rows, *CLEAN.rows])
+    real = pdfplumber.page.Page.find_tables
+
+    def failing(page, *args, **kwargs):
+        if page.page_number == 2:
+            msg = "broken content stream"
+            raise ValueError(msg)
+        return real(page, *args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", failing)
+    with pytest.raises(
+        LedgerError, match=r"^x\.pdf: page 2: not a readable PDF \(ValueError: broken content stream\)"
+    ):
+        perfcheck.read_pdf(pdf_bytes(two_pages), name="x.pdf")
 
 
 def test_within_rows_are_partial_sums_and_left_out_of_totals():

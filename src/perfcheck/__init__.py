@@ -54,7 +54,8 @@ if TYPE_CHECKING:
     )
     from perfcheck._read.domain import FundFlow, Headcount, LineItem, Report, Share, Target
     from perfcheck._read.reader import LedgerSource, read
-    from perfcheck._read.tables import from_frame, read_csv, read_html, read_pdf, read_xlsx
+    from perfcheck._read.report import read_pdf
+    from perfcheck._read.tables import from_frame, read_csv, read_html, read_xlsx
     from perfcheck._series import SeriesResult, check_series
     from perfcheck.rules import default_registry, series_registry
 
@@ -92,7 +93,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "perfcheck._read.domain": ("FundFlow", "Headcount", "LineItem", "Report", "Share", "Target"),
     "perfcheck._read.reader": ("LedgerSource", "read"),
-    "perfcheck._read.tables": ("from_frame", "read_csv", "read_html", "read_pdf", "read_xlsx"),
+    "perfcheck._read.report": ("read_pdf",),
+    "perfcheck._read.tables": ("from_frame", "read_csv", "read_html", "read_xlsx"),
     "perfcheck._series": ("SeriesResult", "check_series"),
     "perfcheck.rules": ("default_registry", "series_registry"),
 }

@@ -34,7 +34,8 @@ from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._ledger.document import Ledger, loads, parse_json, validate
 from perfcheck._read.kinds import BY_SUFFIX, TABLES, Format, format_of_path
-from perfcheck._read.tables import read_csv, read_html, read_pdf, read_xlsx
+from perfcheck._read.report import read_pdf
+from perfcheck._read.tables import read_csv, read_html, read_xlsx
 from perfcheck._read.text.extract import extract
 from perfcheck._read.xbrl import read_xbrl
 

@@ -17,7 +17,11 @@ between them are added to the ledger, each naming the cells of both tables:
   the 一般公共预算 table = its row of that 类; its 政府性基金 columns of 年初 / 年末
   结转和结余 = the 政府性基金 table's;
 - 一般公共预算支出表's 基本支出 = the 基本支出表's 合计 (人员经费 + 公用经费);
-- 政府性基金表, each row: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余.
+- 政府性基金表, each row: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余;
+- 三公经费表 and the report's prose (a PDF's text, or a text read with its tables):
+  each 三公 figure the prose states (the total, 因公出国（境）费, 公务用车购置及运行费
+  and its 购置费 and 运行费, 公务接待费) = the table's cell of that item, in its
+  决算数 columns (预算数 when the prose says 预算).
 
 An identity is ``stated`` when both its tables were recognised by their titles, and
 ``inferred`` (a broken one is a warning to check by hand) when one was recognised only
@@ -75,6 +79,20 @@ CLOSING: Final = ("年末结转和结余", "年末财政拨款结转和结余", 
 FUND_INCOME: Final = ("本年收入",)
 FUND_SPENDING: Final = ("本年支出",)
 FLOW: Final = "年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余"
+#: The items of the 三公 经费: what a label or header says, the item it names (most specific first).
+THREE_ITEMS: Final = (
+    ("公务用车购置及运行", "公务用车购置及运行费"),
+    ("公务用车购置费", "公务用车购置费"),
+    ("公务用车运行", "公务用车运行费"),
+    ("因公出国", "因公出国（境）费"),
+    ("公务接待", "公务接待费"),
+)
+#: The 三公 total: what its label says.
+THREE_TOTAL: Final = "三公经费"
+#: A prose figure whose label says one of these is a change or another year's, not the figure itself.
+NOT_STATED: Final = ("上年", "去年", "上一年", "同期", "比", "较", "增", "减", "下降")
+#: Amount units a prose figure may be stated in.
+AMOUNTS: Final = frozenset({"元", "千元", "万元", "亿元"})
 
 
 def kind_of_title(title: str) -> str | None:
@@ -361,7 +379,7 @@ class Identities:
             if any(c is None for c in cells) or b.skipped[r]:
                 continue
             opening, income, spent, closing = (c for c in cells if c is not None)
-            rid = f"{b.table.prefix}flow_{b.row_key(r)}"
+            rid = f"{b.table.prefix_of(r)}flow_{b.row_key(r)}"
             self.ids.add(rid)
             self.relations.append(
                 {
@@ -375,6 +393,113 @@ class Identities:
             )
 
 
-def disclosure_relations(built: Sequence[Sequence[TableBuilder]]) -> list[dict[str, Any]]:
-    """The identities between the recognised tables of ``built`` (each table a list of its halves)."""
-    return Identities(parts_of(built)).run()
+def three_item(parts: Sequence[str]) -> str | None:
+    """The 三公 item the parts of a label or header name: the last part naming one, else the total.
+
+    >>> three_item(["决算数", "公务用车购置及运行费", "公务用车购置费"]), three_item(["决算数", "合计"])
+    ('公务用车购置费', '三公经费')
+    >>> three_item(["一般公共预算财政拨款“三公”经费支出决算"]), three_item(["其他支出"])
+    ('三公经费', None)
+    """
+    for part in reversed(parts):
+        text = normalized(part)
+        found = next((item for word, item in THREE_ITEMS if word in text), None)
+        if found is not None:
+            return found
+    plain = ["".join(c for c in normalized(p) if c not in "“”\"'‘’「」") for p in parts]
+    if any(THREE_TOTAL[:2] in p or p in TOTAL_COLUMN for p in plain):
+        return THREE_TOTAL
+    return None
+
+
+def _budget_side(text: str) -> str | None:
+    """Whether a label or header is of the 预算 or the 决算 figures (一般公共预算 says neither)."""
+    t = normalized(text).replace("一般公共预算", "")
+    if "决算" in t or "执行" in t or "实际" in t:
+        return "决算"
+    return "预算" if "预算" in t else None
+
+
+class _ThreeProse:
+    """The identities between the 三公 table and the 三公 figures the prose states."""
+
+    def __init__(self, part: Part, prose: Sequence[dict[str, Any]], sums: Sequence[dict[str, Any]]) -> None:
+        self.part = part
+        self.prose = prose
+        labels = {f["id"]: str(f.get("label") or "") for f in prose}
+        items = {"因公出国（境）费", "公务用车购置及运行费", "公务接待费"}
+        #: figures named by no item that the prose sums from the three (支出决算为16.72万元，
+        #: 其中：因公出国（境）费…): the total
+        self.totals = {
+            rel["total"]
+            for rel in sums
+            if len(rel.get("parts", ())) >= 2
+            and three_item([labels.get(rel["total"], "")]) is None
+            and all(three_item([labels.get(p, "")]) in items for p in rel["parts"])
+        }
+
+    def cells(self) -> dict[tuple[str, str | None], dict[str, Any]]:
+        """The table's amount cells by (item, side), a side its columns' 预算/决算 (None: one side only)."""
+        b = self.part.built
+        out: dict[tuple[str, str | None], dict[str, Any]] = {}
+        for (row, col), fig in b.placed.items():
+            if col not in b.amount_columns() or b.skipped[row]:
+                continue
+            header = unit_stripped(normalized(b.headers[col]))
+            if "上年" in header:
+                continue
+            item = three_item([*header.split("/"), b.labels[row]])
+            if item is not None:
+                out.setdefault((item, _budget_side(f"{header}/{b.labels[row]}")), fig)
+        return out
+
+    def relations(self) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+        """(table cell, prose figure) pairs that are one quantity."""
+        cells = self.cells()
+        sides = {side for _, side in cells}
+        for fig in self.prose:
+            label = str(fig.get("label") or "")
+            if fig.get("unit") not in AMOUNTS or any(w in label for w in NOT_STATED):
+                continue
+            item = THREE_TOTAL if fig["id"] in self.totals else three_item([label])
+            if item is None:
+                continue
+            side = _budget_side(label)
+            if side is None:  # unmarked: the table's one side, else the 决算 (what a 决算 states)
+                side = next(iter(sides)) if len(sides) == 1 else "决算"
+            cell = cells.get((item, side)) or (cells.get((item, None)) if side not in sides else None)
+            if cell is not None:
+                yield cell, fig
+
+
+def disclosure_relations(
+    built: Sequence[Sequence[TableBuilder]],
+    prose: Sequence[dict[str, Any]] = (),
+    sums: Sequence[dict[str, Any]] = (),
+) -> list[dict[str, Any]]:
+    """The identities between the recognised tables of ``built`` (each table a list of its halves).
+
+    And between the 三公 table and the figures of the report's ``prose`` (a text reader's
+    figures, each with its unit, changes left out), ``sums`` the prose's sum relations.
+    """
+    parts = parts_of(built)
+    identities = Identities(parts)
+    relations = identities.run()
+    three = identities.find(THREE)
+    if three is None or not prose:
+        return relations
+    for cell, fig in _ThreeProse(three, prose, sums).relations():
+        rid = f"xt_{cell['id']}_{fig['id']}"
+        if rid in identities.ids:
+            continue
+        identities.ids.add(rid)
+        relations.append(
+            {
+                "id": rid,
+                "kind": "equal",
+                "label": f"{cell['label']} = {fig.get('label') or fig['id']}",
+                "figures": [cell["id"], fig["id"]],
+                "basis": "stated" if three.by_title else "inferred",
+            }
+        )
+    return relations

@@ -61,6 +61,7 @@ class TableOptions(TypedDict, total=False):
     infer: bool
     header_rows: int
     parent: str
+    prose: Ledger
 
 
 def _fail(message: str) -> LedgerError:
@@ -80,7 +81,13 @@ def _raw(source: str | os.PathLike[str] | bytes, name: str | None, limits: Limit
     return read_bytes(path, limits), name or str(path)
 
 
-def _ledger(reads: list[ReadGrid], name: str, options: TableOptions, limits: Limits) -> Ledger:
+def _ledger(
+    reads: list[ReadGrid],
+    name: str,
+    options: TableOptions,
+    limits: Limits,
+    prose: Mapping[str, Any] | None = None,
+) -> Ledger:
     opts = Options(
         options.get("label"),
         options.get("code"),
@@ -96,7 +103,7 @@ def _ledger(reads: list[ReadGrid], name: str, options: TableOptions, limits: Lim
         msg = f"{name}: no table in the file"
         raise _fail(msg)
     title = next((r.title for r in reads if r.title), None)
-    return tables_ledger(tables, opts, title=title, limits=limits)
+    return tables_ledger(tables, opts, title=title, limits=limits, prose=options.get("prose", prose))
 
 
 def read_grid(  # noqa: PLR0913 - where the grid comes from, keyword-only

@@ -32,6 +32,7 @@ def from_frame(  # noqa: PLR0913 - what the caller knows about the table, keywor
     name: str | None = None,
     title: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    prose: Ledger | None = None,
 ) -> Ledger:
     """The ledger of a DataFrame: one figure per printed number, and the relations the table states.
 
@@ -63,6 +64,9 @@ def from_frame(  # noqa: PLR0913 - what the caller knows about the table, keywor
         name: the table's (or the set's) name, in errors.
         title: the ledger's title.
         limits: bounds on the size of the result.
+        prose: the ledger of the report's text (``perfcheck.extract.extract(text).ledger``),
+            read with its tables: its figures and relations join theirs, and the 三公
+            figures it states are checked against the 三公 table (docs/tables.md).
 
     Raises:
         LedgerError: a cell cannot be read, a named column is missing, or no unit is known.
@@ -92,4 +96,4 @@ def from_frame(  # noqa: PLR0913 - what the caller knows about the table, keywor
         cols = [Column(str(c), frame.get_column(c).to_list()) for c in frame.columns]
         prefix = f"s{index}_" if len(frames) > 1 else ""
         tables.append(Table(cols, sheet=key if many else name, prefix=prefix, name=where, title=key))
-    return tables_ledger(tables, options, title=title, limits=limits)
+    return tables_ledger(tables, options, title=title, limits=limits, prose=prose)

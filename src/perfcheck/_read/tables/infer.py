@@ -86,7 +86,8 @@ class TableBuilder:
 
     def where(self, row: int, col: int) -> str:
         ref = self.ref(row, col)
-        sheet = f"{self.table.sheet}!" if self.table.sheet else ""
+        printed = self.table.sheet_of(row)
+        sheet = f"{printed}!" if printed else ""
         if ref is not None:
             return f"{self.table.name}: {sheet}{ref} ({self.headers[col]!r})"
         return f"{self.table.name}: {sheet}row {row + 1}, column {self.headers[col]!r}"
@@ -106,7 +107,7 @@ class TableBuilder:
     def fid(self, row: int, col: int) -> str:
         ref = self.ref(row, col)
         if ref is not None:
-            return f"{self.table.prefix}{ref}"
+            return f"{self.table.prefix_of(row)}{ref}"
         return f"{self.table.prefix}r{row + 1}_c{col + 1 + self.table.first_column}"
 
     # -- the run ---------------------------------------------------------------
@@ -340,8 +341,9 @@ class TableBuilder:
                 figure["decimals"] = places
             if (ref := self.ref(row, col)) is not None:
                 # a sheet's cell; a frame's cell is named by the label alone
-                figure["source"] = {"sheet": self.table.sheet, "cell": ref, "text": text}
-                if self.table.sheet is None:
+                sheet = self.table.sheet_of(row)
+                figure["source"] = {"sheet": sheet, "cell": ref, "text": text}
+                if sheet is None:
                     del figure["source"]["sheet"]
             self.placed[row, col] = figure
             self.cells[row, col] = _Cell(fid, text)
@@ -420,7 +422,7 @@ class TableBuilder:
             parts = [p.id for r in rows if (p := self.cells.get((r, col))) is not None]
             if total is None or not parts:
                 continue
-            rid = f"{self.table.prefix}{key}_{self.row_key(row)}_{self.col_key(col)}"
+            rid = f"{self.table.prefix_of(row)}{key}_{self.row_key(row)}_{self.col_key(col)}"
             tail = f" = Σ {len(parts)} {children}" if children else suffix
             label = f"{name} / {self.headers[col]}{tail}"
             self.relations.append(
@@ -686,7 +688,7 @@ class TableBuilder:
             else:
                 expr = spec.expression(ids)
                 rel = {"kind": "formula", "expr": f"{formula_name(stated.id)} == {expr}"}
-            rid = f"{self.table.prefix}{rel['kind']}_{self.row_key(row)}_{self.col_key(target)}"
+            rid = f"{self.table.prefix_of(row)}{rel['kind']}_{self.row_key(row)}_{self.col_key(target)}"
             self.relations.append({"id": rid, "label": label, **rel})
         if spec.kind == "growth" and spec.columns not in changes:
             # 增减率 without a printed 增减额: current and prior only
@@ -695,7 +697,7 @@ class TableBuilder:
                 cur, prior = (self.cells.get((row, c)) for c in spec.columns)
                 if stated is None or cur is None or prior is None or self.skipped[row]:
                     continue
-                rid = f"{self.table.prefix}growth_{self.row_key(row)}_{self.col_key(target)}"
+                rid = f"{self.table.prefix_of(row)}growth_{self.row_key(row)}_{self.col_key(target)}"
                 self.relations.append(
                     {
                         "id": rid,

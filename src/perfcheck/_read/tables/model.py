@@ -40,6 +40,11 @@ class Table:
         title: the table's own title as printed above it (``收入支出决算总表``), if any.
         first_column: how many columns of the printed table lie left of this one's
             first (the right-hand side of a table printed in two halves).
+        places: per cell row, the sheet and id prefix of the piece of the table it
+            was printed in, when the table is printed in pieces (a PDF's table
+            continued on the next page: ``("page 3 table 1", "p3t1_")``); its row
+            number in ``rows`` then counts from that piece's first row. None: every
+            row is in ``sheet``, its ids start with ``prefix``.
     """
 
     columns: Sequence[Column]
@@ -50,6 +55,15 @@ class Table:
     unit: str | None = None
     title: str | None = None
     first_column: int = 0
+    places: Sequence[tuple[str, str]] | None = None
+
+    def sheet_of(self, row: int) -> str | None:
+        """The sheet (or page and table) row ``row`` was printed in."""
+        return self.sheet if self.places is None else self.places[row][0]
+
+    def prefix_of(self, row: int) -> str:
+        """What the ids of row ``row``'s figures and relations start with."""
+        return self.prefix if self.places is None else self.places[row][1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,8 +70,16 @@ def tables_ledger(
     *,
     title: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    prose: Ledger | Mapping[str, Any] | None = None,
 ) -> Ledger:
     """The ledger of the figures of ``tables`` and the relations they state.
+
+    ``prose`` is the ledger (or its data) the text reader made of the report's prose (a
+    PDF's text outside its tables, or a report's text given with its tables): its
+    figures and relations join the tables', and the identities of the disclosure set
+    between prose and tables are added (the 三公 figures the prose states). Its data may
+    list under ``"other_years"`` the ids of figures it states of another year than the
+    report's (2022年“三公”经费支出决算为…): they take part in no identity.
 
     Raises:
         LedgerError: a cell cannot be read, a column named in the options is missing,
@@ -79,6 +87,36 @@ def tables_ledger(
             problem is listed, each naming the file, sheet and cell.
     """
     name = tables[0].name if tables else "<table>"
+    if isinstance(prose, Ledger):
+        prose = prose.to_dict()
+    figures, relations, problems, built = _built(tables, options, limits, name)
+    with_units = prose_figures(prose)
+    if options.infer and not problems:
+        # a change the prose states (比上年减少1.20万元) is no figure of the year
+        said = (prose or {}).get("relations", [])
+        left_out = {r["delta"] for r in said if "delta" in r} | set((prose or {}).get("other_years", ()))
+        stated = [f for f in with_units if f["id"] not in left_out]
+        relations.extend(disclosure_relations(built, stated, [r for r in said if r.get("kind") == "sum"]))
+    if not problems and not figures:
+        where = ", ".join(dict.fromkeys(t.sheet for t in tables if t.sheet)) or "the table"
+        problems.append(Problem((), f"{name}: {where}: no numbers to check"))
+    if problems:
+        raise _error(name, problems)
+    doc_unit = options.unit
+    data: dict[str, Any] = {"perfcheck": "1", "locale": LOCALE, "figures": figures, "relations": relations}
+    if prose is not None:
+        data.update(_with_prose(data, with_units, prose))
+    if doc_unit is not None:
+        data["unit"] = doc_unit
+    if title is not None and "title" not in data:
+        data["title"] = title
+    return validate(data, name=name, limits=limits)
+
+
+def _built(
+    tables: Sequence[Table], options: Options, limits: Limits, name: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Problem], list[list[TableBuilder]]]:
+    """Each table's figures, relations and problems, and its builders (a table's halves)."""
     figures: list[dict[str, Any]] = []
     relations: list[dict[str, Any]] = []
     problems: list[Problem] = []
@@ -98,20 +136,29 @@ def tables_ledger(
             if len(figures) > limits.max_figures:
                 msg = f"{name}: more than {limits.max_figures} figures (Limits.max_figures)"
                 raise LedgerError(msg, [Problem((), msg)])
-    if options.infer and not problems:
-        relations.extend(disclosure_relations(built))
-    if not problems and not figures:
-        where = ", ".join(dict.fromkeys(t.sheet for t in tables if t.sheet)) or "the table"
-        problems.append(Problem((), f"{name}: {where}: no numbers to check"))
-    if problems:
-        raise _error(name, problems)
-    doc_unit = options.unit
-    data: dict[str, Any] = {"perfcheck": "1", "locale": LOCALE, "figures": figures, "relations": relations}
-    if doc_unit is not None:
-        data["unit"] = doc_unit
-    if title is not None:
-        data["title"] = title
-    return validate(data, name=name, limits=limits)
+    return figures, relations, problems, built
+
+
+def _with_prose(
+    data: Mapping[str, Any], stated: list[dict[str, Any]], prose: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The document's figures and relations with the prose's, and what the prose says of the report."""
+    return {
+        "figures": [*data["figures"], *stated],
+        "relations": [*data["relations"], *prose.get("relations", [])],
+        **{k: prose[k] for k in ("title", "entity", "period") if k in prose},
+    }
+
+
+def prose_figures(prose: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """The figures of a text reader's document, each with its unit (the document's, where it gives none)."""
+    if prose is None:
+        return []
+    unit = prose.get("unit")
+    return [
+        {**f, "unit": unit} if unit is not None and f.get("unit") is None else dict(f)
+        for f in prose.get("figures", [])
+    ]
 
 
 def _error(name: str, problems: list[Problem]) -> LedgerError:
