@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import perfcheck
 from conftest import CASES, EXAMPLES
-from perfcheck.render import Checked, documents_json
+from perfcheck.render import Checked, documents_json, render_documents, sarif_log
 from perfcheck.render.json_format import indented, result_json
 
 DOCUMENTS = sorted(p for p in [*CASES.glob("*.json"), *EXAMPLES.glob("*.json")] if p.name != "expected.json")
@@ -37,6 +37,14 @@ def test_results_are_written_as_json_writes_them(path: Any, locale: str) -> None
     assert documents_json(checked, locale=locale) == standard(
         json.loads(documents_json(checked, locale=locale))
     )
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+def test_sarif_is_written_as_json_writes_it(locale: str) -> None:
+    checked = [Checked(p.name, str(p), None, perfcheck.check(p)) for p in DOCUMENTS]
+    unusable = [("bad.json", "bad.json: not JSON")]
+    log = sarif_log(checked, unusable=unusable, locale=locale)
+    assert render_documents(checked, "sarif", unusable=unusable, locale=locale) == standard(log)
 
 
 def test_a_localised_result_is_written_as_json_writes_it() -> None:

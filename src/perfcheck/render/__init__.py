@@ -25,7 +25,6 @@ cells marked), :mod:`~perfcheck.render.reconciliation_table`, :mod:`~perfcheck.r
 from __future__ import annotations
 
 import importlib
-import json
 from collections.abc import Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -163,7 +162,8 @@ def render_documents(  # noqa: PLR0913 - keyword-only options of one rendering
         log = sarif.sarif_log(
             documents, unusable=unusable, baseline=baseline, registry=registry, locale=locale
         )
-        return json.dumps(log, ensure_ascii=False, indent=2)
+        text = _module("json_format").indented(log)
+        return text
     if fmt_name == "github":
         text = _module("github").github_annotations(documents, baseline=baseline, locale=locale)
         return text
