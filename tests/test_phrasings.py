@@ -533,7 +533,12 @@ REASONS = (
 def test_the_reasons_of_a_change_add_up_to_it_as_an_inferred_relation() -> None:
     ledger, result = _read(REASONS)
     assert not result.findings, [f.message for f in result.findings]
-    assert [r.basis for r in ledger.relations if r.kind == "formula"] == ["inferred"]
+    # 40 + 30 − 10 == 60, written as the balance 40 + 30 == 60 + 10
+    [breakdown] = [r for r in ledger.relations if isinstance(r, perfcheck.BalanceRelation)]
+    values = {f.id: f.value for f in ledger.figures}
+    assert [values[i] for i in breakdown.inflows] == ["40.00", "30.00"]
+    assert [values[i] for i in breakdown.outflows] == ["60.00", "10.00"]
+    assert breakdown.basis == "inferred"
     _, broken = _read(REASONS.replace("公用经费增加30.00万元", "公用经费增加35.00万元"))
     assert broken.ok  # the main reasons may leave some out: to check by hand
     assert [f.code for f in broken.findings] == ["PC903"]
@@ -697,3 +702,377 @@ def test_a_name_wrapped_onto_the_next_line_is_read_whole() -> None:
     assert ("8000", "20000", "40.0%") in shares
     _, broken = _read(WRAPPED.replace("40.0%", "45.0%"))
     assert [f.code for f in broken.errors] == ["PC201"]
+
+
+# --- binding: breakdowns in brackets, lists and shares after a change, per-category lists ------
+
+
+def _basis(ledger: perfcheck.Ledger) -> dict[tuple[str, ...], str]:
+    values = {f.id: f.value for f in ledger.figures}
+    return {tuple(values[i] for i in r.operands()): r.basis for r in ledger.relations}
+
+
+BRACKET_BREAKDOWN = (
+    "（一）支出\n"
+    "2022年支出合计500.00万元，其中：基本支出300.00万元（人员经费210.00万元、公用经费90.00万元），"
+    "项目支出200.00万元。\n"
+    "（二）三公\n"
+    "三公经费800.00万元，其中：公务接待费300.00万元，公务用车购置及运行费500.00万元(公务用车购置费"
+    "100.00万元，用于更新车辆；公务用车运行维护费400.00万元，主要用于燃料)。\n"
+)
+
+
+def test_a_breakdown_in_brackets_without_qizhong_is_no_part_of_the_outer_list() -> None:
+    ledger, result = _read(BRACKET_BREAKDOWN)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    sums = _sums(ledger)
+    assert ("500.00", ["300.00", "200.00"]) in sums
+    assert ("300.00", ["210.00", "90.00"]) in sums
+    assert ("500.00", ["100.00", "400.00"]) in sums  # across the ；inside the brackets
+    assert ("800.00", ["300.00", "500.00"]) in sums
+    labels = {f.value: f.label for f in ledger.figures}
+    assert labels["210.00"] == "人员经费"  # the bracket is no part of the name
+    basis = _basis(ledger)
+    assert basis[("300.00", "210.00", "90.00")] == "inferred"  # no list word: inferred
+    assert basis[("500.00", "300.00", "200.00")] == "stated"
+
+
+def test_a_wrong_item_of_a_breakdown_in_brackets_is_a_warning_on_that_breakdown() -> None:
+    ledger, result = _read(BRACKET_BREAKDOWN.replace("公用经费90.00", "公用经费95.00"))
+    assert result.ok  # inferred: checked by hand, never an error
+    assert [f.code for f in result.warnings] == ["PC903"]
+    assert _error_values(ledger, result) == []
+    values = {f.id: f.value for f in ledger.figures}
+    assert {values[i] for i in result.warnings[0].figures} == {"300.00", "210.00", "95.00"}
+
+
+AFTER_A_CHANGE = (
+    "（一）收入\n"
+    "2022年本年收入合计4734.32万元。收入合计减少2415.45万元，下降34%。其中：财政拨款收入2982.61万元，"
+    "占本年收入63%，其他收入1751.71万元。\n"
+    "（二）支出\n"
+    "2022年支出合计900.00万元，比上年增加120.00万元，其中：人员经费80.00万元，公用经费40.00万元。\n"
+    "（三）项目\n"
+    "项目支出200.00万元，比上年增加50.00万元，增长33.3%，占总支出的22%。\n"
+)
+
+
+def test_a_list_or_share_after_a_change_never_makes_a_false_error() -> None:
+    ledger, result = _read(AFTER_A_CHANGE)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    labels = {f.value: f.concept for f in ledger.figures}
+    assert labels["2415.45"] is None  # by how much the income changed is no income
+    basis = _basis(ledger)
+    # the parts add up to the change, not to the total: the change's parts, inferred
+    assert basis[("120.00", "80.00", "40.00")] == "inferred"
+    # stepping over a sentence of changes to find the total: inferred
+    assert basis[("4734.32", "2982.61", "1751.71")] == "inferred"
+    # the share of what changed, found past the change's amount: inferred
+    assert basis[("200.00", "900.00", "22%")] == "inferred"
+
+
+def test_a_share_of_the_wrong_whole_after_a_change_is_a_warning_not_an_error() -> None:
+    _, result = _read(AFTER_A_CHANGE.replace("占总支出的22%", "占总支出的40%"))
+    assert result.ok
+    assert [f.code for f in result.warnings] == ["PC903"]
+
+
+PER_CATEGORY = (
+    "（一）采购\n"
+    "全年采购预算10000.00万元，实际采购金额8500.00万元，共节约资金1500.00万元，节约率为15%，"
+    "其中货物类采购计划金额5000.00万元，实际采购金额4300.00万元，节约资金700.00万元；"
+    "工程类采购计划金额5000.00万元，实际采购金额4200.00万元，节约资金800.00万元。\n"
+)
+
+
+def test_a_qizhong_opening_a_breakdown_by_category_sums_only_the_totals_measure() -> None:
+    ledger, result = _read(PER_CATEGORY)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    sums = _sums(ledger)
+    assert ("1500.00", ["700.00", "800.00"]) in sums
+    assert ("5000.00", ["4300.00", "700.00"]) in sums  # each category's saving
+    assert ("5000.00", ["4200.00", "800.00"]) in sums
+    assert _basis(ledger)[("1500.00", "700.00", "800.00")] == "inferred"
+
+
+def test_a_wrong_category_saving_is_found_without_an_error() -> None:
+    ledger, result = _read(PER_CATEGORY.replace("节约资金800.00", "节约资金900.00"))
+    assert result.ok
+    assert {f.code for f in result.warnings} == {"PC903"}
+    values = {f.id: f.value for f in ledger.figures}
+    assert all("900.00" in {values[i] for i in f.figures} for f in result.warnings)
+
+
+def test_an_amount_and_a_rate_each_said_with_tongbi_are_one_change() -> None:
+    text = "（一）\n一般公共预算收入52.3亿元，同比增加3.1亿元，同比增长6.3%。\n"
+    ledger, result = _read(text)
+    assert result.ok
+    [change] = [r for r in ledger.relations if isinstance(r, perfcheck.ChangeRelation)]
+    assert change.delta is not None
+    assert change.percent is not None
+    ledger, result = _read(text.replace("6.3%", "7.3%"))
+    assert [f.code for f in result.errors] == ["PC302"]
+
+
+# --- several years of one statement: bases named by a year and a role -------------------------
+
+YEARS = (
+    "2016年本级“三公”经费预算\n"
+    "2015年本级“三公”经费财政拨款执行数为30.00亿元。其中，因公出国（境）费8.00亿元，公务用车购置及运行费"
+    "15.00亿元，公务接待费7.00亿元。与2015年年初预算相比，2015年本级“三公”经费财政拨款执行数减少3.00亿元，"
+    "下降9.1%。其中，因公出国（境）费减少1.00亿元，公务用车购置及运行费减少1.50亿元，公务接待费减少0.50亿元。\n"
+    "2016年本级“三公”经费财政拨款预算29.00亿元。其中，因公出国（境）费9.00亿元，公务用车购置及运行费14.00亿元，"
+    "公务接待费6.00亿元。与2015年执行数相比，2016年本级“三公”经费财政拨款预算减少1.00亿元，下降3.3%。其中，"
+    "因公出国（境）费增加1.00亿元，公务用车购置及运行费减少1.00亿元，公务接待费减少1.00亿元。\n"
+)
+
+
+def _operand_values(ledger: perfcheck.Ledger) -> list[tuple[str, list[str]]]:
+    values = {f.id: f.value for f in ledger.figures}
+    return [(r.kind, [values[i] for i in r.operands()]) for r in ledger.relations]
+
+
+def test_changes_against_a_base_named_by_year_and_role() -> None:
+    ledger, result = _read(YEARS)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    built = _operand_values(ledger)
+    assert ("change", ["30.00", "3.00", "9.1%"]) in built  # 与2015年年初预算相比: the budget is not printed
+    assert ("change", ["29.00", "30.00", "1.00"]) in built  # 与2015年执行数相比: 2015's 执行数 is
+    assert ("change", ["29.00", "30.00", "3.3%"]) in built
+    # the parts' decreases add up to the total's; with an increase among them, a balance
+    assert ("sum", ["3.00", "1.00", "1.50", "0.50"]) in built
+    assert ("balance", ["1.00", "1.00", "1.00", "1.00"]) in built
+
+
+def test_a_wrong_rate_against_last_years_actual_is_found() -> None:
+    _, result = _read(YEARS.replace("下降3.3%", "下降4.3%"))
+    assert result.ok  # the base was found by its name: to check by hand
+    assert [f.code for f in result.warnings] == ["PC903"]
+    _, result = _read(YEARS.replace("公务接待费减少0.50亿元", "公务接待费减少0.90亿元"))
+    assert [f.code for f in result.warnings] == ["PC903"]
+
+
+# --- classes with no list word, a base said once, a budget printed after its rate ------------
+
+CLASSES = (
+    "（二）三公经费\n"
+    "2016年本级“三公”经费预算总数为60.00亿元，比2015年预算数减少6.00亿元，下降9.1%。"
+    "从预算分类来看，因公出国（境）费20.00亿元，比2015年预算数减少1.00亿元；公务接待费10.00亿元，"
+    "减少2.00亿元；公务用车购置及运行费30.00亿元，减少3.00亿元。\n"
+)
+
+
+def test_classes_of_a_known_partition_detail_the_total_before_them() -> None:
+    ledger, result = _read(CLASSES)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    built = _operand_values(ledger)
+    assert ("sum", ["60.00", "20.00", "10.00", "30.00"]) in built
+    assert _basis(ledger)[("60.00", "20.00", "10.00", "30.00")] == "inferred"
+    # 减少2.00亿元 after 公务接待费: against the base the sentence named (2015年预算数)
+    assert ("change", ["10.00", "2.00"]) in built
+    assert ("sum", ["6.00", "1.00", "2.00", "3.00"]) in built
+
+
+def test_a_wrong_class_or_class_change_is_a_warning() -> None:
+    _, result = _read(CLASSES.replace("公务接待费10.00亿元", "公务接待费12.00亿元"))
+    assert result.ok
+    assert [f.code for f in result.warnings] == ["PC903"]
+    _, result = _read(CLASSES.replace("减少3.00亿元", "减少3.50亿元"))
+    assert [f.code for f in result.warnings] == ["PC903"]
+
+
+def test_a_class_list_needs_a_total_naming_the_whole() -> None:
+    # 因公出国/公务接待/公务用车 detail a “三公” total only, not any larger amount before them
+    text = CLASSES.replace("本级“三公”经费预算总数", "本级部门预算总数")
+    ledger, _ = _read(text)
+    assert ("sum", ["60.00", "20.00", "10.00", "30.00"]) not in _operand_values(ledger)
+
+
+BASE_AFTER = (
+    "（一）收入\n全县一般公共预算收入完成12.50亿元，完成年初预算的93.3%，年初预算13.40亿元。\n"
+    "（二）支出\n一般公共预算支出45.60亿元，为预算的95.0%。一般公共预算支出预算为48.00亿元。\n"
+)
+
+
+def test_a_rate_whose_budget_is_printed_after_it_is_a_ratio_to_that_budget() -> None:
+    ledger, result = _read(BASE_AFTER)
+    assert result.ok
+    assert not result.findings
+    built = _operand_values(ledger)
+    assert ("ratio", ["12.50", "13.40", "93.3%"]) in built
+    assert ("ratio", ["45.60", "48.00", "95.0%"]) in built
+    _, result = _read(BASE_AFTER.replace("95.0%", "92.0%"))
+    assert [f.code for f in result.warnings] == ["PC903"]  # the budget came after: inferred
+
+
+# --- periods and roles: every figure knows its year and its place in the budget cycle ----------
+
+MIXED_YEARS = (
+    "某单位2023年部门决算\n"
+    "（一）收支总体情况\n"
+    "2023年收入总计7033.15万元。2022年收入总计6462.57万元，支出总计6462.57万元。\n"
+    "（二）收入情况\n"
+    "2022年本年收入6000.00万元，上年结转462.57万元。2023年本年支出6800.00万元，结转下年233.15万元。\n"
+    "（三）支出情况\n"
+    "2022年基本支出3000.00万元。2023年项目支出3800.00万元，总支出6800.00万元。\n"
+    "（四）结构\n"
+    "2022年基本支出3000.00万元，占总支出的44.1%。\n"
+)
+
+
+def test_figures_know_their_year_and_no_relation_mixes_two_years() -> None:
+    ledger, result = _read(MIXED_YEARS)
+    assert ledger.period == "2023"  # the report's own year, from its title
+    periods = {f.value: f.period for f in ledger.figures}
+    assert periods["7033.15"] is None  # of the document's year
+    assert periods["6462.57"] == "2022"
+    assert periods["6000.00"] == "2022"
+    years = {f.id: f.period or ledger.period for f in ledger.figures}
+    for rel in ledger.relations:
+        assert len({years[i] for i in rel.operands()}) == 1, rel
+    # no balance of 2022's income with 2023's spending, no split of 2023's total into 2022's part
+    assert {r.kind for r in ledger.relations} == {"equal"}
+    assert result.ok
+
+
+def test_a_figure_compared_with_is_of_the_year_named() -> None:
+    ledger, _ = _read(PRIOR_IN_CLAUSE)
+    periods = {f.value: f.period for f in ledger.figures}
+    assert ledger.period == "2025"  # no year in the title: the first sentence's
+    assert periods["2,190"] == "2024"
+    assert periods["1,969"] is None  # the report's year
+    assert periods["120"] is None  # the list after the comparison is of 2025 too
+
+
+def test_the_report_year_comes_from_the_first_sentence_when_the_title_has_none() -> None:
+    ledger, _ = _read("部门决算说明\n本部门2021年度收入总计100.00万元，支出总计100.00万元。\n")
+    assert ledger.period == "2021"
+
+
+ROLES = (
+    "（一）财政拨款支出\n"
+    "一般公共预算财政拨款支出年初预算为100.00万元，调整预算为120.00万元，支出决算为118.00万元，"
+    "完成调整预算的98.3%。一般公共预算收入执行数为90.00万元。\n"
+)
+
+
+def test_figures_know_their_role_in_the_budget_cycle() -> None:
+    ledger, result = _read(ROLES)
+    roles = {f.value: f.role for f in ledger.figures}
+    assert roles == {
+        "100.00": "budget",
+        "120.00": "adjusted_budget",
+        "118.00": "final_account",
+        "98.3%": None,
+        "90.00": "executed",  # 一般公共预算 is a kind of budget, no role
+    }
+    assert ("ratio", ["118.00", "120.00", "98.3%"]) in _operand_values(ledger)
+    assert result.ok
+
+
+# --- coverage: what was read, what could not be judged, what could not be read ----------------
+
+UNCHECKED = (
+    "某局2022年决算\n（一）\n2022年支出合计900.00万元，比上年增加120.00万元。项目支出1,2,3.4.5万元。"
+    "收入合计1000.00万元，比上年减少5.0%。\n"
+)
+
+
+def test_coverage_counts_relations_that_cannot_be_judged_and_numbers_that_cannot_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = extract(UNCHECKED)
+    assert (found.summary.unreadable, found.summary.relations, found.summary.inferred) == (1, 2, 0)
+    [passage] = found.unreadable
+    assert passage.unreadable == ("1,2,3.4.5",)
+    assert "1,2,3.4.5" not in {f.value for f in found.ledger.figures}
+    assert "[not checkable: no prior printed" in found.explain()
+    assert "numbers that could not be read" in found.explain()
+    assert perfcheck.check(found.ledger).coverage.not_checkable == 2
+    path = tmp_path / "report.txt"
+    path.write_text(UNCHECKED, encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.rstrip().endswith("0 relations inferred, 2 not checkable")
+    assert "could not read 1,2,3.4.5 (line 3)" in err
+    assert main(["extract", str(path)]) == 0
+    assert capsys.readouterr().err.rstrip().endswith("1 unreadable number")
+
+
+# --- a table printed with spaces between its cells ------------------------------------------
+
+SPACED_TABLE = (
+    "某单位2023年部门决算\n"
+    "（一）一般公共预算财政拨款支出决算表\n"
+    "单位：万元\n"
+    "科目编码 科目名称 年初预算数 决算数 完成率\n"
+    "201 一般公共服务支出 150.00 140.00 93.3%\n"
+    "20101 人大事务 100.00 90.00 90.0%\n"
+    "20102 政协事务 50.00 50.00 100.0%\n"
+    "合计 150.00 140.00 93.3%\n"
+    "（二）三公经费\n"
+    "2023年三公经费决算51.00万元。\n"
+    "项目 预算数 决算数 上年数\n"
+    "因公出国（境）费 10.00 8.00 9.00\n"
+    "公务接待费 20.00 15.00 14.00\n"
+    "公务用车购置及运行维护费 30.00 28.00 27.00\n"
+    "合计 60.00 51.00 50.00\n"
+)
+
+
+def test_a_table_printed_with_spaces_between_cells_is_read_as_a_table() -> None:
+    ledger, result = _read(SPACED_TABLE)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    built = _operand_values(ledger)
+    assert ("sum", ["150.00", "100.00", "50.00"]) in built  # codes sum up their hierarchy
+    assert ("ratio", ["140.00", "150.00", "93.3%"]) in built  # 完成率 = 决算数 ÷ 年初预算数
+    assert ("sum", ["60.00", "10.00", "20.00", "30.00"]) in built  # rows sum to 合计
+    assert ("sum", ["50.00", "9.00", "14.00", "27.00"]) in built
+    assert all(r.basis == "inferred" for r in ledger.relations if r.id.startswith("t"))
+    assert {f.value for f in ledger.figures if f.label == "科目名称"} == set()  # the header is no figure
+
+
+def test_a_wrong_cell_of_a_spaced_table_is_a_warning() -> None:
+    _, result = _read(SPACED_TABLE.replace("公务接待费 20.00 15.00", "公务接待费 20.00 16.00"))
+    assert result.ok
+    assert {f.code for f in result.warnings} == {"PC903"}
+
+
+# --- binding within a sentence: clauses, colons and brackets ----------------------------------
+
+CLAUSES = (
+    "二、全市收支\n"
+    "全市一般公共预算收入安排80.0亿元，同比增长5.0%。其中：税收收入60.0亿元，非税收入20.0亿元。\n"
+    "三、市本级收支\n"
+    "市本级一般公共预算收入安排50.0亿元，同比增长3.7%，加上上级补助和调入资金等130.0亿元，收入总计180.0亿元。"
+    "市本级收入安排40.0亿元，其中：税收收入30.0亿元，非税收入10.0亿元。\n"
+    "市本级一般公共预算支出安排80.0亿元。其中：财力安排支出60.0亿元，比上年预算数增长10.1%，主要支出事项："
+    "一般公共服务支出7.0亿元、教育支出8.0亿元等；上级专项、上年结转安排支出20.0亿元。\n"
+    "四、收入结构\n"
+    "财政拨款收入400.00万元（其中，一般公共预算400.00万元，政府性基金预算0万元），占收入合计100%；"
+    "其他收入0万元，占收入合计0%。本年收入合计400.00万元。\n"
+    "五、执行\n"
+    "一般公共预算可用资金为230.00万元，为调整预算的111.86%。\n"
+)
+
+
+def test_clauses_colons_and_brackets_bind_figures_to_their_own_statement() -> None:
+    ledger, result = _read(CLAUSES)
+    assert result.ok, [f.message for f in result.errors]
+    built = _operand_values(ledger)
+    # 同比增长3.7%，加上…130.0亿元: the amount of another clause is no amount of the change
+    assert not any(k == "change" and "130.0" in v for k, v in built)
+    # a colon list inside a 其中 list details its part: 80.0 = 60.0 + 20.0
+    assert ("sum", ["80.0", "60.0", "20.0"]) in built
+    # two wholes broken down alike (全市, 市本级) are not one quantity when no figure agrees
+    assert not any(k == "equal" and {"80.0", "40.0"} <= set(v) for k, v in built)
+    # 占收入合计100% after brackets: the share of the figure before the brackets
+    assert ("share", ["400.00", "400.00", "100%"]) in built
+    # 为调整预算的% with no budget printed: no ratio to another figure
+    assert not any(k == "ratio" and "111.86%" in v for k, v in built)

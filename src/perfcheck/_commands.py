@@ -191,9 +191,10 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def _explain_texts(args: argparse.Namespace, fmt_name: str, locale: str) -> None:
-    """``check --explain``: for each named .txt report, the summary line and the relations' sentences."""
-    if not args.explain:
-        return
+    """``check --explain``: for each named .txt report, the summary line and the relations' sentences.
+
+    Without ``--explain``, a report with misprinted numbers still says so on standard error.
+    """
     out = sys.stdout if fmt_name == "table" else sys.stderr
     for path in args.paths:
         if not path.lower().endswith(".txt") or Path(path).is_dir():
@@ -202,6 +203,11 @@ def _explain_texts(args: argparse.Namespace, fmt_name: str, locale: str) -> None
             found = _extraction(path)
         except LedgerError:
             continue  # reported with the findings
+        if not args.explain:
+            if found.unreadable:
+                shown = ", ".join(f"{n} (line {p.line})" for p in found.unreadable for n in p.unreadable)
+                print(f"perfcheck: {path}: could not read {shown}; --explain lists them", file=sys.stderr)
+            continue
         print(f"{path}: {render.extraction_summary(found.summary, locale)}", file=out)
         print(found.explain(), file=out)
         print(file=out)

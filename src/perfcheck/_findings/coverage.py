@@ -44,8 +44,9 @@ class Coverage(BaseModel):
         relations: the relations built.
         inferred: how many of those a reader inferred rather than found stated
             (``basis: inferred``; their breaks are warnings, rule PC903).
-        not_checkable: findings that a relation could not be judged (a divisor that
-            may be zero, incompatible units).
+        not_checkable: relations that cannot be judged: a change printed with its amount
+            or its rate alone, against a prior not printed, and the findings that a relation
+            could not be judged (a divisor that may be zero, incompatible units).
 
     >>> import perfcheck
     >>> perfcheck.check("examples/seed-ziyang-fulian-2021.json").coverage
@@ -65,6 +66,19 @@ def _not_checkable(findings: Iterable[Finding]) -> int:
     return sum(f.verdict in (Verdict.NOT_CHECKABLE, Verdict.INVALID) for f in findings)
 
 
+def alone(relation: Mapping[str, Any]) -> bool:
+    """Whether a relation (as data) holds nothing to judge: a change with no prior and one of amount and rate.
+
+    >>> alone({"kind": "change", "current": "a", "delta": "d"})
+    True
+    >>> alone({"kind": "change", "current": "a", "delta": "d", "percent": "p"})
+    False
+    """
+    if relation.get("kind") != "change" or relation.get("prior") is not None:
+        return False
+    return (relation.get("delta") is None) != (relation.get("percent") is None)
+
+
 def coverage_of_ledger(
     figure_ids: Iterable[str], relations: Iterable[Any], findings: Iterable[Finding]
 ) -> Coverage:
@@ -77,7 +91,11 @@ def coverage_of_ledger(
         in_relations=len(used & set(ids)),
         relations=len(rels),
         inferred=sum(r.basis == "inferred" for r in rels),
-        not_checkable=_not_checkable(findings),
+        not_checkable=_not_checkable(findings)
+        + sum(
+            alone({"kind": r.kind, **{k: getattr(r, k, None) for k in ("prior", "delta", "percent")}})
+            for r in rels
+        ),
     )
 
 
@@ -115,7 +133,7 @@ def coverage_of_data(document: Mapping[str, Any], findings: Iterable[Finding]) -
         in_relations=len(used & ids),
         relations=len(rels),
         inferred=sum(r.get("basis") == "inferred" for r in rels),
-        not_checkable=_not_checkable(findings),
+        not_checkable=_not_checkable(findings) + sum(alone(r) for r in rels),
     )
 
 

@@ -40,6 +40,10 @@ Identifier = Annotated[str, StringConstraints(max_length=200), AfterValidator(_c
 Qualifier = Literal["at_least", "more_than", "at_most", "about"]
 #: How a figure was rounded from its true value: to nearest, or truncated (XBRL Calculations 1.1).
 Rounding = Literal["nearest", "truncate"]
+#: What a money figure is in the budget cycle: the budget passed at the start of the year
+#: (年初预算), the budget as adjusted (调整预算), the final account (决算) or what was executed
+#: (执行数, 实际).
+Role = Literal["budget", "adjusted_budget", "final_account", "executed"]
 
 
 def limits_of(info: ValidationInfo) -> Limits:
@@ -102,6 +106,10 @@ class Figure(BaseModel):
         rounding: how this figure was rounded (``nearest`` or ``truncate``), when it is not
             how the document's figures were (the document's ``rounding``).
         qualifier: the figure is a bound or an estimate (``10000余份``: ``more_than``).
+        period: the year (or period) the figure is of, when it is not the document's
+            (``2022`` for 2022年收入总计 in a 2023 report), or to say it is.
+        role: the figure's place in the budget cycle (:data:`Role`): ``budget``,
+            ``adjusted_budget``, ``final_account`` or ``executed``.
         source: where it was printed.
     """
 
@@ -116,6 +124,8 @@ class Figure(BaseModel):
     exact: bool | None = None
     rounding: Rounding | None = None
     qualifier: Qualifier | None = None
+    period: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
+    role: Role | None = None
     source: Source | None = None
 
     @property

@@ -183,7 +183,10 @@ def _summary_line(locale: str, errors: int, warnings: int, infos: int, relations
 def covered(result: Result, locale: str | None = None) -> str:
     """The summary line followed by how much was read: figures in relations, relations inferred.
 
-    A pass that read a fifth of a report should say so where the verdict is printed.
+    A pass that read a fifth of a report should say so where the verdict is printed, and
+    so should relations that could not be judged: those no rule could judge (a change
+    printed with its amount alone, against a prior not printed) and those a rule found
+    it could not (their findings say why).
 
     >>> import perfcheck
     >>> print(covered(perfcheck.check("examples/seed-ziyang-fulian-2021.json")))
@@ -191,18 +194,25 @@ def covered(result: Result, locale: str | None = None) -> str:
     """
     loc = locale_of(result, locale)
     cover = result.coverage
-    return _covered_line(loc, summary(result, loc), cover.in_relations, cover.figures, cover.inferred)
+    counts = (cover.in_relations, cover.figures, cover.inferred, cover.not_checkable)
+    return _covered_line(loc, summary(result, loc), *counts)
 
 
 @lru_cache(maxsize=1024)
-def _covered_line(locale: str, line: str, used: int, figures: int, inferred: int) -> str:
-    return Messages(locale)(
+def _covered_line(  # noqa: PLR0913, PLR0917 - the counts of one line, a cache's key
+    locale: str, line: str, used: int, figures: int, inferred: int, not_checkable: int
+) -> str:
+    t = Messages(locale)
+    text = t(
         N_("{summary}; {used} of {figures} figures in a relation, {inferred} relations inferred"),
         summary=line,
         used=used,
         figures=figures,
         inferred=inferred,
     )
+    if not not_checkable:
+        return text
+    return t(N_("{line}, {n} not checkable"), line=text, n=not_checkable)
 
 
 def heading(result: Result, locale: str | None = None) -> str:

@@ -13,13 +13,15 @@ def extraction_summary(summary: Summary, locale: str = "en") -> str:
     '1 figure, 0 relations, 1 sentence with figures in no relation'
     >>> extraction_summary(Summary(figures=63, relations=27, unplaced=10), "zh_CN")
     '数字 63 个，关系 27 个，含未入任何关系之数字的句子 10 句'
+    >>> extraction_summary(Summary(figures=2, relations=0, unplaced=1, unreadable=1))
+    '2 figures, 0 relations, 1 sentence with figures in no relation, 1 unreadable number'
     """
     t = Messages(check_locale_name(locale))
 
     def count(n: int, one: str, many: str) -> str:
         return t(one if n == 1 else many, n=n)
 
-    return t(
+    line = t(
         N_("{figures}, {relations}, {unplaced}"),
         figures=count(summary.figures, N_("{n} figure"), N_("{n} figures")),
         relations=count(summary.relations, N_("{n} relation"), N_("{n} relations")),
@@ -28,4 +30,11 @@ def extraction_summary(summary: Summary, locale: str = "en") -> str:
             N_("{n} sentence with figures in no relation"),
             N_("{n} sentences with figures in no relation"),
         ),
+    )
+    if not summary.unreadable:
+        return line
+    return t(
+        N_("{line}, {unreadable}"),
+        line=line,
+        unreadable=count(summary.unreadable, N_("{n} unreadable number"), N_("{n} unreadable numbers")),
     )

@@ -67,6 +67,8 @@ class Fig:
     id: str = ""
     decimals: int | None = None
     keep: bool = True
+    #: the year the figure is of, when its paragraph prints one before it (not a compared one)
+    period: str | None = None
 
     @property
     def is_percent(self) -> bool:
@@ -92,6 +94,8 @@ class Built:
         figures: the figures, in order.
         relations: the relations with the sentences they came from.
         sentences: every sentence of the text.
+        by_sentence: the figures of each sentence, by its index.
+        unreadable: the spans of misprinted numbers (``1,2,3.4.5万元``), read as no figure.
     """
 
     document: dict[str, Any]
@@ -99,6 +103,7 @@ class Built:
     relations: list[Rel]
     sentences: list[Sentence]
     by_sentence: dict[int, list[Fig]] = field(default_factory=dict)
+    unreadable: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit: bool) -> tuple[str, int]:
@@ -112,6 +117,8 @@ def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit
             if label.startswith(word) and len(label) > len(word):
                 label, start, changed = label[len(word) :], start + len(word), True
                 break
+    if label[:1] in "（(" and not re.search(r"[）)]", label):
+        label, start = label[1:], start + 1  # （人员经费210万元、…）: the bracket opens a breakdown
     changed = True
     while changed and label:
         changed = False
@@ -256,7 +263,10 @@ class State:
         self.by_sentence: dict[int, list[Fig]] = defaultdict(list)
         self.relations: list[Rel] = []
         self.doc_unit: str | None = None
+        #: the report's own year (its title's, else its first sentence's)
+        self.year: str | None = None
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
+        self.unreadable: list[tuple[int, int]] = []
         self.row_periods: set[int] = set()
         self.scored: set[int] = set()
         #: offsets of line breaks inside a sentence (a PDF's wrapped lines)
@@ -289,6 +299,66 @@ class State:
         line = self.text.rfind("\n", 0, fig.mention.start) + 1
         found = [m.group(1) for m in _YEAR.finditer(self.text, line, fig.mention.start)]
         return found[-1] if found else None
+
+    def period_of(self, fig: Fig) -> str | None:
+        """The year a figure is of, printed before it in its paragraph; None when none is printed.
+
+        A year in a comparison (较2024年, 与2013年执行数相比, 比2014年) is not the year of what
+        follows, unless the figure is the one compared with (较2024年的2,190万元).
+        """
+        line = self.text.rfind("\n", 0, fig.mention.start) + 1
+        own: str | None = None
+        for m in _YEAR.finditer(self.text, line, fig.mention.start):
+            compared = patterns.COMPARED_YEAR.search(self.text, max(line, m.start() - 2), m.start())
+            if compared is None:
+                own = m.group(1)
+                continue
+            between = self.text[m.end() : fig.mention.phrase_start]
+            if not any(ch in between for ch in "，,；;。：:") and not re.search(r"[0-9]", between):
+                return m.group(1)  # 较2024年的2,190万元: the figure compared with
+        return own
+
+    def bracket_open(self, pos: int, floor: int) -> int | None:
+        """Where the brackets open that stand around ``pos`` (back to ``floor``); None outside any."""
+        depth = 0
+        for i in range(pos - 1, floor - 1, -1):
+            ch = self.text[i]
+            if ch in ")）":
+                depth += 1
+            elif ch in "(（":
+                if depth == 0:
+                    return i
+                depth -= 1
+        return None
+
+    def bracket_close(self, pos: int, end: int) -> int | None:
+        """Where the brackets that ``pos`` stands inside close, before ``end``; None if they do not."""
+        depth = 0
+        for i in range(pos, end):
+            ch = self.text[i]
+            if ch in "(（":
+                depth += 1
+            elif ch in ")）":
+                if depth == 0:
+                    return i
+                depth -= 1
+        return None
+
+    def opened_before(self, pos: int, end: int) -> int | None:
+        """Where brackets open that hold ``pos`` and close before ``end``; None if there are none."""
+        floor = max(self.text.rfind(c, 0, pos) for c in "。\n") + 1
+        opened = self.bracket_open(pos, floor)
+        if opened is None or self.bracket_close(opened + 1, end) is None:
+            return None
+        return opened
+
+    def ratio_of(
+        self, figs: list[Fig], label: str, sentences: list[Sentence], *, inferred: bool = False
+    ) -> None:
+        """A ratio of ``figs`` (numerator, denominator, stated rate), the rate being a completion rate."""
+        figs[-1].concept = "completion_rate"
+        data = {"kind": "ratio", "numerator": "", "denominator": "", "stated": "", "label": label}
+        self.add("ratio", data, unique(sentences), figs, inferred=inferred)
 
     def qualifies(self, fig: Fig) -> bool:
         """Whether a figure is followed by 的 (全年预算32,972万元的67.8%): it qualifies what follows."""

@@ -65,7 +65,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
             if sentence.start - 1 in joins and sentence.index > 0:
                 # the line before is wrapped into this one: the first label may begin on it
                 floor = self.sentences[sentence.index - 1].start
-            for mention in find(self.text, sentence.start, sentence.end):
+            for mention in find(self.text, sentence.start, sentence.end, self.unreadable):
                 label, label_start = read_label(self.text, mention, floor, self.entity_forms, joins)
                 text_end = mention.phrase_end
                 if mention.kind == "count" and mention.unit in {"个", "名", "家", "项", "户", "所"}:
@@ -137,7 +137,11 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
     def concepts(self) -> None:
         for fig in self.figs:
             if fig.kind == "amount":
-                fig.concept = next((c for c, rx in patterns.CONCEPTS if rx.search(fig.label)), None)
+                # 收入合计减少2415.45万元 is by how much the income changed, not the income
+                label = fig.label
+                changed = patterns.CHANGE_LABEL.search(label) and not patterns.CHANGED_TO.search(label)
+                concepts = () if changed else patterns.CONCEPTS
+                fig.concept = next((c for c, rx in concepts if rx.search(fig.label)), None)
             elif fig.kind == "percent":
                 fig.concept = "share"
             elif fig.kind == "count":
@@ -193,6 +197,10 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
             data["decimals"] = fig.decimals
         if m.qualifier is not None:
             data["qualifier"] = m.qualifier
+        if fig.period is not None and fig.period != self.year:
+            data["period"] = fig.period
+        if fig.kind == "amount" and (role := role_of(fig.label)):
+            data["role"] = role
         line_start = self.text.rfind("\n", 0, m.start) + 1
         del line_start
         data["source"] = {
@@ -210,6 +218,18 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         data = {k: v for k, v in rel.data.items() if not k.startswith("_")}
         ids = [f.id for f in rel.figures]
         kind = data["kind"]
+        if kind == "formula" and "_signs" in rel.data:
+            # ±Δa ± Δb == ±Δt: the total's change and its parts' on the sides their signs put them
+            signs: list[str] = rel.data["_signs"]
+            del data["expr"]
+            if len(set(signs)) == 1:  # all one way: the parts' decreases add up to the total's
+                kind = data["kind"] = "sum"
+            else:
+                kind = data["kind"] = "signed"
+                data["kind"] = "balance"
+                ins = [i for i, sign in zip(ids[1:], signs[1:], strict=True) if sign == signs[0]]
+                outs = [i for i, sign in zip(ids[1:], signs[1:], strict=True) if sign != signs[0]]
+                data["inflows"], data["outflows"] = ins, [ids[0], *outs]
         if kind == "sum":
             data["total"], data["parts"] = ids[0], ids[1:]
         elif kind == "balance":
@@ -231,13 +251,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         elif kind == "compare":
             data["left"], data["right"] = ids
         elif kind == "formula":
-            if "_signs" in rel.data:
-                signs: list[str] = rel.data["_signs"]
-                names = [formula_name(fid) for fid in ids]
-                lhs = " ".join(f"{sign} {name}" for sign, name in zip(signs[1:], names[1:], strict=True))
-                rhs = names[0] if signs[0] == "+" else f"- {names[0]}"
-                data["expr"] = f"{lhs.removeprefix('+ ')} == {rhs}"
-            elif "_expr" in rel.data:
+            if "_expr" in rel.data:
                 data["expr"] = str(rel.data["_expr"]).format(*ids)
             elif "_count" in rel.data:
                 data["expr"] = f"{formula_name(ids[0])} == {rel.data['_count']}"
@@ -253,13 +267,39 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         data["source"] = source
         return data
 
+    def report_year(self) -> str | None:
+        """The report's own year: from its title, else from the first sentence that prints one."""
+        if year := TITLE_YEAR.search(self.title):
+            return year.group(1)
+        for sentence in self.sentences[:3]:
+            if year := TITLE_YEAR.search(self.text, sentence.start, sentence.end):
+                return year.group(1)
+        return None
+
+    def mixed_periods(self) -> None:
+        """Leave out the relations that tie figures of two years, but for changes and comparisons.
+
+        2023年收入总计7033.15万元 … 2022年收入总计6462.57万元: no sum, balance, share or
+        equality holds across the years (a change or a comparison states one between them).
+        """
+        kept = []
+        for rel in self.relations:
+            years = {f.period or self.year for f in rel.figures if f.kind != "percent"}
+            if rel.data["kind"] in {"change", "compare"} or len(years - {None}) < 2:
+                kept.append(rel)
+        self.relations = kept
+
     def build(self, name: str, locale: str) -> Built:
         self.read_figures()
+        self.year = self.report_year()
+        for fig in self.figs:
+            fig.period = self.period_of(fig)
         runs = self.respectively()
         self.heading_units()
         self.document_unit()
         self.rows()
         self.lists()
+        self.partition_lists()
         self.drop_bare()
         self.concepts()
         self.fund_flow()
@@ -269,6 +309,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         self.rates(read)
         self.changes()
         self.listed_changes()
+        self.elided_changes()
         self.reasons()
         self.named_changes()
         self.products()
@@ -277,6 +318,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         self.figs = [f for f in self.figs if f.keep]
         self.relations = [r for r in self.relations if all(f.keep for f in r.figures)]
         self.equals()
+        self.mixed_periods()
         self.change_formulas()
         self.scores()
         self.name_figures()
@@ -288,15 +330,25 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
             document["source"] = name
         if self.entity_forms:
             document["entity"] = self.entity_forms[0]
-        if year := TITLE_YEAR.search(self.title):
-            document["period"] = year.group(1)
+        if self.year is not None:
+            document["period"] = self.year
         if self.doc_unit is not None:
             document["unit"] = self.doc_unit
         document["locale"] = locale
         document["figures"] = [self.figure_data(f) for f in self.figs]
         document["relations"] = [self.relation_data(r) for r in self.relations]
         by_sentence = {k: [f for f in v if f.keep] for k, v in self.by_sentence.items()}
-        return Built(document, self.figs, self.relations, self.sentences, by_sentence)
+        return Built(document, self.figs, self.relations, self.sentences, by_sentence, self.unreadable)
+
+
+def role_of(label: str) -> str | None:
+    """A figure's role in the budget cycle by its label's words; a kind of budget (一般公共预算) is none.
+
+    >>> role_of("一般公共预算收入"), role_of("年初预算数"), role_of("支出决算"), role_of("调整预算")
+    (None, 'budget', 'final_account', 'adjusted_budget')
+    """
+    words = patterns.BUDGET_KINDS.sub("", label)
+    return next((role for rx, role in patterns.ROLES if rx.search(words)), None)
 
 
 def build(

@@ -5,25 +5,30 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import Fig, State, unique
+from perfcheck._read.text.base import Fig, State, label_core, unique
 from perfcheck._read.text.sentences import Sentence
 
 
 class Changes(State):
     """Recognise changes (``较上年增加X，增长Y%``) and of the changes of a sum's parts adding up."""
 
-    def changes(self) -> None:  # noqa: C901 - subject, prior, amount and rate of each change
+    def changes(self) -> None:  # noqa: C901, PLR0912 - subject, prior, amount and rate of each change
         for sentence in self.sentences:
             figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            joined: set[int] = set()
             for match in patterns.CHANGE.finditer(self.text, sentence.start, sentence.end):
+                if match.start() in joined:
+                    continue
                 direction = patterns.DIRECTION.search(
                     self.text, match.end(), min(sentence.end, match.end() + 30)
                 )
                 if direction is None:
                     continue
+                if patterns.ROLE_BASE.fullmatch(match.group()) and not self.figure_before(figs, match):
+                    continue  # 全年预算数较年初预算数增加…: two names, read by named_changes
                 if self.text[max(sentence.start, match.start() - 2) : match.start()] == "分别":
                     self.respective_changes(sentence, figs, match)
                     continue
@@ -37,11 +42,25 @@ class Changes(State):
                 prior = named_prior or next(
                     (f for f in after if f.mention.end <= direction.start() and f.kind == kind), None
                 )
-                said = [f for f in after if direction.start() <= f.mention.start < limit]
+                said = [
+                    f
+                    for f in after
+                    if direction.start() <= f.mention.start < limit
+                    and self.said_of_change(f, direction.end())
+                ]
                 delta = next((f for f in said if f.kind == kind), None)
                 percent = next((f for f in said if f.is_percent), None)
+                if following is not None and delta is not None and percent is None:
+                    # 同比增加3.1亿元，同比增长6.3%: one change, its amount and its rate
+                    percent = self.rate_after(sentence, figs, following, kind)
+                    if percent is not None:
+                        joined.add(following.start())
                 if prior is None and delta is None and percent is None:
                     continue
+                if prior is None and len(currents) == 1:
+                    # 与2013年执行数相比，2014年…预算减少0.03亿元: 2013's 执行数, printed before
+                    prior = self.prior_by_base(currents[0], base_of(match.group()), sentence)
+                    loose = loose or prior is not None
                 if prior is not None and len(prior.label) < 2 and prior.mention.start > match.start():
                     # 较2024年的2,190万元: last year's figure of what changed, named so
                     year = self.text[match.start() : prior.mention.phrase_start].strip("较比的度 \u3000")
@@ -62,12 +81,73 @@ class Changes(State):
                             "direction": "increase" if direction.group() in patterns.INCREASE else "decrease",
                             "label": f"{current.label} {label}",
                         }
+                        if named_prior is None:
+                            data["_base"] = base_of(match.group())
                         used = [current]
                         for key, f in (("prior", prior), ("delta", amount), ("percent", rate)):
                             if f is not None:
                                 data[key] = ""
                                 used.append(f)
                         self.add("change", data, unique([current.sentence, sentence]), used, inferred=loose)
+
+    def figure_before(self, figs: list[Fig], match: re.Match[str]) -> bool:
+        """Whether an amount that can change is printed in the clauses before ``match`` (no 。 between)."""
+        return any(f.mention.phrase_end <= match.start() and self.eligible(f) for f in figs)
+
+    def prior_by_base(self, current: Fig, base: str, sentence: Sentence) -> Fig | None:
+        """The figure a change is against when its base names a year and a role (2013年执行数).
+
+        It is printed before, in a sentence of that year, under a label of that role whose
+        name (the role aside) ends the changed figure's or is ended by it; found by its
+        name, so the change is inferred.
+        """
+        named = re.fullmatch(r"((?:19|20)[0-9]{2})年(?:度)?(?:年初|全年|调整)?(预算|决算|执行|实际)", base)
+        if named is None:
+            return None
+        year, role = named.group(1), "budget" if named.group(2) == "预算" else "actual"
+        core = label_core(current.label)[0]
+        if self.year_of(current) == year or len(core) < 2:
+            return None
+
+        def fits(f: Fig) -> bool:
+            other, its_role = label_core(f.label)
+            return (
+                f is not current
+                and f.kind == current.kind
+                and f.unit == current.unit
+                and its_role == role
+                and self.eligible(f)
+                and len(other) >= 2
+                and (core.endswith(other) or other.endswith(core))
+                and self.year_of(f) == year
+            )
+
+        found = [f for f in self.top_level(self.figs) if f.keep and f.mention.start < sentence.start]
+        found = [f for f in found if fits(f)]
+        return found[-1] if found else None
+
+    def said_of_change(self, fig: Fig, after: int) -> bool:
+        """Whether a figure printed after a change's direction word is the change's amount or rate.
+
+        It is in the direction's clause (``增加20万元``), or opens a clause of its own that
+        says a change (``，增长4.2%``, ``，增幅为5%``); a figure after a clause break that
+        says none (``，加上上级补助133.6亿元``, ``，可实现…11406万元``) is another statement.
+        """
+        between = self.text[after : fig.mention.phrase_start]
+        if not any(c in between for c in "，,；;。：:"):
+            return True
+        return bool(_CHANGE_CLAUSE.match(fig.label)) and fig.label_start >= after
+
+    def rate_after(self, sentence: Sentence, figs: list[Fig], match: re.Match[str], kind: str) -> Fig | None:
+        """The rate of a change said again after its amount (``，同比增长6.3%``), with no amount."""
+        if self.text[match.start() - 1 : match.start()] not in {"，", ","}:
+            return None
+        after = patterns.CHANGE.search(self.text, match.end(), sentence.end)
+        limit = after.start() if after else sentence.end
+        said = [f for f in figs if match.end() <= f.mention.start < limit]
+        if not said or not said[0].is_percent or any(f.kind == kind for f in said):
+            return None
+        return said[0]
 
     def respective_changes(self, sentence: Sentence, figs: list[Fig], match: re.Match[str]) -> None:
         """``本年收入300万元、本年支出280万元，分别比上年增加20万元、减少10万元``: paired in order.
@@ -194,7 +274,8 @@ class Changes(State):
         for sentence in self.sentences:
             figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
             for match in patterns.CHANGE_NAMED.finditer(self.text, sentence.start, sentence.end):
-                if patterns.CHANGE.match(self.text, match.end(1)):
+                said = patterns.CHANGE.match(self.text, match.end(1))
+                if said and not patterns.ROLE_BASE.fullmatch(said.group()):
                     continue  # 较上年: read by changes()
                 earlier = [f for f in self.figs if f.keep and f.mention.start < match.start()]
                 earlier = [f for f in earlier if f.sentence.section == sentence.section]
@@ -221,7 +302,7 @@ class Changes(State):
                         used.append(f)
                 self.add("change", data, unique([current[-1].sentence, prior[-1].sentence, sentence]), used)
 
-    def change_formulas(self) -> None:  # noqa: C901 - equal figures, changes, sums
+    def change_formulas(self) -> None:
         """The changes of a sum's parts add up to the change of its total (through figures printed twice)."""
         same: dict[int, set[int]] = defaultdict(set)
         for rel in self.relations:
@@ -229,31 +310,32 @@ class Changes(State):
                 ids = {id(f) for f in rel.figures}
                 for f in rel.figures:
                     same[id(f)] |= ids
-        deltas: dict[int, tuple[Fig, str]] = {}
+        deltas: dict[int, list[tuple[Fig, str, str | None]]] = defaultdict(list)
         for rel in self.relations:
-            if rel.data["kind"] == "change" and "delta" in rel.data and "prior" not in rel.data:
-                delta = rel.figures[1]
+            if rel.data["kind"] == "change" and "delta" in rel.data:
+                delta = rel.figures[2 if "prior" in rel.data else 1]
                 for key in same.get(id(rel.figures[0]), {id(rel.figures[0])}):
-                    deltas.setdefault(key, (delta, str(rel.data["direction"])))
+                    deltas[key].append((delta, str(rel.data["direction"]), rel.data.get("_base")))
         for total, parts, rel in self.list_sums:
             if rel.data.get("exhaustive") is False or rel not in self.relations:
                 continue
-            found = [deltas.get(id(f)) for f in (total, *parts)]
-            if any(d is None for d in found):
-                continue
-            terms = [d for d in found if d is not None]
-            if len({d[0].unit for d in terms}) != 1 or len({id(d[0]) for d in terms}) != len(terms):
-                continue
-            names = " + ".join(p.label for p in parts)
-            data = {
-                "kind": "formula",
-                "expr": "",
-                "label": f"the changes of {names} add up to that of {total.label}",
-            }
-            self.add(
-                "changes", data, unique([d[0].sentence for d in terms]), [d[0] for d in terms], inferred=True
-            )
-            self.relations[-1].data["_signs"] = ["-" if d[1] == "decrease" else "+" for d in terms]
+            for terms in _by_base([deltas.get(id(f), []) for f in (total, *parts)]):
+                self.change_formula(total, parts, terms)
+
+    def change_formula(self, total: Fig, parts: list[Fig], terms: list[tuple[Fig, str, str | None]]) -> None:
+        """The formula of the changes of a sum's parts, one a term, adding up to the total's change."""
+        if len({d[0].unit for d in terms}) != 1 or len({id(d[0]) for d in terms}) != len(terms):
+            return
+        names = " + ".join(p.label for p in parts)
+        data = {
+            "kind": "formula",
+            "expr": "",
+            "label": f"the changes of {names} add up to that of {total.label}",
+        }
+        self.add(
+            "changes", data, unique([d[0].sentence for d in terms]), [d[0] for d in terms], inferred=True
+        )
+        self.relations[-1].data["_signs"] = ["-" if d[1] == "decrease" else "+" for d in terms]
 
     def years_compared(self, sentence: Sentence, at: int) -> tuple[str, str] | None:
         """The two years of ``2018年较2017年`` when the change starting at ``at`` compares them."""
@@ -311,6 +393,12 @@ class Changes(State):
             close = self.nearest_like(core, sentence) if core != last else None
             if close is not None:
                 return [close]
+            # 与2013年年初预算相比，中央本级2013年“三公”经费执行数减少…: the name ends the words
+            ending = self.nearest_before(
+                sentence, lambda f: len(f.label) >= 4 and self.eligible(f) and last.endswith(f.label)
+            )
+            if ending is not None:
+                return [ending]
         return []
 
     def nearest_like(self, name: str, sentence: Sentence) -> Fig | None:
@@ -369,10 +457,12 @@ class Changes(State):
                 # …减少0.43亿元，下降7%。其中，公务接待费0.98亿元，减少…: the list opens the next sentence
                 before = self.sentences[sentence.index - 1]
                 opener = patterns.LIST_OPENER.match(self.text, sentence.start)
-                if not patterns.CHANGE.search(self.text, before.start, before.end):
+                compared = patterns.CHANGE.search(self.text, before.start, before.end)
+                if not compared:
                     opener = None
-            if not opener:
+            if not opener or not compared:
                 continue
+            base = base_of(compared.group())
             # the list runs on through the ；-clauses of its period
             figs = [
                 f
@@ -399,6 +489,33 @@ class Changes(State):
                 sentences = unique([subject.sentence, sentence, fig.sentence])
                 label = f"{subject.label} {said.group(1)}"
                 self.delta_change(said.group(1), label, sentences, [subject, fig], percent)
+                self.relations[-1].data["_base"] = base
+
+    def elided_changes(self) -> None:
+        """``比预算数减少1.94亿元；公务用车购置及运行费30.87亿元，减少3.72亿元``: the base said once.
+
+        In a sentence that has said what its changes are against, an amount named by a
+        direction word alone, right after an amount, is that amount's change against the
+        same base. The base is not repeated, so the change is inferred.
+        """
+        used = {id(f) for r in self.relations if r.data["kind"] == "change" for f in r.figures[1:]}
+        for fig in self.figs:
+            word = fig.label.removesuffix("了")
+            directed = word in (*patterns.INCREASE, *patterns.DECREASE)
+            if fig.kind != "amount" or id(fig) in used or not directed:
+                continue
+            period = [s for s in self.sentences if s.period == fig.sentence.period]
+            compared = list(patterns.CHANGE.finditer(self.text, period[0].start, fig.mention.start))
+            figs = [f for s in period for f in self.by_sentence.get(s.index, []) if f.keep]
+            n = figs.index(fig)
+            current = figs[n - 1] if n > 0 else None
+            if not compared or current is None or current.kind != "amount" or not self.eligible(current):
+                continue
+            following = figs[n + 1] if n + 1 < len(figs) else None
+            percent = following if following is not None and following.is_percent else None
+            label = f"{current.label} {word}"
+            self.delta_change(word, label, unique([fig.sentence]), [current, fig], percent)
+            self.relations[-1].data.update(_base=base_of(compared[-1].group()), basis="inferred")
 
     def delta_change(
         self, word: str, label: str, sentences: list[Sentence], figs: list[Fig], percent: Fig | None = None
@@ -420,6 +537,12 @@ class Changes(State):
         return self.nearest_before(sentence, lambda f: f.label == name)
 
 
+#: The words that open a clause saying a change: 增长4.2%, 同比下降3%, 增幅为5%, 减少了2万元.
+_CHANGE_CLAUSE: Final = re.compile(
+    r"^(?:约|大约|近)?(?:同比|比上年|较上年)?(?:增加|增长|上升|提高|减少|下降|降低|增幅|降幅|减幅|增|减|幅度)"
+)
+
+
 def _plain(label: str) -> str:
     """A label without the words that vary between mentions of one quantity (支出, 数)."""
     return label.replace("支出", "").removesuffix("数")
@@ -434,3 +557,39 @@ def _common(a: str, b: str) -> int:
                 break
             best = j - i
     return best
+
+
+def base_of(words: str) -> str:
+    """What a change is against, in one spelling: 比上年, 较上年度, 同比 and 与上年相比 are all 上年.
+
+    >>> base_of("与2013年年初预算相比"), base_of("比2014年预算数"), base_of("同比")
+    ('2013年年初预算', '2014年预算', '上年')
+    """
+    base = re.sub(r"^(?:与|较|比)|相比$|\s", "", words)
+    base = re.sub(r"(?:同期|数)$", "", base)
+    return "上年" if base in {"同比", "上年度", "去年", "上一年", "上年"} else base
+
+
+def _by_base(
+    found: list[list[tuple[Fig, str, str | None]]],
+) -> list[list[tuple[Fig, str, str | None]]]:
+    """One change of each figure, all against the same base, for every base they all changed against.
+
+    A change whose base is not known goes with the first base only, so that no change
+    is paired twice.
+    """
+    if any(not f for f in found):
+        return []
+    bases: list[str | None] = list(dict.fromkeys(b for d in found for _, _, b in d if b is not None))
+    bases = bases or [None]
+    out = []
+    for n, base in enumerate(bases):
+        terms = []
+        for changes in found:
+            match = [d for d in changes if d[2] == base] or [d for d in changes if d[2] is None and n == 0]
+            if not match:
+                break
+            terms.append(match[0])
+        else:
+            out.append(terms)
+    return out

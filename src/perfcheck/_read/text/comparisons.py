@@ -132,21 +132,8 @@ class Comparisons(State):
                 None,
             )
             if rate is not None:
-                rate.concept = "completion_rate"
-                data = {
-                    "kind": "ratio",
-                    "numerator": "",
-                    "denominator": "",
-                    "stated": "",
-                    "label": f"{rate.label}: {saved.label} ÷ {budget.label}",
-                }
-                self.add(
-                    "ratio",
-                    data,
-                    unique([budget.sentence, saved.sentence]),
-                    [saved, budget, rate],
-                    inferred=True,
-                )
+                label = f"{rate.label}: {saved.label} ÷ {budget.label}"
+                self.ratio_of([saved, budget, rate], label, [budget.sentence, saved.sentence], inferred=True)
 
     def compare(self, left: Fig, op: str, right: Fig, why: str) -> None:
         data = {"kind": "compare", "left": "", "op": op, "right": "", "label": why}

@@ -17,10 +17,19 @@ class Equalities(State):
         sums = self.list_sums
         for i, (total_a, parts_a, _) in enumerate(sums):
             for total_b, parts_b, _ in sums[i + 1 :]:
-                same_parts = [p.label for p in parts_a] == [p.label for p in parts_b] and len(parts_a) > 1
+                labels = [p.label for p in parts_a]
+                # a name that comes back (节约资金 of each category) pairs nothing for certain
+                same_parts = labels == [p.label for p in parts_b] and len(set(labels)) == len(labels) > 1
                 if not same_parts or total_a.sentence.section == total_b.sentence.section:
                     continue
                 if total_a.kind != total_b.kind:
+                    continue
+                # the same breakdown of two wholes (全市 and 市本级 收入, each 税收/非税) is no
+                # sign they are one: some figure of the two lists must be printed alike
+                pairs = [(total_a, total_b), *zip(parts_a, parts_b, strict=True)]
+                if not any(
+                    a.mention.number * factor(a.unit) == b.mention.number * factor(b.unit) for a, b in pairs
+                ):
                     continue
                 self.equal([total_a, total_b], paired, why="two totals listed with the same parts")
                 for a, b in zip(parts_a, parts_b, strict=True):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from perfcheck._ledger.document import Ledger, validate
+from perfcheck._ledger.relations import ChangeRelation
 from perfcheck._read.text.build import build
 from perfcheck._read.text.tables import masked, text_tables
 from perfcheck._read.text.variants import simplified
@@ -26,6 +27,7 @@ class Passage:
         text: the sentence as printed.
         figures: ids of the figures printed in it that the passage is about (for an
             unplaced sentence: those in no relation).
+        unreadable: numbers printed in it that are no number (``1,2,3.4.5``), as printed.
     """
 
     section: str | None
@@ -34,6 +36,7 @@ class Passage:
     end: int
     text: str
     figures: tuple[str, ...] = ()
+    unreadable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,26 +47,33 @@ class Summary:
         figures: figures extracted.
         relations: relations built.
         unplaced: sentences with a figure that takes part in no relation.
+        inferred: relations the reader inferred (``basis: inferred``) rather than read as stated.
+        unreadable: misprinted numbers (``1,2,3.4.5万元``), read as no figure.
     """
 
     figures: int
     relations: int
     unplaced: int
+    inferred: int = 0
+    unreadable: int = 0
 
     def __str__(self) -> str:
         """One line in English, each noun agreeing with its count (the CLI words it in any locale).
 
         >>> str(Summary(figures=1, relations=27, unplaced=1))
         '1 figure, 27 relations, 1 sentence with figures in no relation'
+        >>> str(Summary(figures=2, relations=0, unplaced=1, unreadable=1))
+        '2 figures, 0 relations, 1 sentence with figures in no relation, 1 unreadable number'
         """
 
         def count(n: int, noun: str) -> str:
             return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
-        return (
+        line = (
             f"{count(self.figures, 'figure')}, {count(self.relations, 'relation')}, "
             f"{count(self.unplaced, 'sentence')} with figures in no relation"
         )
+        return f"{line}, {count(self.unreadable, 'unreadable number')}" if self.unreadable else line
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +85,14 @@ class Extraction:
         summary: counts of figures, relations and unplaced sentences.
         unplaced: the sentences with figures that take part in no relation, with those figures.
         explanations: for each relation id, the sentences it was read from.
+        unreadable: the sentences with misprinted numbers, each with those numbers as printed.
     """
 
     ledger: Ledger
     summary: Summary
     unplaced: tuple[Passage, ...] = ()
     explanations: Mapping[str, tuple[Passage, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    unreadable: tuple[Passage, ...] = ()
 
     def explain(self, *, width: int = 100) -> str:
         """Per relation, the sentences it was read from; then the unplaced sentences.
@@ -96,11 +108,19 @@ class Extraction:
         lines: list[str] = []
         for rel in self.ledger.relations:
             ids = ", ".join(rel.operands())
-            lines.append(f"{rel.id} ({rel.kind}: {ids}) {rel.label or ''}".rstrip())
+            line = f"{rel.id} ({rel.kind}: {ids}) {rel.label or ''}".rstrip()
+            if rel.basis == "inferred":
+                line += " [inferred]"
+            if isinstance(rel, ChangeRelation) and rel.prior is None and None in (rel.delta, rel.percent):
+                line += " [not checkable: no prior printed, and only its amount or its rate]"
+            lines.append(line)
             lines.extend(show(p) for p in self.explanations.get(rel.id, ()))
         if self.unplaced:
             lines.append("figures in no relation:")
             lines.extend(show(p) + f"  ({', '.join(p.figures)})" for p in self.unplaced)
+        if self.unreadable:
+            lines.append("numbers that could not be read (no figure was made of them):")
+            lines.extend(show(p) + f"  ({', '.join(p.unreadable)})" for p in self.unreadable)
         return "\n".join(lines)
 
 
@@ -164,5 +184,14 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
                     loose,
                 )
             )
-    summary = Summary(len(ledger.figures), len(ledger.relations), len(unplaced))
-    return Extraction(ledger, summary, tuple(unplaced), MappingProxyType(explanations))
+    unreadable: list[Passage] = []
+    for sentence in built.sentences:
+        bad = tuple(text[a:b] for a, b in built.unreadable if sentence.start <= a < sentence.end)
+        if bad:
+            where = (sentence.section, sentence.line, sentence.start, sentence.end)
+            unreadable.append(Passage(*where, text[sentence.start : sentence.end], unreadable=bad))
+    inferred = sum(r.basis == "inferred" for r in ledger.relations)
+    summary = Summary(
+        len(ledger.figures), len(ledger.relations), len(unplaced), inferred, len(built.unreadable)
+    )
+    return Extraction(ledger, summary, tuple(unplaced), MappingProxyType(explanations), tuple(unreadable))

@@ -205,8 +205,8 @@ def _before(text: str, start: int, floor: int) -> tuple[Qualifier | None, int]:
 _RUN: Final = frozenset("0123456789０１２３４５６７８９,.．")
 
 
-def _malformed(text: str, a: int, b: int, start: int, end: int) -> bool:
-    """Whether the digits at ``a:b`` lie in a longer run of digits, commas and points that is no number.
+def _malformed(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int] | None:
+    """The longer run of digits, commas and points that the digits at ``a:b`` lie in, if it is no number.
 
     ``1,2,3.4.5``: the report misprinted it, and no part of it is a figure. A comma or
     point that ends the run is punctuation, not part of it.
@@ -216,17 +216,24 @@ def _malformed(text: str, a: int, b: int, start: int, end: int) -> bool:
         lo -= 1
     while hi < end and text[hi] in _RUN:
         hi += 1
-    run = text[lo:hi].rstrip(",.．")
-    while run and run[0] in ",.．":
-        run = run[1:]
-    if len(run) == b - a:
-        return False
-    whole = _ARABIC.fullmatch(run)
-    return whole is None
+    while hi > lo and text[hi - 1] in ",.．":
+        hi -= 1
+    while lo < hi and text[lo] in ",.．":
+        lo += 1
+    run = text[lo:hi]
+    if len(run) == b - a or _ARABIC.fullmatch(run) is not None:
+        return None
+    return lo, hi
 
 
-def find(text: str, start: int, end: int) -> list[Mention]:  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
-    """The mentions of numbers in ``text[start:end]``, in order."""
+def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
+    text: str, start: int, end: int, unreadable: list[tuple[int, int]] | None = None
+) -> list[Mention]:
+    """The mentions of numbers in ``text[start:end]``, in order.
+
+    ``unreadable``, when given, receives the span of each misprinted number (``1,2,3.4.5``),
+    once each.
+    """
     found: list[Mention] = []
     for match in _ARABIC.finditer(text, start, end):
         a, b = match.span()
@@ -234,8 +241,11 @@ def find(text: str, start: int, end: int) -> list[Mention]:  # noqa: C901, PLR09
             text[a - 1] in _NOT_FIGURE_BEFORE or (text[a - 1].isascii() and text[a - 1].isalpha())
         ):
             continue
-        if _malformed(text, a, b, start, end):
-            continue  # 1,2,3.4.5万元: no number, so no figure (the sentence stays unplaced)
+        if (bad := _malformed(text, a, b, start, end)) is not None:
+            # 1,2,3.4.5万元: no number, so no figure; reported as unreadable
+            if unreadable is not None and bad not in unreadable:
+                unreadable.append(bad)
+            continue
         if text[b : b + 1].isascii() and text[b : b + 1].isalpha():
             continue
         tail = _tail(text, b, end)

@@ -85,6 +85,7 @@ PARTITIONS: Final[tuple[tuple[str, ...], ...]] = (
     ("因公出国", "公务用车", "公务接待"),
     ("税收收入", "非税收入"),
     ("货物", "工程", "服务"),
+    ("购置", "运行"),
 )
 #: A list announced as a classification (按经济分类，其中：...) names every class.
 #: Levels of one hierarchy (一级指标, 二级指标, 三级指标): each level counts the same whole again, so
@@ -104,8 +105,24 @@ WHOLE_CONCEPTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
 TARGET_WORDS: Final = re.compile(r"任务|计划|目标|指标")
 #: A rate stated on its own: 预算执行率, 完成率.
 RATE_LABEL: Final = re.compile(r"执行率|完成率|到位率|支付率|使用率|兑现率|^完成(?:年初|全年|调整)?预算")
+#: A rate whose words name its base: 完成年初预算的93.3%, 为预算的95.0%.
+NAMED_BASE: Final = re.compile(r"^(?:完成|为)((?:年初|全年|调整)?预算)(?:数)?$")
 RATE_DENOMINATOR: Final = re.compile(r"预算|计划|任务|目标|指标|下达|批复")
 RATE_NUMERATOR: Final = re.compile(r"执行|实际|完成|决算|支出|使用|到位|支付")
+#: The kinds of budget a label may name (一般公共预算收入), which are no role of the figure.
+BUDGET_KINDS: Final = re.compile(
+    r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外"
+)
+#: A figure's role in the budget cycle by the words of its label, first match wins.
+ROLES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"调整(?:后)?预算|全年预算|变动预算"), "adjusted_budget"),
+    (re.compile(r"决算"), "final_account"),
+    (re.compile(r"执行数|执行额|实际(?:支出|完成|发生|执行)?|完成(?:数|额)?$"), "executed"),
+    (re.compile(r"预算|计划数?$"), "budget"),
+)
+#: A year printed in a comparison (较2024年的, 与2013年执行数相比, 比2014年): not the year of what follows.
+COMPARED_YEAR: Final = re.compile(r"(?:较|比|与|同)\s*$")
+
 #: The role of an amount by the end of its label: a budget (预算数) or what was spent (决算数, 执行数).
 BUDGET_ROLE: Final = re.compile(r"(?:预算|计划|指标值|目标值)数?$")
 ACTUAL_ROLE: Final = re.compile(r"(?:决算|执行|实际|实际完成)数?$")
@@ -122,7 +139,13 @@ SCORE_LABEL: Final = re.compile(r"得分|评分|分数|总分|自评")
 CHANGE: Final = re.compile(
     r"(?:较|比)\s*(?:上年|去年|上一年|上年度|[0-9]{4}\s*年)(?:度)?(?:决算|预算|同期|实际|执行)?(?:数)?|同比"
     r"|与(?:上年|去年|上年度)(?:度)?(?:决算|预算|同期)?(?:数)?相比"
+    # 与2013年年初预算相比, 与2013年执行数相比: a base named by its year and role
+    r"|与(?:(?:19|20)[0-9]{2}\s*年(?:度)?)(?:年初|全年|调整)?(?:决算|预算|执行|实际)(?:数)?相比"
+    # 支出合计53.73亿元，比预算数减少9.43亿元: against this year's budget (after a figure only)
+    r"|(?:较|比)(?:年初|全年|调整)?(?:预算|决算|执行|计划)数?"
 )
+#: A change against a role of this year, not a year (比预算数): only after the figure that changed.
+ROLE_BASE: Final = re.compile(r"(?:较|比)(?:年初|全年|调整)?(?:预算|决算|执行|计划)数?")
 #: Two years compared: 2018年较2017年, 2023年度比2022年度.
 YEAR_VERSUS: Final = re.compile(r"((?:19|20)[0-9]{2})年(?:度)?(?:较|比)((?:19|20)[0-9]{2})年(?:度)?")
 #: A year and 的 before a name: 2020年度的“三公”经费支出.

@@ -38,7 +38,7 @@ class Shares(State):
             words = fig.label[1:]
             if words in {"比", "比重", "比例"}:
                 words = ""  # 占比74%: of the whole its list names, as 占74% is
-            part = self.preceding(fig, {"amount", "count"})
+            part, loose = self.share_part(fig)
             if part is None:
                 continue
             if not words:  # 其中：A 10万元，占82.34%: a share of the list's total
@@ -51,7 +51,7 @@ class Shares(State):
                     None,
                 )
                 if whole is not None:
-                    self.share(part, whole, fig)
+                    self.share(part, whole, fig, inferred=loose)
                 continue
             if patterns.TARGET_WORDS.search(words):
                 fig.concept = "completion_rate"
@@ -60,7 +60,7 @@ class Shares(State):
                 continue
             whole = self.whole(words, part)
             if whole is not None:
-                self.share(part, whole, fig)
+                self.share(part, whole, fig, inferred=loose)
 
     def of_base(self) -> set[int]:
         """``收入37,730万元，为全年预算46,908万元的80.43%``: the subject as a percentage of the base.
@@ -89,19 +89,32 @@ class Shares(State):
                 )
                 if subject is None or "为" not in words + base.label[:1] or subject.unit != base.unit:
                     continue
-                fig.concept = "completion_rate"
-                data = {
-                    "kind": "ratio",
-                    "numerator": "",
-                    "denominator": "",
-                    "stated": "",
-                    "label": f"{subject.label} ÷ {base.label}",
-                }
-                self.add("ratio", data, [fig.sentence], [subject, base, fig])
+                self.ratio_of([subject, base, fig], f"{subject.label} ÷ {base.label}", [fig.sentence])
                 done.add(id(fig))
         return done
 
-    def share(self, part: Fig, whole: Fig, stated: Fig) -> None:
+    def share_part(self, fig: Fig) -> tuple[Fig | None, bool]:
+        """The part of a share ``占…X%``: the figure before it, stepping over a change's amount.
+
+        ``项目支出200万元，比上年增加50万元，增长33.3%，占总支出的40%``: the share is of what
+        changed, not of the change; whether the words mean that is not said, so a part
+        found past a change is loose (the share is inferred).
+        """
+        part = self.preceding(fig, {"amount", "count"})
+        opened = self.opened_before(part.mention.start, fig.mention.start) if part is not None else None
+        if part is not None and opened is not None:
+            # 财政拨款收入4352.47万元（其中，一般公共预算…，国有资本经营预算0万元），占收入合计100%:
+            # brackets closed before the share detail the figure before them
+            before = [f for f in self.by_sentence.get(fig.sentence.index, []) if f.mention.end <= opened]
+            part = before[-1] if before and before[-1].kind in {"amount", "count"} else None
+        if part is None or self.eligible(part):
+            return part, False
+        figs = self.by_sentence.get(fig.sentence.index, [])
+        before = [f for f in figs if f.mention.start < part.mention.start and f.keep and self.eligible(f)]
+        before = [f for f in before if not self.qualifies(f)]
+        return (before[-1], True) if before else (None, False)
+
+    def share(self, part: Fig, whole: Fig, stated: Fig, *, inferred: bool = False) -> None:
         data = {
             "kind": "share",
             "part": "",
@@ -109,7 +122,8 @@ class Shares(State):
             "stated": "",
             "label": f"{part.label} ÷ {whole.label}",
         }
-        self.add("share", data, unique([whole.sentence, stated.sentence]), [part, whole, stated])
+        sentences = unique([whole.sentence, stated.sentence])
+        self.add("share", data, sentences, [part, whole, stated], inferred=inferred)
 
     def whole(self, words: str, part: Fig) -> Fig | None:
         for rx, concept in patterns.WHOLE_CONCEPTS:
@@ -133,15 +147,58 @@ class Shares(State):
             return before[-1]
         return candidates[0] if candidates else None
 
+    def rate_of_named_base(self, fig: Fig) -> bool:
+        """``收入完成12.50亿元，完成年初预算的93.3%，年初预算13.40亿元``: a ratio to the budget named.
+
+        The numerator is the amount the rate follows in its sentence; the budget is the
+        nearest amount labelled as one (…预算, …预算数) in the section: before the
+        numerator, unless a list opens between them (an item's own budget is not
+        printed), or else printed after the rate, in its sentence or the next (then the
+        ratio is inferred). Returns whether the ratio was built.
+        """
+        named = patterns.NAMED_BASE.match(fig.label)
+        numerator = self.preceding(fig, {"amount"})
+        if named is None or numerator is None or not self.eligible(numerator):
+            return False
+        section = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.kind == "amount"
+            and f.unit == numerator.unit
+            and f is not numerator
+            and f.sentence.section == fig.sentence.section
+            and patterns.BUDGET_ROLE.search(f.label)
+            and self.eligible(f)
+        ]
+        before = [f for f in section if f.mention.start < numerator.mention.start]
+        after = [
+            f
+            for f in section
+            if f.mention.start > fig.mention.start and f.sentence.index <= fig.sentence.index + 1
+        ]
+        base: Fig | None = None
+        if before and not patterns.LIST_OPENER.search(
+            self.text, before[-1].mention.end, numerator.mention.start
+        ):
+            base = before[-1]
+        elif not before and after:
+            base = after[0]
+        if base is None:
+            return False
+        label = f"{fig.label}: {numerator.label} ÷ {base.label}"
+        sentences = [numerator.sentence, base.sentence, fig.sentence]
+        self.ratio_of(
+            [numerator, base, fig], label, sentences, inferred=base.mention.start > fig.mention.start
+        )
+        return True
+
     def rates(self, done: set[int] | frozenset[int] = frozenset()) -> None:
         """执行率, 完成率 and 完成预算的X%: a ratio of an actual to a budget figure, but for ``done``."""
         for fig in self.figs:
-            if (
-                id(fig) in done
-                or not fig.is_percent
-                or fig.label.startswith("占")
-                or not patterns.RATE_LABEL.search(fig.label)
-            ):
+            if id(fig) in done or not fig.is_percent or fig.label.startswith("占"):
+                continue
+            if self.rate_of_named_base(fig) or not patterns.RATE_LABEL.search(fig.label):
                 continue
             pool = [f for f in self.figs if f.keep and f.sentence.section == fig.sentence.section]
             pool = [f for f in pool if f.kind in {"amount", "count"} and f.mention.start < fig.mention.start]

@@ -100,16 +100,76 @@ class Sums(State):
             if period not in self.row_periods:
                 self.period_lists(sentences)
 
-    def period_lists(self, sentences: list[Sentence]) -> None:  # noqa: C901, PLR0912 - openers, nesting, extent
-        """The lists of one period: each 其中 (or a total followed by ：) and the parts after it."""
+    def partition_lists(self) -> None:
+        """Parts with no list word whose names are a complete partition (因公出国, 公务用车, 公务接待).
+
+        ``三公经费预算总数为63.16亿元，…。从预算分类来看，因公出国（境）费19.38亿元，…；公务接待费
+        9.19亿元，…；公务用车购置及运行费34.59亿元，…``: a sentence whose amounts are, one each,
+        the classes of a known partition details the nearest amount before it (in its
+        sentence or in the section) that is larger than each class and no part of a list.
+        No word ties them, so the sum is inferred.
+        """
+        listed = {id(p) for _, ps, _ in self.list_sums for p in ps}
+        periods: dict[int, list[Fig]] = defaultdict(list)
+        for fig in self.figs:
+            if fig.keep and fig.kind == "amount" and self.eligible(fig) and not self.qualifies(fig):
+                periods[fig.sentence.period].append(fig)
+        for figs in periods.values():
+            if any(id(f) in listed for f in figs):
+                continue
+            if len(figs) > 2 and partition([f.label for f in figs[1:]]):
+                total: Fig | None = figs[0]
+                parts = figs[1:]
+            elif len(figs) > 1 and partition([f.label for f in figs]):
+                parts = figs
+                total = self.nearest_whole(parts, listed)
+            else:
+                continue
+            if total is None or any(p.unit != total.unit or self.exceeds(p, total) for p in parts):
+                continue
+            if any("因公出国" in p.label for p in parts) and "三公" not in total.label:
+                continue
+            at = parts[0].label_start
+            self.sum_of(total, parts, parts[-1].sentence, at, at, bracket=True)
+
+    def nearest_whole(self, parts: list[Fig], listed: set[int]) -> Fig | None:
+        """The nearest amount before ``parts`` in their section, no part of a list, larger than each."""
+        first = parts[0]
+        earlier = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.mention.start < first.mention.start
+            and f.sentence.section == first.sentence.section
+            and f.kind == "amount"
+            and self.eligible(f)
+            and not self.qualifies(f)
+            and id(f) not in listed
+        ]
+        return next((f for f in reversed(earlier) if all(self.exceeds(f, p) for p in parts)), None)
+
+    def openers(  # noqa: C901 - one branch per way a list opens
+        self, sentences: list[Sentence], figs: list[Fig]
+    ) -> tuple[list[tuple[int, int, Fig | None]], dict[int, Fig | None]]:
+        """Where the lists of a period open: (opener start, items start, total) for each.
+
+        Also the lists opened right after a change's amount, by opener start, with that
+        amount (None when the total was found past a sentence of changes): whose parts
+        they are is not said.
+        """
         begin, end = sentences[0].start, sentences[-1].end
-        figs = [f for s in sentences for f in self.by_sentence.get(s.index, [])]
-        openers: list[tuple[int, int, Fig | None]] = []  # (opener start, items start, total)
+        openers: list[tuple[int, int, Fig | None]] = []
+        changed: dict[int, Fig | None] = {}
         for match in patterns.LIST_OPENER.finditer(self.text, begin, end):
             printed = [f for f in figs if f.mention.phrase_end <= match.start()]
             # 较2024年的2,190万元减少221万元，其中…: last year's figure, compared with, is no total
             before = [f for f in printed if self.eligible(f) and not self.compared_with(f)]
             total = before[-1] if before else self.previous_total(sentences[0])
+            amounts = [f for f in printed if f.kind in {"amount", "count"}]
+            if before and amounts and not self.eligible(amounts[-1]):
+                changed[match.start()] = amounts[-1]  # 支出900万元，比上年增加120万元，其中：…
+            elif not before and total is not None and total.sentence.period < sentences[0].period - 1:
+                changed[match.start()] = None  # 收入合计减少X，下降Y%。其中：…: stepped over the change
             if not before and printed and printed[-1].kind == "amount":
                 total = printed[-1]  # 较年初预算数增加65.60万元，其中追加…: the parts of the change
             if not before and "用于" in match.group():
@@ -130,12 +190,25 @@ class Sums(State):
                 if self.eligible(fig) and after in {"：", ":"}:
                     openers.append((fig.mention.phrase_end, fig.mention.phrase_end + 1, fig))
                     break
+        return openers, changed
+
+    def period_lists(self, sentences: list[Sentence]) -> None:  # noqa: C901 - nesting, extent
+        """The lists of one period: each 其中 (or a total followed by ：) and the parts after it."""
+        end = sentences[-1].end
+        figs = [f for s in sentences for f in self.by_sentence.get(s.index, [])]
+        openers, changed = self.openers(sentences, figs)
+        brackets = self.bracket_lists(figs)
+        for at, start, detailed, close in brackets:
+            parts = self.parts(detailed, [f for f in figs if start <= f.mention.start < close])
+            if len(parts) > 1:
+                self.sum_of(detailed, parts, parts[-1].sentence, at, start, bracket=True)
         if len(openers) == 1 and self.paired_lists(sentences, figs, openers[0]):
             return
         for n, (at, start, total) in enumerate(openers):
             if total is None:
                 continue
-            nested: list[tuple[int, int]] = []
+            nested: list[tuple[int, int]] = [(a, stop) for a, _, _, stop in brackets if a > start]
+            nested += self.colon_lists(start, sentences)
             for later, _, _ in openers[n + 1 :]:
                 stop = self.closing(later) or next(s.end for s in sentences if s.start <= later < s.end)
                 nested.append((later, stop))
@@ -160,8 +233,60 @@ class Sums(State):
                 chosen = self.parts(total, flat)
             if not chosen and not self.text[start:end].strip(" \u3000：:。"):
                 chosen = self.numbered_items(total, sentences[-1])
-            if chosen:
+            if chosen and at in changed and not self.beyond(changed[at], chosen):
+                # the parts of the total or of its change? by the numbers if they tell, and inferred
+                change = changed[at]
+                whole = change if change is not None and self.of_change(change, total, chosen) else total
+                self.sum_of(whole, chosen, sentences[-1], at, start, inferred=True)
+            elif chosen:
                 self.sum_of(total, chosen, sentences[-1], at, start)
+
+    def colon_lists(self, start: int, sentences: list[Sentence]) -> list[tuple[int, int]]:
+        """Lists opened by a colon inside a list, after one of its parts: to the end of the clause.
+
+        ``其中：财力安排支出68.4亿元，…，主要支出事项：A 7.1亿元、B 7.5亿元等；上级专项…13.2亿元``:
+        the items after 主要支出事项： detail a part, they are no parts of the outer list.
+        """
+        found = []
+        for sentence in sentences:
+            for colon in re.finditer(r"[：:]", self.text[sentence.start : sentence.end]):
+                at = sentence.start + colon.start()
+                if at <= start or not any(
+                    start <= f.mention.start < at for f in self.by_sentence.get(sentence.index, [])
+                ):
+                    continue
+                found.append((at, sentence.end))
+        return found
+
+    def beyond(self, change: Fig | None, parts: list[Fig]) -> bool:
+        """Whether a part is more than the change printed before the list: then no part of the change."""
+        return change is not None and any(self.exceeds(p, change) for p in parts)
+
+    @staticmethod
+    def of_change(change: Fig, total: Fig, parts: list[Fig]) -> bool:
+        """Whether the parts add up to the change printed before them and not to the total."""
+        return adds_up(change, parts) and not adds_up(total, parts)
+
+    def bracket_lists(self, figs: list[Fig]) -> list[tuple[int, int, Fig, int]]:
+        """Brackets right after a figure, holding figures and no list word: its breakdown.
+
+        ``基本支出300万元（人员经费210万元、公用经费90万元）``: the figures in the brackets
+        detail the one before them, so they are no parts of a list that figure is in.
+        Returns (bracket, first character inside, the figure, closing bracket) for each.
+        """
+        found = []
+        for fig in figs:
+            at = fig.mention.phrase_end
+            while at < len(self.text) and self.text[at] in " \u3000":
+                at += 1
+            if at >= len(self.text) or self.text[at] not in "（(" or not self.eligible(fig):
+                continue
+            close = self.closing(at + 1)
+            if close is None or patterns.LIST_OPENER.search(self.text, at, close):
+                continue
+            if any(at < f.mention.start < close for f in figs):
+                found.append((at, at + 1, fig, close))
+        return found
 
     def compared_with(self, fig: Fig) -> bool:
         """Whether a figure is what another is compared with: 较2024年的2,190万元减少…, 比上年的X增加…."""
@@ -200,27 +325,10 @@ class Sums(State):
         sentence = next((s for s in self.sentences if s.start <= at < s.end), None)
         if sentence is None:
             return None
-        depth = 0
-        for i in range(at - 1, sentence.start - 1, -1):
-            ch = self.text[i]
-            if ch in ")）":
-                depth += 1
-            elif ch in "(（":
-                if depth == 0:
-                    break
-                depth -= 1
-        else:
+        if self.bracket_open(at, sentence.start) is None:
             return None
-        depth = 0
-        for i in range(at, sentence.end):
-            ch = self.text[i]
-            if ch in "(（":
-                depth += 1
-            elif ch in ")）":
-                if depth == 0:
-                    return i
-                depth -= 1
-        return None
+        # the brackets may hold a ；: they close within the sentence's period
+        return self.bracket_close(at, max(s.end for s in self.sentences if s.period == sentence.period))
 
     def paired_lists(
         self, sentences: list[Sentence], figs: list[Fig], opener: tuple[int, int, Fig | None]
@@ -326,14 +434,53 @@ class Sums(State):
             )
         return True
 
-    def sum_of(self, total: Fig, parts: list[Fig], sentence: Sentence, at: int, start: int) -> None:
+    @staticmethod
+    def per_category(total: Fig, parts: list[Fig]) -> list[Fig] | None:
+        """The parts that measure what the total does, when a list breaks several measures down by category.
+
+        ``共节约资金1500万元，其中货物类采购计划金额…，实际采购金额…，节约资金700万元；工程类…``:
+        each category prints several measures, so the list is no list of parts of the
+        total; only its 节约资金 are. A list is such a breakdown when a name comes back
+        (实际采购金额 twice), or when several parts are named as the total is and each of
+        them comes with as many other measures (货物类计划金额, 货物类实际金额, 货物类节约资金;
+        工程类…). Returns those parts, or None for a plain list.
+        """
+        labels = [p.label for p in parts]
+        same = [p for p in parts if len(total.label) >= 2 and p.label.endswith(total.label)]
+        others = len(parts) - len(same)
+        measures = len(same) > 1 and others >= len(same) and others % len(same) == 0
+        if len(set(labels)) == len(labels) and not measures:
+            return None
+        return same
+
+    def sum_of(  # noqa: PLR0913 - the list's total, parts, sentence and opener
+        self,
+        total: Fig,
+        parts: list[Fig],
+        sentence: Sentence,
+        at: int,
+        start: int,
+        *,
+        bracket: bool = False,
+        inferred: bool = False,
+    ) -> None:
+        """The sum of a list; ``bracket``: a breakdown in brackets with no list word, inferred.
+
+        ``inferred``: the list's total was not plain (a change printed between them).
+        """
         if self.levels(total, parts):
             return
+        measured = self.per_category(total, parts)
+        if measured is not None:
+            if len(measured) < 2:
+                return
+            parts, bracket = measured, True
         lead = self.text[at : parts[0].label_start]
         tail = self.text[parts[-1].text_end : sentence.end]
         partial = bool(patterns.PARTIAL_BEFORE.search(lead) or patterns.PARTIAL_AFTER.search(tail))
         opener = self.text[at:start]
-        is_colon = "其中" not in opener and "用于" not in opener and not OF_SUBJECT.match(opener)
+        worded = "其中" in opener or "用于" in opener or bool(OF_SUBJECT.match(opener))
+        is_colon = not bracket and not worded
         labels = [p.label for p in parts]
         period_start = min(s.start for s in self.sentences if s.period == sentence.period)
         complete = (
@@ -355,5 +502,5 @@ class Sums(State):
         if not exhaustive:
             data["exhaustive"] = False
         sentences = unique([total.sentence, *(p.sentence for p in parts)])
-        self.add("sum", data, sentences, [total, *parts])
+        self.add("sum", data, sentences, [total, *parts], inferred=bracket or inferred)
         self.list_sums.append((total, parts, self.relations[-1]))

@@ -9,7 +9,13 @@ cannot read (no unit anywhere, no numbers) is left to the text reader as before.
 layout was flattened, so every relation read from it is inferred: a break is a warning
 to check by hand (PC903), never an error.
 
-Pages flatten tables in two more ways, read here too:
+Pages flatten tables in three more ways, read here too:
+
+- **cells between spaces** (``科目编码 科目名称 年初预算数 决算数 完成率`` over
+  ``201 一般公共服务支出 150.00 140.00 93.3%``): a header line of column names (no number,
+  one of them a column word: 预算, 决算, 上年, 增减, 完成, 金额, 合计…) and at least two
+  lines of the same width, a label (and, under a code column, its 科目编码) then numbers;
+  a row one cell short under a code column (``合计 150.00 140.00``) has no code;
 
 - **one cell a line** (``年度`` / ``|`` / ``合计`` / ``|`` ..., or ``因公出国(境)费 |``, or
   bare lines): the rows are found from their shape, a label followed by the same number
@@ -89,6 +95,58 @@ def _runs(text: str) -> list[tuple[int, int, int, list[list[object]]]]:
                 runs.append((current[0][0], current[0][1], current[-1][2], [c for *_, c in current]))
             current = []
         offset += len(line) + 1
+    return runs
+
+
+#: Words of a column name in the header of a table printed with spaces between its cells.
+_COLUMN_WORDS: Final = re.compile(r"预算|决算|上年|本年|增减|完成|金额|合计|执行|项目|科目|比例|率")
+#: What a line of running text holds and a table's line does not.
+_PROSE: Final = re.compile(r"[，。；：,;]")
+
+
+def _space_row(line: str, width: int, *, coded: bool) -> list[object] | None:
+    """A line's cells between spaces as a row ``width`` wide: a label, then numbers; None if it is none.
+
+    Under a code column a row may print no code (合计): its first cell is left blank.
+    """
+    cells: list[object] = list(line.split())
+    if coded and len(cells) == width - 1 and not number_like(str(cells[0])):
+        cells = ["", *cells]
+    if len(cells) != width or _PROSE.search(line):
+        return None
+    first = 1 + coded
+    label, values = cells[:first], [str(c) for c in cells[first:]]
+    if not str(label[-1]) or number_like(str(label[-1])) or not all(_value(v) for v in values):
+        return None
+    return cells if any(number_like(v) for v in values) else None
+
+
+def _space_runs(text: str) -> list[tuple[int, int, int, list[list[object]]]]:
+    """Tables printed with spaces between cells: (first line number, start, end, their cells)."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    runs: list[tuple[int, int, int, list[list[object]]]] = []
+    for i, line in enumerate(lines):
+        header = line.split()
+        if len(header) < _MIN_LINES or _PROSE.search(line) or "|" in line:
+            continue
+        if any(number_like(h) for h in header) or not any(_COLUMN_WORDS.search(h) for h in header):
+            continue
+        coded = bool(re.search(r"编码|代码|编号", header[0]))
+        rows: list[list[object]] = [list(header)]
+        j = i + 1
+        while j < len(lines) and (row := _space_row(lines[j], len(header), coded=coded)) is not None:
+            rows.append(row)
+            j += 1
+        if len(rows) < _MIN_LINES:
+            continue
+        first = i
+        if i > 0 and re.fullmatch(r"\s*(?:\(|（)?单位\s*[：:]\s*\S{1,4}(?:\)|）)?\s*", lines[i - 1]):
+            first = i - 1  # 单位：万元 on the line above: the table's unit
+            rows.insert(0, [lines[i - 1].strip()])
+        runs.append((first + 1, offsets[first], offsets[j - 1] + len(lines[j - 1]), rows))
     return runs
 
 
@@ -379,7 +437,7 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
     # a table that names no unit is in the unit the text around it prints most
     units = Counter(_AMOUNT_UNIT.findall(text))
     unit = units.most_common(1)[0][0] if units else None
-    for first, start, end, grid in _runs(text):
+    for first, start, end, grid in [*_runs(text), *_space_runs(text)]:
         if sum(number_like(c) for row in grid for c in row) < 2:
             continue
         n += 1
