@@ -27,11 +27,23 @@ ROOT = Path(__file__).resolve().parent.parent
 FAST = "src/perfcheck/_engine/fast.py"
 COLUMNS = "src/perfcheck/_engine/columns.py"
 SHARES = "src/perfcheck/rules/shares.py"
+CHANGES = "src/perfcheck/rules/changes.py"
+COMPARISONS = "src/perfcheck/rules/comparisons.py"
 PLAUSIBILITY = "src/perfcheck/rules/plausibility.py"
 HOT_EQUAL = "2 * abs(diff) <= slack * (len(parts) + 1))"
 HOT_AT_LEAST = "2 * diff + slack * (len(parts) + 1) >= 0)"
 SHARE_LOW = "(s - hs) * (w - hw) <= hundred * (p + hp)"
 SHARE_HIGH = "hundred * (p - hp) <= (s + hs) * (w + hw)"
+LOWS = "> 200 * 10**top)"
+MEET = "max(v - h for v, h in spans) <= min(v + h for v, h in spans)"
+LEVEL = "<= c.hc + c.hp + c.hd"
+RISE = "rise + c.hc + c.hp > 0"
+PRIOR_LOW = "(s - c.hpct) * p_lo <= c.hundred * d_hi"
+PRIOR_HIGH = "c.hundred * d_lo <= (s + c.hpct) * p_hi"
+UP_LOW = "(s_lo + hundred) * p_lo <= hundred * c_hi"
+UP_HIGH = "hundred * c_lo <= (s_hi + hundred) * p_hi"
+DOWN_LOW = "hundred * c_lo <= (hundred - s_lo) * p_hi"
+DOWN_HIGH = "(hundred - s_hi) * p_lo <= hundred * c_hi"
 
 #: (name, file, text, replacement): each moves one bound of a screen by one unit.
 MUTANTS: list[tuple[str, str, str, str]] = [
@@ -156,8 +168,157 @@ MUTANTS: list[tuple[str, str, str, str]] = [
         "q.stated - q.hs > q.hundred",
         "q.stated - q.hs > q.hundred + 1",
     ),
-    ("PC602 hook: > 2 shares", PLAUSIBILITY, 'count("share") > 1', 'count("share") > 2'),
-    ("PC602 hook: > 0 shares", PLAUSIBILITY, 'count("share") > 1', 'count("share") > 0'),
+    # PC602 (several shares of one whole): the sum of the stated values' lowest ends against 100 %
+    ("PC602 hook: lows > 100 % + 1", PLAUSIBILITY, LOWS, "> 200 * 10**top + 1)"),
+    ("PC602 hook: lows > 100 % - 1", PLAUSIBILITY, LOWS, "> 200 * 10**top - 1)"),
+    ("PC602 hook: lows >= 100 %", PLAUSIBILITY, LOWS, ">= 200 * 10**top)"),
+    ("PC602 hook: a stated value's rounding + 1", PLAUSIBILITY, "(0 if exact else 1)", "(0 if exact else 2)"),
+    ("PC602 hook: stated values exact", PLAUSIBILITY, "(0 if exact else 1)", "0"),
+    ("PC602 hook: a bare 0% rounded", PLAUSIBILITY, "(0 if exact else 1)", "1"),
+    ("PC602 hook: groups of three parts", PLAUSIBILITY, "if len(unique) >= 2 and", "if len(unique) >= 3 and"),
+    ("PC602 hook: groups of one part", PLAUSIBILITY, "if len(unique) >= 2 and", "if len(unique) >= 1 and"),
+    ("PC602 hook: three shares before grouping", PLAUSIBILITY, "if len(shares) < 2:", "if len(shares) < 3:"),
+    (
+        "PC602 hook: the sums grouping them left behind",
+        PLAUSIBILITY,
+        'together.update(r["id"] for r in sums if (r["total"],) in groups)',
+        'together.update(r["id"] for r in sums if False)',
+    ),
+    ("PC602: run again on the escalated part", FAST, "cleared.add(code)  # the rule", "pass  # the rule"),
+    # PC301 (a change's level, or its direction alone) and PC302 (its percent)
+    ("PC301 hook: |diff| <= tol + 1", CHANGES, LEVEL, LEVEL + " + 1"),
+    ("PC301 hook: |diff| <= tol - 1", CHANGES, LEVEL, LEVEL + " - 1"),
+    ("PC301 hook: direction not strict", CHANGES, RISE, RISE.replace("> 0", ">= 0")),
+    ("PC301 hook: direction beyond by 1", CHANGES, RISE, RISE.replace("> 0", "> 1")),
+    ("PC301 hook: direction within 1", CHANGES, RISE, RISE.replace("> 0", "> -1")),
+    (
+        "PC302 hook: of the prior, low end - 1",
+        CHANGES,
+        PRIOR_LOW,
+        PRIOR_LOW.replace("(s - c.hpct)", "(s - c.hpct - 1)"),
+    ),
+    (
+        "PC302 hook: of the prior, low end + 1",
+        CHANGES,
+        PRIOR_LOW,
+        PRIOR_LOW.replace("(s - c.hpct)", "(s - c.hpct + 1)"),
+    ),
+    (
+        "PC302 hook: of the prior, high end + 1",
+        CHANGES,
+        PRIOR_HIGH,
+        PRIOR_HIGH.replace("(s + c.hpct)", "(s + c.hpct + 1)"),
+    ),
+    (
+        "PC302 hook: of the prior, high end - 1",
+        CHANGES,
+        PRIOR_HIGH,
+        PRIOR_HIGH.replace("(s + c.hpct)", "(s + c.hpct - 1)"),
+    ),
+    (
+        "PC302 hook: a change that may be negative",
+        CHANGES,
+        "if c.delta - c.hd < 0:",
+        "if c.delta - c.hd < -1:",
+    ),
+    ("PC302 hook: a prior that may be zero", CHANGES, "c.prior - c.hp <= 0", "c.prior - c.hp < 0"),
+    ("PC302 hook: a prior of one unit", CHANGES, "c.prior - c.hp <= 0", "c.prior - c.hp <= 1"),
+    (
+        "PC302 hook: levels up, low end - 1",
+        CHANGES,
+        UP_LOW,
+        UP_LOW.replace("(s_lo + hundred)", "(s_lo + hundred - 1)"),
+    ),
+    (
+        "PC302 hook: levels up, low end + 1",
+        CHANGES,
+        UP_LOW,
+        UP_LOW.replace("(s_lo + hundred)", "(s_lo + hundred + 1)"),
+    ),
+    (
+        "PC302 hook: levels up, high end + 1",
+        CHANGES,
+        UP_HIGH,
+        UP_HIGH.replace("(s_hi + hundred)", "(s_hi + hundred + 1)"),
+    ),
+    (
+        "PC302 hook: levels up, high end - 1",
+        CHANGES,
+        UP_HIGH,
+        UP_HIGH.replace("(s_hi + hundred)", "(s_hi + hundred - 1)"),
+    ),
+    (
+        "PC302 hook: levels down, low end - 1",
+        CHANGES,
+        DOWN_LOW,
+        DOWN_LOW.replace("(hundred - s_lo)", "(hundred - s_lo - 1)"),
+    ),
+    (
+        "PC302 hook: levels down, low end + 1",
+        CHANGES,
+        DOWN_LOW,
+        DOWN_LOW.replace("(hundred - s_lo)", "(hundred - s_lo + 1)"),
+    ),
+    (
+        "PC302 hook: levels down, high end + 1",
+        CHANGES,
+        DOWN_HIGH,
+        DOWN_HIGH.replace("(hundred - s_hi)", "(hundred - s_hi + 1)"),
+    ),
+    (
+        "PC302 hook: levels down, high end - 1",
+        CHANGES,
+        DOWN_HIGH,
+        DOWN_HIGH.replace("(hundred - s_hi)", "(hundred - s_hi - 1)"),
+    ),
+    (
+        "PC302 hook: a current that may be negative",
+        CHANGES,
+        "if c.current - c.hc < 0:",
+        "if c.current - c.hc < -1:",
+    ),
+    (
+        "change: 100 % + 1",
+        FAST,
+        "            hundred = 200 * 10**e\n",
+        "            hundred = 200 * 10**e + 1\n",
+    ),
+    # PC401 (one quantity printed several times): the highest low end against the lowest high end
+    ("PC401 hook: meet within 1", COMPARISONS, MEET, MEET + " + 1"),
+    ("PC401 hook: meet by 1", COMPARISONS, MEET, MEET + " - 1"),
+    ("PC401 hook: strict", COMPARISONS, MEET, MEET.replace("<=", "<")),
+    ("PC401 hook: rounding + 1", COMPARISONS, MEET, MEET.replace("v - h for", "v - h - 1 for")),
+    # figures read from their views (a unit in the value, a JSON number)
+    (
+        "read: every figure exact",
+        COLUMNS,
+        "return int(n), view.decimals, view.exact",
+        "return int(n), view.decimals, True",
+    ),
+    (
+        "read: no figure exact",
+        COLUMNS,
+        "return int(n), view.decimals, view.exact",
+        "return int(n), view.decimals, False",
+    ),
+    (
+        "read: a qualified figure read",
+        COLUMNS,
+        "if view.qualifier is not None or view.excess",
+        "if view.excess",
+    ),
+    (
+        "read into the column: exactness not compared",
+        COLUMNS,
+        "and e == self.uniform and exact == self.exact_plain:",
+        "and e == self.uniform:",
+    ),
+    (
+        "read into the column: another precision",
+        COLUMNS,
+        "and e == self.uniform and exact == self.exact_plain:",
+        "and exact == self.exact_plain:",
+    ),
     ("PC603 column: -0.00 below zero", COLUMNS, 'v.strip("-0.")', 'v.strip("-.")'),
     ("PC603 special: -0% below zero", COLUMNS, 'value.strip("-0.%")', 'value.strip("-.%")'),
     (

@@ -245,12 +245,23 @@ def shown(text: str) -> int:
     return len(tail)
 
 
+#: A plain number, then what the value may print after it: a percent sign or a unit (``1.00万元``).
+_PRINTED = re.compile(r"(-?[0-9,]+(?:\.[0-9]+)?)(\D*)")
+
+
 def interval(doc: dict[str, Any], fid: str) -> tuple[Fraction, Fraction]:
-    """The true values a figure of a plain document stands for (rounded to nearest)."""
+    """The true values a figure of a plain document stands for (rounded to nearest).
+
+    Its value may be a JSON number, or print its unit (``1.00万元``) or thousands separators;
+    the unit must then be the figure's own or the document's.
+    """
     fig = next(f for f in doc["figures"] if f["id"] == fid)
-    text = fig["value"].removesuffix("%")
+    match = _PRINTED.fullmatch(str(fig["value"]))
+    assert match is not None, fig
+    text, printed_unit = match[1].replace(",", ""), match[2]
     number = Fraction(Decimal(text))
-    symbol = "%" if fig["value"].endswith("%") else fig.get("unit", doc["unit"])
+    symbol = printed_unit or fig.get("unit", doc["unit"])
+    assert symbol == "%" or symbol == fig.get("unit", doc["unit"]), fig
     # head-counts are exact, and so is a bare 0 (docs/semantics.md)
     exact = "decimals" not in fig and shown(text) == 0 and (symbol == "人" or number == 0)
     half = Fraction(0) if exact else Fraction(1, 2 * 10 ** fig.get("decimals", shown(text)))
@@ -557,7 +568,9 @@ def test_the_screened_rules_come_from_the_registry() -> None:
     plainly = '{"perfcheck": "1", "unit": "万元", "figures": [], "relations": []}'.encode()
     for rule in default_registry:
         readable = check_plain(plainly, (rule,), locale="en", crash_reported=True) is not None
-        assert readable == (rule.screen is not None or not rule.kinds & {"sum", "balance", "share"})
+        assert readable == (
+            rule.screen is not None or not rule.kinds & {"sum", "balance", "share", "change", "equal"}
+        )
         copy = dataclasses.replace(rule)
         assert check_plain(plainly, (copy,), locale="en", crash_reported=True) is None
 
@@ -1543,6 +1556,16 @@ def _escalated(data: bytes, options: dict[str, Any]) -> tuple[set[str], set[str]
     return {f["id"] for f in screened.figures}, {r["id"] for r in screened.relations}
 
 
+def _same_and_escalated(data: bytes, broken: set[str], options: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """Fast and full agree, ``broken`` is what breaks, and the screen kept the document: what it escalated."""
+    result = assert_same(data, **options)
+    assert result is not None
+    assert result.broken() == broken
+    escalated = _escalated(data, options)
+    assert escalated is not None, "one figure the column cannot read must not decline the document"
+    return escalated
+
+
 def _tree(*values: Any, **keys: Any) -> bytes:
     """A total and its parts (the first value is the total), and an unrelated figure."""
     figures = [{"id": f"f{i}", "value": v, **keys.get(f"f{i}", {})} for i, v in enumerate(values)]
@@ -1559,40 +1582,63 @@ def _tree(*values: Any, **keys: Any) -> bytes:
     ("data", "opaque", "broken"),
     [
         pytest.param(_tree("3.00", "约1.00", "2.00"), {"f1"}, set(), id="a qualifier"),
-        pytest.param(_tree("3.00", "1.00万元", "2.00"), {"f1"}, set(), id="a unit in a value"),
-        pytest.param(_tree("3.10", "1.00万元", "2.00"), {"f1"}, {"r"}, id="a unit in a broken sum"),
-        pytest.param(_tree("3.00", "约1.00", "2.00万元"), {"f1", "f2"}, set(), id="both"),
+        pytest.param(_tree("3.00", "约1.00", "2.00万元"), {"f1"}, set(), id="both"),
+        pytest.param(_tree("3.20", "约1.00", "2.00万元"), {"f1"}, set(), id="both, 约 reaching 1.2"),
+        pytest.param(
+            _tree("1502.00", "1500万元", "2.00", f1={"decimals": -2}), {"f1"}, set(), id="decimals -2"
+        ),
+    ],
+)
+def test_a_figure_the_screen_cannot_judge_goes_to_the_full_path_alone(
+    data: bytes, opaque: set[str], broken: set[str]
+) -> None:
+    for options in ({}, ACCEPTING, {"select": ["PC1"]}):
+        figures, relations = _same_and_escalated(data, broken, options)
+        assert opaque <= figures
+        assert "other" not in figures
+        assert relations == {"r"}  # the relation naming it; the one beside it is screened
+
+
+@pytest.mark.parametrize(
+    ("data", "escalated_figures", "broken"),
+    [
+        pytest.param(_tree("3.00", "1.00万元", "2.00"), set(), set(), id="a unit in a value"),
+        pytest.param(
+            _tree("3.10", "1.00万元", "2.00"), {"f0", "f1", "f2"}, {"r"}, id="a unit in a broken sum"
+        ),
+        pytest.param(_tree("3.01", "1.0万元", "2.00"), set(), set(), id="a unit, another precision"),
+        pytest.param(
+            _tree("3.07", "1.0万元", "2.00"), {"f0", "f1", "f2"}, {"r"}, id="another precision, broken"
+        ),
         pytest.param(
             _tree("3", 1, 2, f1={"unit": "人"}, f2={"unit": "人"}, f0={"unit": "人"}),
-            {"f1", "f2"},
+            set(),
             set(),
             id="JSON numbers",
         ),
         pytest.param(
             _tree("4", 1, 2, f1={"unit": "人"}, f2={"unit": "人"}, f0={"unit": "人"}),
-            {"f1", "f2"},
+            {"f0", "f1", "f2"},
             {"r"},
             id="JSON numbers, broken",
         ),
-        pytest.param(_tree("3.00", "1,000.00", "2.00"), {"f1"}, {"r"}, id="a thousands separator"),
+        pytest.param(_tree("1000.00", "1,000.00", "0.00"), set(), set(), id="a thousands separator"),
+        pytest.param(_tree("3.00", "1,000.00", "2.00"), {"f0", "f1", "f2"}, {"r"}, id="a separator, broken"),
         pytest.param(
             _tree("-3.00万元", "-1.00", "-2.00", f0={"concept": "income"}), {"f0"}, set(), id="below zero"
         ),
+        pytest.param(_tree("0.00", "-0.00万元", "0.00", f1={"concept": "income"}), set(), set(), id="-0.00"),
     ],
 )
-def test_a_figure_the_column_cannot_read_goes_to_the_full_path_alone(
-    data: bytes, opaque: set[str], broken: set[str]
+def test_a_figure_the_column_cannot_read_is_judged_from_its_view(
+    data: bytes, escalated_figures: set[str], broken: set[str]
 ) -> None:
+    """A unit in a value, a JSON number, a separator: the screen judges the figure's relations itself."""
     for options in ({}, ACCEPTING, {"select": ["PC1"]}):
-        result = assert_same(data, **options)
-        assert result is not None
-        assert result.broken() == broken
-        escalated = _escalated(data, options)
-        assert escalated is not None, "one figure the column cannot read must not decline the document"
-        figures, relations = escalated
-        assert opaque <= figures
-        assert "other" not in figures
-        assert relations == {"r"}  # the relation naming it; the one beside it is screened
+        figures, relations = _same_and_escalated(data, broken, options)
+        flagged = escalated_figures if options != {"select": ["PC1"]} or broken else set()
+        assert figures == flagged
+        assert relations == broken
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,8 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import math
+import re
 import tempfile
 from decimal import Decimal
 from fractions import Fraction
@@ -291,16 +293,20 @@ def _share_edges(
     wholes = [f"w{k}" for k in range(1 if isinstance(whole, str) else len(whole))]
     w_lo = sum((interval(probe, w)[0] for w in wholes), Fraction(0))
     w_hi = sum((interval(probe, w)[1] for w in wholes), Fraction(0))
-    lo, hi = 100 * p_lo / w_hi, 100 * p_hi / w_lo
+    cases = []
+    for stated, status in edges(100 * p_lo / w_hi, 100 * p_hi / w_lo, e):
+        cases.append((f"share {part}/{whole} at {stated}", _share_case(part, whole, stated, unit), status))
+    return cases
+
+
+def edges(lo: Fraction, hi: Fraction, e: int) -> list[tuple[str, str]]:
+    """The lowest and highest percentages at ``e`` decimals meeting ``[lo, hi]``, and one unit beyond each."""
     step = Fraction(1, 10**e)
     # a stated s (± step/2) meets [lo, hi] when s + step/2 >= lo and s - step/2 <= hi
     first = -((-(lo - step / 2)) // step)
     last = (hi + step / 2) // step
-    cases = []
-    for n, status in [(first - 1, "broken"), (first, "holds"), (last, "holds"), (last + 1, "broken")]:
-        stated = printed(int(n), e) + "%"
-        cases.append((f"share {part}/{whole} at {stated}", _share_case(part, whole, stated, unit), status))
-    return cases
+    pairs = [(first - 1, "broken"), (first, "holds"), (last, "holds"), (last + 1, "broken")]
+    return [(printed(int(n), e) + "%", status) for n, status in pairs]
 
 
 SHARES: list[tuple[str, bytes, str]] = [
@@ -451,36 +457,181 @@ def test_excess_precision_at_its_bounds(data: bytes, reported: bool) -> None:
         assert accepted(data, options) != reported
 
 
-def _shares_of(stated: list[str], parts: list[str], total: str) -> bytes:
-    """Shares of the parts of one exhaustive sum: PC602 groups them."""
+def _shares_of(
+    stated: list[str], parts: list[str], total: str, *, wholes: bool = False, last: str | None = None
+) -> bytes:
+    """Shares of the parts of one exhaustive sum: PC602 groups them.
+
+    With ``wholes``, each share names the parts as its whole (the part among them) and there
+    is no sum; with ``last``, a second share of the first part is stated as ``last`` after
+    the others (the last share of a part is the one PC602 counts).
+    """
     figures = [("t", total), *((f"p{i}", v) for i, v in enumerate(parts))]
     figures += [(f"s{i}", v) for i, v in enumerate(stated)]
-    relations: list[dict[str, Any]] = [
-        {"id": "r", "kind": "sum", "total": "t", "parts": [f"p{i}" for i in range(len(parts))]}
-    ]
+    ids = [f"p{i}" for i in range(len(parts))]
+    relations: list[dict[str, Any]] = (
+        [] if wholes else [{"id": "r", "kind": "sum", "total": "t", "parts": ids}]
+    )
+    whole: str | list[str] = ids if wholes else "t"
     relations += [
-        {"id": f"share{i}", "kind": "share", "part": f"p{i}", "whole": "t", "stated": f"s{i}"}
+        {"id": f"share{i}", "kind": "share", "part": f"p{i}", "whole": whole, "stated": f"s{i}"}
         for i in range(len(stated))
     ]
+    if last is not None:
+        figures.append(("again", last))
+        relations.append({"id": "again", "kind": "share", "part": "p0", "whole": whole, "stated": "again"})
     return document(figures, relations)
 
 
+def several_reference(doc: dict[str, Any]) -> bool:
+    """Whether PC602 reports: the lowest values of the last share of each part add up to more than 100."""
+    siblings: dict[str, set[str]] = {}
+    for rel in doc["relations"]:
+        if rel["kind"] == "sum" and rel.get("exhaustive", True):
+            siblings.setdefault(rel["total"], set()).update(rel["parts"])
+    groups: dict[tuple[str, ...], dict[str, str]] = {}
+    for rel in doc["relations"]:
+        if rel["kind"] != "share":
+            continue
+        wholes = [rel["whole"]] if isinstance(rel["whole"], str) else rel["whole"]
+        if (len(wholes) > 1 and rel["part"] in wholes) or (
+            len(wholes) == 1 and rel["part"] in siblings.get(wholes[0], set())
+        ):
+            groups.setdefault(tuple(sorted(wholes)), {})[rel["part"]] = rel["stated"]
+    lows = [sum(interval(doc, s)[0] for s in g.values()) for g in groups.values() if len(g) > 1]
+    return any(low > 100 for low in lows)
+
+
+def assert_several(data: bytes) -> None:
+    """PC602 as the reference has it, four ways, and the screen keeps the document.
+
+    When no group can exceed 100 % the shares that hold stay screened; when one may, every
+    grouped share and the sum grouping them go to the full path together.
+    """
+    doc = json.loads(data)
+    reported = several_reference(doc)
+    for options in (ALL, {"select": ["PC602"]}, {"select": ["PC2", "PC602"]}, ACCEPTING):
+        full = four_ways(data, **options)
+        selected = "PC602" in {r.code for r in rules_for(options)}
+        assert any(f.code == "PC602" for f in full.findings) == (reported and selected)
+        sent = escalated(data, options)
+        assert sent is not None
+        shares = {r["id"] for r in doc["relations"] if r["kind"] == "share"}
+        holding = {c.relation for c in full.checks if c.status == "holds" and c.relation in shares}
+        if reported and selected:
+            assert shares | ({"r"} if any(r["id"] == "r" for r in doc["relations"]) else set()) <= sent
+        else:
+            sums = {c.relation for c in full.checks if c.status == "holds" and c.relation == "r"}
+            assert not sums & sent, "a sum that holds was sent to the full path"
+            if "PC201" in {r.code for r in rules_for(options)}:
+                relation = {r["id"]: r for r in doc["relations"]}
+                clear = {r for r in holding if clearable(doc, relation[r])}
+                assert not clear & sent, "a share that holds was sent to the full path"
+
+
 # PC602: shares of separate parts of one whole adding up to more than 100 %; each share
-# holds on its own (50.0 of 100.0 is 49.925–50.075 %), so only the sum of them tells.
+# holds on its own (50.0 of 100.0 is 49.925–50.075 %), so only the sum of them tells. The
+# bound is the sum of the stated values' lowest ends against exactly 100 %.
 SEVERAL_SHARES: list[tuple[str, bytes, bool]] = [
     ("two, 100.14 %", _shares_of(["50.07%", "50.07%"], ["50.0", "50.0"], "100.0"), True),
     ("two, 100.00 %", _shares_of(["50.00%", "50.00%"], ["50.0", "50.0"], "100.0"), False),
     ("one", _shares_of(["50.07%"], ["50.0", "50.0"], "100.0"), False),
+    ("one part twice, above 100 %", _shares_of(["101%"], ["101.0", "0.0"], "101.0", last="101%"), False),
+    # lowest ends: 50.45 + 49.55 is exactly 100: not more
+    ("two, lows at 100", _shares_of(["50.5%", "49.6%"], ["50.0", "50.0"], "100.0"), False),
+    ("two, lows one unit over", _shares_of(["50.5%", "49.7%"], ["50.0", "50.0"], "100.0"), True),
+    ("two, lows one unit under", _shares_of(["50.5%", "49.5%"], ["50.0", "50.0"], "100.0"), False),
+    # three (an odd number of half-units): 33.35 + 33.35 + 33.35 = 100.05 - 0.15
+    (
+        "three, lows 0.05 under",
+        _shares_of(["33.4%", "33.3%", "33.4%"], ["33.3", "33.3", "33.4"], "100.0"),
+        False,
+    ),
+    (
+        "three, lows half a unit under",
+        _shares_of(["33.35%", "33.35%", "33.31%"], ["33.3", "33.3", "33.4"], "100.0"),
+        False,
+    ),
+    (
+        "three, lows half a unit over",
+        _shares_of(["33.35%", "33.35%", "33.32%"], ["33.3", "33.3", "33.4"], "100.0"),
+        True,
+    ),
+    # mixed decimals: 60.5 + 19.55 + 19.95 is exactly 100
+    ("mixed, lows at 100", _shares_of(["61%", "19.6%", "20.0%"], ["60.0", "20.0", "20.0"], "100.0"), False),
+    ("mixed, lows over", _shares_of(["61%", "19.6%", "20.1%"], ["60.0", "20.0", "20.0"], "100.0"), True),
+    ("mixed, lows under", _shares_of(["61%", "19.6%", "19.9%"], ["60.0", "20.0", "20.0"], "100.0"), False),
+    # negative and zero shares: a bare 0% is exactly nothing
+    ("with a negative share", _shares_of(["60%", "60%", "-19%"], ["60", "60", "-20"], "100"), False),
+    ("with a negative share, over", _shares_of(["60%", "60%", "-18%"], ["60", "60", "-20"], "100"), True),
+    ("with a bare 0%", _shares_of(["100.006%", "0%"], ["100.0", "0"], "100.0"), True),
+    ("with 0.0%", _shares_of(["100.006%", "0.0%"], ["100.0", "0"], "100.0"), False),
+    # the whole listed as the parts (no sum)
+    ("wholes, at 100", _shares_of(["50.5%", "49.6%"], ["50.0", "50.0"], "100.0", wholes=True), False),
+    ("wholes, over", _shares_of(["50.5%", "49.7%"], ["50.0", "50.0"], "100.0", wholes=True), True),
+    # a part stated twice: the last share of it counts
+    (
+        "a part twice, the last under",
+        _shares_of(["60%", "41%"], ["60.0", "40.0"], "100.0", last="58%"),
+        False,
+    ),
+    ("a part twice, the last over", _shares_of(["58%", "41%"], ["60.0", "40.0"], "100.0", last="61%"), True),
 ]
 
 
 @pytest.mark.parametrize(("data", "reported"), [pytest.param(d, r, id=n) for n, d, r in SEVERAL_SHARES])
 def test_several_shares_of_one_whole(data: bytes, reported: bool) -> None:
-    for options in (ALL, {"select": ["PC602"]}, {"select": ["PC2", "PC602"]}):
-        full = four_ways(data, plain=False, **options)
-        assert any(f.code == "PC602" for f in full.findings) == reported
-        # one share is read by the screen; several of them are the full path's
-        assert accepted(data, options) == (json.loads(data)["relations"][-1]["id"] == "share0")
+    assert several_reference(json.loads(data)) == reported
+    assert_several(data)
+
+
+def test_a_part_of_a_group_is_judged_with_its_whole_group() -> None:
+    """50.03 %, 50.00 % and 0.0 % of one whole: their lowest ends add up to 99.97 %. The broken sum
+    and the two broken shares go to the full path (PC102, PC201), the share of nothing that holds
+    does not, and PC602 must not be judged there over the two alone (100.02 %)."""
+    data = _shares_of(["50.03%", "50.00%", "0.0%"], ["10.00", "10.00", "0"], "25.00")
+    assert escalated(data, ALL) == {"r", "share0", "share1"}
+    assert not several_reference(json.loads(data))
+    assert_several(data)
+    full = four_ways(data)
+    assert {f.relation for f in full.findings if f.code == "PC201"} >= {"share0", "share1"}
+    assert not any(f.code == "PC602" for f in full.findings)
+
+
+@st.composite
+def shares_at_boundary(draw: st.DrawFn) -> bytes:
+    """Shares of the parts of one whole whose stated values' lowest ends add up to 100 % within one unit."""
+    k = draw(st.integers(2, 5), label="shares")
+    e = draw(st.integers(0, 2), label="decimals of the last")
+    step = Fraction(1, 10**e)
+    stated: list[str] = []
+    low = Fraction(0)
+    for _ in range(k - 1):
+        ei = draw(st.integers(0, e), label="decimals")
+        n = draw(st.integers(-(10 ** (ei + 1)), 60 * 10**ei), label="stated")
+        text = printed(n, ei) + "%"
+        exact = n == 0 and ei == 0
+        low += Fraction(n, 10**ei) - (0 if exact else Fraction(1, 2 * 10**ei))
+        stated.append(text)
+    target = (100 - low + step / 2) / step  # the last at exactly this many steps makes the lows 100
+    n = draw(
+        st.sampled_from(
+            [math.floor(target) - 1, math.floor(target), math.ceil(target), math.ceil(target) + 1]
+        )
+    )
+    stated.append(printed(n, e) + "%")
+    d = draw(st.integers(0, 2), label="decimals of the amounts")
+    parts = [printed(draw(st.integers(0, 10 ** (d + 2))), d) for _ in range(k)]
+    total = printed(sum(int(p.replace(".", "")) for p in parts), d)
+    order = draw(st.permutations(range(k)), label="order")
+    return _shares_of([stated[i] for i in order], parts, total, wholes=draw(st.booleans(), label="as wholes"))
+
+
+@BOUNDARY
+@given(data=shares_at_boundary())
+def test_drawn_several_shares_at_the_boundary(data: bytes) -> None:
+    note(data.decode())
+    assert_several(data)
 
 
 # Hand-written cases the random tests alone guarded: truncation (rounded down), negative
@@ -600,3 +751,515 @@ def test_decimal_values_written_by_printed_are_the_ones_read() -> None:
     assert printed(-5, 2) == "-0.05"
     assert printed(1234, 0) == "1234"
     assert Decimal(printed(1234, 3)) == Decimal("1.234")
+
+
+# ---------------------------------------------------------------------------
+# Changes (PC301, PC302): the level (current = prior ± delta, three figures: 1.5 units, or
+# with a bare zero or head-counts fewer), the direction alone (strictly beyond the prior's
+# far end), and the percent at both ends of what the figures allow.
+
+CHANGE_RULES = ("PC301", "PC302")
+
+
+def _change_case(  # noqa: PLR0913 - keyword-only figures
+    current: str,
+    *,
+    prior: str | None = None,
+    delta: str | None = None,
+    percent: str | None = None,
+    direction: str = "increase",
+    unit: str = "万元",
+    **keys: Any,
+) -> bytes:
+    """A change ``r`` of the figures given (ids c, p, d, pct)."""
+    named = {
+        "current": ("c", current),
+        "prior": ("p", prior),
+        "delta": ("d", delta),
+        "percent": ("pct", percent),
+    }
+    rel: dict[str, Any] = {"id": "r", "kind": "change", "direction": direction}
+    figures = []
+    for key, (fid, value) in named.items():
+        if value is not None:
+            rel[key] = fid
+            figures.append((fid, value))
+    return document(figures, [rel], unit=unit, **keys)
+
+
+def _span(lo: Fraction, hi: Fraction, scale: int = 1) -> tuple[Fraction, Fraction]:
+    return (scale * lo, scale * hi) if scale > 0 else (scale * hi, scale * lo)
+
+
+def _corners(
+    f: Any, xs: tuple[Fraction, Fraction], ys: tuple[Fraction, Fraction]
+) -> tuple[Fraction, Fraction]:
+    values = [f(x, y) for x in xs for y in ys]
+    return min(values), max(values)
+
+
+def percent_range(doc: dict[str, Any], rel: dict[str, Any]) -> tuple[Fraction, Fraction] | None:
+    """What the other figures allow the percent change, exactly; None when the prior may be zero."""
+    sign = 1 if rel["direction"] == "increase" else -1
+    if "prior" in rel:
+        p = interval(doc, rel["prior"])
+        if p[0] <= 0 <= p[1]:
+            return None
+        if "delta" in rel:
+            return _corners(lambda d, q: 100 * d / q, interval(doc, rel["delta"]), p)
+        return _span(*_corners(lambda c, q: 100 * (c / q - 1), interval(doc, rel["current"]), p), sign)
+    c, d = interval(doc, rel["current"]), interval(doc, rel["delta"])
+    q = _span(*_span(*d, -sign), 1)
+    q = (c[0] + q[0], c[1] + q[1])  # the implied prior, c - sign·d
+    if q[0] <= 0 <= q[1]:
+        return None
+    return _corners(lambda x, y: 100 * y / (x - sign * y), c, d)
+
+
+def change_reference(doc: dict[str, Any], rel: dict[str, Any]) -> dict[str, str]:
+    """Each change rule's verdict on the relation, by exact arithmetic on the intervals."""
+    out: dict[str, str] = {}
+    c = interval(doc, rel["current"])
+    if ("prior" in rel and "percent" not in rel) or ("prior" in rel and "delta" in rel):
+        p = interval(doc, rel["prior"])
+        if "delta" in rel:
+            sign = 1 if rel["direction"] == "increase" else -1
+            d = _span(*interval(doc, rel["delta"]), sign)
+            lo, hi = p[0] + d[0], p[1] + d[1]
+            out["PC301"] = "holds" if c[0] <= hi and lo <= c[1] else "broken"
+        elif rel["direction"] == "increase":
+            out["PC301"] = "holds" if c[1] > p[0] else "broken"
+        else:
+            out["PC301"] = "holds" if c[0] < p[1] else "broken"
+    if "percent" in rel and ("prior" in rel or "delta" in rel):
+        allowed = percent_range(doc, rel)
+        if allowed is None:
+            out["PC302"] = "not_checkable"
+        else:
+            s = interval(doc, rel["percent"])
+            out["PC302"] = "holds" if s[0] <= allowed[1] and allowed[0] <= s[1] else "broken"
+    return out
+
+
+def change_clearable(doc: dict[str, Any], rel: dict[str, Any], codes: set[str]) -> bool:
+    """Whether the screen clears the change itself when it holds: PC302 reads a positive prior only."""
+    if "PC302" not in codes or "percent" not in rel or "prior" not in rel:
+        return "PC302" not in codes or "percent" not in rel or ("delta" not in rel and "prior" not in rel)
+    numerator = interval(doc, rel["delta"] if "delta" in rel else rel["current"])
+    return interval(doc, rel["prior"])[0] > 0 and numerator[0] >= 0
+
+
+CHANGE_OPTIONS: list[dict[str, Any]] = [
+    ALL,
+    {"select": ["PC3"]},
+    {"select": ["PC301"]},
+    {"select": ["PC302"]},
+]
+
+
+def assert_change(data: bytes, expected: dict[str, str] | None = None) -> None:
+    """Four ways agree with the exact reference, per rule, and the screen clears what holds."""
+    doc = json.loads(data)
+    rel = doc["relations"][0]
+    verdicts = change_reference(doc, rel)
+    if expected is not None:
+        assert verdicts == expected
+    for options in CHANGE_OPTIONS:
+        codes = {r.code for r in rules_for(options)} & set(CHANGE_RULES)
+        full = four_ways(data, **options)
+        assert {c.code: c.status for c in full.checks} == {k: v for k, v in verdicts.items() if k in codes}
+        sent = escalated(data, options)
+        assert sent is not None
+        judged = [v for k, v in verdicts.items() if k in codes]
+        if any(v != "holds" for v in judged):
+            assert "r" in sent
+        elif change_clearable(doc, rel, codes):
+            assert "r" not in sent, "a change that holds was sent to the full path"
+        if "PC302" in codes and "PC302" in verdicts and not change_clearable(doc, rel, codes):
+            # the screen bounds the percent of a prior above zero and a change that cannot be negative
+            assert "r" in sent, "a percent the screen cannot bound was screened"
+
+
+CHANGES: list[tuple[str, bytes, dict[str, str]]] = [
+    # the level, three figures: 1.5 units either way
+    ("up, +1", _change_case("11.01", prior="10.00", delta="1.00"), {"PC301": "holds"}),
+    ("up, +2", _change_case("11.02", prior="10.00", delta="1.00"), {"PC301": "broken"}),
+    ("up, -1", _change_case("10.99", prior="10.00", delta="1.00"), {"PC301": "holds"}),
+    ("up, -2", _change_case("10.98", prior="10.00", delta="1.00"), {"PC301": "broken"}),
+    ("down, +1", _change_case("9.01", prior="10.00", delta="1.00", direction="decrease"), {"PC301": "holds"}),
+    (
+        "down, +2",
+        _change_case("9.02", prior="10.00", delta="1.00", direction="decrease"),
+        {"PC301": "broken"},
+    ),
+    ("down, -1", _change_case("8.99", prior="10.00", delta="1.00", direction="decrease"), {"PC301": "holds"}),
+    (
+        "down, -2",
+        _change_case("8.98", prior="10.00", delta="1.00", direction="decrease"),
+        {"PC301": "broken"},
+    ),
+    # mixed precisions: 0.05 + 0.005 + 0.005
+    ("mixed, +6", _change_case("11.06", prior="10.0", delta="1.00"), {"PC301": "holds"}),
+    ("mixed, +7", _change_case("11.07", prior="10.0", delta="1.00"), {"PC301": "broken"}),
+    # negative and zero values; a bare zero is exact, head-counts too
+    ("negative, +1", _change_case("-8.99", prior="-10.00", delta="1.00"), {"PC301": "holds"}),
+    ("negative, +2", _change_case("-8.98", prior="-10.00", delta="1.00"), {"PC301": "broken"}),
+    ("negative delta, -1", _change_case("8.99", prior="10.00", delta="-1.00"), {"PC301": "holds"}),
+    ("zeros, +1", _change_case("0.01", prior="0.00", delta="0.00"), {"PC301": "holds"}),
+    ("zeros, +2", _change_case("0.02", prior="0.00", delta="0.00"), {"PC301": "broken"}),
+    ("bare zero delta, +1", _change_case("11", prior="10", delta="0"), {"PC301": "holds"}),
+    ("bare zero delta, +2", _change_case("12", prior="10", delta="0"), {"PC301": "broken"}),
+    ("head-counts, 0", _change_case("12", prior="10", delta="2", unit="人"), {"PC301": "holds"}),
+    ("head-counts, +1", _change_case("13", prior="10", delta="2", unit="人"), {"PC301": "broken"}),
+    ("head-counts, -1", _change_case("11", prior="10", delta="2", unit="人"), {"PC301": "broken"}),
+    # the direction alone: strictly beyond the prior's far end
+    ("direction up, level", _change_case("10.00", prior="10.00"), {"PC301": "holds"}),
+    ("direction up, one under", _change_case("9.99", prior="10.00"), {"PC301": "broken"}),
+    ("direction up, two under", _change_case("9.98", prior="10.00"), {"PC301": "broken"}),
+    ("direction down, level", _change_case("10.00", prior="10.00", direction="decrease"), {"PC301": "holds"}),
+    (
+        "direction down, one over",
+        _change_case("10.01", prior="10.00", direction="decrease"),
+        {"PC301": "broken"},
+    ),
+    ("direction, mixed, 0.06 under", _change_case("9.94", prior="10.0"), {"PC301": "broken"}),
+    ("direction, mixed, 0.05 under", _change_case("9.95", prior="10.0"), {"PC301": "holds"}),
+    ("direction, touching", _change_case("9.9", prior="10.0"), {"PC301": "broken"}),
+    (
+        "direction down, touching",
+        _change_case("10.1", prior="10.0", direction="decrease"),
+        {"PC301": "broken"},
+    ),
+    ("direction, head-counts level", _change_case("10", prior="10", unit="人"), {"PC301": "broken"}),
+    ("direction, head-counts up", _change_case("11", prior="10", unit="人"), {"PC301": "holds"}),
+    (
+        "direction, head-counts down",
+        _change_case("9", prior="10", unit="人", direction="decrease"),
+        {"PC301": "holds"},
+    ),
+    # percents the screen leaves to the full path: a prior that may be zero or is negative, a
+    # change that may be negative, no prior
+    (
+        "percent of nothing from nothing",
+        _change_case("0", prior="0", delta="0", percent="0%"),
+        {"PC301": "holds", "PC302": "not_checkable"},
+    ),
+    (
+        "percent of the levels, nothing from nothing",
+        _change_case("0", prior="0", percent="0%"),
+        {"PC302": "not_checkable"},
+    ),
+    (
+        "percent of a bare zero prior",
+        _change_case("1", prior="0", delta="1", percent="5%"),
+        {"PC301": "holds", "PC302": "not_checkable"},
+    ),
+    (
+        "percent of no head-count",
+        _change_case("3", prior="0", delta="3", percent="100%", unit="人"),
+        {"PC301": "holds", "PC302": "not_checkable"},
+    ),
+    (
+        "percent of a change of 0.00",
+        _change_case("10.00", prior="10.00", delta="0.00", percent="0.0%"),
+        {"PC301": "holds", "PC302": "holds"},
+    ),
+    (
+        "percent of the levels, current 0.00",
+        _change_case("0.00", prior="10.00", percent="100%", direction="decrease"),
+        {"PC302": "holds"},
+    ),
+    (
+        "percent of a zero prior",
+        _change_case("1.00", prior="0.00", delta="1.00", percent="5%"),
+        {"PC301": "holds", "PC302": "not_checkable"},
+    ),
+    (
+        "percent of a negative prior",
+        _change_case("-9.00", prior="-10.00", delta="1.00", percent="-10%"),
+        {"PC301": "holds", "PC302": "holds"},
+    ),
+    (
+        "percent of a negative change",
+        _change_case("9.00", prior="10.00", delta="-1.00", percent="-10%"),
+        {"PC301": "holds", "PC302": "holds"},
+    ),
+    (
+        "percent without a prior",
+        _change_case("13980", delta="2010", percent="12.57%", direction="decrease", unit="元"),
+        {"PC302": "holds"},
+    ),
+    (
+        "percent without a prior, off",
+        _change_case("13980", delta="2010", percent="14.38%", direction="decrease", unit="元"),
+        {"PC302": "broken"},
+    ),
+]
+
+
+def _percent_edges(e: int, **figures: str) -> list[tuple[str, bytes, None]]:
+    """Changes whose percent is the lowest and highest at ``e`` decimals that hold, and one unit beyond."""
+    probe = _change_case(percent="0%", **figures)  # type: ignore[arg-type]
+    doc = json.loads(probe)
+    allowed = percent_range(doc, doc["relations"][0])
+    assert allowed is not None
+    cases = []
+    for stated, _ in edges(*allowed, e):
+        data = _change_case(percent=stated, **figures)  # type: ignore[arg-type]
+        cases.append((f"percent {figures} at {stated}", data, None))
+    return cases
+
+
+PERCENTS: list[tuple[str, bytes, None]] = [
+    *_percent_edges(2, current="1264.92", prior="1237.48", delta="27.44"),
+    *_percent_edges(1, current="1264.92", prior="1237.48", delta="27.44"),
+    *_percent_edges(0, current="11.00", prior="10.00", delta="1.00"),
+    *_percent_edges(2, current="9.00", prior="10.00", delta="1.00", direction="decrease"),
+    *_percent_edges(2, current="1264.92", prior="1237.48"),  # from the levels alone
+    *_percent_edges(1, current="900", prior="1000", direction="decrease"),
+    # the stated value one unit beyond the top within half a unit of it
+    *_percent_edges(1, current="28", prior="30", direction="decrease"),
+    *_percent_edges(2, current="27.0", prior="47.6", direction="decrease"),
+    *_percent_edges(0, current="20.04", prior="416.07", direction="decrease"),
+    *_percent_edges(2, current="7", prior="5", unit="人"),  # exact head-counts
+    *_percent_edges(2, current="0.00", prior="3.00", direction="decrease"),
+    *_percent_edges(2, current="5.00", prior="5.00", delta="0.00"),  # no change
+    *_percent_edges(2, current="100", prior="99", delta="1"),
+    *_percent_edges(2, current="13980", delta="2010", direction="decrease", unit="元"),  # no prior
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"), [pytest.param(d, x, id=n) for n, d, x in [*CHANGES, *PERCENTS]]
+)
+def test_change_boundaries(data: bytes, expected: dict[str, str] | None) -> None:
+    assert_change(data, expected)
+
+
+def test_the_percent_edges_are_where_they_say() -> None:
+    """The generated percents straddle the boundary (so the cases above are not all one verdict)."""
+    verdicts = []
+    for _, data, _ in PERCENTS:
+        doc = json.loads(data)
+        verdicts.append(change_reference(doc, doc["relations"][0])["PC302"])
+    assert verdicts.count("holds") > 10
+    assert verdicts.count("broken") > 10
+
+
+@st.composite
+def change_at_boundary(draw: st.DrawFn) -> bytes:
+    """A change at, or one unit either side of, the bound of its level, direction or percent."""
+    d = draw(st.integers(0, 3), label="decimals")
+    counts = draw(st.booleans(), label="head-counts") and d == 0
+    unit = "人" if counts else "万元"
+    increase = draw(st.booleans(), label="increase")
+    sign = 1 if increase else -1
+    low = -(10 ** (d + 2)) if not counts else 0
+    prior = draw(st.integers(low, 10 ** (d + 3)), label="prior")
+    delta = draw(st.integers(low, 10 ** (d + 2)), label="delta")
+    shape = draw(st.sampled_from(["level", "direction", "level+percent", "prior+percent", "delta+percent"]))
+    direction = "increase" if increase else "decrease"
+    if shape in ("level", "direction"):
+        n = 2 if shape == "direction" else 3
+        allowed = 0 if counts else n // 2
+        offset = draw(st.sampled_from(sorted({0, allowed - 1, allowed, allowed + 1} - {-1})), label="offset")
+        offset *= draw(st.sampled_from([1, -1]), label="sign")
+        current = prior + (sign * delta if shape == "level" else 0) + offset
+        figures = {"current": printed(current, d), "prior": printed(prior, d)}
+        if shape == "level":
+            figures["delta"] = printed(delta, d)
+        return _change_case(direction=direction, unit=unit, **figures)
+    current = prior + sign * delta
+    figures = {"current": printed(current, d)}
+    if shape != "delta+percent":
+        figures["prior"] = printed(prior, d)
+    if shape != "prior+percent":
+        figures["delta"] = printed(delta, d)
+    e = draw(st.integers(0, 2), label="percent decimals")
+    probe = json.loads(_change_case(percent="0%", direction=direction, unit=unit, **figures))
+    allowed_range = percent_range(probe, probe["relations"][0])
+    if allowed_range is None:
+        stated = printed(draw(st.integers(-(10 ** (e + 2)), 10 ** (e + 2))), e) + "%"
+    else:
+        stated, _ = draw(st.sampled_from(edges(*allowed_range, e)), label="edge")
+    return _change_case(percent=stated, direction=direction, unit=unit, **figures)
+
+
+@BOUNDARY
+@given(data=change_at_boundary())
+def test_drawn_changes_at_the_boundary(data: bytes) -> None:
+    note(data.decode())
+    assert_change(data)
+
+
+# ---------------------------------------------------------------------------
+# Figures the column does not read but the screen judges from their views: a unit printed
+# in the value (``3.01万元``), a JSON number (``"value": 7``). The sums and balances above,
+# with their first or last figure printed so, are on the same side of each bound.
+
+
+def restyled(data: bytes, at: int, style: str) -> bytes | None:
+    """``data`` with figure ``at`` printed with its unit, or as a JSON number; None when it cannot be."""
+    doc = json.loads(data)
+    fig = doc["figures"][at]
+    value = fig["value"]
+    if style == "unit":
+        fig["value"] = value + fig.get("unit", doc["unit"])
+    elif re.fullmatch(r"-?[0-9]+", value) and value.lstrip("-") != "0" * len(value.lstrip("-")):
+        fig["value"] = int(value)
+    else:
+        return None
+    return to_bytes(doc)
+
+
+READ: list[tuple[str, bytes, str]] = [
+    (f"{name}, {style} at {at}", changed, status)
+    for name, data, status in [*SUMS, *BALANCES]
+    for at in (0, -1)
+    for style in ("unit", "number")
+    if (changed := restyled(data, at, style)) is not None
+]
+
+
+@pytest.mark.parametrize(("data", "status"), [pytest.param(d, s, id=n) for n, d, s in READ])
+@pytest.mark.parametrize("options", [ALL, {"select": ["PC1"]}], ids=["all", "PC1"])
+def test_read_figures_at_the_linear_boundaries(data: bytes, status: str, options: dict[str, Any]) -> None:
+    assert_judged(data, {json.loads(data)["relations"][0]["id"]: status}, **options)
+
+
+def test_read_figures_cover_both_styles() -> None:
+    styles = [name.rsplit(", ", 1)[1].split(" at ")[0] for name, _, _ in READ]
+    assert styles.count("unit") > 50
+    assert styles.count("number") > 10
+
+
+@BOUNDARY
+@given(data=linear_at_boundary(), at=st.integers(0, 6), style=st.sampled_from(["unit", "number"]))
+def test_drawn_read_figures_at_the_boundary(data: bytes, at: int, style: str) -> None:
+    changed = restyled(data, at % len(json.loads(data)["figures"]), style)
+    if changed is None:
+        changed = restyled(data, at % len(json.loads(data)["figures"]), "unit")
+    assert changed is not None
+    note(changed.decode())
+    assert_judged(changed, statuses(changed))
+
+
+# A qualified figure (约) is not read: its relation goes to the full path, whose interval is
+# wider than the plain value's (约1.00 is 1 ± 0.5).
+QUALIFIED: list[tuple[str, bytes, str]] = [
+    ("约, within its width", _sum_case(["约1.00", "2.00"], "3.40"), "holds"),
+    ("约, beyond", _sum_case(["约1.00", "2.00"], "3.60"), "broken"),
+    # 近 (at most): the value is the top of its interval, so one unit above it is out, though
+    # the plain value's rounding would reach it
+    ("近, its top", _sum_case(["近100", "50"], "150.5"), "holds"),
+    ("近, half a unit above", _sum_case(["近100", "50"], "151.0"), "broken"),
+    ("逾 (more than), below", _sum_case(["逾100", "50"], "149.0"), "broken"),
+]
+
+
+@pytest.mark.parametrize(("data", "status"), [pytest.param(d, s, id=n) for n, d, s in QUALIFIED])
+def test_a_qualified_figure_is_left_to_the_full_path(data: bytes, status: str) -> None:
+    full = four_ways(data)
+    assert {c.relation: c.status for c in full.checks} == {"split": status}
+    assert escalated(data, ALL) == {"split"}
+
+
+# ---------------------------------------------------------------------------
+# Equalities (PC401): one quantity printed several times; the intervals must share a point,
+# the highest low end at most the lowest high end.
+
+
+def _equal_case(*values: str, unit: str = "万元", twice: bool = False, **keys: Any) -> bytes:
+    figures = [(f"e{i}", v) for i, v in enumerate(values)]
+    ids = [fid for fid, _ in figures] + (["e0"] if twice else [])
+    return document(figures, [{"id": "r", "kind": "equal", "figures": ids}], unit=unit, **keys)
+
+
+def equal_reference(doc: dict[str, Any], rel: dict[str, Any]) -> str:
+    spans = [interval(doc, f) for f in dict.fromkeys(rel["figures"])]
+    return "holds" if max(lo for lo, _ in spans) <= min(hi for _, hi in spans) else "broken"
+
+
+def assert_equal(data: bytes, expected: str | None = None) -> None:
+    """Four ways agree with the exact reference; the screen clears what holds and escalates the rest."""
+    doc = json.loads(data)
+    rel = doc["relations"][0]
+    status = equal_reference(doc, rel)
+    if expected is not None:
+        assert status == expected
+    precision = not accepted(data, {"select": ["PC604"]})  # PC604 may report: it declines the document
+    for options in (ALL, {"select": ["PC401"]}, ACCEPTING):
+        codes = {r.code for r in rules_for(options)}
+        plain = not (precision and "PC604" in codes)
+        full = four_ways(data, plain=plain, **options)
+        judged = "PC401" in codes
+        assert {c.relation: c.status for c in full.checks} == ({"r": status} if judged else {})
+        if not plain:
+            continue
+        sent = escalated(data, options)
+        assert sent is not None
+        assert ("r" in sent) == (judged and status != "holds")
+
+
+EQUALS: list[tuple[str, bytes, str]] = [
+    ("two, touching", _equal_case("1.00", "1.01"), "holds"),
+    ("two, one unit apart", _equal_case("1.00", "1.02"), "broken"),
+    ("two, touching below", _equal_case("1.00", "0.99"), "holds"),
+    ("two, apart below", _equal_case("1.00", "0.98"), "broken"),
+    ("mixed, touching", _equal_case("1.0", "1.05"), "holds"),
+    ("mixed, apart", _equal_case("1.0", "1.06"), "broken"),
+    ("three, all meet", _equal_case("1.00", "1.01", "1.00"), "holds"),
+    ("three, the outer two apart", _equal_case("1.00", "1.01", "0.99"), "broken"),
+    ("negative, touching", _equal_case("-1.00", "-1.01"), "holds"),
+    ("negative, apart", _equal_case("-1.00", "-1.02"), "broken"),
+    ("bare zero and 0.00", _equal_case("0", "0.00"), "holds"),
+    ("bare zero and 0.01", _equal_case("0", "0.01"), "broken"),
+    ("bare zero and 0.005", _equal_case("0", "0.005"), "broken"),
+    ("0.00 and 0.01", _equal_case("0.00", "0.01"), "holds"),
+    ("head-counts, equal", _equal_case("7", "7", unit="人"), "holds"),
+    ("head-counts, one apart", _equal_case("7", "8", unit="人"), "broken"),
+    ("head-counts at a decimal", _equal_case("7.0", "7", unit="人"), "holds"),
+    ("head-counts at a decimal, apart", _equal_case("7.1", "7", unit="人"), "broken"),
+    ("a figure named twice", _equal_case("1.00", "1.01", twice=True), "holds"),
+    ("a figure named twice, apart", _equal_case("1.00", "1.02", twice=True), "broken"),
+]
+
+
+@pytest.mark.parametrize(("data", "status"), [pytest.param(d, s, id=n) for n, d, s in EQUALS])
+def test_equal_boundaries(data: bytes, status: str) -> None:
+    assert_equal(data, status)
+
+
+def test_an_equality_in_two_units_goes_to_the_full_path() -> None:
+    data = _equal_case("51.89", "518900", e1={"unit": "元"})
+    full = four_ways(data)  # the reference reads one unit: the full path converts 元 to 万元
+    assert {c.relation: c.status for c in full.checks} == {"r": "holds"}
+    assert escalated(data, ALL) == {"r"}
+
+
+@st.composite
+def equal_at_boundary(draw: st.DrawFn) -> bytes:
+    """Figures of one quantity, the last at, or one unit beyond, either end of what the others allow."""
+    k = draw(st.integers(1, 3), label="others")
+    counts = draw(st.booleans(), label="head-counts")
+    unit = "人" if counts else "万元"
+    base = draw(st.integers(-(10**4), 10**5), label="value")
+    texts = []
+    for _ in range(k):
+        d = draw(st.integers(0, 3), label="decimals")
+        texts.append(printed(base * 10**d // 1000 + draw(st.integers(-1, 1)), d))
+    probe = json.loads(_equal_case(*texts, unit=unit))
+    spans = [interval(probe, f"e{i}") for i in range(k)]
+    low, high = max(lo for lo, _ in spans), min(hi for _, hi in spans)
+    e = draw(st.integers(0, 3), label="decimals of the last")
+    step = Fraction(1, 10**e)
+    first, last = -((-(low - step / 2)) // step), (high + step / 2) // step
+    n = draw(st.sampled_from([first - 1, first, last, last + 1]), label="edge")
+    return _equal_case(*texts, printed(int(n), e), unit=unit)
+
+
+@BOUNDARY
+@given(data=equal_at_boundary())
+def test_drawn_equalities_at_the_boundary(data: bytes) -> None:
+    note(data.decode())
+    assert_equal(data)

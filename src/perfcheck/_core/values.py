@@ -224,8 +224,35 @@ _BEFORE: Final = sorted(
 )
 
 
+def _candidates(words: list[tuple[str, _Token]]) -> dict[str, list[tuple[str, _Token]]]:
+    """For each first character a text may show, the words of ``words`` that may start there, in order.
+
+    An English word matches in any case, so under both cases of its first letter; a character
+    whose lower case starts with an ASCII letter (the Kelvin sign) has no entry, and
+    :func:`_word_at` reads all the words there.
+    """
+    index: dict[str, list[tuple[str, _Token]]] = {}
+    for word, token in words:
+        first = word[0]
+        keys = {first, first.upper()} if word.isascii() else {first}
+        for key in keys:
+            if key.isascii() or not key.lower()[:1].isascii():
+                index.setdefault(key, []).append((word, token))
+    return index
+
+
+_INDEXES: dict[int, tuple[list[tuple[str, _Token]], dict[str, list[tuple[str, _Token]]]]] = {}
+
+
 def _word_at(text: str, pos: int, words: list[tuple[str, _Token]]) -> tuple[str, _Token] | None:
     """The longest word of ``words`` at ``pos``; English words match whole and in any case."""
+    if pos < len(text):
+        cached = _INDEXES.get(id(words))
+        if cached is None or cached[0] is not words:
+            cached = _INDEXES[id(words)] = (words, _candidates(words))
+        first = text[pos]
+        if first.isascii() or not first.lower()[:1].isascii():
+            words = cached[1].get(first, [])
     for word, token in words:
         if word.isascii():
             end = pos + len(word)

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import repeat
+from operator import contains
 from typing import TYPE_CHECKING, Any, Final
 
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.limits import Limits
 from perfcheck._core.units import Kind, Unit, UnknownUnitError, lookup_unit
 from perfcheck._core.values import MAX_DIGITS, PLAIN_NUMBER, plain_locale
-from perfcheck._engine.compile import view_ledger
+from perfcheck._engine.compile import FigureView, view_ledger
 from perfcheck._ledger.document import validate
 
 if TYPE_CHECKING:
@@ -46,6 +47,9 @@ _ID: Final = r"[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]{0,198}[^\s\x00-\x
 #: Newline-joined ids (a newline is a control character, so it separates them).
 IDS: Final = re.compile(rf"{_ID}(?:\n{_ID})*+").fullmatch
 _VALUE_ALONE: Final = re.compile(_VALUE).fullmatch
+#: A run of plain values, each ending its line (possessive: it stops at the first other line).
+_PLAIN_RUN: Final = re.compile(rf"(?:{_VALUE}\n)*+").match
+_PERCENT: Final = re.compile("%").finditer
 _DECIMALS: Final = re.compile(r"\.([0-9]+)")
 _MAX_DECIMALS: Final = 30
 
@@ -142,8 +146,12 @@ class FigureColumns:
         self.exact_plain = False  # plain figures are exact (a count unit, no decimals)
         self.flagged: list[str] = []  # figures a document rule reports
         self.precision: dict[str, dict[int, int]] = {}
-        # Figures whose values the column does not read (a qualifier, a unit, a JSON number), by id.
+        # Figures whose values the column does not read and the screen cannot judge (a
+        # qualifier, digits beyond their decimals), by id: escalated with their relations.
         self.opaque: dict[str, dict[str, Any]] = {}
+        # Figures whose values the column does not read but whose views the screen judges (a
+        # unit in the value, a JSON number): ``(n, e, exact, unit symbol)``, and their dicts.
+        self.read: dict[str, tuple[int, int, bool, str]] = {}
         self.opaque_at: frozenset[int] = frozenset()
         self.operands: dict[int, list[str]] = {}  # of relations of other kinds, by id()
         self.kinds: list[str] = []  # of every relation, in document order
@@ -170,18 +178,17 @@ class FigureColumns:
             raise decline()
         n = len(figs)
         longest = min(self.limits.max_digits, MAX_DIGITS)
+        strings: str | None
         try:
-            joined = "\n".join(values)
+            joined = strings = "\n".join(values)
             plain = bool(_VALUES(joined)) and max(map(len, values)) <= longest
         except TypeError:  # a JSON number
-            plain = False
+            plain, strings = False, None
         opaque_at: list[int] = []
         if not plain:
             # The values the column cannot read (a qualifier, a unit, a JSON number...) are
-            # read one by one by the full path; the column reads the others.
-            opaque_at = [
-                i for i, v in enumerate(values) if type(v) is not str or not _plain_value(v, longest)
-            ]
+            # validated one by one; the column reads the others.
+            opaque_at = _unplain(values, longest, strings)
             values = self._opaque([figs[i] for i in opaque_at], values, opaque_at)
             joined = "\n".join(values)
         if self.escaped and (joined_ids.count("\n") != n - 1 or joined.count("\n") != n - 1):
@@ -199,11 +206,9 @@ class FigureColumns:
                 self.strings += types[str]
         special: set[int] = set()
         for key in keys - _PLAIN_KEYS:
-            special.update([i for i, f in enumerate(figs) if key in f])
-        pos = joined.find("%")
-        while pos >= 0:  # a percentage: its index is the number of newlines before it
-            special.add(joined.count("\n", 0, pos))
-            pos = joined.find("%", pos + 1)
+            special.update(_indexes(list(map(contains, figs, repeat(key))), value=True))
+        # a percentage: its index is the number of newlines before it
+        special.update(_lines(joined, _PERCENT(joined)))
         special.difference_update(opaque_at)
         special_at = sorted(special)
         for i in special_at:
@@ -229,6 +234,11 @@ class FigureColumns:
         for i in special_at:
             del by_id[ids[i]]
         del ids
+        if self.read and self.uniform is not None:
+            # read figures printed as the column's are integers of the column
+            for fid, (n, e, exact, symbol) in self.read.items():
+                if symbol == self.unit and e == self.uniform and exact == self.exact_plain:
+                    self.numbers[fid] = n
         if "-" in joined and self.plan.below_zero:
             for i, v in enumerate(values):
                 if v[0] == "-" and v.strip("-0.") and i not in special and i not in self.opaque_at:
@@ -238,9 +248,13 @@ class FigureColumns:
         """Set aside figures whose values the column cannot read; the values with placeholders for them.
 
         They are validated here as a small document of their own (a problem sends the whole
-        document to the full path, which says where it is), always escalated, and every
-        relation naming one is escalated. What document rules count of them (their
-        precisions) is read from their views.
+        document to the full path, which says where it is). One whose view is a plain
+        rounded number (a unit in the value, a JSON number, a separator) is *read*: its
+        integer joins the column's, and its relations are screened as the others are. One
+        the screen cannot judge (a qualifier, a truncated or negative precision, digits
+        beyond its decimals) stays *opaque*: it is always escalated, and so is every
+        relation naming it. What document rules count of them (their precisions) is read
+        from their views.
         """
         if len(at) == len(values) or any(type(values[i]) is float for i in at):
             raise decline()  # nothing for the column, or a float whose digits are lost
@@ -249,7 +263,8 @@ class FigureColumns:
             ledger = validate({**header, "figures": figures, "relations": []}, limits=self.limits)
         except LedgerError:
             raise decline() from None
-        for view in view_ledger(ledger).values():
+        views = view_ledger(ledger)
+        for view in views.values():
             if view.unit.kind is Kind.AMOUNT and not view.exact and view.qualifier is None:
                 counts = self.precision.setdefault(view.unit.symbol, {})
                 counts[view.decimals] = counts.get(view.decimals, 0) + 1
@@ -258,7 +273,7 @@ class FigureColumns:
                 self.strings += 1
             if "source" in f:
                 self.strings += source_strings(f["source"])
-        self.opaque = {f["id"]: f for f in figures}
+            self._read_view(f, views[f["id"]])
         self.opaque_at = frozenset(at)
         filler = next(v for v in values if type(v) is str and _plain_value(v, MAX_DIGITS))
         values = values.copy()
@@ -266,18 +281,33 @@ class FigureColumns:
             values[i] = filler
         return values
 
+    def _read_view(self, f: dict[str, Any], view: FigureView) -> None:
+        """Keep a figure the column did not read as read from its view, or as opaque."""
+        number = _integer(view)
+        if number is None or f.get("rounding", "nearest") != "nearest":
+            self.opaque[f["id"]] = f
+            return
+        self.read[f["id"]] = (*number, view.unit.symbol)
+        if self.plan.below_zero and view.base.hi < 0:
+            self._negative(f, view.unit.symbol)
+
     def _plain_precision(self, joined: str, values: list[str], special_at: list[int]) -> None:
         """How many decimals the plain figures show: one number (``uniform``) or a count of each."""
-        d0 = _shown(values[0])
         n = len(values)
-        if ("." not in joined) if d0 == 0 else (joined.count(".") == n and not _other_decimals(d0)(joined)):
-            counts = {d0: n - len(special_at)}  # every value shows d0 decimals, the special ones too
+        dots = joined.count(".")  # the values showing decimals: a plain value has one point at most
+        first = _DECIMALS.search(joined) if dots else None
+        if first is None:
+            counts = {0: n - len(special_at)}  # no value shows decimals, the special ones neither
         else:
-            counts = dict(Counter(map(len, _DECIMALS.findall(joined))))
+            d = len(first[1])
+            if _other_decimals(d)(joined):
+                counts = dict(Counter(map(len, _DECIMALS.findall(joined))))
+            else:  # every value with a point shows d decimals
+                counts = {d: dots}
             counts[0] = n - sum(counts.values())
             for i in special_at:
-                d = _shown(values[i])
-                counts[d] -= 1
+                shown = _shown(values[i])
+                counts[shown] -= 1
         counts = {d: k for d, k in counts.items() if k}
         if len(counts) == 1:
             self.uniform = next(iter(counts))
@@ -350,8 +380,12 @@ class FigureColumns:
         (``e`` is its precision; only counts are exact).
         """
         f = self.special.get(fid)
-        if f is None and self.numbers:
-            return self.numbers[fid], self.uniform or 0, self.exact_plain
+        if f is None:
+            read = self.read.get(fid)
+            if read is not None:
+                return read[0], read[1], read[2]
+            if self.numbers:
+                return self.numbers[fid], self.uniform or 0, self.exact_plain
         text = (self.plain[fid] if f is None else f)["value"]
         if text[-1] == "%":
             text = text[:-1]
@@ -371,7 +405,8 @@ class FigureColumns:
         """A figure's unit symbol (every figure has one: the screen declines figures without)."""
         f = self.special.get(fid)
         if f is None:
-            return self.unit
+            read = self.read.get(fid)
+            return self.unit if read is None else read[3]
         if f["value"][-1] == "%":
             return "%"
         own: str | None = f.get("unit")
@@ -382,10 +417,10 @@ class FigureColumns:
     def _exist(self, ids: list[Any]) -> None:
         plain = self.numbers or self.plain
         special = self.special
-        opaque = self.opaque
+        opaque, read = self.opaque, self.read
         try:
             for x in ids:
-                if x not in plain and x not in special and x not in opaque:
+                if x not in plain and x not in special and x not in opaque and x not in read:
                     raise decline()
         except TypeError:
             raise decline() from None
@@ -406,6 +441,85 @@ class FigureColumns:
         values = [2 * n * 10 ** (top - e) for n, e, _ in nums]
         halves = [0 if exact else 10 ** (top - e) for _, e, exact in nums]
         return values, halves, top
+
+
+def _integer(view: FigureView) -> tuple[int, int, bool] | None:
+    """A figure's view as ``(n, e, exact)`` (its value ``n·10^-e``), or None when the screen cannot judge it.
+
+    Only a number rounded to nearest at ``e >= 0`` decimals (or exact) and nothing else:
+    not a qualified one (约, 余), not one with more digits than its decimals (PC905).
+    """
+    if view.qualifier is not None or view.excess or view.decimals < 0:
+        return None
+    n = view.number.scaleb(view.decimals)
+    if n != n.to_integral_value():
+        return None
+    return int(n), view.decimals, view.exact
+
+
+def _lines(text: str, matches: Iterable[re.Match[str]]) -> list[int]:
+    """The line of ``text`` each match (in order) starts on, counting newlines once."""
+    lines: list[int] = []
+    line = last = 0
+    for match in matches:
+        pos = match.start()
+        line += text.count("\n", last, pos)
+        last = pos
+        lines.append(line)
+    return lines
+
+
+def _indexes(items: list[Any], *, value: object) -> list[int]:
+    """Where ``value`` is in ``items``: found in C, one step per place."""
+    found: list[int] = []
+    i = -1
+    try:
+        while True:
+            i = items.index(value, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
+
+
+def _unplain(values: list[Any], longest: int, joined: str | None) -> list[int]:
+    """The indexes of the values the column does not read, in order: not a string, not plain, too long.
+
+    ``joined`` is the values joined by newlines, when they are all strings. In C but for
+    one step per such value: a JSON number is found by its type, the others by one regular
+    expression over the joined values (a value holding a newline makes the lines disagree
+    with the figures; the caller counts them and declines).
+    """
+    at: set[int] = set()
+    texts = values
+    if joined is None:
+        types = list(map(type, values))
+        for kind in set(types) - {str}:
+            at.update(_indexes(types, value=kind))
+        texts = values.copy()
+        for i in at:
+            texts[i] = ""  # not plain: found again below, harmlessly
+        joined = "\n".join(texts)
+    at.update(_unplain_lines(joined))
+    if max(map(len, texts)) > longest:
+        at.update(i for i, v in enumerate(texts) if len(v) > longest)
+    return sorted(at)
+
+
+def _unplain_lines(joined: str) -> list[int]:
+    """The lines of ``joined`` that are not plain values: runs of plain lines skipped in C."""
+    lines: list[int] = []
+    pos = line = 0
+    while True:
+        end = _PLAIN_RUN(joined, pos).end()  # type: ignore[union-attr]  # a run may be empty
+        line += joined.count("\n", pos, end)
+        newline = joined.find("\n", end)
+        if newline < 0:  # the last line: plain only if it all is
+            if _VALUE_ALONE(joined, end) is None:
+                lines.append(line)
+            return lines
+        lines.append(line)  # the run stopped at the start of a line that is not plain
+        line += 1
+        pos = newline + 1
 
 
 def _plain_value(value: str, longest: int) -> bool:

@@ -18,11 +18,12 @@ For a plain document:
    Figures are checked a column at a time (all ids, all values) by joins and
    regular expressions that run in C; plain figures of one precision become
    integers by id (``"12.50"`` is 1250), the few others are read one by one.
-2. ``sum``, ``balance`` and ``share`` relations are *screened* with exact integer
-   arithmetic: every value becomes an integer in units of ``½·10^-D`` (``D`` the
-   most decimals among the relation's figures), its rounding a whole number of
+2. ``sum``, ``balance``, ``share`` and ``change`` relations are *screened* with exact
+   integer arithmetic: every value becomes an integer in units of ``½·10^-D`` (``D``
+   the most decimals among the relation's figures), its rounding a whole number of
    those units, so "no true values within the rounding satisfy it" is an integer
-   comparison. The plausibility rules are screened per figure.
+   comparison. The plausibility rules are screened per figure, or name the relations
+   they may report on (several shares of one whole), which go to the full path together.
 3. A relation the screen cannot clear (broken, not checkable, mixed units, any
    other kind) and every figure a document rule may report are *escalated*: they
    form a small document of their own, validated and checked by the full path with
@@ -34,8 +35,8 @@ computed by the full path when first asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, Final
+from collections.abc import Callable, Iterable
+from typing import Any, Final, TypeVar
 
 import orjson
 from pydantic import TypeAdapter, ValidationError
@@ -44,12 +45,26 @@ from perfcheck._core.errors import LedgerError
 from perfcheck._core.limits import Limits
 from perfcheck._engine.columns import IDS, FigureColumns, NotPlain, decline, source_strings
 from perfcheck._engine.registry import Registry, Rule
-from perfcheck._engine.screen import BelowZeroHook, DocumentHook, Quotient, QuotientHook, Screen
+from perfcheck._engine.screen import (
+    BelowZeroHook,
+    Change,
+    ChangeHook,
+    DocumentHook,
+    EscalatesHook,
+    Quotient,
+    QuotientHook,
+    Screen,
+    SpansHook,
+)
 from perfcheck._ledger.document import Ledger, Relation, validate
 
 _SUM_KEYS: Final = frozenset({"id", "kind", "label", "total", "parts", "exhaustive", "source"})
 _BALANCE_KEYS: Final = frozenset({"id", "kind", "label", "inflows", "outflows", "source"})
 _SHARE_KEYS: Final = frozenset({"id", "kind", "label", "part", "whole", "stated", "source"})
+_CHANGE_KEYS: Final = frozenset(
+    {"id", "kind", "label", "current", "prior", "delta", "percent", "direction", "source"}
+)
+_EQUAL_KEYS: Final = frozenset({"id", "kind", "label", "figures", "source"})
 #: The deepest a plain document nests: document, list, item, list of ids or source.
 _PLAIN_DEPTH: Final = 4
 _RELATION: Final[TypeAdapter[Any]] = TypeAdapter(Relation)
@@ -78,7 +93,7 @@ def _count_strings(node: object) -> int:
 
 
 #: The relation kinds the screen reads itself; rules judging only other kinds need no screen.
-SCREENED_KINDS: Final = frozenset({"sum", "balance", "share"})
+SCREENED_KINDS: Final = frozenset({"sum", "balance", "share", "change", "equal"})
 #: The value of an optional key of those relations when it is absent (as the document model reads it).
 _DEFAULTS: Final[dict[str, object]] = {"exhaustive": True}
 #: The keys of a sum the hot loop reads: a rule's ``Linear.when`` on another key is
@@ -99,19 +114,35 @@ class Plan:
         hot_sum: the comparison for a sum with no optional key, or None when no rule
             judges sums.
         quotient: the selected rules' hooks judging shares.
+        change: the selected rules' hooks judging changes.
+        spans: the selected rules' hooks judging equalities.
         below_zero: the hooks judging a figure printed below zero.
         declines: the hooks judging the whole document.
+        escalates: ``(code, hook)``: the hooks naming the relations a document rule may report on.
         cleared: the codes of the rules whose screens judged the whole document.
     """
 
-    __slots__ = ("below_zero", "cleared", "declines", "hot_sum", "linear", "quotient")
+    __slots__ = (
+        "below_zero",
+        "change",
+        "cleared",
+        "declines",
+        "escalates",
+        "hot_sum",
+        "linear",
+        "quotient",
+        "spans",
+    )
 
     def __init__(self, screens: Iterable[tuple[str, Screen]]) -> None:
         """Gather the hooks of ``(code, screen)`` pairs, in order."""
         linear: dict[str, list[tuple[int, str | None, object]]] = {}
         quotient: list[QuotientHook] = []
+        change: list[ChangeHook] = []
+        spans: list[SpansHook] = []
         below_zero: list[BelowZeroHook] = []
         declines: list[DocumentHook] = []
+        escalates: list[tuple[str, EscalatesHook]] = []
         cleared: set[str] = set()
         for code, s in screens:
             if s.linear is not None and s.kind is not None:
@@ -119,6 +150,12 @@ class Plan:
                 linear.setdefault(s.kind, []).append((_EQUAL if s.linear.equal else _AT_LEAST, key, value))
             if s.quotient is not None:
                 quotient.append(s.quotient)
+            if s.change is not None:
+                change.append(s.change)
+            if s.spans is not None:
+                spans.append(s.spans)
+            if s.escalates is not None:
+                escalates.append((code, s.escalates))
             if s.below_zero is not None:
                 below_zero.append(s.below_zero)
             if s.declines is not None:
@@ -130,8 +167,11 @@ class Plan:
         hot_keys = sums is not None and any(key in _HOT_SUM_KEYS for _, key, _ in sums)
         self.hot_sum = None if sums is None or hot_keys else _mode(sums, {})
         self.quotient = tuple(quotient)
+        self.change = tuple(change)
+        self.spans = tuple(spans)
         self.below_zero = tuple(below_zero)
         self.declines = tuple(declines)
+        self.escalates = tuple(escalates)
         self.cleared = frozenset(cleared)
 
 
@@ -174,8 +214,13 @@ def _verdict(mode: int, diff: int, tol: int) -> bool | None:
     return None
 
 
-def _judge_share(hooks: tuple[QuotientHook, ...], rel: dict[str, Any], q: Quotient) -> bool | None:
-    """False when a rule escalates the share, else True when one judged it, else None."""
+_Figures = TypeVar("_Figures")
+
+
+def _judge(
+    hooks: tuple[Callable[[dict[str, Any], _Figures], bool | None], ...], rel: dict[str, Any], q: _Figures
+) -> bool | None:
+    """False when a rule escalates the relation, else True when one judged it, else None."""
     outcome = None
     for hook in hooks:
         verdict = hook(rel, q)
@@ -196,17 +241,21 @@ class Screened:
         judged: how many screened relations hold under the selected rules.
         counts: what the result's coverage counts of the whole document: its figures,
             those some relation names, its relations, and those inferred.
+        cleared: the codes of the document rules the screen judged for the whole document:
+            they are not run on the escalated part.
     """
 
-    __slots__ = ("counts", "figures", "header", "judged", "relations")
+    __slots__ = ("cleared", "counts", "figures", "header", "judged", "relations")
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the parts
         self,
         header: dict[str, Any],
         figures: list[Any],
         relations: list[Any],
         judged: int,
         counts: tuple[int, int, int, int],
+        *,
+        cleared: frozenset[str] = frozenset(),
     ) -> None:
         """Hold the parts."""
         self.header = header
@@ -214,6 +263,7 @@ class Screened:
         self.relations = relations
         self.judged = judged
         self.counts = counts
+        self.cleared = cleared
 
     def document(self) -> dict[str, Any]:
         """The escalated part as a ledger document."""
@@ -261,12 +311,47 @@ class _Screen(FigureColumns):
         for declines in self.plan.declines:
             if declines(self):
                 raise decline()
+        cleared = set(self.plan.cleared)
+        together: set[str] = set()
+        for code, escalates in self.plan.escalates:
+            ids = escalates(self)
+            if ids is None:
+                cleared.add(code)  # the rule reports nothing in this document
+            else:
+                together.update(ids)
+        if together:
+            escalated, judged = self._together(together, escalated, judged)
         figures = self._escalated_figures(escalated)
         header = {k: v for k, v in self.doc.items() if k not in ("figures", "relations")}
         # Only relations of other kinds may say their basis; they are all escalated.
         inferred = sum(r.get("basis") == "inferred" for r in escalated)
         counts = (len(self.figures), len(self._used()), len(self.relations), inferred)
-        return Screened(header, figures, escalated, judged, counts)
+        return Screened(header, figures, escalated, judged, counts, cleared=frozenset(cleared))
+
+    def _together(self, ids: set[str], escalated: list[Any], judged: int) -> tuple[list[Any], int]:
+        """``escalated`` and the relations ``ids`` names in document order; ``judged`` less those counted."""
+        sent = {id(r) for r in escalated}
+        out: list[Any] = []
+        for rel in self.relations:
+            if id(rel) in sent:
+                out.append(rel)
+            elif rel["id"] in ids:
+                if self._relation(rel):
+                    judged -= 1  # it held, and was counted: the full path counts it now
+                out.append(rel)
+        return out, judged
+
+    # -- what a document hook reads (perfcheck._engine.screen.Columns) ---------
+
+    def number(self, figure: str) -> tuple[int, int, bool] | None:
+        """A figure as ``(n, e, exact)``, or None when the screen cannot judge it."""
+        if figure in self.opaque:
+            return None
+        return self._number(figure)
+
+    def symbol(self, figure: str) -> str | None:
+        """A figure's unit symbol."""
+        return self._symbol(figure)
 
     def _used(self) -> set[str]:
         """The ids of the figures some relation names (every one exists: the screen checked)."""
@@ -300,7 +385,7 @@ class _Screen(FigureColumns):
             needed.update(dict.fromkeys(self._operands(rel)))
         if not needed:
             return []
-        if self.flagged or self.numbers or self.opaque:
+        if self.flagged or self.numbers or self.opaque or self.read:
             return [f for f in self.figures if f["id"] in needed]
         plain, special = self.plain, self.special
         return [special[x] if x in special else plain[x] for x in needed]
@@ -382,6 +467,10 @@ class _Screen(FigureColumns):
         plan = self.plan
         kind = rel["kind"]
         keys = rel.keys()
+        if (kind == "change" and keys <= _CHANGE_KEYS) or (kind == "equal" and keys <= _EQUAL_KEYS):
+            self.strings += _count_strings(rel) - len(rel) - 2  # keys, id and kind are counted
+            self._validated(rel)
+            return self._change(rel) if kind == "change" else self._equal(rel)
         if not (
             (kind == "sum" and keys <= _SUM_KEYS)
             or (kind == "balance" and keys <= _BALANCE_KEYS)
@@ -418,7 +507,7 @@ class _Screen(FigureColumns):
         if hooks:
             quick = self._plain_quotient(part, wholes, stated)
             if quick is not None:
-                return _judge_share(hooks, rel, quick)
+                return _judge(hooks, rel, quick)
         self._exist([part, *wholes, stated])
         assert isinstance(part, str)  # noqa: S101 - a figure id
         assert isinstance(stated, str)  # noqa: S101 - a figure id
@@ -430,7 +519,47 @@ class _Screen(FigureColumns):
             return None
         if part in wholes:
             return False  # the screen reads a share only with its part outside its wholes
-        return _judge_share(hooks, rel, self._quotient(part, wholes, stated))
+        return _judge(hooks, rel, self._quotient(part, wholes, stated))
+
+    def _change(self, rel: dict[str, Any]) -> bool | None:
+        """Screen a validated change: its levels (current, prior, delta) in one unit, its percent in %."""
+        current: str = rel["current"]
+        prior, delta = rel.get("prior"), rel.get("delta")
+        percent: str | None = rel.get("percent")
+        levels = [x for x in (current, prior, delta) if x is not None]
+        if self._names_opaque([*levels, *([percent] if percent is not None else [])]):
+            return False
+        if (
+            self._symbol(current) == "%"  # a change of a percentage is in 百分点: the full path's
+            or not self._same_unit(levels)
+            or (percent is not None and self._symbol(percent) != "%")
+        ):
+            return False
+        hooks = self.plan.change
+        if not hooks:
+            return None
+        values, halves, _ = self._scaled(levels)
+        amounts = iter(zip(values, halves, strict=True))
+        c, hc = next(amounts)
+        p, hp = next(amounts) if prior is not None else (None, 0)
+        d, hd = next(amounts) if delta is not None else (None, 0)
+        s: int | None = None
+        hs, hundred = 0, 200
+        if percent is not None:
+            (s,), (hs,), e = self._scaled([percent])
+            hundred = 200 * 10**e
+        return _judge(hooks, rel, Change(rel["direction"] == "increase", c, hc, p, hp, d, hd, s, hs, hundred))
+
+    def _equal(self, rel: dict[str, Any]) -> bool | None:
+        """Screen a validated equality of figures in one unit."""
+        ids = list(dict.fromkeys(self.operands[id(rel)]))
+        if len(ids) < 2 or self._names_opaque(ids) or not self._same_unit(ids):
+            return False
+        hooks = self.plan.spans
+        if not hooks:
+            return None
+        values, halves, _ = self._scaled(ids)
+        return _judge(hooks, rel, list(zip(values, halves, strict=True)))
 
     def _linear(self, rel: dict[str, Any], left: list[Any], right: list[Any]) -> bool | None:
         """Screen ``Σ left = Σ right`` (or at least) as the selected rules judge its kind.

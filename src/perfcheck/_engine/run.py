@@ -86,7 +86,7 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
             if ledger is None:
                 return None
             # A document rule the screen cleared is not run again on the escalated part.
-            escalated_rules = tuple(r for r in rules if r.code not in plan.cleared)
+            escalated_rules = tuple(r for r in rules if r.code not in screened.cleared)
             findings, checks = run_rules(ledger, escalated_rules, locale, crashes=crashes, inferred=inferred)
     finally:
         if collecting:

@@ -17,6 +17,15 @@ The relations the screen reads itself, and how it hands them to a rule:
   that the screen compares inline in its hot loop (a million line items).
 * ``share`` (``part / Σ wholes × 100 = stated``) is judged by a rule's
   :attr:`Screen.quotient` hook, given a :class:`Quotient`.
+* ``change`` (``current = prior ± delta``, ``delta / prior × 100 = percent``) is judged
+  by a rule's :attr:`Screen.change` hook, given a :class:`Change`.
+* ``equal`` (one quantity printed several times) is judged by a rule's
+  :attr:`Screen.spans` hook, given each figure as ``(value, rounding)`` in units of
+  ``½·10^-D``.
+
+A rule that judges the document as a whole says so with :attr:`Screen.declines` (the
+document takes the full path) or, better, :attr:`Screen.escalates`: the relations it
+may report on, which go to the full path together while the rest stays screened.
 
 A relation holds under the selected rules when every rule judging it holds; it is
 *escalated* to the full path when one does not (a hook returns False), and left
@@ -25,7 +34,7 @@ unjudged when no rule judges it (a hook returns None).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
@@ -33,12 +42,16 @@ from perfcheck._core.units import Unit
 
 __all__ = [
     "BelowZeroHook",
+    "Change",
+    "ChangeHook",
     "Columns",
     "DocumentHook",
+    "EscalatesHook",
     "Linear",
     "Quotient",
     "QuotientHook",
     "Screen",
+    "SpansHook",
 ]
 
 
@@ -59,12 +72,46 @@ class Quotient(NamedTuple):
     hundred: int
 
 
+class Change(NamedTuple):
+    """A change's figures as integers, each with the most its rounding can move it.
+
+    ``current``, ``prior`` and ``delta`` are in units of ``½·10^-D``, ``D`` the most
+    decimals among them (None where the relation names no such figure, its rounding
+    then 0); ``percent`` is in units of ``½·10^-e`` percent, so ``hundred`` (100 %) is
+    ``200·10^e``. ``increase`` is the stated direction.
+    """
+
+    increase: bool
+    current: int
+    hc: int
+    prior: int | None
+    hp: int
+    delta: int | None
+    hd: int
+    percent: int | None
+    hpct: int
+    hundred: int
+
+
 class Columns(Protocol):
     """What a document hook may read of the plain document being screened."""
 
     @property
     def kinds(self) -> Sequence[str]:
         """The kind of every relation, in document order."""
+
+    @property
+    def relations(self) -> Sequence[dict[str, Any]]:
+        """Every relation as parsed, in document order (each names figures that exist)."""
+
+    def number(self, figure: str) -> tuple[int, int, bool] | None:
+        """A figure as ``(n, e, exact)``: its value ``n·10^-e`` and, unless exact, ``± ½·10^-e``.
+
+        None when the screen cannot judge it (a qualifier, digits beyond its decimals).
+        """
+
+    def symbol(self, figure: str) -> str | None:
+        """A figure's unit symbol (``%`` for a percentage)."""
 
     @property
     def precision(self) -> dict[str, dict[int, int]]:
@@ -78,6 +125,15 @@ QuotientHook = Callable[[dict[str, Any], Quotient], bool | None]
 BelowZeroHook = Callable[[Unit | None, object], bool]
 #: ``hook(columns)`` once the document is read: whether the whole document needs the full path.
 DocumentHook = Callable[[Columns], bool]
+#: ``hook(relation, change)`` for a ``change``.
+ChangeHook = Callable[[dict[str, Any], Change], bool | None]
+#: ``hook(relation, spans)`` for an ``equal``: each distinct figure as ``(value, rounding)``.
+SpansHook = Callable[[dict[str, Any], Sequence[tuple[int, int]]], bool | None]
+#: ``hook(columns)`` once the document is read: None when the rule reports nothing in the
+#: document (it is then not run on the escalated part), else the ids of the relations it may
+#: report on, escalated together so that the rule, run on the escalated part, finds there
+#: exactly what it finds in the whole document.
+EscalatesHook = Callable[[Columns], Collection[str] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +163,11 @@ class Screen:
         kind: the relation kind ``linear`` or ``quotient`` judges.
         linear: how it judges a ``sum`` or ``balance`` from its difference and tolerance.
         quotient: judges a ``share`` from its figures.
+        change: judges a ``change`` from its figures.
+        spans: judges an ``equal`` from its figures.
         below_zero: whether a figure printed below zero may be reported.
         declines: whether a document needs the full path (its figures and relations read).
+        escalates: the relations a document rule may report on (see :data:`EscalatesHook`).
         cleared: the screen judged the whole document: the rule is not run again on the
             part escalated to the full path.
     """
@@ -116,6 +175,9 @@ class Screen:
     kind: str | None = None
     linear: Linear | None = None
     quotient: QuotientHook | None = None
+    change: ChangeHook | None = None
+    spans: SpansHook | None = None
     below_zero: BelowZeroHook | None = None
     declines: DocumentHook | None = None
+    escalates: EscalatesHook | None = None
     cleared: bool = False

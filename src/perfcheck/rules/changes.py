@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from typing import Any
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import INF, NEAR, Interval, monotone_range, quotient
 from perfcheck._engine.breaker import Drawing
 from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
+from perfcheck._engine.screen import Change, Screen
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._ledger.document import ChangeRelation
 from perfcheck.rules._examples import doc, fig
@@ -24,6 +26,63 @@ def _sign(rel: ChangeRelation) -> Decimal:
 
 def _change(**keys: str) -> dict[str, object]:
     return {"id": "yoy", "kind": "change", **keys}
+
+
+# How the fast path screens each rule over plain columns (integers in units of ½·10^-D,
+# each with the most its rounding moves it), and how the strategies break it.
+
+
+def _level_holds(_: dict[str, Any], c: Change) -> bool | None:
+    """PC301 over integers: ``current = prior ± delta``, or the direction alone; None: not judged."""
+    if c.prior is None:
+        return None
+    if c.delta is None:
+        if c.percent is not None:
+            return None
+        # the current figure must reach strictly beyond the prior's far end in the stated direction
+        rise = c.current - c.prior if c.increase else c.prior - c.current
+        return rise + c.hc + c.hp > 0
+    sign = 1 if c.increase else -1
+    return abs(c.current - c.prior - sign * c.delta) <= c.hc + c.hp + c.hd
+
+
+def _percent_holds(_: dict[str, Any], c: Change) -> bool | None:
+    """PC302 over integers: the stated percent meets the change ÷ the prior; None when it does not judge.
+
+    Screened with a prior that cannot be zero or negative and a change that cannot be
+    negative (the quotient then grows with the numerator and falls with the prior);
+    anything else, and a percent without a prior, goes to the full path (False).
+    """
+    if c.percent is None or (c.prior is None and c.delta is None):
+        return None
+    if c.prior is None or c.prior - c.hp <= 0:
+        return False
+    if c.delta is not None:
+        return _percent_of_prior(c, c.percent)
+    return _percent_of_levels(c, c.percent)
+
+
+def _percent_of_prior(c: Change, s: int) -> bool:
+    """``100·delta/prior`` over ``[d_lo/p_hi, d_hi/p_lo]`` meets the stated ``s``; False: not screened."""
+    assert c.prior is not None  # noqa: S101 - the caller's
+    assert c.delta is not None  # noqa: S101 - the caller's
+    if c.delta - c.hd < 0:
+        return False
+    p_lo, p_hi, d_lo, d_hi = c.prior - c.hp, c.prior + c.hp, c.delta - c.hd, c.delta + c.hd
+    return (s - c.hpct) * p_lo <= c.hundred * d_hi and c.hundred * d_lo <= (s + c.hpct) * p_hi
+
+
+def _percent_of_levels(c: Change, s: int) -> bool:
+    """``±100·(current/prior - 1)`` meets the stated ``s``; False: not screened."""
+    assert c.prior is not None  # noqa: S101 - the caller's
+    if c.current - c.hc < 0:
+        return False
+    p_lo, p_hi, c_lo, c_hi = c.prior - c.hp, c.prior + c.hp, c.current - c.hc, c.current + c.hc
+    s_lo, s_hi, hundred = s - c.hpct, s + c.hpct, c.hundred
+    if c.increase:  # 100·(current/prior - 1) over [c_lo/p_hi - 1, c_hi/p_lo - 1]
+        return (s_lo + hundred) * p_lo <= hundred * c_hi and hundred * c_lo <= (s_hi + hundred) * p_hi
+    # 100·(1 - current/prior) over [1 - c_hi/p_lo, 1 - c_lo/p_hi]
+    return hundred * c_lo <= (hundred - s_lo) * p_hi and (hundred - s_hi) * p_lo <= hundred * c_hi
 
 
 # How the hypothesis strategies break each rule: its breaker.
@@ -48,6 +107,7 @@ def _break_percent(b: Drawing) -> None:
     "change-level",
     severity=Severity.ERROR,
     kinds=["change"],
+    screen=Screen("change", change=_level_holds),
     breaker=_break_level,
     passing=doc(
         fig("spend", "1264.92", "一般公共预算财政拨款支出"),
@@ -194,6 +254,7 @@ def _percent_target(ctx: Context, rel: ChangeRelation) -> tuple[Interval | None,
     "change-percent",
     severity=Severity.ERROR,
     kinds=["change"],
+    screen=Screen("change", change=_percent_holds),
     breaker=_break_percent,
     passing=doc(
         fig("family", "13980", "对个人和家庭补助支出预算", decimals=2),

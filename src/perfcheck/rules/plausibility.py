@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import exact_sum, sum_intervals
@@ -42,6 +42,7 @@ NON_NEGATIVE: Final = frozenset(
 # carryover_out is left out on purpose: a unit that overspent carries a deficit forward.
 #: Fewest figures in one unit before their usual precision is taken as the document's.
 MIN_FIGURES_FOR_PRECISION: Final = 3
+_S = TypeVar("_S")
 
 
 # How the fast path screens each rule over plain columns, and how the strategies break it.
@@ -52,9 +53,73 @@ def _share_at_most_100(_: dict[str, Any], q: Quotient) -> bool | None:
     return False if q.stated - q.hs > q.hundred else None
 
 
-def _several_shares(columns: Columns) -> bool:
-    """Shares are grouped across the document: with more than one, the full path judges."""
-    return columns.kinds.count("share") > 1
+def _groups(
+    sums: Iterable[tuple[str, Sequence[str]]], shares: Iterable[tuple[_S, str, Sequence[str]]]
+) -> dict[tuple[str, ...], list[_S]]:
+    """Shares whose parts are known not to overlap, grouped by their whole, in document order.
+
+    ``sums`` are the ``(total, parts)`` of the exhaustive sums without weights; ``shares``
+    are ``(share, part, wholes)``. A share is grouped when its part is one of the figures
+    its whole is listed as, or a part of a sum whose total is its one whole.
+    """
+    siblings: dict[str, set[str]] = {}
+    for total, parts in sums:
+        siblings.setdefault(total, set()).update(parts)
+    groups: dict[tuple[str, ...], list[_S]] = defaultdict(list)
+    for share, part, wholes in shares:
+        if len(wholes) > 1 and part in wholes:
+            groups[tuple(sorted(wholes))].append(share)
+        elif len(wholes) == 1 and part in siblings.get(wholes[0], set()):
+            groups[(wholes[0],)].append(share)
+    return groups
+
+
+def _may_exceed_100(columns: Columns, stated: list[str]) -> bool:
+    """Whether the stated shares' lowest values may add up to more than 100 % (or cannot be read)."""
+    lows: list[tuple[int, int]] = []
+    for fid in stated:
+        number = columns.number(fid)
+        if number is None or columns.symbol(fid) != "%":
+            return True
+        n, e, exact = number
+        lows.append((2 * n - (0 if exact else 1), e))  # in units of ½·10^-e percent
+    top = max(e for _, e in lows)
+    return bool(sum(low * 10 ** (top - e) for low, e in lows) > 200 * 10**top)
+
+
+def _shares_to_escalate(columns: Columns) -> set[str] | None:
+    """PC602 over the columns: None when no group of shares can exceed 100 %.
+
+    Otherwise every grouped share and every sum that groups them go to the full path
+    together, so that the groups there are the document's (a part of a group could add
+    up to more than the whole group when a share is negative).
+    """
+    relations = columns.relations
+    shares = [r for r in relations if r["kind"] == "share"]
+    if len(shares) < 2:  # a group needs two parts
+        return None
+    sums = [
+        r
+        for r in relations
+        if r["kind"] == "sum" and not r.get("weights") and r.get("exhaustive", True) is not False
+    ]
+    # an exhaustive key the model reads its own way (1, "true"): the groups are not sure
+    unsure = any(type(r.get("exhaustive", True)) is not bool for r in sums)
+    groups = _groups(
+        ((r["total"], r["parts"]) for r in sums),
+        ((r, r["part"], [r["whole"]] if type(r["whole"]) is str else r["whole"]) for r in shares),
+    )
+    may = unsure
+    for members in groups.values():
+        unique = list({r["part"]: r for r in members}.values())
+        if len(unique) >= 2 and _may_exceed_100(columns, [r["stated"] for r in unique]):
+            may = True
+            break
+    if not may:
+        return None
+    together = {r["id"] for members in groups.values() for r in members}
+    together.update(r["id"] for r in sums if (r["total"],) in groups)
+    return together
 
 
 def _may_be_reported(unit: Unit | None, concept: object) -> bool:
@@ -182,27 +247,22 @@ def share_above_100(ctx: Context, _: None) -> Iterator[Finding]:
 
 def _disjoint_groups(ctx: Context) -> dict[tuple[str, ...], list[ShareRelation]]:
     """Share relations whose parts are known not to overlap, grouped by their whole."""
-    siblings: dict[str, set[str]] = {}
-    for rel in ctx.ledger.relations:
-        if isinstance(rel, SumRelation) and rel.exhaustive and not rel.weights:
-            siblings.setdefault(rel.total, set()).update(rel.parts)
-    groups: dict[tuple[str, ...], list[ShareRelation]] = defaultdict(list)
-    for rel in ctx.ledger.relations:
-        if not isinstance(rel, ShareRelation):
-            continue
-        wholes = rel.wholes
-        if len(wholes) > 1 and rel.part in wholes:
-            groups[tuple(sorted(wholes))].append(rel)
-        elif len(wholes) == 1 and rel.part in siblings.get(wholes[0], set()):
-            groups[(wholes[0],)].append(rel)
-    return groups
+    relations = ctx.ledger.relations
+    return _groups(
+        (
+            (r.total, r.parts)
+            for r in relations
+            if isinstance(r, SumRelation) and r.exhaustive and not r.weights
+        ),
+        ((r, r.part, r.wholes) for r in relations if isinstance(r, ShareRelation)),
+    )
 
 
 @rule(
     "PC602",
     "shares-above-100",
     severity=Severity.WARNING,
-    screen=Screen(declines=_several_shares),
+    screen=Screen(escalates=_shares_to_escalate),
     breaker=_break_shares,
     passing=doc(
         fig("basic", "82.67"),
