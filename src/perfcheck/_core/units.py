@@ -150,6 +150,7 @@ COUNT_UNITS: Final = frozenset(
         "张",
         "条",
         "批",
+        "批次",
         "天",
         "小时",
         "处",

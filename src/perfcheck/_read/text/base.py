@@ -48,6 +48,9 @@ HEADING_UNIT: Final = re.compile(r"[（(]\s*单位\s*[：:]\s*(万元|千元|亿
 ROW: Final = re.compile(r"(其中[：:])?([^：:，,。；;0-9]{2,20})[：:]")
 
 
+#: The scope a figure is of: a whole area (全市, 全县) or one level of government (市本级, 县本级, 本级).
+SCOPE: Final = re.compile(r"全[省市县区州盟旗镇乡]|[省市县区州旗镇乡]?本级")
+
 #: A sentence opened by a figure's label and 中 (基本支出中，...) lists that figure's parts.
 OF_SUBJECT: Final = re.compile(r"([^，,。；;：:0-9]{2,20}?)中[，,：:]")
 
@@ -300,6 +303,21 @@ class State:
         found = [m.group(1) for m in _YEAR.finditer(self.text, line, fig.mention.start)]
         return found[-1] if found else None
 
+    def scope_of(self, fig: Fig) -> str | None:
+        """The scope a figure is of: the last scope word printed before it in its line (全市, 市本级).
+
+        ``全市一般公共预算收入77.6亿元。其中：税收收入65.7亿元`` and ``市本级…收入44.2亿元。其中：税收收入
+        35.8亿元``: the two 税收收入 are of different scopes, so they are two quantities.
+        """
+        line = self.text.rfind("\n", 0, fig.mention.start) + 1
+        found = [m.group() for m in SCOPE.finditer(self.text, line, fig.mention.start)]
+        return found[-1].lstrip("省市县区州旗镇乡") if found else None
+
+    def other_scopes(self, a: Fig, b: Fig) -> bool:
+        """Whether two figures are of different scopes (全市 and 市本级), both printed."""
+        scope_a, scope_b = self.scope_of(a), self.scope_of(b)
+        return scope_a is not None and scope_b is not None and scope_a != scope_b
+
     def period_of(self, fig: Fig) -> str | None:
         """The year a figure is of, printed before it in its paragraph; None when none is printed.
 
@@ -317,6 +335,14 @@ class State:
             if not any(ch in between for ch in "，,；;。：:") and not re.search(r"[0-9]", between):
                 return m.group(1)  # 较2024年的2,190万元: the figure compared with
         return own
+
+    def year_printed(self, fig: Fig, floor: int) -> str | None:
+        """The year printed in a figure's own words (``2015年预算12.5万元``), back to the figure before."""
+        start = max(
+            [floor, *(f.mention.phrase_end for f in self.figs if f.mention.phrase_end <= fig.mention.start)]
+        )
+        found = _YEAR.findall(self.text, start, fig.mention.start)
+        return str(found[-1]) if found else None
 
     def bracket_open(self, pos: int, floor: int) -> int | None:
         """Where the brackets open that stand around ``pos`` (back to ``floor``); None outside any."""

@@ -26,6 +26,7 @@ implies. Which relations it builds, and on what evidence, is documented in
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import pairwise
 from typing import Any
@@ -55,6 +56,10 @@ from perfcheck._read.text.sums import Sums
 __all__ = ["Built", "Fig", "Rel", "build"]
 
 
+#: Words naming money: an amount printed as 1523.26万 under such a name is in 万元.
+_MONEY = re.compile(r"收入|支出|经费|资金|预算|决算|总计|合计|拨款|投资|费$")
+
+
 class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, Counts):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -77,6 +82,8 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
                         label_start, text_end = mention.start, mention.phrase_end + len(noun)
                 if mention.chinese and not mention.enumerates and self.inside_label(mention, sentence):
                     continue  # 残疾人两项补贴工作经费126000.00元: the numeral is part of a name
+                if mention.scale_only and str(mention.unit) not in self.text and not _MONEY.search(label):
+                    continue  # 5万 in a text that never prints 万元 may count people, not money
                 fig = Fig(mention, sentence, label, label_start, text_end, mention.unit, mention.kind)
                 self.figs.append(fig)
                 self.by_sentence[sentence.index].append(fig)
@@ -300,6 +307,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         self.rows()
         self.lists()
         self.partition_lists()
+        self.added_totals()
         self.drop_bare()
         self.concepts()
         self.fund_flow()
@@ -307,7 +315,9 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         self.savings()
         self.shares(read)
         self.rates(read)
+        self.base_sums()
         self.changes()
+        self.compared_values()
         self.listed_changes()
         self.elided_changes()
         self.reasons()

@@ -48,8 +48,8 @@ class Changes(State):
                     if direction.start() <= f.mention.start < limit
                     and self.said_of_change(f, direction.end())
                 ]
-                delta = next((f for f in said if f.kind == kind), None)
                 percent = next((f for f in said if f.is_percent), None)
+                delta = next((f for f in said if f.kind == kind and self.change_amount(f, percent)), None)
                 if following is not None and delta is not None and percent is None:
                     # 同比增加3.1亿元，同比增长6.3%: one change, its amount and its rate
                     percent = self.rate_after(sentence, figs, following, kind)
@@ -88,7 +88,37 @@ class Changes(State):
                             if f is not None:
                                 data[key] = ""
                                 used.append(f)
-                        self.add("change", data, unique([current.sentence, sentence]), used, inferred=loose)
+                        # 与2021年度预算相比，减少0.1万元，下降0.006%: that budget is not printed here
+                        gap = prior is None and amount is not None and rate is not None
+                        gap = gap and self.own_budget(base_of(match.group()), current)
+                        self.add(
+                            "change", data, unique([current.sentence, sentence]), used, inferred=loose or gap
+                        )
+
+    def own_budget(self, base: str, current: Fig) -> bool:
+        """Whether a change's base is another role of the figure's own year (比预算数, 与2021年度预算相比).
+
+        Then the change is a gap between two figures of one year, and with the base not
+        printed its amount and its rate are tied only through a base the reader puts
+        together (the figure ± the amount): a break is for a person to check.
+        """
+        named = _OWN_ROLE.fullmatch(base)
+        if named is None:
+            return False
+        year = named.group(1)
+        return year is None or year == (self.year_of(current) or year)
+
+    @staticmethod
+    def change_amount(fig: Fig, rate: Fig | None) -> bool:
+        """Whether an amount printed in a change's words is its amount, not a figure of its own.
+
+        The amount is named by the change's words (增加X, 比上年减少X) or printed right
+        after them; an amount named otherwise after the rate (``同比增长3.7%，加上上级补助
+        133.6亿元``, ``下降14.6%，其中A收入866万元``) is another quantity.
+        """
+        if rate is None or fig.mention.start < rate.mention.start:
+            return not fig.label or bool(patterns.DIRECTION.search(fig.label))
+        return bool(patterns.DIRECTION.search(fig.label))
 
     def figure_before(self, figs: list[Fig], match: re.Match[str]) -> bool:
         """Whether an amount that can change is printed in the clauses before ``match`` (no 。 between)."""
@@ -517,6 +547,109 @@ class Changes(State):
             self.delta_change(word, label, unique([fig.sentence]), [current, fig], percent)
             self.relations[-1].data.update(_base=base_of(compared[-1].group()), basis="inferred")
 
+    def moved_to(self) -> None:
+        """``由去年的73,421.67万元增加到75,651.85万元，增加2,230.18万元，约增加3%``: from a prior to a value.
+
+        The figure named 增加到 (上升到, 下降到, 减少到…) is the new value and the one amount
+        printed between 由 and it the old one; the amount and the rate after it, each named
+        by a direction word, are the change's, each judged on its own (both values printed).
+        """
+        changed = {id(r.figures[0]) for r in self.relations if r.data["kind"] == "change"}
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            for n, current in enumerate(figs):
+                word = patterns.CHANGED_TO.search(current.label)
+                start = self.text.rfind("由", sentence.start, current.label_start)
+                if word is None or start < 0 or current.kind != "amount" or id(current) in changed:
+                    continue
+                priors = [f for f in figs[:n] if f.mention.start > start and f.kind == "amount"]
+                if len(priors) != 1 or priors[0].unit != current.unit:
+                    continue
+                after: list[Fig] = []
+                for f in figs[n + 1 :]:
+                    if patterns.CHANGED_TO.search(f.label) or "由" in f.label:
+                        break
+                    after.append(f)
+                said = [f for f in after if patterns.DIRECTION.search(f.label)]
+                delta = next((f for f in said if f.kind == "amount" and f.unit == current.unit), None)
+                percent = next((f for f in said if f.is_percent), None)
+                data: dict[str, Any] = {
+                    "kind": "change",
+                    "current": "",
+                    "direction": "increase" if word.group().startswith(patterns.INCREASE) else "decrease",
+                    "prior": "",
+                    "label": f"{current.label} {self.text[start : current.label_start].strip('，, ')}",
+                }
+                for key, said_fig in (("delta", delta), ("percent", percent)):
+                    if said_fig is not None:  # both values printed: the amount and the rate, each judged
+                        self.add("change", {**data, key: ""}, [sentence], [current, priors[0], said_fig])
+
+    def compared_values(self) -> None:
+        """Changes between two values printed side by side (由A增加到B; 2016年…A，2015年…B，对比减少…)."""
+        self.moved_to()
+        self.year_pairs()
+
+    def year_pairs(self) -> None:
+        """``A 2016年预算8万元，2015年预算12.5万元；对比减少4.35万元；减少率35.22%``: two years compared.
+
+        The two amounts printed just before 对比, each after its own year, are one quantity
+        in two years: the amount after 对比增加/减少 is the later one's change against the
+        earlier one, and a rate named 减少率 (增长率) after it is that amount over the
+        earlier year's value, as the words say.
+        """
+        periods: dict[int, list[Sentence]] = defaultdict(list)
+        for sentence in self.sentences:
+            periods[sentence.period].append(sentence)
+        for sentences in periods.values():
+            begin, end = sentences[0].start, sentences[-1].end
+            figs = [f for s in sentences for f in self.by_sentence.get(s.index, []) if f.keep]
+            words = list(_VERSUS.finditer(self.text, begin, end))
+            for n, match in enumerate(words):
+                stop = words[n + 1].start() if n + 1 < len(words) else end
+                before = [f for f in figs if f.mention.phrase_end <= match.start()]
+                before = [f for f in before if f.kind == "amount" and self.eligible(f)][-2:]
+                years = [self.year_printed(f, begin) for f in before]
+                if (
+                    len(before) < 2
+                    or None in years
+                    or years[0] == years[1]
+                    or before[0].unit != before[1].unit
+                ):
+                    continue
+                prior, current = before if str(years[0]) < str(years[1]) else before[::-1]
+                after = [f for f in figs if match.end() <= f.mention.start < stop]
+                delta = next(
+                    (
+                        f
+                        for f in after[:1]
+                        if f.kind == "amount" and f.unit == current.unit and f.label.endswith(match.group(1))
+                    ),
+                    None,
+                )
+                rate = next((f for f in after if f.is_percent and _RATE_NAME.search(f.label)), None)
+                word = match.group(1)
+                label = f"{current.label} {self.text[match.start() : match.end()]}"
+                if delta is not None:
+                    data: dict[str, Any] = {"kind": "change", "current": "", "prior": "", "delta": ""}
+                    data.update(
+                        direction="increase" if word in patterns.INCREASE else "decrease", label=label
+                    )
+                    self.add(
+                        "change", data, unique([current.sentence, delta.sentence]), [current, prior, delta]
+                    )
+                if rate is not None and delta is not None:
+                    data = {"kind": "ratio", "numerator": "", "denominator": "", "stated": ""}
+                    data["label"] = f"{rate.label}: {delta.label} ÷ {prior.label}"
+                    self.add("ratio", data, unique([prior.sentence, rate.sentence]), [delta, prior, rate])
+                elif rate is not None:
+                    data = {"kind": "change", "current": "", "prior": "", "percent": ""}
+                    data.update(
+                        direction="increase" if word in patterns.INCREASE else "decrease", label=label
+                    )
+                    self.add(
+                        "change", data, unique([current.sentence, rate.sentence]), [current, prior, rate]
+                    )
+
     def delta_change(
         self, word: str, label: str, sentences: list[Sentence], figs: list[Fig], percent: Fig | None = None
     ) -> None:
@@ -557,6 +690,14 @@ def _common(a: str, b: str) -> int:
                 break
             best = j - i
     return best
+
+
+#: Two years' values compared, then the change: 对比减少4.35万元, 与上年对比增加….
+_VERSUS: Final = re.compile(r"对比(增加|减少|增长|下降)")
+#: A rate of change named as such: 减少率35.22%, 增长率.
+_RATE_NAME: Final = re.compile(r"(?:增长|减少|下降|降低|增加)率$")
+#: A base that names a role in the budget cycle, with or without a year: 预算, 2021年度预算, 年初预算.
+_OWN_ROLE: Final = re.compile(r"(?:((?:19|20)[0-9]{2})年度?)?(?:年初|全年|调整)?(?:预算|决算|执行|实际|计划)")
 
 
 def base_of(words: str) -> str:

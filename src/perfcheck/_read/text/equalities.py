@@ -22,8 +22,8 @@ class Equalities(State):
                 same_parts = labels == [p.label for p in parts_b] and len(set(labels)) == len(labels) > 1
                 if not same_parts or total_a.sentence.section == total_b.sentence.section:
                     continue
-                if total_a.kind != total_b.kind:
-                    continue
+                if total_a.kind != total_b.kind or self.other_scopes(total_a, total_b):
+                    continue  # 全市 and 市本级 list the same kinds of income: two quantities
                 # the same breakdown of two wholes (全市 and 市本级 收入, each 税收/非税) is no
                 # sign they are one: some figure of the two lists must be printed alike
                 pairs = [(total_a, total_b), *zip(parts_a, parts_b, strict=True)]
@@ -77,7 +77,7 @@ class Equalities(State):
             b = next(
                 (f for f in later if f.sentence.section == a.sentence.section and f.label == other), None
             )
-            if b is not None:
+            if b is not None and not self.other_scopes(a, b):
                 self.equal([a, b], paired, why="the income and spending totals of a statement balance")
 
     def same_quantity(self, figs: list[Fig]) -> list[list[Fig]]:
@@ -109,8 +109,8 @@ class Equalities(State):
         return [g for g in groups.values() if len(g) > 1]
 
     def one_quantity(self, a: Fig, b: Fig) -> bool:
-        if a.label == b.label:
-            return True
+        if a.label == b.label or self.other_scopes(a, b):
+            return not self.other_scopes(a, b)
         if a.mention.number == 0:
             return False
         (core_a, role_a), (core_b, role_b) = label_core(a.label), label_core(b.label)

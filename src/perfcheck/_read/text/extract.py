@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from perfcheck._ledger.document import Ledger, validate
 from perfcheck._ledger.relations import ChangeRelation
 from perfcheck._read.text.build import build
 from perfcheck._read.text.tables import masked, text_tables
-from perfcheck._read.text.variants import simplified
+from perfcheck._read.text.variants import simplified, unannotated
 
 __all__ = ["Extraction", "Passage", "Summary", "extract"]
 
@@ -124,6 +125,40 @@ class Extraction:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where an offset of the text read was printed in the text given (see :func:`unannotated`)."""
+
+    origin: list[int] | None
+
+    def start(self, at: int) -> int:
+        return at if self.origin is None else self.origin[at]
+
+    def end(self, at: int) -> int:
+        return at if self.origin is None or at == 0 else self.origin[at - 1] + 1
+
+
+def _printed_at(document: dict[str, Any], origin: list[int], text: str) -> dict[str, Any]:
+    """The document with its figures' and relations' offsets moved to where ``text`` printed them."""
+    place = _Place(origin)
+
+    def moved(item: dict[str, Any]) -> dict[str, Any]:
+        source = item.get("source")
+        if not isinstance(source, dict) or "start" not in source:
+            return item
+        start, end = place.start(source["start"]), place.end(source["end"])
+        source = {**source, "start": start, "end": end}
+        if item.get("kind") is not None and "text" in source:
+            source["text"] = text[start:end]  # a relation quotes its sentence as printed
+        return {**item, "source": source}
+
+    return {
+        **document,
+        "figures": [moved(f) for f in document.get("figures", [])],
+        "relations": [moved(r) for r in document.get("relations", [])],
+    }
+
+
 def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale: str = "zh_CN") -> Extraction:
     """Extract a ledger document from the text of a report.
 
@@ -140,11 +175,14 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
         LedgerError: the extracted document is not valid (a bug in the extractor, or
             a ``unit``/``locale`` that is not known); the message names ``name``.
     """
-    # a repost in traditional characters is read with the simplified words, offsets kept
-    read = simplified(text)
+    # a repost in traditional characters is read with the simplified words, offsets kept;
+    # pinyin printed after its characters (預(yù)算) is read without, offsets moved back after
+    plain, origin = unannotated(text)
+    read = simplified(plain)
     tables = text_tables(read, name=name)
-    built = build(masked(read, tables), name=name, unit=unit, locale=locale, printed=text)
-    document = built.document
+    built = build(masked(read, tables), name=name, unit=unit, locale=locale, printed=plain)
+    document = built.document if origin is None else _printed_at(built.document, origin, text)
+    place = _Place(origin)
     if tables:
         # tables printed as lines of cells: their figures and relations join the text's
         document = {
@@ -163,9 +201,9 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
             Passage(
                 s.section,
                 s.line,
-                s.start,
-                s.end,
-                text[s.start : s.end],
+                place.start(s.start),
+                place.end(s.end),
+                text[place.start(s.start) : place.end(s.end)],
                 tuple(f.id for f in built.by_sentence.get(s.index, []) if f.id in ids),
             )
             for s in rel.sentences
@@ -178,18 +216,19 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
                 Passage(
                     sentence.section,
                     sentence.line,
-                    sentence.start,
-                    sentence.end,
-                    text[sentence.start : sentence.end],
+                    place.start(sentence.start),
+                    place.end(sentence.end),
+                    text[place.start(sentence.start) : place.end(sentence.end)],
                     loose,
                 )
             )
     unreadable: list[Passage] = []
     for sentence in built.sentences:
-        bad = tuple(text[a:b] for a, b in built.unreadable if sentence.start <= a < sentence.end)
+        bad = tuple(plain[a:b] for a, b in built.unreadable if sentence.start <= a < sentence.end)
         if bad:
-            where = (sentence.section, sentence.line, sentence.start, sentence.end)
-            unreadable.append(Passage(*where, text[sentence.start : sentence.end], unreadable=bad))
+            start, end = place.start(sentence.start), place.end(sentence.end)
+            where = (sentence.section, sentence.line, start, end)
+            unreadable.append(Passage(*where, text[start:end], unreadable=bad))
     inferred = sum(r.basis == "inferred" for r in ledger.relations)
     summary = Summary(
         len(ledger.figures), len(ledger.relations), len(unplaced), inferred, len(built.unreadable)

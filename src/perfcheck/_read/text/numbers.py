@@ -33,7 +33,7 @@ Kind = Literal["amount", "percent", "points", "count", "bare"]
 
 #: Count units recognised after a number, longest first so 人次 wins over 人.
 COUNT_WORDS: Final = (
-    "人次", "户次", "人", "名", "位", "例", "份", "个", "户", "次", "家", "项", "场", "所",
+    "批次", "人次", "户次", "人", "名", "位", "例", "份", "个", "户", "次", "家", "项", "场", "所",
     "篇", "件", "台", "套", "辆", "本", "张", "条", "处", "座", "间", "册", "部", "种", "支", "队", "组",
     "期", "分",
 )  # fmt: skip
@@ -103,6 +103,7 @@ class Mention:
         phrase_end: offset just past its unit and qualifier words.
         chinese: printed as a Chinese numeral.
         enumerates: printed as ``N大`` (七大文化): a count of things the text lists.
+        scale_only: an amount printed with its scale word and no 元 (``1000.86万``).
     """
 
     start: int
@@ -117,6 +118,7 @@ class Mention:
     phrase_end: int
     chinese: bool = False
     enumerates: bool = False
+    scale_only: bool = False
 
 
 def _ascii_number(text: str) -> str:
@@ -150,6 +152,20 @@ def _unit_at(text: str, pos: int) -> tuple[str, Kind] | None:
 _Tail = tuple[str | None, Kind, Qualifier | None, int]
 
 
+def _scale_alone(text: str, at: int, stop: int) -> _Tail | None:
+    """``合计为1000.86万，其中…``: 万 (亿) alone after an amount, its 元 not printed, then a delimiter.
+
+    The builder keeps such an amount only in a text that prints 万元 (亿元) elsewhere.
+    """
+    scale = _take(text, at, _SCALES)
+    if scale is None:
+        return None
+    end = at + len(scale)
+    if end < stop and text[end] not in _DELIMITERS:
+        return None
+    return scale.translate(_SIMPLIFIED_SCALE) + _AMOUNT, "amount", None, end
+
+
 def _tail(text: str, pos: int, stop: int) -> _Tail | None:  # noqa: C901 - one step per part of the grammar
     """Read ``[余|多] [scale] [余|多] [unit] [qualifier]`` after a number; None if it is not a figure."""
     qualifier: Qualifier | None = None
@@ -173,7 +189,7 @@ def _tail(text: str, pos: int, stop: int) -> _Tail | None:  # noqa: C901 - one s
     if found is None:
         if scale or qualifier:
             return None
-        return None, "bare", None, i
+        return _scale_alone(text, i, stop) or (None, "bare", None, i)
     word, kind = found
     if kind in {"percent", "points"} and scale:
         return None
@@ -263,7 +279,19 @@ def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
         if kind == "bare":
             phrase_end = b
         found.append(
-            Mention(a, b, printed, number, decimals, unit, kind, qualifier, phrase_start, phrase_end)
+            Mention(
+                a,
+                b,
+                printed,
+                number,
+                decimals,
+                unit,
+                kind,
+                qualifier,
+                phrase_start,
+                phrase_end,
+                scale_only=kind == "amount" and _AMOUNT not in text[b:phrase_end],
+            )
         )
     for match in _CN_NUMERAL.finditer(text, start, end):
         a, b = match.span()

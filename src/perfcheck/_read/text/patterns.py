@@ -43,6 +43,8 @@ CONCEPT_IDS: Final = {
 LIST_OPENER: Final = re.compile(
     r"其中[：:]?|具体为[：:]|具体包括[：:]?|分别为[：:]|包括[：:]"
     r"|(?:主要)?用于(?=[^，,。；;0-9]{2,30}[0-9])"  # 资金主要用于发放A 48.60万元、B…: what was spent went to
+    # 财力安排支出68.4亿元，主要支出事项：A 7.1亿元、B…等: the main items of the figure before
+    r"|主要(?!原因)[^，,。；;：:0-9]{0,6}(?:事项|项目|内容|方向)[：:]"
 )
 #: The label of a change or a share, which is never a total or a part of a list.
 CHANGE_LABEL: Final = re.compile(
@@ -159,6 +161,7 @@ LEADING: Final = (
     "分别", "其中：", "其中:", "其中", "：", ":", "、", "以及", "和", "及", "共计", "共",
     "我区", "我单位", "本单位", "本部门", "我部门",
     "主要原因是", "主要原因为", "主要原因：", "主要是由于", "主要是", "原因是",
+    "加上", "包括",
 )  # fmt: skip
 #: Words at the end of a raw label that join it to the number.
 TRAILING: Final = (

@@ -87,7 +87,9 @@ class Shares(State):
                     ),
                     None,
                 )
-                if subject is None or "为" not in words + base.label[:1] or subject.unit != base.unit:
+                # 为全年预算46,908万元的80.43%, 占年初预算10065万元的43.2%
+                said = "为" in words + base.label[:1] or base.label.startswith("占")
+                if subject is None or not said or subject.unit != base.unit:
                     continue
                 self.ratio_of([subject, base, fig], f"{subject.label} ÷ {base.label}", [fig.sentence])
                 done.add(id(fig))
@@ -128,7 +130,11 @@ class Shares(State):
     def whole(self, words: str, part: Fig) -> Fig | None:
         for rx, concept in patterns.WHOLE_CONCEPTS:
             if rx.search(words):
-                named = [f for f in self.figs if f.keep and f.concept == concept and f is not part]
+                named = [
+                    f
+                    for f in self.figs
+                    if f.keep and f.concept == concept and f is not part and not self.other_scopes(f, part)
+                ]
                 before = [f for f in named if f.mention.start < part.mention.start]
                 if before or named:
                     return before[-1] if before else named[0]
@@ -138,6 +144,7 @@ class Shares(State):
             if f.keep
             and f is not part
             and f.kind == part.kind
+            and not self.other_scopes(f, part)
             and len(f.label) >= 2
             and len(words) >= 2
             and (f.label == words or f.label.endswith(words) or words.endswith(f.label))
@@ -145,7 +152,17 @@ class Shares(State):
         before = [f for f in candidates if f.mention.start < part.mention.start]
         if before:
             return before[-1]
-        return candidates[0] if candidates else None
+        return candidates[0] if candidates else self.list_total_named(words, part)
+
+    def list_total_named(self, words: str, part: Fig) -> Fig | None:
+        """The total of the part's list, when its label holds the words of the share's whole.
+
+        ``收入安排77.6亿元。其中：税收收入65.7亿元，占一般公共预算收入的84.6%``.
+        """
+        for total, parts, rel in self.list_sums:
+            if rel in self.relations and part in parts and len(words) >= 2 and words in total.label:
+                return total
+        return None
 
     def rate_of_named_base(self, fig: Fig) -> bool:
         """``收入完成12.50亿元，完成年初预算的93.3%，年初预算13.40亿元``: a ratio to the budget named.
@@ -198,7 +215,13 @@ class Shares(State):
         for fig in self.figs:
             if id(fig) in done or not fig.is_percent or fig.label.startswith("占"):
                 continue
-            if self.rate_of_named_base(fig) or not patterns.RATE_LABEL.search(fig.label):
+            if (
+                self.rate_of_named_base(fig)
+                or not patterns.RATE_LABEL.search(fig.label)
+                or patterns.NAMED_BASE.match(fig.label)
+            ):
+                # 为调整预算的111.86% with that budget nowhere printed: not checkable, and no
+                # ratio of other figures nearby (一般公共预算可用资金 is no budget of it)
                 continue
             pool = [f for f in self.figs if f.keep and f.sentence.section == fig.sentence.section]
             pool = [f for f in pool if f.kind in {"amount", "count"} and f.mention.start < fig.mention.start]

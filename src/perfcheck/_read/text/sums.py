@@ -10,6 +10,19 @@ from perfcheck._read.text import patterns
 from perfcheck._read.text.base import OF_SUBJECT, ROW, Fig, State, adds_up, partition, unique
 from perfcheck._read.text.sentences import Sentence
 
+#: Words ending in 中 and a comma at the start of a sentence: 2021年度“三公”经费支出决算中，….
+_ENDED_BY_ZHONG = re.compile(r"([^，,。；;：:0-9\n]{2,40}?)中[，,：:]")
+
+
+#: Amounts added to what was said before: 加上上级补助收入54.3亿元…，收入总计….
+_ADDED = re.compile(r"加上")
+#: A year printed in a figure's words: 2016年预算8万元.
+_YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}年")
+#: A numbered item opening a sentence: 2、公务车辆运行….
+_ITEM = re.compile(r"\s*[0-9]{1,2}[、.．]")
+#: The label of a total that amounts were added up to.
+_TOTAL_WORD = re.compile(r"总计|合计|总额|总量")
+
 
 class Sums(State):
     """Recognise sums: ``其中`` and ``：`` lists of parts after a total, numbered items, table rows."""
@@ -184,6 +197,8 @@ class Sums(State):
             ]
             if named:
                 openers.append((begin, of.end(), named[-1]))
+        if not openers and (ended := self.subject_ended(begin, end, figs)) is not None:
+            openers.append(ended)
         if not openers:
             for fig in figs:
                 after = self.text[fig.mention.phrase_end : fig.mention.phrase_end + 1]
@@ -206,6 +221,7 @@ class Sums(State):
             return
         for n, (at, start, total) in enumerate(openers):
             if total is None:
+                self.yearly_list(sentences, figs, at, start)
                 continue
             nested: list[tuple[int, int]] = [(a, stop) for a, _, _, stop in brackets if a > start]
             nested += self.colon_lists(start, sentences)
@@ -230,7 +246,7 @@ class Sums(State):
                 colon = self.text[start - 1 : start] in {"：", ":"}
                 groups = candidates if colon or len(openers) == 1 else candidates[:1]
                 flat = [f for g in groups for f in g if not any(a <= f.mention.start < b for a, b in nested)]
-                chosen = self.parts(total, flat)
+                chosen = self.up_to_etc(self.parts(total, flat))
             if not chosen and not self.text[start:end].strip(" \u3000：:。"):
                 chosen = self.numbered_items(total, sentences[-1])
             if chosen and at in changed and not self.beyond(changed[at], chosen):
@@ -240,6 +256,169 @@ class Sums(State):
                 self.sum_of(whole, chosen, sentences[-1], at, start, inferred=True)
             elif chosen:
                 self.sum_of(total, chosen, sentences[-1], at, start)
+
+    def subject_ended(self, begin: int, end: int, figs: list[Fig]) -> tuple[int, int, Fig] | None:
+        """``…2021年度“三公”经费支出决算中，A 0万元，占0%；B 5.21万元…``: the parts of a figure before.
+
+        The words before 中 (from the last digit or mark) end with the label of a figure
+        printed before the sentence: the list details the last such figure.
+        """
+        of = _ENDED_BY_ZHONG.search(self.text, begin, min(end, begin + 80))
+        if of is None or any(f.mention.start < of.start() for f in figs):
+            return None
+        words = of.group(1)
+        named = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.mention.start < begin
+            and (len(f.label) >= 3 or f.label == words)
+            and words.endswith(f.label)
+            and self.eligible(f)
+        ]
+        return (of.start(), of.end(), named[-1]) if named else None
+
+    def added_totals(self) -> None:
+        """``收入安排47.8亿元，…，加上上级补助收入54.3亿元、调入资金24.2亿元，收入总计126.3亿元``.
+
+        The total after the added amounts is what was said before 加上 and them: the
+        nearest amount before it that is no part of a list (a list's total counts), and
+        the amounts after it up to a figure named as a total (总计, 合计, 总额, 总量) or by the
+        first one's name (全年一般公共预算可用资金 after 一般公共预算可用资金). Stated when
+        that first amount is in the sentence of 加上, inferred when it is further back.
+        """
+        listed = {id(p) for _, ps, _ in self.list_sums for p in ps}
+        for sentence in self.sentences:
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            for match in _ADDED.finditer(self.text, sentence.start, sentence.end):
+                after = [f for f in figs if f.mention.start > match.end() and f.kind == "amount"]
+                earlier = [
+                    f
+                    for f in self.figs
+                    if f.keep
+                    and f.kind == "amount"
+                    and f.mention.phrase_end <= match.start()
+                    and f.sentence.section == sentence.section
+                    and self.eligible(f)
+                    and not self.qualifies(f)
+                    and id(f) not in listed
+                ]
+                if not earlier or len(after) < 2:
+                    continue
+                first = earlier[-1]
+                ends = next(
+                    (
+                        n
+                        for n, f in enumerate(after)
+                        if n > 0 and (_TOTAL_WORD.search(f.label) or f.label.endswith(first.label))
+                    ),
+                    None,
+                )
+                if ends is None:
+                    continue
+                total, added = after[ends], after[:ends]
+                if any(not self.eligible(f) or f.unit != total.unit for f in [first, *added]):
+                    continue
+                names = " + ".join(f.label for f in [first, *added])
+                data = {"kind": "sum", "total": "", "parts": [], "label": f"{total.label} = {names}"}
+                sentences = unique([first.sentence, sentence])
+                self.add("sum", data, sentences, [total, first, *added], inferred=len(sentences) > 1)
+                self.list_sums.append((total, [first, *added], self.relations[-1]))
+
+    def yearly_list(self, sentences: list[Sentence], figs: list[Fig], at: int, start: int) -> None:
+        """``2016年预算33万元，2015年预算57.55万元…。其中：1、A 2016年预算8万元，2015年预算12.5万元；2、B…``.
+
+        Totals of two or more years printed before (past sentences without figures), and
+        a 其中 list whose parts each print their year: the parts of each year detail
+        that year's total.
+        """
+        index = sentences[0].index
+        totals: list[Fig] = []
+        while index > 0 and not totals:
+            index -= 1
+            before = self.sentences[index]
+            printed = [f for f in self.by_sentence.get(before.index, []) if f.keep]
+            if printed:
+                same = [s for s in self.sentences if s.period == before.period]
+                totals = [f for s in same for f in self.by_sentence.get(s.index, []) if self.eligible(f)]
+        years: dict[str | None, Fig] = {self.year_printed(f, f.sentence.start): f for f in totals}
+        if (
+            None in years
+            or len(years) < 2
+            or len(years) != len(totals)
+            or any(f.kind != "amount" for f in totals)
+        ):
+            return
+        items, period = list(figs), sentences[-1].period
+        for later in self.sentences[sentences[-1].index + 1 :]:
+            if later.period != period and not _ITEM.match(self.text, later.start, later.end):
+                break  # the list goes on through the numbered items after it (2、B…)
+            period = later.period
+            items.extend(f for f in self.by_sentence.get(later.index, []) if f.keep)
+        parts = [f for f in items if f.mention.start >= start and f.kind == "amount" and self.eligible(f)]
+        by_year: dict[str | None, list[Fig]] = defaultdict(list)
+        for part in parts:
+            year = self.year_printed(part, start)
+            if year not in years:
+                return
+            by_year[year].append(part)
+        self.name_items(parts)
+        for year, items in by_year.items():
+            total = years[year]
+            if len(items) > 1 and all(p.unit == total.unit for p in items):
+                self.sum_of(total, items, items[-1].sentence, at, start)
+
+    def name_items(self, parts: list[Fig]) -> None:
+        """``1、公务接待费2016年预算8万元，2015年预算12.5万元``: each figure is named 公务接待费预算.
+
+        The item's name is printed once, before the first year; a label read back to the
+        year (预算) takes it.
+        """
+        name = ""
+        for part in parts:
+            clause = max(self.text.rfind(c, 0, part.mention.start) for c in "，,；;：:、。\n") + 1
+            year = _YEAR_BEFORE.search(self.text, clause, part.mention.start)
+            if year is not None and self.text[clause : year.start()].strip():
+                name = self.text[clause : year.start()].strip()
+            if name and not part.label.startswith(name):
+                part.label = name + part.label
+
+    def up_to_etc(self, parts: list[Fig]) -> list[Fig]:
+        """A list's parts up to the one that 等 closes (``A 7.1亿元、B 7亿元等；C 13.2亿元``: A and B)."""
+        for n, part in enumerate(parts):
+            after = self.text[part.mention.phrase_end : part.mention.phrase_end + 2]
+            if after[:1] == "等" and after[1:] not in {"级", "次", "同"}:
+                return parts[: n + 1]
+        return parts
+
+    def base_sums(self) -> None:
+        """The bases of a list's ratios add up as the list does.
+
+        ``总收入4348万元，占年初预算10065万元的43.2%。其中：税收收入3511万元，占年初预算8465万元的41.5%；
+        非税收入837万元，占年初预算1600万元的52.3%``: each part's budget is a part of the total's.
+        No word says so, so the sum is inferred.
+        """
+        bases: dict[int, Fig] = {}
+        for rel in self.relations:
+            if rel.data["kind"] == "ratio" and "denominator" in rel.data and len(rel.figures) == 3:
+                bases.setdefault(id(rel.figures[0]), rel.figures[1])
+        for total, parts, rel in list(self.list_sums):
+            if rel.data.get("exhaustive") is False or rel not in self.relations:
+                continue
+            found = [bases.get(id(f)) for f in (total, *parts)]
+            if None in found:
+                continue
+            whole, *items = [f for f in found if f is not None]
+            if len({id(f) for f in found}) != len(found) or any(f.unit != whole.unit for f in items):
+                continue
+            if any(
+                t is whole and {id(p) for p in ps} == {id(f) for f in items} for t, ps, _ in self.list_sums
+            ):
+                continue  # a table's rows already sum the budget column
+            label = f"{whole.label} = " + " + ".join(f.label for f in items)
+            data = {"kind": "sum", "total": "", "parts": [], "label": label}
+            sentences = unique([whole.sentence, *(f.sentence for f in items)])
+            self.add("sum", data, sentences, [whole, *items], inferred=True)
 
     def colon_lists(self, start: int, sentences: list[Sentence]) -> list[tuple[int, int]]:
         """Lists opened by a colon inside a list, after one of its parts: to the end of the clause.
@@ -303,7 +482,7 @@ class Sums(State):
         more than the total: 离退休人员71人，其中离休6人，退休65人，财政全额供养人员117人.
         """
         running: list[Fig] = []
-        for group in candidates:
+        for n, group in enumerate(candidates):
             items = [f for f in group if not any(a <= f.mention.start < b for a, b in nested)]
             for k, fig in enumerate(items):
                 running = [*running, fig]
@@ -311,8 +490,15 @@ class Sums(State):
                 if len(parts) < 2 or not adds_up(total, parts):
                     continue
                 following = items[k + 1] if k + 1 < len(items) else None
-                if following is None or self.exceeds(following, total):
+                if following is not None and self.exceeds(following, total):
                     return parts
+                if following is None:
+                    # A 0万元；B 1.52万元；C 0万元: parts of nothing after the sum is reached are parts too
+                    later = [f for g in candidates[n + 1 :] for f in g]
+                    later = [f for f in later if not any(a <= f.mention.start < b for a, b in nested)]
+                    more = self.parts(total, later)
+                    zeros = next((i for i, f in enumerate(more) if f.mention.number != 0), len(more))
+                    return [*parts, *more[:zeros]]
         return None
 
     @staticmethod

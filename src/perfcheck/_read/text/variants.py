@@ -10,10 +10,21 @@ report's own characters.
 '三公经费预算减少33.33万元，占拨款预算1.39%'
 >>> len(simplified("財政撥款")) == len("財政撥款")
 True
+
+Some mirror sites also print each converted character's pinyin after it (``增長(zhǎng)``,
+``預(yù)算數(shù)``). Those annotations are no part of the report: :func:`unannotated` takes
+them out, and says where each remaining character was printed.
+
+>>> plain, origin = unannotated("預(yù)算數(shù)49.9萬元")
+>>> plain
+'預算數49.9萬元'
+>>> origin[3], len(origin) == len(plain) + 1
+(12, True)
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 # traditional, then simplified, one character each, as pairs of lines of equal length
@@ -53,3 +64,27 @@ _MAP: Final = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 def simplified(text: str) -> str:
     """``text`` with the traditional characters of budget reports in their simplified forms, offsets kept."""
     return text.translate(_MAP)
+
+
+#: A pinyin annotation after a character (``經(jīng)``): latin letters with a tone mark, in brackets.
+_ANNOTATION: Final = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
+def unannotated(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without the pinyin annotations printed after its characters (``數(shù)`` is ``數``).
+
+    Returns the text without them and, for each of its offsets (and its end), the offset
+    in ``text`` it was printed at; None when there was nothing to take out.
+    """
+    spans = [m.span() for m in _ANNOTATION.finditer(text)]
+    if not spans:
+        return text, None
+    kept: list[str] = []
+    origin: list[int] = []
+    at = 0
+    for start, end in [*spans, (len(text), len(text))]:
+        kept.append(text[at:start])
+        origin.extend(range(at, start))
+        at = end
+    origin.append(len(text))
+    return "".join(kept), origin
