@@ -17,6 +17,7 @@ Contenders, each timed as what users run and each warmed up once before the roun
 
 * ``floor``: ``python bench/floor.py`` as a process (orjson and integer arithmetic);
 * ``table``: ``perfcheck check FILE`` (the default output); ``json``: ``--format json``;
+  for W2 also ``json -j2``: ``--format json --jobs 2`` (its speed-up over ``json`` is reported);
 * ``floor api`` and ``perfcheck api``: in this process, ``floor.*`` and ``perfcheck.check``.
 
 The floor pauses the garbage collector while it checks, as perfcheck does while it screens.
@@ -144,7 +145,7 @@ class DisagreementError(AssertionError):
     """A contender's findings are not the floor's: no time of this run counts."""
 
 
-def measure(workload: str, n: int, rounds: int) -> dict[str, Any]:
+def measure(workload: str, n: int, rounds: int) -> dict[str, Any]:  # noqa: C901 - contenders, checks, ratios
     """Times of every contender over ``rounds`` rotated rounds, findings checked against the floor's."""
     path = workloads.path(workload, n)
     kind = "MIX" if workload == "W1Q" else workload  # the mix's floor reads 约 and units in values
@@ -154,6 +155,8 @@ def measure(workload: str, n: int, rounds: int) -> dict[str, Any]:
         "table": [*pc, "check", "--no-config", str(path)],
         "json": [*pc, "check", "--no-config", "--format", "json", str(path)],
     }
+    if workload == "W2":  # issue 15: the speed-up of --jobs 2 on this many reports, same output
+        commands["json -j2"] = [*pc, "check", "--no-config", "--format", "json", "--jobs", "2", str(path)]
     api = {"floor api": _floor_api(kind), "perfcheck api": _perfcheck_api(kind)}
     expected: set[str] = set(json.loads(_process(commands["floor"])[3]))
 
@@ -168,7 +171,7 @@ def measure(workload: str, n: int, rounds: int) -> dict[str, Any]:
                 raise DisagreementError(msg)
             return seconds
         seconds, code, _, out = _process(commands[name])
-        if name == "json" and _json_errors(out) != expected:
+        if name.startswith("json") and _json_errors(out) != expected:
             msg = f"perfcheck --format json on {workload}-{n} disagrees with the floor"
             raise DisagreementError(msg)
         if name == "table" and _table_errors(out) != len(expected):
@@ -197,7 +200,11 @@ def measure(workload: str, n: int, rounds: int) -> dict[str, Any]:
         "json": [t / f for t, f in zip(times["json"], times["floor"], strict=True)],
         "perfcheck api": [t / f for t, f in zip(times["perfcheck api"], times["floor api"], strict=True)],
     }
-    memory = {name: _peak_rss(argv) for name, argv in commands.items()}
+    if "json -j2" in times:  # the speed-up of two processes over one, paired per round
+        ratios["jobs 2 speed-up"] = [
+            one / two for one, two in zip(times["json"], times["json -j2"], strict=True)
+        ]
+    memory = {name: _peak_rss(argv) for name, argv in commands.items() if name != "json -j2"}
     return {
         "file": path.name,
         "bytes": path.stat().st_size,
@@ -272,7 +279,7 @@ def run(sizes: list[int], reports: int, rounds: int, machine: dict[str, Any]) ->
     return results
 
 
-def _print(results: dict[str, Any]) -> None:  # noqa: C901 - a table, its notes, the targets  # noqa: C901 - one table, its notes and the targets
+def _print(results: dict[str, Any]) -> None:  # noqa: C901, PLR0912 - one table, its notes and the targets
     m = results["machine"]
     print(
         f"\ncommit {results['commit']}, {results['date']}; "
@@ -310,6 +317,12 @@ def _print(results: dict[str, Any]) -> None:  # noqa: C901 - a table, its notes,
                     / results["workloads"][f"W1-{small}"]["medians"][k]
                 )
                 print(f"W1 {k}: t({10 * small})/t({small}) = {growth:.1f}")
+    for key, w in results["workloads"].items():
+        if "jobs 2 speed-up" in w["ratios"]:
+            print(
+                f"{key} --format json --jobs 2: {w['medians']['json -j2']:.3f} s, "
+                f"a speed-up of {w['ratios']['jobs 2 speed-up']:.2f}x over one process"
+            )
     s = results["start_up"]
     print("start-up: " + ", ".join(f"{k} {v:.3f} s" for k, v in s.items()))
     print()

@@ -403,15 +403,15 @@ def test_locale_is_passed_to_rendering(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[str] = []
-    from perfcheck import cli  # noqa: PLC0415 - the module whose name is patched
+    from perfcheck import _commands  # noqa: PLC0415 - the module whose name is patched
 
-    original = cli.render_documents
+    original = _commands.render_documents
 
     def spy(*args: Any, **kwargs: Any) -> str:
         seen.append(kwargs["locale"])
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(cli, "render_documents", spy)
+    monkeypatch.setattr(_commands, "render_documents", spy)
     run(capsys, "check", str(SEED), "--locale", "zh_CN")
     run(capsys, "check", str(SEED))
     assert seen == ["zh_CN", "en"]

@@ -21,7 +21,6 @@ from perfcheck._findings.coverage import Coverage, coverage_of_counts, coverage_
 from perfcheck._findings.finding import Finding, RelationCheck
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger, loads
-from perfcheck._localise import Options, localise, localise_data
 from perfcheck._read.reader import Readable, parse, raw, read
 from perfcheck.rules import CONFLICT_CODE, CRASH_CODE, INFERRED_CODE, default_registry
 
@@ -63,6 +62,12 @@ class _Localiser:
         self, result: Result, *, weights: Mapping[str, float] | None = None, limit: int = 5
     ) -> Result:
         """The result with its error findings localised and any conflict between relations (PC904)."""
+        from perfcheck._localise import (  # noqa: PLC0415 - loaded when a result is localised: a check loads no solver
+            Options,
+            localise,
+            localise_data,
+        )
+
         registry = default_registry if self.registry is None else self.registry
         rules = tuple(registry[c] for c in self.codes)
         conflicts = CONFLICT_CODE if CONFLICT_CODE in self.codes else None

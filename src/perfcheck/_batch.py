@@ -21,12 +21,11 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from perfcheck._api import check_source, reports_crashes
 from perfcheck._core.errors import LedgerError, Problem
@@ -38,6 +37,9 @@ from perfcheck._ledger.document import Ledger
 from perfcheck._read.kinds import format_of_path, is_content
 from perfcheck._read.reader import Raw, Readable, parse, raw, read
 from perfcheck.rules import default_registry
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 #: What :func:`check_one` and :func:`check_many` accept as one document: what :func:`perfcheck.read` reads.
 Document = Readable
@@ -287,26 +289,29 @@ def check_one(  # noqa: PLR0913 - keyword-only options, as in check()
 
 def _file_tasks(path: Path, limits: Limits) -> Iterator[_Task]:
     """The documents of one file: a JSON Lines file a line at a time, YAML streams read here."""
-    from perfcheck._read.formats import read_file  # noqa: PLC0415 - loaded when a file is read: importing perfcheck loads no YAML
-
     name = str(path)
     kind = format_of_path(path)
     if kind == "jsonl":
         try:
             raw = path.read_bytes()
         except OSError:
-            yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path, limits=limits))
-            return
+            raw = b""  # read_file says what is wrong with it
         lines = [(n, text) for n, text in enumerate(raw.split(b"\n"), start=1) if text.strip()]
-        if not lines:
-            yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path, limits=limits))
+        if lines:
+            for number, text in lines:
+                yield _Task(f"{name}:{number}", text, name, number)
             return
-        for number, text in lines:
-            yield _Task(f"{name}:{number}", text, name, number)
-    elif kind == "yaml":
-        yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path, limits=limits))
-    else:
-        yield _Task(name, name, name)
+    elif kind != "yaml":
+        yield _Task(name, name, name)  # read by the worker that checks it
+        return
+    yield from _read_tasks(path, limits)
+
+
+def _read_tasks(path: Path, limits: Limits) -> Iterator[_Task]:
+    """The documents of a YAML stream, or what is wrong with a JSON Lines file, read here."""
+    from perfcheck._read.formats import read_file  # noqa: PLC0415 - loaded when a file is read here: a JSON document's check loads no YAML
+
+    yield from (_Task(e.name, e.document, e.path, e.line) for e in read_file(path, limits=limits))
 
 
 def path_tasks(
@@ -317,22 +322,22 @@ def path_tasks(
     Standard input (``-``) and YAML files are read here; every other file is read by
     the worker that checks it, and a JSON Lines file is split into its lines here.
     """
-    from perfcheck._read.formats import SUFFIXES, _error, discover, read_documents  # noqa: PLC0415 - loaded when a file is read: importing perfcheck loads no YAML
+    root = Path(name)
+    if os.fspath(name) != "-" and not root.is_dir():
+        yield from _file_tasks(root, limits)
+        return
+    from perfcheck._read.formats import SUFFIXES, _error, discover, read_documents  # noqa: PLC0415 - loaded for standard input and folders: a JSON file's check loads no YAML
 
     if os.fspath(name) == "-":
         yield from (_Task(e.name, e.document, e.path, e.line) for e in read_documents("-"))
         return
-    root = Path(name)
-    if root.is_dir():
-        files = discover(root, exclude=exclude)
-        if not files:
-            kinds = ", ".join(f"*{s}" for s in SUFFIXES)
-            error = _error(f"{root}: no ledger documents ({kinds}) found")
-            yield _Task(str(root), error, str(root))
-        for file in files:
-            yield from _file_tasks(file, limits)
-        return
-    yield from _file_tasks(root, limits)
+    files = discover(root, exclude=exclude)
+    if not files:
+        kinds = ", ".join(f"*{s}" for s in SUFFIXES)
+        error = _error(f"{root}: no ledger documents ({kinds}) found")
+        yield _Task(str(root), error, str(root))
+    for file in files:
+        yield from _file_tasks(file, limits)
 
 
 def _readable(document: object) -> bool:
@@ -452,6 +457,8 @@ def run_tasks(tasks: Iterable[_Task], options: _Options, jobs: int = 1) -> Itera
 
 
 def _parallel(tasks: Iterator[_Task], options: _Options, jobs: int, size: int) -> Iterator[BatchItem]:
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - loaded by --jobs only: one process starts no pool machinery
+
     work = partial(_run_chunk, options=options)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[Future[list[BatchItem]]] = deque()

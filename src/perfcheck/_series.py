@@ -153,13 +153,18 @@ def year(period: str | None) -> int | None:
     return None if match is None else int(match.group(1))
 
 
-def series_pairs(ledgers: list[Ledger]) -> list[tuple[int, int]]:
-    """The (earlier, later) positions of documents of one entity in consecutive years, in order."""
+def series_pairs(documents: Sequence[Ledger | tuple[str | None, str | None]]) -> list[tuple[int, int]]:
+    """The (earlier, later) positions of documents of one entity in consecutive years, in order.
+
+    A document is a ledger, or its ``(entity, period)``: a batch pairs what it checked
+    without building a ledger a document.
+    """
     by_entity: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for index, ledger in enumerate(ledgers):
-        y = year(ledger.period)
-        if ledger.entity and y is not None:
-            by_entity[ledger.entity.strip()][y].append(index)
+    for index, document in enumerate(documents):
+        entity, period = (document.entity, document.period) if isinstance(document, Ledger) else document
+        y = year(period)
+        if entity and y is not None:
+            by_entity[entity.strip()][y].append(index)
     pairs = []
     for years in by_entity.values():
         for y, later in years.items():

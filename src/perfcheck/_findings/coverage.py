@@ -140,8 +140,12 @@ def coverage_of_data(document: Mapping[str, Any], findings: Iterable[Finding]) -
 def coverage_of_counts(
     figures: int, in_relations: int, relations: int, inferred: int, findings: Iterable[Finding]
 ) -> Coverage:
-    """The coverage of a document whose figures and relations were counted as it was read (the fast path)."""
-    return Coverage(
+    """The coverage of a document whose figures and relations were counted as it was read (the fast path).
+
+    Built without validation (the counts are the screen's own integers): a batch of
+    small reports builds one a report.
+    """
+    return Coverage.model_construct(
         figures=figures,
         in_relations=in_relations,
         relations=relations,

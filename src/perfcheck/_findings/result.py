@@ -212,8 +212,12 @@ class Result(BaseModel):
         """Ids of the relations with an error finding."""
         return {f.relation for f in self.errors if f.relation is not None}
 
-    def to_json_dict(self) -> dict[str, Any]:
-        """The result as the spec's JSON: a ``findings`` list and a summary."""
+    def to_json_dict(self, *, findings: bool = True) -> dict[str, Any]:
+        """The result as the spec's JSON: a ``findings`` list and a summary.
+
+        Without ``findings``, the ``findings`` list is left empty, for a renderer that
+        writes each finding its own way.
+        """
         return {
             "perfcheck": "1",
             "title": self.title,
@@ -224,7 +228,7 @@ class Result(BaseModel):
                 "relations_checked": self.relations_checked,
                 "coverage": self.coverage.model_dump(),
             },
-            "findings": [f.to_json_dict() for f in self.findings],
+            "findings": [f.to_json_dict() for f in self.findings] if findings else [],
         }
 
     def _repr_html_(self) -> str:

@@ -41,7 +41,6 @@ from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._ledger.document import Ledger, loads, validate
 from perfcheck._read.kinds import Format, checked_format, format_of_path, format_of_text, is_content
-from perfcheck._read.tables.frame import from_frame
 
 
 @runtime_checkable
@@ -84,6 +83,13 @@ class Raw:
     data: bytes
     path: str | None = None
     line: int | None = None
+
+
+def _frames(source: Any, name: str | None, limits: Limits) -> Ledger:  # noqa: ANN401 - a frame or frames
+    """A DataFrame, or a mapping of title to DataFrame, read by :func:`perfcheck.from_frame`."""
+    from perfcheck._read.tables.frame import from_frame  # noqa: PLC0415 - loaded for frames only: reading JSON loads no table reader
+
+    return from_frame(source, name=name, limits=limits)
 
 
 def is_frame(source: object) -> bool:
@@ -278,7 +284,7 @@ def _read(
         return source
     if isinstance(source, Mapping) and source and all(is_frame(v) for v in source.values()):
         checked_format(format)
-        return from_frame(source, name=name, limits=limits)
+        return _frames(source, name, limits)
     if isinstance(source, Mapping):
         checked_format(format)
         return validate(dict(source), name=name or "<data>", limits=limits, blanks=blanks)
@@ -287,7 +293,7 @@ def _read(
         return source.to_ledger()  # type: ignore[attr-defined, no-any-return]
     if is_frame(source):
         checked_format(format)
-        return from_frame(source, name=name, limits=limits)
+        return _frames(source, name, limits)
     document = raw(source, format=format, limits=limits, name=name)
     if document is None:  # pragma: no cover - data is handled above
         msg = f"cannot read a {type(source).__name__}"

@@ -24,26 +24,70 @@ cells marked), :mod:`~perfcheck.render.reconciliation_table`, :mod:`~perfcheck.r
 
 from __future__ import annotations
 
-import json
+import importlib
 from collections.abc import Sequence
-from typing import Final, Literal
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from perfcheck._core.i18n import check_locale_name
-from perfcheck._engine.registry import Registry
-from perfcheck._findings.result import Result
-from perfcheck.render._common import Checked, rows, summary
-from perfcheck.render.extraction import extraction_summary
-from perfcheck.render.failure import failure_message, printed_at
-from perfcheck.render.github import github_annotations, github_data, github_property
-from perfcheck.render.html_report import compact_html, documents_html, report_html
-from perfcheck.render.json_format import document_json, documents_json, finding_json, result_json
-from perfcheck.render.marked_table import MarkedTable, marked_table, marked_table_html
-from perfcheck.render.notebook_html import finding_html, result_html
-from perfcheck.render.notebook_markdown import finding_markdown, result_markdown
-from perfcheck.render.reconciliation_table import failed_checks, reconciliation
-from perfcheck.render.rule_docs import rule_page, rule_pages, rules_markdown, rules_table, summary_of
-from perfcheck.render.sarif import RULES_DOC, SARIF_SCHEMA, sarif_log
-from perfcheck.render.table_format import TableFormat, acknowledged_table, table, tables
+
+if TYPE_CHECKING:
+    from perfcheck._engine.registry import Registry
+    from perfcheck._findings.result import Result
+    from perfcheck.render._common import Checked, rows, summary
+    from perfcheck.render.extraction import extraction_summary
+    from perfcheck.render.failure import failure_message, printed_at
+    from perfcheck.render.github import github_annotations, github_data, github_property
+    from perfcheck.render.html_report import compact_html, documents_html, report_html
+    from perfcheck.render.json_format import document_json, documents_json, finding_json, result_json
+    from perfcheck.render.marked_table import MarkedTable, marked_table, marked_table_html
+    from perfcheck.render.notebook_html import finding_html, result_html
+    from perfcheck.render.notebook_markdown import finding_markdown, result_markdown
+    from perfcheck.render.reconciliation_table import failed_checks, reconciliation
+    from perfcheck.render.rule_docs import rule_page, rule_pages, rules_markdown, rules_table, summary_of
+    from perfcheck.render.sarif import RULES_DOC, SARIF_SCHEMA, sarif_log
+    from perfcheck.render.table_format import TableFormat, acknowledged_table, table, tables
+
+#: The module of each public name. A format's module is imported the first time one of its
+#: names is asked for (PEP 562) or it is rendered in: printing JSON loads no tabulate, and a
+#: table loads no HTML, SARIF, rule pages or text extraction (docs/performance.md, "Start-up").
+_MODULES: Final[dict[str, tuple[str, ...]]] = {
+    "_common": ("Checked", "rows", "summary"),
+    "extraction": ("extraction_summary",),
+    "failure": ("failure_message", "printed_at"),
+    "github": ("github_annotations", "github_data", "github_property"),
+    "html_report": ("compact_html", "documents_html", "report_html"),
+    "json_format": ("document_json", "documents_json", "finding_json", "result_json"),
+    "marked_table": ("MarkedTable", "marked_table", "marked_table_html"),
+    "notebook_html": ("finding_html", "result_html"),
+    "notebook_markdown": ("finding_markdown", "result_markdown"),
+    "reconciliation_table": ("failed_checks", "reconciliation"),
+    "rule_docs": ("rule_page", "rule_pages", "rules_markdown", "rules_table", "summary_of"),
+    "sarif": ("RULES_DOC", "SARIF_SCHEMA", "sarif_log"),
+    "table_format": ("TableFormat", "acknowledged_table", "table", "tables"),
+}
+_WHERE: Final = {name: module for module, names in _MODULES.items() for name in names}
+
+
+def _module(name: str) -> ModuleType:
+    """The format module ``perfcheck.render.<name>``, imported on first use."""
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - any public name of the package
+    """A public name, imported from its format's module on first use (PEP 562) and kept here."""
+    module = _WHERE.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 Format = Literal["table", "markdown", "html", "json"]
 #: The formats :func:`render` writes one result in.
@@ -64,12 +108,17 @@ def render(
     Raises:
         ValueError: an unknown format or locale.
     """
+    text: str
     if fmt_name == "json":
-        return json.dumps(result_json(result, locale=locale), ensure_ascii=False, indent=2)
+        json_format = _module("json_format")
+        text = json_format.indented(json_format.result_json(result, locale=locale))
+        return text
     if fmt_name == "html":
-        return report_html(result, locale, source=source)
+        text = _module("html_report").report_html(result, locale, source=source)
+        return text
     if fmt_name in _TABLE_FORMATS:
-        return table(result, _TABLE_FORMATS[fmt_name], locale=locale)
+        text = _module("table_format").table(result, _TABLE_FORMATS[fmt_name], locale=locale)
+        return text
     msg = f"unknown format {fmt_name!r}; choose one of {', '.join(FORMATS)}"
     raise ValueError(msg)
 
@@ -104,17 +153,28 @@ def render_documents(  # noqa: PLR0913 - keyword-only options of one rendering
     """
     if locale is not None:
         check_locale_name(locale)
+    text: str
     if fmt_name == "json":
-        return documents_json(documents, single=single, locale=locale)
+        text = _module("json_format").documents_json(documents, single=single, locale=locale)
+        return text
     if fmt_name == "sarif":
-        log = sarif_log(documents, unusable=unusable, baseline=baseline, registry=registry, locale=locale)
-        return json.dumps(log, ensure_ascii=False, indent=2)
+        sarif = _module("sarif")
+        log = sarif.sarif_log(
+            documents, unusable=unusable, baseline=baseline, registry=registry, locale=locale
+        )
+        text = _module("json_format").indented(log)
+        return text
     if fmt_name == "github":
-        return github_annotations(documents, baseline=baseline, locale=locale)
+        text = _module("github").github_annotations(documents, baseline=baseline, locale=locale)
+        return text
     if fmt_name == "html":
-        return documents_html(documents, locale, single=single)
+        text = _module("html_report").documents_html(documents, locale, single=single)
+        return text
     if fmt_name in _TABLE_FORMATS:
-        return tables(documents, _TABLE_FORMATS[fmt_name], single=single, locale=locale)
+        text = _module("table_format").tables(
+            documents, _TABLE_FORMATS[fmt_name], single=single, locale=locale
+        )
+        return text
     msg = f"unknown format {fmt_name!r}; choose one of {', '.join(OUTPUT_FORMATS)}"
     raise ValueError(msg)
 

@@ -7,8 +7,10 @@ SARIF fields stay as they are in every locale.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from functools import lru_cache
 from typing import Final
 
 from perfcheck._core.i18n import N_, Messages, check_locale_name
@@ -151,17 +153,30 @@ def summary(result: Result, locale: str | None = None) -> str:
     >>> summary(perfcheck.check("tests/data/cases/wuzhou-unit-2024-budget-yuan.json"), "zh_CN")
     '错误 2 个，警告 1 个，提示 0 个；已核验关系 21 个'
     """
-    t = Messages(locale_of(result, locale))
+    counts = Counter(f.severity for f in result.findings)
+    return _summary_line(
+        locale_of(result, locale),
+        counts[Severity.ERROR],
+        counts[Severity.WARNING],
+        counts[Severity.INFO],
+        result.relations_checked,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _summary_line(locale: str, errors: int, warnings: int, infos: int, relations: int) -> str:
+    """The summary line of these counts: worded once, as a batch of clean reports repeats it."""
+    t = Messages(locale)
 
     def count(n: int, one: str, many: str) -> str:
         return t(one if n == 1 else many, n=n)
 
     return t(
         N_("{errors}, {warnings}, {infos}; {relations} checked"),
-        errors=count(len(result.errors), N_("{n} error"), N_("{n} errors")),
-        warnings=count(len(result.warnings), N_("{n} warning"), N_("{n} warnings")),
-        infos=count(len(result.infos), N_("{n} info"), N_("{n} infos")),
-        relations=count(result.relations_checked, N_("{n} relation"), N_("{n} relations")),
+        errors=count(errors, N_("{n} error"), N_("{n} errors")),
+        warnings=count(warnings, N_("{n} warning"), N_("{n} warnings")),
+        infos=count(infos, N_("{n} info"), N_("{n} infos")),
+        relations=count(relations, N_("{n} relation"), N_("{n} relations")),
     )
 
 
@@ -177,18 +192,27 @@ def covered(result: Result, locale: str | None = None) -> str:
     >>> print(covered(perfcheck.check("examples/seed-ziyang-fulian-2021.json")))
     0 errors, 0 warnings, 0 infos; 27 relations checked; 50 of 63 figures in a relation, 0 relations inferred
     """
-    t = Messages(locale_of(result, locale))
+    loc = locale_of(result, locale)
     cover = result.coverage
-    line = t(
+    counts = (cover.in_relations, cover.figures, cover.inferred, cover.not_checkable)
+    return _covered_line(loc, summary(result, loc), *counts)
+
+
+@lru_cache(maxsize=1024)
+def _covered_line(  # noqa: PLR0913, PLR0917 - the counts of one line, a cache's key
+    locale: str, line: str, used: int, figures: int, inferred: int, not_checkable: int
+) -> str:
+    t = Messages(locale)
+    text = t(
         N_("{summary}; {used} of {figures} figures in a relation, {inferred} relations inferred"),
-        summary=summary(result, locale),
-        used=cover.in_relations,
-        figures=cover.figures,
-        inferred=cover.inferred,
+        summary=line,
+        used=used,
+        figures=figures,
+        inferred=inferred,
     )
-    if not cover.not_checkable:
-        return line
-    return t(N_("{line}, {n} not checkable"), line=line, n=cover.not_checkable)
+    if not not_checkable:
+        return text
+    return t(N_("{line}, {n} not checkable"), line=text, n=not_checkable)
 
 
 def heading(result: Result, locale: str | None = None) -> str:

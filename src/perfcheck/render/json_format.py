@@ -16,6 +16,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+import orjson
+
 from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.finding import Finding
 from perfcheck._findings.result import Result
@@ -39,7 +41,7 @@ def finding_json(
 
 def result_json(result: Result, *, locale: str | None = None) -> dict[str, Any]:
     """A result as the spec's JSON, its messages in ``locale`` (default: the result's)."""
-    data = result.to_json_dict()
+    data = result.to_json_dict(findings=False)
     data["findings"] = [finding_json(f, locale=locale) for f in result.findings]
     return data
 
@@ -49,7 +51,7 @@ def document_json(document: Checked, *, locale: str | None = None) -> dict[str, 
     data: dict[str, Any] = {"path": document.path}
     if document.line is not None:
         data["line"] = document.line
-    data.update(document.result.to_json_dict())
+    data.update(document.result.to_json_dict(findings=False))
     data["findings"] = [finding_json(f, a, locale=locale) for f, a in document.pairs()]
     if document.acknowledged is not None:
         data["summary"]["acknowledged"] = sum(a is not None for a in document.acknowledged)
@@ -61,4 +63,19 @@ def documents_json(documents: Sequence[Checked], *, single: bool = False, locale
     """Several documents as JSON text: a list, or the one object when the run named a single document."""
     data = [document_json(d, locale=locale) for d in documents]
     payload: object = data[0] if single and len(data) == 1 else data
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return indented(payload)
+
+
+def indented(data: object) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, written by orjson.
+
+    The standard library's encoder runs in Python when it indents (0.9 s of a 1.2 s
+    rendering of 414 findings, profiled); orjson writes the same text for what results
+    are made of: text, integers, booleans, None, and lists and objects of them with text
+    keys (no float: the two write some exponents differently, and no result holds one).
+    Anything orjson refuses (an integer beyond 64 bits, a lone surrogate) is left to json.
+    """
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,408 @@
+"""What each ``perfcheck`` command does, once :mod:`perfcheck.cli` has read its arguments.
+
+``check`` reads, checks and renders documents; ``extract`` writes the ledger read from a
+report's text; ``rules`` and ``explain`` print the rules' documentation. The command
+line imports this module only when a command runs, so ``perfcheck --help`` loads none
+of it; within it, what only some commands use (the text reader, the rule pages) is
+loaded by the command that uses it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from perfcheck import render
+from perfcheck._baseline import (
+    BaselineError,
+    acknowledge,
+    baseline_entries,
+    document_key,
+    dumps_baseline,
+    load_baseline,
+    stale,
+)
+from perfcheck._batch import BatchItem, _options, _Task, path_tasks, read_task, run_tasks
+from perfcheck._config import Config, ConfigError, discover_config, load_config
+from perfcheck._core.errors import LedgerError
+from perfcheck._core.limits import Limits
+from perfcheck._findings.acknowledgement import Acknowledgement
+from perfcheck._ledger.document import dumps
+from perfcheck._series import check_series, series_pairs, with_series
+from perfcheck.render import Checked, render_documents
+from perfcheck.rules import all_rules, default_registry, series_registry
+
+if TYPE_CHECKING:
+    from perfcheck.extract import Extraction
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+#: Every rule ``--select`` and ``--ignore`` choose from: one document's and series' (PC8xx).
+_SELECTABLE = all_rules
+#: A run of more documents than this shows a progress counter, when standard error is a terminal.
+PROGRESS_AFTER = 50
+
+
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    codes: tuple[str, ...]
+    format: str
+    locale: str
+    baseline: Path | None
+    exit_zero: bool
+    config: Path | None
+    localise: bool = False
+
+
+def _selected(config: Config, args: argparse.Namespace) -> tuple[str, ...]:
+    """The rules to run, chosen as ruff chooses them: the command line is a layer over the configuration.
+
+    ``--select`` starts a new selection, dropping the configuration's ``select``,
+    ``extend-select`` and ``ignore``. Otherwise the configuration's selection
+    stands, ``--extend-select`` adds to it and ``--ignore`` takes from it (within
+    the command line, the longest matching prefix wins).
+
+    Raises:
+        ValueError: a selector that matches no rule.
+    """
+    extend, ignore = args.extend_select or [], args.ignore or []
+    if args.select is not None:
+        rules = _SELECTABLE.select(args.select, ignore, extend_select=extend)
+        return tuple(r.code for r in rules)
+    base = _SELECTABLE.select(config.select, config.ignore, extend_select=config.extend_select or ())
+    on = {r.code for r in _SELECTABLE.select(extend, ignore)} if extend else set()
+    off = {r.code for r in _SELECTABLE.select(ignore)} - on if ignore else set()
+    chosen = {r.code for r in base} | on
+    return tuple(r.code for r in _SELECTABLE if r.code in chosen and r.code not in off)
+
+
+def _settings(args: argparse.Namespace) -> _Settings:
+    """The configuration file's settings with the command line's on top.
+
+    Raises:
+        ConfigError: the configuration file cannot be used.
+        ValueError: a rule selector that matches no rule.
+    """
+    if args.isolated:
+        config = Config()
+    elif args.config is not None:
+        config = load_config(Path(args.config))
+    else:
+        config = discover_config(Path.cwd())
+    return _Settings(
+        codes=_selected(config, args),
+        format=args.format or config.format or "table",
+        locale=args.locale or config.locale or "en",
+        baseline=Path(args.baseline) if args.baseline is not None else config.baseline,
+        exit_zero=args.exit_zero if args.exit_zero is not None else bool(config.exit_zero),
+        config=config.path,
+        localise=args.localise and _solver(),
+    )
+
+
+def _solver() -> bool:
+    """Whether error localisation can run (raises ImportError naming the extra when it cannot)."""
+    # Loaded by --localise only: a check that localises nothing loads no solver.
+    from perfcheck._localise import require_solver  # noqa: PLC0415 - loaded by the option that uses it
+
+    return require_solver()
+
+
+def _fail(message: object) -> int:
+    print(f"perfcheck: {message}", file=sys.stderr)
+    return EXIT_UNUSABLE
+
+
+def _acknowledgements(settings: _Settings, write: Path | None) -> list[Acknowledgement]:
+    """The baseline in use; when writing a new one, an unfinished or missing one is fine."""
+    if settings.baseline is None:
+        return []
+    if write is not None:
+        if not settings.baseline.exists():
+            return []
+        return load_baseline(settings.baseline, require_reasons=False)
+    return load_baseline(settings.baseline)
+
+
+def _read(paths: Sequence[str], exclude: list[Path]) -> tuple[list[_Task], bool]:
+    """Every document named, each once, to be read where it is checked; and whether the run named one."""
+    tasks: list[_Task] = []
+    seen: set[tuple[Path, int | None]] = set()
+    resolved: dict[str, Path] = {}  # once a file, not once a line of JSON Lines
+    for name in paths:
+        for task in path_tasks(name, exclude=exclude):
+            if task.path is not None and task.path != "-":
+                where = resolved.get(task.path)
+                if where is None:
+                    where = resolved[task.path] = Path(task.path).resolve()
+                key = (where, task.line)
+                if key in seen:
+                    continue
+                seen.add(key)
+            tasks.append(task)
+    single = len(paths) == 1 and len(tasks) == 1 and tasks[0].line is None and not Path(paths[0]).is_dir()
+    return tasks, single
+
+
+def _extraction(path: str, unit: str | None = None) -> Extraction:
+    """Extract the report at ``path``.
+
+    Raises:
+        LedgerError: the file cannot be read, is not UTF-8, or what was read is not a valid document.
+    """
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        msg = f"{path}: cannot read: {exc.strerror or exc}"
+        raise LedgerError(msg, []) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason})"
+        raise LedgerError(msg, []) from None
+    # Loaded by the commands that read a report's text: checking JSON loads no text reader.
+    from perfcheck.extract import extract  # noqa: PLC0415 - loaded by the command that uses it
+
+    return extract(text, name=path, unit=unit)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """``perfcheck extract``: the exit code."""
+    try:
+        found = _extraction(args.file, args.unit)
+    except LedgerError as exc:
+        return _fail(exc)
+    text = dumps(found.ledger) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            return _fail(f"{args.output}: cannot write: {exc.strerror or exc}")
+    print(f"perfcheck: {args.file}: {render.extraction_summary(found.summary, args.locale)}", file=sys.stderr)
+    if args.explain:
+        print(found.explain(), file=sys.stderr)
+    return EXIT_OK
+
+
+def _explain_texts(args: argparse.Namespace, fmt_name: str, locale: str) -> None:
+    """``check --explain``: for each named .txt report, the summary line and the relations' sentences.
+
+    Without ``--explain``, a report with misprinted numbers still says so on standard error.
+    """
+    out = sys.stdout if fmt_name == "table" else sys.stderr
+    for path in args.paths:
+        if not path.lower().endswith(".txt") or Path(path).is_dir():
+            continue
+        try:
+            found = _extraction(path)
+        except LedgerError:
+            continue  # reported with the findings
+        if not args.explain:
+            if found.unreadable:
+                shown = ", ".join(f"{n} (line {p.line})" for p in found.unreadable for n in p.unreadable)
+                print(f"perfcheck: {path}: could not read {shown}; --explain lists them", file=sys.stderr)
+            continue
+        print(f"{path}: {render.extraction_summary(found.summary, locale)}", file=out)
+        print(found.explain(), file=out)
+        print(file=out)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """``perfcheck check``: the exit code."""
+    write = Path(args.write_baseline) if args.write_baseline is not None else None
+    try:
+        settings = _settings(args)
+        acks = _acknowledgements(settings, write)
+    except (ConfigError, BaselineError, ValueError, ImportError) as exc:
+        return _fail(exc)
+    base = settings.baseline.parent if settings.baseline is not None else Path()
+    exclude = [p for p in (settings.baseline, write, settings.config) if p is not None]
+    tasks, single = _read(args.paths, exclude)
+    items = _results(tasks, settings, args.jobs, strict_decimals=args.strict_decimals, blanks=args.blanks)
+
+    checked: list[Checked] = []
+    unusable: list[tuple[str, str]] = []
+    used: set[Acknowledgement] = set()
+    keys: dict[str, str] = {}
+    for item in items:
+        if item.result is None:
+            unusable.append((item.path or item.name, str(item.error)))
+            continue
+        path = item.path or item.name
+        key = document_key(path, item.line, base)
+        keys[item.name] = key
+        matched = acknowledge(item.result.findings, acks, key)
+        used.update(a for a in matched if a is not None)
+        acknowledged = tuple(matched) if settings.baseline is not None and write is None else None
+        checked.append(Checked(item.name, path, item.line, item.result, acknowledged))
+    if write is not None:
+        return _write_baseline(write, checked, keys, acks, unusable=bool(unusable))
+
+    if settings.baseline is not None:
+        gone = stale(acks, used, documents=set(keys.values()), codes=settings.codes)
+        for ack in gone:
+            print(
+                f"perfcheck: warning: {settings.baseline}: stale acknowledgement: {ack.describe()} "
+                "matches no finding; remove it from the baseline",
+                file=sys.stderr,
+            )
+        checked = [
+            replace(c, stale=tuple(a for a in gone if a.document in {None, keys[c.name]})) for c in checked
+        ]
+
+    _explain_texts(args, settings.format, settings.locale)
+    text = render_documents(
+        checked,
+        settings.format,
+        locale=settings.locale,
+        single=single,
+        unusable=unusable,
+        baseline=None if settings.baseline is None else str(settings.baseline),
+        registry=all_rules,
+    )
+    # Nothing could be read: the errors on standard error say so, and a JSON list or
+    # table of no documents would only hide them (SARIF reports them as notifications).
+    if text and (checked or settings.format == "sarif"):
+        print(text)
+    if unusable:
+        return EXIT_UNUSABLE
+    if any(c.failing for c in checked) and not settings.exit_zero:
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _localised(items: list[BatchItem], settings: _Settings) -> list[BatchItem]:
+    """With ``--localise``, each checked document's result with which printed figures are likely wrong."""
+    if not settings.localise:
+        return items
+    return [i if i.result is None else replace(i, result=i.result.localise()) for i in items]
+
+
+class _Progress:
+    """A counter of documents checked, on standard error, rewritten in place (a terminal only)."""
+
+    def __init__(self, total: int, *, shown: bool) -> None:
+        self.total = total
+        self.shown = shown
+        self.done = 0
+        self.written = 0
+
+    def step(self) -> None:
+        self.done += 1
+        if self.shown and (self.done == self.total or self.done - self.written >= max(1, self.total // 200)):
+            self.written = self.done
+            sys.stderr.write(f"\rperfcheck: checked {self.done}/{self.total}")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown and self.written:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _results(
+    tasks: list[_Task],
+    settings: _Settings,
+    jobs: int,
+    *,
+    strict_decimals: bool = False,
+    blanks: str | None = None,
+) -> list[BatchItem]:
+    """Each document checked (in ``jobs`` processes), in order, with the series rules' findings.
+
+    Unusable documents are reported on standard error as they come; a progress
+    counter is shown on a terminal for long runs.
+    """
+    codes = tuple(c for c in settings.codes if c in default_registry)
+    series_codes = tuple(c for c in settings.codes if c in series_registry)
+    limits = Limits(strict_decimals=True) if strict_decimals else None
+    options = _options(codes, None, (), preview=False, locale=settings.locale, limits=limits, blanks=blanks)
+    progress = _Progress(len(tasks), shown=len(tasks) > PROGRESS_AFTER and sys.stderr.isatty())
+    items: list[BatchItem] = []
+    for item in run_tasks(tasks, options, jobs):
+        progress.step()
+        if item.error is not None:
+            progress.clear()
+            print(f"perfcheck: {item.error}", file=sys.stderr)
+        items.append(item)
+    progress.clear()
+    items = _localised(items, settings)
+    if not series_codes:
+        return items
+    # Series: only documents with a partner in a consecutive year are read again, here.
+    ok = [i for i, item in enumerate(items) if item.result is not None]
+    keys = [(items[i].entity, items[i].period) for i in ok]
+    paired = sorted({ok[i] for pair in series_pairs(keys) for i in pair})
+    if not paired:
+        return items
+    ledgers = [read_task(tasks[i], blanks=blanks) for i in paired]
+    names = [tasks[i].name for i in paired]
+    found = check_series(ledgers, select=series_codes, locale=settings.locale, names=names).findings
+    for i, ledger, extra in zip(paired, ledgers, found, strict=True):
+        result = items[i].result
+        if result is not None:
+            items[i] = replace(items[i], result=with_series(result, ledger, extra, series_codes))
+    return items
+
+
+def _write_baseline(
+    path: Path, checked: list[Checked], keys: dict[str, str], acks: list[Acknowledgement], *, unusable: bool
+) -> int:
+    """Write an acknowledgement of every error and warning, keeping the reasons already written."""
+    base = path.parent
+    documents = []
+    for c in checked:
+        previous = acknowledge(c.result.findings, acks, keys[c.name])
+        documents.append((document_key(c.path, c.line, base), c.result.findings, previous))
+    entries = baseline_entries(documents)
+    try:
+        path.write_text(dumps_baseline(entries), encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"{path}: cannot write the baseline: {exc.strerror or exc}")
+    todo = sum(not a.reason.strip() for a, _ in entries)
+    wrote = "1 acknowledgement" if len(entries) == 1 else f"{len(entries)} acknowledgements"
+    needs = "needs" if todo == 1 else "need"
+    print(
+        f"perfcheck: wrote {wrote} to {path}; "
+        f"{todo} {needs} a reason before the file can be used with --baseline",
+        file=sys.stderr,
+    )
+    return EXIT_UNUSABLE if unusable else EXIT_OK
+
+
+def run_rules(fmt_name: str, locale: str) -> int:
+    """``perfcheck rules``: the exit code."""
+    if fmt_name == "json":
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "status": r.status.value,
+                "summary": render.summary_of(r, locale),
+                "kinds": sorted(r.kinds),
+            }
+            for r in all_rules
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if fmt_name == "markdown":
+        print(render.rules_markdown(all_rules, locale), end="")
+        return EXIT_OK
+    print(render.rules_table(all_rules, locale))
+    return EXIT_OK
+
+
+def run_explain(code: str, locale: str) -> int:
+    """``perfcheck explain``: the exit code."""
+    code = code.strip().upper()
+    if code not in _SELECTABLE:
+        return _fail(f"no rule {code!r}; `perfcheck rules` lists them")
+    print(render.rule_page(_SELECTABLE[code], locale), end="")
+    return EXIT_OK
