@@ -344,31 +344,26 @@ class State:
         found = _YEAR.findall(self.text, start, fig.mention.start)
         return str(found[-1]) if found else None
 
-    def bracket_open(self, pos: int, floor: int) -> int | None:
-        """Where the brackets open that stand around ``pos`` (back to ``floor``); None outside any."""
+    def _unmatched(self, positions: range, inner: str, outer: str) -> int | None:
+        """The first bracket of ``outer`` at ``positions`` that no bracket of ``inner`` before it matches."""
         depth = 0
-        for i in range(pos - 1, floor - 1, -1):
+        for i in positions:
             ch = self.text[i]
-            if ch in ")）":
+            if ch in inner:
                 depth += 1
-            elif ch in "(（":
+            elif ch in outer:
                 if depth == 0:
                     return i
                 depth -= 1
         return None
 
+    def bracket_open(self, pos: int, floor: int) -> int | None:
+        """Where the brackets open that stand around ``pos`` (back to ``floor``); None outside any."""
+        return self._unmatched(range(pos - 1, floor - 1, -1), ")）", "(（")
+
     def bracket_close(self, pos: int, end: int) -> int | None:
         """Where the brackets that ``pos`` stands inside close, before ``end``; None if they do not."""
-        depth = 0
-        for i in range(pos, end):
-            ch = self.text[i]
-            if ch in "(（":
-                depth += 1
-            elif ch in ")）":
-                if depth == 0:
-                    return i
-                depth -= 1
-        return None
+        return self._unmatched(range(pos, end), "(（", ")）")
 
     def opened_before(self, pos: int, end: int) -> int | None:
         """Where brackets open that hold ``pos`` and close before ``end``; None if there are none."""
