@@ -16,11 +16,7 @@ import pytest
 import perfcheck
 from perfcheck.cli import main
 from perfcheck.extract import extract
-
-
-def _read(text: str) -> tuple[perfcheck.Ledger, perfcheck.Result]:
-    ledger = extract(text).ledger
-    return ledger, perfcheck.check(ledger)
+from phrasing_texts import error_values, read_text
 
 
 def _sums(ledger: perfcheck.Ledger) -> list[tuple[str, list[str]]]:
@@ -30,11 +26,6 @@ def _sums(ledger: perfcheck.Ledger) -> list[tuple[str, list[str]]]:
         for r in ledger.relations
         if isinstance(r, perfcheck.SumRelation)
     ]
-
-
-def _error_values(ledger: perfcheck.Ledger, result: perfcheck.Result) -> list[set[str]]:
-    values = {f.id: f.value for f in ledger.figures}
-    return [{values[i] for i in f.figures} for f in result.errors]
 
 
 # --- a 其中 list inside brackets ends where they close --------------------------------------
@@ -47,7 +38,7 @@ BRACKETS = (
 
 
 def test_a_list_in_brackets_belongs_to_the_figure_before_them() -> None:
-    ledger, result = _read(BRACKETS)
+    ledger, result = read_text(BRACKETS)
     assert result.ok, [f.message for f in result.errors]
     assert ("500.0", ["320.5"]) in _sums(ledger)
     assert all(len(parts) == 1 for _, parts in _sums(ledger))
@@ -61,7 +52,7 @@ NESTED = (
 
 
 def test_a_list_nested_in_brackets_is_a_list_of_its_own() -> None:
-    ledger, result = _read(NESTED)
+    ledger, result = read_text(NESTED)
     assert result.ok, [f.message for f in result.errors]
     sums = _sums(ledger)
     assert ("60.00", ["10.00", "40.00", "10.00"]) in sums
@@ -69,9 +60,9 @@ def test_a_list_nested_in_brackets_is_a_list_of_its_own() -> None:
 
 
 def test_a_wrong_part_of_a_nested_list_is_reported_on_that_list() -> None:
-    ledger, result = _read(NESTED.replace("公务用车运行费25.00", "公务用车运行费26.00"))
-    assert {"40.00", "15.00", "26.00"} in _error_values(ledger, result)
-    assert not any("60.00" in values for values in _error_values(ledger, result))
+    ledger, result = read_text(NESTED.replace("公务用车运行费25.00", "公务用车运行费26.00"))
+    assert {"40.00", "15.00", "26.00"} in error_values(ledger, result)
+    assert not any("60.00" in values for values in error_values(ledger, result))
 
 
 # --- a list ends where its parts add up and the next figure is more than the total -----------
@@ -80,15 +71,15 @@ RETIRED = "（二）人员情况\n离退休人员30人，其中离休4人，退�
 
 
 def test_a_figure_larger_than_the_total_after_a_complete_list_is_not_a_part() -> None:
-    ledger, result = _read(RETIRED)
+    ledger, result = read_text(RETIRED)
     assert result.ok, [f.message for f in result.errors]
     assert ("30", ["4", "26"]) in _sums(ledger)
 
 
 def test_a_wrong_part_is_still_reported_when_the_list_cannot_end_early() -> None:
-    ledger, result = _read(RETIRED.replace("退休26人", "退休27人"))
+    ledger, result = read_text(RETIRED.replace("退休26人", "退休27人"))
     assert not result.ok
-    assert any({"30", "4", "27"} <= values for values in _error_values(ledger, result))
+    assert any({"30", "4", "27"} <= values for values in error_values(ledger, result))
 
 
 # --- 完成预算的X% of an item is against the item's own budget, which is not printed ---------
@@ -101,7 +92,7 @@ ITEM_RATES = (
 
 
 def test_an_items_completion_rate_is_not_judged_against_the_totals_budget() -> None:
-    ledger, result = _read(ITEM_RATES)
+    ledger, result = read_text(ITEM_RATES)
     assert result.ok, [f.message for f in result.errors]
     values = {f.id: f.value for f in ledger.figures}
     ratios = [
@@ -112,8 +103,8 @@ def test_an_items_completion_rate_is_not_judged_against_the_totals_budget() -> N
 
 
 def test_the_totals_completion_rate_is_still_judged() -> None:
-    ledger, result = _read(ITEM_RATES.replace("完成预算的60.00%", "完成预算的66.00%"))
-    assert {"30.00", "50.00", "66.00%"} in _error_values(ledger, result)
+    ledger, result = read_text(ITEM_RATES.replace("完成预算的60.00%", "完成预算的66.00%"))
+    assert {"30.00", "50.00", "66.00%"} in error_values(ledger, result)
 
 
 # --- a figure followed by 的 qualifies what follows it ----------------------------------------
@@ -125,7 +116,7 @@ EXECUTION = (
 
 
 def test_a_change_is_of_the_figure_the_sentence_is_about_not_of_a_base_after_it() -> None:
-    ledger, result = _read(EXECUTION)
+    ledger, result = read_text(EXECUTION)
     assert result.ok, [f.message for f in result.errors]
     values = {f.id: f.value for f in ledger.figures}
     changes = [r for r in ledger.relations if isinstance(r, perfcheck.ChangeRelation)]
@@ -135,8 +126,8 @@ def test_a_change_is_of_the_figure_the_sentence_is_about_not_of_a_base_after_it(
 
 
 def test_a_wrong_change_against_the_right_figure_is_reported() -> None:
-    ledger, result = _read(EXECUTION.replace("增收1,000万元", "增收1,200万元"))
-    assert any({"12,000", "11,000", "1,200"} <= values for values in _error_values(ledger, result))
+    ledger, result = read_text(EXECUTION.replace("增收1,000万元", "增收1,200万元"))
+    assert any({"12,000", "11,000", "1,200"} <= values for values in error_values(ledger, result))
 
 
 # --- 分别 runs: names and shares paired in order ---------------------------------------------
@@ -149,14 +140,14 @@ RUNS = (
 
 
 def test_a_run_after_names_gives_each_figure_its_own_name() -> None:
-    ledger, _ = _read(RUNS)
+    ledger, _ = read_text(RUNS)
     labels = {f.value: f.label for f in ledger.figures}
     assert (labels["100.0"], labels["300.0"], labels["600.0"]) == ("甲类支出", "乙类支出", "丙类支出")
     assert labels["10.0%"] == labels["30.0%"] == labels["60.0%"] == "占总支出"
 
 
 def test_shares_printed_as_a_run_are_paired_with_the_amounts_in_order() -> None:
-    ledger, result = _read(RUNS)
+    ledger, result = read_text(RUNS)
     assert result.ok, [f.message for f in result.errors]
     values = {f.id: f.value for f in ledger.figures}
     shares = {
@@ -166,8 +157,8 @@ def test_shares_printed_as_a_run_are_paired_with_the_amounts_in_order() -> None:
 
 
 def test_a_wrong_share_in_a_run_is_reported_with_its_own_amount() -> None:
-    ledger, result = _read(RUNS.replace("30.0%和", "35.0%和"))
-    assert {"300.0", "1,000.0", "35.0%"} in _error_values(ledger, result)
+    ledger, result = read_text(RUNS.replace("30.0%和", "35.0%和"))
+    assert {"300.0", "1,000.0", "35.0%"} in error_values(ledger, result)
 
 
 # --- a text with nothing read is not a pass -------------------------------------------------
@@ -191,15 +182,15 @@ BROKEN_LINE = (
 
 
 def test_a_list_opened_at_the_end_of_a_line_goes_on_on_the_next() -> None:
-    ledger, result = _read(BROKEN_LINE)
+    ledger, result = read_text(BROKEN_LINE)
     assert result.ok, [f.message for f in result.errors]
     assert ("520.0", ["390.5", "129.5"]) in _sums(ledger)
-    ledger, result = _read(BROKEN_LINE.replace("129.5", "128.5"))
-    assert {"520.0", "390.5", "128.5"} in _error_values(ledger, result)
+    ledger, result = read_text(BROKEN_LINE.replace("129.5", "128.5"))
+    assert {"520.0", "390.5", "128.5"} in error_values(ledger, result)
 
 
 def test_a_figure_as_a_percentage_of_a_base_is_a_ratio() -> None:
-    ledger, result = _read(EXECUTION)
+    ledger, result = read_text(EXECUTION)
     values = {f.id: f.value for f in ledger.figures}
     ratios = [
         (values[r.numerator], values[r.denominator or ""], values[r.stated])
@@ -207,8 +198,8 @@ def test_a_figure_as_a_percentage_of_a_base_is_a_ratio() -> None:
         if isinstance(r, perfcheck.RatioRelation)
     ]
     assert ratios == [("12,000", "20,000", "60.0%")]
-    ledger, result = _read(EXECUTION.replace("60.0%", "62.0%"))
-    assert {"12,000", "20,000", "62.0%"} in _error_values(ledger, result)
+    ledger, result = read_text(EXECUTION.replace("60.0%", "62.0%"))
+    assert {"12,000", "20,000", "62.0%"} in error_values(ledger, result)
 
 
 # --- a report reposted in traditional characters ---------------------------------------------
@@ -216,12 +207,12 @@ def test_a_figure_as_a_percentage_of_a_base_is_a_ratio() -> None:
 
 def test_scale_words_in_traditional_characters_are_read() -> None:
     text = "（一）收入\n2022年收入總計1,250.50萬元，其中財政撥款1,000.50萬元，其他收入250.00萬元。\n"
-    ledger, result = _read(text)
+    ledger, result = read_text(text)
     assert [f.value for f in ledger.figures] == ["1,250.50", "1,000.50", "250.00"]
     assert {f.unit or ledger.unit for f in ledger.figures} == {"万元"}
     assert result.ok
-    ledger, result = _read(text.replace("250.00萬元", "251.00萬元"))
-    assert {"1,250.50", "1,000.50", "251.00"} in _error_values(ledger, result)
+    ledger, result = read_text(text.replace("250.00萬元", "251.00萬元"))
+    assert {"1,250.50", "1,000.50", "251.00"} in error_values(ledger, result)
 
 
 # --- relations the text does not state are inferred: a break is a warning to check by hand --
@@ -232,22 +223,22 @@ def test_a_change_named_loosely_is_inferred_and_a_break_is_a_warning() -> None:
         "（三）三公经费\n2020年度全区“三公”经费总支出为1928.76万元。"
         "与上年相比，2020年度的“三公”经费支出减少了1093.92万元，下降了36.2%。\n"
     )
-    ledger, result = _read(text)
+    ledger, result = read_text(text)
     assert result.ok
     changes = [r for r in ledger.relations if isinstance(r, perfcheck.ChangeRelation)]
     assert [r.basis for r in changes] == ["inferred"]
-    ledger, result = _read(text.replace("36.2%", "38.2%"))
+    ledger, result = read_text(text.replace("36.2%", "38.2%"))
     assert result.ok  # not an error: the text does not say which figure changed
     assert [(f.code, f.severity.value) for f in result.findings] == [("PC903", "warning")]
 
 
 def test_spending_split_by_concepts_alone_is_inferred() -> None:
     text = "（四）支出\n本年总支出134.56万元。\n（五）基本支出\n基本支出82.67万元。\n（六）项目支出\n项目支出51.89万元。\n"
-    ledger, result = _read(text)
+    ledger, result = read_text(text)
     split = [r for r in ledger.relations if r.id == "spending_split"]
     assert [r.basis for r in split] == ["inferred"]
     assert result.ok
-    ledger, result = _read(text.replace("51.89", "52.89"))
+    ledger, result = read_text(text.replace("51.89", "52.89"))
     assert result.ok
     assert {f.code for f in result.findings} == {"PC903"}
 
@@ -267,7 +258,7 @@ PIPE_TABLE = (
 
 
 def test_a_table_printed_as_lines_of_cells_is_read_as_a_table() -> None:
-    ledger, result = _read(PIPE_TABLE)
+    ledger, result = read_text(PIPE_TABLE)
     assert result.ok, [f.message for f in result.errors]
     cells = {f.source.cell for f in ledger.figures if f.source is not None and f.source.cell}
     assert {"B4", "C4", "B7", "C7"} <= cells  # the cell's row is the line it was printed on
@@ -277,7 +268,7 @@ def test_a_table_printed_as_lines_of_cells_is_read_as_a_table() -> None:
 
 
 def test_a_break_in_a_flattened_table_is_a_warning_to_check_by_hand() -> None:
-    _, result = _read(PIPE_TABLE.replace("| 20.00 | 15.00 |", "| 20.00 | 16.00 |"))
+    _, result = read_text(PIPE_TABLE.replace("| 20.00 | 15.00 |", "| 20.00 | 16.00 |"))
     assert result.ok  # the layout was guessed: not an error
     assert {f.code for f in result.findings} == {"PC903"}
 
@@ -288,11 +279,11 @@ ZERO = "（四）收支\n年初结转和结余0.40万元，本年收入100.00万
 
 
 def test_a_bare_zero_is_exactly_nothing() -> None:
-    _, result = _read(ZERO)
+    _, result = read_text(ZERO)
     # 0.40 + 100.00 = 100.00 + 0 cannot hold: the 0 printed for what is carried over is none
     assert [f.code for f in result.errors] == ["PC101"]
     # printed with decimals the zero is rounded like its column, and 0.40 is still too much
-    _, rounded = _read(ZERO.replace("年末结转和结余0万元", "年末结转和结余0.00万元"))
+    _, rounded = read_text(ZERO.replace("年末结转和结余0万元", "年末结转和结余0.00万元"))
     assert [f.code for f in rounded.errors] == ["PC101"]
 
 
@@ -317,13 +308,13 @@ def test_a_zero_with_decimals_in_the_document_is_rounded() -> None:
 
 
 def test_a_misprinted_number_is_no_figure() -> None:
-    ledger, result = _read("（一）收支\n总支出1,2,3.4.5万元，其中基本支出82.67万元。\n")
+    ledger, result = read_text("（一）收支\n总支出1,2,3.4.5万元，其中基本支出82.67万元。\n")
     assert [f.value for f in ledger.figures] == ["82.67"]
     assert result.findings == ()
 
 
 def test_a_numbered_policy_name_is_no_count() -> None:
-    ledger, _ = _read("（一）\n认真落实中央八项规定精神，全年支出12.5万元，完成3项任务。\n")
+    ledger, _ = read_text("（一）\n认真落实中央八项规定精神，全年支出12.5万元，完成3项任务。\n")
     assert [(f.value, f.unit) for f in ledger.figures] == [("12.5", None), ("3", "项")]
 
 
@@ -333,14 +324,14 @@ LEVELS = "（二）绩效目标\n本项目共设绩效指标15个，其中一级
 
 
 def test_the_levels_of_an_indicator_hierarchy_are_no_parts_of_it() -> None:
-    ledger, result = _read(LEVELS)
+    ledger, result = read_text(LEVELS)
     assert result.ok, [f.message for f in result.errors]
     assert _sums(ledger) == []
     equal = [r for r in ledger.relations if r.kind == "equal"]
     values = {f.id: f.value for f in ledger.figures}
     assert [sorted(values[i] for i in r.operands()) for r in equal] == [["15", "15"]]
     # the deepest level is what the whole counts: a different count is one to check by hand
-    _, changed = _read(LEVELS.replace("三级指标15个", "三级指标14个"))
+    _, changed = read_text(LEVELS.replace("三级指标15个", "三级指标14个"))
     assert changed.ok
     assert [f.code for f in changed.findings] == ["PC903"]
 
@@ -359,7 +350,7 @@ CELL_LINES = "本年“三公”经费支出300万元，公车购置及运行费
 
 
 def test_a_table_printed_one_cell_a_line_is_read_as_a_table() -> None:
-    ledger, result = _read(CELL_LINES)
+    ledger, result = read_text(CELL_LINES)
     assert not result.findings, [f.message for f in result.findings]
     sums = _sums(ledger)
     assert ("400", ["20", "80", "300"]) in sums  # the group's own 合计 column is the part
@@ -372,7 +363,7 @@ def test_a_table_printed_one_cell_a_line_is_read_as_a_table() -> None:
 
 def test_a_wrong_rate_in_a_row_of_changes_is_found_to_check_by_hand() -> None:
     text = CELL_LINES.replace("-50.00\n|\n-25.00\n|\n", "-47.00\n|\n-25.00\n|\n")
-    ledger, result = _read(text)
+    ledger, result = read_text(text)
     values = {f.id: f.value for f in ledger.figures}
     assert result.ok  # the layout was guessed: not an error
     assert [({values[i] for i in f.figures}, f.code) for f in result.findings] == [
@@ -395,7 +386,7 @@ TWO_ROW_HEADER = (
 
 
 def test_a_two_row_header_spreads_its_second_row_under_the_spanning_cell() -> None:
-    ledger, result = _read(TWO_ROW_HEADER)
+    ledger, result = read_text(TWO_ROW_HEADER)
     assert not result.findings, [f.message for f in result.findings]
     sums = _sums(ledger)
     assert ("100.00", ["10.00", "30.00", "60.00"]) in sums  # (2) is still inside the 其中 block
@@ -406,7 +397,7 @@ def test_a_two_row_header_spreads_its_second_row_under_the_spanning_cell() -> No
     assert frozenset({"40.00", "45.00", "5.00"}) in changes
     assert frozenset({"40.00", "45.00", "12.5%"}) in changes
     broken = TWO_ROW_HEADER.replace("| 5.00 | 12.5% |", "| 5.00 | 15.5% |")
-    assert [f.code for f in _read(broken)[1].findings] == ["PC903"]
+    assert [f.code for f in read_text(broken)[1].findings] == ["PC903"]
 
 
 # --- a repost in traditional characters -------------------------------------------------------
@@ -419,11 +410,11 @@ TRADITIONAL = (
 
 
 def test_a_repost_in_traditional_characters_is_read_and_quoted_as_printed() -> None:
-    ledger, result = _read(TRADITIONAL)
+    ledger, result = read_text(TRADITIONAL)
     assert result.ok, [f.message for f in result.errors]
     assert ("120.00", ["50.00", "70.00"]) in _sums(ledger)
     assert "公務接待費" in {f.label for f in ledger.figures}  # its own words
-    _, broken = _read(TRADITIONAL.replace("下降20.0%", "下降25.0%"))
+    _, broken = read_text(TRADITIONAL.replace("下降20.0%", "下降25.0%"))
     assert [f.code for f in broken.errors] == ["PC302"]
     assert str(broken.errors[0].locations[0].source.text) == "三公經費預算120.00萬元"
 
@@ -437,12 +428,12 @@ CHANGED_TO = (
 
 
 def test_a_value_reached_by_a_change_is_compared_with_the_value_before_it() -> None:
-    ledger, result = _read(CHANGED_TO)
+    ledger, result = read_text(CHANGED_TO)
     assert result.ok, [f.message for f in result.errors]
     values = {f.id: f.value for f in ledger.figures}
     changes = [r for r in ledger.relations if r.kind == "change"]
     assert {(values[r.current], values[r.prior]) for r in changes if r.prior} == {("1,500.00", "2,000.00")}
-    _, broken = _read(CHANGED_TO.replace("减少25.0%", "减少33.3%"))
+    _, broken = read_text(CHANGED_TO.replace("减少25.0%", "减少33.3%"))
     assert [f.code for f in broken.errors] == ["PC302"]
 
 
@@ -454,7 +445,7 @@ SHARE_OF_NOTHING_NAMED = (
 
 
 def test_a_share_that_names_no_whole_is_not_matched_to_a_label_ending_in_bi() -> None:
-    ledger, result = _read(SHARE_OF_NOTHING_NAMED)
+    ledger, result = read_text(SHARE_OF_NOTHING_NAMED)
     assert result.ok, [f.message for f in result.errors]
     assert not [r for r in ledger.relations if r.kind == "share"]
 
@@ -472,7 +463,7 @@ LISTED_CHANGES = (
 
 
 def test_the_changes_listed_after_a_change_belong_to_the_figures_named_before() -> None:
-    ledger, result = _read(LISTED_CHANGES)
+    ledger, result = read_text(LISTED_CHANGES)
     assert result.ok, [f.message for f in result.errors]
     values = {f.id: f.value for f in ledger.figures}
     changes = {frozenset(values[i] for i in r.operands()) for r in ledger.relations if r.kind == "change"}
@@ -480,7 +471,7 @@ def test_the_changes_listed_after_a_change_belong_to_the_figures_named_before() 
     assert frozenset({"10.40", "1.60", "13.33%"}) in changes
     assert frozenset({"2.20", "0.20", "10.00%"}) in changes
     broken = LISTED_CHANGES.replace("降低13.33%", "降低15.33%")
-    assert [f.code for f in _read(broken)[1].errors] == ["PC302"]
+    assert [f.code for f in read_text(broken)[1].errors] == ["PC302"]
 
 
 # --- 较2024年的X减少Y，其中…: the list belongs to this year's figure ---------------------------------
@@ -493,14 +484,14 @@ PRIOR_IN_CLAUSE = (
 
 
 def test_a_list_after_a_comparison_belongs_to_this_years_figure() -> None:
-    ledger, result = _read(PRIOR_IN_CLAUSE)
+    ledger, result = read_text(PRIOR_IN_CLAUSE)
     assert result.ok, [f.message for f in result.errors]
     assert _sums(ledger) == [("1,969", ["120", "1,849"])]
     labels = {f.value: f.label for f in ledger.figures}
     assert labels["2,190"] == "2024年“三公”经费预算"  # named by what it is, not by 的
     # parts that no longer add up make the 其中 list a partial one, which they now exceed
     broken = PRIOR_IN_CLAUSE.replace("公务接待费120万元", "公务接待费140万元")
-    assert [f.code for f in _read(broken)[1].errors] == ["PC103"]
+    assert [f.code for f in read_text(broken)[1].errors] == ["PC103"]
 
 
 # --- 分别比上年增加X、减少Y: paired in order -----------------------------------------------------
@@ -511,7 +502,7 @@ RESPECTIVE_CHANGES = (
 
 
 def test_respective_changes_are_paired_with_their_figures_in_order() -> None:
-    ledger, result = _read(RESPECTIVE_CHANGES)
+    ledger, result = read_text(RESPECTIVE_CHANGES)
     assert result.ok, [f.message for f in result.errors]
     values = {f.id: f.value for f in ledger.figures}
     pairs = {
@@ -531,7 +522,7 @@ REASONS = (
 
 
 def test_the_reasons_of_a_change_add_up_to_it_as_an_inferred_relation() -> None:
-    ledger, result = _read(REASONS)
+    ledger, result = read_text(REASONS)
     assert not result.findings, [f.message for f in result.findings]
     # 40 + 30 − 10 == 60, written as the balance 40 + 30 == 60 + 10
     [breakdown] = [r for r in ledger.relations if isinstance(r, perfcheck.BalanceRelation)]
@@ -539,7 +530,7 @@ def test_the_reasons_of_a_change_add_up_to_it_as_an_inferred_relation() -> None:
     assert [values[i] for i in breakdown.inflows] == ["40.00", "30.00"]
     assert [values[i] for i in breakdown.outflows] == ["60.00", "10.00"]
     assert breakdown.basis == "inferred"
-    _, broken = _read(REASONS.replace("公用经费增加30.00万元", "公用经费增加35.00万元"))
+    _, broken = read_text(REASONS.replace("公用经费增加30.00万元", "公用经费增加35.00万元"))
     assert broken.ok  # the main reasons may leave some out: to check by hand
     assert [f.code for f in broken.findings] == ["PC903"]
 
@@ -553,13 +544,13 @@ BUDGET_GAP = (
 
 
 def test_a_rate_against_the_budget_is_checked_through_the_printed_gap() -> None:
-    ledger, result = _read(BUDGET_GAP)
+    ledger, result = read_text(BUDGET_GAP)
     assert not result.findings, [f.message for f in result.findings]
     assert [r.kind for r in ledger.relations] == ["formula"]
-    _, broken = _read(BUDGET_GAP.replace("90.00%", "91.00%"))
+    _, broken = read_text(BUDGET_GAP.replace("90.00%", "91.00%"))
     assert len(broken.errors) == 1
     over = BUDGET_GAP.replace("90.00%", "112.50%").replace("小于", "大于")
-    assert _read(over)[1].ok
+    assert read_text(over)[1].ok
 
 
 # --- a relation never mixes the years the text prints ------------------------------------------
@@ -571,12 +562,12 @@ TWO_YEARS = (
 
 
 def test_totals_of_two_years_balance_year_by_year() -> None:
-    ledger, result = _read(TWO_YEARS)
+    ledger, result = read_text(TWO_YEARS)
     assert result.ok, [f.message for f in result.errors]
     values = {f.id: f.value for f in ledger.figures}
     equal = [sorted(values[i] for i in r.operands()) for r in ledger.relations if r.kind == "equal"]
     assert sorted(equal) == [["760.20", "760.20"], ["850.40", "850.40"]]
-    _, broken = _read(TWO_YEARS.replace("2022年支出总计760.20", "2022年支出总计765.20"))
+    _, broken = read_text(TWO_YEARS.replace("2022年支出总计760.20", "2022年支出总计765.20"))
     assert [f.code for f in broken.errors] == ["PC401"]
 
 
@@ -590,11 +581,11 @@ SAVINGS = (
 
 
 def test_a_saving_is_the_budget_less_the_actual_and_its_rate_is_of_the_budget() -> None:
-    ledger, result = _read(SAVINGS)
+    ledger, result = read_text(SAVINGS)
     assert not result.findings, [f.message for f in result.findings]
     assert ("5,000.00", ["4,600.00", "400.00"]) in _sums(ledger)
     assert {r.kind for r in ledger.relations if r.basis == "inferred"} == {"sum", "ratio"}
-    _, broken = _read(SAVINGS.replace("节约率为8.00%", "节约率为8.70%"))
+    _, broken = read_text(SAVINGS.replace("节约率为8.00%", "节约率为8.70%"))
     assert [f.code for f in broken.findings] == ["PC903"]
 
 
@@ -608,12 +599,12 @@ OPENS_WITH_COMPARISON = (
 
 
 def test_a_change_opening_its_sentence_is_of_the_amount_printed_just_before() -> None:
-    ledger, result = _read(OPENS_WITH_COMPARISON)
+    ledger, result = read_text(OPENS_WITH_COMPARISON)
     assert not result.findings, [f.message for f in result.findings]
     values = {f.id: f.value for f in ledger.figures}
     changes = [r for r in ledger.relations if isinstance(r, perfcheck.ChangeRelation)]
     assert [(values[r.current], r.basis) for r in changes] == [("9.50", "inferred")]
-    _, broken = _read(OPENS_WITH_COMPARISON.replace("11.1%", "12.1%"))
+    _, broken = read_text(OPENS_WITH_COMPARISON.replace("11.1%", "12.1%"))
     assert [f.code for f in broken.findings] == ["PC903"]
 
 
@@ -630,7 +621,7 @@ NEXT_SENTENCE_LIST = (
 
 
 def test_a_change_against_another_base_keeps_the_subject_of_its_period() -> None:
-    ledger, result = _read(SECOND_BASE)
+    ledger, result = read_text(SECOND_BASE)
     assert result.ok, [f.message for f in result.errors]
     values = {f.id: f.value for f in ledger.figures}
     changes = {
@@ -639,17 +630,17 @@ def test_a_change_against_another_base_keeps_the_subject_of_its_period() -> None
         if isinstance(r, perfcheck.ChangeRelation)
     }
     assert changes == {("50.00", "5.00"), ("50.00", "2.00")}
-    _, broken = _read(SECOND_BASE.replace("下降3.8%", "下降4.8%"))
+    _, broken = read_text(SECOND_BASE.replace("下降3.8%", "下降4.8%"))
     assert [f.code for f in broken.findings] == ["PC903"]
 
 
 def test_a_list_of_changes_may_open_the_sentence_after_the_change() -> None:
-    ledger, result = _read(NEXT_SENTENCE_LIST)
+    ledger, result = read_text(NEXT_SENTENCE_LIST)
     assert result.ok, [f.message for f in result.errors]
     values = {f.id: f.value for f in ledger.figures}
     changes = {frozenset(values[i] for i in r.operands()) for r in ledger.relations if r.kind == "change"}
     assert frozenset({"0.90", "0.40", "30.8%"}) in changes
-    _, broken = _read(NEXT_SENTENCE_LIST.replace("下降30.8%", "下降35.8%"))
+    _, broken = read_text(NEXT_SENTENCE_LIST.replace("下降30.8%", "下降35.8%"))
     assert [f.code for f in broken.errors] == ["PC302"]
 
 
@@ -668,12 +659,12 @@ SANGONG_CELLS = (
 
 
 def test_a_sangong_table_sums_by_its_row_names() -> None:
-    ledger, result = _read(SANGONG_CELLS)
+    ledger, result = read_text(SANGONG_CELLS)
     assert not result.findings, [f.message for f in result.findings]
     sums = _sums(ledger)
     assert ("900.25", ["300.00", "600.25"]) in sums
     assert ("992.75", ["12.00", "80.50", "900.25"]) in sums
-    _, broken = _read(SANGONG_CELLS.replace("\n80.50\n", "\n81.50\n"))
+    _, broken = read_text(SANGONG_CELLS.replace("\n80.50\n", "\n81.50\n"))
     assert {f.code for f in broken.findings} == {"PC903"}
 
 
@@ -688,7 +679,7 @@ WRAPPED = (
 
 
 def test_a_name_wrapped_onto_the_next_line_is_read_whole() -> None:
-    ledger, result = _read(WRAPPED)
+    ledger, result = read_text(WRAPPED)
     assert result.ok, [f.message for f in result.errors]
     labels = {f.value: f.label for f in ledger.figures}
     assert labels["40.0%"] == "占政府采购预算"
@@ -700,7 +691,7 @@ def test_a_name_wrapped_onto_the_next_line_is_read_whole() -> None:
         if isinstance(r, perfcheck.ShareRelation)
     }
     assert ("8000", "20000", "40.0%") in shares
-    _, broken = _read(WRAPPED.replace("40.0%", "45.0%"))
+    _, broken = read_text(WRAPPED.replace("40.0%", "45.0%"))
     assert [f.code for f in broken.errors] == ["PC201"]
 
 
@@ -723,7 +714,7 @@ BRACKET_BREAKDOWN = (
 
 
 def test_a_breakdown_in_brackets_without_qizhong_is_no_part_of_the_outer_list() -> None:
-    ledger, result = _read(BRACKET_BREAKDOWN)
+    ledger, result = read_text(BRACKET_BREAKDOWN)
     assert result.ok
     assert not result.warnings, [f.message for f in result.findings]
     sums = _sums(ledger)
@@ -739,10 +730,10 @@ def test_a_breakdown_in_brackets_without_qizhong_is_no_part_of_the_outer_list() 
 
 
 def test_a_wrong_item_of_a_breakdown_in_brackets_is_a_warning_on_that_breakdown() -> None:
-    ledger, result = _read(BRACKET_BREAKDOWN.replace("公用经费90.00", "公用经费95.00"))
+    ledger, result = read_text(BRACKET_BREAKDOWN.replace("公用经费90.00", "公用经费95.00"))
     assert result.ok  # inferred: checked by hand, never an error
     assert [f.code for f in result.warnings] == ["PC903"]
-    assert _error_values(ledger, result) == []
+    assert error_values(ledger, result) == []
     values = {f.id: f.value for f in ledger.figures}
     assert {values[i] for i in result.warnings[0].figures} == {"300.00", "210.00", "95.00"}
 
@@ -759,7 +750,7 @@ AFTER_A_CHANGE = (
 
 
 def test_a_list_or_share_after_a_change_never_makes_a_false_error() -> None:
-    ledger, result = _read(AFTER_A_CHANGE)
+    ledger, result = read_text(AFTER_A_CHANGE)
     assert result.ok
     assert not result.warnings, [f.message for f in result.findings]
     labels = {f.value: f.concept for f in ledger.figures}
@@ -774,7 +765,7 @@ def test_a_list_or_share_after_a_change_never_makes_a_false_error() -> None:
 
 
 def test_a_share_of_the_wrong_whole_after_a_change_is_a_warning_not_an_error() -> None:
-    _, result = _read(AFTER_A_CHANGE.replace("占总支出的22%", "占总支出的40%"))
+    _, result = read_text(AFTER_A_CHANGE.replace("占总支出的22%", "占总支出的40%"))
     assert result.ok
     assert [f.code for f in result.warnings] == ["PC903"]
 
@@ -788,7 +779,7 @@ PER_CATEGORY = (
 
 
 def test_a_qizhong_opening_a_breakdown_by_category_sums_only_the_totals_measure() -> None:
-    ledger, result = _read(PER_CATEGORY)
+    ledger, result = read_text(PER_CATEGORY)
     assert result.ok
     assert not result.warnings, [f.message for f in result.findings]
     sums = _sums(ledger)
@@ -799,7 +790,7 @@ def test_a_qizhong_opening_a_breakdown_by_category_sums_only_the_totals_measure(
 
 
 def test_a_wrong_category_saving_is_found_without_an_error() -> None:
-    ledger, result = _read(PER_CATEGORY.replace("节约资金800.00", "节约资金900.00"))
+    ledger, result = read_text(PER_CATEGORY.replace("节约资金800.00", "节约资金900.00"))
     assert result.ok
     assert {f.code for f in result.warnings} == {"PC903"}
     values = {f.id: f.value for f in ledger.figures}
@@ -808,12 +799,12 @@ def test_a_wrong_category_saving_is_found_without_an_error() -> None:
 
 def test_an_amount_and_a_rate_each_said_with_tongbi_are_one_change() -> None:
     text = "（一）\n一般公共预算收入52.3亿元，同比增加3.1亿元，同比增长6.3%。\n"
-    ledger, result = _read(text)
+    ledger, result = read_text(text)
     assert result.ok
     [change] = [r for r in ledger.relations if isinstance(r, perfcheck.ChangeRelation)]
     assert change.delta is not None
     assert change.percent is not None
-    ledger, result = _read(text.replace("6.3%", "7.3%"))
+    ledger, result = read_text(text.replace("6.3%", "7.3%"))
     assert [f.code for f in result.errors] == ["PC302"]
 
 
@@ -836,7 +827,7 @@ def _operand_values(ledger: perfcheck.Ledger) -> list[tuple[str, list[str]]]:
 
 
 def test_changes_against_a_base_named_by_year_and_role() -> None:
-    ledger, result = _read(YEARS)
+    ledger, result = read_text(YEARS)
     assert result.ok
     assert not result.warnings, [f.message for f in result.findings]
     built = _operand_values(ledger)
@@ -849,10 +840,10 @@ def test_changes_against_a_base_named_by_year_and_role() -> None:
 
 
 def test_a_wrong_rate_against_last_years_actual_is_found() -> None:
-    _, result = _read(YEARS.replace("下降3.3%", "下降4.3%"))
+    _, result = read_text(YEARS.replace("下降3.3%", "下降4.3%"))
     assert result.ok  # the base was found by its name: to check by hand
     assert [f.code for f in result.warnings] == ["PC903"]
-    _, result = _read(YEARS.replace("公务接待费减少0.50亿元", "公务接待费减少0.90亿元"))
+    _, result = read_text(YEARS.replace("公务接待费减少0.50亿元", "公务接待费减少0.90亿元"))
     assert [f.code for f in result.warnings] == ["PC903"]
 
 
@@ -867,7 +858,7 @@ CLASSES = (
 
 
 def test_classes_of_a_known_partition_detail_the_total_before_them() -> None:
-    ledger, result = _read(CLASSES)
+    ledger, result = read_text(CLASSES)
     assert result.ok
     assert not result.warnings, [f.message for f in result.findings]
     built = _operand_values(ledger)
@@ -879,17 +870,17 @@ def test_classes_of_a_known_partition_detail_the_total_before_them() -> None:
 
 
 def test_a_wrong_class_or_class_change_is_a_warning() -> None:
-    _, result = _read(CLASSES.replace("公务接待费10.00亿元", "公务接待费12.00亿元"))
+    _, result = read_text(CLASSES.replace("公务接待费10.00亿元", "公务接待费12.00亿元"))
     assert result.ok
     assert [f.code for f in result.warnings] == ["PC903"]
-    _, result = _read(CLASSES.replace("减少3.00亿元", "减少3.50亿元"))
+    _, result = read_text(CLASSES.replace("减少3.00亿元", "减少3.50亿元"))
     assert [f.code for f in result.warnings] == ["PC903"]
 
 
 def test_a_class_list_needs_a_total_naming_the_whole() -> None:
     # 因公出国/公务接待/公务用车 detail a “三公” total only, not any larger amount before them
     text = CLASSES.replace("本级“三公”经费预算总数", "本级部门预算总数")
-    ledger, _ = _read(text)
+    ledger, _ = read_text(text)
     assert ("sum", ["60.00", "20.00", "10.00", "30.00"]) not in _operand_values(ledger)
 
 
@@ -900,13 +891,13 @@ BASE_AFTER = (
 
 
 def test_a_rate_whose_budget_is_printed_after_it_is_a_ratio_to_that_budget() -> None:
-    ledger, result = _read(BASE_AFTER)
+    ledger, result = read_text(BASE_AFTER)
     assert result.ok
     assert not result.findings
     built = _operand_values(ledger)
     assert ("ratio", ["12.50", "13.40", "93.3%"]) in built
     assert ("ratio", ["45.60", "48.00", "95.0%"]) in built
-    _, result = _read(BASE_AFTER.replace("95.0%", "92.0%"))
+    _, result = read_text(BASE_AFTER.replace("95.0%", "92.0%"))
     assert [f.code for f in result.warnings] == ["PC903"]  # the budget came after: inferred
 
 
@@ -926,7 +917,7 @@ MIXED_YEARS = (
 
 
 def test_figures_know_their_year_and_no_relation_mixes_two_years() -> None:
-    ledger, result = _read(MIXED_YEARS)
+    ledger, result = read_text(MIXED_YEARS)
     assert ledger.period == "2023"  # the report's own year, from its title
     periods = {f.value: f.period for f in ledger.figures}
     assert periods["7033.15"] is None  # of the document's year
@@ -941,7 +932,7 @@ def test_figures_know_their_year_and_no_relation_mixes_two_years() -> None:
 
 
 def test_a_figure_compared_with_is_of_the_year_named() -> None:
-    ledger, _ = _read(PRIOR_IN_CLAUSE)
+    ledger, _ = read_text(PRIOR_IN_CLAUSE)
     periods = {f.value: f.period for f in ledger.figures}
     assert ledger.period == "2025"  # no year in the title: the first sentence's
     assert periods["2,190"] == "2024"
@@ -950,7 +941,7 @@ def test_a_figure_compared_with_is_of_the_year_named() -> None:
 
 
 def test_the_report_year_comes_from_the_first_sentence_when_the_title_has_none() -> None:
-    ledger, _ = _read("部门决算说明\n本部门2021年度收入总计100.00万元，支出总计100.00万元。\n")
+    ledger, _ = read_text("部门决算说明\n本部门2021年度收入总计100.00万元，支出总计100.00万元。\n")
     assert ledger.period == "2021"
 
 
@@ -962,7 +953,7 @@ ROLES = (
 
 
 def test_figures_know_their_role_in_the_budget_cycle() -> None:
-    ledger, result = _read(ROLES)
+    ledger, result = read_text(ROLES)
     roles = {f.value: f.role for f in ledger.figures}
     assert roles == {
         "100.00": "budget",
@@ -1026,7 +1017,7 @@ SPACED_TABLE = (
 
 
 def test_a_table_printed_with_spaces_between_cells_is_read_as_a_table() -> None:
-    ledger, result = _read(SPACED_TABLE)
+    ledger, result = read_text(SPACED_TABLE)
     assert result.ok
     assert not result.warnings, [f.message for f in result.findings]
     built = _operand_values(ledger)
@@ -1039,7 +1030,7 @@ def test_a_table_printed_with_spaces_between_cells_is_read_as_a_table() -> None:
 
 
 def test_a_wrong_cell_of_a_spaced_table_is_a_warning() -> None:
-    _, result = _read(SPACED_TABLE.replace("公务接待费 20.00 15.00", "公务接待费 20.00 16.00"))
+    _, result = read_text(SPACED_TABLE.replace("公务接待费 20.00 15.00", "公务接待费 20.00 16.00"))
     assert result.ok
     assert {f.code for f in result.warnings} == {"PC903"}
 
@@ -1063,7 +1054,7 @@ CLAUSES = (
 
 
 def test_clauses_colons_and_brackets_bind_figures_to_their_own_statement() -> None:
-    ledger, result = _read(CLAUSES)
+    ledger, result = read_text(CLAUSES)
     assert result.ok, [f.message for f in result.errors]
     built = _operand_values(ledger)
     # 同比增长3.7%，加上…130.0亿元: the amount of another clause is no amount of the change

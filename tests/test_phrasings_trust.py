@@ -11,21 +11,12 @@ from __future__ import annotations
 
 import perfcheck
 from perfcheck.extract import extract
-
-
-def _read(text: str) -> tuple[perfcheck.Ledger, perfcheck.Result]:
-    ledger = extract(text).ledger
-    return ledger, perfcheck.check(ledger)
+from phrasing_texts import error_values, read_text
 
 
 def _built(ledger: perfcheck.Ledger) -> list[tuple[str, list[str]]]:
     values = {f.id: f.value for f in ledger.figures}
     return [(r.kind, [values[i] for i in r.operands()]) for r in ledger.relations]
-
-
-def _error_values(ledger: perfcheck.Ledger, result: perfcheck.Result) -> list[set[str]]:
-    values = {f.id: f.value for f in ledger.figures}
-    return [{values[i] for i in f.figures} for f in result.errors]
 
 
 # --- a figure's scope is part of what it is: 全县 and 县本级 are two quantities ---------------
@@ -42,7 +33,7 @@ SCOPES = (
 
 
 def test_figures_of_two_scopes_are_never_equated() -> None:
-    ledger, result = _read(SCOPES)
+    ledger, result = read_text(SCOPES)
     assert result.ok, [f.message for f in result.errors]
     built = _built(ledger)
     assert ("equal", ["50.0", "30.0"]) not in built
@@ -52,8 +43,8 @@ def test_figures_of_two_scopes_are_never_equated() -> None:
 
 
 def test_a_wrong_part_in_one_scope_is_still_reported() -> None:
-    ledger, result = _read(SCOPES.replace("非税收入7.5亿元", "非税收入8.5亿元"))
-    assert {"30.0", "22.5", "8.5"} in _error_values(ledger, result)
+    ledger, result = read_text(SCOPES.replace("非税收入7.5亿元", "非税收入8.5亿元"))
+    assert {"30.0", "22.5", "8.5"} in error_values(ledger, result)
 
 
 def test_figures_of_one_scope_printed_twice_are_still_one_quantity() -> None:
@@ -61,7 +52,7 @@ def test_figures_of_one_scope_printed_twice_are_still_one_quantity() -> None:
         "（一）总体\n县本级“三公”经费预算50.00万元。\n（二）明细\n县本级“三公”经费预算50.00万元，"
         "其中：公务接待费20.00万元，公务用车运行费30.00万元。\n"
     )
-    ledger, _ = _read(text)
+    ledger, _ = read_text(text)
     assert ("equal", ["50.00", "50.00"]) in _built(ledger)
 
 
@@ -79,7 +70,7 @@ AFTER_RATE = (
 
 
 def test_an_amount_named_otherwise_after_a_rate_is_no_change_amount() -> None:
-    ledger, result = _read(AFTER_RATE)
+    ledger, result = read_text(AFTER_RATE)
     assert result.ok, [f.message for f in result.errors]
     changes = [values for kind, values in _built(ledger) if kind == "change"]
     assert ["47.8", "3.7%"] in changes
@@ -90,11 +81,11 @@ def test_an_amount_named_otherwise_after_a_rate_is_no_change_amount() -> None:
 
 def test_an_amount_named_by_a_change_word_after_the_rate_is_the_change_amount() -> None:
     text = "（一）收入\n本年收入210.00万元，比上年增长5.0%，增加10.00万元。\n"
-    ledger, result = _read(text)
+    ledger, result = read_text(text)
     assert result.ok
     assert ("change", ["210.00", "10.00", "5.0%"]) in _built(ledger)
-    ledger, result = _read(text.replace("增加10.00万元", "增加20.00万元"))
-    assert {"210.00", "20.00", "5.0%"} in _error_values(ledger, result)
+    ledger, result = read_text(text.replace("增加10.00万元", "增加20.00万元"))
+    assert {"210.00", "20.00", "5.0%"} in error_values(ledger, result)
 
 
 # --- a rate whose base is named and not printed is no ratio of the figures nearby -----------
@@ -108,7 +99,7 @@ NAMED_BASE = (
 
 
 def test_a_rate_of_a_budget_nowhere_printed_is_not_checked() -> None:
-    ledger, result = _read(NAMED_BASE)
+    ledger, result = read_text(NAMED_BASE)
     assert result.ok, [f.message for f in result.errors]
     assert not [values for kind, values in _built(ledger) if kind == "ratio"]
     assert ("sum", ["23173.15", "13372", "5772.56", "4028.59"]) in _built(ledger)
@@ -124,7 +115,7 @@ BRACKETED = (
 
 
 def test_a_share_after_brackets_is_of_the_figure_before_them() -> None:
-    ledger, result = _read(BRACKETED)
+    ledger, result = read_text(BRACKETED)
     assert result.ok, [f.message for f in result.errors]
     shares = [values for kind, values in _built(ledger) if kind == "share"]
     assert ["500.00", "500.00", "100%"] in shares
@@ -136,8 +127,8 @@ def test_a_wrong_share_after_brackets_is_reported_on_the_figure_before_them() ->
     text = text.replace("占收入合计0%", "占收入合计16.7%").replace(
         "上级补助收入0万元", "上级补助收入100.00万元"
     )
-    ledger, result = _read(text)
-    assert {"500.00", "600.00", "100%"} in _error_values(ledger, result)
+    ledger, result = read_text(text)
+    assert {"500.00", "600.00", "100%"} in error_values(ledger, result)
 
 
 # --- the main items of a part, after 主要…事项：and closed by 等, are no parts of the outer list --
@@ -150,7 +141,7 @@ MAIN_ITEMS = (
 
 
 def test_main_items_closed_by_etc_detail_the_part_before_them() -> None:
-    ledger, result = _read(MAIN_ITEMS)
+    ledger, result = read_text(MAIN_ITEMS)
     assert result.ok, [f.message for f in result.errors]
     built = _built(ledger)
     assert ("sum", ["81.6", "68.4", "13.2"]) in built
@@ -160,8 +151,8 @@ def test_main_items_closed_by_etc_detail_the_part_before_them() -> None:
 
 
 def test_a_wrong_part_of_the_outer_list_is_still_reported() -> None:
-    ledger, result = _read(MAIN_ITEMS.replace("13.2亿元", "14.2亿元"))
-    assert {"81.6", "68.4", "14.2"} in _error_values(ledger, result)
+    ledger, result = read_text(MAIN_ITEMS.replace("13.2亿元", "14.2亿元"))
+    assert {"81.6", "68.4", "14.2"} in error_values(ledger, result)
 
 
 # --- 万 alone after an amount, in a text that prints 万元 ----------------------------------
@@ -175,17 +166,17 @@ SCALE_ALONE = (
 
 
 def test_wan_alone_is_an_amount_in_wan_yuan() -> None:
-    ledger, result = _read(SCALE_ALONE)
+    ledger, result = read_text(SCALE_ALONE)
     assert result.ok, [f.message for f in result.errors]
     built = _built(ledger)
     assert ("sum", ["100.50", "0", "60.20", "40.30"]) in built
     assert ("sum", ["90.00", "0", "50.00", "40.00"]) in built
-    ledger, result = _read(SCALE_ALONE.replace("60.20", "61.20"))
-    assert {"100.50", "0", "61.20", "40.30"} in _error_values(ledger, result)
+    ledger, result = read_text(SCALE_ALONE.replace("60.20", "61.20"))
+    assert {"100.50", "0", "61.20", "40.30"} in error_values(ledger, result)
 
 
 def test_wan_alone_in_a_text_printing_no_wan_yuan_is_no_amount() -> None:
-    ledger, _ = _read("（一）服务\n全年服务群众3万，发放资料1200份。\n")
+    ledger, _ = read_text("（一）服务\n全年服务群众3万，发放资料1200份。\n")
     assert [f.value for f in ledger.figures] == ["1200"]
 
 
@@ -199,7 +190,7 @@ ANNOTATED = (
 
 
 def test_pinyin_annotations_are_read_past_and_offsets_are_the_pages() -> None:
-    ledger, result = _read(ANNOTATED)
+    ledger, result = read_text(ANNOTATED)
     assert result.ok, [f.message for f in result.errors]
     assert ("ratio", ["4.75", "5.00", "95.0%"]) in _built(ledger)
     assert ("change", ["4.75", "0.30", "6.7%"]) in _built(ledger)
@@ -207,8 +198,8 @@ def test_pinyin_annotations_are_read_past_and_offsets_are_the_pages() -> None:
         assert figure.source is not None
         assert figure.source.start is not None
         assert ANNOTATED[figure.source.start : figure.source.end] == figure.value.rstrip("%")
-    ledger, result = _read(ANNOTATED.replace("95.0%", "90.0%"))
-    assert {"4.75", "5.00", "90.0%"} in _error_values(ledger, result)
+    ledger, result = read_text(ANNOTATED.replace("95.0%", "90.0%"))
+    assert {"4.75", "5.00", "90.0%"} in error_values(ledger, result)
     # the sentence a relation was read from is quoted as the page printed it
     passages = [p for ps in extract(ANNOTATED).explanations.values() for p in ps]
     assert passages
@@ -225,7 +216,7 @@ OWN_BUDGET = (
 
 
 def test_a_change_against_an_unprinted_budget_of_its_year_is_inferred() -> None:
-    ledger, result = _read(OWN_BUDGET)
+    ledger, result = read_text(OWN_BUDGET)
     assert result.ok
     assert [f.code for f in result.warnings] == ["PC903"]
     changes = [r for r in ledger.relations if r.kind == "change"]
@@ -234,8 +225,8 @@ def test_a_change_against_an_unprinted_budget_of_its_year_is_inferred() -> None:
 
 def test_a_change_against_last_year_stays_stated() -> None:
     text = OWN_BUDGET.replace("与2021年度预算相比", "与上年相比")
-    ledger, result = _read(text)
-    assert {"5.21", "0.10", "0.006%"} in _error_values(ledger, result)
+    ledger, result = read_text(text)
+    assert {"5.21", "0.10", "0.006%"} in error_values(ledger, result)
 
 
 # --- more relations read: 占年初预算X的Y%, the budgets of a list, 加上…总计, …中，A…占X% ------------
@@ -248,7 +239,7 @@ OF_BUDGET = (
 
 
 def test_a_share_of_a_printed_budget_is_a_ratio_and_the_budgets_add_up() -> None:
-    ledger, result = _read(OF_BUDGET)
+    ledger, result = read_text(OF_BUDGET)
     assert result.ok
     assert not result.warnings, [f.message for f in result.findings]
     built = _built(ledger)
@@ -256,11 +247,13 @@ def test_a_share_of_a_printed_budget_is_a_ratio_and_the_budgets_add_up() -> None
     assert ("ratio", ["3000", "8000", "37.5%"]) in built
     assert ("sum", ["4000", "3000", "1000"]) in built
     assert ("sum", ["10000", "8000", "2000"]) in built  # the parts' budgets: inferred
-    _, result = _read(OF_BUDGET.replace("占年初预算2000万元", "占年初预算2500万元").replace("50.0%", "40.0%"))
+    _, result = read_text(
+        OF_BUDGET.replace("占年初预算2000万元", "占年初预算2500万元").replace("50.0%", "40.0%")
+    )
     assert result.ok
     assert [f.code for f in result.warnings] == ["PC903"]
-    ledger, result = _read(OF_BUDGET.replace("37.5%", "35.7%"))
-    assert {"3000", "8000", "35.7%"} in _error_values(ledger, result)
+    ledger, result = read_text(OF_BUDGET.replace("37.5%", "35.7%"))
+    assert {"3000", "8000", "35.7%"} in error_values(ledger, result)
 
 
 ADDED = (
@@ -274,15 +267,15 @@ ADDED = (
 
 
 def test_amounts_added_to_what_was_said_make_the_total_after_them() -> None:
-    ledger, result = _read(ADDED)
+    ledger, result = read_text(ADDED)
     assert result.ok, [f.message for f in result.errors]
     assert not result.warnings, [f.message for f in result.findings]
     built = _built(ledger)
     assert ("sum", ["151.7", "47.8", "54.3", "24.2", "25.4"]) in built
     assert ("sum", ["24901.77", "23173.15", "1728.62"]) in built
     assert "加上" not in next(f.label for f in ledger.figures if f.value == "54.3")
-    ledger, result = _read(ADDED.replace("收入总计151.7", "收入总计152.7"))
-    assert {"152.7", "47.8", "54.3", "24.2", "25.4"} in _error_values(ledger, result)
+    ledger, result = read_text(ADDED.replace("收入总计151.7", "收入总计152.7"))
+    assert {"152.7", "47.8", "54.3", "24.2", "25.4"} in error_values(ledger, result)
 
 
 ENDED_BY_ZHONG = (
@@ -294,13 +287,13 @@ ENDED_BY_ZHONG = (
 
 
 def test_a_sentence_opened_by_a_figures_name_and_zhong_lists_its_parts() -> None:
-    ledger, result = _read(ENDED_BY_ZHONG)
+    ledger, result = read_text(ENDED_BY_ZHONG)
     assert result.ok, [f.message for f in result.errors]
     built = _built(ledger)
     assert ("sum", ["1.52", "0", "1.52", "0"]) in built  # the zero after the sum is reached is a part
     assert ("share", ["1.52", "1.52", "100%"]) in built
-    ledger, result = _read(ENDED_BY_ZHONG.replace("占100%", "占90%"))
-    assert {"1.52", "90%"} <= next(iter(_error_values(ledger, result)), set())
+    ledger, result = read_text(ENDED_BY_ZHONG.replace("占100%", "占90%"))
+    assert {"1.52", "90%"} <= next(iter(error_values(ledger, result)), set())
 
 
 SHARE_OF_LIST_TOTAL = (
@@ -311,11 +304,11 @@ SHARE_OF_LIST_TOTAL = (
 
 
 def test_a_share_of_the_words_of_its_lists_total_is_of_that_total() -> None:
-    ledger, result = _read(SHARE_OF_LIST_TOTAL)
+    ledger, result = read_text(SHARE_OF_LIST_TOTAL)
     assert result.ok
     assert ("share", ["65.7", "77.6", "84.7%"]) in _built(ledger)
-    ledger, result = _read(SHARE_OF_LIST_TOTAL.replace("84.7%", "80.7%"))
-    assert {"65.7", "77.6", "80.7%"} in _error_values(ledger, result)
+    ledger, result = read_text(SHARE_OF_LIST_TOTAL.replace("84.7%", "80.7%"))
+    assert {"65.7", "77.6", "80.7%"} in error_values(ledger, result)
 
 
 # --- two values of one quantity printed side by side, and the change between them ------------
@@ -328,15 +321,15 @@ MOVED_TO = (
 
 
 def test_from_a_value_to_another_is_a_change_with_both_printed() -> None:
-    ledger, result = _read(MOVED_TO)
+    ledger, result = read_text(MOVED_TO)
     assert result.ok, [f.message for f in result.errors]
     built = _built(ledger)
     assert ("change", ["73,500.00", "70,000.00", "3,500.00"]) in built
     assert ("change", ["73,500.00", "70,000.00", "5%"]) in built
     assert ("change", ["1,700", "1,000", "700"]) in built
     assert ("change", ["1,700", "1,000", "70%"]) in built
-    ledger, result = _read(MOVED_TO.replace("增加3,500.00万元", "增加3,200.00万元"))
-    assert {"73,500.00", "70,000.00", "3,200.00"} in _error_values(ledger, result)
+    ledger, result = read_text(MOVED_TO.replace("增加3,500.00万元", "增加3,200.00万元"))
+    assert {"73,500.00", "70,000.00", "3,200.00"} in error_values(ledger, result)
 
 
 YEARS_COMPARED = (
@@ -349,7 +342,7 @@ YEARS_COMPARED = (
 
 
 def test_two_years_compared_item_by_item() -> None:
-    ledger, result = _read(YEARS_COMPARED)
+    ledger, result = read_text(YEARS_COMPARED)
     assert result.ok, [f.message for f in result.errors]
     built = _built(ledger)
     assert ("change", ["33", "57.55", "24.55"]) in built
@@ -361,23 +354,23 @@ def test_two_years_compared_item_by_item() -> None:
 
 
 def test_two_years_compared_with_a_slip_are_reported() -> None:
-    ledger, result = _read(YEARS_COMPARED.replace("2015年预算12.35万元", "2015年预算12.5万元"))
-    errors = _error_values(ledger, result)
+    ledger, result = read_text(YEARS_COMPARED.replace("2015年预算12.35万元", "2015年预算12.5万元"))
+    errors = error_values(ledger, result)
     assert {"4.35", "12.5", "35.22%"} in errors  # 4.35 ÷ 12.5 is 34.8 %
     assert {"57.55", "12.5", "45.2"} in errors  # 12.5 + 45.2 is more than 57.55
 
 
 def test_wan_alone_after_a_name_of_money_is_an_amount() -> None:
-    ledger, _ = _read("一、收入支出决算总体情况说明\n2024年度收、支总计均为1523.26万\n")
+    ledger, _ = read_text("一、收入支出决算总体情况说明\n2024年度收、支总计均为1523.26万\n")
     assert [(f.value, f.unit or ledger.unit) for f in ledger.figures] == [("1523.26", "万元")]
 
 
 def test_batches_are_counted() -> None:
-    ledger, result = _read("（三）接待\n国内公务接待30批次（其中外事接待26批次），579人次。\n")
+    ledger, result = read_text("（三）接待\n国内公务接待30批次（其中外事接待26批次），579人次。\n")
     assert result.ok
     assert ("sum", ["30", "26"]) in _built(ledger)
-    ledger, result = _read("（三）接待\n国内公务接待30批次（其中外事接待36批次），579人次。\n")
-    assert {"30", "36"} in _error_values(ledger, result)
+    ledger, result = read_text("（三）接待\n国内公务接待30批次（其中外事接待36批次），579人次。\n")
+    assert {"30", "36"} in error_values(ledger, result)
 
 
 def test_an_unreadable_number_in_an_annotated_text_is_quoted_as_printed() -> None:
@@ -390,8 +383,8 @@ def test_an_unreadable_number_in_an_annotated_text_is_quoted_as_printed() -> Non
 
 def test_a_rate_said_to_be_about_is_the_changes_rate() -> None:
     text = "（一）支出\n2015年支出预算190.00万元，较2014年支出预算200.00万元减少10.00万元，约减少5%。\n"
-    ledger, result = _read(text)
+    ledger, result = read_text(text)
     assert result.ok
     assert ("change", ["190.00", "200.00", "5%"]) in _built(ledger)
-    ledger, result = _read(text.replace("约减少5%", "约减少8%"))
-    assert {"190.00", "200.00", "8%"} in _error_values(ledger, result)
+    ledger, result = read_text(text.replace("约减少5%", "约减少8%"))
+    assert {"190.00", "200.00", "8%"} in error_values(ledger, result)

@@ -1,0 +1,18 @@
+"""What the phrasing tests share: read a text written for a test, and name errors by their values."""
+
+from __future__ import annotations
+
+import perfcheck
+from perfcheck.extract import extract
+
+
+def read_text(text: str) -> tuple[perfcheck.Ledger, perfcheck.Result]:
+    """The ledger extracted from ``text`` and the result of checking it."""
+    ledger = extract(text).ledger
+    return ledger, perfcheck.check(ledger)
+
+
+def error_values(ledger: perfcheck.Ledger, result: perfcheck.Result) -> list[set[str]]:
+    """Each error of ``result`` as the set of printed values of the figures it names."""
+    values = {f.id: f.value for f in ledger.figures}
+    return [{values[i] for i in f.figures} for f in result.errors]
