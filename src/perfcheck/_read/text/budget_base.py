@@ -6,7 +6,8 @@ budget in its table (``公务接待费 | 14.9 | 5.21``) or in an earlier sentenc
 (``公务接待费预算14.9万元``). The budget is the one figure of the report's year whose row
 (or label, its role aside) names the same item and whose column (or label) says 预算; the
 change is then checked against it: the amount as budget − actual (or actual − budget) and
-the rate as that amount over the budget, each a statement of its own. ``与预算相比无增减``
+the rate as the printed amount over the budget (a ``ratio``; with no amount printed, as
+the change of the actual against the budget), each a statement of its own. ``与预算相比无增减``
 (无变化, 持平) says the actual equals the budget.
 
 The budget is found by its name across the report's structure, not stated in the
@@ -119,7 +120,21 @@ def against_budget(built: Built, tables_figures: list[dict[str, Any]]) -> tuple[
                 key: fig.id,
                 **({"source": source} if source else {}),
             }
-            made.append(Rel(data, rel.sentences, [current, fig]))
+            if key == "percent" and "delta" in rel.data:
+                # 减少0.28万元，下降15%: the rate is the amount printed over the budget
+                data = {
+                    "id": f"{rid}_rate_of_budget",
+                    "kind": "ratio",
+                    "label": f"{fig.label}: {said[0].label} ÷ {budget.item} budget {budget.value}",
+                    "basis": "inferred",
+                    "numerator": said[0].id,
+                    "denominator": budget.id,
+                    "stated": fig.id,
+                    **({"source": source} if source else {}),
+                }
+            made.append(
+                Rel(data, rel.sentences, [current, *said] if data["kind"] == "ratio" else [current, fig])
+            )
         replaced.add(rid)
     return made, replaced
 
