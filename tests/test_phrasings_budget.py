@@ -8,7 +8,6 @@ budget the sentence does not print is for a person to check (PC903), never an er
 from __future__ import annotations
 
 import perfcheck
-from perfcheck._read.text.budget_base import item_name
 from perfcheck.extract import extract
 from phrasing_texts import read_text, relation_values
 
@@ -90,8 +89,3 @@ def test_a_budget_printed_in_an_earlier_sentence_is_the_base() -> None:
     assert not [f for f in result.findings if f.severity.value != "info"]
     broken = read_text(text.replace("减少1.50万元", "减少2.50万元"))
     assert ("PC903", {"4.50", "6.00", "2.50"}) in _finding_sets(*broken)
-
-
-def test_item_names_drop_row_numbers_and_the_words_of_the_actual() -> None:
-    assert item_name("3.公务用车购置及运行维护费") == "公务用车购置及运行维护费"
-    assert item_name("公务接待费支出决算") == "公务接待费"

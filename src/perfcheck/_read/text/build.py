@@ -45,6 +45,7 @@ from perfcheck._read.text.base import (
     noun_after,
     read_label,
 )
+from perfcheck._read.text.breakdowns import Breakdowns
 from perfcheck._read.text.changes import Changes
 from perfcheck._read.text.comparisons import Comparisons
 from perfcheck._read.text.counts import Counts
@@ -55,6 +56,7 @@ from perfcheck._read.text.numbers import Mention, find
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
 from perfcheck._read.text.side_by_side import SideBySide
+from perfcheck._read.text.sides import Sides
 from perfcheck._read.text.sums import Sums
 
 __all__ = ["Built", "Fig", "Rel", "build"]
@@ -65,7 +67,18 @@ _MONEY = re.compile(r"收入|支出|经费|资金|预算|决算|总计|合计|�
 
 
 class _Builder(
-    Sums, Balances, Respectively, SideBySide, Changes, Itemised, Growth, Comparisons, Equalities, Counts
+    Breakdowns,
+    Sums,
+    Balances,
+    Respectively,
+    SideBySide,
+    Changes,
+    Itemised,
+    Growth,
+    Comparisons,
+    Equalities,
+    Counts,
+    Sides,
 ):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -315,17 +328,19 @@ class _Builder(
         self.itemised_reasons()
         self.average_growth()
 
-    def build(self, name: str, locale: str) -> Built:
+    def build(self, name: str, locale: str) -> Built:  # noqa: PLR0915 - one step per recogniser, in order
         self.read_figures()
         self.year = self.report_year()
         for fig in self.figs:
             fig.period = self.period_of(fig)
+        self.both_sides()
         runs = self.respectively()
         self.heading_units()
         self.document_unit()
         self.rows()
         self.lists()
         self.partition_lists()
+        self.breakdowns()
         self.added_totals()
         self.drop_bare()
         self.concepts()
@@ -335,6 +350,7 @@ class _Builder(
         self.shares(read)
         self.rates(read)
         self.base_sums()
+        self.partition_shares(runs)
         self.changes()
         self.compared_values()
         self.listed_changes()
@@ -347,6 +363,7 @@ class _Builder(
         self.figs = [f for f in self.figs if f.keep]
         self.relations = [r for r in self.relations if all(f.keep for f in r.figures)]
         self.equals()
+        self.side_totals()
         self.mixed_periods()
         self.change_formulas()
         self.scores()
