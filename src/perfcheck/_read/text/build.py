@@ -311,6 +311,7 @@ class _Builder(Breakdowns, Sums, Balances, Respectively, Changes, Comparisons, E
         self.lists()
         self.partition_lists()
         self.breakdowns()
+        self.cross_sections()
         self.added_totals()
         self.drop_bare()
         self.concepts()
