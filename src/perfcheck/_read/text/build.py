@@ -341,6 +341,7 @@ class _Builder(
         self.lists()
         self.partition_lists()
         self.breakdowns()
+        self.cross_sections()
         self.added_totals()
         self.drop_bare()
         self.concepts()

@@ -161,16 +161,6 @@ def _printed_at(document: dict[str, Any], origin: list[int], text: str) -> dict[
     }
 
 
-def _operands(relation: dict[str, Any]) -> frozenset[str]:
-    """The ids a relation of the document names (a table link and a budget found for a change may agree)."""
-    keys = ("figures", "current", "prior", "delta", "percent", "numerator", "denominator", "stated")
-    found: set[str] = set()
-    for key in keys:
-        value = relation.get(key)
-        found |= set(value) if isinstance(value, list) else {value} if isinstance(value, str) else set()
-    return frozenset(found)
-
-
 def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale: str = "zh_CN") -> Extraction:
     """Extract a ledger document from the text of a report.
 
@@ -194,6 +184,10 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
     tables = text_tables(read, name=name)
     seen = masked(read, tables)
     built = build(seen, name=name, unit=unit, locale=locale, printed=plain)
+    if links := table_links(built, tables, plain):
+        # a sentence's figure and its quantity's cell in a table printed in the text
+        built.relations.extend(links)
+        built.document["relations"] = [*built.document["relations"], *(rel.data for rel in links)]
     # a change against a budget printed elsewhere (a table's 预算数 column, an earlier sentence)
     table_figures = [f for t in tables for f in t.figures]
     against, replaced = against_budget(built, table_figures)
@@ -202,12 +196,6 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
         kept = [r for r in built.document.get("relations", []) if r["id"] not in replaced]
         built.document["relations"] = [*kept, *(r.data for r in against)]
         built.relations = [*(r for r in built.relations if r.data["id"] not in replaced), *against]
-    said = [_operands(r.data) for r in against]
-    links = [r for r in table_links(built, tables, plain) if _operands(r.data) not in said]
-    if links:
-        # a sentence's figure and its quantity's cell in a table printed in the text
-        built.relations.extend(links)
-        built.document["relations"] = [*built.document["relations"], *(rel.data for rel in links)]
     document = built.document if origin is None else _printed_at(built.document, origin, text)
     place = _Place(origin)
     if tables:
