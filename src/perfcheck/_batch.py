@@ -415,8 +415,9 @@ def check_many(  # noqa: PLR0913 - keyword-only options, as in check()
     and its bytes are sent.
 
     With ``jobs > 1`` the documents are checked in that many worker processes
-    (``chunk_size`` at a time, a bounded number of chunks in flight); the items are
-    the same, in the same order, as with ``jobs=1``.
+    (``chunk_size`` at a time, a bounded number of chunks in flight; the lines of a
+    JSON Lines file 256 at a time, which the workers read from the file themselves); the
+    items are the same, in the same order, as with ``jobs=1``.
 
     Only the rules of one document run here (``select`` chooses among them); the
     series rules, which compare documents, run in :func:`perfcheck.check_series`.
