@@ -155,6 +155,7 @@ class FigureColumns:
         self.opaque_at: frozenset[int] = frozenset()
         self.operands: dict[int, list[str]] = {}  # of relations of other kinds, by id()
         self.kinds: list[str] = []  # of every relation, in document order
+        self.ids: list[str] = []  # of every figure, in document order
 
     def _text(self, value: object) -> None:
         if value is None:
@@ -200,10 +201,10 @@ class FigureColumns:
         self.strings += sum(map(len, figs)) + 2 * len(figs) - numbers
         for key in ("concept", "label"):
             if key in keys:
-                types = Counter(map(type, map(dict.get, figs, repeat(key))))
-                if not types.keys() <= _TEXT_TYPES:
+                texts = list(map(dict.get, figs, repeat(key)))
+                if not set(map(type, texts)) <= _TEXT_TYPES:
                     raise decline()
-                self.strings += types[str]
+                self.strings += n - texts.count(None)
         special: set[int] = set()
         for key in keys - _PLAIN_KEYS:
             special.update(_indexes(list(map(contains, figs, repeat(key))), value=True))
@@ -219,13 +220,15 @@ class FigureColumns:
         self._plain_precision(joined, values, special_at)
         by_id: dict[str, Any]
         if self.uniform is not None:
-            digits = values
+            # "12.50" is 1250 hundredths: drop the point, read the digits.
             if special_at:  # their numbers are read one by one; "38.56%" is no integer
                 digits = values.copy()
                 for i in special_at:
                     digits[i] = "0"
-            # "12.50" is 1250 hundredths: drop the point, read the digits.
-            by_id = dict(zip(ids, map(int, map(str.replace, digits, repeat("."), repeat(""))), strict=True))
+                ints = map(int, map(str.replace, digits, repeat("."), repeat("")))
+            else:  # every value plain: its line of the joined values, points dropped at once
+                ints = map(int, joined.replace(".", "").split("\n"))
+            by_id = dict(zip(ids, ints, strict=True))
             self.numbers = by_id
         else:
             by_id = self.plain = dict(zip(ids, figs, strict=True))
@@ -233,7 +236,7 @@ class FigureColumns:
             raise decline()  # an id used twice
         for i in special_at:
             del by_id[ids[i]]
-        del ids
+        self.ids = ids
         if self.read and self.uniform is not None:
             # read figures printed as the column's are integers of the column
             for fid, (n, e, exact, symbol) in self.read.items():

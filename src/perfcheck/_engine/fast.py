@@ -36,6 +36,8 @@ computed by the full path when first asked for.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import chain, compress
+from operator import itemgetter
 from typing import Any, Final, TypeVar
 
 import orjson
@@ -290,8 +292,9 @@ def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
     try:
         # Every backslash starts an escape, so each \" is a quote inside a string, the others
         # open or close one.
-        quotes = data.count(b'"') - data.count(b'\\"')
-        return _Screen(doc, plan, limits, escaped=b"\\" in data).run(quotes)
+        escaped = b"\\" in data
+        quotes = data.count(b'"') - (data.count(b'\\"') if escaped else 0)
+        return _Screen(doc, plan, limits, escaped=escaped).run(quotes)
     except NotPlain:
         return None
 
@@ -355,21 +358,27 @@ class _Screen(FigureColumns):
 
     def _used(self) -> set[str]:
         """The ids of the figures some relation names (every one exists: the screen checked)."""
-        used: set[str] = set()
-        add, update = used.add, used.update
         operands = self.operands
-        for rel in self.relations:
-            kind = rel["kind"]
-            if id(rel) in operands:
-                update(operands[id(rel)])
-            elif kind == "sum":
-                add(rel["total"])
-                update(rel["parts"])
-            elif kind == "balance":
-                update(rel["inflows"])
-                update(rel["outflows"])
-            else:
-                update(self._operands(rel))
+        rels = self.relations
+        if operands or self.kinds.count("sum") != len(rels):
+            used: set[str] = set()
+            add, update = used.add, used.update
+            for rel in rels:
+                kind = rel["kind"]
+                if id(rel) in operands:
+                    update(operands[id(rel)])
+                elif kind == "sum":
+                    add(rel["total"])
+                    update(rel["parts"])
+                elif kind == "balance":
+                    update(rel["inflows"])
+                    update(rel["outflows"])
+                else:
+                    update(self._operands(rel))
+            return used
+        # sums only (W1's shape): every total and part, gathered in C
+        used = set(map(itemgetter("total"), rels))
+        used.update(chain.from_iterable(map(itemgetter("parts"), rels)))
         return used
 
     def _escalated_figures(self, escalated: list[Any]) -> list[Any]:
@@ -386,7 +395,7 @@ class _Screen(FigureColumns):
         if not needed:
             return []
         if self.flagged or self.numbers or self.opaque or self.read:
-            return [f for f in self.figures if f["id"] in needed]
+            return list(compress(self.figures, map(needed.__contains__, self.ids)))
         plain, special = self.plain, self.special
         return [special[x] if x in special else plain[x] for x in needed]
 
