@@ -36,8 +36,7 @@ computed by the full path when first asked for.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import chain, compress
-from operator import itemgetter
+from itertools import compress
 from typing import Any, Final, TypeVar
 
 import orjson
@@ -358,27 +357,21 @@ class _Screen(FigureColumns):
 
     def _used(self) -> set[str]:
         """The ids of the figures some relation names (every one exists: the screen checked)."""
+        used: set[str] = set()
+        add, update = used.add, used.update
         operands = self.operands
-        rels = self.relations
-        if operands or self.kinds.count("sum") != len(rels):
-            used: set[str] = set()
-            add, update = used.add, used.update
-            for rel in rels:
-                kind = rel["kind"]
-                if id(rel) in operands:
-                    update(operands[id(rel)])
-                elif kind == "sum":
-                    add(rel["total"])
-                    update(rel["parts"])
-                elif kind == "balance":
-                    update(rel["inflows"])
-                    update(rel["outflows"])
-                else:
-                    update(self._operands(rel))
-            return used
-        # sums only (W1's shape): every total and part, gathered in C
-        used = set(map(itemgetter("total"), rels))
-        used.update(chain.from_iterable(map(itemgetter("parts"), rels)))
+        for rel in self.relations:
+            kind = rel["kind"]
+            if id(rel) in operands:
+                update(operands[id(rel)])
+            elif kind == "sum":
+                add(rel["total"])
+                update(rel["parts"])
+            elif kind == "balance":
+                update(rel["inflows"])
+                update(rel["outflows"])
+            else:
+                update(self._operands(rel))
         return used
 
     def _escalated_figures(self, escalated: list[Any]) -> list[Any]:
