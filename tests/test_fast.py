@@ -1700,3 +1700,56 @@ def test_a_truncated_figure_goes_to_the_exact_path(rounding: str, sent: bool, ok
     result = assert_same(data)
     assert result is not None
     assert result.ok is ok
+
+
+_QUICK_UNITS = ["万元", "元", "亿元", "人", "人次", "万人", "例", "%", "百分点", "EUR", "EUR million", None]
+_QUICK_VALUES: list[int | str] = [
+    0,
+    7,
+    -3,
+    70,
+    10**12,
+    10**45,
+    "0",
+    "7",
+    "12.50",
+    "0.00",
+    "007",
+    "-1.5",
+    "3.01",
+]
+
+
+@pytest.mark.parametrize("doc_unit", [u for u in _QUICK_UNITS if u is not None])
+def test_a_figure_read_without_validation_reads_as_its_validated_view(doc_unit: str) -> None:
+    """The column reads a JSON integer or ``123.45万元`` without validating it: as the validated view would.
+
+    Every figure it reads so (its number, precision, exactness, unit, and the precision
+    document rules count) is read again the long way, validated and viewed; the two must
+    agree, and validation must accept what it read.
+    """
+    from perfcheck._engine import columns, fast  # noqa: PLC0415 - the column's own reading
+
+    plan = fast.plan(default_registry.select(None, None), default_registry)
+    assert plan is not None
+    read = 0
+    for own, value in [(u, v) for u in _QUICK_UNITS for v in _QUICK_VALUES]:
+        suffixes = [""] if type(value) is int else sorted({own or "", doc_unit, "万元", "人", "元"})
+        for suffix in suffixes:
+            figure: dict[str, Any] = {"id": "x", "value": value if type(value) is int else f"{value}{suffix}"}
+            if own is not None:
+                figure["unit"] = own
+            doc = {"perfcheck": "1", "unit": doc_unit, "figures": [figure, {"id": "y", "value": "1"}]}
+            quick = fast._Screen(doc, plan, DEFAULT_LIMITS)
+            got = quick._quick(figure)
+            if got is None:
+                continue
+            read += 1
+            slow = fast._Screen(doc, plan, DEFAULT_LIMITS)
+            try:
+                views = slow._views([figure])
+            except columns.NotPlain:
+                pytest.fail(f"read without validation, but validation declines: {doc}")
+            slow._read_view(figure, views["x"])
+            assert (got, quick.precision) == (slow.read.get("x"), slow.precision), doc
+    assert read > 0

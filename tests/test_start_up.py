@@ -2,7 +2,7 @@
 
 ``import perfcheck`` loads names on first use (PEP 562); ``perfcheck --help`` loads no
 checker; checking a JSON document loads no YAML, text or table reader, no solver, no
-process pool, and no tabulate unless a table is printed.
+process pool, and no tabulate unless a markdown or HTML table is printed.
 """
 
 from __future__ import annotations
@@ -69,9 +69,11 @@ def test_checking_json_loads_only_the_fast_path_and_its_renderer(fmt: str) -> No
     assert loaded == {"pydantic", "perfcheck._api"}
 
 
-def test_the_table_loads_tabulate() -> None:
-    loaded = loaded_after(main_of("check", "--no-config", str(SEED)))
-    assert loaded == {"pydantic", "perfcheck._api", "tabulate"}
+def test_the_table_lays_out_plain_cells_without_tabulate() -> None:
+    mistakes = str(EXAMPLES / "seed-with-mistakes.json")  # findings: a table with rows
+    loaded = loaded_after(main_of("check", "--no-config", mistakes))
+    assert loaded == {"pydantic", "perfcheck._api"}
+    assert "tabulate" in loaded_after(main_of("check", "--no-config", "--format", "markdown", mistakes))
 
 
 def test_what_a_command_uses_is_loaded_when_it_runs() -> None:

@@ -1,8 +1,10 @@
 """The table of findings wraps its cells itself (fast), and must print what tabulate's ``maxcolwidths`` prints.
 
 ``perfcheck.render.table_format`` wraps the relation, where and message cells with its
-own measure of a cell's width and hands tabulate cells already wrapped; these tests
-hold every table it prints to the one tabulate prints wrapping the same rows itself.
+own measure of a cell's width and, for the terminal's table, lays the wrapped cells out
+itself (tabulate's ``simple`` format, without loading tabulate); markdown and cells it
+cannot vouch for go to tabulate. These tests hold every table it prints to the one
+tabulate prints wrapping the same rows itself.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from tabulate import tabulate
 from perfcheck.render import table_format
 
 HEADERS = ("code", "severity", "relation", "where", "message")
+#: The headers in English and in Chinese (wide characters: a column's width in terminal columns).
+HEADINGS = st.sampled_from([HEADERS, ("代码", "严重程度", "关系", "位置", "说明")])
 #: Pieces cells are drawn from: words, hyphens, spaces, wide (CJK) characters, long words.
 PIECES = [
     "g69",
@@ -40,7 +44,7 @@ PIECES = [
     "True",
 ]
 CELLS = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
-ROWS = st.lists(st.tuples(*(CELLS,) * 5), min_size=1, max_size=4)
+ROWS = st.lists(st.tuples(*(CELLS,) * 5), min_size=1, max_size=6)
 WIDTHS = st.tuples(
     st.just(None),
     st.just(None),
@@ -50,19 +54,38 @@ WIDTHS = st.tuples(
 ).map(list)
 
 
-@settings(max_examples=400, deadline=None)
-@given(rows=ROWS, widths=WIDTHS, fmt=st.sampled_from(["table", "markdown"]))
+@settings(max_examples=600, deadline=None)
+@given(rows=ROWS, widths=WIDTHS, fmt=st.sampled_from(["table", "markdown"]), headers=HEADINGS)
 def test_wrapped_tables_are_tabulates_own(
-    rows: list[tuple[str, ...]], widths: list[int | None], fmt: table_format.TableFormat
+    rows: list[tuple[str, ...]],
+    widths: list[int | None],
+    fmt: table_format.TableFormat,
+    headers: tuple[str, ...],
 ) -> None:
     try:
-        expected = tabulate(rows, headers=HEADERS, tablefmt=table_format.TABLEFMT[fmt], maxcolwidths=widths)
+        expected = tabulate(rows, headers=headers, tablefmt=table_format.TABLEFMT[fmt], maxcolwidths=widths)
     except (
         ValueError,
         TypeError,
     ):  # tabulate fails on some cells (a number with separators, only an escape code)
         return
-    assert table_format._tabulate(rows, HEADERS, fmt, widths) == expected
+    assert table_format._tabulate(rows, headers, fmt, widths) == expected
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("PC101", "error", "s_g1", "g1", "short")],  # one line a row: tabulate's single-line mode
+        [("PC101", "error", "s", "", ""), ("", "", "", "", "")],  # a blank row is a blank line there
+        [("PC101", "error", "s", "", "万元" * 40), ("", "", "", "", "")],  # and no line in multiline mode
+        [("PC101", "error", "  s  ", " g1 ", " 合计\u3000")],  # cells stripped; a wide space: tabulate's
+        [("1.5", "error", "s", "g", "m")],  # a number in a column not wrapped: tabulate aligns it
+    ],
+)
+def test_the_terminal_table_is_tabulates_simple_table(rows: list[tuple[str, ...]]) -> None:
+    widths: list[int | None] = [None, None, 16, 28, 64]
+    expected = tabulate(rows, headers=HEADERS, tablefmt="simple", maxcolwidths=widths)
+    assert table_format._tabulate(rows, HEADERS, "table", widths) == expected
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.limits import Limits
-from perfcheck._core.units import Kind, Unit, UnknownUnitError, lookup_unit
+from perfcheck._core.units import YUAN, Kind, Unit, UnknownUnitError, lookup_unit
 from perfcheck._core.values import MAX_DIGITS, PLAIN_NUMBER, plain_locale
 from perfcheck._engine.compile import FigureView, view_ledger
 from perfcheck._ledger.document import validate
@@ -38,6 +38,10 @@ _TEXT_KEYS: Final = ("title", "source", "entity", "period")
 _FIGURE_KEYS: Final = frozenset({"id", "value", "concept", "label", "unit", "decimals", "rounding", "source"})
 _SOURCE_KEYS: Final = frozenset({"section", "line", "start", "end", "text"})
 _PLAIN_KEYS: Final = frozenset({"id", "value", "concept", "label"})
+#: The keys of a figure :meth:`FigureColumns._quick` reads without validating it.
+_QUICK_KEYS: Final = frozenset({"id", "value", "concept", "label", "unit"})
+#: A plain number not below zero, as a value printed with its unit starts.
+_UNSIGNED: Final = re.compile(r"[0-9]++(?:\.[0-9]++)?+").fullmatch
 _TEXT_TYPES: Final = frozenset({str, type(None)})
 _VALUE: Final = rf"{PLAIN_NUMBER}%?+"
 #: Newline-joined values, each plain: possessive, so one pass in C.
@@ -159,6 +163,7 @@ class FigureColumns:
         self.opaque_at: frozenset[int] = frozenset()
         self.operands: dict[int, list[str]] = {}  # of relations of other kinds, by id()
         self.kinds: list[str] = []  # of every relation, in document order
+        self.ids: list[str] = []  # of every figure, in document order
 
     def _doc_rounding(self, doc: dict[str, Any]) -> bool:
         """Whether the document truncates its figures."""
@@ -246,7 +251,7 @@ class FigureColumns:
             raise decline()  # an id used twice
         for i in special_at:
             del by_id[ids[i]]
-        del ids
+        self.ids = ids
         if self.read and self.uniform is not None:
             # read figures printed as the column's are integers of the column
             for fid, (n, e, exact, symbol) in self.read.items():
@@ -272,6 +277,30 @@ class FigureColumns:
         """
         if len(at) == len(values) or any(type(values[i]) is float for i in at):
             raise decline()  # nothing for the column, or a float whose digits are lost
+        quick = [self._quick(f) for f in figures]
+        views = self._views([f for f, q in zip(figures, quick, strict=True) if q is None])
+        for f, q in zip(figures, quick, strict=True):  # the strings special figures count, as _special
+            if type(f.get("unit")) is str:
+                self.strings += 1
+            if "source" in f:
+                self.strings += source_strings(f["source"])
+            if q is None:
+                self._read_view(f, views[f["id"]])
+            else:
+                self.read[f["id"]] = q
+                if self.plan.below_zero and q[0] < 0:
+                    self._negative(f, q[3])
+        self.opaque_at = frozenset(at)
+        filler = next(v for v in values if type(v) is str and _plain_value(v, MAX_DIGITS))
+        values = values.copy()
+        for i in at:
+            values[i] = filler
+        return values
+
+    def _views(self, figures: list[dict[str, Any]]) -> dict[str, FigureView]:
+        """Figures validated as a small document of their own, as views by id; their precisions counted."""
+        if not figures:
+            return {}
         header = {k: self.doc[k] for k in ("perfcheck", "unit", "locale", "rounding") if k in self.doc}
         try:
             ledger = validate({**header, "figures": figures, "relations": []}, limits=self.limits)
@@ -281,18 +310,40 @@ class FigureColumns:
         for fid, view in views.items():
             if view.unit.kind is Kind.AMOUNT and not view.exact and view.qualifier is None:
                 self._count(fid, view.unit.symbol, view.decimals)
-        for f in figures:  # the strings special figures count, as _special counts them
-            if type(f.get("unit")) is str:
-                self.strings += 1
-            if "source" in f:
-                self.strings += source_strings(f["source"])
-            self._read_view(f, views[f["id"]])
-        self.opaque_at = frozenset(at)
-        filler = next(v for v in values if type(v) is str and _plain_value(v, MAX_DIGITS))
-        values = values.copy()
-        for i in at:
-            values[i] = filler
-        return values
+        return views
+
+    def _quick(self, f: dict[str, Any]) -> tuple[int, int, bool, str] | None:
+        """A figure read as :meth:`_read_view` reads its view, without validating it; None to validate it.
+
+        Only the two commonest forms whose view is certain without parsing: a JSON integer
+        (``"value": 70``) and a plain number followed by exactly the figure's unit
+        (``"123.45万元"``, not below zero), with no key but an id, a value, a concept, a label
+        and a known unit (the column checks the ids, concepts and labels of every figure).
+        Its precision is counted as its view's would be.
+        """
+        if not f.keys() <= _QUICK_KEYS:
+            return None
+        own = f.get("unit")
+        if own is not None and (type(own) is not str or _unit(own) is None):
+            return None  # an unknown unit: validation says so
+        symbol = own if own is not None else self.unit
+        unit = _unit(symbol) if symbol is not None else None
+        if unit is None or unit.kind not in (Kind.AMOUNT, Kind.COUNT):
+            return None
+        text = _quick_text(f["value"], unit)
+        if text is None:
+            return None
+        dot = text.find(".")
+        e = 0 if dot < 0 else len(text) - dot - 1
+        digits = len(text) - (dot >= 0) - (text[0] == "-")
+        if digits > min(self.limits.max_digits, MAX_DIGITS) or e > self.limits.max_exponent:
+            return None  # too long: validation says so
+        n = int(text.replace(".", ""))
+        # as the view: a count printed without decimals is exact, and so is a bare 0
+        exact = e == 0 and ((unit.kind is Kind.COUNT and unit.factor == 1) or n == 0)
+        if unit.kind is Kind.AMOUNT and not exact:
+            self._count(f["id"], unit.symbol, e)
+        return n, e, exact, unit.symbol
 
     def _read_view(self, f: dict[str, Any], view: FigureView) -> None:
         """Keep a figure the column did not read as read from its view, or as opaque."""
@@ -518,6 +569,27 @@ class FigureColumns:
     def _names_truncated(self, ids: list[str]) -> bool:
         """Whether a relation names a truncated figure."""
         return self.truncating and any(map(self._truncated, ids))
+
+
+def _quick_text(value: object, unit: Unit) -> str | None:
+    """The number of a value :meth:`FigureColumns._quick` reads, as plain digits; None when it does not.
+
+    A JSON integer; or a plain number not below zero followed by exactly the symbol of
+    ``unit``, a unit of 元 or a count in Chinese (``123.45万元``, ``70人``).
+    """
+    if type(value) is int:
+        return str(value)
+    symbol = unit.symbol
+    if (
+        type(value) is not str
+        or not value.endswith(symbol)
+        or not (unit.stem == YUAN or unit.kind is Kind.COUNT)
+        or not symbol.isalpha()
+        or symbol.isascii()
+    ):
+        return None
+    text = value[: -len(symbol)]
+    return text if _UNSIGNED(text) is not None else None
 
 
 def _integer(view: FigureView) -> tuple[int, int, bool] | None:

@@ -36,6 +36,7 @@ computed by the full path when first asked for.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import compress
 from typing import Any, Final, TypeVar
 
 import orjson
@@ -301,8 +302,9 @@ def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
     try:
         # Every backslash starts an escape, so each \" is a quote inside a string, the others
         # open or close one.
-        quotes = data.count(b'"') - data.count(b'\\"')
-        return _Screen(doc, plan, limits, escaped=b"\\" in data).run(quotes)
+        escaped = b"\\" in data
+        quotes = data.count(b'"') - (data.count(b'\\"') if escaped else 0)
+        return _Screen(doc, plan, limits, escaped=escaped).run(quotes)
     except NotPlain:
         return None
 
@@ -405,7 +407,7 @@ class _Screen(FigureColumns):
         if not needed:
             return []
         if self.flagged or self.numbers or self.opaque or self.read:
-            return [f for f in self.figures if f["id"] in needed]
+            return list(compress(self.figures, map(needed.__contains__, self.ids)))
         plain, special = self.plain, self.special
         return [special[x] if x in special else plain[x] for x in needed]
 

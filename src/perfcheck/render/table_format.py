@@ -1,4 +1,4 @@
-"""Findings as a table, through tabulate: plain text for a terminal, markdown (GitHub's), or HTML.
+"""Findings as a table: plain text for a terminal, markdown (GitHub's), or HTML, as tabulate prints them.
 
 The ``table``, ``markdown`` and ``html`` formats of ``perfcheck check``: a table of
 findings (code, severity, relation, where, message) and a summary line, with an
@@ -17,8 +17,6 @@ import textwrap
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final, Literal
-
-from tabulate import tabulate
 
 from perfcheck._core.i18n import N_, Messages
 from perfcheck._findings.result import Result
@@ -60,8 +58,46 @@ def _tabulate(
     if widths is not None:
         wrapped = _wrapped(data, widths)
         if wrapped is not None:
+            if fmt_name == "table" and all(
+                _plain(cell) for row in data for cell, w in zip(row, widths, strict=False) if w is None
+            ):
+                return _simple(wrapped, headers)
             data, widths = wrapped, None
+    from tabulate import tabulate  # noqa: PLC0415 - defers its import (30 ms) to the tables that need it
+
     return tabulate(data, headers=headers, tablefmt=TABLEFMT[fmt_name], maxcolwidths=widths)
+
+
+def _simple(data: list[tuple[str, ...]], headers: tuple[str, ...]) -> str:
+    """The table tabulate's ``simple`` format prints of rows whose cells :func:`_plain` passed.
+
+    As tabulate prints it: each cell stripped, every column left-aligned and as wide as its
+    widest line (in terminal columns) or its header and two spaces, columns two spaces
+    apart, a line of dashes under the headers, a cell of several lines making its row as
+    many lines (a row of blank cells none, when some cell has several), every line without
+    trailing spaces.
+    """
+    if any("\n" in cell for row in data for cell in row):  # tabulate's multiline mode
+        rows = [[cell.strip().splitlines() for cell in row] for row in data]  # a blank cell: no line
+    else:
+        rows = [[[cell.strip()] for cell in row] for row in data]
+    widths = [_width(h) + 2 for h in headers]
+    for row in rows:
+        for k, lines in enumerate(row):
+            widths[k] = max([widths[k], *map(_width, lines)])
+    out = [
+        "  ".join(h + " " * (w - _width(h)) for h, w in zip(headers, widths, strict=True)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
+    out.extend(
+        "  ".join(
+            (line := lines[i] if i < len(lines) else "") + " " * (w - _width(line))
+            for lines, w in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in rows
+        for i in range(max(map(len, row)))
+    )
+    return "\n".join(out)
 
 
 try:  # tabulate measures wide (CJK) characters with wcwidth when it is installed, with len otherwise

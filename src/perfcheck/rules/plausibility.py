@@ -105,6 +105,10 @@ def _shares_to_escalate(columns: Columns) -> set[str] | None:
     ]
     # an exhaustive key the model reads its own way (1, "true"): the groups are not sure
     unsure = any(type(r.get("exhaustive", True)) is not bool for r in sums)
+    # only a sum whose total is a share's one whole can group shares: the others are left out
+    wholes = {r["whole"] for r in shares if type(r["whole"]) is str}
+    wholes.update(w[0] for r in shares if type(w := r["whole"]) is list and len(w) == 1)
+    sums = [r for r in sums if r["total"] in wholes]
     groups = _groups(
         ((r["total"], r["parts"]) for r in sums),
         ((r, r["part"], [r["whole"]] if type(r["whole"]) is str else r["whole"]) for r in shares),
