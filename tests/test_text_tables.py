@@ -229,3 +229,29 @@ def test_a_wrong_share_is_named_by_its_row_and_column() -> None:
     assert result.ok
     assert _findings(ledger, result) == [("PC903", {"150.00", "200.00", "70.00%"})]
     assert "基本支出 / 占比" in result.findings[0].message
+
+
+# --- a header cell in the middle spanning two (预算数 over 年初预算 | 调整预算), blanks dropped ---
+
+SPLIT_BUDGET = (
+    "单位:万元 | ||||\n"
+    "项目 | 预算数 | 决算数 | 增减额 |\n"
+    "年初预算 | 调整预算 | ||||\n"
+    "合计 | 100.00 | 120.00 | 110.00 | 10.00 |\n"
+    "基本支出 | 60.00 | 70.00 | 65.00 | 5.00 |\n"
+    "项目支出 | 40.00 | 50.00 | 45.00 | 5.00 |\n"
+)
+
+
+def test_the_spanning_cell_is_the_one_naming_the_cells_under_it() -> None:
+    ledger, result = read_text(SPLIT_BUDGET)
+    assert not result.findings, [f.message for f in result.findings]
+    columns = {f.label.split(" / ", 1)[1] for f in ledger.figures}
+    assert columns == {"预算数/年初预算", "预算数/调整预算", "决算数", "增减额"}
+
+
+def test_a_wrong_cell_under_a_spanning_cell_names_its_column() -> None:
+    ledger, result = read_text(SPLIT_BUDGET.replace("| 70.00 | 65.00 |", "| 72.00 | 65.00 |"))
+    assert result.ok
+    assert _findings(ledger, result) == [("PC903", {"120.00", "72.00", "50.00"})]
+    assert "预算数/调整预算" in result.findings[0].message

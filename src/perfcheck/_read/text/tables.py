@@ -23,7 +23,8 @@ Pages flatten tables in three more ways, read here too:
   first row;
 - **a two-row header** whose first row has a cell spanning the columns of the second
   (``项目 | 上年决算数 | 本年决算数 | 比上年增、减情况`` over ``增、减金额 | 增、减幅度``): the
-  second row's cells stand under the first row's last cell, or under the last cell
+  second row's cells stand under the first row's cell that names what they share
+  (预算数 over 年初预算 | 调整预算), else under its last cell, or under the last cell
   before a sub-row opened by 合计.
 
 A row ``2016年比2015年增减%`` under rows ``2015年`` and ``2016年`` states, column by column,
@@ -340,12 +341,31 @@ def _header(cells: list[str], width: int, *, marked: bool) -> list[list[object]]
 
 
 def _spanned(header: list[list[object]], width: int) -> list[list[object]]:
-    """Two header rows, the second narrower: the first row's last cell spans the second row's cells."""
+    """Two header rows, the second narrower: one cell of the first row spans the second row's cells.
+
+    The spanning cell is the one that names what the cells under it share (``预算数`` over
+    ``年初预算 | 调整预算``: every one of them shares two characters with it), else the
+    first row's last cell (``比上年增、减情况`` over ``增、减金额 | 增、减幅度``).
+    """
     top, below = header
     span = width - len(top) + 1
-    if span < 2 or len(below) != span:
+    if span < _SHARED or len(below) != span:  # a span covers two cells at least
         return header
-    return [[*top, *[top[-1]] * (span - 1)], [None] * (width - span) + list(below)]
+    words = [set(normalized(str(cell))) - _NAMELESS for cell in top]
+    named = [
+        k
+        for k in range(1, len(top))
+        if all(len(words[k] & set(normalized(str(b)))) >= _SHARED for b in below)
+    ]
+    at = named[0] if len(named) == 1 else len(top) - 1
+    return [
+        [*top[:at], *[top[at]] * span, *top[at + 1 :]],
+        [*[None] * at, *below, *[None] * (len(top) - at - 1)],
+    ]
+
+
+#: Characters every column name may hold, which say nothing of what a column is.
+_NAMELESS: Final = frozenset("数额年度、（）()%％")
 
 
 def _grid_of_cells(cells: list[str], *, marked: bool) -> tuple[list[list[object]], int] | None:
