@@ -27,6 +27,10 @@ Pages flatten tables in three more ways, read here too:
   (预算数 over 年初预算 | 调整预算), else under its last cell, or under the last cell
   before a sub-row opened by 合计.
 
+A page's header block (``标题: | …``, a ``---|---|`` rule, ``索引号: | …``) and the tables after
+it are runs of their own: a run ends at a markdown rule and at a row holding only a table's
+number (``表1``, ``表 2``), which opens the next.
+
 A row ``2016年比2015年增减%`` under rows ``2015年`` and ``2016年`` states, column by column,
 the change between those two rows; and a change column with both its amount and its rate
 printed states two relations, each checked on its own, as a sentence stating them does.
@@ -96,22 +100,37 @@ def _runs(text: str) -> list[tuple[int, int, int, list[list[object]]]]:
     offset = 0
     current: list[tuple[int, int, int, list[object]]] = []
     for number, line in enumerate([*text.split("\n"), ""], start=1):
-        if line.count("|") >= 2 and _cells(line):
-            if not all(_RULE.fullmatch(str(c)) for c in _cells(line)):
-                current.append((number, offset, offset + len(line), _cells(line)))
+        cells = _cells(line) if line.count("|") >= 2 else []
+        if cells and _opens_table(cells):
+            # 表2 | |||: a new table begins; the lines before are a table of their own (or none)
+            runs += _tables_of(current)
+            current = []
+        if cells and not _separator(cells):
+            current.append((number, offset, offset + len(line), cells))
         else:
-            runs += [
-                (table[0][0], table[0][1], table[-1][2], [c for *_, c in table])
-                for table in _split_run(current)
-                if len(table) >= _MIN_LINES
-            ]
+            # ---|---|: a markdown rule under a page's header block; what follows is another run
+            runs += _tables_of(current)
             current = []
         offset += len(line) + 1
     return runs
 
 
-#: A cell of a markdown rule line (``---|:---:|``).
-_RULE: Final = re.compile(r":?-{3,}:?")
+#: A table's number printed as its own row: 表1, 表 2, 附表3.
+_TABLE_NUMBER: Final = re.compile(r"^(?:附)?表\s*[0-9一二三四五六七八九十]+[:：.、]?$")
+
+
+def _opens_table(cells: list[object]) -> bool:
+    """Whether a line of cells is a table's number alone (``表2 | |||``): a new table begins there."""
+    filled = [c for c in cells if not is_blank(c)]
+    return len(filled) == 1 and bool(_TABLE_NUMBER.match(str(filled[0])))
+
+
+def _separator(cells: list[object]) -> bool:
+    """Whether a line of cells is a markdown rule (``---|---|``)."""
+    filled = [str(c) for c in cells if not is_blank(c)]
+    return bool(filled) and all(re.fullmatch(r":?-{3,}:?", c) for c in filled)
+
+
 #: The one cell of a line above a table's header: its number (表2), title (…情况表) or unit.
 _CAPTION: Final = re.compile(r"^表\s*\d+|单位\s*[:：]|表$|表[(（].*[)）]$|情况$")
 #: Header rows above a table's first row of numbers, at most.
@@ -164,6 +183,15 @@ def _split_run(rows: list[Any]) -> list[list[Any]]:
         tables.append(rows[start:stop])
         k, start = following, stop
     return tables
+
+
+def _tables_of(rows: list[Any]) -> list[tuple[int, int, int, list[list[object]]]]:
+    """The tables of a run of ``|`` lines as (first line number, start, end, their cells)."""
+    return [
+        (table[0][0], table[0][1], table[-1][2], [c for *_, c in table])
+        for table in _split_run(rows)
+        if len(table) >= _MIN_LINES
+    ]
 
 
 #: Words of a column name in the header of a table printed with spaces between its cells.
