@@ -20,9 +20,13 @@ ACTUAL_WORDS: Final = ("决算数", "执行数", "实际数", "完成数", "决�
 BUDGET_WORDS: Final = ("预算数", "预算")
 PRIOR_WORDS: Final = ("上年",)
 DELTA_WORDS: Final = ("增减额", "增减", "增加额", "增长额", "变动额", "比上年增减")
-COMPLETION_WORDS: Final = ("完成率", "执行率", "完成比例", "执行进度")
+COMPLETION_WORDS: Final = (
+    "完成率", "执行率", "完成比例", "执行进度",
+    "占预算", "占年初预算", "占调整预算", "占调整后预算", "为预算",
+)  # fmt: skip
 GROWTH_WORDS: Final = (
     "增减率", "增长率", "增幅", "变动率", "增减比例", "增减%", "增减（%）", "增减(%)", "增减幅度",
+    "增长%", "增长（%）", "增长(%)", "比上年增长", "同比增长", "比上年增减%",
 )  # fmt: skip
 
 
@@ -117,8 +121,12 @@ def implied_formulas(headers: Sequence[str], numeric: Sequence[int], percent: se
     amounts = [c for c in numeric if c not in percent]
     out: dict[int, str] = {}
     deltas = _find(h, amounts, DELTA_WORDS)
-    prior = [c for c in _find(h, amounts, PRIOR_WORDS) if c not in deltas]
+    prior = [c for c in _find(h, amounts, PRIOR_WORDS) + _earlier_year(h, amounts) if c not in deltas]
     current = [c for c in amounts if c not in deltas and c not in prior]
+    if len(current) > 1:
+        # 上年决算 | 本年预算 | 本年执行: a change from last year is one of what was done
+        done = _find(h, current, ACTUAL_WORDS)
+        current = done if len(done) == 1 else current
     for col in _find(h, list(percent), COMPLETION_WORDS):
         actual = [c for c in _find(h, amounts, ACTUAL_WORDS) if c not in prior and c not in deltas]
         budget = [c for c in _find(h, amounts, BUDGET_WORDS) if c not in actual and c not in prior]
@@ -133,6 +141,22 @@ def implied_formulas(headers: Sequence[str], numeric: Sequence[int], percent: se
                 out[col] = f"({cur}−{pre})÷{pre}"
     out.update(_column_totals(h, amounts))
     return out
+
+
+def _earlier_year(headers: Sequence[str], amounts: Sequence[int]) -> list[int]:
+    """The amount columns of the earlier year, when the headers name two (2019年决算数 | 2020年执行数).
+
+    >>> _earlier_year(["项目", "2019年决算数", "2020年预算数", "2020年执行数"], [1, 2, 3])
+    [1]
+    """
+    years = {c: m.group(1) for c in amounts if (m := _YEAR.search(headers[c]))}
+    if len(set(years.values())) != 2:  # this year and the one before
+        return []
+    first = min(years.values())
+    return [c for c, y in years.items() if y == first]
+
+
+_YEAR: Final = re.compile(r"((?:19|20)\d{2})年")
 
 
 def _column_totals(headers: Sequence[str], amounts: Sequence[int]) -> dict[int, str]:

@@ -23,7 +23,8 @@ Pages flatten tables in three more ways, read here too:
   first row;
 - **a two-row header** whose first row has a cell spanning the columns of the second
   (``项目 | 上年决算数 | 本年决算数 | 比上年增、减情况`` over ``增、减金额 | 增、减幅度``): the
-  second row's cells stand under the first row's last cell, or under the last cell
+  second row's cells stand under the first row's cell that names what they share
+  (预算数 over 年初预算 | 调整预算), else under its last cell, or under the last cell
   before a sub-row opened by 合计.
 
 A page's header block (``标题: | …``, a ``---|---|`` rule, ``索引号: | …``) and the tables after
@@ -43,13 +44,16 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from perfcheck._core.errors import LedgerError
-from perfcheck._read.tables.cells import TOTAL_LEVELS, is_blank, number_like
+from perfcheck._read.tables.cells import TOTAL_LEVELS, is_blank, normalized, number_like
 from perfcheck._read.tables.files import read_grid
+from perfcheck._read.tables.grid import preamble_unit
 
 #: The fewest lines a table needs: a header and two rows.
 _MIN_LINES: Final = 3
 #: The longest line that can be one cell of a table printed one cell a line.
 _MAX_CELL: Final = 40
+#: The most lines one cell of a table printed one cell a line is wrapped over.
+_WRAPPED: Final = 3
 #: The fewest rows a table printed one cell a line needs.
 _MIN_ROWS: Final = 2
 #: Characters a row name shares with its parts at least (公务用车), and the parts an A及B row has.
@@ -87,7 +91,11 @@ def _cells(line: str) -> list[object]:
 
 
 def _runs(text: str) -> list[tuple[int, int, int, list[list[object]]]]:
-    """Runs of lines of two or more ``|``: (first line number, start, end, their cells)."""
+    """Tables printed as runs of lines of two or more ``|``: (first line number, start, end, their cells).
+
+    A run may hold several tables, and lines that are no table's (a page's metadata
+    printed as ``标题: | ...`` above it, a markdown rule ``---|---``): see :func:`_split_run`.
+    """
     runs: list[tuple[int, int, int, list[list[object]]]] = []
     offset = 0
     current: list[tuple[int, int, int, list[object]]] = []
@@ -95,19 +103,13 @@ def _runs(text: str) -> list[tuple[int, int, int, list[list[object]]]]:
         cells = _cells(line) if line.count("|") >= 2 else []
         if cells and _opens_table(cells):
             # 表2 | |||: a new table begins; the lines before are a table of their own (or none)
-            if len(current) >= _MIN_LINES:
-                runs.append((current[0][0], current[0][1], current[-1][2], [c for *_, c in current]))
+            runs += _tables_of(current)
             current = []
         if cells and not _separator(cells):
             current.append((number, offset, offset + len(line), cells))
-        elif cells:
-            # ---|---|: a markdown rule under a page's header block; what follows is another run
-            if len(current) >= _MIN_LINES:
-                runs.append((current[0][0], current[0][1], current[-1][2], [c for *_, c in current]))
-            current = []
         else:
-            if len(current) >= _MIN_LINES:
-                runs.append((current[0][0], current[0][1], current[-1][2], [c for *_, c in current]))
+            # ---|---|: a markdown rule under a page's header block; what follows is another run
+            runs += _tables_of(current)
             current = []
         offset += len(line) + 1
     return runs
@@ -127,6 +129,69 @@ def _separator(cells: list[object]) -> bool:
     """Whether a line of cells is a markdown rule (``---|---|``)."""
     filled = [str(c) for c in cells if not is_blank(c)]
     return bool(filled) and all(re.fullmatch(r":?-{3,}:?", c) for c in filled)
+
+
+#: The one cell of a line above a table's header: its number (表2), title (…情况表) or unit.
+_CAPTION: Final = re.compile(r"^表\s*\d+|单位\s*[:：]|表$|表[(（].*[)）]$|情况$")
+#: Header rows above a table's first row of numbers, at most.
+_HEADER_ROWS: Final = 3
+
+
+def _has_number(row: list[object]) -> bool:
+    return any(number_like(c) for c in row[1:])
+
+
+def _heading(row: list[object]) -> bool:
+    """A row of column names: a name after the first cell, and no number or blank mark."""
+    filled = [c for c in row[1:] if not is_blank(c)]
+    return bool(filled) and not any(number_like(c) for c in filled)
+
+
+def _caption(row: list[object]) -> bool:
+    filled = [str(c) for c in row if not is_blank(c)]
+    return len(filled) == 1 and bool(_CAPTION.search(normalized(filled[0])))
+
+
+def _top(rows: list[Any], first: int, floor: int) -> int:
+    """Where the table whose first row of numbers is ``rows[first]`` begins: its header, then its captions."""
+    start = first
+    while start > floor and first - start < _HEADER_ROWS and _heading(rows[start - 1][3]):
+        start -= 1
+    while start > floor and _caption(rows[start - 1][3]):
+        start -= 1
+    return start
+
+
+def _split_run(rows: list[Any]) -> list[list[Any]]:
+    """The tables of a run of ``|`` lines: each its captions, its header rows, then its rows.
+
+    A row of column names after rows of numbers begins the next table (with the 表2,
+    title and 单位 lines just above it); the lines before a table's captions and header
+    (a page's metadata) are no table's. A run whose first row has numbers is one table
+    as printed, its first row read as its header.
+    """
+    firsts = [k for k, row in enumerate(rows) if _has_number(row[3])]
+    if not firsts or firsts[0] == 0:
+        return [rows]
+    tables: list[list[Any]] = []
+    k: int | None = firsts[0]
+    start = _top(rows, firsts[0], 0)
+    while k is not None:
+        end = next((e for e in range(k + 1, len(rows)) if _heading(rows[e][3])), len(rows))
+        following = next((f for f in firsts if f > end), None)
+        stop = len(rows) if following is None else _top(rows, following, k + 1)
+        tables.append(rows[start:stop])
+        k, start = following, stop
+    return tables
+
+
+def _tables_of(rows: list[Any]) -> list[tuple[int, int, int, list[list[object]]]]:
+    """The tables of a run of ``|`` lines as (first line number, start, end, their cells)."""
+    return [
+        (table[0][0], table[0][1], table[-1][2], [c for *_, c in table])
+        for table in _split_run(rows)
+        if len(table) >= _MIN_LINES
+    ]
 
 
 #: Words of a column name in the header of a table printed with spaces between its cells.
@@ -190,49 +255,70 @@ def _is_cell_line(line: str) -> bool:
     return bool(body) and "|" not in body and len(body) <= _MAX_CELL and not body.endswith(("。", "；", "，"))
 
 
+def _marked(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a cell a ``|`` marks: its own (``20 |``) or a line ``|`` after it."""
+    line = lines[i].strip()
+    return line.endswith("|") or (i + 1 < len(lines) and lines[i + 1].strip() == "|")
+
+
+def _wrapped(lines: list[str], i: int) -> int | None:
+    """The last line of a cell printed over lines ``i``… before its line ``|`` (一般公共 / 预算)."""
+    for k in range(i, min(i + _WRAPPED, len(lines))):
+        if not _is_cell_line(lines[k]) or "|" in lines[k] or number_like(lines[k].strip()):
+            return None
+        if _marked(lines, k):
+            return k if k > i else None
+    return None
+
+
+def _cell_run(lines: list[str], i: int) -> tuple[list[str], int, int]:
+    """The cells of the run of one-cell lines from line ``i``: (cells, its last line, the line after it)."""
+    bars = _marked(lines, i)
+    suffixed = lines[i].strip().endswith("|")
+    j, cells, last = i, [], i
+    while j < len(lines):
+        line = lines[j].strip()
+        if line == "|" and bars:
+            if suffixed:
+                cells.append("")
+                last = j
+            j += 1
+            continue
+        if not _is_cell_line(lines[j]) or lines[j].count("|") > 1 or _marked(lines, j) != bars:
+            wrap = _wrapped(lines, j) if bars and not suffixed else None
+            if wrap is None:
+                break
+            cells.append("".join(lines[k].strip() for k in range(j, wrap + 1)))
+            last = j = wrap
+        else:
+            cells.append(line.removesuffix("|").strip())
+            last = j
+        j += 1
+    return cells, last, j
+
+
 def _cell_runs(text: str) -> list[tuple[int, int, int, list[str], bool]]:
     """Runs of lines holding one cell each: (first line, start, end, the cells, whether ``|`` marks them).
 
     In a run marked by ``|`` (a cell then a line ``|``, or ``cell |``) only the marked
-    lines are cells; a title printed above on its own line is not.
+    lines are cells; a title printed above on its own line is not. Where each cell ends
+    with its own ``|`` (``20 |``), a line of ``|`` alone is a blank cell, not a mark.
+    Where a line ``|`` follows each cell, the lines before it are one cell wrapped
+    (``一般公共`` / ``预算`` / ``|``: 一般公共预算).
     """
     lines = text.split("\n")
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-
-    def marked(i: int) -> bool:
-        line = lines[i].strip()
-        return line.endswith("|") or (i + 1 < len(lines) and lines[i + 1].strip() == "|")
-
     runs: list[tuple[int, int, int, list[str], bool]] = []
     i = 0
     while i < len(lines):
         if not _is_cell_line(lines[i]) or lines[i].count("|") > 1:
             i += 1
             continue
-        bars = marked(i)
-        # ``cell |`` a line: a line holding only ``|`` is a cell printing nothing (a blank
-        # cell of the table), not the mark after the cell before it
-        trailing = bars and lines[i].strip().endswith("|")
-        j, cells, last = i, [], i
-        while j < len(lines):
-            line = lines[j].strip()
-            if line == "|" and bars and not trailing:
-                j += 1
-                continue
-            if line == "|" and trailing:
-                cells.append("")
-                last = j
-                j += 1
-                continue
-            if not _is_cell_line(lines[j]) or lines[j].count("|") > 1 or marked(j) != bars:
-                break
-            cells.append(line.removesuffix("|").strip())
-            last = j
-            j += 1
+        cells, last, j = _cell_run(lines, i)
         if len(cells) >= _MIN_LINES * 2:
-            runs.append((i + 1, offsets[i], offsets[last] + len(lines[last]), cells, bars))
+            runs.append((i + 1, offsets[i], offsets[last] + len(lines[last]), cells, _marked(lines, i)))
         i = max(j, i + 1)
     return runs
 
@@ -283,12 +369,31 @@ def _header(cells: list[str], width: int, *, marked: bool) -> list[list[object]]
 
 
 def _spanned(header: list[list[object]], width: int) -> list[list[object]]:
-    """Two header rows, the second narrower: the first row's last cell spans the second row's cells."""
+    """Two header rows, the second narrower: one cell of the first row spans the second row's cells.
+
+    The spanning cell is the one that names what the cells under it share (``预算数`` over
+    ``年初预算 | 调整预算``: every one of them shares two characters with it), else the
+    first row's last cell (``比上年增、减情况`` over ``增、减金额 | 增、减幅度``).
+    """
     top, below = header
     span = width - len(top) + 1
-    if span < 2 or len(below) != span:
+    if span < _SHARED or len(below) != span:  # a span covers two cells at least
         return header
-    return [[*top, *[top[-1]] * (span - 1)], [None] * (width - span) + list(below)]
+    words = [set(normalized(str(cell))) - _NAMELESS for cell in top]
+    named = [
+        k
+        for k in range(1, len(top))
+        if all(len(words[k] & set(normalized(str(b)))) >= _SHARED for b in below)
+    ]
+    at = named[0] if len(named) == 1 else len(top) - 1
+    return [
+        [*top[:at], *[top[at]] * span, *top[at + 1 :]],
+        [*[None] * at, *below, *[None] * (len(top) - at - 1)],
+    ]
+
+
+#: Characters every column name may hold, which say nothing of what a column is.
+_NAMELESS: Final = frozenset("数额年度、（）()%％")
 
 
 def _grid_of_cells(cells: list[str], *, marked: bool) -> tuple[list[list[object]], int] | None:
@@ -316,6 +421,108 @@ def _two_row_headers(grid: list[list[object]]) -> list[list[object]]:
     return grid
 
 
+#: Row numbers from the outermost (一、) in: a flattened table shows its hierarchy by them alone.
+_ORDINALS: Final = (
+    re.compile(r"^[一二三四五六七八九十]+[、.．]"),
+    re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
+    re.compile(r"^\d+[、.．](?!\d)"),
+    re.compile(r"^[（(]\d+[)）]"),
+)
+
+
+def _ordinal_level(label: str) -> int | None:
+    return next((k for k, p in enumerate(_ORDINALS) if p.match(label)), None)
+
+
+def _ordinal_indents(grid: list[list[object]]) -> list[list[object]]:
+    """Rows under a numbered row (``一、税收收入`` over ``增值税``), indented as the page printed them.
+
+    A flattened table loses its indentation; its row numbers keep the hierarchy: a row
+    numbered at an inner level, or not numbered, after a numbered row is indented one
+    step deeper, until a 合计/小计/总计 row or the next row numbered at the outer level.
+    Rows after a total and before the next numbered row stay flat. A table whose rows are
+    all numbered alike, or none, is left as printed.
+    """
+    body = [k for k, row in enumerate(grid) if _has_number(row) or (len(row) == 1 and k > 0)]
+    labels = {k: normalized(str(grid[k][0])) for k in body if grid[k] and isinstance(grid[k][0], str)}
+    levels = {k: _ordinal_level(text) for k, text in labels.items()}
+    found = sorted({v for v in levels.values() if v is not None})
+    if not found or all(v is not None for v in levels.values()):
+        return grid
+    rank = {level: n for n, level in enumerate(found)}
+    out = [list(row) for row in grid]
+    depth: int | None = None
+    for k, text in labels.items():
+        level = levels[k]
+        if any(text.endswith(word) for word in TOTAL_LEVELS):
+            depth = None
+            continue
+        if level is not None:
+            depth = rank[level]
+        elif depth is None:
+            continue
+        indent = 2 * (depth + (level is None))
+        out[k][0] = "\u3000" * indent + str(grid[k][0])
+    return out
+
+
+def _shared_head(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _within_indents(grid: list[list[object]]) -> list[list[object]]:
+    """The rows of a 其中 list printed flat (``其中:公务用车运行维护费`` then ``公务用车购置费``), indented.
+
+    A flattened table loses the indentation that shows where a 其中 list ends; a row
+    after the 其中 row belongs to the list when its name begins as the 其中 row's item
+    and the row the list breaks down do (公务用车…), and no row of another name came between.
+    """
+    out = [list(row) for row in grid]
+    for k in range(1, len(grid)):
+        label = normalized(str(grid[k][0])) if grid[k] else ""
+        if not label.startswith("其中") or not _has_number(grid[k]):
+            continue
+        item = label[2:].lstrip(":：")
+        whole = normalized(str(grid[k - 1][0])) if grid[k - 1] else ""
+        head = min(_shared_head(item, whole), _SHARED * 2)
+        if head < _SHARED:
+            continue
+        j = k + 1
+        while j < len(grid) and grid[j] and (name := normalized(str(grid[j][0]))):
+            if _shared_head(name, item) < head or any(name.endswith(w) for w in TOTAL_LEVELS):
+                break
+            out[j][0] = "\u3000" * 2 + str(grid[j][0]).lstrip()
+            j += 1
+    return out
+
+
+#: An amount printed negative the accountant's way, in brackets: ``(1,234.00)``.
+_BRACKETED: Final = re.compile(r"[(（]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*[)）]")
+
+
+def _bracketed_negatives(grid: list[list[object]]) -> list[list[object]]:
+    """Cells printed ``(100.00)`` after a row's label, read as the negative amounts they print.
+
+    Only an amount with decimals or thousands separators is taken so: ``(2)`` is an
+    item's number, not minus two.
+    """
+    return [
+        [
+            row[0],
+            *(
+                f"-{m.group(1)}" if isinstance(c, str) and (m := _BRACKETED.fullmatch(c.strip())) else c
+                for c in row[1:]
+            ),
+        ]
+        if row
+        else row
+        for row in grid
+    ]
+
+
 def _percent_rows(grid: list[list[object]]) -> list[list[object]]:
     """A row whose label says it is in percent (``2016年比2015年增减%``): its bare numbers are percentages."""
     out = []
@@ -341,7 +548,12 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
 ) -> TextTable | None:
     try:
         ledger = read_grid(
-            _percent_rows(grid), name=name, sheet=f"table {n}", prefix=f"t{n}_", first_row=first, unit=unit
+            _within_indents(_ordinal_indents(_percent_rows(_bracketed_negatives(grid)))),
+            name=name,
+            sheet=f"table {n}",
+            prefix=f"t{n}_",
+            first_row=first,
+            unit=unit,
         )
     except LedgerError:
         return None
@@ -355,7 +567,12 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     read = [
         r for r in data.get("relations", []) if r["kind"] != "sum" or not percents & {r["total"], *r["parts"]}
     ]
-    relations = [*_split_changes(read), *_row_changes(figures, f"t{n}_"), *_named_sums(figures, f"t{n}_")]
+    relations = [
+        *_split_changes(read),
+        *_row_changes(figures, f"t{n}_"),
+        *_named_sums(figures, f"t{n}_"),
+        *_row_shares(figures, f"t{n}_"),
+    ]
     if not relations:
         return None
     # the table's layout was flattened into text: its relations are read from a layout
@@ -437,6 +654,54 @@ def _named_sums(figures: list[dict[str, Any]], prefix: str) -> list[dict[str, An
     return out
 
 
+#: Header words of a column of each row's share of the table's total.
+_SHARE_WORDS: Final = ("占比", "比重", "构成", "占合计", "占总计", "所占比例")
+
+
+def _row_shares(figures: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
+    """A 占比 column: each row's amount (in the column to its left) ÷ the table's 合计/总计 row's.
+
+    Only a table with one top total row (总计 over 合计 over 小计) states it; a 占比
+    whose header names what it is a share of other than the total (占预算) is no share.
+    """
+    cells, rows = _placed(figures)
+    levels = {
+        r: level
+        for r, label in rows.items()
+        for word, level in TOTAL_LEVELS.items()
+        if normalized(label).endswith(word)
+    }
+    top = max(levels.values(), default=0)
+    totals = [r for r, level in levels.items() if level == top]
+    if len(totals) != 1:
+        return []
+    columns = sorted({col for col, _ in cells}, key=lambda c: (len(c), c))
+    out: list[dict[str, Any]] = []
+    for k, col in enumerate(columns):
+        shares = {r: fig for (c, r), fig in cells.items() if c == col and fig.get("unit") == "%"}
+        header = next((str(f["label"]).split(" / ")[-1] for f in shares.values()), "")
+        if not shares or not any(w in normalized(header) for w in _SHARE_WORDS) or "预算" in header or k == 0:
+            continue
+        amount = columns[k - 1]
+        whole = cells.get((amount, totals[0]))
+        if whole is None or whole.get("unit") == "%":
+            continue
+        for row, fig in shares.items():
+            if (part := cells.get((amount, row))) is None:
+                continue
+            out.append(
+                {
+                    "id": f"{prefix}share_r{row}_{col}",
+                    "kind": "ratio",
+                    "label": f"{rows[row]} / {header} = {rows[row]} ÷ {rows[totals[0]]}",
+                    "numerator": part["id"],
+                    "denominator": whole["id"],
+                    "stated": fig["id"],
+                }
+            )
+    return out
+
+
 def _row_changes(figures: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
     """``2016年比2015年增减%``: per column, the change between the rows of those two years."""
     cells, rows = _placed(figures)
@@ -469,6 +734,16 @@ def _row_changes(figures: list[dict[str, Any]], prefix: str) -> list[dict[str, A
     return out
 
 
+#: Lines above a table that may print its unit (its title, then 单位：万元).
+_UNIT_LINES: Final = 3
+
+
+def _unit_above(text: str, start: int) -> str | None:
+    """The unit a ``单位：万元`` line printed just above a table (at ``start``) names, if one does."""
+    lines = text[:start].rstrip("\n").split("\n")[-_UNIT_LINES:]
+    return next((u for line in reversed(lines) if (u := preamble_unit(line))), None)
+
+
 def text_tables(text: str, *, name: str) -> list[TextTable]:
     """The tables the text prints as lines of cells; runs that are no table are left out."""
     found: list[TextTable] = []
@@ -491,7 +766,8 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
             grid, used = read
             n += 1
             # the cells are not lines: the table's rows are numbered from its first line
-            if table := _read(grid, name=name, n=n, first=first, span=(start, end), unit=unit):
+            above = _unit_above(text, start)
+            if table := _read(grid, name=name, n=n, first=first, span=(start, end), unit=above or unit):
                 found.append(table)
             cells = cells[used:]
     return found
