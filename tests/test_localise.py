@@ -20,7 +20,7 @@ from conftest import CASES
 from perfcheck._findings.localisation import Localisation
 from perfcheck._localise import solver
 from perfcheck._localise.hitting import smallest_hitting
-from perfcheck._localise.system import Row, System, Var, propagate, propagate_printed
+from perfcheck._localise.system import Row, System, Var, connected, propagate, propagate_printed
 from perfcheck._localise.typos import slips, slips_where
 from perfcheck.cli import main
 from perfcheck.strategies import ledger_documents
@@ -257,6 +257,39 @@ def test_propagation_in_integers_makes_the_steps_of_fractions(system: System, da
         assert {n: (plain_lo[n], plain_hi[n]) for n in system.vars} == {
             n: (lo[n], hi[n]) for n in system.vars
         }
+
+
+def _groups_by_search(relations: list[str], operands: dict[str, list[str]]) -> list[list[str]]:
+    """Relations connected by shared figures, by a plain search from each relation not yet reached."""
+    groups: list[list[str]] = []
+    reached: set[str] = set()
+    for start in relations:
+        if start in reached:
+            continue
+        group, frontier = {start}, [start]
+        while frontier:
+            rel = frontier.pop()
+            for other in relations:
+                if other not in group and set(operands[rel]) & set(operands[other]):
+                    group.add(other)
+                    frontier.append(other)
+        reached |= group
+        groups.append([r for r in relations if r in group])
+    return groups
+
+
+@given(
+    st.dictionaries(
+        st.text("rs", min_size=1, max_size=3),
+        st.lists(st.sampled_from("abcdefghij"), max_size=4),
+        max_size=12,
+    ),
+    st.randoms(),
+)
+def test_relations_are_grouped_by_the_figures_they_share(operands: dict[str, list[str]], rng: Any) -> None:
+    relations = list(operands)
+    rng.shuffle(relations)
+    assert connected(relations, operands) == _groups_by_search(relations, operands)
 
 
 def test_hitting_sets() -> None:
