@@ -578,24 +578,70 @@ def test_the_closed_form_and_the_milp_agree_with_figures_in_mixed_units(
     _closed_form_and_milp(document, data)
 
 
-def test_the_milp_finds_one_figure_in_millions_beside_two_in_yuan() -> None:
-    # 0.37 百万元 == 1000.00 元 == 1000.00 元: changing the 百万元 figure alone (to 0.00) fits.
-    # With its deviation counted in units 1000 times a cent's half, HiGHS's MIP presolve
-    # returned the two 元 figures as optimal (with presolve off it found the one).
-    doc = {
-        "perfcheck": "1",
-        "unit": "元",
-        "figures": [_fig("a", "0.37", unit="百万元"), _fig("b", "1000.00"), _fig("c", "1000.00")],
-        "relations": [{"id": "E", "kind": "equal", "figures": ["a", "b", "c"]}],
-    }
-    for hitting in (localise_module._HITTING_SIZE, 0):  # with the hitting sets first, and the MILP alone
-        with pytest.MonkeyPatch.context() as patched:
-            patched.setattr(localise_module, "_HITTING_SIZE", hitting)
-            localisation = _explanations(perfcheck.check(doc, localise=True))["E"]
-        assert localisation.status == "localised"
-        assert [e.figures for e in localisation.explanations] == [("a",)]
-        (correction,) = localisation.explanations[0].corrections
-        assert correction.suggestion == Decimal("0.00")
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ledger_documents(
+        kinds=["sum", "balance", "equal", "compare"],
+        units=["元", "千元", "亿元"],
+        locales="en_US",
+        json_numbers=False,
+        qualifiers=False,
+        clean=True,
+    ),
+    st.data(),
+)
+def test_the_closed_form_and_the_milp_agree_with_yuan_beside_hundreds_of_millions(
+    document: dict[str, Any], data: st.DataObject
+) -> None:
+    """As above, 元 printed to the cent beside 亿元: boxes of 10^10 half-cents and more."""
+    _closed_form_and_milp(document, data)
+
+
+_ONE_FIGURE_WRONG = [
+    pytest.param(
+        # 0.37 百万元 == 1000.00 元 == 1000.00 元: the 百万元 figure alone (to 0.00) fits. With each
+        # deviation in its own half-units (capped at 1000 times the finest), HiGHS's MIP presolve
+        # returned the two 元 figures as optimal; with presolve off it found the one.
+        [_fig("a", "0.37", unit="百万元"), _fig("b", "1000.00"), _fig("c", "1000.00")],
+        {"id": "E", "kind": "equal", "figures": ["a", "b", "c"]},
+        ("a", "0.00"),
+        id="millions-beside-yuan",
+    ),
+    pytest.param(
+        # 596273 元 == 0.38 亿元 == 596.27 千元: the 亿元 figure alone (to 0.01) fits; the capped
+        # units listed two-figure sets only (found by a property test mixing 元, 千元 and 亿元)
+        [_fig("a", "596273"), _fig("b", "0.38", unit="亿元"), _fig("c", "596.27", unit="千元")],
+        {"id": "E", "kind": "equal", "figures": ["a", "b", "c"]},
+        ("b", "0.01"),
+        id="yi-beside-yuan-and-thousands",
+    ),
+    pytest.param(
+        # 400000000.00 元 == 3 × 1.00 亿元 (exact): the 元 total alone (to 3 亿元) fits, some 10^10
+        # half-cents from its printed value. In half-cents the MILP's feasibility tolerance of
+        # 10^-9 is finer than doubles resolve there: it called the one figure infeasible and
+        # listed both; in units of a ten-millionth of the box it finds the one.
+        [_fig("t", "400000000.00"), _fig("p", "1.00", unit="亿元", exact=True)],
+        {"id": "S", "kind": "sum", "total": "t", "parts": ["p"], "weights": ["3"]},
+        ("t", "300000000.00"),
+        id="yuan-cents-at-hundreds-of-millions",
+    ),
+]
+
+
+@pytest.mark.parametrize(("figures", "relation", "wrong"), _ONE_FIGURE_WRONG)
+@pytest.mark.parametrize("hitting", [True, False], ids=["hitting-sets-first", "milp-alone"])
+def test_one_wrong_figure_among_units_and_magnitudes_is_found_by_the_milp_too(
+    figures: list[dict[str, Any]], relation: dict[str, Any], wrong: tuple[str, str], *, hitting: bool
+) -> None:
+    doc = {"perfcheck": "1", "unit": "元", "figures": figures, "relations": [relation]}
+    with pytest.MonkeyPatch.context() as patched:
+        if not hitting:
+            patched.setattr(localise_module, "_HITTING_SIZE", 0)
+        localisation = _explanations(perfcheck.check(doc, localise=True))[relation["id"]]
+    assert localisation.status == "localised"
+    assert [e.figures for e in localisation.explanations] == [(wrong[0],)]
+    (correction,) = localisation.explanations[0].corrections
+    assert correction.suggestion == Decimal(wrong[1])
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
