@@ -1,12 +1,13 @@
 """Score perfcheck's reading of real report text against the hand-checked corpus index.
 
-    python bench/reading.py [--texts DIR] [--aside | --whole | --fresh | --fresh2 | --all]
+    python bench/reading.py [--texts DIR ...] [--aside | --whole | --fresh | --fresh2 | --fresh3 | --all]
                             [--notes N] [--detail]
 
 The index (``bench/corpus/index-dev.json``, ``index-aside.json``) holds, for each real
 excerpt, every figure as printed and every relation with its status checked by hand
 with ``decimal``; the texts themselves are not committed (see bench/corpus/README.md)
-and are read from ``--texts`` (default ``/work/corpus-texts``).
+and are read from ``--texts`` (default ``/work/corpus-texts``); ``--texts`` may be given more
+than once, and each excerpt is read from the first folder that holds it.
 
 Four numbers, matched by values as ``shared/tools/score-texts`` matches them (NFKC,
 commas removed; ids and labels do not matter):
@@ -22,8 +23,10 @@ By default only the development part is scored; ``--aside`` scores the part kept
 aside, ``--whole`` both; ``--fresh`` scores ``index-fresh.json``, pages indexed by hand
 after the reader was last changed for the corpus and before perfcheck read them;
 ``--fresh2`` scores ``index-fresh2.json``, a second such set (39 pages) indexed while the
-reader was being changed by someone who never saw it; ``--all`` scores every part and
-the whole. The script never changes the index.
+reader was being changed by someone who never saw it; ``--fresh3`` scores ``index-fresh3.json``,
+a third such set (37 pages) whose texts are kept in their own folder (pass
+``--texts /work/corpus-texts-fresh3``); ``--all`` scores every part and the whole. The script
+never changes the index.
 """
 
 from __future__ import annotations
@@ -148,22 +151,28 @@ def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
     score.excerpts += 1
 
 
-def score_index(index: Path, texts: Path, *, detail: bool = False) -> Score:
-    """Score every excerpt of ``index`` whose text is in ``texts``; ``detail`` notes every miss."""
+def score_index(index: Path, texts: Path | list[Path], *, detail: bool = False) -> Score:
+    """Score every excerpt of ``index`` whose text is in one of ``texts``; ``detail`` notes every miss."""
+    folders = texts if isinstance(texts, list) else [texts]
     score = Score(detail=detail)
     for entry in json.loads(index.read_text(encoding="utf-8")):
-        path = texts / entry["file"]
-        if not path.is_file():
-            score.notes.append(f"{entry['file']}: text missing from {texts}")
+        found = [folder / entry["file"] for folder in folders if (folder / entry["file"]).is_file()]
+        if not found:
+            score.notes.append(f"{entry['file']}: text missing from {', '.join(map(str, folders))}")
             continue
-        score_entry(entry, path.read_text(encoding="utf-8"), score)
+        score_entry(entry, found[0].read_text(encoding="utf-8"), score)
     return score
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print the four numbers for the parts asked for."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--texts", type=Path, default=Path("/work/corpus-texts"))
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        action="append",
+        help="folder of excerpt texts (default /work/corpus-texts); give it again for more folders",
+    )
     part = parser.add_mutually_exclusive_group()
     part.add_argument("--aside", action="store_true", help="score the part kept aside")
     part.add_argument("--whole", action="store_true", help="score both parts")
@@ -177,6 +186,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the second fresh set: indexed by hand by someone who never tuned the reader",
     )
+    part.add_argument(
+        "--fresh3",
+        action="store_true",
+        help="score the third fresh set: indexed by hand before perfcheck read any of it",
+    )
     part.add_argument("--all", action="store_true", help="score every part, and all of them as one")
     parser.add_argument("--notes", type=int, default=40, help="how many notes to print")
     parser.add_argument(
@@ -184,15 +198,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.all:
-        parts = ["dev", "aside", "fresh", "fresh2"]
+        parts = ["dev", "aside", "fresh", "fresh2", "fresh3"]
     elif args.whole:
         parts = ["dev", "aside"]
     else:
-        chosen = {"aside": args.aside, "fresh": args.fresh, "fresh2": args.fresh2}
+        chosen = {"aside": args.aside, "fresh": args.fresh, "fresh2": args.fresh2, "fresh3": args.fresh3}
         parts = [name for name, asked in chosen.items() if asked] or ["dev"]
     total = Score()
     for name in parts:
-        score = score_index(CORPUS / f"index-{name}.json", args.texts, detail=args.detail)
+        texts = args.texts or [Path("/work/corpus-texts")]
+        score = score_index(CORPUS / f"index-{name}.json", texts, detail=args.detail)
         for note in score.notes[: args.notes]:
             print(note)
         print(score.line(name))

@@ -44,6 +44,7 @@ from perfcheck._read.text.base import (
     noun_after,
     read_label,
 )
+from perfcheck._read.text.breakdowns import Breakdowns
 from perfcheck._read.text.changes import Changes
 from perfcheck._read.text.comparisons import Comparisons
 from perfcheck._read.text.counts import Counts
@@ -51,6 +52,7 @@ from perfcheck._read.text.equalities import Equalities
 from perfcheck._read.text.numbers import Mention, find
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
+from perfcheck._read.text.sides import Sides
 from perfcheck._read.text.sums import Sums
 
 __all__ = ["Built", "Fig", "Rel", "build"]
@@ -60,7 +62,7 @@ __all__ = ["Built", "Fig", "Rel", "build"]
 _MONEY = re.compile(r"收入|支出|经费|资金|预算|决算|总计|合计|拨款|投资|费$")
 
 
-class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, Counts):
+class _Builder(Breakdowns, Sums, Balances, Respectively, Changes, Comparisons, Equalities, Counts, Sides):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
     def read_figures(self) -> None:
@@ -296,17 +298,19 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
                 kept.append(rel)
         self.relations = kept
 
-    def build(self, name: str, locale: str) -> Built:
+    def build(self, name: str, locale: str) -> Built:  # noqa: PLR0915 - one step per recogniser, in order
         self.read_figures()
         self.year = self.report_year()
         for fig in self.figs:
             fig.period = self.period_of(fig)
+        self.both_sides()
         runs = self.respectively()
         self.heading_units()
         self.document_unit()
         self.rows()
         self.lists()
         self.partition_lists()
+        self.breakdowns()
         self.added_totals()
         self.drop_bare()
         self.concepts()
@@ -316,6 +320,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         self.shares(read)
         self.rates(read)
         self.base_sums()
+        self.partition_shares(runs)
         self.changes()
         self.compared_values()
         self.listed_changes()
@@ -328,6 +333,7 @@ class _Builder(Sums, Balances, Respectively, Changes, Comparisons, Equalities, C
         self.figs = [f for f in self.figs if f.keep]
         self.relations = [r for r in self.relations if all(f.keep for f in r.figures)]
         self.equals()
+        self.side_totals()
         self.mixed_periods()
         self.change_formulas()
         self.scores()

@@ -10,6 +10,7 @@ from typing import Any
 from perfcheck._ledger.document import Ledger, validate
 from perfcheck._ledger.relations import ChangeRelation
 from perfcheck._read.text.build import build
+from perfcheck._read.text.links import table_links
 from perfcheck._read.text.tables import masked, text_tables
 from perfcheck._read.text.variants import simplified, unannotated
 
@@ -181,6 +182,10 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
     read = simplified(plain)
     tables = text_tables(read, name=name)
     built = build(masked(read, tables), name=name, unit=unit, locale=locale, printed=plain)
+    if links := table_links(built, tables, plain):
+        # a sentence's figure and its quantity's cell in a table printed in the text
+        built.relations.extend(links)
+        built.document["relations"] = [*built.document["relations"], *(rel.data for rel in links)]
     document = built.document if origin is None else _printed_at(built.document, origin, text)
     place = _Place(origin)
     if tables:
