@@ -110,8 +110,14 @@ def slips_where(
     out: list[Slip] = []
     for group in _digit_groups(whole + frac, len(whole)):
         if keep is not None and len(group) > 1:
+            first, last = (_float(d, p, negative) for d, p, _ in (group[0], group[-1]))
             places = len(group[0][0]) - group[0][1] if decimals >= 0 else decimals
-            group = _within(group, negative, places, keep)  # noqa: PLW2901 - the part that may fit
+            if (
+                first is not None
+                and last is not None
+                and not keep(min(first, last), max(first, last), places)
+            ):
+                continue  # no value of the group can fit
         for digits, point, kind in group:
             made = _text(digits, point, negative, decimals)
             if made is None:
@@ -132,33 +138,6 @@ def slips_where(
             more.append(Slip(NEAR.divide(number, _UNIT_FACTOR), decimals + 4, "unit"))
         out.extend(m for m in more if keep is None or keep(v := float(m.value), v, m.decimals))
     return _unique(out)
-
-
-def _within(
-    group: list[tuple[str, int, Typo]],
-    negative: bool,  # noqa: FBT001
-    places: int,
-    keep: Callable[[float, float, int], bool],
-) -> list[tuple[str, int, Typo]]:
-    """The slips of an ascending group that ``keep`` may accept, found by halving its span.
-
-    A span ``keep`` refuses holds no slip it accepts (``keep`` is monotone), so a group
-    of ten wrong digits of which one or two come near a value that fits is tested in a
-    few spans rather than slip by slip; the slips kept are in the group's order.
-    """
-    out: list[tuple[str, int, Typo]] = []
-    spans = [(0, len(group) - 1)]
-    while spans:
-        lo, hi = spans.pop()
-        first, last = (_float(d, p, negative) for d, p, _ in (group[lo], group[hi]))
-        if first is not None and last is not None and not keep(min(first, last), max(first, last), places):
-            continue  # no value of the span can fit
-        if lo == hi:
-            out.append(group[lo])
-            continue
-        mid = (lo + hi) // 2
-        spans.extend(((mid + 1, hi), (lo, mid)))  # the lower half is taken first
-    return out
 
 
 def _unique(slips: list[Slip]) -> list[Slip]:
