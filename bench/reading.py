@@ -126,6 +126,12 @@ def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
         for value, n in (wanted - got).items():
             score.notes.append(f"{tag}: figure not read: {value} (x{n})")
     built_sets = [_operands(relation, ids) for relation in json.loads(perfcheck.dumps(ledger))["relations"]]
+    # a formula names its figures in its expression (年均增长: later == earlier × (1 + r)^n)
+    built_sets += [
+        frozenset(v for v in (ids.get(i) for i in r.operands()) if v is not None)
+        for r in ledger.relations
+        if r.kind == "formula"
+    ]
     relations = [(values_of(r["figures"]), r) for r in entry["relations"]]  # type: ignore[attr-defined]
     for values, relation in relations:
         score.relations += 1

@@ -16,3 +16,9 @@ def error_values(ledger: perfcheck.Ledger, result: perfcheck.Result) -> list[set
     """Each error of ``result`` as the set of printed values of the figures it names."""
     values = {f.id: f.value for f in ledger.figures}
     return [{values[i] for i in f.figures} for f in result.errors]
+
+
+def relation_values(ledger: perfcheck.Ledger, *kinds: str) -> list[tuple[set[str], str]]:
+    """Each relation of ``kinds`` as the set of printed values of its figures, and its basis."""
+    values = {f.id: f.value for f in ledger.figures}
+    return [({values[i] for i in r.operands()}, r.basis) for r in ledger.relations if r.kind in kinds]

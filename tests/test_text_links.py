@@ -179,6 +179,26 @@ def test_a_breakdown_names_its_total_or_takes_the_paragraph_s() -> None:
     assert {"1500", "1200", "350"} in _warned(ledger, result)
 
 
+CROSS = (
+    "某部门2024年部门预算\n"
+    "三、支出预算情况\n"
+    "2024年支出预算100.00万元，其中：基本支出80.00万元，项目支出20.00万元，"
+    "工资福利支出70.00万元，商品和服务支出30.00万元。\n"
+)
+
+
+def test_two_classifications_in_one_list_are_two_sums_never_one() -> None:
+    ledger, result = read_text(CROSS)
+    assert result.ok, [f.message for f in result.errors]
+    sums = [(values, basis) for kind, values, basis in _built(ledger) if kind == "sum"]
+    assert sums == [(["100.00", "80.00", "20.00"], "inferred"), (["100.00", "70.00", "30.00"], "inferred")]
+
+
+def test_a_list_that_splits_into_no_classifications_is_still_wrong() -> None:
+    ledger, result = read_text(CROSS.replace("商品和服务支出30.00", "其他支出5.00"))
+    assert {"100.00", "80.00", "20.00", "70.00", "5.00"} in error_values(ledger, result)
+
+
 # --- a sentence's figure and its quantity's cell in a table printed in the text -------------
 
 TABLE = (

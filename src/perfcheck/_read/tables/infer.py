@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numbers
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Final
 
 from perfcheck._core.errors import Problem
 from perfcheck._core.formula import formula_name
@@ -37,6 +38,9 @@ from perfcheck._read.tables.cells import (
 )
 from perfcheck._read.tables.formulas import ColumnFormula, implied_formulas, parse_column_formula
 from perfcheck._read.tables.model import Options, Table
+
+#: A heading numbered at the top level: 一、税收收入.
+_HEADING: Final = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 
 
 @dataclass(slots=True)
@@ -150,7 +154,7 @@ class TableBuilder:
                 self.parent_of = self.parent_rows(parent_col)
             else:
                 self.code_sums()
-                self.parent_of = self.indented_rows()
+                self.parent_of = self.indented_rows() or self.numbered_rows()
                 self.parent_basis = "inferred"
             self.hierarchy_sums()
             self.partial_sums()
@@ -538,6 +542,32 @@ class TableBuilder:
             if stack:
                 parents[row] = stack[-1]
             stack.append(row)
+        return self.with_figures(parents)
+
+    def numbered_rows(self) -> dict[int, int]:
+        """Each row's parent as numbered headings print it: the nearest row above numbered 一、二、….
+
+        ``一、税收收入 | 401`` over ``增值税 | 266``, ``企业所得税 | 9`` …, then ``二、非税收入``:
+        the rows printed with no number after a heading, up to the next heading, a code
+        row or a total row, are its parts. Read only when two rows or more are numbered so
+        and no row is numbered at another level ((一), 1.): those would nest.
+        """
+        rows = self.hierarchy_rows()
+        numbered = [r for r in rows if ordinal_stripped(self.labels[r]) != normalized(self.labels[r])]
+        heads = {r for r in numbered if _HEADING.match(normalized(self.labels[r]))}
+        if len(heads) < 2 or len(heads) != len(numbered):
+            return {}
+        listed = set(rows)
+        parents: dict[int, int] = {}
+        head: int | None = None
+        for row in range(self.n_rows):
+            if row in heads:
+                head = row
+            elif row not in listed:
+                if self.codes[row] is not None or self.total_level(row):
+                    head = None
+            elif head is not None:
+                parents[row] = head
         return self.with_figures(parents)
 
     def parent_rows(self, col: int) -> dict[int, int]:

@@ -25,6 +25,8 @@ NOUN_STOP: Final = frozenset("，,。；;：:！!？?（()）、\n\r \u3000")
 
 
 TITLE_YEAR: Final = re.compile(r"([0-9]{4})年")
+#: Words opening a figure's label that make it last year's (上年支出, 去年同期), not a carryover.
+LAST_YEAR: Final = re.compile(r"(?:上年度?|去年|上一年度?)(?!结转|结余|末|初|年末|年初)")
 #: A year printed in a sentence, which the figures after it are of.
 _YEAR: Final = re.compile(r"((?:19|20)[0-9]{2})年(?!\d)")
 
@@ -322,8 +324,13 @@ class State:
         """The year a figure is of, printed before it in its paragraph; None when none is printed.
 
         A year in a comparison (较2024年, 与2013年执行数相比, 比2014年) is not the year of what
-        follows, unless the figure is the one compared with (较2024年的2,190万元).
+        follows, unless the figure is the one compared with (较2024年的2,190万元); the amount
+        of the change (较2018年增加收入167万元) is of neither. A figure whose own words open
+        with 上年, 上年度, 去年 or 上一年 (上年支出合计, 去年同期) is of the year before the
+        report's; 上年结转 and 上年结余 are not: they are this year's, carried over.
         """
+        if self.year is not None and LAST_YEAR.match(fig.label):
+            return str(int(self.year) - 1)  # 上年支出合计120万元: last year's, whatever year is printed
         line = self.text.rfind("\n", 0, fig.mention.start) + 1
         own: str | None = None
         for m in _YEAR.finditer(self.text, line, fig.mention.start):
@@ -332,6 +339,8 @@ class State:
                 own = m.group(1)
                 continue
             between = self.text[m.end() : fig.mention.phrase_start]
+            if patterns.DIRECTION.search(between):
+                continue  # 较2018年增加收入167万元: by how much it changed, of neither year alone
             if not any(ch in between for ch in "，,；;。：:") and not re.search(r"[0-9]", between):
                 return m.group(1)  # 较2024年的2,190万元: the figure compared with
         return own

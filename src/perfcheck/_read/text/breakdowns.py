@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from perfcheck._read.text.base import Fig, partition, unique
+from perfcheck._read.text.base import Fig, adds_up, factor, partition, unique
 from perfcheck._read.text.sums import Sums
 
 #: A classification opening a breakdown: 按级次分：, 按功能分类，, 按经济分类来看：, 按支出性质划分：.
@@ -157,3 +157,49 @@ class Breakdowns(Sums):
         label = f"shares of {whole}: " + " + ".join(p.label for p in parts) + f" {sign} 100%"
         data = {"kind": "formula", "_expr": f"{terms} {'==' if every else '<='} 100", "label": label}
         self.add("shares", data, unique([r.sentence for r in rates]), rates, inferred=True)
+
+    def cross_sections(self) -> None:
+        """A list whose parts add up to more than its total, read as several partitions in a row.
+
+        ``支出预算100万元，其中：基本支出80万元，项目支出20万元，工资福利支出70万元，商品和服务支出
+        30万元``: two classifications of one total, printed one after the other in one list.
+        When the parts split, in order, into runs of two or more that each add up to the
+        total as printed or are a known complete partition, each run is a sum of its own,
+        inferred (where one ends is the reader's reading); one sum over all of them would
+        count the total twice. A list that splits so in no way is left as it is.
+        """
+        for total, parts, rel in list(self.list_sums):
+            if rel not in self.relations or len(parts) < 4:
+                continue
+            if sum(p.mention.number * factor(p.unit) for p in parts) <= total.mention.number * factor(
+                total.unit
+            ):
+                continue
+            runs = self.split_runs(total, parts)
+            if runs is None:
+                continue
+            self.relations.remove(rel)
+            self.list_sums = [entry for entry in self.list_sums if entry[2] is not rel]
+            for run in runs:
+                label = f"{total.label} = " + " + ".join(p.label for p in run)
+                data = {"kind": "sum", "total": "", "parts": [], "label": label}
+                self.add(
+                    "sum",
+                    data,
+                    unique([total.sentence, *(p.sentence for p in run)]),
+                    [total, *run],
+                    inferred=True,
+                )
+                self.list_sums.append((total, run, self.relations[-1]))
+
+    def split_runs(self, total: Fig, parts: list[Fig]) -> list[list[Fig]] | None:
+        """``parts`` cut, in order, into two runs or more that each make up ``total``; None if none do."""
+        if len(parts) >= 2 and (adds_up(total, parts) or partition([p.label for p in parts])):
+            return [parts]
+        for cut in range(2, len(parts) - 1):
+            head = parts[:cut]
+            if not (adds_up(total, head) or partition([p.label for p in head])):
+                continue
+            if (rest := self.split_runs(total, parts[cut:])) is not None:
+                return [head, *rest]
+        return None

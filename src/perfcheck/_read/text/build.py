@@ -36,6 +36,7 @@ from perfcheck._read.text import patterns
 from perfcheck._read.text.balances import Balances
 from perfcheck._read.text.base import (
     HEADING_UNIT,
+    LAST_YEAR,
     NOUN_STOP,
     TITLE_YEAR,
     Built,
@@ -49,9 +50,12 @@ from perfcheck._read.text.changes import Changes
 from perfcheck._read.text.comparisons import Comparisons
 from perfcheck._read.text.counts import Counts
 from perfcheck._read.text.equalities import Equalities
+from perfcheck._read.text.growth import Growth
+from perfcheck._read.text.itemised import Itemised
 from perfcheck._read.text.numbers import Mention, find
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
+from perfcheck._read.text.side_by_side import SideBySide
 from perfcheck._read.text.sides import Sides
 from perfcheck._read.text.sums import Sums
 
@@ -62,7 +66,20 @@ __all__ = ["Built", "Fig", "Rel", "build"]
 _MONEY = re.compile(r"收入|支出|经费|资金|预算|决算|总计|合计|拨款|投资|费$")
 
 
-class _Builder(Breakdowns, Sums, Balances, Respectively, Changes, Comparisons, Equalities, Counts, Sides):
+class _Builder(
+    Breakdowns,
+    Sums,
+    Balances,
+    Respectively,
+    SideBySide,
+    Changes,
+    Itemised,
+    Growth,
+    Comparisons,
+    Equalities,
+    Counts,
+    Sides,
+):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
     def read_figures(self) -> None:
@@ -286,17 +303,29 @@ class _Builder(Breakdowns, Sums, Balances, Respectively, Changes, Comparisons, E
         return None
 
     def mixed_periods(self) -> None:
-        """Leave out the relations that tie figures of two years, but for changes and comparisons.
+        """Leave out the relations that tie figures of two years, but for changes, comparisons and growth.
 
         2023年收入总计7033.15万元 … 2022年收入总计6462.57万元: no sum, balance, share or
         equality holds across the years (a change or a comparison states one between them).
         """
+        for total, parts, _ in self.list_sums:
+            # 上年支出合计420万元，其中基本支出300万元…: the parts are of their total's year, named so
+            if total.period is not None and LAST_YEAR.match(total.label):
+                for part in parts:
+                    part.period = total.period
         kept = []
         for rel in self.relations:
             years = {f.period or self.year for f in rel.figures if f.kind != "percent"}
-            if rel.data["kind"] in {"change", "compare"} or len(years - {None}) < 2:
+            across = rel.data["kind"] in {"change", "compare"} or rel.data.get("_across_periods")
+            if across or len(years - {None}) < 2:
                 kept.append(rel)
         self.relations = kept
+
+    def phrasings(self) -> None:
+        """Changes against a second base, broken down item by item, and average yearly growth."""
+        self.side_by_side_changes()
+        self.itemised_reasons()
+        self.average_growth()
 
     def build(self, name: str, locale: str) -> Built:  # noqa: PLR0915 - one step per recogniser, in order
         self.read_figures()
@@ -311,6 +340,7 @@ class _Builder(Breakdowns, Sums, Balances, Respectively, Changes, Comparisons, E
         self.lists()
         self.partition_lists()
         self.breakdowns()
+        self.cross_sections()
         self.added_totals()
         self.drop_bare()
         self.concepts()
@@ -325,7 +355,7 @@ class _Builder(Breakdowns, Sums, Balances, Respectively, Changes, Comparisons, E
         self.compared_values()
         self.listed_changes()
         self.elided_changes()
-        self.reasons()
+        self.phrasings()
         self.named_changes()
         self.products()
         self.compares()

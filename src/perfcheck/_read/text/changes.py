@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import Fig, State, label_core, unique
+from perfcheck._read.text.base import Fig, Rel, State, label_core, unique
 from perfcheck._read.text.sentences import Sentence
 
 
@@ -139,8 +139,13 @@ class Changes(State):
         if self.year_of(current) == year or len(core) < 2:
             return None
 
+        # a part of a list is of its total's role (2013年…执行数71.54亿元。其中，因公出国(境)费16.92亿元)
+        totals = {id(p): t for t, ps, _ in self.list_sums for p in ps}
+
         def fits(f: Fig) -> bool:
             other, its_role = label_core(f.label)
+            if its_role is None and id(f) in totals:
+                its_role = label_core(totals[id(f)].label)[1]
             return (
                 f is not current
                 and f.kind == current.kind
@@ -152,7 +157,9 @@ class Changes(State):
                 and self.year_of(f) == year
             )
 
-        found = [f for f in self.top_level(self.figs) if f.keep and f.mention.start < sentence.start]
+        found = [f for f in self.figs if f.keep and f.mention.start < sentence.start]
+        if id(current) not in totals:  # a part's prior is a part too; a total's is no part
+            found = self.top_level(found)
         found = [f for f in found if fits(f)]
         return found[-1] if found else None
 
@@ -209,36 +216,6 @@ class Changes(State):
             label = f"{current.label} {self.text[match.start() : match.end()]}{word.group(1)}"
             self.delta_change(word.group(1), label, [sentence], [current, delta])
 
-    def reasons(self) -> None:
-        """``比上年增加60万元，主要原因是A增加40万元、B增加30万元、C减少10万元``: the change's breakdown.
-
-        The listed changes, each with its own direction, add up to the change; a 主要
-        reason may leave some out, so the relation is inferred (checked by hand if broken).
-        """
-        for rel in list(self.relations):
-            if rel.data["kind"] != "change" or "delta" not in rel.data or "prior" in rel.data:
-                continue
-            delta = rel.figures[1]
-            sentence = delta.sentence
-            said = patterns.REASONS.search(self.text, delta.mention.end, sentence.end)
-            if said is None or self.text[delta.mention.end : said.start()].count("，") > 2:
-                continue
-            parts = []
-            for f in self.by_sentence.get(sentence.index, []):
-                if f.mention.start < said.end() or not f.keep or f.kind != delta.kind or f.unit != delta.unit:
-                    continue
-                word = patterns.DIRECTED.search(f.label)
-                if word is None:
-                    break
-                parts.append((f, "+" if word.group(1) in patterns.INCREASE else "-"))
-            if len(parts) < 2:
-                continue
-            sign = "+" if rel.data["direction"] == "increase" else "-"
-            names = " + ".join(f.label for f, _ in parts)
-            data = {"kind": "formula", "expr": "", "label": f"{names} make up {delta.label}"}
-            self.add("reasons", data, [sentence], [delta, *(f for f, _ in parts)], inferred=True)
-            self.relations[-1].data["_signs"] = [sign, *(s for _, s in parts)]
-
     def changing(
         self, sentence: Sentence, figs: list[Fig], match: re.Match[str], direction: re.Match[str]
     ) -> tuple[list[Fig], Fig | None, bool]:
@@ -276,7 +253,13 @@ class Changes(State):
             # in an earlier sentence of the section; found by its core, so inferred
             clause = max(self.text.rfind(c, sentence.start, match.start()) for c in "，,；;：:。")
             lead = self.text[max(clause + 1, sentence.start) : match.start()]
-            if lead.strip():
+            opener = patterns.LIST_OPENER.match(lead.strip())
+            if both := self.both_totals(lead.strip(), sentence):
+                return both, None, True  # 收、支与2023年度相比，减少…: the two totals printed before
+            if opener is not None and opener.end() < len(lead.strip()):
+                # 其中公务接待费比上年减少…: a part of what changed, named as printed before
+                found = self.nearest_plain(_plain(lead.strip()[opener.end() :]), sentence)
+            elif lead.strip():
                 found = self.nearest_core(patterns.YEAR_PREFIX.sub("", lead.strip()), sentence)
             else:
                 # 上年结转和结余8.02万元，为…的资金。较2022年度增加0.78万元: the sentence opens with
@@ -293,6 +276,23 @@ class Changes(State):
                     )
             return ([found], None, True) if found is not None else ([], None, False)
         return named, None, len(named) == 1 and named[0].label not in words
+
+    def both_totals(self, lead: str, sentence: Sentence) -> list[Fig]:
+        """``收、支`` (收支) before a change: the income and the spending total of the sentence before.
+
+        ``收入总计4697.76万元，支出总计4697.76万元。收、支与2023年度相比，减少956.31万元``:
+        each of the two totals (总计, else 合计) changed so. Both must be printed.
+        """
+        if _BOTH.fullmatch(lead) is None:
+            return []
+        before = [f for f in self.by_sentence.get(sentence.index - 1, []) if f.keep and f.kind == "amount"]
+        found = []
+        for side in ("收入", "支出"):
+            named = [f for f in before if re.search(side + r"(?:总计|合计)$", f.label)]
+            if not named:
+                return []
+            found.append(named[-1])
+        return found
 
     def top_level(self, figs: list[Fig]) -> list[Fig]:
         """The figures that are no part of a sum (the 总额 row, not the 财政拨款 row under it)."""
@@ -520,6 +520,18 @@ class Changes(State):
                 label = f"{subject.label} {said.group(1)}"
                 self.delta_change(said.group(1), label, sentences, [subject, fig], percent)
                 self.relations[-1].data["_base"] = base
+                self.add_prior(self.relations[-1], base, sentence)
+
+    def add_prior(self, rel: Rel, base: str, sentence: Sentence) -> None:
+        """Give a change by an amount its prior when its base names a year and a role, printed before.
+
+        与2013年执行数相比…。其中，A增加2.84亿元: A's 2013 执行数, found by name, so inferred. A
+        change printed with its rate too is left as it is.
+        """
+        prior = None if "percent" in rel.data else self.prior_by_base(rel.figures[0], base, sentence)
+        if prior is not None:
+            rel.data.update(prior="", basis="inferred")
+            rel.figures.insert(1, prior)
 
     def elided_changes(self) -> None:
         """``比预算数减少1.94亿元；公务用车购置及运行费30.87亿元，减少3.72亿元``: the base said once.
@@ -692,6 +704,8 @@ def _common(a: str, b: str) -> int:
     return best
 
 
+#: Income and spending named by one character each: 收、支, 收支.
+_BOTH: Final = re.compile(r"(?:本年)?收[、和及与]?支(?:总计|合计)?")
 #: Two years' values compared, then the change: 对比减少4.35万元, 与上年对比增加….
 _VERSUS: Final = re.compile(r"对比(增加|减少|增长|下降)")
 #: A rate of change named as such: 减少率35.22%, 增长率.
@@ -706,7 +720,7 @@ def base_of(words: str) -> str:
     >>> base_of("与2013年年初预算相比"), base_of("比2014年预算数"), base_of("同比")
     ('2013年年初预算', '2014年预算', '上年')
     """
-    base = re.sub(r"^(?:与|较|比)|相比$|\s", "", words)
+    base = re.sub(r"^(?:与|相较于?|较|比)|相比$|\s", "", words)
     base = re.sub(r"(?:同期|数)$", "", base)
     return "上年" if base in {"同比", "上年度", "去年", "上一年", "上年"} else base
 

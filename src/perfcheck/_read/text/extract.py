@@ -9,6 +9,7 @@ from typing import Any
 
 from perfcheck._ledger.document import Ledger, validate
 from perfcheck._ledger.relations import ChangeRelation
+from perfcheck._read.text.budget_base import against_budget, unchanged_against_budget
 from perfcheck._read.text.build import build
 from perfcheck._read.text.links import table_links
 from perfcheck._read.text.tables import masked, text_tables
@@ -181,11 +182,20 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
     plain, origin = unannotated(text)
     read = simplified(plain)
     tables = text_tables(read, name=name)
-    built = build(masked(read, tables), name=name, unit=unit, locale=locale, printed=plain)
+    seen = masked(read, tables)
+    built = build(seen, name=name, unit=unit, locale=locale, printed=plain)
     if links := table_links(built, tables, plain):
         # a sentence's figure and its quantity's cell in a table printed in the text
         built.relations.extend(links)
         built.document["relations"] = [*built.document["relations"], *(rel.data for rel in links)]
+    # a change against a budget printed elsewhere (a table's 预算数 column, an earlier sentence)
+    table_figures = [f for t in tables for f in t.figures]
+    against, replaced = against_budget(built, table_figures)
+    against += unchanged_against_budget(built, seen, plain, table_figures)
+    if against:
+        kept = [r for r in built.document.get("relations", []) if r["id"] not in replaced]
+        built.document["relations"] = [*kept, *(r.data for r in against)]
+        built.relations = [*(r for r in built.relations if r.data["id"] not in replaced), *against]
     document = built.document if origin is None else _printed_at(built.document, origin, text)
     place = _Place(origin)
     if tables:

@@ -16,7 +16,8 @@ A sentence's figure and a cell are paired when:
   合计 row of the 三公 parts is the 三公经费;
 - the year is the same (a cell's row or column year, else the report's) and the role
   does not differ (a 预算数 cell is never a 决算 figure); a figure whose role is not
-  printed is paired only when the table holds its item in one role;
+  printed is paired only when the table has columns of one role (a blank 决算数 cell
+  does not make the 预算数 cell the figure's);
 - exactly one cell is left.
 """
 
@@ -156,6 +157,8 @@ def _paired(
         and (cell_year or year) == own_year
         and (own_role is None or role is None or role == own_role)
     ]
-    if own_role is None and len({role for _, role in found}) > 1:
-        return None  # 公务接待费1.52万元 with a 预算数 and a 决算数 cell: which one is not said
+    if own_role is None and len({role for _, (_, _, role) in cells}) > 1:
+        # 公务接待费1.52万元 beside a 预算数 and a 决算数 column: which one is not said, even
+        # when one of the row's two cells is blank
+        return None
     return found[0][0] if len(found) == 1 else None

@@ -59,7 +59,7 @@ _PERCENT: Final = ("%", "％")
 _POINTS: Final = ("个百分点", "百分点")
 #: A count unit is not one when these follow it (个月 is a duration, 分钟 a time, 分配 a verb).
 _NOT_AFTER: Final = {
-    "个": "月小工",
+    "个": "月工",  # 个小时 is a duration too: see _unit_at
     "分": "钟之析别配类解工层管享数批期",
     "次": "性",
     "名": "单义额称",
@@ -144,7 +144,7 @@ def _unit_at(text: str, pos: int) -> tuple[str, Kind] | None:
     if word is None:
         return None
     nxt = text[pos + len(word) : pos + len(word) + 1]
-    if nxt and nxt in _NOT_AFTER.get(word, ""):
+    if (nxt and nxt in _NOT_AFTER.get(word, "")) or text.startswith("个小时", pos):
         return None
     return word, "count"
 
@@ -166,12 +166,30 @@ def _scale_alone(text: str, at: int, stop: int) -> _Tail | None:
     return scale.translate(_SIMPLIFIED_SCALE) + _AMOUNT, "amount", None, end
 
 
+def _wrapped_unit(text: str, at: int) -> int:
+    """Where the unit of a number at a line's end is printed: on the next line (a PDF's ``0.00`` / ``万元``).
+
+    Only an amount's unit (元 with or without its scale) or ``%`` opening the next line is
+    taken so; anything else there is no unit of the number.
+    """
+    if text[at : at + 1] != "\n":
+        return at
+    nxt = at + 1
+    while text[nxt : nxt + 1] in {" ", "\u3000"} and nxt < len(text):
+        nxt += 1
+    scale = _take(text, nxt, _SCALES) or ""
+    if text.startswith(_AMOUNT, nxt + len(scale)) or (not scale and _take(text, nxt, _PERCENT)):
+        return nxt
+    return at
+
+
 def _tail(text: str, pos: int, stop: int) -> _Tail | None:  # noqa: C901 - one step per part of the grammar
     """Read ``[余|多] [scale] [余|多] [unit] [qualifier]`` after a number; None if it is not a figure."""
     qualifier: Qualifier | None = None
     i = pos
     while i < stop and text[i] in " \u3000":
         i += 1
+    i = _wrapped_unit(text, i)
     if _take(text, i, _NOT_FIGURE_AFTER):
         return None
     if text[i : i + 1] in {"余", "多"} and not text.startswith("多年", i):

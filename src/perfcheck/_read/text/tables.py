@@ -26,6 +26,10 @@ Pages flatten tables in three more ways, read here too:
   second row's cells stand under the first row's last cell, or under the last cell
   before a sub-row opened by 合计.
 
+A page's header block (``标题: | …``, a ``---|---|`` rule, ``索引号: | …``) and the tables after
+it are runs of their own: a run ends at a markdown rule and at a row holding only a table's
+number (``表1``, ``表 2``), which opens the next.
+
 A row ``2016年比2015年增减%`` under rows ``2015年`` and ``2016年`` states, column by column,
 the change between those two rows; and a change column with both its amount and its rate
 printed states two relations, each checked on its own, as a sentence stating them does.
@@ -88,14 +92,41 @@ def _runs(text: str) -> list[tuple[int, int, int, list[list[object]]]]:
     offset = 0
     current: list[tuple[int, int, int, list[object]]] = []
     for number, line in enumerate([*text.split("\n"), ""], start=1):
-        if line.count("|") >= 2 and _cells(line):
-            current.append((number, offset, offset + len(line), _cells(line)))
+        cells = _cells(line) if line.count("|") >= 2 else []
+        if cells and _opens_table(cells):
+            # 表2 | |||: a new table begins; the lines before are a table of their own (or none)
+            if len(current) >= _MIN_LINES:
+                runs.append((current[0][0], current[0][1], current[-1][2], [c for *_, c in current]))
+            current = []
+        if cells and not _separator(cells):
+            current.append((number, offset, offset + len(line), cells))
+        elif cells:
+            # ---|---|: a markdown rule under a page's header block; what follows is another run
+            if len(current) >= _MIN_LINES:
+                runs.append((current[0][0], current[0][1], current[-1][2], [c for *_, c in current]))
+            current = []
         else:
             if len(current) >= _MIN_LINES:
                 runs.append((current[0][0], current[0][1], current[-1][2], [c for *_, c in current]))
             current = []
         offset += len(line) + 1
     return runs
+
+
+#: A table's number printed as its own row: 表1, 表 2, 附表3.
+_TABLE_NUMBER: Final = re.compile(r"^(?:附)?表\s*[0-9一二三四五六七八九十]+[:：.、]?$")
+
+
+def _opens_table(cells: list[object]) -> bool:
+    """Whether a line of cells is a table's number alone (``表2 | |||``): a new table begins there."""
+    filled = [c for c in cells if not is_blank(c)]
+    return len(filled) == 1 and bool(_TABLE_NUMBER.match(str(filled[0])))
+
+
+def _separator(cells: list[object]) -> bool:
+    """Whether a line of cells is a markdown rule (``---|---|``)."""
+    filled = [str(c) for c in cells if not is_blank(c)]
+    return bool(filled) and all(re.fullmatch(r":?-{3,}:?", c) for c in filled)
 
 
 #: Words of a column name in the header of a table printed with spaces between its cells.
@@ -181,10 +212,18 @@ def _cell_runs(text: str) -> list[tuple[int, int, int, list[str], bool]]:
             i += 1
             continue
         bars = marked(i)
+        # ``cell |`` a line: a line holding only ``|`` is a cell printing nothing (a blank
+        # cell of the table), not the mark after the cell before it
+        trailing = bars and lines[i].strip().endswith("|")
         j, cells, last = i, [], i
         while j < len(lines):
             line = lines[j].strip()
-            if line == "|" and bars:
+            if line == "|" and bars and not trailing:
+                j += 1
+                continue
+            if line == "|" and trailing:
+                cells.append("")
+                last = j
                 j += 1
                 continue
             if not _is_cell_line(lines[j]) or lines[j].count("|") > 1 or marked(j) != bars:
