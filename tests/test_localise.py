@@ -599,6 +599,36 @@ _ONE_FIGURE_WRONG = [
 ]
 
 
+def test_a_milp_solve_that_fails_numerically_is_tried_again_without_presolve() -> None:
+    # 0.00 元 + 37 + 0.02 == 0.00 + 0.02 (千元): any one of inflow_2, outflow_4, outflow_5 fits.
+    # After listing two, HiGHS's third solve ended in kSolveError with its presolve on (found
+    # by the 元/千元/亿元 property); the search stopped, one set short and without ``more``.
+    doc = {
+        "perfcheck": "1",
+        "unit": "千元",
+        "figures": [
+            _fig("inflow_1", "0.00元"),
+            _fig("inflow_2", "37", decimals=2),
+            _fig("inflow_3", "0.02"),
+            _fig("outflow_4", "0.00"),
+            _fig("outflow_5", "0.02"),
+        ],
+        "relations": [
+            {
+                "id": "B",
+                "kind": "balance",
+                "inflows": ["inflow_1", "inflow_2", "inflow_3"],
+                "outflows": ["outflow_4", "outflow_5"],
+            }
+        ],
+    }
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(localise_module, "_HITTING_SIZE", 0)  # the MILP alone
+        localisation = _explanations(perfcheck.check(doc, localise=True))["B"]
+    assert {e.figures for e in localisation.explanations} == {("inflow_2",), ("outflow_4",), ("outflow_5",)}
+    assert not localisation.more
+
+
 @pytest.mark.parametrize(("figures", "relation", "wrong"), _ONE_FIGURE_WRONG)
 @pytest.mark.parametrize("hitting", [True, False], ids=["hitting-sets-first", "milp-alone"])
 def test_one_wrong_figure_among_units_and_magnitudes_is_found_by_the_milp_too(

@@ -483,8 +483,17 @@ class Search:
         )
 
     def next(self) -> frozenset[str] | None:
-        """The lightest smallest set not yet cut off, or None when there is none (or time ran out)."""
-        if self.solver._run(self.model) != "kOptimal":  # noqa: SLF001 - the solver's own run
+        """The lightest smallest set not yet cut off, or None when there is none (or time ran out).
+
+        A solve that fails numerically (``kSolveError``) is tried again without HiGHS's
+        presolve, which has been seen to fail where the plain branch and bound does not;
+        the search then goes on without it.
+        """
+        status = self.solver._run(self.model)  # noqa: SLF001 - the solver's own run
+        if status == "kSolveError":
+            self.model.highs.setOptionValue("presolve", "off")
+            status = self.solver._run(self.model)  # noqa: SLF001
+        if status != "kOptimal":
             return None
         solution = list(self.model.highs.getSolution().col_value)
         return frozenset(f for f, z in self.zcol.items() if solution[z] > 0.5)
