@@ -43,6 +43,7 @@ PRIOR_HIGH = "c.hundred * d_lo <= (s + c.hpct) * p_hi"
 UP_LOW = "(s_lo + hundred) * p_lo <= hundred * c_hi"
 UP_HIGH = "hundred * c_lo <= (s_hi + hundred) * p_hi"
 DOWN_LOW = "hundred * c_lo <= (hundred - s_lo) * p_hi"
+TRUNC = "return -tol < diff < tol if mode == _EQUAL else diff + tol > 0"
 DOWN_HIGH = "(hundred - s_hi) * p_lo <= hundred * c_hi"
 
 #: (name, file, text, replacement): each moves one bound of a screen by one unit.
@@ -133,6 +134,36 @@ MUTANTS: list[tuple[str, str, str, str]] = [
         "doc_unit.factor == 1 and self.uniform == 0",
         "doc_unit.factor == 1 and self.uniform in (0, 1)",
     ),
+    # truncated figures (issue 15): cleared strictly inside the bounds, their middles shifted
+    ("truncated: |diff| <= tol", FAST, TRUNC, TRUNC.replace("-tol < diff < tol", "-tol <= diff <= tol")),
+    ("truncated: diff < tol + 1", FAST, TRUNC, TRUNC.replace("diff < tol if", "diff < tol + 1 if")),
+    ("truncated: diff < tol - 1", FAST, TRUNC, TRUNC.replace("diff < tol if", "diff < tol - 1 if")),
+    ("truncated: -tol - 1 < diff", FAST, TRUNC, TRUNC.replace("-tol < diff", "-tol - 1 < diff")),
+    ("truncated: -tol + 1 < diff", FAST, TRUNC, TRUNC.replace("-tol < diff", "-tol + 1 < diff")),
+    ("truncated at least: >= 0", FAST, TRUNC, TRUNC.replace("diff + tol > 0", "diff + tol >= 0")),
+    ("truncated at least: > 1", FAST, TRUNC, TRUNC.replace("diff + tol > 0", "diff + tol > 1")),
+    ("truncated: above zero not shifted", COLUMNS, "values[i] += halves[i]  # [v", "values[i] += 0  # [v"),
+    (
+        "truncated: above zero + 1",
+        COLUMNS,
+        "values[i] += halves[i]  # [v",
+        "values[i] += halves[i] + 1  # [v",
+    ),
+    ("truncated: below zero not shifted", COLUMNS, "values[i] -= halves[i]  # (v", "values[i] -= 0  # (v"),
+    (
+        "truncated: below zero - 1",
+        COLUMNS,
+        "values[i] -= halves[i]  # (v",
+        "values[i] -= halves[i] + 1  # (v",
+    ),
+    ("truncated: zero not widened", COLUMNS, "halves[i] *= 2  # (-u, u)", "halves[i] *= 1  # (-u, u)"),
+    (
+        "truncated: zero widened + 1",
+        COLUMNS,
+        "halves[i] *= 2  # (-u, u)",
+        "halves[i] += halves[i] + 1  # (-u, u)",
+    ),
+    ("truncated: the hot loop", FAST, "bool(self.numbers) and not self.truncate_doc", "bool(self.numbers)"),
     # shares (PC201) of plain figures: the quotient's inputs and the rule's hook
     ("share: part's rounding + 1", FAST, "return Quotient(2 * p, 1,", "return Quotient(2 * p, 2,"),
     ("share: part exact", FAST, "return Quotient(2 * p, 1,", "return Quotient(2 * p, 0,"),
@@ -310,31 +341,77 @@ MUTANTS: list[tuple[str, str, str, str]] = [
     (
         "read into the column: exactness not compared",
         COLUMNS,
-        "and e == self.uniform and exact == self.exact_plain:",
-        "and e == self.uniform:",
+        "and e == self.uniform and exact == self.exact_plain\n",
+        "and e == self.uniform\n",
     ),
     (
         "read into the column: another precision",
         COLUMNS,
-        "and e == self.uniform and exact == self.exact_plain:",
-        "and exact == self.exact_plain:",
+        "and e == self.uniform and exact == self.exact_plain\n",
+        "and exact == self.exact_plain\n",
     ),
     ("PC603 column: -0.00 below zero", COLUMNS, 'v.strip("-0.")', 'v.strip("-.")'),
     ("PC603 special: -0% below zero", COLUMNS, 'value.strip("-0.%")', 'value.strip("-.%")'),
     (
-        "PC604 hook: one figure fewer",
+        "PC604 usual: one figure fewer",
         PLAUSIBILITY,
-        "if sum(counts.values()) < MIN_FIGURES_FOR_PRECISION:",
-        "if sum(counts.values()) < MIN_FIGURES_FOR_PRECISION - 1:",
+        "if sum(counts.values()) >= MIN_FIGURES_FOR_PRECISION:",
+        "if sum(counts.values()) >= MIN_FIGURES_FOR_PRECISION - 1:",
     ),
     (
-        "PC604 hook: one figure more",
+        "PC604 usual: one figure more",
         PLAUSIBILITY,
-        "if sum(counts.values()) < MIN_FIGURES_FOR_PRECISION:",
-        "if sum(counts.values()) < MIN_FIGURES_FOR_PRECISION + 1:",
+        "if sum(counts.values()) >= MIN_FIGURES_FOR_PRECISION:",
+        "if sum(counts.values()) >= MIN_FIGURES_FOR_PRECISION + 1:",
     ),
-    ("PC604 hook: a decimal more", PLAUSIBILITY, "if max(counts) > usual:", "if max(counts) > usual + 1:"),
-    ("PC604 hook: equal decimals", PLAUSIBILITY, "if max(counts) > usual:", "if max(counts) >= usual:"),
+    (
+        "PC604 hook: a decimal more",
+        PLAUSIBILITY,
+        "if all(max(columns.precision[unit]) <= d ",
+        "if all(max(columns.precision[unit]) <= d + 1 ",
+    ),
+    (
+        "PC604 hook: equal decimals",
+        PLAUSIBILITY,
+        "if all(max(columns.precision[unit]) <= d ",
+        "if all(max(columns.precision[unit]) < d ",
+    ),
+    (
+        "PC604 hook: figures at the usual",
+        PLAUSIBILITY,
+        "unit in usual and d > usual[unit]]",
+        "unit in usual and d >= usual[unit]]",
+    ),
+    (
+        "PC604 hook: figures a decimal beyond",
+        PLAUSIBILITY,
+        "unit in usual and d > usual[unit]]",
+        "unit in usual and d > usual[unit] + 1]",
+    ),
+    (
+        "PC604 columns: plain bare zeros counted",
+        COLUMNS,
+        "            counts = {**counts, 0: counts[0] - zeros}",
+        "            pass",
+    ),
+    (
+        "PC604 columns: a special bare 0 counted",
+        COLUMNS,
+        "(decimals is not None or not _is_bare_zero(value))",
+        "True",
+    ),
+    (
+        "PC604 columns: 00 not a bare zero",
+        COLUMNS,
+        '_ALL_ZEROS: Final = re.compile(r"-?0+").fullmatch',
+        '_ALL_ZEROS: Final = re.compile(r"-?0").fullmatch',
+    ),
+    (
+        "PC604: the whole document's usual not given",
+        FAST,
+        "cleared=frozenset(cleared), precision=self.precision",
+        "cleared=frozenset(cleared), precision=None",
+    ),
 ]
 
 
@@ -346,7 +423,7 @@ EQUIVALENT: dict[str, str] = {
     ),
 }
 EQUIVALENT["hot of which: diff + tol >= 1"] = EQUIVALENT["hot of which: diff + tol >= -1"]
-EQUIVALENT["PC604 hook: one figure fewer"] = (
+EQUIVALENT["PC604 usual: one figure fewer"] = (
     "with two figures the usual precision is the larger of the two (a tie goes to more decimals), "
     "so nothing exceeds it: counting two figures or not judges the same"
 )

@@ -202,3 +202,93 @@ def test_public_names() -> None:
     for name in ("check_many", "check_one", "BatchItem"):
         assert name in perfcheck.__all__
     assert dask.__version__
+
+
+# -- JSON Lines over processes: workers read their lines where they are (issue 15) --------
+
+
+@pytest.fixture
+def seed_lines(tmp_path: Path) -> Path:
+    """More lines than one worker's share, with blank lines, bad lines and broken reports among them."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import workloads  # noqa: PLC0415 - the benchmark's seed-shaped reports
+    finally:
+        sys.path.pop(0)
+    reports = workloads.w2_lines(700).splitlines()
+    reports[3] = b"not json"
+    reports[400] = b'{"perfcheck": "1", "figures": [{"id": "x"}]}'
+    reports[10] = b""
+    reports[600] = b"   "
+    path = tmp_path / "many.jsonl"
+    path.write_bytes(b"\n".join(reports) + b"\n")
+    return path
+
+
+def test_json_lines_over_processes_give_the_serial_items(seed_lines: Path) -> None:
+    from perfcheck._batch import LINES  # noqa: PLC0415 - the size of a worker's share
+
+    assert LINES < 700  # several shares, the last one short
+    serial = list(check_many([str(seed_lines)]))
+    parallel = list(check_many([str(seed_lines)], jobs=2))
+    assert parallel == serial
+    assert [i.name for i in parallel] == [i.name for i in serial]
+    # a bad line is reported with its line, the rest are checked
+    bad = {i.line: i.problem for i in parallel if i.error is not None}
+    assert set(bad) == {4, 401}
+    assert all(str(seed_lines) + f":{line}" in str(p) for line, p in bad.items())
+    assert len(parallel) == 700 - 2  # the blank lines are no documents
+    broken = [i for i in parallel if i.result is not None and not i.result.ok]
+    assert broken  # the workload breaks about 3 % of its reports
+    # a result rebuilt from what the worker found works out its checks and coverage from
+    # the line, as the serial one does, and localises itself
+    for p, s in zip(parallel, serial, strict=True):
+        if p.result is not None and s.result is not None:
+            assert p.result.relations_checked == s.result.relations_checked
+            assert p.result.coverage == s.result.coverage
+    assert broken[0].result is not None
+    one = next(i for i in serial if i.name == broken[0].name)
+    assert one.result is not None
+    assert broken[0].result.checks == one.result.checks
+
+
+def test_json_lines_over_processes_give_the_serial_output(
+    capsys: pytest.CaptureFixture[str], seed_lines: Path
+) -> None:
+    for fmt in ("table", "json"):
+        serial = run(capsys, "check", str(seed_lines), "--isolated", "--format", fmt)
+        parallel = run(capsys, "check", str(seed_lines), "--isolated", "--format", fmt, "--jobs", "2")
+        assert parallel == serial
+        assert serial[0] == 2  # two unusable lines
+        assert f"{seed_lines}:4" in serial[2]
+
+
+def test_a_worker_gets_where_a_line_is_and_sends_back_what_was_found(seed_lines: Path) -> None:
+    from perfcheck._api import Plain  # noqa: PLC0415 - what a worker sends back
+    from perfcheck._batch import _light, _options, _run_compact, path_tasks  # noqa: PLC0415
+
+    tasks = list(path_tasks(seed_lines))[:20]
+    light = [_light(t) for t in tasks]
+    assert all(t.payload == b"" and t.span is not None for t in light)  # no document's bytes
+    options = _options(None, None, (), preview=False, locale="en")
+    sent = _run_compact(light, options)
+    assert len(sent) == len(tasks)
+    kinds = [type(s).__name__ for s in sent]
+    assert kinds[3] == "BatchItem"  # "not json": its error, with its place
+    assert isinstance(sent[3], BatchItem)
+    assert str(sent[3].problem).startswith(f"{seed_lines}:4")
+    assert all(isinstance(s, Plain) for i, s in enumerate(sent) if i != 3)
+    assert len(pickle.dumps(sent[0])) < len(pickle.dumps(check_one(tasks[0].payload)))
+
+
+def test_a_file_changed_under_the_workers_gives_an_error_for_its_lines(seed_lines: Path) -> None:
+    from perfcheck._batch import _light, _read_spans, path_tasks  # noqa: PLC0415
+
+    tasks = list(path_tasks(seed_lines))[:5]
+    seed_lines.write_bytes(b"\n")  # truncated after the lines were found
+    read = _read_spans([_light(t) for t in tasks])
+    assert all(isinstance(t.payload, LedgerError) for t in read)
+    assert "changed while it was checked" in str(read[0].payload)
+    seed_lines.unlink()
+    read = _read_spans([_light(t) for t in tasks])
+    assert all(isinstance(t.payload, LedgerError) for t in read)

@@ -1642,19 +1642,24 @@ def test_a_figure_the_column_cannot_read_is_judged_from_its_view(
 
 
 @pytest.mark.parametrize(
-    ("data", "accepted_by_default"),
+    ("data", "flagged", "sent"),
     [
-        pytest.param(_tree("3.00", "1.00", "2.001万元"), False, id="its precision counts for PC604"),
-        pytest.param(_tree("3.00", "1.00", "2.00万元"), True, id="its precision is the usual one"),
-        pytest.param(_tree("3.00", "1.00", "约2.001"), True, id="a qualified value is not PC604's"),
-        pytest.param(_tree("3.00", "1.00", "2.5"), True, id="fewer decimals"),
+        pytest.param(_tree("3.00", "1.00", "2.001万元"), {"f2"}, set(), id="its precision counts for PC604"),
+        pytest.param(_tree("3.00", "1.00", "2.00万元"), set(), set(), id="its precision is the usual one"),
+        pytest.param(_tree("3.00", "1.00", "约2.001"), set(), {"r"}, id="a qualified value is not PC604's"),
+        pytest.param(_tree("3.00", "1.00", "2.5"), set(), {"r"}, id="fewer decimals"),
     ],
 )
 def test_figures_the_column_cannot_read_count_for_document_rules(
-    data: bytes, accepted_by_default: bool
+    data: bytes, flagged: set[str], sent: set[str]
 ) -> None:
+    # PC604 judges a figure against the document's usual precision: the screen counts every
+    # figure, and the one PC604 reports goes to the full path alone (the rest is screened)
     assert_same(data)
-    assert (_escalated(data, {}) is not None) == accepted_by_default
+    escalated = _escalated(data, {})
+    assert escalated is not None
+    assert flagged <= escalated[0]
+    assert escalated[1] == sent
 
 
 @pytest.mark.parametrize(
@@ -1670,8 +1675,8 @@ def test_figures_the_column_cannot_read_with_a_problem_give_the_full_paths_error
     assert _escalated(data, {}) is None
 
 
-@pytest.mark.parametrize(("rounding", "fast", "ok"), [("nearest", True, True), ("truncate", False, False)])
-def test_a_truncated_figure_goes_to_the_exact_path(rounding: str, fast: bool, ok: bool) -> None:
+@pytest.mark.parametrize(("rounding", "sent", "ok"), [("nearest", False, True), ("truncate", True, False)])
+def test_a_truncated_figure_goes_to_the_exact_path(rounding: str, sent: bool, ok: bool) -> None:
     # three parts printed 0.98 in all reach [0.965, 0.995]: a total 1.00 rounded to nearest,
     # [0.995, 1.005], holds; truncated, [1.00, 1.01), it does not
     doc = {
@@ -1686,7 +1691,12 @@ def test_a_truncated_figure_goes_to_the_exact_path(rounding: str, fast: bool, ok
         "relations": [{"id": "s", "kind": "sum", "total": "t", "parts": ["a", "b", "c"]}],
     }
     data = to_bytes(doc)
-    assert accepted(data, {}) is fast  # a truncated figure is declined: its open end is judged exactly
+    # the document stays on the fast path; the sum naming the truncated figure, beyond its
+    # bounds, goes to the full path alone, which judges its open end exactly
+    assert accepted(data, {})
+    escalated = _escalated(data, {})
+    assert escalated is not None
+    assert escalated[1] == ({"s"} if sent else set())
     result = assert_same(data)
     assert result is not None
     assert result.ok is ok

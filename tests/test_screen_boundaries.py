@@ -30,7 +30,7 @@ import tempfile
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import pytest
 from hypothesis import given, note, settings
@@ -41,7 +41,7 @@ from perfcheck import default_registry
 from perfcheck._core.limits import DEFAULT_LIMITS
 from perfcheck._engine import fast
 from perfcheck.cli import main
-from test_fast import accepted, interval, printed, reference, rules_for, to_bytes
+from test_fast import accepted, interval, printed, reference, rules_for, shown, to_bytes
 from test_properties import _sum_doc
 
 BOUNDARY = settings(max_examples=120, deadline=None)
@@ -445,16 +445,88 @@ PRECISIONS: list[tuple[str, bytes, bool]] = [
         document([("a", "1.0"), ("b", "2.0"), ("c", "3.00")], [], c={"unit": "元"}),
         False,
     ),
+    # a bare 0 is exactly nothing: it has no precision (fewer than three counted, or three)
+    (
+        "bare zeros are not counted",
+        document([("a", "0"), ("b", "-0"), ("c", "00"), ("d", "1.0"), ("e", "2.00")], []),
+        False,
+    ),
+    (
+        "bare zeros are not counted, three others",
+        document([("a", "0"), ("b", "-0"), ("c", "1.0"), ("d", "2.0"), ("e", "3.00")], []),
+        True,
+    ),
+    (
+        "a bare 0 with its decimals is counted",
+        document(
+            [("a", "0"), ("b", "0"), ("c", "1.00"), ("d", "2")], [], a={"decimals": 0}, b={"decimals": 0}
+        ),
+        True,
+    ),
+    (
+        "a bare 0 in its own unit is not counted",
+        document(
+            [("a", "0"), ("b", "0"), ("c", "0"), ("d", "1.00"), ("e", "2.00")],
+            [],
+            **{x: {"unit": "元"} for x in "abcde"},
+        ),
+        False,
+    ),
+    (
+        "00 in its own unit is not counted",
+        document(
+            [("a", "00"), ("b", "00"), ("c", "-00"), ("d", "1.00"), ("e", "2.00")],
+            [],
+            **{x: {"unit": "元"} for x in "abcde"},
+        ),
+        False,
+    ),
+    (
+        "bare zeros first and last are not counted",
+        document([("a", "00"), ("b", "1.00"), ("c", "2.0"), ("d", "00")], []),
+        False,
+    ),
+    (
+        "two units, each its own usual",
+        document(
+            [("a", "1.0"), ("e", "5.000"), ("b", "2.0"), ("c", "3.00"), ("f", "6.00"), ("g", "7.00")],
+            [],
+            e={"unit": "元"},
+            f={"unit": "元"},
+            g={"unit": "元"},
+        ),
+        True,
+    ),
+    (
+        "beside a broken sum",
+        document(
+            [("t", "3.0"), ("x", "1.0"), ("y", "1.0"), ("z", "4.00")],
+            [{"id": "s", "kind": "sum", "total": "t", "parts": ["x", "y"]}],
+        ),
+        True,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("data", "reported"), [pytest.param(d, r, id=n) for n, d, r in PRECISIONS])
 def test_excess_precision_at_its_bounds(data: bytes, reported: bool) -> None:
     for options in (ALL, {"select": ["PC604"]}):
-        full = four_ways(data, plain=False, **options)
+        full = four_ways(data, **options)
         assert any(f.code == "PC604" for f in full.findings) == reported
-        # the screen declines exactly the documents PC604 may report on (it judges the whole)
-        assert accepted(data, options) != reported
+        # the screen reads the document; a figure PC604 reports goes to the full path alone,
+        # where the rule judges it against the whole document's usual precision
+        reported_figures = {fid for f in full.findings if f.code == "PC604" for fid in f.figures}
+        plan = fast.plan(rules_for(options), default_registry)
+        assert plan is not None
+        screened = fast.screen(data, plan, DEFAULT_LIMITS)
+        assert screened is not None
+        sent = {f["id"] for f in screened.figures}
+        assert reported_figures <= sent
+        # with nothing to report, the rule is not run on the escalated part
+        assert ("PC604" in screened.cleared) == (not reported)
+        relations = {r["id"] for r in screened.relations}
+        assert sent <= reported_figures | {x for r in screened.relations for x in _operands(r)}
+        assert relations == {c.relation for c in full.checks if c.status != "holds"}
 
 
 def _shares_of(
@@ -706,14 +778,17 @@ def linear_at_boundary(draw: st.DrawFn) -> bytes:
         last = 10  # a bare 0 would be exact: keep every figure rounded here
     texts = [printed(v, d) for v in [*lefts, last, *rights]]
     figures = [(f"f{i}", t) for i, t in enumerate(texts)]
-    ids = [fid for fid, _ in figures]
+    return document(figures, [_linear_relation(kind, [fid for fid, _ in figures], left)], unit=unit)
+
+
+def _linear_relation(kind: str, ids: list[str], left: int) -> dict[str, Any]:
+    """Relation ``r`` of ``kind`` (sum, partial sum or balance) over ``ids``, ``left`` of them on the left."""
     if kind == "balance":
-        rel: dict[str, Any] = {"id": "r", "kind": "balance", "outflows": ids[:left], "inflows": ids[left:]}
-    else:
-        rel = {"id": "r", "kind": "sum", "total": ids[0], "parts": ids[1:]}
-        if kind == "partial":
-            rel["exhaustive"] = False
-    return document(figures, [rel], unit=unit)
+        return {"id": "r", "kind": "balance", "outflows": ids[:left], "inflows": ids[left:]}
+    rel: dict[str, Any] = {"id": "r", "kind": "sum", "total": ids[0], "parts": ids[1:]}
+    if kind == "partial":
+        rel["exhaustive"] = False
+    return rel
 
 
 @BOUNDARY
@@ -1263,3 +1338,221 @@ def equal_at_boundary(draw: st.DrawFn) -> bytes:
 def test_drawn_equalities_at_the_boundary(data: bytes) -> None:
     note(data.decode())
     assert_equal(data)
+
+
+# ---------------------------------------------------------------------------
+# Truncation on the fast path (issue 15): a truncated figure (the document's rounding, or a
+# figure's own) stands for [v, v + u) (below zero (v - u, v], at zero (-u, u)). The screen
+# clears a sum or balance naming one only strictly inside its bounds, where an open end
+# cannot matter; at an end and beyond, the relation goes to the full path alone, and a
+# share, change or equality naming one always does. The rest of the document is screened.
+
+
+def _span_of(value: str, *, truncated: bool) -> tuple[Fraction, Fraction, bool, bool]:
+    """A figure's interval as (lo, hi, lo open, hi open) (no bare 0: every value shows decimals)."""
+    v = Fraction(Decimal(value))
+    u = Fraction(1, 10 ** shown(value))
+    if not truncated:
+        return v - u / 2, v + u / 2, False, False
+    if v > 0:
+        return v, v + u, False, True
+    if v < 0:
+        return v - u, v, True, False
+    return -u, u, True, True
+
+
+def _truncated_status(
+    left: list[tuple[str, bool]], right: list[tuple[str, bool]], *, equal: bool
+) -> tuple[str, bool]:
+    """Whether ``Σ left = Σ right`` (or ``>=``) can hold, and whether strictly inside its bounds."""
+    lo, hi, lo_open, hi_open = Fraction(0), Fraction(0), False, False
+    for value, truncated in left:
+        a, b, ao, bo = _span_of(value, truncated=truncated)
+        lo, hi, lo_open, hi_open = lo + a, hi + b, lo_open or ao, hi_open or bo
+    for value, truncated in right:
+        a, b, ao, bo = _span_of(value, truncated=truncated)
+        lo, hi, lo_open, hi_open = lo - b, hi - a, lo_open or bo, hi_open or ao
+    reaches_up = hi > 0 or (hi == 0 and not hi_open)
+    if not equal:
+        return ("holds" if reaches_up else "broken"), hi > 0
+    reaches_down = lo < 0 or (lo == 0 and not lo_open)
+    return ("holds" if reaches_up and reaches_down else "broken"), lo < 0 < hi
+
+
+@st.composite
+def truncated_linear(draw: st.DrawFn) -> tuple[bytes, str, bool]:
+    """A sum, partial sum or balance with truncated figures, within a few units of its bounds.
+
+    Returns the document, the relation's status and whether it holds strictly inside.
+    """
+    d = draw(st.integers(1, 3), label="decimals")
+    kind = draw(st.sampled_from(["sum", "partial", "balance"]), label="kind")
+    left = 1 if kind != "balance" else draw(st.integers(1, 2))
+    right = draw(st.integers(1, 4), label="right side")
+    values = st.integers(-(10 ** (d + 1)), 10 ** (d + 2))
+    rights = draw(st.lists(values, min_size=right, max_size=right), label="right values")
+    lefts = draw(st.lists(values, min_size=left - 1, max_size=left - 1), label="left values")
+    offset = draw(st.integers(-(left + right) - 1, left + right + 1), label="offset")
+    texts = [printed(v, d) for v in [*lefts, sum(rights) - sum(lefts) + offset, *rights]]
+    whole = draw(st.booleans(), label="the document truncates")
+    flags = draw(st.lists(st.booleans(), min_size=len(texts), max_size=len(texts)), label="truncated")
+    if not any(flags):
+        flags[0] = True
+    keys = {
+        f"f{i}": {"rounding": ("truncate" if t else "nearest")}
+        for i, t in enumerate(flags)
+        if t != whole or draw(st.booleans(), label="said again")
+    }
+    ids = [f"f{i}" for i in range(len(texts))]
+    rel = _linear_relation(kind, ids, left)
+    other = {"id": "other", "kind": "sum", "total": "x", "parts": ["y", "z"]}  # rounded to nearest
+    others = [("x", printed(3 * 10**d, d)), ("y", printed(10**d, d)), ("z", printed(2 * 10**d, d))]
+    figures = [*zip(ids, texts, strict=True), *others]
+    keys.update({fid: {"rounding": "nearest"} for fid in ("x", "y", "z")} if whole else {})
+    doc = json.loads(document(figures, [rel, other], **keys))
+    if whole:
+        doc["rounding"] = "truncate"
+    sides = list(zip(texts, flags, strict=True))
+    status, inside = _truncated_status(sides[:left], sides[left:], equal=kind != "partial")
+    return to_bytes(doc), status, inside
+
+
+def _assert_truncated(data: bytes, status: str, inside: bool, options: dict[str, Any]) -> None:
+    full = four_ways(data, **options)
+    checks = {c.relation: c.status for c in full.checks}
+    assert checks.get("r") == status
+    assert checks.get("other") == "holds"
+    sent = escalated(data, options)
+    assert sent is not None
+    assert "other" not in sent  # the rest of the document stays on the fast path
+    # cleared strictly inside; at an end (an open one may leave it out) and beyond, the full path
+    assert ("r" in sent) is not inside
+
+
+@BOUNDARY
+@given(case=truncated_linear(), options=st.sampled_from([ALL, ACCEPTING]))
+def test_drawn_truncated_relations_at_the_boundary(
+    case: tuple[bytes, str, bool], options: dict[str, Any]
+) -> None:
+    data, status, inside = case
+    note(data.decode())
+    _assert_truncated(data, status, inside, options)
+
+
+def _sides(rel: dict[str, Any]) -> tuple[list[str], list[str]]:
+    if rel["kind"] == "balance":
+        return rel["outflows"], rel["inflows"]
+    return [rel["total"]], rel["parts"]
+
+
+def _one_sum(total: str, parts: list[str], *, exhaustive: bool = True, **keys: Any) -> bytes:
+    """A document of one sum of a total ``t`` and parts ``p0``, ``p1``...; ``keys`` by figure."""
+    doc = _sum_doc(total, parts, exhaustive=exhaustive)
+    for f in doc["figures"]:
+        f.update(keys.get(f["id"], {}))
+    return to_bytes(doc)
+
+
+TRUNCATE: Final = {"rounding": "truncate"}
+#: Hand-written: the truncated sums above (the document truncates), and one truncated figure
+#: among figures rounded to nearest.
+TRUNCATED: list[tuple[str, bytes]] = [
+    *((name, data) for name, data, _ in OTHERS if name.startswith("truncated")),
+    ("one truncated total, holds inside", _one_sum("1.00", ["0.50", "0.51"], t=TRUNCATE)),
+    ("one truncated total, at its open end", _one_sum("1.00", ["0.49", "0.50"], t=TRUNCATE)),
+    ("one truncated total, at its closed end", _one_sum("1.00", ["0.51", "0.51"], t=TRUNCATE)),
+    ("one truncated total, one unit beyond", _one_sum("1.00", ["0.51", "0.52"], t=TRUNCATE)),
+    ("one truncated part below zero, at its closed end", _one_sum("1.00", ["-0.50", "1.51"], p0=TRUNCATE)),
+    ("a truncated zero part, at its open end", _one_sum("1.00", ["0.00", "1.02"], p0=TRUNCATE)),
+    # (-u, u): twice the reach of a rounded 0.000
+    (
+        "a truncated zero part, inside by one unit",
+        _one_sum("0.000", ["0.000", "0.001"], p0=TRUNCATE, p1=TRUNCATE),
+    ),
+]
+
+
+#: Sums of which (the total at least its parts), where only the top end matters.
+TRUNCATED_OF_WHICH: list[tuple[str, bytes]] = [
+    ("of which, truncated total, inside", _one_sum("1.00", ["0.50", "0.51"], t=TRUNCATE, exhaustive=False)),
+    (
+        "of which, truncated total, at its open top",
+        _one_sum("1.00", ["0.51", "0.51"], t=TRUNCATE, exhaustive=False),
+    ),
+    (
+        "of which, truncated parts, at their closed bottom",
+        _one_sum("1.00", ["0.500", "0.505"], p0=TRUNCATE, p1=TRUNCATE, exhaustive=False),
+    ),
+    ("of which, one unit beyond", _one_sum("1.00", ["0.51", "0.52"], t=TRUNCATE, exhaustive=False)),
+]
+TRUNCATED += TRUNCATED_OF_WHICH
+
+
+def _case_status(data: bytes) -> tuple[str, str, bool]:
+    """A hand-written case's one relation, its status, and whether it holds strictly inside."""
+    doc = json.loads(data)
+    rel = doc["relations"][0]
+    whole = doc.get("rounding") == "truncate"
+    own = {f["id"]: f.get("rounding") for f in doc["figures"]}
+    value = {f["id"]: f["value"] for f in doc["figures"]}
+
+    def side(ids: list[str]) -> list[tuple[str, bool]]:
+        return [(value[x], own[x] == "truncate" or (whole and own[x] is None)) for x in ids]
+
+    left, right = _sides(rel)
+    status, inside = _truncated_status(side(left), side(right), equal=rel.get("exhaustive", True))
+    return rel["id"], status, inside
+
+
+@pytest.mark.parametrize(("data"), [pytest.param(d, id=n) for n, d in TRUNCATED])
+@pytest.mark.parametrize("options", [ALL, ACCEPTING], ids=["all", "accepting"])
+def test_truncated_relations_at_their_bounds(data: bytes, options: dict[str, Any]) -> None:
+    relation, status, inside = _case_status(data)
+    full = four_ways(data, **options)
+    assert {c.relation: c.status for c in full.checks} == {relation: status}
+    sent = escalated(data, options)
+    assert sent is not None
+    assert (relation in sent) is not inside
+
+
+@pytest.mark.parametrize(
+    "cases", [TRUNCATED[: -len(TRUNCATED_OF_WHICH)], TRUNCATED_OF_WHICH], ids=["equal", "of which"]
+)
+def test_the_truncated_cases_cover_every_side_of_a_bound(cases: list[tuple[str, bytes]]) -> None:
+    # inside, at a closed end (holds, not inside) and beyond or at an open end (broken)
+    seen = {_case_status(data)[1:] for _, data in cases}
+    assert seen == {("holds", True), ("holds", False), ("broken", False)}
+
+
+@pytest.mark.parametrize(
+    ("data", "relation"),
+    [
+        pytest.param(_share_case("50.00", "100.00", "50.00%", p={"rounding": "truncate"}), "r", id="a share"),
+        pytest.param(
+            document(
+                [("p", "10.00"), ("c", "11.00"), ("x", "3.00"), ("y", "1.00"), ("z", "2.00")],
+                [
+                    {"id": "r", "kind": "change", "prior": "p", "current": "c", "direction": "increase"},
+                    {"id": "other", "kind": "sum", "total": "x", "parts": ["y", "z"]},
+                ],
+                c={"rounding": "truncate"},
+            ),
+            "r",
+            id="a change",
+        ),
+    ],
+)
+def test_other_relations_naming_a_truncated_figure_go_to_the_full_path_alone(
+    data: bytes, relation: str
+) -> None:
+    four_ways(data)
+    sent = escalated(data, ALL)
+    assert sent is not None
+    assert relation in sent
+    assert "other" not in sent
+
+
+def _operands(rel: dict[str, Any]) -> list[str]:
+    if rel["kind"] == "balance":
+        return [*rel["outflows"], *rel["inflows"]]
+    return [rel["total"], *rel["parts"]]

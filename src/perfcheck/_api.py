@@ -26,7 +26,7 @@ from perfcheck.rules import CONFLICT_CODE, CRASH_CODE, INFERRED_CODE, default_re
 
 
 @dataclass(frozen=True, slots=True)
-class _Recheck:
+class Recheck:
     """The full path over a whole document, for the checks the fast path did not keep (picklable)."""
 
     data: bytes
@@ -50,7 +50,7 @@ class _Recheck:
 
 @dataclass(frozen=True, slots=True)
 class _Localiser:
-    """A result's localisation, worked out when asked for (picklable: rules by code, as ``_Recheck``)."""
+    """A result's localisation, worked out when asked for (picklable: rules by code, as ``Recheck``)."""
 
     document: Ledger | bytes
     codes: tuple[str, ...]
@@ -173,15 +173,70 @@ def check_plain(
     )
     if outcome is None:
         return None
-    result = Result._assemble(  # noqa: SLF001 - the fast path's constructor
-        outcome.header.get("title"),
-        outcome.findings,
+    result = plain_result(
+        data,
+        Plain(outcome.header.get("title"), outcome.findings, outcome.judged, outcome.counts),
         outcome.codes,
-        locale,
-        _Recheck(data, limits, outcome.codes, locale, crashes, outcome.counts),
-        outcome.judged,
+        locale=locale,
+        crashes=crashes,
+        limits=limits,
     )
     return result, outcome.header
+
+
+@dataclass(frozen=True, slots=True)
+class Plain:
+    """What the fast path found in one document, without the document: what a worker sends back.
+
+    Attributes:
+        title: the document's title.
+        findings: the findings.
+        judged: how many relations some rule judged.
+        counts: the document's figures, those in relations, relations, inferred ones.
+        entity: the document's entity.
+        period: the document's period.
+    """
+
+    title: str | None
+    findings: tuple[Finding, ...]
+    judged: int
+    counts: tuple[int, int, int, int]
+    entity: str | None = None
+    period: str | None = None
+
+
+def plain_result(  # noqa: PLR0913 - keyword-only options
+    data: bytes,
+    found: Plain,
+    codes: tuple[str, ...],
+    *,
+    locale: str,
+    crashes: str | None,
+    limits: Limits,
+    registry: Registry | None = None,
+) -> Result:
+    """The result of a document the fast path checked, from what it found and the document's bytes.
+
+    The outcome of every relation and the localisation are worked out from ``data``
+    when asked for; ``registry`` is where the rules come from, when not the default one.
+    """
+    result = Result._assemble(  # noqa: SLF001 - the fast path's constructor
+        found.title,
+        found.findings,
+        codes,
+        locale,
+        Recheck(data, limits, codes, locale, crashes, found.counts),
+        found.judged,
+    )
+    result._localiser = _Localiser(data, codes, locale, limits, registry)  # noqa: SLF001 - set where it is made
+    return result
+
+
+def plain_found(result: Result, entity: str | None, period: str | None) -> Plain:
+    """What :func:`plain_result` needs again of a fast path's result: small, to send between processes."""
+    pending = result._pending  # noqa: SLF001 - the fast path's own
+    assert isinstance(pending, Recheck)  # noqa: S101 - a fast path's result
+    return Plain(result.title, result.findings, result.relations_checked, pending.counts, entity, period)
 
 
 def check_source(  # noqa: PLR0913 - keyword-only, as check()'s

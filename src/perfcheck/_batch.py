@@ -23,11 +23,11 @@ from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from perfcheck._api import check_source, reports_crashes
+from perfcheck._api import Plain, Recheck, check_source, plain_found, plain_result, reports_crashes
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.i18n import Messages
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
@@ -36,7 +36,7 @@ from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger
 from perfcheck._read.kinds import format_of_path, is_content
 from perfcheck._read.reader import Raw, Readable, parse, raw, read
-from perfcheck.rules import default_registry
+from perfcheck.rules import CRASH_CODE, default_registry
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -151,6 +151,8 @@ class _Task:
     payload: Readable | Raw | LedgerError
     path: str | None = None
     line: int | None = None
+    #: where a line of a JSON Lines file is in it: ``(start, end)`` in bytes (a worker reads it there)
+    span: tuple[int, int] | None = None
 
 
 def _source(task: _Task) -> Readable | Raw:
@@ -199,10 +201,6 @@ def _run(task: _Task, options: _Options) -> BatchItem:
     except LedgerError as exc:
         return BatchItem(task.name, None, exc, task.path, task.line)
     return BatchItem(task.name, result, None, task.path, task.line, entity, period)
-
-
-def _run_chunk(tasks: Sequence[_Task], options: _Options) -> list[BatchItem]:
-    return [_run(task, options) for task in tasks]
 
 
 def _options(  # noqa: PLR0913 - the options of check()
@@ -296,10 +294,14 @@ def _file_tasks(path: Path, limits: Limits) -> Iterator[_Task]:
             raw = path.read_bytes()
         except OSError:
             raw = b""  # read_file says what is wrong with it
-        lines = [(n, text) for n, text in enumerate(raw.split(b"\n"), start=1) if text.strip()]
+        lines = []
+        start = 0
+        for number, text in enumerate(raw.split(b"\n"), start=1):
+            if text.strip():
+                lines.append(_Task(f"{name}:{number}", text, name, number, (start, start + len(text))))
+            start += len(text) + 1
         if lines:
-            for number, text in lines:
-                yield _Task(f"{name}:{number}", text, name, number)
+            yield from lines
             return
     elif kind != "yaml":
         yield _Task(name, name, name)  # read by the worker that checks it
@@ -382,11 +384,6 @@ def _tasks(
             raise TypeError(msg)
 
 
-def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
-    while chunk := list(islice(tasks, size)):
-        yield chunk
-
-
 def check_many(  # noqa: PLR0913 - keyword-only options, as in check()
     documents: Iterable[Document],
     *,
@@ -418,8 +415,9 @@ def check_many(  # noqa: PLR0913 - keyword-only options, as in check()
     and its bytes are sent.
 
     With ``jobs > 1`` the documents are checked in that many worker processes
-    (``chunk_size`` at a time, a bounded number of chunks in flight); the items are
-    the same, in the same order, as with ``jobs=1``.
+    (``chunk_size`` at a time, a bounded number of chunks in flight; the lines of a
+    JSON Lines file 256 at a time, which the workers read from the file themselves); the
+    items are the same, in the same order, as with ``jobs=1``.
 
     Only the rules of one document run here (``select`` chooses among them); the
     series rules, which compare documents, run in :func:`perfcheck.check_series`.
@@ -456,15 +454,118 @@ def run_tasks(tasks: Iterable[_Task], options: _Options, jobs: int = 1) -> Itera
     return _parallel(iter(tasks), options, jobs, CHUNK)
 
 
+#: Lines of a JSON Lines file sent to a worker at once (as where they are, not their bytes).
+LINES: Final = 256
+
+
+def _light(task: _Task) -> _Task:
+    """The task as a worker gets it: a line of a JSON Lines file as where it is, not its bytes."""
+    if task.span is None or not isinstance(task.payload, bytes):
+        return task
+    return _Task(task.name, b"", task.path, task.line, task.span)
+
+
+def _read_spans(tasks: Sequence[_Task]) -> list[_Task]:
+    """The tasks with the lines of JSON Lines files read from their files, each file once.
+
+    A file that cannot be read again, or has changed under the run (a line is no longer
+    where it was), gives the line's error with its place.
+    """
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for task in tasks:
+        if task.span is not None and task.path is not None:
+            spans.setdefault(task.path, []).append(task.span)
+    blocks: dict[str, tuple[int, bytes]] = {}
+    for path, found in spans.items():
+        first, last = min(s for s, _ in found), max(e for _, e in found)
+        try:
+            with open(path, "rb") as f:  # noqa: PTH123 - a range of a file
+                f.seek(first)
+                blocks[path] = (first, f.read(last - first))
+        except OSError as exc:
+            blocks[path] = (first, b"")
+            del exc
+    out = []
+    for task in tasks:
+        if task.span is None or task.path is None:
+            out.append(task)
+            continue
+        first, block = blocks[task.path]
+        start, end = task.span
+        text = block[start - first : end - first]
+        if len(text) != end - start or not text.strip():
+            error = LedgerError(f"{task.name}: the file changed while it was checked", [])
+            out.append(_Task(task.name, error, task.path, task.line))
+        else:
+            out.append(_Task(task.name, text, task.path, task.line, task.span))
+    return out
+
+
+def _run_compact(tasks: Sequence[_Task], options: _Options) -> list[BatchItem | Plain]:
+    """A worker's chunk: lines read where they are; what the fast path found sent back without the document.
+
+    A result of the fast path pickles with its document's bytes (to work out its checks
+    when asked); for a line of a JSON Lines file the parent holds those bytes already, so
+    only what was found comes back (:class:`~perfcheck._api.Plain`), and the parent
+    rebuilds the result.
+    """
+    out: list[BatchItem | Plain] = []
+    for task in _read_spans(tasks):
+        item = _run(task, options)
+        result = item.result
+        if task.span is not None and result is not None and isinstance(result._pending, Recheck):  # noqa: SLF001
+            out.append(plain_found(result, item.entity, item.period))
+        else:
+            out.append(item)
+    return out
+
+
+def _rebuilt(task: _Task, sent: BatchItem | Plain, options: _Options, codes: tuple[str, ...]) -> BatchItem:
+    """A worker's item in full: a result of the fast path rebuilt from what it found and the task's bytes."""
+    if isinstance(sent, BatchItem):
+        return sent
+    assert isinstance(task.payload, bytes)  # noqa: S101 - only lines of JSON Lines files come back so
+    crashes = CRASH_CODE if reports_crashes(options.ignore) else None
+    result = plain_result(
+        task.payload, sent, codes, locale=options.locale, crashes=crashes, limits=options.limits
+    )
+    return BatchItem(task.name, result, None, task.path, task.line, sent.entity, sent.period)
+
+
 def _parallel(tasks: Iterator[_Task], options: _Options, jobs: int, size: int) -> Iterator[BatchItem]:
+    """The tasks checked in ``jobs`` processes, in order.
+
+    Lines of JSON Lines files go to the workers as where they are in their files (the
+    workers read them), ``LINES`` at a time, and what the fast path found comes back
+    without the document; other documents go as themselves, ``size`` at a time.
+    """
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - loaded by --jobs only: one process starts no pool machinery
 
-    work = partial(_run_chunk, options=options)
+    codes = tuple(r.code for r in options.rules())
+    work = partial(_run_compact, options=options)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[list[BatchItem]]] = deque()
-        for chunk in _chunks(tasks, size):
-            pending.append(pool.submit(work, chunk))
+        pending: deque[tuple[list[_Task], Future[list[BatchItem | Plain]]]] = deque()
+        for chunk in _spans_or_chunks(tasks, size):
+            pending.append((chunk, pool.submit(work, [_light(t) for t in chunk])))
             if len(pending) >= 2 * jobs:
-                yield from pending.popleft().result()
+                sent, future = pending.popleft()
+                yield from map(_rebuilt, sent, future.result(), repeat(options), repeat(codes))
         while pending:
-            yield from pending.popleft().result()
+            sent, future = pending.popleft()
+            yield from map(_rebuilt, sent, future.result(), repeat(options), repeat(codes))
+
+
+def _spans_or_chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
+    """Chunks of ``size`` tasks; runs of lines of one JSON Lines file in chunks of ``LINES``."""
+    chunk: list[_Task] = []
+    for task in tasks:
+        lines = task.span is not None
+        if chunk and (lines != (chunk[0].span is not None) or task.path != chunk[0].path):
+            yield chunk
+            chunk = []
+        chunk.append(task)
+        if len(chunk) >= (LINES if lines else size):
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

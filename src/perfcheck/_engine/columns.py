@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import repeat
 from operator import contains
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from perfcheck._engine.fast import Plan
 
 #: A value printed as a bare 0 (结转下年0万元), alone on its line of the joined values.
-_BARE_ZERO: Final = re.compile(r"(?m)^-?0$")
+_BARE_ZERO: Final = re.compile(r"(?m)^-?0+$")
+_ALL_ZEROS: Final = re.compile(r"-?0+").fullmatch
 _TOP_KEYS: Final = frozenset(
     {"perfcheck", "title", "source", "entity", "period", "unit", "locale", "rounding", "figures", "relations"}
 )
@@ -96,9 +97,7 @@ class FigureColumns:
     Raises :class:`NotPlain` (through :func:`decline`) on anything not plain.
     """
 
-    def __init__(  # noqa: C901 - the header's keys
-        self, doc: object, plan: Plan, limits: Limits, *, escaped: bool = False
-    ) -> None:
+    def __init__(self, doc: object, plan: Plan, limits: Limits, *, escaped: bool = False) -> None:
         if type(doc) is not dict or not doc.keys() <= _TOP_KEYS:
             raise decline()
         self.doc: dict[str, Any] = doc
@@ -118,10 +117,13 @@ class FigureColumns:
             self.strings += 1
         if type(locale) is not str or not plain_locale(locale):
             raise decline()
-        if "rounding" in doc:
-            if doc["rounding"] != "nearest":
-                raise decline()
-            self.strings += 1
+        # Truncated figures (the document's rounding, or a figure's own) stand for [v, v + u)
+        # (below zero (v - u, v], at zero (-u, u)): open at one end. The screen clears a
+        # linear relation naming one only strictly inside its bounds; at an end, and for
+        # every other kind, the relation goes to the full path alone.
+        self.truncate_doc = self._doc_rounding(doc)
+        self.truncated: set[str] = set()  # figures truncated in a document rounded to nearest
+        self.nearest: set[str] = set()  # figures rounded to nearest in a truncated document
         unit = doc.get("unit")
         self.unit: str | None = None
         if unit is not None:
@@ -146,6 +148,8 @@ class FigureColumns:
         self.exact_plain = False  # plain figures are exact (a count unit, no decimals)
         self.flagged: list[str] = []  # figures a document rule reports
         self.precision: dict[str, dict[int, int]] = {}
+        # The special and opaque figures precision counts: (unit symbol, decimals), by id.
+        self.rounded: dict[str, tuple[str, int]] = {}
         # Figures whose values the column does not read and the screen cannot judge (a
         # qualifier, digits beyond their decimals), by id: escalated with their relations.
         self.opaque: dict[str, dict[str, Any]] = {}
@@ -155,6 +159,15 @@ class FigureColumns:
         self.opaque_at: frozenset[int] = frozenset()
         self.operands: dict[int, list[str]] = {}  # of relations of other kinds, by id()
         self.kinds: list[str] = []  # of every relation, in document order
+
+    def _doc_rounding(self, doc: dict[str, Any]) -> bool:
+        """Whether the document truncates its figures."""
+        if "rounding" not in doc:
+            return False
+        self.strings += 1
+        if doc["rounding"] not in ("nearest", "truncate"):
+            raise decline()
+        return bool(doc["rounding"] == "truncate")
 
     def _text(self, value: object) -> None:
         if value is None:
@@ -237,7 +250,8 @@ class FigureColumns:
         if self.read and self.uniform is not None:
             # read figures printed as the column's are integers of the column
             for fid, (n, e, exact, symbol) in self.read.items():
-                if symbol == self.unit and e == self.uniform and exact == self.exact_plain:
+                same = symbol == self.unit and e == self.uniform and exact == self.exact_plain
+                if same and self._truncated(fid) is self.truncate_doc:
                     self.numbers[fid] = n
         if "-" in joined and self.plan.below_zero:
             for i, v in enumerate(values):
@@ -264,10 +278,9 @@ class FigureColumns:
         except LedgerError:
             raise decline() from None
         views = view_ledger(ledger)
-        for view in views.values():
+        for fid, view in views.items():
             if view.unit.kind is Kind.AMOUNT and not view.exact and view.qualifier is None:
-                counts = self.precision.setdefault(view.unit.symbol, {})
-                counts[view.decimals] = counts.get(view.decimals, 0) + 1
+                self._count(fid, view.unit.symbol, view.decimals)
         for f in figures:  # the strings special figures count, as _special counts them
             if type(f.get("unit")) is str:
                 self.strings += 1
@@ -284,9 +297,10 @@ class FigureColumns:
     def _read_view(self, f: dict[str, Any], view: FigureView) -> None:
         """Keep a figure the column did not read as read from its view, or as opaque."""
         number = _integer(view)
-        if number is None or f.get("rounding", "nearest") != "nearest":
+        if number is None:
             self.opaque[f["id"]] = f
             return
+        self._rounding(f["id"], f.get("rounding"))
         self.read[f["id"]] = (*number, view.unit.symbol)
         if self.plan.below_zero and view.base.hi < 0:
             self._negative(f, view.unit.symbol)
@@ -317,13 +331,27 @@ class FigureColumns:
         if doc_unit is not None:
             self.exact_plain = doc_unit.kind is Kind.COUNT and doc_unit.factor == 1 and self.uniform == 0
             if doc_unit.kind is Kind.AMOUNT and counts:
-                mine = self.precision.setdefault(doc_unit.symbol, {})
-                for d, n in counts.items():
-                    mine[d] = mine.get(d, 0) + n
+                self._count_plain(doc_unit.symbol, counts, joined, [values[i] for i in special_at])
         if self.uniform == 0 and not self.exact_plain and _BARE_ZERO.search(joined):
             # a bare 0 is exactly nothing while the other integers stand for ±½: the figures
             # are read one by one, each with its own rounding
             self.uniform = None
+
+    def _count_plain(self, symbol: str, counts: dict[int, int], joined: str, special: list[str]) -> None:
+        """Count the plain figures, amounts in the document's unit, in :attr:`precision`.
+
+        ``counts`` are the figures showing each number of decimals; a bare 0 among them is
+        exactly nothing and has no precision (``special`` are the values not among them).
+        """
+        zeros = _bare_zeros(joined)
+        if zeros:
+            zeros -= sum(map(_is_bare_zero, special))
+        if zeros:
+            counts = {**counts, 0: counts[0] - zeros}
+        mine = self.precision.setdefault(symbol, {})
+        for d, n in counts.items():
+            if n:
+                mine[d] = mine.get(d, 0) + n
 
     def _special(self, f: dict[str, Any]) -> None:  # noqa: C901 - every key a figure may have
         """Read one figure with an own unit, decimals, a source or a percentage."""
@@ -343,10 +371,10 @@ class FigureColumns:
         if "source" in f:
             self.strings += source_strings(f["source"])
         if "rounding" in f:
-            # A truncated figure's interval has an open end: the exact path judges it (as it
-            # judges a truncated document), with the others of its document.
-            if f["rounding"] != "nearest":
+            rounding = f["rounding"]
+            if rounding not in ("nearest", "truncate"):
                 raise decline()
+            self._rounding(fid, rounding)
             self.strings += 1
         if value[-1] == "%":
             if own is not None and own != "%":
@@ -359,12 +387,46 @@ class FigureColumns:
             raise decline()  # the full path checks the value against its precision
         unit = _unit(symbol)
         assert unit is not None  # noqa: S101 - looked up above
-        if unit.kind is Kind.AMOUNT:
-            counts = self.precision.setdefault(unit.symbol, {})
-            used = shown if decimals is None else decimals
-            counts[used] = counts.get(used, 0) + 1
+        if unit.kind is Kind.AMOUNT and (decimals is not None or not _is_bare_zero(value)):
+            self._count(fid, unit.symbol, shown if decimals is None else decimals)
         if value[0] == "-" and value.strip("-0.%") and self.plan.below_zero:
             self._negative(f, symbol)
+
+    def _count(self, fid: str, symbol: str, decimals: int) -> None:
+        """Count a special or opaque figure, a rounded amount, in :attr:`precision`."""
+        self.rounded[fid] = (symbol, decimals)
+        counts = self.precision.setdefault(symbol, {})
+        counts[decimals] = counts.get(decimals, 0) + 1
+
+    def amounts(self) -> Iterator[tuple[str, str, int]]:
+        """Every rounded amount :attr:`precision` counts, in document order: ``(id, unit, decimals)``."""
+        unit = _unit(self.unit) if self.unit is not None else None
+        symbol = unit.symbol if unit is not None and unit.kind is Kind.AMOUNT else None
+        rounded, special, opaque, read = self.rounded, self.special, self.opaque, self.read
+        for f in self.figures:
+            fid = f["id"]
+            if fid in rounded:
+                yield (fid, *rounded[fid])
+            elif symbol is not None and fid not in special and fid not in opaque and fid not in read:
+                value = f["value"]
+                if not _is_bare_zero(value):
+                    yield fid, symbol, _shown(value)
+
+    def _rounding(self, fid: str, rounding: object) -> None:
+        """Note a figure's own rounding where it differs from the document's."""
+        if rounding == "truncate" and not self.truncate_doc:
+            self.truncated.add(fid)
+        elif rounding == "nearest" and self.truncate_doc:
+            self.nearest.add(fid)
+
+    @property
+    def truncating(self) -> bool:
+        """Whether any figure is truncated."""
+        return self.truncate_doc or bool(self.truncated)
+
+    def _truncated(self, fid: str) -> bool:
+        """Whether a figure is truncated (its interval has an open end)."""
+        return fid not in self.nearest if self.truncate_doc else fid in self.truncated
 
     def _negative(self, f: dict[str, Any], symbol: str | None) -> None:
         """Flag a figure printed below zero that a selected rule may report."""
@@ -440,7 +502,22 @@ class FigureColumns:
         top = max(e for _, e, _ in nums)
         values = [2 * n * 10 ** (top - e) for n, e, _ in nums]
         halves = [0 if exact else 10 ** (top - e) for _, e, exact in nums]
+        if self.truncating:
+            # a truncated figure: its interval's middle and half-width, doubled as the others
+            for i, x in enumerate(ids):
+                if halves[i] and self._truncated(x):
+                    n = nums[i][0]
+                    if n > 0:
+                        values[i] += halves[i]  # [v, v + u)
+                    elif n < 0:
+                        values[i] -= halves[i]  # (v - u, v]
+                    else:
+                        halves[i] *= 2  # (-u, u)
         return values, halves, top
+
+    def _names_truncated(self, ids: list[str]) -> bool:
+        """Whether a relation names a truncated figure."""
+        return self.truncating and any(map(self._truncated, ids))
 
 
 def _integer(view: FigureView) -> tuple[int, int, bool] | None:
@@ -520,6 +597,29 @@ def _unplain_lines(joined: str) -> list[int]:
         lines.append(line)  # the run stopped at the start of a line that is not plain
         line += 1
         pos = newline + 1
+
+
+def _is_bare_zero(value: str) -> bool:
+    """Whether a plain value is a bare 0 (``0``, ``-0``, ``00``: exactly nothing)."""
+    return _ALL_ZEROS(value) is not None
+
+
+def _bare_zeros(joined: str) -> int:
+    """How many of the newline-joined plain values are a bare 0.
+
+    Counted line by line only when one may be: a line starting ``0`` or ``-0`` that is not
+    the start of a decimal, found by substring searches in C.
+    """
+    first = joined.find("\n")
+    last = joined.rfind("\n")
+    may = (
+        _is_bare_zero(joined if first < 0 else joined[:first])
+        or _is_bare_zero(joined[last + 1 :])
+        or "\n0\n" in joined
+        or "\n00" in joined
+        or "\n-0" in joined
+    )
+    return len(_BARE_ZERO.findall(joined)) if may else 0
 
 
 def _plain_value(value: str, longest: int) -> bool:

@@ -101,8 +101,15 @@ class Context:
         checks: the outcome of every relation judged so far.
     """
 
-    def __init__(self, ledger: Ledger, locale: str = "en") -> None:
-        """Prepare ``ledger``; findings are shown in ``locale`` (``en`` or ``zh_CN``) unless asked."""
+    def __init__(
+        self, ledger: Ledger, locale: str = "en", *, precision: Mapping[str, Mapping[int, int]] | None = None
+    ) -> None:
+        """Prepare ``ledger``; findings are shown in ``locale`` (``en`` or ``zh_CN``) unless asked.
+
+        ``precision`` is :attr:`precision` counted over a larger document ``ledger`` is
+        part of (the fast path's escalated part: the screen counted the whole).
+        """
+        self._precision = precision
         self.t = Wording(locale)
         self.locale = self.t.locale
         self.ledger = ledger
@@ -115,6 +122,22 @@ class Context:
         self.doc_unit = lookup_unit(doc_unit) if doc_unit else None
 
     # -- figures -----------------------------------------------------------
+
+    @property
+    def precision(self) -> Mapping[str, Mapping[int, int]]:
+        """For each amount unit (its symbol), how many rounded amounts show each number of decimals.
+
+        Rounded: not exact and not qualified. Counted over the whole document, also when
+        only part of it is checked here.
+        """
+        if self._precision is None:
+            counts: dict[str, dict[int, int]] = {}
+            for view in self.views.values():
+                if view.unit.kind is Kind.AMOUNT and not view.exact and view.qualifier is None:
+                    mine = counts.setdefault(view.unit.symbol, {})
+                    mine[view.decimals] = mine.get(view.decimals, 0) + 1
+            self._precision = counts
+        return self._precision
 
     def view(self, figure_id: str) -> FigureView:
         """The view of one figure."""

@@ -51,6 +51,7 @@ from perfcheck._engine.screen import (
     ChangeHook,
     DocumentHook,
     EscalatesHook,
+    FiguresHook,
     Quotient,
     QuotientHook,
     Screen,
@@ -119,6 +120,7 @@ class Plan:
         below_zero: the hooks judging a figure printed below zero.
         declines: the hooks judging the whole document.
         escalates: ``(code, hook)``: the hooks naming the relations a document rule may report on.
+        figures: ``(code, hook)``: the hooks naming the figures a document rule may report.
         cleared: the codes of the rules whose screens judged the whole document.
     """
 
@@ -128,13 +130,14 @@ class Plan:
         "cleared",
         "declines",
         "escalates",
+        "figures",
         "hot_sum",
         "linear",
         "quotient",
         "spans",
     )
 
-    def __init__(self, screens: Iterable[tuple[str, Screen]]) -> None:
+    def __init__(self, screens: Iterable[tuple[str, Screen]]) -> None:  # noqa: C901 - a branch a hook
         """Gather the hooks of ``(code, screen)`` pairs, in order."""
         linear: dict[str, list[tuple[int, str | None, object]]] = {}
         quotient: list[QuotientHook] = []
@@ -143,6 +146,7 @@ class Plan:
         below_zero: list[BelowZeroHook] = []
         declines: list[DocumentHook] = []
         escalates: list[tuple[str, EscalatesHook]] = []
+        figures: list[tuple[str, FiguresHook]] = []
         cleared: set[str] = set()
         for code, s in screens:
             if s.linear is not None and s.kind is not None:
@@ -156,6 +160,8 @@ class Plan:
                 spans.append(s.spans)
             if s.escalates is not None:
                 escalates.append((code, s.escalates))
+            if s.figures is not None:
+                figures.append((code, s.figures))
             if s.below_zero is not None:
                 below_zero.append(s.below_zero)
             if s.declines is not None:
@@ -172,6 +178,7 @@ class Plan:
         self.below_zero = tuple(below_zero)
         self.declines = tuple(declines)
         self.escalates = tuple(escalates)
+        self.figures = tuple(figures)
         self.cleared = frozenset(cleared)
 
 
@@ -243,9 +250,11 @@ class Screened:
             those some relation names, its relations, and those inferred.
         cleared: the codes of the document rules the screen judged for the whole document:
             they are not run on the escalated part.
+        precision: the whole document's rounded amounts by unit and decimals, for the
+            document rules run on the escalated part (``Context.precision``).
     """
 
-    __slots__ = ("cleared", "counts", "figures", "header", "judged", "relations")
+    __slots__ = ("cleared", "counts", "figures", "header", "judged", "precision", "relations")
 
     def __init__(  # noqa: PLR0913 - the parts
         self,
@@ -256,8 +265,10 @@ class Screened:
         counts: tuple[int, int, int, int],
         *,
         cleared: frozenset[str] = frozenset(),
+        precision: dict[str, dict[int, int]] | None = None,
     ) -> None:
         """Hold the parts."""
+        self.precision = precision
         self.header = header
         self.figures = figures
         self.relations = relations
@@ -321,12 +332,20 @@ class _Screen(FigureColumns):
                 together.update(ids)
         if together:
             escalated, judged = self._together(together, escalated, judged)
+        for code, reports in self.plan.figures:
+            ids = reports(self)
+            if ids is None:
+                cleared.add(code)  # nothing to report: not run on the escalated part
+            else:
+                self.flagged.extend(ids)
         figures = self._escalated_figures(escalated)
         header = {k: v for k, v in self.doc.items() if k not in ("figures", "relations")}
         # Only relations of other kinds may say their basis; they are all escalated.
         inferred = sum(r.get("basis") == "inferred" for r in escalated)
         counts = (len(self.figures), len(self._used()), len(self.relations), inferred)
-        return Screened(header, figures, escalated, judged, counts, cleared=frozenset(cleared))
+        return Screened(
+            header, figures, escalated, judged, counts, cleared=frozenset(cleared), precision=self.precision
+        )
 
     def _together(self, ids: set[str], escalated: list[Any], judged: int) -> tuple[list[Any], int]:
         """``escalated`` and the relations ``ids`` names in document order; ``judged`` less those counted."""
@@ -345,8 +364,8 @@ class _Screen(FigureColumns):
 
     def number(self, figure: str) -> tuple[int, int, bool] | None:
         """A figure as ``(n, e, exact)``, or None when the screen cannot judge it."""
-        if figure in self.opaque:
-            return None
+        if figure in self.opaque or (self.truncating and self._truncated(figure)):
+            return None  # a truncated figure's open end: the rule judges it on the full path
         return self._number(figure)
 
     def symbol(self, figure: str) -> str | None:
@@ -426,7 +445,7 @@ class _Screen(FigureColumns):
         get = self.numbers.__getitem__
         slack = 0 if self.exact_plain else 1  # each figure's rounding, in units of ½·10^-uniform
         hot = self.plan.hot_sum
-        quick = hot is not None and bool(self.numbers)
+        quick = hot is not None and bool(self.numbers) and not self.truncate_doc
         strings = 0
         for rel in rels:
             # The common case inline: a sum of plain figures of one precision.
@@ -511,7 +530,7 @@ class _Screen(FigureColumns):
         self._exist([part, *wholes, stated])
         assert isinstance(part, str)  # noqa: S101 - a figure id
         assert isinstance(stated, str)  # noqa: S101 - a figure id
-        if self._names_opaque([part, *wholes, stated]):
+        if self._names_opaque([part, *wholes, stated]) or self._names_truncated([part, *wholes, stated]):
             return False
         if not self._same_unit([part, *wholes]) or self._symbol(stated) != "%":
             return False
@@ -527,7 +546,8 @@ class _Screen(FigureColumns):
         prior, delta = rel.get("prior"), rel.get("delta")
         percent: str | None = rel.get("percent")
         levels = [x for x in (current, prior, delta) if x is not None]
-        if self._names_opaque([*levels, *([percent] if percent is not None else [])]):
+        named = [*levels, *([percent] if percent is not None else [])]
+        if self._names_opaque(named) or self._names_truncated(named):
             return False
         if (
             self._symbol(current) == "%"  # a change of a percentage is in 百分点: the full path's
@@ -553,7 +573,7 @@ class _Screen(FigureColumns):
     def _equal(self, rel: dict[str, Any]) -> bool | None:
         """Screen a validated equality of figures in one unit."""
         ids = list(dict.fromkeys(self.operands[id(rel)]))
-        if len(ids) < 2 or self._names_opaque(ids) or not self._same_unit(ids):
+        if len(ids) < 2 or self._names_opaque(ids) or self._names_truncated(ids) or not self._same_unit(ids):
             return False
         hooks = self.plan.spans
         if not hooks:
@@ -575,7 +595,7 @@ class _Screen(FigureColumns):
             mode = checks[0][0]  # one rule, on every relation of the kind
         else:
             mode = _mode(checks, rel)
-        if mode and self.numbers:
+        if mode and self.numbers and not self.truncate_doc:
             get = self.numbers.__getitem__
             try:
                 diff = 2 * (sum(map(get, left)) - sum(map(get, right)))
@@ -594,7 +614,11 @@ class _Screen(FigureColumns):
             return None
         values, halves, _ = self._scaled(ids)
         k = len(left)
-        return _verdict(mode, sum(values[:k]) - sum(values[k:]), sum(halves))
+        diff, tol = sum(values[:k]) - sum(values[k:]), sum(halves)
+        if self._names_truncated(ids):
+            # an end may be open: cleared strictly inside, the ends are the full path's
+            return -tol < diff < tol if mode == _EQUAL else diff + tol > 0
+        return _verdict(mode, diff, tol)
 
     def _plain_quotient(self, part: object, wholes: list[Any], stated: object) -> Quotient | None:
         """A share of plain amounts of one precision as integers, or None to take the long way.
@@ -603,7 +627,7 @@ class _Screen(FigureColumns):
         when an id names no plain figure, or the part is one of the wholes, None.
         """
         numbers = self.numbers
-        if not numbers or self.exact_plain or type(stated) is not str:
+        if not numbers or self.exact_plain or type(stated) is not str or self.truncating:
             return None
         f = self.special.get(stated)
         if f is None or "decimals" in f or self._symbol(stated) != "%":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,7 +87,14 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
                 return None
             # A document rule the screen cleared is not run again on the escalated part.
             escalated_rules = tuple(r for r in rules if r.code not in screened.cleared)
-            findings, checks = run_rules(ledger, escalated_rules, locale, crashes=crashes, inferred=inferred)
+            findings, checks = run_rules(
+                ledger,
+                escalated_rules,
+                locale,
+                crashes=crashes,
+                inferred=inferred,
+                precision=screened.precision,
+            )
     finally:
         if collecting:
             gc.enable()
@@ -174,22 +181,24 @@ def _on_inferred(found: Iterable[Finding], code: str | None) -> list[Finding]:
     return out
 
 
-def run_rules(
+def run_rules(  # noqa: PLR0913 - keyword-only options
     ledger: Ledger,
     rules: tuple[Rule, ...],
     locale: str,
     *,
     crashes: str | None,
     inferred: str | None = None,
+    precision: Mapping[str, Mapping[int, int]] | None = None,
 ) -> tuple[list[Finding], list[RelationCheck]]:
     """Run ``rules`` over a validated ledger: findings in report order, and every check made.
 
     A rule that raises becomes a finding of code ``crashes`` (none when it is None). An
     error on a relation whose basis is ``inferred`` becomes a warning of code
     ``inferred`` (dropped when it is None): a reader guessed the relation, so it is
-    shown to be checked by hand and never fails the run.
+    shown to be checked by hand and never fails the run. ``precision`` is the
+    precision of the whole document ``ledger`` is part of (``Context.precision``).
     """
-    ctx = Context(ledger, locale)
+    ctx = Context(ledger, locale, precision=precision)
     by_kind: dict[str, list[_Relation]] = defaultdict(list)
     for relation in ledger.relations:
         by_kind[relation.kind].append(relation)

@@ -25,7 +25,9 @@ The relations the screen reads itself, and how it hands them to a rule:
 
 A rule that judges the document as a whole says so with :attr:`Screen.declines` (the
 document takes the full path) or, better, :attr:`Screen.escalates`: the relations it
-may report on, which go to the full path together while the rest stays screened.
+may report on, which go to the full path together while the rest stays screened; or
+:attr:`Screen.figures`: the figures it may report, which go to the full path alone (the
+rule judges them there against what the screen counted over the whole document).
 
 A relation holds under the selected rules when every rule judging it holds; it is
 *escalated* to the full path when one does not (a hook returns False), and left
@@ -34,7 +36,7 @@ unjudged when no rule judges it (a hook returns None).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
@@ -47,6 +49,7 @@ __all__ = [
     "Columns",
     "DocumentHook",
     "EscalatesHook",
+    "FiguresHook",
     "Linear",
     "Quotient",
     "QuotientHook",
@@ -115,7 +118,13 @@ class Columns(Protocol):
 
     @property
     def precision(self) -> dict[str, dict[int, int]]:
-        """For each amount unit (its symbol), how many figures show each number of decimals."""
+        """For each amount unit (its symbol), how many rounded amounts show each number of decimals.
+
+        Rounded: not exact (a bare 0 is exactly nothing) and not qualified (约, 逾).
+        """
+
+    def amounts(self) -> Iterator[tuple[str, str, int]]:
+        """Every rounded amount :attr:`precision` counts, in document order: ``(id, unit, decimals)``."""
 
 
 #: ``hook(relation, quotient)`` for a ``share``.
@@ -129,6 +138,11 @@ DocumentHook = Callable[[Columns], bool]
 ChangeHook = Callable[[dict[str, Any], Change], bool | None]
 #: ``hook(relation, spans)`` for an ``equal``: each distinct figure as ``(value, rounding)``.
 SpansHook = Callable[[dict[str, Any], Sequence[tuple[int, int]]], bool | None]
+#: ``hook(columns)`` once the document is read: None when the rule reports nothing in the
+#: document (it is then not run on the escalated part), else the ids of the figures it may
+#: report on, escalated with the rest; the rule runs on the escalated part, where
+#: ``Context.precision`` is the whole document's (it judges a figure against the others).
+FiguresHook = Callable[[Columns], Collection[str] | None]
 #: ``hook(columns)`` once the document is read: None when the rule reports nothing in the
 #: document (it is then not run on the escalated part), else the ids of the relations it may
 #: report on, escalated together so that the rule, run on the escalated part, finds there
@@ -167,6 +181,7 @@ class Screen:
         spans: judges an ``equal`` from its figures.
         below_zero: whether a figure printed below zero may be reported.
         declines: whether a document needs the full path (its figures and relations read).
+        figures: the figures a document rule may report (see :data:`FiguresHook`).
         escalates: the relations a document rule may report on (see :data:`EscalatesHook`).
         cleared: the screen judged the whole document: the rule is not run again on the
             part escalated to the full path.
@@ -179,5 +194,6 @@ class Screen:
     spans: SpansHook | None = None
     below_zero: BelowZeroHook | None = None
     declines: DocumentHook | None = None
+    figures: FiguresHook | None = None
     escalates: EscalatesHook | None = None
     cleared: bool = False

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, TypeVar
@@ -127,15 +127,26 @@ def _may_be_reported(unit: Unit | None, concept: object) -> bool:
     return (unit is not None and unit.kind is Kind.COUNT) or concept in NON_NEGATIVE
 
 
-def _excess_in(columns: Columns) -> bool:
-    """Whether any figure is printed with more decimals than the usual in its unit."""
-    for counts in columns.precision.values():
-        if sum(counts.values()) < MIN_FIGURES_FOR_PRECISION:
-            continue
-        usual = max(counts, key=lambda d: (counts[d], d))
-        if max(counts) > usual:
-            return True
-    return False
+def _usual(precision: Mapping[str, Mapping[int, int]]) -> dict[str, int]:
+    """The usual decimals of each amount unit printed at least three times (the most at a tie)."""
+    usual: dict[str, int] = {}
+    for unit, counts in precision.items():
+        if sum(counts.values()) >= MIN_FIGURES_FOR_PRECISION:
+            usual[unit] = max(counts, key=lambda d: (counts[d], d))
+    return usual
+
+
+def _excess_figures(columns: Columns) -> list[str] | None:
+    """PC604 over the columns: the figures printed with more decimals than the usual in their unit.
+
+    None when there are none (the usual of each unit is its most decimals); the rule is
+    then not run on the escalated part. Otherwise those figures go to the full path, where
+    the rule judges them against the whole document's usual (``Context.precision``).
+    """
+    usual = _usual(columns.precision)
+    if all(max(columns.precision[unit]) <= d for unit, d in usual.items()):
+        return None
+    return [fid for fid, unit, d in columns.amounts() if unit in usual and d > usual[unit]]
 
 
 def _break_above_100(b: Drawing) -> None:
@@ -373,7 +384,7 @@ def negative_amount(ctx: Context, _: None) -> Iterator[Finding]:
     "excess-precision",
     severity=Severity.WARNING,
     # Judged over every figure of the document: not run again on the part escalated.
-    screen=Screen(declines=_excess_in, cleared=True),
+    screen=Screen(figures=_excess_figures),
     breaker=_break_precision,
     passing=doc(fig("a", "3.91"), fig("b", "2.17"), fig("c", "1.35"), relations=[]),
     failing=doc(fig("a", "3.91"), fig("b", "2.17"), fig("c", "1.352"), relations=[]),
@@ -392,17 +403,11 @@ def excess_precision(ctx: Context, _: None) -> Iterator[Finding]:
 
     **What to do.** Check the figure against its source table.
     """
-    by_unit: dict[str, list[str]] = defaultdict(list)
+    usual = _usual(ctx.precision)
     for fid, view in ctx.views.items():
         if view.unit.kind is Kind.AMOUNT and not view.exact and view.qualifier is None:
-            by_unit[view.unit.symbol].append(fid)
-    for unit, ids in by_unit.items():
-        if len(ids) < MIN_FIGURES_FOR_PRECISION:
-            continue
-        counts = Counter(ctx.view(i).decimals for i in ids)
-        usual = max(counts, key=lambda d: (counts[d], d))
-        for fid in ids:
-            if ctx.view(fid).decimals > usual:
+            unit = view.unit.symbol
+            if unit in usual and view.decimals > usual[unit]:
                 yield ctx.suspicious(
                     excess_precision,
                     [fid],
@@ -415,7 +420,7 @@ def excess_precision(ctx: Context, _: None) -> Iterator[Finding]:
                         printed=ctx.view(fid).figure.value,
                         decimals=ctx.view(fid).decimals,
                         unit=unit,
-                        usual=usual,
+                        usual=usual[unit],
                     ),
                 )
 
