@@ -7,7 +7,7 @@ print (bench/corpus holds the index of the real pages).
 from __future__ import annotations
 
 import perfcheck
-from phrasing_texts import read_text
+from phrasing_texts import read_text, relation_values
 
 
 def _breakdowns(ledger: perfcheck.Ledger) -> list[tuple[set[str], str]]:
@@ -128,3 +128,29 @@ def test_an_average_yearly_growth_compounds_over_the_years_between() -> None:
     ledger, broken = read_text(AVERAGE_GROWTH.replace("年均增长5.0%", "年均增长6.0%"))
     assert broken.ok
     assert [f.code for f in broken.findings] == ["PC903"]
+
+
+BOTH_YEARS = (
+    "某区2022年“三公”经费决算说明\n"
+    "2022年的“三公”经费决算数合计为150.00万元，其中：公务用车购置费60.00万元、公务用车运行维护费70.00万元、"
+    "公务接待费20.00万元。2021年的“三公”经费决算数合计为120.00万元，其中：公务用车购置费40.00万元、"
+    "公务用车运行维护费65.00万元、公务接待费15.00万元。\n"
+    "2022年“三公”经费决算数相较于上年增加30.00万元，主要原因是：\n"
+    "1、公务用车购置全区增加20.00万元，原因是更换车辆。\n"
+    "2、公务用车运行维护费增加5.00万元，原因是车辆老旧。\n"
+    "3、公务接待费增加5.00万元。\n"
+)
+
+
+def test_an_items_change_is_from_its_figure_of_last_year_to_this_years() -> None:
+    ledger, result = read_text(BOTH_YEARS)
+    assert not [f for f in result.findings if f.severity.value != "info"], [
+        f.message for f in result.findings
+    ]
+    changes = relation_values(ledger, "change")
+    assert ({"60.00", "40.00", "20.00"}, "inferred") in changes  # 全区 is a scope, 费 a tail
+    assert ({"70.00", "65.00", "5.00"}, "inferred") in changes
+    assert ({"20.00", "15.00", "5.00"}, "inferred") in changes
+    _, broken = read_text(BOTH_YEARS.replace("公务接待费增加5.00万元", "公务接待费增加6.00万元"))
+    assert broken.ok
+    assert "PC903" in [f.code for f in broken.findings]

@@ -6,7 +6,8 @@ budget in its table (``公务接待费 | 14.9 | 5.21``) or in an earlier sentenc
 (``公务接待费预算14.9万元``). The budget is the one figure of the report's year whose row
 (or label, its role aside) names the same item and whose column (or label) says 预算; the
 change is then checked against it: the amount as budget − actual (or actual − budget) and
-the rate as that amount over the budget, each a statement of its own. ``与预算相比无增减``
+the rate as the printed amount over the budget (a ``ratio``; with no amount printed, as
+the change of the actual against the budget), each a statement of its own. ``与预算相比无增减``
 (无变化, 持平) says the actual equals the budget.
 
 The budget is found by its name across the report's structure, not stated in the
@@ -22,13 +23,10 @@ from typing import Any, Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Built, Fig, Rel
+from perfcheck._read.text.links import item
 
 #: A base that is this year's budget: 预算, 年初预算, 2021年度预算 (a year printed must be the report's).
 _BUDGET_BASE: Final = re.compile(r"(?:((?:19|20)[0-9]{2})年度?)?(?:年初)?预算")
-#: A table row's number and 其中 before its name: 1., (1), 一、, 其中:.
-_ROW_LEAD: Final = re.compile(r"^(?:其中[:：]?)?(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）.、．]\s*)?")
-#: What a label adds to the item's name to say it is the actual figure: 支出, 决算数, 支出决算.
-_ACTUAL_TAIL: Final = re.compile(r"(?:支出)?(?:决算|执行|实际)?(?:数|额)?$")
 #: A column or label of the budget (not the final account, not an adjusted budget).
 _BUDGET_COLUMN: Final = re.compile(r"^(?:年初)?预算(?:数|额)?$")
 #: ``与2021年度预算相比无增减``: the actual is the budget.
@@ -47,17 +45,6 @@ class _Budget:
     value: str
 
 
-def item_name(label: str) -> str:
-    """The name of the item a label is of, without row numbers, spaces, and the words of the actual.
-
-    >>> item_name("公务接待费支出"), item_name("其中:(1)公务用车运行费"), item_name("公 务 接 待 费")
-    ('公务接待费', '公务用车运行费', '公务接待费')
-    """
-    name = re.sub(r"\s", "", label)
-    name = _ROW_LEAD.sub("", name)
-    return _ACTUAL_TAIL.sub("", name)
-
-
 def _budgets(
     figs: list[Fig], tables_figures: list[dict[str, Any]], unit: str | None
 ) -> dict[str, list[_Budget]]:
@@ -67,15 +54,13 @@ def _budgets(
         row, _, column = str(figure.get("label", "")).rpartition(" / ")
         if str(figure.get("value", "")).endswith("%") or not _BUDGET_COLUMN.match(re.sub(r"\s", "", column)):
             continue
-        found.append(
-            _Budget(str(figure["id"]), item_name(row), figure.get("unit") or unit, str(figure["value"]))
-        )
+        found.append(_Budget(str(figure["id"]), item(row), figure.get("unit") or unit, str(figure["value"])))
     for fig in figs:
         words = re.sub(r"\s", "", fig.label)
         match = re.search(r"(?:支出)?(?:年初)?预算(?:数|额)?$", words)
         if fig.kind != "amount" or match is None or patterns.BUDGET_KINDS.search(words):
             continue
-        found.append(_Budget(fig.id, item_name(words[: match.start()]), fig.unit or unit, fig.mention.text))
+        found.append(_Budget(fig.id, item(words[: match.start()]), fig.unit or unit, fig.mention.text))
     by_item: dict[str, list[_Budget]] = {}
     for budget in found:
         if len(budget.item) >= 2:
@@ -102,7 +87,7 @@ def against_budget(built: Built, tables_figures: list[dict[str, Any]]) -> tuple[
         if base is None or (base.group(1) is not None and base.group(1) != year):
             continue
         current, *said = rel.figures
-        budget = _one(by_item.get(item_name(current.label), []), current, unit)
+        budget = _one(by_item.get(item(current.label), []), current, unit)
         if budget is None:
             continue
         keys = [k for k in ("delta", "percent") if k in rel.data]
@@ -119,7 +104,21 @@ def against_budget(built: Built, tables_figures: list[dict[str, Any]]) -> tuple[
                 key: fig.id,
                 **({"source": source} if source else {}),
             }
-            made.append(Rel(data, rel.sentences, [current, fig]))
+            if key == "percent" and "delta" in rel.data:
+                # 减少0.28万元，下降15%: the rate is the amount printed over the budget
+                data = {
+                    "id": f"{rid}_rate_of_budget",
+                    "kind": "ratio",
+                    "label": f"{fig.label}: {said[0].label} ÷ {budget.item} budget {budget.value}",
+                    "basis": "inferred",
+                    "numerator": said[0].id,
+                    "denominator": budget.id,
+                    "stated": fig.id,
+                    **({"source": source} if source else {}),
+                }
+            made.append(
+                Rel(data, rel.sentences, [current, *said] if data["kind"] == "ratio" else [current, fig])
+            )
         replaced.add(rid)
     return made, replaced
 
@@ -144,7 +143,7 @@ def unchanged_against_budget(
         printed_year = re.search(r"(?:19|20)[0-9]{2}", said.group())
         if printed_year is not None and printed_year.group() != year:
             continue
-        budget = _one(by_item.get(item_name(fig.label), []), fig, unit)
+        budget = _one(by_item.get(item(fig.label), []), fig, unit)
         if budget is None:
             continue
         sentence = fig.sentence

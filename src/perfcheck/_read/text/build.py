@@ -324,6 +324,7 @@ class _Builder(
     def phrasings(self) -> None:
         """Changes against a second base, broken down item by item, and average yearly growth."""
         self.side_by_side_changes()
+        self.changes_of_both_years()
         self.itemised_reasons()
         self.average_growth()
 

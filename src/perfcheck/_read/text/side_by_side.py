@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import Fig, unique
+from perfcheck._read.text.base import SCOPE, Fig, unique
 from perfcheck._read.text.changes import Changes, base_of
 from perfcheck._read.text.sentences import Sentence
 
@@ -61,3 +61,54 @@ class SideBySide(Changes):
         """Whether a sentence goes on from the one before it after a ``；`` (one period)."""
         before = self.sentences[sentence.index - 1]
         return before.period == sentence.period and self.text[before.end - 1 : before.end] in {"；", ";"}
+
+    def changes_of_both_years(self) -> None:
+        """``公务接待费增加4.34万元`` with 公务接待费 printed for this year and for last year before it.
+
+        An amount named by an item and a direction word alone, in no change yet, is that
+        item's change from last year's figure to this year's when the text printed both
+        earlier under the item's name (支出, 数, a trailing 费 and a scope word aside), each
+        once. Found by name, so inferred.
+        """
+        if self.year is None:
+            return
+        last = str(int(self.year) - 1)
+        used = {id(f) for r in self.relations if r.data["kind"] == "change" for f in r.figures}
+        for fig in self.figs:
+            word = patterns.DIRECTED.search(fig.label)
+            if not fig.keep or fig.kind != "amount" or word is None or id(fig) in used:
+                continue
+            name = _item(fig.label[: word.start()])
+            if len(name) < 2:
+                continue
+            named = [
+                f
+                for f in self.figs
+                if f.keep
+                and f.mention.start < fig.mention.start
+                and f.kind == "amount"
+                and f.unit == fig.unit
+                and _item(f.label) == name
+            ]
+            this = [f for f in named if (f.period or self.year) == self.year]
+            before = [f for f in named if f.period == last]
+            if len(this) != 1 or len(before) != 1:
+                continue
+            data: dict[str, Any] = {
+                "kind": "change",
+                "current": "",
+                "prior": "",
+                "delta": "",
+                "direction": "increase" if word.group(1) in patterns.INCREASE else "decrease",
+                "label": f"{this[0].label} {word.group(1)}",
+            }
+            sentences = unique([this[0].sentence, before[0].sentence, fig.sentence])
+            self.add("change", data, sentences, [this[0], before[0], fig], inferred=True)
+            used.add(id(fig))
+
+
+def _item(label: str) -> str:
+    """An item's name as printed in different sentences: no scope word, 支出, 数 or trailing 费."""
+    name = patterns.YEAR_PREFIX.sub("", label)
+    name = SCOPE.sub("", name).replace("支出", "").removesuffix("数")
+    return name.removesuffix("费")
