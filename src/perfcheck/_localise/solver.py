@@ -102,41 +102,23 @@ def domain_boxes(system: System) -> dict[str, Box]:
     return _Boxes(system, {dim: exact_sum(values) for dim, values in sizes.items()})
 
 
-#: How many units a dimension's widest domain box spans at most in the solver.
-_SPAN: Final = 10**7
-
-
-def _balanced(system: System, domain: Mapping[str, Box] | None = None) -> System:
-    """The system with every figure of a dimension in one unit, the group's own.
+def _balanced(system: System) -> System:
+    """The system with every figure of a dimension in one unit: the finest half-unit of the group.
 
     The solver's system is one group of connected relations, so each group gets units of
-    its own: per dimension, the finest half-unit printed in it, or a ten-millionth of its
-    widest domain box (``domain``) when that is coarser.
-
-    One unit per dimension makes a sum, a balance or an equality a row of coefficients ±1
-    whatever units its figures are printed in: a figure printed as ``0.37`` 百万元 beside two
-    printed as ``1000.00`` 元 would otherwise give one row coefficients 10^3 to 10^9 apart,
-    where the solver drops the smaller as zero or HiGHS's MIP presolve returns a larger set
-    as optimal (docs/localise.md). A coarse figure's printed interval is then many units
-    wide, which costs nothing.
-
-    At most 10^7 units across a box keeps every value the solver handles within what a
-    double resolves to better than the MILP's tolerance of 10^-9: counted in half-cents,
-    400000000.00 元 wrong by a quarter lies 2·10^10 units from its printed value, where
-    the MILP called the true one-figure correction infeasible. A figure's interval may
-    then be narrower than a unit; the tolerance stays 10^-9 units, still a small part of
-    it. The ratio of a box to a printed interval, which no choice of unit changes, is
-    what :data:`MAX_DEVIATION` bounds.
+    its own. A sum, a balance or an equality is then a row of coefficients ±1 whatever
+    units its figures are printed in: a figure printed as ``0.37`` 百万元 beside two printed
+    as ``1000.00`` 元 would otherwise give one row coefficients 10^3 to 10^9 apart, where
+    the solver drops the smaller as zero or HiGHS's MIP presolve returns a larger set as
+    optimal (docs/localise.md). A coarse figure's printed interval is then many units wide,
+    which costs nothing: the domain box, the same for the whole dimension, is as many
+    units from the printed value for a coarse figure as for the finest.
     """
-    unit: dict[str, Fraction] = {}
+    finest: dict[str, Fraction] = {}
     for var in system.vars.values():
-        unit[var.dim] = min(unit.get(var.dim, var.scale), var.scale)
-    if domain is not None:
-        for name, var in system.vars.items():
-            lo, hi = domain[name]
-            unit[var.dim] = max(unit[var.dim], (hi - lo) / _SPAN)
+        finest[var.dim] = min(finest.get(var.dim, var.scale), var.scale)
     same = {
-        name: var if var.scale == unit[var.dim] else replace(var, scale=unit[var.dim])
+        name: var if var.scale == finest[var.dim] else replace(var, scale=finest[var.dim])
         for name, var in system.vars.items()
     }
     return System(same, system.rows, system.products, system.relations, system.left_out)
@@ -332,7 +314,7 @@ class Solver:
     def system(self) -> System:
         """The system as the solver sees it (:func:`_balanced`), made when a model is first built."""
         if self._system is None:
-            self._system = _balanced(self._given, self.domain)
+            self._system = _balanced(self._given)
         return self._system
 
     def resolvable(self) -> bool:
