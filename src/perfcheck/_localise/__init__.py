@@ -451,10 +451,13 @@ def _pieces(
         named.update(operands[rel])
     if len(named) <= max_figures or not any(r in broken for r in group):
         return [group]
+    # only the figures of broken relations: a neighbour is a relation naming one of them
+    wanted = {figure for rel in group if rel in broken for figure in operands[rel]}
     by_figure: dict[str, list[str]] = {}
     for rel in group:
-        for figure in operands[rel]:
-            by_figure.setdefault(figure, []).append(rel)
+        if not wanted.isdisjoint(operands[rel]):
+            for figure in wanted.intersection(operands[rel]):
+                by_figure.setdefault(figure, []).append(rel)
     pieces = []
     for cluster in connected([r for r in group if r in broken], operands):
         near = {other for rel in cluster for figure in operands[rel] for other in by_figure[figure]}

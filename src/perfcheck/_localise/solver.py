@@ -102,26 +102,26 @@ def domain_boxes(system: System) -> dict[str, Box]:
     return _Boxes(system, {dim: exact_sum(values) for dim, values in sizes.items()})
 
 
-#: How much coarser than the finest figure of its dimension a figure's unit of deviation may be.
-_SCALE_RANGE: Final = 1000
-
-
 def _balanced(system: System) -> System:
-    """The system with no figure's unit of deviation more than 1000 times its dimension's finest.
+    """The system with every figure of a dimension in one unit: the finest half-unit of the group.
 
-    A figure printed as ``0.0`` 亿元 beside one printed as ``1.25`` 元 would otherwise give
-    coefficients 10^9 apart in one row, and the solver drops the smaller as zero.
+    The solver's system is one group of connected relations, so each group gets units of
+    its own. A sum, a balance or an equality is then a row of coefficients ±1 whatever
+    units its figures are printed in: a figure printed as ``0.37`` 百万元 beside two printed
+    as ``1000.00`` 元 would otherwise give one row coefficients 10^3 to 10^9 apart, where
+    the solver drops the smaller as zero or HiGHS's MIP presolve returns a larger set as
+    optimal (docs/localise.md). A coarse figure's printed interval is then many units wide,
+    which costs nothing: the domain box, the same for the whole dimension, is as many
+    units from the printed value for a coarse figure as for the finest.
     """
     finest: dict[str, Fraction] = {}
     for var in system.vars.values():
         finest[var.dim] = min(finest.get(var.dim, var.scale), var.scale)
-    capped = {
-        name: var
-        if var.scale <= finest[var.dim] * _SCALE_RANGE
-        else replace(var, scale=finest[var.dim] * _SCALE_RANGE)
+    same = {
+        name: var if var.scale == finest[var.dim] else replace(var, scale=finest[var.dim])
         for name, var in system.vars.items()
     }
-    return System(capped, system.rows, system.products, system.relations, system.left_out)
+    return System(same, system.rows, system.products, system.relations, system.left_out)
 
 
 def _span(var: Var, boxes: Mapping[str, Box]) -> Box:
@@ -318,10 +318,11 @@ class Solver:
         return self._system
 
     def resolvable(self) -> bool:
-        """Whether every domain box lies within :data:`MAX_DEVIATION` units of its printed value."""
+        """Whether every domain box lies within :data:`MAX_DEVIATION` finest half-units of its centre."""
+        finest = _balanced(self._given).vars  # each dimension in its finest half-unit
         return all(
-            abs(end - var.centre) <= MAX_DEVIATION * var.scale
-            for name, var in self.system.vars.items()
+            abs(end - var.centre) <= MAX_DEVIATION * finest[name].scale
+            for name, var in self._given.vars.items()
             for end in self.domain[name]
         )
 
@@ -464,8 +465,17 @@ class Search:
         )
 
     def next(self) -> frozenset[str] | None:
-        """The lightest smallest set not yet cut off, or None when there is none (or time ran out)."""
-        if self.solver._run(self.model) != "kOptimal":  # noqa: SLF001 - the solver's own run
+        """The lightest smallest set not yet cut off, or None when there is none (or time ran out).
+
+        A solve that fails numerically (``kSolveError``) is tried again without HiGHS's
+        presolve, which has been seen to fail where the plain branch and bound does not;
+        the search then goes on without it.
+        """
+        status = self.solver._run(self.model)  # noqa: SLF001 - the solver's own run
+        if status == "kSolveError":
+            self.model.highs.setOptionValue("presolve", "off")
+            status = self.solver._run(self.model)  # noqa: SLF001
+        if status != "kOptimal":
             return None
         solution = list(self.model.highs.getSolution().col_value)
         return frozenset(f for f, z in self.zcol.items() if solution[z] > 0.5)

@@ -161,7 +161,11 @@ def figure_var(view: FigureView) -> Var:
         centre *= _fraction(factor)
     scale = _half_unit(view.decimals, factor)
     lo, hi = _frac(view.base.lo), _frac(view.base.hi)
-    size = max(abs(centre), *(abs(e) for e in (lo, hi) if e is not None)) + scale
+    size = abs(centre)
+    for end in (lo, hi):
+        if end is not None and abs(end) > size:
+            size = abs(end)
+    size += scale
     return Var(view.id, view.id, str(view.unit.dimension), centre, scale, lo, hi, size=size)
 
 
@@ -398,6 +402,8 @@ def connected(relations: Iterable[str], operands: Mapping[str, Iterable[str]]) -
     >>> connected(["a", "b", "c"], {"a": ["x", "y"], "b": ["z"], "c": ["y", "w"]})
     [['a', 'c'], ['b']]
     """
+    # One node per relation; a figure joins the node of the first relation naming it, so
+    # a figure named once (most line items) costs one dictionary lookup and no node.
     index: dict[str, int] = {}
     parent: list[int] = []
 
@@ -408,25 +414,15 @@ def connected(relations: Iterable[str], operands: Mapping[str, Iterable[str]]) -
         return x
 
     relations = list(relations)
-    firsts: list[int] = []
-    for rel in relations:
-        root = -1
+    for node, rel in enumerate(relations):
+        parent.append(node)
         for fig in operands[rel]:
-            j = index.get(fig)
-            if j is None:
-                j = index[fig] = len(parent)
-                parent.append(j)
-            if root < 0:
-                root = find(j)
-            elif (other := find(j)) != root:
-                parent[other] = root
-        if root < 0:  # a relation that names no figure is a group of its own
-            root = len(parent)
-            parent.append(root)
-        firsts.append(root)
+            j = index.setdefault(fig, node)
+            if j != node and (other := find(j)) != node:
+                parent[other] = node
     groups: dict[int, list[str]] = {}
-    for rel, first in zip(relations, firsts, strict=True):
-        groups.setdefault(find(first), []).append(rel)
+    for node, rel in enumerate(relations):
+        groups.setdefault(find(node), []).append(rel)
     return list(groups.values())
 
 
