@@ -120,7 +120,9 @@ def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit
         changed = False
         for word in (*patterns.LEADING, *entity_forms):
             if label.startswith(word) and len(label) > len(word):
-                label, start, changed = label[len(word) :], start + len(word), True
+                # in 加上级转移支付收入 the word is 加, the name 上级…
+                cut = 1 if word == "加上" and label.startswith("加上级") else len(word)
+                label, start, changed = label[cut:], start + cut, True
                 break
     if label[:1] in "（(" and not re.search(r"[）)]", label):
         label, start = label[1:], start + 1  # （人员经费210万元、…）: the bracket opens a breakdown

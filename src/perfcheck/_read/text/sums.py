@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any
+from typing import Any, Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import OF_SUBJECT, ROW, Fig, State, adds_up, partition, unique
@@ -161,7 +161,7 @@ class Sums(State):
         ]
         return next((f for f in reversed(earlier) if all(self.exceeds(f, p) for p in parts)), None)
 
-    def openers(  # noqa: C901 - one branch per way a list opens
+    def openers(  # noqa: C901, PLR0912 - one branch per way a list opens
         self, sentences: list[Sentence], figs: list[Fig]
     ) -> tuple[list[tuple[int, int, Fig | None]], dict[int, Fig | None]]:
         """Where the lists of a period open: (opener start, items start, total) for each.
@@ -178,6 +178,10 @@ class Sums(State):
             # 较2024年的2,190万元减少221万元，其中…: last year's figure, compared with, is no total
             before = [f for f in printed if self.eligible(f) and not self.compared_with(f)]
             total = before[-1] if before else self.previous_total(sentences[0])
+            if total is not None:
+                total = _side_total(before or [total], self.text, match.start())
+                if total is None:
+                    continue  # 支出包括： after no 支出 (or 收支) total
             amounts = [f for f in printed if f.kind in {"amount", "count"}]
             if before and amounts and not self.eligible(amounts[-1]):
                 changed[match.start()] = amounts[-1]  # 支出900万元，比上年增加120万元，其中：…
@@ -690,3 +694,20 @@ class Sums(State):
         sentences = unique([total.sentence, *(p.sentence for p in parts)])
         self.add("sum", data, sentences, [total, *parts], inferred=bracket or inferred)
         self.list_sums.append((total, parts, self.relations[-1]))
+
+
+#: A list opener right after a side's name alone in its clause: ``；支出包括：``.
+_SIDE_OPENING: Final = re.compile(r"(?:^|[，,。；;：:\s])(?:本年|全年|当年)?(收入|支出)$")
+
+
+def _side_total(before: list[Fig], text: str, at: int) -> Fig | None:
+    """The total a list opened at ``at`` details: the last figure before it, unless its clause names a side.
+
+    ``收入包括：A、B；支出包括：C、D``: the 支出 list details the last 支出 (or 收支) total
+    before it, never the last 收入 item; None when there is none.
+    """
+    found = _SIDE_OPENING.search(text, max(0, at - 12), at)
+    if found is None:
+        return before[-1]
+    side = found.group(1)
+    return next((f for f in reversed(before) if side in f.label or "收支" in f.label), None)
