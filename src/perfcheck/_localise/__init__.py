@@ -17,7 +17,7 @@ import gc
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
 import orjson
@@ -235,10 +235,16 @@ class _Group:
         return [s for _, s in fits[:_SLIPS_TRIED]]
 
     def _plain(self, fid: str, value: Fraction) -> list[tuple[Decimal, int]]:
-        """A value near ``value`` printed to the figure's places, then to one, two, three more."""
+        """``value`` printed to the figure's places, then to one, two, three more.
+
+        Printed as the document prints: truncated toward zero in a document printed by
+        truncation, whose printed interval ``[v, v + unit)`` holds ``value`` only then
+        (rounded to nearest, ``value`` could lie outside it, below the printed value).
+        """
         view = self.ctx.view(fid)
         own = Fraction(value) / Fraction(view.unit.factor)
-        return [(_round(own, view.decimals + extra), view.decimals + extra) for extra in range(4)]
+        mode = ROUND_DOWN if self.checker.truncate else ROUND_HALF_EVEN
+        return [(_round(own, view.decimals + extra, mode), view.decimals + extra) for extra in range(4)]
 
     def _suggest(
         self,
