@@ -856,15 +856,21 @@ def test_a_truncated_document_with_one_wrong_figure_is_explained_by_that_figure(
 @given(
     cents=st.integers(min_value=1, max_value=10**11),
     wrong=st.integers(min_value=1, max_value=10**6),
+    sign=st.sampled_from([1, -1]),
 )
-@example(cents=99999, wrong=500000)  # 999.99 元: 0.99999 千元 rounded to nearest is 1.00, 1.000, …
-def test_a_value_suggested_in_a_truncated_document_is_truncated_not_rounded(cents: int, wrong: int) -> None:
-    # A 元 twin printed to the 分 pins the 千元 figure to [v, v + 0.00001) 千元. A value
-    # taken from there and rounded to nearest at 2 to 5 places can land on the next
-    # unit up, whose truncated interval starts past the window: only truncation prints
-    # a value inside its own printed interval, so the figure alone must explain the break.
-    yuan = Decimal(cents).scaleb(-2)
-    printed = Decimal(wrong).scaleb(-2)
+@example(cents=99999, wrong=500000, sign=1)  # 999.99 元: 0.99999 千元 to nearest is 1.00, 1.000, …
+@example(cents=1, wrong=2, sign=1)  # 0.01 元: only 0.00 千元 fits, printed (-0.01, 0.01) by truncation
+def test_a_value_suggested_in_a_truncated_document_is_truncated_not_rounded(
+    cents: int, wrong: int, sign: int
+) -> None:
+    # A 元 twin printed to the 分 pins the 千元 figure to [v, v + 0.00001) 千元 (or, below
+    # zero, (v - 0.00001, v]). A value taken from there and rounded to nearest at 2 to 5
+    # places can land on the next unit out, whose truncated interval starts past the
+    # window: only truncation prints a value inside its own printed interval, so the
+    # figure alone must explain the break. (Both of one sign: a figure printed
+    # non-negative is not moved below zero, docs/localise.md.)
+    yuan = Decimal(sign * cents).scaleb(-2)
+    printed = Decimal(sign * wrong).scaleb(-2)
     assume(abs(printed * 1000 - yuan) > 10)
     doc = {
         "perfcheck": "1",
@@ -880,3 +886,27 @@ def test_a_value_suggested_in_a_truncated_document_is_truncated_not_rounded(cent
     (correction,) = by_figures["x",].corrections
     if correction.typo is None:  # a plain value (a typing slip that fits comes first)
         assert correction.suggestion == (yuan / 1000).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    for explanation in by_figures.values():
+        for fix in explanation.corrections:
+            assert fix.fits is not None  # an end on an open end of a truncated interval steps inward
+            assert fix.fits[0] <= fix.fits[1]
+
+
+def test_a_slip_and_the_values_that_fit_in_a_truncated_document() -> None:
+    # 2.54 千元 for 5.24: its twin 5247.00 元 is 5.247 千元, which the swap 5.24 holds
+    # truncated ([5.24, 5.25)) but not rounded to nearest ([5.235, 5.245]).
+    doc = {
+        "perfcheck": "1",
+        "unit": "千元",
+        "rounding": "truncate",
+        "figures": [{"id": "x", "value": "2.54"}, {"id": "y", "value": "5247.00", "unit": "元"}],
+        "relations": [{"id": "twin", "kind": "equal", "figures": ["x", "y"]}],
+    }
+    (finding,) = perfcheck.check(doc, localise=True).errors
+    assert finding.localisation is not None
+    fixes = {e.figures: e.corrections[0] for e in finding.localisation.explanations}
+    assert (fixes["x",].suggestion, fixes["x",].typo) == (Decimal("5.24"), "swap")
+    # printed p fits when [p, p + 0.01) meets [5.247, 5.24701): p in (5.237, 5.247]
+    assert fixes["x",].fits == (Decimal("5.2371"), Decimal("5.2470"))
+    # printed p 元 fits when [p, p + 0.01) meets [2540, 2550) 元: p in (2539.99, 2550)
+    assert fixes["y",].fits == (Decimal("2539.9901"), Decimal("2549.9999"))

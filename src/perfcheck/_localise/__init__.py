@@ -77,6 +77,25 @@ def _round(value: Fraction, places: int, rounding: str = ROUND_HALF_EVEN) -> Dec
     return exact.quantize(Decimal(1).scaleb(-places), rounding=rounding)
 
 
+def _truncated_reach(lo: Fraction, hi: Fraction, unit: Fraction) -> tuple[Fraction, Fraction]:
+    """The least and greatest value that, printed by truncation, has an interval meeting ``[lo, hi]``.
+
+    A truncated value ``p`` lies in ``[p, p + unit)`` above zero, ``(p - unit, p]`` below
+    and ``(-unit, unit)`` at zero, whatever sign the figure was printed with; an end
+    that an open end only touches is returned as it is (the caller steps inward).
+
+    >>> _truncated_reach(Fraction(5), Fraction(6), Fraction(1))
+    (Fraction(4, 1), Fraction(6, 1))
+    >>> _truncated_reach(Fraction(1, 2), Fraction(1), Fraction(1))  # 0 prints (-1, 1)
+    (Fraction(0, 1), Fraction(1, 1))
+    >>> _truncated_reach(Fraction(-6), Fraction(-5), Fraction(1))
+    (Fraction(-6, 1), Fraction(-4, 1))
+    """
+    low = lo - unit if lo - unit > 0 else min(lo, Fraction(0))
+    high = hi + unit if hi + unit < 0 else max(hi, Fraction(0))
+    return low, high
+
+
 class _Group:
     """One group of connected relations, localised."""
 
@@ -221,9 +240,13 @@ class _Group:
         margin = 1e-9 * max(abs(low), abs(high), 1.0)
         middle, scale = (low + high) / 2, float(self.system.vars[fid].scale)
 
+        # How far a printed value's interval reaches either side: half a unit, or (truncated,
+        # [v, v + unit) above zero and (v - unit, v] below) a whole unit on one side.
+        reach = 1.0 if self.checker.truncate else 0.5
+
         def meets(least: float, greatest: float, decimals: int) -> bool:
-            half = 0.5 * 10.0 ** (-decimals) * factor
-            return least * factor - half <= high + margin and greatest * factor + half >= low - margin
+            width = reach * 10.0 ** (-decimals) * factor
+            return least * factor - width <= high + margin and greatest * factor + width >= low - margin
 
         fits: list[tuple[tuple[bool, int, float], Slip]] = []
         for slip in slips_where(view.number, view.decimals, amount=view.unit.kind is Kind.AMOUNT, keep=meets):
@@ -301,18 +324,29 @@ class _Group:
         var = self.system.vars[fid]
         value, _, typo = chosen[fid]
         factor = Fraction(view.unit.factor)
-        below = var.centre - var.lo if var.lo is not None else Fraction(0)
-        above = var.hi - var.centre if var.hi is not None else Fraction(0)
         places = max(view.decimals, 0) + 2
-        lo = _round((x_range[0] - above) / factor, places, ROUND_CEILING)
-        hi = _round((x_range[1] + below) / factor, places, ROUND_FLOOR)
+        if self.checker.truncate and not view.exact and view.qualifier is None:
+            low, high = _truncated_reach(*x_range, Fraction(10) ** -view.decimals * factor)
+        else:
+            below = var.centre - var.lo if var.lo is not None else Fraction(0)
+            above = var.hi - var.centre if var.hi is not None else Fraction(0)
+            low, high = x_range[0] - above, x_range[1] + below
+        lo = _round(low / factor, places, ROUND_CEILING)
+        hi = _round(high / factor, places, ROUND_FLOOR)
         others = {f: (v, d) for f, (v, d, _) in chosen.items() if f != fid}
-        fits: tuple[Decimal, Decimal] | None = None
         relations = self.touching(chosen)
-        if lo <= hi and all(
-            self.checker.holds(relations, {**others, fid: (end, view.decimals)}) for end in (lo, hi)
-        ):
-            fits = (lo, hi)
+
+        def holds(end: Decimal) -> bool:
+            return self.checker.holds(relations, {**others, fid: (end, view.decimals)})
+
+        # An end may sit exactly on an open end (a truncated interval [v, v + unit) whose
+        # open end just touches the range): the next value inward then fits.
+        step = Decimal(1).scaleb(-places)
+        if lo <= hi and not holds(lo):
+            lo += step
+        if lo <= hi and not holds(hi):
+            hi -= step
+        fits = (lo, hi) if lo <= hi and holds(lo) and holds(hi) else None
         return Correction(
             figure=fid,
             label=view.figure.label,
