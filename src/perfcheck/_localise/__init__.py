@@ -342,11 +342,13 @@ class _Group:
         # An end may sit exactly on an open end (a truncated interval [v, v + unit) whose
         # open end just touches the range): the next value inward then fits.
         step = Decimal(1).scaleb(-places)
-        if lo <= hi and not holds(lo):
-            lo += step
-        if lo <= hi and not holds(hi):
-            hi -= step
-        fits = (lo, hi) if lo <= hi and holds(lo) and holds(hi) else None
+
+        def fitting(end: Decimal, inward: Decimal) -> Decimal | None:
+            return next((v for v in (end, end + inward) if lo <= v <= hi and holds(v)), None)
+
+        least = fitting(lo, step)
+        greatest = fitting(hi, -step) if least is not None else None
+        fits = (least, greatest) if least is not None and greatest is not None and least <= greatest else None
         return Correction(
             figure=fid,
             label=view.figure.label,
