@@ -50,3 +50,21 @@ def test_added_from_the_level_above_keeps_its_name() -> None:
     assert [f.label for f in ledger.figures if f.value == "1884"] == ["上级转移支付收入"]
     assert ({"6286", "4402", "1884"}, "stated") in relation_values(ledger, "sum")
     assert result.ok
+
+
+# 收入合计 already counts the carryover it lists after 加上: the fund balance does not add it again.
+COUNTED_CARRYOVER = "全镇一般公共预算收入4000万元，加上上年结转结余60万元，收入合计为4060万元。支出合计3900万元，结转下年160万元。"
+
+
+def test_a_total_that_lists_the_carryover_does_not_count_it_twice() -> None:
+    ledger, result = read_text(COUNTED_CARRYOVER)
+    balances = relation_values(ledger, "balance")
+    assert balances == [({"4060", "3900", "160"}, "inferred")]  # the reader judged the carryover counted
+    assert result.ok
+    assert not result.findings
+
+
+def test_a_broken_balance_of_a_total_counting_its_carryover_is_to_be_checked_by_hand() -> None:
+    _, result = read_text(COUNTED_CARRYOVER.replace("3900", "3800"))
+    assert result.ok  # inferred: never an error
+    assert [f.code for f in result.findings if f.severity.value == "warning"] == ["PC903"]

@@ -515,7 +515,7 @@ def _sets(result: perfcheck.Result) -> dict[str, tuple[str, set[frozenset[str]],
 
 
 def _closed_form_and_milp(document: dict[str, Any], data: st.DataObject) -> None:
-    """The sets found with no solver are the MILP's: the same size, and the same sets when all are listed."""
+    """The sets found with no solver are the MILP's or smaller, and the same sets when sizes match and all are listed."""
     candidates = _changeable(document)
     assume(candidates)
     count = data.draw(st.integers(1, min(2, len(candidates))))
@@ -531,8 +531,12 @@ def _closed_form_and_milp(document: dict[str, Any], data: st.DataObject) -> None
         if status != "localised" or milp_status != "localised":
             continue  # e.g. figures too large for the solver (docs/localise.md, Limits)
         sizes, milp_sizes = {len(n) for n in named}, {len(n) for n in milp_named}
-        assert sizes == milp_sizes, (relation, named, milp_named)
-        if not more and not milp_more:
+        # The closed form is never larger. The MILP may be, where a figure's domain box is 10^9
+        # and more of the group's finest rounding unit (a 0.00 元 beside a 千元 figure changed by
+        # 10^7 元): HiGHS's tolerances then refuse the one-figure set (docs/localise.md, Limits);
+        # the hitting sets, solved first, find it.
+        assert max(sizes) <= min(milp_sizes), (relation, named, milp_named)
+        if sizes == milp_sizes and not more and not milp_more:
             assert named == milp_named, (relation, named, milp_named)
 
 
@@ -910,3 +914,24 @@ def test_a_slip_and_the_values_that_fit_in_a_truncated_document() -> None:
     assert fixes["x",].fits == (Decimal("5.2371"), Decimal("5.2470"))
     # printed p 元 fits when [p, p + 0.01) meets [2540, 2550) 元: p in (2539.99, 2550)
     assert fixes["y",].fits == (Decimal("2539.9901"), Decimal("2549.9999"))
+
+
+def test_a_changed_part_beside_a_figure_in_fen_is_explained_by_one_figure() -> None:
+    # Found by hypothesis: the MILP alone asks for two figures here (its box for 项目 is 10^10
+    # half-fen of 元), the hitting sets find the one that was changed, or its total.
+    document = {
+        "perfcheck": "1",
+        "unit": "千元",
+        "rounding": "truncate",
+        "figures": [
+            {"id": "total", "value": "12163.90"},
+            {"id": "a", "value": "28382.43"},
+            {"id": "b", "value": "0.00", "unit": "元"},
+            {"id": "c", "value": "0.00", "exact": True},
+            {"id": "d", "value": "0.00"},
+        ],
+        "relations": [{"id": "sum", "kind": "sum", "total": "total", "parts": ["a", "b", "c", "d"]}],
+    }
+    (finding,) = perfcheck.check(document, localise=True).errors
+    assert finding.localisation is not None
+    assert {e.figures for e in finding.localisation.explanations} == {("a",), ("total",)}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perfcheck._read.text.base import State, unique
+from perfcheck._read.text.base import Fig, State, unique
 
 
 class Balances(State):
@@ -12,23 +12,22 @@ class Balances(State):
         flows = [self.first(c) for c in ("carryover_in", "income", "spending", "carryover_out")]
         cin, income, spending, cout = flows
         if cin and income and spending and cout:
+            # 收入合计 that already counts the carryover (加上…上年结转结余60万元…，收入合计为…), 支出合计
+            # whose list ends with 结转下年: a carryover is not added to its side's total again
+            inflows = [income] if self.counted_in(cin, income) else [cin, income]
+            outflows = [spending] if self.counted_in(cout, spending) else [spending, cout]
             data = {
                 "kind": "balance",
                 "inflows": [],
                 "outflows": [],
-                "label": f"{cin.label} + {income.label} = {spending.label} + {cout.label}",
+                "_inflows": len(inflows),
+                "label": " + ".join(f.label for f in inflows) + " = " + " + ".join(f.label for f in outflows),
             }
-            self.add(
-                "fund_balance",
-                data,
-                unique([f.sentence for f in (cin, income, spending, cout)]),
-                [
-                    cin,
-                    income,
-                    spending,
-                    cout,
-                ],
-            )
+            sentences = unique([f.sentence for f in (*inflows, *outflows)])
+            # the four figures of the report's own identity are stated; a side's total found to
+            # count its carryover already is the reader's judgement
+            judged = len(inflows) + len(outflows) < 4
+            self.add("fund_balance", data, sentences, [*inflows, *outflows], inferred=judged)
         basic, project = self.first("basic_spending"), self.first("project_spending")
         if spending and basic and project:
             done = any(
@@ -48,3 +47,10 @@ class Balances(State):
                     [spending, basic, project],
                     inferred=True,  # no list says so: the figures are found by their concepts
                 )
+
+    def counted_in(self, part: Fig, total: Fig) -> bool:
+        """Whether a list already reads ``part`` as one of ``total``'s parts."""
+        return any(
+            r.data["kind"] == "sum" and r.figures[0] is total and part in r.figures[1:]
+            for r in self.relations
+        )

@@ -259,7 +259,8 @@ class _Builder(
         if kind == "sum":
             data["total"], data["parts"] = ids[0], ids[1:]
         elif kind == "balance":
-            data["inflows"], data["outflows"] = ids[:2], ids[2:]
+            inflows = rel.data.get("_inflows", 2)  # how many of the figures flow in (two unless said)
+            data["inflows"], data["outflows"] = ids[:inflows], ids[inflows:]
         elif kind == "share":
             data["part"], data["whole"], data["stated"] = ids
         elif kind == "ratio":
