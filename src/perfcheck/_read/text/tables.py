@@ -548,7 +548,7 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
 ) -> TextTable | None:
     try:
         ledger = read_grid(
-            _within_indents(_ordinal_indents(_percent_rows(_bracketed_negatives(grid)))),
+            _within_indents(_ordinal_indents(_percent_rows(_notes_blanked(_bracketed_negatives(grid))))),
             name=name,
             sheet=f"table {n}",
             prefix=f"t{n}_",
@@ -579,6 +579,43 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     # perfcheck had to guess, so a break is one to check by hand (PC903)
     relations = [{**r, "basis": "inferred"} for r in relations]
     return TextTable(span[0], span[1], figures, relations)
+
+
+#: A character of words: a cell holding one and no number is a note, not a value.
+_WORDS: Final = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _notes_blanked(grid: list[list[Any]]) -> list[list[Any]]:
+    """The grid with notes blanked where its columns hold numbers (``2016年为预计数`` under 增减额).
+
+    Flattening drops blank cells, so a 备注 can land under a column of numbers; a cell of
+    words and no number there is no value of that column. Columns mostly of words (names,
+    codes' labels) keep every cell.
+
+    >>> rows = [["项目", "预算", "增减"], ["甲", "12", "1"], ["乙", "13", "2"], ["丙", "14", "为预计数"]]
+    >>> _notes_blanked(rows)[3]
+    ['丙', '14', '']
+    """
+    body = grid[1:]
+    numeric = set()
+    for col in range(1, max((len(row) for row in grid), default=0)):
+        cells = [str(row[col]).strip() for row in body if col < len(row) and str(row[col]).strip()]
+        if cells and 2 * sum(number_like(c) for c in cells) > len(cells):
+            numeric.add(col)
+    if not numeric:
+        return grid
+    return [
+        grid[0],
+        *(
+            [
+                "" if col in numeric and not number_like(str(v)) and _WORDS.search(str(v)) else v
+                for col, v in enumerate(row)
+            ]
+            if any(number_like(str(v)) for v in row[1:])  # a row of values, not of headers
+            else row
+            for row in body
+        ),
+    ]
 
 
 def _split_changes(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -744,6 +781,22 @@ def _unit_above(text: str, start: int) -> str | None:
     return next((u for line in reversed(lines) if (u := preamble_unit(line))), None)
 
 
+def _unit_rows(grid: list[list[Any]]) -> tuple[list[list[Any]], str | None]:
+    """A run without its leading ``单位：万元 | | |`` rows, and the unit they name (None when none).
+
+    >>> _unit_rows([["单位:万元", "", ""], ["项目", "预算数", "决算数"]])
+    ([['项目', '预算数', '决算数']], '万元')
+    """
+    unit = None
+    while grid:
+        cells = [str(c).strip() for c in grid[0] if str(c).strip()]
+        named = preamble_unit(cells[0]) if len(cells) == 1 else None
+        if named is None:
+            break
+        unit, grid = unit or named, grid[1:]
+    return grid, unit
+
+
 def text_tables(text: str, *, name: str) -> list[TextTable]:
     """The tables the text prints as lines of cells; runs that are no table are left out."""
     found: list[TextTable] = []
@@ -751,11 +804,14 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
     # a table that names no unit is in the unit the text around it prints most
     units = Counter(_AMOUNT_UNIT.findall(text))
     unit = units.most_common(1)[0][0] if units else None
-    for first, start, end, grid in [*_runs(text), *_space_runs(text)]:
-        if sum(number_like(c) for row in grid for c in row) < 2:
+    for line, start, end, lines in [*_runs(text), *_space_runs(text)]:
+        if sum(number_like(c) for row in lines for c in row) < 2:
             continue
         n += 1
-        if table := _read(_two_row_headers(grid), name=name, n=n, first=first, span=(start, end), unit=unit):
+        grid, own = _unit_rows(lines)
+        own = own or _unit_above(text, start) or unit
+        first = line + len(lines) - len(grid)  # rows keep the numbers of the lines they are printed on
+        if table := _read(_two_row_headers(grid), name=name, n=n, first=first, span=(start, end), unit=own):
             found.append(table)
     for first, start, end, run, marked in _cell_runs(text):
         cells = run
