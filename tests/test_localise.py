@@ -514,7 +514,7 @@ def _sets(result: perfcheck.Result) -> dict[str, tuple[str, set[frozenset[str]],
     return out
 
 
-def _closed_form_and_milp(document: dict[str, Any], data: st.DataObject) -> None:
+def _closed_form_and_milp(document: dict[str, Any], data: st.DataObject, *, same_sets: bool = True) -> None:
     """The sets found with no solver are the MILP's or smaller, and the same sets when sizes match and all are listed."""
     candidates = _changeable(document)
     assume(candidates)
@@ -536,7 +536,7 @@ def _closed_form_and_milp(document: dict[str, Any], data: st.DataObject) -> None
         # 10^7 元): HiGHS's tolerances then refuse the one-figure set (docs/localise.md, Limits);
         # the hitting sets, solved first, find it.
         assert max(sizes) <= min(milp_sizes), (relation, named, milp_named)
-        if sizes == milp_sizes and not more and not milp_more:
+        if same_sets and sizes == milp_sizes and not more and not milp_more:
             assert named == milp_named, (relation, named, milp_named)
 
 
@@ -568,8 +568,15 @@ def _sums_and_comparisons(units: list[str] | None) -> st.SearchStrategy[dict[str
 def test_the_closed_form_and_the_milp_find_the_same_smallest_sets(
     units: list[str] | None, data: st.DataObject
 ) -> None:
-    """Sums, balances, equalities, comparisons: the sets found with no solver are the MILP's."""
-    _closed_form_and_milp(data.draw(_sums_and_comparisons(units)), data)
+    """Sums, balances, equalities, comparisons: the sets found with no solver are the MILP's.
+
+    Beside 亿元, a figure in 元 has a box of 10^10 half-fen and more: past the solver's
+    precision (docs/localise.md, Limits), its enumeration can miss one of two equally small
+    sets (0.00 beside 300000.00 元 in 亿元: {part} listed, {total} not), so wherever 元 may
+    be drawn (the default units too) only the size is compared.
+    """
+    same_sets = units is not None and "元" not in units
+    _closed_form_and_milp(data.draw(_sums_and_comparisons(units)), data, same_sets=same_sets)
 
 
 _ONE_FIGURE_WRONG = [
