@@ -42,6 +42,15 @@ def test_a_spending_list_after_no_spending_total_is_no_sum() -> None:
     assert result.ok, error_values(ledger, result)
 
 
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [("加上年结转结余60万元", "上年结转结余"), ("加上上年结转结余60万元", "上年结转结余")],
+)
+def test_added_from_last_year_keeps_its_name(printed: str, name: str) -> None:
+    ledger, _ = read_text(f"全镇一般公共预算收入4000万元，{printed}，收入合计为4060万元。")
+    assert [f.label for f in ledger.figures if f.value == "60"] == [name]
+
+
 def test_added_from_the_level_above_keeps_its_name() -> None:
     # 加上级转移支付收入: 加 (added) and 上级转移支付收入 (transfers from the level above)
     ledger, result = read_text(

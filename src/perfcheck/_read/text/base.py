@@ -120,8 +120,8 @@ def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit
         changed = False
         for word in (*patterns.LEADING, *entity_forms):
             if label.startswith(word) and len(label) > len(word):
-                # in 加上级转移支付收入 the word is 加, the name 上级…
-                cut = 1 if word == "加上" and label.startswith("加上级") else len(word)
+                # in 加上级转移支付收入 and 加上年结转 the word is 加, the name 上级… or 上年…
+                cut = 1 if word == "加上" and label[1:].startswith(("上级", "上年")) else len(word)
                 label, start, changed = label[cut:], start + cut, True
                 break
     if label[:1] in "（(" and not re.search(r"[）)]", label):
