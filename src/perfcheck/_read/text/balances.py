@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from perfcheck._read.text.base import Fig, State, unique
+from perfcheck._read.text.base import Fig, State, role_of, unique
 
 
 class Balances(State):
     """Recognise the fund-flow balance: 上年结转 + 本年收入 = 本年支出 + 结转下年."""
 
     def fund_flow(self) -> None:
-        flows = [self.first(c) for c in ("carryover_in", "income", "spending", "carryover_out")]
-        cin, income, spending, cout = flows
-        if cin and income and spending and cout:
+        cin, cout = self.first("carryover_in"), self.first("carryover_out")
+        income, spending = self.side_total("income", cin), self.side_total("spending", cout)
+        if cin and income and spending and cout and self.one_flow(cin, income, spending, cout):
             # 收入合计 that already counts the carryover (加上…上年结转结余60万元…，收入合计为…), 支出合计
             # whose list ends with 结转下年: a carryover is not added to its side's total again
             inflows = [income] if self.counted_in(cin, income) else [cin, income]
@@ -54,3 +54,26 @@ class Balances(State):
             r.data["kind"] == "sum" and r.figures[0] is total and part in r.figures[1:]
             for r in self.relations
         )
+
+    def side_total(self, concept: str, carryover: Fig | None) -> Fig | None:
+        """A side's total for the balance: the one a list reads as counting the carryover, else the first.
+
+        ``全镇总收入实现11335万元…。…加上…上年结转结余60万元…，收入合计为6449万元``: the 收入合计
+        that counts the carryover is the side of the balance, not the first income printed.
+        """
+        found = [f for f in self.figs if f.keep and f.concept == concept]
+        if carryover is not None:
+            counting = [f for f in found if self.counted_in(carryover, f)]
+            if counting:
+                return counting[0]
+        return found[0] if found else None
+
+    def one_flow(self, cin: Fig, income: Fig, spending: Fig, cout: Fig) -> bool:
+        """Whether the four figures can be one fund's flow: the same year and role where printed.
+
+        ``2023年收入合计…；2022年支出合计…``, or a 预算 beside a 决算: two quantities, no balance.
+        """
+        figs = (cin, income, spending, cout)
+        years = {y for y in (self.year_of(f) for f in (income, spending)) if y is not None}
+        roles = {r for r in (role_of(f.label) for f in figs) if r is not None}
+        return len(years) <= 1 and len(roles) <= 1

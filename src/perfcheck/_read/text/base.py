@@ -126,6 +126,8 @@ def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit
                 break
     if label[:1] in "（(" and not re.search(r"[）)]", label):
         label, start = label[1:], start + 1  # （人员经费210万元、…）: the bracket opens a breakdown
+        if label.startswith("含") and len(label) > 2:
+            label, start = label[1:], start + 1  # （含均衡性转移支付收入166万元、…）: 含 is no name
     changed = True
     while changed and label:
         changed = False
@@ -193,6 +195,16 @@ def _precision(fig: Fig) -> int:
 
 def _exact(fig: Fig) -> bool:
     return fig.kind == "count" and fig.mention.decimals == 0 and factor(fig.unit) == 1
+
+
+def role_of(label: str) -> str | None:
+    """A figure's role in the budget cycle by its label's words; a kind of budget (一般公共预算) is none.
+
+    >>> role_of("一般公共预算收入"), role_of("年初预算数"), role_of("支出决算"), role_of("调整预算")
+    (None, 'budget', 'final_account', 'adjusted_budget')
+    """
+    words = patterns.BUDGET_KINDS.sub("", label)
+    return next((role for rx, role in patterns.ROLES if rx.search(words)), None)
 
 
 def adds_up(total: Fig, parts: list[Fig]) -> bool:

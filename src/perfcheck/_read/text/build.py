@@ -44,6 +44,7 @@ from perfcheck._read.text.base import (
     Rel,
     noun_after,
     read_label,
+    role_of,
 )
 from perfcheck._read.text.breakdowns import Breakdowns
 from perfcheck._read.text.changes import Changes
@@ -387,16 +388,6 @@ class _Builder(
         document["relations"] = [self.relation_data(r) for r in self.relations]
         by_sentence = {k: [f for f in v if f.keep] for k, v in self.by_sentence.items()}
         return Built(document, self.figs, self.relations, self.sentences, by_sentence, self.unreadable)
-
-
-def role_of(label: str) -> str | None:
-    """A figure's role in the budget cycle by its label's words; a kind of budget (一般公共预算) is none.
-
-    >>> role_of("一般公共预算收入"), role_of("年初预算数"), role_of("支出决算"), role_of("调整预算")
-    (None, 'budget', 'final_account', 'adjusted_budget')
-    """
-    words = patterns.BUDGET_KINDS.sub("", label)
-    return next((role for rx, role in patterns.ROLES if rx.search(words)), None)
 
 
 def build(

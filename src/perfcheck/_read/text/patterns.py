@@ -165,6 +165,8 @@ LEADING: Final = (
     "我区", "我单位", "本单位", "本部门", "我部门",
     "主要原因是", "主要原因为", "主要原因：", "主要是由于", "主要是", "原因是",
     "加上", "包括",
+    # ——结转下年674万元 (an item of a dashed list), （含均衡性转移支付收入166万元、…）
+    "——", "—", "含",
 )  # fmt: skip
 #: Words at the end of a raw label that join it to the number.
 TRAILING: Final = (

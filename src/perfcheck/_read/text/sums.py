@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
@@ -250,9 +251,9 @@ class Sums(State):
                 colon = self.text[start - 1 : start] in {"：", ":"}
                 groups = candidates if colon or len(openers) == 1 else candidates[:1]
                 flat = [f for g in groups for f in g if not any(a <= f.mention.start < b for a, b in nested)]
-                chosen = self.up_to_etc(self.parts(total, flat))
+                chosen = self.up_to_etc(self.parts(total, self.before_total(total, flat, at)))
             if not chosen and not self.text[start:end].strip(" \u3000：:。"):
-                chosen = self.numbered_items(total, sentences[-1])
+                chosen = self.numbered_items(total, sentences[-1]) or self.dashed_items(total, end)
             if chosen and at in changed and not self.beyond(changed[at], chosen):
                 # the parts of the total or of its change? by the numbers if they tell, and inferred
                 change = changed[at]
@@ -260,6 +261,22 @@ class Sums(State):
                 self.sum_of(whole, chosen, sentences[-1], at, start, inferred=True)
             elif chosen:
                 self.sum_of(total, chosen, sentences[-1], at, start)
+
+    def before_total(self, total: Fig, flat: list[Fig], at: int) -> list[Fig]:
+        """A list's items that do not add up, up to the first figure named as another total.
+
+        A total (收入合计, 支出总计) is never a part of the list before it: the list ends
+        there. When the list opens inside a run of added amounts (``加上A 1884，其中：B
+        1478，C 60，收入合计6449``) its end is not said at all (C may be a part of A or an
+        addend of the run), so it has no parts: it is not built.
+        """
+        ends = next((n for n, f in enumerate(flat) if _names_total(f, total)), None)
+        if ends is None:
+            return flat
+        clause = max(self.text.rfind(c, 0, at) for c in "。；;\n")
+        if _ADDED.search(self.text, clause + 1, at):
+            return []
+        return flat[:ends]
 
     def subject_ended(self, begin: int, end: int, figs: list[Fig]) -> tuple[int, int, Fig] | None:
         """``…2021年度“三公”经费支出决算中，A 0万元，占0%；B 5.21万元…``: the parts of a figure before.
@@ -320,7 +337,13 @@ class Sums(State):
                 )
                 if ends is None:
                     continue
-                total, added = after[ends], after[:ends]
+                total = after[ends]
+                # 加上A 1884，其中：B 1478，C 406，…: the parts of a list opened in the run are in A
+                inner = {id(p) for t, ps, _ in self.list_sums if t.mention.start > match.end() for p in ps}
+                added = [f for f in after[:ends] if id(f) not in inner]
+                opened = patterns.LIST_OPENER.search(self.text, match.end(), total.mention.start)
+                if opened is not None and len(added) == ends:
+                    continue  # a list opened in the run was not read: what is added is not known
                 if any(not self.eligible(f) or f.unit != total.unit for f in [first, *added]):
                     continue
                 names = " + ".join(f.label for f in [first, *added])
@@ -467,9 +490,29 @@ class Sums(State):
             close = self.closing(at + 1)
             if close is None or patterns.LIST_OPENER.search(self.text, at, close):
                 continue
-            if any(at < f.mention.start < close for f in figs):
-                found.append((at, at + 1, fig, close))
+            inside = [f for f in figs if at < f.mention.start < close]
+            if inside:
+                found.append((at, at + 1, fig, self.closed_late(fig, inside) or close))
         return found
+
+    def closed_late(self, fig: Fig, inside: list[Fig]) -> int | None:
+        """Where a bracket's breakdown ends when the bracket closes one item late; None when it does not.
+
+        ``一般转移支付1478万元（含A 166万元、B 968万元、C 132万元、D 212万元，专项转移支付406万元）``:
+        the items joined by 、 add up to the figure before the bracket, and the last one,
+        after a comma, is no part of it (it is a sibling of that figure): the breakdown
+        ends at that comma. Only when the numbers say so: all the items do not add up,
+        the ones before the comma do.
+        """
+        parts = self.parts(fig, inside)
+        if len(parts) < 3 or adds_up(fig, parts) or not adds_up(fig, parts[:-1]):
+            return None
+        last, before = parts[-1], parts[-2]
+        between = self.text[before.mention.phrase_end : last.label_start]
+        joins = [self.text[a.mention.phrase_end : b.label_start] for a, b in pairwise(parts[:-1])]
+        if not re.fullmatch(r"\s*[，,]\s*", between) or not all(re.fullmatch(r"\s*、\s*", j) for j in joins):
+            return None
+        return before.mention.phrase_end
 
     def compared_with(self, fig: Fig) -> bool:
         """Whether a figure is what another is compared with: 较2024年的2,190万元减少…, 比上年的X增加…."""
@@ -495,6 +538,10 @@ class Sums(State):
                     continue
                 following = items[k + 1] if k + 1 < len(items) else None
                 if following is not None and self.exceeds(following, total):
+                    return parts
+                if following is not None and any(_names_total(f, total) for f in items[k + 1 :]):
+                    # 加上A 1884，其中：B 1478，C 406，上年结转60，收入合计6449: the items after the
+                    # parts are added up to the total named after them, not to this list's
                     return parts
                 if following is None:
                     # A 0万元；B 1.52万元；C 0万元: parts of nothing after the sum is reached are parts too
@@ -578,6 +625,28 @@ class Sums(State):
             if figs:
                 seen.add(where)
                 firsts.append(self.same_role(total, figs))
+        return self.parts(total, firsts)
+
+    def dashed_items(self, total: Fig, end: int) -> list[Fig]:
+        """Parts of a list opened at the end of a line and printed as lines opened by a dash below it.
+
+        ``支出合计900万元，其中：`` then ``——一般公共服务支出500万元，增长4%；`` ``——结转下年400万元。``:
+        each dashed line's first figure of the total's kind (by its role) is a part; the list
+        ends at the first line that opens with no dash.
+        """
+        firsts: list[Fig] = []
+        at = self.text.find("\n", end)
+        while at >= 0:
+            stop = self.text.find("\n", at + 1)
+            stop = len(self.text) if stop < 0 else stop
+            line = self.text[at + 1 : stop].lstrip(" \u3000")
+            if line and not line.startswith(_DASHES):
+                break
+            figs = [f for f in self.figs if at < f.mention.start < stop and f.kind == total.kind]
+            figs = [f for f in figs if self.eligible(f)]
+            if figs:
+                firsts.append(self.same_role(total, figs))
+            at = stop if stop < len(self.text) else -1
         return self.parts(total, firsts)
 
     def same_role(self, total: Fig, figs: list[Fig]) -> Fig:
@@ -695,6 +764,14 @@ class Sums(State):
         self.add("sum", data, sentences, [total, *parts], inferred=bracket or inferred)
         self.list_sums.append((total, parts, self.relations[-1]))
 
+
+def _names_total(fig: Fig, total: Fig) -> bool:
+    """Whether a figure after a list is named as another total (收入合计, 支出总计) of the total's unit."""
+    return fig is not total and fig.kind == total.kind and bool(_TOTAL_WORD.search(fig.label))
+
+
+#: The marks that open the lines of a dashed list: ——一般公共服务支出….
+_DASHES: Final = ("——", "—", "－", "-", "•", "·")
 
 #: A list opener right after a side's name alone in its clause: ``；支出包括：``.
 _SIDE_OPENING: Final = re.compile(r"(?:^|[，,。；;：:\s])(?:本年|全年|当年)?(收入|支出)$")
