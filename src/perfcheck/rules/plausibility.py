@@ -55,22 +55,27 @@ def _share_at_most_100(_: dict[str, Any], q: Quotient) -> bool | None:
 
 def _groups(
     sums: Iterable[tuple[str, Sequence[str]]], shares: Iterable[tuple[_S, str, Sequence[str]]]
-) -> dict[tuple[str, ...], list[_S]]:
+) -> dict[tuple[tuple[str, ...], int], list[_S]]:
     """Shares whose parts are known not to overlap, grouped by their whole, in document order.
 
     ``sums`` are the ``(total, parts)`` of the exhaustive sums without weights; ``shares``
     are ``(share, part, wholes)``. A share is grouped when its part is one of the figures
-    its whole is listed as, or a part of a sum whose total is its one whole.
+    its whole is listed as, or a part of a sum whose total is its one whole. Each sum of a
+    whole is a group of its own: one whole broken down in two ways (货物/工程/服务, then
+    市级/区县级) has two sets of shares that each add up to 100 %, never one. A key is the
+    whole and the sum's place (-1 for a whole listed as its parts).
     """
-    siblings: dict[str, set[str]] = {}
-    for total, parts in sums:
-        siblings.setdefault(total, set()).update(parts)
-    groups: dict[tuple[str, ...], list[_S]] = defaultdict(list)
+    siblings: dict[str, list[tuple[int, set[str]]]] = defaultdict(list)
+    for n, (total, listed) in enumerate(sums):
+        siblings[total].append((n, set(listed)))
+    groups: dict[tuple[tuple[str, ...], int], list[_S]] = defaultdict(list)
     for share, part, wholes in shares:
         if len(wholes) > 1 and part in wholes:
-            groups[tuple(sorted(wholes))].append(share)
-        elif len(wholes) == 1 and part in siblings.get(wholes[0], set()):
-            groups[(wholes[0],)].append(share)
+            groups[tuple(sorted(wholes)), -1].append(share)
+        elif len(wholes) == 1:
+            for n, members in siblings.get(wholes[0], []):
+                if part in members:
+                    groups[(wholes[0],), n].append(share)
     return groups
 
 
@@ -122,7 +127,8 @@ def _shares_to_escalate(columns: Columns) -> set[str] | None:
     if not may:
         return None
     together = {r["id"] for members in groups.values() for r in members}
-    together.update(r["id"] for r in sums if (r["total"],) in groups)
+    whole_ids = {whole for whole, _ in groups}
+    together.update(r["id"] for r in sums if (r["total"],) in whole_ids)
     return together
 
 
@@ -260,7 +266,7 @@ def share_above_100(ctx: Context, _: None) -> Iterator[Finding]:
             )
 
 
-def _disjoint_groups(ctx: Context) -> dict[tuple[str, ...], list[ShareRelation]]:
+def _disjoint_groups(ctx: Context) -> dict[tuple[tuple[str, ...], int], list[ShareRelation]]:
     """Share relations whose parts are known not to overlap, grouped by their whole."""
     relations = ctx.ledger.relations
     return _groups(
@@ -318,7 +324,7 @@ def shares_above_100(ctx: Context, _: None) -> Iterator[Finding]:
 
     **What to do.** Recompute each share from its amounts.
     """
-    for whole, rels in _disjoint_groups(ctx).items():
+    for (whole, _sum), rels in _disjoint_groups(ctx).items():
         parts = {r.part for r in rels}
         if len(parts) < 2:
             continue

@@ -124,6 +124,7 @@ def _strip_words(label: str, start: int, entity_forms: list[str], *, after_digit
                 cut = 1 if word == "加上" and label[1:].startswith(("上级", "上年")) else len(word)
                 label, start, changed = label[cut:], start + cut, True
                 break
+    label, start = _unnumbered(label, start)
     if label[:1] in "（(" and not re.search(r"[）)]", label):
         label, start = label[1:], start + 1  # （人员经费210万元、…）: the bracket opens a breakdown
         if label.startswith("含") and len(label) > 2:
@@ -166,7 +167,41 @@ def read_label(
     used_for = text.find("用于", begin, end)
     if used_for >= 0 and end - used_for > 3:  # 资金主要用于发放补贴48.60万元: the part is 发放补贴
         begin = used_for + 2
-    return _strip_words(text[begin:end], begin, entity_forms, after_digit=after_digit)
+    label, start = _strip_words(text[begin:end], begin, entity_forms, after_digit=after_digit)
+    if after_digit and _ROLE_ONLY.fullmatch(label):
+        return _named_before_year(text, before, floor, entity_forms) + label, start
+    return label, start
+
+
+#: An item's number opening a label: （二）公务接待费支出.
+_ENUMERATOR: Final = re.compile(r"[（(][一二三四五六七八九十0-9]{1,2}[)）]\s*(?=\S{2})")
+
+
+def _unnumbered(label: str, start: int) -> tuple[str, int]:
+    """A label without the item's number that opens it: （二）公务接待费支出 is 公务接待费支出."""
+    enumerated = _ENUMERATOR.match(label)
+    return (label, start) if enumerated is None else (label[enumerated.end() :], start + enumerated.end())
+
+
+#: A label that is a role alone, after a year: 因公出国(境)费2013年决算数93.87万元.
+_ROLE_ONLY: Final = re.compile(r"(?:财政拨款)?(?:年初|调整|全年)?(?:预算|决算|执行)数?")
+
+
+def _named_before_year(text: str, year_end: int, floor: int, entity_forms: list[str]) -> str:
+    """The name printed before the year that a role-alone label follows; empty when the year opens its clause.
+
+    ``因公出国(境)费2013年决算数93.87万元`` is named 因公出国(境)费决算数, not 决算数 alone.
+    """
+    digits = year_end
+    while digits > floor and text[digits - 1].isdigit():
+        digits -= 1
+    if year_end - digits != 4:
+        return ""
+    begin = digits
+    while begin > floor and text[begin - 1] not in _LABEL_STOP and not text[begin - 1].isdigit():
+        begin -= 1
+    name, _ = _strip_words(text[begin:digits].strip(" \u3000"), begin, entity_forms, after_digit=False)
+    return name if len(name) >= 2 else ""
 
 
 def noun_after(text: str, pos: int, stop: int) -> str:
@@ -225,7 +260,7 @@ def partition(labels: list[str]) -> bool:
     for words in patterns.PARTITIONS:
         if len(words) != len(labels):
             continue
-        hits = [next((w for w in words if w in label), None) for label in labels]
+        hits = [next((w for w in words if re.search(w, label)), None) for label in labels]
         if None not in hits and len(set(hits)) == len(words):
             return True
     return False

@@ -1,4 +1,4 @@
-"""The recognisers of partitions: breakdowns by a classification (按级次分…), shares adding to 100%.
+"""The recognisers of partitions: breakdowns by a classification (按级次分…, 从…看), shares adding to 100%.
 
 A report breaks one total down in several ways, one after another:
 ``财政总收入4348万元…。按级次分：上划中省收入2628万元…。地方收入1720万元…`` then
@@ -22,10 +22,14 @@ import re
 from typing import Final
 
 from perfcheck._read.text.base import Fig, adds_up, factor, partition, unique
-from perfcheck._read.text.sums import Sums
+from perfcheck._read.text.sums import Sums, not_sangong
 
 #: A classification opening a breakdown: 按级次分：, 按功能分类，, 按经济分类来看：, 按支出性质划分：.
 BY: Final = re.compile(r"(?<!照)按(?!照)([^，,。；;：:\n0-9]{1,8}?)(?:分类|划分|分)(?:来看|看)?[，,：:]")
+#: A classification said as a point of view: 从项目类别看，, 从项目层级来看，, 分收入结构看：.
+BY_VIEW: Final = re.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))(?:从|分)([^，,。；;：:\n0-9]{2,8}?)(?:来看|看)[，,：:]"
+)
 #: How many sentences after the first a breakdown may run on to find its second part.
 _RUN_ON: Final = 2
 
@@ -41,7 +45,7 @@ class Breakdowns(Sums):
 
     def breakdowns(self) -> None:
         """Each ``按…分`` list as a sum of the total it details (see the module's docs)."""
-        opened = list(BY.finditer(self.text))
+        opened = sorted([*BY.finditer(self.text), *BY_VIEW.finditer(self.text)], key=lambda m: m.start())
         for n, match in enumerate(opened):
             line_end = self.text.find("\n", match.end())
             end = len(self.text) if line_end < 0 else line_end
@@ -53,6 +57,8 @@ class Breakdowns(Sums):
             total = self.classified_total(match, parts)
             if total is None or any(p.unit != total.unit or self.exceeds(p, total) for p in parts):
                 continue
+            if not_sangong(total, parts):
+                continue  # 从预算分类来看，因公出国…: the classes of a 三公 total, no other
             if any(
                 t is total and {id(p) for p in ps} == {id(p) for p in parts} for t, ps, _ in self.list_sums
             ):

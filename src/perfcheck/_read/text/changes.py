@@ -11,6 +11,9 @@ from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, Rel, State, label_core, unique
 from perfcheck._read.text.sentences import Sentence
 
+#: Words naming a change's amount or rate once its direction is said (由X减至Y，压缩Z).
+_HOW_MUCH: Final = re.compile(r"^(?:压缩|缩减|节约|节省)|幅(?:度)?(?:为|达)?$")
+
 
 class Changes(State):
     """Recognise changes (``较上年增加X，增长Y%``) and of the changes of a sum's parts adding up."""
@@ -154,7 +157,8 @@ class Changes(State):
                 and self.eligible(f)
                 and len(other) >= 2
                 and (core.endswith(other) or other.endswith(core))
-                and self.year_of(f) == year
+                # the year the figure is of, not one it is compared with (…预算为X，比2019年预算减少…)
+                and self.period_of(f) == year
             )
 
         found = [f for f in self.figs if f.keep and f.mention.start < sentence.start]
@@ -229,6 +233,7 @@ class Changes(State):
         # 收入37,730万元，为全年预算46,908万元的80.43%，比上年…: a figure followed by 的
         # qualifies what comes after it and is not what changed
         subjects = [f for f in before if not self.qualifies(f)] or before
+        subjects = self.before_brackets(subjects, match.start())
         if subjects:
             subject = subjects[-1]
             if patterns.CHANGED_TO.search(subject.label):
@@ -276,6 +281,17 @@ class Changes(State):
                     )
             return ([found], None, True) if found is not None else ([], None, False)
         return named, None, len(named) == 1 and named[0].label not in words
+
+    def before_brackets(self, subjects: list[Fig], at: int) -> list[Fig]:
+        """The subjects a change at ``at`` may have, those inside brackets closed before it left out.
+
+        ``用车费2712万元（其中：购置费0万元，运行费2712万元），比预算数减少107万元``: the breakdown in
+        brackets is said between; what changed is the figure before the brackets.
+        """
+        opened = self.opened_before(subjects[-1].mention.start, at) if subjects else None
+        if opened is None or not any(f.mention.phrase_end <= opened for f in subjects):
+            return subjects
+        return [f for f in subjects if f.mention.phrase_end <= opened]
 
     def both_totals(self, lead: str, sentence: Sentence) -> list[Fig]:
         """``收、支`` (收支) before a change: the income and the spending total of the sentence before.
@@ -356,6 +372,9 @@ class Changes(State):
         """The formula of the changes of a sum's parts, one a term, adding up to the total's change."""
         if len({d[0].unit for d in terms}) != 1 or len({id(d[0]) for d in terms}) != len(terms):
             return
+        figs = {id(d[0]) for d in terms}
+        if any({id(f) for f in r.figures} == figs for r in self.relations):
+            return  # 减少X。其中：A减少…，B减少…: already read as the change's breakdown
         names = " + ".join(p.label for p in parts)
         data = {
             "kind": "formula",
@@ -582,7 +601,8 @@ class Changes(State):
                     if patterns.CHANGED_TO.search(f.label) or "由" in f.label:
                         break
                     after.append(f)
-                said = [f for f in after if patterns.DIRECTION.search(f.label)]
+                # 由263.48万元减至211.48万元，压缩52万元: the direction is said; 压缩 names its amount
+                said = [f for f in after if patterns.DIRECTION.search(f.label) or _HOW_MUCH.search(f.label)]
                 delta = next((f for f in said if f.kind == "amount" and f.unit == current.unit), None)
                 percent = next((f for f in said if f.is_percent), None)
                 data: dict[str, Any] = {
@@ -682,9 +702,10 @@ class Changes(State):
         return self.nearest_before(sentence, lambda f: f.label == name)
 
 
-#: The words that open a clause saying a change: 增长4.2%, 同比下降3%, 增幅为5%, 减少了2万元.
+#: The words that open a clause saying a change: 增长4.2%, 同比下降3%, 增幅为5%, 减少了2万元, 压缩1.8%.
 _CHANGE_CLAUSE: Final = re.compile(
-    r"^(?:约|大约|近)?(?:同比|比上年|较上年)?(?:增加|增长|上升|提高|减少|下降|降低|增幅|降幅|减幅|增|减|幅度)"
+    r"^(?:约|大约|近)?(?:同比|比上年|较上年)?"
+    r"(?:增加|增长|上升|提高|减少|下降|降低|增幅|降幅|减幅|增|减|幅度|压缩|缩减)"
 )
 
 

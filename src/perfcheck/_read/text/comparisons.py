@@ -91,9 +91,18 @@ class Comparisons(State):
         in its section whose labels say 预算/计划 and 实际, neither a part of a list. What a
         saving is goes without saying, so both relations are inferred.
         """
+        for gap, planned, actual in patterns.GAPS:
+            self.gaps(gap, planned, actual)
+
+    def gaps(self, word: re.Pattern[str], planned: re.Pattern[str], done: re.Pattern[str]) -> None:
+        """Each gap named by ``word``: the sum ``planned = done + gap``, and the gap's rate of ``planned``.
+
+        ``送审金额115991万元，审定金额97219万元，审减金额18772万元，审减率16.18%``: the same reading
+        as a saving's (see :meth:`savings`).
+        """
         parts = {id(p) for _, ps, _ in self.list_sums for p in ps}
         for n, saved in enumerate(self.figs):
-            if saved.kind != "amount" or not patterns.SAVED.search(saved.label):
+            if saved.kind != "amount" or not word.search(saved.label):
                 continue
             earlier = [
                 f
@@ -104,8 +113,8 @@ class Comparisons(State):
                 and id(f) not in parts
                 and f.sentence.section == saved.sentence.section
             ]
-            budget = next((f for f in reversed(earlier) if patterns.PLANNED.search(f.label)), None)
-            actual = next((f for f in reversed(earlier) if patterns.ACTUAL_WORD.search(f.label)), None)
+            budget = next((f for f in reversed(earlier) if planned.search(f.label)), None)
+            actual = next((f for f in reversed(earlier) if done.search(f.label)), None)
             if budget is None or actual is None or budget is actual:
                 continue
             data = {
@@ -125,9 +134,7 @@ class Comparisons(State):
                 (
                     f
                     for f in self.by_sentence.get(saved.sentence.index, [])
-                    if f.is_percent
-                    and f.mention.start > saved.mention.start
-                    and patterns.SAVED.search(f.label)
+                    if f.is_percent and f.mention.start > saved.mention.start and word.search(f.label)
                 ),
                 None,
             )

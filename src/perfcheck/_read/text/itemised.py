@@ -20,12 +20,15 @@ from typing import Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, State, unique
+from perfcheck._read.text.sentences import Sentence
 
 #: An item's number: 一是, 1、, 1., （一）, (1), 第一.
 _ITEM: Final = re.compile(
     r"(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十0-9]{1,2}[)）]"
     r"|(?<![0-9.])[0-9]{1,2}[、.．](?![0-9])|第[一二三四五六七八九十]，)"
 )
+#: A sentence that details the change before it: 其中：A减少X，B增加Y.
+_DETAILS: Final = re.compile(r"\s*其中[：:，,]?")
 #: The item numbers in order, as their first character(s) give them.
 _ORDER: Final = "一二三四五六七八九十"
 #: A direction word ending an amount's label, or opening it (增加收入167万元).
@@ -59,9 +62,12 @@ class Itemised(State):
                 continue
             sentence = fig.sentence
             said = patterns.REASONS.search(self.text, fig.mention.end, sentence.end)
-            if said is None or self.text[fig.mention.end : said.start()].count("，") > 2:
+            if said is not None and self.text[fig.mention.end : said.start()].count("，") <= 2:
+                parts = self._items(fig, said.end()) or self._listed(fig, sentence, said.end())
+            elif (detailed := self._detailed(fig)) is not None:
+                parts = self._listed(fig, *detailed)
+            else:
                 continue
-            parts = self._items(fig, said.end()) or self._listed(fig, said.end())
             if len(parts) < 2:
                 continue
             sign = "+" if word in patterns.INCREASE or word in {"增收", "增支"} else "-"
@@ -123,10 +129,27 @@ class Itemised(State):
             terms.append(term)
         return terms
 
-    def _listed(self, total: Fig, start: int) -> list[tuple[Fig, str]]:
-        """The amounts after ``start`` in the sentence, each named by a change (A增加X、B减少Y)."""
+    def _detailed(self, change: Fig) -> tuple[Sentence, int] | None:
+        """The sentence after a change that opens with 其中, and where its items start; None if none.
+
+        ``较上年合计16.00万元增加4.00万元。其中：公务接待费减少1.00万元，公务用车运行维护费增加
+        5.00万元``: the change is the last amount of its sentence, and the list after it
+        names each item by its own change.
+        """
+        sentence = change.sentence
+        figs = self.by_sentence.get(sentence.index, [])
+        if sentence.index + 1 >= len(self.sentences):
+            return None
+        if any(f.kind == change.kind and f.mention.start > change.mention.start for f in figs):
+            return None
+        following = self.sentences[sentence.index + 1]
+        opened = _DETAILS.match(self.text, following.start, following.end)
+        return None if opened is None else (following, opened.end())
+
+    def _listed(self, total: Fig, sentence: Sentence, start: int) -> list[tuple[Fig, str]]:
+        """The amounts after ``start`` in ``sentence``, each named by a change (A增加X、B减少Y)."""
         terms = []
-        for fig in self.by_sentence.get(total.sentence.index, []):
+        for fig in self.by_sentence.get(sentence.index, []):
             if fig.mention.start < start or fig.kind != total.kind:
                 continue
             term = self._term(fig, total)

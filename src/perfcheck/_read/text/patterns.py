@@ -67,7 +67,13 @@ BUDGET_GAP: Final = re.compile(r"决算数?(大于|小于|超过|低于|少于|�
 #: A saving against a budget (节约资金, 节约率) and the figures it is between.
 SAVED: Final = re.compile(r"节约|节支")
 PLANNED: Final = re.compile(r"预算|计划")
-ACTUAL_WORD: Final = re.compile(r"实际")
+ACTUAL_WORD: Final = re.compile(r"实际|合同金额|中标金额|成交金额")
+#: Gaps between two figures that their names define, each as (the gap and its rate, what it is
+#: taken from, what is taken): 节约 = 预算 − 实际 (or 合同); 审减 = 送审 − 审定.
+GAPS: Final[tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]] = (
+    (SAVED, PLANNED, ACTUAL_WORD),
+    (re.compile(r"审减|核减"), re.compile(r"送审|报审"), re.compile(r"审定")),
+)
 
 #: Words that make a list name only some parts: 其中主要..., ...等.
 PARTIAL_BEFORE: Final = re.compile(r"主要|部分")
@@ -75,7 +81,7 @@ PARTIAL_AFTER: Final = re.compile(r"^[^0-9０-９，,。；;]*等(?![级次同])
 #: A list closed by a remainder item (其他..., 其余...) names every part.
 REMAINDER: Final = re.compile(r"^(?:其他|其它|其余|剩余)")
 #: Complete partitions the reports use: when every part of a list is one of these, in
-#: any order and each once, the list is exhaustive.
+#: any order and each once, the list is exhaustive (each word a pattern: ``a|b`` is either).
 PARTITIONS: Final[tuple[tuple[str, ...], ...]] = (
     ("人员", "公用"),
     ("全额", "差额", "自收自支"),
@@ -84,7 +90,8 @@ PARTITIONS: Final[tuple[tuple[str, ...], ...]] = (
     ("一般公共预算", "政府性基金"),
     ("工资福利", "商品和服务", "对个人和家庭"),
     ("工资福利", "商品和服务"),
-    ("因公出国", "公务用车", "公务接待"),
+    # 三公经费: the vehicle class is also printed 公车运行费, 车辆运行费
+    ("因公出国", "公务用车|公车|车辆", "公务接待"),
     ("税收收入", "非税收入"),
     ("货物", "工程", "服务"),
     ("购置", "运行"),

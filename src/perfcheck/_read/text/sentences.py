@@ -80,10 +80,36 @@ def wrapped(line: str, following: str) -> bool:
 
 
 def _ends_period(text: str, i: int, end_of_line: int, line: str, following: str) -> bool:
-    """Whether the sentence ending at ``i`` ends its period: not at ；, nor at a line broken mid-sentence."""
+    """Whether the sentence ending at ``i`` ends its period: not at ；, nor at a line broken mid-sentence.
+
+    Nor inside brackets that close later on the line: ``用车费500万元（购置费100万元；运行费400万元。）
+    比上年…`` is one period, the brackets' breakdown and the figure before them together.
+
+    >>> _ends_period("A（B。）C", 3, 6, "A（B。）C", ""), _ends_period("A（B）。C", 4, 6, "A（B）。C", "")
+    (False, True)
+    """
     if i == end_of_line:
         return not (_CONTINUED.search(line) or wrapped(line, following))
+    if _inside_brackets(text, i, end_of_line):
+        return False
     return text[i] not in "；;"
+
+
+def _inside_brackets(text: str, i: int, end_of_line: int) -> bool:
+    """Whether ``i`` stands inside brackets opened before it on its line and closed after it on it."""
+    line_start = text.rfind("\n", 0, i) + 1
+    depth = 0
+    for c in text[line_start:i]:
+        depth += c in "（("
+        depth -= c in "）)" and depth > 0
+    if depth == 0:
+        return False
+    for c in text[i + 1 : end_of_line]:
+        depth -= c in "）)"
+        depth += c in "（("
+        if depth == 0:
+            return True
+    return False
 
 
 def split(text: str) -> list[Sentence]:

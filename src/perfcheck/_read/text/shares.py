@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import Fig, State, unique
+from perfcheck._read.text.base import Fig, State, role_of, unique
 
 
 class Shares(State):
@@ -17,7 +19,14 @@ class Shares(State):
         return before[-1] if before else None
 
     def shares(self, done: set[int] | frozenset[int] = frozenset()) -> None:  # noqa: C901 - a reader per phrasing
-        """Shares and stated completion ratios, but for the percentages in ``done``."""
+        """Shares and stated completion ratios, but for the percentages in ``done``.
+
+        A whole named by words no figure is labelled with (``占采购总量的19.6%``) is the total of
+        the list the part is in; once so found, the same words name it for every share
+        after (``市级…29.81亿元，占采购总量的16.26%``, the 市级 in no list). Both are the
+        reader's reading, so those shares are inferred.
+        """
+        learned: dict[str, Fig] = {}
         for fig in self.figs:
             if id(fig) in done:
                 continue
@@ -61,6 +70,8 @@ class Shares(State):
             whole = self.whole(words, part)
             if whole is not None:
                 self.share(part, whole, fig, inferred=loose)
+            elif (whole := self.unnamed_whole(words, part, learned)) is not None:
+                self.share(part, whole, fig, inferred=True)
 
     def of_base(self) -> set[int]:
         """``收入37,730万元，为全年预算46,908万元的80.43%``: the subject as a percentage of the base.
@@ -154,6 +165,25 @@ class Shares(State):
             return before[-1]
         return candidates[0] if candidates else self.list_total_named(words, part)
 
+    def unnamed_whole(self, words: str, part: Fig, learned: dict[str, Fig]) -> Fig | None:
+        """The whole of ``占<words>的X%`` when no figure carries the words: see :meth:`shares`.
+
+        Words naming a budget or a target (占调整预算的100%) name a figure not printed: none.
+        """
+        if patterns.RATE_DENOMINATOR.search(words):
+            return None
+        whole = self.list_total_of(part) or learned.get(words)
+        if whole is not None:
+            learned.setdefault(words, whole)
+        return whole
+
+    def list_total_of(self, part: Fig) -> Fig | None:
+        """The total of the list that ``part`` is a part of, when it is in exactly one and larger."""
+        totals = [t for t, ps, rel in self.list_sums if rel in self.relations and part in ps]
+        if len({id(t) for t in totals}) != 1 or totals[0].unit != part.unit:
+            return None
+        return totals[0] if totals[0].mention.number > part.mention.number else None
+
     def list_total_named(self, words: str, part: Fig) -> Fig | None:
         """The total of the part's list, when its label holds the words of the share's whole.
 
@@ -188,6 +218,7 @@ class Shares(State):
             and patterns.BUDGET_ROLE.search(f.label)
             and self.eligible(f)
         ]
+        section, unsaid = _of_named_role(section, named.group(1))
         before = [f for f in section if f.mention.start < numerator.mention.start]
         after = [
             f
@@ -206,7 +237,10 @@ class Shares(State):
         label = f"{fig.label}: {numerator.label} ÷ {base.label}"
         sentences = [numerator.sentence, base.sentence, fig.sentence]
         self.ratio_of(
-            [numerator, base, fig], label, sentences, inferred=base.mention.start > fig.mention.start
+            [numerator, base, fig],
+            label,
+            sentences,
+            inferred=unsaid or base.mention.start > fig.mention.start,
         )
         return True
 
@@ -226,7 +260,10 @@ class Shares(State):
             pool = [f for f in self.figs if f.keep and f.sentence.section == fig.sentence.section]
             pool = [f for f in pool if f.kind in {"amount", "count"} and f.mention.start < fig.mention.start]
             pool = [f for f in pool if self.eligible(f)]
-            denominator = next((f for f in reversed(pool) if patterns.RATE_DENOMINATOR.search(f.label)), None)
+            bases, unsaid = _of_named_role(
+                [f for f in pool if patterns.RATE_DENOMINATOR.search(f.label)], fig.label
+            )
+            denominator = bases[-1] if bases else None
             numerator = next(
                 (
                     f
@@ -259,7 +296,7 @@ class Shares(State):
                     "label": f"{fig.label}: {numerator.label} ÷ {denominator.label}",
                 }
                 sents = unique([numerator.sentence, denominator.sentence, fig.sentence])
-                self.add("ratio", data, sents, [numerator, denominator, fig])
+                self.add("ratio", data, sents, [numerator, denominator, fig], inferred=unsaid)
                 continue
             count = self.preceding(fig, {"count"})
             if count is not None and "完成" in self.text[count.label_start : fig.mention.start]:
@@ -270,3 +307,23 @@ class Shares(State):
                     "label": f"{fig.label}: {count.label}",
                 }
                 self.add("ratio", data, [fig.sentence], [count, fig])
+
+
+def _of_named_role(budgets: list[Fig], words: str) -> tuple[list[Fig], bool]:
+    """The budgets a rate can be of, by the budget its words name; and whether its base is left unsaid.
+
+    ``完成年初预算的110%`` with 年初预算 and 调整预算 both printed is of the 年初预算 (and
+    ``完成调整预算的…`` of the 调整预算); an 执行率 is by its definition of the budget as
+    adjusted (全年预算数, 调整预算: 执行率 = 全年执行数 ÷ 全年预算数 in a 绩效自评表); a rate
+    naming neither (``完成预算的…``, ``完成率``) is of the nearest, but which budget is meant is
+    not said: the ratio is then inferred.
+
+    """
+    roles = {role_of(f.label) for f in budgets} & {"budget", "adjusted_budget"}
+    if len(roles) < 2:
+        return budgets, False
+    if "年初" in words:
+        return [f for f in budgets if role_of(f.label) == "budget"], False
+    if re.search(r"调整(?:后)?预算|全年预算|变动预算|执行率", words):
+        return [f for f in budgets if role_of(f.label) == "adjusted_budget"], False
+    return budgets, True

@@ -113,6 +113,41 @@ class Sums(State):
         for period, sentences in periods.items():
             if period not in self.row_periods:
                 self.period_lists(sentences)
+        self.items_below()
+
+    def items_below(self) -> None:
+        """``…支出总额3825万元，…。具体情况如下：`` then one numbered section for each part.
+
+        The sections' first figures are the parts of the last total printed before the
+        words, when they add up to it as printed: the words do not say the sections are
+        its parts (they may be a 收入 and a 支出 section), so only the numbers can, and the
+        sum is inferred.
+        """
+        listed = {id(p) for _, ps, _ in self.list_sums for p in ps}
+        for sentence in self.sentences:
+            said = _AS_FOLLOWS.search(self.text, sentence.start, sentence.end)
+            if said is None or self.text[said.end() : sentence.end].strip():
+                continue
+            before = [
+                f
+                for f in self.figs
+                if f.keep
+                and f.mention.start < said.start()
+                and f.sentence.section == sentence.section
+                and f.kind == "amount"
+                and self.eligible(f)
+                and id(f) not in listed  # the last part of a list before the words is no total
+            ]
+            if not before or before[-1].mention.number <= 0:
+                continue
+            total = before[-1]
+            parts = self.numbered_items(total, sentence)
+            if (
+                len(parts) > 1
+                and all(p.unit == total.unit and not self.exceeds(p, total) for p in parts)
+                and adds_up(total, parts)
+            ):
+                self.sum_of(total, parts, parts[-1].sentence, said.start(), said.end(), bracket=True)
 
     def partition_lists(self) -> None:
         """Parts with no list word whose names are a complete partition (因公出国, 公务用车, 公务接待).
@@ -141,7 +176,7 @@ class Sums(State):
                 continue
             if total is None or any(p.unit != total.unit or self.exceeds(p, total) for p in parts):
                 continue
-            if any("因公出国" in p.label for p in parts) and "三公" not in total.label:
+            if not_sangong(total, parts):
                 continue
             at = parts[0].label_start
             self.sum_of(total, parts, parts[-1].sentence, at, at, bracket=True)
@@ -178,6 +213,7 @@ class Sums(State):
             printed = [f for f in figs if f.mention.phrase_end <= match.start()]
             # 较2024年的2,190万元减少221万元，其中…: last year's figure, compared with, is no total
             before = [f for f in printed if self.eligible(f) and not self.compared_with(f)]
+            before = self.of_parts_kind(before, figs, match.end())
             total = before[-1] if before else self.previous_total(sentences[0])
             if total is not None:
                 total = _side_total(before or [total], self.text, match.start())
@@ -211,6 +247,21 @@ class Sums(State):
                     openers.append((fig.mention.phrase_end, fig.mention.phrase_end + 1, fig))
                     break
         return openers, changed
+
+    def of_parts_kind(self, before: list[Fig], figs: list[Fig], start: int) -> list[Fig]:
+        """The figures before a list that can be its total: of its first part's kind and unit.
+
+        ``发放补助资金120万元，惠及农户300户，其中：种粮补贴80万元，农机补贴40万元``: money is
+        never a part of households; the list details the amount before the count, in
+        its sentence. When no figure before is of the parts' kind, all are kept.
+        """
+        first = next((f for f in figs if f.mention.start >= start and f.kind != "bare"), None)
+        if first is None or first.kind not in {"amount", "count"} or not before:
+            return before
+        if _same_measure(before[-1], first):
+            return before
+        same = [f for f in before if _same_measure(f, first) and f.sentence is first.sentence]
+        return same or before
 
     def period_lists(self, sentences: list[Sentence]) -> None:  # noqa: C901 - nesting, extent
         """The lists of one period: each 其中 (or a total followed by ：) and the parts after it."""
@@ -765,11 +816,26 @@ class Sums(State):
         self.list_sums.append((total, parts, self.relations[-1]))
 
 
+def not_sangong(total: Fig, parts: list[Fig]) -> bool:
+    """Whether the 三公 classes (因公出国…) are said to detail a total that does not name 三公.
+
+    They detail a “三公” total only, never a larger amount before them (本级部门预算总数).
+    """
+    return any("因公出国" in p.label for p in parts) and "三公" not in total.label
+
+
+def _same_measure(a: Fig, b: Fig) -> bool:
+    """Whether two figures measure alike: both money, or counts of one unit (户 and 户, never 户 and 万元)."""
+    return a.kind == b.kind and (a.kind != "count" or a.unit == b.unit)
+
+
 def _names_total(fig: Fig, total: Fig) -> bool:
     """Whether a figure after a list is named as another total (收入合计, 支出总计) of the total's unit."""
     return fig is not total and fig.kind == total.kind and bool(_TOTAL_WORD.search(fig.label))
 
 
+#: Words announcing that the sections below detail what was said: 具体情况如下：.
+_AS_FOLLOWS: Final = re.compile(r"(?:具体|分项|各项)?情况如下[：:]?")
 #: The marks that open the lines of a dashed list: ——一般公共服务支出….
 _DASHES: Final = ("——", "—", "－", "-", "•", "·")
 
