@@ -381,3 +381,24 @@ def test_a_point_of_view_opens_a_breakdown_of_its_own() -> None:
     assert not result.findings  # the shares of each breakdown make 100 % on their own
     _, broken = read_text(SHARES_OF_NAMED_WHOLE.replace("区县级采购规模35.00", "区县级采购规模33.00"))
     assert "PC903" in {f.code for f in broken.findings}
+
+
+@pytest.mark.parametrize(("rate", "flagged"), [("6.91%", False), ("7.91%", True)])
+def test_an_amount_and_a_rate_of_one_way_after_a_figure_are_one_change(rate: str, flagged: bool) -> None:
+    # no base is said (比上年 nowhere), but the amount and the rate are of one base
+    ledger, result = read_text(f"累计完成税收收入36552万元，增加2362万元，增长{rate}。")
+    assert relation_values(ledger, "change") == [({"36552", "2362", rate}, "inferred")]
+    assert result.ok
+    assert ("PC903" in {f.code for f in result.findings}) is flagged
+
+
+def test_an_amount_and_a_rate_of_two_ways_are_no_change() -> None:
+    ledger, _ = read_text("支出100万元，增加10万元，下降5%。")
+    assert relation_values(ledger, "change") == []
+
+
+def test_a_rate_alone_after_an_amount_is_its_change_not_checkable() -> None:
+    ledger, result = read_text(DASHED)
+    # ——一般公共服务支出500万元，增长4%: read, with no prior and no amount: not checkable
+    assert ({"500", "4%"}, "inferred") in relation_values(ledger, "change")
+    assert not [f for f in result.findings if f.severity.value != "info"]

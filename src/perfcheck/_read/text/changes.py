@@ -557,7 +557,10 @@ class Changes(State):
 
         In a sentence that has said what its changes are against, an amount named by a
         direction word alone, right after an amount, is that amount's change against the
-        same base. The base is not repeated, so the change is inferred.
+        same base. The base is not repeated, so the change is inferred. With no base said
+        at all, an amount and a rate named by direction words of one way, right after an
+        amount (``完成36552万元，增加2362万元，增长6.91%``), are one change too: its base is
+        not known, but the amount and the rate are of one base; inferred.
         """
         used = {id(f) for r in self.relations if r.data["kind"] == "change" for f in r.figures[1:]}
         for fig in self.figs:
@@ -570,13 +573,47 @@ class Changes(State):
             figs = [f for s in period for f in self.by_sentence.get(s.index, []) if f.keep]
             n = figs.index(fig)
             current = figs[n - 1] if n > 0 else None
-            if not compared or current is None or current.kind != "amount" or not self.eligible(current):
+            if current is None or current.kind != "amount" or not self.eligible(current):
                 continue
             following = figs[n + 1] if n + 1 < len(figs) else None
             percent = following if following is not None and following.is_percent else None
+            if not compared and not _same_way(word, percent):
+                # 累计完成税收收入36552万元，增加2362万元，增长6.91%: no base said at all, but the
+                # amount and the rate of one change, each against it, are tied to each other
+                continue
             label = f"{current.label} {word}"
             self.delta_change(word, label, unique([fig.sentence]), [current, fig], percent)
-            self.relations[-1].data.update(_base=base_of(compared[-1].group()), basis="inferred")
+            base = base_of(compared[-1].group()) if compared else None
+            self.relations[-1].data.update(_base=base, basis="inferred")
+        self.rate_changes()
+
+    def rate_changes(self) -> None:
+        """``——一般公共服务支出1650万元，增长40.78%；``: a rate named by a direction word alone.
+
+        Right after an amount, in the next clause, it is that amount's change; with no
+        prior and no amount it is not checkable, but it is read (and its figure is in a
+        relation). Its base is not said: inferred.
+        """
+        used = {id(f) for r in self.relations for f in r.figures}
+        for fig in self.figs:
+            word = fig.label.removesuffix("了")
+            if not fig.is_percent or id(fig) in used or word not in (*patterns.INCREASE, *patterns.DECREASE):
+                continue
+            figs = [f for f in self.by_sentence.get(fig.sentence.index, []) if f.keep]
+            n = figs.index(fig)
+            current = figs[n - 1] if n > 0 else None
+            if current is None or current.kind != "amount" or not self.eligible(current):
+                continue
+            if self.text[current.mention.phrase_end : fig.label_start].strip(" \u3000") not in {"，", ","}:
+                continue
+            data: dict[str, Any] = {
+                "kind": "change",
+                "current": "",
+                "direction": "increase" if word in patterns.INCREASE else "decrease",
+                "percent": "",
+                "label": f"{current.label} {word}",
+            }
+            self.add("change", data, [fig.sentence], [current, fig], inferred=True)
 
     def moved_to(self) -> None:
         """``由去年的73,421.67万元增加到75,651.85万元，增加2,230.18万元，约增加3%``: from a prior to a value.
@@ -707,6 +744,14 @@ _CHANGE_CLAUSE: Final = re.compile(
     r"^(?:约|大约|近)?(?:同比|比上年|较上年)?"
     r"(?:增加|增长|上升|提高|减少|下降|降低|增幅|降幅|减幅|增|减|幅度|压缩|缩减)"
 )
+
+
+def _same_way(word: str, percent: Fig | None) -> bool:
+    """Whether a rate printed right after a change's amount is named by a direction word of its way."""
+    if percent is None:
+        return False
+    said = percent.label.removesuffix("了")
+    return said in patterns.INCREASE if word in patterns.INCREASE else said in patterns.DECREASE
 
 
 def _plain(label: str) -> str:
