@@ -402,3 +402,10 @@ def test_a_rate_alone_after_an_amount_is_its_change_not_checkable() -> None:
     # ——一般公共服务支出500万元，增长4%: read, with no prior and no amount: not checkable
     assert ({"500", "4%"}, "inferred") in relation_values(ledger, "change")
     assert not [f for f in result.findings if f.severity.value != "info"]
+
+
+def test_a_comparable_rate_after_a_completion_rate_is_the_amounts_change() -> None:
+    # 完成调整预算的99.6% (a budget not printed) stands between the amount and its rate
+    ledger, result = read_text("全县财政总收入完成12.50亿元，完成调整预算的99.6%，可比增长11.13%。")
+    assert relation_values(ledger, "change") == [({"12.50", "11.13%"}, "inferred")]
+    assert not [f for f in result.findings if f.severity.value != "info"]

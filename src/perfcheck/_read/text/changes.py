@@ -596,15 +596,22 @@ class Changes(State):
         """
         used = {id(f) for r in self.relations for f in r.figures}
         for fig in self.figs:
-            word = fig.label.removesuffix("了")
+            word = fig.label.removesuffix("了").removeprefix("可比")  # 可比增长: on a comparable basis
             if not fig.is_percent or id(fig) in used or word not in (*patterns.INCREASE, *patterns.DECREASE):
                 continue
             figs = [f for f in self.by_sentence.get(fig.sentence.index, []) if f.keep]
             n = figs.index(fig)
-            current = figs[n - 1] if n > 0 else None
+            # 收入54386万元，完成预算的97.95%，可比增长7.74%: a rate of another relation between
+            between = 1
+            while n - between > 0 and self.rate_between(figs[n - between], used):
+                between += 1
+            current = figs[n - between] if n - between >= 0 else None
             if current is None or current.kind != "amount" or not self.eligible(current):
                 continue
-            if self.text[current.mention.phrase_end : fig.label_start].strip(" \u3000") not in {"，", ","}:
+            gap = self.text[current.mention.phrase_end : fig.label_start]
+            if between == 1 and gap.strip(" \u3000") not in {"，", ","}:
+                continue
+            if between > 1 and any(c in gap for c in "；;。"):
                 continue
             data: dict[str, Any] = {
                 "kind": "change",
@@ -614,6 +621,12 @@ class Changes(State):
                 "label": f"{current.label} {word}",
             }
             self.add("change", data, [fig.sentence], [current, fig], inferred=True)
+
+    @staticmethod
+    def rate_between(fig: Fig, used: set[int]) -> bool:
+        """A rate stepped over between an amount and its change's rate: of another relation, or a budget's."""
+        said = patterns.NAMED_BASE.match(fig.label) or patterns.RATE_LABEL.search(fig.label)
+        return fig.is_percent and (id(fig) in used or said is not None)
 
     def moved_to(self) -> None:
         """``由去年的73,421.67万元增加到75,651.85万元，增加2,230.18万元，约增加3%``: from a prior to a value.
