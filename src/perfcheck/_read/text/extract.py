@@ -44,10 +44,11 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class UnreadTable:
-    """A table printed in the text (lines of cells) from which no relation could be read.
+    """A table printed in the text (lines of cells), or a row of one, from which no relation could be read.
 
     Its figures are read and take part in no relation: they are counted as read but
-    unused, and its lines are not read again as sentences.
+    unused, and its lines are not read again as sentences. A row is one whose blank
+    cells the page dropped, so that which column each cell stands under is not known.
 
     Attributes:
         line: its first line (1-based).
@@ -72,7 +73,8 @@ class Summary:
         unplaced: sentences with a figure that takes part in no relation.
         inferred: relations the reader inferred (``basis: inferred``) rather than read as stated.
         unreadable: misprinted numbers (``1,2,3.4.5万元``), read as no figure.
-        tables_unread: tables printed in the text from which no relation could be read.
+        tables_unread: tables printed in the text, or rows of one, from which no relation
+            could be read.
     """
 
     figures: int
@@ -283,7 +285,7 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
         UnreadTable(*t.lines, t.unread, tuple(f["id"] for f in t.figures))
         for t in tables
         if t.unread is not None
-    )
+    ) + tuple(UnreadTable(line, line, why, ids) for t in tables for line, why, ids in t.rows_unread)
     counts = (len(ledger.figures), len(ledger.relations), len(unplaced), inferred)
     summary = Summary(*counts, len(built.unreadable), len(unread))
     return Extraction(

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
 from perfcheck._core.errors import LedgerError, ValueFormatError
@@ -87,6 +88,8 @@ class TextTable:
         lines: its first and last line (1-based).
         unread: why no relation could be read from it (its figures are then read, in no
             relation); None for a table read.
+        rows_unread: rows of it not placed (their blank cells dropped), each as its line,
+            why, and the ids of its figures (read, in no relation).
     """
 
     start: int
@@ -95,6 +98,7 @@ class TextTable:
     relations: list[dict[str, Any]]
     lines: tuple[int, int] = (0, 0)
     unread: str | None = None
+    rows_unread: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
 
 
 def _cells(line: str) -> list[object]:
@@ -419,8 +423,27 @@ def _grid_of_cells(cells: list[str], *, marked: bool) -> tuple[list[list[object]
     if sum(number_like(c) for c in cells[first:end]) < 2:
         return None
     head = cells[:first]
+    if _halves(head, width):
+        # 科目名称 | 执行数 | 决算数 | 科目名称 | 执行数 | 决算数: a 收入 half beside a 支出 half,
+        # each printed row one row of each half (the last may have no right half); the
+        # table reader reads the halves apart
+        body = cells[first:end] + [""] * ((end - first) % (2 * width))
+        pairs: list[list[object]] = [list(body[k : k + 2 * width]) for k in range(0, len(body), 2 * width)]
+        return [*_header(head, 2 * width, marked=marked), *pairs], end
     rows: list[list[object]] = [list(cells[k : k + width]) for k in range(first, end, width)]
     return [*_header(head, width, marked=marked), *rows], end
+
+
+def _halves(head: list[str], width: int) -> bool:
+    """Whether the last cells before a table's first row name its columns twice, side by side.
+
+    >>> _halves(["表1", "项目", "执行数", "决算数", "项目", "执行数", "决算数"], 3)
+    True
+    >>> _halves(["项目", "执行数", "决算数"], 3)
+    False
+    """
+    names = [normalized(c) for c in head[-2 * width :]]
+    return len(names) == 2 * width and names[:width] == names[width:] and not number_like(names[0])
 
 
 def _two_row_headers(grid: list[list[object]]) -> list[list[object]]:
@@ -894,7 +917,15 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
         own = own or _unit_above(text, start)
         first = line + len(lines) - len(grid)  # rows keep the numbers of the lines they are printed on
         grid = _two_row_headers(grid)
+        raw = text[start:end].split("\n")[len(lines) - len(grid) :]
         table = _read(grid, name=name, n=n, first=first, span=(start, end), unit=own or unit)
+        shifted = _dropped_blanks(grid, raw) if len(raw) == len(grid) else []
+        # a narrow row whose cells, as placed, make every sum they are in hold is placed right
+        shifted = [k for k in shifted if not _confirmed(table, first + k)]
+        if shifted:
+            kept = [[] if k in shifted else row for k, row in enumerate(grid)]
+            table = _read(kept, name=name, n=n, first=first, span=(start, end), unit=own or unit)
+            table = _rows_unread(table, grid, shifted, n=n, first=first, unit=own)
         found.append(table if own or table.unread is None else _unit_guessed(table))
     for first, start, end, run, marked in _cell_runs(text):
         cells = run
@@ -913,6 +944,92 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
             found.append(replace(table, lines=(first, first + text.count("\n", start, end))))
             cells = cells[used:]
     return found
+
+
+def _padded(line: str) -> bool:
+    """Whether a ``|`` line prints blank cells after its last filled one (``合计 | 1.00 | |``)."""
+    parts = line.strip().split("|")
+    empty = 0
+    while parts and not parts[-1].strip():
+        parts.pop()
+        empty += 1
+    return empty > 1 or (empty == 1 and not line.strip().endswith("|"))
+
+
+def _dropped_blanks(grid: list[list[object]], raw: list[str]) -> list[int]:
+    """The rows of a ``|`` table whose blank cells the page's conversion dropped: their cells shifted left.
+
+    A page that writes blank cells (some line of the table prints empty cells after its
+    last filled one, ``| |||``) and prints a row of numbers narrower than the table, with
+    no blank cell of its own (``22.00 | 8.77 | 14.00 | 8.47 |`` under twelve columns), lost
+    that row's blanks: which column each of its cells stood under is not known.
+
+    >>> grid = [["项目", "预算数", "决算数", "增减"], ["甲", "1", "2", "1"], ["乙", "3", "1"]]
+    >>> _dropped_blanks(grid, ["项目 | 预算数 | 决算数 | 增减 | |", "甲 | 1 | 2 | 1 |", "乙 | 3 | 1 |"])
+    [2]
+    >>> _dropped_blanks(grid, ["项目 | 预算数 | 决算数 | 增减 | |", "甲 | 1 | 2 | 1 |", "乙 | 3 | 1 | |"])
+    []
+    """
+    numbered = [k for k, row in enumerate(grid) if _has_number(row)]
+    width = max((len(grid[k]) for k in numbered), default=0)
+    if not any(_padded(line) for line in raw):
+        return []
+    return [
+        k
+        for k in numbered
+        if len(grid[k]) < width and not _padded(raw[k]) and not any(is_blank(c) for c in grid[k][1:])
+    ]
+
+
+def _confirmed(table: TextTable, line: int) -> bool:
+    """Whether the row printed on ``line`` takes part in sums of ``table``, each of which holds.
+
+    A sum holds when total and parts differ by no more than their printed rounding allows
+    (half a unit of the last printed digit each).
+    """
+    values: dict[str, tuple[Decimal, Decimal]] = {}
+    row_ids = set()
+    for fig in table.figures:
+        text = str(fig["value"]).replace(",", "")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            continue
+        values[fig["id"]] = (number, Decimal(1).scaleb(number.as_tuple().exponent) / 2)  # type: ignore[arg-type]
+        if str(fig.get("source", {}).get("cell", "")).endswith(str(line)):
+            row_ids.add(fig["id"])
+    sums = [r for r in table.relations if r["kind"] == "sum" and row_ids & {r["total"], *r["parts"]}]
+    if not sums:
+        return False
+    for rel in sums:
+        ids = [rel["total"], *rel["parts"]]
+        if any(i not in values for i in ids) or rel.get("exhaustive") is False:
+            return False
+        gap = values[rel["total"]][0] - sum((values[i][0] for i in rel["parts"]), Decimal(0))
+        if abs(gap) > sum((values[i][1] for i in ids), Decimal(0)):
+            return False
+    return True
+
+
+def _rows_unread(  # noqa: PLR0913 - the table, and where its rows are
+    table: TextTable, grid: list[list[object]], rows: list[int], *, n: int, first: int, unit: str | None
+) -> TextTable:
+    """``table`` read without ``rows`` (their blanks dropped): their numbers are figures in no relation.
+
+    A row whose cells may stand under other columns than they seem to is not guessed
+    at: it is listed as unread, with its line, so no relation is checked on a cell placed
+    under the wrong column.
+    """
+    width = max(len(row) for row in grid)
+    why = f"{{}} cells under the table's {width} columns, its blank cells dropped: not placed"
+    taken = {f["id"] for f in table.figures}
+    figures = list(table.figures)
+    unread = []
+    for k in rows:
+        extra = [f for f in plain_figures([grid[k]], n=n, first=first + k, unit=unit) if f["id"] not in taken]
+        figures += extra
+        unread.append((first + k, why.format(len(grid[k])), tuple(f["id"] for f in extra)))
+    return replace(table, figures=figures, rows_unread=tuple(unread))
 
 
 def _unit_guessed(table: TextTable) -> TextTable:
