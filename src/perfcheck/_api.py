@@ -161,16 +161,7 @@ def check_plain(
     Returns the result and the document's header, or None when the document is not
     plain and needs the full path.
     """
-    crashes = CRASH_CODE if crash_reported else None
-    outcome = run.check_plain(
-        data,
-        rules,
-        known=default_registry,
-        locale=locale,
-        crashes=crashes,
-        inferred=inferred_code(rules),
-        limits=limits,
-    )
+    outcome = _outcome(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
     if outcome is None:
         return None
     result = plain_result(
@@ -178,10 +169,52 @@ def check_plain(
         Plain(outcome.header.get("title"), outcome.findings, outcome.judged, outcome.counts),
         outcome.codes,
         locale=locale,
-        crashes=crashes,
+        crashes=CRASH_CODE if crash_reported else None,
         limits=limits,
     )
     return result, outcome.header
+
+
+def _outcome(
+    data: bytes, rules: tuple[Rule, ...], *, locale: str, crash_reported: bool, limits: Limits
+) -> run.PlainOutcome | None:
+    return run.check_plain(
+        data,
+        rules,
+        known=default_registry,
+        locale=locale,
+        crashes=CRASH_CODE if crash_reported else None,
+        inferred=inferred_code(rules),
+        limits=limits,
+    )
+
+
+def found_plain(
+    data: bytes,
+    rules: tuple[Rule, ...],
+    *,
+    locale: str,
+    crash_reported: bool,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Plain | None:
+    """What the fast path finds in JSON ``data``, without building a :class:`Result`.
+
+    A batch asks this of each document: a clean one is written out from these few
+    counts (:func:`plain_result` builds the result when one is needed). None when the
+    document is not plain and needs the full path.
+    """
+    outcome = _outcome(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
+    if outcome is None:
+        return None
+    header = outcome.header
+    return Plain(
+        header.get("title"),
+        outcome.findings,
+        outcome.judged,
+        outcome.counts,
+        header.get("entity"),
+        header.get("period"),
+    )
 
 
 @dataclass(frozen=True, slots=True)
