@@ -163,3 +163,25 @@ def test_the_progress_counter_and_errors_go_to_standard_error(
     assert "checked 7/7" in err
     assert "perfcheck: checked" not in out
     assert "reports.jsonl:4" in err
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Files are told apart by their resolved paths (each folder resolved once), links too."""
+    folder = tmp_path / "reports"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.json").write_text(_plain("2.00", "a"), encoding="utf-8")
+    (folder / "sub" / "b.json").write_text(_plain("2.10", "b"), encoding="utf-8")
+    (folder / "link.json").symlink_to(folder / "sub" / "b.json")
+    (tmp_path / "via").symlink_to(folder, target_is_directory=True)
+    named = [
+        str(folder),
+        str(folder / "a.json"),
+        str(tmp_path / "via" / "a.json"),
+        str(folder / "sub" / ".." / "a.json"),
+        str(folder / "link.json"),
+    ]
+    tasks, _ = _commands._read(named, [])
+    assert [Path(t.path).resolve() for t in tasks] == [folder / "a.json", folder / "sub" / "b.json"]
+    folders: dict[str, str] = {}
+    for name in [*named, str(folder / "sub" / "b.json"), "relative.json"]:
+        assert _commands._real(name, folders) == str(Path(name).resolve())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -142,14 +143,15 @@ def _acknowledgements(settings: _Settings, write: Path | None) -> list[Acknowled
 def _read(paths: Sequence[str], exclude: list[Path]) -> tuple[list[_Task], bool]:
     """Every document named, each once, to be read where it is checked; and whether the run named one."""
     tasks: list[_Task] = []
-    seen: set[tuple[Path, int | None]] = set()
-    resolved: dict[str, Path] = {}  # once a file, not once a line of JSON Lines
+    seen: set[tuple[str, int | None]] = set()
+    resolved: dict[str, str] = {}  # once a file, not once a line of JSON Lines
+    folders: dict[str, str] = {}  # once a folder, not once a file of it
     for name in paths:
         for task in path_tasks(name, exclude=exclude):
             if task.path is not None and task.path != "-":
                 where = resolved.get(task.path)
                 if where is None:
-                    where = resolved[task.path] = Path(task.path).resolve()
+                    where = resolved[task.path] = _real(task.path, folders)
                 key = (where, task.line)
                 if key in seen:
                     continue
@@ -157,6 +159,27 @@ def _read(paths: Sequence[str], exclude: list[Path]) -> tuple[list[_Task], bool]
             tasks.append(task)
     single = len(paths) == 1 and len(tasks) == 1 and tasks[0].line is None and not Path(paths[0]).is_dir()
     return tasks, single
+
+
+def _real(path: str, folders: dict[str, str]) -> str:
+    """The path ``Path(path).resolve()`` gives, each folder resolved once (``folders``, by name).
+
+    A file that is no symbolic link is its resolved folder's entry of its name, so a
+    folder of many files costs one check a file (is it a link?) rather than one a
+    component of its path.
+
+    >>> seed = "examples/seed-ziyang-fulian-2021.json"
+    >>> _real(seed, {}) == str(Path(seed).resolve())
+    True
+    """
+    # os.path rather than Path: a Path made and resolved a file was most of reading a folder
+    if os.path.islink(path):  # noqa: PTH114
+        return os.path.realpath(path)
+    folder, name = os.path.split(path)
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = os.path.realpath(folder or os.curdir)
+    return os.path.join(real, name)  # noqa: PTH118
 
 
 def _extraction(path: str, unit: str | None = None) -> Extraction:

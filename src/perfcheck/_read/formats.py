@@ -128,7 +128,7 @@ def discover(root: Path, *, exclude: Collection[Path] = ()) -> list[Path]:
             if name.startswith(".") or name in CONFIG_NAMES or not name.lower().endswith(SUFFIXES):
                 continue
             file = Path(folder, name)
-            if file.resolve() not in excluded:
+            if not excluded or file.resolve() not in excluded:  # resolved only to compare: once a file
                 found.append(file)
     return sorted(found)
 
