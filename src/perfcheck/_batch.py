@@ -42,7 +42,7 @@ from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger
-from perfcheck._read.kinds import format_of_path, is_content
+from perfcheck._read.kinds import SUFFIXES, discover, format_of_path, is_content
 from perfcheck._read.reader import Raw, Readable, parse, raw, read
 from perfcheck.render import Checked, clean_part, document_part
 from perfcheck.rules import CRASH_CODE, default_registry
@@ -337,16 +337,16 @@ def path_tasks(
     if os.fspath(name) != "-" and not root.is_dir():
         yield from _file_tasks(root, limits)
         return
-    from perfcheck._read.formats import SUFFIXES, _error, discover, read_documents  # noqa: PLC0415 - loaded for standard input and folders: a JSON file's check loads no YAML
-
     if os.fspath(name) == "-":
+        from perfcheck._read.formats import read_documents  # noqa: PLC0415 - loaded for standard input: a JSON file's check loads no YAML
+
         yield from (_Task(e.name, e.document, e.path, e.line) for e in read_documents("-"))
         return
     files = discover(root, exclude=exclude)
     if not files:
         kinds = ", ".join(f"*{s}" for s in SUFFIXES)
-        error = _error(f"{root}: no ledger documents ({kinds}) found")
-        yield _Task(str(root), error, str(root))
+        message = f"{root}: no ledger documents ({kinds}) found"
+        yield _Task(str(root), LedgerError(message, [Problem((), message)]), str(root))
     for file in files:
         yield from _file_tasks(file, limits)
 
