@@ -185,3 +185,14 @@ def test_a_file_named_twice_is_checked_once(tmp_path: Path, capsys: pytest.Captu
     folders: dict[str, str] = {}
     for name in [*named, str(folder / "sub" / "b.json"), "relative.json"]:
         assert _commands._real(name, folders) == str(Path(name).resolve())
+
+
+def test_files_of_a_folder_share_chunks_and_lines_keep_to_their_file(batch: list[str]) -> None:
+    tasks, _ = _commands._read(batch, [])
+    chunks = list(_batch._spans_or_chunks(iter(tasks), 4))
+    lines = [c for c in chunks if c[0].span is not None]
+    files = [c for c in chunks if c[0].span is None]
+    assert [len(c) for c in lines] == [7]  # one file's lines, LINES at a time
+    assert [len(c) for c in files] == [4, 2]  # six files, four at a time
+    assert all(len({t.path for t in c}) == 1 for c in lines)
+    assert [t for c in chunks for t in c] == tasks

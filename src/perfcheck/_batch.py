@@ -705,11 +705,15 @@ def show_tasks(tasks: Iterable[_Task], options: _Options, output: Output, jobs: 
 
 
 def _spans_or_chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
-    """Chunks of ``size`` tasks; runs of lines of one JSON Lines file in chunks of ``LINES``."""
+    """Chunks of ``size`` tasks; runs of lines of one JSON Lines file in chunks of ``LINES``.
+
+    Files of a folder share chunks (each worker reads its own files): a chunk a file cost
+    the parent a round trip to a worker per file.
+    """
     chunk: list[_Task] = []
     for task in tasks:
         lines = task.span is not None
-        if chunk and (lines != (chunk[0].span is not None) or task.path != chunk[0].path):
+        if chunk and (lines != (chunk[0].span is not None) or (lines and task.path != chunk[0].path)):
             yield chunk
             chunk = []
         chunk.append(task)
