@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.i18n import Messages
@@ -155,33 +154,55 @@ def check_plain(
     locale: str,
     crash_reported: bool,
     limits: Limits = DEFAULT_LIMITS,
-) -> tuple[Result, dict[str, Any]] | None:
+) -> tuple[Result, str | None, str | None] | None:
     """Check JSON ``data`` by the fast path with the shipped rules' screens.
 
-    Returns the result and the document's header, or None when the document is not
-    plain and needs the full path.
+    Returns the result and the document's entity and period, or None when the document
+    is not plain and needs the full path.
     """
+    found = found_plain(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
+    if found is None:
+        return None
     crashes = CRASH_CODE if crash_reported else None
+    codes = tuple(r.code for r in rules)
+    result = plain_result(data, found, codes, locale=locale, crashes=crashes, limits=limits)
+    return result, found.entity, found.period
+
+
+def found_plain(
+    data: bytes,
+    rules: tuple[Rule, ...],
+    *,
+    locale: str,
+    crash_reported: bool,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Plain | None:
+    """What the fast path finds in JSON ``data``, without building a :class:`Result`.
+
+    A batch asks this of each document: a clean one is written out from these few
+    counts (:func:`plain_result` builds the result when one is needed). None when the
+    document is not plain and needs the full path.
+    """
     outcome = run.check_plain(
         data,
         rules,
         known=default_registry,
         locale=locale,
-        crashes=crashes,
+        crashes=CRASH_CODE if crash_reported else None,
         inferred=inferred_code(rules),
         limits=limits,
     )
     if outcome is None:
         return None
-    result = plain_result(
-        data,
-        Plain(outcome.header.get("title"), outcome.findings, outcome.judged, outcome.counts),
-        outcome.codes,
-        locale=locale,
-        crashes=crashes,
-        limits=limits,
+    header = outcome.header
+    return Plain(
+        header.get("title"),
+        outcome.findings,
+        outcome.judged,
+        outcome.counts,
+        header.get("entity"),
+        header.get("period"),
     )
-    return result, outcome.header
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,11 +297,11 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
                 document.data, rules, locale=locale, crash_reported=crash_reported, limits=limits
             )
             if fast is not None:
-                result, header = fast
+                result, entity, period = fast
                 result = _localisable(
                     result, _Localiser(document.data, codes, locale, limits, own), now=localise
                 )
-                return result, header.get("entity"), header.get("period")
+                return result, entity, period
         ledger = parse(document, limits=limits, blanks=blanks)
     findings, checks = run_rules(ledger, rules, locale, crashes=crashes, inferred=inferred_code(rules))
     result = Result(
