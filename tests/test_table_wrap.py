@@ -126,3 +126,11 @@ def test_the_width_of_text_measured_without_wcwidth_is_wcwidths() -> None:
     # the last five are measured by wcwidth: a soft hyphen, a combining mark, Hangul, halfwidth kana, 〈
     for text in ("预算万元（表1:3）", "÷≤–é预算", "\xad预", "\u302a预", "한국어", "ｱ", "\u2329"):
         assert table_format._wide_width(text) == wcswidth(text), text
+
+
+@pytest.mark.parametrize("width", [1, 2, 3])
+def test_a_character_wider_than_the_line_is_put_on_a_line_of_its_own(width: int) -> None:
+    # At width 1 a two-column character fits nowhere; the wrapper used to loop for ever on it.
+    lines = table_format._Wrapper(width=width).wrap("收入a总计")
+    assert "".join(lines) == "收入a总计"
+    assert all(wcswidth(line) <= max(width, 2) for line in lines)

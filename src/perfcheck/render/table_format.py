@@ -168,8 +168,11 @@ class _Wrapper(textwrap.TextWrapper):
             cut = 0
             while cut < len(chunk) and _width(chunk[: cut + 1]) <= space:
                 cut += 1
-            cur_line.append(chunk[:cut])
-            reversed_chunks[-1] = chunk[cut:]
+            if cut == 0 and not cur_line:  # a character wider than the line goes on one of its own
+                cut = 1
+            if cut:
+                cur_line.append(chunk[:cut])
+                reversed_chunks[-1] = chunk[cut:]
         elif not cur_line:
             cur_line.append(reversed_chunks.pop())
 
