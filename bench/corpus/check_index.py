@@ -4,8 +4,8 @@ arithmetic, and print each disagreement with the recorded status.
 
     python bench/corpus/check_index.py [INDEX.json ...] [--texts DIR]
 
-With no index given, checks index-dev.json, index-aside.json, index-fresh.json, index-fresh2.json and
-index-fresh3.json beside this script.
+With no index given, checks index-dev.json, index-aside.json, index-fresh.json, index-fresh2.json,
+index-fresh3.json and index-fresh4.json beside this script.
 With --texts DIR (default /work/corpus-texts when it exists), also checks that every
 figure is a literal substring of the excerpt's text, where the text is present.
 
@@ -233,7 +233,7 @@ def main(argv: list[str]) -> int:
     if not texts.is_dir():
         texts = None
     paths = [pathlib.Path(a) for a in args] or [
-        HERE / f"index-{part}.json" for part in ("dev", "aside", "fresh", "fresh2", "fresh3")
+        HERE / f"index-{part}.json" for part in ("dev", "aside", "fresh", "fresh2", "fresh3", "fresh4")
     ]
     problems, n_entries, n_rel = [], 0, 0
     seen = set()
