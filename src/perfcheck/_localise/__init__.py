@@ -34,7 +34,14 @@ from perfcheck._findings.localisation import Correction, Explanation, Localisati
 from perfcheck._ledger.document import Ledger, _Relation, parse_json, validate
 from perfcheck._localise.confirm import Checker, refuted
 from perfcheck._localise.hitting import smallest_hitting
-from perfcheck._localise.solver import MAX_DEVIATION, Solver, SolverMissingError, require_solver
+from perfcheck._localise.solver import (
+    MAX_DEVIATION,
+    LeanSolver,
+    NeedsSolver,
+    Solver,
+    SolverMissingError,
+    require_solver,
+)
 from perfcheck._localise.system import System, Var, alone_range, build, connected, restrict
 from perfcheck._localise.typos import ORDER, Slip, slips_where
 
@@ -108,6 +115,7 @@ class _Group:
         weights: Mapping[str, Fraction],
         options: Options,
         broken: Iterable[str] = (),
+        lean: bool = False,
     ) -> None:
         self.ctx = ctx
         self.system = system
@@ -118,7 +126,8 @@ class _Group:
         # A relation broken as printed stays broken unless one of its figures changes.
         self.hits = [self.operands[r] for r in broken if r in self.operands]
         self.started = time.perf_counter()
-        self.solver = Solver(system, time_limit=options.time_limit)
+        # A lean system answers the closed form of one figure; anything more raises NeedsSolver.
+        self.solver = (LeanSolver if lean else Solver)(system, time_limit=options.time_limit)
 
     def over_time(self) -> bool:
         return time.perf_counter() - self.started > self.options.time_limit or self.solver.timed_out
@@ -453,10 +462,30 @@ class _Run:
             self.found.update(dict.fromkeys(broken, localisation))
             return
         has_broken = piece.broken
-        part = build(self.ctx, (relations[r] for r in piece.relations), self.vars)
+        rels = [relations[r] for r in piece.relations]
+        keep = _kept(rels, set(broken)) if broken else None
+        part = build(self.ctx, rels, self.vars, keep=keep)
         self.left_out.update(part.left_out)
         if not part.relations:
             return
+        if keep is not None:
+            # Lean first: figures of one row that no broken relation names are one constant
+            # (docs/localise.md); a question for the solver solves the piece again in full.
+            lean = _Group(
+                self.ctx,
+                system=part,
+                checker=self.checker,
+                weights=self.weights,
+                options=self.options,
+                broken=broken,
+                lean=True,
+            )
+            try:
+                self._localised(lean, part)
+            except NeedsSolver:
+                part = build(self.ctx, rels, self.vars)
+            else:
+                return
         group = _Group(
             self.ctx,
             system=part,
@@ -471,10 +500,39 @@ class _Run:
                 finding = _conflict_finding(self.ctx, self.conflicts, part, conflict)
                 self.extra.append(finding.model_copy(update={"localisation": group.localise()}))
             return
+        self._localised(group, part)
+
+    def _localised(self, group: _Group, part: System) -> None:
         localisation = group.localise()
         if part.left_out:
             localisation = localisation.model_copy(update={"left_out": tuple(part.left_out)})
         self.found.update(dict.fromkeys((r for r in part.relations if r in self.broken), localisation))
+
+
+#: The relation kinds whose row a lean system folds (:func:`perfcheck._localise.system.build`).
+_FOLDED_KINDS = frozenset({"sum", "balance", "compare"})
+
+
+def _kept(relations: Sequence[_Relation], broken: Collection[str]) -> set[str] | None:
+    """The figures a lean system of ``relations`` keeps as variables; None when it would fold none.
+
+    Kept: every figure of a broken relation (a correction changes one of them), every
+    figure two relations name, and every figure of a relation whose row is not folded
+    (another kind, a weighted sum, a figure named twice).
+    """
+    keep: set[str] = set()
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for rel in relations:
+        named = rel.operands()
+        own = set(named)
+        folds = rel.kind in _FOLDED_KINDS and getattr(rel, "weights", None) is None
+        if rel.id in broken or not folds or len(own) < len(named):
+            keep.update(own)
+        twice.update(own & seen)
+        seen.update(own)
+    keep.update(twice)
+    return keep if len(keep) < len(seen) else None
 
 
 def _pieces(
