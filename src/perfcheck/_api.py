@@ -59,9 +59,18 @@ class _Localiser:
     registry: Registry | None = None
 
     def __call__(
-        self, result: Result, *, weights: Mapping[str, float] | None = None, limit: int = 5
+        self,
+        result: Result,
+        *,
+        weights: Mapping[str, float] | None = None,
+        limit: int = 5,
+        parsed: dict[str, Any] | None = None,
     ) -> Result:
-        """The result with its error findings localised and any conflict between relations (PC904)."""
+        """The result with its error findings localised and any conflict between relations (PC904).
+
+        ``parsed`` is the fast path's document as it parsed it, when localised right after
+        the check: it is not parsed again.
+        """
         from perfcheck._localise import (  # noqa: PLC0415 - loaded when a result is localised: a check loads no solver
             Options,
             localise,
@@ -86,6 +95,7 @@ class _Localiser:
                 conflicts=conflicts,
                 options=options,
                 limits=self.limits,
+                parsed=parsed,
             )
             done = Result._assemble(  # noqa: SLF001 - the checks are the result's, worked out when asked
                 result.title,
@@ -115,10 +125,15 @@ class _Localiser:
         return done
 
 
-def _localisable(result: Result, localiser: _Localiser, *, now: bool) -> Result:
-    """The result, able to localise itself when asked; localised at once when ``now``."""
+def _localisable(
+    result: Result, localiser: _Localiser, *, now: bool, parsed: dict[str, Any] | None = None
+) -> Result:
+    """The result, able to localise itself when asked; localised at once when ``now``.
+
+    ``parsed`` is the fast path's parsed document, handed to localisation done at once.
+    """
     result._localiser = localiser  # noqa: SLF001 - the result's own hook, set where it is made
-    return result.localise() if now else result
+    return localiser(result, parsed=parsed) if now else result
 
 
 def reports_crashes(ignore: Iterable[str] | None) -> bool:
@@ -161,6 +176,19 @@ def check_plain(
     Returns the result and the document's header, or None when the document is not
     plain and needs the full path.
     """
+    fast = _check_plain(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
+    return None if fast is None else fast[:2]
+
+
+def _check_plain(
+    data: bytes,
+    rules: tuple[Rule, ...],
+    *,
+    locale: str,
+    crash_reported: bool,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[Result, dict[str, Any], dict[str, Any] | None] | None:
+    """:func:`check_plain`, and the document as the fast path parsed it (for localisation at once)."""
     crashes = CRASH_CODE if crash_reported else None
     outcome = run.check_plain(
         data,
@@ -181,7 +209,7 @@ def check_plain(
         crashes=crashes,
         limits=limits,
     )
-    return result, outcome.header
+    return result, outcome.header, outcome.parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,13 +300,16 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
     else:
         if document.format == "json":
             Messages(locale)  # an unknown locale is an error even when nothing is reported
-            fast = check_plain(
+            fast = _check_plain(
                 document.data, rules, locale=locale, crash_reported=crash_reported, limits=limits
             )
             if fast is not None:
-                result, header = fast
+                result, header, parsed = fast
                 result = _localisable(
-                    result, _Localiser(document.data, codes, locale, limits, own), now=localise
+                    result,
+                    _Localiser(document.data, codes, locale, limits, own),
+                    now=localise,
+                    parsed=parsed,
                 )
                 return result, header.get("entity"), header.get("period")
         ledger = parse(document, limits=limits, blanks=blanks)

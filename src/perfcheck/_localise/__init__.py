@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
+from typing import Any
 
 import orjson
 
@@ -42,7 +43,7 @@ from perfcheck._localise.solver import (
     SolverMissingError,
     require_solver,
 )
-from perfcheck._localise.system import System, Var, alone_range, build, connected, restrict
+from perfcheck._localise.system import Folds, System, Var, alone_range, build, connected, restrict
 from perfcheck._localise.typos import ORDER, Slip, slips_where
 
 
@@ -451,6 +452,7 @@ class _Run:
         self.extra: list[Finding] = []
         self.left_out: set[str] = set()
         self.vars: dict[str, Var] = {}  # each figure's variable, made once for all pieces
+        self.folds: Folds = {}  # each folded row's sums, made once for all pieces
 
     def piece(self, piece: Piece, relations: Mapping[str, _Relation]) -> None:
         """Localise one piece of a group (or look for a conflict in it, when nothing is broken)."""
@@ -464,7 +466,7 @@ class _Run:
         has_broken = piece.broken
         rels = [relations[r] for r in piece.relations]
         keep = _kept(rels, set(broken)) if broken else None
-        part = build(self.ctx, rels, self.vars, keep=keep)
+        part = build(self.ctx, rels, self.vars, keep=keep, folds=self.folds)
         self.left_out.update(part.left_out)
         if not part.relations:
             return
@@ -712,13 +714,15 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     conflicts: str | None = None,
     options: Options | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    parsed: dict[str, Any] | None = None,
 ) -> list[Finding]:
     """As :func:`localise`, for a valid JSON document (the fast path's): findings in report order.
 
     Only the relations localisation solves, and the figures they name, are validated
     as a ledger (a fast-path document of ten thousand figures with a few broken sums
     is not built whole). A document that reads blanks as absent is validated whole:
-    which figures exist depends on it.
+    which figures exist depends on it. ``parsed`` is the document as the fast path
+    parsed it (no float in it: the screen declines one), when it is at hand.
 
     Raises:
         SolverMissingError: highspy is not installed.
@@ -732,7 +736,7 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     gc.disable()
     try:
         ledger, within, order = _solved_part(
-            document, findings, conflicts=conflicts is not None, options=options, limits=limits
+            document, findings, conflicts=conflicts is not None, options=options, limits=limits, parsed=parsed
         )
     finally:
         if collecting:
@@ -743,15 +747,21 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     return in_report_order(found, order)
 
 
-def _solved_part(
-    document: bytes, findings: list[Finding], *, conflicts: bool, options: Options, limits: Limits
+def _solved_part(  # noqa: PLR0913 - keyword-only options
+    document: bytes,
+    findings: list[Finding],
+    *,
+    conflicts: bool,
+    options: Options,
+    limits: Limits,
+    parsed: dict[str, Any] | None = None,
 ) -> tuple[Ledger, Scope | None, list[str]]:
     """The ledger of the relations solved (and the figures they name), its scope, every relation's id.
 
     A document that reads blanks as absent is validated whole, with no scope given:
-    which figures exist depends on it.
+    which figures exist depends on it. ``parsed``: the document, parsed by the fast path.
     """
-    data = orjson.loads(document)
+    data = orjson.loads(document) if parsed is None else parsed
     raw = [r for r in data.get("relations", ()) if isinstance(r, dict)]
     order = [str(r.get("id")) for r in raw]
     if "blanks" in data:
@@ -767,7 +777,7 @@ def _solved_part(
     named = {f for r in relations for f in operands_of_data(r)}
     figures = [f for f in data.get("figures", ()) if isinstance(f, dict) and f.get("id") in named]
     part = {k: v for k, v in data.items() if k not in ("figures", "relations")}
-    if _has_float([part, figures, relations]):
+    if parsed is None and _has_float([part, figures, relations]):
         # a JSON number with a fraction is read exactly, as a Decimal (the fast path declines one)
         exact = parse_json(document, limits=limits)
         relations = [r for r in exact["relations"] if isinstance(r, dict) and r.get("id") in solved]

@@ -207,13 +207,44 @@ def _folded(views: Iterable[tuple[FigureView, int]]) -> tuple[Decimal | None, De
     return low, high, size
 
 
+#: What :func:`_folded` adds up, by relation: its whole row's, for every piece that folds it.
+Folds = dict[str, tuple[Decimal | None, Decimal | None, Decimal] | None]
+
+
 class _Builder:
-    def __init__(self, ctx: Context, known: dict[str, Var], keep: Collection[str] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        known: dict[str, Var],
+        keep: Collection[str] | None = None,
+        folds: Folds | None = None,
+    ) -> None:
         self.ctx = ctx
         self.system = System()
         self.known = known
         self.keep = keep
+        self.folds: Folds = {} if folds is None else folds
         self.folding = False  # whether the relation being written may fold figures (rows of ±1)
+
+    def _fold(
+        self, relation: str, terms: list[tuple[str, int]]
+    ) -> tuple[Decimal | None, Decimal | None, Decimal] | None:
+        """:func:`_folded` over the row's figures not kept: the whole row's (added up once) less the kept."""
+        keep, view = self.keep or (), self.ctx.view
+        if relation not in self.folds:
+            self.folds[relation] = _folded((view(n), c) for n, c in terms)
+        whole = self.folds[relation]
+        kept = _folded((view(n), c) for n, c in terms if n in keep)
+        if whole is not None and kept is not None:
+            (w_lo, w_hi, w_size), (k_lo, k_hi, k_size) = whole, kept
+            if w_lo is not None and w_hi is not None and k_lo is not None and k_hi is not None:
+                try:
+                    sub = _EXACT.subtract
+                    return sub(w_lo, k_lo), sub(w_hi, k_hi), sub(w_size, k_size)
+                except (Inexact, InvalidOperation):
+                    return None
+        # an end unbounded (or a sum not exact): the figures folded, added up alone
+        return _folded((view(n), c) for n, c in terms if n not in keep)
 
     def var(self, figure_id: str) -> str:
         if figure_id not in self.system.vars:
@@ -246,7 +277,7 @@ class _Builder:
         if self.folding and self.keep is not None:
             coeffs = list(coeffs)
             out = [(n, int(c)) for n, c in coeffs if n not in self.keep]
-            folded = _folded((self.ctx.view(n), c) for n, c in out) if out else None
+            folded = self._fold(relation, [(n, int(c)) for n, c in coeffs]) if out else None
             if folded is not None:
                 # lo <= Σ kept + C <= hi with C in [c_lo, c_hi]: lo - c_hi <= Σ kept <= hi - c_lo
                 c_lo, c_hi, size = folded
@@ -437,6 +468,7 @@ def build(
     known: dict[str, Var] | None = None,
     *,
     keep: Collection[str] | None = None,
+    folds: Folds | None = None,
 ) -> System:
     """The system of ``relations`` (stated ones whose units can be compared; the rest is left out).
 
@@ -446,9 +478,10 @@ def build(
     printed intervals, and no variables. For figures no other row names that is exact
     for propagation: the bounds a row gives the others are the same (the row's
     projection over the same box), and only a figure that may change needs a variable
-    (its domain box still counts the folded figures, :attr:`System.folded`).
+    (its domain box still counts the folded figures, :attr:`System.folded`). ``folds``
+    holds each folded row's sums made so far for ``ctx`` (reused, and added to).
     """
-    b = _Builder(ctx, {} if known is None else known, keep)
+    b = _Builder(ctx, {} if known is None else known, keep, folds)
     for rel in relations:
         write = _KINDS.get(rel.kind)
         if rel.basis != "stated" or ctx.dimension_problem(rel) is not None or write is None:
