@@ -473,29 +473,13 @@ class _Run:
         if keep is not None:
             # Lean first: figures of one row that no broken relation names are one constant
             # (docs/localise.md); a question for the solver solves the piece again in full.
-            lean = _Group(
-                self.ctx,
-                system=part,
-                checker=self.checker,
-                weights=self.weights,
-                options=self.options,
-                broken=broken,
-                lean=True,
-            )
             try:
-                self._localised(lean, part)
+                self._localised(self._group(part, broken, lean=True), part)
             except NeedsSolver:
                 part = build(self.ctx, rels, self.vars)
             else:
                 return
-        group = _Group(
-            self.ctx,
-            system=part,
-            checker=self.checker,
-            weights=self.weights,
-            options=self.options,
-            broken=broken,
-        )
+        group = self._group(part, broken)
         if not has_broken:
             conflict = group.conflict()
             if conflict is not None and self.conflicts is not None:
@@ -503,6 +487,17 @@ class _Run:
                 self.extra.append(finding.model_copy(update={"localisation": group.localise()}))
             return
         self._localised(group, part)
+
+    def _group(self, part: System, broken: list[str], *, lean: bool = False) -> _Group:
+        return _Group(
+            self.ctx,
+            system=part,
+            checker=self.checker,
+            weights=self.weights,
+            options=self.options,
+            broken=broken,
+            lean=lean,
+        )
 
     def _localised(self, group: _Group, part: System) -> None:
         localisation = group.localise()
