@@ -11,7 +11,8 @@ Workloads (bench/workloads.py), at each size N in line items:
   their unit, a share, a change, a head-count sum of JSON numbers, a qualifier (``约…``) and
   an escaped quote;
 * ``W1Q``: W1 with one value printed ``约…`` and one ``…万元``, timed against W1 itself;
-* ``W2``: seed-shaped reports in JSON Lines (``--reports`` of them).
+* ``W2``: seed-shaped reports in JSON Lines (``--reports`` of them); ``W2F``: the same
+  reports as a folder of ``.json`` files.
 
 Contenders, each timed as what users run and each warmed up once before the rounds:
 
@@ -62,6 +63,8 @@ TARGETS = {
     ("MIX", "json"): 1.5,
     ("W2", "table"): 1.5,
     ("W2", "json"): 1.5,
+    ("W2F", "table"): 1.5,
+    ("W2F", "json"): 1.5,
     ("W1Q", "json"): 1.1,  # against W1 of the same size, not the floor
 }
 
@@ -103,10 +106,12 @@ def _json_errors(text: str) -> set[str]:
     data = json.loads(text)
     documents = data if isinstance(data, list) else [data]
     found = set()
-    for doc in documents:
+    for k, doc in enumerate(documents):
         for f in doc["findings"]:
             if f["severity"] == "error" and f.get("relation") is not None:
-                found.add(f"{doc['line'] - 1}:{f['relation']}" if "line" in doc else f["relation"])
+                # a line of JSON Lines by its index, a file of a folder by its place in the list
+                at = doc["line"] - 1 if "line" in doc else k
+                found.add(f"{at}:{f['relation']}" if isinstance(data, list) else f["relation"])
     return found
 
 
@@ -118,6 +123,8 @@ def _floor_api(workload: str) -> Callable[[Path], set[str]]:
     def run(path: Path) -> set[str]:
         gc.disable()
         try:
+            if workload == "W2F":
+                return {f"{k}:{rid}" for k, rid in floor.w2_folder(str(path))}
             data = path.read_bytes()
             if workload == "W2":
                 return {f"{k}:{rid}" for k, rid in floor.w2(data)}
@@ -136,6 +143,9 @@ def _perfcheck_api(workload: str) -> Callable[[Path], set[str]]:
                 if line:
                     out.update(f"{k}:{rid}" for rid in perfcheck.check(line).broken())
             return out
+        if workload == "W2F":
+            files = sorted(path.glob("*.json"))
+            return {f"{k}:{rid}" for k, file in enumerate(files) for rid in perfcheck.check(file).broken()}
         return perfcheck.check(path).broken()
 
     return run
@@ -155,7 +165,7 @@ def measure(workload: str, n: int, rounds: int) -> dict[str, Any]:  # noqa: C901
         "table": [*pc, "check", "--no-config", str(path)],
         "json": [*pc, "check", "--no-config", "--format", "json", str(path)],
     }
-    if workload == "W2":  # issue 15: the speed-up of --jobs 2 on this many reports, same output
+    if workload in ("W2", "W2F"):  # issue 15: the speed-up of --jobs 2 on this many reports, same output
         commands["json -j2"] = [*pc, "check", "--no-config", "--format", "json", "--jobs", "2", str(path)]
     api = {"floor api": _floor_api(kind), "perfcheck api": _perfcheck_api(kind)}
     expected: set[str] = set(json.loads(_process(commands["floor"])[3]))
@@ -207,7 +217,7 @@ def measure(workload: str, n: int, rounds: int) -> dict[str, Any]:  # noqa: C901
     memory = {name: _peak_rss(argv) for name, argv in commands.items() if name != "json -j2"}
     return {
         "file": path.name,
-        "bytes": path.stat().st_size,
+        "bytes": sum(f.stat().st_size for f in path.iterdir()) if path.is_dir() else path.stat().st_size,
         "broken": len(expected),
         "times": times,
         "medians": {k: statistics.median(v) for k, v in times.items()},
@@ -271,6 +281,7 @@ def run(sizes: list[int], reports: int, rounds: int, machine: dict[str, Any]) ->
         }
     if reports:
         results["workloads"][f"W2-{reports}"] = measure("W2", reports, rounds)
+        results["workloads"][f"W2F-{reports}"] = measure("W2F", reports, rounds)
     results["load_after"] = os.getloadavg()
     results["seconds"] = time.time() - started
     with RESULTS.open("a") as f:
@@ -334,7 +345,7 @@ def _print(results: dict[str, Any]) -> None:  # noqa: C901, PLR0912 - one table,
                 continue
             got = w["against_w1"][contender] if workload == "W1Q" else w["ratios"][contender]
             print(f"{'met    ' if got <= target else 'NOT MET'}  {key} {contender} <= {target}x: {got:.2f}x")
-        if workload in ("W1", "MIX"):
+        if workload in ("W1", "MIX", "W2", "W2F"):
             for contender in ("table", "json"):
                 got = w["memory_ratios"][contender]
                 print(

@@ -160,17 +160,33 @@ def w2(data: bytes) -> set[tuple[int, str]]:
     return out
 
 
+def w2_folder(folder: str) -> set[tuple[int, str]]:
+    """Findings of a W2F folder: (file index in name order, relation id)."""
+    import os  # noqa: PLC0415 - only the folder needs it
+
+    out: set[tuple[int, str]] = set()
+    for k, name in enumerate(sorted(n for n in os.listdir(folder) if n.endswith(".json"))):  # noqa: PTH208
+        with open(os.path.join(folder, name), "rb") as f:  # noqa: PTH118, PTH123 - as plain as a floor can be
+            out.update((k, rid) for rid in check_data(orjson.loads(f.read())))
+    return out
+
+
 def main() -> None:
-    """``python bench/floor.py W1|MIX|W2 PATH``: the floor as a process, as bench/run.py --cli runs it.
+    """``python bench/floor.py W1|MIX|W2|W2F PATH``: the floor as a process, as bench/run.py --cli runs it.
 
     The collector is paused while it checks, as perfcheck pauses it while it screens.
-    Prints the broken relations as a JSON list (W2: ``"line:id"``).
+    Prints the broken relations as a JSON list (W2, W2F: ``"line:id"``, ``"file:id"``).
     """
     import gc  # noqa: PLC0415 - only the process needs it
     import sys  # noqa: PLC0415
 
     workload, path = sys.argv[1], sys.argv[2]
     gc.disable()
+    if workload == "W2F":
+        found = sorted(f"{k}:{rid}" for k, rid in w2_folder(path))
+        gc.enable()
+        sys.stdout.write(orjson.dumps(found).decode() + "\n")
+        return
     with open(path, "rb") as f:  # noqa: PTH123 - as plain as a floor can be
         data = f.read()
     if workload == "W2":

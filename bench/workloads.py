@@ -9,6 +9,7 @@ W2: reports in JSON Lines, each shaped like the seed (examples/seed-ziyang-fulia
     a fund-flow balance, spending = basic + project, basic = wages + public goods,
     project = 16 items, and a stated share of project spending in total spending.
     About 3 % of reports carry one mistake beyond tolerance, about 10 % a rounding residue.
+W2F: the same reports as a folder, one ``.json`` file each.
 
     python bench/workloads.py            # writes the full set
 """
@@ -254,9 +255,23 @@ _MAKERS = {
 }
 
 
+def _w2_folder(n: int) -> Path:
+    """W2F: W2's reports as a folder of ``.json`` files, one report each, in W2's order by name."""
+    p = DATA / f"w2f-{n}"
+    if not p.exists():
+        tmp = DATA / f"w2f-{n}.tmp"
+        tmp.mkdir(exist_ok=True)
+        for k, line in enumerate(path("W2", n).read_bytes().splitlines()):
+            (tmp / f"r{k:06d}.json").write_bytes(line)
+        tmp.replace(p)
+    return p
+
+
 def path(workload: str, n: int) -> Path:
-    """The cached file of a workload, generated on first use."""
+    """The cached file (W2F: folder) of a workload, generated on first use."""
     DATA.mkdir(exist_ok=True)
+    if workload == "W2F":
+        return _w2_folder(n)
     make, name = _MAKERS[workload]
     p = DATA / name.format(n=n)
     if not p.exists():

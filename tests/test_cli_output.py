@@ -412,9 +412,20 @@ def test_locale_is_passed_to_rendering(
         return original(*args, **kwargs)
 
     monkeypatch.setattr(_commands, "render_documents", spy)
-    run(capsys, "check", str(SEED), "--locale", "zh_CN")
-    run(capsys, "check", str(SEED))
+    run(capsys, "check", str(SEED), "--format", "sarif", "--locale", "zh_CN")
+    run(capsys, "check", str(SEED), "--format", "sarif")
     assert seen == ["zh_CN", "en"]
+    # the formats written a document at a time are worded where each document is checked
+    streamed = _commands.Output
+
+    def output(*args: Any) -> Any:
+        seen.append(args[1])
+        return streamed(*args)
+
+    monkeypatch.setattr(_commands, "Output", output)
+    run(capsys, "check", str(SEED), "--locale", "zh_CN")
+    run(capsys, "check", str(SEED), "--format", "json")
+    assert seen == ["zh_CN", "en", "zh_CN", "en"]
 
 
 # -- rules

@@ -69,6 +69,13 @@ def test_checking_json_loads_only_the_fast_path_and_its_renderer(fmt: str) -> No
     assert loaded == {"pydantic", "perfcheck._api"}
 
 
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_checking_a_folder_of_json_loads_no_other_reader(fmt: str) -> None:
+    # the folder's files are found beside the endings (_read.kinds), not beside the readers
+    loaded = loaded_after(main_of("check", "--no-config", "--format", fmt, str(EXAMPLES)))
+    assert loaded == {"pydantic", "perfcheck._api"}
+
+
 def test_the_table_lays_out_plain_cells_without_tabulate() -> None:
     mistakes = str(EXAMPLES / "seed-with-mistakes.json")  # findings: a table with rows
     loaded = loaded_after(main_of("check", "--no-config", mistakes))

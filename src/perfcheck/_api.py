@@ -163,53 +163,82 @@ def inferred_code(rules: tuple[Rule, ...]) -> str | None:
     return code
 
 
-def check_plain(
+def check_plain(  # noqa: PLR0913 - keyword-only options
     data: bytes,
     rules: tuple[Rule, ...],
     *,
     locale: str,
     crash_reported: bool,
     limits: Limits = DEFAULT_LIMITS,
-) -> tuple[Result, dict[str, Any]] | None:
+    localise: bool = False,
+    registry: Registry | None = None,
+) -> tuple[Result, str | None, str | None] | None:
     """Check JSON ``data`` by the fast path with the shipped rules' screens.
 
-    Returns the result and the document's header, or None when the document is not
-    plain and needs the full path.
+    Returns the result and the document's entity and period, or None when the document
+    is not plain and needs the full path. With ``localise`` the result is localised at
+    once, from the document the fast path parsed (not parsed again); ``registry`` is
+    where the rules come from, when not the default one.
     """
-    fast = _check_plain(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
-    return None if fast is None else fast[:2]
+    outcome = _plain_outcome(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
+    if outcome is None:
+        return None
+    found = _found(outcome)
+    crashes = CRASH_CODE if crash_reported else None
+    codes = tuple(r.code for r in rules)
+    result = plain_result(
+        data, found, codes, locale=locale, crashes=crashes, limits=limits, registry=registry
+    )
+    if localise:
+        localiser = _Localiser(data, codes, locale, limits, registry)
+        result = _localisable(result, localiser, now=True, parsed=outcome.parsed)
+    return result, found.entity, found.period
 
 
-def _check_plain(
+def found_plain(
     data: bytes,
     rules: tuple[Rule, ...],
     *,
     locale: str,
     crash_reported: bool,
     limits: Limits = DEFAULT_LIMITS,
-) -> tuple[Result, dict[str, Any], dict[str, Any] | None] | None:
-    """:func:`check_plain`, and the document as the fast path parsed it (for localisation at once)."""
-    crashes = CRASH_CODE if crash_reported else None
-    outcome = run.check_plain(
+) -> Plain | None:
+    """What the fast path finds in JSON ``data``, without building a :class:`Result`.
+
+    A batch asks this of each document: a clean one is written out from these few
+    counts (:func:`plain_result` builds the result when one is needed). None when the
+    document is not plain and needs the full path.
+    """
+    outcome = _plain_outcome(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
+    return None if outcome is None else _found(outcome)
+
+
+def _plain_outcome(
+    data: bytes, rules: tuple[Rule, ...], *, locale: str, crash_reported: bool, limits: Limits
+) -> run.PlainOutcome | None:
+    """The engine's fast path over ``data`` with the shipped rules' screens."""
+    return run.check_plain(
         data,
         rules,
         known=default_registry,
         locale=locale,
-        crashes=crashes,
+        crashes=CRASH_CODE if crash_reported else None,
         inferred=inferred_code(rules),
         limits=limits,
     )
-    if outcome is None:
-        return None
-    result = plain_result(
-        data,
-        Plain(outcome.header.get("title"), outcome.findings, outcome.judged, outcome.counts),
-        outcome.codes,
-        locale=locale,
-        crashes=crashes,
-        limits=limits,
+
+
+def _found(outcome: run.PlainOutcome) -> Plain:
+    """What a worker sends back of the fast path's outcome (not the parsed document)."""
+    header = outcome.header
+    return Plain(
+        header.get("title"),
+        outcome.findings,
+        outcome.judged,
+        outcome.counts,
+        header.get("entity"),
+        header.get("period"),
     )
-    return result, outcome.header, outcome.parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,18 +329,17 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
     else:
         if document.format == "json":
             Messages(locale)  # an unknown locale is an error even when nothing is reported
-            fast = _check_plain(
-                document.data, rules, locale=locale, crash_reported=crash_reported, limits=limits
+            fast = check_plain(
+                document.data,
+                rules,
+                locale=locale,
+                crash_reported=crash_reported,
+                limits=limits,
+                localise=localise,
+                registry=own,
             )
             if fast is not None:
-                result, header, parsed = fast
-                result = _localisable(
-                    result,
-                    _Localiser(document.data, codes, locale, limits, own),
-                    now=localise,
-                    parsed=parsed,
-                )
-                return result, header.get("entity"), header.get("period")
+                return fast
         ledger = parse(document, limits=limits, blanks=blanks)
     findings, checks = run_rules(ledger, rules, locale, crashes=crashes, inferred=inferred_code(rules))
     result = Result(

@@ -20,22 +20,31 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from perfcheck._api import Plain, Recheck, check_source, plain_found, plain_result, reports_crashes
+from perfcheck._api import (
+    Plain,
+    Recheck,
+    check_source,
+    found_plain,
+    plain_found,
+    plain_result,
+    reports_crashes,
+)
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.i18n import Messages
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger
-from perfcheck._read.kinds import format_of_path, is_content
+from perfcheck._read.kinds import SUFFIXES, discover, format_of_path, is_content
 from perfcheck._read.reader import Raw, Readable, parse, raw, read
+from perfcheck.render import Checked, clean_part, document_part
 from perfcheck.rules import CRASH_CODE, default_registry
 
 if TYPE_CHECKING:
@@ -328,16 +337,16 @@ def path_tasks(
     if os.fspath(name) != "-" and not root.is_dir():
         yield from _file_tasks(root, limits)
         return
-    from perfcheck._read.formats import SUFFIXES, _error, discover, read_documents  # noqa: PLC0415 - loaded for standard input and folders: a JSON file's check loads no YAML
-
     if os.fspath(name) == "-":
+        from perfcheck._read.formats import read_documents  # noqa: PLC0415 - loaded for standard input: a JSON file's check loads no YAML
+
         yield from (_Task(e.name, e.document, e.path, e.line) for e in read_documents("-"))
         return
     files = discover(root, exclude=exclude)
     if not files:
         kinds = ", ".join(f"*{s}" for s in SUFFIXES)
-        error = _error(f"{root}: no ledger documents ({kinds}) found")
-        yield _Task(str(root), error, str(root))
+        message = f"{root}: no ledger documents ({kinds}) found"
+        yield _Task(str(root), LedgerError(message, [Problem((), message)]), str(root))
     for file in files:
         yield from _file_tasks(file, limits)
 
@@ -539,28 +548,172 @@ def _parallel(tasks: Iterator[_Task], options: _Options, jobs: int, size: int) -
     workers read them), ``LINES`` at a time, and what the fast path found comes back
     without the document; other documents go as themselves, ``size`` at a time.
     """
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - loaded by --jobs only: one process starts no pool machinery
-
     codes = tuple(r.code for r in options.rules())
     work = partial(_run_compact, options=options)
+    for sent, done in _pooled(tasks, work, jobs, size):
+        yield from map(_rebuilt, sent, done, repeat(options), repeat(codes))
+
+
+_Done = TypeVar("_Done")
+
+
+def _pooled(
+    tasks: Iterator[_Task], work: Callable[[list[_Task]], list[_Done]], jobs: int, size: int
+) -> Iterator[tuple[list[_Task], list[_Done]]]:
+    """``work`` done on chunks of the tasks in ``jobs`` processes: each chunk and what came back, in order.
+
+    Lines of JSON Lines files go as where they are in their files (:func:`_light`), a
+    bounded number of chunks in flight.
+    """
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - loaded by --jobs only: one process starts no pool machinery
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[tuple[list[_Task], Future[list[BatchItem | Plain]]]] = deque()
+        pending: deque[tuple[list[_Task], Future[list[_Done]]]] = deque()
         for chunk in _spans_or_chunks(tasks, size):
             pending.append((chunk, pool.submit(work, [_light(t) for t in chunk])))
             if len(pending) >= 2 * jobs:
                 sent, future = pending.popleft()
-                yield from map(_rebuilt, sent, future.result(), repeat(options), repeat(codes))
+                yield sent, future.result()
         while pending:
             sent, future = pending.popleft()
-            yield from map(_rebuilt, sent, future.result(), repeat(options), repeat(codes))
+            yield sent, future.result()
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """How the command line writes each document: a format (``render.STREAMED``), a locale, one or many."""
+
+    format: str
+    locale: str
+    single: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """A document checked and written out where it was checked (in a worker, with ``jobs > 1``).
+
+    What the command line keeps of a document: its part of the output, not its result.
+
+    Attributes:
+        name: how the document is named (as :attr:`BatchItem.name`).
+        path: the file it came from, if any.
+        line: the line of the file it starts on, if any.
+        text: its part of the output (:func:`perfcheck.render.document_part`); empty when unusable.
+        failing: it has an error finding.
+        error: why it could not be used, or None.
+        entity: its ``entity``, if it was read.
+        period: its ``period``, if it was read.
+    """
+
+    name: str
+    path: str | None
+    line: int | None
+    text: str
+    failing: bool = False
+    error: str | None = None
+    entity: str | None = None
+    period: str | None = None
+
+
+def shown(item: BatchItem, output: Output) -> Shown:
+    """A checked document written out as ``output`` says (no baseline in use)."""
+    if item.result is None:
+        return Shown(item.name, item.path, item.line, "", error=str(item.error))
+    checked = Checked(item.name, item.path or item.name, item.line, item.result)
+    text = document_part(checked, output.format, locale=output.locale, single=output.single)
+    return Shown(item.name, item.path, item.line, text, bool(checked.failing), None, item.entity, item.period)
+
+
+def _show(task: _Task, options: _Options, output: Output) -> Shown:
+    """Check one document and write it out; a clean JSON document from the fast path's counts alone.
+
+    A JSON document the fast path finds nothing in is written from its title and counts
+    (:func:`perfcheck.render.clean_part`): no result, no models. One with findings gets its
+    result from what the fast path found, without screening it again; anything else is
+    checked as :func:`check_one` checks it.
+    """
+    found, document = _found(task, options)
+    if found is None:
+        return shown(_run(task if document is None else replace(task, payload=document), options), output)
+    path = task.path or task.name
+    if not found.findings:
+        counts = (found.title, found.judged, found.counts)
+        text = clean_part(
+            task.name, path, task.line, counts, output.format, locale=output.locale, single=output.single
+        )
+        return Shown(task.name, task.path, task.line, text, entity=found.entity, period=found.period)
+    assert document is not None  # noqa: S101 - found in it
+    result = plain_result(
+        document.data,
+        found,
+        tuple(r.code for r in options.rules()),
+        locale=options.locale,
+        crashes=CRASH_CODE if reports_crashes(options.ignore) else None,
+        limits=options.limits,
+    )
+    return shown(BatchItem(task.name, result, None, task.path, task.line, found.entity, found.period), output)
+
+
+def _found(task: _Task, options: _Options) -> tuple[Plain | None, Raw | None]:
+    """What the fast path finds in a task's JSON document (a line, or a ``.json`` file), and the document.
+
+    ``(None, None)`` when it is no JSON document or cannot be read (:func:`_run` says why);
+    ``(None, document)`` when the fast path declines it.
+    """
+    payload = task.payload
+    if task.path is None or options.registry is not None:
+        return None, None
+    document: Raw | None = None
+    if isinstance(payload, bytes) and task.line is not None:
+        document = Raw(task.name, "json", payload, task.path, task.line)
+    elif isinstance(payload, str) and task.line is None and format_of_path(payload) == "json":
+        try:
+            document = raw(payload, limits=options.limits, name=task.name)
+        except LedgerError:
+            return None, None
+    if document is None or document.format != "json":
+        return None, None
+    found = found_plain(
+        document.data,
+        options.rules(),
+        locale=options.locale,
+        crash_reported=reports_crashes(options.ignore),
+        limits=options.limits,
+    )
+    return found, document
+
+
+def _show_chunk(tasks: Sequence[_Task], options: _Options, output: Output) -> list[Shown]:
+    """A worker's chunk, checked and written out: lines read where they are, only text sent back."""
+    return [_show(task, options, output) for task in _read_spans(tasks)]
+
+
+def show_tasks(tasks: Iterable[_Task], options: _Options, output: Output, jobs: int = 1) -> Iterator[Shown]:
+    """Check prepared tasks and write each out, in ``jobs`` processes, in order (for the command line).
+
+    With ``jobs > 1`` each worker checks its share and renders it: what comes back is
+    text, which the parent only writes.
+
+    Raises:
+        ValueError: an unknown locale.
+    """
+    Messages(options.locale)  # an unknown locale is an error, as in check()
+    if jobs == 1:
+        return (_show(task, options, output) for task in tasks)
+    work = partial(_show_chunk, options=options, output=output)
+    return (one for _, done in _pooled(iter(tasks), work, jobs, CHUNK) for one in done)
 
 
 def _spans_or_chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
-    """Chunks of ``size`` tasks; runs of lines of one JSON Lines file in chunks of ``LINES``."""
+    """Chunks of ``size`` tasks; runs of lines of one JSON Lines file in chunks of ``LINES``.
+
+    Files of a folder share chunks (each worker reads its own files): a chunk a file cost
+    the parent a round trip to a worker per file.
+    """
     chunk: list[_Task] = []
     for task in tasks:
         lines = task.span is not None
-        if chunk and (lines != (chunk[0].span is not None) or task.path != chunk[0].path):
+        if chunk and (lines != (chunk[0].span is not None) or (lines and task.path != chunk[0].path)):
             yield chunk
             chunk = []
         chunk.append(task)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -27,14 +28,25 @@ from perfcheck._baseline import (
     load_baseline,
     stale,
 )
-from perfcheck._batch import BatchItem, _options, _Task, path_tasks, read_task, run_tasks
+from perfcheck._batch import (
+    BatchItem,
+    Output,
+    _Options,
+    _options,
+    _Task,
+    path_tasks,
+    read_task,
+    run_tasks,
+    show_tasks,
+    shown,
+)
 from perfcheck._config import Config, ConfigError, discover_config, load_config
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.limits import Limits
 from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._ledger.document import dumps
 from perfcheck._series import check_series, series_pairs, with_series
-from perfcheck.render import Checked, render_documents
+from perfcheck.render import Checked, parts_joined, render_documents
 from perfcheck.rules import all_rules, default_registry, series_registry
 
 if TYPE_CHECKING:
@@ -131,14 +143,15 @@ def _acknowledgements(settings: _Settings, write: Path | None) -> list[Acknowled
 def _read(paths: Sequence[str], exclude: list[Path]) -> tuple[list[_Task], bool]:
     """Every document named, each once, to be read where it is checked; and whether the run named one."""
     tasks: list[_Task] = []
-    seen: set[tuple[Path, int | None]] = set()
-    resolved: dict[str, Path] = {}  # once a file, not once a line of JSON Lines
+    seen: set[tuple[str, int | None]] = set()
+    resolved: dict[str, str] = {}  # once a file, not once a line of JSON Lines
+    folders: dict[str, str] = {}  # once a folder, not once a file of it
     for name in paths:
         for task in path_tasks(name, exclude=exclude):
             if task.path is not None and task.path != "-":
                 where = resolved.get(task.path)
                 if where is None:
-                    where = resolved[task.path] = Path(task.path).resolve()
+                    where = resolved[task.path] = _real(task.path, folders)
                 key = (where, task.line)
                 if key in seen:
                     continue
@@ -146,6 +159,27 @@ def _read(paths: Sequence[str], exclude: list[Path]) -> tuple[list[_Task], bool]
             tasks.append(task)
     single = len(paths) == 1 and len(tasks) == 1 and tasks[0].line is None and not Path(paths[0]).is_dir()
     return tasks, single
+
+
+def _real(path: str, folders: dict[str, str]) -> str:
+    """The path ``Path(path).resolve()`` gives, each folder resolved once (``folders``, by name).
+
+    A file that is no symbolic link is its resolved folder's entry of its name, so a
+    folder of many files costs one check a file (is it a link?) rather than one a
+    component of its path.
+
+    >>> seed = "examples/seed-ziyang-fulian-2021.json"
+    >>> _real(seed, {}) == str(Path(seed).resolve())
+    True
+    """
+    # os.path rather than Path: a Path made and resolved a file was most of reading a folder
+    if os.path.islink(path):  # noqa: PTH114
+        return os.path.realpath(path)
+    folder, name = os.path.split(path)
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = os.path.realpath(folder or os.curdir)
+    return os.path.join(real, name)  # noqa: PTH118
 
 
 def _extraction(path: str, unit: str | None = None) -> Extraction:
@@ -213,7 +247,7 @@ def _explain_texts(args: argparse.Namespace, fmt_name: str, locale: str) -> None
         print(file=out)
 
 
-def run_check(args: argparse.Namespace) -> int:
+def run_check(args: argparse.Namespace) -> int:  # noqa: C901 - reads, checks, acknowledges, writes
     """``perfcheck check``: the exit code."""
     write = Path(args.write_baseline) if args.write_baseline is not None else None
     try:
@@ -224,6 +258,8 @@ def run_check(args: argparse.Namespace) -> int:
     base = settings.baseline.parent if settings.baseline is not None else Path()
     exclude = [p for p in (settings.baseline, write, settings.config) if p is not None]
     tasks, single = _read(args.paths, exclude)
+    if _streams(args, settings, write):
+        return _run_streamed(args, settings, tasks, single=single)
     items = _results(tasks, settings, args.jobs, strict_decimals=args.strict_decimals, blanks=args.blanks)
 
     checked: list[Checked] = []
@@ -277,6 +313,101 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _streams(args: argparse.Namespace, settings: _Settings, write: Path | None) -> bool:
+    """Whether the run writes each document where it is checked, keeping only its text.
+
+    So it does in a format written a document at a time, unless a baseline is read or
+    written, errors are localised, or a report's text is explained (which comes first).
+    """
+    return (
+        settings.format in render.STREAMED
+        and settings.baseline is None
+        and write is None
+        and not settings.localise
+        and not any(path.lower().endswith(".txt") for path in args.paths)
+    )
+
+
+def _run_streamed(args: argparse.Namespace, settings: _Settings, tasks: list[_Task], *, single: bool) -> int:
+    """``perfcheck check`` writing each document where it is checked (in a worker, with ``--jobs``).
+
+    What is kept of a document is its part of the output; a clean JSON document is
+    written from the fast path's counts, with no result built. Documents that the series
+    rules pair are checked again at the end, with those rules, and written again.
+    """
+    options, series_codes = _batch_options(settings, strict_decimals=args.strict_decimals, blanks=args.blanks)
+    output = Output(settings.format, settings.locale, single)
+    progress = _Progress(len(tasks), shown=len(tasks) > PROGRESS_AFTER and sys.stderr.isatty())
+    parts: list[str] = []
+    failing: list[bool] = []
+    keys: list[tuple[str | None, str | None]] = []
+    at: list[int] = []  # the task of each part
+    unusable = False
+    for k, one in enumerate(show_tasks(tasks, options, output, args.jobs)):
+        progress.step()
+        if one.error is not None:
+            progress.clear()
+            print(f"perfcheck: {one.error}", file=sys.stderr)
+            unusable = True
+            continue
+        parts.append(one.text)
+        failing.append(one.failing)
+        keys.append((one.entity, one.period))
+        at.append(k)
+    progress.clear()
+    if series_codes:
+        paired = sorted({i for pair in series_pairs(keys) for i in pair})
+        items = [next(run_tasks([tasks[at[i]]], options)) for i in paired]
+        for i, item in zip(
+            paired,
+            _series(items, [tasks[at[i]] for i in paired], settings, series_codes, args.blanks),
+            strict=True,
+        ):
+            again = shown(item, output)
+            parts[i], failing[i] = again.text, again.failing
+    if parts:
+        sys.stdout.writelines(parts_joined(parts, settings.format, single=single))
+        sys.stdout.write("\n")
+    if unusable:
+        return EXIT_UNUSABLE
+    if any(failing) and not settings.exit_zero:
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _batch_options(
+    settings: _Settings, *, strict_decimals: bool, blanks: str | None
+) -> tuple[_Options, tuple[str, ...]]:
+    """How each document is checked, and the series rules selected."""
+    codes = tuple(c for c in settings.codes if c in default_registry)
+    series_codes = tuple(c for c in settings.codes if c in series_registry)
+    limits = Limits(strict_decimals=True) if strict_decimals else None
+    options = _options(codes, None, (), preview=False, locale=settings.locale, limits=limits, blanks=blanks)
+    return options, series_codes
+
+
+def _series(
+    items: list[BatchItem],
+    tasks: list[_Task],
+    settings: _Settings,
+    series_codes: tuple[str, ...],
+    blanks: str | None,
+) -> list[BatchItem]:
+    """The items of documents the series rules pair, read again, with those rules' findings."""
+    if not items:
+        return items
+    ledgers = [read_task(task, blanks=blanks) for task in tasks]
+    names = [task.name for task in tasks]
+    found = check_series(ledgers, select=series_codes, locale=settings.locale, names=names).findings
+    out = []
+    for item, ledger, extra in zip(items, ledgers, found, strict=True):
+        result = item.result
+        out.append(
+            item if result is None else replace(item, result=with_series(result, ledger, extra, series_codes))
+        )
+    return out
+
+
 def _localised(items: list[BatchItem], settings: _Settings) -> list[BatchItem]:
     """With ``--localise``, each checked document's result with which printed figures are likely wrong."""
     if not settings.localise:
@@ -319,10 +450,7 @@ def _results(
     Unusable documents are reported on standard error as they come; a progress
     counter is shown on a terminal for long runs.
     """
-    codes = tuple(c for c in settings.codes if c in default_registry)
-    series_codes = tuple(c for c in settings.codes if c in series_registry)
-    limits = Limits(strict_decimals=True) if strict_decimals else None
-    options = _options(codes, None, (), preview=False, locale=settings.locale, limits=limits, blanks=blanks)
+    options, series_codes = _batch_options(settings, strict_decimals=strict_decimals, blanks=blanks)
     progress = _Progress(len(tasks), shown=len(tasks) > PROGRESS_AFTER and sys.stderr.isatty())
     items: list[BatchItem] = []
     for item in run_tasks(tasks, options, jobs):
@@ -339,15 +467,9 @@ def _results(
     ok = [i for i, item in enumerate(items) if item.result is not None]
     keys = [(items[i].entity, items[i].period) for i in ok]
     paired = sorted({ok[i] for pair in series_pairs(keys) for i in pair})
-    if not paired:
-        return items
-    ledgers = [read_task(tasks[i], blanks=blanks) for i in paired]
-    names = [tasks[i].name for i in paired]
-    found = check_series(ledgers, select=series_codes, locale=settings.locale, names=names).findings
-    for i, ledger, extra in zip(paired, ledgers, found, strict=True):
-        result = items[i].result
-        if result is not None:
-            items[i] = replace(items[i], result=with_series(result, ledger, extra, series_codes))
+    again = _series([items[i] for i in paired], [tasks[i] for i in paired], settings, series_codes, blanks)
+    for i, item in zip(paired, again, strict=True):
+        items[i] = item
     return items
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Final
@@ -159,18 +158,17 @@ def series_pairs(documents: Sequence[Ledger | tuple[str | None, str | None]]) ->
     A document is a ledger, or its ``(entity, period)``: a batch pairs what it checked
     without building a ledger a document.
     """
-    by_entity: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    found: dict[tuple[str, int], list[int]] = {}  # by entity and year: a batch has many entities
     for index, document in enumerate(documents):
-        entity, period = (document.entity, document.period) if isinstance(document, Ledger) else document
+        entity, period = document if isinstance(document, tuple) else (document.entity, document.period)
         y = year(period)
         if entity and y is not None:
-            by_entity[entity.strip()][y].append(index)
+            found.setdefault((entity.strip(), y), []).append(index)
     pairs = []
-    for years in by_entity.values():
-        for y, later in years.items():
-            earlier = years.get(y - 1)
-            if earlier and len(earlier) == 1 and len(later) == 1:
-                pairs.append((earlier[0], later[0]))
+    for (entity, y), later in found.items():
+        earlier = found.get((entity, y - 1))
+        if earlier and len(earlier) == 1 and len(later) == 1:
+            pairs.append((earlier[0], later[0]))
     return sorted(pairs, key=lambda p: (p[1], p[0]))
 
 

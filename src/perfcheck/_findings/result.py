@@ -218,18 +218,13 @@ class Result(BaseModel):
         Without ``findings``, the ``findings`` list is left empty, for a renderer that
         writes each finding its own way.
         """
-        return {
-            "perfcheck": "1",
-            "title": self.title,
-            "summary": {
-                "errors": len(self.errors),
-                "warnings": len(self.warnings),
-                "infos": len(self.infos),
-                "relations_checked": self.relations_checked,
-                "coverage": self.coverage.model_dump(),
-            },
-            "findings": [f.to_json_dict() for f in self.findings] if findings else [],
-        }
+        return result_json_dict(
+            self.title,
+            (len(self.errors), len(self.warnings), len(self.infos)),
+            self.relations_checked,
+            self.coverage,
+            [f.to_json_dict() for f in self.findings] if findings else [],
+        )
 
     def _repr_html_(self) -> str:
         """The verdict, counts, coverage and a card per finding: how notebooks show a result.
@@ -250,3 +245,30 @@ class Result(BaseModel):
         from perfcheck.render import result_markdown  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
 
         return result_markdown(self)
+
+
+def result_json_dict(
+    title: str | None,
+    severities: tuple[int, int, int],
+    relations_checked: int,
+    coverage: Coverage,
+    findings: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """A result as the spec's JSON, from its parts (:meth:`Result.to_json_dict`).
+
+    ``severities`` counts the errors, warnings and infos; ``findings`` are the findings'
+    JSON. A batch writes a clean report from the screen's counts with it, building no result.
+    """
+    errors, warnings, infos = severities
+    return {
+        "perfcheck": "1",
+        "title": title,
+        "summary": {
+            "errors": errors,
+            "warnings": warnings,
+            "infos": infos,
+            "relations_checked": relations_checked,
+            "coverage": coverage.model_dump(),
+        },
+        "findings": findings,
+    }

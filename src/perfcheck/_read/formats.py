@@ -33,13 +33,12 @@ import yaml
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._ledger.document import Ledger, loads, parse_json, validate
-from perfcheck._read.kinds import BY_SUFFIX, TABLES, Format, format_of_path
+from perfcheck._read.kinds import SUFFIXES, TABLES, Format, discover, format_of_path
 from perfcheck._read.report import read_pdf
 from perfcheck._read.tables import read_csv, read_html, read_xlsx
 from perfcheck._read.text.extract import extract
 from perfcheck._read.xbrl import read_xbrl
 
-#: File name endings read when a folder is checked; any other named file is read as JSON.
 #: How each table format is read (docs/tables.md); their extras are loaded when one is read.
 _TABLE_READERS: Final[dict[str, Callable[..., Ledger]]] = {
     "csv": read_csv,
@@ -47,11 +46,6 @@ _TABLE_READERS: Final[dict[str, Callable[..., Ledger]]] = {
     "html": read_html,
     "pdf": read_pdf,
 }
-SUFFIXES: Final = tuple(
-    s for s, kind in BY_SUFFIX.items() if kind not in ("text", "xbrl") and kind not in TABLES
-)
-#: Configuration files a folder may hold; they are never read as documents.
-CONFIG_NAMES: Final = frozenset({"pyproject.toml", "perfcheck.toml"})
 #: The name documents read from standard input are reported under.
 STDIN_NAME: Final = "<stdin>"
 
@@ -116,21 +110,6 @@ def read_documents(
             yield from read_file(file)
         return
     yield from read_file(root)
-
-
-def discover(root: Path, *, exclude: Collection[Path] = ()) -> list[Path]:
-    """The document files under a folder, sorted; hidden entries and configuration files are skipped."""
-    excluded = {p.resolve() for p in exclude}
-    found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if name.startswith(".") or name in CONFIG_NAMES or not name.lower().endswith(SUFFIXES):
-                continue
-            file = Path(folder, name)
-            if file.resolve() not in excluded:
-                found.append(file)
-    return sorted(found)
 
 
 def read_file(

@@ -14,6 +14,8 @@ asks here.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
+from pathlib import Path
 from typing import Final, Literal, get_args
 
 #: The formats an input can be read as: ledger documents, a report's text, and tables.
@@ -42,6 +44,12 @@ TABLES: Final[frozenset[Format]] = frozenset({"csv", "xlsx", "html", "pdf"})
 
 #: Formats whose file may hold several documents.
 MULTI_DOCUMENT: Final[frozenset[Format]] = frozenset({"jsonl", "yaml"})
+#: File name endings read when a folder is checked; any other named file is read as JSON.
+SUFFIXES: Final = tuple(
+    s for s, kind in BY_SUFFIX.items() if kind not in ("text", "xbrl") and kind not in TABLES
+)
+#: Configuration files a folder may hold; they are never read as documents.
+CONFIG_NAMES: Final = frozenset({"pyproject.toml", "perfcheck.toml"})
 
 
 def checked_format(format: str | None) -> Format | None:  # noqa: A002 - the public argument's name
@@ -73,3 +81,22 @@ def format_of_text(text: str) -> Format:
 def is_content(text: str) -> bool:
     """Whether a ``str`` is a document itself rather than a path: it spans lines or opens like JSON."""
     return "\n" in text or "\r" in text or text.lstrip("\ufeff \t").startswith(("{", "["))
+
+
+def discover(root: Path, *, exclude: Collection[Path] = ()) -> list[Path]:
+    """The document files under a folder, sorted; hidden entries and configuration files are skipped.
+
+    Here, with the endings, rather than beside the readers: checking a folder of JSON
+    documents loads no YAML, text or table reader.
+    """
+    excluded = {p.resolve() for p in exclude}
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.startswith(".") or name in CONFIG_NAMES or not name.lower().endswith(SUFFIXES):
+                continue
+            file = Path(folder, name)
+            if not excluded or file.resolve() not in excluded:  # resolved only to compare: once a file
+                found.append(file)
+    return sorted(found)

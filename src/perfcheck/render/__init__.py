@@ -25,7 +25,7 @@ cells marked), :mod:`~perfcheck.render.reconciliation_table`, :mod:`~perfcheck.r
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -179,17 +179,94 @@ def render_documents(  # noqa: PLR0913 - keyword-only options of one rendering
     raise ValueError(msg)
 
 
+#: The formats whose text :func:`render_documents` writes a document at a time: a batch
+#: renders each document where it is checked and joins the parts (:func:`parts_joined`).
+STREAMED: Final = ("table", "markdown", "json")
+
+
+def document_part(
+    document: Checked, fmt_name: str, *, locale: str | None = None, single: bool = False
+) -> str:
+    """One document's part of :func:`render_documents`' text in a :data:`STREAMED` format.
+
+    >>> import perfcheck
+    >>> from perfcheck.render import Checked
+    >>> result = perfcheck.check("examples/seed-ziyang-fulian-2021.json")
+    >>> seed = Checked("seed.json", "seed.json", None, result)
+    >>> parts = [document_part(seed, "json"), document_part(seed, "json")]
+    >>> "".join(parts_joined(parts, "json")) == render_documents([seed, seed], "json")
+    True
+    """
+    text: str
+    if fmt_name == "json":
+        text = _module("json_format").document_part(document, locale=locale)
+    else:
+        table_format = _module("table_format")
+        text = table_format.document_table(document, _TABLE_FORMATS[fmt_name], single=single, locale=locale)
+    return text
+
+
+def clean_part(  # noqa: PLR0913 - a clean document's parts
+    name: str,
+    path: str,
+    line: int | None,
+    found: tuple[str | None, int, tuple[int, int, int, int]],
+    fmt_name: str,
+    *,
+    locale: str,
+    single: bool = False,
+) -> str:
+    """A document's part as :func:`document_part` writes it, when it has no findings: from its counts alone.
+
+    ``found`` is the document's title, how many relations were checked, and its figures,
+    those in relations, relations and inferred ones: what the fast path counted. No
+    result is built; the summary line is worded once per distinct counts.
+
+    >>> import perfcheck
+    >>> from perfcheck.render import Checked
+    >>> result = perfcheck.check("examples/seed-ziyang-fulian-2021.json")
+    >>> seed = Checked("seed.json", "seed.json", None, result)
+    >>> found = (result.title, 27, (63, 50, 27, 0))
+    >>> all(clean_part("seed.json", "seed.json", None, found, f, locale="en") == document_part(seed, f)
+    ...     for f in STREAMED)
+    True
+    """
+    title, checked, counts = found
+    text: str
+    if fmt_name == "json":
+        text = _module("json_format").clean_part(path, line, title, checked, counts)
+    else:
+        figures, used, _, inferred = counts
+        words = _module("_common").clean_line(locale, checked, figures, used, inferred)
+        text = _module("table_format").clean_table(name, words, _TABLE_FORMATS[fmt_name], single=single)
+    return text
+
+
+def parts_joined(parts: Iterable[str], fmt_name: str, *, single: bool = False) -> Iterator[str]:
+    """The text :func:`render_documents` writes of the documents whose parts these are, a piece at a time."""
+    if fmt_name == "json":
+        yield from _module("json_format").joined(parts, single=single)
+        return
+    first = True
+    for part in parts:
+        yield part if first else "\n\n" + part
+        first = False
+
+
 __all__ = [
     "FORMATS",
     "OUTPUT_FORMATS",
     "RULES_DOC",
     "SARIF_SCHEMA",
+    "STREAMED",
     "Checked",
     "Format",
     "MarkedTable",
     "acknowledged_table",
+    "clean_part",
     "compact_html",
     "document_json",
+    "document_part",
     "documents_html",
     "documents_json",
     "extraction_summary",
@@ -203,6 +280,7 @@ __all__ = [
     "github_property",
     "marked_table",
     "marked_table_html",
+    "parts_joined",
     "printed_at",
     "reconciliation",
     "render",

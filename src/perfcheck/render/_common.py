@@ -198,6 +198,20 @@ def covered(result: Result, locale: str | None = None) -> str:
     return _covered_line(loc, summary(result, loc), *counts)
 
 
+def clean_line(locale: str, relations: int, figures: int, used: int, inferred: int) -> str:
+    """The line :func:`covered` writes for a result with no findings, from its counts alone.
+
+    A batch writes a clean report's line from what the screen counted, without a result
+    (both lines are worded once per distinct counts).
+
+    >>> import perfcheck
+    >>> result = perfcheck.check("examples/seed-ziyang-fulian-2021.json")
+    >>> clean_line("en", 27, 63, 50, 0) == covered(result)
+    True
+    """
+    return _covered_line(locale, _summary_line(locale, 0, 0, 0, relations), used, figures, inferred, 0)
+
+
 @lru_cache(maxsize=1024)
 def _covered_line(  # noqa: PLR0913, PLR0917 - the counts of one line, a cache's key
     locale: str, line: str, used: int, figures: int, inferred: int, not_checkable: int

@@ -13,14 +13,15 @@ written from.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import orjson
 
 from perfcheck._findings.acknowledgement import Acknowledgement
+from perfcheck._findings.coverage import coverage_of_counts
 from perfcheck._findings.finding import Finding
-from perfcheck._findings.result import Result
+from perfcheck._findings.result import Result, result_json_dict
 from perfcheck.render._common import Checked
 
 
@@ -61,9 +62,55 @@ def document_json(document: Checked, *, locale: str | None = None) -> dict[str, 
 
 def documents_json(documents: Sequence[Checked], *, single: bool = False, locale: str | None = None) -> str:
     """Several documents as JSON text: a list, or the one object when the run named a single document."""
-    data = [document_json(d, locale=locale) for d in documents]
-    payload: object = data[0] if single and len(data) == 1 else data
-    return indented(payload)
+    return "".join(joined((document_part(d, locale=locale) for d in documents), single=single))
+
+
+def document_part(document: Checked, *, locale: str | None = None) -> str:
+    """One document's part of :func:`documents_json`'s text (an item of the list, indented as one)."""
+    return _item(document_json(document, locale=locale))
+
+
+def clean_part(
+    path: str,
+    line: int | None,
+    title: str | None,
+    relations_checked: int,
+    counts: tuple[int, int, int, int],
+) -> str:
+    """The part of :func:`documents_json` of a document with no findings and no baseline, from its counts.
+
+    ``counts`` are the document's figures, those in relations, relations and inferred ones,
+    as the fast path counted them; nothing else is built.
+    """
+    data: dict[str, Any] = {"path": path}
+    if line is not None:
+        data["line"] = line
+    data.update(result_json_dict(title, (0, 0, 0), relations_checked, coverage_of_counts(*counts, ()), []))
+    return _item(data)
+
+
+def _item(data: object) -> str:
+    """``data`` as an item of an indented JSON list: every line two spaces further in."""
+    return "  " + indented(data).replace("\n", "\n  ")  # a newline in a string is written \n
+
+
+def joined(parts: Iterable[str], *, single: bool = False) -> Iterator[str]:
+    """What :func:`documents_json` writes of its documents' parts, a piece at a time.
+
+    A list of them, or the one object when the run named a single document (and one
+    was checked).
+    """
+    if single:  # one document at most: its object, not a list
+        items = list(parts)
+        if len(items) == 1:
+            yield items[0][2:].replace("\n  ", "\n")
+            return
+        parts = items
+    first = True
+    for part in parts:
+        yield ("[\n" if first else ",\n") + part
+        first = False
+    yield "[]" if first else "\n]"
 
 
 def indented(data: object) -> str:

@@ -244,15 +244,29 @@ def tables(
     locale: str | None = None,
 ) -> str:
     """Each document's table, under a heading naming it unless the run named a single document."""
-    out = []
-    for document in documents:
-        text = acknowledged_table(document, fmt_name, locale=locale)
-        if not single:
-            if fmt_name == "html":
-                text = f"<h2>{html.escape(document.name)}</h2>\n{text}"
-            elif fmt_name == "markdown":
-                text = f"## {document.name}\n\n{text}"
-            else:
-                text = f"{document.name}\n{text}"
-        out.append(text)
-    return "\n\n".join(out)
+    return "\n\n".join(document_table(d, fmt_name, single=single, locale=locale) for d in documents)
+
+
+def document_table(
+    document: Checked, fmt_name: TableFormat = "table", *, single: bool = False, locale: str | None = None
+) -> str:
+    """One document's part of :func:`tables`: its table, under a heading naming it unless ``single``."""
+    return headed(
+        document.name, acknowledged_table(document, fmt_name, locale=locale), fmt_name, single=single
+    )
+
+
+def headed(name: str, text: str, fmt_name: TableFormat, *, single: bool) -> str:
+    """A document's table under a heading naming it, unless the run named a single document."""
+    if single:
+        return text
+    if fmt_name == "html":
+        return f"<h2>{html.escape(name)}</h2>\n{text}"
+    if fmt_name == "markdown":
+        return f"## {name}\n\n{text}"
+    return f"{name}\n{text}"
+
+
+def clean_table(name: str, line: str, fmt_name: TableFormat = "table", *, single: bool = False) -> str:
+    """The part of :func:`tables` for a document with no findings and no baseline: its summary ``line``."""
+    return headed(name, _with_summary("", line, fmt_name), fmt_name, single=single)

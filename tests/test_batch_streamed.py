@@ -1,0 +1,198 @@
+"""``perfcheck check`` writing each document where it is checked (issue 15, W2).
+
+The command keeps a document's part of the output, not its result, and writes a clean
+JSON document from the fast path's counts alone; with ``--jobs`` the workers render their
+share. What it prints must be what rendering every document's result prints: these tests
+build that expectation through the public API (``check_many`` and ``render_documents``)
+and compare the text, byte for byte, for batches mixing clean, failing, unusable and
+non-plain documents, JSON Lines and folders, one process and two.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import perfcheck
+from conftest import CASES, SEED
+from perfcheck import _batch, _commands
+from perfcheck.cli import main
+from perfcheck.render import STREAMED, Checked, render_documents
+
+MISTAKES = SEED.parent / "seed-with-mistakes.json"
+
+
+def _plain(total: str, title: str) -> str:
+    """A plain document (the fast path reads it): one sum of 1.00 and 1.00 against ``total``."""
+    return json.dumps(
+        {
+            "perfcheck": "1",
+            "title": title,
+            "unit": "万元",
+            "figures": [
+                {"id": "t", "value": total},
+                {"id": "a", "value": "1.00"},
+                {"id": "b", "value": "1.00"},
+            ],
+            "relations": [{"id": "s", "kind": "sum", "total": "t", "parts": ["a", "b"]}],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _one_line(path: Path) -> str:
+    return json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False)
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> list[str]:
+    """A JSON Lines file and a folder: clean, failing, unusable, non-plain and blank."""
+    seed, mistakes = _one_line(SEED), _one_line(MISTAKES)
+    lines = tmp_path / "reports.jsonl"
+    documents = [
+        _plain("2.00", "plain"),
+        mistakes,
+        "",
+        "not json",
+        _plain("约2.00", "qualified"),  # a figure the column does not read: its sum goes to the full path
+        seed,  # not plain: the full check
+        _plain("2.10", "plain, broken"),
+        _plain("2.01", "plain, within rounding"),
+    ]
+    lines.write_text("\n".join(documents) + "\n", encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "a.json").write_text(seed, encoding="utf-8")
+    (folder / "b.json").write_text(mistakes, encoding="utf-8")
+    (folder / "c.json").write_text('{"perfcheck": "1", "figures": [', encoding="utf-8")
+    for case in sorted(CASES.glob("*.json"))[:3]:
+        (folder / case.name).write_bytes(case.read_bytes())
+    return [str(lines), str(folder)]
+
+
+def _expected(paths: list[str], fmt: str, locale: str = "en") -> str:
+    """What rendering every checked document's result prints (the run selects no series rule here)."""
+    items = list(perfcheck.check_many(paths, locale=locale))
+    checked = [Checked(i.name, i.path or i.name, i.line, i.result) for i in items if i.result is not None]
+    return render_documents(checked, fmt, locale=locale) + "\n"
+
+
+@pytest.mark.parametrize("fmt", STREAMED)
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_streamed_output_is_the_rendered_results(
+    batch: list[str], fmt: str, jobs: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    code = main(["check", *batch, "--isolated", "--ignore", "PC8", "--format", fmt, "--jobs", jobs])
+    out, err = capsys.readouterr()
+    assert code == 2  # unusable documents
+    assert out == _expected(batch, fmt)
+    # nothing lost: the bad line is named with its file and line, the broken file too
+    assert f"{batch[0]}:4" in err
+    assert "c.json" in err
+    assert out.count("seed-with-mistakes") == 0  # named by path and line, not by title
+    assert out.count("PC102") >= 2  # the mistakes, found in the line and in the file
+
+
+def test_streamed_output_in_chinese(batch: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    main(["check", *batch, "--isolated", "--ignore", "PC8", "--locale", "zh_CN"])
+    assert capsys.readouterr().out == _expected(batch, "table", "zh_CN")
+
+
+@pytest.mark.parametrize("fmt", STREAMED)
+def test_a_single_document_is_its_object(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["check", str(MISTAKES), "--isolated", "--format", fmt]) == 1
+    result = perfcheck.check(MISTAKES)
+    expected = render_documents([Checked(str(MISTAKES), str(MISTAKES), None, result)], fmt, single=True)
+    assert capsys.readouterr().out == expected + "\n"
+
+
+def test_a_clean_document_builds_no_result(
+    batch: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    built: list[str] = []
+    checked: list[str] = []
+    result, run = _batch.plain_result, _batch._run
+
+    def spy_result(data: bytes, *args: object, **kwargs: object) -> object:
+        built.append(json.loads(data)["title"])
+        return result(data, *args, **kwargs)  # type: ignore[arg-type]
+
+    def spy_run(task: _batch._Task, *args: object) -> object:
+        checked.append(task.name)
+        return run(task, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_batch, "plain_result", spy_result)
+    monkeypatch.setattr(_batch, "_run", spy_run)
+    main(["check", batch[0], "--isolated", "--ignore", "PC8"])
+    # The plain broken line gets its result from what the fast path found; the lines it
+    # declines (the examples, and the bad line) take the full check; the clean plain
+    # lines get neither: they are written from the fast path's counts.
+    assert built == ["plain, broken"]
+    assert [name.rsplit(":", 1)[1] for name in checked] == ["2", "4", "6"]
+    assert capsys.readouterr().out.count("0 errors, 0 warnings") == 4
+
+
+def test_only_text_comes_back_from_the_workers(batch: list[str]) -> None:
+    tasks, _ = _commands._read([batch[0]], [])
+    options = _batch._options(None, None, (), preview=False, locale="en")
+    output = _batch.Output("json", "en")
+    one = list(_batch.show_tasks(tasks, options, output))
+    two = list(_batch.show_tasks(tasks, options, output, jobs=2))
+    assert one == two
+    assert all(type(s.text) is str for s in two)
+    assert [s.line for s in two] == [1, 2, 4, 5, 6, 7, 8]
+    assert [s.failing for s in two] == [False, True, False, False, False, True, False]
+    assert two[2].error is not None
+    assert f"{batch[0]}:4" in two[2].error
+
+
+def test_the_progress_counter_and_errors_go_to_standard_error(
+    batch: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(_commands, "PROGRESS_AFTER", 1)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    capsys.readouterr()
+    main(["check", batch[0], "--isolated", "--ignore", "PC8"])
+    out, err = capsys.readouterr()
+    assert "checked 7/7" in err
+    assert "perfcheck: checked" not in out
+    assert "reports.jsonl:4" in err
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Files are told apart by their resolved paths (each folder resolved once), links too."""
+    folder = tmp_path / "reports"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.json").write_text(_plain("2.00", "a"), encoding="utf-8")
+    (folder / "sub" / "b.json").write_text(_plain("2.10", "b"), encoding="utf-8")
+    (folder / "link.json").symlink_to(folder / "sub" / "b.json")
+    (tmp_path / "via").symlink_to(folder, target_is_directory=True)
+    named = [
+        str(folder),
+        str(folder / "a.json"),
+        str(tmp_path / "via" / "a.json"),
+        str(folder / "sub" / ".." / "a.json"),
+        str(folder / "link.json"),
+    ]
+    tasks, _ = _commands._read(named, [])
+    assert [Path(t.path).resolve() for t in tasks] == [folder / "a.json", folder / "sub" / "b.json"]
+    folders: dict[str, str] = {}
+    for name in [*named, str(folder / "sub" / "b.json"), "relative.json"]:
+        assert _commands._real(name, folders) == str(Path(name).resolve())
+
+
+def test_files_of_a_folder_share_chunks_and_lines_keep_to_their_file(batch: list[str]) -> None:
+    tasks, _ = _commands._read(batch, [])
+    chunks = list(_batch._spans_or_chunks(iter(tasks), 4))
+    lines = [c for c in chunks if c[0].span is not None]
+    files = [c for c in chunks if c[0].span is None]
+    assert [len(c) for c in lines] == [7]  # one file's lines, LINES at a time
+    assert [len(c) for c in files] == [4, 2]  # six files, four at a time
+    assert all(len({t.path for t in c}) == 1 for c in lines)
+    assert [t for c in chunks for t in c] == tasks
