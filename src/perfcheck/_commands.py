@@ -227,7 +227,8 @@ def run_extract(args: argparse.Namespace) -> int:
 def _explain_texts(args: argparse.Namespace, fmt_name: str, locale: str) -> None:
     """``check --explain``: for each named .txt report, the summary line and the relations' sentences.
 
-    Without ``--explain``, a report with misprinted numbers still says so on standard error.
+    Without ``--explain``, a report with misprinted numbers or a table it read no relation
+    from still says so on standard error.
     """
     out = sys.stdout if fmt_name == "table" else sys.stderr
     for path in args.paths:
@@ -241,6 +242,10 @@ def _explain_texts(args: argparse.Namespace, fmt_name: str, locale: str) -> None
             if found.unreadable:
                 shown = ", ".join(f"{n} (line {p.line})" for p in found.unreadable for n in p.unreadable)
                 print(f"perfcheck: {path}: could not read {shown}; --explain lists them", file=sys.stderr)
+            if found.unread_tables:
+                shown = ", ".join(f"lines {t.line}-{t.last}" for t in found.unread_tables)
+                said = f"read no relation from the table at {shown}; --explain says why"
+                print(f"perfcheck: {path}: {said}", file=sys.stderr)
             continue
         print(f"{path}: {render.extraction_summary(found.summary, locale)}", file=out)
         print(found.explain(), file=out)

@@ -11,7 +11,7 @@ ratios, changes, figures printed twice). It never evaluates anything: checking i
 >>> [(f.label, f.value) for f in found.ledger.figures]
 [('总支出', '134.56'), ('基本支出', '82.67'), ('项目支出', '51.89')]
 >>> found.ledger.relations[0].kind, found.summary
-('sum', Summary(figures=3, relations=1, unplaced=0, inferred=0, unreadable=0))
+('sum', Summary(figures=3, relations=1, unplaced=0, inferred=0, unreadable=0, tables_unread=0))
 >>> import perfcheck
 >>> perfcheck.check(found.ledger).ok
 True
@@ -20,6 +20,6 @@ True
 The reader itself lives in :mod:`perfcheck._read.text`.
 """
 
-from perfcheck._read.text.extract import Extraction, Passage, Summary, extract
+from perfcheck._read.text.extract import Extraction, Passage, Summary, UnreadTable, extract
 
-__all__ = ["Extraction", "Passage", "Summary", "extract"]
+__all__ = ["Extraction", "Passage", "Summary", "UnreadTable", "extract"]

@@ -15,6 +15,8 @@ def extraction_summary(summary: Summary, locale: str = "en") -> str:
     '数字 63 个，关系 27 个，含未入任何关系之数字的句子 10 句'
     >>> extraction_summary(Summary(figures=2, relations=0, unplaced=1, unreadable=1))
     '2 figures, 0 relations, 1 sentence with figures in no relation, 1 unreadable number'
+    >>> extraction_summary(Summary(figures=9, relations=0, unplaced=0, tables_unread=2), "zh_CN")
+    '数字 9 个，关系 0 个，含未入任何关系之数字的句子 0 句，未能读取的表格 2 个'
     """
     t = Messages(check_locale_name(locale))
 
@@ -31,10 +33,16 @@ def extraction_summary(summary: Summary, locale: str = "en") -> str:
             N_("{n} sentences with figures in no relation"),
         ),
     )
-    if not summary.unreadable:
-        return line
-    return t(
-        N_("{line}, {unreadable}"),
-        line=line,
-        unreadable=count(summary.unreadable, N_("{n} unreadable number"), N_("{n} unreadable numbers")),
-    )
+    if summary.unreadable:
+        line = t(
+            N_("{line}, {unreadable}"),
+            line=line,
+            unreadable=count(summary.unreadable, N_("{n} unreadable number"), N_("{n} unreadable numbers")),
+        )
+    if summary.tables_unread:
+        line = t(
+            N_("{line}, {unreadable}"),
+            line=line,
+            unreadable=count(summary.tables_unread, N_("{n} table not read"), N_("{n} tables not read")),
+        )
+    return line

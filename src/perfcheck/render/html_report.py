@@ -188,6 +188,8 @@ def glance(result: Result, locale: str, doc: Document | None = None, *, heading:
     ]
     if doc is not None and doc.unplaced is not None:
         items.append((N_("sentences not interpreted"), doc.unplaced))
+    if doc is not None and doc.tables_unread:
+        items.append((N_("tables not read"), doc.tables_unread))
     coverage = "".join(f"<div><dt>{_h(t.word(name))}</dt><dd>{n}</dd></div>" for name, n in items)
     return (
         f'<header class="pc-top"><{heading}>{_h(title)}</{heading}><div class="pc-glance">{verdict}'

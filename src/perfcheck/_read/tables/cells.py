@@ -24,9 +24,9 @@ FAST_LIMIT: Final = 1e15
 #: Cells a column is judged numeric or not by: its first non-blank ones.
 SAMPLE: Final = 200
 #: Row labels that are not data: the column-number row under a Chinese table's header.
-SKIPPED_LABELS: Final = frozenset({"栏次", "行次"})
+SKIPPED_LABELS: Final = frozenset({"栏次", "行次", "行号"})
 #: Columns that number rows rather than print figures.
-SKIPPED_COLUMNS: Final = ("栏次", "行次", "序号")
+SKIPPED_COLUMNS: Final = ("栏次", "行次", "行号", "序号")
 #: Header words of the code column and of the label column.
 CODE_WORDS: Final = ("编码", "代码", "编号")
 LABEL_WORDS: Final = ("名称", "项目", "科目", "款项")

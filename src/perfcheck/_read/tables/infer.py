@@ -12,7 +12,7 @@ from typing import Any, Final
 from perfcheck._core.errors import Problem
 from perfcheck._core.formula import formula_name
 from perfcheck._core.limits import Limits
-from perfcheck._core.values import ValueFormatError, parse_value
+from perfcheck._core.values import ParsedValue, ValueFormatError, parse_value
 from perfcheck._read.tables.cells import (
     CODE_PARENT,
     CODE_PATTERN,
@@ -39,6 +39,10 @@ from perfcheck._read.tables.cells import (
 from perfcheck._read.tables.formulas import ColumnFormula, implied_formulas, parse_column_formula
 from perfcheck._read.tables.model import Options, Table
 
+#: Columns in which one row must print the same non-zero amounts as the row above to be its only part.
+_SHARED_COLUMNS: Final = 2
+#: The most rows after a row that are tried as its parts when its indentation was lost.
+_MOST_PARTS: Final = 40
 #: A heading numbered at the top level: 一、税收收入.
 _HEADING: Final = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 
@@ -650,11 +654,77 @@ class TableBuilder:
             if not heads:
                 # 本年收入合计 / 年初结转和结余 / 总计: the rows after the last lower total count too
                 last = max(covered)
-                covered += [r for r in span if r > last and r in items and r not in self.parent_of]
+                tail = [r for r in span if r > last and r in items and r not in self.parent_of]
+                # rows counted twice are looked for only when the flat list does not add up
+                counted_once = set() if self.adds_up(row, covered + tail) else self.heads_parts(tail)
+                covered += [r for r in tail if r not in counted_once]
             return sorted(covered)
         inside = [r for r in span if r in items and r not in self.parent_of]
         codes = {self.codes[r] for r in inside if self.codes[r] is not None}
         return sorted(r for r in inside if not self.has_parent(self.codes[r], codes))
+
+    def amount(self, row: int, col: int) -> ParsedValue | None:
+        """The number printed in a cell of an amount column, None where none is."""
+        cell = self.cells.get((row, col))
+        if cell is None:
+            return None
+        try:
+            return parse_value(cell.value, LOCALE, unit=self.units[col], default_unit=self.options.unit)
+        except ValueFormatError:
+            return None
+
+    def adds_up(self, total: int, rows: list[int]) -> bool:
+        """Whether ``total`` = Σ ``rows`` in every amount column, within half a printed unit of each."""
+        for col in self.amount_columns():
+            if (total, col) not in self.cells:
+                continue
+            gap, slack = Decimal(0), Decimal(0)
+            for r, sign in [(total, 1), *((r, -1) for r in rows)]:
+                if (parsed := self.amount(r, col)) is not None:
+                    gap += sign * parsed.number
+                    slack += Decimal(1).scaleb(-parsed.decimals) / 2
+            if abs(gap) > slack:
+                return False
+        return True
+
+    def heads_parts(self, rows: list[int]) -> set[int]:
+        """Rows of a flat list that are the parts of a row printed just above them, by their sums alone.
+
+        A flattened table can lose the indentation of rows after its 本年收入合计
+        (``转移性收入 | 2442`` over ``上级一般性转移支付收入 | 1444`` and ``上级专项转移支付收入 |
+        998``). No printed sign (code, indentation, 其中, numbering) makes them its children,
+        so none is made one; but a total over the flat list would count them twice. Two or
+        more rows right after a row (blank rows between them skipped) whose amounts add up
+        to that row's exactly, in every amount column it prints, not all zero, are left out
+        of such a total; so is one row alone that prints the same amounts as the row above
+        in two columns or more (``上级补助收入`` over ``税收返回及转移支付补助``, its other kinds
+        blank). A sum that does not hold exactly leaves the list as printed.
+        """
+        columns = self.amount_columns()
+        printed = sorted(r for r in rows if any((r, c) in self.cells for c in columns))
+        amounts = {(r, c): v.number for r in printed for c in columns if (v := self.amount(r, c)) is not None}
+        parts: set[int] = set()
+        k = 0
+        while k < len(printed):
+            head = printed[k]
+            wanted = {c: amounts[head, c] for c in columns if (head, c) in amounts}
+            found = 0
+            # one part alone must match in two columns at least: two equal rows by chance are rarer
+            alone = sum(v != 0 for v in wanted.values()) >= _SHARED_COLUMNS
+            added = dict.fromkeys(wanted, Decimal(0))
+            last = min(len(printed), k + 1 + _MOST_PARTS) if any(wanted.values()) else 0
+            for n in range(k + 1, last):
+                # the parts so far, summed as they are taken, at most _MOST_PARTS of them
+                added = {c: v + amounts.get((printed[n], c), Decimal(0)) for c, v in added.items()}
+                if (n > k + 1 or alone) and added == wanted:
+                    found = n
+                    break
+            if found:
+                parts.update(printed[k + 1 : found + 1])
+                k = found + 1
+            else:
+                k += 1
+        return parts
 
     @staticmethod
     def has_parent(code: str | None, codes: set[str | None]) -> bool:

@@ -15,7 +15,7 @@ from perfcheck._read.text.links import table_links
 from perfcheck._read.text.tables import masked, text_tables
 from perfcheck._read.text.variants import simplified, unannotated
 
-__all__ = ["Extraction", "Passage", "Summary", "extract"]
+__all__ = ["Extraction", "Passage", "Summary", "UnreadTable", "extract"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,27 @@ class Passage:
 
 
 @dataclass(frozen=True, slots=True)
+class UnreadTable:
+    """A table printed in the text (lines of cells), or a row of one, from which no relation could be read.
+
+    Its figures are read and take part in no relation: they are counted as read but
+    unused, and its lines are not read again as sentences. A row is one whose blank
+    cells the page dropped, so that which column each cell stands under is not known.
+
+    Attributes:
+        line: its first line (1-based).
+        last: its last line.
+        reason: why no relation could be read from it.
+        figures: ids of the figures read from it.
+    """
+
+    line: int
+    last: int
+    reason: str
+    figures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     """How much the extraction read.
 
@@ -52,6 +73,8 @@ class Summary:
         unplaced: sentences with a figure that takes part in no relation.
         inferred: relations the reader inferred (``basis: inferred``) rather than read as stated.
         unreadable: misprinted numbers (``1,2,3.4.5万元``), read as no figure.
+        tables_unread: tables printed in the text, or rows of one, from which no relation
+            could be read.
     """
 
     figures: int
@@ -59,6 +82,7 @@ class Summary:
     unplaced: int
     inferred: int = 0
     unreadable: int = 0
+    tables_unread: int = 0
 
     def __str__(self) -> str:
         """One line in English, each noun agreeing with its count (the CLI words it in any locale).
@@ -67,6 +91,8 @@ class Summary:
         '1 figure, 27 relations, 1 sentence with figures in no relation'
         >>> str(Summary(figures=2, relations=0, unplaced=1, unreadable=1))
         '2 figures, 0 relations, 1 sentence with figures in no relation, 1 unreadable number'
+        >>> str(Summary(figures=9, relations=0, unplaced=0, tables_unread=1))
+        '9 figures, 0 relations, 0 sentences with figures in no relation, 1 table not read'
         """
 
         def count(n: int, noun: str) -> str:
@@ -76,7 +102,11 @@ class Summary:
             f"{count(self.figures, 'figure')}, {count(self.relations, 'relation')}, "
             f"{count(self.unplaced, 'sentence')} with figures in no relation"
         )
-        return f"{line}, {count(self.unreadable, 'unreadable number')}" if self.unreadable else line
+        if self.unreadable:
+            line += f", {count(self.unreadable, 'unreadable number')}"
+        if self.tables_unread:
+            line += f", {count(self.tables_unread, 'table')} not read"
+        return line
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +119,8 @@ class Extraction:
         unplaced: the sentences with figures that take part in no relation, with those figures.
         explanations: for each relation id, the sentences it was read from.
         unreadable: the sentences with misprinted numbers, each with those numbers as printed.
+        unread_tables: the tables printed in the text from which no relation could be read,
+            each with its lines and why (their figures are read, in no relation).
     """
 
     ledger: Ledger
@@ -96,6 +128,7 @@ class Extraction:
     unplaced: tuple[Passage, ...] = ()
     explanations: Mapping[str, tuple[Passage, ...]] = field(default_factory=lambda: MappingProxyType({}))
     unreadable: tuple[Passage, ...] = ()
+    unread_tables: tuple[UnreadTable, ...] = ()
 
     def explain(self, *, width: int = 100) -> str:
         """Per relation, the sentences it was read from; then the unplaced sentences.
@@ -124,6 +157,9 @@ class Extraction:
         if self.unreadable:
             lines.append("numbers that could not be read (no figure was made of them):")
             lines.extend(show(p) + f"  ({', '.join(p.unreadable)})" for p in self.unreadable)
+        if unread := self.unread_tables:
+            lines.append("tables not read (their figures are read, in no relation):")
+            lines.extend(f"    lines {t.line}-{t.last}: {t.reason} ({len(t.figures)} read)" for t in unread)
         return "\n".join(lines)
 
 
@@ -245,7 +281,13 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
             where = (sentence.section, sentence.line, start, end)
             unreadable.append(Passage(*where, text[start:end], unreadable=bad))
     inferred = sum(r.basis == "inferred" for r in ledger.relations)
-    summary = Summary(
-        len(ledger.figures), len(ledger.relations), len(unplaced), inferred, len(built.unreadable)
+    unread = tuple(
+        UnreadTable(*t.lines, t.unread, tuple(f["id"] for f in t.figures))
+        for t in tables
+        if t.unread is not None
+    ) + tuple(UnreadTable(line, line, why, ids) for t in tables for line, why, ids in t.rows_unread)
+    counts = (len(ledger.figures), len(ledger.relations), len(unplaced), inferred)
+    summary = Summary(*counts, len(built.unreadable), len(unread))
+    return Extraction(
+        ledger, summary, tuple(unplaced), MappingProxyType(explanations), tuple(unreadable), unread
     )
-    return Extraction(ledger, summary, tuple(unplaced), MappingProxyType(explanations), tuple(unreadable))

@@ -40,11 +40,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
-from perfcheck._core.errors import LedgerError
-from perfcheck._read.tables.cells import TOTAL_LEVELS, is_blank, normalized, number_like
+from perfcheck._core.errors import LedgerError, ValueFormatError
+from perfcheck._core.values import parse_value
+from perfcheck._read.tables.cells import (
+    LOCALE,
+    TOTAL_LEVELS,
+    code_text,
+    column_ref,
+    is_blank,
+    normalized,
+    number_like,
+)
 from perfcheck._read.tables.files import read_grid
 from perfcheck._read.tables.grid import preamble_unit
 
@@ -75,12 +85,20 @@ class TextTable:
         end: offset just past its last line.
         figures: the figures (JSON-ready), each with its unit and its cell (row = line).
         relations: the relations the table states (JSON-ready).
+        lines: its first and last line (1-based).
+        unread: why no relation could be read from it (its figures are then read, in no
+            relation); None for a table read.
+        rows_unread: rows of it not placed (their blank cells dropped), each as its line,
+            why, and the ids of its figures (read, in no relation).
     """
 
     start: int
     end: int
     figures: list[dict[str, Any]]
     relations: list[dict[str, Any]]
+    lines: tuple[int, int] = (0, 0)
+    unread: str | None = None
+    rows_unread: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
 
 
 def _cells(line: str) -> list[object]:
@@ -405,8 +423,27 @@ def _grid_of_cells(cells: list[str], *, marked: bool) -> tuple[list[list[object]
     if sum(number_like(c) for c in cells[first:end]) < 2:
         return None
     head = cells[:first]
+    if _halves(head, width):
+        # 科目名称 | 执行数 | 决算数 | 科目名称 | 执行数 | 决算数: a 收入 half beside a 支出 half,
+        # each printed row one row of each half (the last may have no right half); the
+        # table reader reads the halves apart
+        body = cells[first:end] + [""] * ((end - first) % (2 * width))
+        pairs: list[list[object]] = [list(body[k : k + 2 * width]) for k in range(0, len(body), 2 * width)]
+        return [*_header(head, 2 * width, marked=marked), *pairs], end
     rows: list[list[object]] = [list(cells[k : k + width]) for k in range(first, end, width)]
     return [*_header(head, width, marked=marked), *rows], end
+
+
+def _halves(head: list[str], width: int) -> bool:
+    """Whether the last cells before a table's first row name its columns twice, side by side.
+
+    >>> _halves(["表1", "项目", "执行数", "决算数", "项目", "执行数", "决算数"], 3)
+    True
+    >>> _halves(["项目", "执行数", "决算数"], 3)
+    False
+    """
+    names = [normalized(c) for c in head[-2 * width :]]
+    return len(names) == 2 * width and names[:width] == names[width:] and not number_like(names[0])
 
 
 def _two_row_headers(grid: list[list[object]]) -> list[list[object]]:
@@ -545,7 +582,9 @@ def _percent_rows(grid: list[list[object]]) -> list[list[object]]:
 
 def _read(  # noqa: PLR0913 - where the table is, keyword-only
     grid: list[list[object]], *, name: str, n: int, first: int, span: tuple[int, int], unit: str | None
-) -> TextTable | None:
+) -> TextTable:
+    """The table ``grid`` (its first row printed on line ``first``) as read, or as unread and why."""
+    lines = (first, first + len(grid) - 1)
     try:
         ledger = read_grid(
             _within_indents(_ordinal_indents(_percent_rows(_notes_blanked(_bracketed_negatives(grid))))),
@@ -555,8 +594,11 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
             first_row=first,
             unit=unit,
         )
-    except LedgerError:
-        return None
+    except LedgerError as exc:
+        why = exc.problems[0].message if exc.problems else str(exc)
+        return TextTable(
+            span[0], span[1], plain_figures(grid, n=n, first=first, unit=unit), [], lines, _reason(why)
+        )
     data = ledger.to_dict()
     figures = [
         {**f, "unit": "%" if str(f["value"]).endswith("%") else f.get("unit") or ledger.unit}
@@ -574,11 +616,69 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
         *_row_shares(figures, f"t{n}_"),
     ]
     if not relations:
-        return None
+        why = "no relation found: no 合计/小计 row, subject codes or change column to check its rows by"
+        return TextTable(span[0], span[1], figures, [], lines, why)
     # the table's layout was flattened into text: its relations are read from a layout
     # perfcheck had to guess, so a break is one to check by hand (PC903)
     relations = [{**r, "basis": "inferred"} for r in relations]
-    return TextTable(span[0], span[1], figures, relations)
+    return TextTable(span[0], span[1], figures, relations, lines)
+
+
+def _reason(message: str) -> str:
+    """Why the table reader could not read a table, from its first problem without the file and cell.
+
+    >>> _reason("a.txt: table 1!A6 ('合计'): cannot read '预算数' as a number")
+    "cannot read '预算数' as a number"
+    """
+    return re.sub(r"^.*?!?[A-Z]+\d+ \(.*?\): |^[^:]*: ", "", message, count=1)
+
+
+def plain_figures(grid: list[list[object]], *, n: int, first: int, unit: str | None) -> list[dict[str, Any]]:
+    """The numbers of a table the table reader could not read, each a figure labelled by its row.
+
+    Its figures are read, in no relation (coverage counts them as read but unused), rather
+    than lost with the table: each is named by its row's label and, where the header row
+    just above the first row of numbers is as wide as its row, by its column's name. A
+    table in no unit the page names gives its percentages alone.
+
+    >>> grid = [["项目", "预算数", "决算数"], ["合计", "22.00", "8.77", "-"], ["接待费", "8.00", "0.30%"]]
+    >>> for f in plain_figures(grid, n=1, first=3, unit="万元"):
+    ...     print(f["label"], f["value"], f["unit"])
+    合计 22.00 万元
+    合计 8.77 万元
+    接待费 / 预算数 8.00 万元
+    接待费 / 决算数 0.30% %
+    """
+    numbered = [k for k, row in enumerate(grid) if _has_number(row)]
+    header = grid[numbered[0] - 1] if numbered and numbered[0] > 0 else []
+    figures: list[dict[str, Any]] = []
+    for k, row in enumerate(grid):
+        cells = [str(c).strip() if c is not None else "" for c in row]
+        coded = len(cells) > 1 and code_text(cells[0]) is not None and not number_like(cells[1])
+        label = " ".join(cells[: 1 + coded]) if cells and (coded or not number_like(cells[0])) else ""
+        for col, text in enumerate(cells):
+            if (col < 1 + coded and label) or not number_like(text) or is_blank(text):
+                continue
+            try:
+                parse_value(text, LOCALE)
+            except ValueFormatError:
+                continue
+            column = str(header[col]).strip() if len(header) == len(row) and header[col] is not None else ""
+            name = " / ".join(p for p in (label, column) if p)
+            place = f"{column_ref(col)}{first + k}"
+            percent = text.endswith(("%", "％"))
+            if unit is None and not percent:
+                continue  # a number in no unit the page names is no figure perfcheck can read
+            figures.append(
+                {
+                    "id": f"t{n}_{place}",
+                    "label": name or text,
+                    "value": text,
+                    "unit": "%" if percent else unit,
+                    "source": {"text": text, "sheet": f"table {n}", "cell": place},
+                }
+            )
+    return figures
 
 
 #: A character of words: a cell holding one and no number is a note, not a value.
@@ -798,7 +898,12 @@ def _unit_rows(grid: list[list[Any]]) -> tuple[list[list[Any]], str | None]:
 
 
 def text_tables(text: str, *, name: str) -> list[TextTable]:
-    """The tables the text prints as lines of cells; runs that are no table are left out."""
+    """The tables the text prints as lines of cells; runs that are no table are left out.
+
+    A run of lines read as a table but from which no relation could be read is kept,
+    marked ``unread`` with the reason: its figures are read (in no relation) and its
+    lines are not read again as sentences.
+    """
     found: list[TextTable] = []
     n = 0
     # a table that names no unit is in the unit the text around it prints most
@@ -809,10 +914,19 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
             continue
         n += 1
         grid, own = _unit_rows(lines)
-        own = own or _unit_above(text, start) or unit
+        own = own or _unit_above(text, start)
         first = line + len(lines) - len(grid)  # rows keep the numbers of the lines they are printed on
-        if table := _read(_two_row_headers(grid), name=name, n=n, first=first, span=(start, end), unit=own):
-            found.append(table)
+        grid = _two_row_headers(grid)
+        raw = text[start:end].split("\n")[len(lines) - len(grid) :]
+        table = _read(grid, name=name, n=n, first=first, span=(start, end), unit=own or unit)
+        shifted = _dropped_blanks(grid, raw) if len(raw) == len(grid) else []
+        # a narrow row whose cells, as placed, make every sum they are in hold is placed right
+        shifted = [k for k in shifted if not _confirmed(table, first + k)]
+        if shifted:
+            kept = [[] if k in shifted else row for k, row in enumerate(grid)]
+            table = _read(kept, name=name, n=n, first=first, span=(start, end), unit=own or unit)
+            table = _rows_unread(table, grid, shifted, n=n, first=first, unit=own)
+        found.append(table if own or table.unread is None else _unit_guessed(table))
     for first, start, end, run, marked in _cell_runs(text):
         cells = run
         while cells:
@@ -823,10 +937,108 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
             n += 1
             # the cells are not lines: the table's rows are numbered from its first line
             above = _unit_above(text, start)
-            if table := _read(grid, name=name, n=n, first=first, span=(start, end), unit=above or unit):
-                found.append(table)
+            table = _read(grid, name=name, n=n, first=first, span=(start, end), unit=above or unit)
+            if not above and table.unread is not None:
+                table = _unit_guessed(table)
+            # the cells are not lines: the table spans the lines of its run
+            found.append(replace(table, lines=(first, first + text.count("\n", start, end))))
             cells = cells[used:]
     return found
+
+
+def _padded(line: str) -> bool:
+    """Whether a ``|`` line prints blank cells after its last filled one (``合计 | 1.00 | |``)."""
+    parts = line.strip().split("|")
+    empty = 0
+    while parts and not parts[-1].strip():
+        parts.pop()
+        empty += 1
+    return empty > 1 or (empty == 1 and not line.strip().endswith("|"))
+
+
+def _dropped_blanks(grid: list[list[object]], raw: list[str]) -> list[int]:
+    """The rows of a ``|`` table whose blank cells the page's conversion dropped: their cells shifted left.
+
+    A page that writes blank cells (some line of the table prints empty cells after its
+    last filled one, ``| |||``) and prints a row of numbers narrower than the table, with
+    no blank cell of its own (``22.00 | 8.77 | 14.00 | 8.47 |`` under twelve columns), lost
+    that row's blanks: which column each of its cells stood under is not known.
+
+    >>> grid = [["项目", "预算数", "决算数", "增减"], ["甲", "1", "2", "1"], ["乙", "3", "1"]]
+    >>> _dropped_blanks(grid, ["项目 | 预算数 | 决算数 | 增减 | |", "甲 | 1 | 2 | 1 |", "乙 | 3 | 1 |"])
+    [2]
+    >>> _dropped_blanks(grid, ["项目 | 预算数 | 决算数 | 增减 | |", "甲 | 1 | 2 | 1 |", "乙 | 3 | 1 | |"])
+    []
+    """
+    numbered = [k for k, row in enumerate(grid) if _has_number(row)]
+    width = max((len(grid[k]) for k in numbered), default=0)
+    if not any(_padded(line) for line in raw):
+        return []
+    return [
+        k
+        for k in numbered
+        if len(grid[k]) < width and not _padded(raw[k]) and not any(is_blank(c) for c in grid[k][1:])
+    ]
+
+
+def _confirmed(table: TextTable, line: int) -> bool:
+    """Whether the row printed on ``line`` takes part in sums of ``table``, each of which holds.
+
+    A sum holds when total and parts differ by no more than their printed rounding allows
+    (half a unit of the last printed digit each).
+    """
+    values: dict[str, tuple[Decimal, Decimal]] = {}
+    row_ids = set()
+    for fig in table.figures:
+        text = str(fig["value"]).replace(",", "")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            continue
+        values[fig["id"]] = (number, Decimal(1).scaleb(number.as_tuple().exponent) / 2)  # type: ignore[arg-type]
+        if str(fig.get("source", {}).get("cell", "")).endswith(str(line)):
+            row_ids.add(fig["id"])
+    sums = [r for r in table.relations if r["kind"] == "sum" and row_ids & {r["total"], *r["parts"]}]
+    if not sums:
+        return False
+    for rel in sums:
+        ids = [rel["total"], *rel["parts"]]
+        if any(i not in values for i in ids) or rel.get("exhaustive") is False:
+            return False
+        gap = values[rel["total"]][0] - sum((values[i][0] for i in rel["parts"]), Decimal(0))
+        if abs(gap) > sum((values[i][1] for i in ids), Decimal(0)):
+            return False
+    return True
+
+
+def _rows_unread(  # noqa: PLR0913 - the table, and where its rows are
+    table: TextTable, grid: list[list[object]], rows: list[int], *, n: int, first: int, unit: str | None
+) -> TextTable:
+    """``table`` read without ``rows`` (their blanks dropped): their numbers are figures in no relation.
+
+    A row whose cells may stand under other columns than they seem to is not guessed
+    at: it is listed as unread, with its line, so no relation is checked on a cell placed
+    under the wrong column.
+    """
+    width = max(len(row) for row in grid)
+    why = f"{{}} cells under the table's {width} columns, its blank cells dropped: not placed"
+    taken = {f["id"] for f in table.figures}
+    figures = list(table.figures)
+    unread = []
+    for k in rows:
+        extra = [f for f in plain_figures([grid[k]], n=n, first=first + k, unit=unit) if f["id"] not in taken]
+        figures += extra
+        unread.append((first + k, why.format(len(grid[k])), tuple(f["id"] for f in extra)))
+    return replace(table, figures=figures, rows_unread=tuple(unread))
+
+
+def _unit_guessed(table: TextTable) -> TextTable:
+    """An unread table that names no unit of its own: its percentages are read, its other numbers not.
+
+    The unit the text around it prints most is a guess good enough for a table whose
+    relations check it, not for counts (公务用车保有量 | 41) in a table checked by nothing.
+    """
+    return replace(table, figures=[f for f in table.figures if f.get("unit") == "%"])
 
 
 def masked(text: str, tables: list[TextTable]) -> str:
