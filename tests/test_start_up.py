@@ -2,7 +2,8 @@
 
 ``import perfcheck`` loads names on first use (PEP 562); ``perfcheck --help`` loads no
 checker; checking a JSON document loads no YAML, text or table reader, no solver, no
-process pool, and no tabulate unless a markdown or HTML table is printed.
+process pool, and no tabulate unless a markdown or HTML table is printed (nor wcwidth
+unless a cell holds a character the table does not measure itself).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ SEED = EXAMPLES / "seed-ziyang-fulian-2021.json"
 HEAVY = (
     "pydantic",
     "tabulate",
+    "wcwidth",
     "yaml",
     "concurrent.futures",
     "perfcheck._api",
@@ -80,6 +82,7 @@ def test_the_table_lays_out_plain_cells_without_tabulate() -> None:
     mistakes = str(EXAMPLES / "seed-with-mistakes.json")  # findings: a table with rows
     loaded = loaded_after(main_of("check", "--no-config", mistakes))
     assert loaded == {"pydantic", "perfcheck._api"}
+    assert loaded_after(main_of("check", "--no-config", "--locale", "zh_CN", mistakes)) == loaded
     assert "tabulate" in loaded_after(main_of("check", "--no-config", "--format", "markdown", mistakes))
 
 

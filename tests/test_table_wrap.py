@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
+from wcwidth import wcswidth
 
 from perfcheck.render import table_format
 
@@ -112,3 +113,24 @@ def test_a_long_message_is_wrapped_at_its_width_in_terminal_columns() -> None:
     (row,) = table_format._wrapped(rows, [None, None, 16, 28, 64]) or [()]
     # 合计 and a space take 5 columns, so 29 wide characters (58 columns) fit beside them
     assert row[4].split("\n") == [f"合计 {word[:29]}", word[29:61], f"{word[61:]} done"]
+
+
+def test_the_width_of_text_measured_without_wcwidth_is_wcwidths() -> None:
+    """Every character the table measures itself takes the columns wcwidth gives it; other text asks wcwidth."""
+    measured = [chr(c) for c in range(0x110000) if table_format._MEASURED(chr(c))]
+    assert len(measured) > 21_000  # ASCII, Latin-1, punctuation, operators, CJK ideographs, fullwidth forms
+    for ch in measured:
+        assert table_format._wide_width(ch) == wcswidth(ch), hex(ord(ch))
+    every = "".join(measured)
+    assert table_format._wide_width(every) == wcswidth(every)
+    # the last five are measured by wcwidth: a soft hyphen, a combining mark, Hangul, halfwidth kana, 〈
+    for text in ("预算万元（表1:3）", "÷≤–é预算", "\xad预", "\u302a预", "한국어", "ｱ", "\u2329"):
+        assert table_format._wide_width(text) == wcswidth(text), text
+
+
+@pytest.mark.parametrize("width", [1, 2, 3])
+def test_a_character_wider_than_the_line_is_put_on_a_line_of_its_own(width: int) -> None:
+    # At width 1 a two-column character fits nowhere; the wrapper used to loop for ever on it.
+    lines = table_format._Wrapper(width=width).wrap("收入a总计")
+    assert "".join(lines) == "收入a总计"
+    assert all(wcswidth(line) <= max(width, 2) for line in lines)

@@ -13,9 +13,11 @@ findings (code, severity, relation, where, message) and a summary line, with an
 from __future__ import annotations
 
 import html
+import re
 import textwrap
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
+from importlib.util import find_spec
 from typing import Final, Literal
 
 from perfcheck._core.i18n import N_, Messages
@@ -100,15 +102,38 @@ def _simple(data: list[tuple[str, ...]], headers: tuple[str, ...]) -> str:
     return "\n".join(out)
 
 
-try:  # tabulate measures wide (CJK) characters with wcwidth when it is installed, with len otherwise
-    from wcwidth import wcswidth
-except ImportError:  # pragma: no cover - wcwidth comes with tabulate's current releases
-    wcswidth = None  # type: ignore[assignment]
+#: Characters wcwidth measures at one column (printable ASCII, Latin-1, general punctuation,
+#: arrows and mathematical operators: ``÷``, ``≤``, ``–``) and at two (CJK ideographs,
+#: fullwidth forms and the common CJK punctuation ``、。〃〈〉《》「」『』【】``). Text of
+#: them is measured here without wcwidth (about 20 ms to import); tests/test_table_wrap.py
+#: holds every one of them to wcwidth.
+_NARROW: Final = "\x20-\x7e\xa1-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u2190-\u22ff"
+_WIDE: Final = "\u4e00-\u9fff\uff01-\uff60\u3001-\u3003\u3008-\u3011"
+_MEASURED: Final = re.compile(f"[{_NARROW}{_WIDE}]*+").fullmatch
+_NOT_WIDE: Final = re.compile(f"[^{_WIDE}]++").sub
+
+
+@cache
+def _has_wcwidth() -> bool:
+    """Whether wcwidth is installed: tabulate measures text with it then, with ``len`` otherwise."""
+    return find_spec("wcwidth") is not None
+
+
+@cache
+def _wcswidth() -> Callable[[str], int]:
+    """``wcwidth.wcswidth``, loaded by the first text of a character :data:`_MEASURED` does not take."""
+    from wcwidth import wcswidth  # noqa: PLC0415 - defers its import (20 ms) to the text that needs it
+
+    return wcswidth
 
 
 @lru_cache(maxsize=8192)
 def _wide_width(text: str) -> int:
-    return len(text) if wcswidth is None else int(wcswidth(text))
+    if not _has_wcwidth():  # pragma: no cover - wcwidth comes with tabulate's current releases
+        return len(text)
+    if _MEASURED(text):
+        return len(text) + len(_NOT_WIDE("", text))  # one column each, and one more a wide one
+    return int(_wcswidth()(text))
 
 
 def _width(text: str) -> int:
@@ -143,8 +168,11 @@ class _Wrapper(textwrap.TextWrapper):
             cut = 0
             while cut < len(chunk) and _width(chunk[: cut + 1]) <= space:
                 cut += 1
-            cur_line.append(chunk[:cut])
-            reversed_chunks[-1] = chunk[cut:]
+            if cut == 0 and not cur_line:  # a character wider than the line goes on one of its own
+                cut = 1
+            if cut:
+                cur_line.append(chunk[:cut])
+                reversed_chunks[-1] = chunk[cut:]
         elif not cur_line:
             cur_line.append(reversed_chunks.pop())
 
