@@ -579,6 +579,113 @@ def test_the_closed_form_and_the_milp_find_the_same_smallest_sets(
     _closed_form_and_milp(data.draw(_sums_and_comparisons(units)), data, same_sets=same_sets)
 
 
+def _tree(broken: dict[str, str], groups: int = 40, items: int = 10, partial: bool = False) -> dict[str, Any]:  # noqa: FBT002
+    """Groups of line items under a category total, as W1 has them; ``broken`` sets printed values.
+
+    Past 400 figures (``Options.max_figures``) a broken group is solved with its neighbours:
+    the category's row, whose other group totals and total a lean system folds.
+
+    With ``partial``, each group's items are a 其中 list (``exhaustive: false``) and the
+    category's total is a 其中 list of the groups: a total may then rise to its domain box.
+    """
+    figures: list[dict[str, Any]] = []
+    relations: list[dict[str, Any]] = []
+    totals = []
+    for g in range(groups):
+        ids = [f"i{g}_{k}" for k in range(items)]
+        values = [Decimal(1000 + 137 * g + 311 * k) / 100 for k in range(items)]
+        figures += [_fig(i, f"{v:.2f}") for i, v in zip(ids, values, strict=True)]
+        figures.append(_fig(f"g{g}", f"{sum(values):.2f}"))
+        relations.append({"id": f"s_g{g}", "kind": "sum", "total": f"g{g}", "parts": ids})
+        if partial:
+            relations[-1]["exhaustive"] = False
+        totals.append(sum(values))
+    figures.append(_fig("c", f"{sum(totals):.2f}"))
+    relations.append({"id": "s_c", "kind": "sum", "total": "c", "parts": [f"g{g}" for g in range(groups)]})
+    if partial:
+        relations[-1]["exhaustive"] = False
+    for figure in figures:
+        given = broken.get(figure["id"], figure["value"])
+        # "+0.02": that much above the value as printed consistently
+        figure["value"] = f"{Decimal(figure['value']) + Decimal(given):.2f}" if given[0] in "+-" else given
+    return _doc(figures, relations)
+
+
+def _localised_json(document: dict[str, Any] | bytes) -> list[Any]:
+    return [f.model_dump(mode="json") for f in perfcheck.check(document, localise=True).findings]
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        pytest.param({"i1_2": "99.99"}, id="a-line-item"),
+        pytest.param({"g2": "88.88"}, id="a-group-total"),
+        pytest.param({"c": "1.00"}, id="the-category-total"),
+        pytest.param({"i1_2": "99.99", "i3_0": "1.23"}, id="two-groups"),
+        pytest.param({"i1_2": "99.99", "g1": "1.23"}, id="a-group-twice"),
+        pytest.param({"i1_2": "1.01", "g1": "1.23", "c": "2.22"}, id="every-level"),
+        # the category total 0.2 off, within the 0.205 its 41 figures' rounding allows:
+        # its row bounds the group total tightly
+        pytest.param({"i1_2": "99.99", "c": "+0.2"}, id="a-tight-category-row"),
+        pytest.param({"g1": "88.88", "c": "-0.2"}, id="a-group-total-in-a-tight-row"),
+    ],
+)
+@pytest.mark.parametrize("partial", [False, True], ids=["sums", "of-which-lists"])
+def test_a_lean_system_localises_as_the_whole_system_does(broken: dict[str, str], partial: bool) -> None:
+    # In a lean system the category's untouched group totals are one constant of its row
+    # (docs/localise.md, "How it is solved"): the same localisation, bytes or dict. In a
+    # 其中 list a total may rise to its domain box, which counts the folded figures too.
+    document = _tree(broken, partial=partial)
+    data = json.dumps(document).encode()
+    lean = _localised_json(document), _localised_json(data)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(localise_module, "_kept", lambda *_: None)  # every figure a variable
+        whole = _localised_json(document), _localised_json(data)
+    assert lean == whole
+    assert any(f["localisation"] for f in lean[0])
+
+
+def test_a_total_free_up_to_its_domain_box_counts_the_folded_figures() -> None:
+    # t's 其中 lists: p1 + p2 exceeds it (broken), the q's do not. Raised, t may go up to its
+    # domain box, twice what the group's figures print: the q's a lean system folds count too.
+    qs = [_fig(f"q{k}", "100.00") for k in range(8)]
+    doc = _doc(
+        [_fig("t", "1000.00"), _fig("p1", "700.00"), _fig("p2", "400.00"), *qs],
+        [
+            {"id": "a", "kind": "sum", "total": "t", "parts": ["p1", "p2"], "exhaustive": False},
+            {"id": "b", "kind": "sum", "total": "t", "parts": [q["id"] for q in qs], "exhaustive": False},
+        ],
+    )
+    (correction,) = next(
+        e.corrections
+        for e in _explanations(perfcheck.check(doc, localise=True))["a"].explanations
+        if e.figures == ("t",)
+    )
+    # the box: 2 × (1000.01 + 700.01 + 400.01 + 8 × 100.01) = 5800.22 (each figure's size its
+    # value and a cent), and a printed value half a cent above it still fits
+    assert correction.fits == (Decimal("1099.9850"), Decimal("5800.2250"))
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(localise_module, "_kept", lambda *_: None)
+        assert _localised_json(doc) == _localised_json(json.dumps(doc).encode())
+        whole = _localised_json(doc)
+    assert _localised_json(doc) == whole
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_lean_system_localises_generated_ledgers_as_the_whole_system_does(data: st.DataObject) -> None:
+    document = data.draw(_sums_and_comparisons(None))
+    candidates = _changeable(document)
+    assume(candidates)
+    count = data.draw(st.integers(1, min(3, len(candidates))))
+    ids = data.draw(st.lists(st.sampled_from(candidates), min_size=count, max_size=count, unique=True))
+    changed = _changed(document, ids, data.draw(st.lists(st.integers(1, 5), min_size=count, max_size=count)))
+    lean = _localised_json(changed)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(localise_module, "_kept", lambda *_: None)
+        assert _localised_json(changed) == lean
+
+
 _ONE_FIGURE_WRONG = [
     pytest.param(
         # 0.37 百万元 == 1000.00 元 == 1000.00 元: the 百万元 figure alone (to 0.00) fits. With each

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.i18n import Messages
@@ -58,9 +59,18 @@ class _Localiser:
     registry: Registry | None = None
 
     def __call__(
-        self, result: Result, *, weights: Mapping[str, float] | None = None, limit: int = 5
+        self,
+        result: Result,
+        *,
+        weights: Mapping[str, float] | None = None,
+        limit: int = 5,
+        parsed: dict[str, Any] | None = None,
     ) -> Result:
-        """The result with its error findings localised and any conflict between relations (PC904)."""
+        """The result with its error findings localised and any conflict between relations (PC904).
+
+        ``parsed`` is the fast path's document as it parsed it, when localised right after
+        the check: it is not parsed again.
+        """
         from perfcheck._localise import (  # noqa: PLC0415 - loaded when a result is localised: a check loads no solver
             Options,
             localise,
@@ -85,6 +95,7 @@ class _Localiser:
                 conflicts=conflicts,
                 options=options,
                 limits=self.limits,
+                parsed=parsed,
             )
             done = Result._assemble(  # noqa: SLF001 - the checks are the result's, worked out when asked
                 result.title,
@@ -114,10 +125,15 @@ class _Localiser:
         return done
 
 
-def _localisable(result: Result, localiser: _Localiser, *, now: bool) -> Result:
-    """The result, able to localise itself when asked; localised at once when ``now``."""
+def _localisable(
+    result: Result, localiser: _Localiser, *, now: bool, parsed: dict[str, Any] | None = None
+) -> Result:
+    """The result, able to localise itself when asked; localised at once when ``now``.
+
+    ``parsed`` is the fast path's parsed document, handed to localisation done at once.
+    """
     result._localiser = localiser  # noqa: SLF001 - the result's own hook, set where it is made
-    return result.localise() if now else result
+    return localiser(result, parsed=parsed) if now else result
 
 
 def reports_crashes(ignore: Iterable[str] | None) -> bool:
@@ -147,25 +163,35 @@ def inferred_code(rules: tuple[Rule, ...]) -> str | None:
     return code
 
 
-def check_plain(
+def check_plain(  # noqa: PLR0913 - keyword-only options
     data: bytes,
     rules: tuple[Rule, ...],
     *,
     locale: str,
     crash_reported: bool,
     limits: Limits = DEFAULT_LIMITS,
+    localise: bool = False,
+    registry: Registry | None = None,
 ) -> tuple[Result, str | None, str | None] | None:
     """Check JSON ``data`` by the fast path with the shipped rules' screens.
 
     Returns the result and the document's entity and period, or None when the document
-    is not plain and needs the full path.
+    is not plain and needs the full path. With ``localise`` the result is localised at
+    once, from the document the fast path parsed (not parsed again); ``registry`` is
+    where the rules come from, when not the default one.
     """
-    found = found_plain(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
-    if found is None:
+    outcome = _plain_outcome(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
+    if outcome is None:
         return None
+    found = _found(outcome)
     crashes = CRASH_CODE if crash_reported else None
     codes = tuple(r.code for r in rules)
-    result = plain_result(data, found, codes, locale=locale, crashes=crashes, limits=limits)
+    result = plain_result(
+        data, found, codes, locale=locale, crashes=crashes, limits=limits, registry=registry
+    )
+    if localise:
+        localiser = _Localiser(data, codes, locale, limits, registry)
+        result = _localisable(result, localiser, now=True, parsed=outcome.parsed)
     return result, found.entity, found.period
 
 
@@ -183,7 +209,15 @@ def found_plain(
     counts (:func:`plain_result` builds the result when one is needed). None when the
     document is not plain and needs the full path.
     """
-    outcome = run.check_plain(
+    outcome = _plain_outcome(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
+    return None if outcome is None else _found(outcome)
+
+
+def _plain_outcome(
+    data: bytes, rules: tuple[Rule, ...], *, locale: str, crash_reported: bool, limits: Limits
+) -> run.PlainOutcome | None:
+    """The engine's fast path over ``data`` with the shipped rules' screens."""
+    return run.check_plain(
         data,
         rules,
         known=default_registry,
@@ -192,8 +226,10 @@ def found_plain(
         inferred=inferred_code(rules),
         limits=limits,
     )
-    if outcome is None:
-        return None
+
+
+def _found(outcome: run.PlainOutcome) -> Plain:
+    """What a worker sends back of the fast path's outcome (not the parsed document)."""
     header = outcome.header
     return Plain(
         header.get("title"),
@@ -294,14 +330,16 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
         if document.format == "json":
             Messages(locale)  # an unknown locale is an error even when nothing is reported
             fast = check_plain(
-                document.data, rules, locale=locale, crash_reported=crash_reported, limits=limits
+                document.data,
+                rules,
+                locale=locale,
+                crash_reported=crash_reported,
+                limits=limits,
+                localise=localise,
+                registry=own,
             )
             if fast is not None:
-                result, entity, period = fast
-                result = _localisable(
-                    result, _Localiser(document.data, codes, locale, limits, own), now=localise
-                )
-                return result, entity, period
+                return fast
         ledger = parse(document, limits=limits, blanks=blanks)
     findings, checks = run_rules(ledger, rules, locale, crashes=crashes, inferred=inferred_code(rules))
     result = Result(

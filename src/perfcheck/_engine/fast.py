@@ -253,9 +253,10 @@ class Screened:
             they are not run on the escalated part.
         precision: the whole document's rounded amounts by unit and decimals, for the
             document rules run on the escalated part (``Context.precision``).
+        parsed: the whole document as parsed (what localisation reads again, not parsing twice).
     """
 
-    __slots__ = ("cleared", "counts", "figures", "header", "judged", "precision", "relations")
+    __slots__ = ("cleared", "counts", "figures", "header", "judged", "parsed", "precision", "relations")
 
     def __init__(  # noqa: PLR0913 - the parts
         self,
@@ -267,9 +268,11 @@ class Screened:
         *,
         cleared: frozenset[str] = frozenset(),
         precision: dict[str, dict[int, int]] | None = None,
+        parsed: dict[str, Any] | None = None,
     ) -> None:
         """Hold the parts."""
         self.precision = precision
+        self.parsed = parsed
         self.header = header
         self.figures = figures
         self.relations = relations
@@ -346,7 +349,14 @@ class _Screen(FigureColumns):
         inferred = sum(r.get("basis") == "inferred" for r in escalated)
         counts = (len(self.figures), len(self._used()), len(self.relations), inferred)
         return Screened(
-            header, figures, escalated, judged, counts, cleared=frozenset(cleared), precision=self.precision
+            header,
+            figures,
+            escalated,
+            judged,
+            counts,
+            cleared=frozenset(cleared),
+            precision=self.precision,
+            parsed=self.doc,
         )
 
     def _together(self, ids: set[str], escalated: list[Any], judged: int) -> tuple[list[Any], int]:

@@ -30,6 +30,7 @@ class PlainOutcome:
         codes: the codes of the rules that ran.
         judged: how many relations some rule judged.
         counts: the document's figures, those in relations, relations, inferred ones.
+        parsed: the whole document as parsed (for localisation, which then parses it no more).
     """
 
     header: dict[str, Any]
@@ -37,6 +38,7 @@ class PlainOutcome:
     codes: tuple[str, ...]
     judged: int
     counts: tuple[int, int, int, int]
+    parsed: dict[str, Any] | None = None
 
 
 _PLANS: dict[tuple[int, ...], tuple[tuple[Rule, ...], Registry, _fast.Plan | None, tuple[str, ...]]] = {}
@@ -104,6 +106,7 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
         codes,
         screened.judged + len({c.relation for c in checks}),
         screened.counts,
+        screened.parsed,
     )
 
 

@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
+from typing import Any
 
 import orjson
 
@@ -34,8 +35,15 @@ from perfcheck._findings.localisation import Correction, Explanation, Localisati
 from perfcheck._ledger.document import Ledger, _Relation, parse_json, validate
 from perfcheck._localise.confirm import Checker, refuted
 from perfcheck._localise.hitting import smallest_hitting
-from perfcheck._localise.solver import MAX_DEVIATION, Solver, SolverMissingError, require_solver
-from perfcheck._localise.system import System, Var, alone_range, build, connected, restrict
+from perfcheck._localise.solver import (
+    MAX_DEVIATION,
+    LeanSolver,
+    NeedsSolver,
+    Solver,
+    SolverMissingError,
+    require_solver,
+)
+from perfcheck._localise.system import Folds, System, Var, alone_range, build, connected, restrict
 from perfcheck._localise.typos import ORDER, Slip, slips_where
 
 
@@ -108,6 +116,7 @@ class _Group:
         weights: Mapping[str, Fraction],
         options: Options,
         broken: Iterable[str] = (),
+        lean: bool = False,
     ) -> None:
         self.ctx = ctx
         self.system = system
@@ -118,7 +127,8 @@ class _Group:
         # A relation broken as printed stays broken unless one of its figures changes.
         self.hits = [self.operands[r] for r in broken if r in self.operands]
         self.started = time.perf_counter()
-        self.solver = Solver(system, time_limit=options.time_limit)
+        # A lean system answers the closed form of one figure; anything more raises NeedsSolver.
+        self.solver = (LeanSolver if lean else Solver)(system, time_limit=options.time_limit)
 
     def over_time(self) -> bool:
         return time.perf_counter() - self.started > self.options.time_limit or self.solver.timed_out
@@ -442,6 +452,7 @@ class _Run:
         self.extra: list[Finding] = []
         self.left_out: set[str] = set()
         self.vars: dict[str, Var] = {}  # each figure's variable, made once for all pieces
+        self.folds: Folds = {}  # each folded row's sums, made once for all pieces
 
     def piece(self, piece: Piece, relations: Mapping[str, _Relation]) -> None:
         """Localise one piece of a group (or look for a conflict in it, when nothing is broken)."""
@@ -453,28 +464,72 @@ class _Run:
             self.found.update(dict.fromkeys(broken, localisation))
             return
         has_broken = piece.broken
-        part = build(self.ctx, (relations[r] for r in piece.relations), self.vars)
+        rels = [relations[r] for r in piece.relations]
+        keep = _kept(rels, set(broken)) if broken else None
+        part = build(self.ctx, rels, self.vars, keep=keep, folds=self.folds)
         self.left_out.update(part.left_out)
         if not part.relations:
             return
-        group = _Group(
-            self.ctx,
-            system=part,
-            checker=self.checker,
-            weights=self.weights,
-            options=self.options,
-            broken=broken,
-        )
+        if keep is not None:
+            # Lean first: figures of one row that no broken relation names are one constant
+            # (docs/localise.md); a question for the solver solves the piece again in full.
+            try:
+                self._localised(self._group(part, broken, lean=True), part)
+            except NeedsSolver:
+                part = build(self.ctx, rels, self.vars)
+            else:
+                return
+        group = self._group(part, broken)
         if not has_broken:
             conflict = group.conflict()
             if conflict is not None and self.conflicts is not None:
                 finding = _conflict_finding(self.ctx, self.conflicts, part, conflict)
                 self.extra.append(finding.model_copy(update={"localisation": group.localise()}))
             return
+        self._localised(group, part)
+
+    def _group(self, part: System, broken: list[str], *, lean: bool = False) -> _Group:
+        return _Group(
+            self.ctx,
+            system=part,
+            checker=self.checker,
+            weights=self.weights,
+            options=self.options,
+            broken=broken,
+            lean=lean,
+        )
+
+    def _localised(self, group: _Group, part: System) -> None:
         localisation = group.localise()
         if part.left_out:
             localisation = localisation.model_copy(update={"left_out": tuple(part.left_out)})
         self.found.update(dict.fromkeys((r for r in part.relations if r in self.broken), localisation))
+
+
+#: The relation kinds whose row a lean system folds (:func:`perfcheck._localise.system.build`).
+_FOLDED_KINDS = frozenset({"sum", "balance", "compare"})
+
+
+def _kept(relations: Sequence[_Relation], broken: Collection[str]) -> set[str] | None:
+    """The figures a lean system of ``relations`` keeps as variables; None when it would fold none.
+
+    Kept: every figure of a broken relation (a correction changes one of them), every
+    figure two relations name, and every figure of a relation whose row is not folded
+    (another kind, a weighted sum, a figure named twice).
+    """
+    keep: set[str] = set()
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for rel in relations:
+        named = rel.operands()
+        own = set(named)
+        folds = rel.kind in _FOLDED_KINDS and getattr(rel, "weights", None) is None
+        if rel.id in broken or not folds or len(own) < len(named):
+            keep.update(own)
+        twice.update(own & seen)
+        seen.update(own)
+    keep.update(twice)
+    return keep if len(keep) < len(seen) else None
 
 
 def _pieces(
@@ -654,13 +709,15 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     conflicts: str | None = None,
     options: Options | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    parsed: dict[str, Any] | None = None,
 ) -> list[Finding]:
     """As :func:`localise`, for a valid JSON document (the fast path's): findings in report order.
 
     Only the relations localisation solves, and the figures they name, are validated
     as a ledger (a fast-path document of ten thousand figures with a few broken sums
     is not built whole). A document that reads blanks as absent is validated whole:
-    which figures exist depends on it.
+    which figures exist depends on it. ``parsed`` is the document as the fast path
+    parsed it (no float in it: the screen declines one), when it is at hand.
 
     Raises:
         SolverMissingError: highspy is not installed.
@@ -674,7 +731,7 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     gc.disable()
     try:
         ledger, within, order = _solved_part(
-            document, findings, conflicts=conflicts is not None, options=options, limits=limits
+            document, findings, conflicts=conflicts is not None, options=options, limits=limits, parsed=parsed
         )
     finally:
         if collecting:
@@ -685,15 +742,21 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     return in_report_order(found, order)
 
 
-def _solved_part(
-    document: bytes, findings: list[Finding], *, conflicts: bool, options: Options, limits: Limits
+def _solved_part(  # noqa: PLR0913 - keyword-only options
+    document: bytes,
+    findings: list[Finding],
+    *,
+    conflicts: bool,
+    options: Options,
+    limits: Limits,
+    parsed: dict[str, Any] | None = None,
 ) -> tuple[Ledger, Scope | None, list[str]]:
     """The ledger of the relations solved (and the figures they name), its scope, every relation's id.
 
     A document that reads blanks as absent is validated whole, with no scope given:
-    which figures exist depends on it.
+    which figures exist depends on it. ``parsed``: the document, parsed by the fast path.
     """
-    data = orjson.loads(document)
+    data = orjson.loads(document) if parsed is None else parsed
     raw = [r for r in data.get("relations", ()) if isinstance(r, dict)]
     order = [str(r.get("id")) for r in raw]
     if "blanks" in data:
@@ -709,7 +772,7 @@ def _solved_part(
     named = {f for r in relations for f in operands_of_data(r)}
     figures = [f for f in data.get("figures", ()) if isinstance(f, dict) and f.get("id") in named]
     part = {k: v for k, v in data.items() if k not in ("figures", "relations")}
-    if _has_float([part, figures, relations]):
+    if parsed is None and _has_float([part, figures, relations]):
         # a JSON number with a fraction is read exactly, as a Decimal (the fast path declines one)
         exact = parse_json(document, limits=limits)
         relations = [r for r in exact["relations"] if isinstance(r, dict) and r.get("id") in solved]

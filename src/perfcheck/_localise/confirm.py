@@ -40,6 +40,19 @@ class Checker:
         self.rules = [r for r in rules if r.kinds]
         self.relations = relations
         self.truncate = ctx.ledger.rounding == "truncate"
+        self._judging: dict[str, list[Rule]] = {}
+
+    def judging(self, relation_id: str) -> list[Rule]:
+        """The rules judging a relation, in order: once (a figure printed otherwise keeps its unit)."""
+        rules = self._judging.get(relation_id)
+        if rules is None:
+            rel, ctx = self.relations[relation_id], self.ctx
+            rules = self._judging[relation_id] = [
+                rule
+                for rule in self.rules
+                if rule.applies_to(rel) and (rule.runs_on_invalid or not ctx.dimension_problem(rel))
+            ]
+        return rules
 
     def holds(self, relation_ids: Iterable[str], printed: Mapping[str, tuple[Decimal, int]]) -> bool:
         """Whether no rule finds an error on the relations with ``printed`` figures as given.
@@ -54,11 +67,7 @@ class Checker:
                 ctx.views[fid] = printed_as(saved[fid], value, decimals, truncate=self.truncate)
             for rid in relation_ids:
                 rel = self.relations[rid]
-                for rule in self.rules:
-                    if not rule.applies_to(rel):
-                        continue
-                    if not rule.runs_on_invalid and ctx.dimension_problem(rel):
-                        continue
+                for rule in self.judging(rid):
                     if any(f.severity is Severity.ERROR for f in rule.check(ctx, rel)):
                         return False
             return True

@@ -91,11 +91,12 @@ def domain_boxes(system: System) -> dict[str, Box]:
     """Each variable's domain box: how far a changed figure may go.
 
     Per dimension, twice the sum of the magnitudes its figures print (no figure a
-    relation determines from the others can be larger), at least 1000 for percentages;
+    relation determines from the others can be larger; a lean system's folded figures
+    count too), at least 1000 for percentages;
     from zero for a figure printed non-negative. A made-up quantity spans its terms.
     Each box is worked out when first looked up.
     """
-    sizes: dict[str, list[Fraction]] = {}
+    sizes: dict[str, list[Fraction]] = {dim: [size] for dim, size in system.folded.items()}
     for var in system.vars.values():
         if var.figure is not None:
             sizes.setdefault(var.dim, []).append(var.size)
@@ -432,6 +433,38 @@ class Solver:
         if var.hi is not None and var.hi < hi:
             m = float((hi - var.hi) / var.scale)
             model.highs.addRow(-math.inf, float((var.hi - var.centre) / var.scale), 2, [col, z], [1.0, -m])
+
+
+class NeedsSolver(Exception):  # noqa: N818 - a signal, not an error
+    """A lean system was asked what only the solver over the whole system answers."""
+
+
+class LeanSolver(Solver):
+    """The solver of a lean system (:func:`perfcheck._localise.system.build` with ``keep``).
+
+    It knows the domain boxes, which the closed form of one figure needs; every other
+    question raises :class:`NeedsSolver`, and the caller solves the piece again in full.
+    """
+
+    def resolvable(self) -> bool:
+        """Raises :class:`NeedsSolver`."""
+        raise NeedsSolver
+
+    def fit(self, changed: Iterable[str] = ()) -> Fit:  # noqa: ARG002 - the solver's signature
+        """Raises :class:`NeedsSolver`."""
+        raise NeedsSolver
+
+    def conflict(self) -> tuple[bool, list[str] | None]:
+        """Raises :class:`NeedsSolver`."""
+        raise NeedsSolver
+
+    def ranges(self, changed: Iterable[str]) -> dict[str, tuple[Fraction, Fraction]]:  # noqa: ARG002 - the solver's signature
+        """Raises :class:`NeedsSolver`."""
+        raise NeedsSolver
+
+    def search(self, weights: Mapping[str, Fraction], hits: Iterable[frozenset[str]] = ()) -> Search:  # noqa: ARG002 - the solver's signature
+        """Raises :class:`NeedsSolver`."""
+        raise NeedsSolver
 
 
 class Search:

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context as DecimalContext
+from decimal import Decimal, Inexact, InvalidOperation
 from fractions import Fraction
 from typing import Final
 
@@ -98,13 +99,19 @@ class Product:
 
 @dataclass(slots=True)
 class System:
-    """The rows and products of some relations, the variables they name, and what was left out."""
+    """The rows and products of some relations, the variables they name, and what was left out.
+
+    ``folded`` is, by dimension, the sizes (:attr:`Var.size`) added up of the figures a
+    lean system (:func:`build` with ``keep``) holds as constants of their rows, not as
+    variables: what their domain boxes would have counted.
+    """
 
     vars: dict[str, Var] = field(default_factory=dict)
     rows: list[Row] = field(default_factory=list)
     products: list[Product] = field(default_factory=list)
     relations: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
+    folded: dict[str, Fraction] = field(default_factory=dict)
     _index: dict[str, tuple[list[Row], list[Product]]] | None = field(default=None, repr=False)
     _printed: _Printed | bool | None = field(default=None, repr=False)
 
@@ -169,11 +176,75 @@ def figure_var(view: FigureView) -> Var:
     return Var(view.id, view.id, str(view.unit.dimension), centre, scale, lo, hi, size=size)
 
 
+#: Exact decimal sums of folded figures: a sum that would round is not folded.
+_EXACT: Final = DecimalContext(prec=120, traps=[Inexact, InvalidOperation], Emax=999_999, Emin=-999_999)
+
+
+def _folded(views: Iterable[tuple[FigureView, int]]) -> tuple[Decimal | None, Decimal | None, Decimal] | None:
+    """``Σ c·x`` over figures held to their printed intervals (``c`` ±1), and their sizes added up.
+
+    Its least and greatest values (None: unbounded), and the figures' sizes as
+    :func:`figure_var` has them. Exact decimal sums; None when one would not be exact.
+    """
+    add, mul = _EXACT.add, _EXACT.multiply
+    low: Decimal | None = Decimal(0)
+    high: Decimal | None = Decimal(0)
+    size = Decimal(0)
+    try:
+        for view, c in views:
+            factor = view.unit.factor
+            base = view.base
+            a, b = (base.lo, base.hi) if c > 0 else (_EXACT.minus(base.hi), _EXACT.minus(base.lo))
+            low = None if low is None or not a.is_finite() else add(low, a)
+            high = None if high is None or not b.is_finite() else add(high, b)
+            own = abs(mul(view.number, factor))
+            for end in (base.lo, base.hi):
+                if end.is_finite() and abs(end) > own:
+                    own = abs(end)
+            size = add(size, add(own, mul(Decimal(5).scaleb(-view.decimals - 1), factor)))
+    except (Inexact, InvalidOperation):
+        return None
+    return low, high, size
+
+
+#: What :func:`_folded` adds up, by relation: its whole row's, for every piece that folds it.
+Folds = dict[str, tuple[Decimal | None, Decimal | None, Decimal] | None]
+
+
 class _Builder:
-    def __init__(self, ctx: Context, known: dict[str, Var]) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        known: dict[str, Var],
+        keep: Collection[str] | None = None,
+        folds: Folds | None = None,
+    ) -> None:
         self.ctx = ctx
         self.system = System()
         self.known = known
+        self.keep = keep
+        self.folds: Folds = {} if folds is None else folds
+        self.folding = False  # whether the relation being written may fold figures (rows of ±1)
+
+    def _fold(
+        self, relation: str, terms: list[tuple[str, int]]
+    ) -> tuple[Decimal | None, Decimal | None, Decimal] | None:
+        """:func:`_folded` over the row's figures not kept: the whole row's (added up once) less the kept."""
+        keep, view = self.keep or (), self.ctx.view
+        if relation not in self.folds:
+            self.folds[relation] = _folded((view(n), c) for n, c in terms)
+        whole = self.folds[relation]
+        kept = _folded((view(n), c) for n, c in terms if n in keep)
+        if whole is not None and kept is not None:
+            (w_lo, w_hi, w_size), (k_lo, k_hi, k_size) = whole, kept
+            if w_lo is not None and w_hi is not None and k_lo is not None and k_hi is not None:
+                try:
+                    sub = _EXACT.subtract
+                    return sub(w_lo, k_lo), sub(w_hi, k_hi), sub(w_size, k_size)
+                except (Inexact, InvalidOperation):
+                    return None
+        # an end unbounded (or a sum not exact): the figures folded, added up alone
+        return _folded((view(n), c) for n, c in terms if n not in keep)
 
     def var(self, figure_id: str) -> str:
         if figure_id not in self.system.vars:
@@ -203,6 +274,18 @@ class _Builder:
     def row(
         self, relation: str, coeffs: Iterable[tuple[str, Fraction]], lo: Fraction | None, hi: Fraction | None
     ) -> None:
+        if self.folding and self.keep is not None:
+            coeffs = list(coeffs)
+            out = [(n, int(c)) for n, c in coeffs if n not in self.keep]
+            folded = self._fold(relation, [(n, int(c)) for n, c in coeffs]) if out else None
+            if folded is not None:
+                # lo <= Σ kept + C <= hi with C in [c_lo, c_hi]: lo - c_hi <= Σ kept <= hi - c_lo
+                c_lo, c_hi, size = folded
+                lo = None if lo is None or c_hi is None else lo - Fraction(*c_hi.as_integer_ratio())
+                hi = None if hi is None or c_lo is None else hi - Fraction(*c_lo.as_integer_ratio())
+                dim = str(self.ctx.view(out[0][0]).unit.dimension)
+                self.system.folded[dim] = self.system.folded.get(dim, Fraction(0)) + Fraction(size)
+                coeffs = [(n, c) for n, c in coeffs if n in self.keep]
         merged: dict[str, Fraction] = {}
         for name, c in coeffs:
             key = name if name.startswith(MADE_UP) else self.var(name)
@@ -375,17 +458,36 @@ _KINDS: Final = {
 }
 
 
-def build(ctx: Context, relations: Iterable[_Relation], known: dict[str, Var] | None = None) -> System:
+#: The kinds whose one row has coefficients ±1 and names each figure once (a sum without weights).
+_FOLDING: Final = frozenset({"sum", "balance", "compare"})
+
+
+def build(
+    ctx: Context,
+    relations: Iterable[_Relation],
+    known: dict[str, Var] | None = None,
+    *,
+    keep: Collection[str] | None = None,
+    folds: Folds | None = None,
+) -> System:
     """The system of ``relations`` (stated ones whose units can be compared; the rest is left out).
 
     ``known`` holds the figures' variables made so far for ``ctx`` (reused, and added to).
+    With ``keep``, the system is *lean*: in the row of a sum (without weights), a balance
+    or a comparison, the figures not in ``keep`` are one constant, the sum of their
+    printed intervals, and no variables. For figures no other row names that is exact
+    for propagation: the bounds a row gives the others are the same (the row's
+    projection over the same box), and only a figure that may change needs a variable
+    (its domain box still counts the folded figures, :attr:`System.folded`). ``folds``
+    holds each folded row's sums made so far for ``ctx`` (reused, and added to).
     """
-    b = _Builder(ctx, {} if known is None else known)
+    b = _Builder(ctx, {} if known is None else known, keep, folds)
     for rel in relations:
         write = _KINDS.get(rel.kind)
         if rel.basis != "stated" or ctx.dimension_problem(rel) is not None or write is None:
             b.system.left_out.append(rel.id)
             continue
+        b.folding = rel.kind in _FOLDING and getattr(rel, "weights", None) is None
         before = (len(b.system.rows), len(b.system.products))
         if write(b, rel):  # type: ignore[operator]
             b.system.relations.append(rel.id)

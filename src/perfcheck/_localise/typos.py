@@ -8,7 +8,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
@@ -19,6 +19,8 @@ from perfcheck._findings.localisation import Typo
 #: How likely each slip is, most likely first: the order suggestions are tried in.
 ORDER: Final[tuple[Typo, ...]] = ("swap", "digit", "dropped", "doubled", "point", "sign", "unit")
 _UNIT_FACTOR: Final = Decimal(10000)  # 万元 against 元
+#: A slip's digits, the place of its point, and its kind.
+Slipped = tuple[str, int, Typo]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,32 +48,41 @@ def _text(digits: str, point: int, negative: bool, decimals: int) -> tuple[str, 
     return text, places
 
 
-def _digit_groups(digits: str, point: int) -> list[list[tuple[str, int, Typo]]]:
+def _digit_groups(digits: str, point: int) -> Iterator[tuple[Slipped, Slipped, Callable[[], list[Slipped]]]]:
     """Digit strings (with the point's place) one keystroke away: swapped, wrong, dropped, doubled.
 
     In groups, in order: the wrong digits of one place together, and the digits dropped
-    at one place, each group ascending in the digit that varies (so its first and last
-    strings are its least and greatest values); every other slip is a group of its own.
+    at one place, each group ascending in the digit that varies; every other slip is a
+    group of its own. Each group is its least and greatest strings and how to make all of
+    it: most groups are ruled out by those two, and their strings are never made.
     """
-    out: list[list[tuple[str, int, Typo]]] = [
-        [(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :], point, "swap")]
-        for i in range(len(digits) - 1)
-        if digits[i] != digits[i + 1]
-    ]
-    out.extend(
-        [(digits[:i] + new + digits[i + 1 :], point, "digit") for new in "0123456789" if new != d]
-        for i, d in enumerate(digits)
-    )
-    out.extend(
-        [(digits[:i] + new + digits[i:], point + (i <= point), "dropped") for new in "0123456789"]
-        for i in range(len(digits) + 1)
-    )
-    out.extend(
-        [(digits[:i] + digits[i + 1 :], point - (i < point), "doubled")]
-        for i in range(1, len(digits))
-        if digits[i] == digits[i - 1]
-    )
-    return out
+    for i in range(len(digits) - 1):
+        if digits[i] != digits[i + 1]:
+            swapped = (digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :], point, "swap")
+            yield swapped, swapped, lambda one=swapped: [one]  # type: ignore[misc]
+    for i, d in enumerate(digits):
+        head, tail = digits[:i], digits[i + 1 :]
+        others = [new for new in "0123456789" if new != d]
+        yield (
+            (head + others[0] + tail, point, "digit"),
+            (head + others[-1] + tail, point, "digit"),
+            lambda head=head, tail=tail, others=others: [  # type: ignore[misc]
+                (head + new + tail, point, "digit") for new in others
+            ],
+        )
+    for i in range(len(digits) + 1):
+        head, tail, at = digits[:i], digits[i:], point + (i <= point)
+        yield (
+            (head + "0" + tail, at, "dropped"),
+            (head + "9" + tail, at, "dropped"),
+            lambda head=head, tail=tail, at=at: [  # type: ignore[misc]
+                (head + new + tail, at, "dropped") for new in "0123456789"
+            ],
+        )
+    for i in range(1, len(digits)):
+        if digits[i] == digits[i - 1]:
+            doubled = (digits[:i] + digits[i + 1 :], point - (i < point), "doubled")
+            yield doubled, doubled, lambda one=doubled: [one]  # type: ignore[misc]
 
 
 def _float(digits: str, point: int, negative: bool) -> float | None:  # noqa: FBT001
@@ -108,17 +119,17 @@ def slips_where(
     text = f"{abs(number):.{max(decimals, 0)}f}"
     whole, _, frac = text.partition(".")
     out: list[Slip] = []
-    for group in _digit_groups(whole + frac, len(whole)):
-        if keep is not None and len(group) > 1:
-            first, last = (_float(d, p, negative) for d, p, _ in (group[0], group[-1]))
-            places = len(group[0][0]) - group[0][1] if decimals >= 0 else decimals
+    for least, greatest, make in _digit_groups(whole + frac, len(whole)):
+        if keep is not None and least is not greatest:
+            first, last = (_float(d, p, negative) for d, p, _ in (least, greatest))
+            places = len(least[0]) - least[1] if decimals >= 0 else decimals
             if (
                 first is not None
                 and last is not None
                 and not keep(min(first, last), max(first, last), places)
             ):
                 continue  # no value of the group can fit
-        for digits, point, kind in group:
+        for digits, point, kind in make():
             made = _text(digits, point, negative, decimals)
             if made is None:
                 continue
