@@ -20,6 +20,7 @@ from conftest import CASES
 from perfcheck._core.units import lookup_unit
 from perfcheck._findings.localisation import Localisation
 from perfcheck._localise import solver
+from perfcheck._localise.confirm import Checker
 from perfcheck._localise.hitting import smallest_hitting
 from perfcheck._localise.system import Row, System, Var, connected, propagate, propagate_printed
 from perfcheck._localise.typos import slips, slips_where
@@ -1148,3 +1149,113 @@ def test_three_changes_with_a_share_and_its_whole_are_explained_by_at_most_three
         _changed(_SHARE_AND_WHOLE_CHANGED, ["income_2", "spending_3", "pct_14"], [1, 1, 1]),
         ["income_2", "spending_3", "pct_14"],
     )
+
+
+# -- the ends of a range confirmed in integers --------------------------------------------
+
+
+def _confirmations(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Checker, list[str], dict[str, Any]]]:
+    """Every call of ``Checker.confirms`` (the ends of a correction's range), recorded."""
+    calls: list[tuple[Checker, list[str], dict[str, Any]]] = []
+    real = Checker.confirms
+
+    def spy(self: Checker, relation_ids: Any, printed: Any) -> bool:
+        calls.append((self, list(relation_ids), dict(printed)))
+        return real(self, relation_ids, printed)
+
+    monkeypatch.setattr(Checker, "confirms", spy)
+    return calls
+
+
+def _integers_agree_with_decimal(calls: list[tuple[Checker, list[str], dict[str, Any]]]) -> int:
+    """At each end confirmed and one unit of its last place either side: integers say what Decimal says.
+
+    Returns how many times a relation the integers decide held at an end but not one unit
+    beyond it: the places where a confirmation loosened by one unit would say otherwise.
+    """
+    edges = 0
+    for checker, relation_ids, printed in list(calls):  # a copy: confirming below may add calls
+        for fid, (value, decimals) in printed.items():
+            step = Decimal(1).scaleb(value.as_tuple().exponent)
+            for rid in relation_ids:
+                verdicts = []
+                for moved in (value - step, value, value + step):
+                    trial = {**printed, fid: (moved, decimals)}
+                    exact = checker.holds([rid], trial)
+                    in_integers = checker.holds_in_integers(rid, trial)
+                    # never more than Decimal; exactly Decimal wherever the integers decide
+                    assert in_integers == (exact and checker.decides(rid)), (rid, fid, moved)
+                    assert checker.confirms([rid], trial) == exact
+                    verdicts.append(exact)
+                if checker.decides(rid) and verdicts[1] and not (verdicts[0] and verdicts[2]):
+                    edges += 1
+    return edges
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        pytest.param({"i1_2": "99.99"}, id="a-line-item"),
+        pytest.param({"g2": "+1.00"}, id="a-group-total"),
+        pytest.param({"i1_2": "99.99", "g1": "1.23"}, id="a-group-twice"),
+        pytest.param({"g1": "+1.00", "c": "-0.1"}, id="a-group-total-in-a-tight-row"),
+    ],
+)
+@pytest.mark.parametrize("partial", [False, True], ids=["sums", "of-which-lists"])
+def test_the_ends_of_a_range_confirmed_in_integers_are_the_decimal_checks_to_the_unit(
+    broken: dict[str, str], partial: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _confirmations(monkeypatch)
+    # 20 groups: a broken group total is solved with the category's row (under 400 figures)
+    perfcheck.check(json.dumps(_tree(broken, groups=20, partial=partial)).encode(), localise=True)
+    assert calls
+    # an end one unit inside of where its relations stop holding: loosened by a unit, it would not be
+    assert _integers_agree_with_decimal(calls) > 0
+
+
+def test_a_balance_and_figures_the_integers_cannot_decide_go_to_decimal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _confirmations(monkeypatch)
+    flow = {"id": "flow", "kind": "balance", "inflows": ["a", "b"], "outflows": ["c", "d"]}
+    balance = _doc([_fig("a", "2.21"), _fig("b", "132.35"), _fig("c", "139.56"), _fig("d", "0.00")], [flow])
+    perfcheck.check(balance, localise=True)
+    assert _integers_agree_with_decimal(calls) > 0
+    assert all(checker.decides("flow") for checker, _, _ in calls)
+    undecided = [
+        # a weighted sum, a figure about its value, a document printed by truncation, two units
+        {"weights": ["1", "2"]},
+        {"qualifier": "about"},
+        {"rounding": "truncate"},
+        {"unit": "元"},
+    ]
+    for change in undecided:
+        calls.clear()
+        rel = {"id": "s", "kind": "sum", "total": "t", "parts": ["p", "q"]}
+        q = _fig("q", "20.00")
+        document = _doc([_fig("t", "99.00"), _fig("p", "30.00"), q], [rel])
+        if "weights" in change:
+            rel["weights"] = change["weights"]
+        elif "rounding" in change:
+            document["rounding"] = "truncate"
+        else:
+            q.update(change)
+        perfcheck.check(document, localise=True)
+        assert calls, change
+        assert not any(checker.decides("s") for checker, _, _ in calls), change
+        _integers_agree_with_decimal(calls)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_generated_ends_confirmed_in_integers_are_the_decimal_checks(data: st.DataObject) -> None:
+    document = data.draw(_sums_and_comparisons(data.draw(st.sampled_from([None, ["万元"], ["元"]]))))
+    candidates = _changeable(document)
+    assume(candidates)
+    count = data.draw(st.integers(1, min(2, len(candidates))))
+    ids = data.draw(st.lists(st.sampled_from(candidates), min_size=count, max_size=count, unique=True))
+    changed = _changed(document, ids, data.draw(st.lists(st.integers(1, 5), min_size=count, max_size=count)))
+    with pytest.MonkeyPatch.context() as patched:
+        calls = _confirmations(patched)
+        perfcheck.check(changed, localise=True)
+    _integers_agree_with_decimal(calls)

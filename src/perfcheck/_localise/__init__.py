@@ -347,7 +347,8 @@ class _Group:
         relations = self.touching(chosen)
 
         def holds(end: Decimal) -> bool:
-            return self.checker.holds(relations, {**others, fid: (end, view.decimals)})
+            # an end is confirmed in integers where the rules' screens decide (the suggestion was in Decimal)
+            return self.checker.confirms(relations, {**others, fid: (end, view.decimals)})
 
         # An end may sit exactly on an open end (a truncated interval [v, v + unit) whose
         # open end just touches the range): the next value inward then fits.

@@ -11,7 +11,9 @@ within the printed rounding satisfy them all.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
+from dataclasses import dataclass
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Decimal
+from decimal import Context as DecimalContext
 
 from perfcheck._engine.compile import FigureView, figure_interval
 from perfcheck._engine.context import Context
@@ -22,6 +24,37 @@ from perfcheck._localise.system import System, propagate_printed
 
 #: Rounds of propagation before giving up on a proof.
 ROUNDS = 60
+#: Moves a Decimal's point without ever rounding its digits.
+_SHIFT = DecimalContext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def _at(number: Decimal, scale: int) -> int:
+    """``number × 10^scale`` as an integer (``scale`` at least the number's places)."""
+    return int(_SHIFT.scaleb(number, scale))
+
+
+def _places(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # noqa: S101 - finite: a printed value
+    return max(-exponent, 0)
+
+
+@dataclass(slots=True)
+class _Sides:
+    """A ``sum`` or ``balance`` as two sides of figures, for the integer confirmation.
+
+    ``left`` is the total (or the outflows), ``right`` the parts (or the inflows); each
+    figure's interval as integers in units of ``10^-scale``, and the sides' sums of
+    lower and upper ends with every figure as printed. ``equal``: the rules judging it
+    ask the sides to meet; otherwise the left to reach the right.
+    """
+
+    equal: bool
+    left: dict[str, int]  # how many times each figure is on the left
+    right: dict[str, int]
+    ends: dict[str, tuple[int, int]]
+    scale: int
+    sums: tuple[int, int, int, int]  # left lo, left hi, right lo, right hi
 
 
 def printed_as(view: FigureView, value: Decimal, decimals: int, *, truncate: bool) -> FigureView:
@@ -41,6 +74,7 @@ class Checker:
         self.relations = relations
         self.truncate = ctx.ledger.rounding == "truncate"
         self._judging: dict[str, list[Rule]] = {}
+        self._sides: dict[str, _Sides | None] = {}
 
     def judging(self, relation_id: str) -> list[Rule]:
         """The rules judging a relation, in order: once (a figure printed otherwise keeps its unit)."""
@@ -53,6 +87,128 @@ class Checker:
                 if rule.applies_to(rel) and (rule.runs_on_invalid or not ctx.dimension_problem(rel))
             ]
         return rules
+
+    def confirms(self, relation_ids: Iterable[str], printed: Mapping[str, tuple[Decimal, int]]) -> bool:
+        """:meth:`holds`, leaving out of the Decimal checks every relation the integers show to hold.
+
+        Exact: a relation is left out only when its two sides, worked out over integers
+        with ``printed`` figures as given, meet (or reach, for a 其中 list); any other
+        relation, and any the comparison cannot decide, is checked in Decimal.
+        """
+        rest = [rid for rid in relation_ids if not self.holds_in_integers(rid, printed)]
+        return not rest or self.holds(rest, printed)
+
+    def holds_in_integers(self, relation_id: str, printed: Mapping[str, tuple[Decimal, int]]) -> bool:
+        """Whether the integers show the relation to hold with ``printed`` figures (False: not shown).
+
+        Decided only for a ``sum`` (no weights) or ``balance`` whose figures share one unit,
+        have no qualifier and are rounded to nearest, judged only by rules whose screens
+        compare its sides (:class:`~perfcheck._engine.screen.Linear`) or that find nothing
+        on a relation whose units agree.
+        """
+        sides = self._sides_for(relation_id)
+        if sides is None:
+            return False
+        scale = sides.scale
+        changed: list[tuple[str, int, int]] = []
+        for fid, (value, decimals) in printed.items():
+            if fid in sides.ends:
+                scale = max(scale, _places(value), decimals + 1)
+        shift: int = 10 ** (scale - sides.scale)
+        llo, lhi, rlo, rhi = (end * shift for end in sides.sums)
+        for fid, (value, decimals) in printed.items():
+            if fid not in sides.ends:
+                continue
+            lo, hi = sides.ends[fid]
+            centre = _at(value, scale)
+            half: int = 0 if self.ctx.views[fid].exact else 5 * 10 ** (scale - decimals - 1)
+            new_lo, new_hi = centre - half, centre + half
+            changed.append((fid, new_lo - lo * shift, new_hi - hi * shift))
+        for fid, dlo, dhi in changed:
+            times = sides.left.get(fid, 0)
+            llo, lhi = llo + times * dlo, lhi + times * dhi
+            times = sides.right.get(fid, 0)
+            rlo, rhi = rlo + times * dlo, rhi + times * dhi
+        if sides.equal:
+            return llo <= rhi and rlo <= lhi
+        return lhi >= rlo
+
+    def decides(self, relation_id: str) -> bool:
+        """Whether the integers decide the relation (else :meth:`confirms` checks it in Decimal)."""
+        return self._sides_for(relation_id) is not None
+
+    def _sides_for(self, relation_id: str) -> _Sides | None:
+        if relation_id in self._sides:
+            return self._sides[relation_id]
+        sides = self._sides[relation_id] = self._sides_of(relation_id)
+        return sides
+
+    def _sides_of(self, relation_id: str) -> _Sides | None:  # noqa: C901, PLR0911, PLR0912 - one return per reason
+        """The relation as two sides over integers, or None when the integer comparison cannot decide it."""
+        rel, ctx = self.relations[relation_id], self.ctx
+        if self.truncate or ctx.dimension_problem(rel) is not None:
+            return None
+        if rel.kind == "sum" and getattr(rel, "weights", None) is None:
+            left, right = [rel.total], list(rel.parts)  # type: ignore[attr-defined]
+        elif rel.kind == "balance":
+            left, right = list(rel.outflows), list(rel.inflows)  # type: ignore[attr-defined]
+        else:
+            return None
+        equal: bool | None = None
+        for rule in self.judging(relation_id):
+            screen = rule.screen
+            if screen is None:
+                return None
+            if screen.linear is not None and screen.kind == rel.kind:
+                when = screen.linear.when
+                if when is None or getattr(rel, when[0]) == when[1]:
+                    equal = equal or screen.linear.equal
+            elif any(
+                hook is not None
+                for hook in (
+                    screen.kind,
+                    screen.linear,
+                    screen.quotient,
+                    screen.change,
+                    screen.spans,
+                    screen.below_zero,
+                    screen.declines,
+                    screen.figures,
+                    screen.escalates,
+                )
+            ):
+                return None  # a rule that judges something else of the relation
+        if equal is None:
+            return None
+        views = [ctx.views[fid] for fid in (*left, *right)]
+        unit = views[0].unit
+        for view in views:
+            interval = view.interval
+            if (
+                view.unit != unit
+                or view.qualifier is not None
+                or view.excess
+                or interval.lo_open
+                or interval.hi_open
+                or not interval.lo.is_finite()
+                or not interval.hi.is_finite()
+            ):
+                return None
+        scale = max(max(_places(v.interval.lo), _places(v.interval.hi)) for v in views)
+        ends = {v.id: (_at(v.interval.lo, scale), _at(v.interval.hi, scale)) for v in views}
+        left_times: dict[str, int] = {}
+        right_times: dict[str, int] = {}
+        for fid in left:
+            left_times[fid] = left_times.get(fid, 0) + 1
+        for fid in right:
+            right_times[fid] = right_times.get(fid, 0) + 1
+        sums = (
+            sum(ends[f][0] for f in left),
+            sum(ends[f][1] for f in left),
+            sum(ends[f][0] for f in right),
+            sum(ends[f][1] for f in right),
+        )
+        return _Sides(equal, left_times, right_times, ends, scale, sums)
 
     def holds(self, relation_ids: Iterable[str], printed: Mapping[str, tuple[Decimal, int]]) -> bool:
         """Whether no rule finds an error on the relations with ``printed`` figures as given.
