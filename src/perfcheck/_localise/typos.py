@@ -93,6 +93,18 @@ def _float(digits: str, point: int, negative: bool) -> float | None:  # noqa: FB
     return -value if negative else value
 
 
+def _kept(
+    keep: Callable[[float, float, int], bool],
+    digits: str,
+    point: int,
+    negative: bool,  # noqa: FBT001
+    decimals: int,
+) -> bool:
+    """``keep`` of the value and places of digits (their float is their text's, when they print a number)."""
+    value = _float(digits, point, negative)
+    return value is not None and keep(value, value, len(digits) - point if decimals >= 0 else decimals)
+
+
 def slips(number: Decimal, decimals: int, *, amount: bool) -> list[Slip]:
     """Every value one typing slip away from ``number`` printed to ``decimals`` places.
 
@@ -130,10 +142,10 @@ def slips_where(
             ):
                 continue  # no value of the group can fit
         for digits, point, kind in make():
+            if keep is not None and not _kept(keep, digits, point, negative, decimals):
+                continue  # most slips are ruled out before their text is made
             made = _text(digits, point, negative, decimals)
             if made is None:
-                continue
-            if keep is not None and not keep(v := float(made[0]), v, made[1]):
                 continue
             value = Decimal(made[0])
             if value != number:
