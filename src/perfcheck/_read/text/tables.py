@@ -58,6 +58,7 @@ from perfcheck._read.tables.cells import (
 )
 from perfcheck._read.tables.files import read_grid
 from perfcheck._read.tables.grid import preamble_unit
+from perfcheck._read.text.sangong_row import sangong_grid
 
 #: The fewest lines a table needs: a header and two rows.
 _MIN_LINES: Final = 3
@@ -760,12 +761,14 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     read = [
         r for r in data.get("relations", []) if r["kind"] != "sum" or not percents & {r["total"], *r["parts"]}
     ]
-    relations = [
-        *_split_changes(read),
-        *_row_changes(figures, f"t{n}_"),
-        *_named_sums(figures, f"t{n}_"),
-        *_row_shares(figures, f"t{n}_"),
-    ]
+    relations = _once(
+        [
+            *_split_changes(read),
+            *_row_changes(figures, f"t{n}_"),
+            *_named_sums(figures, f"t{n}_"),
+            *_row_shares(figures, f"t{n}_"),
+        ]
+    )
     if not relations:
         why = "no relation found: no 合计/小计 row, subject codes or change column to check its rows by"
         return TextTable(span[0], span[1], figures, [], lines, why)
@@ -773,6 +776,20 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     # perfcheck had to guess, so a break is one to check by hand (PC903)
     relations = [{**r, "basis": "inferred"} for r in relations]
     return TextTable(span[0], span[1], figures, relations, lines)
+
+
+def _once(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The relations, a sum the table states twice (by indentation and by its rows' names) once."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    kept = []
+    for r in relations:
+        key = (str(r.get("total")), tuple(sorted(map(str, r.get("parts", [])))))
+        if r["kind"] == "sum" and key in seen:
+            continue
+        if r["kind"] == "sum":
+            seen.add(key)
+        kept.append(r)
+    return kept
 
 
 def _reason(message: str) -> str:
@@ -1097,6 +1114,10 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
         while cells:
             read = _grid_of_cells(cells, marked=marked)
             if read is None:
+                # the standard 三公 table: one row of amounts, under the items' columns
+                across = sangong_grid(cells)
+                read = None if across is None else (_titled(across, cells), len(cells))
+            if read is None:
                 break
             grid, used = read
             n += 1
@@ -1195,6 +1216,12 @@ def _rows_unread(  # noqa: PLR0913 - the table, and where its rows are
         figures += extra
         unread.append((first + k, why.format(len(grid[k])), tuple(f["id"] for f in extra)))
     return replace(table, figures=figures, rows_unread=tuple(unread))
+
+
+def _titled(grid: list[list[object]], cells: list[str]) -> list[list[object]]:
+    """``grid`` under the caption naming its unit among ``cells`` (``单位:万元``), if one does."""
+    caption = next((c for c in cells if preamble_unit(c)), None)
+    return grid if caption is None else [[caption], *grid]
 
 
 def _title_unit(grid: list[list[object]]) -> str | None:
