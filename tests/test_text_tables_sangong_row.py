@@ -67,3 +67,21 @@ def test_the_total_adds_the_three_items_and_the_subtotal_its_two_parts_each_once
 def test_cells_that_do_not_name_the_items_of_their_amounts_are_no_such_table() -> None:
     ledger, _ = read_text(TEXT.replace("\n\n小计\n\n", "\n\n"))  # 5 items under 12 amounts
     assert not [f for f in ledger.figures if f.label.endswith("/ 预算数")]
+
+
+def test_a_row_of_zeros_one_cell_a_line_whose_blank_was_dropped_is_read_padded() -> None:
+    text = (
+        "一、2020年“三公”经费决算情况表\n(单位:万元)\n项 目\n预算数\n决算数\n"
+        "合 计\n60.00\n50.50\n因公出国(境)费\n0.00\n公务接待费\n25.00\n20.5\n"
+        "公务用车购置及运行费\n35.00\n30.00\n二、情况说明\n"
+    )
+    ledger, result = read_text(text)
+    assert not [f for f in result.findings if f.severity.value != "info"], [
+        f.message for f in result.findings
+    ]
+    sums = [values for values, _ in relation_values(ledger, "sum")]
+    assert {"60.00", "0.00", "25.00", "35.00"} in sums  # the zero counted where it adds nothing
+    assert {"50.50", "20.5", "30.00"} in sums
+    # a short row holding an amount other than zero is not placed by guess
+    ledger, _ = read_text(text.replace("因公出国(境)费\n0.00\n", "因公出国(境)费\n5.00\n"))
+    assert not [values for values, _ in relation_values(ledger, "sum") if "5.00" in values]

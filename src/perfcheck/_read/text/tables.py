@@ -467,13 +467,34 @@ def _double_spaced(lines: list[str]) -> bool:
     return len(filled) >= _MIN_LINES and followed >= _DOUBLE_SPACED * len(filled)
 
 
-def _rows(cells: list[str]) -> tuple[int, int, int] | None:
-    """Where the rows of a one-cell-a-line table begin and end, and their width, from their shape.
+def _zero_row(cells: list[str], at: int, width: int) -> int:
+    """How many values a row of zeros one cell a line prints from ``at`` (its label); 0 if none does.
+
+    A row printing fewer values than the columns, all zero, and then the next row's label
+    (or nothing) had its blank cells dropped: its zeros add nothing to a sum wherever
+    they stand, so it is read padded with blanks, as a table printed with spaces reads it.
+
+    >>> _zero_row(["因公出国费", "0.00", "公务接待费", "35.00", "26.40"], 0, 3)
+    1
+    >>> _zero_row(["因公出国费", "5.00", "公务接待费"], 0, 3)
+    0
+    """
+    k = 0
+    while at + 1 + k < len(cells) and k < width - 1 and _value(cells[at + 1 + k]):
+        k += 1
+    shown = cells[at + 1 : at + 1 + k]
+    if _value(cells[at]) or not 0 < k < width - 1 or (at + 1 + k < len(cells) and _value(cells[at + 1 + k])):
+        return 0
+    return k if all(number_like(v) and parse_value(v, LOCALE).number == 0 for v in shown) else 0
+
+
+def _rows(cells: list[str]) -> tuple[int, list[list[str]], int, int] | None:
+    """Where a one-cell-a-line table's rows begin, the rows, where they end, their width: from their shape.
 
     A row is a label (no number) followed by values; the rows of a table all have the
-    same width. Returns (first row's cell, end, width) or None.
+    same width, but for a row of zeros whose blank cells were dropped (padded: see
+    :func:`_zero_row`). Returns (first row's cell, the rows, end, width) or None.
     """
-    best: tuple[int, int, int] | None = None
     for first in range(len(cells)):
         if _value(cells[first]) or first + 1 >= len(cells) or not number_like(cells[first + 1]):
             continue
@@ -482,17 +503,23 @@ def _rows(cells: list[str]) -> tuple[int, int, int] | None:
             width += 1
         if width < 2:
             continue
-        end, rows = first, 0
-        while (
-            end + width <= len(cells)
-            and not _value(cells[end])
-            and all(_value(c) for c in cells[end + 1 : end + width])
-        ):
-            end, rows = end + width, rows + 1
-        if rows >= _MIN_ROWS:
-            best = (first, end, width)
-            break
-    return best
+        end, rows = first, []
+        while end < len(cells):
+            if (
+                end + width <= len(cells)
+                and not _value(cells[end])
+                and all(_value(c) for c in cells[end + 1 : end + width])
+            ):
+                rows.append(list(cells[end : end + width]))
+                end += width
+            elif k := _zero_row(cells, end, width):
+                rows.append([*cells[end : end + 1 + k], *[""] * (width - 1 - k)])
+                end += 1 + k
+            else:
+                break
+        if sum(len(r) - r.count("") == width for r in rows) >= _MIN_ROWS:
+            return first, rows, end, width
+    return None
 
 
 def _header(cells: list[str], width: int, *, marked: bool) -> list[list[object]]:
@@ -545,7 +572,7 @@ def _grid_of_cells(cells: list[str], *, marked: bool) -> tuple[list[list[object]
     found = _rows(cells)
     if found is None:
         return None
-    first, end, width = found
+    first, printed, end, width = found
     if sum(number_like(c) for c in cells[first:end]) < 2:
         return None
     head = cells[:first]
@@ -553,10 +580,11 @@ def _grid_of_cells(cells: list[str], *, marked: bool) -> tuple[list[list[object]
         # 科目名称 | 执行数 | 决算数 | 科目名称 | 执行数 | 决算数: a 收入 half beside a 支出 half,
         # each printed row one row of each half (the last may have no right half); the
         # table reader reads the halves apart
-        body = cells[first:end] + [""] * ((end - first) % (2 * width))
+        cells_in = [c for row in printed for c in row]
+        body = cells_in + [""] * (len(cells_in) % (2 * width))
         pairs: list[list[object]] = [list(body[k : k + 2 * width]) for k in range(0, len(body), 2 * width)]
         return [*_header(_side_labels(head, width), 2 * width, marked=marked), *pairs], end
-    rows: list[list[object]] = [list(cells[k : k + width]) for k in range(first, end, width)]
+    rows: list[list[object]] = [list(row) for row in printed]
     return [*_header(head, width, marked=marked), *rows], end
 
 
