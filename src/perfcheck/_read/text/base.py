@@ -156,6 +156,8 @@ def read_label(
         (text[begin - 1] not in _LABEL_STOP and not text[begin - 1].isdigit()) or begin - 1 in joins
     ):
         begin -= 1
+    if text[begin : begin + 1] in ")）" and _OPENED_ITEM.search(text, max(0, begin - 3), begin):
+        begin += 1  # （1）地方收入404万元: the item's number printed inline is no part of the name
     # 2023 年政府采购预算 (a PDF's spacing): the 年 after a year is no part of the name
     before = begin
     while before > 0 and text[before - 1] in " \u3000":
@@ -173,6 +175,8 @@ def read_label(
     return label, start
 
 
+#: The opening of an item's number in running text, up to its closing bracket: （1.
+_OPENED_ITEM: Final = re.compile(r"[（(][0-9]{1,2}$")
 #: An item's number opening a label: （二）公务接待费支出.
 _ENUMERATOR: Final = re.compile(r"[（(][一二三四五六七八九十0-9]{1,2}[)）]\s*(?=\S{2})")
 
