@@ -17,7 +17,8 @@ commas removed; ids and labels do not matter):
 - **relations built**: index relations for which the reader built a relation over
   exactly the same figure values;
 - **broken caught**: broken relations of high confidence reported by an error or a
-  warning over (at least two thirds of) the same values;
+  warning over (at least two thirds of) the same values (how many of them by an error is
+  printed beside it: a warning, PC903 "check by hand", does not fail the run);
 - **false errors**: errors whose figures match no broken relation of the index.
 
 By default only the development part is scored; ``--aside`` scores the part kept
@@ -84,6 +85,7 @@ class Score:
     built: int = 0
     relations: int = 0
     caught: int = 0
+    caught_as_errors: int = 0
     broken: int = 0
     false_errors: int = 0
     notes: list[str] = field(default_factory=list)
@@ -96,7 +98,8 @@ class Score:
         return (
             f"{name}: {self.excerpts} excerpts: figure recall {recall:.0%}"
             f" ({self.figures_read}/{self.figures}), relations built {built:.0%}"
-            f" ({self.built}/{self.relations}), broken caught {self.caught}/{self.broken},"
+            f" ({self.built}/{self.relations}), broken caught {self.caught}/{self.broken}"
+            f" ({self.caught_as_errors} as errors),"
             f" {self.false_errors} false errors"
         )
 
@@ -150,6 +153,9 @@ def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
         score.broken += 1
         if any(f.severity.value in ("error", "warning") and jaccard(values, fv) >= 2 / 3 for fv, f in found):
             score.caught += 1
+            score.caught_as_errors += any(
+                f.severity.value == "error" and jaccard(values, fv) >= 2 / 3 for fv, f in found
+            )
         else:
             score.notes.append(f"{tag}: broken, not reported: {relation['statement'][:70]}")
     for fv, finding in found:
@@ -237,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
             "built",
             "relations",
             "caught",
+            "caught_as_errors",
             "broken",
             "false_errors",
         ):

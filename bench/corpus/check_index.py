@@ -28,6 +28,7 @@ A relation's status is
 
 from __future__ import annotations
 
+import argparse
 import ast
 import itertools
 import json
@@ -224,15 +225,17 @@ def check_entry(entry: dict, texts: pathlib.Path | None) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    texts = pathlib.Path("/work/corpus-texts")
-    args = list(argv)
-    if "--texts" in args:
-        i = args.index("--texts")
-        texts = pathlib.Path(args[i + 1])
-        del args[i : i + 2]
-    if not texts.is_dir():
-        texts = None
-    paths = [pathlib.Path(a) for a in args] or [
+    parser = argparse.ArgumentParser(description="Recompute every index relation's status with decimal.")
+    parser.add_argument("indexes", nargs="*", type=pathlib.Path, help="index files (default: every part)")
+    parser.add_argument(
+        "--texts",
+        type=pathlib.Path,
+        default=pathlib.Path("/work/corpus-texts"),
+        help="folder of excerpt texts, to check that figures are substrings",
+    )
+    args = parser.parse_args(argv)
+    texts = args.texts if args.texts.is_dir() else None
+    paths = list(args.indexes) or [
         HERE / f"index-{part}.json" for part in ("dev", "aside", "fresh", "fresh2", "fresh3", "fresh4")
     ]
     problems, n_entries, n_rel = [], 0, 0
