@@ -196,7 +196,9 @@ class TableBuilder:
                 (
                     i
                     for i, h in enumerate(headers)
-                    if any(w in h for w in CODE_WORDS) and i not in {label_col, parent_col}
+                    if any(w in h for w in CODE_WORDS)
+                    and i not in {label_col, parent_col}
+                    and not self.names_rows(i)
                 ),
                 None,
             )
@@ -221,6 +223,16 @@ class TableBuilder:
                     None,
                 )
         return label_col, code_col
+
+    def names_rows(self, col: int) -> bool:
+        """Whether a column named for labels and codes at once (``项目及编号``) prints labels and no code."""
+        header = normalized(self.headers[col])
+        values = [v for v in self.table.columns[col].values if not is_blank(v)]
+        return (
+            any(w in header for w in LABEL_WORDS)
+            and bool(values)
+            and not any(code_text(v) is not None for v in values)
+        )
 
     def split_code_columns(self) -> list[int]:
         """The 类 / 款 / 项 columns of a code printed in three (``科目编码/类``), if any."""
@@ -635,16 +647,39 @@ class TableBuilder:
         for row, level in enumerate(levels):
             if not level:
                 continue
-            parts = self.covered(row, level, levels, listed, heads=row < first_item)
+            if self.numbered_head(row):
+                parts = self.covered(row, level, levels, listed, heads=True, nested=True)
+            else:
+                parts = self.covered(row, level, levels, listed, heads=row < first_item)
             if parts:
                 self.add_sums("total", row, parts, self.labels[row])
 
-    def covered(self, row: int, level: int, levels: list[int], items: set[int], *, heads: bool) -> list[int]:
-        """The rows a total covers: below it when it heads the table, else above it."""
+    def numbered_head(self, row: int) -> bool:
+        """Whether a numbered total heads the rows indented under it: ``(二)支出总计`` over ``1.管理费用``.
+
+        A total printed with its row number, the row after it indented deeper, covers
+        the rows below it, as a total heading the table does, wherever it stands.
+        """
+        label = self.labels[row]
+        return (
+            ordinal_stripped(label) != normalized(label)
+            and row + 1 < self.n_rows
+            and self.indents[row + 1] > self.indents[row]
+        )
+
+    def covered(  # noqa: PLR0913 - the total, and how it covers
+        self, row: int, level: int, levels: list[int], items: set[int], *, heads: bool, nested: bool = False
+    ) -> list[int]:
+        """The rows a total covers: below it when it heads the table, else above it.
+
+        A ``nested`` total covers only the rows indented deeper than itself after it.
+        """
         step = 1 if heads else -1
         span: list[int] = []
         r = row + step
         while 0 <= r < self.n_rows and not (levels[r] >= level):
+            if nested and self.indents[r] <= self.indents[row]:
+                break
             span.append(r)
             r += step
         lower = [r for r in span if 0 < levels[r] < level]

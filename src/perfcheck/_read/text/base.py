@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
 
+from perfcheck._core.interval import Interval, quotient
 from perfcheck._core.units import lookup_unit
 from perfcheck._read.text import patterns
 from perfcheck._read.text.numbers import Mention
@@ -156,6 +157,8 @@ def read_label(
         (text[begin - 1] not in _LABEL_STOP and not text[begin - 1].isdigit()) or begin - 1 in joins
     ):
         begin -= 1
+    if text[begin : begin + 1] in ")）" and _OPENED_ITEM.search(text, max(0, begin - 3), begin):
+        begin += 1  # （1）地方收入404万元: the item's number printed inline is no part of the name
     # 2023 年政府采购预算 (a PDF's spacing): the 年 after a year is no part of the name
     before = begin
     while before > 0 and text[before - 1] in " \u3000":
@@ -173,6 +176,8 @@ def read_label(
     return label, start
 
 
+#: The opening of an item's number in running text, up to its closing bracket: （1.
+_OPENED_ITEM: Final = re.compile(r"[（(][0-9]{1,2}$")
 #: An item's number opening a label: （二）公务接待费支出.
 _ENUMERATOR: Final = re.compile(r"[（(][一二三四五六七八九十0-9]{1,2}[)）]\s*(?=\S{2})")
 
@@ -224,12 +229,38 @@ def factor(unit: str | None) -> Decimal:
     return lookup_unit(unit).factor
 
 
-def _precision(fig: Fig) -> int:
-    return fig.decimals if fig.decimals is not None else fig.mention.decimals
+def _precision(fig: Fig, *, printed: bool = False) -> int:
+    return fig.decimals if fig.decimals is not None and not printed else fig.mention.decimals
 
 
 def _exact(fig: Fig) -> bool:
     return fig.kind == "count" and fig.mention.decimals == 0 and factor(fig.unit) == 1
+
+
+def _half_unit(fig: Fig, *, printed: bool) -> Decimal:
+    """How far a figure's value may lie from its print, in its unit's base (0 for an exact count)."""
+    if _exact(fig):
+        return Decimal(0)
+    return Decimal("0.5").scaleb(-_precision(fig, printed=printed)) * factor(fig.unit)
+
+
+def _box(fig: Fig, *, printed: bool) -> Interval:
+    """The values a figure's print stands for, in its unit's base, rounded to the decimals it has."""
+    value, half = fig.mention.number * factor(fig.unit), _half_unit(fig, printed=printed)
+    return Interval(value - half, value + half)
+
+
+def rate_holds(numerator: Fig, denominator: Fig, rate: Fig, *, printed: bool = False) -> bool:
+    """Whether a stated percentage can be the numerator over the denominator, within their rounding."""
+    if any(f.mention.qualifier for f in (numerator, denominator, rate)):
+        return True
+    found = quotient(_box(numerator, printed=printed), _box(denominator, printed=printed))
+    return found is None or found.scale(Decimal(100)).intersects(_box(rate, printed=printed))
+
+
+def padded(fig: Fig) -> bool:
+    """Whether a figure was given more decimals than it prints (``39万元`` beside ``168.53万元``)."""
+    return fig.decimals is not None and fig.decimals > fig.mention.decimals
 
 
 def role_of(label: str) -> str | None:
@@ -242,16 +273,16 @@ def role_of(label: str) -> str | None:
     return next((role for rx, role in patterns.ROLES if rx.search(words)), None)
 
 
-def adds_up(total: Fig, parts: list[Fig]) -> bool:
-    """Whether the printed parts add up to the printed total within their rounding (no qualifiers)."""
+def adds_up(total: Fig, parts: list[Fig], *, printed: bool = False) -> bool:
+    """Whether the printed parts add up to the printed total within their rounding (no qualifiers).
+
+    ``printed``: each figure rounded to the decimals it prints, not those the document gave it.
+    """
     figs = [total, *parts]
     if any(f.mention.qualifier for f in figs):
         return False
     value = sum((f.mention.number * factor(f.unit) for f in parts), Decimal(0))
-    slack = sum(
-        (Decimal(0) if _exact(f) else Decimal("0.5").scaleb(-_precision(f)) * factor(f.unit) for f in figs),
-        Decimal(0),
-    )
+    slack = sum((_half_unit(f, printed=printed) for f in figs), Decimal(0))
     return abs(value - total.mention.number * factor(total.unit)) <= slack
 
 

@@ -42,7 +42,10 @@ from perfcheck._read.text.base import (
     Built,
     Fig,
     Rel,
+    adds_up,
     noun_after,
+    padded,
+    rate_holds,
     read_label,
     role_of,
 )
@@ -323,6 +326,29 @@ class _Builder(
                 kept.append(rel)
         self.relations = kept
 
+    def padded_guesses(self) -> None:
+        """A stated sum, share or ratio that breaks only by the decimals given to a figure is inferred.
+
+        ``预算168.53万元，其中：A 39万元、B 119.5万元、C 10万元``: the parts were given two
+        decimals, as most amounts print (39.00, 119.50), and then add up to 168.50. But a
+        figure printing fewer decimals may as well have been rounded to them (119.53 shown
+        as 119.5), and at the decimals printed the sum holds: which it was is a guess, so a
+        break is to be checked by hand, not an error. Likewise ``预算为1万元，支出决算为0.53万元，
+        完成预算的47%`` (1 rounded to the unit makes any rate from 35 % to 106 %).
+        """
+        for rel in self.relations:
+            kind, figs = rel.data["kind"], rel.figures
+            if rel.data.get("basis") == "inferred" or not any(padded(f) for f in figs):
+                continue
+            if kind == "sum" and rel.data.get("exhaustive", True) and len(figs) > 2:
+                guessed = not adds_up(figs[0], figs[1:]) and adds_up(figs[0], figs[1:], printed=True)
+            elif kind in {"share", "ratio"} and len(figs) == 3 and figs[2].is_percent:
+                guessed = not rate_holds(*figs) and rate_holds(*figs, printed=True)
+            else:
+                continue
+            if guessed:
+                rel.data = {**rel.data, "basis": "inferred"}
+
     def phrasings(self) -> None:
         """Changes against a second base, broken down item by item, and average yearly growth."""
         self.side_by_side_changes()
@@ -368,6 +394,7 @@ class _Builder(
         self.equals()
         self.side_totals()
         self.mixed_periods()
+        self.padded_guesses()
         self.change_formulas()
         self.scores()
         self.name_figures()

@@ -184,10 +184,14 @@ class Comparisons(State):
                 self.compare(actual[-1], ">=", target, why)
 
     def figure_compares(self, figs: list[Fig]) -> None:
-        """``满意度达95%以上，高于年度目标值90%``: a figure compared in words with the one before it."""
+        """``满意度达95%以上，高于年度目标值90%``: a figure compared in words with the one before it.
+
+        A figure in percentage points (``增长33%，高于全市支出增幅3.7个百分点，高于去年同期16.1个百分点``)
+        is by how much a rate is higher, never the rate compared with: no comparison.
+        """
         for i, fig in enumerate(figs):
             word = next((w for w in patterns.COMPARE_WORDS if fig.label.startswith(w[0])), None)
-            if word is None or len(fig.label) == len(word[0]) or i == 0:
+            if word is None or len(fig.label) == len(word[0]) or i == 0 or _points(fig):
                 continue
             left = next((f for f in reversed(figs[:i]) if f.unit == fig.unit and f.kind == fig.kind), None)
             if left is not None:
@@ -233,3 +237,8 @@ class Comparisons(State):
         winners = [f for p, f in scored if p == best]
         if best >= 2 and len(winners) == 1:
             self.compare(winners[0], op, right, f"{left_words}{word}{right_words}")
+
+
+def _points(fig: Fig) -> bool:
+    """Whether a figure is printed in percentage points (个百分点): a gap between two rates."""
+    return str(fig.unit).endswith("百分点")

@@ -46,9 +46,11 @@ LIST_OPENER: Final = re.compile(
     # 财力安排支出68.4亿元，主要支出事项：A 7.1亿元、B…等: the main items of the figure before
     r"|主要(?!原因)[^，,。；;：:0-9]{0,6}(?:事项|项目|内容|方向)[：:]"
 )
-#: The label of a change or a share, which is never a total or a part of a list.
+#: The label of a change or a share, which is never a total or a part of a list (调减 a budget's
+#: adjustment down, 调增 up: 税收收入拟调整为8500万元，调减1600万元).
 CHANGE_LABEL: Final = re.compile(
-    r"^(?:较|比|同比|与上年|增加|减少|增长|下降|增收|减收|增支|减支|占)|(?:增加|减少|增长|下降|增收|减收|增支|减支)$"
+    r"^(?:较|比|同比|与上年|增加|减少|增长|下降|增收|减收|增支|减支|调增|调减|占)"
+    r"|(?:增加|减少|增长|下降|增收|减收|增支|减支|调增|调减)$"
 )
 
 #: A figure that is the new value of what changed (2013年为25,729.34万元，2014年下降到16,023.35万元):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, State, role_of, unique
@@ -158,7 +159,7 @@ class Shares(State):
             and not self.other_scopes(f, part)
             and len(f.label) >= 2
             and len(words) >= 2
-            and (f.label == words or f.label.endswith(words) or words.endswith(f.label))
+            and _names(f.label, words)
         ]
         before = [f for f in candidates if f.mention.start < part.mention.start]
         if before:
@@ -307,6 +308,20 @@ class Shares(State):
                     "label": f"{fig.label}: {count.label}",
                 }
                 self.add("ratio", data, [fig.sentence], [count, fig])
+
+
+#: What a figure's label may end with past its name: 全省公共财政支出完成, 收入累计实现.
+_ACHIEVED: Final = re.compile(r"(?:累计)?(?:完成|实现)$")
+
+
+def _names(label: str, words: str) -> bool:
+    """Whether a share's words (占财政支出的…) name a figure of ``label``, an achievement word past it aside.
+
+    ``全省公共财政支出完成983.68亿元 … 占财政支出比重71.4%``: the words name that figure
+    (and so the nearest before wins over a headline's ``1-5月福建公共财政支出983亿``).
+    """
+    name = _ACHIEVED.sub("", label) if len(label) > 4 else label
+    return any(n == words or n.endswith(words) or words.endswith(n) for n in {label, name} if len(n) >= 2)
 
 
 def _of_named_role(budgets: list[Fig], words: str) -> tuple[list[Fig], bool]:

@@ -141,7 +141,7 @@ class Sums(State):
             if not before or before[-1].mention.number <= 0:
                 continue
             total = before[-1]
-            parts = self.numbered_items(total, sentence)
+            parts, _, _ = self.numbered_items(total, sentence)
             if (
                 len(parts) > 1
                 and all(p.unit == total.unit and not self.exceeds(p, total) for p in parts)
@@ -281,6 +281,8 @@ class Sums(State):
                 continue
             nested: list[tuple[int, int]] = [(a, stop) for a, _, _, stop in brackets if a > start]
             nested += self.colon_lists(start, sentences)
+            known = {a for a, _ in nested}  # a breakdown right after a figure may close one item late
+            nested += [(a, b) for a, b in self.inner_brackets(start, sentences, figs) if a not in known]
             for later, _, _ in openers[n + 1 :]:
                 stop = self.closing(later) or next(s.end for s in sentences if s.start <= later < s.end)
                 nested.append((later, stop))
@@ -303,9 +305,14 @@ class Sums(State):
                 groups = candidates if colon or len(openers) == 1 else candidates[:1]
                 flat = [f for g in groups for f in g if not any(a <= f.mention.start < b for a, b in nested)]
                 chosen = self.up_to_etc(self.parts(total, self.before_total(total, flat, at)))
+            plain = complete = True
             if not chosen and not self.text[start:end].strip(" \u3000：:。"):
-                chosen = self.numbered_items(total, sentences[-1]) or self.dashed_items(total, end)
-            if chosen and at in changed and not self.beyond(changed[at], chosen):
+                chosen, plain, complete = self.numbered_items(total, sentences[-1])
+                chosen = chosen or self.dashed_items(total, end)
+            if chosen and not (plain and complete):
+                # an item printed several figures none of which is plainly the part, or none
+                self.sum_of(total, chosen, sentences[-1], at, start, inferred=not plain, partial=not complete)
+            elif chosen and at in changed and not self.beyond(changed[at], chosen):
                 # the parts of the total or of its change? by the numbers if they tell, and inferred
                 change = changed[at]
                 whole = change if change is not None and self.of_change(change, total, chosen) else total
@@ -515,6 +522,25 @@ class Sums(State):
                 found.append((at, sentence.end))
         return found
 
+    def inner_brackets(self, start: int, sentences: list[Sentence], figs: list[Fig]) -> list[tuple[int, int]]:
+        """Brackets opened inside a list, after its first words, holding amounts: no parts of the list.
+
+        ``其中：（1）地方收入404万元，同比下降0.3%（税收收入199万元、非税收入205万元）；（2）…``:
+        what the brackets hold details something printed before them (here an item the
+        rate stands between), whatever that is; the list goes on after them.
+        """
+        end = sentences[-1].end
+        found = []
+        for at in range(start, end):
+            if self.text[at] not in "（(" or not self.text[start:at].strip(" \u3000：:"):
+                continue
+            close = self.bracket_close(at + 1, end)
+            if close is not None and any(
+                at < f.mention.start < close and f.kind in {"amount", "count"} for f in figs
+            ):
+                found.append((at, close))
+        return found
+
     def beyond(self, change: Fig | None, parts: list[Fig]) -> bool:
         """Whether a part is more than the change printed before the list: then no part of the change."""
         return change is not None and any(self.exceeds(p, change) for p in parts)
@@ -661,22 +687,46 @@ class Sums(State):
         ]
         return spent[-1] if spent else None
 
-    def numbered_items(self, total: Fig, sentence: Sentence) -> list[Fig]:
-        """Parts of a list opened at the end of a line (其中：) and printed as numbered items below it."""
+    def numbered_items(self, total: Fig, sentence: Sentence) -> tuple[list[Fig], bool, bool]:
+        """Parts of a list opened at the end of a line (其中：) and printed as numbered items below it.
+
+        Each item's part is its figure that plays the total's role, else its first. Also
+        whether the parts are plain and whether every item printed one. They are not plain
+        when an item prints several parts none of which its role names and the firsts do
+        not add up (``4、A 182万元，B 60万元``): then every part of every item is taken if
+        those add up. An item with no figure (the text may stop mid-list: ``5、医疗卫生支``)
+        leaves the list partial.
+        """
         section = sentence.section or ""
         firsts: list[Fig] = []
+        every: list[Fig] = []
         seen: set[str] = set()
+        items: set[str] = set()
+        several = False
         for later in self.sentences[sentence.index + 1 :]:
             where = later.section or ""
             if not where.startswith(section) or where == section:
                 break
+            items.add(where)
             if where in seen:
                 continue
             figs = [f for f in self.by_sentence.get(later.index, []) if self.eligible(f)]
             if figs:
                 seen.add(where)
-                firsts.append(self.same_role(total, figs))
-        return self.parts(total, firsts)
+                first = self.same_role(total, figs)
+                firsts.append(first)
+                if first is figs[0] and len(self.parts(total, figs)) > 1:
+                    several = True
+                    every.extend(figs)
+                else:
+                    every.append(first)
+        parts = self.parts(total, firsts)
+        if several and not adds_up(total, parts):
+            everything = self.parts(total, every)
+            if adds_up(total, everything):
+                return everything, True, items == seen
+            return parts, False, items == seen
+        return parts, True, items == seen
 
     def dashed_items(self, total: Fig, end: int) -> list[Fig]:
         """Parts of a list opened at the end of a line and printed as lines opened by a dash below it.
@@ -773,10 +823,12 @@ class Sums(State):
         *,
         bracket: bool = False,
         inferred: bool = False,
+        partial: bool = False,
     ) -> None:
         """The sum of a list; ``bracket``: a breakdown in brackets with no list word, inferred.
 
         ``inferred``: the list's total was not plain (a change printed between them).
+        ``partial``: the list is known to name only some of the parts (an item printed none).
         """
         if self.levels(total, parts):
             return
@@ -787,7 +839,7 @@ class Sums(State):
             parts, bracket = measured, True
         lead = self.text[at : parts[0].label_start]
         tail = self.text[parts[-1].text_end : sentence.end]
-        partial = bool(patterns.PARTIAL_BEFORE.search(lead) or patterns.PARTIAL_AFTER.search(tail))
+        partial = partial or bool(patterns.PARTIAL_BEFORE.search(lead) or patterns.PARTIAL_AFTER.search(tail))
         opener = self.text[at:start]
         worded = "其中" in opener or "用于" in opener or bool(OF_SUBJECT.match(opener))
         is_colon = not bracket and not worded

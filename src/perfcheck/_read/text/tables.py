@@ -47,6 +47,7 @@ from typing import Any, Final
 from perfcheck._core.errors import LedgerError, ValueFormatError
 from perfcheck._core.values import parse_value
 from perfcheck._read.tables.cells import (
+    LABEL_WORDS,
     LOCALE,
     TOTAL_LEVELS,
     code_text,
@@ -57,6 +58,7 @@ from perfcheck._read.tables.cells import (
 )
 from perfcheck._read.tables.files import read_grid
 from perfcheck._read.tables.grid import preamble_unit
+from perfcheck._read.text.sangong_row import sangong_grid
 
 #: The fewest lines a table needs: a header and two rows.
 _MIN_LINES: Final = 3
@@ -218,25 +220,122 @@ _COLUMN_WORDS: Final = re.compile(r"预算|决算|上年|本年|增减|完成|�
 _PROSE: Final = re.compile(r"[，。；：,;]")
 
 
+#: The most words a label printed with spaces inside it holds (``1. 财政补助收入``, ``(一) 收入总计``).
+_LABEL_WORDS: Final = 4
+
+
+def _space_label(words: list[str]) -> str | None:
+    """One row's label printed over several words: joined, from its last row number on; None if it is none.
+
+    ``1. 财政补助收入`` is ``1.财政补助收入``; ``一、收入支出情况 (一) 收入总计`` prints a heading
+    of no numbers and its first row on one line: the row is ``(一)收入总计``.
+
+    >>> _space_label(["一、收入支出情况", "(一)", "收入总计"])
+    '(一)收入总计'
+    >>> _space_label(["1.", "财政补助收入"])
+    '1.财政补助收入'
+    >>> _space_label(["合计"])
+    '合计'
+    >>> _space_label(["1.", "2."]) is None
+    True
+    """
+    if not words or len(words) > _LABEL_WORDS or number_like(words[-1]):
+        return None
+    at = max((k for k in range(1, len(words)) if _ordinal_level("".join(words[k:])) is not None), default=0)
+    return "".join(words[at:])
+
+
+def _split_space_line(line: str) -> tuple[str | None, list[str]]:
+    """A line of cells between spaces as its label (None if it prints none) and its trailing values."""
+    words = line.split()
+    k = len(words)
+    while k > 0 and _value(words[k - 1]):
+        k -= 1
+    if k == 0:
+        return None, words
+    return _space_label(words[:k]), words[k:]
+
+
 def _space_row(line: str, width: int, *, coded: bool) -> list[object] | None:
     """A line's cells between spaces as a row ``width`` wide: a label, then numbers; None if it is none.
 
     Under a code column a row may print no code (合计): its first cell is left blank.
+    Without one, a label may be printed over several words (``1. 财政补助收入``); a row
+    printing fewer values than the columns, all of them zero, has its blank cells
+    dropped by the page: its zeros add nothing to any sum wherever they stand, so it is
+    read padded with blanks.
     """
+    if _PROSE.search(line):
+        return None
     cells: list[object] = list(line.split())
     if coded and len(cells) == width - 1 and not number_like(str(cells[0])):
         cells = ["", *cells]
-    if len(cells) != width or _PROSE.search(line):
+    if not coded:
+        label, values = _split_space_line(line)
+        if label is None or not values or len(values) > width - 1:
+            return None
+        if len(values) < width - 1:
+            if not all(number_like(v) and parse_value(v, LOCALE).number == 0 for v in values):
+                return None
+            values = [*values, *[""] * (width - 1 - len(values))]
+        cells = [label, *values]
+    if len(cells) != width:
         return None
     first = 1 + coded
-    label, values = cells[:first], [str(c) for c in cells[first:]]
-    if not str(label[-1]) or number_like(str(label[-1])) or not all(_value(v) for v in values):
+    label_cells, values = cells[:first], [str(c) for c in cells[first:]]
+    if not str(label_cells[-1]) or number_like(str(label_cells[-1])) or not all(_value(v) for v in values):
         return None
     return cells if any(number_like(v) for v in values) else None
 
 
+def _wrapped_space_row(lines: list[str], j: int, width: int) -> list[object] | None:
+    """A row whose label is printed alone on line ``j`` and its values on the next line; None if none.
+
+    ``三、出院者平均医药费用`` over ``5591.34 5641.93 50.59 0.90%``: the values line holds
+    the row's every value and nothing else.
+    """
+    if j + 1 >= len(lines) or _PROSE.search(lines[j]) or _PROSE.search(lines[j + 1]):
+        return None
+    label, values = _split_space_line(lines[j])
+    if label is None or values:
+        return None
+    rest, numbers = _split_space_line(lines[j + 1])
+    if rest is not None or len(numbers) != width - 1 or not any(number_like(v) for v in numbers):
+        return None
+    return [label, *numbers]
+
+
+def _sub_header(line: str, width: int) -> list[str] | None:
+    """A second header row under the last of ``width`` column names (``增减值 增减%``); None if none."""
+    words = line.split()
+    if len(words) < _SHARED or _PROSE.search(line) or any(number_like(w) for w in words):
+        return None
+    return words if any(_COLUMN_WORDS.search(w) for w in words) and len(words) < width else None
+
+
+def _space_body(lines: list[str], j: int, width: int, *, coded: bool) -> tuple[list[list[object]], int]:
+    """The rows of a table printed with spaces between cells from line ``j``, and the line after them."""
+    rows: list[list[object]] = []
+    while j < len(lines):
+        if (row := _space_row(lines[j], width, coded=coded)) is not None:
+            rows.append(row)
+            j += 1
+        elif not coded and (row := _wrapped_space_row(lines, j, width)) is not None:
+            rows += [[], row]
+            j += 2
+        else:
+            break
+    return rows, j
+
+
 def _space_runs(text: str) -> list[tuple[int, int, int, list[list[object]]]]:
-    """Tables printed with spaces between cells: (first line number, start, end, their cells)."""
+    """Tables printed with spaces between cells: (first line number, start, end, their cells).
+
+    The header may have a second row under its last column name (``2020比2019增减`` over
+    ``增减值 增减%``), read as the ``|`` tables' two-row headers are; a row may print its
+    label alone on a line and its values on the next (an empty row stands for the label's
+    line, so that rows keep the numbers of their lines).
+    """
     lines = text.split("\n")
     offsets = [0]
     for line in lines:
@@ -248,13 +347,18 @@ def _space_runs(text: str) -> list[tuple[int, int, int, list[list[object]]]]:
             continue
         if any(number_like(h) for h in header) or not any(_COLUMN_WORDS.search(h) for h in header):
             continue
-        coded = bool(re.search(r"编码|代码|编号", header[0]))
+        coded = bool(re.search(r"编码|代码|编号", header[0])) and not header[0].startswith("项目")
         rows: list[list[object]] = [list(header)]
+        width = len(header)
         j = i + 1
-        while j < len(lines) and (row := _space_row(lines[j], len(header), coded=coded)) is not None:
-            rows.append(row)
+        below = _sub_header(lines[j], width + 1) if j < len(lines) and not coded else None
+        if below is not None:
+            rows.append(list(below))
+            width += len(below) - 1
             j += 1
-        if len(rows) < _MIN_LINES:
+        body, j = _space_body(lines, j, width, coded=coded)
+        rows += body
+        if sum(_has_number(r) for r in rows) < _MIN_LINES - 1:
             continue
         first = i
         if i > 0 and re.fullmatch(r"\s*(?:\(|（)?单位\s*[：:]\s*\S{1,4}(?:\)|）)?\s*", lines[i - 1]):
@@ -328,6 +432,10 @@ def _cell_runs(text: str) -> list[tuple[int, int, int, list[str], bool]]:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
+    # a page printed double-spaced (a blank line after every line) is read without its blank lines
+    spaced = _double_spaced(lines)
+    at = [k for k, line in enumerate(lines) if line.strip() or not spaced]
+    lines = [lines[k] for k in at]
     runs: list[tuple[int, int, int, list[str], bool]] = []
     i = 0
     while i < len(lines):
@@ -336,18 +444,57 @@ def _cell_runs(text: str) -> list[tuple[int, int, int, list[str], bool]]:
             continue
         cells, last, j = _cell_run(lines, i)
         if len(cells) >= _MIN_LINES * 2:
-            runs.append((i + 1, offsets[i], offsets[last] + len(lines[last]), cells, _marked(lines, i)))
+            end = offsets[at[last]] + len(lines[last])
+            runs.append((at[i] + 1, offsets[at[i]], end, cells, _marked(lines, i)))
         i = max(j, i + 1)
     return runs
 
 
-def _rows(cells: list[str]) -> tuple[int, int, int] | None:
-    """Where the rows of a one-cell-a-line table begin and end, and their width, from their shape.
+#: The share of a text's filled lines a blank line follows, at least, in a page printed double-spaced.
+_DOUBLE_SPACED: Final = Decimal("0.9")
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """Whether a blank line follows nearly every filled line of a text (and there are a few).
+
+    >>> _double_spaced(["总计", "", "100", "", "合计", "", "50", "", "说明。"])
+    True
+    >>> _double_spaced(["总计", "100", "", "合计", "50"])
+    False
+    """
+    filled = [k for k, line in enumerate(lines[:-1]) if line.strip()]
+    followed = sum(not lines[k + 1].strip() for k in filled)
+    return len(filled) >= _MIN_LINES and followed >= _DOUBLE_SPACED * len(filled)
+
+
+def _zero_row(cells: list[str], at: int, width: int) -> int:
+    """How many values a row of zeros one cell a line prints from ``at`` (its label); 0 if none does.
+
+    A row printing fewer values than the columns, all zero, and then the next row's label
+    (or nothing) had its blank cells dropped: its zeros add nothing to a sum wherever
+    they stand, so it is read padded with blanks, as a table printed with spaces reads it.
+
+    >>> _zero_row(["因公出国费", "0.00", "公务接待费", "35.00", "26.40"], 0, 3)
+    1
+    >>> _zero_row(["因公出国费", "5.00", "公务接待费"], 0, 3)
+    0
+    """
+    k = 0
+    while at + 1 + k < len(cells) and k < width - 1 and _value(cells[at + 1 + k]):
+        k += 1
+    shown = cells[at + 1 : at + 1 + k]
+    if _value(cells[at]) or not 0 < k < width - 1 or (at + 1 + k < len(cells) and _value(cells[at + 1 + k])):
+        return 0
+    return k if all(number_like(v) and parse_value(v, LOCALE).number == 0 for v in shown) else 0
+
+
+def _rows(cells: list[str]) -> tuple[int, list[list[str]], int, int] | None:
+    """Where a one-cell-a-line table's rows begin, the rows, where they end, their width: from their shape.
 
     A row is a label (no number) followed by values; the rows of a table all have the
-    same width. Returns (first row's cell, end, width) or None.
+    same width, but for a row of zeros whose blank cells were dropped (padded: see
+    :func:`_zero_row`). Returns (first row's cell, the rows, end, width) or None.
     """
-    best: tuple[int, int, int] | None = None
     for first in range(len(cells)):
         if _value(cells[first]) or first + 1 >= len(cells) or not number_like(cells[first + 1]):
             continue
@@ -356,17 +503,23 @@ def _rows(cells: list[str]) -> tuple[int, int, int] | None:
             width += 1
         if width < 2:
             continue
-        end, rows = first, 0
-        while (
-            end + width <= len(cells)
-            and not _value(cells[end])
-            and all(_value(c) for c in cells[end + 1 : end + width])
-        ):
-            end, rows = end + width, rows + 1
-        if rows >= _MIN_ROWS:
-            best = (first, end, width)
-            break
-    return best
+        end, rows = first, []
+        while end < len(cells):
+            if (
+                end + width <= len(cells)
+                and not _value(cells[end])
+                and all(_value(c) for c in cells[end + 1 : end + width])
+            ):
+                rows.append(list(cells[end : end + width]))
+                end += width
+            elif k := _zero_row(cells, end, width):
+                rows.append([*cells[end : end + 1 + k], *[""] * (width - 1 - k)])
+                end += 1 + k
+            else:
+                break
+        if sum(len(r) - r.count("") == width for r in rows) >= _MIN_ROWS:
+            return first, rows, end, width
+    return None
 
 
 def _header(cells: list[str], width: int, *, marked: bool) -> list[list[object]]:
@@ -419,7 +572,7 @@ def _grid_of_cells(cells: list[str], *, marked: bool) -> tuple[list[list[object]
     found = _rows(cells)
     if found is None:
         return None
-    first, end, width = found
+    first, printed, end, width = found
     if sum(number_like(c) for c in cells[first:end]) < 2:
         return None
     head = cells[:first]
@@ -427,11 +580,28 @@ def _grid_of_cells(cells: list[str], *, marked: bool) -> tuple[list[list[object]
         # 科目名称 | 执行数 | 决算数 | 科目名称 | 执行数 | 决算数: a 收入 half beside a 支出 half,
         # each printed row one row of each half (the last may have no right half); the
         # table reader reads the halves apart
-        body = cells[first:end] + [""] * ((end - first) % (2 * width))
+        cells_in = [c for row in printed for c in row]
+        body = cells_in + [""] * (len(cells_in) % (2 * width))
         pairs: list[list[object]] = [list(body[k : k + 2 * width]) for k in range(0, len(body), 2 * width)]
-        return [*_header(head, 2 * width, marked=marked), *pairs], end
-    rows: list[list[object]] = [list(cells[k : k + width]) for k in range(first, end, width)]
+        return [*_header(_side_labels(head, width), 2 * width, marked=marked), *pairs], end
+    rows: list[list[object]] = [list(row) for row in printed]
     return [*_header(head, width, marked=marked), *rows], end
+
+
+def _side_labels(head: list[str], width: int) -> list[str]:
+    """The header of a table in two halves, each half's first column named as its labels' (``收入项目``).
+
+    A half headed ``收入`` over its rows' names holds its labels there: it is named so, as
+    the table reader finds the halves by their label columns.
+
+    >>> _side_labels(["表1", "收入", "预算数", "支出", "预算数"], 2)
+    ['表1', '收入项目', '预算数', '支出项目', '预算数']
+    """
+    out = list(head)
+    for k in (len(head) - 2 * width, len(head) - width):
+        if not any(w in normalized(out[k]) for w in LABEL_WORDS):
+            out[k] = f"{out[k]}项目"
+    return out
 
 
 def _halves(head: list[str], width: int) -> bool:
@@ -441,9 +611,14 @@ def _halves(head: list[str], width: int) -> bool:
     True
     >>> _halves(["项目", "执行数", "决算数"], 3)
     False
+    >>> _halves(["收入", "预算数", "调整预算数", "决算数", "支出", "预算", "调整预算数", "决算数"], 4)
+    True
     """
-    names = [normalized(c) for c in head[-2 * width :]]
-    return len(names) == 2 * width and names[:width] == names[width:] and not number_like(names[0])
+    names = [normalized(c).removesuffix("数") for c in head[-2 * width :]]
+    if len(names) != 2 * width or number_like(names[0]) or number_like(names[width]):
+        return False
+    # 收入 | 预算数 | 决算数 beside 支出 | 预算 | 决算数: the halves' first columns may differ
+    return width >= _SHARED and names[1:width] == names[width + 1 :]
 
 
 def _two_row_headers(grid: list[list[object]]) -> list[list[object]]:
@@ -478,20 +653,25 @@ def _ordinal_indents(grid: list[list[object]]) -> list[list[object]]:
     numbered at an inner level, or not numbered, after a numbered row is indented one
     step deeper, until a 合计/小计/总计 row or the next row numbered at the outer level.
     Rows after a total and before the next numbered row stay flat. A table whose rows are
-    all numbered alike, or none, is left as printed.
+    all numbered alike, or none, is left as printed; one whose rows are all numbered, at
+    several levels (``(一)收入总计`` over ``1.财政补助收入``), is indented by its levels alone.
     """
     body = [k for k, row in enumerate(grid) if _has_number(row) or (len(row) == 1 and k > 0)]
     labels = {k: normalized(str(grid[k][0])) for k in body if grid[k] and isinstance(grid[k][0], str)}
     levels = {k: _ordinal_level(text) for k, text in labels.items()}
     found = sorted({v for v in levels.values() if v is not None})
-    if not found or all(v is not None for v in levels.values()):
+    if not found or (len(found) == 1 and all(v is not None for v in levels.values())):
         return grid
     rank = {level: n for n, level in enumerate(found)}
     out = [list(row) for row in grid]
     depth: int | None = None
-    for k, text in labels.items():
+    keys = list(labels)
+    for at, (k, text) in enumerate(labels.items()):
         level = levels[k]
-        if any(text.endswith(word) for word in TOTAL_LEVELS):
+        after = levels[keys[at + 1]] if at + 1 < len(keys) else None
+        # (一)收入总计 over 1.财政补助收入: a numbered total heading its deeper-numbered parts
+        heads = level is not None and after is not None and after > level
+        if any(text.endswith(word) for word in TOTAL_LEVELS) and not heads:
             depth = None
             continue
         if level is not None:
@@ -609,12 +789,14 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     read = [
         r for r in data.get("relations", []) if r["kind"] != "sum" or not percents & {r["total"], *r["parts"]}
     ]
-    relations = [
-        *_split_changes(read),
-        *_row_changes(figures, f"t{n}_"),
-        *_named_sums(figures, f"t{n}_"),
-        *_row_shares(figures, f"t{n}_"),
-    ]
+    relations = _once(
+        [
+            *_split_changes(read),
+            *_row_changes(figures, f"t{n}_"),
+            *_named_sums(figures, f"t{n}_"),
+            *_row_shares(figures, f"t{n}_"),
+        ]
+    )
     if not relations:
         why = "no relation found: no 合计/小计 row, subject codes or change column to check its rows by"
         return TextTable(span[0], span[1], figures, [], lines, why)
@@ -622,6 +804,20 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     # perfcheck had to guess, so a break is one to check by hand (PC903)
     relations = [{**r, "basis": "inferred"} for r in relations]
     return TextTable(span[0], span[1], figures, relations, lines)
+
+
+def _once(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The relations, a sum the table states twice (by indentation and by its rows' names) once."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    kept = []
+    for r in relations:
+        key = (str(r.get("total")), tuple(sorted(map(str, r.get("parts", [])))))
+        if r["kind"] == "sum" and key in seen:
+            continue
+        if r["kind"] == "sum":
+            seen.add(key)
+        kept.append(r)
+    return kept
 
 
 def _reason(message: str) -> str:
@@ -881,16 +1077,30 @@ def _unit_above(text: str, start: int) -> str | None:
     return next((u for line in reversed(lines) if (u := preamble_unit(line))), None)
 
 
+def _caption_unit(row: list[Any]) -> str | None:
+    """The unit a row of captions names: ``单位:万元`` alone, or beside others (``单位名称:某中学``).
+
+    >>> _caption_unit(["单位名称:某中学", "单位:万元"]), _caption_unit(["项目", "单位:万元"])
+    ('万元', None)
+    """
+    cells = [str(c).strip() for c in row if str(c).strip()]
+    units = [u for c in cells if (u := preamble_unit(c))]
+    # 单位名称:某中学 | 单位:万元: the unit beside other captions of the same form
+    captions = len(units) == 1 and all(re.search(r"[:：]", c) and not number_like(c) for c in cells)
+    return units[0] if units and (len(cells) == 1 or captions) else None
+
+
 def _unit_rows(grid: list[list[Any]]) -> tuple[list[list[Any]], str | None]:
     """A run without its leading ``单位：万元 | | |`` rows, and the unit they name (None when none).
 
     >>> _unit_rows([["单位:万元", "", ""], ["项目", "预算数", "决算数"]])
     ([['项目', '预算数', '决算数']], '万元')
+    >>> _unit_rows([["单位名称:某中学", "单位:万元"], ["项目", "预算数"]])
+    ([['项目', '预算数']], '万元')
     """
     unit = None
     while grid:
-        cells = [str(c).strip() for c in grid[0] if str(c).strip()]
-        named = preamble_unit(cells[0]) if len(cells) == 1 else None
+        named = _caption_unit(grid[0])
         if named is None:
             break
         unit, grid = unit or named, grid[1:]
@@ -914,7 +1124,7 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
             continue
         n += 1
         grid, own = _unit_rows(lines)
-        own = own or _unit_above(text, start)
+        own = own or _unit_above(text, start) or _title_unit(grid)
         first = line + len(lines) - len(grid)  # rows keep the numbers of the lines they are printed on
         grid = _two_row_headers(grid)
         raw = text[start:end].split("\n")[len(lines) - len(grid) :]
@@ -932,11 +1142,15 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
         while cells:
             read = _grid_of_cells(cells, marked=marked)
             if read is None:
+                # the standard 三公 table: one row of amounts, under the items' columns
+                across = sangong_grid(cells)
+                read = None if across is None else (_titled(across, cells), len(cells))
+            if read is None:
                 break
             grid, used = read
             n += 1
             # the cells are not lines: the table's rows are numbered from its first line
-            above = _unit_above(text, start)
+            above = _unit_above(text, start) or _title_unit(grid)
             table = _read(grid, name=name, n=n, first=first, span=(start, end), unit=above or unit)
             if not above and table.unread is not None:
                 table = _unit_guessed(table)
@@ -1030,6 +1244,26 @@ def _rows_unread(  # noqa: PLR0913 - the table, and where its rows are
         figures += extra
         unread.append((first + k, why.format(len(grid[k])), tuple(f["id"] for f in extra)))
     return replace(table, figures=figures, rows_unread=tuple(unread))
+
+
+def _titled(grid: list[list[object]], cells: list[str]) -> list[list[object]]:
+    """``grid`` under the caption naming its unit among ``cells`` (``单位:万元``), if one does."""
+    caption = next((c for c in cells if preamble_unit(c)), None)
+    return grid if caption is None else [[caption], *grid]
+
+
+def _title_unit(grid: list[list[object]]) -> str | None:
+    """The unit a cell of its own before a table's header names (``表1`` / ``单位:万元`` / ``项目``…).
+
+    >>> _title_unit([["表1"], ["单位:万元"], ["项目", "决算数"], ["合计", "10"]])
+    '万元'
+    """
+    for row in grid:
+        if _has_number(row):
+            break
+        if unit := _caption_unit(row):
+            return unit
+    return None
 
 
 def _unit_guessed(table: TextTable) -> TextTable:
