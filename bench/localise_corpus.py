@@ -29,6 +29,7 @@ import re
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import orjson
 from hypothesis import HealthCheck, given, settings
@@ -41,10 +42,15 @@ sys.path.insert(0, str(ROOT / "bench"))
 import workloads  # noqa: E402 - bench/ is not a package
 
 
-def broken_docs(count: int, units: list[str] | None, seed: int) -> list[bytes]:
-    """``count`` generated ledgers, four in five with one to three printed digits changed."""
-    rng = random.Random(seed)
-    out: list[bytes] = []
+def broken_ledgers(
+    count: int, units: list[str] | None, rng: random.Random, *, share: float | None = None
+) -> list[dict[str, Any]]:
+    """``count`` generated ledgers with one to three printed digits changed: in each, or in ``share`` of them.
+
+    Sums, balances, equalities, shares and changes, drawn the same on every run (with the
+    same ``rng``); ``tests/test_localise_determinism.py`` draws its ledgers here too.
+    """
+    out: list[dict[str, Any]] = []
 
     @settings(
         max_examples=count,
@@ -61,27 +67,33 @@ def broken_docs(count: int, units: list[str] | None, seed: int) -> list[bytes]:
             min_relations=2,
         )
     )
-    def draw(ledger: object) -> None:
-        doc = json.loads(perfcheck.dumps(ledger))
-        if rng.random() < 0.8:
-            for f in rng.sample(doc["figures"], min(rng.randint(1, 3), len(doc["figures"]))):
-                v = f.get("value")
-                if isinstance(v, str) and re.fullmatch(r"-?\d+(\.\d+)?", v):
-                    d = list(v)
-                    at = rng.choice([i for i, c in enumerate(d) if c.isdigit()])
-                    d[at] = str((int(d[at]) + rng.randint(1, 9)) % 10)
-                    f["value"] = "".join(d)
-        out.append(orjson.dumps(doc))
+    def draw(ledger: perfcheck.Ledger) -> None:
+        document = json.loads(perfcheck.dumps(ledger))
+        if share is None or rng.random() < share:
+            figures = document["figures"]
+            for figure in rng.sample(figures, min(rng.randint(1, 3), len(figures))):
+                value = figure.get("value")
+                if isinstance(value, str) and re.fullmatch(r"-?\d+(\.\d+)?", value):
+                    digits = list(value)
+                    at = rng.choice([i for i, c in enumerate(digits) if c.isdigit()])
+                    digits[at] = str((int(digits[at]) + rng.randint(1, 9)) % 10)
+                    figure["value"] = "".join(digits)
+        out.append(document)
 
     draw()
     return out
 
 
+def _broken(count: int, units: list[str] | None, seed: int) -> list[bytes]:
+    """Four in five of ``count`` generated ledgers with digits changed, as bytes."""
+    return [orjson.dumps(d) for d in broken_ledgers(count, units, random.Random(seed), share=0.8)]
+
+
 def corpus() -> list[bytes]:
     """The 1005 documents, in a fixed order."""
-    docs = broken_docs(300, ["元", "万元", "百万元"], 1)
-    docs += broken_docs(200, ["元", "千元", "亿元"], 2)
-    docs += broken_docs(100, None, 3)
+    docs = _broken(300, ["元", "万元", "百万元"], 1)
+    docs += _broken(200, ["元", "千元", "亿元"], 2)
+    docs += _broken(100, None, 3)
     rng = random.Random(2)
     docs += [orjson.dumps(workloads.w2_report(rng, k)) for k in range(400)]
     docs += [workloads.w1_document(2000), workloads.w1_document(10000), workloads.mix_document(2000)]

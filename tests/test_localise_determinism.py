@@ -11,16 +11,13 @@ from __future__ import annotations
 import json
 import os
 import random
-import re
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
-
-import perfcheck
-from perfcheck.strategies import ledgers
+sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
+from localise_corpus import broken_ledgers
 
 _LOCALISE = """
 import json, sys
@@ -34,37 +31,7 @@ for line in sys.stdin:
 def _broken_documents(count: int) -> list[dict[str, Any]]:
     """``count`` consistent ledgers with one to three digits changed, the same on every run."""
     rng = random.Random(20261207)  # noqa: S311 - a fixed draw of test data, not a secret
-    documents: list[dict[str, Any]] = []
-
-    @settings(
-        max_examples=count,
-        derandomize=True,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(
-        ledgers(
-            kinds=["sum", "balance", "equal", "share", "change"],
-            units=["元", "万元", "百万元"],
-            qualifiers=False,
-            min_relations=2,
-        )
-    )
-    def draw(ledger: perfcheck.Ledger) -> None:
-        document = json.loads(perfcheck.dumps(ledger))
-        figures = document["figures"]
-        for figure in rng.sample(figures, min(rng.randint(1, 3), len(figures))):
-            value = figure.get("value")
-            if isinstance(value, str) and re.fullmatch(r"-?\d+(\.\d+)?", value):
-                digits = list(value)
-                at = rng.choice([i for i, c in enumerate(digits) if c.isdigit()])
-                digits[at] = str((int(digits[at]) + rng.randint(1, 9)) % 10)
-                figure["value"] = "".join(digits)
-        documents.append(document)
-
-    draw()
-    return documents
+    return broken_ledgers(count, ["元", "万元", "百万元"], rng)
 
 
 def _localised(lines: str, hash_seed: str) -> list[str]:
