@@ -10,6 +10,7 @@ within the printed rounding satisfy them all.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Decimal
@@ -143,7 +144,7 @@ class Checker:
         sides = self._sides[relation_id] = self._sides_of(relation_id)
         return sides
 
-    def _sides_of(self, relation_id: str) -> _Sides | None:  # noqa: C901, PLR0911, PLR0912 - one return per reason
+    def _sides_of(self, relation_id: str) -> _Sides | None:  # noqa: C901, PLR0911 - one return per reason
         """The relation as two sides over integers, or None when the integer comparison cannot decide it."""
         rel, ctx = self.relations[relation_id], self.ctx
         if self.truncate or ctx.dimension_problem(rel) is not None:
@@ -196,19 +197,13 @@ class Checker:
                 return None
         scale = max(max(_places(v.interval.lo), _places(v.interval.hi)) for v in views)
         ends = {v.id: (_at(v.interval.lo, scale), _at(v.interval.hi, scale)) for v in views}
-        left_times: dict[str, int] = {}
-        right_times: dict[str, int] = {}
-        for fid in left:
-            left_times[fid] = left_times.get(fid, 0) + 1
-        for fid in right:
-            right_times[fid] = right_times.get(fid, 0) + 1
         sums = (
             sum(ends[f][0] for f in left),
             sum(ends[f][1] for f in left),
             sum(ends[f][0] for f in right),
             sum(ends[f][1] for f in right),
         )
-        return _Sides(equal, left_times, right_times, ends, scale, sums)
+        return _Sides(equal, Counter(left), Counter(right), ends, scale, sums)
 
     def holds(self, relation_ids: Iterable[str], printed: Mapping[str, tuple[Decimal, int]]) -> bool:
         """Whether no rule finds an error on the relations with ``printed`` figures as given.
