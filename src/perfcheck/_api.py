@@ -116,7 +116,9 @@ class _Localiser:
                 title=result.title,
                 findings=tuple(findings),
                 checks=result.checks,
-                coverage=coverage_of_ledger((f.id for f in ledger.figures), ledger.relations, findings),
+                coverage=coverage_of_ledger(
+                    (f.id for f in ledger.figures), ledger.relations, findings, ledger.not_read
+                ),
                 rules=result.rules,
                 locale=result.locale,
             )
@@ -346,7 +348,9 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
         title=ledger.title,
         findings=tuple(findings),
         checks=tuple(checks),
-        coverage=coverage_of_ledger((f.id for f in ledger.figures), ledger.relations, findings),
+        coverage=coverage_of_ledger(
+            (f.id for f in ledger.figures), ledger.relations, findings, ledger.not_read
+        ),
         rules=codes,
         locale=locale,
     )

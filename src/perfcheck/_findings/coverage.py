@@ -3,7 +3,9 @@
 A result with no error says nothing wrong was *found*; how much was looked at is
 :class:`Coverage`: the figures read, how many of them some relation uses, the
 relations built (and how many a reader inferred rather than read as stated), how
-many some rule judged and how many could not be judged.
+many some rule judged and how many could not be judged, and the parts of the source
+a reader could not read (a table printed in the text whose layout it did not know):
+their figures are counted as read, but nothing checks them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from perfcheck._core.formula import FormulaError, parse_formula
 from perfcheck._findings.finding import Finding, Verdict
+from perfcheck._ledger.model import NotRead
 
 #: Keys of a relation that are not figure ids.
 _NOT_OPERANDS: Final = frozenset(
@@ -35,7 +38,7 @@ _NOT_OPERANDS: Final = frozenset(
 
 
 class Coverage(BaseModel):
-    """How much of a document a check read.
+    r"""How much of a document a check read.
 
     Attributes:
         figures: the figures the document holds (for report text: the figures read).
@@ -47,10 +50,17 @@ class Coverage(BaseModel):
         not_checkable: relations that cannot be judged: a change printed with its amount
             or its rate alone, against a prior not printed, and the findings that a relation
             could not be judged (a divisor that may be zero, incompatible units).
+        not_read: the parts of the source the reader could not read (the document's
+            ``not_read``: each a table or a row, its lines and why); their figures are
+            counted in ``figures``, and in no relation. Shown only when there are some.
 
     >>> import perfcheck
     >>> perfcheck.check("examples/seed-ziyang-fulian-2021.json").coverage
     Coverage(figures=63, in_relations=50, relations=27, inferred=0, not_checkable=0)
+    >>> rows = ["单位:万元 | ||", "项目 | 预算数 | 决算数 | |", "甲 | 1.00 | 2.00 | |", "乙 | 3.00 |"]
+    >>> text = "\n".join([*rows, "合计 | 5.00 | 2.00 | |"])
+    >>> [part.describe() for part in perfcheck.check(text).coverage.not_read]
+    ["row, line 4: 2 cells under the table's 3 columns, its blank cells dropped: not placed"]
     """
 
     model_config = ConfigDict(frozen=True)
@@ -60,6 +70,22 @@ class Coverage(BaseModel):
     relations: int
     inferred: int
     not_checkable: int
+    not_read: tuple[NotRead, ...] = ()
+
+    @property
+    def not_read_lines(self) -> int:
+        """How many lines of the source the parts not read cover.
+
+        >>> parts = (NotRead(line=4, last=6, why="no unit"), NotRead(kind="row", line=9, why="4 cells"))
+        >>> counts = {"figures": 2, "in_relations": 0, "relations": 0, "inferred": 0, "not_checkable": 0}
+        >>> Coverage(**counts, not_read=parts).not_read_lines
+        4
+        """
+        return sum(part.lines for part in self.not_read)
+
+    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
+        """The counts, and the parts not read only when there are some (a pass over a ledger has none)."""
+        return ((k, v) for k, v in super().__repr_args__() if k != "not_read" or v)
 
 
 def _not_checkable(findings: Iterable[Finding]) -> int:
@@ -80,9 +106,15 @@ def alone(relation: Mapping[str, Any]) -> bool:
 
 
 def coverage_of_ledger(
-    figure_ids: Iterable[str], relations: Iterable[Any], findings: Iterable[Finding]
+    figure_ids: Iterable[str],
+    relations: Iterable[Any],
+    findings: Iterable[Finding],
+    not_read: Iterable[NotRead] = (),
 ) -> Coverage:
-    """The coverage of a validated ledger's figures and relations (models with ``operands()``)."""
+    """The coverage of a validated ledger's figures and relations (models with ``operands()``).
+
+    ``not_read`` are the ledger's parts not read.
+    """
     ids = list(figure_ids)
     rels = list(relations)
     used = {o for r in rels for o in r.operands()}
@@ -96,6 +128,7 @@ def coverage_of_ledger(
             alone({"kind": r.kind, **{k: getattr(r, k, None) for k in ("prior", "delta", "percent")}})
             for r in rels
         ),
+        not_read=tuple(not_read),
     )
 
 
@@ -134,6 +167,7 @@ def coverage_of_data(document: Mapping[str, Any], findings: Iterable[Finding]) -
         relations=len(rels),
         inferred=sum(r.get("basis") == "inferred" for r in rels),
         not_checkable=_not_checkable(findings) + sum(alone(r) for r in rels),
+        not_read=tuple(NotRead.model_validate(part) for part in document.get("not_read", ())),
     )
 
 

@@ -268,7 +268,7 @@ def result_json_dict(
             "warnings": warnings,
             "infos": infos,
             "relations_checked": relations_checked,
-            "coverage": coverage.model_dump(),
+            "coverage": coverage.model_dump(mode="json"),
         },
         "findings": findings,
     }

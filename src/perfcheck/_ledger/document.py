@@ -36,7 +36,7 @@ from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits, json_depth
 from perfcheck._core.values import BLANK_MODES, is_blank_text
 from perfcheck._ledger.figures import Figure, Identifier, NumberText, Qualifier, Source
-from perfcheck._ledger.model import Ledger
+from perfcheck._ledger.model import Ledger, NotRead
 from perfcheck._ledger.relations import (
     RELATION_KINDS,
     BalanceRelation,
@@ -62,6 +62,7 @@ __all__ = [
     "FormulaRelation",
     "Identifier",
     "Ledger",
+    "NotRead",
     "NumberText",
     "ProductRelation",
     "Qualifier",
@@ -234,6 +235,14 @@ def _without_blanks(data: dict[str, Any], limits: Limits) -> dict[str, Any]:
     out = {**data, "figures": [f for f in figures if not (isinstance(f, dict) and f.get("id") in blank)]}
     if isinstance(relations, list):
         out["relations"] = kept
+    if isinstance(unread := data.get("not_read"), list):
+        # a part not read no longer names its blank figures
+        out["not_read"] = [
+            {**part, "figures": [i for i in part["figures"] if i not in blank]}
+            if isinstance(part, dict) and isinstance(part.get("figures"), list)
+            else part
+            for part in unread
+        ]
     return out
 
 

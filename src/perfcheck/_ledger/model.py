@@ -6,7 +6,7 @@ import json
 import secrets
 from collections import Counter
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -26,6 +26,47 @@ from perfcheck._ledger.relations import (
 )
 
 
+class NotRead(BaseModel):
+    """A part of the source a reader could not read: a table, or a row of one, with its lines and why.
+
+    Its figures are read (they are in the document) but take part in no relation, so a
+    check of the document cannot say they are right: a result's coverage lists the parts
+    not read (:class:`perfcheck.Coverage`), and a pass says how much it left unread.
+
+    Attributes:
+        kind: ``"table"`` (a whole table) or ``"row"`` (one row of a table that was read).
+        line: its first line in the source text (1-based).
+        last: its last line; its first when not given.
+        why: why it could not be read, in the reader's words.
+        figures: ids of the document's figures read from it.
+
+    >>> part = NotRead(kind="row", line=12, why="4 cells under 5 columns")
+    >>> part.lines
+    1
+    >>> NotRead(line=3, last=9, why="no unit").describe()
+    'table, lines 3-9: no unit'
+    """
+
+    model_config = MODEL_CONFIG
+
+    kind: Literal["table", "row"] = "table"
+    line: Annotated[int, Field(ge=1)]
+    last: Annotated[int, Field(ge=1)] | None = None
+    why: Annotated[str, Field(min_length=1)]
+    figures: list[str] = Field(default_factory=list)
+
+    @property
+    def lines(self) -> int:
+        """How many lines it covers."""
+        return max(self.last or self.line, self.line) - self.line + 1
+
+    def describe(self) -> str:
+        """``table, lines 3-9: no unit`` (or ``row, line 12: ...``): what it is, where and why, in English."""
+        last = self.last or self.line
+        where = f"line {self.line}" if last == self.line else f"lines {self.line}-{last}"
+        return f"{self.kind}, {where}: {self.why}"
+
+
 class Ledger(BaseModel):
     """A report as a ledger document: every figure as printed and the relations between them.
 
@@ -42,6 +83,9 @@ class Ledger(BaseModel):
             ``error`` (the default) or ``absent``, no figure (:func:`perfcheck.validate`).
         figures: every number of the report.
         relations: what must hold between them.
+        not_read: the parts of the source a reader could not read (:class:`NotRead`);
+            their figures are in ``figures``, in no relation. An extension of the spec
+            (docs/ledger-document.md); left out when empty.
     """
 
     model_config = MODEL_CONFIG
@@ -57,6 +101,7 @@ class Ledger(BaseModel):
     blanks: Literal["error", "absent"] = "error"
     figures: list[Figure] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+    not_read: list[NotRead] = Field(default_factory=list)
 
     # An empty default is copied per instance; a default_factory would cost an
     # inspect.signature() call per ledger in pydantic's private-attribute set-up.
@@ -215,6 +260,18 @@ def _semantic_problems(ledger: Ledger, *, strict_decimals: bool) -> list[Problem
         problems.extend(
             Problem(("relations", i), f"relation {rel.id!r} ({rel.kind}) names no figure {name!r}", rel.id)
             for name in missing
+        )
+    for i, part in enumerate(ledger.not_read):
+        if part.last is not None and part.last < part.line:
+            problems.append(
+                Problem(
+                    ("not_read", i, "last"),
+                    f"not_read[{i}]: last line {part.last} is before line {part.line}",
+                )
+            )
+        problems.extend(
+            Problem(("not_read", i, "figures"), f"not_read[{i}] names no figure {name!r}")
+            for name in dict.fromkeys(x for x in part.figures if x not in by_id)
         )
     return problems
 

@@ -16,6 +16,7 @@ from typing import Final
 from perfcheck._core.i18n import N_, Messages, check_locale_name
 from perfcheck._engine.context import fmt, shown_places, trimmed
 from perfcheck._findings.acknowledgement import Acknowledgement
+from perfcheck._findings.coverage import Coverage
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._findings.localisation import Correction
 from perfcheck._findings.result import Result
@@ -195,7 +196,58 @@ def covered(result: Result, locale: str | None = None) -> str:
     loc = locale_of(result, locale)
     cover = result.coverage
     counts = (cover.in_relations, cover.figures, cover.inferred, cover.not_checkable)
-    return _covered_line(loc, summary(result, loc), *counts)
+    line = _covered_line(loc, summary(result, loc), *counts)
+    if not cover.not_read:
+        return line
+    t = Messages(loc)
+    parts = len(cover.not_read)
+    lines = cover.not_read_lines
+    return t(
+        N_("{line}; {n} part not read ({lines})")
+        if parts == 1
+        else N_("{line}; {n} parts not read ({lines})"),
+        line=line,
+        n=parts,
+        lines=t(N_("{n} line") if lines == 1 else N_("{n} lines"), n=lines),
+    )
+
+
+def not_read_lines(coverage: Coverage, locale: str) -> list[str]:
+    r"""Each part of the source a reader could not read, one line each: what, where, why.
+
+    Its figures were read but take part in no relation, so nothing checked them; the
+    reason is the reader's own words (English).
+
+    >>> import perfcheck
+    >>> rows = ["单位:万元 | ||", "项目 | 预算数 | 决算数 | |", "甲 | 1.00 | 2.00 | |", "乙 | 3.00 |"]
+    >>> result = perfcheck.check("\n".join([*rows, "合计 | 5.00 | 2.00 | |"]))
+    >>> print(covered(result).split("; ")[-1])
+    1 part not read (1 line)
+    >>> print("\n".join(not_read_lines(result.coverage, "en")))
+    not read: row, line 4 (1 figure): 2 cells under the table's 3 columns, its blank cells dropped: not placed
+    """
+    t = Messages(locale)
+    out = []
+    for part in coverage.not_read:
+        last = part.last or part.line
+        where = (
+            t(N_("line {n}"), n=part.line)
+            if last == part.line
+            else t(N_("lines {first}-{last}"), first=part.line, last=last)
+        )
+        n = len(part.figures)
+        read = t(N_("{n} figure") if n == 1 else N_("{n} figures"), n=n)
+        kind = t.word(N_("table")) if part.kind == "table" else t.word(N_("row"))
+        out.append(
+            t(
+                N_("not read: {kind}, {where} ({read}): {why}"),
+                kind=kind,
+                where=where,
+                read=read,
+                why=part.why,
+            )
+        )
+    return out
 
 
 def clean_line(locale: str, relations: int, figures: int, used: int, inferred: int) -> str:

@@ -45,6 +45,7 @@ from perfcheck.render._common import (
     Checked,
     likely_wrong,
     locale_of,
+    not_read_lines,
     severity_word,
     shown_numbers,
 )
@@ -188,12 +189,18 @@ def glance(result: Result, locale: str, doc: Document | None = None, *, heading:
     ]
     if doc is not None and doc.unplaced is not None:
         items.append((N_("sentences not interpreted"), doc.unplaced))
-    if doc is not None and doc.tables_unread:
-        items.append((N_("tables not read"), doc.tables_unread))
+    if cov.not_read:
+        items.append((N_("tables not read"), len(cov.not_read)))
+        items.append((N_("lines not read"), cov.not_read_lines))
     coverage = "".join(f"<div><dt>{_h(t.word(name))}</dt><dd>{n}</dd></div>" for name, n in items)
+    unread = ""
+    if cov.not_read:
+        # each part not read, what, where and why: its figures are in no relation
+        listed = "".join(f"<li>{_h(line)}</li>" for line in not_read_lines(cov, locale))
+        unread = f'<ul class="pc-not-read">{listed}</ul>'
     return (
         f'<header class="pc-top"><{heading}>{_h(title)}</{heading}><div class="pc-glance">{verdict}'
-        f'<ul class="pc-counts">{counts}</ul></div><dl class="pc-coverage">{coverage}</dl></header>'
+        f'<ul class="pc-counts">{counts}</ul></div><dl class="pc-coverage">{coverage}</dl>{unread}</header>'
     )
 
 

@@ -132,8 +132,6 @@ class Document:
         relations: by id, in document order.
         text: the report's text (kind ``text`` only).
         unplaced: sentences with figures in no relation (kind ``text`` only).
-        tables_unread: tables printed in the text, or rows of one, no relation was read
-            from (kind ``text`` only).
         data: the document's parsed JSON, when it was read from JSON.
     """
 
@@ -146,7 +144,6 @@ class Document:
         text: str | None = None,
         unplaced: int | None = None,
         data: Mapping[str, Any] | None = None,
-        tables_unread: int | None = None,
     ) -> None:
         """Hold the fields."""
         self.kind = kind
@@ -155,7 +152,6 @@ class Document:
         self.text = text
         self.unplaced = unplaced
         self.data = data
-        self.tables_unread = tables_unread
 
     def coverage(self, result: Result) -> Coverage:
         """How much of the document ``result`` read.
@@ -288,7 +284,6 @@ def document_of(source: object, *, format: str | None = None) -> Document:  # no
         found = extract(text, name=document.name)
         doc = _from_ledger(found.ledger, "text", text)
         doc.unplaced = len(found.unplaced)
-        doc.tables_unread = found.summary.tables_unread
         return doc
     if document.format == "json" and document.line is None:
         return _from_data(orjson.loads(document.data))

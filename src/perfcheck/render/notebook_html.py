@@ -18,6 +18,7 @@ from perfcheck.render._common import (
     heading,
     likely_wrong,
     locale_of,
+    not_read_lines,
     severity_word,
     shown_numbers,
     table_rows,
@@ -46,7 +47,7 @@ def _html_table(headers: Iterable[str], data: Iterable[Iterable[str]], numeric: 
 
 
 def result_html(result: Result, locale: str | None = None) -> str:
-    """The result as HTML for notebooks: a summary line, the findings, and the reconciliation.
+    """The result as HTML for notebooks: summary line, parts not read, findings, reconciliation.
 
     Every piece of text is escaped; the reconciliation of every relation judged sits in a
     collapsed ``<details>`` element. Words are in ``locale`` (default: the result's).
@@ -62,6 +63,8 @@ def result_html(result: Result, locale: str | None = None) -> str:
         '<div class="perfcheck-result">',
         f"<p><strong>perfcheck</strong> · {_h(heading(result, loc))}</p>",
     ]
+    if unread := not_read_lines(result.coverage, loc):
+        parts.append("<ul>" + "".join(f"<li>{_h(line)}</li>" for line in unread) + "</ul>")
     if result.findings:
         data, headers = table_rows(result, loc)
         parts.append(_html_table(words(headers, loc), data))

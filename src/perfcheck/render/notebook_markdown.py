@@ -12,7 +12,7 @@ from typing import Final
 from perfcheck._core.i18n import N_, Messages
 from perfcheck._findings.finding import Finding
 from perfcheck._findings.result import Result
-from perfcheck.render._common import HEADERS, heading, locale_of, rows, severity_word, words
+from perfcheck.render._common import HEADERS, heading, locale_of, not_read_lines, rows, severity_word, words
 from perfcheck.render.notebook_html import LOCATION_HEADERS, finding_numbers, location_rows
 
 #: ASCII characters that markdown (CommonMark, GFM, Jupyter's math) would read as syntax.
@@ -38,7 +38,7 @@ def md_table(headers: Iterable[str], data: Iterable[Iterable[str]]) -> str:
 
 
 def result_markdown(result: Result, locale: str | None = None) -> str:
-    r"""The result as markdown: a summary line and a table of the findings, text escaped.
+    r"""The result as markdown: a summary line, the parts not read, a table of the findings, text escaped.
 
     Words are in ``locale`` (default: the result's).
 
@@ -56,6 +56,8 @@ def result_markdown(result: Result, locale: str | None = None) -> str:
     """
     loc = locale_of(result, locale)
     out = f"**perfcheck** · {md(heading(result, loc))}"
+    if unread := not_read_lines(result.coverage, loc):
+        out += "\n\n" + "\n".join(f"- {md(line)}" for line in unread)
     if result.findings:
         out += "\n\n" + md_table(words(HEADERS, loc), rows(result, loc))
     return out

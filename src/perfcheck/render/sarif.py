@@ -13,7 +13,8 @@ from perfcheck._core.version import VERSION
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.finding import Finding, Severity
-from perfcheck.render._common import Checked
+from perfcheck._read.kinds import format_of_path
+from perfcheck.render._common import Checked, locale_of, not_read_lines
 from perfcheck.render.github import start_line
 from perfcheck.render.rule_docs import body_in, summary_of
 from perfcheck.rules import default_registry
@@ -125,6 +126,27 @@ def _sarif_result(
     return result
 
 
+def _not_read_notes(document: Checked, locale: str | None) -> list[dict[str, Any]]:
+    """A ``note`` notification for each part of the document its reader could not read.
+
+    Its lines are lines of the report's text: a region of the file checked when that
+    file is the text (a ledger written from it names only its parts, in ``properties``).
+    """
+    cover = document.result.coverage
+    texts = not_read_lines(cover, locale_of(document.result, locale))
+    notes = []
+    for part, text in zip(cover.not_read, texts, strict=True):
+        note: dict[str, Any] = {"level": "note", "message": {"text": text}}
+        if document.path != "-":
+            place: dict[str, Any] = {"artifactLocation": {"uri": _uri(document.path)}}
+            if format_of_path(document.path) == "text":
+                place["region"] = {"startLine": part.line, "endLine": part.last or part.line}
+            note["locations"] = [{"physicalLocation": place}]
+        note["properties"] = {"document": document.name, "notRead": part.model_dump(mode="json")}
+        notes.append(note)
+    return notes
+
+
 def sarif_log(
     documents: Sequence[Checked],
     *,
@@ -156,6 +178,9 @@ def sarif_log(
         }
         for path, message in unusable
     ]
+    # the parts of a document its reader could not read: nothing checked their figures
+    for document in documents:
+        notifications.extend(_not_read_notes(document, locale))
     for ack in dict.fromkeys(a for d in documents for a in d.stale):
         note: dict[str, Any] = {
             "level": "warning",

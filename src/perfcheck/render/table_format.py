@@ -22,7 +22,17 @@ from typing import Final, Literal
 
 from perfcheck._core.i18n import N_, Messages
 from perfcheck._findings.result import Result
-from perfcheck.render._common import HEADERS, WRAP, Checked, covered, locale_of, summary, table_rows, words
+from perfcheck.render._common import (
+    HEADERS,
+    WRAP,
+    Checked,
+    covered,
+    locale_of,
+    not_read_lines,
+    summary,
+    table_rows,
+    words,
+)
 
 TableFormat = Literal["table", "markdown", "html"]
 #: tabulate's name of each table format.
@@ -32,6 +42,9 @@ TABLEFMT: Final[dict[str, str]] = {"table": "simple", "markdown": "github", "htm
 def table(result: Result, fmt_name: TableFormat = "table", *, locale: str | None = None) -> str:
     """The findings as a table, followed by a summary line, in ``locale`` (default: the result's).
 
+    After the summary, a line for each part of the source the reader could not read
+    (a table printed in a report's text whose layout it did not know): what, where, why.
+
     Raises:
         ValueError: no messages for ``locale``.
     """
@@ -40,7 +53,7 @@ def table(result: Result, fmt_name: TableFormat = "table", *, locale: str | None
     if result.findings:
         data, headers, widths = _columns(result, loc, fmt_name)
         body = _tabulate(data, headers, fmt_name, widths)
-    return _with_summary(body, covered(result, loc), fmt_name)
+    return _with_summary(body, covered(result, loc), fmt_name, not_read_lines(result.coverage, loc))
 
 
 def _tabulate(
@@ -232,10 +245,15 @@ def _columns(
     return data, words(headers, loc), widths if fmt_name == "table" else None
 
 
-def _with_summary(body: str, line: str, fmt_name: TableFormat) -> str:
+def _with_summary(body: str, line: str, fmt_name: TableFormat, more: Sequence[str] = ()) -> str:
+    """The table, then the summary line and the lines after it (the parts not read)."""
     if fmt_name == "html":
-        line = f"<p>{html.escape(line)}</p>"
+        line = "\n".join(f"<p>{html.escape(x)}</p>" for x in (line, *more))
         return f"{body}\n{line}" if body else line
+    if fmt_name == "markdown" and more:
+        line = "\n".join([line, "", *(f"- {x}" for x in more)])
+    elif more:
+        line = "\n".join([line, *more])
     return f"{body}\n\n{line}" if body else line
 
 

@@ -142,11 +142,11 @@ def _built(
 def _with_prose(
     data: Mapping[str, Any], stated: list[dict[str, Any]], prose: Mapping[str, Any]
 ) -> dict[str, Any]:
-    """The document's figures and relations with the prose's, and what the prose says of the report."""
+    """The document's figures and relations with the prose's, what it says of the report and did not read."""
     return {
         "figures": [*data["figures"], *stated],
         "relations": [*data["relations"], *prose.get("relations", [])],
-        **{k: prose[k] for k in ("title", "entity", "period") if k in prose},
+        **{k: prose[k] for k in ("title", "entity", "period", "not_read") if k in prose},
     }
 
 

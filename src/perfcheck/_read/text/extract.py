@@ -55,12 +55,29 @@ class UnreadTable:
         last: its last line.
         reason: why no relation could be read from it.
         figures: ids of the figures read from it.
+        row: a row of a table otherwise read, rather than a whole table.
     """
 
     line: int
     last: int
     reason: str
     figures: tuple[str, ...] = ()
+    row: bool = False
+
+    def data(self) -> dict[str, Any]:
+        """The part as the ledger document's ``not_read`` entry (:class:`perfcheck.NotRead`), JSON-ready.
+
+        >>> UnreadTable(4, 9, "no unit", ("t1_a",)).data()
+        {'kind': 'table', 'line': 4, 'last': 9, 'why': 'no unit', 'figures': ['t1_a']}
+        """
+        kind = "row" if self.row else "table"
+        return {
+            "kind": kind,
+            "line": self.line,
+            "last": self.last,
+            "why": self.reason,
+            "figures": list(self.figures),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +258,14 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
             "figures": [*document.get("figures", []), *(f for t in tables for f in t.figures)],
             "relations": [*document.get("relations", []), *(r for t in tables for r in t.relations)],
         }
+    unread = tuple(
+        UnreadTable(*t.lines, t.unread, tuple(f["id"] for f in t.figures))
+        for t in tables
+        if t.unread is not None
+    ) + tuple(UnreadTable(line, line, why, ids, row=True) for t in tables for line, why, ids in t.rows_unread)
+    if unread:
+        # what could not be read goes with the document, so a check's coverage can say so
+        document = {**document, "not_read": [part.data() for part in unread]}
     ledger = validate(document, name=name)
     used: set[str] = set()
     explanations: dict[str, tuple[Passage, ...]] = {}
@@ -281,11 +306,6 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
             where = (sentence.section, sentence.line, start, end)
             unreadable.append(Passage(*where, text[start:end], unreadable=bad))
     inferred = sum(r.basis == "inferred" for r in ledger.relations)
-    unread = tuple(
-        UnreadTable(*t.lines, t.unread, tuple(f["id"] for f in t.figures))
-        for t in tables
-        if t.unread is not None
-    ) + tuple(UnreadTable(line, line, why, ids) for t in tables for line, why, ids in t.rows_unread)
     counts = (len(ledger.figures), len(ledger.relations), len(unplaced), inferred)
     summary = Summary(*counts, len(built.unreadable), len(unread))
     return Extraction(

@@ -47,12 +47,30 @@ _ITEMS: Final = (
     (re.compile(r"(?:公务用车)?运行(?:维护)?费"), "公务用车运行维护费"),
 )
 #: The items under the spanning 公务用车购置及运行维护费, in the order printed.
-_UNDER: Final = ("小计", "公务用车购置费", "公务用车运行维护费")
+UNDER: Final = ("小计", "公务用车购置费", "公务用车运行维护费")
 #: The fewest amounts, and items, such a table prints.
 _MIN_AMOUNTS: Final = 2
 _MIN_ITEMS: Final = 3
 #: Column names under every item.
 _COLUMN: Final = re.compile(r"^(?:\d{4}年)?(?:年初)?(?:预算|决算|执行|上年|本年)[数额]?$")
+
+
+def column_name(cell: str) -> bool:
+    """Whether a cell names a column every 三公 item is printed over (预算数, 决算数, 2019年决算数).
+
+    >>> column_name("预算数"), column_name("公务接待费")
+    (True, False)
+    """
+    return _COLUMN.match(normalized(cell)) is not None
+
+
+def sangong_items(header: str) -> list[str]:
+    """The 三公 items a header names, in the order their columns are printed (see :func:`sangong_grid`).
+
+    >>> sangong_items("合计因公出国(境)费公务用车购置及运行费公务接待费小计公务用车购置费公务用车运行费")
+    ['合计', '因公出国(境)费', '小计', '公务用车购置费', '公务用车运行维护费', '公务接待费']
+    """
+    return _columns(_items(header))
 
 
 def _items(header: str) -> list[str]:
@@ -70,8 +88,8 @@ def _items(header: str) -> list[str]:
 
 def _columns(items: list[str]) -> list[str]:
     """The items in the order their columns are printed: the spanning item's columns are those under it."""
-    top = [i for i in items if i not in _UNDER]
-    under = [i for i in items if i in _UNDER]
+    top = [i for i in items if i not in UNDER]
+    under = [i for i in items if i in UNDER]
     if "公务用车购置及运行维护费" not in top or not under:
         return top
     at = top.index("公务用车购置及运行维护费")
@@ -85,20 +103,20 @@ def sangong_grid(cells: list[str]) -> list[list[object]] | None:
     while values < end and number_like(cells[end - 1 - values]):
         values += 1
     names = 0
-    while names < end - values and _COLUMN.match(normalized(cells[end - values - 1 - names])):
+    while names < end - values and column_name(cells[end - values - 1 - names]):
         names += 1
     if values < _MIN_AMOUNTS or names != values:
         return None
     head = cells[: end - values - names]
     columns = cells[end - values - names : end - values]
     width = next((w for w in range(1, names + 1) if columns == columns[:w] * (names // w)), names)
-    items = _columns(_items("".join(normalized(c) for c in head)))
+    items = sangong_items("".join(normalized(c) for c in head))
     if len(items) * width != values or "合计" not in items or len(items) < _MIN_ITEMS:
         return None
     amounts = cells[end - values :]
     grid: list[list[object]] = [["项目", *columns[:width]]]
     for k, item in enumerate(items):
         name = "公务用车购置及运行维护费" if item == "小计" else item
-        indent = "\u3000\u3000" if item in _UNDER[1:] and "小计" in items else ""
+        indent = "\u3000\u3000" if item in UNDER[1:] and "小计" in items else ""
         grid.append([indent + name, *amounts[k * width : (k + 1) * width]])
     return grid

@@ -58,6 +58,7 @@ from perfcheck._read.tables.cells import (
 )
 from perfcheck._read.tables.files import read_grid
 from perfcheck._read.tables.grid import preamble_unit
+from perfcheck._read.text.sangong_lines import Across, sangong_lines
 from perfcheck._read.text.sangong_row import sangong_grid
 
 #: The fewest lines a table needs: a header and two rows.
@@ -393,6 +394,28 @@ def _wrapped(lines: list[str], i: int) -> int | None:
     return None
 
 
+def _wrapped_suffixed(lines: list[str], i: int) -> int | None:
+    """The last line of a cell printed over lines ``i``… where each cell ends with its own ``|``.
+
+    A name wrapped over two lines (``公务用车`` / ``购置费 |``) in a run of ``cell |`` lines:
+    the lines before the one that ends the cell have no ``|``, and none is a number.
+
+    >>> _wrapped_suffixed(["公务用车", "购置费 |", "5.00 |"], 0)
+    1
+    >>> _wrapped_suffixed(["说明", "5.00 |"], 0) is None
+    True
+    """
+    for k in range(i, min(i + _WRAPPED, len(lines))):
+        line = lines[k].strip()
+        if not _is_cell_line(lines[k]) or number_like(line.removesuffix("|").strip()):
+            return None
+        if line.endswith("|"):
+            return k if k > i else None
+        if "|" in line:
+            return None
+    return None
+
+
 def _cell_run(lines: list[str], i: int) -> tuple[list[str], int, int]:
     """The cells of the run of one-cell lines from line ``i``: (cells, its last line, the line after it)."""
     bars = _marked(lines, i)
@@ -407,10 +430,10 @@ def _cell_run(lines: list[str], i: int) -> tuple[list[str], int, int]:
             j += 1
             continue
         if not _is_cell_line(lines[j]) or lines[j].count("|") > 1 or _marked(lines, j) != bars:
-            wrap = _wrapped(lines, j) if bars and not suffixed else None
+            wrap = None if not bars else _wrapped_suffixed(lines, j) if suffixed else _wrapped(lines, j)
             if wrap is None:
                 break
-            cells.append("".join(lines[k].strip() for k in range(j, wrap + 1)))
+            cells.append("".join(lines[k].strip().removesuffix("|").strip() for k in range(j, wrap + 1)))
             last = j = wrap
         else:
             cells.append(line.removesuffix("|").strip())
@@ -1126,6 +1149,12 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
         grid, own = _unit_rows(lines)
         own = own or _unit_above(text, start) or _title_unit(grid)
         first = line + len(lines) - len(grid)  # rows keep the numbers of the lines they are printed on
+        if (printed := sangong_lines(grid)) is not None:
+            # the standard 三公 table printed across, one row of amounts: a row per item
+            found.append(
+                _across(printed, grid, name=name, n=n, first=first, span=(start, end), unit=own or unit)
+            )
+            continue
         grid = _two_row_headers(grid)
         raw = text[start:end].split("\n")[len(lines) - len(grid) :]
         table = _read(grid, name=name, n=n, first=first, span=(start, end), unit=own or unit)
@@ -1135,7 +1164,7 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
         if shifted:
             kept = [[] if k in shifted else row for k, row in enumerate(grid)]
             table = _read(kept, name=name, n=n, first=first, span=(start, end), unit=own or unit)
-            table = _rows_unread(table, grid, shifted, n=n, first=first, unit=own)
+            table = _gapped_sums_left(_rows_unread(table, grid, shifted, n=n, first=first, unit=own))
         found.append(table if own or table.unread is None else _unit_guessed(table))
     for first, start, end, run, marked in _cell_runs(text):
         cells = run
@@ -1201,8 +1230,15 @@ def _confirmed(table: TextTable, line: int) -> bool:
     A sum holds when total and parts differ by no more than their printed rounding allows
     (half a unit of the last printed digit each).
     """
+    values = _values(table)
+    row_ids = {f["id"] for f in table.figures if _row_of(f) == line}
+    sums = [r for r in table.relations if r["kind"] == "sum" and row_ids & {r["total"], *r["parts"]}]
+    return bool(sums) and all(_holds(rel, values) for rel in sums)
+
+
+def _values(table: TextTable) -> dict[str, tuple[Decimal, Decimal]]:
+    """Each figure's printed number and half a unit of its last digit, by id (the numbers alone)."""
     values: dict[str, tuple[Decimal, Decimal]] = {}
-    row_ids = set()
     for fig in table.figures:
         text = str(fig["value"]).replace(",", "")
         try:
@@ -1210,19 +1246,41 @@ def _confirmed(table: TextTable, line: int) -> bool:
         except InvalidOperation:
             continue
         values[fig["id"]] = (number, Decimal(1).scaleb(number.as_tuple().exponent) / 2)  # type: ignore[arg-type]
-        if str(fig.get("source", {}).get("cell", "")).endswith(str(line)):
-            row_ids.add(fig["id"])
-    sums = [r for r in table.relations if r["kind"] == "sum" and row_ids & {r["total"], *r["parts"]}]
-    if not sums:
+    return values
+
+
+def _row_of(figure: dict[str, Any]) -> int | None:
+    """The line a table's figure was printed on: its cell's row."""
+    cell = re.search(r"\d+$", str(figure.get("source", {}).get("cell", "")))
+    return int(cell.group()) if cell else None
+
+
+def _holds(rel: dict[str, Any], values: dict[str, tuple[Decimal, Decimal]]) -> bool:
+    """Whether an exhaustive sum holds within its figures' printed rounding."""
+    ids = [rel["total"], *rel["parts"]]
+    if any(i not in values for i in ids) or rel.get("exhaustive") is False:
         return False
-    for rel in sums:
-        ids = [rel["total"], *rel["parts"]]
-        if any(i not in values for i in ids) or rel.get("exhaustive") is False:
-            return False
-        gap = values[rel["total"]][0] - sum((values[i][0] for i in rel["parts"]), Decimal(0))
-        if abs(gap) > sum((values[i][1] for i in ids), Decimal(0)):
-            return False
-    return True
+    gap = values[rel["total"]][0] - sum((values[i][0] for i in rel["parts"]), Decimal(0))
+    return abs(gap) <= sum((values[i][1] for i in ids), Decimal(0))
+
+
+def _gapped_sums_left(table: TextTable) -> TextTable:
+    """``table`` without the sums a row it left unplaced may belong to, unless they hold without it.
+
+    A row not placed stands between a sum's total and parts (or among its parts): its
+    cells may be parts of the sum. A sum that does not hold without them is not built,
+    rather than reported as broken for want of a part; one that holds is kept.
+    """
+    lines = [line for line, _, _ in table.rows_unread]
+    rows = {f["id"]: _row_of(f) for f in table.figures}
+    values = _values(table)
+
+    def spans(rel: dict[str, Any]) -> bool:
+        at = [r for r in (rows.get(i) for i in (rel["total"], *rel["parts"])) if r is not None]
+        return bool(at) and any(min(at) < line < max(at) for line in lines)
+
+    kept = [r for r in table.relations if r["kind"] != "sum" or not spans(r) or _holds(r, values)]
+    return table if len(kept) == len(table.relations) else replace(table, relations=kept)
 
 
 def _rows_unread(  # noqa: PLR0913 - the table, and where its rows are
@@ -1244,6 +1302,46 @@ def _rows_unread(  # noqa: PLR0913 - the table, and where its rows are
         figures += extra
         unread.append((first + k, why.format(len(grid[k])), tuple(f["id"] for f in extra)))
     return replace(table, figures=figures, rows_unread=tuple(unread))
+
+
+def _across(  # noqa: PLR0913 - the table, and where it is
+    across: Across,
+    grid: list[list[object]],
+    *,
+    name: str,
+    n: int,
+    first: int,
+    span: tuple[int, int],
+    unit: str | None,
+) -> TextTable:
+    """The 三公 table ``grid`` prints across, read as its row per item (:mod:`.sangong_lines`).
+
+    Its rows are numbered from the line of its amounts (the line of its column names is
+    the row of names), so that its cells' ids differ from those of the amounts it left
+    unplaced (named by their place on that line) and of a column beside the items.
+    """
+    last = first + len(grid) - 1
+    table = _read(across.grid, name=name, n=n, first=last, span=span, unit=unit)
+    amounts = [str(c).strip() for c in grid[-1] if c is not None and str(c).strip()]
+    names = [str(c).strip() for c in grid[-2] if c is not None and str(c).strip()]
+
+    def figure(text: str, label: str, place: str) -> dict[str, Any]:
+        return {
+            "id": f"t{n}_{place}",
+            "label": label,
+            "value": text,
+            "unit": "%" if text.endswith(("%", "％")) else unit,
+            "source": {"text": text, "sheet": f"table {n}", "cell": place},
+        }
+
+    extra = [figure(names[k], label, f"{column_ref(k)}{last - 1}") for label, k in across.beside]
+    unplaced = [figure(amounts[k], amounts[k], f"{column_ref(k)}{last}") for k in across.unplaced]
+    figures = [*table.figures, *(f for f in [*extra, *unplaced] if f["unit"] is not None)]
+    rows = table.rows_unread
+    if ids := tuple(f["id"] for f in unplaced if f["unit"] is not None):
+        why = f"{len(ids)} amounts the 三公 items' sums place under two items or more (blanks dropped)"
+        rows = (*rows, (last, why, ids))
+    return replace(table, figures=figures, lines=(first, last), rows_unread=rows)
 
 
 def _titled(grid: list[list[object]], cells: list[str]) -> list[list[object]]:
