@@ -52,9 +52,11 @@ from perfcheck._read.tables.cells import (
     TOTAL_LEVELS,
     code_text,
     column_ref,
+    header_unit,
     is_blank,
     normalized,
     number_like,
+    unit_stripped,
 )
 from perfcheck._read.tables.files import read_grid
 from perfcheck._read.tables.grid import preamble_unit
@@ -1113,6 +1115,44 @@ def _caption_unit(row: list[Any]) -> str | None:
     return units[0] if units and (len(cells) == 1 or captions) else None
 
 
+#: Columns of a 绩效自评表 that hold scores (分), whatever unit its amounts are in.
+_SCORES: Final = frozenset({"分值", "得分", "评分", "自评得分"})
+
+
+def _broken_first_cell(grid: list[list[Any]], before: str) -> tuple[list[list[Any]], str | None]:
+    r"""A header whose first cell the page broke onto lines of its own, joined again; the unit it names.
+
+    A row printed ``| 项目资金（万元） | 年初预算数 | … |`` whose page broke it after its
+    leading ``|`` and after its first cell prints ``|``, then ``项目资金（万元） |``, then
+    the rest: a header without the rows' leading blank cell and label column. The cell
+    is the header's again; a unit it names in brackets is the table's amounts' unit, and
+    the score columns (分值, 得分) of such a self-evaluation table are then in 分.
+
+    >>> grid = [["年初预算数", "全年执行数", "分值"], ["", "总额", "5.00", "4.00", "10.00"]]
+    >>> joined, unit = _broken_first_cell(grid, "自评表\n|\n项目资金 (万元) |\n")
+    >>> joined[0], unit
+    (['', '项目资金 ', '年初预算数', '全年执行数', '分值（分）'], '万元')
+    """
+    above = before.rstrip("\n").split("\n")[-2:]
+    if len(above) < 2 or above[0].strip() != "|" or len(grid) < 2:
+        return grid, None
+    cell = above[1].strip()
+    if cell.count("|") != 1 or not cell.endswith("|") or number_like(cell.removesuffix("|").strip()):
+        return grid, None
+    head, widest = grid[0], max(len(row) for row in grid[1:])
+    if (
+        not head
+        or is_blank(head[0])
+        or len(head) + 2 != widest
+        or any(row and not is_blank(row[0]) for row in grid[1:])
+    ):
+        return grid, None
+    name = cell.removesuffix("|")
+    unit = header_unit(name)
+    scores = [f"{h}（分）" if unit and str(h).strip() in _SCORES else h for h in head]
+    return [["", unit_stripped(name) if unit else name.strip(), *scores], *grid[1:]], unit
+
+
 def _unit_rows(grid: list[list[Any]]) -> tuple[list[list[Any]], str | None]:
     """A run without its leading ``单位：万元 | | |`` rows, and the unit they name (None when none).
 
@@ -1147,7 +1187,8 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
             continue
         n += 1
         grid, own = _unit_rows(lines)
-        own = own or _unit_above(text, start) or _title_unit(grid)
+        grid, named = _broken_first_cell(grid, text[:start])
+        own = own or named or _unit_above(text, start) or _title_unit(grid)
         first = line + len(lines) - len(grid)  # rows keep the numbers of the lines they are printed on
         if (printed := sangong_lines(grid)) is not None:
             # the standard 三公 table printed across, one row of amounts: a row per item
@@ -1158,10 +1199,7 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
         grid = _two_row_headers(grid)
         raw = text[start:end].split("\n")[len(lines) - len(grid) :]
         table = _read(grid, name=name, n=n, first=first, span=(start, end), unit=own or unit)
-        shifted = _dropped_blanks(grid, raw) if len(raw) == len(grid) else []
-        # a narrow row whose cells, as placed, make every sum they are in hold is placed right
-        shifted = [k for k in shifted if not _confirmed(table, first + k)]
-        if shifted:
+        if shifted := _shifted(table, grid, raw, first):
             kept = [[] if k in shifted else row for k, row in enumerate(grid)]
             table = _read(kept, name=name, n=n, first=first, span=(start, end), unit=own or unit)
             table = _gapped_sums_left(_rows_unread(table, grid, shifted, n=n, first=first, unit=own))
@@ -1222,6 +1260,36 @@ def _dropped_blanks(grid: list[list[object]], raw: list[str]) -> list[int]:
         for k in numbered
         if len(grid[k]) < width and not _padded(raw[k]) and not any(is_blank(c) for c in grid[k][1:])
     ]
+
+
+def _shifted(table: TextTable, grid: list[list[object]], raw: list[str], first: int) -> list[int]:
+    """The rows of ``grid`` (read as ``table``) whose cells may stand under other columns than printed."""
+    shifted = _dropped_blanks(grid, raw) if len(raw) == len(grid) else []
+    # a narrow row whose cells, as placed, make every sum they are in hold is placed right
+    shifted = [k for k in shifted if not _confirmed(table, first + k)]
+    if not shifted and table.unread is not None and _UNIT_CLASH in table.unread:
+        shifted = _narrow_rows(grid)
+    return shifted
+
+
+#: What the table reader says of a percentage under a column of another unit.
+_UNIT_CLASH: Final = "is printed in % but its unit is"
+
+
+def _narrow_rows(grid: list[list[object]]) -> list[int]:
+    """The rows of numbers with fewer filled cells than the widest: where a shifted cell may come from.
+
+    A page that pads every row with blank cells at its end may still drop a blank cell
+    inside a row (``当年财政拨款 | 7.29 | 7.29 | 7.29 | 100% | ||||`` under a 分值 column
+    it left blank): a percentage then stands under a column of amounts or scores, and the
+    table reader refuses the table. Such rows are not placed by guess.
+
+    >>> _narrow_rows([["项目", "a", "b", "c"], ["甲", "1", "2", "3"], ["乙", "1", "5%", "", ""]])
+    [2]
+    """
+    filled = {k: sum(not is_blank(c) for c in row) for k, row in enumerate(grid) if _has_number(row)}
+    widest = max(filled.values(), default=0)
+    return [k for k, n in filled.items() if n < widest]
 
 
 def _confirmed(table: TextTable, line: int) -> bool:
