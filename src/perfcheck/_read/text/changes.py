@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, Rel, State, label_core, unique
+from perfcheck._read.text.links import item
 from perfcheck._read.text.sentences import Sentence
 
 #: Words naming a change's amount or rate once its direction is said (由X减至Y，压缩Z).
@@ -252,7 +253,7 @@ class Changes(State):
             if this is not None and last is not None:
                 return [this], last, False
         # 与上年相比，一般公共预算财政拨款支出增加…; 收入、支出总计各增加…: the figures named
-        named = self.named_before(sentence, words)
+        named, loose = self.named_or_spelled(sentence, words)
         if not named and not words.strip("，,：: \u3000的了"):
             # “三公”经费支出决算数比2016年度减少…: the words before 比 name what changed, printed
             # in an earlier sentence of the section; found by its core, so inferred
@@ -280,7 +281,7 @@ class Changes(State):
                         ),
                     )
             return ([found], None, True) if found is not None else ([], None, False)
-        return named, None, len(named) == 1 and named[0].label not in words
+        return named, None, loose
 
     def before_brackets(self, subjects: list[Fig], at: int) -> list[Fig]:
         """The subjects a change at ``at`` may have, those inside brackets closed before it left out.
@@ -449,6 +450,30 @@ class Changes(State):
             if ending is not None:
                 return [ending]
         return []
+
+    def named_or_spelled(self, sentence: Sentence, words: str) -> tuple[list[Fig], bool]:
+        """The figures a change names by words alone, and whether found loosely (by a name not printed so)."""
+        named = self.named_before(sentence, words)
+        if not named and (spelled := self.spelled_before(sentence, words)) is not None:
+            return [spelled], True
+        return named, len(named) == 1 and named[0].label not in words
+
+    def spelled_before(self, sentence: Sentence, words: str) -> Fig | None:
+        """The item a change names, printed before in its section under another spelling of its name.
+
+        ``（一）因公出国（境）费22万元。…与2016年相比，因公出国（境）经费支出减少…``: 经费 and 费, 支出,
+        预算数 or 决算数 aside (``links.item``), the name is the figure's; it is of the report's
+        own year (no other year printed before it). Found by name, so the change is inferred.
+        """
+        wanted = item(words.strip("，,：: \u3000"))
+        if len(wanted) < 4 or "、" in wanted:
+            return None
+        return self.nearest_before(
+            sentence,
+            lambda f: (
+                f.kind == "amount" and self.eligible(f) and f.period is None and item(f.label) == wanted
+            ),
+        )
 
     def nearest_like(self, name: str, sentence: Sentence) -> Fig | None:
         """The figure of the sentence before, in the section, whose label holds ``name`` or is held by it."""

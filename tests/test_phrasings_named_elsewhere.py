@@ -1,0 +1,78 @@
+"""Relations whose other figure is printed in an earlier sentence under another spelling of its name.
+
+A change whose item heads its section (``（一）因公出国（境）费30.00万元。…与上年相比，因公出国（境）
+经费支出减少…``) and a completion rate of an item whose budget is a part of the budget's list
+(``预算100万元，其中：A费40万元…。支出90万元，完成预算的90%，其中：A费支出36万元，完成预算的90%``).
+Each is found by name, so it is inferred. Every text here is our own writing, reproducing the
+structure of sentences real reports print.
+"""
+
+from __future__ import annotations
+
+import perfcheck
+from phrasing_texts import error_values, read_text, relation_values
+
+SECTIONS = (
+    "（一）因公出国（境）费30.00万元。全年组织出国团组5个，累计20人次。与2016年相比，因公出国（境）经费支出"
+    "减少20.00万元，下降40%。主要是严格出国审批。\n"
+    "（二）公务接待费100.00万元，国内公务接待300批次。与2016年相比，公务接待费支出增加10.00万元，增长11.11%。\n"
+)
+
+
+def _changes(ledger: perfcheck.Ledger) -> list[tuple[set[str], str]]:
+    return relation_values(ledger, "change")
+
+
+def test_a_change_names_the_item_its_section_printed_under_another_spelling() -> None:
+    ledger, result = read_text(SECTIONS)
+    changes = _changes(ledger)
+    assert ({"30.00", "20.00", "40%"}, "inferred") in changes
+    assert ({"100.00", "10.00", "11.11%"}, "inferred") in changes
+    assert result.ok, error_values(ledger, result)
+    assert not result.findings
+
+
+def test_a_broken_change_of_an_item_found_by_its_spelling_is_to_be_checked_by_hand() -> None:
+    _, result = read_text(SECTIONS.replace("下降40%", "下降30%"))
+    assert result.ok
+    assert "PC903" in {f.code for f in result.findings}
+
+
+def test_an_item_of_another_year_is_not_what_changed() -> None:
+    text = "2016年因公出国（境）费50.00万元。与2016年相比，因公出国（境）经费支出减少20.00万元，下降40%。"
+    ledger, _ = read_text(text)
+    assert not any("50.00" in values for values, _ in _changes(ledger))
+
+
+BUDGET_LIST = (
+    "2016年，某单位“三公”经费预算为100.00万元，其中：因公出国（境）费40.00万元、公务用车运行维护费50.00万元、"
+    "公务接待费10.00万元。“三公”经费支出为90.00万元，完成预算的90%，其中：因公出国（境）费支出36.00万元，"
+    "完成预算的90%；公务用车运行维护费支出48.00万元，完成预算的96%；公务接待费支出6.00万元，完成预算的60%。"
+)
+
+
+def test_an_items_completion_rate_is_of_its_part_of_the_budgets_list() -> None:
+    ledger, result = read_text(BUDGET_LIST)
+    ratios = relation_values(ledger, "ratio")
+    assert ({"90.00", "100.00", "90%"}, "stated") in ratios
+    assert ({"36.00", "40.00", "90%"}, "inferred") in ratios
+    assert ({"48.00", "50.00", "96%"}, "inferred") in ratios
+    assert ({"6.00", "10.00", "60%"}, "inferred") in ratios
+    assert not any("100.00" in v and ("36.00" in v or "6.00" in v) for v, _ in ratios)  # never the whole's
+    assert result.ok, error_values(ledger, result)
+    assert not result.findings
+
+
+def test_a_broken_items_completion_rate_is_to_be_checked_by_hand() -> None:
+    _, result = read_text(BUDGET_LIST.replace("完成预算的96%", "完成预算的86%"))
+    assert result.ok
+    assert [f.code for f in result.findings] == ["PC903"]
+
+
+def test_an_actual_after_the_budgets_list_named_as_a_part_is_no_ratio_to_the_whole() -> None:
+    text = "收入预算100万元，其中：A收入60万元、B收入40万元。A收入55万元，完成预算的91.67%。"
+    ledger, result = read_text(text)
+    ratios = relation_values(ledger, "ratio")
+    assert ({"55", "60", "91.67%"}, "inferred") in ratios
+    assert not any("100" in v for v, _ in ratios)
+    assert result.ok, error_values(ledger, result)
