@@ -39,7 +39,10 @@ def test_a_broken_change_of_an_item_found_by_its_spelling_is_to_be_checked_by_ha
 
 
 def test_an_item_of_another_year_is_not_what_changed() -> None:
-    text = "2016年因公出国（境）费50.00万元。与2016年相比，因公出国（境）经费支出减少20.00万元，下降40%。"
+    text = (
+        "某单位2017年度“三公”经费决算说明\n"
+        "2016年因公出国（境）费50.00万元。与2016年相比，因公出国（境）经费支出减少20.00万元，下降40%。"
+    )
     ledger, _ = read_text(text)
     assert not any("50.00" in values for values, _ in _changes(ledger))
 
@@ -76,3 +79,31 @@ def test_an_actual_after_the_budgets_list_named_as_a_part_is_no_ratio_to_the_who
     assert ({"55", "60", "91.67%"}, "inferred") in ratios
     assert not any("100" in v for v, _ in ratios)
     assert result.ok, error_values(ledger, result)
+
+
+# The change of the whole in the next paragraph, its subject named with its role (决算数), and
+# its items' changes listed after it under other spellings of their names.
+WHOLE_CHANGED = (
+    "2016年，某单位“三公”经费预算为100.00万元。“三公”经费支出为90.00万元，完成预算的90%；"
+    "公务接待费支出6.00万元。\n"
+    "2016年度“三公”经费财政拨款支出决算数比2015年减少10.00万元，下降10%。其中：公务接待费支出决算减少"
+    "4.00万元，下降40%。\n"
+)
+
+
+def test_the_whole_changed_is_the_actual_of_its_item_not_its_budget() -> None:
+    ledger, result = read_text(WHOLE_CHANGED)
+    changes = _changes(ledger)
+    assert ({"90.00", "10.00", "10%"}, "inferred") in changes
+    assert ({"6.00", "4.00", "40%"}, "inferred") in changes
+    assert not any("100.00" in values for values, _ in changes)
+    assert result.ok, error_values(ledger, result)
+    assert not result.findings
+
+
+def test_a_budget_named_so_is_never_what_an_actual_changed_from() -> None:
+    text = (
+        "2016年，某单位“三公”经费预算为100.00万元。2016年度“三公”经费决算数比2015年减少10.00万元，下降10%。"
+    )
+    ledger, _ = read_text(text)
+    assert not any("100.00" in values for values, _ in _changes(ledger))

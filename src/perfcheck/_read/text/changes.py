@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import Fig, Rel, State, label_core, unique
+from perfcheck._read.text.base import Fig, Rel, State, label_core, role_of, unique
 from perfcheck._read.text.links import item
 from perfcheck._read.text.sentences import Sentence
 
@@ -266,7 +266,8 @@ class Changes(State):
                 # 其中公务接待费比上年减少…: a part of what changed, named as printed before
                 found = self.nearest_plain(_plain(lead.strip()[opener.end() :]), sentence)
             elif lead.strip():
-                found = self.nearest_core(patterns.YEAR_PREFIX.sub("", lead.strip()), sentence)
+                core = patterns.YEAR_PREFIX.sub("", lead.strip())
+                found = self.nearest_core(core, sentence) or self.spelled_before(sentence, core)
             else:
                 # 上年结转和结余8.02万元，为…的资金。较2022年度增加0.78万元: the sentence opens with
                 # the comparison; what changed is the figure printed last before it, an amount
@@ -463,17 +464,27 @@ class Changes(State):
 
         ``（一）因公出国（境）费22万元。…与2016年相比，因公出国（境）经费支出减少…``: 经费 and 费, 支出,
         预算数 or 决算数 aside (``links.item``), the name is the figure's; it is of the report's
-        own year (no other year printed before it). Found by name, so the change is inferred.
+        own year (no other year printed before it), and of the role the words name (a budget is
+        never what an actual changed from, nor the other way). Found by name, so the change is
+        inferred.
         """
-        wanted = item(words.strip("，,：: \u3000"))
-        if len(wanted) < 4 or "、" in wanted:
+        words = words.strip("，,：: \u3000")
+        wanted, role = item(words), role_of(words)
+        if (len(wanted) < 4 and wanted != "三公") or "、" in wanted:
             return None
-        return self.nearest_before(
-            sentence,
-            lambda f: (
-                f.kind == "amount" and self.eligible(f) and f.period is None and item(f.label) == wanted
-            ),
-        )
+
+        def fits(f: Fig) -> bool:
+            other = role_of(f.label)
+            if other != role and (other or role) in _BUDGETS:
+                return False
+            return (
+                f.kind == "amount"
+                and self.eligible(f)
+                and f.period in {None, self.year}
+                and item(f.label) == wanted
+            )
+
+        return self.nearest_before(sentence, fits)
 
     def nearest_like(self, name: str, sentence: Sentence) -> Fig | None:
         """The figure of the sentence before, in the section, whose label holds ``name`` or is held by it."""
@@ -549,13 +560,7 @@ class Changes(State):
                 said = patterns.DIRECTED.search(fig.label)
                 if said is None or fig.kind != "amount" or id(fig) in used:
                     continue
-                name = _plain(fig.label[: said.start()])
-                if name:
-                    subject = self.nearest_plain(name, sentence)
-                elif n > 0 and figs[n - 1].kind == "amount" and self.eligible(figs[n - 1]):
-                    subject = figs[n - 1]  # 其中，公务接待费0.98亿元，减少0.43亿元: the item just printed
-                else:
-                    subject = None
+                subject, spelled = self.listed_subject(figs, n, fig.label[: said.start()], sentence)
                 if subject is None:
                     continue
                 following = figs[n + 1] if n + 1 < len(figs) else None
@@ -564,7 +569,29 @@ class Changes(State):
                 label = f"{subject.label} {said.group(1)}"
                 self.delta_change(said.group(1), label, sentences, [subject, fig], percent)
                 self.relations[-1].data["_base"] = base
+                if spelled:
+                    self.relations[-1].data["basis"] = "inferred"
                 self.add_prior(self.relations[-1], base, sentence)
+
+    def listed_subject(
+        self, figs: list[Fig], n: int, words: str, sentence: Sentence
+    ) -> tuple[Fig | None, bool]:
+        """What the ``n``-th figure of a list, a change named by ``words``, is the change of.
+
+        The figure printed before under that name (支出 and 数 aside); else under another
+        spelling of it (公务接待费支出决算减少… of 公务接待费支出: then inferred, the second value);
+        with no name, the item just printed (其中，公务接待费0.98亿元，减少0.43亿元).
+        """
+        name = _plain(words)
+        if name:
+            subject = self.nearest_plain(name, sentence)
+            if subject is not None:
+                return subject, False
+            spelled = self.spelled_before(sentence, words)
+            return spelled, spelled is not None
+        if n > 0 and figs[n - 1].kind == "amount" and self.eligible(figs[n - 1]):
+            return figs[n - 1], False
+        return None, False
 
     def add_prior(self, rel: Rel, base: str, sentence: Sentence) -> None:
         """Give a change by an amount its prior when its base names a year and a role, printed before.
@@ -808,6 +835,8 @@ def _common(a: str, b: str) -> int:
     return best
 
 
+#: The roles of a budget, never the same quantity as what was spent.
+_BUDGETS: Final = frozenset({"budget", "adjusted_budget"})
 #: Income and spending named by one character each: 收、支, 收支.
 _BOTH: Final = re.compile(r"(?:本年)?收[、和及与]?支(?:总计|合计)?")
 #: Two years' values compared, then the change: 对比减少4.35万元, 与上年对比增加….
