@@ -107,3 +107,28 @@ def test_a_budget_named_so_is_never_what_an_actual_changed_from() -> None:
     )
     ledger, _ = read_text(text)
     assert not any("100.00" in values for values, _ in _changes(ledger))
+
+
+# The whole of a list named before 中 in other words than the figure printed for it.
+WHOLE_BEFORE_ZHONG = (
+    "2016年，某单位“三公”经费支出为100.00万元，完成预算的90%。\n"
+    "2016年度“三公”经费财政拨款支出决算中，因公出国（境）费支出20.00万元，占20%；公务用车购置及运行维护费"
+    "支出70.00万元，占70%；公务接待费支出10.00万元，占10%。\n"
+)
+
+
+def test_a_list_whose_whole_is_named_otherwise_before_zhong_is_an_inferred_sum_with_inferred_shares() -> None:
+    ledger, result = read_text(WHOLE_BEFORE_ZHONG)
+    assert ({"100.00", "20.00", "70.00", "10.00"}, "inferred") in relation_values(ledger, "sum")
+    shares = relation_values(ledger, "share")
+    assert ({"70.00", "100.00", "70%"}, "inferred") in shares
+    assert len(shares) == 3
+    assert all(basis == "inferred" for _, basis in shares)
+    assert result.ok, error_values(ledger, result)
+    assert not result.findings
+
+
+def test_a_broken_share_of_a_whole_named_otherwise_is_to_be_checked_by_hand() -> None:
+    _, result = read_text(WHOLE_BEFORE_ZHONG.replace("占70%", "占60%"))
+    assert result.ok
+    assert [f.code for f in result.findings] == ["PC903"]

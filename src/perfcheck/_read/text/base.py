@@ -355,6 +355,8 @@ class State:
         #: the report's own year (its title's, else its first sentence's)
         self.year: str | None = None
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
+        #: where lists open whose total was found by another spelling of its name (inferred)
+        self.spelled_openers: set[int] = set()
         self.unreadable: list[tuple[int, int]] = []
         self.row_periods: set[int] = set()
         self.scored: set[int] = set()

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import Fig, Rel, State, label_core, role_of, unique
-from perfcheck._read.text.links import item
+from perfcheck._read.text.base import Fig, Rel, State, label_core, unique
+from perfcheck._read.text.names import same_item
 from perfcheck._read.text.sentences import Sentence
 
 #: Words naming a change's amount or rate once its direction is said (由X减至Y，压缩Z).
@@ -469,22 +469,15 @@ class Changes(State):
         inferred.
         """
         words = words.strip("，,：: \u3000")
-        wanted, role = item(words), role_of(words)
-        if (len(wanted) < 4 and wanted != "三公") or "、" in wanted:
-            return None
-
-        def fits(f: Fig) -> bool:
-            other = role_of(f.label)
-            if other != role and (other or role) in _BUDGETS:
-                return False
-            return (
+        return self.nearest_before(
+            sentence,
+            lambda f: (
                 f.kind == "amount"
                 and self.eligible(f)
                 and f.period in {None, self.year}
-                and item(f.label) == wanted
-            )
-
-        return self.nearest_before(sentence, fits)
+                and same_item(words, f.label)
+            ),
+        )
 
     def nearest_like(self, name: str, sentence: Sentence) -> Fig | None:
         """The figure of the sentence before, in the section, whose label holds ``name`` or is held by it."""
@@ -835,8 +828,6 @@ def _common(a: str, b: str) -> int:
     return best
 
 
-#: The roles of a budget, never the same quantity as what was spent.
-_BUDGETS: Final = frozenset({"budget", "adjusted_budget"})
 #: Income and spending named by one character each: 收、支, 收支.
 _BOTH: Final = re.compile(r"(?:本年)?收[、和及与]?支(?:总计|合计)?")
 #: Two years' values compared, then the change: 对比减少4.35万元, 与上年对比增加….

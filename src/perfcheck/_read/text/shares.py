@@ -53,16 +53,14 @@ class Shares(State):
             if part is None:
                 continue
             if not words:  # 其中：A 10万元，占82.34%: a share of the list's total
-                whole = next(
-                    (
-                        r.figures[0]
-                        for r in self.relations
-                        if r.data["kind"] == "sum" and part in r.figures[1:]
-                    ),
+                listed = next(
+                    (r for r in self.relations if r.data["kind"] == "sum" and part in r.figures[1:]),
                     None,
                 )
-                if whole is not None:
-                    self.share(part, whole, fig, inferred=loose)
+                if listed is not None:
+                    # a list whose total is a guess (found by another spelling) makes its shares one
+                    guessed = listed.data.get("basis") == "inferred"
+                    self.share(part, listed.figures[0], fig, inferred=loose or guessed)
                 continue
             if patterns.TARGET_WORDS.search(words):
                 fig.concept = "completion_rate"
