@@ -103,3 +103,43 @@ def test_a_reason_said_in_words_after_zhuyao_shi_is_no_list() -> None:
     text = "2023年支出100.00万元，较上年减少20.00万元，主要是严控一般性支出，会议费减少5.00万元。"
     ledger, _ = read_text(text)
     assert _breakdowns(ledger) == []
+
+
+# The list opens in the change's own period (no 。 before 其中), each item printing its level,
+# its share and its change; one item says 较上年预算 where the total said 较上年.
+IN_PERIOD = (
+    "2020年某学院收入预算总额为4000万元，较上年减少220万元，下降5.21%其中：财政拨款收入2300万元，"
+    "占收入预算总额的57.5%，较上年预算安排减少了40万元；事业收入1100万元，占收入预算总额的27.5%，较上年"
+    "减少30万元；上年结转600万元，占收入预算总额的15%，较上年减少150万元。"
+)
+
+
+def test_a_list_in_the_changes_own_period_gives_each_items_one_change() -> None:
+    ledger, result = read_text(IN_PERIOD)
+    assert ({"220", "40", "30", "150"}, "inferred") in _breakdowns(ledger)
+    assert result.ok, error_values(ledger, result)
+
+
+# Reasons said in words right after the change (增加原因主要是…), then the 其中 list; a line wrapped
+# inside 比去年 (a PDF's text) still says the base.
+REASONS_IN_WORDS = (
+    "2020年度“三公”经费支出决算总额为6.00万元，比预算增加0万元，比去年增加\n"
+    "2.00万元，增长50%，增加原因主要是检测任务增加。其中，因公出国支出决算比预算无增减变化，比去年无增减"
+    "变化；公务用车运行维护费支出决算比预算无增减变化，比去年增加1.50万元，增长60%；公务接待费支出决算"
+    "比预算无增减变化，比去年增加0.50万元，增长33.33%。\n"
+)
+
+
+def test_reasons_said_in_words_leave_the_list_after_them_to_break_the_change_down() -> None:
+    ledger, result = read_text(REASONS_IN_WORDS)
+    assert ({"2.00", "1.50", "0.50"}, "inferred") in _breakdowns(ledger)
+    assert result.ok, error_values(ledger, result)
+
+
+def test_an_item_of_a_changes_reasons_details_nothing_after_it() -> None:
+    text = (
+        "2023年本级支出300.00万元，比上年减少20.00万元，主要原因：一是人员经费减少30.00万元，"
+        "其中退休2人减少8.00万元；二是项目支出增加10.00万元。"
+    )
+    ledger, _ = read_text(text)
+    assert not any({"30.00", "8.00"} <= values for values, _ in _breakdowns(ledger))

@@ -69,11 +69,12 @@ class Itemised(State):
             said = patterns.REASONS.search(self.text, fig.mention.end, sentence.end) or _MAINLY.search(
                 self.text, fig.mention.end, sentence.end
             )
+            parts = []
             if said is not None and self.text[fig.mention.end : said.start()].count("，") <= 2:
                 parts = self._items(fig, said.end()) or self._listed(fig, sentence, said.end())
-            else:
+            if len(parts) < 2:  # 增加原因主要是…(words)。其中：A增加…: the reasons list no amounts
                 parts = self._part_changes(fig)
-            if len(parts) < 2:
+            if len(parts) < 2 or self._read_already([fig, *(f for f, _ in parts)]):
                 continue
             sign = "+" if word in patterns.INCREASE or word in {"增收", "增支"} else "-"
             names = " + ".join(f.label for f, _ in parts)
@@ -134,17 +135,30 @@ class Itemised(State):
             terms.append(term)
         return terms
 
+    def _read_already(self, figs: list[Fig]) -> bool:
+        """Whether a relation over exactly these figures was read (the parts of a change, by sums)."""
+        ids = {id(f) for f in figs}
+        return any({id(f) for f in r.figures} == ids for r in self.relations)
+
     def _list_start(self, change: Fig) -> int | None:
         """Where the 其中 list detailing a change opens; None when none follows it.
 
         ``较上年合计16.00万元增加4.00万元。其中：公务接待费减少1.00万元，…``: the list opens the
         next period (the stretch up to 。), or the one after when that one says only why
         (``主要是严控一般性支出。其中：…``, no figure in it). A change that is itself an item of a
-        list (其中 before it in its period) details nothing.
+        list (其中 before it in its period) or of a change's reasons details nothing.
         """
         period = [s for s in self.sentences if s.period == change.sentence.period]
-        if _DETAILS_WORD.search(self.text, period[0].start, change.mention.start):
-            return None
+        before = (period[0].start, change.mention.start)
+        if _DETAILS_WORD.search(self.text, *before) or patterns.REASONS.search(self.text, *before):
+            return (
+                None  # an item of a list, or of the reasons for a change (主要原因：一是A减少30万元，其中…)
+            )
+        # 较上年减少2213.55万元，下降5.20%其中：A…，较上年减少413.55万元；B…: in its own period
+        inner = _DETAILS_WORD.search(self.text, change.mention.end, period[-1].end)
+        if inner is not None:
+            opened = _DETAILS.match(self.text, inner.start())
+            return None if opened is None else opened.end()
         later = [s for s in self.sentences if s.period > change.sentence.period]
         for n in range(min(2, len(later))):
             first = later[0]
@@ -160,11 +174,13 @@ class Itemised(State):
         return None
 
     def _base(self, fig: Fig) -> str | None:
-        """What a change's amount is against, said before it in its clause (较上年, 同比, 较年初预算数)."""
+        """What a change's amount is against, said last before it in its period (较上年, 同比, 较年初预算)."""
+        # from the start of its period: a line wrapped mid-sentence (比去年增加\n1.55万元) goes on
+        begin = min(s.start for s in self.sentences if s.period == fig.sentence.period)
         said = [
             m
             for rx in (patterns.CHANGE, patterns.ROLE_BASE)
-            for m in rx.finditer(self.text, fig.sentence.start, fig.mention.start)
+            for m in rx.finditer(self.text, begin, fig.mention.start)
         ]
         return base_of(max(said, key=lambda m: m.end()).group()) if said else None
 
@@ -188,7 +204,7 @@ class Itemised(State):
             for s in self.sentences
             if s.period == total.sentence.period
             for f in self.by_sentence.get(s.index, [])
-            if self._term(f, total) is not None
+            if f.mention.start < start and self._term(f, total) is not None
         ]
         bases = {self._base(f) for f in above}
         if any(f.mention.start > total.mention.start and self._base(f) in {mine, None} for f in above):
@@ -205,14 +221,7 @@ class Itemised(State):
             ]
             if found:
                 clauses.append(found)
-        terms = [t for c in clauses for t, b in c if b == mine or (b is None and len(bases) == 1)]
-        if len(bases) > 1 and any(sum(b == mine for _, b in c) > 1 for c in clauses):
-            return []  # an item says two changes against the total's base: which is its term is not said
-        if not terms and len(bases) == 1:
-            said = {b for c in clauses for _, b in c}
-            if len(said) == 1 and all(len(c) == 1 for c in clauses):
-                terms = [t for c in clauses for t, _ in c]
-        return terms
+        return _choose(clauses, mine, single=len(bases) == 1)
 
     def _listed(self, total: Fig, sentence: Sentence, start: int) -> list[tuple[Fig, str]]:
         """The amounts after ``start`` in ``sentence``, each named by a change (A增加X、B减少Y)."""
@@ -225,3 +234,27 @@ class Itemised(State):
                 break
             terms.append(term)
         return terms
+
+
+def _choose(
+    clauses: list[list[tuple[tuple[Fig, str], str | None]]], base: str | None, *, single: bool
+) -> list[tuple[Fig, str]]:
+    """The terms of a change's breakdown: of each clause of its list, the change against ``base``.
+
+    ``single``: the change's period said one base only; then an item's one change is its term
+    whatever base it says (比上年 above, 同比 or 较上年预算 in the item), and a clause listing
+    items that name no base (A减少X，B增加Y) gives them all. An item saying two changes against
+    ``base``, or (one base above) two against others, leaves the breakdown unsaid: none.
+    """
+    terms: list[tuple[Fig, str]] = []
+    for clause in clauses:
+        exact = [t for t, b in clause if b == base]
+        if len(exact) > 1:
+            return []
+        if exact:
+            terms += exact
+        elif single and (len(clause) == 1 or all(b is None for _, b in clause)):
+            terms += [t for t, _ in clause]
+        elif single:
+            return []
+    return terms
