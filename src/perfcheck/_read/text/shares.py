@@ -330,6 +330,8 @@ class Shares(State):
         return budget, wanted != item(budget.label)
 
 
+#: Words after a whole's name that say it is the whole: 财政支出总量, 收入总额.
+_WHOLE_OF: Final = re.compile(r"(?<=..)(?:总量|总额|总数)$")
 #: What a figure's label may end with past its name: 全省公共财政支出完成, 收入累计实现.
 _ACHIEVED: Final = re.compile(r"(?:累计)?(?:完成|实现)$")
 
@@ -341,6 +343,10 @@ def _names(label: str, words: str) -> bool:
     (and so the nearest before wins over a headline's ``1-5月福建公共财政支出983亿``).
     """
     name = _ACHIEVED.sub("", label) if len(label) > 4 else label
+    # 占财政支出总量的19.8%: the whole of 财政支出 is the figure named 财政支出 (a name of four or more)
+    bare = _WHOLE_OF.sub("", words)
+    if bare != words and len(bare) >= 4 and any(n == bare or n.endswith(bare) for n in {label, name}):
+        return True
     return any(n == words or n.endswith(words) or words.endswith(n) for n in {label, name} if len(n) >= 2)
 
 
