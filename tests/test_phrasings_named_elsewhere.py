@@ -132,3 +132,23 @@ def test_a_broken_share_of_a_whole_named_otherwise_is_to_be_checked_by_hand() ->
     _, result = read_text(WHOLE_BEFORE_ZHONG.replace("占70%", "占60%"))
     assert result.ok
     assert [f.code for f in result.findings] == ["PC903"]
+
+
+# A count printed between the amount and its change (车辆保有量, 批次) did not change by an amount.
+COUNT_BETWEEN = (
+    "2、公务用车运行费1000.00万元，主要用于燃油、维修等支出，年末公务用车保有量400辆，与2016年相比，"
+    "公务用车运行费减少250.00万元，下降20%。\n"
+)
+
+
+def test_a_change_by_an_amount_is_of_the_amount_before_the_count_printed_last() -> None:
+    ledger, result = read_text(COUNT_BETWEEN)
+    changes = _changes(ledger)
+    assert any(values == {"1000.00", "250.00", "20%"} for values, _ in changes), changes
+    assert not any("400" in values for values, _ in changes)
+    assert result.ok, error_values(ledger, result)
+
+
+def test_a_broken_change_of_the_amount_before_a_count_is_reported() -> None:
+    ledger, result = read_text(COUNT_BETWEEN.replace("下降20%", "下降25%"))
+    assert error_values(ledger, result) == [{"1000.00", "250.00", "25%"}]

@@ -234,7 +234,7 @@ class Changes(State):
         # 收入37,730万元，为全年预算46,908万元的80.43%，比上年…: a figure followed by 的
         # qualifies what comes after it and is not what changed
         subjects = [f for f in before if not self.qualifies(f)] or before
-        subjects = self.before_brackets(subjects, match.start())
+        subjects = _of_amount_said(self.before_brackets(subjects, match.start()), figs, direction.end())
         if subjects:
             subject = subjects[-1]
             if patterns.CHANGED_TO.search(subject.label):
@@ -802,6 +802,18 @@ _CHANGE_CLAUSE: Final = re.compile(
     r"^(?:约|大约|近)?(?:同比|比上年|较上年)?"
     r"(?:增加|增长|上升|提高|减少|下降|降低|增幅|降幅|减幅|增|减|幅度|压缩|缩减)"
 )
+
+
+def _of_amount_said(subjects: list[Fig], figs: list[Fig], after: int) -> list[Fig]:
+    """The subjects a change may have, counts left out when the change's amount is money.
+
+    ``公务用车购置费34.71万元，购置1辆中巴车，…，与2016年相比，公务用车购置费减少79.4万元``: the count
+    printed last (1辆) did not change by 79.4万元; the amount before it did.
+    """
+    said = next((f for f in figs if f.mention.start >= after and not f.is_percent), None)
+    if said is None or said.kind != "amount" or not subjects or subjects[-1].kind == "amount":
+        return subjects
+    return [f for f in subjects if f.kind == "amount"] or subjects
 
 
 def _same_way(word: str, percent: Fig | None) -> bool:
