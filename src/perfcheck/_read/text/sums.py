@@ -182,15 +182,18 @@ class Sums(State):
             at = parts[0].label_start
             self.sum_of(total, parts, parts[-1].sentence, at, at, bracket=True)
 
-    def nearest_whole(self, parts: list[Fig], listed: set[int]) -> Fig | None:
-        """The nearest amount before ``parts`` in their section, no part of a list, larger than each."""
+    def nearest_whole(self, parts: list[Fig], listed: set[int], *, section: bool = True) -> Fig | None:
+        """The nearest amount before ``parts`` in their section, no part of a list, larger than each.
+
+        ``section=False``: in any section before (a heading that opens a breakdown of its own).
+        """
         first = parts[0]
         earlier = [
             f
             for f in self.figs
             if f.keep
             and f.mention.start < first.mention.start
-            and f.sentence.section == first.sentence.section
+            and (f.sentence.section == first.sentence.section or not section)
             and f.kind == "amount"
             and self.eligible(f)
             and not self.qualifies(f)
