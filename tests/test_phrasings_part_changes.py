@@ -6,19 +6,7 @@ print (bench/corpus holds the index of the real pages).
 
 from __future__ import annotations
 
-import perfcheck
-from phrasing_texts import error_values, read_text
-
-
-def _breakdowns(ledger: perfcheck.Ledger) -> list[tuple[set[str], str]]:
-    """Each breakdown of a change as the printed values of its figures and its basis."""
-    values = {f.id: f.value for f in ledger.figures}
-    return [
-        ({values[i] for i in r.operands()}, r.basis)
-        for r in ledger.relations
-        if str(r.id).startswith("reasons")
-    ]
-
+from phrasing_texts import breakdown_values, error_values, read_text
 
 # Two changes of one total (against last year, against the budget), a sentence of reasons, then a
 # 其中 list whose items each say both changes, one item with none (无…费).
@@ -32,7 +20,7 @@ TWO_BASES = (
 
 def test_each_change_of_a_total_is_the_sum_of_the_items_changes_against_its_own_base() -> None:
     ledger, result = read_text(TWO_BASES)
-    found = _breakdowns(ledger)
+    found = breakdown_values(ledger)
     assert ({"6.00", "2.50", "3.50"}, "inferred") in found
     assert ({"0.90", "0.40", "0.50"}, "inferred") in found
     assert len(found) == 2  # never a change against last year among the budget's terms
@@ -60,7 +48,7 @@ ONE_BASE_ABOVE = (
 
 def test_items_that_all_say_one_other_base_are_the_terms_of_the_one_change_above() -> None:
     ledger, result = read_text(ONE_BASE_ABOVE)
-    assert _breakdowns(ledger) == [({"100", "20", "150", "30"}, "inferred")]
+    assert breakdown_values(ledger) == [({"100", "20", "150", "30"}, "inferred")]
     assert result.ok, error_values(ledger, result)
     assert not result.findings
 
@@ -72,7 +60,7 @@ def test_items_saying_other_bases_are_not_taken_for_a_total_of_two_bases() -> No
         "其中：公务用车运行维护费减少2.50万元；公务接待费减少3.50万元。"
     )
     ledger, _ = read_text(text)
-    assert _breakdowns(ledger) == []
+    assert breakdown_values(ledger) == []
 
 
 def test_a_change_that_is_itself_an_item_details_nothing_below() -> None:
@@ -82,8 +70,8 @@ def test_a_change_that_is_itself_an_item_details_nothing_below() -> None:
         "其中：工资福利支出增加1.00万元，商品和服务支出增加1.50万元。"
     )
     ledger, _ = read_text(text)
-    assert ({"8.00", "5.00", "3.00"}, "inferred") in _breakdowns(ledger)
-    assert not any({"5.00", "1.00", "1.50"} <= values for values, _ in _breakdowns(ledger))
+    assert ({"8.00", "5.00", "3.00"}, "inferred") in breakdown_values(ledger)
+    assert not any({"5.00", "1.00", "1.50"} <= values for values, _ in breakdown_values(ledger))
 
 
 # 主要是 followed straight by the items' changes, no 原因 said.
@@ -95,14 +83,14 @@ MAINLY = (
 
 def test_the_changes_listed_after_zhuyao_shi_make_up_the_change() -> None:
     ledger, result = read_text(MAINLY)
-    assert _breakdowns(ledger) == [({"300.00", "100.00", "120.00", "80.00"}, "inferred")]
+    assert breakdown_values(ledger) == [({"300.00", "100.00", "120.00", "80.00"}, "inferred")]
     assert result.ok, error_values(ledger, result)
 
 
 def test_a_reason_said_in_words_after_zhuyao_shi_is_no_list() -> None:
     text = "2023年支出100.00万元，较上年减少20.00万元，主要是严控一般性支出，会议费减少5.00万元。"
     ledger, _ = read_text(text)
-    assert _breakdowns(ledger) == []
+    assert breakdown_values(ledger) == []
 
 
 # The list opens in the change's own period (no 。 before 其中), each item printing its level,
@@ -116,7 +104,7 @@ IN_PERIOD = (
 
 def test_a_list_in_the_changes_own_period_gives_each_items_one_change() -> None:
     ledger, result = read_text(IN_PERIOD)
-    assert ({"220", "40", "30", "150"}, "inferred") in _breakdowns(ledger)
+    assert ({"220", "40", "30", "150"}, "inferred") in breakdown_values(ledger)
     assert result.ok, error_values(ledger, result)
 
 
@@ -132,7 +120,7 @@ REASONS_IN_WORDS = (
 
 def test_reasons_said_in_words_leave_the_list_after_them_to_break_the_change_down() -> None:
     ledger, result = read_text(REASONS_IN_WORDS)
-    assert ({"2.00", "1.50", "0.50"}, "inferred") in _breakdowns(ledger)
+    assert ({"2.00", "1.50", "0.50"}, "inferred") in breakdown_values(ledger)
     assert result.ok, error_values(ledger, result)
 
 
@@ -142,4 +130,4 @@ def test_an_item_of_a_changes_reasons_details_nothing_after_it() -> None:
         "其中退休2人减少8.00万元；二是项目支出增加10.00万元。"
     )
     ledger, _ = read_text(text)
-    assert not any({"30.00", "8.00"} <= values for values, _ in _breakdowns(ledger))
+    assert not any({"30.00", "8.00"} <= values for values, _ in breakdown_values(ledger))
