@@ -604,12 +604,13 @@ class Changes(State):
         direction word alone, right after an amount, is that amount's change against the
         same base. The base is not repeated, so the change is inferred. With no base said
         at all, an amount and a rate named by direction words of one way, right after an
-        amount (``完成36552万元，增加2362万元，增长6.91%``), are one change too: its base is
-        not known, but the amount and the rate are of one base; inferred.
+        amount (``完成36552万元，增加2362万元，增长6.91%``; ``增收34.96亿元、增长12.6%``), are one
+        change too: its base is not known, but the amount and the rate are of one base; inferred.
         """
         used = {id(f) for r in self.relations if r.data["kind"] == "change" for f in r.figures[1:]}
         for fig in self.figs:
-            word = fig.label.removesuffix("了")
+            # 总收入312.74亿元，增收34.96亿元、增长12.6%: income grown (增收) or shrunk (减收) by the amount
+            word = _BY_INCOME.get(fig.label.removesuffix("了"), fig.label.removesuffix("了"))
             directed = word in (*patterns.INCREASE, *patterns.DECREASE)
             if fig.kind != "amount" or id(fig) in used or not directed:
                 continue
@@ -802,6 +803,10 @@ _CHANGE_CLAUSE: Final = re.compile(
     r"^(?:约|大约|近)?(?:同比|比上年|较上年)?"
     r"(?:增加|增长|上升|提高|减少|下降|降低|增幅|降幅|减幅|增|减|幅度|压缩|缩减)"
 )
+
+
+#: Income said to change by an amount (增收X, 减收X), as the plain direction words.
+_BY_INCOME: Final = {"增收": "增加", "减收": "减少"}
 
 
 def _of_amount_said(subjects: list[Fig], figs: list[Fig], after: int) -> list[Fig]:
