@@ -16,10 +16,10 @@ import perfcheck
 from perfcheck import LedgerError
 from perfcheck._core.interval import INF, Interval
 from perfcheck._core.values import (
+    PLAIN_LOCALES,
     ParsedValue,
     ValueConflictError,
     ValueFormatError,
-    PLAIN_LOCALES,
     chinese_numeral,
     parse_value,
     plain_locale,
