@@ -210,11 +210,12 @@ def format_value(
     rounded = _rounded(value, places, rounding)
     if unit.kind is Kind.PERCENT and _percent_by_three(locale):
         return f"{rounded:,.{places}f}%"
-    loc = check_locale(locale)
-    with localcontext(_CONTEXT):
-        if unit.kind is Kind.PERCENT:
-            return format_percent(rounded.scaleb(-2), format=_pattern(locale, "percent", places), locale=loc)
-        if unit.kind is Kind.AMOUNT and unit.stem.isascii():
+    if unit.kind is Kind.PERCENT or (unit.kind is Kind.AMOUNT and unit.stem.isascii()):
+        loc = check_locale(locale)  # only babel's own ways ask for the locale (format_number, as it needs)
+        with localcontext(_CONTEXT):
+            if unit.kind is Kind.PERCENT:
+                pattern = _pattern(locale, "percent", places)
+                return format_percent(rounded.scaleb(-2), format=pattern, locale=loc)
             if unit.factor == 1:
                 pattern = _pattern(locale, "currency", places)
                 return format_currency(rounded, unit.stem, format=pattern, locale=loc, currency_digits=False)
