@@ -234,6 +234,7 @@ class Changes(State):
         # qualifies what comes after it and is not what changed
         subjects = [f for f in before if not self.qualifies(f)] or before
         subjects = self.before_brackets(subjects, match.start())
+        subjects = self.of_the_change(subjects, figs, match, direction)
         if subjects:
             subject = subjects[-1]
             if patterns.CHANGED_TO.search(subject.label):
@@ -281,6 +282,34 @@ class Changes(State):
                     )
             return ([found], None, True) if found is not None else ([], None, False)
         return named, None, len(named) == 1 and named[0].label not in words
+
+    def of_the_change(
+        self, subjects: list[Fig], figs: list[Fig], match: re.Match[str], direction: re.Match[str]
+    ) -> list[Fig]:
+        """What can have changed: the figure the change's words name, else the figures of its amount's kind.
+
+        ``公务用车购置费34.71万元，公务用车购置1辆，…，与2016年相比，公务用车购置费减少79.4万元``:
+        what changed is named (公务用车购置费; 支出 and 数 aside), and money changes money,
+        never the count printed last.
+        """
+        if not subjects:
+            return subjects
+        words = self.text[match.end() : direction.start()].strip("，,：: \u3000的了")
+        if len(words) >= 2 and subjects[-1].label != words:
+            named = [f for f in subjects if _plain(f.label) == _plain(words)]
+            if named:
+                return named[-1:]
+        amount = next(
+            (
+                f
+                for f in figs
+                if f.mention.start >= direction.start() and not f.is_percent and f.kind in {"amount", "count"}
+            ),
+            None,
+        )
+        if amount is None or not patterns.DIRECTION.search(amount.label):
+            return subjects
+        return [f for f in subjects if f.kind == amount.kind]
 
     def before_brackets(self, subjects: list[Fig], at: int) -> list[Fig]:
         """The subjects a change at ``at`` may have, those inside brackets closed before it left out.

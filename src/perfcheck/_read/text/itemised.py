@@ -20,6 +20,7 @@ from typing import Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, State, unique
+from perfcheck._read.text.changes import base_of
 from perfcheck._read.text.sentences import Sentence
 
 #: An item's number: 一是, 1、, 1., （一）, (1), 第一.
@@ -29,6 +30,8 @@ _ITEM: Final = re.compile(
 )
 #: A sentence that details the change before it: 其中：A减少X，B增加Y.
 _DETAILS: Final = re.compile(r"\s*其中[：:，,]?")
+#: How many sentences with no figure (reasons) may stand between a change and the 其中 that details it.
+_REASONS_BETWEEN: Final = 2
 #: The item numbers in order, as their first character(s) give them.
 _ORDER: Final = "一二三四五六七八九十"
 #: A direction word ending an amount's label, or opening it (增加收入167万元).
@@ -65,12 +68,14 @@ class Itemised(State):
             if said is not None and self.text[fig.mention.end : said.start()].count("，") <= 2:
                 parts = self._items(fig, said.end()) or self._listed(fig, sentence, said.end())
             elif (detailed := self._detailed(fig)) is not None:
-                parts = self._listed(fig, *detailed)
+                parts = self._of_base(fig, self._listed(fig, *detailed, through_period=True))
             else:
                 continue
             if len(parts) < 2:
                 continue
             sign = "+" if word in patterns.INCREASE or word in {"增收", "增支"} else "-"
+            for term in (fig, *(f for f, _ in parts)):
+                term.label = self.named(term)  # 较年初预算数减少 names no item: A较年初预算数减少 does
             names = " + ".join(f.label for f, _ in parts)
             data = {"kind": "formula", "expr": "", "label": f"{names} make up {fig.label}"}
             sentences = unique([sentence, *(f.sentence for f, _ in parts)])
@@ -138,18 +143,80 @@ class Itemised(State):
         """
         sentence = change.sentence
         figs = self.by_sentence.get(sentence.index, [])
-        if sentence.index + 1 >= len(self.sentences):
+        base = self.base(change)
+        later = [f for f in figs if f.kind == change.kind and f.mention.start > change.mention.start]
+        # 较上年减少15.29万元，…，较年初预算数减少0.04万元: a later change against another base is
+        # no detail of this one; any other amount after it is
+        if any(base is None or _direction(f) is None or self.base(f) in {None, base} for f in later):
             return None
-        if any(f.kind == change.kind and f.mention.start > change.mention.start for f in figs):
+        # 主要是严格落实…。其中：…: sentences of reasons with no figure may stand between
+        index = sentence.index + 1
+        while (
+            index < len(self.sentences)
+            and index <= sentence.index + _REASONS_BETWEEN
+            and not self.by_sentence.get(index)
+            and _DETAILS.match(self.text, self.sentences[index].start) is None
+        ):
+            index += 1
+        if index >= len(self.sentences):
             return None
-        following = self.sentences[sentence.index + 1]
+        following = self.sentences[index]
         opened = _DETAILS.match(self.text, following.start, following.end)
         return None if opened is None else (following, opened.end())
 
-    def _listed(self, total: Fig, sentence: Sentence, start: int) -> list[tuple[Fig, str]]:
-        """The amounts after ``start`` in ``sentence``, each named by a change (A增加X、B减少Y)."""
+    def named(self, fig: Fig) -> str:
+        """A change's amount by its item: ``较年初预算数减少`` after ``A较上年减少X，`` is A's.
+
+        An amount whose label opens with the comparison names no item: it is of the item
+        the figure before it in its sentence names before its own comparison.
+        """
+        if patterns.CHANGE.match(fig.label) is None:
+            return fig.label
+        before = [
+            f for f in self.by_sentence.get(fig.sentence.index, []) if f.mention.start < fig.mention.start
+        ]
+        for other in reversed(before):
+            compared = patterns.CHANGE.search(other.label)
+            if compared is not None and compared.start() > 0:
+                return other.label[: compared.start()] + fig.label
+        return fig.label
+
+    def base(self, fig: Fig) -> str | None:
+        """What a change's amount is against, by the comparison in its clause (较上年, 较年初预算数)."""
+        clause = max(self.text.rfind(c, 0, fig.mention.start) for c in "，,；;。：:\n") + 1
+        found = list(patterns.CHANGE.finditer(self.text, clause, fig.mention.start))
+        return base_of(found[-1].group()) if found else None
+
+    def _of_base(self, total: Fig, terms: list[tuple[Fig, str]]) -> list[tuple[Fig, str]]:
+        """The terms of a change's breakdown against the change's own base.
+
+        ``其中：A较上年减少2.90万元，较年初预算数减少0.04万元；B较上年减少12.39万元，较年初预算数
+        减少0.04万元``: each item prints its change against both bases; those against 上年 make
+        up the change against 上年, those against 年初预算 the other. With bases printed and a
+        term printing none, which base it is against is not said: no breakdown.
+        """
+        bases = [self.base(f) for f, _ in terms]
+        if all(b is None for b in bases):
+            return terms
+        if None in bases:
+            return []
+        base = self.base(total)
+        if base is None:  # the change names no base: its terms are against one, or no breakdown
+            return terms if len(set(bases)) == 1 else []
+        return [term for term, b in zip(terms, bases, strict=True) if b == base]
+
+    def _listed(
+        self, total: Fig, sentence: Sentence, start: int, *, through_period: bool = False
+    ) -> list[tuple[Fig, str]]:
+        """The amounts after ``start`` in ``sentence``, each named by a change (A增加X、B减少Y).
+
+        ``through_period``: the list runs on through the ``；``-clauses of its period.
+        """
         terms = []
-        for fig in self.by_sentence.get(sentence.index, []):
+        sentences = [sentence]
+        if through_period:
+            sentences += [s for s in self.sentences[sentence.index + 1 :] if s.period == sentence.period]
+        for fig in (f for s in sentences for f in self.by_sentence.get(s.index, [])):
             if fig.mention.start < start or fig.kind != total.kind:
                 continue
             term = self._term(fig, total)

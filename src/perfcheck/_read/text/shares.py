@@ -68,11 +68,9 @@ class Shares(State):
                 data = {"kind": "ratio", "numerator": "", "stated": "", "label": f"{part.label} ÷ {words}"}
                 self.add("ratio", data, [fig.sentence], [part, fig])
                 continue
-            whole = self.whole(words, part)
-            if whole is not None:
-                self.share(part, whole, fig, inferred=loose)
-            elif (whole := self.unnamed_whole(words, part, learned)) is not None:
-                self.share(part, whole, fig, inferred=True)
+            found = self.whole_of(words, part, learned)
+            if found is not None:
+                self.share(part, found[0], fig, inferred=loose or found[1])
 
     def of_base(self) -> set[int]:
         """``收入37,730万元，为全年预算46,908万元的80.43%``: the subject as a percentage of the base.
@@ -165,6 +163,43 @@ class Shares(State):
         if before:
             return before[-1]
         return candidates[0] if candidates else self.list_total_named(words, part)
+
+    def whole_of(self, words: str, part: Fig, learned: dict[str, Fig]) -> tuple[Fig, bool] | None:
+        """The whole ``占<words>的X%`` is of, and whether the reader chose it (the share is then inferred)."""
+        whole = self.whole(words, part)
+        if whole is not None:
+            return whole, False
+        if (named := self.whole_by_core(words, part)) is not None:
+            return named[0], not named[1]
+        whole = self.unnamed_whole(words, part, learned)
+        return None if whole is None else (whole, True)
+
+    def whole_by_core(self, words: str, part: Fig) -> tuple[Fig, bool] | None:
+        """The whole of ``占财政支出总量的16%``: the figure its words name, a trailing 总量 (总额…) aside.
+
+        ``全市财政支出完成267.37亿元`` … ``社会保障和就业支出27.36亿元，占财政支出总量的16%``: the
+        words name the one amount of that name (at least four characters of it, so that
+        ``支出总量`` names no 项目支出), the nearest before when several are. Returns it and
+        whether it is the only one: a choice among several is the reader's (inferred).
+        """
+        core = _TOTAL_TAIL.sub("", words)
+        if core == words or len(core) < 4:
+            return None
+        candidates = [
+            f
+            for f in self.figs
+            if f.keep
+            and f is not part
+            and f.kind == part.kind
+            and f.unit == part.unit
+            and not self.other_scopes(f, part)
+            and not patterns.CHANGE_LABEL.search(f.label)
+            and _names(f.label, core)
+        ]
+        before = [f for f in candidates if f.mention.start < part.mention.start]
+        if not before:
+            return None
+        return before[-1], len(candidates) == 1
 
     def unnamed_whole(self, words: str, part: Fig, learned: dict[str, Fig]) -> Fig | None:
         """The whole of ``占<words>的X%`` when no figure carries the words: see :meth:`shares`.
@@ -312,6 +347,8 @@ class Shares(State):
 
 #: What a figure's label may end with past its name: 全省公共财政支出完成, 收入累计实现.
 _ACHIEVED: Final = re.compile(r"(?:累计)?(?:完成|实现)$")
+#: A total word ending a share's whole: 占财政支出总量的16% names 财政支出.
+_TOTAL_TAIL: Final = re.compile(r"(?:的)?(?:总量|总额|总计|合计|总数|总体)$")
 
 
 def _names(label: str, words: str) -> bool:
