@@ -211,6 +211,12 @@ def test_a_change_named_after_its_comparison_is_of_the_figure_of_that_name_not_a
     assert result.ok, error_values(ledger, result)
 
 
+def test_a_count_changed_in_a_later_clause_does_not_steer_what_changed() -> None:
+    # the rate's clause names no amount: 增加3人 is another change, of staff
+    ledger, _ = read_text("2021年本单位收入100.00万元，比上年增长5%，人员增加3人。\n")
+    assert ({"100.00", "5%"}, "stated") in relation_values(ledger, "change")
+
+
 def test_a_rate_against_the_wrong_base_is_an_error() -> None:
     # 40 ÷ (360 + 40) is 10 %; 11.1 % is 40 ÷ 360, against this year's figure
     ledger, result = read_text(SANGONG_ITEMS.replace("下降10.0%", "下降11.1%"))

@@ -299,11 +299,15 @@ class Changes(State):
             named = [f for f in subjects if _plain(f.label) == _plain(words)]
             if named:
                 return named[-1:]
+        # the change's amount: named by the direction word, in its clause (增加3人 later is another)
         amount = next(
             (
                 f
                 for f in figs
-                if f.mention.start >= direction.start() and not f.is_percent and f.kind in {"amount", "count"}
+                if f.mention.start >= direction.start()
+                and not f.is_percent
+                and f.kind in {"amount", "count"}
+                and not any(c in self.text[direction.end() : f.mention.start] for c in "，,；;。")
             ),
             None,
         )
