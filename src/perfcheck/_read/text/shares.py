@@ -7,6 +7,7 @@ from typing import Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, State, role_of, unique
+from perfcheck._read.text.links import item
 
 
 class Shares(State):
@@ -52,25 +53,25 @@ class Shares(State):
             if part is None:
                 continue
             if not words:  # 其中：A 10万元，占82.34%: a share of the list's total
-                whole = next(
-                    (
-                        r.figures[0]
-                        for r in self.relations
-                        if r.data["kind"] == "sum" and part in r.figures[1:]
-                    ),
+                listed = next(
+                    (r for r in self.relations if r.data["kind"] == "sum" and part in r.figures[1:]),
                     None,
                 )
-                if whole is not None:
-                    self.share(part, whole, fig, inferred=loose)
+                if listed is not None:
+                    # a list whose total is a guess (found by another spelling) makes its shares one
+                    guessed = listed.data.get("basis") == "inferred"
+                    self.share(part, listed.figures[0], fig, inferred=loose or guessed)
                 continue
             if patterns.TARGET_WORDS.search(words):
                 fig.concept = "completion_rate"
                 data = {"kind": "ratio", "numerator": "", "stated": "", "label": f"{part.label} ÷ {words}"}
                 self.add("ratio", data, [fig.sentence], [part, fig])
                 continue
-            found = self.whole_of(words, part, learned)
-            if found is not None:
-                self.share(part, found[0], fig, inferred=loose or found[1])
+            whole = self.whole(words, part)
+            if whole is not None:
+                self.share(part, whole, fig, inferred=loose)
+            elif (whole := self.unnamed_whole(words, part, learned)) is not None:
+                self.share(part, whole, fig, inferred=True)
 
     def of_base(self) -> set[int]:
         """``收入37,730万元，为全年预算46,908万元的80.43%``: the subject as a percentage of the base.
@@ -164,43 +165,6 @@ class Shares(State):
             return before[-1]
         return candidates[0] if candidates else self.list_total_named(words, part)
 
-    def whole_of(self, words: str, part: Fig, learned: dict[str, Fig]) -> tuple[Fig, bool] | None:
-        """The whole ``占<words>的X%`` is of, and whether the reader chose it (the share is then inferred)."""
-        whole = self.whole(words, part)
-        if whole is not None:
-            return whole, False
-        if (named := self.whole_by_core(words, part)) is not None:
-            return named[0], not named[1]
-        whole = self.unnamed_whole(words, part, learned)
-        return None if whole is None else (whole, True)
-
-    def whole_by_core(self, words: str, part: Fig) -> tuple[Fig, bool] | None:
-        """The whole of ``占财政支出总量的16%``: the figure its words name, a trailing 总量 (总额…) aside.
-
-        ``全市财政支出完成267.37亿元`` … ``社会保障和就业支出27.36亿元，占财政支出总量的16%``: the
-        words name the one amount of that name (at least four characters of it, so that
-        ``支出总量`` names no 项目支出), the nearest before when several are. Returns it and
-        whether it is the only one: a choice among several is the reader's (inferred).
-        """
-        core = _TOTAL_TAIL.sub("", words)
-        if core == words or len(core) < 4:
-            return None
-        candidates = [
-            f
-            for f in self.figs
-            if f.keep
-            and f is not part
-            and f.kind == part.kind
-            and f.unit == part.unit
-            and not self.other_scopes(f, part)
-            and not patterns.CHANGE_LABEL.search(f.label)
-            and _names(f.label, core)
-        ]
-        before = [f for f in candidates if f.mention.start < part.mention.start]
-        if not before:
-            return None
-        return before[-1], len(candidates) == 1
-
     def unnamed_whole(self, words: str, part: Fig, learned: dict[str, Fig]) -> Fig | None:
         """The whole of ``占<words>的X%`` when no figure carries the words: see :meth:`shares`.
 
@@ -262,11 +226,11 @@ class Shares(State):
             if f.mention.start > fig.mention.start and f.sentence.index <= fig.sentence.index + 1
         ]
         base: Fig | None = None
-        if before and not patterns.LIST_OPENER.search(
-            self.text, before[-1].mention.end, numerator.mention.start
-        ):
-            base = before[-1]
-        elif not before and after:
+        if before:
+            # a list opened after the budget's own list: the item's budget is its part of that name
+            base, by_item = self.budget_of(numerator, before[-1])
+            unsaid = unsaid or by_item
+        elif after:
             base = after[0]
         if base is None:
             return False
@@ -315,14 +279,11 @@ class Shares(State):
                 same = [f for f in same if f.kind == denominator.kind]
                 numerator = same[-1] if same else None
             fig.concept = "completion_rate"
-            if (
-                numerator is not None
-                and denominator is not None
-                and patterns.LIST_OPENER.search(self.text, denominator.mention.end, numerator.mention.start)
-            ):
+            if numerator is not None and denominator is not None:
                 # 年初预算22.00万元…其中：公务接待费决算0.30万元，完成预算的3.75%: the item's own
-                # budget is not printed; the total's is not its base
-                continue
+                # budget is not the total's
+                denominator, by_item = self.budget_of(numerator, denominator)
+                unsaid = unsaid or by_item
             if numerator is not None and denominator is not None:
                 data = {
                     "kind": "ratio",
@@ -344,11 +305,35 @@ class Shares(State):
                 }
                 self.add("ratio", data, [fig.sentence], [count, fig])
 
+    def budget_of(self, actual: Fig, budget: Fig) -> tuple[Fig | None, bool]:
+        """The budget an actual printed after ``budget`` is of, and whether it was found by name.
 
+        ``预算168.53万元，其中：因公出国(境)费39万元…。支出163.58万元，完成预算的97.06%，其中：因公出国
+        (境)费支出52.15万元，完成预算的133.72%``: a list opened after the budget's own list makes the
+        actual an item, whose budget is the part of the budget's list of that item (found
+        by name, so inferred), else not printed (None).
+        """
+        parts = [p for t, ps, _ in self.list_sums if t is budget for p in ps]
+        if not parts:
+            opened = patterns.LIST_OPENER.search(self.text, budget.mention.end, actual.mention.start)
+            return (None, True) if opened else (budget, False)
+        wanted = item(actual.label)
+        named = [
+            p for p in parts if p.kind == actual.kind and p.unit == actual.unit and item(p.label) == wanted
+        ]
+        if len(wanted) >= 2 and len(named) == 1:
+            return named[0], True
+        end = max(p.mention.end for p in parts)
+        if patterns.LIST_OPENER.search(self.text, end, actual.mention.start):
+            return None, True
+        # after the budget's list, the actual is of the whole only when named as the whole is
+        return budget, wanted != item(budget.label)
+
+
+#: Words after a whole's name that say it is the whole: 财政支出总量, 收入总额.
+_WHOLE_OF: Final = re.compile(r"(?<=..)(?:总量|总额|总数)$")
 #: What a figure's label may end with past its name: 全省公共财政支出完成, 收入累计实现.
 _ACHIEVED: Final = re.compile(r"(?:累计)?(?:完成|实现)$")
-#: A total word ending a share's whole: 占财政支出总量的16% names 财政支出.
-_TOTAL_TAIL: Final = re.compile(r"(?:的)?(?:总量|总额|总计|合计|总数|总体)$")
 
 
 def _names(label: str, words: str) -> bool:
@@ -358,6 +343,10 @@ def _names(label: str, words: str) -> bool:
     (and so the nearest before wins over a headline's ``1-5月福建公共财政支出983亿``).
     """
     name = _ACHIEVED.sub("", label) if len(label) > 4 else label
+    # 占财政支出总量的19.8%: the whole of 财政支出 is the figure named 财政支出 (a name of four or more)
+    bare = _WHOLE_OF.sub("", words)
+    if bare != words and len(bare) >= 4 and any(n == bare or n.endswith(bare) for n in {label, name}):
+        return True
     return any(n == words or n.endswith(words) or words.endswith(n) for n in {label, name} if len(n) >= 2)
 
 
