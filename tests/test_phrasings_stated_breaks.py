@@ -161,6 +161,15 @@ def test_a_title_the_body_does_not_bear_out_is_to_be_checked_by_hand() -> None:
     assert [(f.code, {values[i] for i in f.figures}) for f in result.findings] == [("PC903", {"45", "51.50"})]
 
 
+def test_a_truncated_title_figure_is_shown_as_printed_not_at_the_body_figures_decimals() -> None:
+    # 45万余 said 45 (and a remainder); "printed as 45.00" would put words in the page's mouth
+    _, result = read_text(HEADLINE.replace("45.50", "51.50"))
+    (finding,) = result.findings
+    text = finding.text("en")
+    assert "is printed as 45 万元" in text
+    assert "45.00" not in text
+
+
 def test_a_title_figure_names_no_body_figure_when_two_share_its_name() -> None:
     text = HEADLINE + "货物采购中，节约资金30.00万元。\n"
     ledger, _ = read_text(text)
