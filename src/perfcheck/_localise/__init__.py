@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
@@ -33,6 +33,7 @@ from perfcheck._findings.coverage import operands_of_data
 from perfcheck._findings.finding import Finding, Severity, Verdict
 from perfcheck._findings.localisation import Correction, Explanation, Localisation, Typo
 from perfcheck._ledger.document import Ledger, _Relation, parse_json, validate
+from perfcheck._localise.closed import Star, star
 from perfcheck._localise.confirm import Checker, refuted
 from perfcheck._localise.hitting import smallest_hitting
 from perfcheck._localise.solver import (
@@ -43,7 +44,16 @@ from perfcheck._localise.solver import (
     SolverMissingError,
     require_solver,
 )
-from perfcheck._localise.system import Folds, System, Var, alone_range, build, connected, restrict
+from perfcheck._localise.system import (
+    Folds,
+    System,
+    Var,
+    alone_range,
+    build,
+    connected,
+    figure_var,
+    restrict,
+)
 from perfcheck._localise.typos import ORDER, Slip, slips_where
 
 
@@ -117,6 +127,7 @@ class _Group:
         options: Options,
         broken: Iterable[str] = (),
         lean: bool = False,
+        closed: Star | None = None,
     ) -> None:
         self.ctx = ctx
         self.system = system
@@ -128,7 +139,9 @@ class _Group:
         self.hits = [self.operands[r] for r in broken if r in self.operands]
         self.started = time.perf_counter()
         # A lean system answers the closed form of one figure; anything more raises NeedsSolver.
-        self.solver = (LeanSolver if lean else Solver)(system, time_limit=options.time_limit)
+        self.solver = (LeanSolver if lean or closed else Solver)(system, time_limit=options.time_limit)
+        # A star (one broken sum among sums) answers it with no system at all; the same otherwise.
+        self.closed = closed
 
     def over_time(self) -> bool:
         return time.perf_counter() - self.started > self.options.time_limit or self.solver.timed_out
@@ -211,6 +224,12 @@ class _Group:
         With ``exact``, one figure alone is worked out by exact propagation, with no
         solver; a set of several (or one whose propagation cannot bound it) by LPs.
         """
+        if self.closed is not None:
+            if not exact or len(figures) != 1:
+                raise NeedsSolver
+            (figure,) = figures
+            found = self.closed.range(figure)
+            return None if found is None else ({figure: found}, {figure: (found[0] + found[1]) / 2})
         if exact and len(figures) == 1:
             (figure,) = figures
             alone = alone_range(self.system, figure, self.solver.domain[figure])
@@ -289,8 +308,29 @@ class _Group:
 
         First plain values (the solver's, rounded to the figure's places or a few more)
         that make every relation hold; then, figure by figure, the most likely slip whose
-        value keeps every relation holding takes the plain value's place.
+        value keeps every relation holding takes the plain value's place. The candidates
+        are judged over integers wherever the rules' screens decide (:meth:`Checker.screens`);
+        what is chosen is confirmed by the rules' exact checks in Decimal, and should they
+        ever say otherwise, the search is made again in Decimal alone.
         """
+        relations = self.touching(order)
+        chosen = self._search(order, ranges, witness, self.checker.screens)
+        if chosen is None or self._holds(relations, chosen):
+            return chosen
+        return self._search(order, ranges, witness, self.checker.holds)
+
+    def _search(
+        self,
+        order: Sequence[str],
+        ranges: Mapping[str, tuple[Fraction, Fraction]],
+        witness: Mapping[str, Fraction],
+        judge: Callable[[Sequence[str], Mapping[str, tuple[Decimal, int]]], bool],
+    ) -> dict[str, tuple[Decimal, int, Typo | None]] | None:
+        """:meth:`_suggest`'s search, each candidate judged by ``judge``."""
+
+        def holds(relations: Sequence[str], trial: Mapping[str, tuple[Decimal, int, Typo | None]]) -> bool:
+            return judge(relations, {f: (v, d) for f, (v, d, _) in trial.items()})
+
         middle = {f: (lo + hi) / 2 for f, (lo, hi) in ranges.items()}
         plain: dict[tuple[str, int], list[tuple[Decimal, int]]] = {}  # each point's roundings, made once
 
@@ -306,12 +346,12 @@ class _Group:
             for which, point in enumerate((witness, middle))
         )
         relations = self.touching(order)
-        chosen = next((t for t in trials if self._holds(relations, t)), None)
+        chosen = next((t for t in trials if holds(relations, t)), None)
         for fid in order:
             around = self.touching([fid])
             for slip in self._candidates(fid, *ranges[fid]):
                 trial = {**(chosen or {}), fid: (slip.value, slip.decimals, slip.kind)}
-                if len(trial) == len(order) and self._holds(around if chosen else relations, trial):
+                if len(trial) == len(order) and holds(around if chosen else relations, trial):
                     chosen = trial
                     break
         return chosen
@@ -465,6 +505,8 @@ class _Run:
             self.found.update(dict.fromkeys(broken, localisation))
             return
         has_broken = piece.broken
+        if broken and self._star(piece, broken):
+            return
         rels = [relations[r] for r in piece.relations]
         keep = _kept(rels, set(broken)) if broken else None
         part = build(self.ctx, rels, self.vars, keep=keep, folds=self.folds)
@@ -489,7 +531,30 @@ class _Run:
             return
         self._localised(group, part)
 
-    def _group(self, part: System, broken: list[str], *, lean: bool = False) -> _Group:
+    def _star(self, piece: Piece, broken: list[str]) -> bool:
+        """Localise a piece that is a star (:mod:`perfcheck._localise.closed`); False when it is not one.
+
+        Its system holds only the broken sum's figures, for the suggestions and ranges:
+        the ranges are the star's. Anything it cannot answer solves the piece as before.
+        """
+        try:
+            shape = star(self.checker, piece.relations, broken)
+            if shape is None:
+                return False
+            part = System(relations=list(piece.relations))
+            for fid in (*shape.left, *shape.right):
+                var = self.vars.get(fid)
+                if var is None:
+                    var = self.vars[fid] = figure_var(self.ctx.view(fid))
+                part.vars[fid] = var
+            self._localised(self._group(part, broken, closed=shape), part)
+        except NeedsSolver:
+            return False
+        return True
+
+    def _group(
+        self, part: System, broken: list[str], *, lean: bool = False, closed: Star | None = None
+    ) -> _Group:
         return _Group(
             self.ctx,
             system=part,
@@ -498,6 +563,7 @@ class _Run:
             options=self.options,
             broken=broken,
             lean=lean,
+            closed=closed,
         )
 
     def _localised(self, group: _Group, part: System) -> None:
