@@ -1,4 +1,4 @@
-"""A broken sum among sums in closed form (perfcheck._localise.closed): the same as the system's propagation."""
+"""Localisation over integers, held to what it replaces: a star's ranges, the candidates' screens, slips' floats."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from perfcheck._localise.closed import star
 from perfcheck._localise.confirm import Checker
 from perfcheck._localise.solver import NeedsSolver, domain_boxes
 from perfcheck._localise.system import alone_range, build
+from perfcheck._localise.typos import _float
 
 RULES = list(perfcheck.default_registry)
 
@@ -165,3 +166,126 @@ def test_a_figure_kept_as_printed_is_narrowed_by_its_branch_to_the_cent() -> Non
         ("a",): (Decimal("1.4900"), Decimal("1.5150")),
         ("b",): (Decimal("2.4900"), Decimal("2.5150")),
     }
+
+
+# -- suggestions judged over integers ------------------------------------------------------
+
+
+def _judged(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Checker, list[str], dict[str, Any]]]:
+    """Every call of ``Checker.screens`` (a suggestion's candidates), recorded."""
+    calls: list[tuple[Checker, list[str], dict[str, Any]]] = []
+    real = Checker.screens
+
+    def spy(self: Checker, relation_ids: Any, printed: Any) -> bool:
+        calls.append((self, list(relation_ids), dict(printed)))
+        return real(self, relation_ids, printed)
+
+    monkeypatch.setattr(Checker, "screens", spy)
+    return calls
+
+
+def _screens_are_the_decimal_checks(calls: list[tuple[Checker, list[str], dict[str, Any]]]) -> int:
+    """At each candidate and one unit of its last place either side: the integers' verdict is Decimal's.
+
+    Returns how often a relation the integers decide changed its verdict within that unit:
+    the places where a bound moved by one unit would judge otherwise.
+    """
+    edges = 0
+    for checker, relation_ids, printed in list(calls):
+        assert checker.screens(relation_ids, printed) == checker.holds(relation_ids, printed)
+        for fid, (value, decimals) in printed.items():
+            step = Decimal(1).scaleb(value.as_tuple().exponent)
+            for rid in relation_ids:
+                verdicts = []
+                for moved in (value - step, value, value + step):
+                    trial = {**printed, fid: (moved, decimals)}
+                    exact = checker.holds([rid], trial)
+                    verdict = checker.verdict_in_integers(rid, trial)
+                    assert verdict is None or verdict == exact, (rid, fid, moved)
+                    assert checker.screens([rid], trial) == exact
+                    verdicts.append((verdict, exact))
+                if all(v is not None for v, _ in verdicts) and len({e for _, e in verdicts}) > 1:
+                    edges += 1
+    return edges
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=_trees())
+def test_the_candidates_of_a_suggestion_are_judged_over_integers_as_in_decimal(
+    document: dict[str, Any],
+) -> None:
+    with pytest.MonkeyPatch.context() as patched:
+        calls = _judged(patched)
+        perfcheck.check(document, localise=True)
+    _screens_are_the_decimal_checks(calls)
+
+
+@pytest.mark.parametrize("exhaustive", [True, False], ids=["sums", "of-which-lists"])
+def test_a_suggestion_judged_at_the_edge_of_its_rounding(exhaustive: bool) -> None:
+    """Candidates where their relation stops holding: a comparison moved by one unit says otherwise."""
+    found = 0
+    for cents in range(-3, 4):
+        document = {
+            "perfcheck": "1",
+            "unit": "万元",
+            "figures": [
+                {"id": "a", "value": "1.00"},
+                {"id": "b", "value": "2.00"},
+                # a total printed 0.50 too high, or (a 其中 list) 0.03 too low
+                {
+                    "id": "g0",
+                    "value": f"{Decimal('3.50' if exhaustive else '2.97') + Decimal(cents) / 100:.2f}",
+                },
+                {"id": "g1", "value": "5.00"},
+                {"id": "c", "value": "8.51" if exhaustive else "7.98"},
+            ],
+            "relations": [
+                {"id": "s0", "kind": "sum", "total": "g0", "parts": ["a", "b"], "exhaustive": exhaustive},
+                {"id": "sc", "kind": "sum", "total": "c", "parts": ["g0", "g1"]},
+            ],
+        }
+        with pytest.MonkeyPatch.context() as patched:
+            calls = _judged(patched)
+            perfcheck.check(document, localise=True)
+        found += _screens_are_the_decimal_checks(calls)
+    assert found > 0
+
+
+@given(st.integers(0, 10**40), st.integers(1, 45), st.integers(0, 45), st.booleans())
+def test_a_slips_float_from_its_digits_is_the_float_of_its_text(
+    value: int, length: int, point: int, negative: bool
+) -> None:
+    digits = str(value).rjust(length, "0")
+    length = len(digits)
+    point = min(point, length)
+    text = f"{'-' if negative else ''}{digits[:point] or '0'}.{digits[point:] or '0'}"
+    assert _float(value, length, point, negative) == float(text)
+
+
+@pytest.mark.parametrize("exhaustive", [True, False], ids=["sums", "of-which-lists"])
+def test_the_integers_verdict_at_each_edge_of_a_sum(exhaustive: bool) -> None:
+    """A total printed where its interval just touches its parts' (either side), and one cent beyond."""
+    document = {
+        "perfcheck": "1",
+        "unit": "万元",
+        "figures": [
+            {"id": "a", "value": "1.00"},
+            {"id": "b", "value": "2.00"},
+            {"id": "e", "value": "0.50"},
+            {"id": "t", "value": "3.50"},
+        ],
+        "relations": [
+            {"id": "s", "kind": "sum", "total": "t", "parts": ["a", "b", "e"], "exhaustive": exhaustive}
+        ],
+    }
+    ledger = perfcheck.validate(document)
+    checker = Checker(Context(ledger, "en"), RULES, {r.id: r for r in ledger.relations})
+    # the parts add up to 3.485 to 3.515: a total of 3.48 (to 3.485) or 3.52 (from 3.515) touches
+    # them; a 其中 list's total may be as large as it likes
+    edges = [("3.48", True), ("3.52", True)]
+    for value, holds in edges:
+        printed = {"t": (Decimal(value), 2)}
+        assert checker.verdict_in_integers("s", printed) is holds
+        assert checker.holds(["s"], printed) is holds
+    calls = [(checker, ["s"], {"t": (Decimal(value), 2)}) for value, _ in edges]
+    assert _screens_are_the_decimal_checks(calls) == (2 if exhaustive else 1)
