@@ -19,6 +19,7 @@ from perfcheck._localise.confirm import Checker
 from perfcheck._localise.solver import NeedsSolver, domain_boxes
 from perfcheck._localise.system import alone_range, build
 from perfcheck._localise.typos import _float
+from test_localise import calls_of, integers_agree_with_decimal
 
 RULES = list(perfcheck.default_registry)
 
@@ -128,25 +129,30 @@ def test_a_star_localises_as_the_system_does(document: dict[str, Any]) -> None:
         )
 
 
-def test_a_figure_kept_as_printed_is_narrowed_by_its_branch_to_the_cent() -> None:
-    """An end set by the category's row (a branch), not by the broken sum or the figure's printing."""
-    # s0: 1.00 + 2.00 against 3.50, broken. sc: 3.50 + 5.00 against 8.51 holds only just:
-    # g0 may be 8.505 - 5.005 = 3.500 to 8.515 - 4.995 = 3.520, and is printed 3.495 to 3.505
-    document = {
+def _group_and_category(g0: str, c: str, *, exhaustive: bool = True) -> dict[str, Any]:
+    """s0: a + b (1.00 and 2.00) against a group total g0; sc: g0 + g1 (5.00) against the category c."""
+    return {
         "perfcheck": "1",
         "unit": "万元",
         "figures": [
             {"id": "a", "value": "1.00"},
             {"id": "b", "value": "2.00"},
-            {"id": "g0", "value": "3.50"},
+            {"id": "g0", "value": g0},
             {"id": "g1", "value": "5.00"},
-            {"id": "c", "value": "8.51"},
+            {"id": "c", "value": c},
         ],
         "relations": [
-            {"id": "s0", "kind": "sum", "total": "g0", "parts": ["a", "b"]},
+            {"id": "s0", "kind": "sum", "total": "g0", "parts": ["a", "b"], "exhaustive": exhaustive},
             {"id": "sc", "kind": "sum", "total": "c", "parts": ["g0", "g1"]},
         ],
     }
+
+
+def test_a_figure_kept_as_printed_is_narrowed_by_its_branch_to_the_cent() -> None:
+    """An end set by the category's row (a branch), not by the broken sum or the figure's printing."""
+    # s0: 1.00 + 2.00 against 3.50, broken. sc: 3.50 + 5.00 against 8.51 holds only just:
+    # g0 may be 8.505 - 5.005 = 3.500 to 8.515 - 4.995 = 3.520, and is printed 3.495 to 3.505
+    document = _group_and_category("3.50", "8.51")
     ((shape, system, _),) = _pieces_as_stars(document)
     wan = Fraction(10000)  # the figures' 万元, in 元
     # a = g0 - b: from 3.500 - 2.005 (the branch's end, not 3.495's) to 3.505 - 1.995
@@ -171,53 +177,15 @@ def test_a_figure_kept_as_printed_is_narrowed_by_its_branch_to_the_cent() -> Non
 # -- suggestions judged over integers ------------------------------------------------------
 
 
-def _judged(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Checker, list[str], dict[str, Any]]]:
-    """Every call of ``Checker.screens`` (a suggestion's candidates), recorded."""
-    calls: list[tuple[Checker, list[str], dict[str, Any]]] = []
-    real = Checker.screens
-
-    def spy(self: Checker, relation_ids: Any, printed: Any) -> bool:
-        calls.append((self, list(relation_ids), dict(printed)))
-        return real(self, relation_ids, printed)
-
-    monkeypatch.setattr(Checker, "screens", spy)
-    return calls
-
-
-def _screens_are_the_decimal_checks(calls: list[tuple[Checker, list[str], dict[str, Any]]]) -> int:
-    """At each candidate and one unit of its last place either side: the integers' verdict is Decimal's.
-
-    Returns how often a relation the integers decide changed its verdict within that unit:
-    the places where a bound moved by one unit would judge otherwise.
-    """
-    edges = 0
-    for checker, relation_ids, printed in list(calls):
-        assert checker.screens(relation_ids, printed) == checker.holds(relation_ids, printed)
-        for fid, (value, decimals) in printed.items():
-            step = Decimal(1).scaleb(value.as_tuple().exponent)
-            for rid in relation_ids:
-                verdicts = []
-                for moved in (value - step, value, value + step):
-                    trial = {**printed, fid: (moved, decimals)}
-                    exact = checker.holds([rid], trial)
-                    verdict = checker.verdict_in_integers(rid, trial)
-                    assert verdict is None or verdict == exact, (rid, fid, moved)
-                    assert checker.screens([rid], trial) == exact
-                    verdicts.append((verdict, exact))
-                if all(v is not None for v, _ in verdicts) and len({e for _, e in verdicts}) > 1:
-                    edges += 1
-    return edges
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=_trees())
 def test_the_candidates_of_a_suggestion_are_judged_over_integers_as_in_decimal(
     document: dict[str, Any],
 ) -> None:
     with pytest.MonkeyPatch.context() as patched:
-        calls = _judged(patched)
+        calls = calls_of(patched, "screens")
         perfcheck.check(document, localise=True)
-    _screens_are_the_decimal_checks(calls)
+    integers_agree_with_decimal(calls)
 
 
 @pytest.mark.parametrize("exhaustive", [True, False], ids=["sums", "of-which-lists"])
@@ -225,29 +193,15 @@ def test_a_suggestion_judged_at_the_edge_of_its_rounding(exhaustive: bool) -> No
     """Candidates where their relation stops holding: a comparison moved by one unit says otherwise."""
     found = 0
     for cents in range(-3, 4):
-        document = {
-            "perfcheck": "1",
-            "unit": "万元",
-            "figures": [
-                {"id": "a", "value": "1.00"},
-                {"id": "b", "value": "2.00"},
-                # a total printed 0.50 too high, or (a 其中 list) 0.03 too low
-                {
-                    "id": "g0",
-                    "value": f"{Decimal('3.50' if exhaustive else '2.97') + Decimal(cents) / 100:.2f}",
-                },
-                {"id": "g1", "value": "5.00"},
-                {"id": "c", "value": "8.51" if exhaustive else "7.98"},
-            ],
-            "relations": [
-                {"id": "s0", "kind": "sum", "total": "g0", "parts": ["a", "b"], "exhaustive": exhaustive},
-                {"id": "sc", "kind": "sum", "total": "c", "parts": ["g0", "g1"]},
-            ],
-        }
+        # a total printed 0.50 too high, or (a 其中 list) 0.03 too low
+        total = Decimal("3.50" if exhaustive else "2.97") + Decimal(cents) / 100
+        document = _group_and_category(
+            f"{total:.2f}", "8.51" if exhaustive else "7.98", exhaustive=exhaustive
+        )
         with pytest.MonkeyPatch.context() as patched:
-            calls = _judged(patched)
+            calls = calls_of(patched, "screens")
             perfcheck.check(document, localise=True)
-        found += _screens_are_the_decimal_checks(calls)
+        found += integers_agree_with_decimal(calls)
     assert found > 0
 
 
@@ -288,4 +242,4 @@ def test_the_integers_verdict_at_each_edge_of_a_sum(exhaustive: bool) -> None:
         assert checker.verdict_in_integers("s", printed) is holds
         assert checker.holds(["s"], printed) is holds
     calls = [(checker, ["s"], {"t": (Decimal(value), 2)}) for value, _ in edges]
-    assert _screens_are_the_decimal_checks(calls) == (2 if exhaustive else 1)
+    assert integers_agree_with_decimal(calls) == (2 if exhaustive else 1)
