@@ -1142,13 +1142,14 @@ _SHARE_AND_WHOLE_CHANGED: dict[str, Any] = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="known limit (docs/localise.md): a share whose whole also changed")
 def test_three_changes_with_a_share_and_its_whole_are_explained_by_at_most_three() -> None:
     assert _share_with_its_whole(_SHARE_AND_WHOLE_CHANGED, ["spending_3", "pct_14"])
-    _check_property(
-        _changed(_SHARE_AND_WHOLE_CHANGED, ["income_2", "spending_3", "pct_14"], [1, 1, 1]),
-        ["income_2", "spending_3", "pct_14"],
-    )
+    changed = _changed(_SHARE_AND_WHOLE_CHANGED, ["income_2", "spending_3", "pct_14"], [1, 1, 1])
+    _check_property(changed, ["income_2", "spending_3", "pct_14"])
+    # the true change is among the sets listed: the share's value found with its whole's
+    found = _sets(perfcheck.check(changed, localise=True))
+    assert all(status == "localised" for status, _, _ in found.values())
+    assert any(frozenset({"income_2", "spending_3", "pct_14"}) in sets for _, sets, _ in found.values())
 
 
 # -- the ends of a range confirmed in integers --------------------------------------------

@@ -34,7 +34,7 @@ from perfcheck._findings.finding import Finding, Severity, Verdict
 from perfcheck._findings.localisation import Correction, Explanation, Localisation, Typo
 from perfcheck._ledger.document import Ledger, _Relation, parse_json, validate
 from perfcheck._localise.closed import Star, star
-from perfcheck._localise.confirm import Checker, refuted
+from perfcheck._localise.confirm import Checker, printed_as, refuted
 from perfcheck._localise.hitting import smallest_hitting
 from perfcheck._localise.solver import (
     MAX_DEVIATION,
@@ -247,6 +247,7 @@ class _Group:
         if fitted is None:
             return None
         ranges, witness = fitted
+        ranges = dict(ranges)  # a stated share changed with its whole gets its exact range here
         order = [f for f in self.system.vars if f in figures]
         chosen = self._suggest(order, ranges, witness)
         if chosen is None:
@@ -301,7 +302,7 @@ class _Group:
     def _suggest(
         self,
         order: Sequence[str],
-        ranges: Mapping[str, tuple[Fraction, Fraction]],
+        ranges: dict[str, tuple[Fraction, Fraction]],
         witness: Mapping[str, Fraction],
     ) -> dict[str, tuple[Decimal, int, Typo | None]] | None:
         """Printed values for the figures that the exact checks confirm, a typing slip wherever one fits.
@@ -322,7 +323,7 @@ class _Group:
     def _search(
         self,
         order: Sequence[str],
-        ranges: Mapping[str, tuple[Fraction, Fraction]],
+        ranges: dict[str, tuple[Fraction, Fraction]],
         witness: Mapping[str, Fraction],
         judge: Callable[[Sequence[str], Mapping[str, tuple[Decimal, int]]], bool],
     ) -> dict[str, tuple[Decimal, int, Typo | None]] | None:
@@ -347,6 +348,8 @@ class _Group:
         )
         relations = self.touching(order)
         chosen = next((t for t in trials if holds(relations, t)), None)
+        if chosen is None:
+            chosen = self._linear_shares(order, ranges, witness, lambda t: holds(relations, t))
         for fid in order:
             around = self.touching([fid])
             for slip in self._candidates(fid, *ranges[fid]):
@@ -355,6 +358,64 @@ class _Group:
                     chosen = trial
                     break
         return chosen
+
+    def _shares_with_wholes(self, order: Sequence[str]) -> list[str]:
+        """The stated percents among ``order`` whose whole (or base) is among ``order`` too."""
+        changed = set(order)
+        out: list[str] = []
+        for prod in self.system.products:
+            whole = self.system.vars[prod.d]
+            figures = {whole.figure} if whole.figure else {n for n, _ in whole.terms}
+            if prod.p in changed and prod.p not in out and figures & changed:
+                out.append(prod.p)
+        return out
+
+    def _linear_shares(
+        self,
+        order: Sequence[str],
+        ranges: dict[str, tuple[Fraction, Fraction]],
+        witness: Mapping[str, Fraction],
+        holds: Callable[[Mapping[str, tuple[Decimal, int, Typo | None]]], bool],
+    ) -> dict[str, tuple[Decimal, int, Typo | None]] | None:
+        """Plain values when a stated percent changed with its whole, the percent's exact range in ``ranges``.
+
+        Its product is bilinear, and the solver's witness (within the McCormick envelope)
+        need not lie on it. With every other changed figure printed as the witness rounds,
+        the percent is linear: its range is the quotient its relation allows (exact
+        propagation, :func:`~perfcheck._localise.system.alone_range`), and its plain values
+        come from there. The exact checks decide, as for any suggestion.
+        """
+        percents = self._shares_with_wholes(order)
+        rest = [f for f in order if f not in percents]
+        if not percents or not rest:
+            return None
+        for extra in range(4):
+            fixed = {f: self._plain(f, witness[f])[extra] for f in rest}
+            system = self._printed_otherwise(fixed)
+            found: dict[str, tuple[Fraction, Fraction]] = {}
+            for p in percents:
+                alone = alone_range(system, p, self.solver.domain[p])
+                if alone is None or alone[0] > alone[1]:
+                    break
+                found[p] = alone
+            else:
+                middles = {p: self._plain(p, (lo + hi) / 2) for p, (lo, hi) in found.items()}
+                for places in range(4):
+                    trial = {f: (*fixed[f], None) for f in rest}
+                    trial.update({p: (*middles[p][places], None) for p in percents})
+                    if holds(trial):
+                        ranges.update(found)
+                        return {f: trial[f] for f in order}
+        return None
+
+    def _printed_otherwise(self, printed: Mapping[str, tuple[Decimal, int]]) -> System:
+        """The system with ``printed`` figures' intervals as if printed so (rows and products as they are)."""
+        variables = dict(self.system.vars)
+        for fid, (value, decimals) in printed.items():
+            view = printed_as(self.ctx.view(fid), value, decimals, truncate=self.checker.truncate)
+            variables[fid] = figure_var(view)
+        given = self.system
+        return System(variables, given.rows, given.products, given.relations, given.left_out, given.folded)
 
     def _holds(self, relations: Sequence[str], trial: Mapping[str, tuple[Decimal, int, Typo | None]]) -> bool:
         return self.checker.holds(relations, {f: (v, d) for f, (v, d, _) in trial.items()})
