@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 import threading
-import time
+import tracemalloc
 from decimal import Decimal
 from typing import Any
 
@@ -81,11 +81,17 @@ def test_hostile_json_nesting_is_a_clean_error() -> None:
         loads(deep)
 
 
-def test_huge_exponent_in_a_json_number_is_refused_quickly() -> None:
-    started = time.perf_counter()
-    with pytest.raises(LedgerError, match="max_exponent"):
-        loads('{"perfcheck": "1", "unit": "元", "figures": [{"id": "a", "value": 1e999999999}]}')
-    assert time.perf_counter() - started < 5  # generous: the point is it does not build a 10^9-digit string
+def test_huge_exponent_in_a_json_number_is_refused_without_building_it() -> None:
+    # the point: 1e999999999 is refused from its exponent, never expanded to a 10^9-digit
+    # number (which would take about a gigabyte); memory is measured, not time
+    tracemalloc.start()
+    try:
+        with pytest.raises(LedgerError, match="max_exponent"):
+            loads('{"perfcheck": "1", "unit": "元", "figures": [{"id": "a", "value": 1e999999999}]}')
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 2**20
 
 
 def test_limits_must_be_positive() -> None:
@@ -93,20 +99,17 @@ def test_limits_must_be_positive() -> None:
         Limits(max_figures=0)
 
 
-def test_deeply_nested_formula_is_rejected_fast() -> None:
+def test_deeply_nested_formula_is_rejected_at_the_depth_limit() -> None:
     expr = "(" * 4990 + "a" + ")" * 4990 + " == 1"
-    started = time.perf_counter()
     with pytest.raises(LedgerError, match="nested deeper than 200"):
         validate(doc([{"id": "a", "value": "1"}], [{"id": "f", "kind": "formula", "expr": expr}]))
-    assert time.perf_counter() - started < 1
 
 
-def test_deeply_nested_formula_checks_fast_when_the_limits_allow_it() -> None:
+def test_deeply_nested_formula_checks_without_recursion_when_the_limits_allow_it() -> None:
+    # 5000 levels is past Python's recursion limit: the parser and evaluator must not recurse per level
     expr = "(" * 5000 + "a" + ")" * 5000 + " == 1"
     data = doc([{"id": "a", "value": "1"}], [{"id": "f", "kind": "formula", "expr": expr}])
-    started = time.perf_counter()
     result = check(validate(data, limits=Limits(max_formula_length=20_000, max_formula_depth=10_000)))
-    assert time.perf_counter() - started < 1
     assert result.ok
 
 
