@@ -30,3 +30,17 @@ def test_a_debt_ratio_that_does_not_fit_is_an_error() -> None:
 def test_a_clause_printing_no_liabilities_gives_no_ratio() -> None:
     ledger, _ = read_text("2017年，某企业资产总额80.0万亿元，资产负债率62.5%。")
     assert relation_values(ledger, "ratio") == []
+
+
+NET = "2017年，全国行政事业单位资产总额30.0万亿元，负债总额9.5万亿元，净资产20.5万亿元。"
+
+
+def test_the_assets_are_the_liabilities_and_the_net_assets_of_their_clause() -> None:
+    ledger, result = read_text(NET)
+    assert ({"30.0", "9.5", "20.5"}, "stated") in relation_values(ledger, "sum")
+    assert result.ok, error_values(ledger, result)
+
+
+def test_net_assets_that_do_not_fit_are_an_error() -> None:
+    ledger, result = read_text(NET.replace("净资产20.5", "净资产21.5"))
+    assert error_values(ledger, result) == [{"30.0", "9.5", "21.5"}]

@@ -379,6 +379,7 @@ class _Builder(
         read = self.paired_shares(runs) | self.of_base() | self.budget_gaps()
         self.savings()
         self.defined_ratios()
+        self.net_assets()
         self.shares(read)
         self.rates(read)
         self.base_sums()

@@ -1,10 +1,11 @@
-"""Rates a report names by their definition: ``资产负债率`` is liabilities over assets.
+"""Figures a report names by their definition: ``资产负债率`` (liabilities ÷ assets), ``净资产``.
 
 ``中央国有企业资产总额76.2万亿元，负债总额51.9万亿元，…，资产负债率68.1%``: the rate's name says
 what it is of, so with both totals printed before it in its clause (up to ；), each named as
 such (…资产总额/资产, …负债总额/负债), it is a ``ratio`` of the liabilities to the assets, as
-stated: the words define it. Each total is the nearest before the rate of its name; a
-clause that prints either twice, or neither, gives none.
+stated: the words define it. ``资产总额30.0万亿元，负债总额9.5万亿元，净资产20.5万亿元``: the assets
+are the liabilities and the net assets, a stated ``sum``. Each total is the one of its name
+in the clause; a clause that prints either twice, or neither, gives none.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from typing import Final
 
 from perfcheck._read.text.base import Fig, State
 
+#: What the assets leave over the liabilities.
+_NET: Final = re.compile(r"净资产(?:总额|合计)?$")
+_ASSETS: Final = re.compile(r"(?<!净)资产(?:总额|合计)?$")
+_LIABILITIES: Final = re.compile(r"负债(?:总额|合计)?$")
 #: A rate defined by its name, and the names of its numerator and denominator (their label's end).
 _DEFINED: Final[tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]] = (
     (
@@ -25,7 +30,26 @@ _DEFINED: Final[tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], 
 
 
 class Defined(State):
-    """Recognise rates defined by their name (资产负债率)."""
+    """Recognise figures defined by their name (资产负债率, 净资产)."""
+
+    def net_assets(self) -> None:
+        """Each 净资产 with the assets and liabilities of its clause: assets = liabilities + net assets."""
+        for fig in self.figs:
+            if not fig.keep or fig.kind != "amount" or not _NET.search(fig.label):
+                continue
+            clause = [
+                f for f in self.by_sentence.get(fig.sentence.index, []) if f.keep and f.kind == "amount"
+            ]
+            assets, liabilities = _one(clause, _ASSETS), _one(clause, _LIABILITIES)
+            if assets is None or liabilities is None or len({assets.unit, liabilities.unit, fig.unit}) != 1:
+                continue
+            data = {
+                "kind": "sum",
+                "total": "",
+                "parts": [],
+                "label": f"{assets.label} = {liabilities.label} + {fig.label}",
+            }
+            self.add("sum", data, [fig.sentence], [assets, liabilities, fig])
 
     def defined_ratios(self) -> None:
         """Each rate named by its definition, as a ratio of the two totals its clause printed before it."""
