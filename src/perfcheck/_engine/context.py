@@ -469,7 +469,7 @@ class Context:
         said: dict[str, str | Message] = {
             "subject": self.label(subject),
             "printed": self.printed(subject),
-            "said": self.t(phrase, expected=expected_text, **phrase_params),
+            "said": self.t(phrase, **{"expected": expected_text, **phrase_params}),
         }
         allowed = format_interval(judgment.allowed, view.unit, self.ledger.locale, decimals=places + 1)
         if not judgment.gap:

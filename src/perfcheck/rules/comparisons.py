@@ -12,6 +12,7 @@ from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
 from perfcheck._engine.screen import Screen
 from perfcheck._findings.finding import Finding, Severity
+from perfcheck._findings.message import Message
 from perfcheck._ledger.document import CompareRelation, EqualRelation
 from perfcheck.rules._examples import doc, fig
 
@@ -87,8 +88,20 @@ def equal(ctx: Context, rel: EqualRelation) -> Iterator[Finding]:
         expected=ctx.point(other),
         figures=ids,
         phrase=N_("{other} is printed as {expected}"),
-        phrase_params={"other": ctx.label(other)},
+        phrase_params=_other_printed(ctx, other),
     )
+
+
+def _other_printed(ctx: Context, other: str) -> dict[str, str | Message]:
+    """The other figure's name, and its printed text when its value is not a plainly rounded number.
+
+    A truncated figure (``45万余元``: 45 to 46 万元) or one with a qualifier is shown as
+    printed, not as its value at the subject's decimals (``45.00``), which it never said.
+    """
+    figure = ctx.views[other].figure
+    if figure.rounding == "truncate" or figure.qualifier is not None:
+        return {"other": ctx.label(other), "expected": ctx.printed(other)}
+    return {"other": ctx.label(other)}
 
 
 @rule(

@@ -238,7 +238,9 @@ def _precision(fig: Fig, *, printed: bool = False) -> int:
 
 
 def _exact(fig: Fig) -> bool:
-    return fig.kind == "count" and fig.mention.decimals == 0 and factor(fig.unit) == 1
+    """A count printed whole, or a bare 0 (结转下年0万元 is nothing: docs/semantics.md)."""
+    bare = fig.mention.decimals == 0
+    return bare and ((fig.kind == "count" and factor(fig.unit) == 1) or fig.mention.number == 0)
 
 
 def _half_unit(fig: Fig, *, printed: bool) -> Decimal:
@@ -264,7 +266,7 @@ def rate_holds(numerator: Fig, denominator: Fig, rate: Fig, *, printed: bool = F
 
 def padded(fig: Fig) -> bool:
     """Whether a figure was given more decimals than it prints (``39万元`` beside ``168.53万元``)."""
-    return fig.decimals is not None and fig.decimals > fig.mention.decimals
+    return fig.decimals is not None and fig.decimals > fig.mention.decimals and not _exact(fig)
 
 
 def role_of(label: str) -> str | None:

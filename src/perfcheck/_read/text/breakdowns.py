@@ -192,8 +192,8 @@ class Breakdowns(Sums):
             ):
                 continue
             runs = self.split_runs(total, parts)
-            if runs is None:
-                continue
+            if runs is None or len(runs) < 2:
+                continue  # one run is the list itself: a stated list that adds up to more stays stated
             self.relations.remove(rel)
             self.list_sums = [entry for entry in self.list_sums if entry[2] is not rel]
             for run in runs:

@@ -56,13 +56,15 @@ from perfcheck._read.text.counts import Counts
 from perfcheck._read.text.defined import Defined
 from perfcheck._read.text.equalities import Equalities
 from perfcheck._read.text.growth import Growth
+from perfcheck._read.text.headline import Headline
 from perfcheck._read.text.itemised import Itemised
-from perfcheck._read.text.numbers import Mention, find
+from perfcheck._read.text.numbers import Mention, find, remainder_places
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
 from perfcheck._read.text.side_by_side import SideBySide
 from perfcheck._read.text.sides import Sides
 from perfcheck._read.text.sums import Sums
+from perfcheck._read.text.totals_after import TotalsAfter
 
 __all__ = ["Built", "Fig", "Rel", "build"]
 
@@ -73,6 +75,7 @@ _MONEY = re.compile(r"收入|支出|经费|资金|预算|决算|总计|合计|�
 
 class _Builder(
     Breakdowns,
+    TotalsAfter,
     Sums,
     Balances,
     Respectively,
@@ -82,6 +85,7 @@ class _Builder(
     Growth,
     Comparisons,
     Equalities,
+    Headline,
     Counts,
     Sides,
     Defined,
@@ -227,7 +231,10 @@ class _Builder(
             data["unit"] = fig.unit
         if fig.decimals is not None:
             data["decimals"] = fig.decimals
-        if m.qualifier is not None:
+        if (places := remainder_places(self.text, m)) is not None:
+            # 253万余元: 253 to 254 万元, the number truncated to its place, no bound without end
+            data["decimals"], data["rounding"] = places, "truncate"
+        elif m.qualifier is not None:
             data["qualifier"] = m.qualifier
         if fig.period is not None and fig.period != self.year:
             data["period"] = fig.period
@@ -369,6 +376,7 @@ class _Builder(
         self.document_unit()
         self.rows()
         self.lists()
+        self.totals_after()
         self.partition_lists()
         self.breakdowns()
         self.cross_sections()
@@ -396,6 +404,7 @@ class _Builder(
         self.figs = [f for f in self.figs if f.keep]
         self.relations = [r for r in self.relations if all(f.keep for f in r.figures)]
         self.equals()
+        self.headline()
         self.side_totals()
         self.mixed_periods()
         self.padded_guesses()

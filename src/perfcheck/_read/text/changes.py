@@ -234,7 +234,10 @@ class Changes(State):
         # 收入37,730万元，为全年预算46,908万元的80.43%，比上年…: a figure followed by 的
         # qualifies what comes after it and is not what changed
         subjects = [f for f in before if not self.qualifies(f)] or before
-        subjects = _of_amount_said(self.before_brackets(subjects, match.start()), figs, direction.end())
+        subjects = self.before_brackets(subjects, match.start())
+        subjects = self.named_subject(subjects, match, direction) or _of_amount_said(
+            subjects, figs, direction.end()
+        )
         if subjects:
             subject = subjects[-1]
             if patterns.CHANGED_TO.search(subject.label):
@@ -283,6 +286,18 @@ class Changes(State):
                     )
             return ([found], None, True) if found is not None else ([], None, False)
         return named, None, loose
+
+    def named_subject(self, subjects: list[Fig], match: re.Match[str], direction: re.Match[str]) -> list[Fig]:
+        """The figure before a change that the words between its comparison and its direction name.
+
+        ``公务用车购置费34.71万元，公务用车购置1辆，…，与2016年相比，公务用车购置费减少79.4万元``:
+        what changed is named (公务用车购置费; 支出 and 数 aside), not the figure printed last.
+        Empty when the words name none of them.
+        """
+        words = self.text[match.end() : direction.start()].strip("，,：: \u3000的了")
+        if not subjects or len(words) < 2 or subjects[-1].label == words:
+            return []
+        return [f for f in subjects if _plain(f.label) == _plain(words)][-1:]
 
     def before_brackets(self, subjects: list[Fig], at: int) -> list[Fig]:
         """The subjects a change at ``at`` may have, those inside brackets closed before it left out.

@@ -77,6 +77,8 @@ class Itemised(State):
             if len(parts) < 2 or self._read_already([fig, *(f for f, _ in parts)]):
                 continue
             sign = "+" if word in patterns.INCREASE or word in {"增收", "增支"} else "-"
+            for term in (fig, *(f for f, _ in parts)):
+                term.label = self.named(term)  # 较年初预算数减少 names no item: A较年初预算数减少 does
             names = " + ".join(f.label for f, _ in parts)
             data = {"kind": "formula", "expr": "", "label": f"{names} make up {fig.label}"}
             sentences = unique([sentence, *(f.sentence for f, _ in parts)])
@@ -134,6 +136,23 @@ class Itemised(State):
                 return []
             terms.append(term)
         return terms
+
+    def named(self, fig: Fig) -> str:
+        """A change's amount by its item: ``较年初预算数减少`` after ``A较上年减少X，`` is A's.
+
+        An amount whose label opens with the comparison names no item: it is of the item
+        the figure before it in its sentence names before its own comparison.
+        """
+        if patterns.CHANGE.match(fig.label) is None:
+            return fig.label
+        before = [
+            f for f in self.by_sentence.get(fig.sentence.index, []) if f.mention.start < fig.mention.start
+        ]
+        for other in reversed(before):
+            compared = patterns.CHANGE.search(other.label)
+            if compared is not None and compared.start() > 0:
+                return other.label[: compared.start()] + fig.label
+        return fig.label
 
     def _read_already(self, figs: list[Fig]) -> bool:
         """Whether a relation over exactly these figures was read (the parts of a change, by sums)."""

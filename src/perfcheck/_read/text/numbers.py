@@ -360,3 +360,25 @@ def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
         )
     found.sort(key=lambda m: m.start)
     return found
+
+
+def remainder_places(text: str, mention: Mention) -> int | None:
+    """The decimals ``余``/``多`` after a scale word truncate a number to; else None.
+
+    ``253万余元`` is 253 万元 and a remainder under one 万: 253 to 254 万元, the number
+    truncated to its printed decimals (``2.5万多元``: 2.5 to 2.6). Printed right after the
+    number (``10余万元``, ``10000余份``) the word says only that there is more than the
+    number: how much more is not said, so it stays a bound (``more_than``), as does any
+    other qualifier (约, 以上, 超过…) and a number with a qualifier before it too.
+
+    >>> texts = ("253万余元", "2.5万多元", "10余万元", "10000余份", "约10万元")
+    >>> [remainder_places(t, find(t, 0, len(t))[0]) for t in texts]
+    [0, 1, None, None, None]
+    """
+    if mention.qualifier is None or mention.phrase_start != mention.start or mention.number == 0:
+        return None
+    tail = text[mention.end : mention.phrase_end].lstrip(" \u3000")
+    scale = _take(tail, 0, _SCALES)
+    if scale is not None and tail[len(scale) : len(scale) + 1] in {"余", "多"}:
+        return mention.decimals  # under one unit of the scale: 253万余 is 253 to 254 万
+    return None

@@ -50,7 +50,7 @@ LIST_OPENER: Final = re.compile(
 #: adjustment down, 调增 up: 税收收入拟调整为8500万元，调减1600万元).
 CHANGE_LABEL: Final = re.compile(
     r"^(?:较|比|同比|与上年|增加|减少|增长|下降|增收|减收|增支|减支|调增|调减|占)"
-    r"|(?:增加|减少|增长|下降|增收|减收|增支|减支|调增|调减)$"
+    r"|(?:增加|减少|增长|下降|增收|减收|增支|减支|调增|调减|超收|短收)$"
 )
 
 #: A figure that is the new value of what changed (2013年为25,729.34万元，2014年下降到16,023.35万元):

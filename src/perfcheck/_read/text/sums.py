@@ -186,8 +186,11 @@ class Sums(State):
         """The nearest amount before ``parts`` in their section, no part of a list, larger than each.
 
         ``section=False``: in any section before (a heading that opens a breakdown of its own).
+        Never a whole of the other side: classes that all name 收入 (税收收入, 非税收入) are
+        no parts of a 支出总量 printed before them.
         """
         first = parts[0]
+        sides = {_side(p.label) for p in parts}
         earlier = [
             f
             for f in self.figs
@@ -198,6 +201,7 @@ class Sums(State):
             and self.eligible(f)
             and not self.qualifies(f)
             and id(f) not in listed
+            and not (len(sides) == 1 and None not in sides and _side(f.label) not in (None, *sides))
         ]
         return next((f for f in reversed(earlier) if all(self.exceeds(f, p) for p in parts)), None)
 
@@ -527,6 +531,8 @@ class Sums(State):
     def colon_lists(self, start: int, sentences: list[Sentence]) -> list[tuple[int, int]]:
         """Lists opened by a colon inside a list, after one of its parts: to the end of the clause.
 
+        Or, when the colon is inside brackets, to where they close.
+
         ``其中：财力安排支出68.4亿元，…，主要支出事项：A 7.1亿元、B 7.5亿元等；上级专项…13.2亿元``:
         the items after 主要支出事项： detail a part, they are no parts of the outer list.
         """
@@ -538,7 +544,9 @@ class Sums(State):
                     start <= f.mention.start < at for f in self.by_sentence.get(sentence.index, [])
                 ):
                     continue
-                found.append((at, sentence.end))
+                # （其中：购置费0万元，运行费30.20万元），公务接待费…: a colon inside brackets opens
+                # a list that ends where they close
+                found.append((at, self.closing(at) or sentence.end))
         return found
 
     def inner_brackets(self, start: int, sentences: list[Sentence], figs: list[Fig]) -> list[tuple[int, int]]:
@@ -726,6 +734,8 @@ class Sums(State):
             where = later.section or ""
             if not where.startswith(section) or where == section:
                 break
+            if any(where.startswith(item) and where != item for item in items):
+                continue  # （二）1 under （二）: a sub-item details its item, it is no item of the list
             items.add(where)
             if where in seen:
                 continue
@@ -893,6 +903,12 @@ def not_sangong(total: Fig, parts: list[Fig]) -> bool:
     They detail a “三公” total only, never a larger amount before them (本级部门预算总数).
     """
     return any("因公出国" in p.label for p in parts) and "三公" not in total.label
+
+
+def _side(label: str) -> str | None:
+    """The side of a statement a label names, 收入 or 支出, when it names one and not both."""
+    named = [side for side in ("收入", "支出") if side in label]
+    return named[0] if len(named) == 1 else None
 
 
 def _same_measure(a: Fig, b: Fig) -> bool:
