@@ -67,14 +67,8 @@ class Defined(State):
                 numerator, denominator = _one(before, top), _one(before, bottom)
                 if numerator is None or denominator is None or numerator.unit != denominator.unit:
                     continue
-                data = {
-                    "kind": "ratio",
-                    "numerator": "",
-                    "denominator": "",
-                    "stated": "",
-                    "label": f"{fig.label}: {numerator.label} ÷ {denominator.label}",
-                }
-                self.add("ratio", data, [fig.sentence], [numerator, denominator, fig])
+                label = f"{fig.label}: {numerator.label} ÷ {denominator.label}"
+                self.ratio_of([numerator, denominator, fig], label, [fig.sentence], concept=None)
 
 
 def _one(figs: list[Fig], name: re.Pattern[str]) -> Fig | None:
