@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
@@ -33,7 +33,8 @@ from perfcheck._findings.coverage import operands_of_data
 from perfcheck._findings.finding import Finding, Severity, Verdict
 from perfcheck._findings.localisation import Correction, Explanation, Localisation, Typo
 from perfcheck._ledger.document import Ledger, _Relation, parse_json, validate
-from perfcheck._localise.confirm import Checker, refuted
+from perfcheck._localise.closed import Star, star
+from perfcheck._localise.confirm import Checker, printed_as, refuted
 from perfcheck._localise.hitting import smallest_hitting
 from perfcheck._localise.solver import (
     MAX_DEVIATION,
@@ -43,7 +44,16 @@ from perfcheck._localise.solver import (
     SolverMissingError,
     require_solver,
 )
-from perfcheck._localise.system import Folds, System, Var, alone_range, build, connected, restrict
+from perfcheck._localise.system import (
+    Folds,
+    System,
+    Var,
+    alone_range,
+    build,
+    connected,
+    figure_var,
+    restrict,
+)
 from perfcheck._localise.typos import ORDER, Slip, slips_where
 
 
@@ -117,6 +127,7 @@ class _Group:
         options: Options,
         broken: Iterable[str] = (),
         lean: bool = False,
+        closed: Star | None = None,
     ) -> None:
         self.ctx = ctx
         self.system = system
@@ -128,7 +139,9 @@ class _Group:
         self.hits = [self.operands[r] for r in broken if r in self.operands]
         self.started = time.perf_counter()
         # A lean system answers the closed form of one figure; anything more raises NeedsSolver.
-        self.solver = (LeanSolver if lean else Solver)(system, time_limit=options.time_limit)
+        self.solver = (LeanSolver if lean or closed else Solver)(system, time_limit=options.time_limit)
+        # A star (one broken sum among sums) answers it with no system at all; the same otherwise.
+        self.closed = closed
 
     def over_time(self) -> bool:
         return time.perf_counter() - self.started > self.options.time_limit or self.solver.timed_out
@@ -211,6 +224,12 @@ class _Group:
         With ``exact``, one figure alone is worked out by exact propagation, with no
         solver; a set of several (or one whose propagation cannot bound it) by LPs.
         """
+        if self.closed is not None:
+            if not exact or len(figures) != 1:
+                raise NeedsSolver
+            (figure,) = figures
+            found = self.closed.range(figure)
+            return None if found is None else ({figure: found}, {figure: (found[0] + found[1]) / 2})
         if exact and len(figures) == 1:
             (figure,) = figures
             alone = alone_range(self.system, figure, self.solver.domain[figure])
@@ -228,6 +247,7 @@ class _Group:
         if fitted is None:
             return None
         ranges, witness = fitted
+        ranges = dict(ranges)  # a stated share changed with its whole gets its exact range here
         order = [f for f in self.system.vars if f in figures]
         chosen = self._suggest(order, ranges, witness)
         if chosen is None:
@@ -282,15 +302,36 @@ class _Group:
     def _suggest(
         self,
         order: Sequence[str],
-        ranges: Mapping[str, tuple[Fraction, Fraction]],
+        ranges: dict[str, tuple[Fraction, Fraction]],
         witness: Mapping[str, Fraction],
     ) -> dict[str, tuple[Decimal, int, Typo | None]] | None:
         """Printed values for the figures that the exact checks confirm, a typing slip wherever one fits.
 
         First plain values (the solver's, rounded to the figure's places or a few more)
         that make every relation hold; then, figure by figure, the most likely slip whose
-        value keeps every relation holding takes the plain value's place.
+        value keeps every relation holding takes the plain value's place. The candidates
+        are judged over integers wherever the rules' screens decide (:meth:`Checker.screens`);
+        what is chosen is confirmed by the rules' exact checks in Decimal, and should they
+        ever say otherwise, the search is made again in Decimal alone.
         """
+        relations = self.touching(order)
+        chosen = self._search(order, ranges, witness, self.checker.screens)
+        if chosen is None or self._holds(relations, chosen):
+            return chosen
+        return self._search(order, ranges, witness, self.checker.holds)
+
+    def _search(
+        self,
+        order: Sequence[str],
+        ranges: dict[str, tuple[Fraction, Fraction]],
+        witness: Mapping[str, Fraction],
+        judge: Callable[[Sequence[str], Mapping[str, tuple[Decimal, int]]], bool],
+    ) -> dict[str, tuple[Decimal, int, Typo | None]] | None:
+        """:meth:`_suggest`'s search, each candidate judged by ``judge``."""
+
+        def holds(relations: Sequence[str], trial: Mapping[str, tuple[Decimal, int, Typo | None]]) -> bool:
+            return judge(relations, {f: (v, d) for f, (v, d, _) in trial.items()})
+
         middle = {f: (lo + hi) / 2 for f, (lo, hi) in ranges.items()}
         plain: dict[tuple[str, int], list[tuple[Decimal, int]]] = {}  # each point's roundings, made once
 
@@ -306,15 +347,75 @@ class _Group:
             for which, point in enumerate((witness, middle))
         )
         relations = self.touching(order)
-        chosen = next((t for t in trials if self._holds(relations, t)), None)
+        chosen = next((t for t in trials if holds(relations, t)), None)
+        if chosen is None:
+            chosen = self._linear_shares(order, ranges, witness, lambda t: holds(relations, t))
         for fid in order:
             around = self.touching([fid])
             for slip in self._candidates(fid, *ranges[fid]):
                 trial = {**(chosen or {}), fid: (slip.value, slip.decimals, slip.kind)}
-                if len(trial) == len(order) and self._holds(around if chosen else relations, trial):
+                if len(trial) == len(order) and holds(around if chosen else relations, trial):
                     chosen = trial
                     break
         return chosen
+
+    def _shares_with_wholes(self, order: Sequence[str]) -> list[str]:
+        """The stated percents among ``order`` whose whole (or base) is among ``order`` too."""
+        changed = set(order)
+        out: list[str] = []
+        for prod in self.system.products:
+            whole = self.system.vars[prod.d]
+            figures = {whole.figure} if whole.figure else {n for n, _ in whole.terms}
+            if prod.p in changed and prod.p not in out and figures & changed:
+                out.append(prod.p)
+        return out
+
+    def _linear_shares(
+        self,
+        order: Sequence[str],
+        ranges: dict[str, tuple[Fraction, Fraction]],
+        witness: Mapping[str, Fraction],
+        holds: Callable[[Mapping[str, tuple[Decimal, int, Typo | None]]], bool],
+    ) -> dict[str, tuple[Decimal, int, Typo | None]] | None:
+        """Plain values when a stated percent changed with its whole, the percent's exact range in ``ranges``.
+
+        Its product is bilinear, and the solver's witness (within the McCormick envelope)
+        need not lie on it. With every other changed figure printed as the witness rounds,
+        the percent is linear: its range is the quotient its relation allows (exact
+        propagation, :func:`~perfcheck._localise.system.alone_range`), and its plain values
+        come from there. The exact checks decide, as for any suggestion.
+        """
+        percents = self._shares_with_wholes(order)
+        rest = [f for f in order if f not in percents]
+        if not percents or not rest:
+            return None
+        for extra in range(4):
+            fixed = {f: self._plain(f, witness[f])[extra] for f in rest}
+            system = self._printed_otherwise(fixed)
+            found: dict[str, tuple[Fraction, Fraction]] = {}
+            for p in percents:
+                alone = alone_range(system, p, self.solver.domain[p])
+                if alone is None or alone[0] > alone[1]:
+                    break
+                found[p] = alone
+            else:
+                middles = {p: self._plain(p, (lo + hi) / 2) for p, (lo, hi) in found.items()}
+                for places in range(4):
+                    trial = {f: (*fixed[f], None) for f in rest}
+                    trial.update({p: (*middles[p][places], None) for p in percents})
+                    if holds(trial):
+                        ranges.update(found)
+                        return {f: trial[f] for f in order}
+        return None
+
+    def _printed_otherwise(self, printed: Mapping[str, tuple[Decimal, int]]) -> System:
+        """The system with ``printed`` figures' intervals as if printed so (rows and products as they are)."""
+        variables = dict(self.system.vars)
+        for fid, (value, decimals) in printed.items():
+            view = printed_as(self.ctx.view(fid), value, decimals, truncate=self.checker.truncate)
+            variables[fid] = figure_var(view)
+        given = self.system
+        return System(variables, given.rows, given.products, given.relations, given.left_out, given.folded)
 
     def _holds(self, relations: Sequence[str], trial: Mapping[str, tuple[Decimal, int, Typo | None]]) -> bool:
         return self.checker.holds(relations, {f: (v, d) for f, (v, d, _) in trial.items()})
@@ -465,6 +566,8 @@ class _Run:
             self.found.update(dict.fromkeys(broken, localisation))
             return
         has_broken = piece.broken
+        if broken and self._star(piece, broken):
+            return
         rels = [relations[r] for r in piece.relations]
         keep = _kept(rels, set(broken)) if broken else None
         part = build(self.ctx, rels, self.vars, keep=keep, folds=self.folds)
@@ -489,7 +592,30 @@ class _Run:
             return
         self._localised(group, part)
 
-    def _group(self, part: System, broken: list[str], *, lean: bool = False) -> _Group:
+    def _star(self, piece: Piece, broken: list[str]) -> bool:
+        """Localise a piece that is a star (:mod:`perfcheck._localise.closed`); False when it is not one.
+
+        Its system holds only the broken sum's figures, for the suggestions and ranges:
+        the ranges are the star's. Anything it cannot answer solves the piece as before.
+        """
+        try:
+            shape = star(self.checker, piece.relations, broken)
+            if shape is None:
+                return False
+            part = System(relations=list(piece.relations))
+            for fid in (*shape.left, *shape.right):
+                var = self.vars.get(fid)
+                if var is None:
+                    var = self.vars[fid] = figure_var(self.ctx.view(fid))
+                part.vars[fid] = var
+            self._localised(self._group(part, broken, closed=shape), part)
+        except NeedsSolver:
+            return False
+        return True
+
+    def _group(
+        self, part: System, broken: list[str], *, lean: bool = False, closed: Star | None = None
+    ) -> _Group:
         return _Group(
             self.ctx,
             system=part,
@@ -498,6 +624,7 @@ class _Run:
             options=self.options,
             broken=broken,
             lean=lean,
+            closed=closed,
         )
 
     def _localised(self, group: _Group, part: System) -> None:

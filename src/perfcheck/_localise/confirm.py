@@ -41,7 +41,7 @@ def _places(number: Decimal) -> int:
 
 
 @dataclass(slots=True)
-class _Sides:
+class Sides:
     """A ``sum`` or ``balance`` as two sides of figures, for the integer confirmation.
 
     ``left`` is the total (or the outflows), ``right`` the parts (or the inflows); each
@@ -75,7 +75,7 @@ class Checker:
         self.relations = relations
         self.truncate = ctx.ledger.rounding == "truncate"
         self._judging: dict[str, list[Rule]] = {}
-        self._sides: dict[str, _Sides | None] = {}
+        self._sides: dict[str, Sides | None] = {}
 
     def judging(self, relation_id: str) -> list[Rule]:
         """The rules judging a relation, in order: once (a figure printed otherwise keeps its unit)."""
@@ -99,17 +99,41 @@ class Checker:
         rest = [rid for rid in relation_ids if not self.holds_in_integers(rid, printed)]
         return not rest or self.holds(rest, printed)
 
+    def screens(self, relation_ids: Iterable[str], printed: Mapping[str, tuple[Decimal, int]]) -> bool:
+        """:meth:`holds`, with every relation the integers decide decided there, either way.
+
+        A relation the integers show to be broken is broken for the rules' exact checks
+        too (the rules' screens agree with them: ``tests/test_localise.py`` holds the two to
+        each other at the unit); only the relations the integers cannot decide are checked
+        in Decimal. For a search among candidates: what it picks is confirmed with
+        :meth:`holds` before it is reported.
+        """
+        rest = []
+        for rid in relation_ids:
+            verdict = self.verdict_in_integers(rid, printed)
+            if verdict is False:
+                return False
+            if verdict is None:
+                rest.append(rid)
+        return not rest or self.holds(rest, printed)
+
     def holds_in_integers(self, relation_id: str, printed: Mapping[str, tuple[Decimal, int]]) -> bool:
-        """Whether the integers show the relation to hold with ``printed`` figures (False: not shown).
+        """Whether the integers show the relation to hold with ``printed`` figures (False: not shown)."""
+        return self.verdict_in_integers(relation_id, printed) is True
+
+    def verdict_in_integers(
+        self, relation_id: str, printed: Mapping[str, tuple[Decimal, int]]
+    ) -> bool | None:
+        """Whether the relation holds with ``printed`` figures, worked out over integers; None: not decided.
 
         Decided only for a ``sum`` (no weights) or ``balance`` whose figures share one unit,
         have no qualifier and are rounded to nearest, judged only by rules whose screens
         compare its sides (:class:`~perfcheck._engine.screen.Linear`) or that find nothing
-        on a relation whose units agree.
+        on a relation whose units agree: there it is what the rules' exact checks say.
         """
-        sides = self._sides_for(relation_id)
+        sides = self.sides(relation_id)
         if sides is None:
-            return False
+            return None
         scale = sides.scale
         changed: list[tuple[str, int, int]] = []
         for fid, (value, decimals) in printed.items():
@@ -136,15 +160,16 @@ class Checker:
 
     def decides(self, relation_id: str) -> bool:
         """Whether the integers decide the relation (else :meth:`confirms` checks it in Decimal)."""
-        return self._sides_for(relation_id) is not None
+        return self.sides(relation_id) is not None
 
-    def _sides_for(self, relation_id: str) -> _Sides | None:
+    def sides(self, relation_id: str) -> Sides | None:
+        """The relation as two sides over integers (worked out once), or None when they cannot decide it."""
         if relation_id in self._sides:
             return self._sides[relation_id]
         sides = self._sides[relation_id] = self._sides_of(relation_id)
         return sides
 
-    def _sides_of(self, relation_id: str) -> _Sides | None:  # noqa: C901, PLR0911 - one return per reason
+    def _sides_of(self, relation_id: str) -> Sides | None:  # noqa: C901, PLR0911 - one return per reason
         """The relation as two sides over integers, or None when the integer comparison cannot decide it."""
         rel, ctx = self.relations[relation_id], self.ctx
         if self.truncate or ctx.dimension_problem(rel) is not None:
@@ -203,7 +228,7 @@ class Checker:
             sum(ends[f][0] for f in right),
             sum(ends[f][1] for f in right),
         )
-        return _Sides(equal, Counter(left), Counter(right), ends, scale, sums)
+        return Sides(equal, Counter(left), Counter(right), ends, scale, sums)
 
     def holds(self, relation_ids: Iterable[str], printed: Mapping[str, tuple[Decimal, int]]) -> bool:
         """Whether no rule finds an error on the relations with ``printed`` figures as given.

@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,8 +20,14 @@ from perfcheck._findings.localisation import Typo
 #: How likely each slip is, most likely first: the order suggestions are tried in.
 ORDER: Final[tuple[Typo, ...]] = ("swap", "digit", "dropped", "doubled", "point", "sign", "unit")
 _UNIT_FACTOR: Final = Decimal(10000)  # 万元 against 元
-#: A slip's digits, the place of its point, and its kind.
-Slipped = tuple[str, int, Typo]
+#: The decimal point moved by up to three places: each shift and the power of ten it multiplies by.
+_POINT_SHIFTS: Final = tuple((shift, Decimal(1).scaleb(shift)) for shift in (-3, -2, -1, 1, 2, 3))
+#: Slips one digit apart: how many digits, the place of the point, their kind, and
+#: ``base``, ``place`` and ``news``, the digits of each as the integer ``base + new·place``.
+Group = tuple[int, int, Typo, int, int, tuple[int, ...]]
+_ONE: Final = (0,)
+_DIGITS: Final = tuple(range(10))
+_OTHERS: Final = tuple(tuple(new for new in _DIGITS if new != d) for d in _DIGITS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,61 +55,77 @@ def _text(digits: str, point: int, negative: bool, decimals: int) -> tuple[str, 
     return text, places
 
 
-def _digit_groups(digits: str, point: int) -> Iterator[tuple[Slipped, Slipped, Callable[[], list[Slipped]]]]:
+def _digit_groups(digits: str, point: int) -> Iterator[Group]:
     """Digit strings (with the point's place) one keystroke away: swapped, wrong, dropped, doubled.
 
     In groups, in order: the wrong digits of one place together, and the digits dropped
     at one place, each group ascending in the digit that varies; every other slip is a
-    group of its own. Each group is its least and greatest strings and how to make all of
-    it: most groups are ruled out by those two, and their strings are never made.
+    group of its own. A group's slips are ``base + new·place`` for each ``new`` of
+    ``news``: its digits as an integer, as many digits as ``length`` (leading zeros
+    included) with the point at ``point``. Their strings are made only for a slip kept.
     """
-    for i in range(len(digits) - 1):
-        if digits[i] != digits[i + 1]:
-            swapped = (digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :], point, "swap")
-            yield swapped, swapped, lambda one=swapped: [one]  # type: ignore[misc]
-    for i, d in enumerate(digits):
-        head, tail = digits[:i], digits[i + 1 :]
-        others = [new for new in "0123456789" if new != d]
-        yield (
-            (head + others[0] + tail, point, "digit"),
-            (head + others[-1] + tail, point, "digit"),
-            lambda head=head, tail=tail, others=others: [  # type: ignore[misc]
-                (head + new + tail, point, "digit") for new in others
-            ],
-        )
-    for i in range(len(digits) + 1):
-        head, tail, at = digits[:i], digits[i:], point + (i <= point)
-        yield (
-            (head + "0" + tail, at, "dropped"),
-            (head + "9" + tail, at, "dropped"),
-            lambda head=head, tail=tail, at=at: [  # type: ignore[misc]
-                (head + new + tail, at, "dropped") for new in "0123456789"
-            ],
-        )
-    for i in range(1, len(digits)):
-        if digits[i] == digits[i - 1]:
-            doubled = (digits[:i] + digits[i + 1 :], point - (i < point), "doubled")
-            yield doubled, doubled, lambda one=doubled: [one]  # type: ignore[misc]
+    n = len(digits)
+    whole = int(digits)
+    values = [int(d) for d in digits]
+    for i in range(n - 1):
+        a, b = values[i], values[i + 1]
+        if a != b:
+            yield n, point, "swap", whole + (b - a) * 9 * 10 ** (n - 2 - i), 0, _ONE
+    for i, d in enumerate(values):
+        place = 10 ** (n - 1 - i)
+        yield n, point, "digit", whole - d * place, place, _OTHERS[d]
+    for i in range(n + 1):
+        tail = n - i
+        head = (whole // 10**tail) * 10 ** (tail + 1) + whole % 10**tail
+        yield n + 1, point + (i <= point), "dropped", head, 10**tail, _DIGITS
+    for i in range(1, n):
+        if values[i] == values[i - 1]:
+            tail = n - 1 - i
+            rest = (whole // 10 ** (tail + 1)) * 10**tail + whole % 10**tail
+            yield n - 1, point - (i < point), "doubled", rest, 0, _ONE
 
 
-def _float(digits: str, point: int, negative: bool) -> float | None:  # noqa: FBT001
-    """The value of digits with the point at ``point``, leading zeros or not; None when no number."""
-    if point < 0 or point > len(digits) or not digits:
-        return None
-    value = float(f"{digits[:point] or '0'}.{digits[point:] or '0'}")
-    return -value if negative else value
+def _float(value: int, length: int, point: int, negative: bool) -> float:  # noqa: FBT001
+    """The value of ``length`` digits (``value``) with the point at ``point`` (``0 <= point <= length``).
+
+    ``value / 10^places`` in integers is correctly rounded, as the float of the digits'
+    text is: the same float.
+    """
+    try:
+        number: float = value / 10 ** (length - point)
+    except OverflowError:
+        number = math.inf
+    return -number if negative else number
 
 
-def _kept(
-    keep: Callable[[float, float, int], bool],
-    digits: str,
-    point: int,
-    negative: bool,  # noqa: FBT001
-    decimals: int,
-) -> bool:
-    """``keep`` of the value and places of digits (their float is their text's, when they print a number)."""
-    value = _float(digits, point, negative)
-    return value is not None and keep(value, value, len(digits) - point if decimals >= 0 else decimals)
+def _digit_slips(
+    number: Decimal, decimals: int, keep: Callable[[float, float, int], bool] | None
+) -> Iterator[Slip]:
+    """The slips of :func:`_digit_groups` that ``keep`` accepts, as :func:`slips_where` says."""
+    negative = number < 0
+    text = f"{abs(number):.{max(decimals, 0)}f}"
+    whole, _, frac = text.partition(".")
+    for length, point, kind, base, place, news in _digit_groups(whole + frac, len(whole)):
+        if not 0 <= point <= length:
+            continue  # no number
+        places = length - point if decimals >= 0 else decimals
+        if keep is not None and len(news) > 1:
+            first = _float(base + news[0] * place, length, point, negative)
+            last = _float(base + news[-1] * place, length, point, negative)
+            if not keep(min(first, last), max(first, last), places):
+                continue  # no value of the group can fit
+        for new in news:
+            value = base + new * place
+            if keep is not None:
+                as_float = _float(value, length, point, negative)
+                if not keep(as_float, as_float, places):
+                    continue  # most slips are ruled out before their text is made
+            made = _text(str(value).rjust(length, "0"), point, negative, decimals)
+            if made is None:
+                continue
+            found = Decimal(made[0])
+            if found != number:
+                yield Slip(found, made[1], kind)
 
 
 def slips(number: Decimal, decimals: int, *, amount: bool) -> list[Slip]:
@@ -127,39 +150,21 @@ def slips_where(
     greatest values: most of the hundreds of slips of a figure are far from any value
     that fits. ``keep`` must be monotone: true for a span whenever true for a value in it.
     """
-    negative = number < 0
-    text = f"{abs(number):.{max(decimals, 0)}f}"
-    whole, _, frac = text.partition(".")
-    out: list[Slip] = []
-    for least, greatest, make in _digit_groups(whole + frac, len(whole)):
-        if keep is not None and least is not greatest:
-            first, last = (_float(d, p, negative) for d, p, _ in (least, greatest))
-            places = len(least[0]) - least[1] if decimals >= 0 else decimals
-            if (
-                first is not None
-                and last is not None
-                and not keep(min(first, last), max(first, last), places)
-            ):
-                continue  # no value of the group can fit
-        for digits, point, kind in make():
-            if keep is not None and not _kept(keep, digits, point, negative, decimals):
-                continue  # most slips are ruled out before their text is made
-            made = _text(digits, point, negative, decimals)
-            if made is None:
-                continue
-            value = Decimal(made[0])
-            if value != number:
-                out.append(Slip(value, made[1], kind))
+    out: list[Slip] = list(_digit_slips(number, decimals, keep))
     if number:
-        more = [
-            Slip(NEAR.multiply(number, Decimal(1).scaleb(shift)), decimals - shift, "point")
-            for shift in (-3, -2, -1, 1, 2, 3)
+        # each value made (exactly: a shift of the point) and tested before it becomes a Slip
+        more: list[tuple[Decimal, int, Typo]] = [
+            (NEAR.multiply(number, factor), decimals - shift, "point") for shift, factor in _POINT_SHIFTS
         ]
-        more.append(Slip(-number, decimals, "sign"))
+        more.append((-number, decimals, "sign"))
         if amount:
-            more.append(Slip(NEAR.multiply(number, _UNIT_FACTOR), decimals - 4, "unit"))
-            more.append(Slip(NEAR.divide(number, _UNIT_FACTOR), decimals + 4, "unit"))
-        out.extend(m for m in more if keep is None or keep(v := float(m.value), v, m.decimals))
+            more.append((NEAR.multiply(number, _UNIT_FACTOR), decimals - 4, "unit"))
+            more.append((NEAR.divide(number, _UNIT_FACTOR), decimals + 4, "unit"))
+        out.extend(
+            Slip(value, places, kind)
+            for value, places, kind in more
+            if keep is None or keep(v := float(value), v, places)
+        )
     return _unique(out)
 
 

@@ -15,9 +15,11 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from importlib.util import find_spec
+from itertools import accumulate
 from typing import Final, Literal
 
 from perfcheck._core.i18n import N_, Messages
@@ -84,19 +86,20 @@ def _simple(data: list[tuple[str, ...]], headers: tuple[str, ...]) -> str:
     else:
         rows = [[[cell.strip()] for cell in row] for row in data]
     widths = [_width(h) + 2 for h in headers]
-    for row in rows:
-        for k, lines in enumerate(row):
-            widths[k] = max([widths[k], *map(_width, lines)])
+    sizes = [[list(map(_width, lines)) for lines in row] for row in rows]  # each line measured once
+    for row_sizes in sizes:
+        for k, line_sizes in enumerate(row_sizes):
+            widths[k] = max([widths[k], *line_sizes])
     out = [
         "  ".join(h + " " * (w - _width(h)) for h, w in zip(headers, widths, strict=True)).rstrip(),
         "  ".join("-" * w for w in widths),
     ]
     out.extend(
         "  ".join(
-            (line := lines[i] if i < len(lines) else "") + " " * (w - _width(line))
-            for lines, w in zip(row, widths, strict=True)
+            lines[i] + " " * (w - line_sizes[i]) if i < len(lines) else " " * w
+            for lines, line_sizes, w in zip(row, row_sizes, widths, strict=True)
         ).rstrip()
-        for row in rows
+        for row, row_sizes in zip(rows, sizes, strict=True)
         for i in range(max(map(len, row)))
     )
     return "\n".join(out)
@@ -134,6 +137,12 @@ def _wide_width(text: str) -> int:
     if _MEASURED(text):
         return len(text) + len(_NOT_WIDE("", text))  # one column each, and one more a wide one
     return int(_wcswidth()(text))
+
+
+@lru_cache(maxsize=8192)
+def _chunk_width(chunk: str) -> int:
+    """:func:`_width` of a piece of a cell, remembered: the pieces of messages repeat."""
+    return _width(chunk)
 
 
 def _width(text: str) -> int:
@@ -176,11 +185,27 @@ class _Wrapper(textwrap.TextWrapper):
         elif not cur_line:
             cur_line.append(reversed_chunks.pop())
 
+    def _split_chunks(self, text: str) -> list[str]:
+        # Without a hyphen, the standard library's word-splitting pattern (words, and hyphens
+        # within them) splits exactly at runs of whitespace, as its simple one does, in a
+        # fraction of the time.
+        # A printable text has no tab or other whitespace to replace by spaces.
+        if "-" in text or not text.isprintable():
+            return super()._split_chunks(text)
+        return list(filter(None, self.wordsep_simple_re.split(text)))
+
     def _wrap_chunks(self, chunks: list[str]) -> list[str]:
+        sizes = list(map(_chunk_width, chunks))
+        width = self.width
+        if max(sizes, default=0) <= width:
+            return _greedy(chunks, sizes, width)
+        return self._wrap_long(chunks, sizes, width)
+
+    def _wrap_long(self, chunks: list[str], sizes: list[int], width: int) -> list[str]:
+        """The lines of chunks one of which is wider than a line: it is cut where it does not fit."""
         lines: list[str] = []
         chunks.reverse()
-        sizes = [len(c) if c.isascii() else _wide_width(c) for c in chunks]
-        width = self.width
+        sizes.reverse()
         while chunks:
             line: list[str] = []
             used = 0
@@ -199,6 +224,30 @@ class _Wrapper(textwrap.TextWrapper):
             if line:
                 lines.append("".join(line))
         return lines
+
+
+def _greedy(chunks: list[str], sizes: list[int], width: int) -> list[str]:
+    """The lines :class:`_Wrapper` makes of chunks each no wider than a line, found by bisection.
+
+    As its loop does, chunk by chunk: a line takes every chunk that still fits (the most
+    whose running width stays within ``width``), does not start (after the first) or end
+    with a space.
+    """
+    ends = [0, *accumulate(sizes)]
+    lines: list[str] = []
+    n = len(chunks)
+    i = 0
+    while i < n:
+        if lines and not chunks[i].strip():  # a line does not start with a space
+            i += 1
+            if i == n:
+                break
+        j = bisect_right(ends, ends[i] + width, i + 1, n + 1) - 1
+        end = j - 1 if not chunks[j - 1].strip() else j  # nor ends with one
+        if end > i:
+            lines.append("".join(chunks[i:end]))
+        i = j
+    return lines
 
 
 def _wrapped(data: list[tuple[str, ...]], widths: list[int | None]) -> list[tuple[str, ...]] | None:

@@ -33,7 +33,7 @@ Kind = Literal["amount", "percent", "points", "count", "bare"]
 
 #: Count units recognised after a number, longest first so 人次 wins over 人.
 COUNT_WORDS: Final = (
-    "批次", "人次", "户次", "人", "名", "位", "例", "份", "个", "户", "次", "家", "项", "场", "所",
+    "批次", "人次", "户次", "批", "人", "名", "位", "例", "份", "个", "户", "次", "家", "项", "场", "所",
     "篇", "件", "台", "套", "辆", "本", "张", "条", "处", "座", "间", "册", "部", "种", "支", "队", "组",
     "期", "分",
 )  # fmt: skip
@@ -70,6 +70,7 @@ _NOT_AFTER: Final = {
     "人": "员民数口大均",
     "家": "庭",
     "期": "末间满限内初",
+    "批": "准复示评转发办示量",  # 批准, 批复: verbs; 批量 an adverb
 }
 _AFTER_WORDS: Final = sorted(QUALIFIERS_AFTER, key=len, reverse=True)
 _BEFORE_WORDS: Final = sorted((w for w in QUALIFIERS_BEFORE if not w.isascii()), key=len, reverse=True)
@@ -83,6 +84,10 @@ _NOT_FIGURE_AFTER: Final = (
     "·", "•", "-", "－", "—", "/", "／", ":", "：",
 )  # fmt: skip
 _NOT_FIGURE_BEFORE: Final = frozenset("·•-－—/／:")
+#: Count units that after 第 name a batch, not a count (第2批项目).
+_ORDINAL_UNITS: Final = frozenset({"批", "批次"})
+#: A minus sign: before a percent it makes the number negative (增幅为-14.3%).
+_MINUS: Final = frozenset("-－−")
 _DELIMITERS: Final = frozenset("，,。；;、：:）)！!？?\n ")
 
 
@@ -260,6 +265,25 @@ def _malformed(text: str, a: int, b: int, start: int, end: int) -> tuple[int, in
     return lo, hi
 
 
+def _minus_sign(text: str, at: int, start: int) -> bool:
+    """Whether ``text[at]`` is a minus sign of the number after it (增长-50.29%), not a dash.
+
+    A dash after a digit, a letter, a closing bracket or a point joins a range or a code
+    (``3-5%``, ``2021-2030年``, ``GB-2``), so it is no sign.
+    """
+    if text[at] not in _MINUS:
+        return False
+    if at == start:
+        return True
+    before = text[at - 1]
+    return not (before.isdigit() or (before.isascii() and before.isalnum()) or before in "-－−.．)）%％")
+
+
+def _label_colon(text: str, at: int, start: int) -> bool:
+    """Whether the ASCII colon at ``at`` ends a label (货物类:110.01万元), not a time or ratio (10:30)."""
+    return text[at] == ":" and (at == start or not text[at - 1].isdigit())
+
+
 def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
     text: str, start: int, end: int, unreadable: list[tuple[int, int]] | None = None
 ) -> list[Mention]:
@@ -271,8 +295,14 @@ def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
     found: list[Mention] = []
     for match in _ARABIC.finditer(text, start, end):
         a, b = match.span()
-        if a > start and (
-            text[a - 1] in _NOT_FIGURE_BEFORE or (text[a - 1].isascii() and text[a - 1].isalpha())
+        negative = a > start and _minus_sign(text, a - 1, start)
+        if (
+            a > start
+            and not negative
+            and (
+                (text[a - 1] in _NOT_FIGURE_BEFORE and not _label_colon(text, a - 1, start))
+                or (text[a - 1].isascii() and text[a - 1].isalpha())
+            )
         ):
             continue
         if (bad := _malformed(text, a, b, start, end)) is not None:
@@ -288,17 +318,21 @@ def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
         unit, kind, after_q, phrase_end = tail
         if kind == "bare" and not (phrase_end >= end or text[phrase_end] in _DELIMITERS):
             continue
-        printed = text[a:b]
+        if a > start and text[a - 1] == "第" and unit in _ORDINAL_UNITS:
+            continue
+        if negative and kind != "percent":
+            continue  # -5万元 and table cells' minus signs are read elsewhere, if at all
+        printed = "-" * negative + text[a:b]
         digits = _ascii_number(printed)
         number = Decimal(digits)
         decimals = len(digits.split(".")[1]) if "." in digits else 0
-        before_q, phrase_start = _before(text, a, start)
+        before_q, phrase_start = _before(text, a - negative, start)
         qualifier = after_q or before_q
         if kind == "bare":
             phrase_end = b
         found.append(
             Mention(
-                a,
+                a - negative,
                 b,
                 printed,
                 number,

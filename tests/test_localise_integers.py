@@ -1,0 +1,245 @@
+"""Localisation over integers, held to what it replaces: a star's ranges, the candidates' screens, slips' floats."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import perfcheck
+import perfcheck._localise as localise_module
+from perfcheck._engine.context import Context
+from perfcheck._localise import Options
+from perfcheck._localise.closed import star
+from perfcheck._localise.confirm import Checker
+from perfcheck._localise.solver import NeedsSolver, domain_boxes
+from perfcheck._localise.system import alone_range, build
+from perfcheck._localise.typos import _float
+from test_localise import calls_of, integers_agree_with_decimal
+
+RULES = list(perfcheck.default_registry)
+
+
+def _cents(value: int) -> str:
+    sign = "-" if value < 0 else ""
+    return f"{sign}{abs(value) // 100}.{abs(value) % 100:02d}"
+
+
+@st.composite
+def _trees(draw: st.DrawFn) -> dict[str, Any]:
+    """Groups of line items under a category total (W1's shape), printed near the edges of their rounding.
+
+    Every printed total is the sum of what it adds up, moved by up to about half a cent a
+    figure it adds (so some sums hold only just and some only just fail), and one group
+    total or line item printed far off.
+    """
+    groups = draw(st.integers(2, 5))
+    figures: list[dict[str, str]] = []
+    relations: list[dict[str, Any]] = []
+    totals: list[int] = []
+    for g in range(groups):
+        items = draw(st.lists(st.integers(0, 10**6), min_size=1, max_size=4))
+        ids = [f"i{g}_{k}" for k in range(len(items))]
+        figures += [{"id": i, "value": _cents(v)} for i, v in zip(ids, items, strict=True)]
+        slack = (len(items) + 1) // 2 + 1
+        total = sum(items) + draw(st.integers(-slack, slack))
+        figures.append({"id": f"g{g}", "value": _cents(total)})
+        relations.append({"id": f"s_g{g}", "kind": "sum", "total": f"g{g}", "parts": ids})
+        totals.append(total)
+    if draw(st.booleans()):
+        # the first line item is itself a total, of two sub-items: a branch hanging on its total
+        first = next(f for f in figures if f["id"] == "i0_0")
+        whole = int(Decimal(first["value"]) * 100)
+        left = draw(st.integers(0, max(whole, 0)))
+        subs = [left, whole - left + draw(st.integers(-2, 2))]
+        figures += [{"id": f"j{k}", "value": _cents(v)} for k, v in enumerate(subs)]
+        relations.append({"id": "s_j", "kind": "sum", "total": "i0_0", "parts": ["j0", "j1"]})
+    slack = (groups + 1) // 2 + 1
+    figures.append({"id": "c", "value": _cents(sum(totals) + draw(st.integers(-slack, slack)))})
+    relations.append({"id": "s_c", "kind": "sum", "total": "c", "parts": [f"g{g}" for g in range(groups)]})
+    off = draw(st.sampled_from([f["id"] for f in figures if f["id"] != "c" and not f["id"].startswith("j")]))
+    figure = next(f for f in figures if f["id"] == off)
+    moved = int(Decimal(figure["value"]) * 100) + draw(st.sampled_from([-1, 1])) * draw(st.integers(3, 10**5))
+    figure["value"] = _cents(moved)
+    return {"perfcheck": "1", "unit": "万元", "figures": figures, "relations": relations}
+
+
+def _pieces_as_stars(document: dict[str, Any]) -> list[tuple[Any, Any, Any]]:
+    """Each piece of the document (groups solved with their category's row) that is a star, with its system."""
+    ledger = perfcheck.validate(document)
+    findings = perfcheck.check(document).findings
+    broken = localise_module.broken_relations(findings)
+    within = localise_module.scope(
+        ((r.id, r.kind, r.operands()) for r in ledger.relations), broken, conflicts=False, max_figures=3
+    )
+    ctx = Context(ledger, "en")
+    checker = Checker(ctx, RULES, {r.id: r for r in ledger.relations})
+    out = []
+    for piece in within.pieces:
+        in_piece = [r for r in piece.relations if r in broken]
+        try:
+            shape = star(checker, piece.relations, in_piece)
+        except NeedsSolver:
+            continue
+        if shape is not None:
+            out.append((shape, build(ctx, [checker.relations[r] for r in piece.relations]), piece))
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=_trees())
+def test_a_star_gives_each_figure_the_range_propagation_gives(document: dict[str, Any]) -> None:
+    """The closed form is the exact propagation of the whole piece's system: to the unit, every figure."""
+    for shape, system, _ in _pieces_as_stars(document):
+        boxes = domain_boxes(system)
+        for figure in (*shape.left, *shape.right):
+            alone = alone_range(system, figure, boxes[figure])
+            assert alone is not None
+            try:
+                closed = shape.range(figure)
+            except NeedsSolver:
+                assert alone[0] < 0 or alone[0] > alone[1] or alone[0] == boxes[figure][0]
+                continue
+            if closed is None:
+                assert alone[0] > alone[1]
+            else:
+                assert closed == alone
+
+
+def _localise(document: dict[str, Any], *, stars: bool, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    ledger = perfcheck.validate(document)
+    findings = perfcheck.check(document).findings
+    with monkeypatch.context() as patched:
+        if not stars:
+            patched.setattr(localise_module._Run, "_star", lambda *_: False)
+        found = localise_module.localise(ledger, RULES, findings, options=Options(max_figures=3))
+    return [f.model_dump(mode="json") for f in found]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=_trees())
+def test_a_star_localises_as_the_system_does(document: dict[str, Any]) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert _localise(document, stars=True, monkeypatch=monkeypatch) == _localise(
+            document, stars=False, monkeypatch=monkeypatch
+        )
+
+
+def _group_and_category(g0: str, c: str, *, exhaustive: bool = True) -> dict[str, Any]:
+    """s0: a + b (1.00 and 2.00) against a group total g0; sc: g0 + g1 (5.00) against the category c."""
+    return {
+        "perfcheck": "1",
+        "unit": "万元",
+        "figures": [
+            {"id": "a", "value": "1.00"},
+            {"id": "b", "value": "2.00"},
+            {"id": "g0", "value": g0},
+            {"id": "g1", "value": "5.00"},
+            {"id": "c", "value": c},
+        ],
+        "relations": [
+            {"id": "s0", "kind": "sum", "total": "g0", "parts": ["a", "b"], "exhaustive": exhaustive},
+            {"id": "sc", "kind": "sum", "total": "c", "parts": ["g0", "g1"]},
+        ],
+    }
+
+
+def test_a_figure_kept_as_printed_is_narrowed_by_its_branch_to_the_cent() -> None:
+    """An end set by the category's row (a branch), not by the broken sum or the figure's printing."""
+    # s0: 1.00 + 2.00 against 3.50, broken. sc: 3.50 + 5.00 against 8.51 holds only just:
+    # g0 may be 8.505 - 5.005 = 3.500 to 8.515 - 4.995 = 3.520, and is printed 3.495 to 3.505
+    document = _group_and_category("3.50", "8.51")
+    ((shape, system, _),) = _pieces_as_stars(document)
+    wan = Fraction(10000)  # the figures' 万元, in 元
+    # a = g0 - b: from 3.500 - 2.005 (the branch's end, not 3.495's) to 3.505 - 1.995
+    assert shape.range("a") == (Fraction("1.495") * wan, Fraction("1.510") * wan)
+    # g0 alone: the items allow 2.99 to 3.01, the category 3.50 to 3.52
+    assert shape.range("g0") is None
+    boxes = domain_boxes(system)
+    assert shape.range("a") == alone_range(system, "a", boxes["a"])
+    alone = alone_range(system, "g0", boxes["g0"])
+    assert alone is not None
+    assert alone[0] > alone[1]
+    localised = perfcheck.check(document, localise=True).errors[0].localisation
+    assert localised is not None
+    fits = {e.figures: e.corrections[0].fits for e in localised.explanations}
+    # a printed 1.49 (1.485 to 1.495) still meets 1.495; without the branch 1.4850 would
+    assert fits == {
+        ("a",): (Decimal("1.4900"), Decimal("1.5150")),
+        ("b",): (Decimal("2.4900"), Decimal("2.5150")),
+    }
+
+
+# -- suggestions judged over integers ------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=_trees())
+def test_the_candidates_of_a_suggestion_are_judged_over_integers_as_in_decimal(
+    document: dict[str, Any],
+) -> None:
+    with pytest.MonkeyPatch.context() as patched:
+        calls = calls_of(patched, "screens")
+        perfcheck.check(document, localise=True)
+    integers_agree_with_decimal(calls)
+
+
+@pytest.mark.parametrize("exhaustive", [True, False], ids=["sums", "of-which-lists"])
+def test_a_suggestion_judged_at_the_edge_of_its_rounding(exhaustive: bool) -> None:
+    """Candidates where their relation stops holding: a comparison moved by one unit says otherwise."""
+    found = 0
+    for cents in range(-3, 4):
+        # a total printed 0.50 too high, or (a 其中 list) 0.03 too low
+        total = Decimal("3.50" if exhaustive else "2.97") + Decimal(cents) / 100
+        document = _group_and_category(
+            f"{total:.2f}", "8.51" if exhaustive else "7.98", exhaustive=exhaustive
+        )
+        with pytest.MonkeyPatch.context() as patched:
+            calls = calls_of(patched, "screens")
+            perfcheck.check(document, localise=True)
+        found += integers_agree_with_decimal(calls)
+    assert found > 0
+
+
+@given(st.integers(0, 10**40), st.integers(1, 45), st.integers(0, 45), st.booleans())
+def test_a_slips_float_from_its_digits_is_the_float_of_its_text(
+    value: int, length: int, point: int, negative: bool
+) -> None:
+    digits = str(value).rjust(length, "0")
+    length = len(digits)
+    point = min(point, length)
+    text = f"{'-' if negative else ''}{digits[:point] or '0'}.{digits[point:] or '0'}"
+    assert _float(value, length, point, negative) == float(text)
+
+
+@pytest.mark.parametrize("exhaustive", [True, False], ids=["sums", "of-which-lists"])
+def test_the_integers_verdict_at_each_edge_of_a_sum(exhaustive: bool) -> None:
+    """A total printed where its interval just touches its parts' (either side), and one cent beyond."""
+    document = {
+        "perfcheck": "1",
+        "unit": "万元",
+        "figures": [
+            {"id": "a", "value": "1.00"},
+            {"id": "b", "value": "2.00"},
+            {"id": "e", "value": "0.50"},
+            {"id": "t", "value": "3.50"},
+        ],
+        "relations": [
+            {"id": "s", "kind": "sum", "total": "t", "parts": ["a", "b", "e"], "exhaustive": exhaustive}
+        ],
+    }
+    ledger = perfcheck.validate(document)
+    checker = Checker(Context(ledger, "en"), RULES, {r.id: r for r in ledger.relations})
+    # the parts add up to 3.485 to 3.515: a total of 3.48 (to 3.485) or 3.52 (from 3.515) touches
+    # them; a 其中 list's total may be as large as it likes
+    edges = [("3.48", True), ("3.52", True)]
+    for value, holds in edges:
+        printed = {"t": (Decimal(value), 2)}
+        assert checker.verdict_in_integers("s", printed) is holds
+        assert checker.holds(["s"], printed) is holds
+    calls = [(checker, ["s"], {"t": (Decimal(value), 2)}) for value, _ in edges]
+    assert integers_agree_with_decimal(calls) == (2 if exhaustive else 1)
