@@ -473,10 +473,17 @@ class State:
         return opened
 
     def ratio_of(
-        self, figs: list[Fig], label: str, sentences: list[Sentence], *, inferred: bool = False
+        self,
+        figs: list[Fig],
+        label: str,
+        sentences: list[Sentence],
+        *,
+        inferred: bool = False,
+        concept: str | None = "completion_rate",
     ) -> None:
-        """A ratio of ``figs`` (numerator, denominator, stated rate), the rate being a completion rate."""
-        figs[-1].concept = "completion_rate"
+        """A ratio of ``figs`` (numerator, denominator, stated rate); the rate is of ``concept`` if given."""
+        if concept is not None:
+            figs[-1].concept = concept
         data = {"kind": "ratio", "numerator": "", "denominator": "", "stated": "", "label": label}
         self.add("ratio", data, unique(sentences), figs, inferred=inferred)
 

@@ -53,6 +53,7 @@ from perfcheck._read.text.breakdowns import Breakdowns
 from perfcheck._read.text.changes import Changes
 from perfcheck._read.text.comparisons import Comparisons
 from perfcheck._read.text.counts import Counts
+from perfcheck._read.text.defined import Defined
 from perfcheck._read.text.equalities import Equalities
 from perfcheck._read.text.growth import Growth
 from perfcheck._read.text.headline import Headline
@@ -87,6 +88,7 @@ class _Builder(
     Headline,
     Counts,
     Sides,
+    Defined,
 ):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -384,6 +386,8 @@ class _Builder(
         self.fund_flow()
         read = self.paired_shares(runs) | self.of_base() | self.budget_gaps()
         self.savings()
+        self.defined_ratios()
+        self.net_assets()
         self.shares(read)
         self.rates(read)
         self.base_sums()

@@ -284,6 +284,8 @@ class Shares(State):
                 # budget is not the total's
                 denominator, by_item = self.budget_of(numerator, denominator)
                 unsaid = unsaid or by_item
+                if denominator is None:
+                    continue  # the item's own budget is not printed: not checkable
             if numerator is not None and denominator is not None:
                 data = {
                     "kind": "ratio",

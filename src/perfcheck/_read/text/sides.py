@@ -8,7 +8,8 @@ Three phrasings, each read as the report means it:
   ``支出预算X元``), one relation of the three; the sides are found by name, so it is
   inferred;
 - **income and spending totals printed apart** (``收入预算总额为658.66万元`` … ``支出预算总额为
-  658.66万元``): a department's statement balances, so the two totals of one year, one
+  658.66万元``, or a department's ``收入预算X`` … ``支出预算X`` with nothing before either but
+  本年, 部门 and the like): a department's statement balances, so the two totals of one year, one
   scope and one kind of budget, printed in one section, are ``equal``; the names are
   matched and a 总额 may leave out what is carried over, so the equality is inferred
   (the same 总计 printed twice in one section is :meth:`.Equalities.balanced_totals`'s);
@@ -40,6 +41,8 @@ _SIDE_TOTAL: Final = re.compile(r"(?:收入|支出)(?P<tail>(?:决算|预算)?(?
 _SIDE: Final = re.compile(
     r"^(?P<lead>.*?)(?:收入|支出)(?:(?:决算|预算)?(?:总计|合计|总额)?|总(?:预算|决算))$"
 )
+#: A department's income or spending budget named by its side alone: 收入预算, 本年支出预算.
+_PLAIN_BUDGET: Final = re.compile(r"^(?P<lead>.*?)(?:收入|支出)预算$")
 #: What may stand before a side's name when it is that side's total, not a kind of income.
 _PLAIN_LEADS: Final = frozenset({"", "本年", "全年", "年度", "本年度", "部门", "单位", "总"})
 #: A statement that the totals do not meet: a deficit or a surplus printed between them.
@@ -83,6 +86,9 @@ class Sides(State):
             side = _SIDE_TOTAL.search(a.label)
             if side is not None and side.group().startswith("收入") and not _BOTH.match(a.label):
                 self.balanced_sides(a, side.group("tail"), amounts)
+            elif (plain := _PLAIN_BUDGET.match(a.label)) is not None and plain.group("lead") in _PLAIN_LEADS:
+                # 本部门收入预算9167千元，…；支出预算9167千元: a department's budget, said without 总额
+                self.balanced_sides(a, "预算", [b for b in amounts if _plain_budget_side(b.label)])
 
     def sides_printed_again(self, fig: Fig, amounts: list[Fig]) -> None:
         """Each side's total printed after a figure printed for both: one ``equal`` of the three.
@@ -186,3 +192,9 @@ class Sides(State):
             and any(f is b for f in r.figures)
             for r in self.relations
         )
+
+
+def _plain_budget_side(label: str) -> bool:
+    """Whether a label names a side's budget with nothing before it but a plain lead (支出预算)."""
+    plain = _PLAIN_BUDGET.match(label)
+    return plain is not None and plain.group("lead") in _PLAIN_LEADS
