@@ -131,3 +131,30 @@ def test_an_item_of_a_changes_reasons_details_nothing_after_it() -> None:
     )
     ledger, _ = read_text(text)
     assert not any({"30.00", "8.00"} <= values for values, _ in breakdown_values(ledger))
+
+
+# One change above against last year; its items each against a different base: no parts of one change.
+MIXED_BASES = (
+    "2023年“三公”经费支出合计20.00万元，比上年增加4.00万元。其中：公务接待费较上年增加3.00万元；"
+    "公务用车运行维护费较年初预算增加1.00万元。"
+)
+
+
+def test_items_changed_against_different_bases_are_no_breakdown_of_the_total_change() -> None:
+    # 3.00 + 1.00 = 4.00 happens to hold: the point is the binding, not the sum
+    ledger, _ = read_text(MIXED_BASES)
+    assert breakdown_values(ledger) == []
+    ledger, result = read_text(MIXED_BASES.replace("1.00万元", "1.50万元"))
+    assert breakdown_values(ledger) == []
+    assert not result.findings
+
+
+def test_an_item_against_last_years_budget_under_a_change_against_last_year_is_a_part_of_it() -> None:
+    # a budget report: 较上年 above, 较上年预算安排 in one item and 较上年 in the others
+    text = (
+        "2021年收入预算总额为5000.00万元，较上年减少300.00万元，下降5.66%。其中：财政拨款收入"
+        "4000.00万元，较上年预算安排减少200.00万元；事业收入1000.00万元，较上年减少100.00万元。"
+    )
+    ledger, result = read_text(text)
+    assert ({"300.00", "200.00", "100.00"}, "inferred") in breakdown_values(ledger)
+    assert not result.findings

@@ -263,8 +263,21 @@ def _choose(
     ``single``: the change's period said one base only; then an item's one change is its term
     whatever base it says (比上年 above, 同比 or 较上年预算 in the item), and a clause listing
     items that name no base (A减少X，B增加Y) gives them all. An item saying two changes against
-    ``base``, or (one base above) two against others, leaves the breakdown unsaid: none.
+    ``base``, or (one base above) two against others, leaves the breakdown unsaid: none; so
+    do items against different bases (A较上年增加X；B较年初预算增加Y), which are no parts of one change.
     """
+    matched = [any(b == base for _, b in clause) for clause in clauses]
+    others = {
+        b
+        for clause, m in zip(clauses, matched, strict=True)
+        if not m
+        for _, b in clause
+        # 较上年预算安排 under 较上年 is the same year's comparison, named longer
+        if b is not None and not (base is not None and b.startswith(base))
+    }
+    if others and (len(others) > 1 or any(matched)):
+        # items against different bases (A较上年…；B较年初预算…) are not parts of one change
+        return []
     terms: list[tuple[Fig, str]] = []
     for clause in clauses:
         exact = [t for t, b in clause if b == base]
