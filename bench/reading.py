@@ -1,7 +1,8 @@
 """Score perfcheck's reading of real report text against the hand-checked corpus index.
 
     python bench/reading.py [--texts DIR ...]
-                            [--aside | --whole | --fresh | --fresh2 | --fresh3 | --fresh4 | --all]
+                            [--aside | --whole | --fresh | --fresh2 | --fresh3 | --fresh4 | --fresh5
+                             | --all]
                             [--notes N] [--detail]
 
 The index (``bench/corpus/index-dev.json``, ``index-aside.json``) holds, for each real
@@ -28,8 +29,9 @@ after the reader was last changed for the corpus and before perfcheck read them;
 reader was being changed by someone who never saw it; ``--fresh3`` scores ``index-fresh3.json``,
 a third such set (37 pages) whose texts are kept in their own folder (pass
 ``--texts /work/corpus-texts-fresh3``); ``--fresh4`` scores ``index-fresh4.json``, a fourth such set
-from publishers new to every other part, its texts in ``/work/corpus-texts-fresh4``; ``--all`` scores
-every part and the whole. The script never changes the index.
+from publishers new to every other part, its texts in ``/work/corpus-texts-fresh4``; ``--fresh5``
+scores ``index-fresh5.json``, a fifth such set from publishers new to all six earlier parts, its texts in
+``/work/corpus-texts-fresh5``; ``--all`` scores every part and the whole. The script never changes the index.
 """
 
 from __future__ import annotations
@@ -210,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the fourth fresh set: indexed by hand before perfcheck read any of it",
     )
+    part.add_argument(
+        "--fresh5",
+        action="store_true",
+        help="score the fifth fresh set: indexed by hand before perfcheck read any of it",
+    )
     part.add_argument("--all", action="store_true", help="score every part, and all of them as one")
     parser.add_argument("--notes", type=int, default=40, help="how many notes to print")
     parser.add_argument(
@@ -217,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.all:
-        parts = ["dev", "aside", "fresh", "fresh2", "fresh3", "fresh4"]
+        parts = ["dev", "aside", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"]
     elif args.whole:
         parts = ["dev", "aside"]
     else:
@@ -227,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
             "fresh2": args.fresh2,
             "fresh3": args.fresh3,
             "fresh4": args.fresh4,
+            "fresh5": args.fresh5,
         }
         parts = [name for name, asked in chosen.items() if asked] or ["dev"]
     total = Score()
