@@ -22,3 +22,13 @@ def relation_values(ledger: perfcheck.Ledger, *kinds: str) -> list[tuple[set[str
     """Each relation of ``kinds`` as the set of printed values of its figures, and its basis."""
     values = {f.id: f.value for f in ledger.figures}
     return [({values[i] for i in r.operands()}, r.basis) for r in ledger.relations if r.kind in kinds]
+
+
+def breakdown_values(ledger: perfcheck.Ledger) -> list[tuple[set[str], str]]:
+    """Each breakdown of a change (its reasons, its 其中 list) as its printed values and its basis."""
+    values = {f.id: f.value for f in ledger.figures}
+    return [
+        ({values[i] for i in r.operands()}, r.basis)
+        for r in ledger.relations
+        if str(r.id).startswith("reasons")
+    ]

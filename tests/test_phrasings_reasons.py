@@ -6,19 +6,7 @@ print (bench/corpus holds the index of the real pages).
 
 from __future__ import annotations
 
-import perfcheck
-from phrasing_texts import read_text, relation_values
-
-
-def _breakdowns(ledger: perfcheck.Ledger) -> list[tuple[set[str], str]]:
-    """Each reasons relation as its printed values and its basis."""
-    values = {f.id: f.value for f in ledger.figures}
-    return [
-        ({values[i] for i in r.operands()}, r.basis)
-        for r in ledger.relations
-        if str(r.id).startswith("reasons")
-    ]
-
+from phrasing_texts import breakdown_values, read_text, relation_values
 
 NUMBERED_LINES = (
     "某区2022年“三公”经费决算说明\n"
@@ -37,7 +25,7 @@ def test_reasons_on_numbered_lines_take_the_first_change_of_each_item() -> None:
         f.message for f in result.findings
     ]
     # 70 + 25 − 5 == 90; 会议费 and 培训费 in item 3 are no terms of it
-    assert _breakdowns(ledger) == [({"90.00", "70.00", "25.00", "5.00"}, "inferred")]
+    assert breakdown_values(ledger) == [({"90.00", "70.00", "25.00", "5.00"}, "inferred")]
     _, broken = read_text(NUMBERED_LINES.replace("增加25.00万元", "增加35.00万元"))
     assert broken.ok  # main reasons may leave some out: to check by hand
     assert [f.code for f in broken.findings] == ["PC903"]
@@ -45,7 +33,7 @@ def test_reasons_on_numbered_lines_take_the_first_change_of_each_item() -> None:
 
 def test_numbered_lines_out_of_order_are_no_breakdown() -> None:
     text = NUMBERED_LINES.replace("2、公务用车运行维护费", "4、公务用车运行维护费")
-    assert _breakdowns(read_text(text)[0]) == []
+    assert breakdown_values(read_text(text)[0]) == []
 
 
 INLINE_ITEMS = (
@@ -59,7 +47,7 @@ def test_reasons_numbered_inside_the_sentence_take_each_items_first_change() -> 
     ledger, result = read_text(INLINE_ITEMS)
     assert result.ok, [f.message for f in result.errors]
     # −30 + 10 == −20: the 8.00 inside item one is a detail of it
-    assert _breakdowns(ledger) == [({"20.00", "30.00", "10.00"}, "inferred")]
+    assert breakdown_values(ledger) == [({"20.00", "30.00", "10.00"}, "inferred")]
     _, broken = read_text(INLINE_ITEMS.replace("项目支出增加10.00万元", "项目支出增加15.00万元"))
     assert [f.code for f in broken.findings if f.severity.value != "info"] == ["PC903"]
 
@@ -74,7 +62,7 @@ UNREAD_SUBJECT = (
 def test_reasons_add_up_to_a_change_whose_subject_was_not_read() -> None:
     ledger, result = read_text(UNREAD_SUBJECT)
     assert result.ok, [f.message for f in result.errors]
-    assert _breakdowns(ledger) == [({"80.0000", "50.0000", "20.0000", "10.0000"}, "inferred")]
+    assert breakdown_values(ledger) == [({"80.0000", "50.0000", "20.0000", "10.0000"}, "inferred")]
 
 
 def test_the_amount_of_a_change_against_a_year_is_not_of_that_year() -> None:

@@ -58,6 +58,10 @@ SCOPE: Final = re.compile(r"全[省市县区州盟旗镇乡]|[省市县区州旗
 OF_SUBJECT: Final = re.compile(r"([^，,。；;：:0-9]{2,20}?)中[，,：:]")
 
 
+#: A year's level a figure is compared with (恢复到2019年水平, 高于2020年同期水平): no year of what follows.
+_LEVEL: Final = re.compile(r"度?(?:的)?(?:同期)?水平")
+
+
 @dataclass(eq=False)
 class Fig:
     """A figure being built: a mention with its label, unit and place."""
@@ -351,6 +355,8 @@ class State:
         #: the report's own year (its title's, else its first sentence's)
         self.year: str | None = None
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
+        #: where lists open whose total was found by another spelling of its name (inferred)
+        self.spelled_openers: set[int] = set()
         self.unreadable: list[tuple[int, int]] = []
         self.row_periods: set[int] = set()
         self.scored: set[int] = set()
@@ -414,6 +420,8 @@ class State:
         line = self.text.rfind("\n", 0, fig.mention.start) + 1
         own: str | None = None
         for m in _YEAR.finditer(self.text, line, fig.mention.start):
+            if _LEVEL.match(self.text, m.end()):
+                continue  # 税收收入…基本恢复到2019年水平。加上…收入总量为X: a level compared with
             compared = patterns.COMPARED_YEAR.search(self.text, max(line, m.start() - 2), m.start())
             if compared is None:
                 own = m.group(1)

@@ -26,9 +26,13 @@ from perfcheck._read.text.sums import Sums, not_sangong
 
 #: A classification opening a breakdown: 按级次分：, 按功能分类，, 按经济分类来看：, 按支出性质划分：.
 BY: Final = re.compile(r"(?<!照)按(?!照)([^，,。；;：:\n0-9]{1,8}?)(?:分类|划分|分)(?:来看|看)?[，,：:]")
-#: A classification said as a point of view: 从项目类别看，, 从项目层级来看，, 分收入结构看：.
+#: A classification said as a point of view: 从项目类别看，, 从项目层级来看，, 分收入结构看： (二、分…看：).
 BY_VIEW: Final = re.compile(
-    r"(?:^|(?<=[，,。；;：:\s]))(?:从|分)([^，,。；;：:\n0-9]{2,8}?)(?:来看|看)[，,：:]"
+    r"(?:^|(?<=[，,。；;：:\s])|(?<=\n[一二三四五六七八九十]、)|(?<=^[一二三四五六七八九十]、))(?:从|分)([^，,。；;：:\n0-9]{2,8}?)(?:来看|看)[，,：:]"
+)
+#: A heading's number before a classification: 二、, （三）, 3.
+_NUMBERED: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]{1,2}[、.．])"
 )
 #: How many sentences after the first a breakdown may run on to find its second part.
 _RUN_ON: Final = 2
@@ -91,7 +95,10 @@ class Breakdowns(Sums):
     def classified_total(self, match: re.Match[str], parts: list[Fig]) -> Fig | None:
         """The total a breakdown details: the figure its subject's words name, else the nearest whole."""
         clause = max(self.text.rfind(c, 0, match.start()) for c in "。；;，,\n：:") + 1
-        words = self.text[clause : match.start()].strip()
+        # 二、分收入结构看：… : a heading's number is no subject
+        said = self.text[clause : match.start()].strip()
+        words = _NUMBERED.sub("", said)
+        heading = words != said
         listed = {id(p) for _, ps, _ in self.list_sums for p in ps}
         if len(words) >= 2:
             named = [
@@ -105,7 +112,10 @@ class Breakdowns(Sums):
                 and _in_order(words, f.label)
             ]
             return named[-1] if named else None
-        return self.nearest_whole(parts, listed)
+        # 二、分收入结构看：…: a chapter of its own, breaking down the total of the chapter before
+        return self.nearest_whole(parts, listed) or (
+            self.nearest_whole(parts, listed, section=False) if heading else None
+        )
 
     def partition_shares(self, runs: list[list[Fig]]) -> None:
         """The shares of the parts of one whole add up to 100%: a ``formula`` over the stated rates.

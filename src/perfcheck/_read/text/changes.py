@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, Rel, State, label_core, unique
+from perfcheck._read.text.names import same_item
 from perfcheck._read.text.sentences import Sentence
 
 #: Words naming a change's amount or rate once its direction is said (由X减至Y，压缩Z).
@@ -233,7 +234,7 @@ class Changes(State):
         # 收入37,730万元，为全年预算46,908万元的80.43%，比上年…: a figure followed by 的
         # qualifies what comes after it and is not what changed
         subjects = [f for f in before if not self.qualifies(f)] or before
-        subjects = self.before_brackets(subjects, match.start())
+        subjects = _of_amount_said(self.before_brackets(subjects, match.start()), figs, direction.end())
         if subjects:
             subject = subjects[-1]
             if patterns.CHANGED_TO.search(subject.label):
@@ -252,7 +253,7 @@ class Changes(State):
             if this is not None and last is not None:
                 return [this], last, False
         # 与上年相比，一般公共预算财政拨款支出增加…; 收入、支出总计各增加…: the figures named
-        named = self.named_before(sentence, words)
+        named, loose = self.named_or_spelled(sentence, words)
         if not named and not words.strip("，,：: \u3000的了"):
             # “三公”经费支出决算数比2016年度减少…: the words before 比 name what changed, printed
             # in an earlier sentence of the section; found by its core, so inferred
@@ -265,7 +266,8 @@ class Changes(State):
                 # 其中公务接待费比上年减少…: a part of what changed, named as printed before
                 found = self.nearest_plain(_plain(lead.strip()[opener.end() :]), sentence)
             elif lead.strip():
-                found = self.nearest_core(patterns.YEAR_PREFIX.sub("", lead.strip()), sentence)
+                core = patterns.YEAR_PREFIX.sub("", lead.strip())
+                found = self.nearest_core(core, sentence) or self.spelled_before(sentence, core)
             else:
                 # 上年结转和结余8.02万元，为…的资金。较2022年度增加0.78万元: the sentence opens with
                 # the comparison; what changed is the figure printed last before it, an amount
@@ -280,7 +282,7 @@ class Changes(State):
                         ),
                     )
             return ([found], None, True) if found is not None else ([], None, False)
-        return named, None, len(named) == 1 and named[0].label not in words
+        return named, None, loose
 
     def before_brackets(self, subjects: list[Fig], at: int) -> list[Fig]:
         """The subjects a change at ``at`` may have, those inside brackets closed before it left out.
@@ -450,6 +452,33 @@ class Changes(State):
                 return [ending]
         return []
 
+    def named_or_spelled(self, sentence: Sentence, words: str) -> tuple[list[Fig], bool]:
+        """The figures a change names by words alone, and whether found loosely (by a name not printed so)."""
+        named = self.named_before(sentence, words)
+        if not named and (spelled := self.spelled_before(sentence, words)) is not None:
+            return [spelled], True
+        return named, len(named) == 1 and named[0].label not in words
+
+    def spelled_before(self, sentence: Sentence, words: str) -> Fig | None:
+        """The item a change names, printed before in its section under another spelling of its name.
+
+        ``（一）因公出国（境）费22万元。…与2016年相比，因公出国（境）经费支出减少…``: 经费 and 费, 支出,
+        预算数 or 决算数 aside (``links.item``), the name is the figure's; it is of the report's
+        own year (no other year printed before it), and of the role the words name (a budget is
+        never what an actual changed from, nor the other way). Found by name, so the change is
+        inferred.
+        """
+        words = words.strip("，,：: \u3000")
+        return self.nearest_before(
+            sentence,
+            lambda f: (
+                f.kind == "amount"
+                and self.eligible(f)
+                and f.period in {None, self.year}
+                and same_item(words, f.label)
+            ),
+        )
+
     def nearest_like(self, name: str, sentence: Sentence) -> Fig | None:
         """The figure of the sentence before, in the section, whose label holds ``name`` or is held by it."""
         return self.nearest_before(
@@ -524,13 +553,7 @@ class Changes(State):
                 said = patterns.DIRECTED.search(fig.label)
                 if said is None or fig.kind != "amount" or id(fig) in used:
                     continue
-                name = _plain(fig.label[: said.start()])
-                if name:
-                    subject = self.nearest_plain(name, sentence)
-                elif n > 0 and figs[n - 1].kind == "amount" and self.eligible(figs[n - 1]):
-                    subject = figs[n - 1]  # 其中，公务接待费0.98亿元，减少0.43亿元: the item just printed
-                else:
-                    subject = None
+                subject, spelled = self.listed_subject(figs, n, fig.label[: said.start()], sentence)
                 if subject is None:
                     continue
                 following = figs[n + 1] if n + 1 < len(figs) else None
@@ -539,7 +562,29 @@ class Changes(State):
                 label = f"{subject.label} {said.group(1)}"
                 self.delta_change(said.group(1), label, sentences, [subject, fig], percent)
                 self.relations[-1].data["_base"] = base
+                if spelled:
+                    self.relations[-1].data["basis"] = "inferred"
                 self.add_prior(self.relations[-1], base, sentence)
+
+    def listed_subject(
+        self, figs: list[Fig], n: int, words: str, sentence: Sentence
+    ) -> tuple[Fig | None, bool]:
+        """What the ``n``-th figure of a list, a change named by ``words``, is the change of.
+
+        The figure printed before under that name (支出 and 数 aside); else under another
+        spelling of it (公务接待费支出决算减少… of 公务接待费支出: then inferred, the second value);
+        with no name, the item just printed (其中，公务接待费0.98亿元，减少0.43亿元).
+        """
+        name = _plain(words)
+        if name:
+            subject = self.nearest_plain(name, sentence)
+            if subject is not None:
+                return subject, False
+            spelled = self.spelled_before(sentence, words)
+            return spelled, spelled is not None
+        if n > 0 and figs[n - 1].kind == "amount" and self.eligible(figs[n - 1]):
+            return figs[n - 1], False
+        return None, False
 
     def add_prior(self, rel: Rel, base: str, sentence: Sentence) -> None:
         """Give a change by an amount its prior when its base names a year and a role, printed before.
@@ -559,12 +604,13 @@ class Changes(State):
         direction word alone, right after an amount, is that amount's change against the
         same base. The base is not repeated, so the change is inferred. With no base said
         at all, an amount and a rate named by direction words of one way, right after an
-        amount (``完成36552万元，增加2362万元，增长6.91%``), are one change too: its base is
-        not known, but the amount and the rate are of one base; inferred.
+        amount (``完成36552万元，增加2362万元，增长6.91%``; ``增收34.96亿元、增长12.6%``), are one
+        change too: its base is not known, but the amount and the rate are of one base; inferred.
         """
         used = {id(f) for r in self.relations if r.data["kind"] == "change" for f in r.figures[1:]}
         for fig in self.figs:
-            word = fig.label.removesuffix("了")
+            # 总收入312.74亿元，增收34.96亿元、增长12.6%: income grown (增收) or shrunk (减收) by the amount
+            word = _BY_INCOME.get(fig.label.removesuffix("了"), fig.label.removesuffix("了"))
             directed = word in (*patterns.INCREASE, *patterns.DECREASE)
             if fig.kind != "amount" or id(fig) in used or not directed:
                 continue
@@ -757,6 +803,22 @@ _CHANGE_CLAUSE: Final = re.compile(
     r"^(?:约|大约|近)?(?:同比|比上年|较上年)?"
     r"(?:增加|增长|上升|提高|减少|下降|降低|增幅|降幅|减幅|增|减|幅度|压缩|缩减)"
 )
+
+
+#: Income said to change by an amount (增收X, 减收X), as the plain direction words.
+_BY_INCOME: Final = {"增收": "增加", "减收": "减少"}
+
+
+def _of_amount_said(subjects: list[Fig], figs: list[Fig], after: int) -> list[Fig]:
+    """The subjects a change may have, counts left out when the change's amount is money.
+
+    ``公务用车购置费34.71万元，购置1辆中巴车，…，与2016年相比，公务用车购置费减少79.4万元``: the count
+    printed last (1辆) did not change by 79.4万元; the amount before it did.
+    """
+    said = next((f for f in figs if f.mention.start >= after and not f.is_percent), None)
+    if said is None or said.kind != "amount" or not subjects or subjects[-1].kind == "amount":
+        return subjects
+    return [f for f in subjects if f.kind == "amount"] or subjects
 
 
 def _same_way(word: str, percent: Fig | None) -> bool:

@@ -20,6 +20,7 @@ from typing import Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, State, unique
+from perfcheck._read.text.changes import base_of
 from perfcheck._read.text.sentences import Sentence
 
 #: An item's number: 一是, 1、, 1., （一）, (1), 第一.
@@ -29,6 +30,10 @@ _ITEM: Final = re.compile(
 )
 #: A sentence that details the change before it: 其中：A减少X，B增加Y.
 _DETAILS: Final = re.compile(r"\s*其中[：:，,]?")
+#: 主要是 before the items themselves (主要是A减少X，B减少Y): the reasons, listed.
+_MAINLY: Final = re.compile(r"主要是(?!由于|因为)")
+#: 其中 anywhere: a change after it is an item of a list.
+_DETAILS_WORD: Final = re.compile(r"其中")
 #: The item numbers in order, as their first character(s) give them.
 _ORDER: Final = "一二三四五六七八九十"
 #: A direction word ending an amount's label, or opening it (增加收入167万元).
@@ -61,14 +66,15 @@ class Itemised(State):
             if not fig.keep or fig.kind != "amount" or word is None or id(fig) in done:
                 continue
             sentence = fig.sentence
-            said = patterns.REASONS.search(self.text, fig.mention.end, sentence.end)
+            said = patterns.REASONS.search(self.text, fig.mention.end, sentence.end) or _MAINLY.search(
+                self.text, fig.mention.end, sentence.end
+            )
+            parts = []
             if said is not None and self.text[fig.mention.end : said.start()].count("，") <= 2:
                 parts = self._items(fig, said.end()) or self._listed(fig, sentence, said.end())
-            elif (detailed := self._detailed(fig)) is not None:
-                parts = self._listed(fig, *detailed)
-            else:
-                continue
-            if len(parts) < 2:
+            if len(parts) < 2:  # 增加原因主要是…(words)。其中：A增加…: the reasons list no amounts
+                parts = self._part_changes(fig)
+            if len(parts) < 2 or self._read_already([fig, *(f for f, _ in parts)]):
                 continue
             sign = "+" if word in patterns.INCREASE or word in {"增收", "增支"} else "-"
             names = " + ".join(f.label for f, _ in parts)
@@ -129,22 +135,93 @@ class Itemised(State):
             terms.append(term)
         return terms
 
-    def _detailed(self, change: Fig) -> tuple[Sentence, int] | None:
-        """The sentence after a change that opens with 其中, and where its items start; None if none.
+    def _read_already(self, figs: list[Fig]) -> bool:
+        """Whether a relation over exactly these figures was read (the parts of a change, by sums)."""
+        ids = {id(f) for f in figs}
+        return any({id(f) for f in r.figures} == ids for r in self.relations)
 
-        ``较上年合计16.00万元增加4.00万元。其中：公务接待费减少1.00万元，公务用车运行维护费增加
-        5.00万元``: the change is the last amount of its sentence, and the list after it
-        names each item by its own change.
+    def _list_start(self, change: Fig) -> int | None:
+        """Where the 其中 list detailing a change opens; None when none follows it.
+
+        ``较上年合计16.00万元增加4.00万元。其中：公务接待费减少1.00万元，…``: the list opens the
+        next period (the stretch up to 。), or the one after when that one says only why
+        (``主要是严控一般性支出。其中：…``, no figure in it). A change that is itself an item of a
+        list (其中 before it in its period) or of a change's reasons details nothing.
         """
-        sentence = change.sentence
-        figs = self.by_sentence.get(sentence.index, [])
-        if sentence.index + 1 >= len(self.sentences):
+        period = [s for s in self.sentences if s.period == change.sentence.period]
+        before = (period[0].start, change.mention.start)
+        if _DETAILS_WORD.search(self.text, *before) or patterns.REASONS.search(self.text, *before):
+            return (
+                None  # an item of a list, or of the reasons for a change (主要原因：一是A减少30万元，其中…)
+            )
+        # 较上年减少2213.55万元，下降5.20%其中：A…，较上年减少413.55万元；B…: in its own period
+        inner = _DETAILS_WORD.search(self.text, change.mention.end, period[-1].end)
+        if inner is not None:
+            opened = _DETAILS.match(self.text, inner.start())
+            return None if opened is None else opened.end()
+        later = [s for s in self.sentences if s.period > change.sentence.period]
+        for n in range(min(2, len(later))):
+            first = later[0]
+            opened = _DETAILS.match(self.text, first.start, first.end)
+            if opened is not None:
+                return opened.end()
+            if n == 0 and not any(
+                f.keep for s in later if s.period == first.period for f in self.by_sentence.get(s.index, [])
+            ):
+                later = [s for s in later if s.period > first.period]
+                continue
             return None
-        if any(f.kind == change.kind and f.mention.start > change.mention.start for f in figs):
-            return None
-        following = self.sentences[sentence.index + 1]
-        opened = _DETAILS.match(self.text, following.start, following.end)
-        return None if opened is None else (following, opened.end())
+        return None
+
+    def _base(self, fig: Fig) -> str | None:
+        """What a change's amount is against, said last before it in its period (较上年, 同比, 较年初预算)."""
+        # from the start of its period: a line wrapped mid-sentence (比去年增加\n1.55万元) goes on
+        begin = min(s.start for s in self.sentences if s.period == fig.sentence.period)
+        said = [
+            m
+            for rx in (patterns.CHANGE, patterns.ROLE_BASE)
+            for m in rx.finditer(self.text, begin, fig.mention.start)
+        ]
+        return base_of(max(said, key=lambda m: m.end()).group()) if said else None
+
+    def _part_changes(self, total: Fig) -> list[tuple[Fig, str]]:
+        """The parts' changes a 其中 list after a change prints, each against the change's base.
+
+        ``较上年减少2.97万元，较年初预算数减少0.36万元。其中：A较上年减少1.33万元，较年初预算数减少
+        0.07万元；B较上年减少1.64万元…``: the list runs through the ；-clauses of its period;
+        of each item's changes, the one against the total's base is its term (an item that
+        names no base is taken when the total's period says one base only). With one base
+        said above and one other said alike by every item (``比2018年预算减少…。其中：A同比
+        增加…；B同比减少…``), the items' changes are the terms. The change must be the last
+        of its period against its base, so that no other change could be the one listed.
+        """
+        start = self._list_start(total)
+        if start is None:
+            return []
+        mine = self._base(total)
+        above = [
+            f
+            for s in self.sentences
+            if s.period == total.sentence.period
+            for f in self.by_sentence.get(s.index, [])
+            if f.mention.start < start and self._term(f, total) is not None
+        ]
+        bases = {self._base(f) for f in above}
+        if any(f.mention.start > total.mention.start and self._base(f) in {mine, None} for f in above):
+            return []
+        opened = next(s for s in self.sentences if s.start <= start < s.end or s.start >= start)
+        clauses = []
+        for s in self.sentences[opened.index :]:
+            if s.period != opened.period:
+                break
+            found = [
+                (term, self._base(f))
+                for f in self.by_sentence.get(s.index, [])
+                if f.mention.start >= start and (term := self._term(f, total)) is not None
+            ]
+            if found:
+                clauses.append(found)
+        return _choose(clauses, mine, single=len(bases) == 1)
 
     def _listed(self, total: Fig, sentence: Sentence, start: int) -> list[tuple[Fig, str]]:
         """The amounts after ``start`` in ``sentence``, each named by a change (A增加X、B减少Y)."""
@@ -157,3 +234,27 @@ class Itemised(State):
                 break
             terms.append(term)
         return terms
+
+
+def _choose(
+    clauses: list[list[tuple[tuple[Fig, str], str | None]]], base: str | None, *, single: bool
+) -> list[tuple[Fig, str]]:
+    """The terms of a change's breakdown: of each clause of its list, the change against ``base``.
+
+    ``single``: the change's period said one base only; then an item's one change is its term
+    whatever base it says (比上年 above, 同比 or 较上年预算 in the item), and a clause listing
+    items that name no base (A减少X，B增加Y) gives them all. An item saying two changes against
+    ``base``, or (one base above) two against others, leaves the breakdown unsaid: none.
+    """
+    terms: list[tuple[Fig, str]] = []
+    for clause in clauses:
+        exact = [t for t, b in clause if b == base]
+        if len(exact) > 1:
+            return []
+        if exact:
+            terms += exact
+        elif single and (len(clause) == 1 or all(b is None for _, b in clause)):
+            terms += [t for t, _ in clause]
+        elif single:
+            return []
+    return terms

@@ -7,6 +7,7 @@ from typing import Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, State, role_of, unique
+from perfcheck._read.text.links import item
 
 
 class Shares(State):
@@ -52,16 +53,14 @@ class Shares(State):
             if part is None:
                 continue
             if not words:  # 其中：A 10万元，占82.34%: a share of the list's total
-                whole = next(
-                    (
-                        r.figures[0]
-                        for r in self.relations
-                        if r.data["kind"] == "sum" and part in r.figures[1:]
-                    ),
+                listed = next(
+                    (r for r in self.relations if r.data["kind"] == "sum" and part in r.figures[1:]),
                     None,
                 )
-                if whole is not None:
-                    self.share(part, whole, fig, inferred=loose)
+                if listed is not None:
+                    # a list whose total is a guess (found by another spelling) makes its shares one
+                    guessed = listed.data.get("basis") == "inferred"
+                    self.share(part, listed.figures[0], fig, inferred=loose or guessed)
                 continue
             if patterns.TARGET_WORDS.search(words):
                 fig.concept = "completion_rate"
@@ -227,11 +226,11 @@ class Shares(State):
             if f.mention.start > fig.mention.start and f.sentence.index <= fig.sentence.index + 1
         ]
         base: Fig | None = None
-        if before and not patterns.LIST_OPENER.search(
-            self.text, before[-1].mention.end, numerator.mention.start
-        ):
-            base = before[-1]
-        elif not before and after:
+        if before:
+            # a list opened after the budget's own list: the item's budget is its part of that name
+            base, by_item = self.budget_of(numerator, before[-1])
+            unsaid = unsaid or by_item
+        elif after:
             base = after[0]
         if base is None:
             return False
@@ -280,14 +279,11 @@ class Shares(State):
                 same = [f for f in same if f.kind == denominator.kind]
                 numerator = same[-1] if same else None
             fig.concept = "completion_rate"
-            if (
-                numerator is not None
-                and denominator is not None
-                and patterns.LIST_OPENER.search(self.text, denominator.mention.end, numerator.mention.start)
-            ):
+            if numerator is not None and denominator is not None:
                 # 年初预算22.00万元…其中：公务接待费决算0.30万元，完成预算的3.75%: the item's own
-                # budget is not printed; the total's is not its base
-                continue
+                # budget is not the total's
+                denominator, by_item = self.budget_of(numerator, denominator)
+                unsaid = unsaid or by_item
             if numerator is not None and denominator is not None:
                 data = {
                     "kind": "ratio",
@@ -309,7 +305,33 @@ class Shares(State):
                 }
                 self.add("ratio", data, [fig.sentence], [count, fig])
 
+    def budget_of(self, actual: Fig, budget: Fig) -> tuple[Fig | None, bool]:
+        """The budget an actual printed after ``budget`` is of, and whether it was found by name.
 
+        ``预算168.53万元，其中：因公出国(境)费39万元…。支出163.58万元，完成预算的97.06%，其中：因公出国
+        (境)费支出52.15万元，完成预算的133.72%``: a list opened after the budget's own list makes the
+        actual an item, whose budget is the part of the budget's list of that item (found
+        by name, so inferred), else not printed (None).
+        """
+        parts = [p for t, ps, _ in self.list_sums if t is budget for p in ps]
+        if not parts:
+            opened = patterns.LIST_OPENER.search(self.text, budget.mention.end, actual.mention.start)
+            return (None, True) if opened else (budget, False)
+        wanted = item(actual.label)
+        named = [
+            p for p in parts if p.kind == actual.kind and p.unit == actual.unit and item(p.label) == wanted
+        ]
+        if len(wanted) >= 2 and len(named) == 1:
+            return named[0], True
+        end = max(p.mention.end for p in parts)
+        if patterns.LIST_OPENER.search(self.text, end, actual.mention.start):
+            return None, True
+        # after the budget's list, the actual is of the whole only when named as the whole is
+        return budget, wanted != item(budget.label)
+
+
+#: Words after a whole's name that say it is the whole: 财政支出总量, 收入总额.
+_WHOLE_OF: Final = re.compile(r"(?<=..)(?:总量|总额|总数)$")
 #: What a figure's label may end with past its name: 全省公共财政支出完成, 收入累计实现.
 _ACHIEVED: Final = re.compile(r"(?:累计)?(?:完成|实现)$")
 
@@ -321,6 +343,10 @@ def _names(label: str, words: str) -> bool:
     (and so the nearest before wins over a headline's ``1-5月福建公共财政支出983亿``).
     """
     name = _ACHIEVED.sub("", label) if len(label) > 4 else label
+    # 占财政支出总量的19.8%: the whole of 财政支出 is the figure named 财政支出 (a name of four or more)
+    bare = _WHOLE_OF.sub("", words)
+    if bare != words and len(bare) >= 4 and any(n == bare or n.endswith(bare) for n in {label, name}):
+        return True
     return any(n == words or n.endswith(words) or words.endswith(n) for n in {label, name} if len(n) >= 2)
 
 

@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import OF_SUBJECT, ROW, Fig, State, adds_up, partition, unique
+from perfcheck._read.text.names import same_item
 from perfcheck._read.text.sentences import Sentence
 
 #: Words ending in 中 and a comma at the start of a sentence: 2021年度“三公”经费支出决算中，….
@@ -181,15 +182,18 @@ class Sums(State):
             at = parts[0].label_start
             self.sum_of(total, parts, parts[-1].sentence, at, at, bracket=True)
 
-    def nearest_whole(self, parts: list[Fig], listed: set[int]) -> Fig | None:
-        """The nearest amount before ``parts`` in their section, no part of a list, larger than each."""
+    def nearest_whole(self, parts: list[Fig], listed: set[int], *, section: bool = True) -> Fig | None:
+        """The nearest amount before ``parts`` in their section, no part of a list, larger than each.
+
+        ``section=False``: in any section before (a heading that opens a breakdown of its own).
+        """
         first = parts[0]
         earlier = [
             f
             for f in self.figs
             if f.keep
             and f.mention.start < first.mention.start
-            and f.sentence.section == first.sentence.section
+            and (f.sentence.section == first.sentence.section or not section)
             and f.kind == "amount"
             and self.eligible(f)
             and not self.qualifies(f)
@@ -318,7 +322,7 @@ class Sums(State):
                 whole = change if change is not None and self.of_change(change, total, chosen) else total
                 self.sum_of(whole, chosen, sentences[-1], at, start, inferred=True)
             elif chosen:
-                self.sum_of(total, chosen, sentences[-1], at, start)
+                self.sum_of(total, chosen, sentences[-1], at, start, inferred=at in self.spelled_openers)
 
     def before_total(self, total: Fig, flat: list[Fig], at: int) -> list[Fig]:
         """A list's items that do not add up, up to the first figure named as another total.
@@ -355,6 +359,21 @@ class Sums(State):
             and words.endswith(f.label)
             and self.eligible(f)
         ]
+        if not named:
+            # 2016年度“三公”经费财政拨款支出决算中，A…，占31.88%: the whole printed before as “三公”经费支出,
+            # found by another spelling of its name, of the report's year; the list is then inferred
+            named = [
+                f
+                for f in self.figs
+                if f.keep
+                and f.mention.start < begin
+                and f.kind == "amount"
+                and self.eligible(f)
+                and f.period in {None, self.year}
+                and same_item(patterns.YEAR_PREFIX.sub("", words), f.label)
+            ]
+            if named:
+                self.spelled_openers.add(of.start())
         return (of.start(), of.end(), named[-1]) if named else None
 
     def added_totals(self) -> None:

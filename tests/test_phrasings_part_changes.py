@@ -1,0 +1,133 @@
+"""A change broken down by the 其中 list after it: each part's change against the change's own base.
+
+Every text here is our own writing, reproducing the structure of sentences real reports
+print (bench/corpus holds the index of the real pages).
+"""
+
+from __future__ import annotations
+
+from phrasing_texts import breakdown_values, error_values, read_text
+
+# Two changes of one total (against last year, against the budget), a sentence of reasons, then a
+# 其中 list whose items each say both changes, one item with none (无…费).
+TWO_BASES = (
+    "2022年度“三公”经费支出50.00万元。经比较，2022年度全乡“三公”经费较上年减少6.00万元，"
+    "下降10.71%，较年初预算数减少0.90万元。主要是严控一般性支出。其中：无因公出国（境）费；"
+    "公务用车运行维护费较上年减少2.50万元，下降7.35%，较年初预算数减少0.40万元；"
+    "公务接待费较上年减少3.50万元，较年初预算数减少0.50万元。"
+)
+
+
+def test_each_change_of_a_total_is_the_sum_of_the_items_changes_against_its_own_base() -> None:
+    ledger, result = read_text(TWO_BASES)
+    found = breakdown_values(ledger)
+    assert ({"6.00", "2.50", "3.50"}, "inferred") in found
+    assert ({"0.90", "0.40", "0.50"}, "inferred") in found
+    assert len(found) == 2  # never a change against last year among the budget's terms
+    assert result.ok, error_values(ledger, result)
+    assert not result.findings
+
+
+def test_a_broken_breakdown_against_the_budget_is_to_be_checked_by_hand() -> None:
+    ledger, result = read_text(TWO_BASES.replace("较年初预算数减少0.50万元", "较年初预算数减少0.70万元"))
+    assert result.ok  # the list may be partial: inferred, never an error
+    assert [f.code for f in result.findings] == ["PC903"]
+    checked = [f for f in result.findings if f.code == "PC903"]
+    values = {f.id: f.value for f in ledger.figures}
+    assert {values[i] for i in checked[0].figures} == {"0.90", "0.40", "0.70"}
+
+
+# One base said above (the budget of the year before, in a budget report), the items each say 同比:
+# the items' changes are the terms, signed by their own direction words.
+ONE_BASE_ABOVE = (
+    "2020年本级“三公”经费预算3000万元，比2019年预算减少100万元，下降3.23%，连续五年下降。"
+    "其中：因公出国（境）费同比增加20万元，增长10%，主要是出访计划增加；公务接待费同比减少150万元，"
+    "下降15%；公务用车购置费同比增加30万元，增长6%。"
+)
+
+
+def test_items_that_all_say_one_other_base_are_the_terms_of_the_one_change_above() -> None:
+    ledger, result = read_text(ONE_BASE_ABOVE)
+    assert breakdown_values(ledger) == [({"100", "20", "150", "30"}, "inferred")]
+    assert result.ok, error_values(ledger, result)
+    assert not result.findings
+
+
+def test_items_saying_other_bases_are_not_taken_for_a_total_of_two_bases() -> None:
+    # the items name no base, the total's period says two: which change they detail is not said
+    text = (
+        "2022年度“三公”经费较上年减少6.00万元，较年初预算数减少0.90万元。"
+        "其中：公务用车运行维护费减少2.50万元；公务接待费减少3.50万元。"
+    )
+    ledger, _ = read_text(text)
+    assert breakdown_values(ledger) == []
+
+
+def test_a_change_that_is_itself_an_item_details_nothing_below() -> None:
+    # 5.00 is an item of the first list; the 其中 of the next period details 基本支出, not it
+    text = (
+        "支出较上年增加8.00万元。其中：基本支出较上年增加5.00万元；项目支出较上年增加3.00万元。"
+        "其中：工资福利支出增加1.00万元，商品和服务支出增加1.50万元。"
+    )
+    ledger, _ = read_text(text)
+    assert ({"8.00", "5.00", "3.00"}, "inferred") in breakdown_values(ledger)
+    assert not any({"5.00", "1.00", "1.50"} <= values for values, _ in breakdown_values(ledger))
+
+
+# 主要是 followed straight by the items' changes, no 原因 said.
+MAINLY = (
+    "某院2023年“三公”经费支出1500.00万元，较2023年预算减少300.00万元，降低16.67%，主要是因公出国（境）费"
+    "减少100.00万元，公务用车购置及运行费减少120.00万元，公务接待费减少80.00万元。"
+)
+
+
+def test_the_changes_listed_after_zhuyao_shi_make_up_the_change() -> None:
+    ledger, result = read_text(MAINLY)
+    assert breakdown_values(ledger) == [({"300.00", "100.00", "120.00", "80.00"}, "inferred")]
+    assert result.ok, error_values(ledger, result)
+
+
+def test_a_reason_said_in_words_after_zhuyao_shi_is_no_list() -> None:
+    text = "2023年支出100.00万元，较上年减少20.00万元，主要是严控一般性支出，会议费减少5.00万元。"
+    ledger, _ = read_text(text)
+    assert breakdown_values(ledger) == []
+
+
+# The list opens in the change's own period (no 。 before 其中), each item printing its level,
+# its share and its change; one item says 较上年预算 where the total said 较上年.
+IN_PERIOD = (
+    "2020年某学院收入预算总额为4000万元，较上年减少220万元，下降5.21%其中：财政拨款收入2300万元，"
+    "占收入预算总额的57.5%，较上年预算安排减少了40万元；事业收入1100万元，占收入预算总额的27.5%，较上年"
+    "减少30万元；上年结转600万元，占收入预算总额的15%，较上年减少150万元。"
+)
+
+
+def test_a_list_in_the_changes_own_period_gives_each_items_one_change() -> None:
+    ledger, result = read_text(IN_PERIOD)
+    assert ({"220", "40", "30", "150"}, "inferred") in breakdown_values(ledger)
+    assert result.ok, error_values(ledger, result)
+
+
+# Reasons said in words right after the change (增加原因主要是…), then the 其中 list; a line wrapped
+# inside 比去年 (a PDF's text) still says the base.
+REASONS_IN_WORDS = (
+    "2020年度“三公”经费支出决算总额为6.00万元，比预算增加0万元，比去年增加\n"
+    "2.00万元，增长50%，增加原因主要是检测任务增加。其中，因公出国支出决算比预算无增减变化，比去年无增减"
+    "变化；公务用车运行维护费支出决算比预算无增减变化，比去年增加1.50万元，增长60%；公务接待费支出决算"
+    "比预算无增减变化，比去年增加0.50万元，增长33.33%。\n"
+)
+
+
+def test_reasons_said_in_words_leave_the_list_after_them_to_break_the_change_down() -> None:
+    ledger, result = read_text(REASONS_IN_WORDS)
+    assert ({"2.00", "1.50", "0.50"}, "inferred") in breakdown_values(ledger)
+    assert result.ok, error_values(ledger, result)
+
+
+def test_an_item_of_a_changes_reasons_details_nothing_after_it() -> None:
+    text = (
+        "2023年本级支出300.00万元，比上年减少20.00万元，主要原因：一是人员经费减少30.00万元，"
+        "其中退休2人减少8.00万元；二是项目支出增加10.00万元。"
+    )
+    ledger, _ = read_text(text)
+    assert not any({"30.00", "8.00"} <= values for values, _ in breakdown_values(ledger))
