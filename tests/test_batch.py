@@ -282,13 +282,13 @@ def test_a_worker_gets_where_a_line_is_and_sends_back_what_was_found(seed_lines:
 
 
 def test_a_file_changed_under_the_workers_gives_an_error_for_its_lines(seed_lines: Path) -> None:
-    from perfcheck._batch import _light, _read_spans, path_tasks  # noqa: PLC0415
+    from perfcheck._batch import _light, path_tasks, read_lines  # noqa: PLC0415
 
     tasks = list(path_tasks(seed_lines))[:5]
     seed_lines.write_bytes(b"\n")  # truncated after the lines were found
-    read = _read_spans([_light(t) for t in tasks])
+    read = read_lines([_light(t) for t in tasks])
     assert all(isinstance(t.payload, LedgerError) for t in read)
     assert "changed while it was checked" in str(read[0].payload)
     seed_lines.unlink()
-    read = _read_spans([_light(t) for t in tasks])
+    read = read_lines([_light(t) for t in tasks])
     assert all(isinstance(t.payload, LedgerError) for t in read)

@@ -196,3 +196,64 @@ def test_files_of_a_folder_share_chunks_and_lines_keep_to_their_file(batch: list
     assert [len(c) for c in files] == [4, 2]  # six files, four at a time
     assert all(len({t.path for t in c}) == 1 for c in lines)
     assert [t for c in chunks for t in c] == tasks
+
+
+@pytest.fixture
+def series_lines(tmp_path: Path) -> str:
+    """A JSON Lines file whose series rules pair two lines (the seed and its next year), among others."""
+    seed = json.loads(SEED.read_text(encoding="utf-8"))
+    later = {**seed, "period": "2022"}  # the seed carries 0 over to 2022, but brings 2.21 forward
+    lines = tmp_path / "years.jsonl"
+    documents = [
+        _plain("2.00", "plain"),
+        json.dumps(seed, ensure_ascii=False),
+        "",
+        _plain("2.10", "plain, broken"),
+        json.dumps(later, ensure_ascii=False),
+        "not json",
+    ]
+    lines.write_text("\n".join(documents) + "\n", encoding="utf-8")
+    return str(lines)
+
+
+@pytest.mark.parametrize("fmt", STREAMED)
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_lines_are_read_where_they_are_checked(
+    series_lines: str,
+    fmt: str,
+    jobs: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The command keeps no line's bytes (each is read again where it is checked, and the
+    # lines the series rules pair are read again for them): what it prints is, byte for
+    # byte, what it prints with every line's bytes kept.
+    args = ["check", series_lines, "--isolated", "--format", fmt, "--jobs", jobs]
+    kept: list[bytes] = []
+    line_tasks = _batch._line_tasks
+
+    def spy(path: Path, name: str, *, light: bool) -> list[_batch._Task]:
+        tasks = line_tasks(path, name, light=light)
+        kept.extend(t.payload for t in tasks if isinstance(t.payload, bytes))
+        return tasks
+
+    monkeypatch.setattr(_batch, "_line_tasks", spy)
+    capsys.readouterr()
+    code = main(args)
+    light = capsys.readouterr()
+    assert len(kept) == 5
+    assert set(kept) == {b""}  # places only
+    assert code == 2  # the bad line
+    assert f"{series_lines}:6" in light.err
+    assert "PC801" in light.out  # the series rules paired lines 2 and 5
+    assert light.out.count("PC102") >= 1  # the broken plain line
+
+    def heavy_tasks(path: Path, name: str, *, light: bool) -> list[_batch._Task]:
+        assert light  # the command asks for places only
+        return line_tasks(path, name, light=False)
+
+    monkeypatch.setattr(_batch, "_line_tasks", heavy_tasks)
+    assert main(args) == code
+    heavy = capsys.readouterr()
+    assert light.out == heavy.out
+    assert light.err == heavy.err

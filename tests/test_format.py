@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, Decimal, localcontext
+import copy
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Context, Decimal, localcontext
 
 import pytest
+from babel import Locale
+from babel.numbers import format_percent
 from hypothesis import given
 from hypothesis import strategies as st
 
 from perfcheck._core.interval import INF, Interval
 from perfcheck._core.units import lookup_unit
 from perfcheck._core.values import parse_value
-from perfcheck._engine.format import format_interval, format_number, format_value
+from perfcheck._engine.format import (
+    GROUPED_BY_THREE,
+    format_interval,
+    format_number,
+    format_value,
+    probed_grouped_by_three,
+)
 
 LOCALES = [
     "zh_CN",
@@ -169,3 +178,33 @@ def test_half_lines_are_open_at_infinity() -> None:
     text = format_interval(Interval(Decimal(5), INF), "人", "zh_CN")
     assert text.startswith("[")
     assert text.endswith(") 人")
+
+
+@pytest.mark.parametrize("locale", sorted(GROUPED_BY_THREE))
+def test_the_locales_known_to_group_by_three_are_babels_answer(locale: str) -> None:
+    # numbers and percentages in these locales are written without asking babel (whose
+    # locale data costs a process about 0.012 s and 5 MiB): babel, asked, writes the same
+    assert probed_grouped_by_three(locale)
+    assert probed_grouped_by_three(locale, "percent")
+
+
+@pytest.mark.parametrize("locale", ["de_DE", "fr_FR", "en_IN"])
+def test_other_locales_are_written_by_babel(locale: str) -> None:
+    assert locale not in GROUPED_BY_THREE
+    assert not probed_grouped_by_three(locale)
+    assert format_value(Decimal("1234567.5"), "%", locale) != "1,234,567.5%"
+
+
+@given(
+    value=st.decimals(min_value=-(10**20), max_value=10**20, places=8, allow_nan=False),
+    places=st.integers(0, 6),
+    locale=st.sampled_from(sorted(GROUPED_BY_THREE)),
+)
+def test_percentages_in_the_known_locales_are_babels(value: Decimal, places: int, locale: str) -> None:
+    with localcontext(Context(prec=400)):
+        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+        rounded = rounded.copy_abs() if rounded.is_zero() else rounded
+        pattern = copy.copy(Locale.parse(locale).percent_formats[None])
+        pattern.frac_prec = (places, places)
+        expected = format_percent(rounded.scaleb(-2), format=pattern, locale=locale)
+    assert format_value(value, "%", locale, decimals=places) == expected

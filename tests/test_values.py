@@ -16,11 +16,14 @@ import perfcheck
 from perfcheck import LedgerError
 from perfcheck._core.interval import INF, Interval
 from perfcheck._core.values import (
+    PLAIN_LOCALES,
     ParsedValue,
     ValueConflictError,
     ValueFormatError,
     chinese_numeral,
     parse_value,
+    plain_locale,
+    probed_plain_locale,
 )
 from perfcheck._engine.compile import view_ledger
 
@@ -122,6 +125,20 @@ def test_the_locale_is_never_taken_from_the_environment(monkeypatch: pytest.Monk
         parse_value("1", "xx_XX")
     with pytest.raises(ValueError, match="unknown locale"):
         parse_value("七名", "xx_XX")
+
+
+@pytest.mark.parametrize("locale", sorted(PLAIN_LOCALES))
+def test_the_locales_known_to_read_plain_values_are_babels_answer(locale: str) -> None:
+    # plain_locale answers these without asking babel (a process's first ask costs about
+    # 0.02 s and 5 MiB); babel, asked, must say the same
+    assert probed_plain_locale(locale)
+    assert plain_locale(locale)
+
+
+@pytest.mark.parametrize("locale", ["de_DE", "xx_XX", ""])
+def test_other_locales_are_still_asked_of_babel(locale: str) -> None:
+    assert locale not in PLAIN_LOCALES
+    assert plain_locale(locale) is probed_plain_locale(locale) is False
 
 
 # -- full-width forms and spaces ---------------------------------------------------

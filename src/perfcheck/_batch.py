@@ -294,21 +294,16 @@ def check_one(  # noqa: PLR0913 - keyword-only options, as in check()
     return _run(task, options)
 
 
-def _file_tasks(path: Path, limits: Limits) -> Iterator[_Task]:
-    """The documents of one file: a JSON Lines file a line at a time, YAML streams read here."""
+def _file_tasks(path: Path, limits: Limits, *, light: bool = False) -> Iterator[_Task]:
+    """The documents of one file: a JSON Lines file a line at a time, YAML streams read here.
+
+    With ``light`` a line of a JSON Lines file is only where it is (:func:`_light`), read
+    again where it is checked (:func:`read_lines`): a batch holds no copy of the file.
+    """
     name = str(path)
     kind = format_of_path(path)
     if kind == "jsonl":
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            raw = b""  # read_file says what is wrong with it
-        lines = []
-        start = 0
-        for number, text in enumerate(raw.split(b"\n"), start=1):
-            if text.strip():
-                lines.append(_Task(f"{name}:{number}", text, name, number, (start, start + len(text))))
-            start += len(text) + 1
+        lines = _line_tasks(path, name, light=light)
         if lines:
             yield from lines
             return
@@ -316,6 +311,27 @@ def _file_tasks(path: Path, limits: Limits) -> Iterator[_Task]:
         yield _Task(name, name, name)  # read by the worker that checks it
         return
     yield from _read_tasks(path, limits)
+
+
+def _line_tasks(path: Path, name: str, *, light: bool) -> list[_Task]:
+    """The lines of a JSON Lines file that hold something, each a task that knows where it is.
+
+    The file is read a line at a time; with ``light`` no line's bytes are kept. Empty when
+    the file cannot be read (``read_file`` then says what is wrong with it).
+    """
+    lines = []
+    start = 0
+    try:
+        with path.open("rb") as f:
+            for number, text in enumerate(f, start=1):
+                body = text[:-1] if text[-1:] == b"\n" else text
+                if body.strip():
+                    span = (start, start + len(body))
+                    lines.append(_Task(f"{name}:{number}", b"" if light else body, name, number, span))
+                start += len(text)
+    except OSError:
+        return []
+    return lines
 
 
 def _read_tasks(path: Path, limits: Limits) -> Iterator[_Task]:
@@ -326,16 +342,22 @@ def _read_tasks(path: Path, limits: Limits) -> Iterator[_Task]:
 
 
 def path_tasks(
-    name: str | os.PathLike[str], *, exclude: Collection[Path] = (), limits: Limits = DEFAULT_LIMITS
+    name: str | os.PathLike[str],
+    *,
+    exclude: Collection[Path] = (),
+    limits: Limits = DEFAULT_LIMITS,
+    light: bool = False,
 ) -> Iterator[_Task]:
     """The documents at a path, as :func:`perfcheck._read.formats.read_documents` finds them, unread.
 
     Standard input (``-``) and YAML files are read here; every other file is read by
-    the worker that checks it, and a JSON Lines file is split into its lines here.
+    the worker that checks it, and a JSON Lines file is split into its lines here. With
+    ``light`` a line is only where it is in its file: :func:`read_lines` reads it
+    (:func:`show_tasks` does).
     """
     root = Path(name)
     if os.fspath(name) != "-" and not root.is_dir():
-        yield from _file_tasks(root, limits)
+        yield from _file_tasks(root, limits, light=light)
         return
     if os.fspath(name) == "-":
         from perfcheck._read.formats import read_documents  # noqa: PLC0415 - loaded for standard input: a JSON file's check loads no YAML
@@ -348,7 +370,7 @@ def path_tasks(
         message = f"{root}: no ledger documents ({kinds}) found"
         yield _Task(str(root), LedgerError(message, [Problem((), message)]), str(root))
     for file in files:
-        yield from _file_tasks(file, limits)
+        yield from _file_tasks(file, limits, light=light)
 
 
 def _readable(document: object) -> bool:
@@ -474,8 +496,8 @@ def _light(task: _Task) -> _Task:
     return _Task(task.name, b"", task.path, task.line, task.span)
 
 
-def _read_spans(tasks: Sequence[_Task]) -> list[_Task]:
-    """The tasks with the lines of JSON Lines files read from their files, each file once.
+def read_lines(tasks: Sequence[_Task]) -> list[_Task]:
+    """The tasks with the lines of JSON Lines files read from their files, each file once (a range of it).
 
     A file that cannot be read again, or has changed under the run (a line is no longer
     where it was), gives the line's error with its place.
@@ -519,7 +541,7 @@ def _run_compact(tasks: Sequence[_Task], options: _Options) -> list[BatchItem | 
     rebuilds the result.
     """
     out: list[BatchItem | Plain] = []
-    for task in _read_spans(tasks):
+    for task in read_lines(tasks):
         item = _run(task, options)
         result = item.result
         if task.span is not None and result is not None and isinstance(result._pending, Recheck):  # noqa: SLF001
@@ -685,7 +707,7 @@ def _found(task: _Task, options: _Options) -> tuple[Plain | None, Raw | None]:
 
 def _show_chunk(tasks: Sequence[_Task], options: _Options, output: Output) -> list[Shown]:
     """A worker's chunk, checked and written out: lines read where they are, only text sent back."""
-    return [_show(task, options, output) for task in _read_spans(tasks)]
+    return [_show(task, options, output) for task in read_lines(tasks)]
 
 
 def show_tasks(tasks: Iterable[_Task], options: _Options, output: Output, jobs: int = 1) -> Iterator[Shown]:
@@ -698,8 +720,9 @@ def show_tasks(tasks: Iterable[_Task], options: _Options, output: Output, jobs: 
         ValueError: an unknown locale.
     """
     Messages(options.locale)  # an unknown locale is an error, as in check()
-    if jobs == 1:
-        return (_show(task, options, output) for task in tasks)
+    if jobs == 1:  # lines of JSON Lines files read LINES at a time, as a worker reads them
+        chunks = _spans_or_chunks(iter(tasks), CHUNK)
+        return (one for chunk in chunks for one in _show_chunk(chunk, options, output))
     work = partial(_show_chunk, options=options, output=output)
     return (one for _, done in _pooled(iter(tasks), work, jobs, CHUNK) for one in done)
 

@@ -35,6 +35,7 @@ from perfcheck._batch import (
     _options,
     _Task,
     path_tasks,
+    read_lines,
     read_task,
     run_tasks,
     show_tasks,
@@ -140,14 +141,17 @@ def _acknowledgements(settings: _Settings, write: Path | None) -> list[Acknowled
     return load_baseline(settings.baseline)
 
 
-def _read(paths: Sequence[str], exclude: list[Path]) -> tuple[list[_Task], bool]:
-    """Every document named, each once, to be read where it is checked; and whether the run named one."""
+def _read(paths: Sequence[str], exclude: list[Path], *, light: bool = False) -> tuple[list[_Task], bool]:
+    """Every document named, each once, to be read where it is checked; and whether the run named one.
+
+    With ``light`` a line of a JSON Lines file is only where it is (``path_tasks``).
+    """
     tasks: list[_Task] = []
     seen: set[tuple[str, int | None]] = set()
     resolved: dict[str, str] = {}  # once a file, not once a line of JSON Lines
     folders: dict[str, str] = {}  # once a folder, not once a file of it
     for name in paths:
-        for task in path_tasks(name, exclude=exclude):
+        for task in path_tasks(name, exclude=exclude, light=light):
             if task.path is not None and task.path != "-":
                 where = resolved.get(task.path)
                 if where is None:
@@ -262,8 +266,10 @@ def run_check(args: argparse.Namespace) -> int:  # noqa: C901 - reads, checks, a
         return _fail(exc)
     base = settings.baseline.parent if settings.baseline is not None else Path()
     exclude = [p for p in (settings.baseline, write, settings.config) if p is not None]
-    tasks, single = _read(args.paths, exclude)
-    if _streams(args, settings, write):
+    streams = _streams(args, settings, write)
+    # written where it is checked, a line of JSON Lines is read there: no copy of the file is kept
+    tasks, single = _read(args.paths, exclude, light=streams)
+    if streams:
         return _run_streamed(args, settings, tasks, single=single)
     items = _results(tasks, settings, args.jobs, strict_decimals=args.strict_decimals, blanks=args.blanks)
 
@@ -362,10 +368,11 @@ def _run_streamed(args: argparse.Namespace, settings: _Settings, tasks: list[_Ta
     progress.clear()
     if series_codes:
         paired = sorted({i for pair in series_pairs(keys) for i in pair})
-        items = [next(run_tasks([tasks[at[i]]], options)) for i in paired]
+        again_tasks = read_lines([tasks[at[i]] for i in paired])
+        items = list(run_tasks(again_tasks, options))
         for i, item in zip(
             paired,
-            _series(items, [tasks[at[i]] for i in paired], settings, series_codes, args.blanks),
+            _series(items, again_tasks, settings, series_codes, args.blanks),
             strict=True,
         ):
             again = shown(item, output)

@@ -62,25 +62,53 @@ def _pattern(locale: str, kind: _PatternKind, places: int) -> NumberPattern:
 
 
 _FORMAT_PROBES: Final = ("0", "7", "-7.5", "1234", "-1234567.891", "0.000123", "123456789012345678901234.5")
+#: Locales known to write numbers and percentages as Python's ``format(x, ",.Nf")`` does
+#: (``1,234,567.89``, ``38.56%``): a document's default and the reports' own. Asking babel
+#: loads its locale data, about 0.012 s and 5 MiB the first time in a process, which a
+#: batch of small documents with a few findings otherwise does not need; tests/test_format.py
+#: holds this set to babel's answer (:func:`probed_grouped_by_three`).
+GROUPED_BY_THREE: Final = frozenset({"en_US", "zh_CN"})
 
 
-@lru_cache(maxsize=256)
 def _grouped_by_three(locale: str) -> bool:
     """Whether babel writes plain numbers in ``locale`` as Python's ``format(x, ",.Nf")`` does.
 
     True of ``en_US`` and ``zh_CN`` (``1,234,567.89``), false of ``de_DE``, ``fr_FR``
-    or ``en_IN``; decided once per locale by comparing the two on probe numbers at
+    or ``en_IN``: known for :data:`GROUPED_BY_THREE`, otherwise decided by babel.
+    """
+    return locale in GROUPED_BY_THREE or probed_grouped_by_three(locale)
+
+
+@lru_cache(maxsize=256)
+def probed_grouped_by_three(locale: str, kind: Literal["decimal", "percent"] = "decimal") -> bool:
+    """:func:`_grouped_by_three` (or, for ``"percent"``, :func:`_percent_by_three`) decided by babel.
+
+    Decided once per locale by comparing babel's text with Python's on probe numbers at
     0 to 6 decimals, so the fast way is taken only where it writes the same text.
+
+    >>> probed_grouped_by_three("en_US"), probed_grouped_by_three("de_DE")
+    (True, False)
+    >>> probed_grouped_by_three("zh_CN", "percent"), probed_grouped_by_three("de_DE", "percent")
+    (True, False)
     """
     loc = check_locale(locale)
     for probe in _FORMAT_PROBES:
         for places in range(7):
             rounded = _rounded(Decimal(probe), places, ROUND_HALF_EVEN)
             with localcontext(_CONTEXT):
-                babel = format_decimal(rounded, format=_pattern(locale, "decimal", places), locale=loc)
-            if babel != f"{rounded:,.{places}f}":
+                if kind == "decimal":
+                    babel = format_decimal(rounded, format=_pattern(locale, "decimal", places), locale=loc)
+                else:
+                    pattern = _pattern(locale, "percent", places)
+                    babel = format_percent(rounded.scaleb(-2), format=pattern, locale=loc)
+            if babel != f"{rounded:,.{places}f}" + ("%" if kind == "percent" else ""):
                 return False
     return True
+
+
+def _percent_by_three(locale: str) -> bool:
+    """Whether babel writes a percentage in ``locale`` as ``format(x, ",.Nf")`` and ``%`` (``38.56%``)."""
+    return locale in GROUPED_BY_THREE or probed_grouped_by_three(locale, "percent")
 
 
 def _places(value: Decimal, decimals: int | None) -> int:
@@ -180,11 +208,14 @@ def format_value(
         return _infinity(value, locale) + unit_label(unit)
     places = _places(value, decimals)
     rounded = _rounded(value, places, rounding)
-    loc = check_locale(locale)
-    with localcontext(_CONTEXT):
-        if unit.kind is Kind.PERCENT:
-            return format_percent(rounded.scaleb(-2), format=_pattern(locale, "percent", places), locale=loc)
-        if unit.kind is Kind.AMOUNT and unit.stem.isascii():
+    if unit.kind is Kind.PERCENT and _percent_by_three(locale):
+        return f"{rounded:,.{places}f}%"
+    if unit.kind is Kind.PERCENT or (unit.kind is Kind.AMOUNT and unit.stem.isascii()):
+        loc = check_locale(locale)  # only babel's own ways ask for the locale (format_number, as it needs)
+        with localcontext(_CONTEXT):
+            if unit.kind is Kind.PERCENT:
+                pattern = _pattern(locale, "percent", places)
+                return format_percent(rounded.scaleb(-2), format=pattern, locale=loc)
             if unit.factor == 1:
                 pattern = _pattern(locale, "currency", places)
                 return format_currency(rounded, unit.stem, format=pattern, locale=loc, currency_digits=False)

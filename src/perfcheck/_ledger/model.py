@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from perfcheck._core.errors import Problem
 from perfcheck._core.units import UnknownUnitError, lookup_unit
-from perfcheck._core.values import ParsedValue, ValueFormatError, check_locale, excess_digits, parse_value
+from perfcheck._core.values import ParsedValue, ValueFormatError, excess_digits, parse_value, require_locale
 from perfcheck._ledger.figures import MODEL_CONFIG, Figure, limits_of
 from perfcheck._ledger.relations import (
     Relation,
@@ -139,7 +139,7 @@ class Ledger(BaseModel):
 def _semantic_problems(ledger: Ledger, *, strict_decimals: bool) -> list[Problem]:  # noqa: C901, PLR0912
     problems: list[Problem] = []
     try:
-        check_locale(ledger.locale)
+        require_locale(ledger.locale)
     except ValueError as exc:
         problems.append(Problem(("locale",), str(exc)))
     doc_unit = ledger.unit

@@ -25,6 +25,7 @@ cells marked), :mod:`~perfcheck.render.reconciliation_table`, :mod:`~perfcheck.r
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -70,8 +71,13 @@ _WHERE: Final = {name: module for module, names in _MODULES.items() for name in 
 
 
 def _module(name: str) -> ModuleType:
-    """The format module ``perfcheck.render.<name>``, imported on first use."""
-    return importlib.import_module(f"{__name__}.{name}")
+    """The format module ``perfcheck.render.<name>``, imported on first use.
+
+    Once imported it is taken from ``sys.modules``: a batch asks once a document, and
+    ``importlib.import_module`` costs more than the dictionary lookup.
+    """
+    full = f"{__name__}.{name}"
+    return sys.modules.get(full) or importlib.import_module(full)
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - any public name of the package
