@@ -1,7 +1,8 @@
 """Score perfcheck's reading of real report text against the hand-checked corpus index.
 
     python bench/reading.py [--texts DIR ...]
-                            [--aside | --whole | --fresh | --fresh2 | --fresh3 | --fresh4 | --all]
+                            [--aside | --whole | --fresh | --fresh2 | --fresh3 | --fresh4 | --fresh5
+                             | --fresh6 | --all]
                             [--notes N] [--detail]
 
 The index (``bench/corpus/index-dev.json``, ``index-aside.json``) holds, for each real
@@ -28,8 +29,13 @@ after the reader was last changed for the corpus and before perfcheck read them;
 reader was being changed by someone who never saw it; ``--fresh3`` scores ``index-fresh3.json``,
 a third such set (37 pages) whose texts are kept in their own folder (pass
 ``--texts /work/corpus-texts-fresh3``); ``--fresh4`` scores ``index-fresh4.json``, a fourth such set
-from publishers new to every other part, its texts in ``/work/corpus-texts-fresh4``; ``--all`` scores
-every part and the whole. The script never changes the index.
+from publishers new to every other part, its texts in ``/work/corpus-texts-fresh4``; ``--fresh5``
+scores ``index-fresh5.json``, a fifth such set from publishers new to all six earlier parts, its texts in
+``/work/corpus-texts-fresh5``; ``--fresh6`` scores ``index-fresh6.json``, a sixth such set from publishers
+new to all seven earlier parts, its texts in ``/work/corpus-texts-fresh6``; ``--all`` scores every part and
+the whole. The sixth set is kept unseen for a later session: ``--all`` scores it only when one of the
+``--texts`` folders holds its texts, and otherwise prints one line saying it was skipped. The script never
+changes the index.
 """
 
 from __future__ import annotations
@@ -178,6 +184,24 @@ def score_index(index: Path, texts: Path | list[Path], *, detail: bool = False) 
     return score
 
 
+UNSEEN = "fresh6"  # scored by --all only when its texts are given
+
+
+def texts_given(index: Path, folders: list[Path]) -> bool:
+    """Whether one of ``folders`` holds the text of an excerpt of ``index`` (only names are looked at)."""
+    names = [str(entry["file"]) for entry in json.loads(index.read_text(encoding="utf-8"))]
+    return any((folder / name).is_file() for folder in folders for name in names)
+
+
+def parts_for_all(folders: list[Path]) -> tuple[list[str], str | None]:
+    """The parts ``--all`` scores, and the line to print when the unseen part is left out."""
+    parts = ["dev", "aside", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"]
+    if texts_given(CORPUS / f"index-{UNSEEN}.json", folders):
+        return [*parts, UNSEEN], None
+    where = ", ".join(map(str, folders))
+    return parts, f"{UNSEEN}: skipped, its texts were not given (no --texts folder holds them: {where})"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the four numbers for the parts asked for."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -210,14 +234,27 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the fourth fresh set: indexed by hand before perfcheck read any of it",
     )
+    part.add_argument(
+        "--fresh5",
+        action="store_true",
+        help="score the fifth fresh set: indexed by hand before perfcheck read any of it",
+    )
+    part.add_argument(
+        "--fresh6",
+        action="store_true",
+        help="score the sixth fresh set: indexed by hand before perfcheck read any of it, kept unseen",
+    )
     part.add_argument("--all", action="store_true", help="score every part, and all of them as one")
     parser.add_argument("--notes", type=int, default=40, help="how many notes to print")
     parser.add_argument(
         "--detail", action="store_true", help="also note every figure not read and every relation not built"
     )
     args = parser.parse_args(argv)
+    folders = args.texts or [Path("/work/corpus-texts")]
     if args.all:
-        parts = ["dev", "aside", "fresh", "fresh2", "fresh3", "fresh4"]
+        parts, skipped = parts_for_all(folders)
+        if skipped:
+            print(skipped)
     elif args.whole:
         parts = ["dev", "aside"]
     else:
@@ -227,12 +264,13 @@ def main(argv: list[str] | None = None) -> int:
             "fresh2": args.fresh2,
             "fresh3": args.fresh3,
             "fresh4": args.fresh4,
+            "fresh5": args.fresh5,
+            "fresh6": args.fresh6,
         }
         parts = [name for name, asked in chosen.items() if asked] or ["dev"]
     total = Score()
     for name in parts:
-        texts = args.texts or [Path("/work/corpus-texts")]
-        score = score_index(CORPUS / f"index-{name}.json", texts, detail=args.detail)
+        score = score_index(CORPUS / f"index-{name}.json", folders, detail=args.detail)
         for note in score.notes[: args.notes]:
             print(note)
         print(score.line(name))
