@@ -126,7 +126,7 @@ BUDGET_KINDS: Final = re.compile(
 )
 #: A figure's role in the budget cycle by the words of its label, first match wins.
 ROLES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
-    (re.compile(r"调整(?:后)?预算|全年预算|变动预算"), "adjusted_budget"),
+    (re.compile(r"调整(?:后)?预算|全年预算|变动预算|^调整(?:后|为|到|至)?$"), "adjusted_budget"),
     (re.compile(r"决算"), "final_account"),
     (re.compile(r"执行数|执行额|实际(?:支出|完成|发生|执行)?|完成(?:数|额)?$"), "executed"),
     (re.compile(r"预算|计划数?$"), "budget"),

@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import OF_SUBJECT, ROW, Fig, State, adds_up, partition, unique
+from perfcheck._read.text.base import OF_SUBJECT, ROW, Fig, State, adds_up, partition, role_of, unique
 from perfcheck._read.text.names import same_item
 from perfcheck._read.text.sentences import Sentence
 
@@ -25,6 +25,9 @@ _ITEM = re.compile(r"\s*[0-9]{1,2}[、.．]")
 #: The label of a total that amounts were added up to.
 _TOTAL_WORD = re.compile(r"总计|合计|总额|总量")
 
+
+#: A budget as first passed and as adjusted: never parts of one another's totals.
+_BUDGETS: Final = {"budget", "adjusted_budget"}
 
 class Sums(State):
     """Recognise sums: ``其中`` and ``：`` lists of parts after a total, numbered items, table rows."""
@@ -787,10 +790,19 @@ class Sums(State):
         return figs[0]
 
     def parts(self, total: Fig, figs: list[Fig]) -> list[Fig]:
-        """The figures of a list that are its parts: of the total's kind, labelled, not changes or shares."""
+        """The figures of a list that are its parts: of the total's kind, labelled, not changes or shares.
+
+        Never a budget as adjusted in a list of a budget as first passed, or the other way round:
+        in ``年初预算12981.26万元…其中：…非税收入由年初预算3574.04万元调整为3842.88万元``, the
+        adjusted 3842.88 is no part of the 年初 total. (Other roles are read from labels too
+        loosely to decide by: 公共财政预算总收入 完成 is no budget.)
+        """
         out = []
+        role = role_of(total.label)
         for fig in figs:
             if fig is total:
+                continue
+            if {role, role_of(fig.label)} == _BUDGETS:
                 continue
             if fig.kind == "bare" and total.kind == "count" and total.unit == "人" and "编制" in fig.label:
                 # 编制数5人，其中全额编制5，差额编制0: head-counts printed without their unit
