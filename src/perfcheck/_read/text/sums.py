@@ -29,6 +29,7 @@ _TOTAL_WORD = re.compile(r"总计|合计|总额|总量")
 #: A budget as first passed and as adjusted: never parts of one another's totals.
 _BUDGETS: Final = {"budget", "adjusted_budget"}
 
+
 class Sums(State):
     """Recognise sums: ``其中`` and ``：`` lists of parts after a total, numbered items, table rows."""
 
