@@ -163,7 +163,10 @@ class Shares(State):
         before = [f for f in candidates if f.mention.start < part.mention.start]
         if before:
             return before[-1]
-        return candidates[0] if candidates else self.list_total_named(words, part)
+        # a whole printed after its share only in the share's own sentence: a paragraph further
+        # on (上级补助收入年初预算, for 占预算的70%) names another thing that ends in the same word
+        after = [f for f in candidates if f.sentence is part.sentence]
+        return after[0] if after else self.list_total_named(words, part)
 
     def unnamed_whole(self, words: str, part: Fig, learned: dict[str, Fig]) -> Fig | None:
         """The whole of ``占<words>的X%`` when no figure carries the words: see :meth:`shares`.

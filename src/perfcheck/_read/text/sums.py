@@ -330,7 +330,29 @@ class Sums(State):
                 whole = change if change is not None and self.of_change(change, total, chosen) else total
                 self.sum_of(whole, chosen, sentences[-1], at, start, inferred=True)
             elif chosen:
-                self.sum_of(total, chosen, sentences[-1], at, start, inferred=at in self.spelled_openers)
+                whole, guessed = self.by_numbers(total, chosen, at)
+                inferred = guessed or at in self.spelled_openers
+                self.sum_of(whole, chosen, sentences[-1], at, start, inferred=inferred)
+
+    def by_numbers(self, total: Fig, parts: list[Fig], at: int) -> tuple[Fig, bool]:
+        """The list's total when its sentence printed several that could be it; and whether that is a guess.
+
+        ``…预期目标12.5亿元，预计完成14.0亿元，超收1.5亿元。其中：预计税收收入9.8亿元；非税收入
+        4.2亿元``: the parts add up to the completion, not to the target the words chose first.
+        When the chosen total does not add up and its sentence printed another amount of its
+        measure before the list, the one the parts add up to is the total; either way which is
+        meant is the reader's guess, so the sum is inferred.
+        """
+        if adds_up(total, parts):
+            return total, False
+        others = [
+            f
+            for f in self.by_sentence.get(total.sentence.index, [])
+            if f is not total and f not in parts and f.mention.start < at and _same_measure(f, total)
+        ]
+        if not others:
+            return total, False
+        return next((f for f in others if adds_up(f, parts)), total), True
 
     def before_total(self, total: Fig, flat: list[Fig], at: int) -> list[Fig]:
         """A list's items that do not add up, up to the first figure named as another total.
