@@ -26,6 +26,8 @@ _ITEM = re.compile(r"\s*[0-9]{1,2}[、.．]")
 _TOTAL_WORD = re.compile(r"总计|合计|总额|总量")
 
 
+#: A label ending in a change word names a change of a figure, never a total of parts.
+_CHANGE_END: Final = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|增收|减收|超收|短收|调增|调减|节约)$")
 #: A budget as first passed and as adjusted: never parts of one another's totals.
 _BUDGETS: Final = {"budget", "adjusted_budget"}
 
@@ -340,15 +342,21 @@ class Sums(State):
         ``…预期目标12.5亿元，预计完成14.0亿元，超收1.5亿元。其中：预计税收收入9.8亿元；非税收入
         4.2亿元``: the parts add up to the completion, not to the target the words chose first.
         When the chosen total does not add up and its sentence printed another amount of its
-        measure before the list, the one the parts add up to is the total; either way which is
-        meant is the reader's guess, so the sum is inferred.
+        measure between it and the list, the one the parts add up to is the total; either way
+        which is meant is the reader's guess, so the sum is inferred. A total right before its
+        list (``用车费40.00万元（其中…）``) is plainly the list's.
         """
         if adds_up(total, parts):
             return total, False
         others = [
             f
             for f in self.by_sentence.get(total.sentence.index, [])
-            if f is not total and f not in parts and f.mention.start < at and _same_measure(f, total)
+            if total.mention.start < f.mention.start < at
+            and f not in parts
+            and _same_measure(f, total)
+            and not self.compared_with(f)  # 较2024年的2,190万元减少…: what it is compared with
+            and not _CHANGE_END.search(f.label)  # 减少221万元, 超收1.5亿元: a change, no total
+            and {role_of(total.label), role_of(f.label)} != _BUDGETS  # 由年初预算X调整为Y
         ]
         if not others:
             return total, False
