@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
+from typing import Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, State, common, factor, label_core, unique
+
+#: A carry-over: what a statement's 总计 hold beside this year's income and spending.
+_CARRIED: Final = re.compile(r"结转|结余")
 
 
 class Equalities(State):
@@ -63,6 +68,10 @@ class Equalities(State):
 
         The two must be of one year (2023年收入总计 is never balanced by 2022年支出总计).
         收入总量 and 支出总量 of a government budget are not: their difference is its deficit.
+        The equality is the statement form's, not said by the text: it is stated only when a
+        carry-over (年初结转, 年末结转和结余) is listed as a part of either total, as a
+        statement's totals hold them; else a page may call this year's income and spending
+        总计 (and print its carry-over elsewhere), and the equality is inferred.
         """
         for a in self.figs:
             if a.kind != "amount" or "总计" not in a.label or "收入" not in a.label:
@@ -78,7 +87,20 @@ class Equalities(State):
                 (f for f in later if f.sentence.section == a.sentence.section and f.label == other), None
             )
             if b is not None and not self.other_scopes(a, b):
-                self.equal([a, b], paired, why="the income and spending totals of a statement balance")
+                # the form's identity, not the text's words: a page may print this year's income
+                # and spending as its 总计 (267.07 and 213), carry-overs left out; a carry-over
+                # listed as a part of either shows the totals are the statement's, which balance
+                carried = any(
+                    (t is a or t is b) and any(_CARRIED.search(p.label) for p in parts)
+                    for t, parts, rel in self.list_sums
+                    if rel in self.relations
+                )
+                self.equal(
+                    [a, b],
+                    paired,
+                    why="the income and spending totals of a statement balance",
+                    inferred=not carried,
+                )
 
     def same_quantity(self, figs: list[Fig]) -> list[list[Fig]]:
         """Figures of one value that name one quantity, grouped (in order of the text).
@@ -126,7 +148,9 @@ class Equalities(State):
         context = self.text[short.sentence.start : short.label_start]
         return common(rest, context) >= max(3, (len(rest) + 1) // 2)
 
-    def equal(self, figs: list[Fig], paired: set[frozenset[int]], *, why: str) -> None:
+    def equal(
+        self, figs: list[Fig], paired: set[frozenset[int]], *, why: str, inferred: bool = False
+    ) -> None:
         key = frozenset(id(f) for f in figs)
         if key in paired or any(
             frozenset({id(a), id(b)}) in paired for a in figs for b in figs if a is not b
@@ -139,4 +163,4 @@ class Equalities(State):
                     paired.add(frozenset({id(a), id(b)}))
         sections = " / ".join(dict.fromkeys(f.sentence.section or "" for f in figs))
         data = {"kind": "equal", "figures": [], "label": f"{figs[0].label}: {why} ({sections})"}
-        self.add("same", data, unique([f.sentence for f in figs]), figs)
+        self.add("same", data, unique([f.sentence for f in figs]), figs, inferred=inferred)
