@@ -42,3 +42,22 @@ def test_a_shares_whole_is_not_a_figure_of_a_later_paragraph_ending_in_its_word(
     shares = [{values[i] for i in r.operands()} for r in ledger.relations if r.kind == "share"]
     assert not [s for s in shares if "6.1" in s]
     assert not [f for f in result.findings if f.code == "PC201"]
+
+
+PEOPLE_AFTER_UNITS = (
+    "2020年度本区本级共86个一级预算部门，财政供养人员共计5,120人。其中：行政编制财政供养人员1,020人，"
+    "事业编制财政供养人员4,100人。\n"
+)
+
+
+def test_a_count_of_other_things_gives_way_to_the_amount_the_parts_measure() -> None:
+    ledger, result = read_text(PEOPLE_AFTER_UNITS)
+    assert ({"5,120", "1,020", "4,100"}, "inferred") in relation_values(ledger, "sum")
+    assert not [s for s, _ in relation_values(ledger, "sum") if "86" in s]
+    assert not result.findings
+
+
+def test_parts_of_people_adding_up_to_neither_count_are_to_be_checked_by_hand() -> None:
+    _, result = read_text(PEOPLE_AFTER_UNITS.replace("4,100人", "4,300人"))
+    assert result.ok
+    assert [f.code for f in result.findings] == ["PC903"]

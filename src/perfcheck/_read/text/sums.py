@@ -343,8 +343,10 @@ class Sums(State):
         4.2亿元``: the parts add up to the completion, not to the target the words chose first.
         When the chosen total does not add up and its sentence printed another amount of its
         measure between it and the list, the one the parts add up to is the total; either way
-        which is meant is the reader's guess, so the sum is inferred. A total right before its
-        list (``用车费40.00万元（其中…）``) is plainly the list's.
+        which is meant is the reader's guess, so the sum is inferred. A total of another
+        measure than the parts (``共127个部门，财政供养人员共计9,244人。其中：行政编制1,845人…``)
+        gives way to the last amount of theirs. A total right before its list
+        (``用车费40.00万元（其中…）``) is plainly the list's.
         """
         if adds_up(total, parts):
             return total, False
@@ -353,14 +355,15 @@ class Sums(State):
             for f in self.by_sentence.get(total.sentence.index, [])
             if total.mention.start < f.mention.start < at
             and f not in parts
-            and _same_measure(f, total)
+            and _same_measure(f, parts[0])
             and not self.compared_with(f)  # 较2024年的2,190万元减少…: what it is compared with
             and not _CHANGE_END.search(f.label)  # 减少221万元, 超收1.5亿元: a change, no total
             and {role_of(total.label), role_of(f.label)} != _BUDGETS  # 由年初预算X调整为Y
         ]
         if not others:
             return total, False
-        return next((f for f in others if adds_up(f, parts)), total), True
+        fallback = total if _same_measure(total, parts[0]) else others[-1]
+        return next((f for f in others if adds_up(f, parts)), fallback), True
 
     def before_total(self, total: Fig, flat: list[Fig], at: int) -> list[Fig]:
         """A list's items that do not add up, up to the first figure named as another total.
