@@ -61,3 +61,18 @@ def test_parts_of_people_adding_up_to_neither_count_are_to_be_checked_by_hand() 
     _, result = read_text(PEOPLE_AFTER_UNITS.replace("4,100人", "4,300人"))
     assert result.ok
     assert [f.code for f in result.findings] == ["PC903"]
+
+
+NAMED_IN_FULL = (
+    "2015年，市级公共预算收入完成30.10亿元，完成预算的102.00%；公共预算支出完成40.00亿元，完成预算的100.50%。"
+    "政府性基金收入50.20亿元，支出48.00亿元。\n"
+    "市级用于教育、社保、医疗卫生等民生方面的支出30.00亿元，占公共预算支出的75.00%。\n"
+)
+
+
+def test_a_shares_whole_is_the_figure_named_by_all_its_words_not_a_nearer_one_ending_them() -> None:
+    ledger, result = read_text(NAMED_IN_FULL)
+    assert ({"30.00", "40.00", "75.00%"}, "stated") in relation_values(ledger, "share")
+    assert not result.findings
+    ledger, result = read_text(NAMED_IN_FULL.replace("75.00%", "62.50%"))
+    assert {"30.00", "40.00", "62.50%"} in error_values(ledger, result)

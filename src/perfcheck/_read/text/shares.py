@@ -160,6 +160,9 @@ class Shares(State):
             and len(words) >= 2
             and _names(f.label, words)
         ]
+        # a figure named by all the words (公共预算支出完成55.73亿元 for 占公共预算支出的…) before one
+        # whose name only ends them (政府性基金 支出64.62亿元), however near
+        candidates = [f for f in candidates if _named_fully(f.label, words)] or candidates
         before = [f for f in candidates if f.mention.start < part.mention.start]
         if before:
             return before[-1]
@@ -353,6 +356,12 @@ def _names(label: str, words: str) -> bool:
     if bare != words and len(bare) >= 4 and any(n == bare or n.endswith(bare) for n in {label, name}):
         return True
     return any(n == words or n.endswith(words) or words.endswith(n) for n in {label, name} if len(n) >= 2)
+
+
+def _named_fully(label: str, words: str) -> bool:
+    """Whether a label holds all of a share's words (an achievement word past it aside), not their tail."""
+    name = _ACHIEVED.sub("", label) if len(label) > 4 else label
+    return words in {label, name} or label.endswith(words) or name.endswith(words)
 
 
 def _of_named_role(budgets: list[Fig], words: str) -> tuple[list[Fig], bool]:
