@@ -350,11 +350,13 @@ class Sums(State):
         """
         if adds_up(total, parts):
             return total, False
+        listed = {id(p) for _, ps, rel in self.list_sums if rel in self.relations for p in ps}
         others = [
             f
             for f in self.by_sentence.get(total.sentence.index, [])
             if total.mention.start < f.mention.start < at
             and f not in parts
+            and id(f) not in listed  # 收入包括：A、B；支出包括：… - A and B are the income list's
             and _same_measure(f, parts[0])
             and not self.compared_with(f)  # 较2024年的2,190万元减少…: what it is compared with
             and not _CHANGE_END.search(f.label)  # 减少221万元, 超收1.5亿元: a change, no total
