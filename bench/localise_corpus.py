@@ -23,6 +23,7 @@ text and the ledgers change (compare runs of the same file only).
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import re
@@ -118,4 +119,6 @@ def main(out_path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", help="the JSON Lines file to write (compare two with cmp)")
+    main(parser.parse_args().out)
