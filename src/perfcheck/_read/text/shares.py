@@ -344,13 +344,18 @@ _WHOLE_OF: Final = re.compile(r"(?<=..)(?:总量|总额|总数)$")
 _ACHIEVED: Final = re.compile(r"(?:累计)?(?:完成|实现)$")
 
 
+def _achieved_off(label: str) -> str:
+    """A label of more than four characters without its trailing achievement word (…支出完成 → …支出)."""
+    return _ACHIEVED.sub("", label) if len(label) > 4 else label
+
+
 def _names(label: str, words: str) -> bool:
     """Whether a share's words (占财政支出的…) name a figure of ``label``, an achievement word past it aside.
 
     ``全省公共财政支出完成983.68亿元 … 占财政支出比重71.4%``: the words name that figure
     (and so the nearest before wins over a headline's ``1-5月福建公共财政支出983亿``).
     """
-    name = _ACHIEVED.sub("", label) if len(label) > 4 else label
+    name = _achieved_off(label)
     # 占财政支出总量的19.8%: the whole of 财政支出 is the figure named 财政支出 (a name of four or more)
     bare = _WHOLE_OF.sub("", words)
     if bare != words and len(bare) >= 4 and any(n == bare or n.endswith(bare) for n in {label, name}):
@@ -360,7 +365,7 @@ def _names(label: str, words: str) -> bool:
 
 def _named_fully(label: str, words: str) -> bool:
     """Whether a label holds all of a share's words (an achievement word past it aside), not their tail."""
-    name = _ACHIEVED.sub("", label) if len(label) > 4 else label
+    name = _achieved_off(label)
     return words in {label, name} or label.endswith(words) or name.endswith(words)
 
 

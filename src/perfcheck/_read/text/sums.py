@@ -26,8 +26,6 @@ _ITEM = re.compile(r"\s*[0-9]{1,2}[、.．]")
 _TOTAL_WORD = re.compile(r"总计|合计|总额|总量")
 
 
-#: A label ending in a change word names a change of a figure, never a total of parts.
-_CHANGE_END: Final = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|增收|减收|超收|短收|调增|调减|节约)$")
 #: A budget as first passed and as adjusted: never parts of one another's totals.
 _BUDGETS: Final = {"budget", "adjusted_budget"}
 
@@ -359,7 +357,7 @@ class Sums(State):
             and id(f) not in listed  # 收入包括：A、B；支出包括：… - A and B are the income list's
             and _same_measure(f, parts[0])
             and not self.compared_with(f)  # 较2024年的2,190万元减少…: what it is compared with
-            and not _CHANGE_END.search(f.label)  # 减少221万元, 超收1.5亿元: a change, no total
+            and self.eligible(f)  # 减少221万元, 超收1.5亿元: a change, no total
             and {role_of(total.label), role_of(f.label)} != _BUDGETS  # 由年初预算X调整为Y
         ]
         if not others:
