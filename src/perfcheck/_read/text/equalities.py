@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Final
@@ -10,8 +9,8 @@ from typing import Final
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, State, common, factor, label_core, unique
 
-#: A carry-over: what a statement's 总计 hold beside this year's income and spending.
-_CARRIED: Final = re.compile(r"结转|结余")
+#: The carry-overs a statement's 总计 hold beside this year's income and spending.
+_CARRIED: Final = frozenset({"carryover_in", "carryover_out"})
 
 
 class Equalities(State):
@@ -91,7 +90,7 @@ class Equalities(State):
                 # and spending as its 总计 (267.07 and 213), carry-overs left out; a carry-over
                 # listed as a part of either shows the totals are the statement's, which balance
                 carried = any(
-                    (t is a or t is b) and any(_CARRIED.search(p.label) for p in parts)
+                    (t is a or t is b) and any(p.concept in _CARRIED for p in parts)
                     for t, parts, rel in self.list_sums
                     if rel in self.relations
                 )
