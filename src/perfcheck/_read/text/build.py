@@ -61,8 +61,11 @@ from perfcheck._read.text.itemised import Itemised
 from perfcheck._read.text.numbers import Mention, find, remainder_places
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
+from perfcheck._read.text.shared_base import SharedBase
 from perfcheck._read.text.side_by_side import SideBySide
 from perfcheck._read.text.sides import Sides
+from perfcheck._read.text.signed_rates import SignedRates
+from perfcheck._read.text.spellings import Spellings
 from perfcheck._read.text.sums import Sums
 from perfcheck._read.text.totals_after import TotalsAfter
 
@@ -80,6 +83,7 @@ class _Builder(
     Balances,
     Respectively,
     SideBySide,
+    SharedBase,
     Changes,
     Itemised,
     Growth,
@@ -89,6 +93,8 @@ class _Builder(
     Counts,
     Sides,
     Defined,
+    SignedRates,
+    Spellings,
 ):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -398,12 +404,15 @@ class _Builder(
         self.elided_changes()
         self.phrasings()
         self.named_changes()
+        self.shared_base_changes()
+        self.signed_rates()
         self.products()
         self.compares()
         self.enumerations()
         self.figs = [f for f in self.figs if f.keep]
         self.relations = [r for r in self.relations if all(f.keep for f in r.figures)]
         self.equals()
+        self.total_spellings()
         self.headline()
         self.side_totals()
         self.mixed_periods()
