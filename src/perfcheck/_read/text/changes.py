@@ -377,13 +377,26 @@ class Changes(State):
         for rel in self.relations:
             if rel.data["kind"] == "change" and "delta" in rel.data:
                 delta = rel.figures[2 if "prior" in rel.data else 1]
+                base = self.year_before(rel.data.get("_base"))
                 for key in same.get(id(rel.figures[0]), {id(rel.figures[0])}):
-                    deltas[key].append((delta, str(rel.data["direction"]), rel.data.get("_base")))
-        for total, parts, rel in self.list_sums:
-            if rel.data.get("exhaustive") is False or rel not in self.relations:
-                continue
-            for terms in _by_base([deltas.get(id(f), []) for f in (total, *parts)]):
-                self.change_formula(total, parts, terms)
+                    deltas[key].append((delta, str(rel.data["direction"]), base))
+        sums = [
+            (t, ps)
+            for t, ps, r in self.list_sums
+            if r.data.get("exhaustive") is not False and r in self.relations
+        ]
+        for total, parts in sums:
+            # 公务用车 printing no change of its own: the changes of its parts (购置, 运行) stand for it
+            leaves = [leaf for p in parts for leaf in _changed_parts(p, sums, deltas)]
+            for terms in _by_base([deltas.get(id(f), []) for f in (total, *leaves)]):
+                self.change_formula(total, leaves, terms)
+
+    def year_before(self, base: str | None) -> str | None:
+        """A base naming the year before the report's (与2016年相比 in a 2017 report) as 上年 (比上年)."""
+        named = re.fullmatch(r"((?:19|20)[0-9]{2})年度?", base or "")
+        if named is not None and self.year is not None and int(named.group(1)) == int(self.year) - 1:
+            return "上年"
+        return base
 
     def change_formula(self, total: Fig, parts: list[Fig], terms: list[tuple[Fig, str, str | None]]) -> None:
         """The formula of the changes of a sum's parts, one a term, adding up to the total's change."""
@@ -879,6 +892,22 @@ def base_of(words: str) -> str:
     base = re.sub(r"^(?:与|相较于?|较|比)|相比$|\s", "", words)
     base = re.sub(r"(?:同期|数)$", "", base)
     return "上年" if base in {"同比", "上年度", "去年", "上一年", "上年"} else base
+
+
+def _changed_parts(
+    part: Fig, sums: list[tuple[Fig, list[Fig]]], deltas: dict[int, list[tuple[Fig, str, str | None]]]
+) -> list[Fig]:
+    """A part whose change is printed; else, when it is a list's total, that list's parts if all changed.
+
+    ``（二）公务用车购置及运行费…：1、购置费…减少79.4万元；2、运行费…减少596.98万元``: the subtotal
+    prints no change, its two parts do, so theirs make up its share of the total's change.
+    """
+    if deltas.get(id(part)):
+        return [part]
+    below = next((ps for t, ps in sums if t is part), None)
+    if below is not None and all(deltas.get(id(p)) for p in below):
+        return below
+    return [part]
 
 
 def _by_base(

@@ -912,7 +912,10 @@ class Sums(State):
             if len(measured) < 2:
                 return
             parts, bracket = measured, True
-        lead = self.text[at : parts[0].label_start]
+        # 主要包括：A…、B…: the words before the opener in its clause may say the list is partial
+        clause = max(self.text.rfind(c, sentence.start, at) for c in "，,。；;") + 1
+        floor = total.text_end if total.sentence is sentence else sentence.start
+        lead = self.text[max(clause, floor) : parts[0].label_start]
         tail = self.text[parts[-1].text_end : sentence.end]
         partial = partial or bool(patterns.PARTIAL_BEFORE.search(lead) or patterns.PARTIAL_AFTER.search(tail))
         opener = self.text[at:start]
@@ -939,8 +942,27 @@ class Sums(State):
         if not exhaustive:
             data["exhaustive"] = False
         sentences = unique([total.sentence, *(p.sentence for p in parts)])
-        self.add("sum", data, sentences, [total, *parts], inferred=bracket or inferred)
+        unsure = bracket or inferred or self.used_by_another(total, at)
+        self.add("sum", data, sentences, [total, *parts], inferred=unsure)
         self.list_sums.append((total, parts, self.relations[-1]))
+
+    def used_by_another(self, total: Fig, at: int) -> bool:
+        """Whether a ``用于`` list at ``at`` names a spender of its own in its clause, not the total's.
+
+        ``社会保障和就业支出12.04亿元，…；…，市级财政用于支持A 3.85亿元``: what 市级财政 spent on A is
+        no part of the spending printed in the clause before; which total it details is a guess.
+        """
+        if not self.text.startswith("用于", at) and not self.text.startswith("主要用于", at):
+            return False
+        clause = max(self.text.rfind(c, 0, at) for c in "，,。；;：:") + 1
+        if total.mention.start >= clause:
+            return False
+        words = self.text[clause:at].strip().removesuffix("主要").removesuffix("全部")
+        return len(words) >= 2 and words not in _SPENT_WORDS
+
+
+#: Words naming the money of the figure before (资金主要用于…), not a spender of its own.
+_SPENT_WORDS: Final = frozenset({"资金", "经费", "该资金", "该项资金", "上述资金", "这些资金", "其", "款项"})
 
 
 def not_sangong(total: Fig, parts: list[Fig]) -> bool:
