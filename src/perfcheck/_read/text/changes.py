@@ -235,9 +235,9 @@ class Changes(State):
         # qualifies what comes after it and is not what changed
         subjects = [f for f in before if not self.qualifies(f)] or before
         subjects = self.before_brackets(subjects, match.start())
-        subjects = self.named_subject(subjects, match, direction) or _of_amount_said(
-            subjects, figs, direction.end()
-        )
+        named = self.named_subject(subjects, match, direction)
+        rivals = self.rival_subjects(subjects, sentence, match) if not named else []
+        subjects = named or _of_amount_said(subjects, figs, direction.end())
         if subjects:
             subject = subjects[-1]
             if patterns.CHANGED_TO.search(subject.label):
@@ -246,7 +246,9 @@ class Changes(State):
                     f for f in figs if f.mention.start < subject.mention.start and f.kind == subject.kind
                 ]
                 return [subject], earlier[-1] if earlier else None, False
-            return [subject], None, False
+            # 支出合计110万元，其中基本支出60万元，项目支出50万元，比上年增加10万元: the total's change
+            # or the last item's? Not said: the change is inferred
+            return [subject], None, len([f for f in rivals if f.kind == subject.kind]) > 1
         words = self.text[match.end() : direction.start()]
         years = self.years_compared(sentence, match.start())
         if years is not None:
@@ -286,6 +288,16 @@ class Changes(State):
                     )
             return ([found], None, True) if found is not None else ([], None, False)
         return named, None, loose
+
+    def rival_subjects(self, subjects: list[Fig], sentence: Sentence, match: re.Match[str]) -> list[Fig]:
+        """The amounts that may have changed, for a change at ``match`` naming none.
+
+        Those printed since the sentence's previous change (or its start), not in closed
+        brackets, that can change (``subjects`` holds no change or share).
+        """
+        before = [m.end() for m in patterns.CHANGE.finditer(self.text, sentence.start, match.start())]
+        floor = before[-1] if before else sentence.start
+        return [f for f in subjects if f.mention.start >= floor and f.kind == "amount"]
 
     def named_subject(self, subjects: list[Fig], match: re.Match[str], direction: re.Match[str]) -> list[Fig]:
         """The figure before a change that the words between its comparison and its direction name.

@@ -340,8 +340,9 @@ class Sums(State):
         ``…预期目标12.5亿元，预计完成14.0亿元，超收1.5亿元。其中：预计税收收入9.8亿元；非税收入
         4.2亿元``: the parts add up to the completion, not to the target the words chose first.
         When the chosen total does not add up and its sentence printed another amount of its
-        measure between it and the list, the one the parts add up to is the total; either way
-        which is meant is the reader's guess, so the sum is inferred. A total of another
+        measure before the list (between the two, or before the chosen one: ``本年收入200万元，
+        上年结转50万元，其中：…``), the one the parts add up to is the total; either way which is
+        meant is the reader's guess, so the sum is inferred. A total of another
         measure than the parts (``共127个部门，财政供养人员共计9,244人。其中：行政编制1,845人…``)
         gives way to the last amount of theirs. A total right before its list
         (``用车费40.00万元（其中…）``) is plainly the list's.
@@ -349,10 +350,14 @@ class Sums(State):
         if adds_up(total, parts):
             return total, False
         listed = {id(p) for _, ps, rel in self.list_sums if rel in self.relations for p in ps}
+        # 用车费30.20万元（其中：…）: a breakdown in brackets right after its total is plainly its own
+        bracketed = self.text[total.text_end : at].strip(" \u3000") in {"（", "("}
+        floor = total.mention.start if bracketed else -1
         others = [
             f
             for f in self.by_sentence.get(total.sentence.index, [])
-            if total.mention.start < f.mention.start < at
+            if floor < f.mention.start < at
+            and f is not total
             and f not in parts
             and id(f) not in listed  # 收入包括：A、B；支出包括：… - A and B are the income list's
             and _same_measure(f, parts[0])
