@@ -24,11 +24,15 @@ piece is solved as before.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
+from typing import Any
 
-from perfcheck._localise.confirm import Checker, Sides
+from perfcheck._core.units import Unit, lookup_unit
+from perfcheck._engine.fast import Integers
+from perfcheck._localise.confirm import Checker, Sides, integer_sides
 from perfcheck._localise.solver import NeedsSolver
 
 #: An interval of integers; None at an end: unbounded.
@@ -79,6 +83,11 @@ class Star:
         return lo * unit, hi * unit
 
 
+@cache
+def _unit(symbol: str) -> Unit:
+    return lookup_unit(symbol)
+
+
 def _shifted(sides: Sides, scale: int) -> tuple[dict[str, tuple[int, int]], tuple[int, int, int, int]]:
     shift = 10 ** (scale - sides.scale)
     if shift == 1:
@@ -97,7 +106,7 @@ def _projection(sides: Sides, scale: int, figure: str) -> tuple[int, int]:
     return llo - (rhi - own_hi), lhi - (rlo - own_lo)
 
 
-def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> Star | None:  # noqa: C901, PLR0911, PLR0912 - one return per reason
+def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> Star | None:
     """The piece of ``relations`` as a :class:`Star`, or None when it is not one.
 
     Raises:
@@ -105,7 +114,6 @@ def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> S
     """
     if len(broken) != 1:
         return None
-    (centre,) = broken
     all_sides: dict[str, Sides] = {}
     unit = None
     for rid in relations:
@@ -113,11 +121,7 @@ def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> S
         if rel.kind != "sum" or rel.basis != "stated" or not getattr(rel, "exhaustive", False):
             return None
         sides = checker.sides(rid)
-        if sides is None or not sides.equal:
-            return None
-        if any(n != 1 for n in (*sides.left.values(), *sides.right.values())) or set(sides.left) & set(
-            sides.right
-        ):
+        if sides is None:
             return None
         first = checker.ctx.views[next(iter(sides.ends))].unit
         if unit is None:
@@ -125,7 +129,69 @@ def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> S
         elif first != unit:
             return None
         all_sides[rid] = sides
-    if centre not in all_sides or unit is None:
+    return None if unit is None else _assembled(broken[0], all_sides, Fraction(unit.factor))
+
+
+#: The keys of a sum :func:`integer_star` reads: none optional, so each takes its default
+#: (``exhaustive``, as the stated basis: what :func:`star` asks of a model).
+_PLAIN_SUM = frozenset({"id", "kind", "total", "parts"})
+
+
+def integer_star(
+    relations: Sequence[Mapping[str, Any]],
+    broken: Sequence[str],
+    integers: Integers,
+    known: dict[str, Sides | None],
+    *,
+    equal: bool | None,
+) -> Star | None:
+    """:func:`star` of relations given as parsed JSON over the screen's integers: no model, no view.
+
+    Each relation must be a plain sum (only an id, a kind, a total and parts) of figures
+    the screen read as integers (:class:`~perfcheck._engine.fast.Integers`: one unit, no
+    qualifier, rounded to nearest), which ``equal`` says the rules compare as two sides
+    that must meet (:func:`~perfcheck._localise.confirm.compared`, for such a sum). Its
+    sides are what :meth:`Checker.sides` makes of its models, so the star is :func:`star`'s.
+    ``known`` keeps each relation's sides (or None) for the pieces after.
+
+    Raises:
+        NeedsSolver: a branch cannot hold as printed.
+    """
+    if len(broken) != 1 or not equal:
+        return None
+    all_sides: dict[str, Sides] = {}
+    for rel in relations:
+        rid = rel.get("id")
+        if not isinstance(rid, str):
+            return None
+        if rid in known:
+            sides = known[rid]
+        else:
+            sides = None
+            parts = rel.get("parts")
+            if rel.keys() == _PLAIN_SUM and rel.get("kind") == "sum" and isinstance(parts, list):
+                sides = integer_sides([rel["total"]], parts, integers, equal=equal)
+            known[rid] = sides
+        if sides is None:
+            return None
+        all_sides[rid] = sides
+    return _assembled(broken[0], all_sides, Fraction(_unit(integers.unit).factor))
+
+
+def _assembled(centre: str, all_sides: dict[str, Sides], factor: Fraction) -> Star | None:  # noqa: C901 - one return per reason
+    """The star of relations given as :class:`Sides` of one unit, ``centre`` broken; None when it is not one.
+
+    Raises:
+        NeedsSolver: a branch cannot hold as printed.
+    """
+    for sides in all_sides.values():
+        if not sides.equal:
+            return None
+        if any(n != 1 for n in (*sides.left.values(), *sides.right.values())) or set(sides.left) & set(
+            sides.right
+        ):
+            return None
+    if centre not in all_sides:
         return None
     middle = all_sides[centre]
     own = set(middle.ends)
@@ -153,4 +219,4 @@ def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> S
         if lo > hi:
             raise NeedsSolver
         kept[figure] = (lo, hi)
-    return Star(centre, tuple(middle.left), tuple(middle.right), kept, beside, scale, Fraction(unit.factor))
+    return Star(centre, tuple(middle.left), tuple(middle.right), kept, beside, scale, factor)
