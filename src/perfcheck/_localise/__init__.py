@@ -255,7 +255,8 @@ class _Group:
             return None
         ranges, witness = fitted
         ranges = dict(ranges)  # a stated share changed with its whole gets its exact range here
-        order = [f for f in self.system.vars if f in figures]
+        named = (*self.closed.left, *self.closed.right) if self.closed is not None else self.system.vars
+        order = [f for f in named if f in figures]
         chosen = self._suggest(order, ranges, witness)
         if chosen is None:
             # the exact range of one figure is a superset: the LP's may hold a value that fits
@@ -631,12 +632,8 @@ class _Run:
                 shape = star(self.checker, piece.relations, broken)
             if shape is None:
                 return False
-            part = System(relations=list(piece.relations))
-            for fid in (*shape.left, *shape.right):
-                var = self.vars.get(fid)
-                if var is None:
-                    var = self.vars[fid] = figure_var(self.ctx.view(fid))
-                part.vars[fid] = var
+            # a figure's variable is made when a correction of it is worked out (most are not)
+            part = System(vars=_Vars(self.vars, self.ctx), relations=list(piece.relations))
             self._localised(self._group(part, broken, closed=shape, operands=operands), part)
         except NeedsSolver:
             return False
@@ -668,6 +665,27 @@ class _Run:
         if part.left_out:
             localisation = localisation.model_copy(update={"left_out": tuple(part.left_out)})
         self.found.update(dict.fromkeys((r for r in part.relations if r in self.broken), localisation))
+
+
+class _Vars(dict[str, Var]):
+    """A star's variables (its system's ``vars``), each made from its figure's view when first looked up.
+
+    The closed form needs none (:mod:`perfcheck._localise.closed`): only the figures a
+    correction changes are looked up, for their suggestions and ranges. ``made`` holds the
+    variables made so far, for every piece.
+    """
+
+    def __init__(self, made: dict[str, Var], ctx: Context) -> None:
+        super().__init__()
+        self.made = made
+        self.ctx = ctx
+
+    def __missing__(self, fid: str) -> Var:
+        var = self.made.get(fid)
+        if var is None:
+            var = self.made[fid] = figure_var(self.ctx.view(fid))
+        self[fid] = var
+        return var
 
 
 #: The relation kinds whose row a lean system folds (:func:`perfcheck._localise.system.build`).
@@ -719,10 +737,11 @@ def _pieces(
         if not wanted.isdisjoint(operands[rel]):
             for figure in wanted.intersection(operands[rel]):
                 by_figure.setdefault(figure, []).append(rel)
+    place = {rel: i for i, rel in enumerate(group)}
     pieces = []
     for cluster in connected([r for r in group if r in broken], operands):
         near = {other for rel in cluster for figure in operands[rel] for other in by_figure[figure]}
-        pieces.append([r for r in group if r in near])
+        pieces.append(sorted(near, key=place.__getitem__))  # in the group's order
     return pieces
 
 

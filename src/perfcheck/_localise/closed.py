@@ -50,6 +50,7 @@ class Star:
         beside: what the branches alone allow each figure of ``b`` (unbounded: no branch).
         scale: the integers count ``10^-scale`` of the figures' unit.
         factor: the unit's factor to its dimension's base unit.
+        sums: ``kept`` added up: ``left``'s least and greatest, then ``right``'s.
     """
 
     broken: str
@@ -59,6 +60,7 @@ class Star:
     beside: dict[str, _Span]
     scale: int
     factor: Fraction
+    sums: tuple[int, int, int, int]
 
     def range(self, figure: str) -> tuple[Fraction, Fraction] | None:
         """The values ``figure`` may take changed alone, in the base unit; None when none.
@@ -66,10 +68,13 @@ class Star:
         Raises:
             NeedsSolver: the range reaches below zero, where the figure's domain box may cut it.
         """
-        llo = sum(self.kept[f][0] for f in self.left if f != figure)
-        lhi = sum(self.kept[f][1] for f in self.left if f != figure)
-        rlo = sum(self.kept[f][0] for f in self.right if f != figure)
-        rhi = sum(self.kept[f][1] for f in self.right if f != figure)
+        llo, lhi, rlo, rhi = self.sums
+        own_lo, own_hi = self.kept[figure]
+        # each side's sum of the other figures (a figure is on one side, once: a star's sums are plain)
+        if figure in self.left:
+            llo, lhi = llo - own_lo, lhi - own_hi
+        else:
+            rlo, rhi = rlo - own_lo, rhi - own_hi
         # L = R: a figure of one side is the other side less the rest of its own
         lo, hi = (rlo - lhi, rhi - llo) if figure in self.left else (llo - rhi, lhi - rlo)
         low, high = self.beside.get(figure, (None, None))
@@ -219,4 +224,10 @@ def _assembled(centre: str, all_sides: dict[str, Sides], factor: Fraction) -> St
         if lo > hi:
             raise NeedsSolver
         kept[figure] = (lo, hi)
-    return Star(centre, tuple(middle.left), tuple(middle.right), kept, beside, scale, factor)
+    sums = (
+        sum(kept[f][0] for f in middle.left),
+        sum(kept[f][1] for f in middle.left),
+        sum(kept[f][0] for f in middle.right),
+        sum(kept[f][1] for f in middle.right),
+    )
+    return Star(centre, tuple(middle.left), tuple(middle.right), kept, beside, scale, factor, sums)
