@@ -277,6 +277,14 @@ def _integers_of(document: dict[str, Any]) -> tuple[bytes, dict[str, Any], Integ
     return data, outcome.parsed, outcome.integers
 
 
+def _read_both_ways(document: dict[str, Any]) -> tuple[dict[str, Any], Integers, perfcheck.Ledger, Checker]:
+    """The document as the screen read it (parsed, its integers) and as models (its ledger, a checker of it)."""
+    _, parsed, integers = _integers_of(document)
+    ledger = perfcheck.validate(document)
+    checker = Checker(Context(ledger, "en"), RULES, {r.id: r for r in ledger.relations})
+    return parsed, integers, ledger, checker
+
+
 _FORMS = st.sampled_from(["cents", "mills", "counts"])
 
 
@@ -286,10 +294,7 @@ def test_the_screens_integers_give_each_sum_the_sides_its_models_give(
     document: dict[str, Any], form: str
 ) -> None:
     """Every end of every figure, to the unit: a bound moved by one unit fails it."""
-    document = _printed(document, form)
-    _, parsed, integers = _integers_of(document)
-    ledger = perfcheck.validate(document)
-    checker = Checker(Context(ledger, "en"), RULES, {r.id: r for r in ledger.relations})
+    parsed, integers, _, checker = _read_both_ways(_printed(document, form))
     equal = compared([r for r in RULES if "sum" in r.kinds], "sum", localise_module._sum_default)
     assert equal is True
     for rel in parsed["relations"]:
@@ -311,10 +316,8 @@ def test_a_star_of_the_screens_integers_is_the_star_of_the_models(
     document: dict[str, Any], form: str
 ) -> None:
     document = _printed(document, form)
-    _, parsed, integers = _integers_of(document)
+    parsed, integers, ledger, checker = _read_both_ways(document)
     by_id = {r["id"]: r for r in parsed["relations"]}
-    ledger = perfcheck.validate(document)
-    checker = Checker(Context(ledger, "en"), RULES, {r.id: r for r in ledger.relations})
     broken = localise_module.broken_relations(perfcheck.check(document).findings)
     within = localise_module.scope(
         ((r.id, r.kind, r.operands()) for r in ledger.relations), broken, conflicts=False, max_figures=12

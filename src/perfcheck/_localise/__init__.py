@@ -1000,7 +1000,7 @@ def _integer_stars(
                 shape = integer_star(
                     [by_id[r] for r in piece.relations], centre, integers, known, equal=equal
                 )
-                ranges = {} if shape is None else {f: shape.range(f) for f in (*shape.left, *shape.right)}
+                ranges = {} if shape is None else {f: shape.span(f) for f in (*shape.left, *shape.right)}
             except NeedsSolver:
                 shape = None
         if shape is None or all(found is None for found in ranges.values()):

@@ -68,6 +68,18 @@ class Star:
         Raises:
             NeedsSolver: the range reaches below zero, where the figure's domain box may cut it.
         """
+        span = self.span(figure)
+        if span is None:
+            return None
+        unit = Fraction(1, 10**self.scale) * self.factor
+        return span[0] * unit, span[1] * unit
+
+    def span(self, figure: str) -> tuple[int, int] | None:
+        """:meth:`range` in integers of ``10^-scale`` of the figures' unit.
+
+        Raises:
+            NeedsSolver: the range reaches below zero.
+        """
         llo, lhi, rlo, rhi = self.sums
         own_lo, own_hi = self.kept[figure]
         # each side's sum of the other figures (a figure is on one side, once: a star's sums are plain)
@@ -84,8 +96,7 @@ class Star:
             return None
         if lo < 0:
             raise NeedsSolver
-        unit = Fraction(1, 10**self.scale) * self.factor
-        return lo * unit, hi * unit
+        return lo, hi
 
 
 @cache

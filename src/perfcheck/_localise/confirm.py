@@ -116,6 +116,13 @@ def integer_sides(
     except (KeyError, TypeError):
         return None
     scale = integers.decimals + (0 if integers.exact else 1)
+    return _sides(left, right, ends, scale, equal=equal)
+
+
+def _sides(
+    left: Sequence[str], right: Sequence[str], ends: dict[str, tuple[int, int]], scale: int, *, equal: bool
+) -> Sides:
+    """The sides of figures whose intervals are ``ends``, in units of ``10^-scale``, with their sums."""
     sums = (
         sum(ends[f][0] for f in left),
         sum(ends[f][1] for f in left),
@@ -270,13 +277,7 @@ class Checker:
                 return None
         scale = max(max(_places(v.interval.lo), _places(v.interval.hi)) for v in views)
         ends = {v.id: (_at(v.interval.lo, scale), _at(v.interval.hi, scale)) for v in views}
-        sums = (
-            sum(ends[f][0] for f in left),
-            sum(ends[f][1] for f in left),
-            sum(ends[f][0] for f in right),
-            sum(ends[f][1] for f in right),
-        )
-        return Sides(equal, Counter(left), Counter(right), ends, scale, sums)
+        return _sides(left, right, ends, scale, equal=equal)
 
     def holds(self, relation_ids: Iterable[str], printed: Mapping[str, tuple[Decimal, int]]) -> bool:
         """Whether no rule finds an error on the relations with ``printed`` figures as given.
