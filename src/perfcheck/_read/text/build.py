@@ -33,6 +33,7 @@ from typing import Any
 
 from perfcheck._core.formula import formula_name
 from perfcheck._read.text import patterns
+from perfcheck._read.text.adjusted import Adjusted
 from perfcheck._read.text.balances import Balances
 from perfcheck._read.text.base import (
     HEADING_UNIT,
@@ -89,6 +90,7 @@ class _Builder(
     Counts,
     Sides,
     Defined,
+    Adjusted,
 ):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -394,6 +396,7 @@ class _Builder(
         self.partition_shares(runs)
         self.changes()
         self.compared_values()
+        self.adjusted_budgets()
         self.listed_changes()
         self.elided_changes()
         self.phrasings()

@@ -13,6 +13,8 @@ from perfcheck._read.text.names import same_item
 from perfcheck._read.text.sentences import Sentence
 
 #: Words naming a change's amount or rate once its direction is said (由X减至Y，压缩Z).
+#: Words saying a figure did not change: 持平, 无增减, 无变化, 未发生变化, 与上年相同.
+_FLAT: Final = re.compile(r"持平|无增减|无变化|没有变化|未(?:发生)?变化|与上年(?:度)?相同")
 _HOW_MUCH: Final = re.compile(r"^(?:压缩|缩减|节约|节省)|幅(?:度)?(?:为|达)?$")
 
 
@@ -382,8 +384,32 @@ class Changes(State):
         for total, parts, rel in self.list_sums:
             if rel.data.get("exhaustive") is False or rel not in self.relations:
                 continue
-            for terms in _by_base([deltas.get(id(f), []) for f in (total, *parts)]):
-                self.change_formula(total, parts, terms)
+            changed = self.changed_parts(parts, deltas) if deltas.get(id(total)) else parts
+            for terms in _by_base([deltas.get(id(f), []) for f in (total, *changed)]):
+                self.change_formula(total, changed, terms)
+
+    def changed_parts(
+        self, parts: list[Fig], deltas: dict[int, list[tuple[Fig, str, str | None]]]
+    ) -> list[Fig]:
+        """The parts but those said to be unchanged (公务接待费2万元，和上年持平), which add nothing."""
+        changed = [p for p in parts if deltas.get(id(p)) or not self.said_flat(p)]
+        return changed or parts
+
+    def said_flat(self, fig: Fig) -> bool:
+        """Whether the words after a figure, to the next figure in its clause, say it did not change.
+
+        ``公务接待费2万元，和上年持平``, ``因公出国（境）费0万元，与上年相比无增减``: flat against last
+        year (a clause naming a budget is not read: the total's change may be against last year).
+        """
+        following = [
+            f
+            for f in self.by_sentence.get(fig.sentence.index, [])
+            if f.mention.start > fig.mention.start and not f.is_percent  # 占36%，和上年持平: its share aside
+        ]
+        end = following[0].label_start if following else fig.sentence.end
+        stop = next((i for i in range(fig.mention.phrase_end, end) if self.text[i] in "。；;"), end)
+        words = self.text[fig.mention.phrase_end : stop]
+        return _FLAT.search(words) is not None and "预算" not in words
 
     def change_formula(self, total: Fig, parts: list[Fig], terms: list[tuple[Fig, str, str | None]]) -> None:
         """The formula of the changes of a sum's parts, one a term, adding up to the total's change."""
