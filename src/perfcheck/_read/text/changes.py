@@ -33,7 +33,11 @@ class Changes(State):
                 )
                 if direction is None:
                     continue
-                if patterns.ROLE_BASE.fullmatch(match.group()) and not self.figure_before(figs, match):
+                if (
+                    patterns.ROLE_BASE.fullmatch(match.group())
+                    and not self.figure_before(figs, match)
+                    and (self.base_printed(sentence, match) or len(self.clause_lead(sentence, match)) < 2)
+                ):
                     continue  # 全年预算数较年初预算数增加…: two names, read by named_changes
                 if self.text[max(sentence.start, match.start() - 2) : match.start()] == "分别":
                     self.respective_changes(sentence, figs, match)
@@ -125,6 +129,28 @@ class Changes(State):
         if rate is None or fig.mention.start < rate.mention.start:
             return not fig.label or bool(patterns.DIRECTION.search(fig.label))
         return bool(patterns.DIRECTION.search(fig.label))
+
+    def clause_lead(self, sentence: Sentence, match: re.Match[str]) -> str:
+        """The words of ``match``'s clause before it (what a change names as its subject)."""
+        clause = max(self.text.rfind(c, sentence.start, match.start()) for c in "，,；;：:。")
+        return self.text[max(clause + 1, sentence.start) : match.start()].strip()
+
+    def base_printed(self, sentence: Sentence, match: re.Match[str]) -> bool:
+        """Whether the base a change names by its role (比预算数) is a figure printed before in the section.
+
+        ``全年预算数较年初预算数增加…`` with 年初预算数 printed is read by ``named_changes``; with it
+        printed nowhere (``A决算数比预算数减少X，下降Y%``) what changed is found by its name and the
+        change is inferred, its base put together from the amount.
+        """
+        base = re.sub(r"^(?:较|比)", "", match.group())
+        return any(
+            f.keep
+            and f.kind == "amount"
+            and f.label.endswith(base)
+            and f.sentence.section == sentence.section
+            for f in self.figs
+            if f.mention.start < match.start()
+        )
 
     def figure_before(self, figs: list[Fig], match: re.Match[str]) -> bool:
         """Whether an amount that can change is printed in the clauses before ``match`` (no 。 between)."""
