@@ -422,15 +422,20 @@ class Changes(State):
         return changed or parts
 
     def said_flat(self, fig: Fig) -> bool:
-        """Whether the words after a figure, to the next figure in its clause, say it did not change.
+        """Whether the words after a figure, in its clause, say it did not change.
 
-        ``公务接待费2万元，和上年持平``, ``因公出国（境）费0万元，与上年相比无增减``: flat against last
-        year (a clause naming a budget is not read: the total's change may be against last year).
+        ``公务接待费2万元，和上年持平``, ``因公出国（境）费0万元，与上年相比无增减``, ``A 11.9万元，全部为
+        B 11.9万元，与上年持平``: flat against last year. The words run to the end of the clause
+        (。 or ；), or to the next figure named by a change or another item's figure, its share
+        and a figure of the same value (what it is made of) aside. A clause naming a budget is
+        not read: the total's change may be against last year.
         """
         following = [
             f
             for f in self.by_sentence.get(fig.sentence.index, [])
-            if f.mention.start > fig.mention.start and not f.is_percent  # 占36%，和上年持平: its share aside
+            if f.mention.start > fig.mention.start
+            and not f.is_percent  # 占36%，和上年持平: its share
+            and f.mention.number != fig.mention.number  # 全部为运行维护费11.9万元: what it is made of
         ]
         end = following[0].label_start if following else fig.sentence.end
         stop = next((i for i in range(fig.mention.phrase_end, end) if self.text[i] in "。；;"), end)
