@@ -66,6 +66,7 @@ from perfcheck._read.text.side_by_side import SideBySide
 from perfcheck._read.text.sides import Sides
 from perfcheck._read.text.sums import Sums
 from perfcheck._read.text.totals_after import TotalsAfter
+from perfcheck._read.text.unprinted import UnprintedBases
 
 __all__ = ["Built", "Fig", "Rel", "build"]
 
@@ -91,6 +92,7 @@ class _Builder(
     Sides,
     Defined,
     Adjusted,
+    UnprintedBases,
 ):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -392,6 +394,7 @@ class _Builder(
         self.net_assets()
         self.shares(read)
         self.rates(read)
+        self.rates_of_unprinted_budgets()
         self.base_sums()
         self.partition_shares(runs)
         self.changes()
