@@ -208,3 +208,36 @@ def test_a_part_flat_against_its_budget_is_no_zero_change_against_last_year() ->
     )
     ledger, _ = read_text(text)
     assert _changes_sums(ledger) == []
+
+
+# --- the total's change against 上年, its parts' against last year named by its year -------------
+
+LAST_YEAR_BY_NAME = (
+    "2018年“三公”经费预算数为30.0万元，与上年相比减少1.5万元，下降4.76%。具体情况如下：\n"
+    "1. 因公出国（境）费预算0万元，与上年相比持平。\n"
+    "2. 公务接待费预算10.0万元，比2017年预算减少0.5万元，下降4.76%。\n"
+    "3. 公务用车购置及运行费预算20.0万元，比2017年预算减少1.0万元，下降4.76%。\n"
+)
+
+
+def test_parts_changes_against_last_year_named_by_its_year_are_the_terms_of_the_totals() -> None:
+    ledger, result = read_text(LAST_YEAR_BY_NAME)
+    assert ({"1.5", "0.5", "1.0"}, "inferred") in _changes_sums(ledger)
+    assert not result.findings, [f.message for f in result.findings]
+    ledger, result = read_text(LAST_YEAR_BY_NAME.replace("减少1.0万元", "减少1.2万元"))
+    assert result.ok
+    values = {f.id: f.value for f in ledger.figures}
+    assert {"1.5", "0.5", "1.2"} in [
+        {values[i] for i in f.figures} for f in result.findings if f.code == "PC903"
+    ]
+
+
+def test_a_year_before_last_is_no_last_year() -> None:
+    ledger, _ = read_text(LAST_YEAR_BY_NAME.replace("比2017年预算", "比2016年预算"))
+    assert ({"1.5", "0.5", "1.0"}, "inferred") not in _changes_sums(ledger)
+
+
+def test_a_total_changed_against_two_bases_takes_no_part_named_by_a_year_as_last_years() -> None:
+    text = LAST_YEAR_BY_NAME.replace("下降4.76%。具体", "下降4.76%；比2017年执行数减少0.9万元。具体")
+    ledger, _ = read_text(text)
+    assert ({"1.5", "0.5", "1.0"}, "inferred") not in _changes_sums(ledger)

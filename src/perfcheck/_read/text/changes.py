@@ -395,6 +395,19 @@ class Changes(State):
 
     def change_formulas(self) -> None:
         """The changes of a sum's parts add up to the change of its total (through figures printed twice)."""
+        deltas = self.deltas_by_figure()
+        for total, parts, rel in self.list_sums:
+            if rel.data.get("exhaustive") is False or rel not in self.relations:
+                continue
+            changed = self.changed_parts(parts, deltas) if deltas.get(id(total)) else parts
+            found = [deltas.get(id(f), []) for f in (total, *changed)]
+            if [d[2] for d in found[0]] == ["上年"]:  # 与上年相比 of the total, 比2017年预算 of a part
+                found = [found[0], *([self.last_year(c[0])] if len(c) == 1 else c for c in found[1:])]
+            for terms in _by_base(found):
+                self.change_formula(total, changed, terms)
+
+    def deltas_by_figure(self) -> dict[int, list[tuple[Fig, str, str | None]]]:
+        """Each figure's changes by an amount (its amount, direction, base), through figures printed twice."""
         same: dict[int, set[int]] = defaultdict(set)
         for rel in self.relations:
             if rel.data["kind"] == "equal":
@@ -407,12 +420,19 @@ class Changes(State):
                 delta = rel.figures[2 if "prior" in rel.data else 1]
                 for key in same.get(id(rel.figures[0]), {id(rel.figures[0])}):
                     deltas[key].append((delta, str(rel.data["direction"]), rel.data.get("_base")))
-        for total, parts, rel in self.list_sums:
-            if rel.data.get("exhaustive") is False or rel not in self.relations:
-                continue
-            changed = self.changed_parts(parts, deltas) if deltas.get(id(total)) else parts
-            for terms in _by_base([deltas.get(id(f), []) for f in (total, *changed)]):
-                self.change_formula(total, changed, terms)
+        return deltas
+
+    def last_year(self, change: tuple[Fig, str, str | None]) -> tuple[Fig, str, str | None]:
+        """A part's one change against ``2017年预算`` (2017年度, 2017年决算) in a 2018 report, as 上年.
+
+        Only where the total has one change, against 上年, and the part one: then the
+        part's is the term of the total's (the terms are the reader's reading: inferred).
+        """
+        delta, direction, base = change
+        year = re.match(r"((?:19|20)[0-9]{2})年(?:度)?(?:年初)?(?:预算|决算|执行)?数?$", base or "")
+        if year is None or self.year is None or int(year.group(1)) != int(self.year) - 1:
+            return change
+        return delta, direction, "上年"
 
     def changed_parts(
         self, parts: list[Fig], deltas: dict[int, list[tuple[Fig, str, str | None]]]
