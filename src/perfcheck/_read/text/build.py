@@ -59,6 +59,7 @@ from perfcheck._read.text.equalities import Equalities
 from perfcheck._read.text.growth import Growth
 from perfcheck._read.text.headline import Headline
 from perfcheck._read.text.itemised import Itemised
+from perfcheck._read.text.lines_below import LinesBelow
 from perfcheck._read.text.numbers import Mention, find, remainder_places
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
@@ -76,6 +77,7 @@ _MONEY = re.compile(r"收入|支出|经费|资金|预算|决算|总计|合计|�
 
 
 class _Builder(
+    LinesBelow,
     Breakdowns,
     TotalsAfter,
     Sums,
@@ -380,6 +382,7 @@ class _Builder(
         self.document_unit()
         self.rows()
         self.lists()
+        self.lists_below()
         self.totals_after()
         self.partition_lists()
         self.breakdowns()

@@ -15,6 +15,8 @@ from perfcheck._read.text.sentences import Sentence
 #: Words naming a change's amount or rate once its direction is said (由X减至Y，压缩Z).
 #: Words saying a figure did not change: 持平, 无增减, 无变化, 未发生变化, 与上年相同.
 _FLAT: Final = re.compile(r"持平|无增减|无变化|没有变化|未(?:发生)?变化|与上年(?:度)?相同")
+#: What a figure is said to be flat against: 与上年预算数持平, 和上年相比无增减, 同比持平.
+_FLAT_BASE: Final = re.compile(r"(?:与|和|较|比)([^，,。；;]{1,14}?)(?:相比)?[，,]?\s*$|(同比)\s*$")
 _HOW_MUCH: Final = re.compile(r"^(?:压缩|缩减|节约|节省)|幅(?:度)?(?:为|达)?$")
 
 
@@ -399,7 +401,7 @@ class Changes(State):
         for total, parts, rel in self.list_sums:
             if rel.data.get("exhaustive") is False or rel not in self.relations:
                 continue
-            changed = self.changed_parts(parts, deltas) if deltas.get(id(total)) else parts
+            changed = self.changed_parts(parts, deltas, total) if deltas.get(id(total)) else parts
             found = [deltas.get(id(f), []) for f in (total, *changed)]
             if [d[2] for d in found[0]] == ["上年"]:  # 与上年相比 of the total, 比2017年预算 of a part
                 found = [found[0], *([self.last_year(c[0])] if len(c) == 1 else c for c in found[1:])]
@@ -435,20 +437,22 @@ class Changes(State):
         return delta, direction, "上年"
 
     def changed_parts(
-        self, parts: list[Fig], deltas: dict[int, list[tuple[Fig, str, str | None]]]
+        self, parts: list[Fig], deltas: dict[int, list[tuple[Fig, str, str | None]]], total: Fig
     ) -> list[Fig]:
         """The parts but those said to be unchanged (公务接待费2万元，和上年持平), which add nothing."""
-        changed = [p for p in parts if deltas.get(id(p)) or not self.said_flat(p)]
+        bases = {base_of(b) for _, _, b in deltas.get(id(total), []) if b is not None}
+        changed = [p for p in parts if deltas.get(id(p)) or not self.said_flat(p, bases)]
         return changed or parts
 
-    def said_flat(self, fig: Fig) -> bool:
-        """Whether the words after a figure, in its clause, say it did not change.
+    def said_flat(self, fig: Fig, bases: set[str]) -> bool:
+        """Whether the words after a figure, in its clause, say it did not change against one of ``bases``.
 
         ``公务接待费2万元，和上年持平``, ``因公出国（境）费0万元，与上年相比无增减``, ``A 11.9万元，全部为
-        B 11.9万元，与上年持平``: flat against last year. The words run to the end of the clause
-        (。 or ；), or to the next figure named by a change or another item's figure, its share
-        and a figure of the same value (what it is made of) aside. A clause naming a budget is
-        not read: the total's change may be against last year.
+        B 11.9万元，与上年持平``, ``A预算0万元，与上年预算数持平``: flat against what the words
+        name (上年, 上年预算), which must be a base the total changed against; words naming no
+        base (``持平``) are flat against last year. The words run to the end of the clause
+        (。 or ；), or to the next figure, its share and a figure of the same value (what it is
+        made of) aside.
         """
         following = [
             f
@@ -460,7 +464,20 @@ class Changes(State):
         end = following[0].label_start if following else fig.sentence.end
         stop = next((i for i in range(fig.mention.phrase_end, end) if self.text[i] in "。；;"), end)
         words = self.text[fig.mention.phrase_end : stop]
-        return _FLAT.search(words) is not None and "预算" not in words
+        closes = not following and self.text[stop : stop + 1] in {"；", ";"} and stop + 1 >= fig.sentence.end
+        if closes and fig.sentence.index + 1 < len(self.sentences):
+            # A 8.2万元；与上年预算数持平，原因：…: the clause after ； names no figure of its own
+            after = self.sentences[fig.sentence.index + 1]
+            figures = self.by_sentence.get(after.index, [])
+            if after.line == fig.sentence.line:
+                words += self.text[after.start : figures[0].label_start if figures else after.end]
+        flat = _FLAT.search(words)
+        if flat is None:
+            return False
+        against = _FLAT_BASE.search(words, 0, flat.start())
+        base = base_of(against.group(1) or against.group(2)) if against else "上年"
+        # 与2016年持平 of a total 与2016年决算相比…: one base named more or less fully
+        return any(b.startswith(base) or base.startswith(b) for b in bases) or (base == "上年" and not bases)
 
     def change_formula(self, total: Fig, parts: list[Fig], terms: list[tuple[Fig, str, str | None]]) -> None:
         """The formula of the changes of a sum's parts, one a term, adding up to the total's change."""
