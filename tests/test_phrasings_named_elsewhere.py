@@ -189,3 +189,39 @@ def test_a_budget_printed_before_is_never_replaced_by_a_base_put_together() -> N
     # the budget is printed: no change of 6.00 by 2.00 and 25 % through a base the reader puts together
     assert ({"6.00", "2.00", "25%"}, "inferred") not in _changes(ledger)
     assert result.ok, error_values(ledger, result)
+
+
+# --- a rate of execution whose budget the sentence does not print, the budget in a table -----------
+
+RATE_OF_TABLE_BUDGET = (
+    "一、“三公”经费决算情况表\n"
+    "项目 | 预算数 | 决算数 |\n"
+    "合计 | 80.00 | 66.00 |\n"
+    "公务接待费 | 30.00 | 24.00 |\n"
+    "公务用车购置及运行费 | 50.00 | 42.00 |\n"
+    "二、“三公”经费决算情况说明\n"
+    "公务接待费支出决算为24.00万元，完成年初预算的80%。公务用车购置及运行费支出决算为42.00万元，"
+    "完成预算的84%。\n"
+)
+
+
+def test_a_rate_of_a_budget_printed_in_a_table_is_a_ratio_to_that_budget() -> None:
+    ledger, result = read_text(RATE_OF_TABLE_BUDGET)
+    ratios = relation_values(ledger, "ratio")
+    assert ({"24.00", "30.00", "80%"}, "inferred") in ratios, ratios
+    assert ({"42.00", "50.00", "84%"}, "inferred") in ratios, ratios
+    assert result.ok, error_values(ledger, result)
+    assert not result.findings, [f.message for f in result.findings]
+
+
+def test_a_rate_that_is_not_of_its_tables_budget_is_to_be_checked_by_hand() -> None:
+    ledger, result = read_text(RATE_OF_TABLE_BUDGET.replace("完成年初预算的80%", "完成年初预算的90%"))
+    assert result.ok, error_values(ledger, result)
+    values = {f.id: f.value for f in ledger.figures}
+    checked = [{values[i] for i in f.figures} for f in result.findings if f.code == "PC903"]
+    assert any({"24.00", "90%"} <= found for found in checked), checked
+
+
+def test_a_rate_of_the_adjusted_budget_takes_no_first_passed_budget_from_a_table() -> None:
+    ledger, _ = read_text(RATE_OF_TABLE_BUDGET.replace("完成年初预算的80%", "完成调整预算的80%"))
+    assert not any("30.00" in values and "80%" in values for values, _ in relation_values(ledger, "ratio"))

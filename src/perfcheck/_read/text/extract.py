@@ -9,7 +9,7 @@ from typing import Any
 
 from perfcheck._ledger.document import Ledger, validate
 from perfcheck._ledger.relations import ChangeRelation, RatioRelation
-from perfcheck._read.text.budget_base import against_budget, unchanged_against_budget
+from perfcheck._read.text.budget_base import against_budget, rates_of_budget, unchanged_against_budget
 from perfcheck._read.text.build import build
 from perfcheck._read.text.links import table_links
 from perfcheck._read.text.tables import masked, text_tables
@@ -247,6 +247,9 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
     # a change against a budget printed elsewhere (a table's 预算数 column, an earlier sentence)
     table_figures = [f for t in tables for f in t.figures]
     against, replaced = against_budget(built, table_figures)
+    rates, rates_replaced = rates_of_budget(built, table_figures)
+    against += rates
+    replaced |= rates_replaced
     against += unchanged_against_budget(built, seen, plain, table_figures)
     if against:
         kept = [r for r in built.document.get("relations", []) if r["id"] not in replaced]
