@@ -69,3 +69,36 @@ def test_a_part_flat_against_another_base_than_the_totals_is_no_zero_change() ->
     )
     ledger, _ = read_text(text)
     assert ({"2.50"}, "inferred") not in relation_values(ledger, "sum")
+
+
+# --- a 其中 list whose parts run past the end of its sentence, up to where they add up --------------
+
+RUN_ON = (
+    "2019年本市可发行新增债券917亿元。其中，市级拟使用297.9亿元，用于重点项目。"
+    "转贷区级使用债券资金619.1亿元，用于旧区改造。此外，还将发行再融资债券350.5亿元。\n"
+)
+
+LINES_RUN_ON = (
+    "2014年“三公”经费支出15905.91万元，较2014年预算减少5818.9万元。\n"
+    "其中：因公出国（境）费2014年决算数为7926.14万元，比2013年度决算数8750.27万元减少824.13万元。\n"
+    "公务用车购置及运行费2014年决算数为3961.06万元。\n"
+    "较2013年度决算数减少1836.94万元，降低31.68%。\n"
+    "公务接待费2014年决算数为4018.71万元。\n"
+)
+
+
+def test_a_list_runs_on_into_the_next_sentences_while_its_parts_reach_the_total() -> None:
+    for text, values in (
+        (RUN_ON, {"917", "297.9", "619.1"}),
+        (LINES_RUN_ON, {"15905.91", "7926.14", "3961.06", "4018.71"}),
+    ):
+        ledger, result = read_text(text)
+        sums = [found for found, basis in relation_values(ledger, "sum") if basis == "inferred"]
+        assert values in sums, sums
+        assert not any("350.5" in found or "8750.27" in found for found in sums)
+        assert result.ok, error_values(ledger, result)
+
+
+def test_a_list_whose_next_sentences_never_reach_the_total_does_not_run_on() -> None:
+    ledger, _ = read_text(RUN_ON.replace("619.1亿元", "600.0亿元"))
+    assert not any({"297.9", "600.0"} <= found for found, _ in relation_values(ledger, "sum"))

@@ -388,6 +388,7 @@ class _Builder(
         self.breakdowns()
         self.cross_sections()
         self.added_totals()
+        self.lists_run_on()
         self.drop_bare()
         self.concepts()
         self.fund_flow()
