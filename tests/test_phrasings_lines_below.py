@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import perfcheck
-from phrasing_texts import error_values, read_text, relation_values
+from phrasing_texts import checked_by_hand, error_values, read_text, relation_values
 
 LINES = (
     "2023年“三公”经费支出预算合计30.50万元，比上年预算数减少2.50万元。{opener}\n"
@@ -33,8 +33,7 @@ def test_the_first_figure_of_each_line_below_the_opener_is_a_part(opener: str) -
 def test_a_part_misprinted_below_is_to_be_checked_by_hand() -> None:
     ledger, result = read_text(LINES.format(opener="其中：").replace("预算20.50万元", "预算21.50万元"))
     assert result.ok, error_values(ledger, result)
-    values = {f.id: f.value for f in ledger.figures}
-    checked = [{values[i] for i in f.figures} for f in result.findings if f.code == "PC903"]
+    checked = checked_by_hand(ledger, result)
     assert {"30.50", "0", "10.00", "21.50"} in checked
 
 

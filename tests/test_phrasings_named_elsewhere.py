@@ -10,7 +10,7 @@ structure of sentences real reports print.
 from __future__ import annotations
 
 import perfcheck
-from phrasing_texts import error_values, read_text, relation_values
+from phrasing_texts import checked_by_hand, error_values, read_text, relation_values
 
 SECTIONS = (
     "（一）因公出国（境）费30.00万元。全年组织出国团组5个，累计20人次。与2016年相比，因公出国（境）经费支出"
@@ -175,8 +175,7 @@ def test_a_change_against_an_unprinted_budget_names_the_item_printed_before() ->
 def test_a_broken_change_against_an_unprinted_budget_is_to_be_checked_by_hand() -> None:
     ledger, result = read_text(AGAINST_BUDGET.replace("下降20.00%", "下降25.00%"))
     assert result.ok, error_values(ledger, result)
-    values = {f.id: f.value for f in ledger.figures}
-    checked = [{values[i] for i in f.figures} for f in result.findings if f.code == "PC903"]
+    checked = checked_by_hand(ledger, result)
     assert {"40.00", "10.00", "25.00%"} in checked
 
 
@@ -217,8 +216,7 @@ def test_a_rate_of_a_budget_printed_in_a_table_is_a_ratio_to_that_budget() -> No
 def test_a_rate_that_is_not_of_its_tables_budget_is_to_be_checked_by_hand() -> None:
     ledger, result = read_text(RATE_OF_TABLE_BUDGET.replace("完成年初预算的80%", "完成年初预算的90%"))
     assert result.ok, error_values(ledger, result)
-    values = {f.id: f.value for f in ledger.figures}
-    checked = [{values[i] for i in f.figures} for f in result.findings if f.code == "PC903"]
+    checked = checked_by_hand(ledger, result)
     assert any({"24.00", "90%"} <= found for found in checked), checked
 
 

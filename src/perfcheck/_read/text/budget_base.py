@@ -74,15 +74,22 @@ def _budgets(
     return by_item
 
 
+def _read(
+    built: Built, tables_figures: list[dict[str, Any]]
+) -> tuple[str | None, str | None, dict[str, list[_Budget]], dict[str, dict[str, Any]]]:
+    """The document's unit and year, its budgets by item, and its written relations by id."""
+    unit, year = built.document.get("unit"), built.document.get("period")
+    written = {str(r["id"]): r for r in built.document.get("relations", [])}
+    return unit, year, _budgets(built.figures, tables_figures, unit), written
+
+
 def against_budget(built: Built, tables_figures: list[dict[str, Any]]) -> tuple[list[Rel], set[str]]:
     """The changes against a budget printed elsewhere, and the ids of the text's relations they replace.
 
     ``built`` is what the text reader made of the text (each relation knowing its
     sentences and its base), ``tables_figures`` the figures of the tables printed in it.
     """
-    unit, year = built.document.get("unit"), built.document.get("period")
-    by_item = _budgets(built.figures, tables_figures, unit)
-    written = {str(r["id"]): r for r in built.document.get("relations", [])}
+    unit, year, by_item, written = _read(built, tables_figures)
     made: list[Rel] = []
     replaced: set[str] = set()
     for rel in built.relations:
@@ -137,9 +144,7 @@ def rates_of_budget(built: Built, tables_figures: list[dict[str, Any]]) -> tuple
     an earlier sentence (``公务接待费预算35万元``): the ratio of the actual to that budget, found
     by the item's name, so inferred. Returns the ratios and the ids of those they replace.
     """
-    unit, year = built.document.get("unit"), built.document.get("period")
-    by_item = _budgets(built.figures, tables_figures, unit)
-    written = {str(r["id"]): r for r in built.document.get("relations", [])}
+    unit, year, by_item, written = _read(built, tables_figures)
     made: list[Rel] = []
     replaced: set[str] = set()
     for rel in built.relations:
