@@ -51,7 +51,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import perfcheck
-from perfcheck import ChangeRelation, EqualRelation, Relation, SumRelation
+from perfcheck import ChangeRelation, EqualRelation, RatioRelation, Relation, SumRelation
 from perfcheck.extract import Extraction, extract
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -164,7 +164,13 @@ def _operands(relation: dict[str, object], ids: dict[str, Decimal | None]) -> fr
 
 
 def unjudged(relation: Relation) -> bool:
-    """Whether a relation can never break: a change with no prior printed and only its amount or its rate."""
+    """Whether a relation can (all but) never break.
+
+    A change with no prior printed and only its amount or its rate; a ratio whose target is
+    printed nowhere (完成年度预算的95% with no budget: only a count's must be whole).
+    """
+    if isinstance(relation, RatioRelation):
+        return relation.denominator is None
     if not isinstance(relation, ChangeRelation):
         return False
     return relation.prior is None and None in (relation.delta, relation.percent)
