@@ -20,9 +20,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, ClassVar, Generic, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, NamedTuple, Protocol, TypeVar
 
 from perfcheck._core.i18n import N_, check_locale_name, translations
+
+if TYPE_CHECKING:
+    from perfcheck._ledger.document import Source
 
 __all__ = [
     "PlainFinding",
@@ -220,8 +223,8 @@ class PlainLocation(NamedTuple):
     figure: str
     label: str | None
     value: str
-    source: None = None
-    document: None = None
+    source: Source | None = None
+    document: str | None = None
 
 
 class PlainFinding:
