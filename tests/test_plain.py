@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import perfcheck
 from perfcheck import default_registry
 from perfcheck._core.limits import DEFAULT_LIMITS
-from perfcheck._engine import fast
+from perfcheck._engine import fast, plain
 from perfcheck._findings.finding import Finding
 from perfcheck._findings.plain import PlainFinding
 from perfcheck.cli import main
@@ -88,12 +88,17 @@ def test_broken_sums_and_balances_are_worded_on_plain_data(locale: str, number_l
 
 
 def test_worded_findings_take_their_place_among_the_escalated_ones() -> None:
-    # A share the screen escalates (its stated value is off), a figure printed with its unit
-    # (read from its view: its sums are escalated, as their printed text differs), and a
-    # qualified figure (opaque): the findings come in the full path's order.
-    figures = [*FIGURES, ("share", "50.00%", "占比"), ("unit_part", "1.00万元", None), ("about", "约3", None)]
+    # A share above 100 % (PC601 judges it on the full path: escalated), a figure printed
+    # with its unit (read from its view: its sums are escalated, as their printed text
+    # differs), and a qualified figure (opaque): the findings come in the full path's order.
+    figures = [
+        *FIGURES,
+        ("share", "120.00%", "占比"),
+        ("unit_part", "1.00万元", None),
+        ("about", "约3", None),
+    ]
     relations = [
-        {"id": "a_share", "kind": "share", "part": "basic", "whole": "total", "stated": "share"},
+        {"id": "a_share", "kind": "share", "part": "basic", "whole": "project", "stated": "share"},
         *RELATIONS,
         {"id": "with_unit", "kind": "sum", "total": "carry_out", "parts": ["unit_part", "carry_in"]},
         {"id": "opaque", "kind": "sum", "total": "about", "parts": ["relief"]},
@@ -192,3 +197,147 @@ def test_trees_of_sums_are_judged_on_plain_data_as_on_the_full_path(
     assert screened.worded_ids == broken
     full = _same(data, locale)
     assert full.broken() == broken
+
+
+SHARE_FIGURES = [
+    *FIGURES,
+    ("project_pct", "39.38%", "占总支出"),  # 52.99 / 134.56 = 39.380 %: holds
+    ("basic_pct", "60.44%", "占总支出"),  # 82.67 / 134.56 = 61.437 %: broken (with 39.38 % not above 100 %)
+    ("relief_pct", "45.00%", None),  # 60.15 / (82.67 + 52.99) = 44.339 %: broken, a whole of two
+    ("nothing", "0.00", "零"),
+    ("of_nothing", "10.0%", None),  # a whole that may be zero: not checkable
+]
+SHARE_RELATIONS = [
+    {"id": "p_share", "kind": "share", "part": "project", "whole": "total", "stated": "project_pct"},
+    {"id": "b_share", "kind": "share", "part": "basic", "whole": "total", "stated": "basic_pct"},
+    {
+        "id": "r_share",
+        "kind": "share",
+        "part": "relief",
+        "whole": ["basic", "project"],
+        "stated": "relief_pct",
+    },
+    {"id": "z_share", "kind": "share", "part": "relief", "whole": "nothing", "stated": "of_nothing"},
+    *RELATIONS,
+]
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+@pytest.mark.parametrize("number_locale", [None, "zh_CN", "de_CH"])
+def test_broken_shares_are_worded_on_plain_data(locale: str, number_locale: str | None) -> None:
+    keys = {} if number_locale is None else {"locale": number_locale}
+    data = _doc(SHARE_FIGURES, SHARE_RELATIONS, **keys)
+    screened = _screened(data, locale)
+    assert screened.relations == []  # nothing escalated: the shares are judged on plain data
+    assert screened.worded_ids == {"b_share", "r_share", "z_share", "split", "flow", "of_which"}
+    full = _same(data, locale)
+    assert [(f.code, f.relation) for f in full.findings] == [
+        ("PC201", "b_share"),
+        ("PC201", "r_share"),
+        ("PC102", "split"),
+        ("PC101", "flow"),
+        ("PC103", "of_which"),
+        ("PC201", "z_share"),
+    ]
+    assert full.findings[-1].verdict == "not_checkable"
+    assert [Finding.of(f) for f in screened.worded] == list(full.findings)
+    assert [f.to_json_dict() for f in screened.worded] == [f.to_json_dict() for f in full.findings]
+    assert [f.text("zh_CN") for f in screened.worded] == [f.text("zh_CN") for f in full.findings]
+    assert perfcheck.check(data, locale=locale).relations_checked == full.relations_checked
+
+
+def test_a_stated_share_with_its_own_unit_and_concept_is_worded() -> None:
+    # As W2 prints it: {"unit": "%", "concept": "share"} beside a value printed with its %.
+    doc = json.loads(_doc(SHARE_FIGURES, SHARE_RELATIONS[:2]))
+    for f in doc["figures"]:
+        if f["id"] == "basic_pct":
+            f.update(unit="%", concept="share")
+    data = json.dumps(doc, ensure_ascii=False).encode()
+    screened = _screened(data, "zh_CN")
+    assert screened.worded_ids == {"b_share"}
+    assert screened.relations == []
+    full = _same(data, "zh_CN")
+    assert [Finding.of(f) for f in screened.worded] == list(full.findings)
+
+
+def test_shares_the_plain_path_cannot_word_are_escalated() -> None:
+    # A stated share with decimals of its own, one whose part is among its wholes, and one
+    # above 100 % (PC601 judges it on the full path) are escalated, and judged there.
+    doc = json.loads(_doc([*SHARE_FIGURES, ("over", "120.0%", None)], SHARE_RELATIONS[:2]))
+    for f in doc["figures"]:
+        if f["id"] == "basic_pct":
+            f["decimals"] = 2
+    doc["relations"] += [
+        {
+            "id": "inside",
+            "kind": "share",
+            "part": "basic",
+            "whole": ["basic", "project"],
+            "stated": "relief_pct",
+        },
+        {"id": "above", "kind": "share", "part": "total", "whole": "basic", "stated": "over"},
+    ]
+    data = json.dumps(doc, ensure_ascii=False).encode()
+    screened = _screened(data)
+    assert screened.worded_ids == frozenset()
+    assert {r["id"] for r in screened.relations} == {"b_share", "inside", "above"}
+    full = _same(data, "en")
+    assert {(f.code, f.relation) for f in full.findings} == {
+        ("PC201", "b_share"),
+        ("PC201", "inside"),
+        ("PC201", "above"),
+        ("PC601", "above"),
+    }
+
+
+def test_a_rule_that_raises_on_plain_data_sends_its_relations_to_the_full_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The plain path must not hide a failure: the relations it would have worded are escalated.
+    def boom(*_: object, **__: object) -> None:
+        raise RuntimeError
+
+    monkeypatch.setattr(plain.PlainContext, "locations", boom)
+    screened = _screened(_doc(SHARE_FIGURES, SHARE_RELATIONS))
+    assert screened.worded_ids == frozenset()
+    assert {r["id"] for r in screened.relations} >= {"b_share", "r_share", "z_share", "split"}
+
+
+@st.composite
+def _shares(draw: st.DrawFn) -> tuple[bytes, bool]:
+    """A share at or within a unit of its rounding boundary, its whole one figure or two."""
+    decimals = draw(st.integers(1, 3))
+    places = draw(st.integers(0, 2))  # the stated percentage's decimals
+    one = 10**-decimals
+    wholes = [draw(st.integers(1, 10**5)) for _ in range(draw(st.integers(1, 2)))]
+    whole = sum(wholes)
+    part = draw(st.integers(0, whole))  # at most 100 %, mostly: PC601 sends the others to the full path
+    # The stated share's printed units (10^-places %), near part / whole with every rounding.
+    exact = part * 100 * 10**places / whole
+    stated = max(0, round(exact) + draw(st.integers(-2, 2)))
+    figures = [("part", f"{part * one:.{decimals}f}", "部分")]
+    figures += [(f"w{i}", f"{w * one:.{decimals}f}", f"整体{i}") for i, w in enumerate(wholes)]
+    figures.append(("stated", f"{stated / 10**places:.{places}f}%", "占比"))
+    whole_ids = [f"w{i}" for i in range(len(wholes))]
+    rel = {"id": "s", "kind": "share", "part": "part", "whole": whole_ids, "stated": "stated"}
+    if len(whole_ids) == 1 and draw(st.booleans()):
+        rel["whole"] = "w0"
+    return _doc(figures, [rel]), part == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(_shares(), st.sampled_from(["en", "zh_CN"]))
+def test_shares_near_their_boundaries_are_judged_on_plain_data_as_on_the_full_path(
+    share: tuple[bytes, bool], locale: str
+) -> None:
+    data, unbounded = share  # a part printed as 0: it may be negative, the screen cannot bound it
+    screened = _screened(data, locale)
+    full = _same(data, locale)
+    broken = full.broken()
+    if not any(f.code == "PC601" for f in full.findings):
+        # Every broken share is judged on plain data, none escalated.
+        assert screened.relations == []
+        # Broken under the exact check: judged on plain data. Holding: cleared by the screen,
+        # unless it cannot bound the share (it is then judged, and holds, on plain data).
+        assert screened.worded_ids == broken or (unbounded and screened.worded_ids >= broken)
+        assert [Finding.of(f) for f in screened.worded] == list(full.findings)

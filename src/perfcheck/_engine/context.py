@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from perfcheck._core.i18n import N_
@@ -22,7 +22,7 @@ from perfcheck._engine.judging import (
     trimmed,
 )
 from perfcheck._engine.registry import Rule
-from perfcheck._findings.finding import Finding, Location, RelationCheck, Severity, Verdict
+from perfcheck._findings.finding import Finding, Location, RelationCheck, Verdict
 from perfcheck._findings.message import Message, Wording
 from perfcheck._ledger.document import (
     ChangeRelation,
@@ -263,21 +263,9 @@ class Context(Judging[Finding, Message]):
 
     # -- judgments: deciding and recording, then wording -----------------------
 
-    def not_checkable(
-        self, rule: Rule, relation: _Relation, figures: Sequence[str], why: Message
-    ) -> Iterator[Finding]:
-        """Record and yield an info finding: the relation cannot be judged."""
+    def record_not_checkable(self, rule: Rule, relation: Judged) -> None:
+        """Keep, for the reconciliation (:attr:`checks`), that a relation could not be judged."""
         self.checks.append(RelationCheck(relation=relation.id, code=rule.code, status="not_checkable"))
-        yield Finding(
-            code=rule.code,
-            severity=Severity.INFO,
-            verdict=Verdict.NOT_CHECKABLE,
-            relation=relation.id,
-            figures=tuple(dict.fromkeys(figures)),
-            locations=self.locations(figures),
-            message=self.t(N_("not checkable: {why}"), why=why),
-            locale=self.locale,
-        )
 
     def suspicious(
         self, rule: Rule, figures: Sequence[str], message: Message, relation: str | None = None

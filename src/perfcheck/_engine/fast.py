@@ -98,7 +98,10 @@ def _count_strings(node: object) -> int:
 
 
 #: The relation kinds whose broken relations of plain figures the rules may judge on plain data.
-_WORDED_KINDS: Final = frozenset({"sum", "balance"})
+_WORDED_KINDS: Final = frozenset({"sum", "balance", "share"})
+#: The keys of a share's stated percentage whose view is built from its value alone (its
+#: ``unit``, when given, is the value's ``%``: the screen declines any other).
+_PERCENT_KEYS: Final = frozenset({"id", "value", "concept", "label", "unit"})
 #: The relation kinds the screen reads itself; rules judging only other kinds need no screen.
 SCREENED_KINDS: Final = frozenset({"sum", "balance", "share", "change", "equal"})
 #: The value of an optional key of those relations when it is absent (as the document model reads it).
@@ -121,6 +124,8 @@ class Plan:
         hot_sum: the comparison for a sum with no optional key, or None when no rule
             judges sums.
         quotient: the selected rules' hooks judging shares.
+        quotient_words: for each of those hooks, whether its rule judges shares on plain
+            data (:attr:`words`): a share only such hooks escalate is judged there.
         change: the selected rules' hooks judging changes.
         spans: the selected rules' hooks judging equalities.
         below_zero: the hooks judging a figure printed below zero.
@@ -128,9 +133,9 @@ class Plan:
         escalates: ``(code, hook)``: the hooks naming the relations a document rule may report on.
         figures: ``(code, hook)``: the hooks naming the figures a document rule may report.
         cleared: the codes of the rules whose screens judged the whole document.
-        words: for ``sum`` and ``balance``, when every selected rule judging the kind runs on
-            plain data (:attr:`Screen.plain`), those rules: a broken relation of plain
-            figures is judged and worded by them on the document as parsed
+        words: for ``sum``, ``balance`` and ``share``, when every selected rule judging the
+            kind runs on plain data (:attr:`Screen.plain`), those rules: a broken relation of
+            plain figures is judged and worded by them on the document as parsed
             (:mod:`perfcheck._engine.plain`) rather than escalated.
     """
 
@@ -144,6 +149,8 @@ class Plan:
         "hot_sum",
         "linear",
         "quotient",
+        "quotient_codes",
+        "quotient_words",
         "spans",
         "words",
     )
@@ -152,6 +159,7 @@ class Plan:
         """Gather the hooks of ``(code, screen)`` pairs, in order."""
         linear: dict[str, list[tuple[int, str | None, object]]] = {}
         quotient: list[QuotientHook] = []
+        quotient_codes: list[str] = []
         change: list[ChangeHook] = []
         spans: list[SpansHook] = []
         below_zero: list[BelowZeroHook] = []
@@ -165,6 +173,7 @@ class Plan:
                 linear.setdefault(s.kind, []).append((_EQUAL if s.linear.equal else _AT_LEAST, key, value))
             if s.quotient is not None:
                 quotient.append(s.quotient)
+                quotient_codes.append(code)
             if s.change is not None:
                 change.append(s.change)
             if s.spans is not None:
@@ -184,6 +193,8 @@ class Plan:
         hot_keys = sums is not None and any(key in _HOT_SUM_KEYS for _, key, _ in sums)
         self.hot_sum = None if sums is None or hot_keys else _mode(sums, {})
         self.quotient = tuple(quotient)
+        self.quotient_codes = tuple(quotient_codes)
+        self.quotient_words: tuple[bool, ...] = (False,) * len(quotient)
         self.change = tuple(change)
         self.spans = tuple(spans)
         self.below_zero = tuple(below_zero)
@@ -214,11 +225,17 @@ def plan(rules: Iterable[Rule], known: Registry) -> Plan | None:
             screens.append((rule.code, rule.screen))
     made = Plan(screens)
     made.words = _words(rules)
+    sharing = {r.code for r in made.words.get("share", ())}
+    made.quotient_words = tuple(code in sharing for code in made.quotient_codes)
     return made
 
 
 def _words(rules: Iterable[Rule]) -> dict[str, tuple[Rule, ...]]:
-    """The rules judging ``sum`` and ``balance``, for each kind whose every such rule runs on plain data."""
+    """The rules judging each of ``sum``, ``balance`` and ``share`` when every such rule runs on plain data.
+
+    Rules that only screen a kind (a document rule's hook) are not among them: a relation
+    their hooks escalate is escalated (see :attr:`Plan.quotient_words`).
+    """
     by_kind: dict[str, list[Rule]] = {}
     for rule in rules:
         for kind in sorted(rule.kinds & _WORDED_KINDS):
@@ -305,7 +322,9 @@ class Screened:
         integers: its plain figures as integers, when they show one precision (:class:`Integers`).
         worded: the findings on broken relations judged on plain data, in report order
             (:mod:`perfcheck._engine.plain`); those relations are not escalated.
-        worded_ids: the ids of the relations judged on plain data (each broken).
+        worded_ids: the ids of the relations judged on plain data: each broken under the
+            screen, and under the rules' exact checks unless the screen could not bound it
+            (a share whose part may be negative, or whose whole may be zero).
         order: when there are both worded findings and escalated relations, the ids of
             both kinds of relations in document order (to put all findings in report order).
     """
@@ -403,6 +422,8 @@ class _Screen(FigureColumns):
 
     locale: str
     worded: list[dict[str, Any]]
+    #: the share last screened was escalated only by hooks of rules judging it on plain data
+    by_words: bool = False
 
     def run(self, quotes: int) -> Screened:
         self._figures()
@@ -450,7 +471,7 @@ class _Screen(FigureColumns):
             integers=self._integers(),
             worded=found,
             order=order,
-            worded_ids=frozenset(r["id"] for r in self.worded) if found else frozenset(),
+            worded_ids=frozenset(r["id"] for r in self.worded),
         )
 
     def _word(
@@ -481,6 +502,7 @@ class _Screen(FigureColumns):
             )
         except Exception:  # noqa: BLE001 - a rule that raises: the full path reports its crash
             escalated, judged = self._together({r["id"] for r in self.worded}, escalated, judged)
+            self.worded = []
             return [], escalated, judged
         return found, escalated, judged + worded
 
@@ -489,10 +511,24 @@ class _Screen(FigureColumns):
         kind = rel["kind"]
         if kind not in self.plan.words or self.truncate_doc or not self.numbers:
             return False
+        if kind == "share":
+            return self.by_words and rel.keys() <= _SHARE_KEYS and self._plain_share(rel)
         if not rel.keys() <= (_SUM_KEYS if kind == "sum" else _BALANCE_KEYS):
             return False  # weights, a basis: read by the relation's model
         numbers, read = self.numbers, self.read
         return all(type(x) is str and x in numbers and x not in read for x in self._operands(rel))
+
+    def _plain_share(self, rel: dict[str, Any]) -> bool:
+        """Whether a share names plain amounts and a stated percentage printed with its ``%`` alone."""
+        stated = self.special.get(rel["stated"])
+        if stated is None or stated["value"][-1:] != "%" or not stated.keys() <= _PERCENT_KEYS:
+            return False
+        whole = rel["whole"]
+        numbers, read = self.numbers, self.read
+        return all(
+            type(x) is str and x in numbers and x not in read
+            for x in [rel["part"], *([whole] if type(whole) is str else whole)]
+        )
 
     def _integers(self) -> Integers | None:
         """The integer column, when there is one and no figure is truncated."""
@@ -675,6 +711,7 @@ class _Screen(FigureColumns):
                 raise decline()
             self.strings += len(ins) + len(outs)
             return self._linear(rel, outs, ins)
+        self.by_words = False
         whole = rel.get("whole")
         wholes = [whole] if type(whole) is str else whole
         if type(wholes) is not list or not wholes:
@@ -685,7 +722,7 @@ class _Screen(FigureColumns):
         if hooks:
             quick = self._plain_quotient(part, wholes, stated)
             if quick is not None:
-                return _judge(hooks, rel, quick)
+                return self._judge_share(rel, quick)
         self._exist([part, *wholes, stated])
         assert isinstance(part, str)  # noqa: S101 - a figure id
         assert isinstance(stated, str)  # noqa: S101 - a figure id
@@ -697,7 +734,25 @@ class _Screen(FigureColumns):
             return None
         if part in wholes:
             return False  # the screen reads a share only with its part outside its wholes
-        return _judge(hooks, rel, self._quotient(part, wholes, stated))
+        return self._judge_share(rel, self._quotient(part, wholes, stated))
+
+    def _judge_share(self, rel: dict[str, Any], q: Quotient) -> bool | None:
+        """As :func:`_judge` for a share.
+
+        Sets :attr:`by_words`: whether only hooks of rules judging shares on plain data escalate it.
+        """
+        outcome = None
+        by_words = False
+        for hook, words in zip(self.plan.quotient, self.plan.quotient_words, strict=True):
+            verdict = hook(rel, q)
+            if verdict is False:
+                if not words:
+                    return False  # a rule that judges it only on the full path
+                outcome, by_words = False, True
+            elif verdict and outcome is None:
+                outcome = True
+        self.by_words = by_words
+        return outcome
 
     def _change(self, rel: dict[str, Any]) -> bool | None:
         """Screen a validated change: its levels (current, prior, delta) in one unit, its percent in %."""

@@ -19,7 +19,7 @@ from perfcheck._core.i18n import N_
 from perfcheck._core.interval import DOWN, NEAR, UP, Interval
 from perfcheck._core.units import Kind, Unit
 from perfcheck._engine.format import format_interval, format_number, format_value, unit_label
-from perfcheck._findings.plain import Verdict, Wording
+from perfcheck._findings.plain import Severity, Verdict, Wording
 
 if TYPE_CHECKING:
     from perfcheck._engine.compile import FigureView
@@ -280,6 +280,24 @@ class Judging(Generic[_F, _M]):
 
     def record(self, rule: Rule, relation: Judged, judgment: Judgment) -> None:
         """Keep a judgment for the reconciliation."""
+        raise NotImplementedError
+
+    def not_checkable(self, rule: Rule, relation: Judged, figures: Sequence[str], why: _M) -> Iterator[_F]:
+        """Record and yield an info finding: the relation cannot be judged (``why`` says why)."""
+        self.record_not_checkable(rule, relation)
+        yield self.finding(
+            code=rule.code,
+            severity=Severity.INFO,
+            verdict=Verdict.NOT_CHECKABLE,
+            relation=relation.id,
+            figures=tuple(dict.fromkeys(figures)),
+            locations=self.locations(figures),
+            message=self.t(N_("not checkable: {why}"), why=why),
+            locale=self.locale,
+        )
+
+    def record_not_checkable(self, rule: Rule, relation: Judged) -> None:
+        """Keep, for the reconciliation, that a relation could not be judged."""
         raise NotImplementedError
 
     def finding(self, **fields: Any) -> _F:  # noqa: ANN401 - a finding's fields

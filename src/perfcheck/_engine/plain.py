@@ -1,7 +1,8 @@
-"""The rules' exact checks on the document as parsed: broken sums and balances judged without models.
+"""The rules' exact checks on the document as parsed: broken relations judged without models.
 
-The column screen (:mod:`perfcheck._engine.fast`) finds a ``sum`` or ``balance`` of plain
-figures broken from their integers. When every selected rule judging its kind can run
+The column screen (:mod:`perfcheck._engine.fast`) finds a ``sum``, ``balance`` or
+``share`` of plain figures (a share's stated percentage printed with its ``%``) broken
+from their integers. When every selected rule judging its kind can run
 on parsed data (its :attr:`~perfcheck._engine.screen.Screen.plain`), the relation is not
 escalated to the full path: each rule's own exact check runs here, on a
 :class:`PlainContext` whose figures are views of the parsed figures (the same
@@ -52,7 +53,7 @@ class _Document(NamedTuple):
 
 
 class PlainRelation:
-    """A ``sum`` or ``balance`` as parsed, read as a rule reads the relation's model."""
+    """A ``sum``, ``balance`` or ``share`` as parsed, read as a rule reads the relation's model."""
 
     __slots__ = ("data",)
 
@@ -70,7 +71,7 @@ class PlainRelation:
 
     @property
     def kind(self) -> str:
-        """``sum`` or ``balance``."""
+        """``sum``, ``balance`` or ``share``."""
         return cast("str", self.data["kind"])
 
     @property
@@ -98,11 +99,30 @@ class PlainRelation:
         """A balance's outflows."""
         return cast("list[str]", self.data["outflows"])
 
+    @property
+    def part(self) -> str:
+        """A share's part."""
+        return cast("str", self.data["part"])
+
+    @property
+    def wholes(self) -> list[str]:
+        """A share's whole as a list of ids."""
+        whole = self.data["whole"]
+        return [whole] if type(whole) is str else cast("list[str]", whole)
+
+    @property
+    def stated(self) -> str:
+        """A share's stated percentage."""
+        return cast("str", self.data["stated"])
+
     def operands(self) -> list[str]:
         """Ids of the figures the relation names, in the model's order."""
-        if self.kind == "sum":
+        kind = self.kind
+        if kind == "sum":
             return [self.total, *self.parts]
-        return [*self.inflows, *self.outflows]
+        if kind == "balance":
+            return [*self.inflows, *self.outflows]
+        return [self.part, *self.wholes, self.stated]
 
 
 class PlainContext(Judging[PlainFinding, Words]):
@@ -112,15 +132,24 @@ class PlainContext(Judging[PlainFinding, Words]):
         judged: the ids of the relations some rule judged.
     """
 
-    def __init__(self, views: dict[str, FigureView], locale: str, number_locale: str) -> None:
-        """Hold the figures' views; findings in ``locale``, numbers as ``number_locale`` prints them."""
+    def __init__(
+        self,
+        views: dict[str, FigureView],
+        locale: str,
+        number_locale: str,
+        with_unit: frozenset[str] = frozenset(),
+    ) -> None:
+        """Hold the figures' views; findings in ``locale``, numbers as ``number_locale`` prints them.
+
+        ``with_unit`` are the figures whose printed value carries its unit (a percentage's ``%``).
+        """
         super().__init__(views, PlainWording(locale), number_locale)
         self.judged: set[str] = set()
+        self.with_unit = with_unit
 
     def prints_unit(self, figure_id: str) -> bool:
-        """A plain figure's value prints no unit."""
-        del figure_id
-        return False
+        """Whether a figure's printed value carries its unit: a percentage's does, a plain amount's not."""
+        return figure_id in self.with_unit
 
     def locations(self, ids: Sequence[str], document: str | None = None) -> tuple[PlainLocation, ...]:
         """Where each figure was printed: its id, label and value."""
@@ -137,6 +166,11 @@ class PlainContext(Judging[PlainFinding, Words]):
     def record(self, rule: Rule, relation: Judged, judgment: Judgment) -> None:
         """Count the relation as judged (its outcome is worked out again when a result's checks are asked)."""
         del rule, judgment
+        self.judged.add(relation.id)
+
+    def record_not_checkable(self, rule: Rule, relation: Judged) -> None:
+        """Count the relation as judged (it could not be: its outcome is worked out again when asked)."""
+        del rule
         self.judged.add(relation.id)
 
     def dimension_problem(self, relation: object) -> None:
@@ -168,11 +202,14 @@ def word_relations(  # noqa: PLR0913 - the document's parts
     """
     document = _Document(unit, "nearest")
     views: dict[str, FigureView] = {}
+    with_unit: set[str] = set()
     for f in figures:
         fig = PlainFigure(f["id"], f["value"], f.get("label"))
         parsed = parse_value(fig.value, number_locale, default_unit=unit)
         views[fig.id] = view_figure(cast("Ledger", document), cast("Figure", fig), parsed)
-    ctx = PlainContext(views, locale, number_locale)
+        if parsed.unit is not None:
+            with_unit.add(fig.id)
+    ctx = PlainContext(views, locale, number_locale, frozenset(with_unit))
     order: dict[str, int] = {}
     by_kind: dict[str, list[PlainRelation]] = {}
     for rel in relations:

@@ -116,7 +116,7 @@ def _point_percent(part: Decimal, whole: Decimal) -> Decimal | None:
     "share",
     severity=Severity.ERROR,
     kinds=["share"],
-    screen=Screen("share", quotient=_share_holds),
+    screen=Screen("share", quotient=_share_holds, plain=True),
     breaker=_break_share,
     passing=doc(
         fig("special", "51.89", "专项资金"),
