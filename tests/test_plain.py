@@ -341,3 +341,71 @@ def test_shares_near_their_boundaries_are_judged_on_plain_data_as_on_the_full_pa
         # unless it cannot bound the share (it is then judged, and holds, on plain data).
         assert screened.worded_ids == broken or (unbounded and screened.worded_ids >= broken)
         assert [Finding.of(f) for f in screened.worded] == list(full.findings)
+
+
+GROUP_FIGURES = [
+    *FIGURES,
+    ("basic_pct", "61.44%", "基本支出占比"),  # holds
+    ("project_pct", "40.38%", "项目支出占比"),  # 39.380 %: broken, and with 61.44 % above 100 %
+]
+GROUP_RELATIONS = [
+    RELATIONS[0],  # split: total = basic + project (broken), groups the two shares
+    {"id": "b_share", "kind": "share", "part": "basic", "whole": "total", "stated": "basic_pct"},
+    {"id": "p_share", "kind": "share", "part": "project", "whole": "total", "stated": "project_pct"},
+]
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+@pytest.mark.parametrize("number_locale", [None, "de_CH"])
+def test_shares_of_one_whole_above_100_are_judged_on_plain_data(
+    locale: str, number_locale: str | None
+) -> None:
+    # PC602's group (the shares of one whole and the sum grouping them) is judged by PC602 on
+    # plain data: nothing goes to the full path, and the findings are the full path's.
+    keys = {} if number_locale is None else {"locale": number_locale}
+    data = _doc(GROUP_FIGURES, GROUP_RELATIONS, **keys)
+    screened = _screened(data, locale)
+    assert screened.relations == []
+    assert screened.figures == []
+    assert screened.worded_ids == {"split", "p_share"}
+    full = _same(data, locale)
+    assert [(f.code, f.relation) for f in full.findings] == [
+        ("PC102", "split"),
+        ("PC201", "p_share"),
+        ("PC602", None),
+    ]
+    assert [Finding.of(f) for f in screened.worded] == list(full.findings)
+    assert [f.text("zh_CN") for f in screened.worded] == [f.text("zh_CN") for f in full.findings]
+
+
+def test_a_document_rule_that_raises_on_plain_data_sends_its_group_to_the_full_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def boom(*_: object, **__: object) -> None:
+        raise RuntimeError
+
+    monkeypatch.setattr(plain.PlainContext, "suspicious", boom)
+    screened = _screened(_doc(GROUP_FIGURES, GROUP_RELATIONS))
+    assert {r["id"] for r in screened.relations} == {"split", "b_share", "p_share"}
+    assert all(f.code != "PC602" for f in screened.worded)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+def test_the_command_writes_shares_judged_on_plain_data_as_the_full_path_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, locale: str
+) -> None:
+    data = _doc(
+        [*GROUP_FIGURES, *SHARE_FIGURES[len(FIGURES) + 2 :]],
+        [*GROUP_RELATIONS, *SHARE_RELATIONS[2:4]],
+    )
+    assert _screened(data).relations == []  # the plain path is the one taken
+    path = tmp_path / "doc.json"
+    path.write_bytes(data)
+    assert main(["check", str(path), "--format", fmt, "--locale", locale, "--isolated"]) == 1
+    out = capsys.readouterr().out
+    full = perfcheck.check(perfcheck.loads(data), locale=locale)
+    checked = Checked(str(path), str(path), None, full)
+    part = document_part(checked, fmt, locale=locale, single=True)
+    assert out == "".join(parts_joined([part], fmt, single=True)) + "\n"
+    assert all(code in out for code in ("PC201", "PC602"))

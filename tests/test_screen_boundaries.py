@@ -40,6 +40,7 @@ import perfcheck
 from perfcheck import default_registry
 from perfcheck._core.limits import DEFAULT_LIMITS
 from perfcheck._engine import fast
+from perfcheck._findings.finding import Finding
 from perfcheck.cli import main
 from test_fast import accepted, interval, printed, reference, rules_for, shown, to_bytes
 from test_properties import _sum_doc
@@ -99,15 +100,20 @@ def statuses(data: bytes) -> dict[str, str]:
     return {rel["id"]: reference(doc, rel) for rel in doc["relations"]}
 
 
+def screened_for(data: bytes, options: dict[str, Any]) -> fast.Screened | None:
+    """The document after the screen, for the rules ``options`` select; None when it declines it."""
+    plan = fast.plan(rules_for(options), default_registry)
+    assert plan is not None
+    return fast.screen(data, plan, DEFAULT_LIMITS)
+
+
 def escalated(data: bytes, options: dict[str, Any]) -> set[str] | None:
     """The relations the screen does not clear; None when it declines the document.
 
-    They are sent to the full path, or judged by the rules on plain data (a broken sum or
-    balance of plain figures: :mod:`perfcheck._engine.plain`).
+    They are sent to the full path, or judged by the rules on plain data (a broken sum,
+    balance or share of plain figures: :mod:`perfcheck._engine.plain`).
     """
-    plan = fast.plan(rules_for(options), default_registry)
-    assert plan is not None
-    screened = fast.screen(data, plan, DEFAULT_LIMITS)
+    screened = screened_for(data, options)
     return None if screened is None else {r["id"] for r in screened.relations} | screened.worded_ids
 
 
@@ -581,8 +587,10 @@ def several_reference(doc: dict[str, Any]) -> bool:
 def assert_several(data: bytes) -> None:
     """PC602 as the reference has it, four ways, and the screen keeps the document.
 
-    When no group can exceed 100 % the shares that hold stay screened; when one may, every
-    grouped share and the sum grouping them go to the full path together.
+    When no group can exceed 100 % the shares that hold stay screened; when one may, PC602
+    judges the group on plain data when its figures are plain (its finding is then among
+    the screened document's, the full path's), or every grouped share and the sum grouping
+    them go to the full path together.
     """
     doc = json.loads(data)
     reported = several_reference(doc)
@@ -594,9 +602,18 @@ def assert_several(data: bytes) -> None:
         assert sent is not None
         shares = {r["id"] for r in doc["relations"] if r["kind"] == "share"}
         holding = {c.relation for c in full.checks if c.status == "holds" and c.relation in shares}
-        if reported and selected:
+        screened = screened_for(data, options)
+        assert screened is not None
+        on_plain = [f for f in screened.worded if f.code == "PC602"]
+        if on_plain:
+            assert [Finding.of(f) for f in on_plain] == [f for f in full.findings if f.code == "PC602"]
+            relation = {r["id"]: r for r in doc["relations"]}
+            clear = {r for r in holding if clearable(doc, relation[r])}
+            assert not {r["id"] for r in screened.relations} & clear, "a share that holds was escalated"
+        if reported and selected and not on_plain:
+            # a figure the plain path does not read (a bare 0): the group goes to the full path
             assert shares | ({"r"} if any(r["id"] == "r" for r in doc["relations"]) else set()) <= sent
-        else:
+        if not (reported and selected):
             sums = {c.relation for c in full.checks if c.status == "holds" and c.relation == "r"}
             assert not sums & sent, "a sum that holds was sent to the full path"
             if "PC201" in {r.code for r in rules_for(options)}:

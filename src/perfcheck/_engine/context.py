@@ -22,7 +22,7 @@ from perfcheck._engine.judging import (
     trimmed,
 )
 from perfcheck._engine.registry import Rule
-from perfcheck._findings.finding import Finding, Location, RelationCheck, Verdict
+from perfcheck._findings.finding import Finding, Location, RelationCheck
 from perfcheck._findings.message import Message, Wording
 from perfcheck._ledger.document import (
     ChangeRelation,
@@ -266,21 +266,6 @@ class Context(Judging[Finding, Message]):
     def record_not_checkable(self, rule: Rule, relation: Judged) -> None:
         """Keep, for the reconciliation (:attr:`checks`), that a relation could not be judged."""
         self.checks.append(RelationCheck(relation=relation.id, code=rule.code, status="not_checkable"))
-
-    def suspicious(
-        self, rule: Rule, figures: Sequence[str], message: Message, relation: str | None = None
-    ) -> Finding:
-        """A plausibility finding."""
-        return Finding(
-            code=rule.code,
-            severity=rule.severity,
-            verdict=Verdict.SUSPICIOUS,
-            relation=relation,
-            figures=tuple(dict.fromkeys(figures)),
-            locations=self.locations(figures),
-            message=message,
-            locale=self.locale,
-        )
 
 
 _DIMENSION_WORDS = {

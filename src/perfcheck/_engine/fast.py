@@ -35,7 +35,7 @@ computed by the full path when first asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any, Final, TypeVar
@@ -46,7 +46,7 @@ from pydantic import TypeAdapter, ValidationError
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.limits import Limits
 from perfcheck._engine.columns import IDS, FigureColumns, NotPlain, decline, source_strings
-from perfcheck._engine.plain import word_relations
+from perfcheck._engine.plain import judge_document, report_order, word_relations
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._engine.screen import (
     BelowZeroHook,
@@ -133,6 +133,9 @@ class Plan:
         escalates: ``(code, hook)``: the hooks naming the relations a document rule may report on.
         figures: ``(code, hook)``: the hooks naming the figures a document rule may report.
         cleared: the codes of the rules whose screens judged the whole document.
+        documents: by code, the document rules with an ``escalates`` hook that run on plain
+            data (:attr:`Screen.plain`): the relations their hook names are judged by them on
+            the document as parsed, when those are all plain, rather than escalated together.
         words: for ``sum``, ``balance`` and ``share``, when every selected rule judging the
             kind runs on plain data (:attr:`Screen.plain`), those rules: a broken relation of
             plain figures is judged and worded by them on the document as parsed
@@ -144,6 +147,7 @@ class Plan:
         "change",
         "cleared",
         "declines",
+        "documents",
         "escalates",
         "figures",
         "hot_sum",
@@ -203,6 +207,7 @@ class Plan:
         self.figures = tuple(figures)
         self.cleared = frozenset(cleared)
         self.words: dict[str, tuple[Rule, ...]] = {}
+        self.documents: dict[str, Rule] = {}
 
 
 def plan(rules: Iterable[Rule], known: Registry) -> Plan | None:
@@ -227,6 +232,9 @@ def plan(rules: Iterable[Rule], known: Registry) -> Plan | None:
     made.words = _words(rules)
     sharing = {r.code for r in made.words.get("share", ())}
     made.quotient_words = tuple(code in sharing for code in made.quotient_codes)
+    made.documents = {
+        r.code: r for r in rules if r.screen is not None and r.screen.plain and r.screen.escalates is not None
+    }
     return made
 
 
@@ -434,16 +442,12 @@ class _Screen(FigureColumns):
             if declines(self):
                 raise decline()
         cleared = set(self.plan.cleared)
-        together: set[str] = set()
-        for code, escalates in self.plan.escalates:
-            ids = escalates(self)
-            if ids is None:
-                cleared.add(code)  # the rule reports nothing in this document
-            else:
-                together.update(ids)
+        together, documents = self._escalates(cleared)
         if together:
             escalated, judged = self._together(together, escalated, judged)
         found, escalated, judged = self._word(together, escalated, judged)
+        if documents:
+            found = report_order([*documents, *found], {r["id"]: i for i, r in enumerate(self.worded)})
         for code, reports in self.plan.figures:
             ids = reports(self)
             if ids is None:
@@ -473,6 +477,27 @@ class _Screen(FigureColumns):
             order=order,
             worded_ids=frozenset(r["id"] for r in self.worded),
         )
+
+    def _escalates(self, cleared: set[str]) -> tuple[set[str], list[PlainFinding]]:
+        """What document rules may report on: relations to escalate together, and findings made on plain data.
+
+        Adds to ``cleared`` the codes of the rules not to run on the escalated part.
+        """
+        together: set[str] = set()
+        documents: list[PlainFinding] = []
+        for code, escalates in self.plan.escalates:
+            ids = escalates(self)
+            if ids is None:
+                cleared.add(code)  # the rule reports nothing in this document
+                continue
+            rule = self.plan.documents.get(code)
+            found = None if rule is None else self._document(rule, ids)
+            if found is None:
+                together.update(ids)
+            else:
+                documents.extend(found)
+                cleared.add(code)  # judged on plain data: not run on the escalated part
+        return together, documents
 
     def _word(
         self, together: set[str], escalated: list[Any], judged: int
@@ -515,8 +540,45 @@ class _Screen(FigureColumns):
             return self.by_words and rel.keys() <= _SHARE_KEYS and self._plain_share(rel)
         if not rel.keys() <= (_SUM_KEYS if kind == "sum" else _BALANCE_KEYS):
             return False  # weights, a basis: read by the relation's model
+        return self._plain_amounts(self._operands(rel))
+
+    def _plain_amounts(self, ids: Iterable[object]) -> bool:
+        """Whether every id names a figure of the integer column."""
         numbers, read = self.numbers, self.read
-        return all(type(x) is str and x in numbers and x not in read for x in self._operands(rel))
+        return all(type(x) is str and x in numbers and x not in read for x in ids)
+
+    def _document(self, rule: Rule, ids: Collection[str]) -> list[PlainFinding] | None:
+        """A document rule's findings on the relations ``ids``, judged on plain data.
+
+        None when one of them is not a plain ``sum`` or ``share`` or the rule raises: they
+        are then escalated together (the full path reports a crash).
+        """
+        if self.truncate_doc or not self.numbers:
+            return None
+        relations = [r for r in self.relations if r["id"] in ids]
+        for rel in relations:
+            kind, keys = rel["kind"], rel.keys()
+            if kind == "sum":
+                plain = keys <= _SUM_KEYS and type(rel.get("exhaustive", True)) is bool
+                plain = plain and self._plain_amounts(self._operands(rel))
+            else:
+                plain = kind == "share" and keys <= _SHARE_KEYS and self._plain_share(rel)
+            if not plain:
+                return None
+        needed: set[str] = set()
+        for rel in relations:
+            needed.update(self._operands(rel))
+        try:
+            return judge_document(
+                rule,
+                relations,
+                compress(self.figures, map(needed.__contains__, self.ids)),
+                unit=self.unit,
+                locale=self.locale,
+                number_locale=self.doc.get("locale", "en_US"),
+            )
+        except Exception:  # noqa: BLE001 - a rule that raises: the full path reports its crash
+            return None
 
     def _plain_share(self, rel: dict[str, Any]) -> bool:
         """Whether a share names plain amounts and a stated percentage printed with its ``%`` alone."""
@@ -524,11 +586,7 @@ class _Screen(FigureColumns):
         if stated is None or stated["value"][-1:] != "%" or not stated.keys() <= _PERCENT_KEYS:
             return False
         whole = rel["whole"]
-        numbers, read = self.numbers, self.read
-        return all(
-            type(x) is str and x in numbers and x not in read
-            for x in [rel["part"], *([whole] if type(whole) is str else whole)]
-        )
+        return self._plain_amounts([rel["part"], *([whole] if type(whole) is str else whole)])
 
     def _integers(self) -> Integers | None:
         """The integer column, when there is one and no figure is truncated."""

@@ -296,6 +296,19 @@ class Judging(Generic[_F, _M]):
             locale=self.locale,
         )
 
+    def suspicious(self, rule: Rule, figures: Sequence[str], message: _M, relation: str | None = None) -> _F:
+        """A plausibility finding."""
+        return self.finding(
+            code=rule.code,
+            severity=rule.severity,
+            verdict=Verdict.SUSPICIOUS,
+            relation=relation,
+            figures=tuple(dict.fromkeys(figures)),
+            locations=self.locations(figures),
+            message=message,
+            locale=self.locale,
+        )
+
     def record_not_checkable(self, rule: Rule, relation: Judged) -> None:
         """Keep, for the reconciliation, that a relation could not be judged."""
         raise NotImplementedError

@@ -14,7 +14,7 @@ model is built; the command line writes these findings directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from perfcheck._core.values import parse_value
@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from perfcheck._engine.registry import Rule
     from perfcheck._ledger.document import Figure, Ledger
 
-__all__ = ["PlainContext", "PlainFigure", "PlainRelation", "word_relations"]
+__all__ = ["PlainContext", "PlainFigure", "PlainRelation", "judge_document", "report_order", "word_relations"]
+
+#: Findings come errors first, then warnings, then information.
+_SEVERITY: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
 class PlainFigure(NamedTuple):
@@ -46,10 +49,11 @@ class PlainFigure(NamedTuple):
 
 
 class _Document(NamedTuple):
-    """What a view reads of the document: its unit and rounding."""
+    """What a view reads of the document: its unit and rounding; what a document rule reads: its relations."""
 
     unit: str | None
     rounding: str
+    relations: Sequence[PlainRelation] = ()
 
 
 class PlainRelation:
@@ -130,6 +134,8 @@ class PlainContext(Judging[PlainFinding, Words]):
 
     Attributes:
         judged: the ids of the relations some rule judged.
+        ledger: what a document rule reads of the document: its relations (those it may
+            report on, as parsed).
     """
 
     def __init__(
@@ -138,6 +144,7 @@ class PlainContext(Judging[PlainFinding, Words]):
         locale: str,
         number_locale: str,
         with_unit: frozenset[str] = frozenset(),
+        ledger: _Document | None = None,
     ) -> None:
         """Hold the figures' views; findings in ``locale``, numbers as ``number_locale`` prints them.
 
@@ -146,6 +153,7 @@ class PlainContext(Judging[PlainFinding, Words]):
         super().__init__(views, PlainWording(locale), number_locale)
         self.judged: set[str] = set()
         self.with_unit = with_unit
+        self.ledger = ledger
 
     def prints_unit(self, figure_id: str) -> bool:
         """Whether a figure's printed value carries its unit: a percentage's does, a plain amount's not."""
@@ -200,16 +208,7 @@ def word_relations(  # noqa: PLR0913 - the document's parts
     some rule judged. A rule that raises raises here: the caller sends the relations to
     the full path, which reports the crash.
     """
-    document = _Document(unit, "nearest")
-    views: dict[str, FigureView] = {}
-    with_unit: set[str] = set()
-    for f in figures:
-        fig = PlainFigure(f["id"], f["value"], f.get("label"))
-        parsed = parse_value(fig.value, number_locale, default_unit=unit)
-        views[fig.id] = view_figure(cast("Ledger", document), cast("Figure", fig), parsed)
-        if parsed.unit is not None:
-            with_unit.add(fig.id)
-    ctx = PlainContext(views, locale, number_locale, frozenset(with_unit))
+    ctx = _context(_Document(unit, "nearest"), figures, locale, number_locale)
     order: dict[str, int] = {}
     by_kind: dict[str, list[PlainRelation]] = {}
     for rel in relations:
@@ -224,6 +223,49 @@ def word_relations(  # noqa: PLR0913 - the document's parts
         for kind in sorted(rule.kinds):
             for judged in by_kind.get(kind, ()):
                 found.extend(cast("Iterable[PlainFinding]", rule.check(cast("Context", ctx), judged)))
-    severity = {"error": 0, "warning": 1, "info": 2}
-    found.sort(key=lambda f: (severity[f.severity], order[f.relation or ""], f.code))
-    return found, len(ctx.judged)
+    return report_order(found, order), len(ctx.judged)
+
+
+def judge_document(  # noqa: PLR0913 - the document's parts
+    rule: Rule,
+    relations: Iterable[dict[str, Any]],
+    figures: Iterable[dict[str, Any]],
+    *,
+    unit: str | None,
+    locale: str,
+    number_locale: str,
+) -> list[PlainFinding]:
+    """A document rule's check on the relations it may report on, as parsed, with the figures they name.
+
+    The rule reads ``ctx.ledger.relations`` (telling them apart by their ``kind``) and the
+    figures' views. A rule that raises raises here: the caller sends the relations to the
+    full path, which reports the crash.
+    """
+    document = _Document(unit, "nearest", [PlainRelation(r) for r in relations])
+    ctx = _context(document, figures, locale, number_locale)
+    return list(cast("Iterable[PlainFinding]", rule.check(cast("Context", ctx), None)))
+
+
+def report_order(findings: Iterable[PlainFinding], order: Mapping[str, int]) -> list[PlainFinding]:
+    """Findings as the full path orders them: errors first, then by relation (``order``), then by code.
+
+    A finding on no relation (a document rule's) comes before those on one; ties keep
+    their order.
+    """
+    return sorted(findings, key=lambda f: (_SEVERITY[f.severity], order.get(f.relation or "", -1), f.code))
+
+
+def _context(
+    document: _Document, figures: Iterable[dict[str, Any]], locale: str, number_locale: str
+) -> PlainContext:
+    """The plain figures as views, for the rules' exact checks."""
+    views: dict[str, FigureView] = {}
+    with_unit: set[str] = set()
+    unit = document.unit
+    for f in figures:
+        fig = PlainFigure(f["id"], f["value"], f.get("label"))
+        parsed = parse_value(fig.value, number_locale, default_unit=unit)
+        views[fig.id] = view_figure(cast("Ledger", document), cast("Figure", fig), parsed)
+        if parsed.unit is not None:
+            with_unit.add(fig.id)
+    return PlainContext(views, locale, number_locale, frozenset(with_unit), document)

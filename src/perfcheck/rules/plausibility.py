@@ -16,7 +16,7 @@ from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
 from perfcheck._engine.screen import Columns, Quotient, Screen
 from perfcheck._findings.finding import Finding, Severity
-from perfcheck._ledger.document import ShareRelation, SumRelation
+from perfcheck._ledger.document import ShareRelation
 from perfcheck.rules._examples import doc, fig
 
 HUNDRED = Decimal(100)
@@ -267,15 +267,14 @@ def share_above_100(ctx: Context, _: None) -> Iterator[Finding]:
 
 
 def _disjoint_groups(ctx: Context) -> dict[tuple[tuple[str, ...], int], list[ShareRelation]]:
-    """Share relations whose parts are known not to overlap, grouped by their whole."""
+    """Share relations whose parts are known not to overlap, grouped by their whole.
+
+    Relations are told apart by their kind (on plain data they are no models).
+    """
     relations = ctx.ledger.relations
     return _groups(
-        (
-            (r.total, r.parts)
-            for r in relations
-            if isinstance(r, SumRelation) and r.exhaustive and not r.weights
-        ),
-        ((r, r.part, r.wholes) for r in relations if isinstance(r, ShareRelation)),
+        ((r.total, r.parts) for r in relations if r.kind == "sum" and r.exhaustive and not r.weights),
+        ((r, r.part, r.wholes) for r in relations if r.kind == "share"),
     )
 
 
@@ -283,7 +282,7 @@ def _disjoint_groups(ctx: Context) -> dict[tuple[tuple[str, ...], int], list[Sha
     "PC602",
     "shares-above-100",
     severity=Severity.WARNING,
-    screen=Screen(escalates=_shares_to_escalate),
+    screen=Screen(escalates=_shares_to_escalate, plain=True),
     breaker=_break_shares,
     passing=doc(
         fig("basic", "82.67"),
