@@ -409,3 +409,122 @@ def test_the_command_writes_shares_judged_on_plain_data_as_the_full_path_does(
     part = document_part(checked, fmt, locale=locale, single=True)
     assert out == "".join(parts_joined([part], fmt, single=True)) + "\n"
     assert all(code in out for code in ("PC201", "PC602"))
+
+
+CHANGE_FIGURES = [
+    *FIGURES,
+    ("prior", "120.00", "上年支出"),
+    ("delta", "14.56", "增加"),
+    ("delta_off", "16.56", "增加"),
+    ("pct", "12.13%", "增长"),  # 14.56 / 120.00 = 12.133 %: holds
+    ("pct_off", "13.13%", "增长"),  # broken
+    ("zero", "0.00", "上年"),
+]
+CHANGE_RELATIONS = [
+    {
+        "id": "fine",
+        "kind": "change",
+        "current": "total",
+        "prior": "prior",
+        "delta": "delta",
+        "direction": "increase",
+    },
+    {
+        "id": "level",
+        "kind": "change",
+        "current": "total",
+        "prior": "prior",
+        "delta": "delta_off",
+        "direction": "increase",
+    },
+    {
+        "id": "both",
+        "kind": "change",
+        "current": "total",
+        "prior": "prior",
+        "delta": "delta",
+        "percent": "pct_off",
+        "direction": "increase",
+    },
+    {
+        "id": "levels",
+        "kind": "change",
+        "current": "total",
+        "prior": "prior",
+        "percent": "pct",
+        "direction": "increase",
+    },
+    {"id": "way", "kind": "change", "current": "total", "prior": "prior", "direction": "decrease"},
+    {
+        "id": "of_zero",
+        "kind": "change",
+        "current": "total",
+        "prior": "zero",
+        "percent": "pct",
+        "direction": "increase",
+    },
+]
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+@pytest.mark.parametrize("number_locale", [None, "de_CH"])
+def test_broken_changes_are_worded_on_plain_data(locale: str, number_locale: str | None) -> None:
+    keys = {} if number_locale is None else {"locale": number_locale}
+    data = _doc(CHANGE_FIGURES, CHANGE_RELATIONS, **keys)
+    screened = _screened(data, locale)
+    assert screened.relations == []  # nothing escalated: the changes are judged on plain data
+    full = _same(data, locale)
+    assert {(f.code, f.relation) for f in full.findings} == {
+        ("PC301", "level"),
+        ("PC302", "both"),
+        ("PC301", "way"),
+        ("PC302", "of_zero"),
+    }
+    assert screened.worded_ids == {"level", "both", "way", "of_zero"}
+    assert [Finding.of(f) for f in screened.worded] == list(full.findings)
+    assert [f.text("zh_CN") for f in screened.worded] == [f.text("zh_CN") for f in full.findings]
+    assert perfcheck.check(data, locale=locale).relations_checked == full.relations_checked
+
+
+@st.composite
+def _changes(draw: st.DrawFn) -> tuple[bytes, bool]:
+    """A change at or within a unit of its rounding boundary: its level, its percent, or both."""
+    decimals = draw(st.integers(1, 3))
+    places = draw(st.integers(0, 2))
+    one = 10**-decimals
+    prior = draw(st.integers(1, 10**5))
+    delta = draw(st.integers(0, 10**5))
+    increase = draw(st.booleans())
+    current = prior + delta if increase else prior - delta
+    current += draw(st.integers(-3, 3))
+    pct = max(0, round(delta * 100 * 10**places / prior) + draw(st.integers(-2, 2)))
+    figures = [
+        ("current", f"{current * one:.{decimals}f}", "本年"),
+        ("prior", f"{prior * one:.{decimals}f}", "上年"),
+        ("delta", f"{delta * one:.{decimals}f}", "变动"),
+        ("pct", f"{pct / 10**places:.{places}f}%", "幅度"),
+    ]
+    named = draw(
+        st.sampled_from([("prior", "delta"), ("prior", "delta", "pct"), ("prior", "pct"), ("prior",)])
+    )
+    rel: dict[str, Any] = {"id": "c", "kind": "change", "current": "current"}
+    rel.update({"percent" if n == "pct" else n: n for n in named})
+    rel["direction"] = "increase" if increase else "decrease"
+    # The screen bounds a percent only of a change and levels that cannot be negative.
+    unbounded = "pct" in named and (delta == 0 or current <= 0)
+    return _doc(figures, [rel]), unbounded
+
+
+@settings(max_examples=150, deadline=None)
+@given(_changes(), st.sampled_from(["en", "zh_CN"]))
+def test_changes_near_their_boundaries_are_judged_on_plain_data_as_on_the_full_path(
+    change: tuple[bytes, bool], locale: str
+) -> None:
+    data, unbounded = change
+    screened = _screened(data, locale)
+    full = _same(data, locale)
+    assert screened.relations == []  # never escalated: judged on the screen or on plain data
+    # Broken: judged on plain data; holding: cleared by the screen unless it cannot bound it.
+    broken = full.broken()
+    assert screened.worded_ids == broken or (unbounded and broken <= screened.worded_ids)
+    assert [Finding.of(f) for f in screened.worded] == list(full.findings)

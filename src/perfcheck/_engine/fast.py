@@ -98,8 +98,8 @@ def _count_strings(node: object) -> int:
 
 
 #: The relation kinds whose broken relations of plain figures the rules may judge on plain data.
-_WORDED_KINDS: Final = frozenset({"sum", "balance", "share"})
-#: The keys of a share's stated percentage whose view is built from its value alone (its
+_WORDED_KINDS: Final = frozenset({"sum", "balance", "share", "change"})
+#: The keys of a share's stated percentage (a change's percent) whose view is built from its value alone (its
 #: ``unit``, when given, is the value's ``%``: the screen declines any other).
 _PERCENT_KEYS: Final = frozenset({"id", "value", "concept", "label", "unit"})
 #: The relation kinds the screen reads itself; rules judging only other kinds need no screen.
@@ -127,6 +127,7 @@ class Plan:
         quotient_words: for each of those hooks, whether its rule judges shares on plain
             data (:attr:`words`): a share only such hooks escalate is judged there.
         change: the selected rules' hooks judging changes.
+        change_words: for each of those hooks, whether its rule judges changes on plain data.
         spans: the selected rules' hooks judging equalities.
         below_zero: the hooks judging a figure printed below zero.
         declines: the hooks judging the whole document.
@@ -145,6 +146,8 @@ class Plan:
     __slots__ = (
         "below_zero",
         "change",
+        "change_codes",
+        "change_words",
         "cleared",
         "declines",
         "documents",
@@ -159,12 +162,13 @@ class Plan:
         "words",
     )
 
-    def __init__(self, screens: Iterable[tuple[str, Screen]]) -> None:  # noqa: C901 - a branch a hook
+    def __init__(self, screens: Iterable[tuple[str, Screen]]) -> None:  # noqa: C901, PLR0915 - a branch a hook
         """Gather the hooks of ``(code, screen)`` pairs, in order."""
         linear: dict[str, list[tuple[int, str | None, object]]] = {}
         quotient: list[QuotientHook] = []
         quotient_codes: list[str] = []
         change: list[ChangeHook] = []
+        change_codes: list[str] = []
         spans: list[SpansHook] = []
         below_zero: list[BelowZeroHook] = []
         declines: list[DocumentHook] = []
@@ -180,6 +184,7 @@ class Plan:
                 quotient_codes.append(code)
             if s.change is not None:
                 change.append(s.change)
+                change_codes.append(code)
             if s.spans is not None:
                 spans.append(s.spans)
             if s.escalates is not None:
@@ -200,6 +205,8 @@ class Plan:
         self.quotient_codes = tuple(quotient_codes)
         self.quotient_words: tuple[bool, ...] = (False,) * len(quotient)
         self.change = tuple(change)
+        self.change_codes = tuple(change_codes)
+        self.change_words: tuple[bool, ...] = (False,) * len(change)
         self.spans = tuple(spans)
         self.below_zero = tuple(below_zero)
         self.declines = tuple(declines)
@@ -232,6 +239,8 @@ def plan(rules: Iterable[Rule], known: Registry) -> Plan | None:
     made.words = _words(rules)
     sharing = {r.code for r in made.words.get("share", ())}
     made.quotient_words = tuple(code in sharing for code in made.quotient_codes)
+    changing = {r.code for r in made.words.get("change", ())}
+    made.change_words = tuple(code in changing for code in made.change_codes)
     made.documents = {
         r.code: r for r in rules if r.screen is not None and r.screen.plain and r.screen.escalates is not None
     }
@@ -239,7 +248,7 @@ def plan(rules: Iterable[Rule], known: Registry) -> Plan | None:
 
 
 def _words(rules: Iterable[Rule]) -> dict[str, tuple[Rule, ...]]:
-    """The rules judging each of ``sum``, ``balance`` and ``share`` when every such rule runs on plain data.
+    """The rules judging each of ``sum``, ``balance``, ``share`` and ``change``, when all run on plain data.
 
     Rules that only screen a kind (a document rule's hook) are not among them: a relation
     their hooks escalate is escalated (see :attr:`Plan.quotient_words`).
@@ -430,7 +439,7 @@ class _Screen(FigureColumns):
 
     locale: str
     worded: list[dict[str, Any]]
-    #: the share last screened was escalated only by hooks of rules judging it on plain data
+    #: the share or change last screened was escalated only by hooks of rules judging it on plain data
     by_words: bool = False
 
     def run(self, quotes: int) -> Screened:
@@ -538,9 +547,25 @@ class _Screen(FigureColumns):
             return False
         if kind == "share":
             return self.by_words and rel.keys() <= _SHARE_KEYS and self._plain_share(rel)
+        if kind == "change":
+            return self.by_words and rel.keys() <= _CHANGE_KEYS and self._plain_change(rel)
         if not rel.keys() <= (_SUM_KEYS if kind == "sum" else _BALANCE_KEYS):
             return False  # weights, a basis: read by the relation's model
         return self._plain_amounts(self._operands(rel))
+
+    def _plain_change(self, rel: dict[str, Any]) -> bool:
+        """Whether a change names plain amounts and, if any, a percent printed with its ``%`` alone."""
+        percent = rel.get("percent")
+        if percent is not None and not self._plain_percent(percent):
+            return False
+        return self._plain_amounts(
+            [x for x in (rel["current"], rel.get("prior"), rel.get("delta")) if x is not None]
+        )
+
+    def _plain_percent(self, fid: object) -> bool:
+        """Whether a figure is a percentage printed with its ``%`` and nothing a view would read besides."""
+        f = self.special.get(fid) if type(fid) is str else None
+        return f is not None and f["value"][-1:] == "%" and f.keys() <= _PERCENT_KEYS
 
     def _plain_amounts(self, ids: Iterable[object]) -> bool:
         """Whether every id names a figure of the integer column."""
@@ -582,8 +607,7 @@ class _Screen(FigureColumns):
 
     def _plain_share(self, rel: dict[str, Any]) -> bool:
         """Whether a share names plain amounts and a stated percentage printed with its ``%`` alone."""
-        stated = self.special.get(rel["stated"])
-        if stated is None or stated["value"][-1:] != "%" or not stated.keys() <= _PERCENT_KEYS:
+        if not self._plain_percent(rel["stated"]):
             return False
         whole = rel["whole"]
         return self._plain_amounts([rel["part"], *([whole] if type(whole) is str else whole)])
@@ -780,7 +804,7 @@ class _Screen(FigureColumns):
         if hooks:
             quick = self._plain_quotient(part, wholes, stated)
             if quick is not None:
-                return self._judge_share(rel, quick)
+                return self._judge_by(plan.quotient, plan.quotient_words, rel, quick)
         self._exist([part, *wholes, stated])
         assert isinstance(part, str)  # noqa: S101 - a figure id
         assert isinstance(stated, str)  # noqa: S101 - a figure id
@@ -792,19 +816,25 @@ class _Screen(FigureColumns):
             return None
         if part in wholes:
             return False  # the screen reads a share only with its part outside its wholes
-        return self._judge_share(rel, self._quotient(part, wholes, stated))
+        return self._judge_by(plan.quotient, plan.quotient_words, rel, self._quotient(part, wholes, stated))
 
-    def _judge_share(self, rel: dict[str, Any], q: Quotient) -> bool | None:
-        """As :func:`_judge` for a share.
+    def _judge_by(
+        self,
+        hooks: tuple[Callable[[dict[str, Any], _Figures], bool | None], ...],
+        words: tuple[bool, ...],
+        rel: dict[str, Any],
+        q: _Figures,
+    ) -> bool | None:
+        """As :func:`_judge`; ``words`` says which hooks are of rules judging the relation on plain data.
 
-        Sets :attr:`by_words`: whether only hooks of rules judging shares on plain data escalate it.
+        Sets :attr:`by_words`: whether only such hooks escalate it.
         """
         outcome = None
         by_words = False
-        for hook, words in zip(self.plan.quotient, self.plan.quotient_words, strict=True):
+        for hook, on_plain in zip(hooks, words, strict=True):
             verdict = hook(rel, q)
             if verdict is False:
-                if not words:
+                if not on_plain:
                     return False  # a rule that judges it only on the full path
                 outcome, by_words = False, True
             elif verdict and outcome is None:
@@ -814,6 +844,7 @@ class _Screen(FigureColumns):
 
     def _change(self, rel: dict[str, Any]) -> bool | None:
         """Screen a validated change: its levels (current, prior, delta) in one unit, its percent in %."""
+        self.by_words = False
         current: str = rel["current"]
         prior, delta = rel.get("prior"), rel.get("delta")
         percent: str | None = rel.get("percent")
@@ -840,7 +871,8 @@ class _Screen(FigureColumns):
         if percent is not None:
             (s,), (hs,), e = self._scaled([percent])
             hundred = 200 * 10**e
-        return _judge(hooks, rel, Change(rel["direction"] == "increase", c, hc, p, hp, d, hd, s, hs, hundred))
+        change = Change(rel["direction"] == "increase", c, hc, p, hp, d, hd, s, hs, hundred)
+        return self._judge_by(hooks, self.plan.change_words, rel, change)
 
     def _equal(self, rel: dict[str, Any]) -> bool | None:
         """Screen a validated equality of figures in one unit."""

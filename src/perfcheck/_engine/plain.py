@@ -1,8 +1,8 @@
 """The rules' exact checks on the document as parsed: broken relations judged without models.
 
-The column screen (:mod:`perfcheck._engine.fast`) finds a ``sum``, ``balance`` or
-``share`` of plain figures (a share's stated percentage printed with its ``%``) broken
-from their integers. When every selected rule judging its kind can run
+The column screen (:mod:`perfcheck._engine.fast`) finds a ``sum``, ``balance``, ``share``
+or ``change`` of plain figures (a stated percentage printed with its ``%``) broken from
+their integers. When every selected rule judging its kind can run
 on parsed data (its :attr:`~perfcheck._engine.screen.Screen.plain`), the relation is not
 escalated to the full path: each rule's own exact check runs here, on a
 :class:`PlainContext` whose figures are views of the parsed figures (the same
@@ -57,7 +57,7 @@ class _Document(NamedTuple):
 
 
 class PlainRelation:
-    """A ``sum``, ``balance`` or ``share`` as parsed, read as a rule reads the relation's model."""
+    """A ``sum``, ``balance``, ``share`` or ``change`` as parsed, read as a rule reads its model."""
 
     __slots__ = ("data",)
 
@@ -75,7 +75,7 @@ class PlainRelation:
 
     @property
     def kind(self) -> str:
-        """``sum``, ``balance`` or ``share``."""
+        """``sum``, ``balance``, ``share`` or ``change``."""
         return cast("str", self.data["kind"])
 
     @property
@@ -119,6 +119,31 @@ class PlainRelation:
         """A share's stated percentage."""
         return cast("str", self.data["stated"])
 
+    @property
+    def current(self) -> str:
+        """A change's figure of this year."""
+        return cast("str", self.data["current"])
+
+    @property
+    def prior(self) -> str | None:
+        """A change's figure of last year."""
+        return cast("str | None", self.data.get("prior"))
+
+    @property
+    def delta(self) -> str | None:
+        """A change's amount."""
+        return cast("str | None", self.data.get("delta"))
+
+    @property
+    def percent(self) -> str | None:
+        """A change's percent."""
+        return cast("str | None", self.data.get("percent"))
+
+    @property
+    def direction(self) -> str:
+        """A change's direction: ``increase`` or ``decrease``."""
+        return cast("str", self.data["direction"])
+
     def operands(self) -> list[str]:
         """Ids of the figures the relation names, in the model's order."""
         kind = self.kind
@@ -126,6 +151,8 @@ class PlainRelation:
             return [self.total, *self.parts]
         if kind == "balance":
             return [*self.inflows, *self.outflows]
+        if kind == "change":
+            return [x for x in (self.current, self.prior, self.delta, self.percent) if x is not None]
         return [self.part, *self.wholes, self.stated]
 
 

@@ -186,8 +186,9 @@ class Screen:
         cleared: the screen judged the whole document: the rule is not run again on the
             part escalated to the full path.
         plain: the rule's exact check runs on the document as parsed
-            (:class:`perfcheck._engine.plain.PlainContext`) for a ``sum``, ``balance`` or
-            ``share`` of plain figures: a broken one is judged and worded there, not escalated.
+            (:class:`perfcheck._engine.plain.PlainContext`) for a ``sum``, ``balance``,
+            ``share`` or ``change`` of plain figures: a broken one is judged and worded there,
+            not escalated.
     """
 
     kind: str | None = None

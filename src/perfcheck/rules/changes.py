@@ -107,7 +107,7 @@ def _break_percent(b: Drawing) -> None:
     "change-level",
     severity=Severity.ERROR,
     kinds=["change"],
-    screen=Screen("change", change=_level_holds),
+    screen=Screen("change", change=_level_holds, plain=True),
     breaker=_break_level,
     passing=doc(
         fig("spend", "1264.92", "一般公共预算财政拨款支出"),
@@ -254,7 +254,7 @@ def _percent_target(ctx: Context, rel: ChangeRelation) -> tuple[Interval | None,
     "change-percent",
     severity=Severity.ERROR,
     kinds=["change"],
-    screen=Screen("change", change=_percent_holds),
+    screen=Screen("change", change=_percent_holds, plain=True),
     breaker=_break_percent,
     passing=doc(
         fig("family", "13980", "对个人和家庭补助支出预算", decimals=2),
