@@ -215,15 +215,12 @@ class Judging(Generic[_F, _M]):
         if judgment.holds:
             return
         view = self.views[subject]
-        yield self.finding(
-            code=rule.code,
-            severity=rule.severity,
-            verdict=Verdict.BROKEN,
-            relation=relation.id,
-            figures=tuple(dict.fromkeys(figures)),
-            locations=self.locations(figures),
-            message=self.word(judgment, phrase, phrase_params or {}),
-            locale=self.locale,
+        yield self._found(
+            rule,
+            Verdict.BROKEN,
+            relation.id,
+            figures,
+            self.word(judgment, phrase, phrase_params or {}),
             subject=subject,
             actual=view.number,
             expected=judgment.expected,
@@ -285,28 +282,34 @@ class Judging(Generic[_F, _M]):
     def not_checkable(self, rule: Rule, relation: Judged, figures: Sequence[str], why: _M) -> Iterator[_F]:
         """Record and yield an info finding: the relation cannot be judged (``why`` says why)."""
         self.record_not_checkable(rule, relation)
-        yield self.finding(
-            code=rule.code,
-            severity=Severity.INFO,
-            verdict=Verdict.NOT_CHECKABLE,
-            relation=relation.id,
-            figures=tuple(dict.fromkeys(figures)),
-            locations=self.locations(figures),
-            message=self.t(N_("not checkable: {why}"), why=why),
-            locale=self.locale,
-        )
+        message = self.t(N_("not checkable: {why}"), why=why)
+        yield self._found(rule, Verdict.NOT_CHECKABLE, relation.id, figures, message, severity=Severity.INFO)
 
     def suspicious(self, rule: Rule, figures: Sequence[str], message: _M, relation: str | None = None) -> _F:
         """A plausibility finding."""
+        return self._found(rule, Verdict.SUSPICIOUS, relation, figures, message)
+
+    def _found(  # noqa: PLR0913, PLR0917 - a finding's common fields
+        self,
+        rule: Rule,
+        verdict: Verdict,
+        relation: str | None,
+        figures: Sequence[str],
+        message: _M,
+        severity: Severity | None = None,
+        **more: Any,  # noqa: ANN401 - the fields of a judgment
+    ) -> _F:
+        """A finding of ``rule`` (its severity unless given) naming ``figures`` once each, where printed."""
         return self.finding(
             code=rule.code,
-            severity=rule.severity,
-            verdict=Verdict.SUSPICIOUS,
+            severity=rule.severity if severity is None else severity,
+            verdict=verdict,
             relation=relation,
             figures=tuple(dict.fromkeys(figures)),
             locations=self.locations(figures),
             message=message,
             locale=self.locale,
+            **more,
         )
 
     def record_not_checkable(self, rule: Rule, relation: Judged) -> None:
