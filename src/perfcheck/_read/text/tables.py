@@ -60,6 +60,7 @@ from perfcheck._read.tables.cells import (
 )
 from perfcheck._read.tables.files import read_grid
 from perfcheck._read.tables.grid import preamble_unit
+from perfcheck._read.text.formula_keys import formula_sums, keyed_cells, keyed_grid, unkeyed
 from perfcheck._read.text.sangong_lines import Across, sangong_lines
 from perfcheck._read.text.sangong_row import sangong_grid
 
@@ -542,9 +543,38 @@ def _rows(cells: list[str]) -> tuple[int, list[list[str]], int, int] | None:
                 end += 1 + k
             else:
                 break
-        if sum(len(r) - r.count("") == width for r in rows) >= _MIN_ROWS:
+        rows, end = _last_row_padded(cells, rows, end, width)
+        # a column blank in every row (下级 under a county's own table) is no missing cell
+        blank = sum(all(not r[c] for r in rows) for c in range(1, width)) if rows else 0
+        if sum(len(r) - r.count("") == width - blank for r in rows) >= _MIN_ROWS:
             return first, rows, end, width
     return None
+
+
+def _last_row_padded(
+    cells: list[str], rows: list[list[str]], end: int, width: int
+) -> tuple[list[list[str]], int]:
+    """The rows with the run's last row, short of the trailing cells blank in every other row, padded.
+
+    A page that ends a table with ``|`` after each cell drops the last row's trailing blank
+    cell: the row is the rest of the run, a name and its values, and every column it lacks
+    is blank in all the rows before it.
+
+    >>> _last_row_padded(["甲", "1", "", "乙", "2"], [["甲", "1", ""]], 3, 3)
+    ([['甲', '1', ''], ['乙', '2', '']], 5)
+    >>> _last_row_padded(["甲", "1", "3", "乙", "2"], [["甲", "1", "3"]], 3, 3)
+    ([['甲', '1', '3']], 3)
+    """
+    rest = cells[end:]
+    if (
+        not rows
+        or not 1 < len(rest) < width
+        or _value(rest[0])
+        or not all(number_like(c) for c in rest[1:])
+        or any(r[c] for r in rows for c in range(len(rest), width))
+    ):
+        return rows, end
+    return [*rows, [*rest, *[""] * (width - len(rest))]], len(cells)
 
 
 def _header(cells: list[str], width: int, *, marked: bool) -> list[list[object]]:
@@ -1198,14 +1228,15 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
             continue
         grid = _two_row_headers(grid)
         raw = text[start:end].split("\n")[len(lines) - len(grid) :]
-        table = _read(grid, name=name, n=n, first=first, span=(start, end), unit=own or unit)
+        grid = keyed_grid(grid)
+        table = _keyed(_read(grid, name=name, n=n, first=first, span=(start, end), unit=own or unit), n)
         if shifted := _shifted(table, grid, raw, first):
             kept = [[] if k in shifted else row for k, row in enumerate(grid)]
             table = _read(kept, name=name, n=n, first=first, span=(start, end), unit=own or unit)
             table = _gapped_sums_left(_rows_unread(table, grid, shifted, n=n, first=first, unit=own))
         found.append(table if own or table.unread is None else _unit_guessed(table))
     for first, start, end, run, marked in _cell_runs(text):
-        cells = run
+        cells = keyed_cells(run, _value)
         while cells:
             read = _grid_of_cells(cells, marked=marked)
             if read is None:
@@ -1218,7 +1249,7 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
             n += 1
             # the cells are not lines: the table's rows are numbered from its first line
             above = _unit_above(text, start) or _title_unit(grid)
-            table = _read(grid, name=name, n=n, first=first, span=(start, end), unit=above or unit)
+            table = _keyed(_read(grid, name=name, n=n, first=first, span=(start, end), unit=above or unit), n)
             if not above and table.unread is not None:
                 table = _unit_guessed(table)
             # the cells are not lines: the table spans the lines of its run
@@ -1439,6 +1470,22 @@ def _unit_guessed(table: TextTable) -> TextTable:
     relations check it, not for counts (公务用车保有量 | 41) in a table checked by nothing.
     """
     return replace(table, figures=[f for f in table.figures if f.get("unit") == "%"])
+
+
+def _keyed(table: TextTable, n: int) -> TextTable:
+    """A table whose rows carry formula keys (:mod:`.formula_keys`): read by its formulas alone.
+
+    The printed formulas say which rows add up to which, so the sums the table reader
+    guessed from its rows' names and indents are replaced by theirs; its rows' names lose
+    their keys.
+    """
+    sums = formula_sums(*_placed(table.figures), f"t{n}_")
+    if sums is None:
+        return table
+    figures = [{**f, "label": unkeyed(str(f["label"]))} for f in table.figures]
+    relations = [{**r, "basis": "inferred"} for r in sums]
+    why = None if relations else "no relation found: no formula of its keys names rows printed with numbers"
+    return replace(table, figures=figures, relations=relations, unread=why)
 
 
 def masked(text: str, tables: list[TextTable]) -> str:
