@@ -265,6 +265,40 @@ def _malformed(text: str, a: int, b: int, start: int, end: int) -> tuple[int, in
     return lo, hi
 
 
+#: Digits a space (or a comma and a space) before a number: a thousands group split from it.
+_GROUP_BEFORE: Final = re.compile(r"(?:^|[^0-9０-９.．,，])[0-9０-９]{1,3}(?:[,，] ?|[ \u2009\u202f\u00a0])$")
+_THREE: Final = re.compile(r"[0-9０-９]{3}")
+
+
+def _split_group(text: str, a: int, b: int, start: int) -> int | None:
+    """Where the digits split from the number at ``a:b`` begin (``1, 537.4``, ``1 234.56``); else None.
+
+    A number whose whole part is three digits, printed after one to three digits and a
+    space (or a comma and a space), may be one number whose thousands were split apart as
+    well as two numbers: it is neither read as its last group (537.4 of 1,537.4) nor
+    guessed whole.
+
+    >>> text = "运行维护费1, 537.4万元"
+    >>> _split_group(text, 8, 13, 0), _split_group("合计234.56万元", 2, 8, 0)
+    (5, None)
+    """
+    whole = re.split(r"[.．]", text[a:b], maxsplit=1)[0]
+    if _THREE.fullmatch(whole) is None:
+        return None
+    found = _GROUP_BEFORE.search(text[max(start, a - 6) : a])
+    if found is None:
+        return None
+    at = max(start, a - 6) + found.start()
+    return at + 1 if not text[at].isdigit() else at
+
+
+def _misprinted(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the misprinted number the digits at ``a:b`` lie in (``1,2,3.4.5``, ``1, 537.4``)."""
+    if (group := _split_group(text, a, b, start)) is not None:
+        return group, b  # 1, 537.4万元: the thousands split from the number; no part of it is read
+    return _malformed(text, a, b, start, end)
+
+
 def _minus_sign(text: str, at: int, start: int) -> bool:
     """Whether ``text[at]`` is a minus sign of the number after it (增长-50.29%), not a dash.
 
@@ -305,7 +339,7 @@ def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
             )
         ):
             continue
-        if (bad := _malformed(text, a, b, start, end)) is not None:
+        if (bad := _misprinted(text, a, b, start, end)) is not None:
             # 1,2,3.4.5万元: no number, so no figure; reported as unreadable
             if unreadable is not None and bad not in unreadable:
                 unreadable.append(bad)
