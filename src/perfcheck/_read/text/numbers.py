@@ -55,6 +55,7 @@ _SCALES: Final = (
 #: Scale words in traditional characters (reports reposted in them), as the unit is written.
 _SIMPLIFIED_SCALE: Final = str.maketrans({"萬": "万", "億": "亿"})
 _AMOUNT: Final = "元"
+AMOUNT_UNIT: Final = _AMOUNT
 _PERCENT: Final = ("%", "％")
 _POINTS: Final = ("个百分点", "百分点")
 #: A count unit is not one when these follow it (个月 is a duration, 分钟 a time, 分配 a verb).
@@ -299,6 +300,42 @@ def _misprinted(text: str, a: int, b: int, start: int, end: int) -> tuple[int, i
     return _malformed(text, a, b, start, end)
 
 
+#: A change's base named right before its bare value (较上年2.5减少…), and the change right after it.
+_BASE_BEFORE: Final = re.compile(
+    r"(?:较|比)(?:上年|去年|上年度|上一年|[0-9]{4}年度?)(?:同期)?(?:预算|决算|执行)?数?$"
+)
+_CHANGE_AFTER: Final = re.compile(r"(?:减少|增加|下降|增长|上升|降低|节约|压减|缩减)了?")
+
+
+def _base_unit(text: str, a: int, b: int, end: int) -> str | None:
+    """The unit of a change's base printed bare before its change (``较上年2.5减少1.95万元``).
+
+    A change compares like with like: the base is in the unit of the change's amount, printed
+    right after the change word. Any other bare number is no figure.
+
+    >>> text = "接待费0.55万元，较上年2.5减少1.95万元"
+    >>> _base_unit(text, 13, 16, len(text)), _base_unit("较上年2.5，减少1.95万元", 3, 6, 15)
+    ('万元', None)
+    """
+    change = _CHANGE_AFTER.match(text, b)
+    if _BASE_BEFORE.search(text[max(0, a - 10) : a]) is None or change is None:
+        return None
+    amount = _ARABIC.match(text, change.end())
+    if amount is None:
+        return None
+    tail = _tail(text, amount.end(), end)
+    if tail is None or tail[1] != "amount" or AMOUNT_UNIT not in text[amount.end() : tail[3]]:
+        return None
+    return tail[0]
+
+
+def _based(text: str, span: tuple[int, int], end: int, tail: _Tail) -> _Tail:
+    """``tail``, or for a change's base printed bare (see :func:`_base_unit`) the change's unit."""
+    if tail[1] == "bare" and (base := _base_unit(text, *span, end)) is not None:
+        return base, "amount", None, span[1]  # 较上年2.5减少1.95万元: 2.5 is in 万元
+    return tail
+
+
 def _minus_sign(text: str, at: int, start: int) -> bool:
     """Whether ``text[at]`` is a minus sign of the number after it (增长-50.29%), not a dash.
 
@@ -349,7 +386,7 @@ def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
         tail = _tail(text, b, end)
         if tail is None:
             continue
-        unit, kind, after_q, phrase_end = tail
+        unit, kind, after_q, phrase_end = _based(text, (a, b), end, tail)
         if kind == "bare" and not (phrase_end >= end or text[phrase_end] in _DELIMITERS):
             continue
         if a > start and text[a - 1] == "第" and unit in _ORDINAL_UNITS:
