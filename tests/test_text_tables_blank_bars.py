@@ -72,3 +72,20 @@ def test_a_second_bar_ending_every_row_marks_no_blank() -> None:
     values = {f.id: f.value for f in found.ledger.figures}
     sums = [{values[i] for i in r.operands()} for r in found.ledger.relations if r.kind == "sum"]
     assert {"6.00", "0.00", "2.00", "4.00"} in sums
+
+
+def test_a_blank_total_row_under_the_header_keeps_the_header_the_tables() -> None:
+    # 合计's cells left blank: the header above it is still the table's, not its first row of numbers
+    text = (
+        "2024年部门“三公”经费预算表 | |||\n"
+        "单位:元 | |||\n"
+        "项目 | 2024年预算数 | 备注 |\n"
+        "合计 | |||\n"
+        "一、因公出国(境)费用 | 0 | ||\n"
+        "二、公务接待费 | 30000 | ||\n"
+        "三、公务用车费 | 45000 | ||\n"
+    )
+    labels = {f.label: (f.value, f.unit) for f in extract(text).ledger.figures}
+    assert labels["一、因公出国(境)费用 / 2024年预算数"] == ("0", "元")
+    assert labels["二、公务接待费 / 2024年预算数"] == ("30000", "元")
+    assert not [label for label in labels if label.endswith("/ 0")]  # no row read as the header

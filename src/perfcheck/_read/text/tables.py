@@ -178,8 +178,23 @@ def _caption(row: list[object]) -> bool:
     return len(filled) == 1 and bool(_CAPTION.search(normalized(filled[0])))
 
 
+def _label_only(row: list[object]) -> bool:
+    """A row of a name and blank cells (``合计 | |||``): a row whose amounts the page left blank."""
+    named = bool(row) and not is_blank(row[0]) and not number_like(row[0])
+    return named and all(is_blank(c) for c in row[1:])
+
+
 def _top(rows: list[Any], first: int, floor: int) -> int:
-    """Where the table whose first row of numbers is ``rows[first]`` begins: its header, then its captions."""
+    """Where the table whose first row of numbers is ``rows[first]`` begins: its header, then its captions.
+
+    Rows of a name and blank cells just above that row (``合计 | |||``) are the table's when a
+    header stands above them.
+    """
+    blank = first
+    while blank > floor and first - blank < _HEADER_ROWS and _label_only(rows[blank - 1][3]):
+        blank -= 1
+    if floor < blank < first and _heading(rows[blank - 1][3]):
+        first = blank
     start = first
     while start > floor and first - start < _HEADER_ROWS and _heading(rows[start - 1][3]):
         start -= 1
