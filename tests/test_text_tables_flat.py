@@ -111,3 +111,20 @@ def test_dates_phone_numbers_and_page_numbers_after_a_caption_are_no_figures() -
     text = "单位:万元\n填报日期 2023-04-18\n第2页 共46页\n合计 15.50\n培训费 15.50\n"
     values = {f.value for f in extract(text).ledger.figures}
     assert values == {"15.50"}
+
+
+def test_a_header_naming_a_rate_column_gives_no_figure() -> None:
+    # 完成率 printed without %: 96.5 would be read as 万元 by its place; the table is left unread
+    text = (
+        "表3 单位:万元 项 目 预算数 决算数 完成率 合 计 40.00 38.60 96.5 培训费 10.00 9.60 96.0 二、说明。\n"
+    )
+    values = {f.value for f in extract(text).ledger.figures}
+    assert "96.5" not in values
+    assert "38.60" not in values
+    assert not [t for t in extract(text).unread_tables if "flattened" in t.reason]
+
+
+def test_several_numbers_under_no_named_column_are_not_read() -> None:
+    text = "单位:万元\n合计 40.00 38.60\n培训费 10.00\n"
+    figures = _figures(text)
+    assert figures == {"培训费": ("10.00", "万元")}  # one number a row: the row's amount

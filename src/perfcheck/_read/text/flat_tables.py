@@ -16,7 +16,10 @@ as one line, a stretch) holding ``。``, ``，`` or ``；``, or a number printed
 - a row whose name prints its unit in brackets (``公务用车保有量(辆)``) is in that unit, and a
   row whose name counts things without saying in what (``团组数``, ``人数``) is not read;
 - each figure is named by the words printed before it on its row, and by the column name
-  when the table names as many columns as the row prints numbers.
+  when the table names as many columns as the row prints numbers;
+- a table whose header names a column of rates or changes (完成率, 增减, %) gives no figure
+  (a rate printed without % is no amount), nor does a row printing several numbers under a
+  header naming no column (which of them is what is not known).
 
 >>> text = "表1 单位:万元\n项目 预算数 决算数\n合计 30.00 28.50\n培训费 10.00 9.50\n会议费 20.00 19.00\n。"
 >>> [(f["label"], f["value"], f["unit"]) for f in flat_figures(text, 0, len(text), n=1)[2]]
@@ -55,6 +58,8 @@ _COLUMN: Final = re.compile(
 )
 #: A list's ordinal opening an item's name (``八、``): a name holding two begins at the last.
 _ORDINAL: Final = re.compile(r"[一二三四五六七八九十]+、")
+#: Header words of a column of rates or changes, whose numbers are no amounts of the caption's unit.
+_RATES: Final = re.compile(r"率|比例|比重|占比|增减|增长|同比|[%％]")
 #: The longest stretch of a line without numbers that is still a table's (a row name, a header).
 _MAX_WORDS: Final = 40
 
@@ -129,6 +134,25 @@ def _unit_of(name: str, unit: str) -> str | None:
     return None if _COUNTS.search(_ROW_UNIT.sub("", name)) else unit
 
 
+def _rows(
+    text: str, numbers: list[re.Match[str]], start: int, first_name: str
+) -> list[tuple[str, list[re.Match[str]]]]:
+    """The numbers grouped in rows: each row's name (the words before its first number) and numbers."""
+    rows: list[tuple[str, list[re.Match[str]]]] = []
+    previous = start
+    for k, match in enumerate(numbers):
+        between = text[previous : match.start()]
+        words = first_name if k == 0 else _words(between.split("\n")[-1])
+        previous = match.end()
+        if words and len(words) <= _MAX_WORDS:
+            rows.append((words, [match]))
+        elif "\n" in between or not rows:
+            rows.append(("", [match]))
+        else:
+            rows[-1][1].append(match)
+    return rows
+
+
 def flat_figures(text: str, start: int, stop: int, *, n: int) -> tuple[int, int, list[dict[str, Any]]]:
     """The flattened table whose caption is the first in ``text[start:stop]``: its span and its figures.
 
@@ -142,23 +166,17 @@ def flat_figures(text: str, start: int, stop: int, *, n: int) -> tuple[int, int,
     numbers = [m for m in _NUMBER.finditer(text, caption.end(), end) if _figure_at(text, m)]
     if len(numbers) < 2:
         return caption.start(), caption.start(), []
-    columns, first_name = _header(text[caption.end() : numbers[0].start()])
-    rows: list[tuple[str, list[re.Match[str]]]] = []
-    previous = caption.end()
-    for k, match in enumerate(numbers):
-        between = text[previous : match.start()]
-        words = first_name if k == 0 else _words(between.split("\n")[-1])
-        previous = match.end()
-        if words and len(words) <= _MAX_WORDS:
-            rows.append((words, [match]))
-        elif "\n" in between or not rows:
-            rows.append(("", [match]))
-        else:
-            rows[-1][1].append(match)
+    head = text[caption.end() : numbers[0].start()]
+    if _RATES.search(head):
+        # a column of rates printed without %: which numbers are amounts is not certain
+        return caption.start(), caption.start(), []
+    columns, first_name = _header(head)
     figures: list[dict[str, Any]] = []
-    for name, printed in rows:
+    for name, printed in _rows(text, numbers, caption.end(), first_name):
         # a row printing more numbers than the columns holds its own first: the rest are no row's
         shown = printed[: len(columns)] if columns and len(printed) > len(columns) else printed
+        if not columns and len(printed) > 1:
+            continue  # several numbers in no column the table names: which is what is not known
         named = bool(columns) and len(printed) >= len(columns)
         for j, match in enumerate(shown):
             value = match.group(0)
