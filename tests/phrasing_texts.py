@@ -18,6 +18,12 @@ def error_values(ledger: perfcheck.Ledger, result: perfcheck.Result) -> list[set
     return [{values[i] for i in f.figures} for f in result.errors]
 
 
+def checked_by_hand(ledger: perfcheck.Ledger, result: perfcheck.Result) -> list[set[str]]:
+    """Each warning to check by hand (PC903, a broken inferred relation) as its figures' printed values."""
+    values = {f.id: f.value for f in ledger.figures}
+    return [{values[i] for i in f.figures} for f in result.findings if f.code == "PC903"]
+
+
 def relation_values(ledger: perfcheck.Ledger, *kinds: str) -> list[tuple[set[str], str]]:
     """Each relation of ``kinds`` as the set of printed values of its figures, and its basis."""
     values = {f.id: f.value for f in ledger.figures}

@@ -1083,5 +1083,6 @@ def test_clauses_colons_and_brackets_bind_figures_to_their_own_statement() -> No
     assert not any(k == "equal" and {"80.0", "40.0"} <= set(v) for k, v in built)
     # 占收入合计100% after brackets: the share of the figure before the brackets
     assert ("share", ["400.00", "400.00", "100%"]) in built
-    # 为调整预算的% with no budget printed: no ratio to another figure
-    assert not any(k == "ratio" and "111.86%" in v for k, v in built)
+    # 为调整预算的% with no budget printed: no ratio to another figure, only (not checkable) of
+    # the figure it follows, with no denominator
+    assert [v for k, v in built if k == "ratio" and "111.86%" in v] == [["230.00", "111.86%"]]

@@ -10,7 +10,7 @@ structure of sentences real reports print.
 from __future__ import annotations
 
 import perfcheck
-from phrasing_texts import error_values, read_text, relation_values
+from phrasing_texts import checked_by_hand, error_values, read_text, relation_values
 
 SECTIONS = (
     "（一）因公出国（境）费30.00万元。全年组织出国团组5个，累计20人次。与2016年相比，因公出国（境）经费支出"
@@ -152,3 +152,74 @@ def test_a_change_by_an_amount_is_of_the_amount_before_the_count_printed_last() 
 def test_a_broken_change_of_the_amount_before_a_count_is_reported() -> None:
     ledger, result = read_text(COUNT_BETWEEN.replace("下降20%", "下降25%"))
     assert error_values(ledger, result) == [{"1000.00", "250.00", "25%"}]
+
+
+# --- a change against this year's budget, named by its role (比预算数), the budget printed nowhere ----
+
+AGAINST_BUDGET = (
+    "（一）公务用车购置及运行费支出40.00万元。其中：公务用车运行维护费40.00万元。\n"
+    "公务用车购置及运行费支出决算数比预算数减少10.00万元，下降20.00%。主要原因是加强车辆管理。\n"
+    "（二）公务接待费支出6.00万元，国内公务接待12批次。\n"
+    "公务接待费支出决算比年初预算数增加1.00万元，增长20%。\n"
+)
+
+
+def test_a_change_against_an_unprinted_budget_names_the_item_printed_before() -> None:
+    ledger, result = read_text(AGAINST_BUDGET)
+    changes = _changes(ledger)
+    assert ({"40.00", "10.00", "20.00%"}, "inferred") in changes
+    assert ({"6.00", "1.00", "20%"}, "inferred") in changes
+    assert not result.findings, [f.message for f in result.findings]
+
+
+def test_a_broken_change_against_an_unprinted_budget_is_to_be_checked_by_hand() -> None:
+    ledger, result = read_text(AGAINST_BUDGET.replace("下降20.00%", "下降25.00%"))
+    assert result.ok, error_values(ledger, result)
+    checked = checked_by_hand(ledger, result)
+    assert {"40.00", "10.00", "25.00%"} in checked
+
+
+def test_a_budget_printed_before_is_never_replaced_by_a_base_put_together() -> None:
+    text = (
+        "公务接待费支出预算数8.00万元，公务接待费支出决算数6.00万元。\n"
+        "公务接待费支出决算数比预算数减少2.00万元，下降25%。\n"
+    )
+    ledger, result = read_text(text)
+    # the budget is printed: no change of 6.00 by 2.00 and 25 % through a base the reader puts together
+    assert ({"6.00", "2.00", "25%"}, "inferred") not in _changes(ledger)
+    assert result.ok, error_values(ledger, result)
+
+
+# --- a rate of execution whose budget the sentence does not print, the budget in a table -----------
+
+RATE_OF_TABLE_BUDGET = (
+    "一、“三公”经费决算情况表\n"
+    "项目 | 预算数 | 决算数 |\n"
+    "合计 | 80.00 | 66.00 |\n"
+    "公务接待费 | 30.00 | 24.00 |\n"
+    "公务用车购置及运行费 | 50.00 | 42.00 |\n"
+    "二、“三公”经费决算情况说明\n"
+    "公务接待费支出决算为24.00万元，完成年初预算的80%。公务用车购置及运行费支出决算为42.00万元，"
+    "完成预算的84%。\n"
+)
+
+
+def test_a_rate_of_a_budget_printed_in_a_table_is_a_ratio_to_that_budget() -> None:
+    ledger, result = read_text(RATE_OF_TABLE_BUDGET)
+    ratios = relation_values(ledger, "ratio")
+    assert ({"24.00", "30.00", "80%"}, "inferred") in ratios, ratios
+    assert ({"42.00", "50.00", "84%"}, "inferred") in ratios, ratios
+    assert result.ok, error_values(ledger, result)
+    assert not result.findings, [f.message for f in result.findings]
+
+
+def test_a_rate_that_is_not_of_its_tables_budget_is_to_be_checked_by_hand() -> None:
+    ledger, result = read_text(RATE_OF_TABLE_BUDGET.replace("完成年初预算的80%", "完成年初预算的90%"))
+    assert result.ok, error_values(ledger, result)
+    checked = checked_by_hand(ledger, result)
+    assert any({"24.00", "90%"} <= found for found in checked), checked
+
+
+def test_a_rate_of_the_adjusted_budget_takes_no_first_passed_budget_from_a_table() -> None:
+    ledger, _ = read_text(RATE_OF_TABLE_BUDGET.replace("完成年初预算的80%", "完成调整预算的80%"))
+    assert not any("30.00" in values and "80%" in values for values, _ in relation_values(ledger, "ratio"))

@@ -6,7 +6,8 @@ print (bench/corpus holds the index of the real pages).
 
 from __future__ import annotations
 
-from phrasing_texts import breakdown_values, error_values, read_text
+import perfcheck
+from phrasing_texts import breakdown_values, checked_by_hand, error_values, read_text, relation_values
 
 # Two changes of one total (against last year, against the budget), a sentence of reasons, then a
 # 其中 list whose items each say both changes, one item with none (无…费).
@@ -158,3 +159,81 @@ def test_an_item_against_last_years_budget_under_a_change_against_last_year_is_a
     ledger, result = read_text(text)
     assert ({"300.00", "200.00", "100.00"}, "inferred") in breakdown_values(ledger)
     assert not result.findings
+
+
+# --- a part said to be unchanged (持平, 无增减) adds nothing to its total's change ---------------
+
+
+def _changes_sums(ledger: perfcheck.Ledger) -> list[tuple[set[str], str]]:
+    """The inferred sums and balances: here, the parts' changes adding up to the total's."""
+    return [(v, b) for v, b in relation_values(ledger, "sum", "balance") if b == "inferred"]
+
+
+FLAT_PARTS = (
+    (
+        "2023年“三公”经费支出合计8.60万元，比上年减少1.40万元。其中：公务用车运行维护费5.60万元，"
+        "占65.12%，比上年减少1.40万元；公务接待费3.00万元，占34.88%，和上年持平。\n"
+    ),
+    (
+        "2023年“三公”经费预算12.50万元，较上年减少2.00万元。其中：公务接待费4.50万元，与上年相比无增减；"
+        "公务用车运行维护费8.00万元，较上年减少2.00万元。\n"
+    ),
+    (
+        "2023年“三公”经费决算10.00万元，同比增加0.50万元。其中：因公出国（境）费2.00万元，与上年相同；"
+        "公务接待费3.00万元，同比减少1.00万元；公务用车运行维护费5.00万元，同比增加1.50万元。\n"
+    ),
+)
+
+
+def test_the_changed_parts_alone_add_up_to_the_totals_change() -> None:
+    expected = ({"1.40"}, {"2.00"}, {"0.50", "1.00", "1.50"})
+    for text, values in zip(FLAT_PARTS, expected, strict=True):
+        ledger, result = read_text(text)
+        assert (values, "inferred") in _changes_sums(ledger), text
+        assert not result.findings, [f.message for f in result.findings]
+
+
+def test_a_changed_part_that_does_not_add_up_is_to_be_checked_by_hand() -> None:
+    ledger, result = read_text(FLAT_PARTS[2].replace("同比增加1.50万元", "同比增加1.80万元"))
+    assert result.ok
+    checked = checked_by_hand(ledger, result)
+    assert {"0.50", "1.00", "1.80"} in checked
+
+
+def test_a_part_flat_against_its_budget_is_no_zero_change_against_last_year() -> None:
+    text = (
+        "2023年“三公”经费支出合计8.60万元，比上年减少1.40万元。其中：公务用车运行维护费5.60万元，"
+        "比上年减少1.40万元；公务接待费3.00万元，与年初预算持平。\n"
+    )
+    ledger, _ = read_text(text)
+    assert _changes_sums(ledger) == []
+
+
+# --- the total's change against 上年, its parts' against last year named by its year -------------
+
+LAST_YEAR_BY_NAME = (
+    "2018年“三公”经费预算数为30.0万元，与上年相比减少1.5万元，下降4.76%。具体情况如下：\n"
+    "1. 因公出国（境）费预算0万元，与上年相比持平。\n"
+    "2. 公务接待费预算10.0万元，比2017年预算减少0.5万元，下降4.76%。\n"
+    "3. 公务用车购置及运行费预算20.0万元，比2017年预算减少1.0万元，下降4.76%。\n"
+)
+
+
+def test_parts_changes_against_last_year_named_by_its_year_are_the_terms_of_the_totals() -> None:
+    ledger, result = read_text(LAST_YEAR_BY_NAME)
+    assert ({"1.5", "0.5", "1.0"}, "inferred") in _changes_sums(ledger)
+    assert not result.findings, [f.message for f in result.findings]
+    ledger, result = read_text(LAST_YEAR_BY_NAME.replace("减少1.0万元", "减少1.2万元"))
+    assert result.ok
+    assert {"1.5", "0.5", "1.2"} in checked_by_hand(ledger, result)
+
+
+def test_a_year_before_last_is_no_last_year() -> None:
+    ledger, _ = read_text(LAST_YEAR_BY_NAME.replace("比2017年预算", "比2016年预算"))
+    assert ({"1.5", "0.5", "1.0"}, "inferred") not in _changes_sums(ledger)
+
+
+def test_a_total_changed_against_two_bases_takes_no_part_named_by_a_year_as_last_years() -> None:
+    text = LAST_YEAR_BY_NAME.replace("下降4.76%。具体", "下降4.76%；比2017年执行数减少0.9万元。具体")
+    ledger, _ = read_text(text)
+    assert ({"1.5", "0.5", "1.0"}, "inferred") not in _changes_sums(ledger)

@@ -101,7 +101,16 @@ NAMED_BASE = (
 def test_a_rate_of_a_budget_nowhere_printed_is_not_checked() -> None:
     ledger, result = read_text(NAMED_BASE)
     assert result.ok, [f.message for f in result.errors]
-    assert not [values for kind, values in _built(ledger) if kind == "ratio"]
+    # each rate is read as a ratio of the figure it follows with no denominator: nothing is checked
+    ratios = [r for r in ledger.relations if isinstance(r, perfcheck.RatioRelation)]
+    assert ratios
+    assert all(r.denominator is None for r in ratios)
+    assert [values for kind, values in _built(ledger) if kind == "ratio"] == [
+        ["29206", "110.21%"],
+        ["15211", "111.03%"],
+        ["23173.15", "111.86%"],
+    ]
+    assert not result.findings, [f.message for f in result.findings]
     assert ("sum", ["23173.15", "13372", "5772.56", "4028.59"]) in _built(ledger)
 
 

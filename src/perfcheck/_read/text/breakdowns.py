@@ -30,6 +30,11 @@ BY: Final = re.compile(r"(?<!照)按(?!照)([^，,。；;：:\n0-9]{1,8}?)(?:分
 BY_VIEW: Final = re.compile(
     r"(?:^|(?<=[，,。；;：:\s])|(?<=\n[一二三四五六七八九十]、)|(?<=^[一二三四五六七八九十]、))(?:从|分)([^，,。；;：:\n0-9]{2,8}?)(?:来看|看)[，,：:]"
 )
+#: A classification said as the heading of a situation: 分地区一般公共预算收入完成情况：, 分级次收入情况：.
+BY_SITUATION: Final = re.compile(
+    r"(?:^|(?<=\n)|(?<=\n[一二三四五六七八九十]、)|(?<=^[一二三四五六七八九十]、))"
+    r"分(地区|区域|区县|县区|级次|部门|行业|税种|项目|类别|层级|科目)[^，,。；;：:\n0-9]{0,16}?情况[：:]"
+)
 #: A heading's number before a classification: 二、, （三）, 3.
 _NUMBERED: Final = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]{1,2}[、.．])"
@@ -49,7 +54,8 @@ class Breakdowns(Sums):
 
     def breakdowns(self) -> None:
         """Each ``按…分`` list as a sum of the total it details (see the module's docs)."""
-        opened = sorted([*BY.finditer(self.text), *BY_VIEW.finditer(self.text)], key=lambda m: m.start())
+        found = [*BY.finditer(self.text), *BY_VIEW.finditer(self.text), *BY_SITUATION.finditer(self.text)]
+        opened = sorted(found, key=lambda m: m.start())
         for n, match in enumerate(opened):
             line_end = self.text.find("\n", match.end())
             end = len(self.text) if line_end < 0 else line_end

@@ -35,6 +35,12 @@ _UNCHANGED: Final = re.compile(
 )
 
 
+#: A rate named by this year's budget it reached: 完成年初预算的88.7%, 为预算的95%, 完成2016年预算的.
+_RATE_OF_BUDGET: Final = re.compile(
+    r"^(?:完成|为|达到)(?:((?:19|20)[0-9]{2})年度?)?(?:年初)?预算(?:数)?(?:的)?$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Budget:
     """A budget figure: its id, its item's name, its unit and its value as printed."""
@@ -68,15 +74,22 @@ def _budgets(
     return by_item
 
 
+def _read(
+    built: Built, tables_figures: list[dict[str, Any]]
+) -> tuple[str | None, str | None, dict[str, list[_Budget]], dict[str, dict[str, Any]]]:
+    """The document's unit and year, its budgets by item, and its written relations by id."""
+    unit, year = built.document.get("unit"), built.document.get("period")
+    written = {str(r["id"]): r for r in built.document.get("relations", [])}
+    return unit, year, _budgets(built.figures, tables_figures, unit), written
+
+
 def against_budget(built: Built, tables_figures: list[dict[str, Any]]) -> tuple[list[Rel], set[str]]:
     """The changes against a budget printed elsewhere, and the ids of the text's relations they replace.
 
     ``built`` is what the text reader made of the text (each relation knowing its
     sentences and its base), ``tables_figures`` the figures of the tables printed in it.
     """
-    unit, year = built.document.get("unit"), built.document.get("period")
-    by_item = _budgets(built.figures, tables_figures, unit)
-    written = {str(r["id"]): r for r in built.document.get("relations", [])}
+    unit, year, by_item, written = _read(built, tables_figures)
     made: list[Rel] = []
     replaced: set[str] = set()
     for rel in built.relations:
@@ -119,6 +132,44 @@ def against_budget(built: Built, tables_figures: list[dict[str, Any]]) -> tuple[
             made.append(
                 Rel(data, rel.sentences, [current, *said] if data["kind"] == "ratio" else [current, fig])
             )
+        replaced.add(rid)
+    return made, replaced
+
+
+def rates_of_budget(built: Built, tables_figures: list[dict[str, Any]]) -> tuple[list[Rel], set[str]]:
+    """Rates of execution whose budget the sentence does not print, of a budget printed elsewhere.
+
+    ``公务接待费支出决算为26.4万元，完成年初预算的75.43%`` read as a ratio with no denominator
+    (:mod:`.unprinted`), the budget printed in the report's table (``公务接待费 | 35.00 | 26.4``) or
+    an earlier sentence (``公务接待费预算35万元``): the ratio of the actual to that budget, found
+    by the item's name, so inferred. Returns the ratios and the ids of those they replace.
+    """
+    unit, year, by_item, written = _read(built, tables_figures)
+    made: list[Rel] = []
+    replaced: set[str] = set()
+    for rel in built.relations:
+        rid = str(rel.data["id"])
+        if rel.data.get("kind") != "ratio" or len(rel.figures) != 2 or rid not in written:
+            continue
+        actual, rate = rel.figures
+        named = _RATE_OF_BUDGET.match(re.sub(r"\s", "", rate.label))
+        if named is None or (named.group(1) is not None and named.group(1) != year):
+            continue
+        budget = _one(by_item.get(item(actual.label), []), actual, unit)
+        if budget is None:
+            continue
+        source = written[rid].get("source")
+        data = {
+            "id": f"{rid}_of_budget",
+            "kind": "ratio",
+            "label": f"{rate.label}: {actual.label} ÷ {budget.item} budget {budget.value}",
+            "basis": "inferred",
+            "numerator": actual.id,
+            "denominator": budget.id,
+            "stated": rate.id,
+            **({"source": source} if source else {}),
+        }
+        made.append(Rel(data, rel.sentences, [actual, rate]))
         replaced.add(rid)
     return made, replaced
 

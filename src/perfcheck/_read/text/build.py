@@ -33,6 +33,7 @@ from typing import Any
 
 from perfcheck._core.formula import formula_name
 from perfcheck._read.text import patterns
+from perfcheck._read.text.adjusted import Adjusted
 from perfcheck._read.text.balances import Balances
 from perfcheck._read.text.base import (
     HEADING_UNIT,
@@ -58,6 +59,7 @@ from perfcheck._read.text.equalities import Equalities
 from perfcheck._read.text.growth import Growth
 from perfcheck._read.text.headline import Headline
 from perfcheck._read.text.itemised import Itemised
+from perfcheck._read.text.lines_below import LinesBelow
 from perfcheck._read.text.numbers import Mention, find, remainder_places
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
@@ -65,6 +67,7 @@ from perfcheck._read.text.side_by_side import SideBySide
 from perfcheck._read.text.sides import Sides
 from perfcheck._read.text.sums import Sums
 from perfcheck._read.text.totals_after import TotalsAfter
+from perfcheck._read.text.unprinted import UnprintedBases
 
 __all__ = ["Built", "Fig", "Rel", "build"]
 
@@ -74,6 +77,7 @@ _MONEY = re.compile(r"收入|支出|经费|资金|预算|决算|总计|合计|�
 
 
 class _Builder(
+    LinesBelow,
     Breakdowns,
     TotalsAfter,
     Sums,
@@ -89,6 +93,8 @@ class _Builder(
     Counts,
     Sides,
     Defined,
+    Adjusted,
+    UnprintedBases,
 ):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -376,11 +382,13 @@ class _Builder(
         self.document_unit()
         self.rows()
         self.lists()
+        self.lists_below()
         self.totals_after()
         self.partition_lists()
         self.breakdowns()
         self.cross_sections()
         self.added_totals()
+        self.lists_run_on()
         self.drop_bare()
         self.concepts()
         self.fund_flow()
@@ -390,10 +398,12 @@ class _Builder(
         self.net_assets()
         self.shares(read)
         self.rates(read)
+        self.rates_of_unprinted_budgets()
         self.base_sums()
         self.partition_shares(runs)
         self.changes()
         self.compared_values()
+        self.adjusted_budgets()
         self.listed_changes()
         self.elided_changes()
         self.phrasings()

@@ -13,6 +13,10 @@ from perfcheck._read.text.names import same_item
 from perfcheck._read.text.sentences import Sentence
 
 #: Words naming a change's amount or rate once its direction is said (由X减至Y，压缩Z).
+#: Words saying a figure did not change: 持平, 无增减, 无变化, 未发生变化, 与上年相同.
+_FLAT: Final = re.compile(r"持平|无增减|无变化|没有变化|未(?:发生)?变化|与上年(?:度)?相同")
+#: What a figure is said to be flat against: 与上年预算数持平, 和上年相比无增减, 同比持平.
+_FLAT_BASE: Final = re.compile(r"(?:与|和|较|比)([^，,。；;]{1,14}?)(?:相比)?[，,]?\s*$|(同比)\s*$")
 _HOW_MUCH: Final = re.compile(r"^(?:压缩|缩减|节约|节省)|幅(?:度)?(?:为|达)?$")
 
 
@@ -31,7 +35,11 @@ class Changes(State):
                 )
                 if direction is None:
                     continue
-                if patterns.ROLE_BASE.fullmatch(match.group()) and not self.figure_before(figs, match):
+                if (
+                    patterns.ROLE_BASE.fullmatch(match.group())
+                    and not self.figure_before(figs, match)
+                    and (self.base_printed(sentence, match) or len(self.clause_lead(sentence, match)) < 2)
+                ):
                     continue  # 全年预算数较年初预算数增加…: two names, read by named_changes
                 if self.text[max(sentence.start, match.start() - 2) : match.start()] == "分别":
                     self.respective_changes(sentence, figs, match)
@@ -123,6 +131,28 @@ class Changes(State):
         if rate is None or fig.mention.start < rate.mention.start:
             return not fig.label or bool(patterns.DIRECTION.search(fig.label))
         return bool(patterns.DIRECTION.search(fig.label))
+
+    def clause_lead(self, sentence: Sentence, match: re.Match[str]) -> str:
+        """The words of ``match``'s clause before it (what a change names as its subject)."""
+        clause = max(self.text.rfind(c, sentence.start, match.start()) for c in "，,；;：:。")
+        return self.text[max(clause + 1, sentence.start) : match.start()].strip()
+
+    def base_printed(self, sentence: Sentence, match: re.Match[str]) -> bool:
+        """Whether the base a change names by its role (比预算数) is a figure printed before in the section.
+
+        ``全年预算数较年初预算数增加…`` with 年初预算数 printed is read by ``named_changes``; with it
+        printed nowhere (``A决算数比预算数减少X，下降Y%``) what changed is found by its name and the
+        change is inferred, its base put together from the amount.
+        """
+        base = re.sub(r"^(?:较|比)", "", match.group())
+        return any(
+            f.keep
+            and f.kind == "amount"
+            and f.label.endswith(base)
+            and f.sentence.section == sentence.section
+            for f in self.figs
+            if f.mention.start < match.start()
+        )
 
     def figure_before(self, figs: list[Fig], match: re.Match[str]) -> bool:
         """Whether an amount that can change is printed in the clauses before ``match`` (no 。 between)."""
@@ -367,6 +397,19 @@ class Changes(State):
 
     def change_formulas(self) -> None:
         """The changes of a sum's parts add up to the change of its total (through figures printed twice)."""
+        deltas = self.deltas_by_figure()
+        for total, parts, rel in self.list_sums:
+            if rel.data.get("exhaustive") is False or rel not in self.relations:
+                continue
+            changed = self.changed_parts(parts, deltas, total) if deltas.get(id(total)) else parts
+            found = [deltas.get(id(f), []) for f in (total, *changed)]
+            if [d[2] for d in found[0]] == ["上年"]:  # 与上年相比 of the total, 比2017年预算 of a part
+                found = [found[0], *([self.last_year(c[0])] if len(c) == 1 else c for c in found[1:])]
+            for terms in _by_base(found):
+                self.change_formula(total, changed, terms)
+
+    def deltas_by_figure(self) -> dict[int, list[tuple[Fig, str, str | None]]]:
+        """Each figure's changes by an amount (its amount, direction, base), through figures printed twice."""
         same: dict[int, set[int]] = defaultdict(set)
         for rel in self.relations:
             if rel.data["kind"] == "equal":
@@ -379,11 +422,62 @@ class Changes(State):
                 delta = rel.figures[2 if "prior" in rel.data else 1]
                 for key in same.get(id(rel.figures[0]), {id(rel.figures[0])}):
                     deltas[key].append((delta, str(rel.data["direction"]), rel.data.get("_base")))
-        for total, parts, rel in self.list_sums:
-            if rel.data.get("exhaustive") is False or rel not in self.relations:
-                continue
-            for terms in _by_base([deltas.get(id(f), []) for f in (total, *parts)]):
-                self.change_formula(total, parts, terms)
+        return deltas
+
+    def last_year(self, change: tuple[Fig, str, str | None]) -> tuple[Fig, str, str | None]:
+        """A part's one change against ``2017年预算`` (2017年度, 2017年决算) in a 2018 report, as 上年.
+
+        Only where the total has one change, against 上年, and the part one: then the
+        part's is the term of the total's (the terms are the reader's reading: inferred).
+        """
+        delta, direction, base = change
+        year = re.match(r"((?:19|20)[0-9]{2})年(?:度)?(?:年初)?(?:预算|决算|执行)?数?$", base or "")
+        if year is None or self.year is None or int(year.group(1)) != int(self.year) - 1:
+            return change
+        return delta, direction, "上年"
+
+    def changed_parts(
+        self, parts: list[Fig], deltas: dict[int, list[tuple[Fig, str, str | None]]], total: Fig
+    ) -> list[Fig]:
+        """The parts but those said to be unchanged (公务接待费2万元，和上年持平), which add nothing."""
+        bases = {base_of(b) for _, _, b in deltas.get(id(total), []) if b is not None}
+        changed = [p for p in parts if deltas.get(id(p)) or not self.said_flat(p, bases)]
+        return changed or parts
+
+    def said_flat(self, fig: Fig, bases: set[str]) -> bool:
+        """Whether the words after a figure, in its clause, say it did not change against one of ``bases``.
+
+        ``公务接待费2万元，和上年持平``, ``因公出国（境）费0万元，与上年相比无增减``, ``A 11.9万元，全部为
+        B 11.9万元，与上年持平``, ``A预算0万元，与上年预算数持平``: flat against what the words
+        name (上年, 上年预算), which must be a base the total changed against; words naming no
+        base (``持平``) are flat against last year. The words run to the end of the clause
+        (。 or ；), or to the next figure, its share and a figure of the same value (what it is
+        made of) aside.
+        """
+        following = [
+            f
+            for f in self.by_sentence.get(fig.sentence.index, [])
+            if f.mention.start > fig.mention.start
+            and not f.is_percent  # 占36%，和上年持平: its share
+            and f.mention.number != fig.mention.number  # 全部为运行维护费11.9万元: what it is made of
+        ]
+        end = following[0].label_start if following else fig.sentence.end
+        stop = next((i for i in range(fig.mention.phrase_end, end) if self.text[i] in "。；;"), end)
+        words = self.text[fig.mention.phrase_end : stop]
+        closes = not following and self.text[stop : stop + 1] in {"；", ";"} and stop + 1 >= fig.sentence.end
+        if closes and fig.sentence.index + 1 < len(self.sentences):
+            # A 8.2万元；与上年预算数持平，原因：…: the clause after ； names no figure of its own
+            after = self.sentences[fig.sentence.index + 1]
+            figures = self.by_sentence.get(after.index, [])
+            if after.line == fig.sentence.line:
+                words += self.text[after.start : figures[0].label_start if figures else after.end]
+        flat = _FLAT.search(words)
+        if flat is None:
+            return False
+        against = _FLAT_BASE.search(words, 0, flat.start())
+        base = base_of(against.group(1) or against.group(2)) if against else "上年"
+        # 与2016年持平 of a total 与2016年决算相比…: one base named more or less fully
+        return any(b.startswith(base) or base.startswith(b) for b in bases) or (base == "上年" and not bases)
 
     def change_formula(self, total: Fig, parts: list[Fig], terms: list[tuple[Fig, str, str | None]]) -> None:
         """The formula of the changes of a sum's parts, one a term, adding up to the total's change."""

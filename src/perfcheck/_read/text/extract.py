@@ -8,8 +8,8 @@ from types import MappingProxyType
 from typing import Any
 
 from perfcheck._ledger.document import Ledger, validate
-from perfcheck._ledger.relations import ChangeRelation
-from perfcheck._read.text.budget_base import against_budget, unchanged_against_budget
+from perfcheck._ledger.relations import ChangeRelation, RatioRelation
+from perfcheck._read.text.budget_base import against_budget, rates_of_budget, unchanged_against_budget
 from perfcheck._read.text.build import build
 from perfcheck._read.text.links import table_links
 from perfcheck._read.text.tables import masked, text_tables
@@ -159,6 +159,7 @@ class Extraction:
             return f"    {p.section or '-'}:{p.line} [{p.start}:{p.end}] {text}"
 
         lines: list[str] = []
+        counts = {f.id for f in self.ledger.figures if f.concept in {"count", "headcount"}}
         for rel in self.ledger.relations:
             ids = ", ".join(rel.operands())
             line = f"{rel.id} ({rel.kind}: {ids}) {rel.label or ''}".rstrip()
@@ -166,6 +167,8 @@ class Extraction:
                 line += " [inferred]"
             if isinstance(rel, ChangeRelation) and rel.prior is None and None in (rel.delta, rel.percent):
                 line += " [not checkable: no prior printed, and only its amount or its rate]"
+            if isinstance(rel, RatioRelation) and rel.denominator is None and rel.numerator not in counts:
+                line += " [not checkable: its base (a budget, a target) is printed nowhere]"
             lines.append(line)
             lines.extend(show(p) for p in self.explanations.get(rel.id, ()))
         if self.unplaced:
@@ -244,6 +247,9 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
     # a change against a budget printed elsewhere (a table's 预算数 column, an earlier sentence)
     table_figures = [f for t in tables for f in t.figures]
     against, replaced = against_budget(built, table_figures)
+    rates, rates_replaced = rates_of_budget(built, table_figures)
+    against += rates
+    replaced |= rates_replaced
     against += unchanged_against_budget(built, seen, plain, table_figures)
     if against:
         kept = [r for r in built.document.get("relations", []) if r["id"] not in replaced]

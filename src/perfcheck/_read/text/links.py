@@ -36,7 +36,7 @@ _NUMBERING: Final = re.compile(
 )
 #: Words that say which column or role a figure is, not what it is.
 _ROLE_WORDS: Final = re.compile(
-    r"财政拨款|一般公共预算|支出预算|支出决算|预算数|决算数|执行数|年初预算|调整预算|预算|决算|支出|开支|安排|的"
+    r"财政拨款|一般公共预算|支出预算数?|支出决算数?|预算数|决算数|执行数|年初预算|调整预算|预算|决算|支出|开支|安排|的"
 )
 #: Spellings of one item: the first of each pair is read as the second.
 _SPELLINGS: Final = (("公车", "公务用车"), ("运行维护费", "运行费"), ("费用", "费"), ("经费", "费"))

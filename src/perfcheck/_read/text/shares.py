@@ -266,8 +266,10 @@ class Shares(State):
             pool = [f for f in self.figs if f.keep and f.sentence.section == fig.sentence.section]
             pool = [f for f in pool if f.kind in {"amount", "count"} and f.mention.start < fig.mention.start]
             pool = [f for f in pool if self.eligible(f)]
+            # 一般公共预算支出 names a kind of budget, not a budget: no base of a rate
             bases, unsaid = _of_named_role(
-                [f for f in pool if patterns.RATE_DENOMINATOR.search(f.label)], fig.label
+                [f for f in pool if patterns.RATE_DENOMINATOR.search(patterns.BUDGET_KINDS.sub("", f.label))],
+                fig.label,
             )
             denominator = bases[-1] if bases else None
             numerator = next(

@@ -968,7 +968,9 @@ def _names_total(fig: Fig, total: Fig) -> bool:
 
 
 #: Words announcing that the sections below detail what was said: 具体情况如下：.
-_AS_FOLLOWS: Final = re.compile(r"(?:具体|分项|各项)?情况如下[：:]?")
+_AS_FOLLOWS: Final = re.compile(
+    r"(?:具体|分项|各项)?情况如下[：:]?|(?:具体|分项|各项)情况[：:]|具体如下[：:]?"
+)
 #: The marks that open the lines of a dashed list: ——一般公共服务支出….
 _DASHES: Final = ("——", "—", "－", "-", "•", "·")
 
