@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import perfcheck
 import perfcheck._localise as localise_module
+from perfcheck._api import _plain_outcome
+from perfcheck._core.limits import DEFAULT_LIMITS
 from perfcheck._engine.context import Context
+from perfcheck._engine.fast import Integers
 from perfcheck._localise import Options
-from perfcheck._localise.closed import star
-from perfcheck._localise.confirm import Checker
+from perfcheck._localise.closed import integer_star, star
+from perfcheck._localise.confirm import Checker, compared, integer_sides
 from perfcheck._localise.solver import NeedsSolver, domain_boxes
 from perfcheck._localise.system import alone_range, build
 from perfcheck._localise.typos import _float
@@ -243,3 +248,187 @@ def test_the_integers_verdict_at_each_edge_of_a_sum(exhaustive: bool) -> None:
         assert checker.holds(["s"], printed) is holds
     calls = [(checker, ["s"], {"t": (Decimal(value), 2)}) for value, _ in edges]
     assert integers_agree_with_decimal(calls) == (2 if exhaustive else 1)
+
+
+# -- stars from the screen's integers: no model of the relations a correction cannot change --
+
+
+def _printed(document: dict[str, Any], form: str) -> dict[str, Any]:
+    """``document`` (in cents of 万元) printed otherwise: to the mill in 元, or as a count of 人 (exact)."""
+    out = copy.deepcopy(document)
+    if form == "mills":
+        out["unit"] = "元"
+        for f in out["figures"]:
+            f["value"] += "0"
+    elif form == "counts":
+        out["unit"] = "人"
+        for f in out["figures"]:
+            f["value"] = str(int(Decimal(f["value"]) * 100))
+    return out
+
+
+def _integers_of(document: dict[str, Any]) -> tuple[bytes, dict[str, Any], Integers]:
+    """The document as bytes, as the fast path parsed it, and its plain figures as the screen read them."""
+    data = orjson.dumps(document)
+    outcome = _plain_outcome(data, tuple(RULES), locale="en", crash_reported=True, limits=DEFAULT_LIMITS)
+    assert outcome is not None
+    assert outcome.parsed is not None
+    assert outcome.integers is not None
+    return data, outcome.parsed, outcome.integers
+
+
+def _read_both_ways(document: dict[str, Any]) -> tuple[dict[str, Any], Integers, perfcheck.Ledger, Checker]:
+    """The document as the screen read it (parsed, its integers) and as models (its ledger, a checker of it)."""
+    _, parsed, integers = _integers_of(document)
+    ledger = perfcheck.validate(document)
+    checker = Checker(Context(ledger, "en"), RULES, {r.id: r for r in ledger.relations})
+    return parsed, integers, ledger, checker
+
+
+_FORMS = st.sampled_from(["cents", "mills", "counts"])
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=_trees(), form=_FORMS)
+def test_the_screens_integers_give_each_sum_the_sides_its_models_give(
+    document: dict[str, Any], form: str
+) -> None:
+    """Every end of every figure, to the unit: a bound moved by one unit fails it."""
+    parsed, integers, _, checker = _read_both_ways(_printed(document, form))
+    equal = compared([r for r in RULES if "sum" in r.kinds], "sum", localise_module._sum_default)
+    assert equal is True
+    for rel in parsed["relations"]:
+        sides = integer_sides([rel["total"]], rel["parts"], integers, equal=equal)
+        assert sides is not None
+        assert sides == checker.sides(rel["id"])
+
+
+def _star_or_question(make: Any) -> Any:
+    try:
+        return make()
+    except NeedsSolver:
+        return "the solver"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=_trees(), form=_FORMS)
+def test_a_star_of_the_screens_integers_is_the_star_of_the_models(
+    document: dict[str, Any], form: str
+) -> None:
+    document = _printed(document, form)
+    parsed, integers, ledger, checker = _read_both_ways(document)
+    by_id = {r["id"]: r for r in parsed["relations"]}
+    broken = localise_module.broken_relations(perfcheck.check(document).findings)
+    within = localise_module.scope(
+        ((r.id, r.kind, r.operands()) for r in ledger.relations), broken, conflicts=False, max_figures=12
+    )
+    for piece in within.pieces:
+        in_piece = [r for r in piece.relations if r in broken]
+        rels = [by_id[r] for r in piece.relations]
+        found = _star_or_question(lambda: integer_star(rels, in_piece, integers, {}, equal=True))  # noqa: B023
+        assert found == _star_or_question(lambda: star(checker, piece.relations, in_piece))  # noqa: B023
+
+
+def _localised(document: dict[str, Any], *, fast: bool) -> list[Any]:
+    """The document localised from the screen's integers (``fast``) or from the whole ledger.
+
+    A group naming more than 12 figures is solved piece by piece: each broken relation with
+    its neighbours (W1's broken group sum and its category's row).
+    """
+    findings = perfcheck.check(document).findings
+    options = Options(max_figures=12)
+    if fast:
+        data, parsed, integers = _integers_of(document)
+        found = localise_module.localise_data(
+            data, RULES, findings, options=options, parsed=parsed, integers=integers
+        )
+    else:
+        ledger = perfcheck.validate(document)
+        found = localise_module.in_report_order(
+            localise_module.localise(ledger, RULES, findings, options=options), ledger
+        )
+    return [f.model_dump(mode="json") for f in found]
+
+
+def _unbuilt(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
+    """What each localisation leaves unbuilt (the relations only the integers answer), as it goes."""
+    seen: list[set[str]] = []
+    given_stars = localise_module._integer_stars
+
+    def spy(*args: Any) -> Any:
+        found = given_stars(*args)
+        seen.append(set(found[1]))
+        return found
+
+    monkeypatch.setattr(localise_module, "_integer_stars", spy)
+    return seen
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=_trees(), form=_FORMS)
+def test_localised_from_the_screens_integers_as_from_the_models(document: dict[str, Any], form: str) -> None:
+    document = _printed(document, form)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _unbuilt(monkeypatch)
+        assert _localised(document, fast=True) == _localised(document, fast=False)
+
+
+def _w1_like() -> dict[str, Any]:
+    """Two categories of three groups; one line item printed far off, so its category's row is a branch of s_g1."""
+    figures: list[dict[str, str]] = []
+    relations: list[dict[str, Any]] = []
+    for c in range(2):
+        groups = []
+        for g in range(3 * c, 3 * c + 3):
+            items = [100_000 * (g + 1) + 7 * k + 1 for k in range(3)]
+            ids = [f"i{g}_{k}" for k in range(3)]
+            printed = [v + (5000 if i == "i1_0" else 0) for i, v in zip(ids, items, strict=True)]
+            figures += [{"id": i, "value": _cents(v)} for i, v in zip(ids, printed, strict=True)]
+            figures.append({"id": f"g{g}", "value": _cents(sum(items))})
+            relations.append({"id": f"s_g{g}", "kind": "sum", "total": f"g{g}", "parts": ids})
+            groups.append((f"g{g}", sum(items)))
+        figures.append({"id": f"c{c}", "value": _cents(sum(v for _, v in groups))})
+        relations.append({"id": f"s_c{c}", "kind": "sum", "total": f"c{c}", "parts": [g for g, _ in groups]})
+    return {"perfcheck": "1", "unit": "万元", "figures": figures, "relations": relations}
+
+
+def test_a_category_row_no_correction_changes_is_no_model() -> None:
+    """s_g1's total cannot change alone (its category's row pins it): that row is answered by integers alone."""
+    document = _w1_like()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        unbuilt = _unbuilt(monkeypatch)
+        validated: list[list[str]] = []
+        given_validate = localise_module.validate
+
+        def spy(data: Any, **kwargs: Any) -> Any:
+            validated.append([r["id"] for r in data["relations"]])
+            return given_validate(data, **kwargs)
+
+        monkeypatch.setattr(localise_module, "validate", spy)
+        fast = _localised(document, fast=True)
+    assert unbuilt == [{"s_c0"}]
+    assert validated == [["s_g1"]]
+    assert fast == _localised(document, fast=False)
+    (finding,) = [f for f in fast if f["relation"] == "s_g1"]
+    assert finding["localisation"]["relations"] == ["s_g1", "s_c0"]
+    assert [e["figures"] for e in finding["localisation"]["explanations"]] == [["i1_0"], ["i1_1"], ["i1_2"]]
+
+
+def test_a_star_the_closed_form_cannot_answer_builds_the_relations_it_left_out() -> None:
+    """With no suggestion found (forced), the closed form asks the solver: every relation is built, as without integers."""
+    document = _w1_like()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(localise_module._Group, "_suggest", lambda *_: None)
+        widened: list[bool] = []
+        given_widen = localise_module._Run._widen
+
+        def spy(self: Any) -> None:
+            widened.append(True)
+            given_widen(self)
+
+        monkeypatch.setattr(localise_module._Run, "_widen", spy)
+        fast = _localised(document, fast=True)
+        assert widened == [True]
+        assert fast == _localised(document, fast=False)
+    (finding,) = [f for f in fast if f["relation"] == "s_g1"]
+    assert finding["localisation"]["status"] == "not_localised"

@@ -15,6 +15,7 @@ from perfcheck._core.errors import LedgerError
 from perfcheck._core.i18n import Messages
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._engine import run
+from perfcheck._engine.fast import Integers
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._engine.run import crash_code, in_report_order, run_rules
 from perfcheck._findings.coverage import Coverage, coverage_of_counts, coverage_of_ledger
@@ -65,11 +66,12 @@ class _Localiser:
         weights: Mapping[str, float] | None = None,
         limit: int = 5,
         parsed: dict[str, Any] | None = None,
+        integers: Integers | None = None,
     ) -> Result:
         """The result with its error findings localised and any conflict between relations (PC904).
 
         ``parsed`` is the fast path's document as it parsed it, when localised right after
-        the check: it is not parsed again.
+        the check: it is not parsed again; ``integers``, its plain figures as the screen read them.
         """
         from perfcheck._localise import (  # noqa: PLC0415 - loaded when a result is localised: a check loads no solver
             Options,
@@ -96,6 +98,7 @@ class _Localiser:
                 options=options,
                 limits=self.limits,
                 parsed=parsed,
+                integers=integers,
             )
             done = Result._assemble(  # noqa: SLF001 - the checks are the result's, worked out when asked
                 result.title,
@@ -128,14 +131,20 @@ class _Localiser:
 
 
 def _localisable(
-    result: Result, localiser: _Localiser, *, now: bool, parsed: dict[str, Any] | None = None
+    result: Result,
+    localiser: _Localiser,
+    *,
+    now: bool,
+    parsed: dict[str, Any] | None = None,
+    integers: Integers | None = None,
 ) -> Result:
     """The result, able to localise itself when asked; localised at once when ``now``.
 
-    ``parsed`` is the fast path's parsed document, handed to localisation done at once.
+    ``parsed`` is the fast path's parsed document and ``integers`` its plain figures as the
+    screen read them, handed to localisation done at once.
     """
     result._localiser = localiser  # noqa: SLF001 - the result's own hook, set where it is made
-    return localiser(result, parsed=parsed) if now else result
+    return localiser(result, parsed=parsed, integers=integers) if now else result
 
 
 def reports_crashes(ignore: Iterable[str] | None) -> bool:
@@ -193,7 +202,7 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
     )
     if localise:
         localiser = _Localiser(data, codes, locale, limits, registry)
-        result = _localisable(result, localiser, now=True, parsed=outcome.parsed)
+        result = _localisable(result, localiser, now=True, parsed=outcome.parsed, integers=outcome.integers)
     return result, found.entity, found.period
 
 

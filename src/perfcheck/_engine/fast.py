@@ -35,7 +35,8 @@ computed by the full path when first asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from itertools import compress
 from typing import Any, Final, TypeVar
 
@@ -239,6 +240,28 @@ def _judge(
     return outcome
 
 
+@dataclass(frozen=True, slots=True)
+class Integers:
+    """The plain figures of a document as the screen read them: integers of one precision.
+
+    Each figure of ``numbers`` is printed as ``n·10^-decimals`` in the document's ``unit``,
+    with no qualifier, rounded to nearest (``± ½·10^-decimals``), or exactly when ``exact``
+    (a count printed without decimals): what its view says, without a view. Given only when
+    no figure of the document is truncated.
+
+    Attributes:
+        numbers: ``n`` by figure id.
+        decimals: the places every one of them shows.
+        exact: whether they are exact (no rounding).
+        unit: the document's unit symbol, theirs.
+    """
+
+    numbers: Mapping[str, int]
+    decimals: int
+    exact: bool
+    unit: str
+
+
 class Screened:
     """A plain document after the screen: what the full path still has to check.
 
@@ -254,9 +277,20 @@ class Screened:
         precision: the whole document's rounded amounts by unit and decimals, for the
             document rules run on the escalated part (``Context.precision``).
         parsed: the whole document as parsed (what localisation reads again, not parsing twice).
+        integers: its plain figures as integers, when they show one precision (:class:`Integers`).
     """
 
-    __slots__ = ("cleared", "counts", "figures", "header", "judged", "parsed", "precision", "relations")
+    __slots__ = (
+        "cleared",
+        "counts",
+        "figures",
+        "header",
+        "integers",
+        "judged",
+        "parsed",
+        "precision",
+        "relations",
+    )
 
     def __init__(  # noqa: PLR0913 - the parts
         self,
@@ -269,8 +303,10 @@ class Screened:
         cleared: frozenset[str] = frozenset(),
         precision: dict[str, dict[int, int]] | None = None,
         parsed: dict[str, Any] | None = None,
+        integers: Integers | None = None,
     ) -> None:
         """Hold the parts."""
+        self.integers = integers
         self.precision = precision
         self.parsed = parsed
         self.header = header
@@ -357,7 +393,14 @@ class _Screen(FigureColumns):
             cleared=frozenset(cleared),
             precision=self.precision,
             parsed=self.doc,
+            integers=self._integers(),
         )
+
+    def _integers(self) -> Integers | None:
+        """The integer column, when there is one and no figure is truncated."""
+        if not self.numbers or self.uniform is None or self.truncating or self.unit is None:
+            return None
+        return Integers(self.numbers, self.uniform, self.exact_plain, self.unit)
 
     def _together(self, ids: set[str], escalated: list[Any], judged: int) -> tuple[list[Any], int]:
         """``escalated`` and the relations ``ids`` names in document order; ``judged`` less those counted."""

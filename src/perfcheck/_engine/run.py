@@ -31,6 +31,8 @@ class PlainOutcome:
         judged: how many relations some rule judged.
         counts: the document's figures, those in relations, relations, inferred ones.
         parsed: the whole document as parsed (for localisation, which then parses it no more).
+        integers: its plain figures as the screen read them (for localisation, which then
+            validates no model of a relation the integers decide).
     """
 
     header: dict[str, Any]
@@ -39,6 +41,7 @@ class PlainOutcome:
     judged: int
     counts: tuple[int, int, int, int]
     parsed: dict[str, Any] | None = None
+    integers: _fast.Integers | None = None
 
 
 _PLANS: dict[tuple[int, ...], tuple[tuple[Rule, ...], Registry, _fast.Plan | None, tuple[str, ...]]] = {}
@@ -107,6 +110,7 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
         screened.judged + len({c.relation for c in checks}),
         screened.counts,
         screened.parsed,
+        screened.integers,
     )
 
 

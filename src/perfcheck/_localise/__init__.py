@@ -27,14 +27,15 @@ from perfcheck._core.i18n import N_
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._core.units import Kind
 from perfcheck._engine.context import Context
+from perfcheck._engine.fast import Integers
 from perfcheck._engine.registry import Rule
 from perfcheck._engine.run import in_report_order
 from perfcheck._findings.coverage import operands_of_data
 from perfcheck._findings.finding import Finding, Severity, Verdict
 from perfcheck._findings.localisation import Correction, Explanation, Localisation, Typo
-from perfcheck._ledger.document import Ledger, _Relation, parse_json, validate
-from perfcheck._localise.closed import Star, star
-from perfcheck._localise.confirm import Checker, printed_as, refuted
+from perfcheck._ledger.document import Ledger, SumRelation, _Relation, parse_json, validate
+from perfcheck._localise.closed import Star, integer_star, star
+from perfcheck._localise.confirm import Checker, Sides, compared, printed_as, refuted
 from perfcheck._localise.hitting import smallest_hitting
 from perfcheck._localise.solver import (
     MAX_DEVIATION,
@@ -128,13 +129,19 @@ class _Group:
         broken: Iterable[str] = (),
         lean: bool = False,
         closed: Star | None = None,
+        operands: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.ctx = ctx
         self.system = system
         self.checker = checker
         self.weights = weights
         self.options = options
-        self.operands = {r: frozenset(checker.relations[r].operands()) for r in system.relations}
+        # the relations built as models name their figures; the others' are given (_Integral)
+        given = operands or {}
+        self.operands = {
+            r: given[r] if r in given else frozenset(checker.relations[r].operands())
+            for r in system.relations
+        }
         # A relation broken as printed stays broken unless one of its figures changes.
         self.hits = [self.operands[r] for r in broken if r in self.operands]
         self.started = time.perf_counter()
@@ -248,7 +255,8 @@ class _Group:
             return None
         ranges, witness = fitted
         ranges = dict(ranges)  # a stated share changed with its whole gets its exact range here
-        order = [f for f in self.system.vars if f in figures]
+        named = (*self.closed.left, *self.closed.right) if self.closed is not None else self.system.vars
+        order = [f for f in named if f in figures]
         chosen = self._suggest(order, ranges, witness)
         if chosen is None:
             # the exact range of one figure is a superset: the LP's may hold a value that fits
@@ -543,9 +551,13 @@ class _Run:
         options: Options,
         broken: set[str],
         conflicts: str | None,
+        relations: Mapping[str, _Relation],
+        integral: _Integral | None = None,
     ) -> None:
         self.ctx = ctx
         self.checker = checker
+        self.relations = relations
+        self.integral = integral
         self.weights = weights
         self.options = options
         self.broken = broken
@@ -556,7 +568,16 @@ class _Run:
         self.vars: dict[str, Var] = {}  # each figure's variable, made once for all pieces
         self.folds: Folds = {}  # each folded row's sums, made once for all pieces
 
-    def piece(self, piece: Piece, relations: Mapping[str, _Relation]) -> None:
+    def _widen(self) -> None:
+        """Build every relation solved, and the figures they name, as models: a piece needs them all."""
+        assert self.integral is not None  # noqa: S101 - only a run with relations left unbuilt widens
+        ledger = self.integral.widen()
+        self.ctx = Context(ledger, self.ctx.locale)
+        self.relations = {r.id: r for r in ledger.relations}
+        self.checker = Checker(self.ctx, self.checker.rules, self.relations)
+        self.integral = None
+
+    def piece(self, piece: Piece) -> None:
         """Localise one piece of a group (or look for a conflict in it, when nothing is broken)."""
         broken = [r for r in piece.relations if r in self.broken]
         limit = self.options.max_figures
@@ -568,6 +589,9 @@ class _Run:
         has_broken = piece.broken
         if broken and self._star(piece, broken):
             return
+        if self.integral is not None and any(r not in self.relations for r in piece.relations):
+            self._widen()  # a star of the screen's integers the closed form could not answer
+        relations = self.relations
         rels = [relations[r] for r in piece.relations]
         keep = _kept(rels, set(broken)) if broken else None
         part = build(self.ctx, rels, self.vars, keep=keep, folds=self.folds)
@@ -598,23 +622,31 @@ class _Run:
         Its system holds only the broken sum's figures, for the suggestions and ranges:
         the ranges are the star's. Anything it cannot answer solves the piece as before.
         """
+        integral = self.integral
+        operands = None
         try:
-            shape = star(self.checker, piece.relations, broken)
+            if integral is not None and piece.relations in integral.stars:
+                shape: Star | None = integral.stars[piece.relations]
+                operands = integral.operands
+            else:
+                shape = star(self.checker, piece.relations, broken)
             if shape is None:
                 return False
-            part = System(relations=list(piece.relations))
-            for fid in (*shape.left, *shape.right):
-                var = self.vars.get(fid)
-                if var is None:
-                    var = self.vars[fid] = figure_var(self.ctx.view(fid))
-                part.vars[fid] = var
-            self._localised(self._group(part, broken, closed=shape), part)
+            # a figure's variable is made when a correction of it is worked out (most are not)
+            part = System(vars=_Vars(self.vars, self.ctx), relations=list(piece.relations))
+            self._localised(self._group(part, broken, closed=shape, operands=operands), part)
         except NeedsSolver:
             return False
         return True
 
     def _group(
-        self, part: System, broken: list[str], *, lean: bool = False, closed: Star | None = None
+        self,
+        part: System,
+        broken: list[str],
+        *,
+        lean: bool = False,
+        closed: Star | None = None,
+        operands: Mapping[str, frozenset[str]] | None = None,
     ) -> _Group:
         return _Group(
             self.ctx,
@@ -625,6 +657,7 @@ class _Run:
             broken=broken,
             lean=lean,
             closed=closed,
+            operands=operands,
         )
 
     def _localised(self, group: _Group, part: System) -> None:
@@ -632,6 +665,27 @@ class _Run:
         if part.left_out:
             localisation = localisation.model_copy(update={"left_out": tuple(part.left_out)})
         self.found.update(dict.fromkeys((r for r in part.relations if r in self.broken), localisation))
+
+
+class _Vars(dict[str, Var]):
+    """A star's variables (its system's ``vars``), each made from its figure's view when first looked up.
+
+    The closed form needs none (:mod:`perfcheck._localise.closed`): only the figures a
+    correction changes are looked up, for their suggestions and ranges. ``made`` holds the
+    variables made so far, for every piece.
+    """
+
+    def __init__(self, made: dict[str, Var], ctx: Context) -> None:
+        super().__init__()
+        self.made = made
+        self.ctx = ctx
+
+    def __missing__(self, fid: str) -> Var:
+        var = self.made.get(fid)
+        if var is None:
+            var = self.made[fid] = figure_var(self.ctx.view(fid))
+        self[fid] = var
+        return var
 
 
 #: The relation kinds whose row a lean system folds (:func:`perfcheck._localise.system.build`).
@@ -683,10 +737,11 @@ def _pieces(
         if not wanted.isdisjoint(operands[rel]):
             for figure in wanted.intersection(operands[rel]):
                 by_figure.setdefault(figure, []).append(rel)
+    place = {rel: i for i, rel in enumerate(group)}
     pieces = []
     for cluster in connected([r for r in group if r in broken], operands):
         near = {other for rel in cluster for figure in operands[rel] for other in by_figure[figure]}
-        pieces.append([r for r in group if r in near])
+        pieces.append(sorted(near, key=place.__getitem__))  # in the group's order
     return pieces
 
 
@@ -765,6 +820,7 @@ def localise(  # noqa: PLR0913 - keyword-only options
     conflicts: str | None = None,
     options: Options | None = None,
     within: Scope | None = None,
+    integral: _Integral | None = None,
 ) -> list[Finding]:
     """The findings with which figures are likely wrong, and any conflicts between relations.
 
@@ -790,16 +846,21 @@ def localise(  # noqa: PLR0913 - keyword-only options
         )
     ctx = Context(ledger, locale)
     by_id = {r.id: r for r in ledger.relations}
+    checker = Checker(ctx, rules, by_id)
+    if integral is not None:
+        checker.known(integral.sides)
     run = _Run(
         ctx,
-        checker=Checker(ctx, rules, by_id),
+        checker=checker,
         weights=_weights(within.printed_twice, options.weights),
         options=options,
         broken=broken,
         conflicts=conflicts,
+        relations=by_id,
+        integral=integral,
     )
     for piece in within.pieces:
-        run.piece(piece, by_id)
+        run.piece(piece)
     found, extra, left_out = run.found, run.extra, run.left_out
     for rel in left_out:
         if rel in broken:
@@ -838,6 +899,7 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     options: Options | None = None,
     limits: Limits = DEFAULT_LIMITS,
     parsed: dict[str, Any] | None = None,
+    integers: Integers | None = None,
 ) -> list[Finding]:
     """As :func:`localise`, for a valid JSON document (the fast path's): findings in report order.
 
@@ -845,7 +907,10 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     as a ledger (a fast-path document of ten thousand figures with a few broken sums
     is not built whole). A document that reads blanks as absent is validated whole:
     which figures exist depends on it. ``parsed`` is the document as the fast path
-    parsed it (no float in it: the screen declines one), when it is at hand.
+    parsed it (no float in it: the screen declines one), when it is at hand, and
+    ``integers`` its plain figures as the screen read them: a piece that is a star of
+    plain sums of them (:func:`~perfcheck._localise.closed.integer_star`) is worked out
+    from them, and of its relations only those a correction may change are built.
 
     Raises:
         SolverMissingError: highspy is not installed.
@@ -858,55 +923,159 @@ def localise_data(  # noqa: PLR0913 - keyword-only options
     collecting = gc.isenabled()
     gc.disable()
     try:
-        ledger, within, order = _solved_part(
-            document, findings, conflicts=conflicts is not None, options=options, limits=limits, parsed=parsed
+        ledger, within, order, integral = _solved_part(
+            document,
+            findings,
+            rules,
+            conflicts=conflicts is not None,
+            options=options,
+            limits=limits,
+            parsed=parsed,
+            integers=integers,
         )
     finally:
         if collecting:
             gc.enable()
     found = localise(
-        ledger, rules, findings, locale=locale, conflicts=conflicts, options=options, within=within
+        ledger,
+        rules,
+        findings,
+        locale=locale,
+        conflicts=conflicts,
+        options=options,
+        within=within,
+        integral=integral,
     )
     return in_report_order(found, order)
+
+
+@dataclass(frozen=True, slots=True)
+class _Integral:
+    """What the screen's integers answered of a document's pieces before any model was built.
+
+    Attributes:
+        stars: the pieces that are stars of plain sums (:func:`~perfcheck._localise.closed.integer_star`),
+            by their relations.
+        operands: the figures each relation of those pieces names, for the relations not built.
+        sides: each of their relations as two sides over integers (as :meth:`Checker.sides` has them).
+        widen: every relation solved, and the figures they name, as a ledger: for a piece
+            whose star raises a question only the models answer.
+    """
+
+    stars: dict[tuple[str, ...], Star]
+    operands: dict[str, frozenset[str]]
+    sides: dict[str, Sides]
+    widen: Callable[[], Ledger]
+
+
+def _sum_default(key: str) -> object:
+    """A sum's field as its model has it when a plain sum (id, kind, total, parts) leaves it out."""
+    return SumRelation.model_fields[key].default
+
+
+def _integer_stars(
+    pieces: Iterable[Piece],
+    by_id: Mapping[str, dict[str, Any]],
+    broken: Collection[str],
+    integers: Integers,
+    rules: Sequence[Rule],
+) -> tuple[dict[tuple[str, ...], Star], set[str], dict[str, Sides]]:
+    """The pieces that are stars of the screen's integers, the relations they need no model of, their sides.
+
+    A branch is needed (as a model) when the figure it hangs on may be changed alone (its
+    range is not empty): a suggestion for it is checked on the branch in Decimal. A star
+    whose closed form would ask the solver for any figure (a range below zero), or that
+    explains nothing, is left to the models, as is every piece that is not a star.
+    """
+    equal = compared([r for r in rules if "sum" in r.kinds], "sum", _sum_default)
+    stars: dict[tuple[str, ...], Star] = {}
+    branches: set[str] = set()
+    needed: set[str] = set()
+    known: dict[str, Sides | None] = {}
+    for piece in pieces:
+        centre = [r for r in piece.relations if r in broken]
+        shape = None
+        if piece.broken and len(centre) == 1:
+            try:
+                shape = integer_star(
+                    [by_id[r] for r in piece.relations], centre, integers, known, equal=equal
+                )
+                ranges = {} if shape is None else {f: shape.span(f) for f in (*shape.left, *shape.right)}
+            except NeedsSolver:
+                shape = None
+        if shape is None or all(found is None for found in ranges.values()):
+            needed.update(piece.relations)  # solved with models
+            continue
+        stars[piece.relations] = shape
+        for rid in piece.relations:
+            if rid == shape.broken:
+                continue
+            sides = known[rid]
+            assert sides is not None  # noqa: S101 - a branch of the star
+            branches.add(rid)
+            if any(ranges[f] is not None for f in sides.ends if f in ranges):
+                needed.add(rid)  # in this piece; a category's row may be a branch of several
+    return stars, branches - needed, {r: s for r, s in known.items() if s is not None}
 
 
 def _solved_part(  # noqa: PLR0913 - keyword-only options
     document: bytes,
     findings: list[Finding],
+    rules: Sequence[Rule],
     *,
     conflicts: bool,
     options: Options,
     limits: Limits,
     parsed: dict[str, Any] | None = None,
-) -> tuple[Ledger, Scope | None, list[str]]:
+    integers: Integers | None = None,
+) -> tuple[Ledger, Scope | None, list[str], _Integral | None]:
     """The ledger of the relations solved (and the figures they name), its scope, every relation's id.
 
     A document that reads blanks as absent is validated whole, with no scope given:
-    which figures exist depends on it. ``parsed``: the document, parsed by the fast path.
+    which figures exist depends on it. ``parsed``: the document, parsed by the fast path;
+    ``integers``: its plain figures as the screen read them, when the relations of the
+    stars they answer (:func:`_integer_stars`) are left out of the ledger, but for those a
+    correction may change, and what they answered is given with it.
     """
     data = orjson.loads(document) if parsed is None else parsed
     raw = [r for r in data.get("relations", ()) if isinstance(r, dict)]
     order = [str(r.get("id")) for r in raw]
     if "blanks" in data:
-        return validate(parse_json(document, limits=limits), limits=limits), None, order
+        return validate(parse_json(document, limits=limits), limits=limits), None, order, None
+    broken = broken_relations(findings)
     within = scope(
         ((str(r.get("id")), str(r.get("kind")), operands_of_data(r)) for r in raw),
-        broken_relations(findings),
+        broken,
         conflicts=conflicts,
         max_figures=options.max_figures,
     )
     solved = within.solved(options.max_figures)
     relations = [r for r in raw if r.get("id") in solved]
-    named = {f for r in relations for f in operands_of_data(r)}
-    figures = [f for f in data.get("figures", ()) if isinstance(f, dict) and f.get("id") in named]
     part = {k: v for k, v in data.items() if k not in ("figures", "relations")}
-    if parsed is None and _has_float([part, figures, relations]):
+    figures_of = data.get("figures", ())
+    if parsed is None and _has_float([part, figures_of, relations]):
         # a JSON number with a fraction is read exactly, as a Decimal (the fast path declines one)
         exact = parse_json(document, limits=limits)
         relations = [r for r in exact["relations"] if isinstance(r, dict) and r.get("id") in solved]
-        figures = [f for f in exact["figures"] if isinstance(f, dict) and f.get("id") in named]
+        figures_of = exact["figures"]
         part = {k: v for k, v in exact.items() if k not in ("figures", "relations")}
-    return validate({**part, "figures": figures, "relations": relations}, limits=limits), within, order
+        integers = None
+
+    def built(relations: list[dict[str, Any]]) -> Ledger:
+        named = {f for r in relations for f in operands_of_data(r)}
+        figures = [f for f in figures_of if isinstance(f, dict) and f.get("id") in named]
+        return validate({**part, "figures": figures, "relations": relations}, limits=limits)
+
+    if integers is None:
+        return built(relations), within, order, None
+    by_id = {r["id"]: r for r in relations}
+    solved_pieces = [p for p in within.pieces if p.figures <= options.max_figures]
+    stars, unbuilt, sides = _integer_stars(solved_pieces, by_id, broken, integers, rules)
+    if not unbuilt:
+        return built(relations), within, order, None
+    operands = {r: frozenset(operands_of_data(by_id[r])) for r in unbuilt}
+    integral = _Integral(stars, operands, sides, lambda: built(relations))
+    return built([r for r in relations if r["id"] not in unbuilt]), within, order, integral
 
 
 __all__ = [

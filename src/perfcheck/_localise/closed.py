@@ -24,11 +24,15 @@ piece is solved as before.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
+from typing import Any
 
-from perfcheck._localise.confirm import Checker, Sides
+from perfcheck._core.units import Unit, lookup_unit
+from perfcheck._engine.fast import Integers
+from perfcheck._localise.confirm import Checker, Sides, integer_sides
 from perfcheck._localise.solver import NeedsSolver
 
 #: An interval of integers; None at an end: unbounded.
@@ -46,6 +50,7 @@ class Star:
         beside: what the branches alone allow each figure of ``b`` (unbounded: no branch).
         scale: the integers count ``10^-scale`` of the figures' unit.
         factor: the unit's factor to its dimension's base unit.
+        sums: ``kept`` added up: ``left``'s least and greatest, then ``right``'s.
     """
 
     broken: str
@@ -55,6 +60,7 @@ class Star:
     beside: dict[str, _Span]
     scale: int
     factor: Fraction
+    sums: tuple[int, int, int, int]
 
     def range(self, figure: str) -> tuple[Fraction, Fraction] | None:
         """The values ``figure`` may take changed alone, in the base unit; None when none.
@@ -62,10 +68,25 @@ class Star:
         Raises:
             NeedsSolver: the range reaches below zero, where the figure's domain box may cut it.
         """
-        llo = sum(self.kept[f][0] for f in self.left if f != figure)
-        lhi = sum(self.kept[f][1] for f in self.left if f != figure)
-        rlo = sum(self.kept[f][0] for f in self.right if f != figure)
-        rhi = sum(self.kept[f][1] for f in self.right if f != figure)
+        span = self.span(figure)
+        if span is None:
+            return None
+        unit = Fraction(1, 10**self.scale) * self.factor
+        return span[0] * unit, span[1] * unit
+
+    def span(self, figure: str) -> tuple[int, int] | None:
+        """:meth:`range` in integers of ``10^-scale`` of the figures' unit.
+
+        Raises:
+            NeedsSolver: the range reaches below zero.
+        """
+        llo, lhi, rlo, rhi = self.sums
+        own_lo, own_hi = self.kept[figure]
+        # each side's sum of the other figures (a figure is on one side, once: a star's sums are plain)
+        if figure in self.left:
+            llo, lhi = llo - own_lo, lhi - own_hi
+        else:
+            rlo, rhi = rlo - own_lo, rhi - own_hi
         # L = R: a figure of one side is the other side less the rest of its own
         lo, hi = (rlo - lhi, rhi - llo) if figure in self.left else (llo - rhi, lhi - rlo)
         low, high = self.beside.get(figure, (None, None))
@@ -75,8 +96,12 @@ class Star:
             return None
         if lo < 0:
             raise NeedsSolver
-        unit = Fraction(1, 10**self.scale) * self.factor
-        return lo * unit, hi * unit
+        return lo, hi
+
+
+@cache
+def _unit(symbol: str) -> Unit:
+    return lookup_unit(symbol)
 
 
 def _shifted(sides: Sides, scale: int) -> tuple[dict[str, tuple[int, int]], tuple[int, int, int, int]]:
@@ -97,7 +122,7 @@ def _projection(sides: Sides, scale: int, figure: str) -> tuple[int, int]:
     return llo - (rhi - own_hi), lhi - (rlo - own_lo)
 
 
-def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> Star | None:  # noqa: C901, PLR0911, PLR0912 - one return per reason
+def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> Star | None:
     """The piece of ``relations`` as a :class:`Star`, or None when it is not one.
 
     Raises:
@@ -105,7 +130,6 @@ def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> S
     """
     if len(broken) != 1:
         return None
-    (centre,) = broken
     all_sides: dict[str, Sides] = {}
     unit = None
     for rid in relations:
@@ -113,11 +137,7 @@ def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> S
         if rel.kind != "sum" or rel.basis != "stated" or not getattr(rel, "exhaustive", False):
             return None
         sides = checker.sides(rid)
-        if sides is None or not sides.equal:
-            return None
-        if any(n != 1 for n in (*sides.left.values(), *sides.right.values())) or set(sides.left) & set(
-            sides.right
-        ):
+        if sides is None:
             return None
         first = checker.ctx.views[next(iter(sides.ends))].unit
         if unit is None:
@@ -125,7 +145,69 @@ def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> S
         elif first != unit:
             return None
         all_sides[rid] = sides
-    if centre not in all_sides or unit is None:
+    return None if unit is None else _assembled(broken[0], all_sides, Fraction(unit.factor))
+
+
+#: The keys of a sum :func:`integer_star` reads: none optional, so each takes its default
+#: (``exhaustive``, as the stated basis: what :func:`star` asks of a model).
+_PLAIN_SUM = frozenset({"id", "kind", "total", "parts"})
+
+
+def integer_star(
+    relations: Sequence[Mapping[str, Any]],
+    broken: Sequence[str],
+    integers: Integers,
+    known: dict[str, Sides | None],
+    *,
+    equal: bool | None,
+) -> Star | None:
+    """:func:`star` of relations given as parsed JSON over the screen's integers: no model, no view.
+
+    Each relation must be a plain sum (only an id, a kind, a total and parts) of figures
+    the screen read as integers (:class:`~perfcheck._engine.fast.Integers`: one unit, no
+    qualifier, rounded to nearest), which ``equal`` says the rules compare as two sides
+    that must meet (:func:`~perfcheck._localise.confirm.compared`, for such a sum). Its
+    sides are what :meth:`Checker.sides` makes of its models, so the star is :func:`star`'s.
+    ``known`` keeps each relation's sides (or None) for the pieces after.
+
+    Raises:
+        NeedsSolver: a branch cannot hold as printed.
+    """
+    if len(broken) != 1 or not equal:
+        return None
+    all_sides: dict[str, Sides] = {}
+    for rel in relations:
+        rid = rel.get("id")
+        if not isinstance(rid, str):
+            return None
+        if rid in known:
+            sides = known[rid]
+        else:
+            sides = None
+            parts = rel.get("parts")
+            if rel.keys() == _PLAIN_SUM and rel.get("kind") == "sum" and isinstance(parts, list):
+                sides = integer_sides([rel["total"]], parts, integers, equal=equal)
+            known[rid] = sides
+        if sides is None:
+            return None
+        all_sides[rid] = sides
+    return _assembled(broken[0], all_sides, Fraction(_unit(integers.unit).factor))
+
+
+def _assembled(centre: str, all_sides: dict[str, Sides], factor: Fraction) -> Star | None:  # noqa: C901 - one return per reason
+    """The star of relations given as :class:`Sides` of one unit, ``centre`` broken; None when it is not one.
+
+    Raises:
+        NeedsSolver: a branch cannot hold as printed.
+    """
+    for sides in all_sides.values():
+        if not sides.equal:
+            return None
+        if any(n != 1 for n in (*sides.left.values(), *sides.right.values())) or set(sides.left) & set(
+            sides.right
+        ):
+            return None
+    if centre not in all_sides:
         return None
     middle = all_sides[centre]
     own = set(middle.ends)
@@ -153,4 +235,10 @@ def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> S
         if lo > hi:
             raise NeedsSolver
         kept[figure] = (lo, hi)
-    return Star(centre, tuple(middle.left), tuple(middle.right), kept, beside, scale, Fraction(unit.factor))
+    sums = (
+        sum(kept[f][0] for f in middle.left),
+        sum(kept[f][1] for f in middle.left),
+        sum(kept[f][0] for f in middle.right),
+        sum(kept[f][1] for f in middle.right),
+    )
+    return Star(centre, tuple(middle.left), tuple(middle.right), kept, beside, scale, factor, sums)

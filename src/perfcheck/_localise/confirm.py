@@ -11,13 +11,14 @@ within the printed rounding satisfy them all.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Decimal
 from decimal import Context as DecimalContext
 
 from perfcheck._engine.compile import FigureView, figure_interval
 from perfcheck._engine.context import Context
+from perfcheck._engine.fast import Integers
 from perfcheck._engine.registry import Rule
 from perfcheck._findings.finding import Severity
 from perfcheck._ledger.document import _Relation
@@ -56,6 +57,79 @@ class Sides:
     ends: dict[str, tuple[int, int]]
     scale: int
     sums: tuple[int, int, int, int]  # left lo, left hi, right lo, right hi
+
+
+def compared(rules: Iterable[Rule], kind: str, get: Callable[[str], object]) -> bool | None:
+    """How ``rules``, judging a ``sum`` or ``balance``, compare its sides: None when they cannot decide it.
+
+    True: the sides must meet; False: the left must reach the right (a 其中 list). The
+    rules must all compare the sides (:class:`~perfcheck._engine.screen.Linear`) or find
+    nothing by themselves; ``get`` reads a field of the relation (a ``Linear.when``).
+    """
+    equal: bool | None = None
+    for rule in rules:
+        screen = rule.screen
+        if screen is None:
+            return None
+        if screen.linear is not None and screen.kind == kind:
+            when = screen.linear.when
+            if when is None or get(when[0]) == when[1]:
+                equal = equal or screen.linear.equal
+        elif any(
+            hook is not None
+            for hook in (
+                screen.kind,
+                screen.linear,
+                screen.quotient,
+                screen.change,
+                screen.spans,
+                screen.below_zero,
+                screen.declines,
+                screen.figures,
+                screen.escalates,
+            )
+        ):
+            return None  # a rule that judges something else of the relation
+    return equal
+
+
+def integer_sides(
+    left: Sequence[str], right: Sequence[str], integers: Integers, *, equal: bool
+) -> Sides | None:
+    """A relation of figures the screen read as integers, as two sides; None when one was not read.
+
+    The same :class:`Sides` the views give (:meth:`Checker.sides`): a figure printed ``n`` to
+    ``d`` places, rounded to nearest, is ``[10n - 5, 10n + 5]`` in units of ``10^-(d+1)``;
+    an exact one is ``[n, n]`` in units of ``10^-d``.
+    """
+    numbers = integers.numbers
+    ends: dict[str, tuple[int, int]] = {}
+    try:
+        if integers.exact:
+            for fid in (*left, *right):
+                n = numbers[fid]
+                ends[fid] = (n, n)
+        else:
+            for fid in (*left, *right):
+                n = 10 * numbers[fid]
+                ends[fid] = (n - 5, n + 5)
+    except (KeyError, TypeError):
+        return None
+    scale = integers.decimals + (0 if integers.exact else 1)
+    return _sides(left, right, ends, scale, equal=equal)
+
+
+def _sides(
+    left: Sequence[str], right: Sequence[str], ends: dict[str, tuple[int, int]], scale: int, *, equal: bool
+) -> Sides:
+    """The sides of figures whose intervals are ``ends``, in units of ``10^-scale``, with their sums."""
+    sums = (
+        sum(ends[f][0] for f in left),
+        sum(ends[f][1] for f in left),
+        sum(ends[f][0] for f in right),
+        sum(ends[f][1] for f in right),
+    )
+    return Sides(equal, Counter(left), Counter(right), ends, scale, sums)
 
 
 def printed_as(view: FigureView, value: Decimal, decimals: int, *, truncate: bool) -> FigureView:
@@ -158,6 +232,10 @@ class Checker:
             return llo <= rhi and rlo <= lhi
         return lhi >= rlo
 
+    def known(self, sides: Mapping[str, Sides]) -> None:
+        """Take relations' sides as worked out already (:func:`integer_sides`: what :meth:`sides` finds)."""
+        self._sides.update(sides)
+
     def decides(self, relation_id: str) -> bool:
         """Whether the integers decide the relation (else :meth:`confirms` checks it in Decimal)."""
         return self.sides(relation_id) is not None
@@ -169,7 +247,7 @@ class Checker:
         sides = self._sides[relation_id] = self._sides_of(relation_id)
         return sides
 
-    def _sides_of(self, relation_id: str) -> Sides | None:  # noqa: C901, PLR0911 - one return per reason
+    def _sides_of(self, relation_id: str) -> Sides | None:
         """The relation as two sides over integers, or None when the integer comparison cannot decide it."""
         rel, ctx = self.relations[relation_id], self.ctx
         if self.truncate or ctx.dimension_problem(rel) is not None:
@@ -180,30 +258,7 @@ class Checker:
             left, right = list(rel.outflows), list(rel.inflows)  # type: ignore[attr-defined]
         else:
             return None
-        equal: bool | None = None
-        for rule in self.judging(relation_id):
-            screen = rule.screen
-            if screen is None:
-                return None
-            if screen.linear is not None and screen.kind == rel.kind:
-                when = screen.linear.when
-                if when is None or getattr(rel, when[0]) == when[1]:
-                    equal = equal or screen.linear.equal
-            elif any(
-                hook is not None
-                for hook in (
-                    screen.kind,
-                    screen.linear,
-                    screen.quotient,
-                    screen.change,
-                    screen.spans,
-                    screen.below_zero,
-                    screen.declines,
-                    screen.figures,
-                    screen.escalates,
-                )
-            ):
-                return None  # a rule that judges something else of the relation
+        equal = compared(self.judging(relation_id), rel.kind, lambda key: getattr(rel, key))
         if equal is None:
             return None
         views = [ctx.views[fid] for fid in (*left, *right)]
@@ -222,13 +277,7 @@ class Checker:
                 return None
         scale = max(max(_places(v.interval.lo), _places(v.interval.hi)) for v in views)
         ends = {v.id: (_at(v.interval.lo, scale), _at(v.interval.hi, scale)) for v in views}
-        sums = (
-            sum(ends[f][0] for f in left),
-            sum(ends[f][1] for f in left),
-            sum(ends[f][0] for f in right),
-            sum(ends[f][1] for f in right),
-        )
-        return Sides(equal, Counter(left), Counter(right), ends, scale, sums)
+        return _sides(left, right, ends, scale, equal=equal)
 
     def holds(self, relation_ids: Iterable[str], printed: Mapping[str, tuple[Decimal, int]]) -> bool:
         """Whether no rule finds an error on the relations with ``printed`` figures as given.
