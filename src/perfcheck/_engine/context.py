@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
@@ -117,6 +117,8 @@ class Context:
         #: figures with more digits than their decimals allow, in document order: not judged
         self.excess: tuple[str, ...] = tuple(fid for fid, view in self.views.items() if view.excess)
         self.checks: list[RelationCheck] = []
+        #: only verdicts are asked (:meth:`judge`): a judgment that holds is neither recorded nor worded
+        self.verdicts_only = False
         self._dimension_problems: dict[str, Message | None] = {}
         doc_unit = ledger.unit
         self.doc_unit = lookup_unit(doc_unit) if doc_unit else None
@@ -337,10 +339,10 @@ class Context:
         *,
         subject: str,
         target: Interval,
-        expected: Decimal | None,
+        expected: Decimal | Callable[[], Decimal | None] | None,
         figures: Sequence[str],
         phrase: str,
-        phrase_params: Mapping[str, str | Message] | None = None,
+        phrase_params: Mapping[str, str | Message] | Callable[[], Mapping[str, str | Message]] | None = None,
         strict: bool = False,
         in_base: bool = True,
     ) -> Iterator[Finding]:
@@ -355,18 +357,29 @@ class Context:
             subject: the figure whose printed value is compared.
             target: the values the other figures allow it, in base units (or the
                 subject's own unit with ``in_base=False``); may be half-infinite.
-            expected: the value computed from the others' printed values, same units.
+            expected: the value computed from the others' printed values, same units
+                (or a function computing it, called only when it is recorded or shown).
             figures: every figure involved.
             phrase: a message template saying what the others make the subject, with
                 ``{expected}`` for the computed value: ``N_("{terms} add up to {expected}")``.
-            phrase_params: the template's other placeholders.
+            phrase_params: the template's other placeholders (or a function making them,
+                called only for a broken relation).
             strict: the subject must lie strictly inside ``target`` (``<`` and ``>``).
             in_base: whether ``target`` and ``expected`` are in base units.
+
+        With :attr:`verdicts_only` (localisation's exact checks of a proposal), a judgment
+        that holds returns at once: nothing recorded, nothing computed for a message.
         """
+        if self.verdicts_only and self.holds(subject, target, strict=strict, in_base=in_base):
+            return
+        if callable(expected):
+            expected = expected()
         judgment = self.decide(subject, target, expected, strict=strict, in_base=in_base)
         self.record(rule, relation, judgment)
         if judgment.holds:
             return
+        if callable(phrase_params):
+            phrase_params = phrase_params()
         view = self.views[subject]
         yield Finding(
             code=rule.code,
@@ -402,9 +415,7 @@ class Context:
         view = self.views[subject]
         factor = view.unit.factor if in_base else Decimal(1)
         own = view.base if in_base else view.interval
-        holds = own.intersects(target)
-        if holds and strict:
-            holds = own.lo < target.hi and target.lo < own.hi
+        holds = self.holds(subject, target, strict=strict, in_base=in_base)
         shown_target = _rescale(target, factor)
         digits = view.decimals + EXTRA_DIGITS
         shown_expected = None if expected is None else trimmed(NEAR.divide(expected, factor), digits)
@@ -430,6 +441,14 @@ class Context:
             gap=NEAR.divide(own.gap(target), factor),
             more=own.lo > target.hi,
         )
+
+    def holds(self, subject: str, target: Interval, *, strict: bool = False, in_base: bool = True) -> bool:
+        """Whether ``subject`` can take a value in ``target``: :meth:`decide`'s verdict alone."""
+        view = self.views[subject]
+        own = view.base if in_base else view.interval
+        if not own.intersects(target):
+            return False
+        return not strict or (own.lo < target.hi and target.lo < own.hi)
 
     def record(self, rule: Rule, relation: _Relation, judgment: Judgment) -> None:
         """Keep a judgment for the reconciliation (:attr:`checks`)."""
