@@ -286,8 +286,14 @@ class _Group:
             width = reach * 10.0 ** (-decimals) * factor
             return least * factor - width <= high + margin and greatest * factor + width >= low - margin
 
+        def window(decimals: int) -> tuple[float, float]:
+            # the values ``meets`` may accept printed to ``decimals`` places, in the figure's unit
+            width = reach * 10.0 ** (-decimals) * factor
+            return (low - margin - width) / factor, (high + margin + width) / factor
+
         fits: list[tuple[tuple[bool, int, float], Slip]] = []
-        for slip in slips_where(view.number, view.decimals, amount=view.unit.kind is Kind.AMOUNT, keep=meets):
+        amount = view.unit.kind is Kind.AMOUNT
+        for slip in slips_where(view.number, view.decimals, amount=amount, keep=meets, window=window):
             centre = float(slip.value) * factor
             # A coarser value fits more easily only because its interval is wider: it comes last.
             rank = (slip.coarser(view.decimals), ORDER.index(slip.kind), abs(centre - middle) / scale)
