@@ -97,3 +97,10 @@ def test_an_amount_of_a_reason_after_the_new_value_is_not_its_adjustment() -> No
 def test_old_and_new_values_in_two_units_are_no_adjustment() -> None:
     ledger, _ = read_text("一般公共预算总收入由年初预算277585万元调整为304992元，新增27407万元。\n")
     assert relation_values(ledger, "change") == []
+
+
+def test_a_part_printed_before_the_new_value_is_not_what_was_adjusted() -> None:
+    text = "一般公共预算收入年初预算12000万元，其中税收收入9000万元，调整为12500万元，调增500万元。\n"
+    ledger, result = read_text(text)
+    assert not any("9000" in values for values, _ in relation_values(ledger, "change"))
+    assert result.ok, error_values(ledger, result)

@@ -33,6 +33,8 @@ _GAP_TO: Final = re.compile(r"[，,\s]*(?:拟|再|并)?调整(?:为|到|至|成|
 #: Words after an old value's name that say it is the old value of an adjustment (由, 将, 拟将), and
 #: words a name ends with that are no part of it (均由: both totals).
 _FROM: Final = re.compile(r"(?:均|都|拟)?(?:由|将)")
+#: The words of the old value's name: 由…, 将…, 年初预算, 原预算 (a part of a list is not adjusted).
+_OLD: Final = re.compile(r"由|将|年初|预算|原")
 #: What was adjusted, named before a colon that opens the clause of its old value: （1）A：年初预算为X.
 _NAMED: Final = re.compile(r"([^，,。；;：:\n0-9]{2,30})[：:]\s*$")
 #: The words of an old value's name that say it is the budget first passed: 年初预算数.
@@ -90,6 +92,8 @@ class Adjusted(State):
             by, word = after, word_after
         if old.kind != "amount" or by.kind != "amount" or old.unit != new.unit or self._by(old) is not None:
             return None
+        if not _OLD.search(old.label):
+            return None  # 年初预算X，其中税收Y，调整为Z: what was adjusted is not the part before
         # nothing but a comma between them: 年初预算为X，增加Z，调整为Y / 由X调整为Y
         pairs = [(old, by, _GAP), (by, new, _GAP_TO)] if by is before else [(old, new, _GAP_TO)]
         if not all(self._gap(a, b, gap) for a, b, gap in pairs):
