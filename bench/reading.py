@@ -51,7 +51,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import perfcheck
-from perfcheck.extract import extract
+from perfcheck import ChangeRelation, EqualRelation, RatioRelation, Relation, SumRelation
+from perfcheck.extract import Extraction, extract
 
 CORPUS = Path(__file__).parent / "corpus"
 NUMBER = re.compile(r"-?\d[\d,\s]*(?:\.\d+)?")
@@ -96,6 +97,32 @@ class Score:
     false_errors: int = 0
     notes: list[str] = field(default_factory=list)
     detail: bool = False
+    #: --precision: stated relations built, and those matching no relation of the index, by mechanism
+    stated: Counter[str] = field(default_factory=Counter)
+    unmatched: Counter[str] = field(default_factory=Counter)
+    unmatched_notes: list[str] = field(default_factory=list)
+    #: the unmatched stated relations by what they are (see :func:`kind_of_unmatched`)
+    kinds: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: Score) -> None:
+        """Add another part's counts to these."""
+        for key in COUNTS:
+            setattr(self, key, getattr(self, key) + getattr(other, key))
+        self.stated.update(other.stated)
+        self.unmatched.update(other.unmatched)
+        self.kinds.update(other.kinds)
+
+    def precision_line(self, name: str) -> str:
+        """How many of the stated relations built match a relation of the index."""
+        built, loose = self.stated.total(), self.unmatched.total()
+        share = (built - loose) / max(built, 1)
+        matched = f"{loose} matching no index relation ({share:.0%} matched)"
+        return f"{name}: stated relations built {built}, {matched}"
+
+    def mechanism_lines(self) -> list[str]:
+        """Per mechanism, stated relations built and those matching no index relation (most first)."""
+        order = sorted(self.stated, key=lambda m: (-self.unmatched[m], -self.stated[m], m))
+        return [f"  {m}: {self.stated[m]} stated, {self.unmatched[m]} unmatched" for m in order]
 
     def line(self, name: str) -> str:
         """One summary line."""
@@ -108,6 +135,19 @@ class Score:
             f" ({self.caught_as_errors} as errors),"
             f" {self.false_errors} false errors"
         )
+
+
+COUNTS = (
+    "excerpts",
+    "figures_read",
+    "figures",
+    "built",
+    "relations",
+    "caught",
+    "caught_as_errors",
+    "broken",
+    "false_errors",
+)
 
 
 def _operands(relation: dict[str, object], ids: dict[str, Decimal | None]) -> frozenset[Decimal]:
@@ -123,10 +163,75 @@ def _operands(relation: dict[str, object], ids: dict[str, Decimal | None]) -> fr
     return frozenset(operands)
 
 
+def unjudged(relation: Relation) -> bool:
+    """Whether a relation can (all but) never break.
+
+    A change with no prior printed and only its amount or its rate; a ratio whose target is
+    printed nowhere (完成年度预算的95% with no budget: only a count's must be whole).
+    """
+    if isinstance(relation, RatioRelation):
+        return relation.denominator is None
+    if not isinstance(relation, ChangeRelation):
+        return False
+    return relation.prior is None and None in (relation.delta, relation.percent)
+
+
+def kind_of_unmatched(
+    relation: Relation, values: frozenset[Decimal], indexed: set[frozenset[Decimal]], verdicts: set[str]
+) -> str:
+    """What a stated relation matching no index relation is, as far as it can be told without a reader.
+
+    - ``same value twice``: an equality of figures printed with one value, which cannot break;
+    - ``partial sum``: a sum whose parts need only not exceed their total;
+    - ``zero figures``: an index relation but for figures printed 0 (结转0万元 as a part);
+    - ``near an index relation``: two thirds of its values are one index relation's (a figure
+      more, fewer or another);
+    - else by what the check found: ``holds here`` (a real relation the index left out, or a
+      binding that happens to hold: to be read by hand) or ``broken here``.
+    """
+    if isinstance(relation, EqualRelation) and len(values) == 1:
+        return "same value twice"
+    if isinstance(relation, SumRelation) and not relation.exhaustive:
+        return "partial sum"
+    zero = Decimal(0)
+    if any(values - {zero} == known - {zero} for known in indexed):
+        return "zero figures"
+    if any(jaccard(values, known) >= 2 / 3 for known in indexed):
+        return "near an index relation"
+    return "broken here" if "broken" in verdicts else "holds here"
+
+
+def count_stated(
+    extraction: Extraction,
+    result: perfcheck.Result,
+    indexed: set[frozenset[Decimal]],
+    tag: str,
+    score: Score,
+) -> None:
+    """--precision: count the stated relations built, and note those matching no index relation."""
+    ids = {f.id: value_of(f.value) for f in extraction.ledger.figures}
+    for relation in extraction.ledger.relations:
+        if relation.basis != "stated" or unjudged(relation):
+            continue
+        mechanism = extraction.built_by.get(relation.id, "unknown")
+        values = frozenset(v for v in (ids.get(i) for i in relation.operands()) if v is not None)
+        score.stated[mechanism] += 1
+        if values not in indexed:
+            score.unmatched[mechanism] += 1
+            verdicts = {str(c.status) for c in result.checks if c.relation == relation.id}
+            what = kind_of_unmatched(relation, values, indexed, verdicts)
+            score.kinds[what] += 1
+            shown = " ".join(sorted(map(str, values), key=Decimal))
+            score.unmatched_notes.append(
+                f"{tag}: {mechanism}: {what}: {relation.kind} {relation.label or relation.id} [{shown}]"
+            )
+
+
 def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
     """Read and check one excerpt; add what was found to ``score``."""
     tag = str(entry["file"]).split("-", 1)[0]  # 121, not 12: the third fresh set numbers past 100
-    ledger = extract(text, name=str(entry["file"])).ledger
+    extraction = extract(text, name=str(entry["file"]))
+    ledger = extraction.ledger
     ids = {f.id: value_of(f.value) for f in ledger.figures}
     printed: list[str] = entry["figures"]  # type: ignore[assignment]
     wanted = Counter(v for v in map(value_of, printed) if v is not None)
@@ -151,6 +256,7 @@ def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
         if score.detail and not made:
             score.notes.append(f"{tag}: not built ({relation['type']}): {relation['statement'][:80]}")
     result = perfcheck.check(ledger)
+    count_stated(extraction, result, {values for values, _ in relations}, tag, score)
     found = [(values_of([loc.value for loc in f.locations]), f) for f in result.findings]
     broken = [(v, r) for v, r in relations if r["status"] == "broken"]
     for values, relation in broken:
@@ -249,6 +355,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--detail", action="store_true", help="also note every figure not read and every relation not built"
     )
+    parser.add_argument(
+        "--precision",
+        action="store_true",
+        help="also count the stated relations built that match no relation of the index (each a possible"
+        " false error on new text), per part and per building mechanism; with --detail, list them",
+    )
     args = parser.parse_args(argv)
     folders = args.texts or [Path("/work/corpus-texts")]
     if args.all:
@@ -274,21 +386,26 @@ def main(argv: list[str] | None = None) -> int:
         for note in score.notes[: args.notes]:
             print(note)
         print(score.line(name))
-        for key in (
-            "excerpts",
-            "figures_read",
-            "figures",
-            "built",
-            "relations",
-            "caught",
-            "caught_as_errors",
-            "broken",
-            "false_errors",
-        ):
-            setattr(total, key, getattr(total, key) + getattr(score, key))
+        total.add(score)
+        if args.precision:
+            print(score.precision_line(name))
+            for note in score.unmatched_notes if args.detail else []:
+                print(f"  {note}")
     if len(parts) > 1:
         print(total.line("whole"))
+    if args.precision:
+        print_precision(total, parts)
     return 0
+
+
+def print_precision(total: Score, parts: list[str]) -> None:
+    """--precision: the whole's line, and the stated relations built by mechanism and what they are."""
+    if len(parts) > 1:
+        print(total.precision_line("whole"))
+    print("by mechanism (whole):" if len(parts) > 1 else f"by mechanism ({parts[0]}):")
+    for line in total.mechanism_lines():
+        print(line)
+    print("unmatched, by what they are: " + ", ".join(f"{k} {n}" for k, n in total.kinds.most_common()))
 
 
 if __name__ == "__main__":

@@ -10,10 +10,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+import perfcheck
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
@@ -68,3 +71,29 @@ def test_main_all_prints_one_skip_line_and_scores_no_unseen_part(
         "fresh5",
         "whole",
     ]
+
+
+def test_precision_counts_stated_relations_matching_no_index_relation() -> None:
+    text = (
+        "某局2023年部门预算\n收入预算总额500万元，其中：财政拨款收入300万元，事业收入200万元。"
+        "支出预算总额500万元，比上年增加50万元，增长11.1%。\n"
+    )
+    entry = {
+        "file": "1-own-text.txt",
+        "figures": ["500万元", "300万元", "200万元", "50万元", "11.1%"],
+        "relations": [
+            {"type": "sum", "figures": ["500万元", "300万元", "200万元"], "status": "exact", "statement": "s"}
+        ],
+    }
+    score = reading.Score()
+    reading.score_entry(entry, text, score)
+    # the sum matches the index; the change (500, 50, 11.1%) matches none of its relations
+    assert score.stated.total() == score.unmatched.total() + 1
+    assert score.unmatched.total() >= 1
+    assert any("changes.changes" in note and "11.1" in note for note in score.unmatched_notes)
+    assert sum(score.kinds.values()) == score.unmatched.total()
+
+
+def test_an_unmatched_equality_of_one_value_cannot_break() -> None:
+    relation = perfcheck.EqualRelation(id="same", figures=["a", "b"])
+    assert reading.kind_of_unmatched(relation, frozenset({Decimal(5)}), set(), set()) == "same value twice"

@@ -100,11 +100,15 @@ def statuses(data: bytes) -> dict[str, str]:
 
 
 def escalated(data: bytes, options: dict[str, Any]) -> set[str] | None:
-    """The relations the screen sends to the full path; None when it declines the document."""
+    """The relations the screen does not clear; None when it declines the document.
+
+    They are sent to the full path, or judged by the rules on plain data (a broken sum or
+    balance of plain figures: :mod:`perfcheck._engine.plain`).
+    """
     plan = fast.plan(rules_for(options), default_registry)
     assert plan is not None
     screened = fast.screen(data, plan, DEFAULT_LIMITS)
-    return None if screened is None else {r["id"] for r in screened.relations}
+    return None if screened is None else {r["id"] for r in screened.relations} | screened.worded_ids
 
 
 def clearable(doc: dict[str, Any], rel: dict[str, Any]) -> bool:

@@ -20,6 +20,7 @@ from perfcheck._engine.registry import Registry, Rule
 from perfcheck._engine.run import crash_code, in_report_order, run_rules
 from perfcheck._findings.coverage import Coverage, coverage_of_counts, coverage_of_ledger
 from perfcheck._findings.finding import Finding, RelationCheck
+from perfcheck._findings.plain import PlainFinding
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger, loads
 from perfcheck._read.reader import Readable, parse, raw, read
@@ -266,7 +267,7 @@ class Plain:
     """
 
     title: str | None
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding | PlainFinding, ...]
     judged: int
     counts: tuple[int, int, int, int]
     entity: str | None = None
@@ -290,7 +291,7 @@ def plain_result(  # noqa: PLR0913 - keyword-only options
     """
     result = Result._assemble(  # noqa: SLF001 - the fast path's constructor
         found.title,
-        found.findings,
+        tuple(Finding.of(f) if isinstance(f, PlainFinding) else f for f in found.findings),
         codes,
         locale,
         Recheck(data, limits, codes, locale, crashes, found.counts),

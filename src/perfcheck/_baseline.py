@@ -46,6 +46,7 @@ from typing import Final
 from perfcheck._core.errors import PerfcheckError
 from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.finding import Finding, Severity
+from perfcheck._findings.plain import PlainFinding
 from perfcheck.rules import default_registry
 
 #: The document name of standard input in a baseline.
@@ -189,7 +190,7 @@ def _refuse_duplicates(acks: Sequence[Acknowledgement], path: Path) -> None:
 
 
 def acknowledge(
-    findings: Sequence[Finding], acks: Sequence[Acknowledgement], document: str
+    findings: Sequence[Finding | PlainFinding], acks: Sequence[Acknowledgement], document: str
 ) -> list[Acknowledgement | None]:
     """For each finding of one document, the acknowledgement that matches it, or None."""
     return [next((a for a in acks if a.matches(f, document)), None) for f in findings]
@@ -221,7 +222,7 @@ def stale(
 
 
 def baseline_entries(
-    documents: Iterable[tuple[str, Sequence[Finding], Sequence[Acknowledgement | None]]],
+    documents: Iterable[tuple[str, Sequence[Finding | PlainFinding], Sequence[Acknowledgement | None]]],
 ) -> list[tuple[Acknowledgement, str]]:
     """Acknowledgements for every error and warning found, with the finding's message.
 

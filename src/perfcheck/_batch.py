@@ -40,7 +40,7 @@ from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.i18n import Messages
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._engine.registry import Registry, Rule
-from perfcheck._findings.result import Result
+from perfcheck._findings.result import PlainResult, Result
 from perfcheck._ledger.document import Ledger
 from perfcheck._read.kinds import SUFFIXES, discover, format_of_path, is_content
 from perfcheck._read.reader import Raw, Readable, parse, raw, read
@@ -650,9 +650,10 @@ def _show(task: _Task, options: _Options, output: Output) -> Shown:
     """Check one document and write it out; a clean JSON document from the fast path's counts alone.
 
     A JSON document the fast path finds nothing in is written from its title and counts
-    (:func:`perfcheck.render.clean_part`): no result, no models. One with findings gets its
-    result from what the fast path found, without screening it again; anything else is
-    checked as :func:`check_one` checks it.
+    (:func:`perfcheck.render.clean_part`): no result, no models. One with findings is written
+    from them as found (a :class:`~perfcheck._findings.result.PlainResult`: compact findings
+    for the relations judged on plain data), without screening it again and without a
+    result; anything else is checked as :func:`check_one` checks it.
     """
     found, document = _found(task, options)
     if found is None:
@@ -664,16 +665,14 @@ def _show(task: _Task, options: _Options, output: Output) -> Shown:
             task.name, path, task.line, counts, output.format, locale=output.locale, single=output.single
         )
         return Shown(task.name, task.path, task.line, text, entity=found.entity, period=found.period)
-    assert document is not None  # noqa: S101 - found in it
-    result = plain_result(
-        document.data,
-        found,
-        tuple(r.code for r in options.rules()),
-        locale=options.locale,
-        crashes=CRASH_CODE if reports_crashes(options.ignore) else None,
-        limits=options.limits,
+    # Written from the findings as found (compact data where judged on plain data): no result built.
+    codes = tuple(r.code for r in options.rules())
+    reported = PlainResult(found.title, found.findings, codes, options.locale, found.judged, found.counts)
+    checked = Checked(task.name, path, task.line, reported)
+    text = document_part(checked, output.format, locale=output.locale, single=output.single)
+    return Shown(
+        task.name, task.path, task.line, text, bool(checked.failing), None, found.entity, found.period
     )
-    return shown(BatchItem(task.name, result, None, task.path, task.line, found.entity, found.period), output)
 
 
 def _found(task: _Task, options: _Options) -> tuple[Plain | None, Raw | None]:

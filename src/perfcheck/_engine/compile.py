@@ -17,11 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from perfcheck._core.interval import DOWN, INF, NEAR, UP, Interval
 from perfcheck._core.units import Kind, Unit, lookup_unit
 from perfcheck._core.values import ParsedValue, excess_digits
-from perfcheck._ledger.document import Figure, Ledger
+
+if TYPE_CHECKING:
+    from perfcheck._ledger.document import Figure, Ledger
 
 
 @dataclass(frozen=True, slots=True)

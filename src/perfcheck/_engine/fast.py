@@ -46,6 +46,7 @@ from pydantic import TypeAdapter, ValidationError
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.limits import Limits
 from perfcheck._engine.columns import IDS, FigureColumns, NotPlain, decline, source_strings
+from perfcheck._engine.plain import word_relations
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._engine.screen import (
     BelowZeroHook,
@@ -59,6 +60,7 @@ from perfcheck._engine.screen import (
     Screen,
     SpansHook,
 )
+from perfcheck._findings.plain import PlainFinding
 from perfcheck._ledger.document import Ledger, Relation, validate
 
 _SUM_KEYS: Final = frozenset({"id", "kind", "label", "total", "parts", "exhaustive", "source"})
@@ -95,6 +97,8 @@ def _count_strings(node: object) -> int:
     return count
 
 
+#: The relation kinds whose broken relations of plain figures the rules may judge on plain data.
+_WORDED_KINDS: Final = frozenset({"sum", "balance"})
 #: The relation kinds the screen reads itself; rules judging only other kinds need no screen.
 SCREENED_KINDS: Final = frozenset({"sum", "balance", "share", "change", "equal"})
 #: The value of an optional key of those relations when it is absent (as the document model reads it).
@@ -124,6 +128,10 @@ class Plan:
         escalates: ``(code, hook)``: the hooks naming the relations a document rule may report on.
         figures: ``(code, hook)``: the hooks naming the figures a document rule may report.
         cleared: the codes of the rules whose screens judged the whole document.
+        words: for ``sum`` and ``balance``, when every selected rule judging the kind runs on
+            plain data (:attr:`Screen.plain`), those rules: a broken relation of plain
+            figures is judged and worded by them on the document as parsed
+            (:mod:`perfcheck._engine.plain`) rather than escalated.
     """
 
     __slots__ = (
@@ -137,6 +145,7 @@ class Plan:
         "linear",
         "quotient",
         "spans",
+        "words",
     )
 
     def __init__(self, screens: Iterable[tuple[str, Screen]]) -> None:  # noqa: C901 - a branch a hook
@@ -182,6 +191,7 @@ class Plan:
         self.escalates = tuple(escalates)
         self.figures = tuple(figures)
         self.cleared = frozenset(cleared)
+        self.words: dict[str, tuple[Rule, ...]] = {}
 
 
 def plan(rules: Iterable[Rule], known: Registry) -> Plan | None:
@@ -202,7 +212,22 @@ def plan(rules: Iterable[Rule], known: Registry) -> Plan | None:
                 return None
         else:
             screens.append((rule.code, rule.screen))
-    return Plan(screens)
+    made = Plan(screens)
+    made.words = _words(rules)
+    return made
+
+
+def _words(rules: Iterable[Rule]) -> dict[str, tuple[Rule, ...]]:
+    """The rules judging ``sum`` and ``balance``, for each kind whose every such rule runs on plain data."""
+    by_kind: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for kind in sorted(rule.kinds & _WORDED_KINDS):
+            by_kind.setdefault(kind, []).append(rule)
+    return {
+        kind: tuple(judging)
+        for kind, judging in by_kind.items()
+        if all(r.screen is not None and r.screen.plain for r in judging)
+    }
 
 
 def _mode(checks: tuple[tuple[int, str | None, object], ...], rel: dict[str, Any]) -> int:
@@ -278,6 +303,11 @@ class Screened:
             document rules run on the escalated part (``Context.precision``).
         parsed: the whole document as parsed (what localisation reads again, not parsing twice).
         integers: its plain figures as integers, when they show one precision (:class:`Integers`).
+        worded: the findings on broken relations judged on plain data, in report order
+            (:mod:`perfcheck._engine.plain`); those relations are not escalated.
+        worded_ids: the ids of the relations judged on plain data (each broken).
+        order: when there are both worded findings and escalated relations, the ids of
+            both kinds of relations in document order (to put all findings in report order).
     """
 
     __slots__ = (
@@ -287,9 +317,12 @@ class Screened:
         "header",
         "integers",
         "judged",
+        "order",
         "parsed",
         "precision",
         "relations",
+        "worded",
+        "worded_ids",
     )
 
     def __init__(  # noqa: PLR0913 - the parts
@@ -304,9 +337,15 @@ class Screened:
         precision: dict[str, dict[int, int]] | None = None,
         parsed: dict[str, Any] | None = None,
         integers: Integers | None = None,
+        worded: list[PlainFinding] | None = None,
+        order: list[str] | None = None,
+        worded_ids: frozenset[str] = frozenset(),
     ) -> None:
         """Hold the parts."""
         self.integers = integers
+        self.worded = worded or []
+        self.worded_ids = worded_ids
+        self.order = order
         self.precision = precision
         self.parsed = parsed
         self.header = header
@@ -321,8 +360,10 @@ class Screened:
         return {**self.header, "figures": self.figures, "relations": self.relations}
 
 
-def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
+def screen(data: bytes, plan: Plan, limits: Limits, locale: str = "en") -> Screened | None:
     """Screen ``data``; None when it is not a plain document (the full path then reads it).
+
+    Findings worded on plain data are in ``locale``.
 
     Run it with the garbage collector paused (as :func:`perfcheck._engine.run.check_plain`
     does): the parsed document is millions of objects a collection would walk again
@@ -343,7 +384,10 @@ def screen(data: bytes, plan: Plan, limits: Limits) -> Screened | None:
         # open or close one.
         escaped = b"\\" in data
         quotes = data.count(b'"') - (data.count(b'\\"') if escaped else 0)
-        return _Screen(doc, plan, limits, escaped=escaped).run(quotes)
+        screener = _Screen(doc, plan, limits, escaped=escaped)
+        screener.locale = locale
+        screener.worded = []
+        return screener.run(quotes)
     except NotPlain:
         return None
 
@@ -353,7 +397,12 @@ class _Screen(FigureColumns):
 
     Each relation of a kind the screen reads is judged with the selected rules' screens
     over exact integers, or escalated; relations of other kinds are validated and escalated.
+    A broken ``sum`` or ``balance`` of plain figures is judged by the rules on plain data
+    (:attr:`Plan.words`) when they all can, and kept in :attr:`worded` until then.
     """
+
+    locale: str
+    worded: list[dict[str, Any]]
 
     def run(self, quotes: int) -> Screened:
         self._figures()
@@ -373,6 +422,7 @@ class _Screen(FigureColumns):
                 together.update(ids)
         if together:
             escalated, judged = self._together(together, escalated, judged)
+        found, escalated, judged = self._word(together, escalated, judged)
         for code, reports in self.plan.figures:
             ids = reports(self)
             if ids is None:
@@ -384,6 +434,10 @@ class _Screen(FigureColumns):
         # Only relations of other kinds may say their basis; they are all escalated.
         inferred = sum(r.get("basis") == "inferred" for r in escalated)
         counts = (len(self.figures), len(self._used()), len(self.relations), inferred)
+        order = None
+        if found and (escalated or figures):
+            wanted = {id(r) for r in escalated}.union(map(id, self.worded))
+            order = [r["id"] for r in self.relations if id(r) in wanted]
         return Screened(
             header,
             figures,
@@ -394,7 +448,51 @@ class _Screen(FigureColumns):
             precision=self.precision,
             parsed=self.doc,
             integers=self._integers(),
+            worded=found,
+            order=order,
+            worded_ids=frozenset(r["id"] for r in self.worded) if found else frozenset(),
         )
+
+    def _word(
+        self, together: set[str], escalated: list[Any], judged: int
+    ) -> tuple[list[PlainFinding], list[Any], int]:
+        """The findings on the broken relations kept in :attr:`worded`, judged by the rules on plain data.
+
+        Those escalated ``together`` (a document rule may report on them) are the full
+        path's. Returns the findings, the escalated relations and how many were judged;
+        should a rule raise, the relations are escalated instead (the full path reports the crash).
+        """
+        if together:
+            self.worded = [r for r in self.worded if r["id"] not in together]
+        if not self.worded:
+            return [], escalated, judged
+        needed: set[str] = set()
+        for rel in self.worded:
+            needed.update(self._operands(rel))
+        figures = compress(self.figures, map(needed.__contains__, self.ids))
+        try:
+            found, worded = word_relations(
+                self.worded,
+                self.plan.words,
+                figures,
+                unit=self.unit,
+                locale=self.locale,
+                number_locale=self.doc.get("locale", "en_US"),
+            )
+        except Exception:  # noqa: BLE001 - a rule that raises: the full path reports its crash
+            escalated, judged = self._together({r["id"] for r in self.worded}, escalated, judged)
+            return [], escalated, judged
+        return found, escalated, judged + worded
+
+    def _wordable(self, rel: dict[str, Any]) -> bool:
+        """Whether a broken relation is judged on plain data: its kind's rules can, its figures are plain."""
+        kind = rel["kind"]
+        if kind not in self.plan.words or self.truncate_doc or not self.numbers:
+            return False
+        if not rel.keys() <= (_SUM_KEYS if kind == "sum" else _BALANCE_KEYS):
+            return False  # weights, a basis: read by the relation's model
+        numbers, read = self.numbers, self.read
+        return all(type(x) is str and x in numbers and x not in read for x in self._operands(rel))
 
     def _integers(self) -> Integers | None:
         """The integer column, when there is one and no figure is truncated."""
@@ -477,7 +575,7 @@ class _Screen(FigureColumns):
             return [rel["part"], *([whole] if type(whole) is str else whole), rel["stated"]]
         return self.operands[id(rel)]
 
-    def _relations(self) -> tuple[list[Any], int]:  # noqa: C901, PLR0912 - the hot loop, inlined
+    def _relations(self) -> tuple[list[Any], int]:  # noqa: C901, PLR0912, PLR0915 - the hot loop, inlined
         rels = self.relations
         if not rels:
             return [], 0
@@ -501,6 +599,7 @@ class _Screen(FigureColumns):
         slack = 0 if self.exact_plain else 1  # each figure's rounding, in units of ½·10^-uniform
         hot = self.plan.hot_sum
         quick = hot is not None and bool(self.numbers) and not self.truncate_doc
+        worded = bool(self.plan.words)
         strings = 0
         for rel in rels:
             # The common case inline: a sum of plain figures of one precision.
@@ -521,13 +620,18 @@ class _Screen(FigureColumns):
                             or (hot == _AT_LEAST and 2 * diff + slack * (len(parts) + 1) >= 0)
                         ):
                             judged += 1
+                        elif worded and self._wordable(rel):
+                            self.worded.append(rel)
                         else:
                             escalated.append(rel)
                         continue
                     strings -= len(parts) + 1
             outcome = self._relation(rel)
             if outcome is False:
-                escalated.append(rel)
+                if worded and rel["kind"] in _WORDED_KINDS and self._wordable(rel):
+                    self.worded.append(rel)
+                else:
+                    escalated.append(rel)
             elif outcome:
                 judged += 1
         self.strings += strings

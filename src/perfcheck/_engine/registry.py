@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from perfcheck._engine.breaker import Breaker
 from perfcheck._engine.screen import Screen
-from perfcheck._findings.finding import Severity
+from perfcheck._findings.plain import Severity
 
 if TYPE_CHECKING:
     from perfcheck._engine.context import Context

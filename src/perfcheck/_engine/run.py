@@ -6,7 +6,7 @@ import gc
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
@@ -15,6 +15,7 @@ from perfcheck._engine.context import Context
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
 from perfcheck._findings.message import Message
+from perfcheck._findings.plain import PlainFinding
 from perfcheck._ledger.document import Ledger, _Relation
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -26,7 +27,8 @@ class PlainOutcome:
 
     Attributes:
         header: the document's fields other than figures and relations.
-        findings: the findings, as the full path would report them.
+        findings: the findings, as the full path would report them (those of relations
+            judged on plain data as compact data, :mod:`perfcheck._engine.plain`).
         codes: the codes of the rules that ran.
         judged: how many relations some rule judged.
         counts: the document's figures, those in relations, relations, inferred ones.
@@ -36,7 +38,7 @@ class PlainOutcome:
     """
 
     header: dict[str, Any]
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding | PlainFinding, ...]
     codes: tuple[str, ...]
     judged: int
     counts: tuple[int, int, int, int]
@@ -81,10 +83,10 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
     collecting = gc.isenabled()
     gc.disable()
     try:
-        screened = _fast.screen(data, plan, limits)
+        screened = _fast.screen(data, plan, limits, locale)
         if screened is None:
             return None
-        findings: list[Finding] = []
+        findings: list[Finding | PlainFinding] = []
         checks: list[RelationCheck] = []
         if screened.relations or screened.figures:
             ledger = _fast.escalated_ledger(screened, limits)
@@ -92,7 +94,7 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
                 return None
             # A document rule the screen cleared is not run again on the escalated part.
             escalated_rules = tuple(r for r in rules if r.code not in screened.cleared)
-            findings, checks = run_rules(
+            escalated, checks = run_rules(
                 ledger,
                 escalated_rules,
                 locale,
@@ -100,6 +102,13 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
                 inferred=inferred,
                 precision=screened.precision,
             )
+            findings.extend(escalated)
+        if screened.worded:
+            if findings:
+                assert screened.order is not None  # noqa: S101 - set when both kinds are there
+                findings = in_report_order([*findings, *screened.worded], screened.order)
+            else:
+                findings = list(screened.worded)
     finally:
         if collecting:
             gc.enable()
@@ -149,7 +158,10 @@ def crash_code(code: str, ignore: Iterable[str] | None) -> str | None:
     return None if any(code.startswith(p) for p in ignore or ()) else code
 
 
-def in_report_order(findings: Iterable[Finding], ledger: Ledger | Iterable[str]) -> list[Finding]:
+_Found = TypeVar("_Found", Finding, Finding | PlainFinding)
+
+
+def in_report_order(findings: Iterable[_Found], ledger: Ledger | Iterable[str]) -> list[_Found]:
     """Findings ordered errors first, then in the order of the relations they are about.
 
     The order is the ledger's, or that of the relation ids given in its place.

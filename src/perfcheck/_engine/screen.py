@@ -185,6 +185,9 @@ class Screen:
         escalates: the relations a document rule may report on (see :data:`EscalatesHook`).
         cleared: the screen judged the whole document: the rule is not run again on the
             part escalated to the full path.
+        plain: the rule's exact check runs on the document as parsed
+            (:class:`perfcheck._engine.plain.PlainContext`) for a ``sum`` or ``balance`` of
+            plain figures: a broken one is judged and worded there, not escalated.
     """
 
     kind: str | None = None
@@ -197,3 +200,4 @@ class Screen:
     figures: FiguresHook | None = None
     escalates: EscalatesHook | None = None
     cleared: bool = False
+    plain: bool = False

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from perfcheck._findings.finding import Finding
+from perfcheck._findings.plain import PlainFinding
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,7 @@ class Acknowledgement:
     reason: str
     document: str | None = None
 
-    def matches(self, finding: Finding, document: str) -> bool:
+    def matches(self, finding: Finding | PlainFinding, document: str) -> bool:
         """Whether this acknowledges ``finding`` of the document called ``document``."""
         return (
             finding.code == self.code

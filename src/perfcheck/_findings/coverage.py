@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from perfcheck._core.formula import FormulaError, parse_formula
 from perfcheck._findings.finding import Finding, Verdict
+from perfcheck._findings.plain import PlainFinding
 from perfcheck._ledger.model import NotRead
 
 #: Keys of a relation that are not figure ids.
@@ -88,7 +89,7 @@ class Coverage(BaseModel):
         return ((k, v) for k, v in super().__repr_args__() if k != "not_read" or v)
 
 
-def _not_checkable(findings: Iterable[Finding]) -> int:
+def _not_checkable(findings: Iterable[Finding | PlainFinding]) -> int:
     return sum(f.verdict in (Verdict.NOT_CHECKABLE, Verdict.INVALID) for f in findings)
 
 
@@ -172,7 +173,7 @@ def coverage_of_data(document: Mapping[str, Any], findings: Iterable[Finding]) -
 
 
 def coverage_of_counts(
-    figures: int, in_relations: int, relations: int, inferred: int, findings: Iterable[Finding]
+    figures: int, in_relations: int, relations: int, inferred: int, findings: Iterable[Finding | PlainFinding]
 ) -> Coverage:
     """The coverage of a document whose figures and relations were counted as it was read (the fast path).
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import (
@@ -18,30 +17,8 @@ from pydantic import (
 from perfcheck._core.i18n import check_locale_name
 from perfcheck._findings.localisation import DecimalText, Localisation
 from perfcheck._findings.message import DecimalParam, Message, params_json
+from perfcheck._findings.plain import PlainFinding, Severity, Verdict, Words
 from perfcheck._ledger.document import Source
-
-
-class Severity(StrEnum):
-    """How serious a finding is. Only errors fail a check."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-class Verdict(StrEnum):
-    """What a finding says about its relation or figure."""
-
-    BROKEN = "broken"
-    """No choice of true values within the printed figures' rounding satisfies the relation."""
-    NOT_CHECKABLE = "not_checkable"
-    """A divisor may be zero, so the relation cannot be judged."""
-    SUSPICIOUS = "suspicious"
-    """A plausibility rule is not met."""
-    INVALID = "invalid"
-    """The relation cannot be checked as written (e.g. its operands are in incompatible units)."""
-    CRASHED = "crashed"
-    """A rule raised an exception; the other rules still ran."""
 
 
 class Location(BaseModel):
@@ -125,6 +102,34 @@ class Finding(BaseModel):
             data["message"] = message
         super().__init__(**data)
 
+    @classmethod
+    def of(cls, plain: PlainFinding) -> Finding:
+        """The model of a finding the fast path made as compact data: the same values.
+
+        >>> from perfcheck._findings.plain import PlainLocation, words
+        >>> p = PlainFinding("PC102", Severity.ERROR, Verdict.BROKEN, "r", ("t",),
+        ...                  (PlainLocation("t", None, "1.00"),), words("{n} error", n=1), "en")
+        >>> Finding.of(p).to_json_dict() == p.to_json_dict()
+        True
+        """
+        return cls(
+            code=plain.code,
+            severity=plain.severity,
+            verdict=plain.verdict,
+            relation=plain.relation,
+            figures=plain.figures,
+            locations=tuple(Location(figure=x.figure, label=x.label, value=x.value) for x in plain.locations),
+            message=_message_model(plain.message_words),
+            locale=plain.locale,
+            subject=plain.subject,
+            actual=plain.actual,
+            expected=plain.expected,
+            difference=plain.difference,
+            allowed=plain.allowed,
+            unit=plain.unit,
+            rounding_explains=plain.rounding_explains,
+        )
+
     @model_validator(mode="before")
     @classmethod
     def _message(cls, data: Any) -> Any:  # noqa: ANN401 - whatever was given to validate
@@ -201,6 +206,13 @@ class Finding(BaseModel):
         from perfcheck.render import finding_markdown  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
 
         return finding_markdown(self)
+
+
+def _message_model(message: Words) -> Message:
+    """The model of a message made as :class:`Words`, its nested messages too."""
+    return Message.assemble(
+        message.id, {k: _message_model(v) if isinstance(v, Words) else v for k, v in message.params.items()}
+    )
 
 
 Status = Literal["holds", "broken", "not_checkable", "invalid"]

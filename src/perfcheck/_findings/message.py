@@ -21,13 +21,13 @@ checking again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-from perfcheck._core.i18n import N_, check_locale_name, translations
+from perfcheck._findings.plain import Wording as _Wording
+from perfcheck._findings.plain import params_json, plain_text
 
 #: A number among a message's parameters (serialised as a decimal string, see :func:`params_json`).
 DecimalParam = Annotated[Decimal, Field(allow_inf_nan=True)]
@@ -54,10 +54,7 @@ class Message(BaseModel):
         Raises:
             ValueError: no messages for that locale.
         """
-        template = translations(check_locale_name(locale)).gettext(self.id)
-        if not self.params:
-            return template
-        return template.format(**{k: _word(v, locale) for k, v in self.params.items()})
+        return plain_text(self.id, self.params, locale)
 
     def __hash__(self) -> int:
         """Hash of the id and the parameters."""
@@ -93,21 +90,6 @@ class Message(BaseModel):
         return {"id": self.id, "params": params_json(self.params)}
 
 
-def params_json(params: dict[str, str | Decimal | Message]) -> dict[str, Any]:
-    """Message parameters as JSON-ready data: text as it is, Decimals as shown, messages as objects.
-
-    >>> params_json({"n": Decimal("1E+2"), "x": "a"})
-    {'n': '100', 'x': 'a'}
-    """
-    return {k: v.to_json_dict() if isinstance(v, Message) else _word(v, "en") for k, v in params.items()}
-
-
-def _word(value: str | Decimal | Message, locale: str) -> str:
-    if isinstance(value, Message):
-        return value.text(locale)
-    return value if isinstance(value, str) else f"{value:f}"
-
-
 def message(template: str, /, **params: str | int | Decimal | Message) -> Message:
     """A message of ``template`` (marked for extraction like ``N_``) with ``params``.
 
@@ -121,53 +103,28 @@ def message(template: str, /, **params: str | int | Decimal | Message) -> Messag
     return Message.assemble(template, {k: str(v) if isinstance(v, int) else v for k, v in params.items()})
 
 
-class Wording:
+class Wording(_Wording[Message]):
     """How rules name their messages: ``ctx.t(template, **params)`` and ``ctx.t.word(word)``.
 
     The calls look like translations (babel extracts their first argument, see
     ``docs/i18n.md``), but make :class:`Message` data: the wording is left to
     whoever shows it. ``locale`` is the language the findings are shown in unless
-    another is asked for.
+    another is asked for. (:class:`~perfcheck._findings.plain.PlainWording` makes the
+    same messages as compact data, for the fast path.)
 
     >>> t = Wording("zh_CN")
     >>> t("not checkable: {why}", why=t.word("a count")).text(t.locale)
     '无法核验：计数'
+    >>> listed = Wording().join(["R3", "R4"])
+    >>> listed.text("en"), listed.text("zh_CN")
+    ('R3, R4', 'R3、R4')
     """
 
-    __slots__ = ("locale",)
+    __slots__ = ()
 
-    def __init__(self, locale: str = "en") -> None:
-        """Bind to ``locale``.
-
-        Raises:
-            ValueError: findings cannot be written in that locale.
-        """
-        self.locale = check_locale_name(locale)
-
-    def __call__(self, template: str, /, **params: str | int | Decimal | Message) -> Message:
-        """The message ``template`` with ``params``."""
-        return message(template, **params)
-
-    def word(self, word: str) -> Message:
-        """A word or phrase without placeholders, as a message."""
-        return Message.assemble(word, {})
-
-    def join(self, items: Iterable[str]) -> str | Message:
-        """A list of items, separated as the locale separates them when shown (``a, b``; ``a、b``).
-
-        >>> t = Wording()
-        >>> listed = t.join(["R3", "R4"])
-        >>> listed.text("en"), listed.text("zh_CN")
-        ('R3, R4', 'R3、R4')
-        """
-        texts = list(items)
-        if len(texts) == 1:
-            return texts[0]
-        # The id is not a catalog message: it is shown as it is, with the separator translated.
-        template = "{sep}".join(f"{{item{i}}}" for i in range(len(texts)))
-        params: dict[str, str | Decimal | Message] = {f"item{i}": text for i, text in enumerate(texts)}
-        params["sep"] = self.word(N_(", "))
-        return Message.assemble(template, params)
+    def make(self, message_id: str, params: dict[str, Any]) -> Message:
+        """A message model of parts that are already valid."""
+        return Message.assemble(message_id, params)
 
 
-__all__ = ["Message", "Wording", "message"]
+__all__ = ["Message", "Wording", "message", "params_json"]

@@ -19,7 +19,8 @@ from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.coverage import Coverage
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._findings.localisation import Correction
-from perfcheck._findings.result import Result
+from perfcheck._findings.plain import PlainFinding
+from perfcheck._findings.result import Reported
 
 #: The columns of a table of findings (English: the catalogs' msgids).
 HEADERS: Final = (N_("code"), N_("severity"), N_("relation"), N_("where"), N_("message"))
@@ -32,7 +33,7 @@ _SEVERITY_WORDS: Final = {
 }
 
 
-def locale_of(result: Result, locale: str | None) -> str:
+def locale_of(result: Reported, locale: str | None) -> str:
     """The locale to write ``result`` in: ``locale`` if given, else the one it was checked in.
 
     Raises:
@@ -52,7 +53,7 @@ def severity_word(severity: Severity, locale: str) -> str:
     return Messages(locale).word(_SEVERITY_WORDS[severity])
 
 
-def where(finding: Finding) -> str:
+def where(finding: Finding | PlainFinding) -> str:
     """The figures of a finding and where they were printed, at most three."""
     parts = []
     for loc in finding.locations:
@@ -90,7 +91,7 @@ def _correction_text(correction: Correction, t: Messages) -> str:
     return f"{text} ({'; '.join(notes)})" if notes else text
 
 
-def likely_wrong(finding: Finding, locale: str) -> str:
+def likely_wrong(finding: Finding | PlainFinding, locale: str) -> str:
     """Which printed figures a localised finding says are likely wrong, in ``locale`` ("" when not localised).
 
     Of each equally small explanation, the figures of the finding itself (all when it
@@ -114,12 +115,12 @@ def likely_wrong(finding: Finding, locale: str) -> str:
     return t.word(N_(" or ")).join(alternatives)
 
 
-def localised(result: Result) -> bool:
+def localised(result: Reported) -> bool:
     """Whether any finding of ``result`` carries a localisation (its tables gain a column)."""
     return any(f.localisation is not None for f in result.findings)
 
 
-def table_rows(result: Result, locale: str) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
+def table_rows(result: Reported, locale: str) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
     """The rows of a table of findings and its headers (msgids): a localised result adds "likely wrong"."""
     data: list[tuple[str, ...]] = list(rows(result, locale))
     if not localised(result):
@@ -128,7 +129,7 @@ def table_rows(result: Result, locale: str) -> tuple[list[tuple[str, ...]], tupl
     return data, (*HEADERS, LIKELY_WRONG)
 
 
-def rows(result: Result, locale: str | None = None) -> list[tuple[str, str, str, str, str]]:
+def rows(result: Reported, locale: str | None = None) -> list[tuple[str, str, str, str, str]]:
     """One row a finding: code, severity, relation, where, message (in ``locale``, default the result's).
 
     >>> import perfcheck
@@ -143,7 +144,7 @@ def rows(result: Result, locale: str | None = None) -> list[tuple[str, str, str,
     ]
 
 
-def summary(result: Result, locale: str | None = None) -> str:
+def summary(result: Reported, locale: str | None = None) -> str:
     """One line counting findings and relations checked, in ``locale`` (default: the result's).
 
     >>> import perfcheck
@@ -181,7 +182,7 @@ def _summary_line(locale: str, errors: int, warnings: int, infos: int, relations
     )
 
 
-def covered(result: Result, locale: str | None = None) -> str:
+def covered(result: Reported, locale: str | None = None) -> str:
     """The summary line followed by how much was read: figures in relations, relations inferred.
 
     A pass that read a fifth of a report should say so where the verdict is printed, and
@@ -281,7 +282,7 @@ def _covered_line(  # noqa: PLR0913, PLR0917 - the counts of one line, a cache's
     return t(N_("{line}, {n} not checkable"), line=text, n=not_checkable)
 
 
-def heading(result: Result, locale: str | None = None) -> str:
+def heading(result: Reported, locale: str | None = None) -> str:
     """The result's title and summary line: ``资阳区妇联2021年整体绩效自评报告: 0 errors, ...``."""
     line = summary(result, locale)
     return f"{result.title}: {line}" if result.title else line
@@ -369,16 +370,16 @@ class Checked:
     name: str
     path: str
     line: int | None
-    result: Result
+    result: Reported
     acknowledged: tuple[Acknowledgement | None, ...] | None = None
     stale: tuple[Acknowledgement, ...] = ()
 
-    def pairs(self) -> list[tuple[Finding, Acknowledgement | None]]:
+    def pairs(self) -> list[tuple[Finding | PlainFinding, Acknowledgement | None]]:
         """Each finding with its acknowledgement (None when it has none)."""
         acks = self.acknowledged or (None,) * len(self.result.findings)
         return list(zip(self.result.findings, acks, strict=True))
 
     @property
-    def failing(self) -> list[Finding]:
+    def failing(self) -> list[Finding | PlainFinding]:
         """The errors that are not acknowledged: what fails a run."""
         return [f for f, a in self.pairs() if f.severity is Severity.ERROR and a is None]

@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from perfcheck._findings.finding import Finding, Severity
+from perfcheck._findings.finding import Finding, Location, Severity
+from perfcheck._findings.plain import PlainFinding, PlainLocation
 from perfcheck.render._common import Checked
 
 _GITHUB_COMMAND: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def start_line(document: Checked, finding: Finding) -> int | None:
+def start_line(document: Checked, finding: Finding | PlainFinding) -> int | None:
     """The line a finding is shown at: a JSON Lines document's line, else a figure's source line."""
     if document.line is not None:
         return document.line
-    ordered = sorted(finding.locations, key=lambda loc: loc.figure != finding.subject)
+    locations: tuple[Location | PlainLocation, ...] = finding.locations
+    ordered = sorted(locations, key=lambda loc: loc.figure != finding.subject)
     return next((loc.source.line for loc in ordered if loc.source and loc.source.line), None)
 
 

@@ -444,6 +444,9 @@ def documents_html(
             except (ValueError, OSError):  # a LedgerError is a ValueError: the findings still show
                 doc = None
         name = "" if single else f"<h2>{_h(item.name)}</h2>"
+        if not isinstance(item.result, Result):
+            msg = "the HTML page is written from a Result (perfcheck.check), not a PlainResult"
+            raise TypeError(msg)
         body = _body(item.result, loc, doc, "h1" if single else "h3")
         sections.append(f'<section class="pc-doc" data-name="{_h(item.name)}">{name}{body}</section>')
     loc = locales[0] if locales else locale_of(Result(), locale)

@@ -21,12 +21,13 @@ import orjson
 from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.coverage import coverage_of_counts
 from perfcheck._findings.finding import Finding
-from perfcheck._findings.result import Result, result_json_dict
+from perfcheck._findings.plain import PlainFinding
+from perfcheck._findings.result import Reported, result_json_dict
 from perfcheck.render._common import Checked
 
 
 def finding_json(
-    finding: Finding, ack: Acknowledgement | None = None, *, locale: str | None = None
+    finding: Finding | PlainFinding, ack: Acknowledgement | None = None, *, locale: str | None = None
 ) -> dict[str, Any]:
     """A finding as JSON-ready data, with ``acknowledged: {"reason": ...}`` when it is acknowledged.
 
@@ -40,7 +41,7 @@ def finding_json(
     return data
 
 
-def result_json(result: Result, *, locale: str | None = None) -> dict[str, Any]:
+def result_json(result: Reported, *, locale: str | None = None) -> dict[str, Any]:
     """A result as the spec's JSON, its messages in ``locale`` (default: the result's)."""
     data = result.to_json_dict(findings=False)
     data["findings"] = [finding_json(f, locale=locale) for f in result.findings]

@@ -13,6 +13,7 @@ from perfcheck._core.version import VERSION
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.finding import Finding, Severity
+from perfcheck._findings.plain import PlainFinding
 from perfcheck._read.kinds import format_of_path
 from perfcheck.render._common import Checked, locale_of, not_read_lines
 from perfcheck.render.github import start_line
@@ -67,7 +68,11 @@ def _sarif_rule(rule: Rule, locale: str | None) -> dict[str, Any]:
 
 
 def _sarif_result(
-    document: Checked, finding: Finding, ack: Acknowledgement | None, index: int | None, locale: str | None
+    document: Checked,
+    finding: Finding | PlainFinding,
+    ack: Acknowledgement | None,
+    index: int | None,
+    locale: str | None,
 ) -> dict[str, Any]:
     data = finding.to_json_dict()
     logical = []

@@ -23,7 +23,7 @@ from itertools import accumulate
 from typing import Final, Literal
 
 from perfcheck._core.i18n import N_, Messages
-from perfcheck._findings.result import Result
+from perfcheck._findings.result import Reported
 from perfcheck.render._common import (
     HEADERS,
     WRAP,
@@ -41,7 +41,7 @@ TableFormat = Literal["table", "markdown", "html"]
 TABLEFMT: Final[dict[str, str]] = {"table": "simple", "markdown": "github", "html": "html"}
 
 
-def table(result: Result, fmt_name: TableFormat = "table", *, locale: str | None = None) -> str:
+def table(result: Reported, fmt_name: TableFormat = "table", *, locale: str | None = None) -> str:
     """The findings as a table, followed by a summary line, in ``locale`` (default: the result's).
 
     After the summary, a line for each part of the source the reader could not read
@@ -286,7 +286,7 @@ def _wrapped(data: list[tuple[str, ...]], widths: list[int | None]) -> list[tupl
 
 
 def _columns(
-    result: Result, loc: str, fmt_name: TableFormat
+    result: Reported, loc: str, fmt_name: TableFormat
 ) -> tuple[list[tuple[str, ...]], tuple[str, ...], list[int | None] | None]:
     """The rows, headers and wrapping widths of a table; a localised result adds a "likely wrong" column."""
     data, headers = table_rows(result, loc)

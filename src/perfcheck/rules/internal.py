@@ -51,8 +51,9 @@ def _break_units(b: Drawing) -> None:
     "incompatible-units",
     severity=Severity.ERROR,
     kinds=RELATION_KINDS,
-    # The screen escalates every relation whose units cannot be compared, whatever is selected.
-    screen=Screen(),
+    # The screen escalates every relation whose units cannot be compared, whatever is selected;
+    # on a relation of plain figures (one unit) it runs on the plain context and finds nothing.
+    screen=Screen(plain=True),
     breaker=_break_units,
     runs_on_invalid=True,
     passing=doc(

@@ -64,7 +64,7 @@ def _term_names(ctx: Context, ids: list[str], weights: list[Decimal] | None) -> 
     "balance",
     severity=Severity.ERROR,
     kinds=["balance"],
-    screen=Screen("balance", linear=Linear(equal=True)),
+    screen=Screen("balance", linear=Linear(equal=True), plain=True),
     breaker=_break_balance,
     passing=doc(
         fig("carry_in", "2.21", "上年结转"),
@@ -131,7 +131,7 @@ def balance(ctx: Context, rel: BalanceRelation) -> Iterator[Finding]:
     "sum-total",
     severity=Severity.ERROR,
     kinds=["sum"],
-    screen=Screen("sum", linear=Linear(equal=True, when=("exhaustive", True))),
+    screen=Screen("sum", linear=Linear(equal=True, when=("exhaustive", True)), plain=True),
     breaker=_break_total,
     passing=doc(
         fig("basic", "82.67", "基本支出"),
@@ -180,7 +180,7 @@ def sum_total(ctx: Context, rel: SumRelation) -> Iterator[Finding]:
     "sum-partial",
     severity=Severity.ERROR,
     kinds=["sum"],
-    screen=Screen("sum", linear=Linear(equal=False, when=("exhaustive", False))),
+    screen=Screen("sum", linear=Linear(equal=False, when=("exhaustive", False)), plain=True),
     breaker=_break_partial,
     passing=doc(
         fig("project", "51.89", "项目经费支出"),

@@ -8,9 +8,11 @@ Each recogniser (:mod:`.sums`, :mod:`.balances`, :mod:`.shares`, :mod:`.changes`
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import FrameType
 from typing import Any, Final
 
 from perfcheck._core.interval import Interval, quotient
@@ -333,6 +335,38 @@ def common(a: str, b: str) -> int:
     return best
 
 
+#: The key of a relation's data that names the mechanism that built it (:func:`built_by`); like every
+#: key opening with ``_`` it stays out of the ledger document, :attr:`Extraction.built_by` holds it.
+BY: Final = "_by"
+_READER: Final = "perfcheck._read.text."
+#: The functions that run the recognisers, where :func:`built_by` stops.
+_DRIVERS: Final = frozenset({"build", "extract", "phrasings"})
+
+
+def built_by() -> str:
+    """The mechanism building a relation: the recogniser step and the helper that made it.
+
+    A provenance tag for counting what each mechanism builds (``bench/reading.py
+    --precision``); no judgment depends on it. The stack is walked out from the caller to
+    the builder's ``build`` (or the text reader's ``extract``): the outermost recogniser
+    method on the way is the step (``sums.lists``), the innermost one outside this module the
+    helper that made the relation, named after a slash when it is another (``sums.lists/sum_of``).
+    """
+    names: list[str] = []
+    frame: FrameType | None = sys._getframe(1)  # noqa: SLF001 - the callers' names are the tag
+    while frame is not None:
+        module = str(frame.f_globals.get("__name__", ""))
+        if not module.startswith(_READER) or frame.f_code.co_name in _DRIVERS:
+            break
+        if frame.f_code.co_filename != __file__:  # add, ratio_of: the shared helpers name no mechanism
+            names.append(f"{module.rsplit('.', 1)[-1]}.{frame.f_code.co_name}")
+        frame = frame.f_back
+    if not names:
+        return "unknown"
+    step, helper = names[-1], names[0].rsplit(".", 1)[-1]
+    return step if step.endswith(f".{helper}") else f"{step}/{helper}"
+
+
 def unique(sentences: list[Sentence]) -> list[Sentence]:
     seen: dict[int, Sentence] = {}
     for s in sentences:
@@ -385,7 +419,7 @@ class State:
         """
         if inferred:
             data = {**data, "basis": "inferred"}
-        self.relations.append(Rel({"id": name, **data}, sentences, figs))
+        self.relations.append(Rel({"id": name, **data, BY: built_by()}, sentences, figs))
 
     def year_of(self, fig: Fig) -> str | None:
         """The year a figure is of: the last year printed before it in its paragraph (2022年收入总计…)."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import Built, Fig, Rel
+from perfcheck._read.text.base import BY, Built, Fig, Rel, built_by
 from perfcheck._read.text.links import item
 
 #: A base that is this year's budget: 预算, 年初预算, 2021年度预算 (a year printed must be the report's).
@@ -130,7 +130,11 @@ def against_budget(built: Built, tables_figures: list[dict[str, Any]]) -> tuple[
                     **({"source": source} if source else {}),
                 }
             made.append(
-                Rel(data, rel.sentences, [current, *said] if data["kind"] == "ratio" else [current, fig])
+                Rel(
+                    {**data, BY: built_by()},
+                    rel.sentences,
+                    [current, *said] if data["kind"] == "ratio" else [current, fig],
+                )
             )
         replaced.add(rid)
     return made, replaced
@@ -169,7 +173,7 @@ def rates_of_budget(built: Built, tables_figures: list[dict[str, Any]]) -> tuple
             "stated": rate.id,
             **({"source": source} if source else {}),
         }
-        made.append(Rel(data, rel.sentences, [actual, rate]))
+        made.append(Rel({**data, BY: built_by()}, rel.sentences, [actual, rate]))
         replaced.add(rid)
     return made, replaced
 
@@ -212,7 +216,7 @@ def unchanged_against_budget(
                 "text": printed[sentence.start : sentence.end],
             },
         }
-        made.append(Rel(data, [sentence], [fig]))
+        made.append(Rel({**data, BY: built_by()}, [sentence], [fig]))
     return made
 
 

@@ -63,8 +63,11 @@ from perfcheck._read.text.lines_below import LinesBelow
 from perfcheck._read.text.numbers import Mention, find, remainder_places
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
+from perfcheck._read.text.shared_base import SharedBase
 from perfcheck._read.text.side_by_side import SideBySide
 from perfcheck._read.text.sides import Sides
+from perfcheck._read.text.signed_rates import SignedRates
+from perfcheck._read.text.spellings import Spellings
 from perfcheck._read.text.sums import Sums
 from perfcheck._read.text.totals_after import TotalsAfter
 from perfcheck._read.text.unprinted import UnprintedBases
@@ -84,6 +87,7 @@ class _Builder(
     Balances,
     Respectively,
     SideBySide,
+    SharedBase,
     Changes,
     Itemised,
     Growth,
@@ -93,6 +97,8 @@ class _Builder(
     Counts,
     Sides,
     Defined,
+    SignedRates,
+    Spellings,
     Adjusted,
     UnprintedBases,
 ):
@@ -408,12 +414,15 @@ class _Builder(
         self.elided_changes()
         self.phrasings()
         self.named_changes()
+        self.shared_base_changes()
+        self.signed_rates()
         self.products()
         self.compares()
         self.enumerations()
         self.figs = [f for f in self.figs if f.keep]
         self.relations = [r for r in self.relations if all(f.keep for f in r.figures)]
         self.equals()
+        self.total_spellings()
         self.headline()
         self.side_totals()
         self.mixed_periods()

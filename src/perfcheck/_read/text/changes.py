@@ -265,9 +265,9 @@ class Changes(State):
         # qualifies what comes after it and is not what changed
         subjects = [f for f in before if not self.qualifies(f)] or before
         subjects = self.before_brackets(subjects, match.start())
-        subjects = self.named_subject(subjects, match, direction) or _of_amount_said(
-            subjects, figs, direction.end()
-        )
+        named = self.named_subject(subjects, match, direction)
+        rivals = self.rival_subjects(subjects, sentence, match) if not named else []
+        subjects = named or _of_amount_said(subjects, figs, direction.end())
         if subjects:
             subject = subjects[-1]
             if patterns.CHANGED_TO.search(subject.label):
@@ -276,7 +276,9 @@ class Changes(State):
                     f for f in figs if f.mention.start < subject.mention.start and f.kind == subject.kind
                 ]
                 return [subject], earlier[-1] if earlier else None, False
-            return [subject], None, False
+            # 支出合计110万元，其中基本支出60万元，项目支出50万元，比上年增加10万元: the total's change
+            # or the last item's? Not said: the change is inferred
+            return [subject], None, len([f for f in rivals if f.kind == subject.kind]) > 1
         words = self.text[match.end() : direction.start()]
         years = self.years_compared(sentence, match.start())
         if years is not None:
@@ -316,6 +318,16 @@ class Changes(State):
                     )
             return ([found], None, True) if found is not None else ([], None, False)
         return named, None, loose
+
+    def rival_subjects(self, subjects: list[Fig], sentence: Sentence, match: re.Match[str]) -> list[Fig]:
+        """The amounts that may have changed, for a change at ``match`` naming none.
+
+        Those printed since the sentence's previous change (or its start), not in closed
+        brackets, that can change (``subjects`` holds no change or share).
+        """
+        before = [m.end() for m in patterns.CHANGE.finditer(self.text, sentence.start, match.start())]
+        floor = before[-1] if before else sentence.start
+        return [f for f in subjects if f.mention.start >= floor and f.kind == "amount"]
 
     def named_subject(self, subjects: list[Fig], match: re.Match[str], direction: re.Match[str]) -> list[Fig]:
         """The figure before a change that the words between its comparison and its direction name.
@@ -398,10 +410,15 @@ class Changes(State):
     def change_formulas(self) -> None:
         """The changes of a sum's parts add up to the change of its total (through figures printed twice)."""
         deltas = self.deltas_by_figure()
-        for total, parts, rel in self.list_sums:
-            if rel.data.get("exhaustive") is False or rel not in self.relations:
-                continue
-            changed = self.changed_parts(parts, deltas, total) if deltas.get(id(total)) else parts
+        sums = [
+            (t, ps)
+            for t, ps, r in self.list_sums
+            if r.data.get("exhaustive") is not False and r in self.relations
+        ]
+        for total, parts in sums:
+            # 公务用车 printing no change of its own: the changes of its parts (购置, 运行) stand for it
+            leaves = [leaf for p in parts for leaf in _leaves(p, sums, deltas)]
+            changed = self.changed_parts(leaves, deltas, total) if deltas.get(id(total)) else leaves
             found = [deltas.get(id(f), []) for f in (total, *changed)]
             if [d[2] for d in found[0]] == ["上年"]:  # 与上年相比 of the total, 比2017年预算 of a part
                 found = [found[0], *([self.last_year(c[0])] if len(c) == 1 else c for c in found[1:])]
@@ -973,6 +990,22 @@ def base_of(words: str) -> str:
     base = re.sub(r"^(?:与|相较于?|较|比)|相比$|\s", "", words)
     base = re.sub(r"(?:同期|数)$", "", base)
     return "上年" if base in {"同比", "上年度", "去年", "上一年", "上年"} else base
+
+
+def _leaves(
+    part: Fig, sums: list[tuple[Fig, list[Fig]]], deltas: dict[int, list[tuple[Fig, str, str | None]]]
+) -> list[Fig]:
+    """A part whose change is printed; else, when it is a list's total, that list's parts if all changed.
+
+    ``（二）公务用车购置及运行费…：1、购置费…减少79.4万元；2、运行费…减少596.98万元``: the subtotal
+    prints no change, its two parts do, so theirs make up its share of the total's change.
+    """
+    if deltas.get(id(part)):
+        return [part]
+    below = next((ps for t, ps in sums if t is part), None)
+    if below is not None and all(deltas.get(id(p)) for p in below):
+        return below
+    return [part]
 
 
 def _by_base(

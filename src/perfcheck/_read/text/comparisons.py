@@ -98,7 +98,9 @@ class Comparisons(State):
         """Each gap named by ``word``: the sum ``planned = done + gap``, and the gap's rate of ``planned``.
 
         ``送审金额115991万元，审定金额97219万元，审减金额18772万元，审减率16.18%``: the same reading
-        as a saving's (see :meth:`savings`).
+        as a saving's (see :meth:`savings`), but an audit's 送审, 审定 and 审减 (核减) printed one after
+        the other in one sentence define each other: 审减 is 送审 less 审定, and its rate is of 送审, so
+        both relations are then stated.
         """
         parts = {id(p) for _, ps, _ in self.list_sums for p in ps}
         for n, saved in enumerate(self.figs):
@@ -123,12 +125,14 @@ class Comparisons(State):
                 "parts": [],
                 "label": f"{budget.label} = {actual.label} + {saved.label}",
             }
+            # 送审金额A，审定金额B，审减金额C，审减率R% in one run: the terms define the gap
+            defined = word is patterns.GAPS[1][0] and self.in_one_run([budget, actual, saved])
             self.add(
                 "sum",
                 data,
                 unique([budget.sentence, actual.sentence, saved.sentence]),
                 [budget, actual, saved],
-                inferred=True,
+                inferred=not defined,
             )
             rate = next(
                 (
@@ -140,7 +144,18 @@ class Comparisons(State):
             )
             if rate is not None:
                 label = f"{rate.label}: {saved.label} ÷ {budget.label}"
-                self.ratio_of([saved, budget, rate], label, [budget.sentence, saved.sentence], inferred=True)
+                defined = defined and self.in_one_run([budget, actual, saved, rate])
+                sentences = [budget.sentence, saved.sentence]
+                self.ratio_of([saved, budget, rate], label, sentences, inferred=not defined)
+
+    def in_one_run(self, figs: list[Fig]) -> bool:
+        """Whether ``figs`` are printed one after the other in one sentence, no other figure between."""
+        sentence = figs[0].sentence
+        own = self.by_sentence.get(sentence.index, [])
+        if any(f.sentence is not sentence for f in figs) or not all(f in own for f in figs):
+            return False
+        at = own.index(figs[0])
+        return own[at : at + len(figs)] == figs
 
     def compare(self, left: Fig, op: str, right: Fig, why: str) -> None:
         data = {"kind": "compare", "left": "", "op": op, "right": "", "label": why}

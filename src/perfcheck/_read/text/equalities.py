@@ -65,7 +65,8 @@ class Equalities(State):
     def balanced_totals(self, paired: set[frozenset[int]]) -> None:
         """``收入总计2856.43万元，支出总计2856.43万元``: the two sides of a statement balance.
 
-        The two must be of one year (2023年收入总计 is never balanced by 2022年支出总计).
+        The two must be of one year (2023年收入总计 is never balanced by 2022年支出总计), and
+        neither a change (收入总计减少X and 支出总计减少Y are two changes, which need not match).
         收入总量 and 支出总量 of a government budget are not: their difference is its deficit.
         The equality is the statement form's, not said by the text: it is stated only when a
         carry-over (年初结转, 年末结转和结余) is listed as a part of either total, as a
@@ -73,8 +74,8 @@ class Equalities(State):
         总计 (and print its carry-over elsewhere), and the equality is inferred.
         """
         for a in self.figs:
-            if a.kind != "amount" or "总计" not in a.label or "收入" not in a.label:
-                continue
+            if a.kind != "amount" or "总计" not in a.label or "收入" not in a.label or not self.eligible(a):
+                continue  # 收入总计减少15.65万元 is by how much the total changed: no side of a statement
             other = a.label.replace("收入", "支出")
             year = self.year_of(a)
             later = [

@@ -9,6 +9,7 @@ from typing import Any
 
 from perfcheck._ledger.document import Ledger, validate
 from perfcheck._ledger.relations import ChangeRelation, RatioRelation
+from perfcheck._read.text.base import BY
 from perfcheck._read.text.budget_base import against_budget, rates_of_budget, unchanged_against_budget
 from perfcheck._read.text.build import build
 from perfcheck._read.text.links import table_links
@@ -138,6 +139,9 @@ class Extraction:
         unreadable: the sentences with misprinted numbers, each with those numbers as printed.
         unread_tables: the tables printed in the text from which no relation could be read,
             each with its lines and why (their figures are read, in no relation).
+        built_by: for each relation id, the mechanism that built it (``sums.lists``, the
+            recogniser's module and method; ``tables`` for a table printed in the text): a
+            provenance tag for measuring each mechanism, on which no judgment depends.
     """
 
     ledger: Ledger
@@ -146,6 +150,7 @@ class Extraction:
     explanations: Mapping[str, tuple[Passage, ...]] = field(default_factory=lambda: MappingProxyType({}))
     unreadable: tuple[Passage, ...] = ()
     unread_tables: tuple[UnreadTable, ...] = ()
+    built_by: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def explain(self, *, width: int = 100) -> str:
         """Per relation, the sentences it was read from; then the unplaced sentences.
@@ -217,6 +222,11 @@ def _printed_at(document: dict[str, Any], origin: list[int], text: str) -> dict[
     }
 
 
+def _public(data: dict[str, Any]) -> dict[str, Any]:
+    """A relation's data without the reader's own keys (``_by``), as the ledger document takes it."""
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
 def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale: str = "zh_CN") -> Extraction:
     """Extract a ledger document from the text of a report.
 
@@ -243,7 +253,7 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
     if links := table_links(built, tables, plain):
         # a sentence's figure and its quantity's cell in a table printed in the text
         built.relations.extend(links)
-        built.document["relations"] = [*built.document["relations"], *(rel.data for rel in links)]
+        built.document["relations"] = [*built.document["relations"], *(_public(rel.data) for rel in links)]
     # a change against a budget printed elsewhere (a table's 预算数 column, an earlier sentence)
     table_figures = [f for t in tables for f in t.figures]
     against, replaced = against_budget(built, table_figures)
@@ -253,7 +263,7 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
     against += unchanged_against_budget(built, seen, plain, table_figures)
     if against:
         kept = [r for r in built.document.get("relations", []) if r["id"] not in replaced]
-        built.document["relations"] = [*kept, *(r.data for r in against)]
+        built.document["relations"] = [*kept, *(_public(r.data) for r in against)]
         built.relations = [*(r for r in built.relations if r.data["id"] not in replaced), *against]
     document = built.document if origin is None else _printed_at(built.document, origin, text)
     place = _Place(origin)
@@ -311,9 +321,17 @@ def extract(text: str, *, name: str = "<text>", unit: str | None = None, locale:
             start, end = place.start(sentence.start), place.end(sentence.end)
             where = (sentence.section, sentence.line, start, end)
             unreadable.append(Passage(*where, text[start:end], unreadable=bad))
+    by = {str(r.data["id"]): str(r.data.get(BY, "")) for r in built.relations}
+    built_by = {r.id: by.get(r.id) or "tables" for r in ledger.relations}
     inferred = sum(r.basis == "inferred" for r in ledger.relations)
     counts = (len(ledger.figures), len(ledger.relations), len(unplaced), inferred)
     summary = Summary(*counts, len(built.unreadable), len(unread))
     return Extraction(
-        ledger, summary, tuple(unplaced), MappingProxyType(explanations), tuple(unreadable), unread
+        ledger,
+        summary,
+        tuple(unplaced),
+        MappingProxyType(explanations),
+        tuple(unreadable),
+        unread,
+        MappingProxyType(built_by),
     )

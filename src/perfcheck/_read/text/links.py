@@ -27,7 +27,7 @@ import re
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import Built, Fig, Rel
+from perfcheck._read.text.base import BY, Built, Fig, Rel, built_by
 from perfcheck._read.text.tables import TextTable
 
 #: Item numbers and list words before a name: （一）, 1., 一、, 其中：.
@@ -127,7 +127,8 @@ def table_links(built: Built, tables: list[TextTable], printed: str) -> list[Rel
                     "figures": [fig.id, cell["id"]],
                     "label": label,
                 }
-                links.append(Rel({**data, "basis": "inferred", "source": source}, [where], [fig]))
+                made: dict[str, Any] = {**data, "basis": "inferred", "source": source, BY: built_by()}
+                links.append(Rel(made, [where], [fig]))
     return links
 
 

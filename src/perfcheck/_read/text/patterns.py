@@ -49,8 +49,8 @@ LIST_OPENER: Final = re.compile(
 #: The label of a change or a share, which is never a total or a part of a list (调减 a budget's
 #: adjustment down, 调增 up: 税收收入拟调整为8500万元，调减1600万元).
 CHANGE_LABEL: Final = re.compile(
-    r"^(?:较|比|同比|与上年|增加|减少|增长|下降|增收|减收|增支|减支|调增|调减|占)"
-    r"|(?:增加|减少|增长|下降|增收|减收|增支|减支|调增|调减|超收|短收)$"
+    r"^(?:较|比|同比|与上年|增加|减少|增长|下降|增收|减收|增支|减支|调增|调减|占|压减|压缩|缩减|削减)"
+    r"|(?:增加|减少|增长|下降|增收|减收|增支|减支|调增|调减|超收|短收|压减|压缩|缩减|削减)$"
 )
 
 #: A figure that is the new value of what changed (2013年为25,729.34万元，2014年下降到16,023.35万元):
@@ -78,7 +78,7 @@ GAPS: Final[tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]
 )
 
 #: Words that make a list name only some parts: 其中主要..., ...等.
-PARTIAL_BEFORE: Final = re.compile(r"主要|部分")
+PARTIAL_BEFORE: Final = re.compile(r"主要|部分|重点|较大的|例如|比如|不限于")
 PARTIAL_AFTER: Final = re.compile(r"^[^0-9０-９，,。；;]*等(?![级次同])")
 #: A list closed by a remainder item (其他..., 其余...) names every part.
 REMAINDER: Final = re.compile(r"^(?:其他|其它|其余|剩余)")

@@ -69,7 +69,10 @@ class Shares(State):
                 continue
             whole = self.whole(words, part)
             if whole is not None:
-                self.share(part, whole, fig, inferred=loose)
+                # 占整个“三公”总额的18% and a figure named 总额 alone: a bare name of two characters
+                # only ends the words, so which whole they mean is a guess (总额 of what?)
+                tail_only = len(_achieved_off(whole.label)) <= 2 and not _named_fully(whole.label, words)
+                self.share(part, whole, fig, inferred=loose or tail_only)
             elif (whole := self.unnamed_whole(words, part, learned)) is not None:
                 self.share(part, whole, fig, inferred=True)
 

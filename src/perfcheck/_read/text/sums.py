@@ -340,8 +340,9 @@ class Sums(State):
         ``…预期目标12.5亿元，预计完成14.0亿元，超收1.5亿元。其中：预计税收收入9.8亿元；非税收入
         4.2亿元``: the parts add up to the completion, not to the target the words chose first.
         When the chosen total does not add up and its sentence printed another amount of its
-        measure between it and the list, the one the parts add up to is the total; either way
-        which is meant is the reader's guess, so the sum is inferred. A total of another
+        measure before the list (between the two, or before the chosen one: ``本年收入200万元，
+        上年结转50万元，其中：…``), the one the parts add up to is the total; either way which is
+        meant is the reader's guess, so the sum is inferred. A total of another
         measure than the parts (``共127个部门，财政供养人员共计9,244人。其中：行政编制1,845人…``)
         gives way to the last amount of theirs. A total right before its list
         (``用车费40.00万元（其中…）``) is plainly the list's.
@@ -349,10 +350,14 @@ class Sums(State):
         if adds_up(total, parts):
             return total, False
         listed = {id(p) for _, ps, rel in self.list_sums if rel in self.relations for p in ps}
+        # 用车费30.20万元（其中：…）: a breakdown in brackets right after its total is plainly its own
+        bracketed = self.text[total.text_end : at].strip(" \u3000") in {"（", "("}
+        floor = total.mention.start if bracketed else -1
         others = [
             f
             for f in self.by_sentence.get(total.sentence.index, [])
-            if total.mention.start < f.mention.start < at
+            if floor < f.mention.start < at
+            and f is not total
             and f not in parts
             and id(f) not in listed  # 收入包括：A、B；支出包括：… - A and B are the income list's
             and _same_measure(f, parts[0])
@@ -912,7 +917,10 @@ class Sums(State):
             if len(measured) < 2:
                 return
             parts, bracket = measured, True
-        lead = self.text[at : parts[0].label_start]
+        # 主要包括：A…、B…: the words before the opener in its clause may say the list is partial
+        clause = max(self.text.rfind(c, sentence.start, at) for c in "，,。；;") + 1
+        floor = total.text_end if total.sentence is sentence else sentence.start
+        lead = self.text[max(clause, floor) : parts[0].label_start]
         tail = self.text[parts[-1].text_end : sentence.end]
         partial = partial or bool(patterns.PARTIAL_BEFORE.search(lead) or patterns.PARTIAL_AFTER.search(tail))
         opener = self.text[at:start]
@@ -939,8 +947,27 @@ class Sums(State):
         if not exhaustive:
             data["exhaustive"] = False
         sentences = unique([total.sentence, *(p.sentence for p in parts)])
-        self.add("sum", data, sentences, [total, *parts], inferred=bracket or inferred)
+        unsure = bracket or inferred or self.used_by_another(total, at)
+        self.add("sum", data, sentences, [total, *parts], inferred=unsure)
         self.list_sums.append((total, parts, self.relations[-1]))
+
+    def used_by_another(self, total: Fig, at: int) -> bool:
+        """Whether a ``用于`` list at ``at`` names a spender of its own in its clause, not the total's.
+
+        ``社会保障和就业支出12.04亿元，…；…，市级财政用于支持A 3.85亿元``: what 市级财政 spent on A is
+        no part of the spending printed in the clause before; which total it details is a guess.
+        """
+        if not self.text.startswith("用于", at) and not self.text.startswith("主要用于", at):
+            return False
+        clause = max(self.text.rfind(c, 0, at) for c in "，,。；;：:") + 1
+        if total.mention.start >= clause:
+            return False
+        words = self.text[clause:at].strip().removesuffix("主要").removesuffix("全部")
+        return len(words) >= 2 and words not in _SPENT_WORDS
+
+
+#: Words naming the money of the figure before (资金主要用于…), not a spender of its own.
+_SPENT_WORDS: Final = frozenset({"资金", "经费", "该资金", "该项资金", "上述资金", "这些资金", "其", "款项"})
 
 
 def not_sangong(total: Fig, parts: list[Fig]) -> bool:
