@@ -2,7 +2,7 @@
 
     python bench/reading.py [--texts DIR ...]
                             [--aside | --whole | --fresh | --fresh2 | --fresh3 | --fresh4 | --fresh5
-                             | --fresh6 | --all]
+                             | --fresh6 | --fresh7 | --all]
                             [--notes N] [--detail]
 
 The index (``bench/corpus/index-dev.json``, ``index-aside.json``) holds, for each real
@@ -32,10 +32,11 @@ a third such set (37 pages) whose texts are kept in their own folder (pass
 from publishers new to every other part, its texts in ``/work/corpus-texts-fresh4``; ``--fresh5``
 scores ``index-fresh5.json``, a fifth such set from publishers new to all six earlier parts, its texts in
 ``/work/corpus-texts-fresh5``; ``--fresh6`` scores ``index-fresh6.json``, a sixth such set from publishers
-new to all seven earlier parts, its texts in ``/work/corpus-texts-fresh6``; ``--all`` scores every part and
-the whole. The sixth set is kept unseen for a later session: ``--all`` scores it only when one of the
-``--texts`` folders holds its texts, and otherwise prints one line saying it was skipped. The script never
-changes the index.
+new to all seven earlier parts, its texts in ``/work/corpus-texts-fresh6``; ``--fresh7`` scores
+``index-fresh7.json``, a seventh such set from publishers new to all eight earlier parts, its texts in
+``/work/corpus-texts-fresh7``; ``--all`` scores every part and the whole. The sixth and seventh sets are
+kept unseen for a later session: ``--all`` scores each of them only when one of the ``--texts`` folders
+holds its texts, and otherwise prints one line saying it was skipped. The script never changes the index.
 """
 
 from __future__ import annotations
@@ -290,7 +291,7 @@ def score_index(index: Path, texts: Path | list[Path], *, detail: bool = False) 
     return score
 
 
-UNSEEN = "fresh6"  # scored by --all only when its texts are given
+UNSEEN = ("fresh6", "fresh7")  # scored by --all only when their texts are given
 
 
 def texts_given(index: Path, folders: list[Path]) -> bool:
@@ -299,13 +300,18 @@ def texts_given(index: Path, folders: list[Path]) -> bool:
     return any((folder / name).is_file() for folder in folders for name in names)
 
 
-def parts_for_all(folders: list[Path]) -> tuple[list[str], str | None]:
-    """The parts ``--all`` scores, and the line to print when the unseen part is left out."""
+def parts_for_all(folders: list[Path]) -> tuple[list[str], list[str]]:
+    """The parts ``--all`` scores, and one line for each unseen part left out."""
     parts = ["dev", "aside", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"]
-    if texts_given(CORPUS / f"index-{UNSEEN}.json", folders):
-        return [*parts, UNSEEN], None
+    skipped = []
     where = ", ".join(map(str, folders))
-    return parts, f"{UNSEEN}: skipped, its texts were not given (no --texts folder holds them: {where})"
+    for name in UNSEEN:
+        if texts_given(CORPUS / f"index-{name}.json", folders):
+            parts.append(name)
+        else:
+            why = f"its texts were not given (no --texts folder holds them: {where})"
+            skipped.append(f"{name}: skipped, {why}")
+    return parts, skipped
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -350,6 +356,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the sixth fresh set: indexed by hand before perfcheck read any of it, kept unseen",
     )
+    part.add_argument(
+        "--fresh7",
+        action="store_true",
+        help="score the seventh fresh set: indexed by hand before perfcheck read any of it, kept unseen",
+    )
     part.add_argument("--all", action="store_true", help="score every part, and all of them as one")
     parser.add_argument("--notes", type=int, default=40, help="how many notes to print")
     parser.add_argument(
@@ -365,8 +376,8 @@ def main(argv: list[str] | None = None) -> int:
     folders = args.texts or [Path("/work/corpus-texts")]
     if args.all:
         parts, skipped = parts_for_all(folders)
-        if skipped:
-            print(skipped)
+        for line in skipped:
+            print(line)
     elif args.whole:
         parts = ["dev", "aside"]
     else:
@@ -378,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
             "fresh4": args.fresh4,
             "fresh5": args.fresh5,
             "fresh6": args.fresh6,
+            "fresh7": args.fresh7,
         }
         parts = [name for name, asked in chosen.items() if asked] or ["dev"]
     total = Score()

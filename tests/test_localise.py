@@ -148,6 +148,34 @@ def test_slips_tested_by_groups_are_the_slips_tested_one_by_one(
     ]
     assert slips_where(number, decimals, amount=amount, keep=meets) == one_by_one
 
+    def window(places: int) -> tuple[float, float]:
+        half = 0.5 * 10.0 ** (-places)
+        return low - half, low + width + half
+
+    assert slips_where(number, decimals, amount=amount, keep=meets, window=window) == one_by_one
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False, allow_infinity=False),
+    st.integers(0, 3),
+)
+def test_a_window_keeps_every_slip_at_its_ends(number: Decimal, decimals: int) -> None:
+    # each slip's own value as the range: the window's ends fall on the slips' values exactly
+    number = number.quantize(Decimal(1).scaleb(-decimals))
+    for slip in slips(number, decimals, amount=False):
+        at = float(slip.value)
+
+        def meets(least: float, greatest: float, places: int, at: float = at) -> bool:
+            return least <= at <= greatest
+
+        def window(places: int, at: float = at) -> tuple[float, float]:
+            return at, at
+
+        found = slips_where(number, decimals, amount=False, keep=meets, window=window)
+        assert found == slips_where(number, decimals, amount=False, keep=meets)
+        assert any(s.value == slip.value for s in found)
+
 
 def test_the_exact_swap_wins_over_a_coarser_value() -> None:
     # 8.94 % printed as 8.49 %; 8.9 (a wider interval) would also fit, but the swap is named.

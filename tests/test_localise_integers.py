@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -18,8 +19,9 @@ from perfcheck._api import _plain_outcome
 from perfcheck._core.limits import DEFAULT_LIMITS
 from perfcheck._engine.context import Context
 from perfcheck._engine.fast import Integers
-from perfcheck._localise import Options
-from perfcheck._localise.closed import integer_star, star
+from perfcheck._findings.coverage import operands_of_data
+from perfcheck._localise import Options, _named, scope
+from perfcheck._localise.closed import PLAIN_SUM, integer_star, star
 from perfcheck._localise.confirm import Checker, compared, integer_sides
 from perfcheck._localise.solver import NeedsSolver, domain_boxes
 from perfcheck._localise.system import alone_range, build
@@ -27,6 +29,7 @@ from perfcheck._localise.typos import _float
 from test_localise import calls_of, integers_agree_with_decimal
 
 RULES = list(perfcheck.default_registry)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _cents(value: int) -> str:
@@ -432,3 +435,26 @@ def test_a_star_the_closed_form_cannot_answer_builds_the_relations_it_left_out()
         assert fast == _localised(document, fast=False)
     (finding,) = [f for f in fast if f["relation"] == "s_g1"]
     assert finding["localisation"]["status"] == "not_localised"
+
+
+def _scope_with(named: Any, raw: list[dict[str, Any]], broken: set[str], max_figures: int) -> Any:
+    triples = ((r["id"], r["kind"], named(r)) for r in raw)
+    return scope(triples, broken, conflicts=True, max_figures=max_figures)
+
+
+def test_a_plain_sum_names_its_figures_for_the_grouping_as_any_relation_does() -> None:
+    """The grouping reads a plain sum's figures at once (_named): the same figures, the same pieces."""
+    seed = orjson.loads((ROOT / "examples/seed-with-mistakes.json").read_bytes())
+    w1 = _w1_like()
+    reordered = copy.deepcopy(w1)
+    reordered["relations"] = [{k: r[k] for k in reversed(list(r))} for r in reordered["relations"]]
+    for document in (seed, w1, reordered):
+        raw = document["relations"]
+        assert [sorted(_named(r)) for r in raw] == [sorted(operands_of_data(r)) for r in raw]
+        ids = [r["id"] for r in raw]
+        for broken in (set(ids[:1]), set(ids[::3]), set()):
+            for max_figures in (3, 400):
+                assert _scope_with(_named, raw, broken, max_figures) == _scope_with(
+                    operands_of_data, raw, broken, max_figures
+                )
+    assert any(r.keys() == PLAIN_SUM for r in w1["relations"])  # the plain sums took the short way

@@ -9,6 +9,7 @@ import pytest
 
 import perfcheck
 from perfcheck import Registry, Severity, Verdict, check, default_registry, rule, validate
+from perfcheck._engine.context import Context
 from perfcheck.rules._examples import doc, fig
 
 RULES = list(default_registry)
@@ -27,6 +28,34 @@ def test_failing_example_fires(r: perfcheck.Rule) -> None:
     assert (r.code, r.severity) in codes
     # the example breaks exactly this rule among the relation rules of its family
     assert all(f.code == r.code for f in result.findings)
+
+
+def _judged(example: dict[str, Any], r: perfcheck.Rule, *, verdicts_only: bool) -> tuple[list[Any], int]:
+    """Each relation of ``example`` judged by ``r`` alone, in one context: the findings and the checks recorded."""
+    ctx = Context(validate(example))
+    ctx.verdicts_only = verdicts_only
+    found = [f for rel in ctx.ledger.relations if r.applies_to(rel) for f in r.check(ctx, rel)]
+    return found, len(ctx.checks)
+
+
+@pytest.mark.parametrize("r", [r for r in RULES if r.kinds], ids=lambda r: r.code)
+def test_verdicts_only_finds_what_a_check_finds(r: perfcheck.Rule) -> None:
+    # localisation's exact checks ask only for verdicts (Context.verdicts_only): the same findings
+    for example in (r.passing, r.failing):
+        if example:
+            assert _judged(example, r, verdicts_only=True)[0] == _judged(example, r, verdicts_only=False)[0]
+
+
+@pytest.mark.parametrize("code", ["PC101", "PC102", "PC103"])
+def test_verdicts_only_records_no_relation_that_holds(code: str) -> None:
+    r = default_registry[code]
+    assert r.passing is not None
+    assert r.failing is not None
+    assert _judged(r.passing, r, verdicts_only=False)[1] == 1  # a check records the relation that holds
+    assert _judged(r.passing, r, verdicts_only=True) == ([], 0)
+    found, recorded = _judged(r.failing, r, verdicts_only=True)
+    assert [f.code for f in found] == [code]
+    assert recorded == 1  # a broken one is recorded and worded, as always
 
 
 @pytest.mark.parametrize("r", RULES, ids=lambda r: r.code)

@@ -36,7 +36,7 @@ class Recheck:
     codes: tuple[str, ...]
     locale: str
     crashes: str | None
-    counts: tuple[int, int, int, int]
+    counts: tuple[int, int, int, int, int]
 
     def coverage(self, findings: tuple[Finding, ...]) -> Coverage:
         """How much of the document was read, from what the screen counted (nothing is read again)."""
@@ -121,7 +121,7 @@ class _Localiser:
                 findings=tuple(findings),
                 checks=result.checks,
                 coverage=coverage_of_ledger(
-                    (f.id for f in ledger.figures), ledger.relations, findings, ledger.not_read
+                    ledger.figures, ledger.relations, findings, ledger.not_read, ledger.unit
                 ),
                 rules=result.rules,
                 locale=result.locale,
@@ -261,7 +261,7 @@ class Plain:
         title: the document's title.
         findings: the findings.
         judged: how many relations some rule judged.
-        counts: the document's figures, those in relations, relations, inferred ones.
+        counts: the document's figures, those in relations, relations, inferred and idle ones.
         entity: the document's entity.
         period: the document's period.
     """
@@ -269,7 +269,7 @@ class Plain:
     title: str | None
     findings: tuple[Finding | PlainFinding, ...]
     judged: int
-    counts: tuple[int, int, int, int]
+    counts: tuple[int, int, int, int, int]
     entity: str | None = None
     period: str | None = None
 
@@ -358,9 +358,7 @@ def check_source(  # noqa: PLR0913 - keyword-only, as check()'s
         title=ledger.title,
         findings=tuple(findings),
         checks=tuple(checks),
-        coverage=coverage_of_ledger(
-            (f.id for f in ledger.figures), ledger.relations, findings, ledger.not_read
-        ),
+        coverage=coverage_of_ledger(ledger.figures, ledger.relations, findings, ledger.not_read, ledger.unit),
         rules=codes,
         locale=locale,
     )

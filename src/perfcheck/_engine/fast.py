@@ -60,6 +60,7 @@ from perfcheck._engine.screen import (
     Screen,
     SpansHook,
 )
+from perfcheck._findings.coverage import alone, is_count
 from perfcheck._findings.plain import PlainFinding
 from perfcheck._ledger.document import Ledger, Relation, validate
 
@@ -330,7 +331,8 @@ class Screened:
         relations: the relations to escalate, in document order.
         judged: how many screened relations hold under the selected rules.
         counts: what the result's coverage counts of the whole document: its figures,
-            those some relation names, its relations, and those inferred.
+            those some relation names, its relations, those inferred, and those holding
+            nothing to judge (idle: a ratio with no denominator of an amount).
         cleared: the codes of the document rules the screen judged for the whole document:
             they are not run on the escalated part.
         precision: the whole document's rounded amounts by unit and decimals, for the
@@ -367,7 +369,7 @@ class Screened:
         figures: list[Any],
         relations: list[Any],
         judged: int,
-        counts: tuple[int, int, int, int],
+        counts: tuple[int, int, int, int, int],
         *,
         cleared: frozenset[str] = frozenset(),
         precision: dict[str, dict[int, int]] | None = None,
@@ -441,6 +443,8 @@ class _Screen(FigureColumns):
     worded: list[dict[str, Any]]
     #: the share or change last screened was escalated only by hooks of rules judging it on plain data
     by_words: bool = False
+    #: the changes that hold nothing to judge (:func:`~perfcheck._findings.coverage.alone`)
+    idle: int = 0
 
     def run(self, quotes: int) -> Screened:
         self._figures()
@@ -467,7 +471,11 @@ class _Screen(FigureColumns):
         header = {k: v for k, v in self.doc.items() if k not in ("figures", "relations")}
         # Only relations of other kinds may say their basis; they are all escalated.
         inferred = sum(r.get("basis") == "inferred" for r in escalated)
-        counts = (len(self.figures), len(self._used()), len(self.relations), inferred)
+        # and only relations of other kinds may hold nothing to judge (a ratio with no denominator)
+        unit = self.doc.get("unit")
+        in_counts = frozenset(f["id"] for f in figures if is_count(f.get("unit") or unit))
+        idle = self.idle + sum(alone(r, in_counts) for r in escalated if r["kind"] == "ratio")
+        counts = (len(self.figures), len(self._used()), len(self.relations), inferred, idle)
         order = None
         if found and (escalated or figures):
             wanted = {id(r) for r in escalated}.union(map(id, self.worded))
@@ -763,6 +771,8 @@ class _Screen(FigureColumns):
         plan = self.plan
         kind = rel["kind"]
         keys = rel.keys()
+        if kind == "change" and alone(rel):
+            self.idle += 1  # screened or escalated, it holds nothing to judge
         if (kind == "change" and keys <= _CHANGE_KEYS) or (kind == "equal" and keys <= _EQUAL_KEYS):
             self.strings += _count_strings(rel) - len(rel) - 2  # keys, id and kind are counted
             self._validated(rel)

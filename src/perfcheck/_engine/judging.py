@@ -10,7 +10,7 @@ Nothing here imports pydantic or the ledger's models.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -120,6 +120,8 @@ class Judging(Generic[_F, _M]):
         self.t = t
         self.locale = t.locale
         self.number_locale = number_locale
+        #: only verdicts are asked (:meth:`judge`): a judgment that holds is neither recorded nor worded
+        self.verdicts_only = False
 
     # -- figures -----------------------------------------------------------
 
@@ -184,10 +186,10 @@ class Judging(Generic[_F, _M]):
         *,
         subject: str,
         target: Interval,
-        expected: Decimal | None,
+        expected: Decimal | Callable[[], Decimal | None] | None,
         figures: Sequence[str],
         phrase: str,
-        phrase_params: Mapping[str, str | _M] | None = None,
+        phrase_params: Mapping[str, str | _M] | Callable[[], Mapping[str, str | _M]] | None = None,
         strict: bool = False,
         in_base: bool = True,
     ) -> Iterator[_F]:
@@ -202,18 +204,29 @@ class Judging(Generic[_F, _M]):
             subject: the figure whose printed value is compared.
             target: the values the other figures allow it, in base units (or the
                 subject's own unit with ``in_base=False``); may be half-infinite.
-            expected: the value computed from the others' printed values, same units.
+            expected: the value computed from the others' printed values, same units
+                (or a function computing it, called only when it is recorded or shown).
             figures: every figure involved.
             phrase: a message template saying what the others make the subject, with
                 ``{expected}`` for the computed value: ``N_("{terms} add up to {expected}")``.
-            phrase_params: the template's other placeholders.
+            phrase_params: the template's other placeholders (or a function making them,
+                called only for a broken relation).
             strict: the subject must lie strictly inside ``target`` (``<`` and ``>``).
             in_base: whether ``target`` and ``expected`` are in base units.
+
+        With :attr:`verdicts_only` (localisation's exact checks of a proposal), a judgment
+        that holds returns at once: nothing recorded, nothing computed for a message.
         """
+        if self.verdicts_only and self.holds(subject, target, strict=strict, in_base=in_base):
+            return
+        if callable(expected):
+            expected = expected()
         judgment = self.decide(subject, target, expected, strict=strict, in_base=in_base)
         self.record(rule, relation, judgment)
         if judgment.holds:
             return
+        if callable(phrase_params):
+            phrase_params = phrase_params()
         view = self.views[subject]
         yield self._found(
             rule,
@@ -246,9 +259,7 @@ class Judging(Generic[_F, _M]):
         view = self.views[subject]
         factor = view.unit.factor if in_base else Decimal(1)
         own = view.base if in_base else view.interval
-        holds = own.intersects(target)
-        if holds and strict:
-            holds = own.lo < target.hi and target.lo < own.hi
+        holds = self.holds(subject, target, strict=strict, in_base=in_base)
         shown_target = rescale(target, factor)
         digits = view.decimals + EXTRA_DIGITS
         shown_expected = None if expected is None else trimmed(NEAR.divide(expected, factor), digits)
@@ -274,6 +285,14 @@ class Judging(Generic[_F, _M]):
             gap=NEAR.divide(own.gap(target), factor),
             more=own.lo > target.hi,
         )
+
+    def holds(self, subject: str, target: Interval, *, strict: bool = False, in_base: bool = True) -> bool:
+        """Whether ``subject`` can take a value in ``target``: :meth:`decide`'s verdict alone."""
+        view = self.views[subject]
+        own = view.base if in_base else view.interval
+        if not own.intersects(target):
+            return False
+        return not strict or (own.lo < target.hi and target.lo < own.hi)
 
     def record(self, rule: Rule, relation: Judged, judgment: Judgment) -> None:
         """Keep a judgment for the reconciliation."""

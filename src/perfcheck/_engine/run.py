@@ -31,7 +31,7 @@ class PlainOutcome:
             judged on plain data as compact data, :mod:`perfcheck._engine.plain`).
         codes: the codes of the rules that ran.
         judged: how many relations some rule judged.
-        counts: the document's figures, those in relations, relations, inferred ones.
+        counts: the document's figures, those in relations, relations, inferred and idle ones.
         parsed: the whole document as parsed (for localisation, which then parses it no more).
         integers: its plain figures as the screen read them (for localisation, which then
             validates no model of a relation the integers decide).
@@ -41,7 +41,7 @@ class PlainOutcome:
     findings: tuple[Finding | PlainFinding, ...]
     codes: tuple[str, ...]
     judged: int
-    counts: tuple[int, int, int, int]
+    counts: tuple[int, int, int, int, int]
     parsed: dict[str, Any] | None = None
     integers: _fast.Integers | None = None
 

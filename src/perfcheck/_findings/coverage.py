@@ -16,8 +16,10 @@ from typing import Any, Final
 from pydantic import BaseModel, ConfigDict
 
 from perfcheck._core.formula import FormulaError, parse_formula
+from perfcheck._core.units import Kind, UnknownUnitError, lookup_unit
 from perfcheck._findings.finding import Finding, Verdict
 from perfcheck._findings.plain import PlainFinding
+from perfcheck._ledger.figures import Figure
 from perfcheck._ledger.model import NotRead
 
 #: Keys of a relation that are not figure ids.
@@ -49,8 +51,11 @@ class Coverage(BaseModel):
         inferred: how many of those a reader inferred rather than found stated
             (``basis: inferred``; their breaks are warnings, rule PC903).
         not_checkable: relations that cannot be judged: a change printed with its amount
-            or its rate alone, against a prior not printed, and the findings that a relation
-            could not be judged (a divisor that may be zero, incompatible units).
+            or its rate alone, against a prior not printed; a ratio of an amount to a
+            denominator not printed (完成年度预算的95% with the budget printed nowhere; a
+            count's ratio is still judged, its target must be a whole number); and the
+            findings that a relation could not be judged (a divisor that may be zero,
+            incompatible units).
         not_read: the parts of the source the reader could not read (the document's
             ``not_read``: each a table or a row, its lines and why); their figures are
             counted in ``figures``, and in no relation. Shown only when there are some.
@@ -93,42 +98,64 @@ def _not_checkable(findings: Iterable[Finding | PlainFinding]) -> int:
     return sum(f.verdict in (Verdict.NOT_CHECKABLE, Verdict.INVALID) for f in findings)
 
 
-def alone(relation: Mapping[str, Any]) -> bool:
-    """Whether a relation (as data) holds nothing to judge: a change with no prior and one of amount and rate.
+def alone(relation: Mapping[str, Any], counts: frozenset[str] = frozenset()) -> bool:
+    """Whether a relation (as data) holds nothing to judge.
+
+    A change with no prior and only one of amount and rate; a ratio whose denominator is
+    not printed and whose numerator is not a count (``counts``: the ids of the figures in
+    a count unit), so no whole-number target can be tested either (完成年度预算的95%
+    with the budget printed nowhere).
 
     >>> alone({"kind": "change", "current": "a", "delta": "d"})
     True
     >>> alone({"kind": "change", "current": "a", "delta": "d", "percent": "p"})
     False
+    >>> alone({"kind": "ratio", "numerator": "spent", "stated": "rate"})
+    True
+    >>> alone({"kind": "ratio", "numerator": "cases", "stated": "rate"}, counts=frozenset({"cases"}))
+    False
     """
+    if relation.get("kind") == "ratio":
+        return relation.get("denominator") is None and relation.get("numerator") not in counts
     if relation.get("kind") != "change" or relation.get("prior") is not None:
         return False
     return (relation.get("delta") is None) != (relation.get("percent") is None)
 
 
+def is_count(unit: object) -> bool:
+    """Whether ``unit`` (a figure's unit as written) is a count unit; an unknown one is not."""
+    if not isinstance(unit, str):
+        return False
+    try:
+        return lookup_unit(unit).kind is Kind.COUNT
+    except UnknownUnitError:
+        return False
+
+
 def coverage_of_ledger(
-    figure_ids: Iterable[str],
+    figures: Iterable[Figure],
     relations: Iterable[Any],
     findings: Iterable[Finding],
     not_read: Iterable[NotRead] = (),
+    unit: str | None = None,
 ) -> Coverage:
     """The coverage of a validated ledger's figures and relations (models with ``operands()``).
 
-    ``not_read`` are the ledger's parts not read.
+    ``not_read`` are the ledger's parts not read; ``unit`` is the document's unit.
     """
-    ids = list(figure_ids)
+    figs = list(figures)
+    ids = {f.id for f in figs}
+    counts = frozenset(f.id for f in figs if is_count(f.unit or unit))
     rels = list(relations)
     used = {o for r in rels for o in r.operands()}
+    keys = ("prior", "delta", "percent", "numerator", "denominator")
     return Coverage(
-        figures=len(ids),
-        in_relations=len(used & set(ids)),
+        figures=len(figs),
+        in_relations=len(used & ids),
         relations=len(rels),
         inferred=sum(r.basis == "inferred" for r in rels),
         not_checkable=_not_checkable(findings)
-        + sum(
-            alone({"kind": r.kind, **{k: getattr(r, k, None) for k in ("prior", "delta", "percent")}})
-            for r in rels
-        ),
+        + sum(alone({"kind": r.kind, **{k: getattr(r, k, None) for k in keys}}, counts) for r in rels),
         not_read=tuple(not_read),
     )
 
@@ -159,6 +186,12 @@ def coverage_of_data(document: Mapping[str, Any], findings: Iterable[Finding]) -
         f["id"] for f in document.get("figures", ()) if isinstance(f, dict) and isinstance(f.get("id"), str)
     }
     rels = [r for r in document.get("relations", ()) if isinstance(r, dict)]
+    unit = document.get("unit")
+    counts = frozenset(
+        f["id"]
+        for f in document.get("figures", ())
+        if isinstance(f, dict) and is_count(f.get("unit") or unit)
+    )
     used: set[str] = set()
     for rel in rels:
         used.update(operands_of_data(rel))
@@ -167,23 +200,28 @@ def coverage_of_data(document: Mapping[str, Any], findings: Iterable[Finding]) -
         in_relations=len(used & ids),
         relations=len(rels),
         inferred=sum(r.get("basis") == "inferred" for r in rels),
-        not_checkable=_not_checkable(findings) + sum(alone(r) for r in rels),
+        not_checkable=_not_checkable(findings) + sum(alone(r, counts) for r in rels),
         not_read=tuple(NotRead.model_validate(part) for part in document.get("not_read", ())),
     )
 
 
-def coverage_of_counts(
-    figures: int, in_relations: int, relations: int, inferred: int, findings: Iterable[Finding | PlainFinding]
+def coverage_of_counts(  # noqa: PLR0913, PLR0917 - the screen's five counts, then the findings
+    figures: int,
+    in_relations: int,
+    relations: int,
+    inferred: int,
+    idle: int,
+    findings: Iterable[Finding | PlainFinding],
 ) -> Coverage:
     """The coverage of a document whose figures and relations were counted as it was read (the fast path).
 
     Built without validation (the counts are the screen's own integers): a batch of
-    small reports builds one a report.
+    small reports builds one a report. ``idle`` relations hold nothing to judge (:func:`alone`).
     """
     return Coverage.model_construct(
         figures=figures,
         in_relations=in_relations,
         relations=relations,
         inferred=inferred,
-        not_checkable=_not_checkable(findings),
+        not_checkable=_not_checkable(findings) + idle,
     )

@@ -117,7 +117,7 @@ class Result(BaseModel):
 
     @property
     def coverage(self) -> Coverage:
-        """How much of the document was read: figures, those in relations, relations, inferred ones.
+        """How much of the document was read: figures, those in relations, relations, inferred and idle ones.
 
         A result built by hand, with no document behind it, covers what its checks name.
         """
@@ -302,9 +302,9 @@ class PlainResult:
         rules: tuple[str, ...],
         locale: str,
         relations_checked: int,
-        counts: tuple[int, int, int, int],
+        counts: tuple[int, int, int, int, int],
     ) -> None:
-        """Hold the parts; ``counts`` are the figures, those in relations, the relations and inferred ones."""
+        """Hold the parts; ``counts``: figures, those in relations, relations, inferred and idle ones."""
         self.title = title
         self.findings = findings
         self.rules = rules

@@ -34,7 +34,7 @@ from perfcheck._findings.coverage import operands_of_data
 from perfcheck._findings.finding import Finding, Severity, Verdict
 from perfcheck._findings.localisation import Correction, Explanation, Localisation, Typo
 from perfcheck._ledger.document import Ledger, SumRelation, _Relation, parse_json, validate
-from perfcheck._localise.closed import Star, integer_star, star
+from perfcheck._localise.closed import PLAIN_SUM, Star, integer_star, star
 from perfcheck._localise.confirm import Checker, Sides, compared, printed_as, refuted
 from perfcheck._localise.hitting import smallest_hitting
 from perfcheck._localise.solver import (
@@ -286,8 +286,14 @@ class _Group:
             width = reach * 10.0 ** (-decimals) * factor
             return least * factor - width <= high + margin and greatest * factor + width >= low - margin
 
+        def window(decimals: int) -> tuple[float, float]:
+            # the values ``meets`` may accept printed to ``decimals`` places, in the figure's unit
+            width = reach * 10.0 ** (-decimals) * factor
+            return (low - margin - width) / factor, (high + margin + width) / factor
+
         fits: list[tuple[tuple[bool, int, float], Slip]] = []
-        for slip in slips_where(view.number, view.decimals, amount=view.unit.kind is Kind.AMOUNT, keep=meets):
+        amount = view.unit.kind is Kind.AMOUNT
+        for slip in slips_where(view.number, view.decimals, amount=amount, keep=meets, window=window):
             centre = float(slip.value) * factor
             # A coarser value fits more easily only because its interval is wider: it comes last.
             rank = (slip.coarser(view.decimals), ORDER.index(slip.kind), abs(centre - middle) / scale)
@@ -728,6 +734,8 @@ def _pieces(
     named: set[str] = set()
     for rel in group:
         named.update(operands[rel])
+        if len(named) > max_figures:
+            break  # too many: how many more does not matter
     if len(named) <= max_figures or not any(r in broken for r in group):
         return [group]
     # only the figures of broken relations: a neighbour is a relation naming one of them
@@ -1018,6 +1026,22 @@ def _integer_stars(
     return stars, branches - needed, {r: s for r, s in known.items() if s is not None}
 
 
+def _named(relation: dict[str, Any]) -> list[str]:
+    """The figures a relation of a valid document names (:func:`operands_of_data`), a plain sum's at once.
+
+    A plain sum (an id, a kind, a total and parts: W1's every relation) names its total
+    and parts, all figure ids in a valid document; in that order whatever the order of
+    its keys (:func:`scope`'s groups and pieces do not depend on it).
+    """
+    if (
+        relation.keys() == PLAIN_SUM
+        and relation["kind"] == "sum"
+        and type(parts := relation["parts"]) is list
+    ):
+        return [relation["total"], *parts]
+    return operands_of_data(relation)
+
+
 def _solved_part(  # noqa: PLR0913 - keyword-only options
     document: bytes,
     findings: list[Finding],
@@ -1044,7 +1068,7 @@ def _solved_part(  # noqa: PLR0913 - keyword-only options
         return validate(parse_json(document, limits=limits), limits=limits), None, order, None
     broken = broken_relations(findings)
     within = scope(
-        ((str(r.get("id")), str(r.get("kind")), operands_of_data(r)) for r in raw),
+        ((str(r.get("id")), str(r.get("kind")), _named(r)) for r in raw),
         broken,
         conflicts=conflicts,
         max_figures=options.max_figures,

@@ -150,7 +150,7 @@ def star(checker: Checker, relations: Sequence[str], broken: Sequence[str]) -> S
 
 #: The keys of a sum :func:`integer_star` reads: none optional, so each takes its default
 #: (``exhaustive``, as the stated basis: what :func:`star` asks of a model).
-_PLAIN_SUM = frozenset({"id", "kind", "total", "parts"})
+PLAIN_SUM = frozenset({"id", "kind", "total", "parts"})
 
 
 def integer_star(
@@ -185,7 +185,7 @@ def integer_star(
         else:
             sides = None
             parts = rel.get("parts")
-            if rel.keys() == _PLAIN_SUM and rel.get("kind") == "sum" and isinstance(parts, list):
+            if rel.keys() == PLAIN_SUM and rel.get("kind") == "sum" and isinstance(parts, list):
                 sides = integer_sides([rel["total"]], parts, integers, equal=equal)
             known[rid] = sides
         if sides is None:

@@ -283,10 +283,13 @@ class Checker:
         """Whether no rule finds an error on the relations with ``printed`` figures as given.
 
         ``printed`` maps a figure id to the value and the places it is taken as printed with.
+        Only the verdicts are asked of the rules (:attr:`Context.verdicts_only`): a relation
+        that holds is neither recorded nor worded.
         """
         ctx = self.ctx
         saved = {fid: ctx.views[fid] for fid in printed}
         checks = len(ctx.checks)
+        ctx.verdicts_only = True
         try:
             for fid, (value, decimals) in printed.items():
                 ctx.views[fid] = printed_as(saved[fid], value, decimals, truncate=self.truncate)
@@ -297,6 +300,7 @@ class Checker:
                         return False
             return True
         finally:
+            ctx.verdicts_only = False
             ctx.views.update(saved)
             del ctx.checks[checks:]
 

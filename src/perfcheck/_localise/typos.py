@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -98,8 +99,27 @@ def _float(value: int, length: int, point: int, negative: bool) -> float:  # noq
     return -number if negative else number
 
 
-def _digit_slips(
-    number: Decimal, decimals: int, keep: Callable[[float, float, int], bool] | None
+#: Below this many steps of a group's varying digit, a window's ends worked out in floats are
+#: off by far less than one step (and one step more is taken each side).
+_EXACT_FLOATS: Final = 2.0**50
+
+
+def _news(news: tuple[int, ...], base: int, place: int, low: float, high: float) -> tuple[int, ...]:
+    """The digits of ``news`` whose slip ``base + new·place`` may lie in ``[low, high]``, one more each way.
+
+    Worked out from the ends (in the slips' integer units), not slip by slip: a superset.
+    """
+    if not max(abs(low), abs(high), base) / place < _EXACT_FLOATS:
+        return news  # too many steps of the digit to bound in floats: every one is tried
+    first, last = math.floor((low - base) / place) - 1, math.ceil((high - base) / place) + 1
+    return news[bisect_left(news, first) : bisect_right(news, last)]  # news ascend
+
+
+def _digit_slips(  # noqa: C901 - a group ruled out by its window or its ends, then each slip
+    number: Decimal,
+    decimals: int,
+    keep: Callable[[float, float, int], bool] | None,
+    window: Callable[[int], tuple[float, float]] | None = None,
 ) -> Iterator[Slip]:
     """The slips of :func:`_digit_groups` that ``keep`` accepts, as :func:`slips_where` says."""
     negative = number < 0
@@ -110,10 +130,19 @@ def _digit_slips(
             continue  # no number
         places = length - point if decimals >= 0 else decimals
         if keep is not None and len(news) > 1:
-            first = _float(base + news[0] * place, length, point, negative)
-            last = _float(base + news[-1] * place, length, point, negative)
-            if not keep(min(first, last), max(first, last), places):
-                continue  # no value of the group can fit
+            if window is not None:
+                low, high = window(places)
+                scale = 10.0 ** (length - point)  # the slips' integer units
+                low, high = (-high * scale, -low * scale) if negative else (low * scale, high * scale)
+                tried = _news(news, base, place, low, high)
+                if not tried:
+                    continue  # no value of the group can fit
+                news = tried  # noqa: PLW2901 - the digits worth trying
+            else:
+                first = _float(base + news[0] * place, length, point, negative)
+                last = _float(base + news[-1] * place, length, point, negative)
+                if not keep(min(first, last), max(first, last), places):
+                    continue  # no value of the group can fit
         for new in news:
             value = base + new * place
             if keep is not None:
@@ -139,7 +168,12 @@ def slips(number: Decimal, decimals: int, *, amount: bool) -> list[Slip]:
 
 
 def slips_where(
-    number: Decimal, decimals: int, *, amount: bool, keep: Callable[[float, float, int], bool] | None = None
+    number: Decimal,
+    decimals: int,
+    *,
+    amount: bool,
+    keep: Callable[[float, float, int], bool] | None = None,
+    window: Callable[[int], tuple[float, float]] | None = None,
 ) -> list[Slip]:
     """:func:`slips`, only those whose value (as a float) and places ``keep`` accepts, in the same order.
 
@@ -149,8 +183,21 @@ def slips_where(
     slips one digit apart (the wrong digits of one place) at once, from its least and
     greatest values: most of the hundreds of slips of a figure are far from any value
     that fits. ``keep`` must be monotone: true for a span whenever true for a value in it.
+
+    ``window(places)``, given with ``keep``, is the span (in the figure's unit) outside
+    which ``keep`` accepts no value printed to ``places``: of a group of slips one digit
+    apart, only the digits whose value lies in it are made and tried (as ``keep`` would
+    find, fewer tried). A window narrower than ``keep`` would lose slips: it must hold
+    every value ``keep`` accepts.
+
+    >>> near = lambda lo, hi, places: hi >= 8.9 and lo <= 9.0
+    >>> [str(s.value) for s in slips_where(Decimal("8.49"), 2, amount=False, keep=near)]
+    ['8.94', '8.99']
+    >>> [str(s.value) for s in slips_where(Decimal("8.49"), 2, amount=False, keep=near,
+    ...                                    window=lambda places: (8.9, 9.0))]
+    ['8.94', '8.99']
     """
-    out: list[Slip] = list(_digit_slips(number, decimals, keep))
+    out: list[Slip] = list(_digit_slips(number, decimals, keep, window))
     if number:
         # each value made (exactly: a shift of the point) and tested before it becomes a Slip
         more: list[tuple[Decimal, int, Typo]] = [

@@ -216,7 +216,7 @@ def clean_part(  # noqa: PLR0913 - a clean document's parts
     name: str,
     path: str,
     line: int | None,
-    found: tuple[str | None, int, tuple[int, int, int, int]],
+    found: tuple[str | None, int, tuple[int, int, int, int, int]],
     fmt_name: str,
     *,
     locale: str,
@@ -225,14 +225,14 @@ def clean_part(  # noqa: PLR0913 - a clean document's parts
     """A document's part as :func:`document_part` writes it, when it has no findings: from its counts alone.
 
     ``found`` is the document's title, how many relations were checked, and its figures,
-    those in relations, relations and inferred ones: what the fast path counted. No
+    those in relations, relations, inferred and idle ones: what the fast path counted. No
     result is built; the summary line is worded once per distinct counts.
 
     >>> import perfcheck
     >>> from perfcheck.render import Checked
     >>> result = perfcheck.check("examples/seed-ziyang-fulian-2021.json")
     >>> seed = Checked("seed.json", "seed.json", None, result)
-    >>> found = (result.title, 27, (63, 50, 27, 0))
+    >>> found = (result.title, 27, (63, 50, 27, 0, 0))
     >>> all(clean_part("seed.json", "seed.json", None, found, f, locale="en") == document_part(seed, f)
     ...     for f in STREAMED)
     True
@@ -242,7 +242,7 @@ def clean_part(  # noqa: PLR0913 - a clean document's parts
     if fmt_name == "json":
         text = _module("json_format").clean_part(path, line, title, checked, counts)
     else:
-        figures, used, _, inferred = counts
+        figures, used, _, inferred, _ = counts
         words = _module("_common").clean_line(locale, checked, figures, used, inferred)
         text = _module("table_format").clean_table(name, words, _TABLE_FORMATS[fmt_name], single=single)
     return text

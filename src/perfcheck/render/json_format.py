@@ -76,11 +76,11 @@ def clean_part(
     line: int | None,
     title: str | None,
     relations_checked: int,
-    counts: tuple[int, int, int, int],
+    counts: tuple[int, int, int, int, int],
 ) -> str:
     """The part of :func:`documents_json` of a document with no findings and no baseline, from its counts.
 
-    ``counts`` are the document's figures, those in relations, relations and inferred ones,
+    ``counts`` are the document's figures, those in relations, relations, inferred and idle ones,
     as the fast path counted them; nothing else is built.
     """
     data: dict[str, Any] = {"path": path}

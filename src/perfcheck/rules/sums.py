@@ -36,11 +36,18 @@ def _break_partial(b: Drawing) -> None:
     b.break_linear()
 
 
-def _weighted(ctx: Context, ids: list[str], weights: list[Decimal] | None) -> tuple[Interval, Decimal]:
+def _weighted(ctx: Context, ids: list[str], weights: list[Decimal] | None) -> Interval:
+    """The weighted sum of the figures' intervals, in base units."""
     ws = weights or [Decimal(1)] * len(ids)
-    parts = [ctx.base(i) if w == 1 else ctx.base(i).scale(w) for i, w in zip(ids, ws, strict=True)]
-    point = exact_sum(NEAR.multiply(ctx.point(i), w) for i, w in zip(ids, ws, strict=True))
-    return sum_intervals(parts), point
+    return sum_intervals(
+        [ctx.base(i) if w == 1 else ctx.base(i).scale(w) for i, w in zip(ids, ws, strict=True)]
+    )
+
+
+def _weighted_point(ctx: Context, ids: list[str], weights: list[Decimal] | None) -> Decimal:
+    """The weighted sum of the figures' printed values, in base units."""
+    ws = weights or [Decimal(1)] * len(ids)
+    return exact_sum(NEAR.multiply(ctx.point(i), w) for i, w in zip(ids, ws, strict=True))
 
 
 def _term_names(ctx: Context, ids: list[str], weights: list[Decimal] | None) -> str:
@@ -103,18 +110,19 @@ def balance(ctx: Context, rel: BalanceRelation) -> Iterator[Finding]:
     the first outflow and how far it is from what the others imply.
     """
     subject, *rest = rel.outflows
-    inflow, inflow_point = _weighted(ctx, rel.inflows, None)
-    others, others_point = _weighted(ctx, rest, None)
-    terms = ctx.labels(rel.inflows) + "".join(f" - {ctx.label(r)}" for r in rest)
     yield from ctx.judge(
         balance,
         rel,
         subject=subject,
-        target=inflow - others,
-        expected=NEAR.subtract(inflow_point, others_point),
+        target=_weighted(ctx, rel.inflows, None) - _weighted(ctx, rest, None),
+        expected=lambda: NEAR.subtract(
+            _weighted_point(ctx, rel.inflows, None), _weighted_point(ctx, rest, None)
+        ),
         figures=rel.operands(),
         phrase=N_("{terms} gives {expected}"),
-        phrase_params={"terms": terms},
+        phrase_params=lambda: {
+            "terms": ctx.labels(rel.inflows) + "".join(f" - {ctx.label(r)}" for r in rest)
+        },
     )
 
 
@@ -155,16 +163,15 @@ def sum_total(ctx: Context, rel: SumRelation) -> Iterator[Finding]:
     """
     if not rel.exhaustive:
         return
-    parts, point = _weighted(ctx, rel.parts, rel.weights)
     yield from ctx.judge(
         sum_total,
         rel,
         subject=rel.total,
-        target=parts,
-        expected=point,
+        target=_weighted(ctx, rel.parts, rel.weights),
+        expected=lambda: _weighted_point(ctx, rel.parts, rel.weights),
         figures=rel.operands(),
         phrase=N_("{terms} add up to {expected}"),
-        phrase_params={"terms": _term_names(ctx, rel.parts, rel.weights)},
+        phrase_params=lambda: {"terms": _term_names(ctx, rel.parts, rel.weights)},
     )
 
 
@@ -219,16 +226,16 @@ def sum_partial(ctx: Context, rel: SumRelation) -> Iterator[Finding]:
     """
     if rel.exhaustive:
         return
-    parts, point = _weighted(ctx, rel.parts, rel.weights)
+    parts = _weighted(ctx, rel.parts, rel.weights)
     yield from ctx.judge(
         sum_partial,
         rel,
         subject=rel.total,
         target=Interval(parts.lo, INF, lo_open=parts.lo_open),
-        expected=point,
+        expected=lambda: _weighted_point(ctx, rel.parts, rel.weights),
         figures=rel.operands(),
         phrase=N_("the listed parts {terms} alone add up to {expected}"),
-        phrase_params={"terms": _term_names(ctx, rel.parts, rel.weights)},
+        phrase_params=lambda: {"terms": _term_names(ctx, rel.parts, rel.weights)},
     )
 
 

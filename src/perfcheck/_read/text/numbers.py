@@ -55,6 +55,7 @@ _SCALES: Final = (
 #: Scale words in traditional characters (reports reposted in them), as the unit is written.
 _SIMPLIFIED_SCALE: Final = str.maketrans({"萬": "万", "億": "亿"})
 _AMOUNT: Final = "元"
+AMOUNT_UNIT: Final = _AMOUNT
 _PERCENT: Final = ("%", "％")
 _POINTS: Final = ("个百分点", "百分点")
 #: A count unit is not one when these follow it (个月 is a duration, 分钟 a time, 分配 a verb).
@@ -265,6 +266,76 @@ def _malformed(text: str, a: int, b: int, start: int, end: int) -> tuple[int, in
     return lo, hi
 
 
+#: Digits a space (or a comma and a space) before a number: a thousands group split from it.
+_GROUP_BEFORE: Final = re.compile(r"(?:^|[^0-9０-９.．,，])[0-9０-９]{1,3}(?:[,，] ?|[ \u2009\u202f\u00a0])$")
+_THREE: Final = re.compile(r"[0-9０-９]{3}")
+
+
+def _split_group(text: str, a: int, b: int, start: int) -> int | None:
+    """Where the digits split from the number at ``a:b`` begin (``1, 537.4``, ``1 234.56``); else None.
+
+    A number whose whole part is three digits, printed after one to three digits and a
+    space (or a comma and a space), may be one number whose thousands were split apart as
+    well as two numbers: it is neither read as its last group (537.4 of 1,537.4) nor
+    guessed whole.
+
+    >>> text = "运行维护费1, 537.4万元"
+    >>> _split_group(text, 8, 13, 0), _split_group("合计234.56万元", 2, 8, 0)
+    (5, None)
+    """
+    whole = re.split(r"[.．]", text[a:b], maxsplit=1)[0]
+    if _THREE.fullmatch(whole) is None:
+        return None
+    found = _GROUP_BEFORE.search(text[max(start, a - 6) : a])
+    if found is None:
+        return None
+    at = max(start, a - 6) + found.start()
+    return at + 1 if not text[at].isdigit() else at
+
+
+def _misprinted(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the misprinted number the digits at ``a:b`` lie in (``1,2,3.4.5``, ``1, 537.4``)."""
+    if (group := _split_group(text, a, b, start)) is not None:
+        return group, b  # 1, 537.4万元: the thousands split from the number; no part of it is read
+    return _malformed(text, a, b, start, end)
+
+
+#: A change's base named right before its bare value (较上年2.5减少…), and the change right after it.
+_BASE_BEFORE: Final = re.compile(
+    r"(?:较|比)(?:上年|去年|上年度|上一年|[0-9]{4}年度?)(?:同期)?(?:预算|决算|执行)?数?$"
+)
+_CHANGE_AFTER: Final = re.compile(r"(?:减少|增加|下降|增长|上升|降低|节约|压减|缩减)了?")
+
+
+def _base_unit(text: str, a: int, b: int, end: int) -> str | None:
+    """The unit of a change's base printed bare before its change (``较上年2.5减少1.95万元``).
+
+    A change compares like with like: the base is in the unit of the change's amount, printed
+    right after the change word. Any other bare number is no figure.
+
+    >>> text = "接待费0.55万元，较上年2.5减少1.95万元"
+    >>> _base_unit(text, 13, 16, len(text)), _base_unit("较上年2.5，减少1.95万元", 3, 6, 15)
+    ('万元', None)
+    """
+    change = _CHANGE_AFTER.match(text, b)
+    if _BASE_BEFORE.search(text[max(0, a - 10) : a]) is None or change is None:
+        return None
+    amount = _ARABIC.match(text, change.end())
+    if amount is None:
+        return None
+    tail = _tail(text, amount.end(), end)
+    if tail is None or tail[1] != "amount" or AMOUNT_UNIT not in text[amount.end() : tail[3]]:
+        return None
+    return tail[0]
+
+
+def _based(text: str, span: tuple[int, int], end: int, tail: _Tail) -> _Tail:
+    """``tail``, or for a change's base printed bare (see :func:`_base_unit`) the change's unit."""
+    if tail[1] == "bare" and (base := _base_unit(text, *span, end)) is not None:
+        return base, "amount", None, span[1]  # 较上年2.5减少1.95万元: 2.5 is in 万元
+    return tail
+
+
 def _minus_sign(text: str, at: int, start: int) -> bool:
     """Whether ``text[at]`` is a minus sign of the number after it (增长-50.29%), not a dash.
 
@@ -305,7 +376,7 @@ def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
             )
         ):
             continue
-        if (bad := _malformed(text, a, b, start, end)) is not None:
+        if (bad := _misprinted(text, a, b, start, end)) is not None:
             # 1,2,3.4.5万元: no number, so no figure; reported as unreadable
             if unreadable is not None and bad not in unreadable:
                 unreadable.append(bad)
@@ -315,7 +386,7 @@ def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
         tail = _tail(text, b, end)
         if tail is None:
             continue
-        unit, kind, after_q, phrase_end = tail
+        unit, kind, after_q, phrase_end = _based(text, (a, b), end, tail)
         if kind == "bare" and not (phrase_end >= end or text[phrase_end] in _DELIMITERS):
             continue
         if a > start and text[a - 1] == "第" and unit in _ORDINAL_UNITS:

@@ -120,6 +120,16 @@ RATE_LABEL: Final = re.compile(r"执行率|完成率|到位率|支付率|使用�
 NAMED_BASE: Final = re.compile(r"^(?:完成|为)((?:年初|全年|调整)?预算)(?:数)?$")
 RATE_DENOMINATOR: Final = re.compile(r"预算|计划|任务|目标|指标|下达|批复")
 RATE_NUMERATOR: Final = re.compile(r"执行|实际|完成|决算|支出|使用|到位|支付")
+#: A rate of money by its name (资金到位率, 预算执行率, 经费支付率): its figures are amounts, never counts.
+MONEY_RATE: Final = re.compile(
+    r"(?:资金|資金|经费|經費|预算|預算|拨款|撥款)[^，。；]{0,6}(?:执行|執行|到位|支付|使用)率"
+)
+#: An indicator's target or value by its label (到位率目标值, 完成率指标值): no ratio of other figures.
+INDICATOR_VALUE: Final = re.compile(r"(?:目标|目標|指标|指標)值$|(?:标准|標準)$")
+#: A scoring criterion's threshold just before a percent (大于95%的得满分, ≥90%).
+CRITERION_BEFORE: Final = re.compile(
+    r"(?:大于|大於|高于|高於|低于|低於|小于|小於|不低于|不少于|达到|達到|超过|超過|>=|≥|>|<|≤)\s*$"
+)
 #: The kinds of budget a label may name (一般公共预算收入), which are no role of the figure.
 BUDGET_KINDS: Final = re.compile(
     r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外"

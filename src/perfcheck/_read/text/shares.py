@@ -256,19 +256,14 @@ class Shares(State):
     def rates(self, done: set[int] | frozenset[int] = frozenset()) -> None:
         """执行率, 完成率 and 完成预算的X%: a ratio of an actual to a budget figure, but for ``done``."""
         for fig in self.figs:
-            if id(fig) in done or not fig.is_percent or fig.label.startswith("占"):
-                continue
-            if (
-                self.rate_of_named_base(fig)
-                or not patterns.RATE_LABEL.search(fig.label)
-                or patterns.NAMED_BASE.match(fig.label)
-            ):
-                # 为调整预算的111.86% with that budget nowhere printed: not checkable, and no
-                # ratio of other figures nearby (一般公共预算可用资金 is no budget of it)
+            if id(fig) in done or not self.rate_of_others(fig):
                 continue
             pool = [f for f in self.figs if f.keep and f.sentence.section == fig.sentence.section]
             pool = [f for f in pool if f.kind in {"amount", "count"} and f.mention.start < fig.mention.start]
-            pool = [f for f in pool if self.eligible(f)]
+            pool = [f for f in pool if self.eligible(f) and f.mention.start > self.rate_before(fig)]
+            if patterns.MONEY_RATE.search(fig.label):
+                # 资金到位率 is of money: a count of activities and its target are no terms of it
+                pool = [f for f in pool if f.kind == "amount"]
             # 一般公共预算支出 names a kind of budget, not a budget: no base of a rate
             bases, unsaid = _of_named_role(
                 [f for f in pool if patterns.RATE_DENOMINATOR.search(patterns.BUDGET_KINDS.sub("", f.label))],
@@ -317,6 +312,45 @@ class Shares(State):
                     "label": f"{fig.label}: {count.label}",
                 }
                 self.add("ratio", data, [fig.sentence], [count, fig])
+
+    def rate_of_others(self, fig: Fig) -> bool:
+        """Whether ``fig`` is a rate (执行率, 完成率) to be read as a ratio of figures printed before it.
+
+        Not: a share (占); an indicator's target or value (资金到位率目标值是100%); a scoring
+        criterion (资金使用率大于95%的得满分); a rate of a base named and read on its own
+        (``rate_of_named_base``: 为调整预算的111.86% with that budget nowhere printed is not
+        checkable, and no ratio of other figures nearby, 一般公共预算可用资金 is no budget of it).
+        """
+        if not fig.is_percent or fig.label.startswith("占"):
+            return False
+        if patterns.INDICATOR_VALUE.search(fig.label) or patterns.CRITERION_BEFORE.search(
+            self.text, max(fig.label_start, fig.mention.start - 4), fig.mention.start
+        ):
+            return False
+        return not (
+            self.rate_of_named_base(fig)
+            or not patterns.RATE_LABEL.search(fig.label)
+            or patterns.NAMED_BASE.match(fig.label)
+        )
+
+    def rate_before(self, fig: Fig) -> int:
+        """Where the last rate before ``fig`` in its section is printed (-1: none).
+
+        A rate closes the terms printed before it: ``目标值28次，实际完成值40次，完成率143%；到位率目标值
+        100%，实际完成值100%，完成率100%`` - the second 完成率 is of the percents before it, not of the
+        counts the first one used.
+        """
+        return max(
+            (
+                f.mention.start
+                for f in self.figs
+                if f.is_percent
+                and f.sentence.section == fig.sentence.section
+                and f.mention.start < fig.mention.start
+                and patterns.RATE_LABEL.search(f.label)
+            ),
+            default=-1,
+        )
 
     def budget_of(self, actual: Fig, budget: Fig) -> tuple[Fig | None, bool]:
         """The budget an actual printed after ``budget`` is of, and whether it was found by name.

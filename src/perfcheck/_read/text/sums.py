@@ -910,8 +910,9 @@ class Sums(State):
         ``inferred``: the list's total was not plain (a change printed between them).
         ``partial``: the list is known to name only some of the parts (an item printed none).
         """
-        if self.levels(total, parts):
-            return
+        if total.mention.enumerates or self.levels(total, parts):
+            return  # 涉及四大类，其中：A项目9个…: a count of kinds counts the list's items, it adds none up
+        parts = self.before_semicolon(total, parts)
         measured = self.per_category(total, parts)
         if measured is not None:
             if len(measured) < 2:
@@ -950,6 +951,21 @@ class Sums(State):
         unsure = bracket or inferred or self.used_by_another(total, at)
         self.add("sum", data, sentences, [total, *parts], inferred=unsure)
         self.list_sums.append((total, parts, self.relations[-1]))
+
+    def before_semicolon(self, total: Fig, parts: list[Fig]) -> list[Fig]:
+        """The parts up to a ``；`` after which the list is already whole, or all of them.
+
+        ``编制人数4人，其中事业编制4人；实有在职人员3人，离退休0人``: the parts before the ``；``
+        add up to the total exactly and the whole run does not, so what follows is another
+        statement (the staff in post), not more parts.
+        """
+        if adds_up(total, parts):
+            return parts
+        for k in range(1, len(parts)):
+            between = self.text[parts[k - 1].text_end : parts[k].label_start]
+            if ("；" in between or ";" in between) and adds_up(total, parts[:k]):
+                return parts[:k]
+        return parts
 
     def used_by_another(self, total: Fig, at: int) -> bool:
         """Whether a ``用于`` list at ``at`` names a spender of its own in its clause, not the total's.

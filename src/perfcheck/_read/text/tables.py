@@ -60,6 +60,9 @@ from perfcheck._read.tables.cells import (
 )
 from perfcheck._read.tables.files import read_grid
 from perfcheck._read.tables.grid import preamble_unit
+from perfcheck._read.text.flat_tables import CAPTION, flat_figures
+from perfcheck._read.text.formula_keys import formula_sums, keyed_cells, keyed_grid, unkeyed
+from perfcheck._read.text.indicators import after_unit, indicator_figures
 from perfcheck._read.text.sangong_lines import Across, sangong_lines
 from perfcheck._read.text.sangong_row import sangong_grid
 
@@ -175,8 +178,23 @@ def _caption(row: list[object]) -> bool:
     return len(filled) == 1 and bool(_CAPTION.search(normalized(filled[0])))
 
 
+def _label_only(row: list[object]) -> bool:
+    """A row of a name and blank cells (``合计 | |||``): a row whose amounts the page left blank."""
+    named = bool(row) and not is_blank(row[0]) and not number_like(row[0])
+    return named and all(is_blank(c) for c in row[1:])
+
+
 def _top(rows: list[Any], first: int, floor: int) -> int:
-    """Where the table whose first row of numbers is ``rows[first]`` begins: its header, then its captions."""
+    """Where the table whose first row of numbers is ``rows[first]`` begins: its header, then its captions.
+
+    Rows of a name and blank cells just above that row (``合计 | |||``) are the table's when a
+    header stands above them.
+    """
+    blank = first
+    while blank > floor and first - blank < _HEADER_ROWS and _label_only(rows[blank - 1][3]):
+        blank -= 1
+    if floor < blank < first and _heading(rows[blank - 1][3]):
+        first = blank
     start = first
     while start > floor and first - start < _HEADER_ROWS and _heading(rows[start - 1][3]):
         start -= 1
@@ -422,11 +440,14 @@ def _cell_run(lines: list[str], i: int) -> tuple[list[str], int, int]:
     """The cells of the run of one-cell lines from line ``i``: (cells, its last line, the line after it)."""
     bars = _marked(lines, i)
     suffixed = lines[i].strip().endswith("|")
+    blanks = not suffixed and _doubled_blanks(lines, i)
     j, cells, last = i, [], i
     while j < len(lines):
         line = lines[j].strip()
         if line == "|" and bars:
-            if suffixed:
+            # each cell ends with its own |: a line | alone is a blank cell; a | after each
+            # cell's line: a second | in a row marks a blank cell printed as no line at all
+            if suffixed or (blanks and j > i and lines[j - 1].strip() == "|"):
                 cells.append("")
                 last = j
             j += 1
@@ -442,6 +463,31 @@ def _cell_run(lines: list[str], i: int) -> tuple[list[str], int, int]:
             last = j
         j += 1
     return cells, last, j
+
+
+def _doubled_blanks(lines: list[str], i: int) -> bool:
+    """Whether, in a run of cells each followed by a line ``|``, a second ``|`` marks a blank cell.
+
+    It does where it follows only row names (``因公出国费`` / ``|`` / ``|``: the row's amount
+    left blank); where one follows a number too, the page ends every row so, and it marks
+    nothing.
+
+    >>> _doubled_blanks(["合计", "|", "5", "|", "出国费", "|", "|", "接待费", "|", "5", "|"], 0)
+    True
+    >>> _doubled_blanks(["合计", "|", "5", "|", "|", "出国费", "|", "0", "|", "|"], 0)
+    False
+    """
+    doubled = False
+    for j in range(i + 2, len(lines)):
+        if lines[j].strip() != "|":
+            if not _is_cell_line(lines[j]):
+                break
+            continue
+        if lines[j - 1].strip() == "|":
+            if number_like(lines[j - 2].strip()):
+                return False
+            doubled = True
+    return doubled
 
 
 def _cell_runs(text: str) -> list[tuple[int, int, int, list[str], bool]]:
@@ -542,9 +588,38 @@ def _rows(cells: list[str]) -> tuple[int, list[list[str]], int, int] | None:
                 end += 1 + k
             else:
                 break
-        if sum(len(r) - r.count("") == width for r in rows) >= _MIN_ROWS:
+        rows, end = _last_row_padded(cells, rows, end, width)
+        # a column blank in every row (下级 under a county's own table) is no missing cell
+        blank = sum(all(not r[c] for r in rows) for c in range(1, width)) if rows else 0
+        if sum(len(r) - r.count("") == width - blank for r in rows) >= _MIN_ROWS:
             return first, rows, end, width
     return None
+
+
+def _last_row_padded(
+    cells: list[str], rows: list[list[str]], end: int, width: int
+) -> tuple[list[list[str]], int]:
+    """The rows with the run's last row, short of the trailing cells blank in every other row, padded.
+
+    A page that ends a table with ``|`` after each cell drops the last row's trailing blank
+    cell: the row is the rest of the run, a name and its values, and every column it lacks
+    is blank in all the rows before it.
+
+    >>> _last_row_padded(["甲", "1", "", "乙", "2"], [["甲", "1", ""]], 3, 3)
+    ([['甲', '1', ''], ['乙', '2', '']], 5)
+    >>> _last_row_padded(["甲", "1", "3", "乙", "2"], [["甲", "1", "3"]], 3, 3)
+    ([['甲', '1', '3']], 3)
+    """
+    rest = cells[end:]
+    if (
+        not rows
+        or not 1 < len(rest) < width
+        or _value(rest[0])
+        or not all(number_like(c) for c in rest[1:])
+        or any(r[c] for r in rows for c in range(len(rest), width))
+    ):
+        return rows, end
+    return [*rows, [*rest, *[""] * (width - len(rest))]], len(cells)
 
 
 def _header(cells: list[str], width: int, *, marked: bool) -> list[list[object]]:
@@ -1115,6 +1190,10 @@ def _caption_unit(row: list[Any]) -> str | None:
     return units[0] if units and (len(cells) == 1 or captions) else None
 
 
+#: Lines above a table searched for the header of its indicators' columns after their unit.
+_HEADER_LINES: Final = 6
+#: Why an indicator table gives no relation (:mod:`.indicators`).
+_INDICATORS: Final = "an indicator table: each row's values read in the unit it prints, in no relation"
 #: Columns of a 绩效自评表 that hold scores (分), whatever unit its amounts are in.
 _SCORES: Final = frozenset({"分值", "得分", "评分", "自评得分"})
 
@@ -1186,26 +1265,9 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
         if sum(number_like(c) for row in lines for c in row) < 2:
             continue
         n += 1
-        grid, own = _unit_rows(lines)
-        grid, named = _broken_first_cell(grid, text[:start])
-        own = own or named or _unit_above(text, start) or _title_unit(grid)
-        first = line + len(lines) - len(grid)  # rows keep the numbers of the lines they are printed on
-        if (printed := sangong_lines(grid)) is not None:
-            # the standard 三公 table printed across, one row of amounts: a row per item
-            found.append(
-                _across(printed, grid, name=name, n=n, first=first, span=(start, end), unit=own or unit)
-            )
-            continue
-        grid = _two_row_headers(grid)
-        raw = text[start:end].split("\n")[len(lines) - len(grid) :]
-        table = _read(grid, name=name, n=n, first=first, span=(start, end), unit=own or unit)
-        if shifted := _shifted(table, grid, raw, first):
-            kept = [[] if k in shifted else row for k, row in enumerate(grid)]
-            table = _read(kept, name=name, n=n, first=first, span=(start, end), unit=own or unit)
-            table = _gapped_sums_left(_rows_unread(table, grid, shifted, n=n, first=first, unit=own))
-        found.append(table if own or table.unread is None else _unit_guessed(table))
+        found.append(_bar_table(text, lines, name=name, n=n, at=(line, start, end), unit=unit))
     for first, start, end, run, marked in _cell_runs(text):
-        cells = run
+        cells = keyed_cells(run, _value)
         while cells:
             read = _grid_of_cells(cells, marked=marked)
             if read is None:
@@ -1218,13 +1280,61 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
             n += 1
             # the cells are not lines: the table's rows are numbered from its first line
             above = _unit_above(text, start) or _title_unit(grid)
-            table = _read(grid, name=name, n=n, first=first, span=(start, end), unit=above or unit)
+            table = _keyed(_read(grid, name=name, n=n, first=first, span=(start, end), unit=above or unit), n)
             if not above and table.unread is not None:
                 table = _unit_guessed(table)
             # the cells are not lines: the table spans the lines of its run
             found.append(replace(table, lines=(first, first + text.count("\n", start, end))))
             cells = cells[used:]
-    return found
+    return found + _flat_tables(text, found, n)
+
+
+#: Why a table flattened into text gives no relation (:mod:`.flat_tables`).
+_FLAT: Final = "a table flattened into text: its numbers read in the unit its caption names, in no relation"
+
+
+def _flat_tables(text: str, found: list[TextTable], n: int) -> list[TextTable]:
+    """The tables flattened into text under a unit caption (:mod:`.flat_tables`), outside those ``found``."""
+    spans = sorted((t.start, t.end) for t in found)
+    flat: list[TextTable] = []
+    at = 0
+    while (caption := CAPTION.search(text, at)) is not None:
+        at = caption.end()
+        if any(a <= caption.start() < b for a, b in spans):
+            continue
+        stop = min((a for a, _ in spans if a >= caption.end()), default=len(text))
+        start, end, figures = flat_figures(text, caption.start(), stop, n=n + len(flat) + 1)
+        if figures:
+            lines = (text.count("\n", 0, start) + 1, text.count("\n", 0, end) + 1)
+            flat.append(TextTable(start, end, figures, [], lines, _FLAT))
+            at = max(at, end)
+    return flat
+
+
+def _bar_table(  # noqa: PLR0913 - the run, and where it is
+    text: str, lines: list[list[object]], *, name: str, n: int, at: tuple[int, int, int], unit: str | None
+) -> TextTable:
+    """The table a run of ``|`` lines (or of cells between spaces) prints, first printed on line ``at[0]``."""
+    line, start, end = at
+    grid, own = _unit_rows(lines)
+    grid, named = _broken_first_cell(grid, text[:start])
+    own = own or named or _unit_above(text, start) or _title_unit(grid)
+    first = line + len(lines) - len(grid)  # rows keep the numbers of the lines they are printed on
+    if (indicators := _indicators(grid, text, n=n, first=first, span=(start, end))) is not None:
+        # a 绩效自评表's indicators: each row's values in the unit it prints, in no relation
+        return indicators
+    if (printed := sangong_lines(grid)) is not None:
+        # the standard 三公 table printed across, one row of amounts: a row per item
+        return _across(printed, grid, name=name, n=n, first=first, span=(start, end), unit=own or unit)
+    grid = _two_row_headers(grid)
+    raw = text[start:end].split("\n")[len(lines) - len(grid) :]
+    grid = keyed_grid(grid)
+    table = _keyed(_read(grid, name=name, n=n, first=first, span=(start, end), unit=own or unit), n)
+    if shifted := _shifted(table, grid, raw, first):
+        kept = [[] if k in shifted else row for k, row in enumerate(grid)]
+        table = _read(kept, name=name, n=n, first=first, span=(start, end), unit=own or unit)
+        table = _gapped_sums_left(_rows_unread(table, grid, shifted, n=n, first=first, unit=own))
+    return table if own or table.unread is None else _unit_guessed(table)
 
 
 def _padded(line: str) -> bool:
@@ -1439,6 +1549,33 @@ def _unit_guessed(table: TextTable) -> TextTable:
     relations check it, not for counts (公务用车保有量 | 41) in a table checked by nothing.
     """
     return replace(table, figures=[f for f in table.figures if f.get("unit") == "%"])
+
+
+def _indicators(
+    grid: list[list[object]], text: str, *, n: int, first: int, span: tuple[int, int]
+) -> TextTable | None:
+    """An indicator table with a unit column (:mod:`.indicators`), read in no relation; else None."""
+    above = text[: span[0]].split("\n")[-_HEADER_LINES:]
+    figures = indicator_figures(grid, after_unit(above), n=n, first=first)
+    if not figures:
+        return None
+    return TextTable(span[0], span[1], figures, [], (first, first + len(grid) - 1), _INDICATORS)
+
+
+def _keyed(table: TextTable, n: int) -> TextTable:
+    """A table whose rows carry formula keys (:mod:`.formula_keys`): read by its formulas alone.
+
+    The printed formulas say which rows add up to which, so the sums the table reader
+    guessed from its rows' names and indents are replaced by theirs; its rows' names lose
+    their keys.
+    """
+    sums = formula_sums(*_placed(table.figures), f"t{n}_")
+    if sums is None:
+        return table
+    figures = [{**f, "label": unkeyed(str(f["label"]))} for f in table.figures]
+    relations = [{**r, "basis": "inferred"} for r in sums]
+    why = None if relations else "no relation found: no formula of its keys names rows printed with numbers"
+    return replace(table, figures=figures, relations=relations, unread=why)
 
 
 def masked(text: str, tables: list[TextTable]) -> str:
