@@ -138,8 +138,8 @@ class Plan:
         documents: by code, the document rules with an ``escalates`` hook that run on plain
             data (:attr:`Screen.plain`): the relations their hook names are judged by them on
             the document as parsed, when those are all plain, rather than escalated together.
-        words: for ``sum``, ``balance`` and ``share``, when every selected rule judging the
-            kind runs on plain data (:attr:`Screen.plain`), those rules: a broken relation of
+        words: for ``sum``, ``balance``, ``share`` and ``change``, when every selected rule
+            judging the kind runs on plain data (:attr:`Screen.plain`), those rules: a broken relation of
             plain figures is judged and worded by them on the document as parsed
             (:mod:`perfcheck._engine.plain`) rather than escalated.
     """
@@ -343,7 +343,7 @@ class Screened:
             (:mod:`perfcheck._engine.plain`); those relations are not escalated.
         worded_ids: the ids of the relations judged on plain data: each broken under the
             screen, and under the rules' exact checks unless the screen could not bound it
-            (a share whose part may be negative, or whose whole may be zero).
+            (a share or change of a figure that may be negative, or of one that may be zero).
         order: when there are both worded findings and escalated relations, the ids of
             both kinds of relations in document order (to put all findings in report order).
     """
@@ -435,8 +435,9 @@ class _Screen(FigureColumns):
 
     Each relation of a kind the screen reads is judged with the selected rules' screens
     over exact integers, or escalated; relations of other kinds are validated and escalated.
-    A broken ``sum`` or ``balance`` of plain figures is judged by the rules on plain data
-    (:attr:`Plan.words`) when they all can, and kept in :attr:`worded` until then.
+    A broken ``sum``, ``balance``, ``share`` or ``change`` of plain figures is judged by the
+    rules on plain data (:attr:`Plan.words`) when they all can, and kept in :attr:`worded`
+    until then; so are the relations a document rule may report on (:attr:`Plan.documents`).
     """
 
     locale: str
