@@ -9,7 +9,7 @@ rate indicator's target or scoring threshold read as a ratio of the figures befo
 from __future__ import annotations
 
 import pytest
-from tests.phrasing_texts import error_values, read_text, relation_values
+from tests.phrasing_texts import checked_by_hand, error_values, read_text, relation_values
 
 
 def _listed(text: str) -> list[str]:
@@ -144,3 +144,30 @@ def test_a_rate_closes_the_terms_printed_before_it() -> None:
 def test_the_first_indicators_wrong_rate_is_still_an_error() -> None:
     ledger, result = read_text(INDICATORS.replace("143%", "120%"))
     assert error_values(ledger, result) == [{"28", "40", "120%"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "按采购方式划分，公开招标项目70个，预算金额4000万元，实际采购金额3700万元，节省资金300万元，节资率7.50%。",
+        "按采購方式劃分，公開招標項目70個，預算金額4000萬元，實際采購金額3700萬元，節省資金300萬元，節資率7.50%。",
+        "本月共组织采购项目12个，采购预算1200万元，成交金额1140万元，节约资金60万元，节资率5%。",
+    ],
+)
+def test_a_saving_named_by_saved_or_in_traditional_characters_is_read(text: str) -> None:
+    ledger, result = read_text(text)
+    assert list(result.findings) == []
+    sums = [values for values, _ in relation_values(ledger, "sum")]
+    ratios = [values for values, _ in relation_values(ledger, "ratio")]
+    assert len(sums) == 1
+    assert len(sums[0]) == 3
+    assert len(ratios) == 1
+    assert any(v.endswith("%") for v in ratios[0])
+
+
+def test_a_saving_rate_in_traditional_characters_that_misses_is_checked_by_hand() -> None:
+    text = "預算金額4000萬元，實際采購金額3700萬元，節省資金300萬元，節資率8.50%。"
+    ledger, result = read_text(text)
+    # what a saving is goes without saying, so the rate is inferred: a warning, never an error
+    assert checked_by_hand(ledger, result) == [{"300", "4000", "8.50%"}]
+    assert list(result.errors) == []

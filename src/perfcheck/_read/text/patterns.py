@@ -67,9 +67,9 @@ REASONS: Final = re.compile(r"(?:主要)?(?:原因|是由于|系)(?:是|为|：|
 BUDGET_GAP: Final = re.compile(r"决算数?(大于|小于|超过|低于|少于|多于)(?:年初|调整|全年)?预算数?")
 
 #: A saving against a budget (节约资金, 节约率) and the figures it is between.
-SAVED: Final = re.compile(r"节约|节支")
-PLANNED: Final = re.compile(r"预算|计划")
-ACTUAL_WORD: Final = re.compile(r"实际|合同金额|中标金额|成交金额")
+SAVED: Final = re.compile(r"节约|节支|节省|节资|節約|節支|節省|節資")
+PLANNED: Final = re.compile(r"预算|计划|預算|計劃")
+ACTUAL_WORD: Final = re.compile(r"实际|合同金额|中标金额|成交金额|實際|合同金額|中標金額|成交金額")
 #: Gaps between two figures that their names define, each as (the gap and its rate, what it is
 #: taken from, what is taken): 节约 = 预算 − 实际 (or 合同); 审减 = 送审 − 审定.
 GAPS: Final[tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]] = (
