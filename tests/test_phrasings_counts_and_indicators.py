@@ -171,3 +171,30 @@ def test_a_saving_rate_in_traditional_characters_that_misses_is_checked_by_hand(
     # what a saving is goes without saying, so the rate is inferred: a warning, never an error
     assert checked_by_hand(ledger, result) == [{"300", "4000", "8.50%"}]
     assert list(result.errors) == []
+
+
+MEASURES = (
+    "本季度全市共完成采购项目90项，采购金额8600.50万元，节约资金412.30万元。其中：市本级完成采购项目30项，"
+    "采购金额5100.20万元，节约资金210.10万元；各区完成采购项目60项，采购金额3500.30万元，节约资金202.20万元。"
+)
+
+
+def test_a_lists_other_measures_add_up_item_by_item() -> None:
+    ledger, result = read_text(MEASURES)
+    assert list(result.findings) == []
+    sums = relation_values(ledger, "sum")
+    assert ({"90", "30", "60"}, "stated") in sums
+    assert ({"8600.50", "5100.20", "3500.30"}, "inferred") in sums
+    assert ({"412.30", "210.10", "202.20"}, "inferred") in sums
+
+
+def test_an_other_measure_that_misses_is_checked_by_hand() -> None:
+    ledger, result = read_text(MEASURES.replace("节约资金412.30万元", "节约资金452.30万元"))
+    assert checked_by_hand(ledger, result) == [{"452.30", "210.10", "202.20"}]
+    assert list(result.errors) == []
+
+
+def test_other_measures_are_not_read_when_the_lists_own_measure_misses() -> None:
+    # 90 ≠ 30 + 50: the items may not be all of them, so no other measure is summed
+    ledger, _ = read_text(MEASURES.replace("各区完成采购项目60项", "各区完成采购项目50项"))
+    assert not any("5100.20" in values for values, _ in relation_values(ledger, "sum"))

@@ -333,6 +333,8 @@ class Sums(State):
                 whole, guessed = self.by_numbers(total, chosen, at)
                 inferred = guessed or at in self.spelled_openers
                 self.sum_of(whole, chosen, sentences[-1], at, start, inferred=inferred)
+            if chosen and adds_up(total, chosen):
+                self.other_measures(total, [g for g in candidates if g], at)
 
     def by_numbers(self, total: Fig, parts: list[Fig], at: int) -> tuple[Fig, bool]:
         """The list's total when its sentence printed several that could be it; and whether that is a guess.
@@ -893,6 +895,47 @@ class Sums(State):
             return None
         return same
 
+    def other_measures(self, total: Fig, groups: list[list[Fig]], at: int) -> None:
+        """A list's other measures, each against the figure of its name printed with the total.
+
+        ``共完成交易项目114项，交易金额10113.92万元，节约资金278.26万元。其中：市级完成交易项目49项，
+        交易金额5532.81万元，节约资金52.43万元；县级…``: each item (a ``；`` clause) prints every
+        measure, so each other measure of the total's sentence is the sum of the items'
+        figures of its name, one an item (the shorter name ends the longer). Only when the
+        list's own measure adds up to its total (the items are then all of them), and never a
+        change or a share (比上年同期, 占年初预算). Inferred: only the names tie them.
+        """
+        if len(groups) < 2 or any(len(g) < 2 for g in groups):
+            return
+        totals = {id(t) for t, _, _ in self.list_sums}
+        before = [
+            f
+            for f in self.by_sentence.get(total.sentence.index, [])
+            if f.keep and f is not total and total.mention.start < f.mention.start < at
+        ]
+        for other in before:
+            if other.kind not in {"amount", "count"} or id(other) in totals or not self.eligible(other):
+                continue
+            named = [
+                [
+                    p
+                    for p in g
+                    if p.kind == other.kind and p.unit == other.unit and _same_name(p.label, other.label)
+                ]
+                for g in groups
+            ]
+            if any(len(n) != 1 for n in named):
+                continue
+            parts = [n[0] for n in named]
+            data = {
+                "kind": "sum",
+                "total": "",
+                "parts": [],
+                "label": f"{other.label} = " + " + ".join(p.label for p in parts),
+            }
+            sentences = unique([other.sentence, *(p.sentence for p in parts)])
+            self.add("sum", data, sentences, [other, *parts], inferred=True)
+
     def sum_of(  # noqa: PLR0913 - the list's total, parts, sentence and opener
         self,
         total: Fig,
@@ -1032,3 +1075,9 @@ def _side_total(before: list[Fig], text: str, at: int) -> Fig | None:
         return before[-1]
     side = found.group(1)
     return next((f for f in reversed(before) if side in f.label or "收支" in f.label), None)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether one label ends the other (交易金额, 完成交易金额), two characters at least."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and long.endswith(short)
