@@ -132,6 +132,16 @@ def is_count(unit: object) -> bool:
         return False
 
 
+def _targetless(relations: list[Any]) -> set[str]:
+    """The numerators of the ratios (models) whose denominator is not printed."""
+    return {r.numerator for r in relations if r.kind == "ratio" and r.denominator is None}
+
+
+def _counts(figures: Iterable[tuple[object, object]], numerators: set[Any], unit: object) -> frozenset[str]:
+    """Which of ``numerators`` are figures in a count unit: only their units are looked up."""
+    return frozenset(str(fid) for fid, own in figures if fid in numerators and is_count(own or unit))
+
+
 def coverage_of_ledger(
     figures: Iterable[Figure],
     relations: Iterable[Any],
@@ -145,8 +155,8 @@ def coverage_of_ledger(
     """
     figs = list(figures)
     ids = {f.id for f in figs}
-    counts = frozenset(f.id for f in figs if is_count(f.unit or unit))
     rels = list(relations)
+    counts = _counts(((f.id, f.unit) for f in figs), _targetless(rels), unit)
     used = {o for r in rels for o in r.operands()}
     keys = ("prior", "delta", "percent", "numerator", "denominator")
     return Coverage(
@@ -187,10 +197,10 @@ def coverage_of_data(document: Mapping[str, Any], findings: Iterable[Finding]) -
     }
     rels = [r for r in document.get("relations", ()) if isinstance(r, dict)]
     unit = document.get("unit")
-    counts = frozenset(
-        f["id"]
-        for f in document.get("figures", ())
-        if isinstance(f, dict) and is_count(f.get("unit") or unit)
+    counts = _counts(
+        ((f["id"], f.get("unit")) for f in document.get("figures", ()) if isinstance(f, dict)),
+        {r.get("numerator") for r in rels if r.get("kind") == "ratio" and r.get("denominator") is None},
+        unit,
     )
     used: set[str] = set()
     for rel in rels:
