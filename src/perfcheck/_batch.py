@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 Document = Readable
 
 #: Documents sent to a worker process at once.
-CHUNK: Final = 16
+CHUNK: Final = 64
 
 
 @dataclass(frozen=True, slots=True)
