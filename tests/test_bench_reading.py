@@ -1,4 +1,4 @@
-"""bench/reading.py keeps the sixth and seventh fresh sets unseen: ``--all`` scores each only when its texts are given.
+"""bench/reading.py keeps the sixth, seventh and eighth fresh sets unseen: ``--all`` scores each only when its texts are given.
 
 The texts of the real pages are never committed; these tests make empty folders (and, for the
 case where the texts are given, one empty file named like an excerpt of the index) so that no
@@ -45,7 +45,7 @@ def _give(folder: Path, part: str) -> None:
 def test_all_leaves_out_the_unseen_sets_without_their_texts(tmp_path: Path) -> None:
     parts, skipped = reading.parts_for_all([tmp_path])
     assert parts == SEEN
-    assert [line.split(":")[0] for line in skipped] == ["fresh6", "fresh7"]
+    assert [line.split(":")[0] for line in skipped] == ["fresh6", "fresh7", "fresh8"]
     for line in skipped:
         assert "skipped, its texts were not given" in line
         assert str(tmp_path) in line
@@ -56,7 +56,7 @@ def test_all_takes_the_sixth_set_when_a_folder_holds_its_texts(tmp_path: Path) -
     _give(given, "fresh6")
     parts, skipped = reading.parts_for_all([tmp_path / "elsewhere", given])
     assert parts == [*SEEN, "fresh6"]
-    assert [line.split(":")[0] for line in skipped] == ["fresh7"]
+    assert [line.split(":")[0] for line in skipped] == ["fresh7", "fresh8"]
 
 
 def test_all_takes_the_seventh_set_only_when_a_folder_holds_its_texts(tmp_path: Path) -> None:
@@ -64,14 +64,27 @@ def test_all_takes_the_seventh_set_only_when_a_folder_holds_its_texts(tmp_path: 
     _give(given, "fresh7")
     parts, skipped = reading.parts_for_all([given])
     assert parts == [*SEEN, "fresh7"]
-    assert [line.split(":")[0] for line in skipped] == ["fresh6"]
+    assert [line.split(":")[0] for line in skipped] == ["fresh6", "fresh8"]
     _give(given, "fresh6")
     parts, skipped = reading.parts_for_all([given])
     assert parts == [*SEEN, "fresh6", "fresh7"]
+    assert [line.split(":")[0] for line in skipped] == ["fresh8"]
+
+
+def test_all_takes_the_eighth_set_only_when_a_folder_holds_its_texts(tmp_path: Path) -> None:
+    given = tmp_path / "given"
+    _give(given, "fresh8")
+    parts, skipped = reading.parts_for_all([tmp_path / "elsewhere", given])
+    assert parts == [*SEEN, "fresh8"]
+    assert [line.split(":")[0] for line in skipped] == ["fresh6", "fresh7"]
+    for part in ("fresh6", "fresh7"):
+        _give(given, part)
+    parts, skipped = reading.parts_for_all([given])
+    assert parts == [*SEEN, "fresh6", "fresh7", "fresh8"]
     assert skipped == []
 
 
-def test_the_seventh_set_names_no_excerpt_of_another_part() -> None:
+def test_the_seventh_and_eighth_sets_name_no_excerpt_of_another_part() -> None:
     def names(part: str) -> set[str]:
         return {
             e["file"]
@@ -82,6 +95,10 @@ def test_the_seventh_set_names_no_excerpt_of_another_part() -> None:
     assert seventh
     for part in [*SEEN, "fresh6"]:
         assert not seventh & names(part), part
+    eighth = names("fresh8")
+    assert eighth
+    for part in [*SEEN, "fresh6", "fresh7"]:
+        assert not eighth & names(part), part
 
 
 def test_main_all_prints_one_skip_line_per_unseen_part_and_scores_neither(
@@ -89,9 +106,9 @@ def test_main_all_prints_one_skip_line_per_unseen_part_and_scores_neither(
 ) -> None:
     assert reading.main(["--all", "--texts", str(tmp_path), "--notes", "0"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(":")[0] for line in lines[:2]] == ["fresh6", "fresh7"]
-    assert all("skipped" in line for line in lines[:2])
-    assert [line.split(":")[0] for line in lines[2:]] == [*SEEN, "whole"]
+    assert [line.split(":")[0] for line in lines[:3]] == ["fresh6", "fresh7", "fresh8"]
+    assert all("skipped" in line for line in lines[:3])
+    assert [line.split(":")[0] for line in lines[3:]] == [*SEEN, "whole"]
 
 
 def test_precision_counts_stated_relations_matching_no_index_relation() -> None:
@@ -127,3 +144,12 @@ def test_main_fresh7_alone_notes_its_missing_texts(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith(f"text missing from {tmp_path}")
     assert lines[-1].startswith("fresh7:")
+
+
+def test_main_fresh8_alone_notes_its_missing_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert reading.main(["--fresh8", "--texts", str(tmp_path), "--notes", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith(f"text missing from {tmp_path}")
+    assert lines[-1].startswith("fresh8:")
