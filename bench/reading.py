@@ -2,7 +2,7 @@
 
     python bench/reading.py [--texts DIR ...]
                             [--aside | --whole | --fresh | --fresh2 | --fresh3 | --fresh4 | --fresh5
-                             | --fresh6 | --fresh7 | --all]
+                             | --fresh6 | --fresh7 | --fresh8 | --all]
                             [--notes N] [--detail]
 
 The index (``bench/corpus/index-dev.json``, ``index-aside.json``) holds, for each real
@@ -34,9 +34,11 @@ scores ``index-fresh5.json``, a fifth such set from publishers new to all six ea
 ``/work/corpus-texts-fresh5``; ``--fresh6`` scores ``index-fresh6.json``, a sixth such set from publishers
 new to all seven earlier parts, its texts in ``/work/corpus-texts-fresh6``; ``--fresh7`` scores
 ``index-fresh7.json``, a seventh such set from publishers new to all eight earlier parts, its texts in
-``/work/corpus-texts-fresh7``; ``--all`` scores every part and the whole. The sixth and seventh sets are
-kept unseen for a later session: ``--all`` scores each of them only when one of the ``--texts`` folders
-holds its texts, and otherwise prints one line saying it was skipped. The script never changes the index.
+``/work/corpus-texts-fresh7``; ``--fresh8`` scores ``index-fresh8.json``, an eighth such set from publishers
+new to all nine earlier parts, its texts in ``/work/corpus-texts-fresh8``; ``--all`` scores every part and
+the whole. The sixth, seventh and eighth sets are kept unseen for a later session: ``--all`` scores each of
+them only when one of the ``--texts`` folders holds its texts, and otherwise prints one line saying it was
+skipped. The script never changes the index.
 """
 
 from __future__ import annotations
@@ -291,7 +293,7 @@ def score_index(index: Path, texts: Path | list[Path], *, detail: bool = False) 
     return score
 
 
-UNSEEN = ("fresh6", "fresh7")  # scored by --all only when their texts are given
+UNSEEN = ("fresh6", "fresh7", "fresh8")  # scored by --all only when their texts are given
 
 
 def texts_given(index: Path, folders: list[Path]) -> bool:
@@ -361,6 +363,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the seventh fresh set: indexed by hand before perfcheck read any of it, kept unseen",
     )
+    part.add_argument(
+        "--fresh8",
+        action="store_true",
+        help="score the eighth fresh set: indexed by hand before perfcheck read any of it, kept unseen",
+    )
     part.add_argument("--all", action="store_true", help="score every part, and all of them as one")
     parser.add_argument("--notes", type=int, default=40, help="how many notes to print")
     parser.add_argument(
@@ -390,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
             "fresh5": args.fresh5,
             "fresh6": args.fresh6,
             "fresh7": args.fresh7,
+            "fresh8": args.fresh8,
         }
         parts = [name for name, asked in chosen.items() if asked] or ["dev"]
     total = Score()
