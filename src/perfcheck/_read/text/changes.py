@@ -17,6 +17,10 @@ from perfcheck._read.text.sentences import Sentence
 _FLAT: Final = re.compile(r"持平|无增减|无变化|没有变化|未(?:发生)?变化|与上年(?:度)?相同")
 #: What a figure is said to be flat against: 与上年预算数持平, 和上年相比无增减, 同比持平.
 _FLAT_BASE: Final = re.compile(r"(?:与|和|较|比)([^，,。；;]{1,14}?)(?:相比)?[，,]?\s*$|(同比)\s*$")
+#: Words saying a comparison is like for like (同口径比上年, 按可比口径): they name nothing that changed.
+_LIKE_FOR_LIKE: Final = re.compile(
+    r"^\s*(?:按|在)?(?:同|可比)口径(?:计算)?|(?:按|在)?(?:同|可比)口径(?:计算)?\s*$"
+)
 _HOW_MUCH: Final = re.compile(r"^(?:压缩|缩减|节约|节省)|幅(?:度)?(?:为|达)?$")
 
 
@@ -293,7 +297,7 @@ class Changes(State):
             # “三公”经费支出决算数比2016年度减少…: the words before 比 name what changed, printed
             # in an earlier sentence of the section; found by its core, so inferred
             clause = max(self.text.rfind(c, sentence.start, match.start()) for c in "，,；;：:。")
-            lead = self.text[max(clause + 1, sentence.start) : match.start()]
+            lead = _LIKE_FOR_LIKE.sub("", self.text[max(clause + 1, sentence.start) : match.start()])
             opener = patterns.LIST_OPENER.match(lead.strip())
             if both := self.both_totals(lead.strip(), sentence):
                 return both, None, True  # 收、支与2023年度相比，减少…: the two totals printed before
@@ -306,7 +310,7 @@ class Changes(State):
             else:
                 # 上年结转和结余8.02万元，为…的资金。较2022年度增加0.78万元: the sentence opens with
                 # the comparison; what changed is the figure printed last before it, an amount
-                found = self.nearest_before(sentence, lambda _: True)
+                found = self.listed_total(self.nearest_before(sentence, lambda _: True), sentence)
                 if found is not None and (found.kind != "amount" or not self.eligible(found)):
                     # …比2014年预算数减少8.35亿元，下降11.7%；比2014年执行数减少2.5亿元: the subject
                     # of the change before, in the same period
@@ -527,6 +531,20 @@ class Changes(State):
             sentence,
             lambda f: f.label == name and f"{year}年" in self.text[f.sentence.start : f.sentence.end],
         )
+
+    def listed_total(self, found: Fig | None, sentence: Sentence) -> Fig | None:
+        """The total of the list ``found`` ends, when that list closed the period before ``sentence``.
+
+        ``“三公”经费预算3328万元。其中，A 50万元，B 478万元，C 2800万元。比2018年减少830万元``: a
+        sentence opening with the comparison after a list's own sentence compares the whole, not
+        its last part. Else ``found`` itself.
+        """
+        if found is None or found.sentence.period != sentence.period - 1:
+            return found
+        for total, parts, _ in self.list_sums:
+            if parts and parts[-1] is found and total.mention.start < parts[0].mention.start:
+                return total
+        return found
 
     def nearest_before(self, sentence: Sentence, accept: Callable[[Fig], bool]) -> Fig | None:
         """The nearest figure printed before ``sentence`` in its section that ``accept`` takes."""
