@@ -393,6 +393,8 @@ class State:
         #: the report's own year (its title's, else its first sentence's)
         self.year: str | None = None
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
+        #: a change's own prior for each figure that changed, when its name found the prior first
+        self.compared_priors: dict[int, Fig] = {}
         #: where lists open whose total was found by another spelling of its name (inferred)
         self.spelled_openers: set[int] = set()
         self.unreadable: list[tuple[int, int]] = []

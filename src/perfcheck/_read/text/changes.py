@@ -48,7 +48,10 @@ class Changes(State):
                 if self.text[max(sentence.start, match.start() - 2) : match.start()] == "分别":
                     self.respective_changes(sentence, figs, match)
                     continue
-                currents, named_prior, loose = self.changing(sentence, figs, match, direction)
+                compared = self.compared_pairs(sentence, match, direction)
+                currents, named_prior, loose = (
+                    (compared, None, False) if compared else self.changing(sentence, figs, match, direction)
+                )
                 if not currents:
                     continue
                 kind = currents[0].kind
@@ -81,16 +84,10 @@ class Changes(State):
                     # 较2024年的2,190万元: last year's figure of what changed, named so
                     year = self.text[match.start() : prior.mention.phrase_start].strip("较比的度 \u3000")
                     prior.label = f"{year}{currents[0].label}"
-                # with both years printed, the amount and the rate of a change are two statements,
-                # each judged (and reported) on its own
-                statements = (
-                    [(delta, None), (None, percent)]
-                    if prior is not None and delta is not None and percent is not None
-                    else [(delta, percent)]
-                )
                 label = self.text[match.start() : direction.end()]
                 for current in currents:
-                    for amount, rate in statements:
+                    prior = self.compared_priors.pop(id(current), prior)  # of the year compared with
+                    for amount, rate in _statements(prior, delta, percent):
                         data: dict[str, Any] = {
                             "kind": "change",
                             "current": "",
@@ -524,6 +521,43 @@ class Changes(State):
             if found.start() <= at < found.end():
                 return found.group(1), found.group(2)
         return None
+
+    def compared_pairs(self, sentence: Sentence, match: re.Match[str], direction: re.Match[str]) -> list[Fig]:
+        """What changed, when a change names figures printed in this year and in the year it is against.
+
+        ``2023年度收入总计453.13万元，支出总计453.13万元，2022年度收入总计400.22万元，支出总计400.22万元，
+        与2022年度相比，收入、支出总计各增加52.91万元``: each name (``A、B总计各`` names A总计 and
+        B总计) is printed once of the report's year and once, after it, of the year compared with;
+        the change is of this year's figure against that one (kept in ``compared_priors``). Empty
+        unless every name is found so.
+        """
+        base = base_of(match.group())
+        year = str(int(self.year) - 1) if base == "上年" and self.year else base.removesuffix("度")
+        year = year.removesuffix("年")
+        words = self.text[match.end() : direction.start()].strip("，,：: \u3000")
+        if not year.isdigit() or not words:
+            return []
+        pool = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.kind == "amount"
+            and f.mention.start < match.start()
+            and f.sentence.section == sentence.section
+            and self.eligible(f)
+        ]
+        for names in _name_splits(words):
+            pairs = []
+            for name in names:
+                now = [f for f in pool if f.label == name and f.period in {None, self.year}]
+                then = [f for f in pool if f.label == name and f.period == year]
+                if len(now) != 1 or len(then) != 1 or now[0].mention.start > then[0].mention.start:
+                    break
+                pairs.append((now[0], then[0]))
+            else:
+                self.compared_priors.update({id(now): then for now, then in pairs})
+                return [now for now, _ in pairs]
+        return []
 
     def of_year(self, name: str, year: str, sentence: Sentence) -> Fig | None:
         """The nearest figure before ``sentence`` in its section named ``name`` in a sentence of ``year``."""
@@ -997,6 +1031,35 @@ _VERSUS: Final = re.compile(r"对比(增加|减少|增长|下降)")
 _RATE_NAME: Final = re.compile(r"(?:增长|减少|下降|降低|增加)率$")
 #: A base that names a role in the budget cycle, with or without a year: 预算, 2021年度预算, 年初预算.
 _OWN_ROLE: Final = re.compile(r"(?:((?:19|20)[0-9]{2})年度?)?(?:年初|全年|调整)?(?:预算|决算|执行|实际|计划)")
+
+
+def _statements(
+    prior: Fig | None, delta: Fig | None, percent: Fig | None
+) -> list[tuple[Fig | None, Fig | None]]:
+    """A change's amount and rate, as one statement, or two when its prior is printed.
+
+    With both years printed, the amount and the rate of a change are two statements, each
+    judged (and reported) on its own.
+    """
+    if prior is not None and delta is not None and percent is not None:
+        return [(delta, None), (None, percent)]
+    return [(delta, percent)]
+
+
+def _name_splits(words: str) -> list[list[str]]:
+    """The names a change's words may give: one, or ``A、B总计各`` as A总计 and B总计 (each split tried).
+
+    >>> _name_splits("收入、支出总计各")[:3]
+    [['收入', '支出总计'], ['收入计', '支出总计'], ['收入总计', '支出总计']]
+    """
+    shared = words.endswith("各")
+    names = words.removesuffix("各").split("、")
+    if len(names) == 1:
+        return [names]
+    if not shared:
+        return []
+    last = names[-1]
+    return [[*(n + last[cut:] for n in names[:-1]), last] for cut in range(len(last), 0, -1)]
 
 
 def base_of(words: str) -> str:
