@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
@@ -21,6 +22,8 @@ _FLAT_BASE: Final = re.compile(r"(?:与|和|较|比)([^，,。；;]{1,14}?)(?:�
 _LIKE_FOR_LIKE: Final = re.compile(
     r"^\s*(?:按|在)?(?:同|可比)口径(?:计算)?|(?:按|在)?(?:同|可比)口径(?:计算)?\s*$"
 )
+#: A line ending in a change's direction word (比去年增加): its amount is on the next line.
+_ENDS_IN_DIRECTION: Final = re.compile(r"(?:增加|减少|增长|下降|降低|上升|提高)了?\s*$")
 _HOW_MUCH: Final = re.compile(r"^(?:压缩|缩减|节约|节省)|幅(?:度)?(?:为|达)?$")
 
 
@@ -28,10 +31,12 @@ class Changes(State):
     """Recognise changes (``较上年增加X，增长Y%``) and of the changes of a sum's parts adding up."""
 
     def changes(self) -> None:  # noqa: C901, PLR0912 - subject, prior, amount and rate of each change
-        for sentence in self.sentences:
-            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+        for line in self.sentences:
+            sentence = self.run_on(line)
+            lines = [s.index for s in self.sentences if line.start <= s.start < sentence.end]
+            figs = [f for i in lines for f in self.by_sentence.get(i, []) if f.keep]
             joined: set[int] = set()
-            for match in patterns.CHANGE.finditer(self.text, sentence.start, sentence.end):
+            for match in patterns.CHANGE.finditer(self.text, line.start, line.end):
                 if match.start() in joined:
                     continue
                 direction = patterns.DIRECTION.search(
@@ -107,6 +112,19 @@ class Changes(State):
                         self.add(
                             "change", data, unique([current.sentence, sentence]), used, inferred=loose or gap
                         )
+
+    def run_on(self, line: Sentence) -> Sentence:
+        """A line's sentence, run on into the next line when the page wraps it right after a change's word.
+
+        ``…万元，比去年增加`` / ``1.55万元，增长39.4%``: the amount and the rate of the change are on the
+        next line, a sentence of its own; the change is read over both.
+        """
+        following = line.index + 1
+        if line.end not in self.joins or following >= len(self.sentences):
+            return line
+        if _ENDS_IN_DIRECTION.search(self.text, line.start, line.end) is None:
+            return line
+        return replace(line, end=self.sentences[following].end)
 
     def own_budget(self, base: str, current: Fig) -> bool:
         """Whether a change's base is another role of the figure's own year (比预算数, 与2021年度预算相比).
