@@ -318,7 +318,8 @@ class Changes(State):
                 return both, None, True  # 收、支与2023年度相比，减少…: the two totals printed before
             if opener is not None and opener.end() < len(lead.strip()):
                 # 其中公务接待费比上年减少…: a part of what changed, named as printed before
-                found = self.nearest_plain(_plain(lead.strip()[opener.end() :]), sentence)
+                part = lead.strip()[opener.end() :]
+                found = self.nearest_plain(_plain(part), sentence) or self.spelled_before(sentence, part)
             elif lead.strip():
                 core = patterns.YEAR_PREFIX.sub("", lead.strip())
                 found = self.nearest_core(core, sentence) or self.spelled_before(sentence, core)
