@@ -397,6 +397,7 @@ class _Builder(
         self.cross_sections()
         self.added_totals()
         self.included_parts()
+        self.sangong_sections()
         self.lists_run_on()
         self.drop_bare()
         self.concepts()

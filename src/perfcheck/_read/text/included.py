@@ -18,6 +18,7 @@ from typing import Any, Final
 from perfcheck._read.text.base import Fig, State, role_of, unique
 from perfcheck._read.text.links import item
 from perfcheck._read.text.names import same_item
+from perfcheck._read.text.sums import Sums
 
 #: ``收入总计包括收入合计、年初结转和结余``: a total's name, 包括, the names of its parts, in one clause.
 _DEFINED: Final = re.compile(
@@ -89,6 +90,43 @@ class Included(State):
                 found = self.included_found(total, _names(listed), match.start(), match.end())
                 if found is not None:
                     self.included_sum(total, *found, at=match.start())
+
+    def sangong_sections(self) -> None:
+        """A 三公 total, then each of its classes printed in a sentence of its own: an inferred sum.
+
+        ``“三公”经费预算总额为2226.28万元，…。因公出国（境）费2015年预算1153万元，…。公务用车购置及运行费
+        预算921.09万元，…。公务接待费2015年预算152.19万元，…``: the three classes are the 三公 by
+        definition. Each is the one figure of its class printed after the total (up to the next 三公
+        figure), of its year, unit and role, first in its sentence and in no list; the vehicles are one
+        figure (购置及运行) or, printed apart, their 购置 and their 运行. A class printed nowhere (无因公出国
+        费) leaves the sum partial. None for a total whose own list already sums it.
+        """
+        summed = {id(r.figures[0]) for r in self.relations if r.data["kind"] == "sum"}
+        listed = {id(p) for _, ps, _ in self.list_sums for p in ps}
+        totals = [
+            f
+            for f in self.figs
+            if f.keep and f.kind == "amount" and self.eligible(f) and item(f.label) == "三公"
+        ]
+        for n, total in enumerate(totals):
+            if id(total) in summed:
+                continue
+            stop = totals[n + 1].mention.start if n + 1 < len(totals) else len(self.text)
+            firsts = [
+                figs[0]
+                for figs in (
+                    [f for f in self.by_sentence.get(s.index, []) if f.keep and f.kind == "amount"]
+                    for s in self.sentences
+                    if total.sentence.end <= s.start < stop and _within(s.section, total.sentence.section)
+                )
+                if figs
+                and id(figs[0]) not in listed
+                and self.eligible(figs[0])
+                and self.alike(figs[0], total)
+            ]
+            found = _sangong_classes(firsts)
+            if found is not None and len(found[0]) >= 2 and not any(Sums.exceeds(p, total) for p in found[0]):
+                self.included_sum(total, *found, at=total.mention.start)
 
     def figures_named(self, name: str, start: int, end: int) -> list[Fig] | None:
         """The figures printed under ``name`` outside the definition; None for a name too short to tell."""
@@ -164,3 +202,58 @@ class Included(State):
 
 
 __all__ = ["Included"]
+
+
+#: The 三公 classes, each by the words of its figures' names; the vehicles' two parts apart.
+_SANGONG: Final = (
+    ("因公出国（境）费", re.compile(r"因公出国")),
+    ("公务用车购置及运行费", re.compile(r"(?:公务用车|公务车|公车|车辆)(?:购置(?:费)?(?:及|和|与)运行|费)")),
+    ("公务接待费", re.compile(r"(?<!国内)(?<!外事)(?<!国外)公务接待")),
+)
+_VEHICLE_PARTS: Final = (
+    ("公务用车购置费", re.compile(r"(?:公务用车|公务车|公车|车辆)购置(?!及|和|与)")),
+    ("公务用车运行维护费", re.compile(r"(?:公务用车|公务车|公车|车辆)运行")),
+)
+
+
+def _within(section: str | None, total: str | None) -> bool:
+    """Whether a sentence's section is the total's or one under it (一（三） under 一); any under none."""
+    return total is None or (section or "").startswith(total)
+
+
+def _once(hits: list[Fig]) -> list[Fig]:
+    """The figures of a class, one figure printed again under its name (公务用车费预算19.95万元：) once."""
+    return [
+        f
+        for n, f in enumerate(hits)
+        if not any((g.label, g.mention.text) == (f.label, f.mention.text) for g in hits[:n])
+    ]
+
+
+def _sangong_classes(firsts: list[Fig]) -> tuple[list[Fig], list[str], bool] | None:
+    """The figures of the 三公 classes among ``firsts``, their names, and whether a class is missing.
+
+    None when a class is printed twice, or nothing of the vehicles is read right (the whole and a
+    part of it both printed).
+    """
+    parts: list[Fig] = []
+    names: list[str] = []
+    missing = False
+    for name, words in _SANGONG:
+        hits = _once([f for f in firsts if words.search(item(f.label))])
+        if name == "公务用车购置及运行费" and not hits:
+            apart = [_once([f for f in firsts if rx.search(item(f.label))]) for _, rx in _VEHICLE_PARTS]
+            if all(len(h) == 1 for h in apart):
+                parts += [h[0] for h in apart]
+                names += [n for n, _ in _VEHICLE_PARTS]
+                continue
+            if any(apart):
+                return None
+        if len(hits) > 1:
+            return None
+        if hits:
+            parts.append(hits[0])
+            names.append(name)
+        else:
+            missing = True
+    return parts, names, missing
