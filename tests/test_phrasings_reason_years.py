@@ -60,3 +60,12 @@ def test_a_year_in_the_reasons_is_still_the_year_of_its_own_clause() -> None:
     carried = next(f for f in ledger.figures if f.value == "20.00")
     assert carried.period == "2016"
     assert isinstance(ledger, perfcheck.Ledger)
+
+
+def test_a_year_after_the_reasons_with_a_figure_of_its_own_keeps_its_list() -> None:
+    # 2017年 follows the reason word but opens a figure of its own sentence: the list after is 2017's
+    text = TOTAL + "主要是项目结束，2017年支出合计105.00万元。其中：基本支出60.00万元，项目支出45.00万元。\n"
+    ledger, _ = read_text(text)
+    later = [f for f in ledger.figures if f.value in {"105.00", "60.00", "45.00"}]
+    assert {f.period for f in later} == {"2017"}
+    assert {"105.00", "60.00", "45.00"} in [values for values, _ in relation_values(ledger, "sum")]

@@ -479,11 +479,16 @@ class State:
         """Whether a year printed at ``at`` is in a sentence's reasons that ended before ``fig_start``.
 
         ``支出合计100万元，较上年减少5万元，主要原因是减少了2016年结算资金。其中：基本支出…``: the
-        year names what a reason is about; the list after the sentence is of the total's year.
+        year names what a reason is about; the list after the sentence is of the total's year. A
+        year with a figure after it in its sentence (``主要是…，2021年收入合计100万元。其中：…``) is
+        that figure's, and its list's.
         """
         stop = max(self.text.rfind(c, 0, at) for c in "。\n") + 1
         reasons = _REASON_WORDS.search(self.text, stop, at)
-        return reasons is not None and "。" in self.text[at:fig_start]
+        end = self.text.find("。", at, fig_start)
+        if reasons is None or end < 0:
+            return False
+        return not any(at < f.mention.start < end for f in self.figs)
 
     def year_printed(self, fig: Fig, floor: int) -> str | None:
         """The year printed in a figure's own words (``2015年预算12.5万元``), back to the figure before."""
