@@ -56,3 +56,17 @@ def test_a_name_printed_twice_in_one_year_binds_nothing_so() -> None:
         if isinstance(r, perfcheck.ChangeRelation) and r.prior is not None
     ]
     assert ("450.00", "400.00") not in pairs
+
+
+@pytest.mark.parametrize(
+    "totals",
+    ["收、支总计均为400.00万元", "收支总计均为400.00万元", "收、支总计各为400.00万元"],
+)
+def test_one_figure_printed_for_both_totals_is_what_changed(totals: str) -> None:
+    # 收、支与2023年度相比: the one figure printed for both totals changed so (inferred)
+    text = (
+        HEAD + f"2024年度{totals}。收、支与2023年度相比，减少20.00万元，下降4.76%，主要原因是压减公用经费。\n"
+    )
+    ledger, result = read_text(text)
+    assert ({"400.00", "20.00", "4.76%"}, "inferred") in relation_values(ledger, "change")
+    assert not result.findings, [f.message for f in result.findings]

@@ -376,11 +376,15 @@ class Changes(State):
         """``收、支`` (收支) before a change: the income and the spending total of the sentence before.
 
         ``收入总计4697.76万元，支出总计4697.76万元。收、支与2023年度相比，减少956.31万元``:
-        each of the two totals (总计, else 合计) changed so. Both must be printed.
+        each of the two totals (总计, else 合计) changed so. Both must be printed, or one figure
+        printed for both (``收、支总计均为357.21万元``).
         """
         if _BOTH.fullmatch(lead) is None:
             return []
         before = [f for f in self.by_sentence.get(sentence.index - 1, []) if f.keep and f.kind == "amount"]
+        both = [f for f in before if _BOTH_TOTAL.search(f.label)]
+        if len(both) == 1:
+            return both
         found = []
         for side in ("收入", "支出"):
             named = [f for f in before if re.search(side + r"(?:总计|合计)$", f.label)]
@@ -1044,6 +1048,8 @@ def _common(a: str, b: str) -> int:
 
 #: Income and spending named by one character each: 收、支, 收支.
 _BOTH: Final = re.compile(r"(?:本年)?收[、和及与]?支(?:总计|合计)?")
+#: One figure printed for both sides' totals: 收、支总计均为357.21万元.
+_BOTH_TOTAL: Final = re.compile(r"收[、和及与]?支(?:总计|合计)")
 #: Two years' values compared, then the change: 对比减少4.35万元, 与上年对比增加….
 _VERSUS: Final = re.compile(r"对比(增加|减少|增长|下降)")
 #: A rate of change named as such: 减少率35.22%, 增长率.
