@@ -16,7 +16,10 @@ commas removed; ids and labels do not matter):
 
 - **figure recall**: figures printed that the reader read with the right value;
 - **relations built**: index relations for which the reader built a relation over
-  exactly the same figure values;
+  exactly the same figure values; a change's rate the index writes over its amount
+  (``R = D / P``) counts built when the reader built the change's amount and its rate
+  against the same current and prior (``C = P + D``, ``R = (C - P) / P``: one system
+  over the same printed figures, see :func:`rates_over_amounts`);
 - **broken caught**: broken relations of high confidence reported by an error or a
   warning over (at least two thirds of) the same values (how many of them by an error is
   printed beside it: a warning, PC903 "check by hand", does not fail the run);
@@ -230,6 +233,28 @@ def count_stated(
             )
 
 
+def rates_over_amounts(relations: list[Relation], ids: dict[str, Decimal | None]) -> list[frozenset[Decimal]]:
+    """A change's rate as the index may write it: ``percent = delta / prior``, over those three figures.
+
+    The reader states a change printed with its amount and its rate (比上年的P增加D，增长R%) as
+    ``current = prior + delta`` and ``R = (current - prior) / prior``; the index may write the
+    second as ``R = D / P``. With the first relation also built, the two pairs are one system
+    over the same printed figures (D is checked to be current - prior, so R is checked against
+    D / P), and the rate is counted built. Only when both are built, against the same current and
+    prior: a rate alone, or an amount of another base, is not that relation.
+    """
+    changes = [r for r in relations if isinstance(r, ChangeRelation) and r.prior is not None]
+    found = []
+    for with_delta in (r for r in changes if r.delta is not None):
+        for with_rate in (r for r in changes if r.percent is not None):
+            if (with_rate.current, with_rate.prior) != (with_delta.current, with_delta.prior):
+                continue
+            values = [ids.get(i) for i in (with_delta.prior, with_delta.delta, with_rate.percent)]
+            if all(v is not None for v in values):
+                found.append(frozenset(v for v in values if v is not None))
+    return found
+
+
 def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
     """Read and check one excerpt; add what was found to ``score``."""
     tag = str(entry["file"]).split("-", 1)[0]  # 121, not 12: the third fresh set numbers past 100
@@ -251,6 +276,7 @@ def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
         for r in ledger.relations
         if r.kind == "formula"
     ]
+    built_sets += rates_over_amounts(ledger.relations, ids)
     relations = [(values_of(r["figures"]), r) for r in entry["relations"]]  # type: ignore[attr-defined]
     for values, relation in relations:
         score.relations += 1

@@ -128,3 +128,41 @@ def test_main_unseen_part_alone_notes_its_missing_texts(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith(f"text missing from {tmp_path}")
     assert lines[-1].startswith(f"{part}:")
+
+
+def _rate_entry() -> dict[str, object]:
+    return {
+        "file": "2-own-text.txt",
+        "figures": ["600万元", "500万元", "100万元", "20%"],
+        "relations": [
+            {
+                "type": "change",
+                "figures": ["100万元", "600万元", "500万元"],
+                "status": "exact",
+                "statement": "d",
+            },
+            {"type": "change", "figures": ["20%", "100万元", "500万元"], "status": "exact", "statement": "r"},
+        ],
+    }
+
+
+def test_a_rate_written_over_the_amount_counts_built_when_the_amount_is_built() -> None:
+    # the index writes the rate as 20 = 100 / 500; the reader states it as (600 - 500) / 500,
+    # and the amount as 600 - 500 = 100: one system over the same four printed figures
+    text = "某局2023年决算\n支出合计600万元，比上年的500万元增加100万元，增长20%。\n"
+    score = reading.Score()
+    reading.score_entry(_rate_entry(), text, score)
+    assert (score.built, score.relations) == (2, 2)
+
+
+def test_a_rate_with_no_amount_built_beside_it_is_not_the_rate_over_the_amount() -> None:
+    ids = {"c": Decimal(600), "p": Decimal(500), "d": Decimal(100), "r": Decimal(20), "q": Decimal(400)}
+    rate = perfcheck.ChangeRelation(id="r1", current="c", prior="p", percent="r", direction="increase")
+    assert reading.rates_over_amounts([rate], ids) == []
+    # an amount against another prior is another change: its rate over the amount is not built
+    other = perfcheck.ChangeRelation(id="d1", current="c", prior="q", delta="d", direction="increase")
+    assert reading.rates_over_amounts([rate, other], ids) == []
+    amount = perfcheck.ChangeRelation(id="d2", current="c", prior="p", delta="d", direction="increase")
+    assert reading.rates_over_amounts([rate, amount], ids) == [
+        frozenset({Decimal(500), Decimal(100), Decimal(20)})
+    ]
