@@ -126,6 +126,33 @@ LISTS = {
     "two years, each with its 其中": (
         "2024年收入1000万元，其中财政拨款900万元，2023年收入950万元，其中财政拨款850万元，其他收入100万元。"
     ),
+    "a training budget's items and the cost per head": (
+        "全年共组织培训12期，培训人员600人次，培训费支出24万元，其中：师资费6万元，住宿费10万元，伙食费8万元，人均400元。"
+    ),
+    "an investment and what was done of it": (
+        "该项目总投资3000万元，其中：中央资金1500万元，省级资金1000万元，县级配套500万元；截至年底已完成投资2400万元，"
+        "占总投资的80%，其中：中央资金1200万元。"
+    ),
+    "vacant posts beside the posts by kind": "单位现有编制20名，实有在编人员18人，空编2名，其中行政编制12名，事业编制8名。",
+    "both sides' lists with shares": (
+        "本年收入合计1000万元，其中：财政拨款收入900万元，占90%；其他收入100万元，占10%。本年支出合计950万元，"
+        "其中：基本支出700万元，占73.68%；项目支出250万元，占26.32%。"
+    ),
+    "a balance's parts": (
+        "部门决算收入1200万元，部门决算支出1150万元，收支结余50万元，其中：基本支出结余10万元，项目支出结余40万元。"
+    ),
+    "三公 in traditional characters": (
+        "2024年“三公”經費財政撥款支出決算為18.5萬元，比上年減少1.5萬元，下降7.5%，其中：因公出國（境）費0萬元，"
+        "公務用車購置及運行維護費15萬元，公務接待費3.5萬元。"
+    ),
+    "vehicles by kind, a zero first": (
+        "截至2024年12月31日，本部门共有车辆5辆，其中：主要领导干部用车0辆、机要通信用车1辆、应急保障用车1辆、"
+        "执法执勤用车2辆、特种专业技术用车1辆。"
+    ),
+    "lists of named items inside a list": (
+        "2024年度一般公共预算财政拨款基本支出700万元，其中：人员经费600万元，主要包括：基本工资、津贴补贴、奖金；"
+        "公用经费100万元，主要包括：办公费、印刷费、水电费。"
+    ),
     "this year's figures with last year's in brackets": (
         "收入1200万元（上年1100万元），其中财政拨款1000万元（上年900万元），其他收入200万元（上年200万元）。"
     ),
@@ -200,6 +227,14 @@ def test_a_list_ends_where_its_first_parts_add_up_when_the_run_exceeds_its_total
     assert result.ok, error_values(ledger, result)
     ledger, result = read_text(text.replace("一般公务用车2辆", "一般公务用车3辆"))
     assert not result.ok  # no first parts add up to 5: the run is the list, and exceeds it
+
+
+def test_a_per_head_figure_after_a_list_is_none_of_its_parts() -> None:
+    # 24 = 6 + 10 + 8 (+ 0.04 within 24's rounding): the cost per head was read as a fourth part
+    text = "培训费支出24万元，其中：师资费6万元，住宿费10万元，伙食费8万元，人均400元。"
+    ledger, result = read_text(text)
+    assert relation_values(ledger, "sum") == [({"24", "6", "10", "8"}, "stated")]
+    assert result.ok, error_values(ledger, result)
 
 
 def test_a_list_with_an_item_masked_in_print_is_partial() -> None:
@@ -305,6 +340,27 @@ CHANGES = {
     "people and their costs": "在职人员50人，比上年增加5人，增长11.11%，人员经费500万元，比上年增长8%。",
     "two years' budget and account compared": (
         "2024年预算安排1200万元，比2023年预算1000万元增加200万元，增长20%，比2023年决算1100万元增加100万元。"
+    ),
+    "against the budget and last year's account": (
+        "本年度“三公”经费支出合计15万元，比年初预算20万元减少5万元，减少25%，比上年决算16万元减少1万元，下降6.25%。"
+    ),
+    "assets and debts against last year's end": (
+        "2024年末资产总额5000万元，较上年末增加500万元，增长11.11%；负债总额1000万元，较上年末减少200万元，下降16.67%。"
+    ),
+    "a share, then a change against the budget": (
+        "2024年一般公共预算财政拨款支出1000万元，占本年支出合计的83.33%，与年初预算相比增加100万元，增长11.11%，"
+        "本年支出合计1200万元。"
+    ),
+    "a share, then a change, then last year's whole": (
+        "2024年度项目支出决算400万元，占支出决算的40%，比上年决算减少50万元，下降11.11%，上年支出决算900万元。"
+    ),
+    "batches and person-times falling": (
+        "公务接待费3.5万元，比上年减少0.5万元，下降12.5%，主要是接待批次由30批次减少到25批次，"
+        "接待人次由300人次减少到200人次。"
+    ),
+    "both totals changed alike": "2024年度收入总计1300万元，支出总计1300万元。与2023年度相比，收、支总计各增加100万元，增长8.33%。",
+    "income and spending, each with its change": (
+        "本年收入合计1200万元，比上年增加100万元，增长9.09%；本年支出合计1150万元，比上年增加50万元，增长4.55%。"
     ),
     "the budget against last year's budget": (
         "“三公”经费年初预算20万元，决算18.5万元，决算数比预算数减少1.5万元，减少7.5%，上年决算19万元。"

@@ -10,13 +10,11 @@ break is for a person to check.
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
+from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, State
 
-#: A per-head figure's name: 人均, 生均, 每人平均, 平均每人.
-_PER_HEAD: Final = re.compile(r"(?:人均|生均|每人平均|平均每人)[^，,；;。]{0,6}$")
 #: The units a head-count of persons is printed in.
 _PERSONS: Final = frozenset({"人", "名"})
 
@@ -26,7 +24,7 @@ class PerCapita(State):
 
     def per_capita(self) -> None:
         for fig in self.figs:
-            if not fig.keep or fig.kind not in {"amount", "count"} or not _PER_HEAD.search(fig.label):
+            if not fig.keep or fig.kind not in {"amount", "count"} or not patterns.PER_HEAD.search(fig.label):
                 continue
             total = self.total_before(fig)
             if total is None:
@@ -63,4 +61,4 @@ class PerCapita(State):
         if not before or before[-1].kind != fig.kind or before[-1].unit != fig.unit:
             return None
         total = before[-1]
-        return total if total.unit not in _PERSONS and not _PER_HEAD.search(total.label) else None
+        return total if total.unit not in _PERSONS and not patterns.PER_HEAD.search(total.label) else None

@@ -865,7 +865,8 @@ class Sums(State):
         in ``年初预算12981.26万元…其中：…非税收入由年初预算3574.04万元调整为3842.88万元``, the
         adjusted 3842.88 is no part of the 年初 total. (Other roles are read from labels too
         loosely to decide by: 公共财政预算总收入 完成 is no budget.) Counts of another unit than the
-        first part's are no parts either (学校4所，其中：小学2所，初中1所，高中1所，在校学生3200人).
+        first part's are no parts either (学校4所，其中：小学2所，初中1所，高中1所，在校学生3200人), nor a
+        per-head figure (培训费24万元，其中：…伙食费8万元，人均400元).
         """
         out: list[Fig] = []
         role = role_of(total.label)
@@ -883,6 +884,7 @@ class Sums(State):
                 and (not out or _same_measure(fig, out[0]))
                 and fig.label
                 and not fig.mention.enumerates
+                and not patterns.PER_HEAD.search(fig.label)
                 and self.eligible(fig)
                 and not self.qualifies(fig)
             ):
