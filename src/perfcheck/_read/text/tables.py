@@ -60,6 +60,7 @@ from perfcheck._read.tables.cells import (
 )
 from perfcheck._read.tables.files import read_grid
 from perfcheck._read.tables.grid import preamble_unit
+from perfcheck._read.text.cell_shapes import noted, one_row
 from perfcheck._read.text.flat_tables import CAPTION, flat_figures
 from perfcheck._read.text.formula_keys import formula_sums, keyed_cells, keyed_grid, unkeyed
 from perfcheck._read.text.indicators import after_unit, indicator_figures
@@ -110,7 +111,7 @@ class TextTable:
 
 
 def _cells(line: str) -> list[object]:
-    cells: list[object] = [c.strip() for c in line.split("|")]
+    cells: list[object] = [noted(c.strip()) for c in line.split("|")]
     while cells and not cells[-1]:
         cells.pop()
     return cells
@@ -567,12 +568,14 @@ def _rows(cells: list[str]) -> tuple[int, list[list[str]], int, int] | None:
     :func:`_zero_row`). Returns (first row's cell, the rows, end, width) or None.
     """
     for first in range(len(cells)):
-        if _value(cells[first]) or first + 1 >= len(cells) or not number_like(cells[first + 1]):
+        if _value(cells[first]) or first + 1 >= len(cells) or not _value(cells[first + 1]):
             continue
         width = 1
         while first + width < len(cells) and _value(cells[first + width]):
             width += 1
-        if width < 2:
+        # a first row may open with a blank (共计 | / | 860 | …): two numbers in it then
+        numbers = sum(number_like(c) for c in cells[first + 1 : first + width])
+        if width < 2 or numbers < (1 if number_like(cells[first + 1]) else _MIN_ROWS):
             continue
         end, rows = first, []
         while end < len(cells):
@@ -656,7 +659,9 @@ def _spanned(header: list[list[object]], width: int) -> list[list[object]]:
         for k in range(1, len(top))
         if all(len(words[k] & set(normalized(str(b)))) >= _SHARED for b in below)
     ]
-    at = named[0] if len(named) == 1 else len(top) - 1
+    # 总收入 | 其中: over 医疗收入 | 财政补助收入 | …: 其中 spans the items it lists
+    within = [k for k in range(1, len(top)) if normalized(str(top[k])).startswith("其中")]
+    at = within[0] if len(within) == 1 else named[0] if len(named) == 1 else len(top) - 1
     return [
         [*top[:at], *[top[at]] * span, *top[at + 1 :]],
         [*[None] * at, *below, *[None] * (len(top) - at - 1)],
@@ -671,7 +676,9 @@ def _grid_of_cells(cells: list[str], *, marked: bool) -> tuple[list[list[object]
     """The grid of a table printed one cell a line, and how many cells it took; None if it is no table."""
     found = _rows(cells)
     if found is None:
-        return None
+        # a table of one row: its header as wide as the row, nothing after it
+        single = one_row(cells, _value, lambda c: _caption([c]))
+        return None if single is None else (single, len(cells))
     first, printed, end, width = found
     if sum(number_like(c) for c in cells[first:end]) < 2:
         return None
@@ -728,9 +735,26 @@ def _two_row_headers(grid: list[list[object]]) -> list[list[object]]:
         return grid
     width = max(len(r) for r in grid[first:])
     top, below = grid[first - 2], grid[first - 1]
+    if len(top) + len(below) == width and _label_dropped(top, grid[first:]):
+        # 总收入 | 其中: over 医疗收入 | … beside rows of a name and numbers: the label
+        # column's header cell, blank, was dropped from the line
+        top = ["", *top]
     if len(top) < width and len(below) < width and len(top) + len(below) - 1 == width:
         return [*grid[: first - 2], *_spanned([top, below], width), *grid[first:]]
     return grid
+
+
+def _label_dropped(top: list[object], rows: list[list[object]]) -> bool:
+    """Whether a header row names no label column while the rows under it open with their names.
+
+    >>> _label_dropped(["总收入", "其中:"], [["甲", "1", "2"], ["乙", "3", "4"]])
+    True
+    >>> _label_dropped(["项目", "其中:"], [["甲", "1", "2"]])
+    False
+    """
+    first = normalized(str(top[0])) if top else ""
+    named = bool(first) and not any(w in first for w in LABEL_WORDS) and not number_like(first)
+    return named and all(row and not is_blank(row[0]) and not number_like(row[0]) for row in rows if row)
 
 
 #: Row numbers from the outermost (一、) in: a flattened table shows its hierarchy by them alone.
@@ -889,6 +913,10 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     read = [
         r for r in data.get("relations", []) if r["kind"] != "sum" or not percents & {r["total"], *r["parts"]}
     ]
+    if _averaged(grid):
+        # 院均总收入: each row's values are an average over its own group, and averages
+        # do not add up down a column (across, a total's average is its parts' averages)
+        read = [r for r in read if r["kind"] != "sum" or not _one_column(r)]
     relations = _once(
         [
             *_split_changes(read),
@@ -904,6 +932,30 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     # perfcheck had to guess, so a break is one to check by hand (PC903)
     relations = [{**r, "basis": "inferred"} for r in relations]
     return TextTable(span[0], span[1], figures, relations, lines)
+
+
+#: Words naming an average per head, per unit or per case: 院均, 人均, 生均, 平均…
+_AVERAGE: Final = re.compile(r"[院人户生床车次件店校]均|平均|均值")
+
+
+def _averaged(grid: list[list[object]]) -> bool:
+    """Whether a table's caption or its column names say its values are averages (院均总收入情况).
+
+    >>> _averaged([["院均总收入情况"], ["", "总收入"], ["部属", "10"]])
+    True
+    >>> _averaged([["项目", "平均"], ["甲", "10"]]), _averaged([["项目", "总收入"], ["平均水平", "10"]])
+    (True, False)
+    """
+    numbered = [k for k, row in enumerate(grid) if _has_number(row)]
+    above = grid[: numbered[0]] if numbered else grid
+    return any(_AVERAGE.search(normalized(str(c))) for row in above for c in row if c is not None)
+
+
+def _one_column(relation: dict[str, Any]) -> bool:
+    """Whether a sum's total and parts are cells of one column (``t1_B6`` = ``t1_B7`` + ``t1_B8``)."""
+    ids = [relation["total"], *relation["parts"]]
+    columns = {m.group(1) for i in ids if (m := re.search(r"_([A-Z]+)\d+$", str(i)))}
+    return len(columns) == 1
 
 
 def _once(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1267,7 +1319,7 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
         n += 1
         found.append(_bar_table(text, lines, name=name, n=n, at=(line, start, end), unit=unit))
     for first, start, end, run, marked in _cell_runs(text):
-        cells = keyed_cells(run, _value)
+        cells = keyed_cells([noted(c) for c in run], _value)
         while cells:
             read = _grid_of_cells(cells, marked=marked)
             if read is None:
@@ -1547,8 +1599,19 @@ def _unit_guessed(table: TextTable) -> TextTable:
 
     The unit the text around it prints most is a guess good enough for a table whose
     relations check it, not for counts (公务用车保有量 | 41) in a table checked by nothing.
+    A number under a column whose name prints its unit (``预算金额（万元）``, ``项目数（个）``)
+    is in that unit, guessed by nothing: it is read.
+
+    >>> figures = [{"label": "1月 / 项目数（个）", "unit": "个"}, {"label": "1月 / 数量", "unit": "万元"}]
+    >>> [f["label"] for f in _unit_guessed(TextTable(0, 1, figures, [])).figures]
+    ['1月 / 项目数（个）']
     """
-    return replace(table, figures=[f for f in table.figures if f.get("unit") == "%"])
+
+    def named(figure: dict[str, Any]) -> bool:
+        column = str(figure.get("label", "")).rpartition(" / ")[2]
+        return figure.get("unit") == "%" or (bool(column) and header_unit(column) == figure.get("unit"))
+
+    return replace(table, figures=[f for f in table.figures if named(f)])
 
 
 def _indicators(
