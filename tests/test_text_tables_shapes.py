@@ -78,6 +78,9 @@ def test_a_table_of_one_row_is_read_under_its_column_names(bars: bool, unit_abov
     assert "预算金额" in read["2410.5"][1]
     assert "3月" in read["2410.5"][1]
     assert not list(ledger.relations)  # one row: nothing adds up
+    (table,) = [part for part in ledger.not_read if part.kind == "table"]
+    assert "one row" in table.why
+    assert {"58", "2410.5", "4.53"} <= {f.value for f in ledger.figures if f.id in table.figures}
 
 
 def test_a_run_one_cell_short_of_a_header_and_its_row_is_no_one_row_table() -> None:

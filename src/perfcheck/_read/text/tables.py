@@ -927,6 +927,8 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     )
     if not relations:
         why = "no relation found: no 合计/小计 row, subject codes or change column to check its rows by"
+        if sum(_has_number(row) for row in grid) == 1 and all(grid):  # (no row taken out: [])
+            why = _ONE_ROW
         return TextTable(span[0], span[1], figures, [], lines, why)
     # the table's layout was flattened into text: its relations are read from a layout
     # perfcheck had to guess, so a break is one to check by hand (PC903)
@@ -956,6 +958,10 @@ def _one_column(relation: dict[str, Any]) -> bool:
     ids = [relation["total"], *relation["parts"]]
     columns = {m.group(1) for i in ids if (m := re.search(r"_([A-Z]+)\d+$", str(i)))}
     return len(columns) == 1
+
+
+#: Why a table of one row gives no relation.
+_ONE_ROW: Final = "a table of one row: nothing in it adds up, its figures read in no relation"
 
 
 def _once(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
