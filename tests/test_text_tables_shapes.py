@@ -96,3 +96,25 @@ def test_a_header_wider_than_its_one_row_is_not_read_as_its_columns() -> None:
     text = "本月采购情况如下。\n" + _one_a_line([_MONTH_HEAD, row], bars=True) + "完。\n"
     ledger, _ = read_text(text)
     assert not [f for f in ledger.figures if "预算金额" in f.label or "项目数" in f.label]
+
+
+@pytest.mark.parametrize("total_first", [False, True], ids=["total-last", "total-first"])
+def test_blank_cells_printed_as_no_line_leave_the_table_unplaced_not_misread(total_first: bool) -> None:
+    # each cell then a line |, a blank cell printed as a | alone: after a number it marks
+    # nothing the reader can be sure of, the cells after it shift, and no sum holds as placed
+    rows = [_TOTAL, *_ROWS] if total_first else [*_ROWS, _TOTAL]
+    cells = [c for row in [_HEAD, *rows] for c in row]
+    text = (
+        "按采购方式划分的情况如下。\n" + "".join(f"{c}\n|\n" if c != "/" else "|\n" for c in cells) + "完。\n"
+    )
+    ledger, result = read_text(text)
+    assert not relation_values(ledger, "sum")
+    assert not checked_by_hand(ledger, result)
+    assert result.ok
+
+
+def test_a_table_one_cell_a_line_with_one_wrong_total_keeps_its_other_sums() -> None:
+    ledger, result = read_text(_table().replace("834.0005\n", "844.0005\n", 1))
+    sums = [values for values, _ in relation_values(ledger, "sum")]
+    assert {"860.0005", "500", "0.0005", "300", "60"} in sums  # the sums that hold stay
+    assert any("844.0005" in values for values in checked_by_hand(ledger, result))

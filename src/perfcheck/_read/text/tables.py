@@ -1339,6 +1339,7 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
             # the cells are not lines: the table's rows are numbered from its first line
             above = _unit_above(text, start) or _title_unit(grid)
             table = _keyed(_read(grid, name=name, n=n, first=first, span=(start, end), unit=above or unit), n)
+            table = _placed_by_sums(table)
             if not above and table.unread is not None:
                 table = _unit_guessed(table)
             # the cells are not lines: the table spans the lines of its run
@@ -1498,6 +1499,39 @@ def _holds(rel: dict[str, Any], values: dict[str, tuple[Decimal, Decimal]]) -> b
         return False
     gap = values[rel["total"]][0] - sum((values[i][0] for i in rel["parts"]), Decimal(0))
     return abs(gap) <= sum((values[i][1] for i in ids), Decimal(0))
+
+
+#: Why a table printed one cell a line whose sums all break is not read.
+_UNPLACED: Final = (
+    "its cells add up under no total as placed: a blank cell the page printed as no line "
+    "may have shifted them; not placed"
+)
+
+
+def _placed_by_sums(table: TextTable) -> TextTable:
+    """A table printed one cell a line, unread when two sums or more were read from it and none holds.
+
+    Its rows were found by their shape; a blank cell printed as no line at all shifts the
+    cells after it under other columns, and its sums then break everywhere. One wrong
+    amount breaks the sums it is in, not every sum of the table: when none holds, the
+    layout, not the report, is what is wrong. Its numbers are still read, in no relation.
+    """
+    sums = [r for r in table.relations if r["kind"] == "sum"]
+    values = _values(table)
+
+    def holds(rel: dict[str, Any]) -> bool:
+        if rel.get("exhaustive") is not False:
+            return _holds(rel, values)
+        # a 其中 list: its parts add up to no more than their total, within their rounding
+        ids = [rel["total"], *rel["parts"]]
+        if any(i not in values for i in ids):
+            return False
+        gap = values[rel["total"]][0] - sum((values[i][0] for i in rel["parts"]), Decimal(0))
+        return gap >= -sum((values[i][1] for i in ids), Decimal(0))
+
+    if len(sums) < _MIN_ROWS or any(holds(r) for r in sums):
+        return table
+    return replace(table, relations=[], unread=_UNPLACED)
 
 
 def _gapped_sums_left(table: TextTable) -> TextTable:
