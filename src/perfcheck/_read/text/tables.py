@@ -453,6 +453,10 @@ def _cell_run(lines: list[str], i: int) -> tuple[list[str], int, int]:
                 last = j
             j += 1
             continue
+        if suffixed and j > i and len(line) > 1 and not line.strip("|"):
+            # || or ||| alone: a header row's spanned or padding cells, closing the row
+            j += 1
+            continue
         if not _is_cell_line(lines[j]) or lines[j].count("|") > 1 or _marked(lines, j) != bars:
             wrap = None if not bars else _wrapped_suffixed(lines, j) if suffixed else _wrapped(lines, j)
             if wrap is None:
