@@ -80,3 +80,19 @@ def test_a_table_of_totals_not_averages_still_adds_up_down_its_columns() -> None
     assert {"600.00", "500.00", "70.00", "30.00"} in sums  # across the 合计 row
     assert result.ok
     assert not checked_by_hand(ledger, result)
+
+
+def test_a_column_of_averages_alone_is_not_summed_down_the_rows() -> None:
+    # 人均支出 is an average: the 合计 row's is no sum of the rows'; 总支出 and 人数 add up
+    text = (
+        "单位:万元 | |||\n"
+        "项目 | 总支出 | 人数(人) | 人均支出 |\n"
+        "合计 | 300.00 | 30 | 10.00 |\n"
+        "甲科室 | 100.00 | 20 | 5.00 |\n"
+        "乙科室 | 200.00 | 10 | 20.00 |\n"
+    )
+    ledger, result = read_text(text)
+    sums = [values for values, _ in relation_values(ledger, "sum")]
+    assert {"300.00", "100.00", "200.00"} in sums
+    assert not any("10.00" in values and "5.00" in values for values in sums)
+    assert not checked_by_hand(ledger, result)

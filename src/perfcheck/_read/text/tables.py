@@ -917,10 +917,10 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     read = [
         r for r in data.get("relations", []) if r["kind"] != "sum" or not percents & {r["total"], *r["parts"]}
     ]
-    if _averaged(grid):
+    if averaged := _averaged(grid):
         # 院均总收入: each row's values are an average over its own group, and averages
         # do not add up down a column (across, a total's average is its parts' averages)
-        read = [r for r in read if r["kind"] != "sum" or not _one_column(r)]
+        read = [r for r in read if not _down_averages(r, averaged)]
     relations = _once(
         [
             *_split_changes(read),
@@ -944,24 +944,43 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
 _AVERAGE: Final = re.compile(r"[院人户生床车次件店校]均|平均|均值")
 
 
-def _averaged(grid: list[list[object]]) -> bool:
-    """Whether a table's caption or its column names say its values are averages (院均总收入情况).
+def _averaged(grid: list[list[object]]) -> set[str | None]:
+    """The columns a table's caption or column names say hold averages (院均总收入情况, 人均支出).
 
-    >>> _averaged([["院均总收入情况"], ["", "总收入"], ["部属", "10"]])
+    A caption above the header (a row of one cell) makes every column one (``None`` stands
+    for any); a column name only its own column.
+
+    >>> _averaged([["院均总收入情况"], ["", "总收入"], ["部属", "10"]]) == {None}
     True
-    >>> _averaged([["项目", "平均"], ["甲", "10"]]), _averaged([["项目", "总收入"], ["平均水平", "10"]])
-    (True, False)
+    >>> grid = [["项目", "总支出", "人均支出"], ["甲", "10", "2"]]
+    >>> _averaged(grid), _averaged([["项目", "总收入"], ["平均", "10"]])
+    ({'C'}, set())
     """
     numbered = [k for k, row in enumerate(grid) if _has_number(row)]
     above = grid[: numbered[0]] if numbered else grid
-    return any(_AVERAGE.search(normalized(str(c))) for row in above for c in row if c is not None)
+    found: set[str | None] = set()
+    for row in above:
+        filled = [k for k, c in enumerate(row) if c is not None and str(c).strip()]
+        for k in filled:
+            if _AVERAGE.search(normalized(str(row[k]))):
+                found.add(None if len(filled) == 1 else column_ref(k))
+    return {None} if None in found else found
 
 
-def _one_column(relation: dict[str, Any]) -> bool:
-    """Whether a sum's total and parts are cells of one column (``t1_B6`` = ``t1_B7`` + ``t1_B8``)."""
+def _one_column(relation: dict[str, Any]) -> str | None:
+    """The column a sum's total and parts are all cells of (``B`` for ``t1_B6`` = ``t1_B7`` + ``t1_B8``).
+
+    None for a sum across several columns (a row's total).
+    """
     ids = [relation["total"], *relation["parts"]]
     columns = {m.group(1) for i in ids if (m := re.search(r"_([A-Z]+)\d+$", str(i)))}
-    return len(columns) == 1
+    return next(iter(columns)) if len(columns) == 1 else None
+
+
+def _down_averages(relation: dict[str, Any], averaged: set[str | None]) -> bool:
+    """Whether a relation is a sum down a column of averages (``averaged`` holding None: any column)."""
+    column = _one_column(relation) if relation["kind"] == "sum" else None
+    return column is not None and (None in averaged or column in averaged)
 
 
 #: Why a table of one row gives no relation.
