@@ -96,3 +96,24 @@ def test_a_column_of_averages_alone_is_not_summed_down_the_rows() -> None:
     assert {"300.00", "100.00", "200.00"} in sums
     assert not any("10.00" in values and "5.00" in values for values in sums)
     assert not checked_by_hand(ledger, result)
+
+
+@pytest.mark.parametrize("indent", ["", "\u3000\u3000"], ids=["flat", "indented"])
+def test_a_coded_table_sums_its_listed_columns_and_its_code_hierarchy(indent: str) -> None:
+    text = (
+        "单位:万元 | |||||\n"
+        "科目编码 | 科目名称 | 合计 | 其中: | ||\n"
+        "基本支出 | 项目支出 | 其他支出 | |\n"
+        "201 | 一般公共服务支出 | 150.00 | 100.00 | 40.00 | 10.00 |\n"
+        f"20101 | {indent}人大事务 | 90.00 | 60.00 | 25.00 | 5.00 |\n"
+        f"20102 | {indent}政协事务 | 60.00 | 40.00 | 15.00 | 5.00 |\n"
+    )
+    ledger, result = read_text(text)
+    sums = [values for values, _ in relation_values(ledger, "sum")]
+    assert {"150.00", "100.00", "40.00", "10.00"} in sums  # across: 合计 = its listed columns
+    assert {"90.00", "60.00", "25.00", "5.00"} in sums
+    assert {"150.00", "90.00", "60.00"} in sums  # down: 201 = 20101 + 20102
+    assert result.ok
+    assert not checked_by_hand(ledger, result)
+    broken, checked = read_text(text.replace("| 25.00 |", "| 35.00 |"))
+    assert any({"90.00", "35.00"} <= values for values in checked_by_hand(broken, checked))
