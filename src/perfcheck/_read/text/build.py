@@ -61,6 +61,7 @@ from perfcheck._read.text.headline import Headline
 from perfcheck._read.text.itemised import Itemised
 from perfcheck._read.text.lines_below import LinesBelow
 from perfcheck._read.text.numbers import Mention, find, remainder_places
+from perfcheck._read.text.per_capita import PerCapita
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
 from perfcheck._read.text.shared_base import SharedBase
@@ -91,6 +92,7 @@ class _Builder(
     Changes,
     Itemised,
     Growth,
+    PerCapita,
     Comparisons,
     Equalities,
     Headline,
@@ -376,6 +378,7 @@ class _Builder(
         self.changes_of_both_years()
         self.itemised_reasons()
         self.average_growth()
+        self.per_capita()
 
     def build(self, name: str, locale: str) -> Built:  # noqa: PLR0915 - one step per recogniser, in order
         self.read_figures()
