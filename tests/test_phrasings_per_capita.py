@@ -23,8 +23,9 @@ def _per_head(text: str) -> list[set[str]]:
         ("全县户籍人口50万人。全年一般公共预算支出30亿元，人均6000元。", {"6000", "30", "50"}),
         ("全村共有农户200户。发放补贴资金60万元，户均3000元。", {"3000", "60", "200"}),
         ("本校在校生800人，教职工70人。全年公用经费240万元，生均3000元。", {"3000", "240", "800"}),
+        ("全县户籍人口50万人。一般公共预算支出30亿元，人均支出6000元。", {"6000", "30", "50"}),
     ],
-    ids=["books-per-student", "money-per-resident", "per-household", "per-student"],
+    ids=["books-per-student", "money-per-resident", "per-household", "per-student", "named-per-head"],
 )
 def test_a_figure_per_head_is_its_total_over_the_nearest_head_count(text: str, values: set[str]) -> None:
     assert values in _per_head(text)
@@ -47,6 +48,7 @@ def test_a_wrong_figure_per_head_is_to_be_checked_by_hand() -> None:
         "学校有教师60名。图书室藏书20000册，人均20册。",  # 20000 / 60 is far from 20: not its head count
         "学校现有1000名学生。人均20册，藏书20000册。",  # the total is printed after, not before
         "学校现有1000名学生。图书室藏书20000册；人均20万元。",  # another unit, another clause
+        "全县户籍人口50万人。一般公共预算支出30亿元，人均收入6000元。",  # 收入 is not what was totalled
     ],
 )
 def test_no_head_count_is_guessed_without_a_near_one(text: str) -> None:

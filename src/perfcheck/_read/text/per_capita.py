@@ -1,14 +1,14 @@
 """A figure per head after its total: ``图书室藏书16504册，人均16.7册`` with ``1068名学生`` printed before.
 
-A figure named 人均 (生均, 户均, 车均) printed right after a total in its unit, in the same
-clause, is that total over a head count the text printed before it: people (人, 名, 万人) for
-人均 and 生均, households (户) for 户均, vehicles (辆) for 车均. Which head count the page
-divided by is not said (students only, or teachers too?), so every count of that kind
-printed before is a candidate, and the one whose quotient comes nearest the printed figure
-is taken: a break is a break under the kindest reading. A candidate whose quotient is far
-from the figure (more than a quarter off) says the head count is not printed, and nothing
-is built. The reader chose the head count, so the relation is inferred: a break is for a
-person to check (PC903), never an error.
+A figure named 人均 (生均, 户均, 车均; or 人均支出 after a total whose name holds 支出) printed
+right after a total in its unit, in the same clause, is that total over a head count the
+text printed before it: people (人, 名, 万人) for 人均 and 生均, households (户) for 户均,
+vehicles (辆) for 车均. Which head count the page divided by is not said (students only, or
+teachers too?), so every count of that kind printed before is a candidate, and the one
+whose quotient comes nearest the printed figure is taken: a break is a break under the
+kindest reading. A candidate whose quotient is far from the figure (more than a quarter
+off) says the head count is not printed, and nothing is built. The reader chose the head
+count, so the relation is inferred: a break is for a person to check (PC903), never an error.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from typing import Final
 from perfcheck._core.units import lookup_unit
 from perfcheck._read.text.base import Fig, State, factor
 
-#: A figure per head: its label ends with the word, and the kind of head count it divides by.
-_PER: Final = re.compile(r"(人均|生均|户均|车均)$")
+#: A figure per head: its label ends with the word, or with the word and what it is of (人均支出),
+#: and the kind of head count it divides by.
+_PER: Final = re.compile(r"(人均|生均|户均|车均)([\u4e00-\u9fff]{0,6})$")
 _HEADS: Final = {"人均": ("人", "名"), "生均": ("人", "名"), "户均": ("户",), "车均": ("辆",)}
 #: How far from the printed figure a candidate's quotient may be and still be its head count.
 _NEAR: Final = Decimal("0.25")
@@ -39,7 +40,8 @@ class PerCapita(State):
             if not fig.keep or said is None or fig.kind not in {"amount", "count"}:
                 continue
             total = self._per_head_total(fig)
-            if total is None:
+            # 支出30亿元，人均支出6000元: what is counted per head is the total's name
+            if total is None or (said.group(2) and said.group(2) not in total.label):
                 continue
             heads = [
                 f
