@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+import perfcheck
 from perfcheck._core.units import Kind, lookup_unit
 from perfcheck.extract import extract
 from phrasing_texts import read_text
@@ -71,3 +72,31 @@ def test_measures_join_no_relation_of_money() -> None:
 def test_look_alikes_of_measures_are_no_figures(text: str) -> None:
     ledger = extract(text).ledger
     assert [f.value for f in ledger.figures] == ["10"]
+
+
+def _measured(locale: str = "en") -> list[tuple[str, str]]:
+    doc = {
+        "perfcheck": "1",
+        "unit": "万元",
+        "figures": [
+            {"id": "road", "value": "3000", "unit": "平方米", "label": "道路面积"},
+            {"id": "east", "value": "1200", "unit": "平方米", "label": "东段"},
+            {"id": "west", "value": "1900", "unit": "平方米", "label": "西段"},
+            {"id": "hectares", "value": "0.3", "unit": "公顷", "label": "道路面积（公顷）"},
+            {"id": "money", "value": "10", "unit": "万元", "label": "投资"},
+        ],
+        "relations": [
+            {"id": "parts", "kind": "sum", "total": "road", "parts": ["east", "west"]},
+            {"id": "same", "kind": "equal", "figures": ["road", "hectares"]},
+            {"id": "mixed", "kind": "sum", "total": "money", "parts": ["east"]},
+        ],
+    }
+    return [(f.code, f.message) for f in perfcheck.check(doc, locale=locale).findings]
+
+
+def test_measures_of_one_quantity_are_checked_and_never_against_money() -> None:
+    found = _measured()
+    codes = sorted(code for code, _ in found)
+    assert codes == ["PC102", "PC901"]  # 1200 + 1900 is not 3000; 0.3 公顷 is 3000 平方米
+    assert any("is amount in CNY but 东段 (east) is area" in message for _, message in found)
+    assert any("是面积" in message for _, message in _measured("zh_CN"))
