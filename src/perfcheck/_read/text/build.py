@@ -58,6 +58,7 @@ from perfcheck._read.text.defined import Defined
 from perfcheck._read.text.equalities import Equalities
 from perfcheck._read.text.growth import Growth
 from perfcheck._read.text.headline import Headline
+from perfcheck._read.text.included import Included
 from perfcheck._read.text.itemised import Itemised
 from perfcheck._read.text.lines_below import LinesBelow
 from perfcheck._read.text.numbers import Mention, find, remainder_places
@@ -103,6 +104,7 @@ class _Builder(
     Spellings,
     Adjusted,
     UnprintedBases,
+    Included,
 ):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -397,6 +399,8 @@ class _Builder(
         self.breakdowns()
         self.cross_sections()
         self.added_totals()
+        self.included_parts()
+        self.sangong_sections()
         self.lists_run_on()
         self.drop_bare()
         self.concepts()

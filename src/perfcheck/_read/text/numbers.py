@@ -335,9 +335,9 @@ def _base_unit(text: str, a: int, b: int, end: int) -> str | None:
     >>> text = "接待费0.55万元，较上年2.5减少1.95万元"
     >>> _base_unit(text, 13, 16, len(text)), _base_unit("较上年2.5，减少1.95万元", 3, 6, 15)
     ('万元', None)
-    >>> text = "生均经费为14,609.52元，比上年的12,530.03增加2,079.49元"
-    >>> _base_unit(text, 20, 29, len(text))
+    >>> _base_unit("比上年的12,530.03增加2,079.49元", 4, 13, 24)
     '元'
+
     """
     change = _CHANGE_AFTER.match(text, b)
     if _BASE_BEFORE.search(text[max(0, a - 10) : a]) is None or change is None:

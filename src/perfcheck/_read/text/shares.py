@@ -101,8 +101,8 @@ class Shares(State):
                     ),
                     None,
                 )
-                # 为全年预算46,908万元的80.43%, 占年初预算10065万元的43.2%
-                said = "为" in words + base.label[:1] or base.label.startswith("占")
+                # 为全年预算46,908万元的80.43%, 占年初预算10065万元的43.2%, 完成预算27万元的63.2%
+                said = "为" in words + base.label[:1] or base.label.startswith(("占", "完成"))
                 if subject is None or not said or subject.unit != base.unit:
                     continue
                 self.ratio_of([subject, base, fig], f"{subject.label} ÷ {base.label}", [fig.sentence])

@@ -564,9 +564,12 @@ class Sums(State):
             if len({id(f) for f in found}) != len(found) or any(f.unit != whole.unit for f in items):
                 continue
             if any(
-                t is whole and {id(p) for p in ps} == {id(f) for f in items} for t, ps, _ in self.list_sums
+                r.data["kind"] == "sum"
+                and r.figures[0] is whole
+                and {id(p) for p in r.figures[1:]} == {id(f) for f in items}
+                for r in self.relations
             ):
-                continue  # a table's rows already sum the budget column
+                continue  # a table's rows, or the list's other measures, already sum the budgets
             label = f"{whole.label} = " + " + ".join(f.label for f in items)
             data = {"kind": "sum", "total": "", "parts": [], "label": label}
             sentences = unique([whole.sentence, *(f.sentence for f in items)])
