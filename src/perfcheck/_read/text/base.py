@@ -546,6 +546,12 @@ class State:
         """Whether a figure is followed by 的 (全年预算32,972万元的67.8%): it qualifies what follows."""
         return self.text[fig.mention.phrase_end : fig.mention.phrase_end + 1] == "的"
 
+    def compared_with(self, fig: Fig) -> bool:
+        """Whether a figure is what another is compared with: 较2024年的2,190万元减少…, 比上年的X增加…."""
+        after = patterns.DIRECTION.match(self.text, fig.mention.phrase_end)
+        clause = max(self.text.rfind(c, 0, fig.mention.start) for c in "，,；;。：:\n")
+        return after is not None and bool(re.search(r"[较比]", self.text[clause + 1 : fig.mention.start]))
+
     def eligible(self, fig: Fig) -> bool:
         """Whether a figure can be the total or a part of a list (not a change, a share or a bare number)."""
         return fig.kind in {"amount", "count"} and (

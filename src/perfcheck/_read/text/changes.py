@@ -283,6 +283,9 @@ class Changes(State):
         # 收入37,730万元，为全年预算46,908万元的80.43%，比上年…: a figure followed by 的
         # qualifies what comes after it and is not what changed
         subjects = [f for f in before if not self.qualifies(f)] or before
+        # 比2023年预算1000万元增加200万元，…，比2023年决算1100万元增加…: what one change is compared
+        # with is no subject of the next
+        subjects = [f for f in subjects if not self.compared_with(f)] or subjects
         subjects = self.before_brackets(subjects, match.start())
         named = self.named_subject(subjects, match, direction)
         rivals = self.rival_subjects(subjects, sentence, match) if not named else []
@@ -897,11 +900,14 @@ class Changes(State):
                 for f in figs[n + 1 :]:
                     if patterns.CHANGED_TO.search(f.label) or "由" in f.label:
                         break
+                    if patterns.LIST_OPENER.search(self.text, current.text_end, f.mention.start):
+                        break  # …增加到1200万元，其中2022年至2024年年均增长10%: a part's, or a span's
                     after.append(f)
                 # 由263.48万元减至211.48万元，压缩52万元: the direction is said; 压缩 names its amount
                 said = [f for f in after if patterns.DIRECTION.search(f.label) or _HOW_MUCH.search(f.label)]
                 delta = next((f for f in said if f.kind == "amount" and f.unit == current.unit), None)
-                percent = next((f for f in said if f.is_percent), None)
+                rates = [f for f in said if f.is_percent and not patterns.AVERAGE_RATE.search(f.label)]
+                percent = rates[0] if rates else None
                 data: dict[str, Any] = {
                     "kind": "change",
                     "current": "",
