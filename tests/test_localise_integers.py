@@ -321,17 +321,27 @@ def test_the_slips_computed_in_any_integer_window_are_the_slips_generated_in_it(
     st.integers(-1, 4),
     st.sampled_from(["near", "slip", "tenfold", "far"]),
     st.floats(-3, 3),
+    st.sampled_from([1, 1000, 10**5]),
     st.floats(0, 50),
     st.booleans(),
     st.data(),
 )
 def test_the_slips_computed_from_a_window_are_the_slips_generated_and_tested(  # noqa: PLR0913, PLR0917 - the draw
-    number: Decimal, decimals: int, where: str, offset: float, width: float, amount: bool, data: st.DataObject
+    number: Decimal,
+    decimals: int,
+    where: str,
+    offset: float,
+    spread: int,
+    width: float,
+    amount: bool,
+    data: st.DataObject,
 ) -> None:
     """:func:`slips_where` with a window computes the slips that fit; without one, it tests every slip: the same.
 
-    The range that fits is drawn near the printed value, on one of its slips (to a few of
-    its last places either side), about ten times it, or far from it.
+    The range that fits is drawn near the printed value, on one of its slips, about ten
+    times it, or far from it: to a few of its last places either side, or a few thousand
+    or hundred thousand (where the window of a point or unit slip printed to fewer places
+    still reaches).
     """
     number = number.quantize(Decimal(1).scaleb(-max(decimals, 0)))
     if decimals < 0:
@@ -344,7 +354,7 @@ def test_the_slips_computed_from_a_window_are_the_slips_generated_and_tested(  #
         "tenfold": float(number) * 10,
         "far": float(number) * 1000 + 7,
     }[where]
-    low, high = centre + offset * unit, centre + (offset + width) * unit
+    low, high = centre + offset * spread * unit, centre + (offset * spread + width) * unit
 
     def keep(least: float, greatest: float, places: int) -> bool:
         half = 0.5 * 10.0 ** (-places)

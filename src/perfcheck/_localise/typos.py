@@ -9,9 +9,11 @@ True
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Final
 
 from perfcheck._core.interval import NEAR
@@ -20,8 +22,24 @@ from perfcheck._findings.localisation import Typo
 #: How likely each slip is, most likely first: the order suggestions are tried in.
 ORDER: Final[tuple[Typo, ...]] = ("swap", "digit", "dropped", "doubled", "point", "sign", "unit")
 _UNIT_FACTOR: Final = Decimal(10000)  # 万元 against 元
-#: The decimal point moved by up to three places: each shift and the power of ten it multiplies by.
-_POINT_SHIFTS: Final = tuple((shift, Decimal(1).scaleb(shift)) for shift in (-3, -2, -1, 1, 2, 3))
+
+
+def _divide(number: Decimal, divisor: Decimal) -> Decimal:
+    return NEAR.divide(number, divisor)
+
+
+#: The slips of the whole value, in order: the decimal point moved by up to three places, the sign
+#: flipped and (for an amount, the last two) a unit slip. Each as how its value is made (exactly),
+#: the float it multiplies by, how many places fewer it prints, and its kind.
+_MOVES: Final[tuple[tuple[Callable[[Decimal], Decimal], float, int, Typo], ...]] = (
+    *(
+        (partial(NEAR.multiply, Decimal(1).scaleb(shift)), 10.0**shift, shift, "point")
+        for shift in (-3, -2, -1, 1, 2, 3)
+    ),
+    (operator.neg, -1.0, 0, "sign"),
+    (partial(NEAR.multiply, _UNIT_FACTOR), 1e4, 4, "unit"),
+    (partial(_divide, divisor=_UNIT_FACTOR), 1e-4, -4, "unit"),
+)
 #: Slips one digit apart: how many digits, the place of the point, their kind, and
 #: ``base``, ``place`` and ``news``, the digits of each as the integer ``base + new·place``.
 Group = tuple[int, int, Typo, int, int, tuple[int, ...]]
@@ -266,6 +284,17 @@ def _window_slips(
         yield from _made(number, decimals, keep, raw, negative)
 
 
+#: A point, sign or unit slip's float worked out from the printed value's float is off from the
+#: float of its exact value by a few units of 2^-53 of it: far less than this share of it.
+_MAGNITUDE_MARGIN: Final = 1e-12
+
+
+def _may_lie(near: float, low: float, high: float) -> bool:
+    """Whether a value whose float is within :data:`_MAGNITUDE_MARGIN` of ``near`` may be in the span."""
+    margin = abs(near) * _MAGNITUDE_MARGIN
+    return not (near + margin < low or near - margin > high)
+
+
 def slips(number: Decimal, decimals: int, *, amount: bool) -> list[Slip]:
     """Every value one typing slip away from ``number`` printed to ``decimals`` places.
 
@@ -297,9 +326,11 @@ def slips_where(
     which ``keep`` accepts no value printed to ``places``: the digit slips within it are
     then computed from its ends over integers (of each kind of slip, only the places whose
     change can reach it, and of each place the digits that land in it), not generated and
-    tested one by one; ``keep`` decides each of those, and the point, sign and unit slips.
-    The same slips in the same order either way. A window narrower than ``keep`` would
-    lose slips: it must hold every value ``keep`` accepts.
+    tested one by one; ``keep`` decides each of those. A point, sign or unit slip is made
+    only when its magnitude may lie in the window of the fewest places any of them prints
+    to. The same slips in the same order either way. A window narrower than ``keep`` would
+    lose slips: it must hold every value ``keep`` accepts, and a window for fewer places
+    must hold the window for more (a value printed to fewer places has a wider interval).
 
     >>> near = lambda lo, hi, places: hi >= 8.9 and lo <= 9.0
     >>> [str(s.value) for s in slips_where(Decimal("8.49"), 2, amount=False, keep=near)]
@@ -315,19 +346,18 @@ def slips_where(
     )
     out: list[Slip] = list(digit)
     if number:
-        # each value made (exactly: a shift of the point) and tested before it becomes a Slip
-        more: list[tuple[Decimal, int, Typo]] = [
-            (NEAR.multiply(number, factor), decimals - shift, "point") for shift, factor in _POINT_SHIFTS
-        ]
-        more.append((-number, decimals, "sign"))
-        if amount:
-            more.append((NEAR.multiply(number, _UNIT_FACTOR), decimals - 4, "unit"))
-            more.append((NEAR.divide(number, _UNIT_FACTOR), decimals + 4, "unit"))
-        out.extend(
-            Slip(value, places, kind)
-            for value, places, kind in more
-            if keep is None or keep(v := float(value), v, places)
-        )
+        # each value made (exactly: a shift of the point) and tested before it becomes a Slip;
+        # with a window, first by magnitude: one outside the window of the fewest places is not made
+        moves = _MOVES if amount else _MOVES[:-2]
+        approx = float(number)
+        widest = None if window is None or keep is None else window(decimals - (4 if amount else 3))
+        for make, scale, fewer, kind in moves:
+            if widest is not None and not _may_lie(approx * scale, *widest):
+                continue  # far from every value that may fit: keep would refuse it
+            value = make(number)
+            places = decimals - fewer
+            if keep is None or keep(v := float(value), v, places):
+                out.append(Slip(value, places, kind))
     return _unique(out)
 
 
