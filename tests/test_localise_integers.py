@@ -369,6 +369,26 @@ def test_the_slips_computed_from_a_window_are_the_slips_generated_and_tested(  #
     assert slips_where(number, decimals, amount=amount, keep=keep, window=window) == generated
 
 
+@pytest.mark.parametrize("number", ["123456789012345678.91", "-98765432109876543.2"])
+def test_slips_of_a_figure_too_long_for_floats_to_bound_are_generated_and_tested(number: str) -> None:
+    """Past 2^50 units of the last place a window's ends in floats are not whole units: every slip is tried."""
+    value = Decimal(number)
+    decimals = -value.as_tuple().exponent
+    assert isinstance(decimals, int)
+    for slip in slips(value, decimals, amount=False):
+        at = float(slip.value)
+
+        def keep(least: float, greatest: float, places: int, at: float = at) -> bool:
+            return least <= at <= greatest
+
+        def window(places: int, at: float = at) -> tuple[float, float]:
+            return at, at
+
+        found = slips_where(value, decimals, amount=False, keep=keep, window=window)
+        assert found == slips_where(value, decimals, amount=False, keep=keep)
+        assert any(s.value == slip.value for s in found)
+
+
 @pytest.mark.parametrize("exhaustive", [True, False], ids=["sums", "of-which-lists"])
 def test_the_integers_verdict_at_each_edge_of_a_sum(exhaustive: bool) -> None:
     """A total printed where its interval just touches its parts' (either side), and one cent beyond."""
