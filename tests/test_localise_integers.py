@@ -26,7 +26,7 @@ from perfcheck._localise.confirm import Checker, compared, integer_sides
 from perfcheck._localise.solver import NeedsSolver, domain_boxes
 from perfcheck._localise.system import alone_range, build
 from perfcheck._localise.typos import _digit_groups, _direct_raw, _float, slips, slips_where
-from test_localise import calls_of, integers_agree_with_decimal
+from test_localise import calls_of, integers_agree_with_decimal, window_at_each_slip_keeps_it
 
 RULES = list(perfcheck.default_registry)
 ROOT = Path(__file__).resolve().parent.parent
@@ -375,18 +375,7 @@ def test_slips_of_a_figure_too_long_for_floats_to_bound_are_generated_and_tested
     value = Decimal(number)
     decimals = -value.as_tuple().exponent
     assert isinstance(decimals, int)
-    for slip in slips(value, decimals, amount=False):
-        at = float(slip.value)
-
-        def keep(least: float, greatest: float, places: int, at: float = at) -> bool:
-            return least <= at <= greatest
-
-        def window(places: int, at: float = at) -> tuple[float, float]:
-            return at, at
-
-        found = slips_where(value, decimals, amount=False, keep=keep, window=window)
-        assert found == slips_where(value, decimals, amount=False, keep=keep)
-        assert any(s.value == slip.value for s in found)
+    window_at_each_slip_keeps_it(value, decimals)
 
 
 @pytest.mark.parametrize("exhaustive", [True, False], ids=["sums", "of-which-lists"])
