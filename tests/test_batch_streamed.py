@@ -11,6 +11,7 @@ non-plain documents, JSON Lines and folders, one process and two.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -260,3 +261,79 @@ def test_lines_are_read_where_they_are_checked(
     heavy = capsys.readouterr()
     assert light.out == heavy.out
     assert light.err == heavy.err
+
+
+def test_without_series_rules_each_part_is_written_as_it_comes(
+    batch: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # With no series rule selected nothing is written again, so nothing is kept: the first
+    # document's part is on standard output before the last document is checked (the
+    # lines are checked two at a time here, LINES at a time otherwise).
+    monkeypatch.setattr(_batch, "LINES", 2)
+    seen: list[str] = []
+    show = _batch._show
+
+    def spy(task: _batch._Task, *args: object) -> _batch.Shown:
+        seen.append(sys.stdout.getvalue() if hasattr(sys.stdout, "getvalue") else "")
+        return show(task, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_batch, "_show", spy)
+    capsys.readouterr()
+    assert main(["check", batch[0], "--isolated", "--ignore", "PC8", "--format", "json"]) == 2
+    out = capsys.readouterr().out
+    assert out == _expected([batch[0]], "json")
+    assert seen[0] == ""
+    assert f'"path": "{batch[0]}"' in seen[-1]  # written before the last line was checked
+    # with the series rules selected, the parts are kept until every document is checked
+    seen.clear()
+    main(["check", batch[0], "--isolated", "--format", "json"])
+    assert set(seen) == {""}
+    assert capsys.readouterr().out == out
+
+
+def test_nothing_usable_writes_nothing_when_streamed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = tmp_path / "bad.jsonl"
+    lines.write_text("not json\n{}\n", encoding="utf-8")
+    capsys.readouterr()
+    for fmt in STREAMED:
+        assert main(["check", str(lines), "--isolated", "--ignore", "PC8", "--format", fmt]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert f"{lines}:1" in err
+        assert f"{lines}:2" in err
+
+
+def _pids(chunk: list[_batch._Task]) -> list[tuple[int, str]]:
+    """Which process did each task of a chunk (a worker's work, for :func:`_batch._pooled`)."""
+    return [(os.getpid(), task.name) for task in chunk]
+
+
+def test_the_command_s_process_is_one_of_the_jobs() -> None:
+    # jobs=2 starts one worker: the other process is the caller, which checks the next
+    # chunk itself while the one it must yield next is not back. The order is the tasks'.
+    tasks = [_batch._Task(f"t{k}", b"{}") for k in range(40)]
+    done = [one for _, back in _batch._pooled(iter(tasks), _pids, 2, 2) for one in back]
+    assert [name for _, name in done] == [t.name for t in tasks]
+    workers = {pid for pid, _ in done} - {os.getpid()}
+    assert len(workers) <= 1
+
+
+def test_a_folder_s_file_is_read_at_once_or_sent_the_long_way(tmp_path: Path) -> None:
+    small = tmp_path / "a.json"
+    small.write_text(_plain("2.00", "a"), encoding="utf-8")
+    assert _batch._file_bytes(str(small), perfcheck.Limits()) == small.read_bytes()
+    # too large, missing, or a folder: None, and the full read says what is wrong
+    assert _batch._file_bytes(str(small), perfcheck.Limits(max_bytes=10)) is None
+    assert _batch._file_bytes(str(tmp_path / "missing.json"), perfcheck.Limits()) is None
+    (tmp_path / "folder.json").mkdir()
+    assert _batch._file_bytes(str(tmp_path / "folder.json"), perfcheck.Limits()) is None
+    options = _batch._options(
+        None, None, (), preview=False, locale="en", limits=perfcheck.Limits(max_bytes=10)
+    )
+    task = _batch._Task(str(small), str(small), str(small))
+    assert _batch._found(task, options) == (None, None)
+    shown = _batch._show(task, options, _batch.Output("json", "en"))
+    assert shown.error is not None
+    assert "more than the limit of 10" in shown.error

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 Document = Readable
 
 #: Documents sent to a worker process at once.
-CHUNK: Final = 16
+CHUNK: Final = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,10 +445,10 @@ def check_many(  # noqa: PLR0913 - keyword-only options, as in check()
     given is sent to the workers, so its rules must pickle; a file object is read here
     and its bytes are sent.
 
-    With ``jobs > 1`` the documents are checked in that many worker processes
-    (``chunk_size`` at a time, a bounded number of chunks in flight; the lines of a
-    JSON Lines file 256 at a time, which the workers read from the file themselves); the
-    items are the same, in the same order, as with ``jobs=1``.
+    With ``jobs > 1`` the documents are checked in that many processes: this one and
+    ``jobs - 1`` workers (``chunk_size`` at a time, a bounded number of chunks in flight;
+    the lines of a JSON Lines file 256 at a time, which the workers read from the file
+    themselves); the items are the same, in the same order, as with ``jobs=1``.
 
     Only the rules of one document run here (``select`` chooses among them); the
     series rules, which compare documents, run in :func:`perfcheck.check_series`.
@@ -584,21 +584,44 @@ def _pooled(
 ) -> Iterator[tuple[list[_Task], list[_Done]]]:
     """``work`` done on chunks of the tasks in ``jobs`` processes: each chunk and what came back, in order.
 
-    Lines of JSON Lines files go as where they are in their files (:func:`_light`), a
-    bounded number of chunks in flight.
+    This process is one of the ``jobs``: ``jobs - 1`` workers are kept busy with chunks
+    (two each in flight), and whenever the next chunk to yield is still a worker's, this
+    process does the next chunk itself rather than wait. So ``jobs=2`` starts one worker,
+    not two beside a parent that mostly waits: one process fewer to fork and fill with
+    copies of the pages it touches, and the parent's core checks as much as its own work
+    (handing out chunks, writing what comes back) leaves it time for. Lines of JSON Lines
+    files go to the workers as where they are in their files (:func:`_light`).
     """
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - loaded by --jobs only: one process starts no pool machinery
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[tuple[list[_Task], Future[list[_Done]]]] = deque()
-        for chunk in _spans_or_chunks(tasks, size):
-            pending.append((chunk, pool.submit(work, [_light(t) for t in chunk])))
-            if len(pending) >= 2 * jobs:
-                sent, future = pending.popleft()
-                yield sent, future.result()
-        while pending:
-            sent, future = pending.popleft()
-            yield sent, future.result()
+    chunks = _spans_or_chunks(tasks, size)
+    with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
+        # in order: a chunk, and the future of a worker's or what this process found
+        pending: deque[tuple[list[_Task], Future[list[_Done]] | None, list[_Done]]] = deque()
+        in_flight, more = 0, True
+        while True:
+            while more and in_flight < 2 * (jobs - 1):
+                chunk = next(chunks, None)
+                if chunk is None:
+                    more = False
+                else:
+                    pending.append((chunk, pool.submit(work, [_light(t) for t in chunk]), []))
+                    in_flight += 1
+            if not pending:
+                return
+            chunk, future, found = pending[0]
+            if future is not None and not future.done() and more and len(pending) < 4 * jobs:
+                mine = next(chunks, None)  # the next chunk, done here while the worker's is not back
+                if mine is None:
+                    more = False
+                else:
+                    pending.append((mine, None, work(mine)))
+                continue
+            pending.popleft()
+            if future is not None:
+                in_flight -= 1
+                found = future.result()
+            yield chunk, found
 
 
 @dataclass(frozen=True, slots=True)
@@ -688,10 +711,10 @@ def _found(task: _Task, options: _Options) -> tuple[Plain | None, Raw | None]:
     if isinstance(payload, bytes) and task.line is not None:
         document = Raw(task.name, "json", payload, task.path, task.line)
     elif isinstance(payload, str) and task.line is None and format_of_path(payload) == "json":
-        try:
-            document = raw(payload, limits=options.limits, name=task.name)
-        except LedgerError:
+        data = _file_bytes(payload, options.limits)
+        if data is None:
             return None, None
+        document = Raw(task.name, "json", data, payload)
     if document is None or document.format != "json":
         return None, None
     found = found_plain(
@@ -702,6 +725,23 @@ def _found(task: _Task, options: _Options) -> tuple[Plain | None, Raw | None]:
         limits=options.limits,
     )
     return found, document
+
+
+def _file_bytes(name: str, limits: Limits) -> bytes | None:
+    """A file's bytes, read at once; None when it cannot be read or is larger than ``limits`` allow.
+
+    A folder's files are named by the paths :func:`path_tasks` made, so the file is opened
+    by its name as it is: no path object, no ``stat`` of the path before it is opened (its
+    size is the open file's), no buffered reader. None sends the file the long way
+    (:func:`_run`), which says what is wrong with it.
+    """
+    try:
+        with open(name, "rb", buffering=0) as f:  # noqa: PTH123 - one open and one read a file of a folder
+            if os.fstat(f.fileno()).st_size > limits.max_bytes:
+                return None
+            return f.readall()
+    except OSError:
+        return None
 
 
 def _show_chunk(tasks: Sequence[_Task], options: _Options, output: Output) -> list[Shown]:

@@ -13,8 +13,9 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ from perfcheck._baseline import (
 from perfcheck._batch import (
     BatchItem,
     Output,
+    Shown,
     _Options,
     _options,
     _Task,
@@ -342,49 +344,76 @@ def _streams(args: argparse.Namespace, settings: _Settings, write: Path | None) 
 def _run_streamed(args: argparse.Namespace, settings: _Settings, tasks: list[_Task], *, single: bool) -> int:
     """``perfcheck check`` writing each document where it is checked (in a worker, with ``--jobs``).
 
-    What is kept of a document is its part of the output; a clean JSON document is
-    written from the fast path's counts, with no result built. Documents that the series
-    rules pair are checked again at the end, with those rules, and written again.
+    A clean JSON document is written from the fast path's counts, with no result built.
+    When no series rule is selected (and no progress counter shares the terminal), each
+    document's part is written as it comes and nothing of it is kept. Otherwise what is
+    kept of a document is its part of the output: documents that the series rules pair
+    are checked again at the end, with those rules, and written again.
     """
     options, series_codes = _batch_options(settings, strict_decimals=args.strict_decimals, blanks=args.blanks)
     output = Output(settings.format, settings.locale, single)
     progress = _Progress(len(tasks), shown=len(tasks) > PROGRESS_AFTER and sys.stderr.isatty())
-    parts: list[str] = []
-    failing: list[bool] = []
-    keys: list[tuple[str | None, str | None]] = []
-    at: list[int] = []  # the task of each part
-    unusable = False
-    for k, one in enumerate(show_tasks(tasks, options, output, args.jobs)):
-        progress.step()
-        if one.error is not None:
-            progress.clear()
-            print(f"perfcheck: {one.error}", file=sys.stderr)
-            unusable = True
-            continue
-        parts.append(one.text)
-        failing.append(one.failing)
-        keys.append((one.entity, one.period))
-        at.append(k)
-    progress.clear()
-    if series_codes:
-        paired = sorted({i for pair in series_pairs(keys) for i in pair})
-        again_tasks = read_lines([tasks[at[i]] for i in paired])
-        items = list(run_tasks(again_tasks, options))
-        for i, item in zip(
-            paired,
-            _series(items, again_tasks, settings, series_codes, args.blanks),
-            strict=True,
-        ):
-            again = shown(item, output)
-            parts[i], failing[i] = again.text, again.failing
-    if parts:
-        sys.stdout.writelines(parts_joined(parts, settings.format, single=single))
-        sys.stdout.write("\n")
-    if unusable:
+    run = _Streamed(progress, kept=bool(series_codes))
+    texts = run.texts(show_tasks(tasks, options, output, args.jobs))
+    if series_codes or progress.shown:
+        parts = list(texts)
+        progress.clear()
+        if series_codes:
+            paired = sorted({i for pair in series_pairs(run.keys) for i in pair})
+            again_tasks = read_lines([tasks[run.at[i]] for i in paired])
+            items = list(run_tasks(again_tasks, options))
+            for i, item in zip(
+                paired,
+                _series(items, again_tasks, settings, series_codes, args.blanks),
+                strict=True,
+            ):
+                again = shown(item, output)
+                parts[i], run.failing[i] = again.text, again.failing
+        _write_parts(parts, settings.format, single=single)
+    else:
+        _write_parts(texts, settings.format, single=single)  # each part written as it comes
+    if run.unusable:
         return EXIT_UNUSABLE
-    if any(failing) and not settings.exit_zero:
+    if any(run.failing) and not settings.exit_zero:
         return EXIT_ERRORS
     return EXIT_OK
+
+
+class _Streamed:
+    """What a streamed run keeps of a document: whether it fails; for the series rules, its key and task."""
+
+    def __init__(self, progress: _Progress, *, kept: bool) -> None:
+        self.progress = progress
+        self.kept = kept
+        self.failing: list[bool] = []
+        self.keys: list[tuple[str | None, str | None]] = []
+        self.at: list[int] = []  # the task of each part
+        self.unusable = False
+
+    def texts(self, documents: Iterable[Shown]) -> Iterator[str]:
+        """Each usable document's part, in order; an unusable one said on standard error as it comes."""
+        for k, one in enumerate(documents):
+            self.progress.step()
+            if one.error is not None:
+                self.progress.clear()
+                print(f"perfcheck: {one.error}", file=sys.stderr)
+                self.unusable = True
+                continue
+            self.failing.append(one.failing)
+            if self.kept:
+                self.keys.append((one.entity, one.period))
+                self.at.append(k)
+            yield one.text
+
+
+def _write_parts(parts: Iterable[str], fmt_name: str, *, single: bool) -> None:
+    """The documents' parts joined on standard output, a piece at a time; nothing when there is none."""
+    pieces = iter(parts)
+    first = next(pieces, None)
+    if first is None:
+        return
+    sys.stdout.writelines(parts_joined(chain([first], pieces), fmt_name, single=single))
+    sys.stdout.write("\n")
 
 
 def _batch_options(
