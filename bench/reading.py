@@ -2,7 +2,7 @@
 
     python bench/reading.py [--texts DIR ...]
                             [--aside | --whole | --fresh | --fresh2 | --fresh3 | --fresh4 | --fresh5
-                             | --fresh6 | --fresh7 | --all]
+                             | --fresh6 | --fresh7 | --fresh8 | --all]
                             [--notes N] [--detail]
 
 The index (``bench/corpus/index-dev.json``, ``index-aside.json``) holds, for each real
@@ -16,7 +16,10 @@ commas removed; ids and labels do not matter):
 
 - **figure recall**: figures printed that the reader read with the right value;
 - **relations built**: index relations for which the reader built a relation over
-  exactly the same figure values;
+  exactly the same figure values; a change's rate the index writes over its amount
+  (``R = D / P``) counts built when the reader built the change's amount and its rate
+  against the same current and prior (``C = P + D``, ``R = (C - P) / P``: one system
+  over the same printed figures, see :func:`rates_over_amounts`);
 - **broken caught**: broken relations of high confidence reported by an error or a
   warning over (at least two thirds of) the same values (how many of them by an error is
   printed beside it: a warning, PC903 "check by hand", does not fail the run);
@@ -34,9 +37,11 @@ scores ``index-fresh5.json``, a fifth such set from publishers new to all six ea
 ``/work/corpus-texts-fresh5``; ``--fresh6`` scores ``index-fresh6.json``, a sixth such set from publishers
 new to all seven earlier parts, its texts in ``/work/corpus-texts-fresh6``; ``--fresh7`` scores
 ``index-fresh7.json``, a seventh such set from publishers new to all eight earlier parts, its texts in
-``/work/corpus-texts-fresh7``; ``--all`` scores every part and the whole. The sixth and seventh sets are
-kept unseen for a later session: ``--all`` scores each of them only when one of the ``--texts`` folders
-holds its texts, and otherwise prints one line saying it was skipped. The script never changes the index.
+``/work/corpus-texts-fresh7``; ``--fresh8`` scores ``index-fresh8.json``, an eighth such set from publishers
+new to all nine earlier parts, its texts in ``/work/corpus-texts-fresh8``; ``--all`` scores every part and
+the whole. The sixth, seventh and eighth sets are kept unseen for a later session: ``--all`` scores each of
+them only when one of the ``--texts`` folders holds its texts, and otherwise prints one line saying it was
+skipped. The script never changes the index.
 """
 
 from __future__ import annotations
@@ -228,6 +233,28 @@ def count_stated(
             )
 
 
+def rates_over_amounts(relations: list[Relation], ids: dict[str, Decimal | None]) -> list[frozenset[Decimal]]:
+    """A change's rate as the index may write it: ``percent = delta / prior``, over those three figures.
+
+    The reader states a change printed with its amount and its rate (比上年的P增加D，增长R%) as
+    ``current = prior + delta`` and ``R = (current - prior) / prior``; the index may write the
+    second as ``R = D / P``. With the first relation also built, the two pairs are one system
+    over the same printed figures (D is checked to be current - prior, so R is checked against
+    D / P), and the rate is counted built. Only when both are built, against the same current and
+    prior: a rate alone, or an amount of another base, is not that relation.
+    """
+    changes = [r for r in relations if isinstance(r, ChangeRelation) and r.prior is not None]
+    found = []
+    for with_delta in (r for r in changes if r.delta is not None):
+        for with_rate in (r for r in changes if r.percent is not None):
+            if (with_rate.current, with_rate.prior) != (with_delta.current, with_delta.prior):
+                continue
+            values = [ids.get(i) for i in (with_delta.prior, with_delta.delta, with_rate.percent)]
+            if all(v is not None for v in values):
+                found.append(frozenset(v for v in values if v is not None))
+    return found
+
+
 def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
     """Read and check one excerpt; add what was found to ``score``."""
     tag = str(entry["file"]).split("-", 1)[0]  # 121, not 12: the third fresh set numbers past 100
@@ -249,6 +276,7 @@ def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
         for r in ledger.relations
         if r.kind == "formula"
     ]
+    built_sets += rates_over_amounts(ledger.relations, ids)
     relations = [(values_of(r["figures"]), r) for r in entry["relations"]]  # type: ignore[attr-defined]
     for values, relation in relations:
         score.relations += 1
@@ -291,7 +319,7 @@ def score_index(index: Path, texts: Path | list[Path], *, detail: bool = False) 
     return score
 
 
-UNSEEN = ("fresh6", "fresh7")  # scored by --all only when their texts are given
+UNSEEN = ("fresh6", "fresh7", "fresh8")  # scored by --all only when their texts are given
 
 
 def texts_given(index: Path, folders: list[Path]) -> bool:
@@ -361,6 +389,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the seventh fresh set: indexed by hand before perfcheck read any of it, kept unseen",
     )
+    part.add_argument(
+        "--fresh8",
+        action="store_true",
+        help="score the eighth fresh set: indexed by hand before perfcheck read any of it, kept unseen",
+    )
     part.add_argument("--all", action="store_true", help="score every part, and all of them as one")
     parser.add_argument("--notes", type=int, default=40, help="how many notes to print")
     parser.add_argument(
@@ -390,6 +423,7 @@ def main(argv: list[str] | None = None) -> int:
             "fresh5": args.fresh5,
             "fresh6": args.fresh6,
             "fresh7": args.fresh7,
+            "fresh8": args.fresh8,
         }
         parts = [name for name, asked in chosen.items() if asked] or ["dev"]
     total = Score()

@@ -264,8 +264,8 @@ def test_json_lines_over_processes_give_the_serial_output(
 
 
 def test_a_worker_gets_where_a_line_is_and_sends_back_what_was_found(seed_lines: Path) -> None:
-    from perfcheck._api import Plain  # noqa: PLC0415 - what a worker sends back
     from perfcheck._batch import _light, _options, _run_compact, path_tasks  # noqa: PLC0415
+    from perfcheck._plain import Plain  # noqa: PLC0415 - what a worker sends back
 
     tasks = list(path_tasks(seed_lines))[:20]
     light = [_light(t) for t in tasks]

@@ -19,7 +19,7 @@ import pytest
 
 import perfcheck
 from conftest import CASES, SEED
-from perfcheck import _batch, _commands
+from perfcheck import _api, _batch, _commands
 from perfcheck.cli import main
 from perfcheck.render import STREAMED, Checked, render_documents
 
@@ -118,7 +118,7 @@ def test_a_clean_document_builds_no_result(
 ) -> None:
     built: list[str] = []
     checked: list[str] = []
-    result, run = _batch.plain_result, _batch._run
+    result, run = _api.plain_result, _batch._run
 
     def spy_result(data: bytes, *args: object, **kwargs: object) -> object:
         built.append(json.loads(data)["title"])
@@ -128,7 +128,7 @@ def test_a_clean_document_builds_no_result(
         checked.append(task.name)
         return run(task, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(_batch, "plain_result", spy_result)
+    monkeypatch.setattr(_api, "plain_result", spy_result)  # where the batch asks for it
     monkeypatch.setattr(_batch, "_run", spy_run)
     main(["check", batch[0], "--isolated", "--ignore", "PC8"])
     # The plain broken line is written from what the fast path found (its broken sum judged

@@ -1,4 +1,4 @@
-"""bench/reading.py keeps the sixth and seventh fresh sets unseen: ``--all`` scores each only when its texts are given.
+"""bench/reading.py keeps the sixth, seventh and eighth fresh sets unseen: ``--all`` scores each only when its texts are given.
 
 The texts of the real pages are never committed; these tests make empty folders (and, for the
 case where the texts are given, one empty file named like an excerpt of the index) so that no
@@ -20,6 +20,7 @@ import perfcheck
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 SEEN = ["dev", "aside", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"]
+UNSEEN = ("fresh6", "fresh7", "fresh8")
 
 
 def _reading() -> ModuleType:
@@ -45,33 +46,28 @@ def _give(folder: Path, part: str) -> None:
 def test_all_leaves_out_the_unseen_sets_without_their_texts(tmp_path: Path) -> None:
     parts, skipped = reading.parts_for_all([tmp_path])
     assert parts == SEEN
-    assert [line.split(":")[0] for line in skipped] == ["fresh6", "fresh7"]
+    assert [line.split(":")[0] for line in skipped] == list(UNSEEN)
     for line in skipped:
         assert "skipped, its texts were not given" in line
         assert str(tmp_path) in line
 
 
-def test_all_takes_the_sixth_set_when_a_folder_holds_its_texts(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "given_parts",
+    [("fresh6",), ("fresh7",), ("fresh8",), ("fresh6", "fresh7"), ("fresh7", "fresh8"), UNSEEN],
+)
+def test_all_takes_exactly_the_unseen_sets_a_folder_holds_texts_of(
+    given_parts: tuple[str, ...], tmp_path: Path
+) -> None:
     given = tmp_path / "given"
-    _give(given, "fresh6")
+    for part in given_parts:
+        _give(given, part)
     parts, skipped = reading.parts_for_all([tmp_path / "elsewhere", given])
-    assert parts == [*SEEN, "fresh6"]
-    assert [line.split(":")[0] for line in skipped] == ["fresh7"]
+    assert parts == [*SEEN, *(part for part in UNSEEN if part in given_parts)]
+    assert [line.split(":")[0] for line in skipped] == [part for part in UNSEEN if part not in given_parts]
 
 
-def test_all_takes_the_seventh_set_only_when_a_folder_holds_its_texts(tmp_path: Path) -> None:
-    given = tmp_path / "given"
-    _give(given, "fresh7")
-    parts, skipped = reading.parts_for_all([given])
-    assert parts == [*SEEN, "fresh7"]
-    assert [line.split(":")[0] for line in skipped] == ["fresh6"]
-    _give(given, "fresh6")
-    parts, skipped = reading.parts_for_all([given])
-    assert parts == [*SEEN, "fresh6", "fresh7"]
-    assert skipped == []
-
-
-def test_the_seventh_set_names_no_excerpt_of_another_part() -> None:
+def test_the_seventh_and_eighth_sets_name_no_excerpt_of_another_part() -> None:
     def names(part: str) -> set[str]:
         return {
             e["file"]
@@ -82,6 +78,10 @@ def test_the_seventh_set_names_no_excerpt_of_another_part() -> None:
     assert seventh
     for part in [*SEEN, "fresh6"]:
         assert not seventh & names(part), part
+    eighth = names("fresh8")
+    assert eighth
+    for part in [*SEEN, "fresh6", "fresh7"]:
+        assert not eighth & names(part), part
 
 
 def test_main_all_prints_one_skip_line_per_unseen_part_and_scores_neither(
@@ -89,9 +89,9 @@ def test_main_all_prints_one_skip_line_per_unseen_part_and_scores_neither(
 ) -> None:
     assert reading.main(["--all", "--texts", str(tmp_path), "--notes", "0"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(":")[0] for line in lines[:2]] == ["fresh6", "fresh7"]
-    assert all("skipped" in line for line in lines[:2])
-    assert [line.split(":")[0] for line in lines[2:]] == [*SEEN, "whole"]
+    assert [line.split(":")[0] for line in lines[:3]] == ["fresh6", "fresh7", "fresh8"]
+    assert all("skipped" in line for line in lines[:3])
+    assert [line.split(":")[0] for line in lines[3:]] == [*SEEN, "whole"]
 
 
 def test_precision_counts_stated_relations_matching_no_index_relation() -> None:
@@ -120,10 +120,49 @@ def test_an_unmatched_equality_of_one_value_cannot_break() -> None:
     assert reading.kind_of_unmatched(relation, frozenset({Decimal(5)}), set(), set()) == "same value twice"
 
 
-def test_main_fresh7_alone_notes_its_missing_texts(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("part", ["fresh7", "fresh8"])
+def test_main_unseen_part_alone_notes_its_missing_texts(
+    part: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert reading.main(["--fresh7", "--texts", str(tmp_path), "--notes", "1"]) == 0
+    assert reading.main([f"--{part}", "--texts", str(tmp_path), "--notes", "1"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith(f"text missing from {tmp_path}")
-    assert lines[-1].startswith("fresh7:")
+    assert lines[-1].startswith(f"{part}:")
+
+
+def _rate_entry() -> dict[str, object]:
+    return {
+        "file": "2-own-text.txt",
+        "figures": ["600万元", "500万元", "100万元", "20%"],
+        "relations": [
+            {
+                "type": "change",
+                "figures": ["100万元", "600万元", "500万元"],
+                "status": "exact",
+                "statement": "d",
+            },
+            {"type": "change", "figures": ["20%", "100万元", "500万元"], "status": "exact", "statement": "r"},
+        ],
+    }
+
+
+def test_a_rate_written_over_the_amount_counts_built_when_the_amount_is_built() -> None:
+    # the index writes the rate as 20 = 100 / 500; the reader states it as (600 - 500) / 500,
+    # and the amount as 600 - 500 = 100: one system over the same four printed figures
+    text = "某局2023年决算\n支出合计600万元，比上年的500万元增加100万元，增长20%。\n"
+    score = reading.Score()
+    reading.score_entry(_rate_entry(), text, score)
+    assert (score.built, score.relations) == (2, 2)
+
+
+def test_a_rate_with_no_amount_built_beside_it_is_not_the_rate_over_the_amount() -> None:
+    ids = {"c": Decimal(600), "p": Decimal(500), "d": Decimal(100), "r": Decimal(20), "q": Decimal(400)}
+    rate = perfcheck.ChangeRelation(id="r1", current="c", prior="p", percent="r", direction="increase")
+    assert reading.rates_over_amounts([rate], ids) == []
+    # an amount against another prior is another change: its rate over the amount is not built
+    other = perfcheck.ChangeRelation(id="d1", current="c", prior="q", delta="d", direction="increase")
+    assert reading.rates_over_amounts([rate, other], ids) == []
+    amount = perfcheck.ChangeRelation(id="d2", current="c", prior="p", delta="d", direction="increase")
+    assert reading.rates_over_amounts([rate, amount], ids) == [
+        frozenset({Decimal(500), Decimal(100), Decimal(20)})
+    ]

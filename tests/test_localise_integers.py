@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 import perfcheck
 import perfcheck._localise as localise_module
-from perfcheck._api import _plain_outcome
 from perfcheck._core.limits import DEFAULT_LIMITS
 from perfcheck._engine.context import Context
 from perfcheck._engine.fast import Integers
@@ -26,6 +25,7 @@ from perfcheck._localise.confirm import Checker, compared, integer_sides
 from perfcheck._localise.solver import NeedsSolver, domain_boxes
 from perfcheck._localise.system import alone_range, build
 from perfcheck._localise.typos import _digit_groups, _direct_raw, _float, slips, slips_where
+from perfcheck._plain import plain_outcome
 from test_localise import calls_of, integers_agree_with_decimal, window_at_each_slip_keeps_it
 
 RULES = list(perfcheck.default_registry)
@@ -427,7 +427,7 @@ def _printed(document: dict[str, Any], form: str) -> dict[str, Any]:
 def _integers_of(document: dict[str, Any]) -> tuple[bytes, dict[str, Any], Integers]:
     """The document as bytes, as the fast path parsed it, and its plain figures as the screen read them."""
     data = orjson.dumps(document)
-    outcome = _plain_outcome(data, tuple(RULES), locale="en", crash_reported=True, limits=DEFAULT_LIMITS)
+    outcome = plain_outcome(data, tuple(RULES), locale="en", crash_reported=True, limits=DEFAULT_LIMITS)
     assert outcome is not None
     assert outcome.parsed is not None
     assert outcome.integers is not None

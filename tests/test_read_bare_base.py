@@ -20,6 +20,10 @@ from phrasing_texts import read_text, relation_values
         ("公务用车运行维护费6万元，比上年6.5减少0.5万元，下降7.7%。", "6.5", "万元"),
         ("会议费支出12.6万元，较2022年10.1增加2.5万元，增长24.8%。", "10.1", "万元"),
         ("培训费支出4200元，比上年度3800增加400元。", "3800", "元"),
+        # 比上年的X增加Y: the base named with 的
+        ("生均经费为14,609.52元，比上年的12,530.03增加2,079.49元，增长16.60%。", "12,530.03", "元"),
+        ("普通高中为1,276.50万元，较2022年的1,238.80增加37.70万元，增长3.04%。", "1,238.80", "万元"),
+        ("公务接待费0.55万元，比上年度决算数的2.5减少1.95万元。", "2.5", "万元"),
     ],
 )
 def test_the_base_takes_the_unit_of_the_changes_amount(text: str, base: str, unit: str) -> None:
@@ -54,3 +58,12 @@ def test_no_unit_is_given_without_a_base_word_and_an_amount_right_after(text: st
         m.unit is None for m in find(text, 0, len(text)) if m.text in {"2.5", "12"}
     )
     assert not [m for m in find(text, 0, len(text)) if m.text in {"2.5", "12"} and m.kind != "bare"]
+
+
+def test_a_base_named_with_de_is_the_prior_of_both_statements() -> None:
+    text = "2023年中等职业学校生均经费为14,609.52元，比上年的12,530.03增加2,079.49元，增长16.60%。"
+    ledger, result = read_text(text)
+    changes = [values for values, _ in relation_values(ledger, "change")]
+    assert {"14,609.52", "12,530.03", "2,079.49"} in changes
+    assert {"14,609.52", "12,530.03", "16.60%"} in changes
+    assert result.ok

@@ -8,14 +8,34 @@ unless a cell holds a character the table does not measure itself).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import EXAMPLES, ROOT
 
 SEED = EXAMPLES / "seed-ziyang-fulian-2021.json"
+#: The model path (docs/architecture.md): pydantic and every module that imports it.
+MODELS = (
+    "pydantic",
+    "perfcheck._ledger.document",
+    "perfcheck._ledger.model",
+    "perfcheck._ledger.figures",
+    "perfcheck._ledger.relations",
+    "perfcheck._findings.finding",
+    "perfcheck._findings.result",
+    "perfcheck._findings.coverage",
+    "perfcheck._findings.message",
+    "perfcheck._findings.localisation",
+    "perfcheck._engine.context",
+    "perfcheck._engine.run",
+    "perfcheck._api",
+    "perfcheck._series",
+)
 #: Modules a case must not load, as prefixes of ``sys.modules`` names.
 HEAVY = (
     "pydantic",
@@ -34,13 +54,13 @@ HEAVY = (
 )
 
 
-def loaded_after(code: str) -> set[str]:
-    """The prefixes of :data:`HEAVY` with a module loaded once ``code`` ran in a fresh interpreter."""
-    script = f"{code}\nimport sys\nprint('\\n'.join(m for m in sys.modules if m.startswith({HEAVY!r})))"
+def loaded_after(code: str, heavy: tuple[str, ...] = HEAVY) -> set[str]:
+    """The prefixes of ``heavy`` with a module loaded once ``code`` ran in a fresh interpreter."""
+    script = f"{code}\nimport sys\nprint('\\n'.join(m for m in sys.modules if m.startswith({heavy!r})))"
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=ROOT
     ).stdout
-    return {prefix for line in out.split() for prefix in HEAVY if line.startswith(prefix)}
+    return {prefix for line in out.split() for prefix in heavy if line.startswith(prefix)}
 
 
 def main_of(*argv: str) -> str:
@@ -90,3 +110,74 @@ def test_what_a_command_uses_is_loaded_when_it_runs() -> None:
     assert "perfcheck.render.rule_docs" in loaded_after(main_of("rules"))
     assert "perfcheck.render.sarif" in loaded_after(main_of("check", "--format", "sarif", str(SEED)))
     assert "concurrent.futures" in loaded_after(main_of("check", "--jobs", "2", str(SEED), str(SEED)))
+
+
+def plain_report(k: int, *, broken: bool) -> dict[str, Any]:
+    """A plain document (a sum, a balance, a share), its sum broken or not.
+
+    Written with its Chinese as is: an escape (``\\u4e07``) sends a document to the full path.
+    """
+    parts = ["63.41", "19.26" if not broken else "19.62"]
+    return {
+        "perfcheck": "1",
+        "title": f"report {k}",
+        "unit": "万元",
+        "figures": [
+            {"id": "total", "value": "82.67", "label": "基本支出"},
+            {"id": "wages", "value": parts[0], "label": "人员经费"},
+            {"id": "public", "value": parts[1], "label": "公用经费"},
+            {"id": "in", "value": "82.67"},
+            {"id": "share", "value": "76.70%"},
+        ],
+        "relations": [
+            {"id": "split", "kind": "sum", "total": "total", "parts": ["wages", "public"]},
+            {"id": "flow", "kind": "balance", "inflows": ["in"], "outflows": ["total"]},
+            {"id": "wage_share", "kind": "share", "part": "wages", "whole": "total", "stated": "share"},
+        ],
+    }
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_checking_a_plain_document_loads_no_model(fmt: str, tmp_path: Path) -> None:
+    clean, broken = tmp_path / "clean.json", tmp_path / "broken.json"
+    clean.write_text(json.dumps(plain_report(1, broken=False), ensure_ascii=False), encoding="utf-8")
+    broken.write_text(json.dumps(plain_report(2, broken=True), ensure_ascii=False), encoding="utf-8")
+    for path in (clean, broken):
+        assert loaded_after(main_of("check", "--no-config", "--format", fmt, str(path)), MODELS) == set()
+    # the broken sum is found and worded on plain data
+    out = subprocess.run(
+        [sys.executable, "-m", "perfcheck", "check", "--no-config", "--format", "json", str(broken)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    ).stdout
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["PC102"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_checking_plain_json_lines_and_folders_loads_no_model(fmt: str, tmp_path: Path) -> None:
+    lines = tmp_path / "reports.jsonl"
+    lines.write_text(
+        "".join(json.dumps(plain_report(k, broken=k == 3), ensure_ascii=False) + "\n" for k in range(5)),
+        "utf-8",
+    )
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for k in range(3):
+        (folder / f"r{k}.json").write_text(
+            json.dumps(plain_report(k, broken=k == 1), ensure_ascii=False), encoding="utf-8"
+        )
+    for target in (lines, folder):
+        assert loaded_after(main_of("check", "--no-config", "--format", fmt, str(target)), MODELS) == set()
+
+
+def test_a_document_the_fast_path_cannot_judge_alone_loads_the_model_path(tmp_path: Path) -> None:
+    # a ratio is not screened: the part escalated is checked by the full path, loaded then
+    document = plain_report(1, broken=False)
+    document["figures"].append({"id": "rate", "value": "99%"})
+    document["relations"].append({"id": "r", "kind": "ratio", "numerator": "wages", "stated": "rate"})
+    path = tmp_path / "ratio.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    loaded = loaded_after(main_of("check", "--no-config", str(path)), MODELS)
+    assert {"pydantic", "perfcheck._ledger.document", "perfcheck._engine.run"} <= loaded

@@ -20,9 +20,9 @@ TOML, YAML or a report's plain text; bytes; text; a mapping; a file object), and
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
+from perfcheck._core import lazy as _lazy
 from perfcheck._core.version import VERSION as _VERSION
 
 if TYPE_CHECKING:
@@ -103,13 +103,21 @@ _MODULES: dict[str, tuple[str, ...]] = {
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
 
+#: The model path's modules that the plain path (the command line's check of a plain
+#: document) reaches as ``perfcheck._api`` and so on, imported when first asked for
+#: (docs/architecture.md, "The plain path and the model path").
+_MODEL_PATH: Final = ("_api", "_series")
+
+
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - any public name of the package
     """A public name, imported from its module on first use (PEP 562) and kept here."""
+    if name in _MODEL_PATH:
+        return _lazy.load(f"{__name__}.{name}")
     module = _WHERE.get(name)
     if module is None:
         msg = f"module 'perfcheck' has no attribute {name!r}"
         raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(_lazy.load(module), name)
     globals()[name] = value
     return value
 

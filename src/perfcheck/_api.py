@@ -14,17 +14,18 @@ from typing import Any
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.i18n import Messages
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
-from perfcheck._engine import run
 from perfcheck._engine.fast import Integers
 from perfcheck._engine.registry import Registry, Rule
-from perfcheck._engine.run import crash_code, in_report_order, run_rules
+from perfcheck._engine.run import in_report_order, run_rules
 from perfcheck._findings.coverage import Coverage, coverage_of_counts, coverage_of_ledger
 from perfcheck._findings.finding import Finding, RelationCheck
 from perfcheck._findings.plain import PlainFinding
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger, loads
+from perfcheck._plain import Plain, inferred_code, plain_outcome, reports_crashes
+from perfcheck._plain import found as found_of
 from perfcheck._read.reader import Readable, parse, raw, read
-from perfcheck.rules import CONFLICT_CODE, CRASH_CODE, INFERRED_CODE, default_registry
+from perfcheck.rules import CONFLICT_CODE, CRASH_CODE, default_registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class Recheck:
 
     def coverage(self, findings: tuple[Finding, ...]) -> Coverage:
         """How much of the document was read, from what the screen counted (nothing is read again)."""
-        return coverage_of_counts(*self.counts, findings)
+        return coverage_of_counts(self.counts, findings)
 
     def __call__(self) -> tuple[RelationCheck, ...]:
         rules = tuple(default_registry[c] for c in self.codes)
@@ -148,33 +149,6 @@ def _localisable(
     return localiser(result, parsed=parsed, integers=integers) if now else result
 
 
-def reports_crashes(ignore: Iterable[str] | None) -> bool:
-    """Whether crashed rules are reported (under :data:`perfcheck.rules.CRASH_CODE`).
-
-    A crashed check is not a passed one: crashes are reported whatever is selected,
-    unless that code itself is ignored.
-    """
-    return crash_code(CRASH_CODE, ignore) is not None
-
-
-_INFERRED: dict[int, tuple[tuple[Rule, ...], str | None]] = {}
-
-
-def inferred_code(rules: tuple[Rule, ...]) -> str | None:
-    """The code errors on inferred relations are reported under: PC903 when it is selected, else none.
-
-    Worked out once per selection (a registry hands out the same tuple for the same
-    selection), as the column screen's plan is: a batch asks once a document.
-    """
-    cached = _INFERRED.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    code = INFERRED_CODE if any(r.code == INFERRED_CODE for r in rules) else None
-    if len(_INFERRED) < 64:
-        _INFERRED[id(rules)] = (rules, code)
-    return code
-
-
 def check_plain(  # noqa: PLR0913 - keyword-only options
     data: bytes,
     rules: tuple[Rule, ...],
@@ -192,10 +166,10 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
     once, from the document the fast path parsed (not parsed again); ``registry`` is
     where the rules come from, when not the default one.
     """
-    outcome = _plain_outcome(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
+    outcome = plain_outcome(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
     if outcome is None:
         return None
-    found = _found(outcome)
+    found = found_of(outcome)
     crashes = CRASH_CODE if crash_reported else None
     codes = tuple(r.code for r in rules)
     result = plain_result(
@@ -205,73 +179,6 @@ def check_plain(  # noqa: PLR0913 - keyword-only options
         localiser = _Localiser(data, codes, locale, limits, registry)
         result = _localisable(result, localiser, now=True, parsed=outcome.parsed, integers=outcome.integers)
     return result, found.entity, found.period
-
-
-def found_plain(
-    data: bytes,
-    rules: tuple[Rule, ...],
-    *,
-    locale: str,
-    crash_reported: bool,
-    limits: Limits = DEFAULT_LIMITS,
-) -> Plain | None:
-    """What the fast path finds in JSON ``data``, without building a :class:`Result`.
-
-    A batch asks this of each document: a clean one is written out from these few
-    counts (:func:`plain_result` builds the result when one is needed). None when the
-    document is not plain and needs the full path.
-    """
-    outcome = _plain_outcome(data, rules, locale=locale, crash_reported=crash_reported, limits=limits)
-    return None if outcome is None else _found(outcome)
-
-
-def _plain_outcome(
-    data: bytes, rules: tuple[Rule, ...], *, locale: str, crash_reported: bool, limits: Limits
-) -> run.PlainOutcome | None:
-    """The engine's fast path over ``data`` with the shipped rules' screens."""
-    return run.check_plain(
-        data,
-        rules,
-        known=default_registry,
-        locale=locale,
-        crashes=CRASH_CODE if crash_reported else None,
-        inferred=inferred_code(rules),
-        limits=limits,
-    )
-
-
-def _found(outcome: run.PlainOutcome) -> Plain:
-    """What a worker sends back of the fast path's outcome (not the parsed document)."""
-    header = outcome.header
-    return Plain(
-        header.get("title"),
-        outcome.findings,
-        outcome.judged,
-        outcome.counts,
-        header.get("entity"),
-        header.get("period"),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Plain:
-    """What the fast path found in one document, without the document: what a worker sends back.
-
-    Attributes:
-        title: the document's title.
-        findings: the findings.
-        judged: how many relations some rule judged.
-        counts: the document's figures, those in relations, relations, inferred and idle ones.
-        entity: the document's entity.
-        period: the document's period.
-    """
-
-    title: str | None
-    findings: tuple[Finding | PlainFinding, ...]
-    judged: int
-    counts: tuple[int, int, int, int, int]
-    entity: str | None = None
-    period: str | None = None
 
 
 def plain_result(  # noqa: PLR0913 - keyword-only options

@@ -37,17 +37,20 @@ import os
 import posixpath
 import re
 import tomllib
-from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from perfcheck._core.errors import PerfcheckError
 from perfcheck._findings.acknowledgement import Acknowledgement
-from perfcheck._findings.finding import Finding, Severity
-from perfcheck._findings.plain import PlainFinding
+from perfcheck._findings.plain import PlainFinding, Severity
 from perfcheck.rules import default_registry
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable, Sequence
+
+    from perfcheck._findings.finding import Finding
 
 #: The document name of standard input in a baseline.
 STDIN_DOCUMENT: Final = "<stdin>"

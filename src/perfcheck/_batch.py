@@ -27,21 +27,14 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from perfcheck._api import (
-    Plain,
-    Recheck,
-    check_source,
-    found_plain,
-    plain_found,
-    plain_result,
-    reports_crashes,
-)
+import perfcheck
+from perfcheck import _ledger
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.i18n import Messages
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
 from perfcheck._engine.registry import Registry, Rule
-from perfcheck._findings.result import PlainResult, Result
-from perfcheck._ledger.document import Ledger
+from perfcheck._findings.reported import PlainResult
+from perfcheck._plain import Plain, found_plain, reports_crashes
 from perfcheck._read.kinds import SUFFIXES, discover, format_of_path, is_content
 from perfcheck._read.reader import Raw, Readable, parse, raw, read
 from perfcheck.render import Checked, clean_part, document_part
@@ -49,6 +42,9 @@ from perfcheck.rules import CRASH_CODE, default_registry
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from perfcheck._findings.result import Result
+    from perfcheck._ledger.document import Ledger
 
 #: What :func:`check_one` and :func:`check_many` accept as one document: what :func:`perfcheck.read` reads.
 Document = Readable
@@ -198,7 +194,9 @@ def _run(task: _Task, options: _Options) -> BatchItem:
     rules = options.rules()
     Messages(options.locale)  # an unknown locale is an error, as in check()
     try:
-        result, entity, period = check_source(
+        # The full path (models), loaded now: a document the fast path does not write alone.
+        api = perfcheck._api  # noqa: SLF001 - the model path, loaded on first use
+        result, entity, period = api.check_source(
             payload,
             rules=rules,
             locale=options.locale,
@@ -374,7 +372,7 @@ def path_tasks(
 
 
 def _readable(document: object) -> bool:
-    kinds = (Ledger, Mapping, bytes, bytearray, str, os.PathLike)
+    kinds = (_ledger.document.Ledger, Mapping, bytes, bytearray, str, os.PathLike)
     # to_ledger() rather than isinstance(LedgerSource): a protocol's isinstance is slow
     return isinstance(document, kinds) or any(
         callable(getattr(document, m, None)) for m in ("to_ledger", "read")
@@ -384,9 +382,9 @@ def _readable(document: object) -> bool:
 def _stream_read(task: _Task, limits: Limits) -> _Task:
     """A task whose document is a file object, with the object read here: a worker gets its bytes."""
     payload = task.payload
-    if isinstance(payload, (Ledger, Mapping, bytes, bytearray, str, LedgerError)) or not callable(
-        getattr(payload, "read", None)
-    ):
+    if isinstance(
+        payload, (_ledger.document.Ledger, Mapping, bytes, bytearray, str, LedgerError)
+    ) or not callable(getattr(payload, "read", None)):
         return task
     try:
         document = raw(payload, limits=limits, name=task.name)
@@ -541,11 +539,12 @@ def _run_compact(tasks: Sequence[_Task], options: _Options) -> list[BatchItem | 
     rebuilds the result.
     """
     out: list[BatchItem | Plain] = []
+    api = perfcheck._api  # noqa: SLF001 - the model path: results are built here
     for task in read_lines(tasks):
         item = _run(task, options)
         result = item.result
-        if task.span is not None and result is not None and isinstance(result._pending, Recheck):  # noqa: SLF001
-            out.append(plain_found(result, item.entity, item.period))
+        if task.span is not None and result is not None and isinstance(result._pending, api.Recheck):  # noqa: SLF001
+            out.append(api.plain_found(result, item.entity, item.period))
         else:
             out.append(item)
     return out
@@ -557,7 +556,7 @@ def _rebuilt(task: _Task, sent: BatchItem | Plain, options: _Options, codes: tup
         return sent
     assert isinstance(task.payload, bytes)  # noqa: S101 - only lines of JSON Lines files come back so
     crashes = CRASH_CODE if reports_crashes(options.ignore) else None
-    result = plain_result(
+    result = perfcheck._api.plain_result(  # noqa: SLF001 - the model path: a result is built here
         task.payload, sent, codes, locale=options.locale, crashes=crashes, limits=options.limits
     )
     return BatchItem(task.name, result, None, task.path, task.line, sent.entity, sent.period)
@@ -674,7 +673,7 @@ def _show(task: _Task, options: _Options, output: Output) -> Shown:
 
     A JSON document the fast path finds nothing in is written from its title and counts
     (:func:`perfcheck.render.clean_part`): no result, no models. One with findings is written
-    from them as found (a :class:`~perfcheck._findings.result.PlainResult`: compact findings
+    from them as found (a :class:`~perfcheck._findings.reported.PlainResult`: compact findings
     for the relations judged on plain data), without screening it again and without a
     result; anything else is checked as :func:`check_one` checks it.
     """

@@ -9,17 +9,16 @@ loaded by the command that uses it.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from perfcheck import render
+import perfcheck
+from perfcheck import _ledger, render
 from perfcheck._baseline import (
     BaselineError,
     acknowledge,
@@ -46,13 +45,15 @@ from perfcheck._batch import (
 from perfcheck._config import Config, ConfigError, discover_config, load_config
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.limits import Limits
-from perfcheck._findings.acknowledgement import Acknowledgement
-from perfcheck._ledger.document import dumps
-from perfcheck._series import check_series, series_pairs, with_series
 from perfcheck.render import Checked, parts_joined, render_documents
 from perfcheck.rules import all_rules, default_registry, series_registry
+from perfcheck.rules.series import series_pairs
 
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Iterable, Iterator, Sequence
+
+    from perfcheck._findings.acknowledgement import Acknowledgement
     from perfcheck.extract import Extraction
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
@@ -216,7 +217,7 @@ def run_extract(args: argparse.Namespace) -> int:
         found = _extraction(args.file, args.unit)
     except LedgerError as exc:
         return _fail(exc)
-    text = dumps(found.ledger) + "\n"
+    text = _ledger.document.dumps(found.ledger) + "\n"
     if args.output is None:
         sys.stdout.write(text)
     else:
@@ -439,12 +440,16 @@ def _series(
         return items
     ledgers = [read_task(task, blanks=blanks) for task in tasks]
     names = [task.name for task in tasks]
-    found = check_series(ledgers, select=series_codes, locale=settings.locale, names=names).findings
+    # The series path (models), loaded now that some documents pair (perfcheck/__init__.py).
+    series = perfcheck._series  # noqa: SLF001 - the model path, loaded on first use
+    found = series.check_series(ledgers, select=series_codes, locale=settings.locale, names=names).findings
     out = []
     for item, ledger, extra in zip(items, ledgers, found, strict=True):
         result = item.result
         out.append(
-            item if result is None else replace(item, result=with_series(result, ledger, extra, series_codes))
+            item
+            if result is None
+            else replace(item, result=series.with_series(result, ledger, extra, series_codes))
         )
     return out
 

@@ -18,14 +18,11 @@ two documents for (which of them would be last year's report is not known).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Sequence
 from html import escape
-from typing import Final
 
 from pydantic import BaseModel, ConfigDict
 
-from perfcheck._api import reports_crashes
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.i18n import N_, Messages
 from perfcheck._core.limits import Limits
@@ -35,12 +32,11 @@ from perfcheck._engine.run import _crash, in_report_order
 from perfcheck._findings.finding import Finding, Severity
 from perfcheck._findings.result import Result
 from perfcheck._ledger.document import Ledger
+from perfcheck._plain import reports_crashes
 from perfcheck._read.kinds import is_content
 from perfcheck._read.reader import Readable, read
 from perfcheck.rules import CRASH_CODE
-from perfcheck.rules.series import YearPair, series_registry
-
-_YEAR: Final = re.compile(r"\s*(\d{4})\s*(年(度)?)?\s*")
+from perfcheck.rules.series import YearPair, series_pairs, series_registry, year
 
 
 class SeriesResult(BaseModel):
@@ -138,38 +134,6 @@ class SeriesResult(BaseModel):
     def ok(self) -> bool:
         """True when there is no error."""
         return not self.errors
-
-
-def year(period: str | None) -> int | None:
-    """The year a ``period`` names (``"2021"``, ``"2021年"``, ``"2021年度"``), or None.
-
-    >>> year("2021"), year("2021年度"), year("2021Q1"), year(None)
-    (2021, 2021, None, None)
-    """
-    if period is None:
-        return None
-    match = _YEAR.fullmatch(period)
-    return None if match is None else int(match.group(1))
-
-
-def series_pairs(documents: Sequence[Ledger | tuple[str | None, str | None]]) -> list[tuple[int, int]]:
-    """The (earlier, later) positions of documents of one entity in consecutive years, in order.
-
-    A document is a ledger, or its ``(entity, period)``: a batch pairs what it checked
-    without building a ledger a document.
-    """
-    found: dict[tuple[str, int], list[int]] = {}  # by entity and year: a batch has many entities
-    for index, document in enumerate(documents):
-        entity, period = document if isinstance(document, tuple) else (document.entity, document.period)
-        y = year(period)
-        if entity and y is not None:
-            found.setdefault((entity.strip(), y), []).append(index)
-    pairs = []
-    for (entity, y), later in found.items():
-        earlier = found.get((entity, y - 1))
-        if earlier and len(earlier) == 1 and len(later) == 1:
-            pairs.append((earlier[0], later[0]))
-    return sorted(pairs, key=lambda p: (p[1], p[0]))
 
 
 def check_series(  # noqa: PLR0913 - keyword-only options, as in check()

@@ -18,12 +18,12 @@ from itertools import repeat
 from operator import contains
 from typing import TYPE_CHECKING, Any, Final
 
+from perfcheck import _ledger
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.limits import Limits
 from perfcheck._core.units import YUAN, Kind, Unit, UnknownUnitError, lookup_unit
 from perfcheck._core.values import MAX_DIGITS, PLAIN_NUMBER, plain_locale
 from perfcheck._engine.compile import FigureView, view_ledger
-from perfcheck._ledger.document import validate
 
 if TYPE_CHECKING:
     from perfcheck._engine.fast import Plan
@@ -303,7 +303,9 @@ class FigureColumns:
             return {}
         header = {k: self.doc[k] for k in ("perfcheck", "unit", "locale", "rounding") if k in self.doc}
         try:
-            ledger = validate({**header, "figures": figures, "relations": []}, limits=self.limits)
+            ledger = _ledger.document.validate(
+                {**header, "figures": figures, "relations": []}, limits=self.limits
+            )
         except LedgerError:
             raise decline() from None
         views = view_ledger(ledger)

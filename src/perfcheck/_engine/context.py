@@ -267,6 +267,10 @@ class Context(Judging[Finding, Message]):
         """Keep, for the reconciliation (:attr:`checks`), that a relation could not be judged."""
         self.checks.append(RelationCheck(relation=relation.id, code=rule.code, status="not_checkable"))
 
+    def record_check(self, **fields: Any) -> None:  # noqa: ANN401 - a relation check's fields
+        """Keep, for the reconciliation (:attr:`checks`), an outcome a rule worked out itself."""
+        self.checks.append(RelationCheck(**fields))
+
 
 _DIMENSION_WORDS = {
     Kind.PERCENT: N_("percent"),

@@ -41,9 +41,8 @@ from itertools import compress
 from typing import Any, Final, TypeVar
 
 import orjson
-from pydantic import TypeAdapter, ValidationError
 
-from perfcheck._core.errors import LedgerError
+from perfcheck import _ledger
 from perfcheck._core.limits import Limits
 from perfcheck._engine.columns import IDS, FigureColumns, NotPlain, decline, source_strings
 from perfcheck._engine.plain import judge_document, report_order, word_relations
@@ -60,9 +59,8 @@ from perfcheck._engine.screen import (
     Screen,
     SpansHook,
 )
-from perfcheck._findings.coverage import alone, is_count
+from perfcheck._findings.counts import alone, is_count
 from perfcheck._findings.plain import PlainFinding
-from perfcheck._ledger.document import Ledger, Relation, validate
 
 _SUM_KEYS: Final = frozenset({"id", "kind", "label", "total", "parts", "exhaustive", "source"})
 _BALANCE_KEYS: Final = frozenset({"id", "kind", "label", "inflows", "outflows", "source"})
@@ -73,7 +71,6 @@ _CHANGE_KEYS: Final = frozenset(
 _EQUAL_KEYS: Final = frozenset({"id", "kind", "label", "figures", "source"})
 #: The deepest a plain document nests: document, list, item, list of ids or source.
 _PLAIN_DEPTH: Final = 4
-_RELATION: Final[TypeAdapter[Any]] = TypeAdapter(Relation)
 
 
 def _count_strings(node: object) -> int:
@@ -964,12 +961,11 @@ class _Screen(FigureColumns):
 
     def _validated(self, rel: dict[str, Any]) -> None:
         """A relation of another kind, validated by its model; its operands must exist."""
-        try:
-            model = _RELATION.validate_python(rel, context={"limits": self.limits})
-        except ValidationError:
-            raise decline() from None
-        self._exist(model.operands())
-        self.operands[id(rel)] = model.operands()
+        operands = _ledger.document.relation_operands(rel, self.limits)
+        if operands is None:
+            raise decline()
+        self._exist(operands)
+        self.operands[id(rel)] = operands
 
     def _quotient(self, part: str, wholes: list[str], stated: str) -> Quotient:
         """A share's figures as integers (the part not among the wholes)."""
@@ -977,11 +973,3 @@ class _Screen(FigureColumns):
         (s,), (hs,), e = self._scaled([stated])
         # 100 % in units of ½·10^-e percent
         return Quotient(p, hp, sum(ws), sum(hws), s, hs, 200 * 10**e)
-
-
-def escalated_ledger(screened: Screened, limits: Limits) -> Ledger | None:
-    """The escalated part validated as a ledger; None if it does not validate (never expected)."""
-    try:
-        return validate(screened.document(), limits=limits)
-    except LedgerError:
-        return None

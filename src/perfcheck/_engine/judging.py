@@ -335,6 +335,10 @@ class Judging(Generic[_F, _M]):
         """Keep, for the reconciliation, that a relation could not be judged."""
         raise NotImplementedError
 
+    def record_check(self, **fields: Any) -> None:  # noqa: ANN401 - a relation check's fields
+        """Keep, for the reconciliation, an outcome a rule worked out itself (a check's fields)."""
+        raise NotImplementedError
+
     def finding(self, **fields: Any) -> _F:  # noqa: ANN401 - a finding's fields
         """A finding of these fields."""
         raise NotImplementedError

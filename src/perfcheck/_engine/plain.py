@@ -15,7 +15,7 @@ model is built; the command line writes these findings directly.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
 
 from perfcheck._core.values import parse_value
 from perfcheck._engine.compile import view_figure
@@ -208,6 +208,10 @@ class PlainContext(Judging[PlainFinding, Words]):
         del rule
         self.judged.add(relation.id)
 
+    def record_check(self, **fields: Any) -> None:  # noqa: ANN401 - a relation check's fields
+        """Count the relation as judged (its outcome is worked out again when a result's checks are asked)."""
+        self.judged.add(fields["relation"])
+
     def dimension_problem(self, relation: object) -> None:
         """Plain figures are all in the document's unit: nothing keeps them from being compared."""
         del relation
@@ -273,7 +277,21 @@ def judge_document(  # noqa: PLR0913 - the document's parts
     return list(cast("Iterable[PlainFinding]", rule.check(cast("Context", ctx), None)))
 
 
-def report_order(findings: Iterable[PlainFinding], order: Mapping[str, int]) -> list[PlainFinding]:
+class _Ordered(Protocol):
+    """What ordering a finding reads of it: a compact finding or a model."""
+
+    @property
+    def severity(self) -> str: ...
+    @property
+    def relation(self) -> str | None: ...
+    @property
+    def code(self) -> str: ...
+
+
+_Finding = TypeVar("_Finding", bound=_Ordered)
+
+
+def report_order(findings: Iterable[_Finding], order: Mapping[str, int]) -> list[_Finding]:
     """Findings as the full path orders them: errors first, then by relation (``order``), then by code.
 
     A finding on no relation (a document rule's) comes before those on one; ties keep

@@ -2,125 +2,23 @@
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
+from perfcheck._core.errors import LedgerError
 from perfcheck._core.i18n import N_
-from perfcheck._core.limits import DEFAULT_LIMITS, Limits
-from perfcheck._engine import fast as _fast
+from perfcheck._core.limits import Limits
 from perfcheck._engine.context import Context
-from perfcheck._engine.registry import Registry, Rule
+from perfcheck._engine.plain import report_order
+from perfcheck._engine.registry import Rule
 from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
 from perfcheck._findings.message import Message
 from perfcheck._findings.plain import PlainFinding
-from perfcheck._ledger.document import Ledger, _Relation
+from perfcheck._ledger.document import Ledger, _Relation, validate
 
-_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
-@dataclass(frozen=True, slots=True)
-class PlainOutcome:
-    """What the fast path found in a plain document.
-
-    Attributes:
-        header: the document's fields other than figures and relations.
-        findings: the findings, as the full path would report them (those of relations
-            judged on plain data as compact data, :mod:`perfcheck._engine.plain`).
-        codes: the codes of the rules that ran.
-        judged: how many relations some rule judged.
-        counts: the document's figures, those in relations, relations, inferred and idle ones.
-        parsed: the whole document as parsed (for localisation, which then parses it no more).
-        integers: its plain figures as the screen read them (for localisation, which then
-            validates no model of a relation the integers decide).
-    """
-
-    header: dict[str, Any]
-    findings: tuple[Finding | PlainFinding, ...]
-    codes: tuple[str, ...]
-    judged: int
-    counts: tuple[int, int, int, int, int]
-    parsed: dict[str, Any] | None = None
-    integers: _fast.Integers | None = None
-
-
-_PLANS: dict[tuple[int, ...], tuple[tuple[Rule, ...], Registry, _fast.Plan | None, tuple[str, ...]]] = {}
-
-
-def _plan(rules: tuple[Rule, ...], known: Registry) -> tuple[_fast.Plan | None, tuple[str, ...]]:
-    """The screen's plan for a selection of rules and their codes, worked out once per selection."""
-    key = tuple(map(id, rules))
-    cached = _PLANS.get(key)
-    if cached is None or cached[0] != rules or cached[1] is not known:
-        cached = (rules, known, _fast.plan(rules, known), tuple(r.code for r in rules))
-        if len(_PLANS) < 64:
-            _PLANS[key] = cached
-    return cached[2], cached[3]
-
-
-def check_plain(  # noqa: PLR0913 - keyword-only options
-    data: bytes,
-    rules: tuple[Rule, ...],
-    *,
-    known: Registry,
-    locale: str,
-    crashes: str | None,
-    inferred: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-) -> PlainOutcome | None:
-    """Check JSON ``data`` by the fast path (:mod:`perfcheck._engine.fast`).
-
-    The screens of ``rules`` are trusted only when the rules are ``known``'s (by identity).
-    Returns what was found, or None when the document is not plain and needs the full path.
-    """
-    plan, codes = _plan(rules, known)
-    if plan is None:
-        return None
-    # The collector is paused: a collection would walk the parsed document's millions of
-    # objects again and again; nothing built here needs it (it runs again afterwards).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        screened = _fast.screen(data, plan, limits, locale)
-        if screened is None:
-            return None
-        findings: list[Finding | PlainFinding] = []
-        checks: list[RelationCheck] = []
-        if screened.relations or screened.figures:
-            ledger = _fast.escalated_ledger(screened, limits)
-            if ledger is None:
-                return None
-            # A document rule the screen cleared is not run again on the escalated part.
-            escalated_rules = tuple(r for r in rules if r.code not in screened.cleared)
-            escalated, checks = run_rules(
-                ledger,
-                escalated_rules,
-                locale,
-                crashes=crashes,
-                inferred=inferred,
-                precision=screened.precision,
-            )
-            findings.extend(escalated)
-        if screened.worded:
-            if findings:
-                assert screened.order is not None  # noqa: S101 - set when both kinds are there
-                findings = in_report_order([*findings, *screened.worded], screened.order)
-            else:
-                findings = list(screened.worded)
-    finally:
-        if collecting:
-            gc.enable()
-    return PlainOutcome(
-        screened.header,
-        tuple(findings),
-        codes,
-        screened.judged + len({c.relation for c in checks}),
-        screened.counts,
-        screened.parsed,
-        screened.integers,
-    )
+if TYPE_CHECKING:
+    from perfcheck._engine.fast import Screened
 
 
 def _crash(ctx: Context, code: str, rule: Rule, relation: _Relation | None, exc: Exception) -> Finding:
@@ -149,15 +47,6 @@ def _crash(ctx: Context, code: str, rule: Rule, relation: _Relation | None, exc:
     )
 
 
-def crash_code(code: str, ignore: Iterable[str] | None) -> str | None:
-    """The code crashed rules are reported under, or None when ``ignore`` leaves them out.
-
-    A crashed check is not a passed one: crashes are reported whatever is selected,
-    unless their code itself is ignored.
-    """
-    return None if any(code.startswith(p) for p in ignore or ()) else code
-
-
 _Found = TypeVar("_Found", Finding, Finding | PlainFinding)
 
 
@@ -167,10 +56,7 @@ def in_report_order(findings: Iterable[_Found], ledger: Ledger | Iterable[str]) 
     The order is the ledger's, or that of the relation ids given in its place.
     """
     ids = (r.id for r in ledger.relations) if isinstance(ledger, Ledger) else ledger
-    order = {rid: i for i, rid in enumerate(ids)}
-    return sorted(
-        findings, key=lambda f: (_SEVERITY_ORDER[f.severity], order.get(f.relation or "", -1), f.code)
-    )
+    return report_order(findings, {rid: i for i, rid in enumerate(ids)})
 
 
 def _inferred(finding: Finding, code: str) -> Finding:
@@ -241,3 +127,27 @@ def run_rules(  # noqa: PLR0913 - keyword-only options
                 if crashes is not None:
                     findings.append(_crash(ctx, crashes, rule, rel, exc))
     return in_report_order(findings, ledger), ctx.checks
+
+
+def escalate(  # noqa: PLR0913 - keyword-only options
+    screened: Screened,
+    rules: tuple[Rule, ...],
+    locale: str,
+    *,
+    crashes: str | None,
+    inferred: str | None,
+    limits: Limits,
+) -> tuple[list[Finding], list[RelationCheck]] | None:
+    """Check the part of a plain document the screen escalated, as a ledger, by the full path.
+
+    A document rule the screen cleared is not run again on the escalated part. None when
+    the part does not validate (never expected: the screen read it).
+    """
+    try:
+        ledger = validate(screened.document(), limits=limits)
+    except LedgerError:
+        return None
+    escalated_rules = tuple(r for r in rules if r.code not in screened.cleared)
+    return run_rules(
+        ledger, escalated_rules, locale, crashes=crashes, inferred=inferred, precision=screened.precision
+    )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from perfcheck._findings.finding import Finding
-from perfcheck._findings.plain import PlainFinding
+if TYPE_CHECKING:
+    from perfcheck._findings.finding import Finding
+    from perfcheck._findings.plain import PlainFinding
 
 
 @dataclass(frozen=True, slots=True)

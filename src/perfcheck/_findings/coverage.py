@@ -16,8 +16,8 @@ from typing import Any, Final
 from pydantic import BaseModel, ConfigDict
 
 from perfcheck._core.formula import FormulaError, parse_formula
-from perfcheck._core.units import Kind, UnknownUnitError, lookup_unit
-from perfcheck._findings.finding import Finding, Verdict
+from perfcheck._findings.counts import alone, is_count, not_checkable, plain_coverage
+from perfcheck._findings.finding import Finding
 from perfcheck._findings.plain import PlainFinding
 from perfcheck._ledger.figures import Figure
 from perfcheck._ledger.model import NotRead
@@ -94,44 +94,6 @@ class Coverage(BaseModel):
         return ((k, v) for k, v in super().__repr_args__() if k != "not_read" or v)
 
 
-def _not_checkable(findings: Iterable[Finding | PlainFinding]) -> int:
-    return sum(f.verdict in (Verdict.NOT_CHECKABLE, Verdict.INVALID) for f in findings)
-
-
-def alone(relation: Mapping[str, Any], counts: frozenset[str] = frozenset()) -> bool:
-    """Whether a relation (as data) holds nothing to judge.
-
-    A change with no prior and only one of amount and rate; a ratio whose denominator is
-    not printed and whose numerator is not a count (``counts``: the ids of the figures in
-    a count unit), so no whole-number target can be tested either (完成年度预算的95%
-    with the budget printed nowhere).
-
-    >>> alone({"kind": "change", "current": "a", "delta": "d"})
-    True
-    >>> alone({"kind": "change", "current": "a", "delta": "d", "percent": "p"})
-    False
-    >>> alone({"kind": "ratio", "numerator": "spent", "stated": "rate"})
-    True
-    >>> alone({"kind": "ratio", "numerator": "cases", "stated": "rate"}, counts=frozenset({"cases"}))
-    False
-    """
-    if relation.get("kind") == "ratio":
-        return relation.get("denominator") is None and relation.get("numerator") not in counts
-    if relation.get("kind") != "change" or relation.get("prior") is not None:
-        return False
-    return (relation.get("delta") is None) != (relation.get("percent") is None)
-
-
-def is_count(unit: object) -> bool:
-    """Whether ``unit`` (a figure's unit as written) is a count unit; an unknown one is not."""
-    if not isinstance(unit, str):
-        return False
-    try:
-        return lookup_unit(unit).kind is Kind.COUNT
-    except UnknownUnitError:
-        return False
-
-
 def _targetless(relations: list[Any]) -> set[str]:
     """The numerators of the ratios (models) whose denominator is not printed."""
     return {r.numerator for r in relations if r.kind == "ratio" and r.denominator is None}
@@ -164,7 +126,7 @@ def coverage_of_ledger(
         in_relations=len(used & ids),
         relations=len(rels),
         inferred=sum(r.basis == "inferred" for r in rels),
-        not_checkable=_not_checkable(findings)
+        not_checkable=not_checkable(findings)
         + sum(alone({"kind": r.kind, **{k: getattr(r, k, None) for k in keys}}, counts) for r in rels),
         not_read=tuple(not_read),
     )
@@ -210,28 +172,19 @@ def coverage_of_data(document: Mapping[str, Any], findings: Iterable[Finding]) -
         in_relations=len(used & ids),
         relations=len(rels),
         inferred=sum(r.get("basis") == "inferred" for r in rels),
-        not_checkable=_not_checkable(findings) + sum(alone(r, counts) for r in rels),
+        not_checkable=not_checkable(findings) + sum(alone(r, counts) for r in rels),
         not_read=tuple(NotRead.model_validate(part) for part in document.get("not_read", ())),
     )
 
 
-def coverage_of_counts(  # noqa: PLR0913, PLR0917 - the screen's five counts, then the findings
-    figures: int,
-    in_relations: int,
-    relations: int,
-    inferred: int,
-    idle: int,
-    findings: Iterable[Finding | PlainFinding],
+def coverage_of_counts(
+    counts: tuple[int, int, int, int, int], findings: Iterable[Finding | PlainFinding]
 ) -> Coverage:
     """The coverage of a document whose figures and relations were counted as it was read (the fast path).
 
-    Built without validation (the counts are the screen's own integers): a batch of
-    small reports builds one a report. ``idle`` relations hold nothing to judge (:func:`alone`).
+    ``counts``: its figures, those in relations, relations, inferred and idle ones (holding
+    nothing to judge: :func:`~perfcheck._findings.counts.alone`). The model of
+    :func:`~perfcheck._findings.counts.plain_coverage`, built without validation (the counts
+    are the screen's own integers): a batch of small reports builds one a report.
     """
-    return Coverage.model_construct(
-        figures=figures,
-        in_relations=in_relations,
-        relations=relations,
-        inferred=inferred,
-        not_checkable=_not_checkable(findings) + idle,
-    )
+    return Coverage.model_construct(**plain_coverage(*counts, findings)._asdict())

@@ -7,9 +7,9 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, computed_field
 
-from perfcheck._findings.coverage import Coverage, coverage_of_counts
+from perfcheck._findings.coverage import Coverage
 from perfcheck._findings.finding import Finding, RelationCheck, Severity
-from perfcheck._findings.plain import PlainFinding
+from perfcheck._findings.reported import PlainResult, result_json_dict
 
 
 class Pending(Protocol):
@@ -223,7 +223,7 @@ class Result(BaseModel):
             self.title,
             (len(self.errors), len(self.warnings), len(self.infos)),
             self.relations_checked,
-            self.coverage,
+            self.coverage.model_dump(mode="json"),
             [f.to_json_dict() for f in self.findings] if findings else [],
         )
 
@@ -246,86 +246,6 @@ class Result(BaseModel):
         from perfcheck.render import result_markdown  # noqa: PLC0415 - loaded on first display: importing perfcheck stays cheap
 
         return result_markdown(self)
-
-
-def result_json_dict(
-    title: str | None,
-    severities: tuple[int, int, int],
-    relations_checked: int,
-    coverage: Coverage,
-    findings: list[dict[str, Any]],
-) -> dict[str, Any]:
-    """A result as the spec's JSON, from its parts (:meth:`Result.to_json_dict`).
-
-    ``severities`` counts the errors, warnings and infos; ``findings`` are the findings'
-    JSON. A batch writes a clean report from the screen's counts with it, building no result.
-    """
-    errors, warnings, infos = severities
-    return {
-        "perfcheck": "1",
-        "title": title,
-        "summary": {
-            "errors": errors,
-            "warnings": warnings,
-            "infos": infos,
-            "relations_checked": relations_checked,
-            "coverage": coverage.model_dump(mode="json"),
-        },
-        "findings": findings,
-    }
-
-
-class PlainResult:
-    """What the command line writes of a document the fast path checked, without a :class:`Result`.
-
-    Its findings are as the fast path found them: compact data
-    (:class:`~perfcheck._findings.plain.PlainFinding`) for the relations judged on plain
-    data, models for the escalated part; the renderers of the command line (table, JSON)
-    read the same attributes of either. A library caller gets a :class:`Result`, whose
-    findings are all models built from these (``Finding.of``), with the same values.
-
-    Attributes:
-        title: the document's title.
-        findings: every finding, in report order.
-        rules: the codes of the rules that ran.
-        locale: the language of the messages.
-        relations_checked: how many relations some rule judged.
-        coverage: how much of the document was read, from the screen's counts.
-    """
-
-    __slots__ = ("coverage", "findings", "locale", "relations_checked", "rules", "title")
-
-    def __init__(  # noqa: PLR0913, PLR0917 - the parts
-        self,
-        title: str | None,
-        findings: tuple[Finding | PlainFinding, ...],
-        rules: tuple[str, ...],
-        locale: str,
-        relations_checked: int,
-        counts: tuple[int, int, int, int, int],
-    ) -> None:
-        """Hold the parts; ``counts``: figures, those in relations, relations, inferred and idle ones."""
-        self.title = title
-        self.findings = findings
-        self.rules = rules
-        self.locale = locale
-        self.relations_checked = relations_checked
-        self.coverage = coverage_of_counts(*counts, findings)
-
-    def to_json_dict(self, *, findings: bool = True) -> dict[str, Any]:
-        """The result as the spec's JSON, as :meth:`Result.to_json_dict` writes it."""
-        severities = [f.severity for f in self.findings]
-        return result_json_dict(
-            self.title,
-            (
-                severities.count(Severity.ERROR),
-                severities.count(Severity.WARNING),
-                severities.count(Severity.INFO),
-            ),
-            self.relations_checked,
-            self.coverage,
-            [f.to_json_dict() for f in self.findings] if findings else [],
-        )
 
 
 #: A result as the command line's renderers read it.

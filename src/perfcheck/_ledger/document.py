@@ -36,9 +36,9 @@ from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits, json_depth
 from perfcheck._core.values import BLANK_MODES, is_blank_text
 from perfcheck._ledger.figures import Figure, Identifier, NumberText, Qualifier, Source
+from perfcheck._ledger.kinds import RELATION_KINDS
 from perfcheck._ledger.model import Ledger, NotRead
 from perfcheck._ledger.relations import (
-    RELATION_KINDS,
     BalanceRelation,
     ChangeRelation,
     CompareRelation,
@@ -77,6 +77,7 @@ __all__ = [
     "loads",
     "parse_json",
     "read_bytes",
+    "relation_operands",
     "validate",
 ]
 
@@ -157,6 +158,21 @@ def _check_counts(data: Any, name: str, limits: Limits) -> None:  # noqa: ANN401
         if isinstance(items, list) and len(items) > limit:
             msg = f"{name}: {len(items)} {key}, more than the limit of {limit} (Limits.{attr})"
             raise _fail(msg)
+
+
+def relation_operands(data: Any, limits: Limits = DEFAULT_LIMITS) -> list[str] | None:  # noqa: ANN401 - parsed JSON
+    """The figures a relation (as parsed) names, once its model validates it; None when it does not.
+
+    >>> relation_operands({"id": "s", "kind": "sum", "total": "t", "parts": ["a", "b"]})
+    ['t', 'a', 'b']
+    >>> relation_operands({"id": "s", "kind": "sum", "total": "t"}) is None
+    True
+    """
+    try:
+        model = _RELATION.validate_python(data, context={"limits": limits})
+    except ValidationError:
+        return None
+    return model.operands()
 
 
 def validate(

@@ -206,14 +206,3 @@ Relation = Annotated[
     | FormulaRelation,
     Field(discriminator="kind"),
 ]
-RELATION_KINDS = (
-    "sum",
-    "balance",
-    "share",
-    "ratio",
-    "change",
-    "equal",
-    "compare",
-    "product",
-    "formula",
-)

@@ -35,11 +35,15 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol, runtime_checkable
+from typing import IO, TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
 
+from perfcheck import _ledger
 from perfcheck._core.errors import LedgerError, Problem
 from perfcheck._core.limits import DEFAULT_LIMITS, Limits
-from perfcheck._ledger.document import Ledger, loads, validate
+
+if TYPE_CHECKING:
+    from perfcheck._ledger.document import Ledger
+
 from perfcheck._read.kinds import Format, checked_format, format_of_path, format_of_text, is_content
 
 
@@ -53,16 +57,10 @@ class LedgerSource(Protocol):
 
 
 #: Everything :func:`read` accepts.
-Readable = (
-    Ledger
-    | LedgerSource
-    | Mapping[str, Any]
-    | str
-    | os.PathLike[str]
-    | bytes
-    | bytearray
-    | IO[bytes]
-    | IO[str]
+#: (Named as text: a ledger's model is loaded only when a ledger is read.)
+Readable: TypeAlias = (
+    "Ledger | LedgerSource | Mapping[str, Any] | str | os.PathLike[str] | bytes | bytearray"
+    " | IO[bytes] | IO[str]"
 )
 
 
@@ -159,7 +157,7 @@ def raw(  # noqa: PLR0911 - one return a kind of source
         return Raw(name or str(path), kind, _read_path(path, kind, limits), str(path))
     if isinstance(source, Raw):
         return source
-    if isinstance(source, (Ledger, Mapping)) or _compiles(source) or is_frame(source):
+    if isinstance(source, (_ledger.document.Ledger, Mapping)) or _compiles(source) or is_frame(source):
         return None
     if callable(getattr(source, "read", None)):
         stream_name = getattr(source, "name", None)
@@ -191,7 +189,7 @@ def parse(document: Raw, *, limits: Limits = DEFAULT_LIMITS, blanks: str | None 
         LedgerError: the bytes are not one valid document.
     """
     if document.format == "json" and document.line is None:
-        return loads(document.data, name=document.name, limits=limits, blanks=blanks)
+        return _ledger.document.loads(document.data, name=document.name, limits=limits, blanks=blanks)
     from perfcheck._read import formats  # noqa: PLC0415 - loaded for other formats only: reading JSON loads no YAML
 
     if document.line is not None and document.path is not None:
@@ -279,7 +277,7 @@ def _read(
     name: str | None,
     blanks: str | None = None,
 ) -> Ledger:
-    if isinstance(source, Ledger):
+    if isinstance(source, _ledger.document.Ledger):
         checked_format(format)
         return source
     if isinstance(source, Mapping) and source and all(is_frame(v) for v in source.values()):
@@ -287,7 +285,7 @@ def _read(
         return _frames(source, name, limits)
     if isinstance(source, Mapping):
         checked_format(format)
-        return validate(dict(source), name=name or "<data>", limits=limits, blanks=blanks)
+        return _ledger.document.validate(dict(source), name=name or "<data>", limits=limits, blanks=blanks)
     if _compiles(source):
         checked_format(format)
         return source.to_ledger()  # type: ignore[attr-defined, no-any-return]

@@ -24,13 +24,12 @@ cells marked), :mod:`~perfcheck.render.reconciliation_table`, :mod:`~perfcheck.r
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from perfcheck._core.i18n import check_locale_name
+from perfcheck._core.lazy import load
 
 if TYPE_CHECKING:
     from perfcheck._engine.registry import Registry
@@ -76,8 +75,7 @@ def _module(name: str) -> ModuleType:
     Once imported it is taken from ``sys.modules``: a batch asks once a document, and
     ``importlib.import_module`` costs more than the dictionary lookup.
     """
-    full = f"{__name__}.{name}"
-    return sys.modules.get(full) or importlib.import_module(full)
+    return load(f"{__name__}.{name}")
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - any public name of the package

@@ -11,16 +11,19 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from perfcheck._core.i18n import N_, Messages, check_locale_name
-from perfcheck._engine.context import fmt, shown_places, trimmed
-from perfcheck._findings.acknowledgement import Acknowledgement
-from perfcheck._findings.coverage import Coverage
-from perfcheck._findings.finding import Finding, Severity
-from perfcheck._findings.localisation import Correction
-from perfcheck._findings.plain import PlainFinding
-from perfcheck._findings.result import Reported
+from perfcheck._engine.judging import fmt, shown_places, trimmed
+from perfcheck._findings.plain import PlainFinding, Severity
+
+if TYPE_CHECKING:
+    from perfcheck._findings.acknowledgement import Acknowledgement
+    from perfcheck._findings.counts import PlainCoverage
+    from perfcheck._findings.coverage import Coverage
+    from perfcheck._findings.finding import Finding
+    from perfcheck._findings.localisation import Correction
+    from perfcheck._findings.result import Reported
 
 #: The columns of a table of findings (English: the catalogs' msgids).
 HEADERS: Final = (N_("code"), N_("severity"), N_("relation"), N_("where"), N_("message"))
@@ -213,7 +216,7 @@ def covered(result: Reported, locale: str | None = None) -> str:
     )
 
 
-def not_read_lines(coverage: Coverage, locale: str) -> list[str]:
+def not_read_lines(coverage: Coverage | PlainCoverage, locale: str) -> list[str]:
     r"""Each part of the source a reader could not read, one line each: what, where, why.
 
     Its figures were read but take part in no relation, so nothing checked them; the

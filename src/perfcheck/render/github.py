@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from perfcheck._findings.finding import Finding, Location, Severity
-from perfcheck._findings.plain import PlainFinding, PlainLocation
-from perfcheck.render._common import Checked
+from perfcheck._findings.plain import PlainFinding, PlainLocation, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from perfcheck._findings.finding import Finding, Location
+    from perfcheck.render._common import Checked
 
 _GITHUB_COMMAND: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -13,17 +13,21 @@ written from.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from perfcheck._findings.acknowledgement import Acknowledgement
-from perfcheck._findings.coverage import coverage_of_counts
-from perfcheck._findings.finding import Finding
-from perfcheck._findings.plain import PlainFinding
-from perfcheck._findings.result import Reported, result_json_dict
-from perfcheck.render._common import Checked
+from perfcheck._findings.counts import plain_coverage
+from perfcheck._findings.reported import result_json_dict
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
+    from perfcheck._findings.acknowledgement import Acknowledgement
+    from perfcheck._findings.finding import Finding
+    from perfcheck._findings.plain import PlainFinding
+    from perfcheck._findings.result import Reported
+    from perfcheck.render._common import Checked
 
 
 def finding_json(
@@ -86,7 +90,9 @@ def clean_part(
     data: dict[str, Any] = {"path": path}
     if line is not None:
         data["line"] = line
-    data.update(result_json_dict(title, (0, 0, 0), relations_checked, coverage_of_counts(*counts, ()), []))
+    data.update(
+        result_json_dict(title, (0, 0, 0), relations_checked, plain_coverage(*counts, ()).to_json_dict(), [])
+    )
     return _item(data)
 
 

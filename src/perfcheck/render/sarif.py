@@ -5,20 +5,23 @@ from __future__ import annotations
 import hashlib
 import json
 import urllib.parse
-from collections.abc import Sequence
 from pathlib import Path, PurePath
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from perfcheck._core.version import VERSION
-from perfcheck._engine.registry import Registry, Rule
-from perfcheck._findings.acknowledgement import Acknowledgement
-from perfcheck._findings.finding import Finding, Severity
-from perfcheck._findings.plain import PlainFinding
+from perfcheck._findings.plain import PlainFinding, Severity
 from perfcheck._read.kinds import format_of_path
 from perfcheck.render._common import Checked, locale_of, not_read_lines
 from perfcheck.render.github import start_line
 from perfcheck.render.rule_docs import body_in, summary_of
 from perfcheck.rules import default_registry
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from perfcheck._engine.registry import Registry, Rule
+    from perfcheck._findings.acknowledgement import Acknowledgement
+    from perfcheck._findings.finding import Finding
 
 #: The ``$schema`` of SARIF logs.
 SARIF_SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -16,14 +16,12 @@ import html
 import re
 import textwrap
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from itertools import accumulate
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from perfcheck._core.i18n import N_, Messages
-from perfcheck._findings.result import Reported
 from perfcheck.render._common import (
     HEADERS,
     WRAP,
@@ -35,6 +33,11 @@ from perfcheck.render._common import (
     table_rows,
     words,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from perfcheck._findings.result import Reported
 
 TableFormat = Literal["table", "markdown", "html"]
 #: tabulate's name of each table format.

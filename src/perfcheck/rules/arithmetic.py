@@ -5,18 +5,22 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_CEILING, Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from perfcheck._core.formula import Formula, evaluate
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import DOWN, INF, NEAR, UP, Interval
 from perfcheck._core.units import Kind
 from perfcheck._engine.breaker import Drawing
-from perfcheck._engine.context import Context, near
+from perfcheck._engine.judging import near
 from perfcheck._engine.registry import rule
-from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
-from perfcheck._ledger.document import FormulaRelation, ProductRelation
+from perfcheck._findings.plain import Severity, Verdict
 from perfcheck.rules._examples import doc, fig
+
+if TYPE_CHECKING:
+    from perfcheck._engine.context import Context
+    from perfcheck._findings.finding import Finding
+    from perfcheck._ledger.document import FormulaRelation, ProductRelation
 
 HUNDRED = Decimal(100)
 #: How many sub-boxes a formula with repeated figures is split into, at most.
@@ -236,17 +240,15 @@ def formula(ctx: Context, rel: FormulaRelation) -> Iterator[Finding]:
         high = INF if f.op in (">", ">=") else UP.subtract(actual, diff.lo)
         allowed = (low, high)
     unit = _formula_unit(ctx, rel)
-    ctx.checks.append(
-        RelationCheck(
-            relation=rel.id,
-            code=formula.code,
-            status="holds" if holds else "broken",
-            actual=actual,
-            expected=expected,
-            difference=difference,
-            allowed=allowed,
-            unit=unit,
-        )
+    ctx.record_check(
+        relation=rel.id,
+        code=formula.code,
+        status="holds" if holds else "broken",
+        actual=actual,
+        expected=expected,
+        difference=difference,
+        allowed=allowed,
+        unit=unit,
     )
     if holds:
         return
@@ -268,7 +270,7 @@ def formula(ctx: Context, rel: FormulaRelation) -> Iterator[Finding]:
     message = ctx.t(template, **params)
     if f.op == "==":
         message = ctx.t(N_("{claim}, at least {gap} from 0"), claim=message, gap=params["gap"])
-    yield Finding(
+    yield ctx.finding(
         code=formula.code,
         severity=formula.severity,
         verdict=Verdict.BROKEN,

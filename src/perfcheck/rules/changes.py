@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import INF, NEAR, Interval, monotone_range, quotient
 from perfcheck._engine.breaker import Drawing
-from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
 from perfcheck._engine.screen import Change, Screen
-from perfcheck._findings.finding import Finding, Severity
-from perfcheck._ledger.document import ChangeRelation
+from perfcheck._findings.plain import Severity
 from perfcheck.rules._examples import doc, fig
+
+if TYPE_CHECKING:
+    from perfcheck._engine.context import Context
+    from perfcheck._findings.finding import Finding
+    from perfcheck._ledger.document import ChangeRelation
 
 HUNDRED = Decimal(100)
 ONE = Interval.point(Decimal(1))

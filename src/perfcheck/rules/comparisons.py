@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import INF, Interval
 from perfcheck._engine.breaker import Drawing
-from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
 from perfcheck._engine.screen import Screen
-from perfcheck._findings.finding import Finding, Severity
-from perfcheck._findings.message import Message
-from perfcheck._ledger.document import CompareRelation, EqualRelation
+from perfcheck._findings.plain import Severity
 from perfcheck.rules._examples import doc, fig
+
+if TYPE_CHECKING:
+    from perfcheck._engine.context import Context
+    from perfcheck._findings.finding import Finding
+    from perfcheck._findings.message import Message
+    from perfcheck._ledger.document import CompareRelation, EqualRelation
 
 # How the fast path screens each rule over plain columns, and how the strategies break it.
 

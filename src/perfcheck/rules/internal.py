@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perfcheck._core.i18n import N_
 from perfcheck._engine.breaker import Drawing, Span
-from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
 from perfcheck._engine.screen import Screen
-from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
-from perfcheck._ledger.document import RELATION_KINDS, _Relation
+from perfcheck._findings.plain import Severity, Verdict
+from perfcheck._ledger.kinds import RELATION_KINDS
 from perfcheck.rules._examples import doc, fig
+
+if TYPE_CHECKING:
+    from perfcheck._engine.context import Context
+    from perfcheck._findings.finding import Finding
+    from perfcheck._ledger.document import _Relation
 
 # How the hypothesis strategies break each rule: its breaker.
 
@@ -84,8 +88,8 @@ def incompatible_units(ctx: Context, rel: _Relation) -> Iterator[Finding]:
     problem = ctx.dimension_problem(rel)
     if problem is None:
         return
-    ctx.checks.append(RelationCheck(relation=rel.id, code=incompatible_units.code, status="invalid"))
-    yield Finding(
+    ctx.record_check(relation=rel.id, code=incompatible_units.code, status="invalid")
+    yield ctx.finding(
         code=incompatible_units.code,
         severity=incompatible_units.severity,
         verdict=Verdict.INVALID,
@@ -281,7 +285,7 @@ def excess_digits(ctx: Context, _: None) -> Iterator[Finding]:
     """
     for fid in ctx.excess:
         view = ctx.view(fid)
-        yield Finding(
+        yield ctx.finding(
             code=excess_digits.code,
             severity=excess_digits.severity,
             verdict=Verdict.BROKEN,

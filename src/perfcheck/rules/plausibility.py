@@ -6,18 +6,21 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import exact_sum, sum_intervals
 from perfcheck._core.units import Kind, Unit
 from perfcheck._engine.breaker import Drawing
-from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
 from perfcheck._engine.screen import Columns, Quotient, Screen
-from perfcheck._findings.finding import Finding, Severity
-from perfcheck._ledger.document import ShareRelation
+from perfcheck._findings.plain import Severity
 from perfcheck.rules._examples import doc, fig
+
+if TYPE_CHECKING:
+    from perfcheck._engine.context import Context
+    from perfcheck._findings.finding import Finding
+    from perfcheck._ledger.document import ShareRelation
 
 HUNDRED = Decimal(100)
 
@@ -252,7 +255,7 @@ def share_above_100(ctx: Context, _: None) -> Iterator[Finding]:
     **What to do.** Check that the whole really contains the part.
     """
     for rel in ctx.ledger.relations:
-        if isinstance(rel, ShareRelation) and ctx.base(rel.stated).lo > HUNDRED:
+        if rel.kind == "share" and ctx.base(rel.stated).lo > HUNDRED:
             view = ctx.view(rel.stated)
             yield ctx.suspicious(
                 share_above_100,

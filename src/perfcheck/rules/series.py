@@ -8,18 +8,23 @@ documents), never on one document alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import NEAR, Interval
-from perfcheck._engine.context import Context, near
+from perfcheck._engine.judging import near
 from perfcheck._engine.registry import Registry, Rule, rule
-from perfcheck._findings.finding import Finding, Severity, Verdict
-from perfcheck._ledger.document import ChangeRelation
+from perfcheck._findings.plain import Severity, Verdict
 from perfcheck.rules._examples import doc, fig
+
+if TYPE_CHECKING:
+    from perfcheck._engine.context import Context
+    from perfcheck._findings.finding import Finding
+    from perfcheck._ledger.document import Ledger
 
 #: The relation kind series rules are registered under: no document relation has it,
 #: so :func:`perfcheck.check` never runs them on one document.
@@ -109,7 +114,7 @@ def _compare(  # noqa: PLR0913 - each part of a judgment is named
     below, above = NEAR.subtract(value, own.lo), NEAR.subtract(own.hi, value)
     lo = NEAR.divide(NEAR.subtract(target.lo, above), factor)
     hi = NEAR.divide(NEAR.add(target.hi, below), factor)
-    yield Finding(
+    yield ctx.finding(
         code=rule_.code,
         severity=rule_.severity,
         verdict=Verdict.BROKEN,
@@ -223,7 +228,7 @@ def series_prior_year(ctx: Context, pair: YearPair) -> Iterator[Finding]:
     the restatement.
     """
     for rel in ctx.ledger.relations:
-        if not isinstance(rel, ChangeRelation) or ctx.dimension_problem(rel):
+        if rel.kind != "change" or ctx.dimension_problem(rel):
             continue
         concept = ctx.view(rel.current).figure.concept
         if concept is None:
@@ -261,3 +266,39 @@ RULES = (series_carryover, series_prior_year)
 
 #: The series rules, in code order: run by :func:`perfcheck.check_series`.
 series_registry = Registry(RULES)
+
+
+#: A period naming a year: ``2021``, ``2021年``, ``2021年度``.
+_YEAR: Final = re.compile(r"\s*(\d{4})\s*(年(度)?)?\s*")
+
+
+def year(period: str | None) -> int | None:
+    """The year a ``period`` names (``"2021"``, ``"2021年"``, ``"2021年度"``), or None.
+
+    >>> year("2021"), year("2021年度"), year("2021Q1"), year(None)
+    (2021, 2021, None, None)
+    """
+    if period is None:
+        return None
+    match = _YEAR.fullmatch(period)
+    return None if match is None else int(match.group(1))
+
+
+def series_pairs(documents: Sequence[Ledger | tuple[str | None, str | None]]) -> list[tuple[int, int]]:
+    """The (earlier, later) positions of documents of one entity in consecutive years, in order.
+
+    A document is a ledger, or its ``(entity, period)``: a batch pairs what it checked
+    without building a ledger a document.
+    """
+    found: dict[tuple[str, int], list[int]] = {}  # by entity and year: a batch has many entities
+    for index, document in enumerate(documents):
+        entity, period = document if isinstance(document, tuple) else (document.entity, document.period)
+        y = year(period)
+        if entity and y is not None:
+            found.setdefault((entity.strip(), y), []).append(index)
+    pairs = []
+    for (entity, y), later in found.items():
+        earlier = found.get((entity, y - 1))
+        if earlier and len(earlier) == 1 and len(later) == 1:
+            pairs.append((earlier[0], later[0]))
+    return sorted(pairs, key=lambda p: (p[1], p[0]))

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterator
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import (
@@ -21,12 +21,15 @@ from perfcheck._core.interval import (
 )
 from perfcheck._core.units import Kind
 from perfcheck._engine.breaker import Drawing
-from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
 from perfcheck._engine.screen import Quotient, Screen
-from perfcheck._findings.finding import Finding, RelationCheck, Severity, Verdict
-from perfcheck._ledger.document import RatioRelation, ShareRelation
+from perfcheck._findings.plain import Severity, Verdict
 from perfcheck.rules._examples import doc, fig
+
+if TYPE_CHECKING:
+    from perfcheck._engine.context import Context
+    from perfcheck._findings.finding import Finding
+    from perfcheck._ledger.document import RatioRelation, ShareRelation
 
 HUNDRED = Decimal(100)
 
@@ -308,19 +311,17 @@ def implied_target(ctx: Context, rel: RatioRelation) -> Iterator[Finding]:
     hi = UP.divide(NEAR.multiply(n, HUNDRED), stated.lo)
     first = max(lo.to_integral_value(rounding=ROUND_CEILING), Decimal(1))
     holds = first <= hi
-    ctx.checks.append(
-        RelationCheck(
-            relation=rel.id,
-            code=implied_target.code,
-            status="holds" if holds else "broken",
-            subject=rel.stated,
-            actual=ctx.view(rel.stated).number,
-            unit="%",
-        )
+    ctx.record_check(
+        relation=rel.id,
+        code=implied_target.code,
+        status="holds" if holds else "broken",
+        subject=rel.stated,
+        actual=ctx.view(rel.stated).number,
+        unit="%",
     )
     if holds:
         return
-    yield Finding(
+    yield ctx.finding(
         code=implied_target.code,
         severity=implied_target.severity,
         verdict=Verdict.BROKEN,

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from perfcheck._core.i18n import N_
 from perfcheck._core.interval import INF, NEAR, Interval, exact_sum, sum_intervals
 from perfcheck._engine.breaker import Drawing
-from perfcheck._engine.context import Context
 from perfcheck._engine.registry import rule
 from perfcheck._engine.screen import Linear, Screen
-from perfcheck._findings.finding import Finding, Severity
-from perfcheck._ledger.document import BalanceRelation, SumRelation
+from perfcheck._findings.plain import Severity
 from perfcheck.rules._examples import doc, fig
+
+if TYPE_CHECKING:
+    from perfcheck._engine.context import Context
+    from perfcheck._findings.finding import Finding
+    from perfcheck._ledger.document import BalanceRelation, SumRelation
 
 # How the hypothesis strategies break each rule: its breaker. (Its screen is in its decorator.)
 

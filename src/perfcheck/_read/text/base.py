@@ -62,6 +62,8 @@ OF_SUBJECT: Final = re.compile(r"([^，,。；;：:0-9]{2,20}?)中[，,：:]")
 
 #: A year's level a figure is compared with (恢复到2019年水平, 高于2020年同期水平): no year of what follows.
 _LEVEL: Final = re.compile(r"度?(?:的)?(?:同期)?水平")
+#: What opens a sentence's reasons (主要原因是, 是由于, 主要是): a year after it is a reason's.
+_REASON_WORDS: Final = re.compile(r"原因|由于|主要是")
 
 
 @dataclass(eq=False)
@@ -391,6 +393,8 @@ class State:
         #: the report's own year (its title's, else its first sentence's)
         self.year: str | None = None
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
+        #: a change's own prior for each figure that changed, when its name found the prior first
+        self.compared_priors: dict[int, Fig] = {}
         #: where lists open whose total was found by another spelling of its name (inferred)
         self.spelled_openers: set[int] = set()
         self.unreadable: list[tuple[int, int]] = []
@@ -458,6 +462,8 @@ class State:
         for m in _YEAR.finditer(self.text, line, fig.mention.start):
             if _LEVEL.match(self.text, m.end()):
                 continue  # 税收收入…基本恢复到2019年水平。加上…收入总量为X: a level compared with
+            if self.in_past_reasons(m.start(), fig.mention.start):
+                continue  # 主要原因是…下达2016年结算资金。其中：基本支出…: a year of a reason
             compared = patterns.COMPARED_YEAR.search(self.text, max(line, m.start() - 2), m.start())
             if compared is None:
                 own = m.group(1)
@@ -468,6 +474,21 @@ class State:
             if not any(ch in between for ch in "，,；;。：:") and not re.search(r"[0-9]", between):
                 return m.group(1)  # 较2024年的2,190万元: the figure compared with
         return own
+
+    def in_past_reasons(self, at: int, fig_start: int) -> bool:
+        """Whether a year printed at ``at`` is in a sentence's reasons that ended before ``fig_start``.
+
+        ``支出合计100万元，较上年减少5万元，主要原因是减少了2016年结算资金。其中：基本支出…``: the
+        year names what a reason is about; the list after the sentence is of the total's year. A
+        year with a figure after it in its sentence (``主要是…，2021年收入合计100万元。其中：…``) is
+        that figure's, and its list's.
+        """
+        stop = max(self.text.rfind(c, 0, at) for c in "。\n") + 1
+        reasons = _REASON_WORDS.search(self.text, stop, at)
+        end = self.text.find("。", at, fig_start)
+        if reasons is None or end < 0:
+            return False
+        return not any(at < f.mention.start < end for f in self.figs)
 
     def year_printed(self, fig: Fig, floor: int) -> str | None:
         """The year printed in a figure's own words (``2015年预算12.5万元``), back to the figure before."""
@@ -524,6 +545,12 @@ class State:
     def qualifies(self, fig: Fig) -> bool:
         """Whether a figure is followed by 的 (全年预算32,972万元的67.8%): it qualifies what follows."""
         return self.text[fig.mention.phrase_end : fig.mention.phrase_end + 1] == "的"
+
+    def compared_with(self, fig: Fig) -> bool:
+        """Whether a figure is what another is compared with: 较2024年的2,190万元减少…, 比上年的X增加…."""
+        after = patterns.DIRECTION.match(self.text, fig.mention.phrase_end)
+        clause = max(self.text.rfind(c, 0, fig.mention.start) for c in "，,；;。：:\n")
+        return after is not None and bool(re.search(r"[较比]", self.text[clause + 1 : fig.mention.start]))
 
     def eligible(self, fig: Fig) -> bool:
         """Whether a figure can be the total or a part of a list (not a change, a share or a bare number)."""

@@ -147,21 +147,19 @@ class Breakdowns(Sums):
                 shares.setdefault(id(whole), []).append((part, rate))
                 wholes[id(whole)] = whole
         for key, found in shares.items():
-            whole, parts = wholes[key], [part for part, _ in found]
-            if (
-                len({id(p) for p in parts}) != len(found)
-                or len(found) < 2
-                or not partition([p.label for p in parts])
-            ):
+            whole = wholes[key]
+            if len({id(p) for p, _ in found}) != len(found):
                 continue
-            if any(
-                r.data["kind"] == "sum"
-                and r.figures[0] is whole
-                and {id(p) for p in r.figures[1:]} >= {id(p) for p in parts}
-                for r in self.relations
-            ):
-                continue  # the sum and the shares already check the rates
-            self.add_to_100(whole.label, parts, [rate for _, rate in found], every=True)
+            for pairs in _partition_runs(sorted(found, key=lambda pair: pair[0].mention.start)):
+                parts = [part for part, _ in pairs]
+                if any(
+                    r.data["kind"] == "sum"
+                    and r.figures[0] is whole
+                    and {id(p) for p in r.figures[1:]} >= {id(p) for p in parts}
+                    for r in self.relations
+                ):
+                    continue  # the sum and the shares already check the rates
+                self.add_to_100(whole.label, parts, [rate for _, rate in pairs], every=True)
         rated = {id(r.figures[-1]) for r in self.relations if r.data["kind"] in {"share", "ratio"}}
         for run in runs:
             if not all(f.is_percent and f.keep for f in run) or any(id(f) in rated for f in run):
@@ -225,3 +223,28 @@ class Breakdowns(Sums):
             if (rest := self.split_runs(total, parts[cut:])) is not None:
                 return [head, *rest]
         return None
+
+
+def _partition_runs(found: list[tuple[Fig, Fig]]) -> list[list[tuple[Fig, Fig]]]:
+    """The runs of a whole's shares, in the order printed, whose parts' names are a known partition.
+
+    All of them when they are one; else the longest runs of two or more shares printed one after
+    another, left to right (``基本支出…占7.55%。项目支出…占92.45%。…教育支出…占100%``: the first two
+    split the whole one way, the third is of another classification).
+    """
+    if len(found) < 2:
+        return []
+    if partition([part.label for part, _ in found]):
+        return [found]
+    runs, start = [], 0
+    while start < len(found) - 1:
+        end = next(
+            (e for e in range(len(found), start + 1, -1) if partition([p.label for p, _ in found[start:e]])),
+            None,
+        )
+        if end is None:
+            start += 1
+            continue
+        runs.append(found[start:end])
+        start = end
+    return runs

@@ -58,9 +58,11 @@ from perfcheck._read.text.defined import Defined
 from perfcheck._read.text.equalities import Equalities
 from perfcheck._read.text.growth import Growth
 from perfcheck._read.text.headline import Headline
+from perfcheck._read.text.included import Included
 from perfcheck._read.text.itemised import Itemised
 from perfcheck._read.text.lines_below import LinesBelow
 from perfcheck._read.text.numbers import Mention, find, remainder_places
+from perfcheck._read.text.per_capita import PerCapita
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
 from perfcheck._read.text.shared_base import SharedBase
@@ -91,6 +93,7 @@ class _Builder(
     Changes,
     Itemised,
     Growth,
+    PerCapita,
     Comparisons,
     Equalities,
     Headline,
@@ -101,6 +104,7 @@ class _Builder(
     Spellings,
     Adjusted,
     UnprintedBases,
+    Included,
 ):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -376,6 +380,7 @@ class _Builder(
         self.changes_of_both_years()
         self.itemised_reasons()
         self.average_growth()
+        self.per_capita()
 
     def build(self, name: str, locale: str) -> Built:  # noqa: PLR0915 - one step per recogniser, in order
         self.read_figures()
@@ -394,6 +399,8 @@ class _Builder(
         self.breakdowns()
         self.cross_sections()
         self.added_totals()
+        self.included_parts()
+        self.sangong_sections()
         self.lists_run_on()
         self.drop_bare()
         self.concepts()

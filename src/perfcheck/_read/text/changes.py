@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
@@ -17,6 +18,12 @@ from perfcheck._read.text.sentences import Sentence
 _FLAT: Final = re.compile(r"持平|无增减|无变化|没有变化|未(?:发生)?变化|与上年(?:度)?相同")
 #: What a figure is said to be flat against: 与上年预算数持平, 和上年相比无增减, 同比持平.
 _FLAT_BASE: Final = re.compile(r"(?:与|和|较|比)([^，,。；;]{1,14}?)(?:相比)?[，,]?\s*$|(同比)\s*$")
+#: Words saying a comparison is like for like (同口径比上年, 按可比口径): they name nothing that changed.
+_LIKE_FOR_LIKE: Final = re.compile(
+    r"^\s*(?:按|在)?(?:同|可比)口径(?:计算)?|(?:按|在)?(?:同|可比)口径(?:计算)?\s*$"
+)
+#: A line ending in a change's direction word (比去年增加): its amount is on the next line.
+_ENDS_IN_DIRECTION: Final = re.compile(r"(?:增加|减少|增长|下降|降低|上升|提高)了?\s*$")
 _HOW_MUCH: Final = re.compile(r"^(?:压缩|缩减|节约|节省)|幅(?:度)?(?:为|达)?$")
 
 
@@ -24,10 +31,12 @@ class Changes(State):
     """Recognise changes (``较上年增加X，增长Y%``) and of the changes of a sum's parts adding up."""
 
     def changes(self) -> None:  # noqa: C901, PLR0912 - subject, prior, amount and rate of each change
-        for sentence in self.sentences:
-            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+        for line in self.sentences:
+            sentence = self.run_on(line)
+            lines = [s.index for s in self.sentences if line.start <= s.start < sentence.end]
+            figs = [f for i in lines for f in self.by_sentence.get(i, []) if f.keep]
             joined: set[int] = set()
-            for match in patterns.CHANGE.finditer(self.text, sentence.start, sentence.end):
+            for match in patterns.CHANGE.finditer(self.text, line.start, line.end):
                 if match.start() in joined:
                     continue
                 direction = patterns.DIRECTION.search(
@@ -44,7 +53,10 @@ class Changes(State):
                 if self.text[max(sentence.start, match.start() - 2) : match.start()] == "分别":
                     self.respective_changes(sentence, figs, match)
                     continue
-                currents, named_prior, loose = self.changing(sentence, figs, match, direction)
+                compared = self.compared_pairs(sentence, match, direction)
+                currents, named_prior, loose = (
+                    (compared, None, False) if compared else self.changing(sentence, figs, match, direction)
+                )
                 if not currents:
                     continue
                 kind = currents[0].kind
@@ -77,16 +89,10 @@ class Changes(State):
                     # 较2024年的2,190万元: last year's figure of what changed, named so
                     year = self.text[match.start() : prior.mention.phrase_start].strip("较比的度 \u3000")
                     prior.label = f"{year}{currents[0].label}"
-                # with both years printed, the amount and the rate of a change are two statements,
-                # each judged (and reported) on its own
-                statements = (
-                    [(delta, None), (None, percent)]
-                    if prior is not None and delta is not None and percent is not None
-                    else [(delta, percent)]
-                )
                 label = self.text[match.start() : direction.end()]
                 for current in currents:
-                    for amount, rate in statements:
+                    prior = self.compared_priors.pop(id(current), prior)  # of the year compared with
+                    for amount, rate in _statements(prior, delta, percent):
                         data: dict[str, Any] = {
                             "kind": "change",
                             "current": "",
@@ -106,6 +112,19 @@ class Changes(State):
                         self.add(
                             "change", data, unique([current.sentence, sentence]), used, inferred=loose or gap
                         )
+
+    def run_on(self, line: Sentence) -> Sentence:
+        """A line's sentence, run on into the next line when the page wraps it right after a change's word.
+
+        ``…万元，比去年增加`` / ``1.55万元，增长39.4%``: the amount and the rate of the change are on the
+        next line, a sentence of its own; the change is read over both.
+        """
+        following = line.index + 1
+        if line.end not in self.joins or following >= len(self.sentences):
+            return line
+        if _ENDS_IN_DIRECTION.search(self.text, line.start, line.end) is None:
+            return line
+        return replace(line, end=self.sentences[following].end)
 
     def own_budget(self, base: str, current: Fig) -> bool:
         """Whether a change's base is another role of the figure's own year (比预算数, 与2021年度预算相比).
@@ -264,6 +283,9 @@ class Changes(State):
         # 收入37,730万元，为全年预算46,908万元的80.43%，比上年…: a figure followed by 的
         # qualifies what comes after it and is not what changed
         subjects = [f for f in before if not self.qualifies(f)] or before
+        # 比2023年预算1000万元增加200万元，…，比2023年决算1100万元增加…: what one change is compared
+        # with is no subject of the next
+        subjects = [f for f in subjects if not self.compared_with(f)] or subjects
         subjects = self.before_brackets(subjects, match.start())
         named = self.named_subject(subjects, match, direction)
         rivals = self.rival_subjects(subjects, sentence, match) if not named else []
@@ -293,20 +315,21 @@ class Changes(State):
             # “三公”经费支出决算数比2016年度减少…: the words before 比 name what changed, printed
             # in an earlier sentence of the section; found by its core, so inferred
             clause = max(self.text.rfind(c, sentence.start, match.start()) for c in "，,；;：:。")
-            lead = self.text[max(clause + 1, sentence.start) : match.start()]
+            lead = _LIKE_FOR_LIKE.sub("", self.text[max(clause + 1, sentence.start) : match.start()])
             opener = patterns.LIST_OPENER.match(lead.strip())
             if both := self.both_totals(lead.strip(), sentence):
                 return both, None, True  # 收、支与2023年度相比，减少…: the two totals printed before
             if opener is not None and opener.end() < len(lead.strip()):
                 # 其中公务接待费比上年减少…: a part of what changed, named as printed before
-                found = self.nearest_plain(_plain(lead.strip()[opener.end() :]), sentence)
+                part = lead.strip()[opener.end() :]
+                found = self.nearest_plain(_plain(part), sentence) or self.spelled_before(sentence, part)
             elif lead.strip():
                 core = patterns.YEAR_PREFIX.sub("", lead.strip())
                 found = self.nearest_core(core, sentence) or self.spelled_before(sentence, core)
             else:
                 # 上年结转和结余8.02万元，为…的资金。较2022年度增加0.78万元: the sentence opens with
                 # the comparison; what changed is the figure printed last before it, an amount
-                found = self.nearest_before(sentence, lambda _: True)
+                found = self.listed_total(self.nearest_before(sentence, lambda _: True), sentence)
                 if found is not None and (found.kind != "amount" or not self.eligible(found)):
                     # …比2014年预算数减少8.35亿元，下降11.7%；比2014年执行数减少2.5亿元: the subject
                     # of the change before, in the same period
@@ -356,11 +379,15 @@ class Changes(State):
         """``收、支`` (收支) before a change: the income and the spending total of the sentence before.
 
         ``收入总计4697.76万元，支出总计4697.76万元。收、支与2023年度相比，减少956.31万元``:
-        each of the two totals (总计, else 合计) changed so. Both must be printed.
+        each of the two totals (总计, else 合计) changed so. Both must be printed, or one figure
+        printed for both (``收、支总计均为357.21万元``).
         """
         if _BOTH.fullmatch(lead) is None:
             return []
         before = [f for f in self.by_sentence.get(sentence.index - 1, []) if f.keep and f.kind == "amount"]
+        both = [f for f in before if _BOTH_TOTAL.search(f.label)]
+        if len(both) == 1:
+            return both
         found = []
         for side in ("收入", "支出"):
             named = [f for f in before if re.search(side + r"(?:总计|合计)$", f.label)]
@@ -521,12 +548,63 @@ class Changes(State):
                 return found.group(1), found.group(2)
         return None
 
+    def compared_pairs(self, sentence: Sentence, match: re.Match[str], direction: re.Match[str]) -> list[Fig]:
+        """What changed, when a change names figures printed in this year and in the year it is against.
+
+        ``2023年度收入总计453.13万元，支出总计453.13万元，2022年度收入总计400.22万元，支出总计400.22万元，
+        与2022年度相比，收入、支出总计各增加52.91万元``: each name (``A、B总计各`` names A总计 and
+        B总计) is printed once of the report's year and once, after it, of the year compared with;
+        the change is of this year's figure against that one (kept in ``compared_priors``). Empty
+        unless every name is found so.
+        """
+        base = base_of(match.group())
+        year = str(int(self.year) - 1) if base == "上年" and self.year else base.removesuffix("度")
+        year = year.removesuffix("年")
+        words = self.text[match.end() : direction.start()].strip("，,：: \u3000")
+        if not year.isdigit() or not words:
+            return []
+        pool = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.kind == "amount"
+            and f.mention.start < match.start()
+            and f.sentence.section == sentence.section
+            and self.eligible(f)
+        ]
+        for names in _name_splits(words):
+            pairs = []
+            for name in names:
+                now = [f for f in pool if f.label == name and f.period in {None, self.year}]
+                then = [f for f in pool if f.label == name and f.period == year]
+                if len(now) != 1 or len(then) != 1 or now[0].mention.start > then[0].mention.start:
+                    break
+                pairs.append((now[0], then[0]))
+            else:
+                self.compared_priors.update({id(now): then for now, then in pairs})
+                return [now for now, _ in pairs]
+        return []
+
     def of_year(self, name: str, year: str, sentence: Sentence) -> Fig | None:
         """The nearest figure before ``sentence`` in its section named ``name`` in a sentence of ``year``."""
         return self.nearest_before(
             sentence,
             lambda f: f.label == name and f"{year}年" in self.text[f.sentence.start : f.sentence.end],
         )
+
+    def listed_total(self, found: Fig | None, sentence: Sentence) -> Fig | None:
+        """The total of the list ``found`` ends, when that list closed the period before ``sentence``.
+
+        ``“三公”经费预算3328万元。其中，A 50万元，B 478万元，C 2800万元。比2018年减少830万元``: a
+        sentence opening with the comparison after a list's own sentence compares the whole, not
+        its last part. Else ``found`` itself.
+        """
+        if found is None or found.sentence.period != sentence.period - 1:
+            return found
+        for total, parts, _ in self.list_sums:
+            if parts and parts[-1] is found and total.mention.start < parts[0].mention.start:
+                return total
+        return found
 
     def nearest_before(self, sentence: Sentence, accept: Callable[[Fig], bool]) -> Fig | None:
         """The nearest figure printed before ``sentence`` in its section that ``accept`` takes."""
@@ -822,11 +900,14 @@ class Changes(State):
                 for f in figs[n + 1 :]:
                     if patterns.CHANGED_TO.search(f.label) or "由" in f.label:
                         break
+                    if patterns.LIST_OPENER.search(self.text, current.text_end, f.mention.start):
+                        break  # …增加到1200万元，其中2022年至2024年年均增长10%: a part's, or a span's
                     after.append(f)
                 # 由263.48万元减至211.48万元，压缩52万元: the direction is said; 压缩 names its amount
                 said = [f for f in after if patterns.DIRECTION.search(f.label) or _HOW_MUCH.search(f.label)]
                 delta = next((f for f in said if f.kind == "amount" and f.unit == current.unit), None)
-                percent = next((f for f in said if f.is_percent), None)
+                rates = [f for f in said if f.is_percent and not patterns.AVERAGE_RATE.search(f.label)]
+                percent = rates[0] if rates else None
                 data: dict[str, Any] = {
                     "kind": "change",
                     "current": "",
@@ -973,12 +1054,43 @@ def _common(a: str, b: str) -> int:
 
 #: Income and spending named by one character each: 收、支, 收支.
 _BOTH: Final = re.compile(r"(?:本年)?收[、和及与]?支(?:总计|合计)?")
+#: One figure printed for both sides' totals: 收、支总计均为357.21万元.
+_BOTH_TOTAL: Final = re.compile(r"收[、和及与]?支(?:总计|合计)")
 #: Two years' values compared, then the change: 对比减少4.35万元, 与上年对比增加….
 _VERSUS: Final = re.compile(r"对比(增加|减少|增长|下降)")
 #: A rate of change named as such: 减少率35.22%, 增长率.
 _RATE_NAME: Final = re.compile(r"(?:增长|减少|下降|降低|增加)率$")
 #: A base that names a role in the budget cycle, with or without a year: 预算, 2021年度预算, 年初预算.
 _OWN_ROLE: Final = re.compile(r"(?:((?:19|20)[0-9]{2})年度?)?(?:年初|全年|调整)?(?:预算|决算|执行|实际|计划)")
+
+
+def _statements(
+    prior: Fig | None, delta: Fig | None, percent: Fig | None
+) -> list[tuple[Fig | None, Fig | None]]:
+    """A change's amount and rate, as one statement, or two when its prior is printed.
+
+    With both years printed, the amount and the rate of a change are two statements, each
+    judged (and reported) on its own.
+    """
+    if prior is not None and delta is not None and percent is not None:
+        return [(delta, None), (None, percent)]
+    return [(delta, percent)]
+
+
+def _name_splits(words: str) -> list[list[str]]:
+    """The names a change's words may give: one, or ``A、B总计各`` as A总计 and B总计 (each split tried).
+
+    >>> _name_splits("收入、支出总计各")[:3]
+    [['收入', '支出总计'], ['收入计', '支出总计'], ['收入总计', '支出总计']]
+    """
+    shared = words.endswith("各")
+    names = words.removesuffix("各").split("、")
+    if len(names) == 1:
+        return [names]
+    if not shared:
+        return []
+    last = names[-1]
+    return [[*(n + last[cut:] for n in names[:-1]), last] for cut in range(len(last), 0, -1)]
 
 
 def base_of(words: str) -> str:

@@ -6,7 +6,7 @@ import itertools
 import re
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import CLAUSE_STOP, Fig, State, prefix, unique
+from perfcheck._read.text.base import CLAUSE_STOP, LAST_YEAR, Fig, State, prefix, unique
 from perfcheck._read.text.sentences import Sentence
 
 
@@ -233,6 +233,8 @@ class Comparisons(State):
             roles = {"actual": patterns.ACTUAL_ROLE, "budget": patterns.BUDGET_ROLE}
             amounts = [f for f in figs if f.kind == "amount"]
             left = next((f for f in amounts if roles[left_role].search(f.label)), None)
+            # 上年预算15万元，本年预算20万元，本年决算18.5万元: the budget of the actual's year
+            amounts = [f for f in amounts if left is None or not self.other_years(left, f)]
             right = next((f for f in amounts if right_role and roles[right_role].search(f.label)), None)
             if left is not None and right is not None and left is not right:
                 self.compare(left, op, right, f"{left_words}{word}{right_match.group()}")
@@ -252,6 +254,13 @@ class Comparisons(State):
         winners = [f for p, f in scored if p == best]
         if best >= 2 and len(winners) == 1:
             self.compare(winners[0], op, right, f"{left_words}{word}{right_words}")
+
+    def other_years(self, a: Fig, b: Fig) -> bool:
+        """Whether two figures are of different years by their words: one names 上年, or two years."""
+        if bool(LAST_YEAR.search(a.label)) != bool(LAST_YEAR.search(b.label)):
+            return True
+        years = self.period_of(a), self.period_of(b)
+        return None not in years and years[0] != years[1]
 
 
 def _points(fig: Fig) -> bool:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import Fig, State, common, factor, label_core, unique
+from perfcheck._read.text.base import LAST_YEAR, Fig, State, common, factor, label_core, role_of, unique
 
 #: The carry-overs a statement's 总计 hold beside this year's income and spending.
 _CARRIED: Final = frozenset({"carryover_in", "carryover_out"})
@@ -28,6 +28,8 @@ class Equalities(State):
                     continue
                 if total_a.kind != total_b.kind or self.other_scopes(total_a, total_b):
                     continue  # 全市 and 市本级 list the same kinds of income: two quantities
+                if self.other_periods(total_a, total_b):
+                    continue  # 收入预算 and 收入决算, 本年收入 and 上年收入 list the same kinds: two things
                 # the same breakdown of two wholes (全市 and 市本级 收入, each 税收/非税) is no
                 # sign they are one: some figure of the two lists must be printed alike
                 pairs = [(total_a, total_b), *zip(parts_a, parts_b, strict=True)]
@@ -40,6 +42,20 @@ class Equalities(State):
                     self.equal([a, b], paired, why="the same part of two totals listed with the same parts")
         self.balanced_totals(paired)
         self.same_figures(paired)
+
+    def other_periods(self, a: Fig, b: Fig) -> bool:
+        """Whether two figures are of different roles or years: a budget and its final account, two years.
+
+        Each is said by its words: two roles (预算, 决算, 调整预算), one label opening with 上年
+        and the other not, or two years printed before them.
+        """
+        roles = role_of(a.label), role_of(b.label)
+        if None not in roles and roles[0] != roles[1]:
+            return True
+        if bool(LAST_YEAR.search(a.label)) != bool(LAST_YEAR.search(b.label)):
+            return True
+        years = self.period_of(a), self.period_of(b)
+        return None not in years and years[0] != years[1]
 
     def same_figures(self, paired: set[frozenset[int]]) -> None:
         """One quantity printed in several sections (see :meth:`same_quantity`)."""

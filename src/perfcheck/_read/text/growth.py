@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, State
 
-#: A rate named as an average yearly one: 年均增长, 年平均增长, 年均递增, 年均增速, 年均下降.
-_AVERAGE: Final = re.compile(r"年(?:平)?均(?:增长|递增|增速|增幅|上升|下降|递减|降幅)(?:率)?(?:为|达)?$")
 #: The most years an average is taken over: longer spans are not read.
 _MAX_YEARS: Final = 30
 
@@ -27,7 +26,7 @@ class Growth(State):
     def average_growth(self) -> None:
         """``A从2015年的X上升到2020年的Y，年均增长R%``: Y == X × (1 + R/100)^(2020 − 2015), inferred."""
         for rate in self.figs:
-            said = _AVERAGE.search(rate.label)
+            said = patterns.AVERAGE_RATE.search(rate.label)
             if not rate.keep or not rate.is_percent or said is None:
                 continue
             clause = max(self.text.rfind(c, rate.sentence.start, rate.mention.start) for c in "；;。")

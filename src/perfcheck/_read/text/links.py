@@ -39,7 +39,13 @@ _ROLE_WORDS: Final = re.compile(
     r"财政拨款|一般公共预算|支出预算数?|支出决算数?|预算数|决算数|执行数|年初预算|调整预算|预算|决算|支出|开支|安排|的"
 )
 #: Spellings of one item: the first of each pair is read as the second.
-_SPELLINGS: Final = (("公车", "公务用车"), ("运行维护费", "运行费"), ("费用", "费"), ("经费", "费"))
+_SPELLINGS: Final = (
+    ("公车", "公务用车"),
+    ("运行维护费", "运行费"),
+    ("运维费", "运行费"),
+    ("费用", "费"),
+    ("经费", "费"),
+)
 #: A row or column of changes or rates: its cells are no quantity printed in the prose.
 _CHANGED: Final = re.compile(r"增减|增加|减少|增长|下降|比上年|较上年|变动|[%％率]")
 #: A header cell that only places a value: a year, a role, a unit.

@@ -302,7 +302,7 @@ def _misprinted(text: str, a: int, b: int, start: int, end: int) -> tuple[int, i
 
 #: A change's base named right before its bare value (较上年2.5减少…), and the change right after it.
 _BASE_BEFORE: Final = re.compile(
-    r"(?:较|比)(?:上年|去年|上年度|上一年|[0-9]{4}年度?)(?:同期)?(?:预算|决算|执行)?数?$"
+    r"(?:较|比)(?:上年|去年|上年度|上一年|[0-9]{4}年度?)(?:同期)?(?:预算|决算|执行)?数?的?$"
 )
 _CHANGE_AFTER: Final = re.compile(r"(?:减少|增加|下降|增长|上升|降低|节约|压减|缩减)了?")
 
@@ -316,6 +316,9 @@ def _base_unit(text: str, a: int, b: int, end: int) -> str | None:
     >>> text = "接待费0.55万元，较上年2.5减少1.95万元"
     >>> _base_unit(text, 13, 16, len(text)), _base_unit("较上年2.5，减少1.95万元", 3, 6, 15)
     ('万元', None)
+    >>> _base_unit("比上年的12,530.03增加2,079.49元", 4, 13, 24)
+    '元'
+
     """
     change = _CHANGE_AFTER.match(text, b)
     if _BASE_BEFORE.search(text[max(0, a - 10) : a]) is None or change is None:

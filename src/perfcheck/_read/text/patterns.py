@@ -164,6 +164,8 @@ CHANGE: Final = re.compile(
     r"|与(?:(?:19|20)[0-9]{2}\s*年(?:度)?)?(?:年初|全年|调整)?(?:决算|预算|执行|实际)(?:数)?相比"
     # 与2023年度相比 (a year alone), 相较于上年, 相较2022年度: the year or 上年 it is against
     r"|与(?:19|20)[0-9]{2}\s*年(?:度)?相比"
+    # 与2018年一般公共预算“三公”经费总额27389.54万元相比: the base printed inside (the next figure)
+    r"|与(?:19|20)[0-9]{2}\s*年(?:度)?(?=[^，,。；;：:0-9]{2,20}[0-9][0-9,.]*\s*[万亿]?元\s*相比)"
     r"|相较(?:于)?\s*(?:上年|去年|上一年|上年度|(?:19|20)[0-9]{2}\s*年)(?:度)?(?:决算|预算|同期|实际|执行)?(?:数)?"
     # 支出合计53.73亿元，比预算数减少9.43亿元: against this year's budget (after a figure only)
     r"|(?:较|比)(?:年初|全年|调整)?(?:预算|决算|执行|计划)数?"
@@ -216,3 +218,7 @@ ROLE_NOUNS: Final = (
 #: The scale of a score printed just before it: 分值10分，得分9.62分; 总分100分，自评得分96.62分.
 SCORE_POINTS: Final = re.compile(r"分值|满分|总分")
 SCORE_GOT: Final = re.compile(r"得分$")
+#: A rate named as an average yearly one: 年均增长, 年平均增长, 年均递增, 年均增速, 年均下降.
+AVERAGE_RATE: Final = re.compile(r"年(?:平)?均(?:增长|递增|增速|增幅|上升|下降|递减|降幅)(?:率)?(?:为|达)?$")
+#: A per-head figure's name: 人均, 生均, 每人平均, 平均每人 (人均400元 after a list is none of its parts).
+PER_HEAD: Final = re.compile(r"(?:人均|生均|每人平均|平均每人)[^，,；;。]{0,6}$")

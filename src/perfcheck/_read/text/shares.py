@@ -101,10 +101,12 @@ class Shares(State):
                     ),
                     None,
                 )
-                # 为全年预算46,908万元的80.43%, 占年初预算10065万元的43.2%
-                said = "为" in words + base.label[:1] or base.label.startswith("占")
+                # 为全年预算46,908万元的80.43%, 占年初预算10065万元的43.2%, 完成预算27万元的63.2%
+                said = "为" in words + base.label[:1] or base.label.startswith(("占", "完成"))
                 if subject is None or not said or subject.unit != base.unit:
                     continue
+                if "分别" in self.text[subject.text_end : fig.mention.phrase_start]:
+                    continue  # A、B分别为…，分别占X的a%、b%: which subject each rate is of, 分别 pairs
                 self.ratio_of([subject, base, fig], f"{subject.label} ÷ {base.label}", [fig.sentence])
                 done.add(id(fig))
         return done
@@ -258,18 +260,14 @@ class Shares(State):
         for fig in self.figs:
             if id(fig) in done or not self.rate_of_others(fig):
                 continue
-            pool = [f for f in self.figs if f.keep and f.sentence.section == fig.sentence.section]
-            pool = [f for f in pool if f.kind in {"amount", "count"} and f.mention.start < fig.mention.start]
-            pool = [f for f in pool if self.eligible(f) and f.mention.start > self.rate_before(fig)]
-            if patterns.MONEY_RATE.search(fig.label):
-                # 资金到位率 is of money: a count of activities and its target are no terms of it
-                pool = [f for f in pool if f.kind == "amount"]
+            pool = self.rate_terms(fig)
             # 一般公共预算支出 names a kind of budget, not a budget: no base of a rate
             bases, unsaid = _of_named_role(
                 [f for f in pool if patterns.RATE_DENOMINATOR.search(patterns.BUDGET_KINDS.sub("", f.label))],
                 fig.label,
             )
             denominator = bases[-1] if bases else None
+            unsaid = unsaid or self.other_terms(fig, pool, denominator)
             numerator = next(
                 (
                     f
@@ -304,6 +302,8 @@ class Shares(State):
                 self.add("ratio", data, sents, [numerator, denominator, fig], inferred=unsaid)
                 continue
             count = self.preceding(fig, {"count"})
+            if count is not None and count.unit == "分" and not patterns.SCORE_LABEL.search(fig.label):
+                continue
             if count is not None and "完成" in self.text[count.label_start : fig.mention.start]:
                 data = {
                     "kind": "ratio",
@@ -312,6 +312,41 @@ class Shares(State):
                     "label": f"{fig.label}: {count.label}",
                 }
                 self.add("ratio", data, [fig.sentence], [count, fig])
+
+    def rate_terms(self, fig: Fig) -> list[Fig]:
+        """The figures a rate may be a ratio of: amounts and counts before it in its section.
+
+        Never points, unless the rate is a score's (社会效益目标15分，服务对象满意度15分…目标完成率为100%);
+        only money for a rate of money (资金到位率: a count of activities and its target are no terms).
+        """
+        pool = [f for f in self.figs if f.keep and f.sentence.section == fig.sentence.section]
+        pool = [f for f in pool if f.kind in {"amount", "count"} and f.mention.start < fig.mention.start]
+        pool = [f for f in pool if self.eligible(f) and f.mention.start > self.rate_before(fig)]
+        if not patterns.SCORE_LABEL.search(fig.label):
+            pool = [f for f in pool if f.unit != "分"]
+        if patterns.MONEY_RATE.search(fig.label):
+            pool = [f for f in pool if f.kind == "amount"]
+        return pool
+
+    def other_terms(self, fig: Fig, pool: list[Fig], denominator: Fig | None) -> bool:
+        """Whether a rate's terms could be other figures than those taken before it: then a guess.
+
+        ``年初预算200万元，年中调整为180万元`` (``追加20万元``)…``执行率95%``: the budget may be the one
+        as adjusted, printed under no budget's name. ``到位资金200万元，计划200万元，执行率95%，
+        实际支出190万元``: what was spent may be printed after the rate.
+        """
+        if any(
+            f is not denominator and _ADJUSTED.search(f.label) and role_of(f.label) != "budget" for f in pool
+        ):
+            return True
+        after = [f for f in self.by_sentence.get(fig.sentence.index, []) if f.mention.start > fig.mention.end]
+        after = after[: next((n for n, f in enumerate(after) if f.is_percent), len(after))]
+        return any(
+            f.kind == "amount"
+            and patterns.RATE_NUMERATOR.search(f.label)
+            and not patterns.RATE_DENOMINATOR.search(f.label)
+            for f in after
+        )
 
     def rate_of_others(self, fig: Fig) -> bool:
         """Whether ``fig`` is a rate (执行率, 完成率) to be read as a ratio of figures printed before it.
@@ -406,6 +441,10 @@ def _named_fully(label: str, words: str) -> bool:
     """Whether a label holds all of a share's words (an achievement word past it aside), not their tail."""
     name = _achieved_off(label)
     return words in {label, name} or label.endswith(words) or name.endswith(words)
+
+
+#: Words of an amount by which a budget was adjusted, or of the budget as adjusted (调整为, 追加).
+_ADJUSTED: Final = re.compile(r"调整|追加|调增|调减|追减")
 
 
 def _of_named_role(budgets: list[Fig], words: str) -> tuple[list[Fig], bool]:

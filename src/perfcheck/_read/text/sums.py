@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from decimal import Decimal
 from itertools import pairwise
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import OF_SUBJECT, ROW, Fig, State, adds_up, partition, role_of, unique
+from perfcheck._read.text.base import (
+    LAST_YEAR,
+    OF_SUBJECT,
+    ROW,
+    Fig,
+    State,
+    adds_up,
+    factor,
+    partition,
+    role_of,
+    unique,
+)
 from perfcheck._read.text.names import same_item
 from perfcheck._read.text.sentences import Sentence
 
@@ -53,11 +65,18 @@ class Sums(State):
                 return eligible
         return []
 
-    def previous_total(self, sentence: Sentence) -> Fig | None:
-        """The subject of the period before: its first amount or count, in the same section."""
+    def previous_total(self, sentence: Sentence, side: str | None = None) -> Fig | None:
+        """The subject of the period before: its first amount or count, in the same section.
+
+        When the list names a side (基本支出, 项目支出: 支出) and the period before prints a total
+        of that side, the list details that total, not the first figure (收入预算1600万元；支出预算
+        1500万元。其中：基本支出…).
+        """
         figs = self.previous_subjects(sentence)
         if not figs:
             return None
+        if side is not None and _side(figs[0].label) not in (None, side):
+            return next((f for f in figs if _side(f.label) == side), None)
         actual = [f for f in figs if patterns.ACTUAL_ROLE.search(f.label)]
         if patterns.BUDGET_ROLE.search(figs[0].label) and actual:
             # 预算为15.00万元，支出决算为12.36万元。其中：... details what was spent
@@ -226,7 +245,13 @@ class Sums(State):
             # 较2024年的2,190万元减少221万元，其中…: last year's figure, compared with, is no total
             before = [f for f in printed if self.eligible(f) and not self.compared_with(f)]
             before = self.of_parts_kind(before, figs, match.end())
-            total = before[-1] if before else self.previous_total(sentences[0])
+            total = (
+                before[-1]
+                if before
+                else self.previous_total(sentences[0], self.side_after(figs, match.end()))
+            )
+            if total is None and not before and self.previous_total(sentences[0]) is not None:
+                continue  # 收入1600万元。其中：基本支出…: no total of the list's side before it
             if total is not None:
                 total = _side_total(before or [total], self.text, match.start())
                 if total is None:
@@ -259,6 +284,12 @@ class Sums(State):
                     openers.append((fig.mention.phrase_end, fig.mention.phrase_end + 1, fig))
                     break
         return openers, changed
+
+    @staticmethod
+    def side_after(figs: list[Fig], start: int) -> str | None:
+        """The side (收入, 支出) the first figure after ``start`` names, if it names one."""
+        first = next((f for f in figs if f.mention.start >= start), None)
+        return None if first is None else _side(first.label)
 
     def of_parts_kind(self, before: list[Fig], figs: list[Fig], start: int) -> list[Fig]:
         """The figures before a list that can be its total: of its first part's kind and unit.
@@ -448,6 +479,9 @@ class Sums(State):
                     and self.eligible(f)
                     and not self.qualifies(f)
                     and id(f) not in listed
+                    # 本年收入1000万元，上年收入900万元，加上年结转…: last year's, or one compared with
+                    and not LAST_YEAR.search(f.label)
+                    and not self.compared_with(f)
                 ]
                 if not earlier or len(after) < 2:
                     continue
@@ -564,9 +598,12 @@ class Sums(State):
             if len({id(f) for f in found}) != len(found) or any(f.unit != whole.unit for f in items):
                 continue
             if any(
-                t is whole and {id(p) for p in ps} == {id(f) for f in items} for t, ps, _ in self.list_sums
+                r.data["kind"] == "sum"
+                and r.figures[0] is whole
+                and {id(p) for p in r.figures[1:]} == {id(f) for f in items}
+                for r in self.relations
             ):
-                continue  # a table's rows already sum the budget column
+                continue  # a table's rows, or the list's other measures, already sum the budgets
             label = f"{whole.label} = " + " + ".join(f.label for f in items)
             data = {"kind": "sum", "total": "", "parts": [], "label": label}
             sentences = unique([whole.sentence, *(f.sentence for f in items)])
@@ -661,12 +698,6 @@ class Sums(State):
         if not re.fullmatch(r"\s*[，,]\s*", between) or not all(re.fullmatch(r"\s*、\s*", j) for j in joins):
             return None
         return before.mention.phrase_end
-
-    def compared_with(self, fig: Fig) -> bool:
-        """Whether a figure is what another is compared with: 较2024年的2,190万元减少…, 比上年的X增加…."""
-        after = patterns.DIRECTION.match(self.text, fig.mention.phrase_end)
-        clause = max(self.text.rfind(c, 0, fig.mention.start) for c in "，,；;。：:\n")
-        return after is not None and bool(re.search(r"[较比]", self.text[clause + 1 : fig.mention.start]))
 
     def extent(
         self, total: Fig, candidates: list[list[Fig]], nested: list[tuple[int, int]]
@@ -836,9 +867,11 @@ class Sums(State):
         Never a budget as adjusted in a list of a budget as first passed, or the other way round:
         in ``年初预算12981.26万元…其中：…非税收入由年初预算3574.04万元调整为3842.88万元``, the
         adjusted 3842.88 is no part of the 年初 total. (Other roles are read from labels too
-        loosely to decide by: 公共财政预算总收入 完成 is no budget.)
+        loosely to decide by: 公共财政预算总收入 完成 is no budget.) Counts of another unit than the
+        first part's are no parts either (学校4所，其中：小学2所，初中1所，高中1所，在校学生3200人), nor a
+        per-head figure (培训费24万元，其中：…伙食费8万元，人均400元).
         """
-        out = []
+        out: list[Fig] = []
         role = role_of(total.label)
         for fig in figs:
             if fig is total:
@@ -851,8 +884,10 @@ class Sums(State):
                 fig.text_end = fig.mention.end
             if (
                 fig.kind == total.kind
+                and (not out or _same_measure(fig, out[0]))
                 and fig.label
                 and not fig.mention.enumerates
+                and not patterns.PER_HEAD.search(fig.label)
                 and self.eligible(fig)
                 and not self.qualifies(fig)
             ):
@@ -955,7 +990,11 @@ class Sums(State):
         """
         if total.mention.enumerates or self.levels(total, parts):
             return  # 涉及四大类，其中：A项目9个…: a count of kinds counts the list's items, it adds none up
-        parts = self.before_semicolon(total, parts)
+        if self.names_listed(total, at, start, parts):
+            return
+        parts = self.of_a_part(self.before_semicolon(total, parts))
+        if not parts:
+            return
         measured = self.per_category(total, parts)
         if measured is not None:
             if len(measured) < 2:
@@ -967,6 +1006,8 @@ class Sums(State):
         lead = self.text[max(clause, floor) : parts[0].label_start]
         tail = self.text[parts[-1].text_end : sentence.end]
         partial = partial or bool(patterns.PARTIAL_BEFORE.search(lead) or patterns.PARTIAL_AFTER.search(tail))
+        # 行政单位1个，参照公务员法管理的事业单位**个，其他事业单位5个: an item's figure masked
+        partial = partial or bool(_MASKED.search(self.text, parts[0].label_start, parts[-1].text_end))
         opener = self.text[at:start]
         worded = "其中" in opener or "用于" in opener or bool(OF_SUBJECT.match(opener))
         is_colon = not bracket and not worded
@@ -995,12 +1036,40 @@ class Sums(State):
         self.add("sum", data, sentences, [total, *parts], inferred=unsure)
         self.list_sums.append((total, parts, self.relations[-1]))
 
+    def names_listed(self, total: Fig, at: int, start: int, parts: list[Fig]) -> bool:
+        """Whether a count's colon lists names, so that the figures after them are no parts of it.
+
+        ``内设科室4个：办公室、财务科、业务科、信息科，下属事业单位6个``: the colon opens the four
+        names; 下属事业单位 is a count of its own, printed after them.
+        """
+        if total.kind != "count" or self.text[at:start].strip() not in {"：", ":"}:
+            return False
+        first = re.split(r"[，,；;。]", self.text[start : parts[0].mention.start], maxsplit=1)
+        return len(first) > 1 and "、" in first[0] and not re.search(r"[0-9０-９]", first[0])
+
+    def of_a_part(self, parts: list[Fig]) -> list[Fig]:
+        """The parts but those whose share is said to be of another part: they detail that part.
+
+        ``其中：授予中小企业合同金额240万元，占80%；授予小微企业合同金额200万元，占授予中小企业合同
+        金额的83.33%``: the small firms' 200 is within the 240, not beside it.
+        """
+        out = []
+        for n, part in enumerate(parts):
+            stop = parts[n + 1].label_start if n + 1 < len(parts) else part.sentence.end
+            said = _SHARE_OF.search(self.text[part.text_end : max(stop, part.text_end)])
+            if said and any(p is not part and _same_name(p.label, said.group(1)) for p in parts):
+                continue
+            out.append(part)
+        return out
+
     def before_semicolon(self, total: Fig, parts: list[Fig]) -> list[Fig]:
         """The parts up to a ``；`` after which the list is already whole, or all of them.
 
         ``编制人数4人，其中事业编制4人；实有在职人员3人，离退休0人``: the parts before the ``；``
         add up to the total exactly and the whole run does not, so what follows is another
-        statement (the staff in post), not more parts.
+        statement (the staff in post), not more parts. With no ``；``, the same when the run
+        exceeds the total: the first two or more parts that add up to it exactly are the list,
+        when the rest are named otherwise (no last two characters of a name in common).
         """
         if adds_up(total, parts):
             return parts
@@ -1008,6 +1077,14 @@ class Sums(State):
             between = self.text[parts[k - 1].text_end : parts[k].label_start]
             if ("；" in between or ";" in between) and adds_up(total, parts[:k]):
                 return parts[:k]
+        # 保有量5辆，其中：执法执勤用车3辆，一般公务用车2辆，购置车辆1辆，报废车辆2辆: the parts run past
+        # the total where the first of them add up to it exactly, and what follows is named as none
+        # of them is (车辆, not 用车): another statement. 全额编制5，差额编制0，自收自支编制1 stays whole
+        if _exceeds(total, parts):
+            for k in range(2, len(parts)):
+                ends = {p.label[-2:] for p in parts[:k]}
+                if adds_up(total, parts[:k]) and not any(p.label[-2:] in ends for p in parts[k:]):
+                    return parts[:k]
         return parts
 
     def used_by_another(self, total: Fig, at: int) -> bool:
@@ -1025,6 +1102,12 @@ class Sums(State):
         return len(words) >= 2 and words not in _SPENT_WORDS
 
 
+#: A figure masked in print (**个, ＊＊万元): an item of a list whose value is not given.
+_MASKED: Final = re.compile(r"[*＊]{1,4}\s*(?:个|人|万元|元|项|名|家|辆|次)")
+
+#: A share said to be of a named whole: 占授予中小企业合同金额的83.33%.
+_SHARE_OF: Final = re.compile(r"占([^，,；;。%％的]{2,30})的")
+
 #: Words naming the money of the figure before (资金主要用于…), not a spender of its own.
 _SPENT_WORDS: Final = frozenset({"资金", "经费", "该资金", "该项资金", "上述资金", "这些资金", "其", "款项"})
 
@@ -1041,6 +1124,12 @@ def _side(label: str) -> str | None:
     """The side of a statement a label names, 收入 or 支出, when it names one and not both."""
     named = [side for side in ("收入", "支出") if side in label]
     return named[0] if len(named) == 1 else None
+
+
+def _exceeds(total: Fig, parts: list[Fig]) -> bool:
+    """Whether the printed parts add up to more than the printed total, beyond their rounding."""
+    value = sum((p.mention.number * factor(p.unit) for p in parts), Decimal(0))
+    return value > total.mention.number * factor(total.unit) and not adds_up(total, parts)
 
 
 def _same_measure(a: Fig, b: Fig) -> bool:
