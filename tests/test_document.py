@@ -140,7 +140,7 @@ def test_unreadable_values_name_the_figure(value: str, locale: str, fragment: st
         (base(figures=[{"id": "a\tb", "value": "1"}]), ["figures[0].id", "without control characters"]),
         (base(figures=[{"id": " a", "value": "1"}]), ["figures[0].id", "surrounding spaces, not ' a'"]),
         (base(figures=[{"id": "", "value": "1"}]), ["figures[0].id", "an id is non-empty text"]),
-        (base(figures=[{"id": "a", "value": "1", "unit": "斤"}]), ["figure 'a'", "unknown unit '斤'"]),
+        (base(figures=[{"id": "a", "value": "1", "unit": "斗"}]), ["figure 'a'", "unknown unit '斗'"]),
         (base(unit="元元"), ["document unit", "unknown unit"]),
         (base(locale="xx_YY"), ["unknown locale"]),
         (

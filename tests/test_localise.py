@@ -161,8 +161,11 @@ def test_slips_tested_by_groups_are_the_slips_tested_one_by_one(
     st.integers(0, 3),
 )
 def test_a_window_keeps_every_slip_at_its_ends(number: Decimal, decimals: int) -> None:
-    # each slip's own value as the range: the window's ends fall on the slips' values exactly
-    number = number.quantize(Decimal(1).scaleb(-decimals))
+    window_at_each_slip_keeps_it(number.quantize(Decimal(1).scaleb(-decimals)), decimals)
+
+
+def window_at_each_slip_keeps_it(number: Decimal, decimals: int) -> None:
+    """Each slip's own value as the range (the window's ends on it exactly): found, as without a window."""
     for slip in slips(number, decimals, amount=False):
         at = float(slip.value)
 

@@ -24,9 +24,9 @@ from perfcheck._localise.closed import PLAIN_SUM, integer_star, star
 from perfcheck._localise.confirm import Checker, compared, integer_sides
 from perfcheck._localise.solver import NeedsSolver, domain_boxes
 from perfcheck._localise.system import alone_range, build
-from perfcheck._localise.typos import _float
+from perfcheck._localise.typos import _digit_groups, _direct_raw, _float, slips, slips_where
 from perfcheck._plain import plain_outcome
-from test_localise import calls_of, integers_agree_with_decimal
+from test_localise import calls_of, integers_agree_with_decimal, window_at_each_slip_keeps_it
 
 RULES = list(perfcheck.default_registry)
 ROOT = Path(__file__).resolve().parent.parent
@@ -222,6 +222,160 @@ def test_a_slips_float_from_its_digits_is_the_float_of_its_text(
     point = min(point, length)
     text = f"{'-' if negative else ''}{digits[:point] or '0'}.{digits[point:] or '0'}"
     assert _float(value, length, point, negative) == float(text)
+
+
+# -- typing slips computed from the window, held to generating them and testing each -------
+
+
+def _raw_slips(digits: str, point: int) -> list[tuple[int, int, int, str]]:
+    """Every digit slip of :func:`_digit_groups`, one by one, in its order: generated, not computed."""
+    return [
+        (base + new * place, length, at, kind)
+        for length, at, kind, base, place, news in _digit_groups(digits, point)
+        if 0 <= at <= length
+        for new in news
+    ]
+
+
+# Digits with zeros, a 9 beside a 0 (the widest swap), runs of one digit (doubled slips), a leading "0." and one
+# digit alone
+_NUMBERS = [
+    "90.09",
+    "80597.49",
+    "0.05",
+    "100.00",
+    "1.1",
+    "11",
+    "9",
+    "0",
+    "12345678.9",
+    "99.99",
+    "10.10",
+    "3.30",
+    "0.001",
+]
+
+
+@pytest.mark.parametrize("text", _NUMBERS)
+def test_the_slips_computed_in_a_window_are_the_slips_generated_in_it_at_its_edges(text: str) -> None:
+    """Each slip's value as an end of the window, and one unit inside or outside: computed as generated.
+
+    The window holds the slip's integer digits ``v`` (in its own units: a dropped digit in
+    the fraction has one place more) as ``[v + a, v + b]``, the same span in each unit. A
+    bound of the computation moved by one unit (a place of the bands, an end of the
+    digits landing in the window) loses or adds a slip here.
+    """
+    whole, _, frac = text.partition(".")
+    digits, point = whole + frac, len(whole)
+    every = _raw_slips(digits, point)
+    checked = 0
+    for value, length, at, _kind in every:
+        for a, b in ((0, 0), (-1, 0), (0, 1), (1, 1), (-1, -1), (-3, 2)):
+
+            def bounds(
+                unit: int, span: tuple[int, int] = (value + a, value + b), own: int = length - at
+            ) -> tuple[int, int]:
+                shift = unit - own  # the same window, in the units asked for
+                lo, hi = span
+                return (
+                    (lo * 10**shift, hi * 10**shift)
+                    if shift >= 0
+                    else (-(-lo // 10**-shift), hi // 10**-shift)
+                )
+
+            expected = [r for r in every if bounds(r[1] - r[2])[0] <= r[0] <= bounds(r[1] - r[2])[1]]
+            assert list(_direct_raw(digits, point, bounds)) == expected, (value, length, at, a, b)
+            checked += 1
+    assert checked == 6 * len(every) > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(0, 10**12),
+    st.integers(0, 12),
+    st.integers(-(10**6), 10**6),
+    st.integers(0, 10**4),
+    st.integers(-2, 2),
+)
+def test_the_slips_computed_in_any_integer_window_are_the_slips_generated_in_it(
+    number: int, point_from_end: int, low: int, width: int, move: int
+) -> None:
+    """Random digits and integer windows (about the value, ten times it, a tenth of it)."""
+    digits = str(number).rjust(point_from_end + 1, "0")  # a whole part of "0" at least
+    point = len(digits) - point_from_end
+    own = len(digits) - point
+    scaled = int(digits) * 10**move if move >= 0 else int(digits) // 10**-move
+
+    def bounds(unit: int) -> tuple[int, int]:
+        lo = (scaled + low) * 10 ** max(unit - own, 0) // 10 ** max(own - unit, 0)
+        return lo, lo + width
+
+    every = _raw_slips(digits, point)
+    expected = [r for r in every if bounds(r[1] - r[2])[0] <= r[0] <= bounds(r[1] - r[2])[1]]
+    assert list(_direct_raw(digits, point, bounds)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.decimals(min_value=-(10**9), max_value=10**9, places=4, allow_nan=False, allow_infinity=False),
+    st.integers(-1, 4),
+    st.sampled_from(["near", "slip", "tenfold", "far"]),
+    st.floats(-3, 3),
+    st.sampled_from([1, 1000, 10**5]),
+    st.floats(0, 50),
+    st.booleans(),
+    st.data(),
+)
+def test_the_slips_computed_from_a_window_are_the_slips_generated_and_tested(  # noqa: PLR0913, PLR0917 - the draw
+    number: Decimal,
+    decimals: int,
+    where: str,
+    offset: float,
+    spread: int,
+    width: float,
+    amount: bool,
+    data: st.DataObject,
+) -> None:
+    """:func:`slips_where` with a window computes the slips that fit; without one, it tests every slip: the same.
+
+    The range that fits is drawn near the printed value, on one of its slips, about ten
+    times it, or far from it: to a few of its last places either side, or a few thousand
+    or hundred thousand (where the window of a point or unit slip printed to fewer places
+    still reaches).
+    """
+    number = number.quantize(Decimal(1).scaleb(-max(decimals, 0)))
+    if decimals < 0:
+        number = number.quantize(Decimal(10) ** -decimals).quantize(Decimal(1))
+    unit = 10.0 ** -max(decimals, 0)
+    every = slips(number, decimals, amount=amount)
+    centre = {
+        "near": float(number),
+        "slip": float(data.draw(st.sampled_from(every)).value) if every else float(number),
+        "tenfold": float(number) * 10,
+        "far": float(number) * 1000 + 7,
+    }[where]
+    low, high = centre + offset * spread * unit, centre + (offset * spread + width) * unit
+
+    def keep(least: float, greatest: float, places: int) -> bool:
+        half = 0.5 * 10.0 ** (-places)
+        return least - half <= high and greatest + half >= low
+
+    def window(places: int) -> tuple[float, float]:
+        half = 0.5 * 10.0 ** (-places)
+        return low - half, high + half
+
+    generated = slips_where(number, decimals, amount=amount, keep=keep)
+    assert generated == [s for s in every if keep(v := float(s.value), v, s.decimals)]
+    assert slips_where(number, decimals, amount=amount, keep=keep, window=window) == generated
+
+
+@pytest.mark.parametrize("number", ["123456789012345678.91", "-98765432109876543.2"])
+def test_slips_of_a_figure_too_long_for_floats_to_bound_are_generated_and_tested(number: str) -> None:
+    """Past 2^50 units of the last place a window's ends in floats are not whole units: every slip is tried."""
+    value = Decimal(number)
+    decimals = -value.as_tuple().exponent
+    assert isinstance(decimals, int)
+    window_at_each_slip_keeps_it(value, decimals)
 
 
 @pytest.mark.parametrize("exhaustive", [True, False], ids=["sums", "of-which-lists"])

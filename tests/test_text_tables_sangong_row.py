@@ -7,7 +7,9 @@ its shape; the items are read from the header, in the order their columns are pr
 
 from __future__ import annotations
 
-from phrasing_texts import read_text, relation_values
+import pytest
+
+from phrasing_texts import checked_by_hand, read_text, relation_values
 
 CELLS = [
     "一般公共预算财政拨款“三公”经费支出决算表",
@@ -85,3 +87,51 @@ def test_a_row_of_zeros_one_cell_a_line_whose_blank_was_dropped_is_read_padded()
     # a short row holding an amount other than zero is not placed by guess
     ledger, _ = read_text(text.replace("因公出国(境)费\n0.00\n", "因公出国(境)费\n5.00\n"))
     assert not [values for values, _ in relation_values(ledger, "sum") if "5.00" in values]
+
+
+# --- a budget's 三公 table: no column names, one amount under each item's column; the page
+# closes each header row with a line of bars (`||`, `|||`) and prints a blank amount as `|`
+
+_BUDGET_HEAD = ["“三公”经费合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费"]
+_BUDGET_UNDER = ["小计", "公务用车运行费", "公务用车购置费"]
+
+
+def _budget(amounts: list[str], *, bar_lines: bool = True) -> str:
+    head = "".join(f"{c} |\n" for c in _BUDGET_HEAD) + ("||\n" if bar_lines else "")
+    under = "".join(f"{c} |\n" for c in _BUDGET_UNDER) + ("|||\n" if bar_lines else "")
+    body = "".join(f"{a} |\n" if a else "|\n" for a in amounts)
+    return (
+        "2025年“三公”经费支出预算表\n单位:万元\n"
+        + head
+        + under
+        + body
+        + "二、情况说明\n本年预算与上年持平。\n"
+    )
+
+
+@pytest.mark.parametrize("bar_lines", [True, False], ids=["bar-lines", "no-bar-lines"])
+@pytest.mark.parametrize(
+    "amounts",
+    [["11.1", "0", "3", "8.1", "8.1", ""], ["12.5", "2", "3", "7.5", "6.5", "1"]],
+    ids=["purchase-blank", "all-printed"],
+)
+def test_a_budget_table_with_one_amount_per_item_adds_up(amounts: list[str], bar_lines: bool) -> None:
+    ledger, result = read_text(_budget(amounts, bar_lines=bar_lines))
+    sums = [values for values, _ in relation_values(ledger, "sum")]
+    total, abroad, reception, car, running, _ = amounts
+    assert {total, abroad, reception, car} <= next(v for v in sums if total in v)
+    assert any(car in v and running in v for v in sums)
+    assert result.ok
+    assert not checked_by_hand(ledger, result)
+
+
+def test_a_wrong_item_of_the_budget_table_is_to_be_checked_by_hand() -> None:
+    ledger, result = read_text(_budget(["11.1", "0", "4", "8.1", "8.1", ""]))
+    assert result.ok
+    assert any({"11.1", "4"} <= values for values in checked_by_hand(ledger, result))
+
+
+def test_a_budget_table_short_of_an_amount_is_not_placed() -> None:
+    # five amounts under six columns, no blank printed: which one is missing is not known
+    ledger, _ = read_text(_budget(["11.1", "0", "3", "8.1", "8.1"]))
+    assert not [f for f in ledger.figures if f.label.endswith("/ 金额")]

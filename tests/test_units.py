@@ -98,7 +98,7 @@ def test_every_currency_babel_knows_is_a_unit() -> None:
         ("万EUR", "unknown unit"),
         ("万%", "unknown unit"),
         ("万百分点", "unknown unit"),
-        ("斤", "unknown unit"),
+        ("斗", "unknown unit"),
         ("百元", "unknown unit"),
         ("", "unknown unit"),
     ],

@@ -278,7 +278,7 @@ def test_a_unit_that_contradicts_the_figure_is_a_conflict(
         ("XYZ 12", {}, "unknown currency code 'XYZ'"),
         ("12 ABC", {}, "unknown currency code 'ABC'"),
         ("12 apples", {}, "'apples' is not a unit"),
-        ("12斤", {}, "'斤' is not a unit"),
+        ("12斗", {}, "'斗' is not a unit"),
         ("约3万以上", {"unit": "人"}, "both about and at_least"),
     ],
 )
@@ -491,8 +491,8 @@ def test_document_errors_name_the_figure_and_quote_the_value(figure: dict[str, s
 
 
 def test_unknown_figure_unit_is_reported_once() -> None:
-    messages = problems(doc({"id": "a", "value": "12万", "unit": "斤"}, unit="元"))
-    assert messages == ["figure 'a': unknown unit '斤'"]
+    messages = problems(doc({"id": "a", "value": "12万", "unit": "斗"}, unit="元"))
+    assert messages == ["figure 'a': unknown unit '斗'"]
 
 
 def views(*figures: dict[str, Any], **kw: Any) -> dict[str, Any]:

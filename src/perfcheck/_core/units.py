@@ -45,6 +45,7 @@ class Kind(StrEnum):
     PERCENT = "percent"
     POINTS = "points"
     COUNT = "count"
+    MEASURE = "measure"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +53,19 @@ class Dimension:
     """A family of units that convert into one another.
 
     Attributes:
-        kind: amount, percent, percentage points or count.
+        kind: amount, percent, percentage points, count, or a physical measure.
         currency: the ISO 4217 code of an amount dimension (``CNY`` for 元), else ``""``.
+        quantity: what a physical measure measures (``area``, ``length``…), else ``""``.
     """
 
     kind: Kind
     currency: str = ""
+    quantity: str = ""
 
     def __str__(self) -> str:
-        """Name the dimension for messages (``amount in CNY``, ``percent``)."""
+        """Name the dimension for messages (``amount in CNY``, ``percent``, ``area``)."""
+        if self.quantity:
+            return self.quantity
         return f"{self.kind.value} in {self.currency}" if self.currency else self.kind.value
 
 
@@ -173,6 +178,32 @@ COUNT_UNITS: Final = frozenset(
     ]
 )
 
+#: Physical measures: each quantity a dimension of its own, its units by their power of ten of
+#: its base (平方米, 米, 立方米, 千克). 亩 and 斤 are dimensions of their own: no power of ten
+#: converts them (a 亩 is 666.67 平方米), so an area in 亩 is never compared with one in 平方米.
+#: A measure never joins an amount's relation: a share of an area is a share of an area.
+MEASURES: Final = {
+    "平方米": ("area", 0),
+    "㎡": ("area", 0),
+    "m2": ("area", 0),
+    "m²": ("area", 0),
+    "平方公里": ("area", 6),
+    "平方千米": ("area", 6),
+    "公顷": ("area", 4),
+    "亩": ("area in 亩", 0),
+    "米": ("length", 0),
+    "公里": ("length", 3),
+    "千米": ("length", 3),
+    "厘米": ("length", -2),
+    "立方米": ("volume", 0),
+    "m3": ("volume", 0),
+    "m³": ("volume", 0),
+    "千克": ("mass", 0),
+    "公斤": ("mass", 0),
+    "吨": ("mass", 3),
+    "斤": ("mass in 斤", 0),
+}
+
 #: Units without a scale, other than ISO codes: what may follow a printed number.
 _STEMS: Final[dict[str, Unit]] = {
     YUAN: Unit(YUAN, CNY, Decimal(1), YUAN),
@@ -180,6 +211,10 @@ _STEMS: Final[dict[str, Unit]] = {
     "百分点": Unit("百分点", POINTS, Decimal(1), "百分点"),
     "个百分点": Unit("个百分点", POINTS, Decimal(1), "百分点"),
     **{sym: Unit(sym, COUNT, Decimal(1), sym) for sym in COUNT_UNITS},
+    **{
+        sym: Unit(sym, Dimension(Kind.MEASURE, quantity=quantity), Decimal(10) ** power, sym)
+        for sym, (quantity, power) in MEASURES.items()
+    },
 }
 
 _ISO_CODE: Final = re.compile(r"[A-Z]{3}")
@@ -236,8 +271,10 @@ def lookup_unit(symbol: str) -> Unit:
     dimension as 元.
 
     >>> lookup_unit("万人次")
-    Unit(symbol='万人次', dimension=Dimension(kind=<Kind.COUNT: 'count'>, currency=''), \
+    Unit(symbol='万人次', dimension=Dimension(kind=<Kind.COUNT: 'count'>, currency='', quantity=''), \
 factor=Decimal('10000'), stem='人次')
+    >>> lookup_unit("万平方公里").factor, str(lookup_unit("亩").dimension)
+    (Decimal('10000000000'), 'area in 亩')
     >>> lookup_unit("XYZ")
     Traceback (most recent call last):
         ...
@@ -257,8 +294,10 @@ factor=Decimal('10000'), stem='人次')
     if match := _CHINESE_SCALED.fullmatch(symbol):
         word, stem = match.groups()
         base = _STEMS.get(stem)
-        if base is not None and (base.stem == YUAN or base.kind is Kind.COUNT):
-            return Unit(symbol, base.dimension, Decimal(10 ** CHINESE_SCALES[word]), base.stem)
+        if base is not None and (base.stem == YUAN or base.kind in (Kind.COUNT, Kind.MEASURE)):
+            # 万平方公里: the scale times the stem's own power of ten of its quantity's base
+            factor = Decimal(10) ** (CHINESE_SCALES[word] + base.exponent)
+            return Unit(symbol, base.dimension, factor, base.stem)
     msg = f"unknown unit {symbol!r}"
     raise UnknownUnitError(msg)
 
@@ -275,7 +314,15 @@ def scaled(unit: Unit, exponent: int) -> Unit | None:
     'EUR million'
     >>> scaled(lookup_unit("EUR"), 4) is None, scaled(lookup_unit("%"), 4) is None
     (True, True)
+    >>> scaled(lookup_unit("公里"), 4).symbol, scaled(lookup_unit("万公里"), -4).symbol
+    ('万公里', '公里')
     """
+    if unit.kind is Kind.MEASURE:
+        # 公里 is 10³ 米: the scale word goes before the stem (万公里), counted from it
+        stem = lookup_unit(unit.stem)
+        own = unit.exponent - stem.exponent + exponent
+        words = [w for w, e in CHINESE_SCALES.items() if e == own]
+        return stem if own == 0 else lookup_unit(f"{words[0]}{unit.stem}") if words else None
     total = unit.exponent + exponent
     if total == 0:
         return lookup_unit(unit.stem)

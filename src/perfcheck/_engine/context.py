@@ -153,6 +153,8 @@ class Context(Judging[Finding, Message]):
         """A dimension in the message locale (``amount in CNY``, ``percent``)."""
         if dim.kind is Kind.AMOUNT:
             return self.t(N_("amount in {currency}"), currency=dim.currency)
+        if dim.kind is Kind.MEASURE:
+            return self.t.word(_QUANTITY_WORDS[dim.quantity])
         return self.t.word(_DIMENSION_WORDS[dim.kind])
 
     def _mismatch(self, ids: Sequence[str]) -> Message | None:
@@ -276,6 +278,15 @@ _DIMENSION_WORDS = {
     Kind.PERCENT: N_("percent"),
     Kind.POINTS: N_("percentage points"),
     Kind.COUNT: N_("count"),
+}
+#: The physical quantities a measure's dimension names (perfcheck._core.units.MEASURES).
+_QUANTITY_WORDS = {
+    "area": N_("area"),
+    "area in 亩": N_("area in 亩"),
+    "length": N_("length"),
+    "volume": N_("volume"),
+    "mass": N_("mass"),
+    "mass in 斤": N_("mass in 斤"),
 }
 
 

@@ -154,7 +154,8 @@ class _Group:
         return time.perf_counter() - self.started > self.options.time_limit or self.solver.timed_out
 
     def _weight(self, figures: Iterable[str]) -> Fraction:
-        return sum((self.weights.get(f, Fraction(1)) for f in figures), Fraction(0))
+        # a figure of no weight given counts 1: summed as ints, a Fraction only where one is given
+        return Fraction(sum(self.weights.get(f, 1) for f in figures))
 
     def _from_hitting_sets(self) -> tuple[list[Explanation], bool]:
         """Explanations among the smallest hitting sets of the broken relations: then none is smaller."""
@@ -302,7 +303,11 @@ class _Group:
         return [s for _, s in fits[:_SLIPS_TRIED]]
 
     def _plain(self, fid: str, value: Fraction) -> list[tuple[Decimal, int]]:
-        """``value`` printed to the figure's places, then to one, two, three more.
+        """``value`` printed to the figure's places, then to one, two, three more (:meth:`_printed`)."""
+        return [self._printed(fid, value, extra) for extra in range(4)]
+
+    def _printed(self, fid: str, value: Fraction, extra: int) -> tuple[Decimal, int]:
+        """``value`` printed to the figure's places and ``extra`` more.
 
         Printed as the document prints: truncated toward zero in a document printed by
         truncation, whose printed interval ``[v, v + unit)`` holds ``value`` only then
@@ -311,7 +316,7 @@ class _Group:
         view = self.ctx.view(fid)
         own = Fraction(value) / Fraction(view.unit.factor)
         mode = ROUND_DOWN if self.checker.truncate else ROUND_HALF_EVEN
-        return [(_round(own, view.decimals + extra, mode), view.decimals + extra) for extra in range(4)]
+        return _round(own, view.decimals + extra, mode), view.decimals + extra
 
     def _suggest(
         self,
@@ -346,19 +351,17 @@ class _Group:
         def holds(relations: Sequence[str], trial: Mapping[str, tuple[Decimal, int, Typo | None]]) -> bool:
             return judge(relations, {f: (v, d) for f, (v, d, _) in trial.items()})
 
-        middle = {f: (lo + hi) / 2 for f, (lo, hi) in ranges.items()}
-        plain: dict[tuple[str, int], list[tuple[Decimal, int]]] = {}  # each point's roundings, made once
+        plain: dict[tuple[str, int, int], tuple[Decimal, int]] = {}  # each rounding, made when first tried
 
-        def rounded(f: str, which: int, point: Mapping[str, Fraction]) -> list[tuple[Decimal, int]]:
-            if (f, which) not in plain:
-                plain[f, which] = self._plain(f, point[f])
-            return plain[f, which]
+        def rounded(f: str, which: int, extra: int) -> tuple[Decimal, int]:
+            if (f, which, extra) not in plain:
+                lo, hi = ranges[f]
+                plain[f, which, extra] = self._printed(f, witness[f] if which == 0 else (lo + hi) / 2, extra)
+            return plain[f, which, extra]
 
-        # made one at a time: the first that holds ends the search
+        # made one at a time (the witness's, then the ranges' middles): the first that holds ends the search
         trials: Iterator[dict[str, tuple[Decimal, int, Typo | None]]] = (
-            {f: (*rounded(f, which, point)[extra], None) for f in order}
-            for extra in range(4)
-            for which, point in enumerate((witness, middle))
+            {f: (*rounded(f, which, extra), None) for f in order} for extra in range(4) for which in (0, 1)
         )
         relations = self.touching(order)
         chosen = next((t for t in trials if holds(relations, t)), None)

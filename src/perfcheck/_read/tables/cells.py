@@ -16,7 +16,7 @@ from perfcheck._core.values import ValueFormatError, is_blank_text, parse_value
 #: A missing value as a frame library writes it in text: no figure either.
 _MISSING: Final = frozenset({"nan", "NaN", "None"})
 #: Row labels of total rows, by level: a 合计 covers the 小计s above it, a 总计 the 合计s.
-TOTAL_LEVELS: Final = {"小计": 1, "合计": 2, "总计": 3}
+TOTAL_LEVELS: Final = {"小计": 1, "合计": 2, "共计": 2, "总计": 3}
 #: The quantum of each number of decimals a frame is commonly printed with.
 STEPS: Final = [Decimal(1).scaleb(-d) for d in range(7)]
 #: Floats below this round to a few decimals within the decimal context's precision.

@@ -167,7 +167,7 @@ def _column_totals(headers: Sequence[str], amounts: Sequence[int]) -> dict[int, 
     A group of columns under one name after it (公车购置及运行费/合计 | …/车辆购置 | …/车辆运行)
     is one part: its own 合计 column.
     """
-    out: dict[int, str] = {}
+    out: dict[int, str] = _listed_columns(headers, amounts)
     listed = set(amounts)
     for col in amounts:
         group, _, last = headers[col].rpartition("/")
@@ -188,5 +188,37 @@ def _column_totals(headers: Sequence[str], amounts: Sequence[int]) -> dict[int, 
                 break
             parts.append(nxt)
         if len(parts) >= 2 and not any(headers[p].rpartition("/")[2].startswith("其中") for p in parts):
+            out[col] = "+".join(headers[p] for p in parts)
+    return out
+
+
+#: The name of a 其中 group's last column that makes its list whole: the rest of the total.
+_REST: Final = ("其他", "其它")
+
+
+def _listed_columns(headers: Sequence[str], amounts: Sequence[int]) -> dict[int, str]:
+    """An amount column followed by a 其中 group of columns that ends with the rest is their sum.
+
+    ``总收入 | 其中:/医疗收入 | 其中:/财政补助收入 | 其中:/其他收入``: the group lists the
+    total's parts, and its last column, the rest (其他…), makes the list whole. A group
+    without a rest may leave parts out, and nothing is inferred.
+
+    >>> _listed_columns(["单位", "总收入", "其中:/医疗收入", "其中:/其他收入"], [1, 2, 3])
+    {1: '其中:/医疗收入+其中:/其他收入'}
+    >>> _listed_columns(["单位", "总收入", "其中:/医疗收入", "其中:/财政补助"], [1, 2, 3])
+    {}
+    """
+    out: dict[int, str] = {}
+    listed = set(amounts)
+    for col in amounts:
+        if "/" in headers[col]:
+            continue
+        parts: list[int] = []
+        for nxt in range(col + 1, len(headers)):
+            group, _, last = headers[nxt].rpartition("/")
+            if nxt not in listed or not group.startswith("其中") or not last:
+                break
+            parts.append(nxt)
+        if len(parts) >= 2 and headers[parts[-1]].rpartition("/")[2].startswith(_REST):
             out[col] = "+".join(headers[p] for p in parts)
     return out

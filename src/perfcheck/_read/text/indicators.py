@@ -10,7 +10,7 @@ so each row is read from its own unit cell, not from its place under the header.
 
 No relation is read from such a table (a score is no sum of others): its figures are
 read, and the table is listed as read in no relation. A row whose unit is none perfcheck
-knows (公里, 平方米), or whose cells around the unit are not numbers, is not read.
+knows (月, 天次), or whose cells around the unit are not numbers, is not read.
 
 >>> header = [["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]]
 >>> rows = [["产出指标", "数量指标", "培训人数", "≥", "300", "人", "320", "10", "9"]]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, Literal
 
+from perfcheck._core.units import MEASURES
 from perfcheck._core.values import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
@@ -29,7 +30,7 @@ from perfcheck._core.values import (
     chinese_numeral,
 )
 
-Kind = Literal["amount", "percent", "points", "count", "bare"]
+Kind = Literal["amount", "percent", "points", "count", "measure", "bare"]
 
 #: Count units recognised after a number, longest first so 人次 wins over 人.
 COUNT_WORDS: Final = (
@@ -37,6 +38,12 @@ COUNT_WORDS: Final = (
     "篇", "件", "台", "套", "辆", "本", "张", "条", "处", "座", "间", "册", "部", "种", "支", "队", "组",
     "期", "分",
 )  # fmt: skip
+#: Physical measures recognised after a number (``311520平方米``, ``3800亩``, ``32.63公里``, ``8465m2``),
+#: longest first: figures of their own dimension, never of an amount's relation.
+MEASURE_WORDS: Final = tuple(sorted(MEASURES, key=len, reverse=True))
+#: A measure word is not one when these follow it (米粮, 米面: rice; m2 of a code such as m2a).
+_ALNUM: Final = "0123456789abcdefghijklmnopqrstuvwxyz"
+_NOT_AFTER_MEASURE: Final = {"米": "粮面饭业", "m2": _ALNUM, "m3": _ALNUM}
 _SCALES: Final = (
     "万亿",
     "千亿",
@@ -148,11 +155,23 @@ def _unit_at(text: str, pos: int) -> tuple[str, Kind] | None:
         return _AMOUNT, "amount"
     word = _take(text, pos, COUNT_WORDS)
     if word is None:
-        return None
+        # no count word begins a measure word: 311520平方米, 3800亩
+        measure = _take(text, pos, MEASURE_WORDS)
+        return None if measure is None else _measure_at(text, pos, measure)
     nxt = text[pos + len(word) : pos + len(word) + 1]
     if (nxt and nxt in _NOT_AFTER.get(word, "")) or text.startswith("个小时", pos):
         return None
     return word, "count"
+
+
+def _measure_at(text: str, pos: int, measure: str) -> tuple[str, Kind] | None:
+    """The measure printed at ``pos``, unless the characters after it make it another word (米粮).
+
+    >>> _measure_at("3米粮", 1, "米"), _measure_at("3.5米，", 3, "米")
+    (None, ('米', 'measure'))
+    """
+    nxt = text[pos + len(measure) : pos + len(measure) + 1].lower()
+    return None if nxt and nxt in _NOT_AFTER_MEASURE.get(measure, "") else (measure, "measure")
 
 
 _Tail = tuple[str | None, Kind, Qualifier | None, int]
@@ -384,8 +403,8 @@ def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
             if unreadable is not None and bad not in unreadable:
                 unreadable.append(bad)
             continue
-        if text[b : b + 1].isascii() and text[b : b + 1].isalpha():
-            continue
+        if text[b : b + 1].isascii() and text[b : b + 1].isalpha() and _unit_at(text, b) is None:
+            continue  # a code (GB2312, 5G); 8465m2 is an area
         tail = _tail(text, b, end)
         if tail is None:
             continue

@@ -98,6 +98,8 @@ def _columns(items: list[str]) -> list[str]:
 
 def sangong_grid(cells: list[str]) -> list[list[object]] | None:
     """The 三公 table ``cells`` print, a row per item (see the module); None if they print none."""
+    if (single := _one_amount_each(cells)) is not None:
+        return single
     end = len(cells)
     values = 0
     while values < end and number_like(cells[end - 1 - values]):
@@ -119,4 +121,45 @@ def sangong_grid(cells: list[str]) -> list[list[object]] | None:
         name = "公务用车购置及运行维护费" if item == "小计" else item
         indent = "\u3000\u3000" if item in UNDER[1:] and "小计" in items else ""
         grid.append([indent + name, *amounts[k * width : (k + 1) * width]])
+    return grid
+
+
+def _one_amount_each(cells: list[str]) -> list[list[object]] | None:
+    """The 三公 table printing no column names and one amount under each item's column; else None.
+
+    A budget's table (``“三公”经费合计`` / ``因公出国(境)费`` / ``公务接待费`` / ``公务用车购置及运行费``
+    over ``小计`` / ``公务用车运行费`` / ``公务用车购置费``, then one amount each) names no
+    column: the amounts, blank cells counted, are exactly one per item column, in order.
+
+    >>> cells = ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "小计", "运行费", "购置费"]
+    >>> for row in _one_amount_each([*cells, "11.1", "0", "3", "8.1", "8.1", ""]):
+    ...     print(row)
+    ['项目', '金额']
+    ['合计', '11.1']
+    ['因公出国(境)费', '0']
+    ['公务接待费', '3']
+    ['公务用车购置及运行维护费', '8.1']
+    ['\u3000\u3000公务用车运行维护费', '8.1']
+    ['\u3000\u3000公务用车购置费', '']
+    >>> _one_amount_each([*cells, "11.1", "0", "3", "8.1", "8.1"]) is None  # a blank dropped: not placed
+    True
+    """
+    end = len(cells)
+    values = 0
+    while values < end and (number_like(cells[end - 1 - values]) or not cells[end - 1 - values].strip()):
+        values += 1
+    amounts = cells[end - values :]
+    head = cells[: end - values]
+    if sum(number_like(c) for c in amounts) < _MIN_AMOUNTS or any(column_name(c) for c in head):
+        return None
+    if any(number_like(c) for c in head):
+        return None
+    items = sangong_items("".join(normalized(c) for c in head))
+    if len(items) != values or "合计" not in items or len(items) < _MIN_ITEMS:
+        return None
+    grid: list[list[object]] = [["项目", "金额"]]
+    for item, amount in zip(items, amounts, strict=True):
+        name = "公务用车购置及运行维护费" if item == "小计" else item
+        indent = "\u3000\u3000" if item in UNDER[1:] and "小计" in items else ""
+        grid.append([indent + name, amount])
     return grid

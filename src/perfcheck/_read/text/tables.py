@@ -60,6 +60,7 @@ from perfcheck._read.tables.cells import (
 )
 from perfcheck._read.tables.files import read_grid
 from perfcheck._read.tables.grid import preamble_unit
+from perfcheck._read.text.cell_shapes import noted, one_row
 from perfcheck._read.text.flat_tables import CAPTION, flat_figures
 from perfcheck._read.text.formula_keys import formula_sums, keyed_cells, keyed_grid, unkeyed
 from perfcheck._read.text.indicators import after_unit, indicator_figures
@@ -110,7 +111,7 @@ class TextTable:
 
 
 def _cells(line: str) -> list[object]:
-    cells: list[object] = [c.strip() for c in line.split("|")]
+    cells: list[object] = [noted(c.strip()) for c in line.split("|")]
     while cells and not cells[-1]:
         cells.pop()
     return cells
@@ -452,6 +453,10 @@ def _cell_run(lines: list[str], i: int) -> tuple[list[str], int, int]:
                 last = j
             j += 1
             continue
+        if suffixed and j > i and len(line) > 1 and not line.strip("|"):
+            # || or ||| alone: a header row's spanned or padding cells, closing the row
+            j += 1
+            continue
         if not _is_cell_line(lines[j]) or lines[j].count("|") > 1 or _marked(lines, j) != bars:
             wrap = None if not bars else _wrapped_suffixed(lines, j) if suffixed else _wrapped(lines, j)
             if wrap is None:
@@ -567,12 +572,14 @@ def _rows(cells: list[str]) -> tuple[int, list[list[str]], int, int] | None:
     :func:`_zero_row`). Returns (first row's cell, the rows, end, width) or None.
     """
     for first in range(len(cells)):
-        if _value(cells[first]) or first + 1 >= len(cells) or not number_like(cells[first + 1]):
+        if _value(cells[first]) or first + 1 >= len(cells) or not _value(cells[first + 1]):
             continue
         width = 1
         while first + width < len(cells) and _value(cells[first + width]):
             width += 1
-        if width < 2:
+        # a first row may open with a blank (共计 | / | 860 | …): two numbers in it then
+        numbers = sum(number_like(c) for c in cells[first + 1 : first + width])
+        if width < 2 or numbers < (1 if number_like(cells[first + 1]) else _MIN_ROWS):
             continue
         end, rows = first, []
         while end < len(cells):
@@ -656,7 +663,9 @@ def _spanned(header: list[list[object]], width: int) -> list[list[object]]:
         for k in range(1, len(top))
         if all(len(words[k] & set(normalized(str(b)))) >= _SHARED for b in below)
     ]
-    at = named[0] if len(named) == 1 else len(top) - 1
+    # 总收入 | 其中: over 医疗收入 | 财政补助收入 | …: 其中 spans the items it lists
+    within = [k for k in range(1, len(top)) if normalized(str(top[k])).startswith("其中")]
+    at = within[0] if len(within) == 1 else named[0] if len(named) == 1 else len(top) - 1
     return [
         [*top[:at], *[top[at]] * span, *top[at + 1 :]],
         [*[None] * at, *below, *[None] * (len(top) - at - 1)],
@@ -671,7 +680,9 @@ def _grid_of_cells(cells: list[str], *, marked: bool) -> tuple[list[list[object]
     """The grid of a table printed one cell a line, and how many cells it took; None if it is no table."""
     found = _rows(cells)
     if found is None:
-        return None
+        # a table of one row: its header as wide as the row, nothing after it
+        single = one_row(cells, _value, lambda c: _caption([c]))
+        return None if single is None else (single, len(cells))
     first, printed, end, width = found
     if sum(number_like(c) for c in cells[first:end]) < 2:
         return None
@@ -728,9 +739,26 @@ def _two_row_headers(grid: list[list[object]]) -> list[list[object]]:
         return grid
     width = max(len(r) for r in grid[first:])
     top, below = grid[first - 2], grid[first - 1]
+    if len(top) + len(below) == width and _label_dropped(top, grid[first:]):
+        # 总收入 | 其中: over 医疗收入 | … beside rows of a name and numbers: the label
+        # column's header cell, blank, was dropped from the line
+        top = ["", *top]
     if len(top) < width and len(below) < width and len(top) + len(below) - 1 == width:
         return [*grid[: first - 2], *_spanned([top, below], width), *grid[first:]]
     return grid
+
+
+def _label_dropped(top: list[object], rows: list[list[object]]) -> bool:
+    """Whether a header row names no label column while the rows under it open with their names.
+
+    >>> _label_dropped(["总收入", "其中:"], [["甲", "1", "2"], ["乙", "3", "4"]])
+    True
+    >>> _label_dropped(["项目", "其中:"], [["甲", "1", "2"]])
+    False
+    """
+    first = normalized(str(top[0])) if top else ""
+    named = bool(first) and not any(w in first for w in LABEL_WORDS) and not number_like(first)
+    return named and all(row and not is_blank(row[0]) and not number_like(row[0]) for row in rows if row)
 
 
 #: Row numbers from the outermost (一、) in: a flattened table shows its hierarchy by them alone.
@@ -889,6 +917,10 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     read = [
         r for r in data.get("relations", []) if r["kind"] != "sum" or not percents & {r["total"], *r["parts"]}
     ]
+    if averaged := _averaged(grid):
+        # 院均总收入: each row's values are an average over its own group, and averages
+        # do not add up down a column (across, a total's average is its parts' averages)
+        read = [r for r in read if not _down_averages(r, averaged)]
     relations = _once(
         [
             *_split_changes(read),
@@ -899,11 +931,60 @@ def _read(  # noqa: PLR0913 - where the table is, keyword-only
     )
     if not relations:
         why = "no relation found: no 合计/小计 row, subject codes or change column to check its rows by"
+        if sum(_has_number(row) for row in grid) == 1 and all(grid):  # (no row taken out: [])
+            why = _ONE_ROW
         return TextTable(span[0], span[1], figures, [], lines, why)
     # the table's layout was flattened into text: its relations are read from a layout
     # perfcheck had to guess, so a break is one to check by hand (PC903)
     relations = [{**r, "basis": "inferred"} for r in relations]
     return TextTable(span[0], span[1], figures, relations, lines)
+
+
+#: Words naming an average per head, per unit or per case: 院均, 人均, 生均, 平均…
+_AVERAGE: Final = re.compile(r"[院人户生床车次件店校]均|平均|均值")
+
+
+def _averaged(grid: list[list[object]]) -> set[str | None]:
+    """The columns a table's caption or column names say hold averages (院均总收入情况, 人均支出).
+
+    A caption above the header (a row of one cell) makes every column one (``None`` stands
+    for any); a column name only its own column.
+
+    >>> _averaged([["院均总收入情况"], ["", "总收入"], ["部属", "10"]]) == {None}
+    True
+    >>> grid = [["项目", "总支出", "人均支出"], ["甲", "10", "2"]]
+    >>> _averaged(grid), _averaged([["项目", "总收入"], ["平均", "10"]])
+    ({'C'}, set())
+    """
+    numbered = [k for k, row in enumerate(grid) if _has_number(row)]
+    above = grid[: numbered[0]] if numbered else grid
+    found: set[str | None] = set()
+    for row in above:
+        filled = [k for k, c in enumerate(row) if c is not None and str(c).strip()]
+        for k in filled:
+            if _AVERAGE.search(normalized(str(row[k]))):
+                found.add(None if len(filled) == 1 else column_ref(k))
+    return {None} if None in found else found
+
+
+def _one_column(relation: dict[str, Any]) -> str | None:
+    """The column a sum's total and parts are all cells of (``B`` for ``t1_B6`` = ``t1_B7`` + ``t1_B8``).
+
+    None for a sum across several columns (a row's total).
+    """
+    ids = [relation["total"], *relation["parts"]]
+    columns = {m.group(1) for i in ids if (m := re.search(r"_([A-Z]+)\d+$", str(i)))}
+    return next(iter(columns)) if len(columns) == 1 else None
+
+
+def _down_averages(relation: dict[str, Any], averaged: set[str | None]) -> bool:
+    """Whether a relation is a sum down a column of averages (``averaged`` holding None: any column)."""
+    column = _one_column(relation) if relation["kind"] == "sum" else None
+    return column is not None and (None in averaged or column in averaged)
+
+
+#: Why a table of one row gives no relation.
+_ONE_ROW: Final = "a table of one row: nothing in it adds up, its figures read in no relation"
 
 
 def _once(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1267,7 +1348,7 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
         n += 1
         found.append(_bar_table(text, lines, name=name, n=n, at=(line, start, end), unit=unit))
     for first, start, end, run, marked in _cell_runs(text):
-        cells = keyed_cells(run, _value)
+        cells = keyed_cells([noted(c) for c in run], _value)
         while cells:
             read = _grid_of_cells(cells, marked=marked)
             if read is None:
@@ -1281,6 +1362,7 @@ def text_tables(text: str, *, name: str) -> list[TextTable]:
             # the cells are not lines: the table's rows are numbered from its first line
             above = _unit_above(text, start) or _title_unit(grid)
             table = _keyed(_read(grid, name=name, n=n, first=first, span=(start, end), unit=above or unit), n)
+            table = _placed_by_sums(table)
             if not above and table.unread is not None:
                 table = _unit_guessed(table)
             # the cells are not lines: the table spans the lines of its run
@@ -1442,6 +1524,39 @@ def _holds(rel: dict[str, Any], values: dict[str, tuple[Decimal, Decimal]]) -> b
     return abs(gap) <= sum((values[i][1] for i in ids), Decimal(0))
 
 
+#: Why a table printed one cell a line whose sums all break is not read.
+_UNPLACED: Final = (
+    "its cells add up under no total as placed: a blank cell the page printed as no line "
+    "may have shifted them; not placed"
+)
+
+
+def _placed_by_sums(table: TextTable) -> TextTable:
+    """A table printed one cell a line, unread when two sums or more were read from it and none holds.
+
+    Its rows were found by their shape; a blank cell printed as no line at all shifts the
+    cells after it under other columns, and its sums then break everywhere. One wrong
+    amount breaks the sums it is in, not every sum of the table: when none holds, the
+    layout, not the report, is what is wrong. Its numbers are still read, in no relation.
+    """
+    sums = [r for r in table.relations if r["kind"] == "sum"]
+    values = _values(table)
+
+    def holds(rel: dict[str, Any]) -> bool:
+        if rel.get("exhaustive") is not False:
+            return _holds(rel, values)
+        # a 其中 list: its parts add up to no more than their total, within their rounding
+        ids = [rel["total"], *rel["parts"]]
+        if any(i not in values for i in ids):
+            return False
+        gap = values[rel["total"]][0] - sum((values[i][0] for i in rel["parts"]), Decimal(0))
+        return gap >= -sum((values[i][1] for i in ids), Decimal(0))
+
+    if len(sums) < _MIN_ROWS or any(holds(r) for r in sums):
+        return table
+    return replace(table, relations=[], unread=_UNPLACED)
+
+
 def _gapped_sums_left(table: TextTable) -> TextTable:
     """``table`` without the sums a row it left unplaced may belong to, unless they hold without it.
 
@@ -1547,8 +1662,19 @@ def _unit_guessed(table: TextTable) -> TextTable:
 
     The unit the text around it prints most is a guess good enough for a table whose
     relations check it, not for counts (公务用车保有量 | 41) in a table checked by nothing.
+    A number under a column whose name prints its unit (``预算金额（万元）``, ``项目数（个）``)
+    is in that unit, guessed by nothing: it is read.
+
+    >>> figures = [{"label": "1月 / 项目数（个）", "unit": "个"}, {"label": "1月 / 数量", "unit": "万元"}]
+    >>> [f["label"] for f in _unit_guessed(TextTable(0, 1, figures, [])).figures]
+    ['1月 / 项目数（个）']
     """
-    return replace(table, figures=[f for f in table.figures if f.get("unit") == "%"])
+
+    def named(figure: dict[str, Any]) -> bool:
+        column = str(figure.get("label", "")).rpartition(" / ")[2]
+        return figure.get("unit") == "%" or (bool(column) and header_unit(column) == figure.get("unit"))
+
+    return replace(table, figures=[f for f in table.figures if named(f)])
 
 
 def _indicators(
