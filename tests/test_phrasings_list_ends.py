@@ -124,3 +124,29 @@ def test_a_broken_change_after_brackets_is_still_found() -> None:
     text = BRACKETED[0].replace("下降2.91%", "下降9.91%")
     ledger, result = read_text(text)
     assert any({"2000", "60"} <= values for values in error_values(ledger, result))
+
+
+# Figures each of them an average per head, said by the lead of their lines or by their sentence:
+# a 其中 after one is a group's average (rural pupils), larger or smaller, never a part of it.
+PER_HEAD = [
+    (
+        "2020年各级教育生均教育经费情况如下：\n1.全市幼儿园为6500.20元，比上年增长3.1%。\n"
+        "2.全市普通小学为9800.50元，比上年增长2.2%。其中，农村为10100.30元，比上年增长2.0%。"
+    ),
+    "【各学段生均公用经费】\n全县普通初中为3200.00元，其中：农村初中为3350.00元，城区初中为3100.00元。",
+    "全区城乡居民人均可支配收入为42000元，其中城镇居民为51000元，农村居民为23000元。",
+    "户均补贴情况是：\n（一）全镇为1500元，其中：脱贫户为2600元。\n（二）全乡为1400元。",
+]
+
+
+@pytest.mark.parametrize("text", PER_HEAD)
+def test_a_group_of_averages_per_head_is_no_list_of_parts(text: str) -> None:
+    ledger, result = read_text(text)
+    assert result.ok, error_values(ledger, result)
+    assert relation_values(ledger, "sum") == []
+
+
+def test_amounts_under_a_lead_that_says_no_average_still_add_up() -> None:
+    text = "各级支出情况如下：\n1.全市支出为6500万元。\n2.全县支出为9800万元，其中农村支出为10100万元。"
+    ledger, result = read_text(text)
+    assert {"9800", "10100"} in error_values(ledger, result)

@@ -22,6 +22,7 @@ from perfcheck._read.text.base import (
     unique,
 )
 from perfcheck._read.text.names import same_item
+from perfcheck._read.text.per_capita import per_head_passage
 from perfcheck._read.text.sentences import Sentence
 
 #: Words ending in 中 and a comma at the start of a sentence: 2021年度“三公”经费支出决算中，….
@@ -996,6 +997,8 @@ class Sums(State):
         """
         if total.mention.enumerates or self.levels(total, parts):
             return  # 涉及四大类，其中：A项目9个…: a count of kinds counts the list's items, it adds none up
+        if per_head_passage(self.text, total.mention.start):
+            return  # 生均…情况是：…全省为11128.87元。其中，农村为11227.42元: a group's average, no part
         if self.names_listed(total, at, start, parts):
             return
         parts = self.of_a_part(self.before_semicolon(total, _before_next_item(total, parts)))
