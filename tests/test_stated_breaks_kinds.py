@@ -151,3 +151,45 @@ def test_a_change_against_a_budget_not_printed_is_only_to_be_checked() -> None:
     assert result.ok
     assert [f.code for f in result.findings] == ["PC903"]
     assert result.findings[0].severity is perfcheck.Severity.WARNING
+
+
+# ---------------------------------------------------------------- 中央 and 地方 shares of one whole
+# A 其中 list of the central and the local share of one kind of money names the whole: a misprinted
+# total is an error even though the parts do not add up as printed. Texts written for the test.
+LEVELS = [
+    pytest.param(
+        "截至6月底，全县直达资金总额50.40亿元，支出率80.1%。其中：中央直达资金全县42.10亿元，"
+        "支出率79.5%；地方直达资金8.30亿元，支出率83.2%。\n",
+        id="direct-funds",
+    ),
+    pytest.param(
+        "本年共筹集衔接资金50.40亿元，其中中央安排衔接资金42.10亿元，地方安排衔接资金8.30亿元。\n",
+        id="arranged",
+    ),
+    pytest.param(
+        "项目总投资50.40万元，其中：中央财政补助资金42.10万元、地方财政配套资金8.30万元。\n",
+        id="subsidy",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", LEVELS)
+def test_central_and_local_shares_adding_up_are_clean(text: str) -> None:
+    ledger, result = read_text(text)
+    assert result.ok
+    assert not result.warnings, [f.message for f in result.findings]
+    assert ({"50.40", "42.10", "8.30"}, "stated") in relation_values(ledger, "sum")
+
+
+@pytest.mark.parametrize("text", LEVELS)
+def test_a_misprinted_total_of_central_and_local_shares_is_an_error(text: str) -> None:
+    ledger, result = read_text(text.replace("50.40", "51.40"))
+    assert {"51.40", "42.10", "8.30"} in error_values(ledger, result)
+
+
+def test_central_and_other_sources_are_no_complete_list() -> None:
+    # 中央预算内投资 and 地方政府专项债券 are two sources among others (银行贷款, 自筹): no error
+    text = "项目总投资60.00亿元，其中：中央预算内投资42.10亿元，地方政府专项债券8.30亿元。\n"
+    _, result = read_text(text)
+    assert result.ok
+    assert not result.errors, [f.message for f in result.findings]

@@ -16,6 +16,7 @@ from perfcheck._read.text.base import (
     Fig,
     State,
     adds_up,
+    central_and_local,
     factor,
     partition,
     role_of,
@@ -1027,6 +1028,7 @@ class Sums(State):
             or bool(patterns.CLASSIFIED.search(self.text, period_start, at))
             or bool(patterns.REMAINDER.search(labels[-1]))
             or partition(labels)
+            or (worded and central_and_local(labels))
             or adds_up(total, parts)
         )
         exhaustive = not partial and len(parts) > 1 and complete
