@@ -247,6 +247,8 @@ class Sums(State):
         openers: list[tuple[int, int, Fig | None]] = []
         changed: dict[int, Fig | None] = {}
         for match in patterns.LIST_OPENER.finditer(self.text, begin, end):
+            if "用于" in match.group() and _spent_item(self.text, match.start(), begin):
+                continue  # 其中：用于A 539.90万元；用于B 14.00万元: each 用于 opens an item, no list
             printed = [f for f in figs if f.mention.phrase_end <= match.start()]
             # 较2024年的2,190万元减少221万元，其中…: last year's figure, compared with, is no total
             before = [f for f in printed if self.eligible(f) and not self.compared_with(f)]
@@ -1124,6 +1126,40 @@ _MASKED: Final = re.compile(r"[*＊]{1,4}\s*(?:个|人|万元|元|项|名|家|�
 
 #: A share said to be of a named whole: 占授予中小企业合同金额的83.33%.
 _SHARE_OF: Final = re.compile(r"占([^，,；;。%％的]{2,30})的")
+
+#: An opener of items printed right before a clause: 其中：, 包括：, 具体为：.
+_ITEMS_OPENED: Final = re.compile(r"(?:其中|包括|具体为|具体包括|分别为)[：:]?\s*$")
+#: A clause that opens by saying what money went to: 用于A, 主要用于A.
+_SPENT_CLAUSE: Final = re.compile(r"\s*((?:其中|包括|具体为|具体包括|分别为)[：:]?\s*)?(?:主要)?用于")
+
+
+def _spent_item(text: str, at: int, begin: int) -> bool:
+    """Whether the ``用于`` at ``at`` opens an item of a list whose items each say 用于.
+
+    ``其中：用于A 539.90万元；用于B 14.00万元`` (or ``，用于B``): the first 用于 follows the list's
+    opener, each next one opens a clause after a clause opening with 用于; no 用于 there opens a list.
+
+    >>> text = "其中：用于A 5万元；用于B 4万元。"
+    >>> _spent_item(text, 3, 0), _spent_item(text, 11, 0)
+    (True, True)
+    >>> _spent_item("资金9万元，主要用于A 5万元、B 4万元。", 6, 0)
+    False
+    """
+    while True:
+        before = text[begin:at]
+        if _ITEMS_OPENED.search(before):
+            return True
+        stripped = before.rstrip()
+        if not stripped.endswith(("；", ";", "，", ",")):
+            return False
+        clause = max(stripped.rfind(c, 0, len(stripped) - 1) for c in "；;，,：:。") + 1
+        spent = _SPENT_CLAUSE.match(stripped, clause)
+        if spent is None:
+            return False
+        if spent.group(1):
+            return True  # ，其中用于A…，用于B: the clause before opens the list
+        at = begin + clause + len(stripped[clause:]) - len(stripped[clause:].lstrip())
+
 
 #: Words naming the money of the figure before (资金主要用于…), not a spender of its own.
 _SPENT_WORDS: Final = frozenset({"资金", "经费", "该资金", "该项资金", "上述资金", "这些资金", "其", "款项"})
