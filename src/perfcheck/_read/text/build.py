@@ -63,6 +63,7 @@ from perfcheck._read.text.itemised import Itemised
 from perfcheck._read.text.lines_below import LinesBelow
 from perfcheck._read.text.numbers import Mention, find, remainder_places
 from perfcheck._read.text.per_capita import PerCapita
+from perfcheck._read.text.progress import Progress
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
 from perfcheck._read.text.shared_base import SharedBase
@@ -93,6 +94,7 @@ class _Builder(
     Changes,
     Itemised,
     Growth,
+    Progress,
     PerCapita,
     Comparisons,
     Equalities,
@@ -380,6 +382,7 @@ class _Builder(
         self.changes_of_both_years()
         self.itemised_reasons()
         self.average_growth()
+        self.time_progress()
         self.per_capita()
 
     def build(self, name: str, locale: str) -> Built:  # noqa: PLR0915 - one step per recogniser, in order
