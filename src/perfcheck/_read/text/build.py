@@ -73,6 +73,7 @@ from perfcheck._read.text.spellings import Spellings
 from perfcheck._read.text.sums import Sums
 from perfcheck._read.text.totals_after import TotalsAfter
 from perfcheck._read.text.unprinted import UnprintedBases
+from perfcheck._read.text.year_levels import YearLevels
 
 __all__ = ["Built", "Fig", "Rel", "build"]
 
@@ -82,6 +83,7 @@ _MONEY = re.compile(r"收入|支出|经费|资金|预算|决算|总计|合计|�
 
 
 class _Builder(
+    YearLevels,
     LinesBelow,
     Breakdowns,
     TotalsAfter,
@@ -422,6 +424,7 @@ class _Builder(
         self.phrasings()
         self.named_changes()
         self.shared_base_changes()
+        self.year_levels()
         self.signed_rates()
         self.products()
         self.compares()
