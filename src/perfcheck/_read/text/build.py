@@ -62,6 +62,7 @@ from perfcheck._read.text.included import Included
 from perfcheck._read.text.itemised import Itemised
 from perfcheck._read.text.lines_below import LinesBelow
 from perfcheck._read.text.numbers import Mention, find, remainder_places
+from perfcheck._read.text.parallel_lists import ParallelLists
 from perfcheck._read.text.per_capita import PerCapita
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
@@ -84,6 +85,7 @@ _MONEY = re.compile(r"收入|支出|经费|资金|预算|决算|总计|合计|�
 
 class _Builder(
     YearLevels,
+    ParallelLists,
     LinesBelow,
     Breakdowns,
     TotalsAfter,
@@ -398,6 +400,7 @@ class _Builder(
         self.lists_below()
         self.totals_after()
         self.partition_lists()
+        self.parallel_lists()
         self.breakdowns()
         self.cross_sections()
         self.added_totals()

@@ -1031,6 +1031,8 @@ class Sums(State):
         }
         if not exhaustive:
             data["exhaustive"] = False
+        if partial or patterns.PARTIAL_BEFORE.search(self.text, at, parts[0].label_start):
+            data["_partial"] = True  # said (其中主要是：, 等) or known to name only some parts
         sentences = unique([total.sentence, *(p.sentence for p in parts)])
         unsure = bracket or inferred or self.used_by_another(total, at) or _nested(total, parts)
         self.add("sum", data, sentences, [total, *parts], inferred=unsure)
