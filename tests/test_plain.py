@@ -88,9 +88,10 @@ def test_broken_sums_and_balances_are_worded_on_plain_data(locale: str, number_l
 
 
 def test_worded_findings_take_their_place_among_the_escalated_ones() -> None:
-    # A share above 100 % (PC601 judges it on the full path: escalated), a figure printed
-    # with its unit (read from its view: its sums are escalated, as their printed text
-    # differs), and a qualified figure (opaque): the findings come in the full path's order.
+    # A share above 100 % (PC601 judges it on the full path: escalated) and a weighted sum
+    # (read by its model: escalated) around sums judged on plain data, among them one of a
+    # figure printed with its unit and one of a qualified figure (views of parsed data):
+    # the findings come in the full path's order.
     figures = [
         *FIGURES,
         ("share", "120.00%", "占比"),
@@ -102,11 +103,12 @@ def test_worded_findings_take_their_place_among_the_escalated_ones() -> None:
         *RELATIONS,
         {"id": "with_unit", "kind": "sum", "total": "carry_out", "parts": ["unit_part", "carry_in"]},
         {"id": "opaque", "kind": "sum", "total": "about", "parts": ["relief"]},
+        {"id": "weighted", "kind": "sum", "total": "total", "parts": ["basic"], "weights": ["2"]},
     ]
     data = _doc(figures, relations)
     screened = _screened(data)
-    assert screened.worded_ids == {"split", "flow", "of_which"}
-    assert {r["id"] for r in screened.relations} == {"a_share", "with_unit", "opaque"}
+    assert screened.worded_ids == {"split", "flow", "of_which", "with_unit", "opaque"}
+    assert {r["id"] for r in screened.relations} == {"a_share", "weighted"}
     for locale in ("en", "zh_CN"):
         full = _same(data, locale)
         assert [f.relation for f in full.errors] == [
@@ -116,6 +118,7 @@ def test_worded_findings_take_their_place_among_the_escalated_ones() -> None:
             "of_which",
             "with_unit",
             "opaque",
+            "weighted",
         ]
 
 
@@ -527,4 +530,131 @@ def test_changes_near_their_boundaries_are_judged_on_plain_data_as_on_the_full_p
     # Broken: judged on plain data; holding: cleared by the screen unless it cannot bound it.
     broken = full.broken()
     assert screened.worded_ids == broken or (unbounded and broken <= screened.worded_ids)
+    assert [Finding.of(f) for f in screened.worded] == list(full.findings)
+
+
+def _mixed(*, broken: bool, number_locale: str | None) -> bytes:
+    """Sums and a balance naming values printed with their unit, JSON numbers and qualified values."""
+    figures: list[dict[str, Any]] = [
+        {"id": "total", "value": "134.56", "label": "总支出"},
+        {"id": "basic", "value": "82.67万元", "label": "基本支出"},
+        {"id": "project", "value": "约50" if not broken else "约60", "label": "项目支出"},
+        {"id": "in1", "value": "100.00万元", "label": '"上年结转"'},
+        {"id": "in2", "value": "34.56" if not broken else "34.65"},
+        {"id": "staff", "value": "12", "unit": "人"},
+        {"id": "staff_a", "value": 5, "unit": "人"},
+        {"id": "staff_b", "value": 7 if not broken else 9, "unit": "人"},
+        {"id": "more", "value": "逾130", "label": "超过"},
+        {"id": "visits", "value": "约339人次"},
+    ]
+    relations = [
+        {"id": "split", "kind": "sum", "total": "total", "parts": ["basic", "project"]},
+        {"id": "funds", "kind": "balance", "inflows": ["in1", "in2"], "outflows": ["total"]},
+        {"id": "staff_split", "kind": "sum", "total": "staff", "parts": ["staff_a", "staff_b"]},
+        {
+            "id": "at_least",
+            "kind": "sum",
+            "total": "more",
+            "parts": ["basic", "project"],
+            "exhaustive": False,
+        },
+        {"id": "at_least_2", "kind": "sum", "total": "basic", "parts": ["more"], "exhaustive": False},
+    ]
+    keys = {} if number_locale is None else {"locale": number_locale}
+    doc = {"perfcheck": "1", "unit": "万元", **keys, "figures": figures, "relations": relations}
+    return json.dumps(doc, ensure_ascii=False).encode()
+
+
+@pytest.mark.parametrize("broken", [False, True])
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+@pytest.mark.parametrize("number_locale", [None, "zh_CN", "de_CH"])
+def test_sums_of_qualified_values_and_values_with_units_are_judged_on_plain_data(
+    broken: bool, locale: str, number_locale: str | None
+) -> None:
+    # issue 15: views of 约…, 逾…, …万元 and JSON numbers read as plain data; nothing escalated
+    data = _mixed(broken=broken, number_locale=number_locale)
+    screened = _screened(data, locale)
+    assert screened.relations == []
+    assert screened.figures == []
+    full = _same(data, locale)
+    assert full.broken() == ({"split", "funds", "staff_split", "at_least_2"} if broken else {"at_least_2"})
+    assert screened.worded_ids >= full.broken()
+    assert [Finding.of(f) for f in screened.worded] == list(full.findings)
+    assert [f.to_json_dict() for f in screened.worded] == [f.to_json_dict() for f in full.findings]
+    assert [f.text("zh_CN") for f in screened.worded] == [f.text("zh_CN") for f in full.findings]
+
+
+def test_a_change_is_validated_as_plain_data() -> None:
+    # issue 15: a change's keys are read without its model; a bad one is the full path's error
+    figures = [("cur", "10.00", None), ("prior", "8.00", None), ("delta", "2.00", None)]
+    good = {"id": "c", "kind": "change", "current": "cur", "prior": "prior", "delta": "delta"}
+    assert _screened(_doc(figures, [{**good, "direction": "increase"}])).relations == []
+    for bad in (
+        {"direction": "up"},
+        {"direction": "increase", "prior": ["prior"]},
+        {"direction": "increase", "current": " cur"},
+    ):
+        data = _doc(figures, [{**good, **bad}])
+        plan = fast.plan(default_registry.select(None, None), default_registry)
+        assert plan is not None
+        assert fast.screen(data, plan, DEFAULT_LIMITS) is None
+        with pytest.raises(perfcheck.LedgerError):
+            perfcheck.check(data)
+
+
+@st.composite
+def _qualified_sums(draw: st.DrawFn) -> bytes:
+    """A sum or balance with one figure qualified (约, 近, 逾, 余) or printed with its unit, near its bounds.
+
+    The qualified figure is drawn around what the others make it, within a few units of
+    its own last digit either way, so the relation is judged at and beside its bounds.
+    """
+    n = draw(st.integers(1, 3))
+    parts = [draw(st.integers(0, 10**6)) for _ in range(n)]
+    total = sum(parts)
+    word = draw(st.sampled_from(["约", "近", "逾", "超过", "余", "万元"]))
+    scale = 10 ** draw(st.integers(0, 4))  # the qualified figure rounded to tens, hundreds...
+    where = draw(st.integers(0, n))  # 0: the total, else a part
+    exact = total if where == 0 else parts[where - 1]
+    printed = max(0, (exact + draw(st.integers(-3, 3)) * scale // 2) // scale * scale)
+    if word == "万元":
+        printed = exact + draw(st.integers(-2, 2))
+
+    def cents(x: int) -> str:
+        return f"{x // 100}.{x % 100:02d}"
+
+    def shown(x: int) -> str:
+        text = cents(x)
+        if word == "余":
+            return text + "余"
+        return text + "万元" if word == "万元" else word + text
+
+    values = [total, *parts]
+    values[where] = printed
+    figures = [{"id": f"f{i}", "value": shown(v) if i == where else cents(v)} for i, v in enumerate(values)]
+    kind = draw(st.sampled_from(["sum", "partial", "balance"]))
+    if kind == "balance":
+        relation = {
+            "id": "r",
+            "kind": "balance",
+            "inflows": ["f0"],
+            "outflows": [f"f{i}" for i in range(1, n + 1)],
+        }
+    else:
+        relation = {"id": "r", "kind": "sum", "total": "f0", "parts": [f"f{i}" for i in range(1, n + 1)]}
+        if kind == "partial":
+            relation["exhaustive"] = False
+    doc = {"perfcheck": "1", "unit": "万元", "figures": figures, "relations": [relation]}
+    return json.dumps(doc, ensure_ascii=False).encode()
+
+
+@settings(max_examples=150, deadline=None)
+@given(_qualified_sums(), st.sampled_from(["en", "zh_CN"]))
+def test_qualified_sums_near_their_bounds_are_judged_on_plain_data_as_on_the_full_path(
+    data: bytes, locale: str
+) -> None:
+    screened = _screened(data, locale)
+    full = _same(data, locale)
+    assert screened.relations == []  # judged on the screen or on plain data, never escalated
+    assert full.broken() <= screened.worded_ids
     assert [Finding.of(f) for f in screened.worded] == list(full.findings)

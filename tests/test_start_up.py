@@ -137,6 +137,19 @@ def plain_report(k: int, *, broken: bool) -> dict[str, Any]:
     }
 
 
+def json_findings(path: Path) -> list[dict[str, Any]]:
+    """The findings ``perfcheck check --format json`` writes of ``path``, run as a process."""
+    out = subprocess.run(
+        [sys.executable, "-m", "perfcheck", "check", "--no-config", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    ).stdout
+    findings: list[dict[str, Any]] = json.loads(out)["findings"]
+    return findings
+
+
 @pytest.mark.parametrize("fmt", ["table", "json"])
 def test_checking_a_plain_document_loads_no_model(fmt: str, tmp_path: Path) -> None:
     clean, broken = tmp_path / "clean.json", tmp_path / "broken.json"
@@ -145,14 +158,7 @@ def test_checking_a_plain_document_loads_no_model(fmt: str, tmp_path: Path) -> N
     for path in (clean, broken):
         assert loaded_after(main_of("check", "--no-config", "--format", fmt, str(path)), MODELS) == set()
     # the broken sum is found and worded on plain data
-    out = subprocess.run(
-        [sys.executable, "-m", "perfcheck", "check", "--no-config", "--format", "json", str(broken)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    ).stdout
-    assert [f["code"] for f in json.loads(out)["findings"]] == ["PC102"]
+    assert [f["code"] for f in json_findings(broken)] == ["PC102"]
 
 
 @pytest.mark.parametrize("fmt", ["table", "json"])
@@ -181,3 +187,49 @@ def test_a_document_the_fast_path_cannot_judge_alone_loads_the_model_path(tmp_pa
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     loaded = loaded_after(main_of("check", "--no-config", str(path)), MODELS)
     assert {"pydantic", "perfcheck._ledger.document", "perfcheck._engine.run"} <= loaded
+
+
+def mixed_report(*, broken: bool) -> dict[str, Any]:
+    """The realistic mix's shapes (bench/workloads.py): values printed with their unit or ``约…``.
+
+    A balance of values printed with their unit, a stated share, a change on the prior
+    year, a head-count as the sum of two JSON numbers, a qualified figure in no relation,
+    a sum whose total is printed ``约…`` and a label with an escaped quote.
+    """
+    document = plain_report(1, broken=False)
+    document["title"] = 'report "mixed"'
+    document["figures"] += [
+        {"id": "in1", "value": "60.00万元", "label": 'c "上年结转"'},
+        {"id": "in2", "value": "22.67万元" if not broken else "25.67万元"},
+        {"id": "prior", "value": "80.00"},
+        {"id": "delta", "value": "2.67"},
+        {"id": "staff", "value": "12", "unit": "人"},
+        {"id": "staff_a", "value": 5, "unit": "人"},
+        {"id": "staff_b", "value": 7, "unit": "人"},
+        {"id": "visits", "value": "约339人次"},
+        {"id": "about", "value": "约80" if not broken else "约90"},
+    ]
+    document["relations"] += [
+        {"id": "funds", "kind": "balance", "inflows": ["in1", "in2"], "outflows": ["total"]},
+        {
+            "id": "on_last_year",
+            "kind": "change",
+            "current": "total",
+            "prior": "prior",
+            "delta": "delta",
+            "direction": "increase",
+        },
+        {"id": "staff_split", "kind": "sum", "total": "staff", "parts": ["staff_a", "staff_b"]},
+        {"id": "about_split", "kind": "sum", "total": "about", "parts": ["wages", "public"]},
+    ]
+    return document
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_checking_values_printed_with_a_unit_or_qualified_loads_no_model(fmt: str, tmp_path: Path) -> None:
+    # issue 15: a qualified value, a unit in a value and a change are read as plain data
+    for broken in (False, True):
+        path = tmp_path / f"mixed-{broken}.json"
+        path.write_text(json.dumps(mixed_report(broken=broken), ensure_ascii=False), encoding="utf-8")
+        assert loaded_after(main_of("check", "--no-config", "--format", fmt, str(path)), MODELS) == set()
+    assert sorted(f["relation"] for f in json_findings(path)) == ["about_split", "funds"]

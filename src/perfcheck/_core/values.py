@@ -402,6 +402,10 @@ def probed_plain_locale(name: str) -> bool:
 
 
 def _arabic(number_text: str, locale: str, original: str, *, strict: bool) -> Decimal:
+    if locale in PLAIN_LOCALES and _PLAIN_NUMBER(number_text) is not None:
+        # plain digits read as written there (tests/test_values.py holds it to babel): ``约339人次``
+        # needs no locale data, which costs a process 0.02-0.04 s to load the first time
+        return Decimal(number_text)
     loc = check_locale(locale)
     group = get_group_symbol(loc)
     if group.isspace():
@@ -484,7 +488,7 @@ def _parse_full(  # noqa: PLR0913 - parse_value's arguments
             raise ValueFormatError(msg, str(value))
         number, decimals = _checked(value, str(value))
         return ParsedValue(number, decimals, None)
-    check_locale(locale)
+    require_locale(locale)
     text = _normalize(value)
     before, pos = _prefix(text)
     if arabic := _ARABIC.match(text, pos):

@@ -22,8 +22,9 @@ from perfcheck import _ledger
 from perfcheck._core.errors import LedgerError
 from perfcheck._core.limits import Limits
 from perfcheck._core.units import YUAN, Kind, Unit, UnknownUnitError, lookup_unit
-from perfcheck._core.values import MAX_DIGITS, PLAIN_NUMBER, plain_locale
+from perfcheck._core.values import MAX_DIGITS, PLAIN_NUMBER, ValueFormatError, plain_locale
 from perfcheck._engine.compile import FigureView, view_ledger
+from perfcheck._engine.plain import PlainDocument, plain_view
 
 if TYPE_CHECKING:
     from perfcheck._engine.fast import Plan
@@ -51,6 +52,8 @@ _VALUES: Final = re.compile(rf"{_VALUE}(?:\n{_VALUE})*+").fullmatch
 _ID: Final = r"[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]{0,198}[^\s\x00-\x1f\x7f-\x9f])?+"
 #: Newline-joined ids (a newline is a control character, so it separates them).
 IDS: Final = re.compile(rf"{_ID}(?:\n{_ID})*+").fullmatch
+#: One id alone.
+ID: Final = re.compile(_ID).fullmatch
 _VALUE_ALONE: Final = re.compile(_VALUE).fullmatch
 #: A run of plain values, each ending its line (possessive: it stops at the first other line).
 _PLAIN_RUN: Final = re.compile(rf"(?:{_VALUE}\n)*+").match
@@ -157,6 +160,10 @@ class FigureColumns:
         # Figures whose values the column does not read and the screen cannot judge (a
         # qualifier, digits beyond their decimals), by id: escalated with their relations.
         self.opaque: dict[str, dict[str, Any]] = {}
+        # Opaque figures whose views were read as plain data (a qualified value, 约339人次): their
+        # unit symbols, by id. Only the relations naming them are escalated.
+        self.qualified: dict[str, str] = {}
+        self.viewed: set[str] = set()  # the figures whose views were read as plain data
         # Figures whose values the column does not read but whose views the screen judges (a
         # unit in the value, a JSON number): ``(n, e, exact, unit symbol)``, and their dicts.
         self.read: dict[str, tuple[int, int, bool, str]] = {}
@@ -266,14 +273,17 @@ class FigureColumns:
     def _opaque(self, figures: list[dict[str, Any]], values: list[Any], at: list[int]) -> list[str]:
         """Set aside figures whose values the column cannot read; the values with placeholders for them.
 
-        They are validated here as a small document of their own (a problem sends the whole
-        document to the full path, which says where it is). One whose view is a plain
-        rounded number (a unit in the value, a JSON number, a separator) is *read*: its
-        integer joins the column's, and its relations are screened as the others are. One
-        the screen cannot judge (a qualifier, a truncated or negative precision, digits
-        beyond its decimals) stays *opaque*: it is always escalated, and so is every
-        relation naming it. What document rules count of them (their precisions) is read
-        from their views.
+        Their views are read as plain data when they have no key a view of parsed data does
+        not read (:meth:`_plain_view`), else validated as a small document of their own (a
+        problem sends the whole document to the full path, which says where it is). One
+        whose view is a plain rounded number (a unit in the value, a JSON number, a
+        separator) is *read*: its integer joins the column's, and its relations are screened
+        as the others are. One the screen cannot judge (a qualifier, a truncated or negative
+        precision, digits beyond its decimals) stays *opaque*: every relation naming it is
+        escalated, unless the rules judge it on plain data (a sum or balance of figures whose
+        views are read as plain data, :attr:`qualified`); an opaque figure validated by its
+        model is escalated itself, a qualified one only when a document rule may report it
+        (PC603). What document rules count of them (their precisions) is read from their views.
         """
         if len(at) == len(values) or any(type(values[i]) is float for i in at):
             raise decline()  # nothing for the column, or a float whose digits are lost
@@ -288,6 +298,7 @@ class FigureColumns:
                 self._read_view(f, views[f["id"]])
             else:
                 self.read[f["id"]] = q
+                self.viewed.add(f["id"])
                 if self.plan.below_zero and q[0] < 0:
                     self._negative(f, q[3])
         self.opaque_at = frozenset(at)
@@ -298,21 +309,60 @@ class FigureColumns:
         return values
 
     def _views(self, figures: list[dict[str, Any]]) -> dict[str, FigureView]:
-        """Figures validated as a small document of their own, as views by id; their precisions counted."""
-        if not figures:
-            return {}
-        header = {k: self.doc[k] for k in ("perfcheck", "unit", "locale", "rounding") if k in self.doc}
-        try:
-            ledger = _ledger.document.validate(
-                {**header, "figures": figures, "relations": []}, limits=self.limits
-            )
-        except LedgerError:
-            raise decline() from None
-        views = view_ledger(ledger)
+        """Figures as views by id, their precisions counted.
+
+        A figure with no key but an id, a value, a label, a concept and a unit is read as
+        plain data (:func:`~perfcheck._engine.plain.plain_view`); the others are validated
+        as a small document of their own.
+        """
+        views: dict[str, FigureView] = {}
+        others: list[dict[str, Any]] = []
+        for f in figures:
+            view = self._plain_view(f)
+            if view is None:
+                others.append(f)
+            else:
+                views[f["id"]] = view
+                self.viewed.add(f["id"])
+        if others:
+            header = {k: self.doc[k] for k in ("perfcheck", "unit", "locale", "rounding") if k in self.doc}
+            try:
+                ledger = _ledger.document.validate(
+                    {**header, "figures": others, "relations": []}, limits=self.limits
+                )
+            except LedgerError:
+                raise decline() from None
+            views.update(view_ledger(ledger))
         for fid, view in views.items():
             if view.unit.kind is Kind.AMOUNT and not view.exact and view.qualifier is None:
                 self._count(fid, view.unit.symbol, view.decimals)
         return views
+
+    def _plain_view(self, f: dict[str, Any]) -> FigureView | None:
+        """A figure's view read as plain data, as its model would read it; None to validate it.
+
+        Only a figure with no key but an id, a value given as text, a concept, a label and a
+        known unit (the column checks the ids, concepts and labels of every figure). A
+        value the model refuses (too many digits, not a number, no unit) declines the
+        document: the full path says where.
+        """
+        value = f["value"]
+        own = f.get("unit")
+        if not f.keys() <= _QUICK_KEYS or type(value) is not str:
+            return None
+        if own is not None and (type(own) is not str or _unit(own) is None):
+            return None  # an unknown unit: validation says so
+        longest = self.limits.max_digits
+        if len(value) > longest and sum(map(str.isdigit, value)) > longest:
+            raise decline()
+        document = PlainDocument(self.unit, self.doc.get("rounding", "nearest"))
+        try:
+            view, printed = plain_view(f, document, self.doc.get("locale", "en_US"))
+        except ValueFormatError:
+            raise decline() from None
+        if not printed and own is None and self.unit is None:
+            raise decline()  # no unit at all
+        return view
 
     def _quick(self, f: dict[str, Any]) -> tuple[int, int, bool, str] | None:
         """A figure read as :meth:`_read_view` reads its view, without validating it; None to validate it.
@@ -352,6 +402,10 @@ class FigureColumns:
         number = _integer(view)
         if number is None:
             self.opaque[f["id"]] = f
+            if f["id"] in self.viewed:
+                self.qualified[f["id"]] = view.unit.symbol
+                if self.plan.below_zero and view.base.hi < 0:
+                    self._negative(f, view.unit.symbol)
             return
         self._rounding(f["id"], f.get("rounding"))
         self.read[f["id"]] = (*number, view.unit.symbol)
@@ -406,11 +460,13 @@ class FigureColumns:
             if n:
                 mine[d] = mine.get(d, 0) + n
 
-    def _special(self, f: dict[str, Any]) -> None:  # noqa: C901 - every key a figure may have
+    def _special(self, f: dict[str, Any]) -> None:  # noqa: C901, PLR0912 - every key a figure may have
         """Read one figure with an own unit, decimals, a source or a percentage."""
         fid: str = f["id"]
         value: str = f["value"]
         self.special[fid] = f
+        if f.keys() <= _QUICK_KEYS:
+            self.viewed.add(fid)  # its own unit, or a percentage: its view is read as plain data
         symbol = self.unit
         own = f.get("unit")
         if own is not None:
@@ -521,7 +577,9 @@ class FigureColumns:
         f = self.special.get(fid)
         if f is None:
             read = self.read.get(fid)
-            return self.unit if read is None else read[3]
+            if read is not None:
+                return read[3]
+            return self.qualified.get(fid, self.unit) if self.qualified else self.unit
         if f["value"][-1] == "%":
             return "%"
         own: str | None = f.get("unit")

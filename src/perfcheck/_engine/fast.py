@@ -44,7 +44,7 @@ import orjson
 
 from perfcheck import _ledger
 from perfcheck._core.limits import Limits
-from perfcheck._engine.columns import IDS, FigureColumns, NotPlain, decline, source_strings
+from perfcheck._engine.columns import ID, IDS, FigureColumns, NotPlain, decline, source_strings
 from perfcheck._engine.plain import judge_document, report_order, word_relations
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._engine.screen import (
@@ -68,6 +68,9 @@ _SHARE_KEYS: Final = frozenset({"id", "kind", "label", "part", "whole", "stated"
 _CHANGE_KEYS: Final = frozenset(
     {"id", "kind", "label", "current", "prior", "delta", "percent", "direction", "source"}
 )
+#: The keys of a change :func:`_change_operands` reads as plain data.
+_PLAIN_CHANGE_KEYS: Final = _CHANGE_KEYS - {"source"}
+_DIRECTIONS: Final = ("increase", "decrease")
 _EQUAL_KEYS: Final = frozenset({"id", "kind", "label", "figures", "source"})
 #: The deepest a plain document nests: document, list, item, list of ids or source.
 _PLAIN_DEPTH: Final = 4
@@ -295,6 +298,35 @@ def _judge(
         if verdict:
             outcome = True
     return outcome
+
+
+def _change_operands(rel: dict[str, Any]) -> list[str] | None:
+    """The figures a change names, when it is valid as its model reads it; None to ask the model.
+
+    Read as plain data when its keys are among the change's own (no ``source``): an id
+    for ``current``, each of ``prior``, ``delta`` and ``percent`` an id or absent (at
+    least one given), a ``direction`` and a text ``label`` if any. Anything else
+    (an invalid change among them) is the model's to validate, or to refuse with its reason.
+
+    >>> _change_operands({"id": "c", "kind": "change", "current": "a", "prior": "b", "direction": "increase"})
+    ['a', 'b']
+    >>> _change_operands({"id": "c", "kind": "change", "current": "a", "direction": "increase"}) is None
+    True
+    """
+    if not rel.keys() <= _PLAIN_CHANGE_KEYS or rel.get("direction") not in _DIRECTIONS:
+        return None
+    label = rel.get("label")
+    if label is not None and type(label) is not str:
+        return None
+    operands = []
+    for key in ("current", "prior", "delta", "percent"):
+        x = rel.get(key)
+        if x is None and key != "current":
+            continue
+        if type(x) is not str or ID(x) is None:
+            return None
+        operands.append(x)
+    return operands if len(operands) > 1 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,7 +589,20 @@ class _Screen(FigureColumns):
             return self.by_words and rel.keys() <= _CHANGE_KEYS and self._plain_change(rel)
         if not rel.keys() <= (_SUM_KEYS if kind == "sum" else _BALANCE_KEYS):
             return False  # weights, a basis: read by the relation's model
-        return self._plain_amounts(self._operands(rel))
+        ids = self._operands(rel)
+        return self._plain_amounts(ids) or (bool(self.viewed) and self._viewed_amounts(ids))
+
+    def _viewed_amounts(self, ids: list[Any]) -> bool:
+        """Whether every id names a figure whose view is read as plain data, all in one unit.
+
+        Plain figures of the integer column, and those read from their value or given as
+        a JSON integer (``123.45万元``, ``70``) or qualified (``约339人次``) with no key a
+        view of parsed data does not read: a sum or balance of them is judged by the
+        rules on plain data, whether it holds or not.
+        """
+        numbers, read, viewed = self.numbers, self.read, self.viewed
+        plain = all(type(x) is str and ((x in numbers and x not in read) or x in viewed) for x in ids)
+        return plain and self._same_unit(ids)
 
     def _plain_change(self, rel: dict[str, Any]) -> bool:
         """Whether a change names plain amounts and, if any, a percent printed with its ``%`` alone."""
@@ -676,7 +721,8 @@ class _Screen(FigureColumns):
         a pass over the figures); otherwise in the order the relations name them.
         """
         needed = dict.fromkeys(self.flagged)
-        needed.update(dict.fromkeys(self.opaque))
+        qualified = self.qualified
+        needed.update(dict.fromkeys(x for x in self.opaque if x not in qualified))
         for rel in escalated:
             needed.update(dict.fromkeys(self._operands(rel)))
         if not needed:
@@ -960,8 +1006,10 @@ class _Screen(FigureColumns):
         return Quotient(2 * p, 1, 2 * w, len(wholes), s, hs, 200 * 10**e)
 
     def _validated(self, rel: dict[str, Any]) -> None:
-        """A relation of another kind, validated by its model; its operands must exist."""
-        operands = _ledger.document.relation_operands(rel, self.limits)
+        """A relation of another kind, validated by its model (a change as plain data); its operands exist."""
+        operands = _change_operands(rel) if rel["kind"] == "change" else None
+        if operands is None:
+            operands = _ledger.document.relation_operands(rel, self.limits)
         if operands is None:
             raise decline()
         self._exist(operands)

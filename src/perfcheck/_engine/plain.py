@@ -10,11 +10,17 @@ escalated to the full path: each rule's own exact check runs here, on a
 the finding it yields is compact data (:class:`~perfcheck._findings.plain.PlainFinding`)
 with the same values and message as the full path's. No ledger is validated and no
 model is built; the command line writes these findings directly.
+
+A ``sum`` or ``balance`` naming a figure the integers cannot stand for (a qualified value,
+``约339人次``, ``逾130``), or one printed with its unit or given as a JSON number, in one
+unit with the others, is judged here too, whether it holds or not: :func:`plain_view`
+reads such a figure's view from the parsed figure as the ledger's model reads it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
 
 from perfcheck._core.values import parse_value
@@ -28,19 +34,29 @@ if TYPE_CHECKING:
     from perfcheck._engine.registry import Rule
     from perfcheck._ledger.document import Figure, Ledger
 
-__all__ = ["PlainContext", "PlainFigure", "PlainRelation", "judge_document", "report_order", "word_relations"]
+__all__ = [
+    "PlainContext",
+    "PlainDocument",
+    "PlainFigure",
+    "PlainRelation",
+    "judge_document",
+    "plain_view",
+    "report_order",
+    "word_relations",
+]
 
 #: Findings come errors first, then warnings, then information.
 _SEVERITY: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
 class PlainFigure(NamedTuple):
-    """A plain figure as parsed (an id, a plain value, a label): what a view reads of a figure."""
+    """A figure as parsed (an id, a value, a label, a concept, an own unit): what a view reads of a figure."""
 
     id: str
     value: str
     label: str | None = None
-    unit: None = None
+    unit: str | None = None
+    concept: str | None = None
     decimals: None = None
     exact: None = None
     qualifier: None = None
@@ -48,12 +64,38 @@ class PlainFigure(NamedTuple):
     source: None = None
 
 
-class _Document(NamedTuple):
+class PlainDocument(NamedTuple):
     """What a view reads of the document: its unit and rounding; what a document rule reads: its relations."""
 
     unit: str | None
     rounding: str
     relations: Sequence[PlainRelation] = ()
+
+
+def plain_view(figure: Mapping[str, Any], document: PlainDocument, locale: str) -> tuple[FigureView, bool]:
+    """A figure's view from the figure as parsed, and whether its printed value carries its unit.
+
+    The figure has no key but an id, a value (text, or a JSON integer), a label, a concept
+    and a unit, all valid as the ledger's model reads them; its value is read as the
+    model reads it (in ``locale``, ``10000余份`` and ``约339人次`` with their qualifiers,
+    ``123.45万元`` with its unit), so the view is the one the full path builds.
+
+    Raises:
+        ValueFormatError: the value cannot be read (the model refuses it too).
+
+    >>> document = PlainDocument("万元", "nearest")
+    >>> view, with_unit = plain_view({"id": "v", "value": "约339人次"}, document, "zh_CN")
+    >>> view.qualifier, view.unit.symbol, str(view.interval.lo), with_unit
+    ('about', '人次', '338.5', True)
+    """
+    value = figure["value"]
+    text = value if type(value) is str else str(value)
+    own = figure.get("unit")
+    fig = PlainFigure(figure["id"], text, figure.get("label"), own, figure.get("concept"))
+    parsed = parse_value(
+        value if type(value) is str else Decimal(text), locale, unit=own, default_unit=document.unit
+    )
+    return view_figure(cast("Ledger", document), cast("Figure", fig), parsed), parsed.unit is not None
 
 
 class PlainRelation:
@@ -171,7 +213,7 @@ class PlainContext(Judging[PlainFinding, Words]):
         locale: str,
         number_locale: str,
         with_unit: frozenset[str] = frozenset(),
-        ledger: _Document | None = None,
+        ledger: PlainDocument | None = None,
     ) -> None:
         """Hold the figures' views; findings in ``locale``, numbers as ``number_locale`` prints them.
 
@@ -239,7 +281,7 @@ def word_relations(  # noqa: PLR0913 - the document's parts
     some rule judged. A rule that raises raises here: the caller sends the relations to
     the full path, which reports the crash.
     """
-    ctx = _context(_Document(unit, "nearest"), figures, locale, number_locale)
+    ctx = _context(PlainDocument(unit, "nearest"), figures, locale, number_locale)
     order: dict[str, int] = {}
     by_kind: dict[str, list[PlainRelation]] = {}
     for rel in relations:
@@ -272,7 +314,7 @@ def judge_document(  # noqa: PLR0913 - the document's parts
     figures' views. A rule that raises raises here: the caller sends the relations to the
     full path, which reports the crash.
     """
-    document = _Document(unit, "nearest", [PlainRelation(r) for r in relations])
+    document = PlainDocument(unit, "nearest", [PlainRelation(r) for r in relations])
     ctx = _context(document, figures, locale, number_locale)
     return list(cast("Iterable[PlainFinding]", rule.check(cast("Context", ctx), None)))
 
@@ -301,16 +343,13 @@ def report_order(findings: Iterable[_Finding], order: Mapping[str, int]) -> list
 
 
 def _context(
-    document: _Document, figures: Iterable[dict[str, Any]], locale: str, number_locale: str
+    document: PlainDocument, figures: Iterable[dict[str, Any]], locale: str, number_locale: str
 ) -> PlainContext:
     """The plain figures as views, for the rules' exact checks."""
     views: dict[str, FigureView] = {}
     with_unit: set[str] = set()
-    unit = document.unit
     for f in figures:
-        fig = PlainFigure(f["id"], f["value"], f.get("label"))
-        parsed = parse_value(fig.value, number_locale, default_unit=unit)
-        views[fig.id] = view_figure(cast("Ledger", document), cast("Figure", fig), parsed)
-        if parsed.unit is not None:
-            with_unit.add(fig.id)
+        views[f["id"]], printed = plain_view(f, document, number_locale)
+        if printed:
+            with_unit.add(f["id"])
     return PlainContext(views, locale, number_locale, frozenset(with_unit), document)

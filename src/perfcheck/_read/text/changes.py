@@ -786,8 +786,9 @@ class Changes(State):
                 return subject, False
             spelled = self.spelled_before(sentence, words)
             return spelled, spelled is not None
-        if n > 0 and figs[n - 1].kind == "amount" and self.eligible(figs[n - 1]):
-            return figs[n - 1], False
+        before = self.before_brackets(figs[:n], figs[n].mention.start)
+        if before and before[-1].kind == "amount" and self.eligible(before[-1]):
+            return before[-1], False
         return None, False
 
     def add_prior(self, rel: Rel, base: str, sentence: Sentence) -> None:
@@ -822,7 +823,9 @@ class Changes(State):
             compared = list(patterns.CHANGE.finditer(self.text, period[0].start, fig.mention.start))
             figs = [f for s in period for f in self.by_sentence.get(s.index, []) if f.keep]
             n = figs.index(fig)
-            current = figs[n - 1] if n > 0 else None
+            # A 2066万元（其中：B 1920万元，C 146万元），减少12万元: A's change, not C's
+            earlier = self.before_brackets(figs[:n], fig.mention.start)
+            current = earlier[-1] if earlier else None
             if current is None or current.kind != "amount" or not self.eligible(current):
                 continue
             following = figs[n + 1] if n + 1 < len(figs) else None

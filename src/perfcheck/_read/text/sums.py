@@ -22,6 +22,7 @@ from perfcheck._read.text.base import (
     unique,
 )
 from perfcheck._read.text.names import same_item
+from perfcheck._read.text.per_capita import per_head_passage
 from perfcheck._read.text.sentences import Sentence
 
 #: Words ending in 中 and a comma at the start of a sentence: 2021年度“三公”经费支出决算中，….
@@ -30,6 +31,10 @@ _ENDED_BY_ZHONG = re.compile(r"([^，,。；;：:0-9\n]{2,40}?)中[，,：:]")
 
 #: Amounts added to what was said before: 加上上级补助收入54.3亿元…，收入总计….
 _ADDED = re.compile(r"加上")
+#: A clause after a ``；`` opening with 加 (加上级补助收入, 再加上): it adds amounts to what was said.
+_ADDS_ON: Final = re.compile(r"[；;]\s*(?:再)?加[^；;]*$")
+#: An item's number opening a label: 一是, 二是, 第三是.
+_NUMBERED_ITEM: Final = re.compile(r"(?:第)?[一二三四五六七八九十]是")
 #: A year printed in a figure's words: 2016年预算8万元.
 _YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}年")
 #: A numbered item opening a sentence: 2、公务车辆运行….
@@ -244,6 +249,8 @@ class Sums(State):
             printed = [f for f in figs if f.mention.phrase_end <= match.start()]
             # 较2024年的2,190万元减少221万元，其中…: last year's figure, compared with, is no total
             before = [f for f in printed if self.eligible(f) and not self.compared_with(f)]
+            # 完成预算29.6万元的92.8%，…；其中：: a figure followed by 的 qualifies a rate, no total
+            before = [f for f in before if not self.qualifies(f)] or before
             before = self.of_parts_kind(before, figs, match.end())
             total = (
                 before[-1]
@@ -990,9 +997,11 @@ class Sums(State):
         """
         if total.mention.enumerates or self.levels(total, parts):
             return  # 涉及四大类，其中：A项目9个…: a count of kinds counts the list's items, it adds none up
+        if per_head_passage(self.text, total.mention.start):
+            return  # 生均…情况是：…全省为11128.87元。其中，农村为11227.42元: a group's average, no part
         if self.names_listed(total, at, start, parts):
             return
-        parts = self.of_a_part(self.before_semicolon(total, parts))
+        parts = self.of_a_part(self.before_semicolon(total, _before_next_item(total, parts)))
         if not parts:
             return
         measured = self.per_category(total, parts)
@@ -1071,13 +1080,19 @@ class Sums(State):
         add up to the total exactly and the whole run does not, so what follows is another
         statement (the staff in post), not more parts. With no ``；``, the same when the run
         exceeds the total: the first two or more parts that add up to it exactly are the list,
-        when the rest are named otherwise (no last two characters of a name in common).
+        when the rest are named otherwise (no last two characters of a name in common). A
+        ``；``-clause opening with 加 (``；加上级补助收入…``) adds to the total: the list ends before it.
         """
         if adds_up(total, parts):
             return parts
         for k in range(1, len(parts)):
             between = self.text[parts[k - 1].text_end : parts[k].label_start]
             if ("；" in between or ";" in between) and adds_up(total, parts[:k]):
+                return parts[:k]
+            clause = self.text[parts[k - 1].text_end : parts[k].mention.start]
+            if _ADDS_ON.search(clause):
+                # 总收入X，其中A收入Y，…；加上级补助收入Z，…收入合计W: the clause after the ；
+                # adds to the total, the list ended before it
                 return parts[:k]
         # 保有量5辆，其中：执法执勤用车3辆，一般公务用车2辆，购置车辆1辆，报废车辆2辆: the parts run past
         # the total where the first of them add up to it exactly, and what follows is named as none
@@ -1112,6 +1127,19 @@ _SHARE_OF: Final = re.compile(r"占([^，,；;。%％的]{2,30})的")
 
 #: Words naming the money of the figure before (资金主要用于…), not a spender of its own.
 _SPENT_WORDS: Final = frozenset({"资金", "经费", "该资金", "该项资金", "上述资金", "这些资金", "其", "款项"})
+
+
+def _before_next_item(total: Fig, parts: list[Fig]) -> list[Fig]:
+    """The parts before the next numbered item when the total is itself an item (二是A，其中…；三是B).
+
+    ``由三部分构成：一是A收入X，…；二是B收入Y，其中：C…，D…；三是E收入Z``: E is the next item
+    beside B, no part of it; the list ends before it. Parts that are all items
+    (``支出X，其中：一是A…，二是B…``) stay, their total being no item.
+    """
+    if _NUMBERED_ITEM.match(total.label) is None:
+        return parts
+    ends = next((n for n, p in enumerate(parts) if _NUMBERED_ITEM.match(p.label)), None)
+    return parts if ends is None else parts[:ends]
 
 
 def not_sangong(total: Fig, parts: list[Fig]) -> bool:
