@@ -255,6 +255,26 @@ def rates_over_amounts(relations: list[Relation], ids: dict[str, Decimal | None]
     return found
 
 
+def rate_systems(relations: list[Relation], ids: dict[str, Decimal | None]) -> dict[str, frozenset[Decimal]]:
+    """The amount of a change's rate's system, by the rate's relation: what a finding on the rate is over.
+
+    As in :func:`rates_over_amounts`, a change printed with its amount and its rate against a
+    printed prior (比上年P减少D，下降R%) is one system over the same figures: the rate meets
+    ``(C - P) / P`` exactly when it meets ``D / P`` with D checked to be ``C - P``. A finding on
+    the rate is matched over the amount too, so that a wrong rate the index writes as ``R = D / P``
+    is the one the reader reported, not a false error beside it.
+    """
+    changes = [r for r in relations if isinstance(r, ChangeRelation) and r.prior is not None]
+    found: dict[str, frozenset[Decimal]] = {}
+    for with_rate in (r for r in changes if r.percent is not None and r.delta is None):
+        for with_delta in (r for r in changes if r.delta is not None and r.percent is None):
+            if (with_rate.current, with_rate.prior) == (with_delta.current, with_delta.prior):
+                value = ids.get(with_delta.delta or "")
+                if value is not None:
+                    found[with_rate.id] = frozenset({value})
+    return found
+
+
 def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
     """Read and check one excerpt; add what was found to ``score``."""
     tag = str(entry["file"]).split("-", 1)[0]  # 121, not 12: the third fresh set numbers past 100
@@ -286,7 +306,11 @@ def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
             score.notes.append(f"{tag}: not built ({relation['type']}): {relation['statement'][:80]}")
     result = perfcheck.check(ledger)
     count_stated(extraction, result, {values for values, _ in relations}, tag, score)
-    found = [(values_of([loc.value for loc in f.locations]), f) for f in result.findings]
+    systems = rate_systems(ledger.relations, ids)
+    found = [
+        (values_of([loc.value for loc in f.locations]) | systems.get(f.relation or "", frozenset()), f)
+        for f in result.findings
+    ]
     broken = [(v, r) for v, r in relations if r["status"] == "broken"]
     for values, relation in broken:
         if relation.get("confidence") not in (None, "high"):

@@ -62,6 +62,7 @@ from perfcheck._read.text.included import Included
 from perfcheck._read.text.itemised import Itemised
 from perfcheck._read.text.lines_below import LinesBelow
 from perfcheck._read.text.numbers import Mention, find, remainder_places
+from perfcheck._read.text.parallel_lists import ParallelLists
 from perfcheck._read.text.per_capita import PerCapita
 from perfcheck._read.text.progress import Progress
 from perfcheck._read.text.respectively import Respectively
@@ -74,6 +75,7 @@ from perfcheck._read.text.spellings import Spellings
 from perfcheck._read.text.sums import Sums
 from perfcheck._read.text.totals_after import TotalsAfter
 from perfcheck._read.text.unprinted import UnprintedBases
+from perfcheck._read.text.year_levels import YearLevels
 
 __all__ = ["Built", "Fig", "Rel", "build"]
 
@@ -83,6 +85,8 @@ _MONEY = re.compile(r"收入|支出|经费|资金|预算|决算|总计|合计|�
 
 
 class _Builder(
+    YearLevels,
+    ParallelLists,
     LinesBelow,
     Breakdowns,
     TotalsAfter,
@@ -399,6 +403,7 @@ class _Builder(
         self.lists_below()
         self.totals_after()
         self.partition_lists()
+        self.parallel_lists()
         self.breakdowns()
         self.cross_sections()
         self.added_totals()
@@ -425,6 +430,7 @@ class _Builder(
         self.phrasings()
         self.named_changes()
         self.shared_base_changes()
+        self.year_levels()
         self.signed_rates()
         self.products()
         self.compares()

@@ -6,7 +6,9 @@ A page may print the rate as a signed growth instead: ``增长-5.86%`` is a fall
 wrong (a false error), so the rate leaves the change and is stated as the formula of the
 signed growth: ``rate == ±100 × (current - prior) / prior``, the sign its own word's
 (+ for 增长/上升/提高, - for 下降/减少), the prior printed or, as the change implies it,
-``current ∓ amount``.
+``current ∓ amount``. A change left with no amount (``比上年的81381万元增长-9.41%``) said
+nothing but its direction, and that in the rate's own word, which the sign reverses: it goes,
+the formula holds all it said (kept, it would call a fall an impossible increase).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class SignedRates(State):
         ['change', 'formula']
         """
         made: list[Rel] = []
+        emptied: list[Rel] = []
         for rel in self.relations:
             if rel.data["kind"] != "change" or "percent" not in rel.data:
                 continue
@@ -49,12 +52,15 @@ class SignedRates(State):
             # the change keeps its amount (or its levels); its rate is the formula's
             rel.data = {k: v for k, v in rel.data.items() if k != "percent"}
             rel.figures = [f for f in rel.figures if f is not rate]
+            if "delta" not in rel.data:
+                emptied.append(rel)  # 比上年的P增长-R%: its only word was the rate's
             label = f"{rate.label} {rate.mention.text}%: the signed growth of {figs['current'].label}"
             data = {"kind": "formula", "expr": "", "_expr": expr, "label": label, "_across_periods": True}
             if rel.data.get("basis") == "inferred":
                 data["basis"] = "inferred"
             self.add("signed_rate", data, rel.sentences, terms)
             made.append(self.relations.pop())
+        self.relations[:] = [r for r in self.relations if not any(r is e for e in emptied)]
         self.relations.extend(made)
 
 

@@ -1044,8 +1044,10 @@ class Sums(State):
         }
         if not exhaustive:
             data["exhaustive"] = False
+        if partial or patterns.PARTIAL_BEFORE.search(self.text, at, parts[0].label_start):
+            data["_partial"] = True  # said (其中主要是：, 等) or known to name only some parts
         sentences = unique([total.sentence, *(p.sentence for p in parts)])
-        unsure = bracket or inferred or self.used_by_another(total, at)
+        unsure = bracket or inferred or self.used_by_another(total, at) or _nested(total, parts)
         self.add("sum", data, sentences, [total, *parts], inferred=unsure)
         self.list_sums.append((total, parts, self.relations[-1]))
 
@@ -1196,6 +1198,23 @@ def _exceeds(total: Fig, parts: list[Fig]) -> bool:
     """Whether the printed parts add up to more than the printed total, beyond their rounding."""
     value = sum((p.mention.number * factor(p.unit) for p in parts), Decimal(0))
     return value > total.mention.number * factor(total.unit) and not adds_up(total, parts)
+
+
+def _nested(total: Fig, parts: list[Fig]) -> bool:
+    """Whether a list of two parts overshoots its total as one part lying inside the other would.
+
+    ``总投入73728万元。其中：国家财政性教育经费64507万元，一般公共预算教育经费64469万元``: two
+    parts each more than half the total (and none more than it) cannot lie beside each other
+    in it, and they add up to more than one and a half times it, further than a slip of one
+    figure seldom goes. The one is within the other (a page lists nested figures under one
+    其中), or a figure is wrong; which, only a reader of the page can tell, so the list is to
+    be checked by hand. A longer list, or a smaller overshoot, is an error as before.
+    """
+    whole = total.mention.number * factor(total.unit)
+    if len(parts) != 2 or whole <= 0 or any(p.unit != total.unit for p in parts):
+        return False
+    values = [p.mention.number * factor(p.unit) for p in parts]
+    return all(whole < 2 * v <= 2 * whole for v in values) and 2 * sum(values) > 3 * whole
 
 
 def _same_measure(a: Fig, b: Fig) -> bool:
