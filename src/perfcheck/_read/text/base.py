@@ -307,30 +307,6 @@ def partition(labels: list[str]) -> bool:
     return False
 
 
-def central_and_local(labels: list[str]) -> bool:
-    """Whether two labels are the central and the local share of one kind of money.
-
-    中央安排直达资金 and 地方安排直达资金 split the whole between the two levels of
-    government; the words after 中央/地方 must share a run of two characters or more, so that
-    中央预算内投资 and 地方政府专项债券 (two sources among others) are no such pair.
-
-    >>> central_and_local(["中央安排直达资金", "地方安排直达资金"])
-    True
-    >>> central_and_local(["中央财政资金", "地方配套资金"])
-    True
-    >>> central_and_local(["中央预算内投资", "地方政府专项债券"])
-    False
-    >>> central_and_local(["中央资金", "省级资金"])
-    False
-    """
-    if len(labels) != 2:
-        return False
-    first, second = (re.sub(r"^(?:其中|全市|全省|全县|全区)", "", label) for label in labels)
-    if not (first.startswith("中央") and second.startswith("地方")):
-        return False
-    return common(first[2:], second[2:]) >= 2
-
-
 def label_core(label: str) -> tuple[str, str | None]:
     """A label without its trailing 总计/合计/总额/数, and its 预算/决算 role taken off."""
     core = re.sub(r"(?:总计|合计|总额|总数)$", "", label)

@@ -16,7 +16,6 @@ from perfcheck._read.text.base import (
     Fig,
     State,
     adds_up,
-    central_and_local,
     factor,
     partition,
     role_of,
@@ -1030,7 +1029,6 @@ class Sums(State):
             or bool(patterns.CLASSIFIED.search(self.text, period_start, at))
             or bool(patterns.REMAINDER.search(labels[-1]))
             or partition(labels)
-            or (worded and central_and_local(labels))
             or adds_up(total, parts)
         )
         exhaustive = not partial and len(parts) > 1 and complete
