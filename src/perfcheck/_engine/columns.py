@@ -43,7 +43,11 @@ _PLAIN_KEYS: Final = frozenset({"id", "value", "concept", "label"})
 _QUICK_KEYS: Final = frozenset({"id", "value", "concept", "label", "unit"})
 #: A plain number not below zero, as a value printed with its unit starts.
 _UNSIGNED: Final = re.compile(r"[0-9]++(?:\.[0-9]++)?+").fullmatch
-_TEXT_TYPES: Final = frozenset({str, type(None)})
+_NONE: Final = type(None)
+_TEXT_TYPES: Final = frozenset({str, _NONE})
+#: Figures a document may have for :meth:`FigureColumns._figures` to take a step per figure
+#: where the column's passes would cost more in set-up than they save.
+_FEW: Final = 64
 _VALUE: Final = rf"{PLAIN_NUMBER}%?+"
 #: Newline-joined values, each plain: possessive, so one pass in C.
 _VALUES: Final = re.compile(rf"{_VALUE}(?:\n{_VALUE})*+").fullmatch
@@ -225,15 +229,21 @@ class FigureColumns:
         self.strings += sum(map(len, figs)) + 2 * len(figs) - numbers
         for key in ("concept", "label"):
             if key in keys:
-                types = Counter(map(type, map(dict.get, figs, repeat(key))))
-                if not types.keys() <= _TEXT_TYPES:
+                texts = list(map(dict.get, figs, repeat(key)))
+                types = set(map(type, texts))
+                if not types <= _TEXT_TYPES:
                     raise decline()
-                self.strings += types[str]
+                # an absent key and a null are None, every other one text
+                self.strings += n - texts.count(None) if _NONE in types else n
         special: set[int] = set()
         for key in keys - _PLAIN_KEYS:
-            special.update(_indexes(list(map(contains, figs, repeat(key))), value=True))
+            if n <= _FEW:  # a small document: one step per figure costs less than the column's set-up
+                special.update([i for i, f in enumerate(figs) if key in f])
+            else:
+                special.update(_indexes(list(map(contains, figs, repeat(key))), value=True))
         # a percentage: its index is the number of newlines before it
-        special.update(_lines(joined, _PERCENT(joined)))
+        if "%" in joined:
+            special.update(_lines(joined, _PERCENT(joined)))
         special.difference_update(opaque_at)
         special_at = sorted(special)
         for i in special_at:
@@ -244,13 +254,13 @@ class FigureColumns:
         self._plain_precision(joined, values, special_at)
         by_id: dict[str, Any]
         if self.uniform is not None:
-            digits = values
-            if special_at:  # their numbers are read one by one; "38.56%" is no integer
-                digits = values.copy()
-                for i in special_at:
-                    digits[i] = "0"
-            # "12.50" is 1250 hundredths: drop the point, read the digits.
-            by_id = dict(zip(ids, map(int, map(str.replace, digits, repeat("."), repeat(""))), strict=True))
+            # "12.50" is 1250 hundredths: drop the points, read the digits (the joined values
+            # are one a line: the escaped case counted its newlines above). A special figure's
+            # number ("38.56%" as 3856) is dropped below: it is read one by one.
+            digits = joined.replace(".", "")
+            if special_at and "%" in digits:
+                digits = digits.replace("%", "")
+            by_id = dict(zip(ids, map(int, digits.split("\n")), strict=True))
             self.numbers = by_id
         else:
             by_id = self.plain = dict(zip(ids, figs, strict=True))
@@ -450,7 +460,8 @@ class FigureColumns:
         ``counts`` are the figures showing each number of decimals; a bare 0 among them is
         exactly nothing and has no precision (``special`` are the values not among them).
         """
-        zeros = _bare_zeros(joined)
+        # a bare 0 shows no decimals: none when no plain figure shows none
+        zeros = _bare_zeros(joined) if counts.get(0) else 0
         if zeros:
             zeros -= sum(map(_is_bare_zero, special))
         if zeros:

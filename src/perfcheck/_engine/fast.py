@@ -124,6 +124,8 @@ class Plan:
             (every relation when ``key`` is None).
         hot_sum: the comparison for a sum with no optional key, or None when no rule
             judges sums.
+        hot_balance: the comparison for a balance, or None when no rule judges balances
+            or one judges only some of them.
         quotient: the selected rules' hooks judging shares.
         quotient_words: for each of those hooks, whether its rule judges shares on plain
             data (:attr:`words`): a share only such hooks escalate is judged there.
@@ -154,6 +156,7 @@ class Plan:
         "documents",
         "escalates",
         "figures",
+        "hot_balance",
         "hot_sum",
         "linear",
         "quotient",
@@ -202,6 +205,9 @@ class Plan:
         sums = self.linear.get("sum")
         hot_keys = sums is not None and any(key in _HOT_SUM_KEYS for _, key, _ in sums)
         self.hot_sum = None if sums is None or hot_keys else _mode(sums, {})
+        balances = self.linear.get("balance")
+        keyed = balances is not None and any(key is not None for _, key, _ in balances)
+        self.hot_balance = None if balances is None or keyed else _mode(balances, {})
         self.quotient = tuple(quotient)
         self.quotient_codes = tuple(quotient_codes)
         self.quotient_words: tuple[bool, ...] = (False,) * len(quotient)
@@ -499,12 +505,15 @@ class _Screen(FigureColumns):
                 self.flagged.extend(ids)
         figures = self._escalated_figures(escalated)
         header = {k: v for k, v in self.doc.items() if k not in ("figures", "relations")}
-        # Only relations of other kinds may say their basis; they are all escalated.
-        inferred = sum(r.get("basis") == "inferred" for r in escalated)
-        # and only relations of other kinds may hold nothing to judge (a ratio with no denominator)
-        unit = self.doc.get("unit")
-        in_counts = frozenset(f["id"] for f in figures if is_count(f.get("unit") or unit))
-        idle = self.idle + sum(alone(r, in_counts) for r in escalated if r["kind"] == "ratio")
+        inferred, idle = 0, self.idle
+        if escalated:
+            # Only relations of other kinds may say their basis; they are all escalated.
+            inferred = sum(r.get("basis") == "inferred" for r in escalated)
+            # and only relations of other kinds may hold nothing to judge (a ratio with no denominator)
+            if "ratio" in self.kinds:
+                unit = self.doc.get("unit")
+                in_counts = frozenset(f["id"] for f in figures if is_count(f.get("unit") or unit))
+                idle += sum(alone(r, in_counts) for r in escalated if r["kind"] == "ratio")
         counts = (len(self.figures), len(self._used()), len(self.relations), inferred, idle)
         order = None
         if found and (escalated or figures):
@@ -522,7 +531,7 @@ class _Screen(FigureColumns):
             integers=self._integers(),
             worded=found,
             order=order,
-            worded_ids=frozenset(r["id"] for r in self.worded),
+            worded_ids=frozenset([r["id"] for r in self.worded]) if self.worded else frozenset(),
         )
 
     def _escalates(self, cleared: set[str]) -> tuple[set[str], list[PlainFinding]]:
@@ -769,6 +778,8 @@ class _Screen(FigureColumns):
         slack = 0 if self.exact_plain else 1  # each figure's rounding, in units of ½·10^-uniform
         hot = self.plan.hot_sum
         quick = hot is not None and bool(self.numbers) and not self.truncate_doc
+        # the balance rule's comparison is equality: a balance judged otherwise takes the long way
+        balance = self.plan.hot_balance == _EQUAL and bool(self.numbers) and not self.truncate_doc
         worded = bool(self.plan.words)
         strings = 0
         for rel in rels:
@@ -796,6 +807,24 @@ class _Screen(FigureColumns):
                             escalated.append(rel)
                         continue
                     strings -= len(parts) + 1
+            # and a balance of them (Σ outflows = Σ inflows) with no optional key
+            elif balance and rel["kind"] == "balance" and len(rel) == 4:
+                ins, outs = rel.get("inflows"), rel.get("outflows")
+                if type(ins) is list and type(outs) is list and ins and outs:
+                    try:
+                        diff = sum(map(get, outs)) - sum(map(get, ins))
+                    except (KeyError, TypeError):
+                        pass  # a special figure, a missing one, not an id: the long way
+                    else:
+                        figures = len(ins) + len(outs)
+                        strings += figures
+                        if not diff or 2 * abs(diff) <= slack * figures:
+                            judged += 1
+                        elif worded and self._wordable(rel):
+                            self.worded.append(rel)
+                        else:
+                            escalated.append(rel)
+                        continue
             outcome = self._relation(rel)
             if outcome is False:
                 if worded and rel["kind"] in _WORDED_KINDS and self._wordable(rel):
