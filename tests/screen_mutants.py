@@ -170,6 +170,12 @@ MUTANTS: list[tuple[str, str, str, str]] = [
         "halves[i] += halves[i] + 1  # (-u, u)",
     ),
     ("truncated: the hot loop", FAST, "bool(self.numbers) and not self.truncate_doc", "bool(self.numbers)"),
+    (
+        "truncated: the hot balance",
+        FAST,
+        "_EQUAL and not self.truncate_doc and bool(self.numbers)",
+        "_EQUAL and bool(self.numbers)",
+    ),
     # shares (PC201) of plain figures: the quotient's inputs and the rule's hook
     ("share: part's rounding + 1", FAST, "return Quotient(2 * p, 1,", "return Quotient(2 * p, 2,"),
     ("share: part exact", FAST, "return Quotient(2 * p, 1,", "return Quotient(2 * p, 0,"),
@@ -223,7 +229,7 @@ MUTANTS: list[tuple[str, str, str, str]] = [
     (
         "PC602 hook: the sums grouping them left behind",
         PLAUSIBILITY,
-        'together.update(r["id"] for r in sums if (r["total"],) in groups)',
+        'together.update(r["id"] for r in sums if (r["total"],) in whole_ids)',
         'together.update(r["id"] for r in sums if False)',
     ),
     ("PC602: run again on the escalated part", FAST, "cleared.add(code)  # the rule", "pass  # the rule"),
@@ -378,14 +384,14 @@ MUTANTS: list[tuple[str, str, str, str]] = [
     (
         "PC604 hook: a decimal more",
         PLAUSIBILITY,
-        "if all(max(columns.precision[unit]) <= d ",
-        "if all(max(columns.precision[unit]) <= d + 1 ",
+        "if all(max(precision[unit]) <= d ",
+        "if all(max(precision[unit]) <= d + 1 ",
     ),
     (
         "PC604 hook: equal decimals",
         PLAUSIBILITY,
-        "if all(max(columns.precision[unit]) <= d ",
-        "if all(max(columns.precision[unit]) < d ",
+        "if all(max(precision[unit]) <= d ",
+        "if all(max(precision[unit]) < d ",
     ),
     (
         "PC604 hook: figures at the usual",
@@ -420,8 +426,14 @@ MUTANTS: list[tuple[str, str, str, str]] = [
     (
         "PC604: the whole document's usual not given",
         FAST,
-        "cleared=frozenset(cleared), precision=self.precision",
-        "cleared=frozenset(cleared), precision=None",
+        "precision=self.precision,",
+        "precision=None,",
+    ),
+    (
+        "PC604 hook: two decimals taken for one",
+        PLAUSIBILITY,
+        "if all(len(shown) == 1 for shown in precision.values()):",
+        "if all(len(shown) <= 2 for shown in precision.values()):",
     ),
 ]
 

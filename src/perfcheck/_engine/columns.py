@@ -58,6 +58,24 @@ _ID: Final = r"[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]{0,198}[^\s\x00-\x
 IDS: Final = re.compile(rf"{_ID}(?:\n{_ID})*+").fullmatch
 #: One id alone.
 ID: Final = re.compile(_ID).fullmatch
+#: Newline-joined ids of small documents found valid: a batch of reports of one template
+#: names the same figures and relations in each, checked by :data:`IDS` once.
+_VALID_IDS: set[str] = set()
+_SMALL_IDS: Final = 4096  # characters: a longer text costs more to hash than a small one to check
+_MANY_IDS: Final = 256
+
+
+def valid_ids(joined: str) -> bool:
+    """Whether newline-joined ids are all valid (:data:`IDS`), remembering the small texts found valid."""
+    small = len(joined) <= _SMALL_IDS
+    if small and joined in _VALID_IDS:
+        return True
+    if IDS(joined) is None:
+        return False
+    if small and len(_VALID_IDS) < _MANY_IDS:
+        _VALID_IDS.add(joined)
+    return True
+
 _VALUE_ALONE: Final = re.compile(_VALUE).fullmatch
 #: A run of plain values, each ending its line (possessive: it stops at the first other line).
 _PLAIN_RUN: Final = re.compile(rf"(?:{_VALUE}\n)*+").match
@@ -222,7 +240,7 @@ class FigureColumns:
             joined = "\n".join(values)
         if self.escaped and (joined_ids.count("\n") != n - 1 or joined.count("\n") != n - 1):
             raise decline()  # an id or value holding a newline: the joins would not split exactly
-        if not IDS(joined_ids):
+        if not valid_ids(joined_ids):
             raise decline()
         del joined_ids
         numbers = sum(type(figs[i]["value"]) is not str for i in opaque_at)  # JSON numbers are no strings

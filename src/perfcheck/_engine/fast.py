@@ -44,7 +44,7 @@ import orjson
 
 from perfcheck import _ledger
 from perfcheck._core.limits import Limits
-from perfcheck._engine.columns import ID, IDS, FigureColumns, NotPlain, decline, source_strings
+from perfcheck._engine.columns import ID, FigureColumns, NotPlain, decline, source_strings, valid_ids
 from perfcheck._engine.plain import judge_document, report_order, word_relations
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._engine.screen import (
@@ -767,7 +767,7 @@ class _Screen(FigureColumns):
             raise decline() from None  # not an object, or no id or kind: the full path says which
         if self.escaped and joined_ids.count("\n") != len(rels) - 1:
             raise decline()  # an id holding a newline
-        if not IDS(joined_ids) or len(set(ids)) != len(rels) or type(rels[0]) is not dict:
+        if not valid_ids(joined_ids) or len(set(ids)) != len(rels) or type(rels[0]) is not dict:
             raise decline()  # a bad id, or one used twice
         del ids, joined_ids
         self.strings += sum(map(len, rels)) + 2 * len(rels)
@@ -779,7 +779,7 @@ class _Screen(FigureColumns):
         hot = self.plan.hot_sum
         quick = hot is not None and bool(self.numbers) and not self.truncate_doc
         # the balance rule's comparison is equality: a balance judged otherwise takes the long way
-        balance = self.plan.hot_balance == _EQUAL and bool(self.numbers) and not self.truncate_doc
+        balance = self.plan.hot_balance == _EQUAL and not self.truncate_doc and bool(self.numbers)
         worded = bool(self.plan.words)
         strings = 0
         for rel in rels:
