@@ -481,6 +481,9 @@ class _Screen(FigureColumns):
     by_words: bool = False
     #: the changes that hold nothing to judge (:func:`~perfcheck._findings.coverage.alone`)
     idle: int = 0
+    #: the figures named by the relations the hot loop read, and the other relations (:meth:`_used`)
+    _hot_used: set[str]
+    _rest: list[dict[str, Any]]
 
     def run(self, quotes: int) -> Screened:
         self._figures()
@@ -704,11 +707,14 @@ class _Screen(FigureColumns):
         return self._symbol(figure)
 
     def _used(self) -> set[str]:
-        """The ids of the figures some relation names (every one exists: the screen checked)."""
-        used: set[str] = set()
+        """The ids of the figures some relation names (every one exists: the screen checked).
+
+        Those of the relations the hot loop read were gathered there (:attr:`_hot_used`).
+        """
+        used = self._hot_used
         add, update = used.add, used.update
         operands = self.operands
-        for rel in self.relations:
+        for rel in self._rest:
             kind = rel["kind"]
             if id(rel) in operands:
                 update(operands[id(rel)])
@@ -757,6 +763,7 @@ class _Screen(FigureColumns):
     def _relations(self) -> tuple[list[Any], int]:  # noqa: C901, PLR0912, PLR0915 - the hot loop, inlined
         rels = self.relations
         if not rels:
+            self._hot_used, self._rest = set(), []
             return [], 0
         try:
             ids = [r["id"] for r in rels]
@@ -782,6 +789,10 @@ class _Screen(FigureColumns):
         balance = self.plan.hot_balance == _EQUAL and not self.truncate_doc and bool(self.numbers)
         worded = bool(self.plan.words)
         strings = 0
+        # the figures the relations read here name, and the relations read the long way (see _used)
+        self._hot_used = used = set()
+        add, update = used.add, used.update
+        self._rest = rest = []
         for rel in rels:
             # The common case inline: a sum of plain figures of one precision.
             if quick and rel["kind"] == "sum" and len(rel) == 4 and "parts" in rel and "total" in rel:
@@ -789,10 +800,12 @@ class _Screen(FigureColumns):
                 if type(parts) is list and parts:
                     strings += len(parts) + 1
                     try:
-                        diff = get(rel["total"]) - sum(map(get, parts))
+                        diff = get(total := rel["total"]) - sum(map(get, parts))
                     except (KeyError, TypeError):
                         pass  # a special figure, a missing one, not an id: the long way
                     else:
+                        add(total)
+                        update(parts)
                         if not hot:
                             continue  # no selected rule judges it
                         if (
@@ -816,6 +829,8 @@ class _Screen(FigureColumns):
                     except (KeyError, TypeError):
                         pass  # a special figure, a missing one, not an id: the long way
                     else:
+                        update(ins)
+                        update(outs)
                         figures = len(ins) + len(outs)
                         strings += figures
                         if not diff or 2 * abs(diff) <= slack * figures:
@@ -825,6 +840,7 @@ class _Screen(FigureColumns):
                         else:
                             escalated.append(rel)
                         continue
+            rest.append(rel)
             outcome = self._relation(rel)
             if outcome is False:
                 if worded and rel["kind"] in _WORDED_KINDS and self._wordable(rel):
