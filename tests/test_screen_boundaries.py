@@ -287,7 +287,11 @@ BALANCES: list[tuple[str, bytes, str]] = [
     ("labelled balance, odd, -2", _balance_case(["1.00", "2.00"], ["2.98"], label="收支"), "broken"),
     ("labelled balance, even, +2", _balance_case(["1.00", "2.00"], ["2.00", "1.02"], label="收支"), "holds"),
     ("labelled balance, even, +3", _balance_case(["1.00", "2.00"], ["2.00", "1.03"], label="收支"), "broken"),
-    ("labelled balance, head-counts, +1", _balance_case(["5", "2"], ["8"], unit="人", label="人数"), "broken"),
+    (
+        "labelled balance, head-counts, +1",
+        _balance_case(["5", "2"], ["8"], unit="人", label="人数"),
+        "broken",
+    ),
 ]
 
 

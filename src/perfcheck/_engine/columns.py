@@ -76,6 +76,7 @@ def valid_ids(joined: str) -> bool:
         _VALID_IDS.add(joined)
     return True
 
+
 _VALUE_ALONE: Final = re.compile(_VALUE).fullmatch
 #: A run of plain values, each ending its line (possessive: it stops at the first other line).
 _PLAIN_RUN: Final = re.compile(rf"(?:{_VALUE}\n)*+").match

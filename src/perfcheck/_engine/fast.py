@@ -508,15 +508,7 @@ class _Screen(FigureColumns):
                 self.flagged.extend(ids)
         figures = self._escalated_figures(escalated)
         header = {k: v for k, v in self.doc.items() if k not in ("figures", "relations")}
-        inferred, idle = 0, self.idle
-        if escalated:
-            # Only relations of other kinds may say their basis; they are all escalated.
-            inferred = sum(r.get("basis") == "inferred" for r in escalated)
-            # and only relations of other kinds may hold nothing to judge (a ratio with no denominator)
-            if "ratio" in self.kinds:
-                unit = self.doc.get("unit")
-                in_counts = frozenset(f["id"] for f in figures if is_count(f.get("unit") or unit))
-                idle += sum(alone(r, in_counts) for r in escalated if r["kind"] == "ratio")
+        inferred, idle = self._escalated_counts(escalated, figures)
         counts = (len(self.figures), len(self._used()), len(self.relations), inferred, idle)
         order = None
         if found and (escalated or figures):
@@ -536,6 +528,19 @@ class _Screen(FigureColumns):
             order=order,
             worded_ids=frozenset([r["id"] for r in self.worded]) if self.worded else frozenset(),
         )
+
+    def _escalated_counts(self, escalated: list[Any], figures: list[Any]) -> tuple[int, int]:
+        """How many relations are inferred, and how many hold nothing to judge (:func:`alone`)."""
+        if not escalated:
+            return 0, self.idle
+        # Only relations of other kinds may say their basis; they are all escalated.
+        inferred = sum(r.get("basis") == "inferred" for r in escalated)
+        # and only relations of other kinds may hold nothing to judge (a ratio with no denominator)
+        if "ratio" not in self.kinds:
+            return inferred, self.idle
+        unit = self.doc.get("unit")
+        in_counts = frozenset(f["id"] for f in figures if is_count(f.get("unit") or unit))
+        return inferred, self.idle + sum(alone(r, in_counts) for r in escalated if r["kind"] == "ratio")
 
     def _escalates(self, cleared: set[str]) -> tuple[set[str], list[PlainFinding]]:
         """What document rules may report on: relations to escalate together, and findings made on plain data.

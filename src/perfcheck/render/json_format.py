@@ -89,7 +89,9 @@ def clean_part(
     """
     try:
         head = _CLEAN_HEAD.format(
-            orjson.dumps(path).decode(), "" if line is None else _CLEAN_LINE.format(line), orjson.dumps(title).decode()
+            orjson.dumps(path).decode(),
+            "" if line is None else _CLEAN_LINE.format(line),
+            orjson.dumps(title).decode(),
         )
     except orjson.JSONEncodeError:  # what orjson refuses (a lone surrogate) is json's, as indented() says
         data: dict[str, Any] = {"path": path}
@@ -107,9 +109,13 @@ def clean_part(
     return head + tail
 
 
-def _clean_dict(title: str | None, relations_checked: int, counts: tuple[int, int, int, int, int]) -> dict[str, Any]:
+def _clean_dict(
+    title: str | None, relations_checked: int, counts: tuple[int, int, int, int, int]
+) -> dict[str, Any]:
     """A clean document's result as the spec's JSON, from the fast path's counts."""
-    return result_json_dict(title, (0, 0, 0), relations_checked, plain_coverage(*counts, ()).to_json_dict(), [])
+    return result_json_dict(
+        title, (0, 0, 0), relations_checked, plain_coverage(*counts, ()).to_json_dict(), []
+    )
 
 
 #: How :func:`clean_part` writes what comes before a clean document's summary (as :func:`_item`
