@@ -795,9 +795,10 @@ class _Screen(FigureColumns):
         worded = bool(self.plan.words)
         strings = 0
         # the figures the relations read here name, and the relations read the long way (see _used)
-        self._hot_used = used = set()
+        used: set[str] = set()
+        rest: list[dict[str, Any]] = []
+        self._hot_used, self._rest = used, rest
         add, update = used.add, used.update
-        self._rest = rest = []
         for rel in rels:
             # The common case inline: a sum of plain figures of one precision.
             if quick and rel["kind"] == "sum" and len(rel) == 4 and "parts" in rel and "total" in rel:
