@@ -43,8 +43,7 @@ _PLAIN_KEYS: Final = frozenset({"id", "value", "concept", "label"})
 _QUICK_KEYS: Final = frozenset({"id", "value", "concept", "label", "unit"})
 #: A plain number not below zero, as a value printed with its unit starts.
 _UNSIGNED: Final = re.compile(r"[0-9]++(?:\.[0-9]++)?+").fullmatch
-_NONE: Final = type(None)
-_TEXT_TYPES: Final = frozenset({str, _NONE})
+_TEXT_TYPES: Final = frozenset({str, type(None)})
 #: Figures a document may have for :meth:`FigureColumns._figures` to take a step per figure
 #: where the column's passes would cost more in set-up than they save.
 _FEW: Final = 64
@@ -248,12 +247,10 @@ class FigureColumns:
         self.strings += sum(map(len, figs)) + 2 * len(figs) - numbers
         for key in ("concept", "label"):
             if key in keys:
-                texts = list(map(dict.get, figs, repeat(key)))
-                types = set(map(type, texts))
-                if not types <= _TEXT_TYPES:
+                types = Counter(map(type, map(dict.get, figs, repeat(key))))
+                if not types.keys() <= _TEXT_TYPES:
                     raise decline()
-                # an absent key and a null are None, every other one text
-                self.strings += n - texts.count(None) if _NONE in types else n
+                self.strings += types[str]
         special: set[int] = set()
         for key in keys - _PLAIN_KEYS:
             if n <= _FEW:  # a small document: one step per figure costs less than the column's set-up
@@ -273,13 +270,13 @@ class FigureColumns:
         self._plain_precision(joined, values, special_at)
         by_id: dict[str, Any]
         if self.uniform is not None:
-            # "12.50" is 1250 hundredths: drop the points, read the digits (the joined values
-            # are one a line: the escaped case counted its newlines above). A special figure's
-            # number ("38.56%" as 3856) is dropped below: it is read one by one.
-            digits = joined.replace(".", "")
-            if special_at and "%" in digits:
-                digits = digits.replace("%", "")
-            by_id = dict(zip(ids, map(int, digits.split("\n")), strict=True))
+            digits = values
+            if special_at:  # their numbers are read one by one; "38.56%" is no integer
+                digits = values.copy()
+                for i in special_at:
+                    digits[i] = "0"
+            # "12.50" is 1250 hundredths: drop the point, read the digits.
+            by_id = dict(zip(ids, map(int, map(str.replace, digits, repeat("."), repeat(""))), strict=True))
             self.numbers = by_id
         else:
             by_id = self.plain = dict(zip(ids, figs, strict=True))
