@@ -173,6 +173,42 @@ class _Group:
                 found.append(explanation)
         return found, False
 
+    def _from_search(self) -> tuple[list[Explanation], bool]:
+        """The MILP's smallest sets, confirmed one by one (up to the limit), and whether there may be more.
+
+        Only sets of the size first confirmed are listed: a larger one proposed later is
+        cut off, and a smaller one confirmed later replaces those listed, which were then
+        never the smallest (a solve that called it infeasible).
+        """
+        found: list[Explanation] = []
+        more = False
+        search = self.solver.search(self.weights, self.hits)
+        size: int | None = None
+        for _ in range(4 * self.options.limit + 4):
+            if self.over_time():
+                more = bool(found)
+                break
+            proposal = search.next()
+            if proposal is None:
+                break
+            if size is not None and len(proposal) > size:
+                search.found(proposal)
+                continue
+            smaller = size is not None and len(proposal) < size
+            if len(found) >= self.options.limit and not smaller:
+                more = True
+                break
+            explanation = self._explain(proposal) if proposal else None
+            if explanation is None:
+                search.refused(proposal)
+                continue
+            if size is None or smaller:
+                found, more, size = [], False, len(proposal)
+                search.at_most(size)
+            found.append(explanation)
+            search.found(proposal)
+        return found, more
+
     def localise(self) -> Localisation:
         found, more = self._from_hitting_sets() if self.hits else ([], False)
         if found:
@@ -188,27 +224,7 @@ class _Group:
                 f"(more than {MAX_DEVIATION:.0e} rounding units), so no search was made"
             )
             return Localisation(status="not_localised", relations=tuple(self.system.relations), reason=reason)
-        search = self.solver.search(self.weights, self.hits)
-        size: int | None = None
-        for _ in range(4 * self.options.limit + 4):
-            if self.over_time():
-                more = bool(found)
-                break
-            proposal = search.next()
-            if proposal is None:
-                break
-            if len(found) >= self.options.limit:
-                more = True
-                break
-            explanation = self._explain(proposal) if proposal else None
-            if explanation is None:
-                search.refused(proposal)
-                continue
-            if size is None:
-                size = len(proposal)
-                search.at_most(size)
-            found.append(explanation)
-            search.found(proposal)
+        found, more = self._from_search()
         relations = tuple(self.system.relations)
         if found:
             ordered = sorted(found, key=lambda e: e.weight)
@@ -621,6 +637,9 @@ class _Run:
             conflict = group.conflict()
             if conflict is not None and self.conflicts is not None:
                 finding = _conflict_finding(self.ctx, self.conflicts, part, conflict)
+                # Every correction changes a figure of the conflict (as printed, its relations
+                # cannot all hold): the smallest sets are looked for among them first.
+                group.hits = [frozenset(finding.figures)]
                 self.extra.append(finding.model_copy(update={"localisation": group.localise()}))
             return
         self._localised(group, part)
