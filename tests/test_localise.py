@@ -565,11 +565,11 @@ def _closed_form_and_milp(document: dict[str, Any], data: st.DataObject, *, same
         if status != "localised" or milp_status != "localised":
             continue  # e.g. figures too large for the solver (docs/localise.md, Limits)
         sizes, milp_sizes = {len(n) for n in named}, {len(n) for n in milp_named}
-        # The closed form is never larger. The MILP may be, where a figure's domain box is 10^9
-        # and more of the group's finest rounding unit (a 0.00 元 beside a 千元 figure changed by
-        # 10^7 元): HiGHS's tolerances then refuse the one-figure set (docs/localise.md, Limits);
-        # the hitting sets, solved first, find it.
-        assert max(sizes) <= min(milp_sizes), (relation, named, milp_named)
+        # The same size. (Where a figure's domain box was 10^9 and more of the group's finest
+        # rounding unit, a 0.00 元 beside a 千元 figure changed by 10^7 元, the MILP once listed
+        # larger sets: its LPs were held to 10^-9 at bounds a double cannot resolve so finely.
+        # It now counts such a dimension in a coarser unit, docs/localise.md.)
+        assert sizes == milp_sizes, (relation, named, milp_named)
         if (
             same_sets
             and sizes == milp_sizes
@@ -763,6 +763,22 @@ _ONE_FIGURE_WRONG = [
         {"id": "E", "kind": "equal", "figures": ["a", "b", "c"]},
         ("b", "0.01"),
         id="yi-beside-yuan-and-thousands",
+    ),
+    pytest.param(
+        # 400000000.00 元 == 3 × 1.00 亿元 (exact): the 元 total alone (to 3 亿元) fits, some 10^10
+        # half-fen from its printed value. Held to 10^-9 there, the MIP's LPs called it
+        # infeasible and the MILP listed both figures; in its coarser unit it finds the one.
+        [_fig("t", "400000000.00"), _fig("p", "1.00", unit="亿元", exact=True)],
+        {"id": "S", "kind": "sum", "total": "t", "parts": ["p"], "weights": ["3"]},
+        ("t", "300000000.00"),
+        id="yuan-fen-at-hundreds-of-millions",
+    ),
+    pytest.param(
+        # three twins near 2.7·10^8 元 in 百万元, 千元 and 元: the 百万元 one changed (100 百万元 off)
+        [_fig("a", "370.12", unit="百万元"), _fig("b", "270123.46", unit="千元"), _fig("c", "270123456.78")],
+        {"id": "E", "kind": "equal", "figures": ["a", "b", "c"]},
+        ("a", "270.12"),
+        id="twins-near-hundreds-of-millions",
     ),
 ]
 
