@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -612,3 +613,32 @@ def test_a_plain_sum_names_its_figures_for_the_grouping_as_any_relation_does() -
                     operands_of_data, raw, broken, max_figures
                 )
     assert any(r.keys() == PLAIN_SUM for r in w1["relations"])  # the plain sums took the short way
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=_trees(), form=_FORMS)
+def test_the_screens_ids_pick_the_figures_of_the_part_solved_as_a_scan_does(
+    document: dict[str, Any], form: str
+) -> None:
+    """One id per figure, in document order; the part solved is the same ledger with or without them."""
+    printed = _printed(document, form)
+    # a figure no relation names after each one: the part solved leaves every other figure out
+    printed["figures"] = [g for f in printed["figures"] for g in (f, {**f, "id": "unnamed_" + f["id"]})]
+    data, parsed, integers = _integers_of(printed)
+    assert list(integers.ids) == [f["id"] for f in parsed["figures"]]
+    result = perfcheck.check(data)
+    findings = list(result.findings)
+    kwargs = {
+        "conflicts": True,
+        "options": localise_module.Options(),
+        "limits": DEFAULT_LIMITS,
+        "parsed": parsed,
+    }
+    with_ids = localise_module._solved_part(data, findings, RULES, integers=integers, **kwargs)
+    scanned = localise_module._solved_part(
+        data, findings, RULES, integers=replace(integers, ids=integers.ids[:-1]), **kwargs
+    )
+    assert with_ids[0].figures == scanned[0].figures
+    assert (with_ids[3] is None) == (scanned[3] is None)
+    if with_ids[3] is not None and scanned[3] is not None:
+        assert with_ids[3].widen().figures == scanned[3].widen().figures

@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
+from itertools import compress
 from typing import Any
 
 import orjson
@@ -1107,9 +1108,15 @@ def _solved_part(  # noqa: PLR0913 - keyword-only options
         part = {k: v for k, v in exact.items() if k not in ("figures", "relations")}
         integers = None
 
+    # the screen's ids, one per figure it read (each a dict with an id), pick the figures named
+    ids = integers.ids if integers is not None and len(integers.ids) == len(figures_of) else None
+
     def built(relations: list[dict[str, Any]]) -> Ledger:
         named = {f for r in relations for f in operands_of_data(r)}
-        figures = [f for f in figures_of if isinstance(f, dict) and f.get("id") in named]
+        if ids is not None:
+            figures = list(compress(figures_of, map(named.__contains__, ids)))
+        else:
+            figures = [f for f in figures_of if isinstance(f, dict) and f.get("id") in named]
         return validate({**part, "figures": figures, "relations": relations}, limits=limits)
 
     if integers is None:
