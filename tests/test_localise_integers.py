@@ -642,3 +642,28 @@ def test_the_screens_ids_pick_the_figures_of_the_part_solved_as_a_scan_does(
     assert (with_ids[3] is None) == (scanned[3] is None)
     if with_ids[3] is not None and scanned[3] is not None:
         assert with_ids[3].widen().figures == scanned[3].widen().figures
+
+
+@pytest.mark.parametrize("truncate", [False, True], ids=["to-nearest", "truncated"])
+def test_a_suggestion_is_confirmed_over_integers_where_they_decide_and_in_decimal_elsewhere(
+    truncate: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Sums the integers decide (W1's shape): the suggestion and the ends of its range are
+    # confirmed there, with no Decimal check; printed by truncation, they are not decided,
+    # and the rules' checks in Decimal confirm every one.
+    document = _group_and_category("3.50", "8.51")
+    if truncate:
+        document["rounding"] = "truncate"
+    decimal = calls_of(monkeypatch, "holds")
+    screened = calls_of(monkeypatch, "screens")
+    (finding,) = perfcheck.check(document, localise=True).errors
+    assert finding.localisation is not None
+    assert finding.localisation.status == "localised"
+    assert screened
+    if truncate:
+        assert decimal
+        assert not any(checker.decides(rid) for checker, rids, _ in decimal for rid in rids)
+    else:
+        assert not decimal
+    integers_agree_with_decimal(screened)

@@ -346,15 +346,12 @@ class _Group:
         First plain values (the solver's, rounded to the figure's places or a few more)
         that make every relation hold; then, figure by figure, the most likely slip whose
         value keeps every relation holding takes the plain value's place. The candidates
-        are judged over integers wherever the rules' screens decide (:meth:`Checker.screens`);
-        what is chosen is confirmed by the rules' exact checks in Decimal, and should they
-        ever say otherwise, the search is made again in Decimal alone.
+        are judged, and so confirmed, over integers wherever the rules' screens decide
+        (:meth:`Checker.screens`: exact interval arithmetic in units of the finest printed
+        digit, which the tests hold to the rules' Decimal checks at the unit, as for the
+        ends of ``fits``), and by the rules' exact checks in Decimal everywhere else.
         """
-        relations = self.touching(order)
-        chosen = self._search(order, ranges, witness, self.checker.screens)
-        if chosen is None or self._holds(relations, chosen):
-            return chosen
-        return self._search(order, ranges, witness, self.checker.holds)
+        return self._search(order, ranges, witness, self.checker.screens)
 
     def _search(
         self,
@@ -450,9 +447,6 @@ class _Group:
             variables[fid] = figure_var(view)
         given = self.system
         return System(variables, given.rows, given.products, given.relations, given.left_out, given.folded)
-
-    def _holds(self, relations: Sequence[str], trial: Mapping[str, tuple[Decimal, int, Typo | None]]) -> bool:
-        return self.checker.holds(relations, {f: (v, d) for f, (v, d, _) in trial.items()})
 
     def touching(self, figures: Iterable[str]) -> list[str]:
         """The relations that name one of ``figures``: the only ones a change of them can affect."""
