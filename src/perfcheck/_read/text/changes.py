@@ -442,6 +442,12 @@ class Changes(State):
             for t, ps, r in self.list_sums
             if r.data.get("exhaustive") is not False and r in self.relations
         ]
+        listed = {id(r) for _, _, r in self.list_sums}
+        sums += [
+            (r.figures[0], r.figures[1:])
+            for r in self.relations
+            if r.data["kind"] == "sum" and id(r) not in listed and r.data.get("exhaustive") is not False
+        ]
         for total, parts in sums:
             # 公务用车 printing no change of its own: the changes of its parts (购置, 运行) stand for it
             leaves = [leaf for p in parts for leaf in _leaves(p, sums, deltas)]

@@ -196,11 +196,11 @@ class Itemised(State):
         """What a change's amount is against, said last before it in its period (较上年, 同比, 较年初预算)."""
         # from the start of its period: a line wrapped mid-sentence (比去年增加\n1.55万元) goes on
         begin = min(s.start for s in self.sentences if s.period == fig.sentence.period)
-        said = [
-            m
-            for rx in (patterns.CHANGE, patterns.ROLE_BASE)
-            for m in rx.finditer(self.text, begin, fig.mention.start)
-        ]
+        # 比去\n年增加0.5万元: a base word the page wrapped is read as printed before the wrap
+        words = "".join(
+            ch for at, ch in enumerate(self.text[begin : fig.mention.start], begin) if at not in self.joins
+        )
+        said = [m for rx in (patterns.CHANGE, patterns.ROLE_BASE) for m in rx.finditer(words)]
         return base_of(max(said, key=lambda m: m.end()).group()) if said else None
 
     def _part_changes(self, total: Fig) -> list[tuple[Fig, str]]:
