@@ -65,6 +65,7 @@ from perfcheck._read.text.numbers import Mention, find, remainder_places
 from perfcheck._read.text.parallel_lists import ParallelLists
 from perfcheck._read.text.per_capita import PerCapita
 from perfcheck._read.text.progress import Progress
+from perfcheck._read.text.rate_gaps import RateGaps
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
 from perfcheck._read.text.shared_base import SharedBase
@@ -111,6 +112,7 @@ class _Builder(
     Adjusted,
     UnprintedBases,
     Included,
+    RateGaps,
 ):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -413,7 +415,7 @@ class _Builder(
         self.drop_bare()
         self.concepts()
         self.fund_flow()
-        read = self.paired_shares(runs) | self.of_base() | self.budget_gaps()
+        read = self.paired_shares(runs) | self.of_base() | self.budget_gaps() | self.rate_gaps()
         self.savings()
         self.defined_ratios()
         self.net_assets()
