@@ -28,7 +28,7 @@ def formulas(text: str) -> list[tuple[set[str], str]]:
 )
 def test_the_rate_is_the_amount_over_the_amount_and_its_gap(sentence: str) -> None:
     assert formulas(sentence) == [({"900.00", "100.00", "90%"}, "stated")]
-    ledger, result = read_text(HEAD + sentence)
+    _, result = read_text(HEAD + sentence)
     assert not result.findings, [f.message for f in result.findings]
 
 
@@ -41,7 +41,9 @@ def test_an_amount_over_its_budget_takes_the_gap_off() -> None:
 
 def test_a_rate_that_does_not_fit_its_gap_is_an_error() -> None:
     # 900 / 1000 is 90 %, not 92 %
-    ledger, result = read_text(HEAD + "“三公”支出合计为900.00万元，完成年初预算92%，比年初预算减少100.00万元。")
+    ledger, result = read_text(
+        HEAD + "“三公”支出合计为900.00万元，完成年初预算92%，比年初预算减少100.00万元。"
+    )
     assert {"900.00", "100.00", "92%"} in error_values(ledger, result)
 
 

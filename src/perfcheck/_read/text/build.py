@@ -64,6 +64,7 @@ from perfcheck._read.text.lines_below import LinesBelow
 from perfcheck._read.text.numbers import Mention, find, remainder_places
 from perfcheck._read.text.parallel_lists import ParallelLists
 from perfcheck._read.text.per_capita import PerCapita
+from perfcheck._read.text.point_changes import PointChanges
 from perfcheck._read.text.progress import Progress
 from perfcheck._read.text.rate_gaps import RateGaps
 from perfcheck._read.text.respectively import Respectively
@@ -113,6 +114,7 @@ class _Builder(
     UnprintedBases,
     Included,
     RateGaps,
+    PointChanges,
 ):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -383,12 +385,13 @@ class _Builder(
                 rel.data = {**rel.data, "basis": "inferred"}
 
     def phrasings(self) -> None:
-        """Changes against a second base, broken down item by item, and average yearly growth."""
+        """Changes against a second base, broken down item by item, average growth, points between rates."""
         self.side_by_side_changes()
         self.changes_of_both_years()
         self.itemised_reasons()
         self.average_growth()
         self.time_progress()
+        self.point_changes()
         self.per_capita()
 
     def build(self, name: str, locale: str) -> Built:  # noqa: PLR0915 - one step per recogniser, in order
