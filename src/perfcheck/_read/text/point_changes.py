@@ -1,6 +1,7 @@
 """A rate against another rate printed beside it, by percentage points.
 
-``11.32%，比上年的10.54%增加了0.78个百分点``: a share or a growth rate, then a comparison naming the other rate (``比上年的B%``, ``比全省平均水平
+``11.32%，比上年的10.54%增加了0.78个百分点``: a share or a growth rate, then a
+comparison naming the other rate (``比上年的B%``, ``比全省平均水平
 （B%）``, ``较上年同期B%``) and by how many points the first is above it (增加, 提高, 上升, 高, 高出, 多)
 or below it (下降, 降低, 减少, 低, 少): the points are the difference of the two rates,
 ``C == A − B`` (or ``B − A``), a ``formula`` of the three printed figures. The text says all of it,

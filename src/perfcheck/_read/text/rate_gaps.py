@@ -1,6 +1,7 @@
 """A completion rate and a change against the same budget, the budget printed nowhere.
 
-``支出9615.12万元，完成年初预算71.21%，比年初预算减少3887.49万元``: the budget is not printed, but the change says what it is: the amount plus what it fell
+``支出9615.12万元，完成年初预算71.21%，比年初预算减少3887.49万元``: the budget is not
+printed, but the change says what it is: the amount plus what it fell
 short of the budget by (``比年初预算减少G``, 节约, 少), or less what it went over by (增加, 超支,
 多). The rate is then the amount over that budget: ``R == A / (A + G) × 100`` (or ``A − G``),
 a ``formula`` of the three printed figures, as ``决算数小于预算数G`` is read
