@@ -402,6 +402,7 @@ class _Builder(
         self.both_sides()
         runs = self.respectively()
         self.heading_units()
+        self.bare_year_levels()
         self.document_unit()
         self.rows()
         self.lists()
