@@ -62,6 +62,7 @@ from perfcheck._read.text.included import Included
 from perfcheck._read.text.itemised import Itemised
 from perfcheck._read.text.lines_below import LinesBelow
 from perfcheck._read.text.numbers import Mention, find, remainder_places
+from perfcheck._read.text.offsets import Offsets
 from perfcheck._read.text.parallel_lists import ParallelLists
 from perfcheck._read.text.per_capita import PerCapita
 from perfcheck._read.text.point_changes import PointChanges
@@ -115,6 +116,7 @@ class _Builder(
     Included,
     RateGaps,
     PointChanges,
+    Offsets,
 ):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -447,6 +449,7 @@ class _Builder(
         self.total_spellings()
         self.headline()
         self.side_totals()
+        self.offsets()
         self.mixed_periods()
         self.padded_guesses()
         self.change_formulas()
