@@ -17,7 +17,7 @@ two 总量 (:mod:`.sides`); a block printing no totals (``国有资本经营收�
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Any, Final
 
 from perfcheck._read.text.base import Fig, State, unique
 
@@ -79,7 +79,7 @@ class Offsets(State):
             return
         deficit = "赤字" in left.label
         figs = [income, left, spending] if deficit else [income, spending, left]
-        data = {
+        data: dict[str, Any] = {
             "kind": "balance",
             "inflows": [],
             "outflows": [],
