@@ -393,6 +393,9 @@ class State:
         #: the report's own year (its title's, else its first sentence's)
         self.year: str | None = None
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
+        #: where each list sum was read from (its sentence, its opener's span, in brackets, inferred,
+        #: partial): what rebuilds it when a later reading says more of it (parallel_lists)
+        self.list_reads: dict[Rel, tuple[Sentence, int, int, bool, bool, bool]] = {}
         #: a change's own prior for each figure that changed, when its name found the prior first
         self.compared_priors: dict[int, Fig] = {}
         #: where lists open whose total was found by another spelling of its name (inferred)

@@ -991,11 +991,14 @@ class Sums(State):
         bracket: bool = False,
         inferred: bool = False,
         partial: bool = False,
+        complete: bool = False,
     ) -> None:
         """The sum of a list; ``bracket``: a breakdown in brackets with no list word, inferred.
 
         ``inferred``: the list's total was not plain (a change printed between them).
         ``partial``: the list is known to name only some of the parts (an item printed none).
+        ``complete``: another reading of the page shows the list names all of its total's
+        parts (a list of parts named alike adds up), unless its words say it is partial.
         """
         if total.mention.enumerates or self.levels(total, parts):
             return  # 涉及四大类，其中：A项目9个…: a count of kinds counts the list's items, it adds none up
@@ -1030,6 +1033,7 @@ class Sums(State):
             or bool(patterns.REMAINDER.search(labels[-1]))
             or partition(labels)
             or adds_up(total, parts)
+            or complete
         )
         exhaustive = not partial and len(parts) > 1 and complete
         data: dict[str, Any] = {
@@ -1048,6 +1052,8 @@ class Sums(State):
         unsure = bracket or inferred or self.used_by_another(total, at) or _nested(total, parts)
         self.add("sum", data, sentences, [total, *parts], inferred=unsure)
         self.list_sums.append((total, parts, self.relations[-1]))
+        read = (sentence, at, start, bracket, inferred, partial and not complete)
+        self.list_reads[self.relations[-1]] = read
 
     def names_listed(self, total: Fig, at: int, start: int, parts: list[Fig]) -> bool:
         """Whether a count's colon lists names, so that the figures after them are no parts of it.
