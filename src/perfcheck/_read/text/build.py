@@ -422,6 +422,7 @@ class _Builder(
         self.rates_of_unprinted_budgets()
         self.base_sums()
         self.partition_shares(runs)
+        self.overlapping_lists()
         self.changes()
         self.compared_values()
         self.adjusted_budgets()
