@@ -27,6 +27,12 @@ _ENDS_IN_DIRECTION: Final = re.compile(r"(?:增加|减少|增长|下降|降低|�
 _HOW_MUCH: Final = re.compile(r"^(?:压缩|缩减|节约|节省)|幅(?:度)?(?:为|达)?$")
 
 
+#: A figure's name saying it is a change of its own thing: 人员经费增加, 减少, 压减.
+_NAMED_CHANGE: Final = re.compile(r"(?:增加|减少|增长|下降|压减|压缩|节约|上升|降低|提高)了?$")
+#: Words of Chinese characters only (a name, no figure, no mark).
+_HAN: Final = re.compile(r"[\u4e00-\u9fff“”（）()]+")
+
+
 class Changes(State):
     """Recognise changes (``较上年增加X，增长Y%``) and of the changes of a sum's parts adding up."""
 
@@ -74,6 +80,9 @@ class Changes(State):
                 ]
                 percent = next((f for f in said if f.is_percent), None)
                 delta = next((f for f in said if f.kind == kind and self.change_amount(f, percent)), None)
+                # 比上年增加100万元，主要是人员经费增加80万元，增长10%: the rate follows another
+                # thing's change; whose rate it is, the words do not say
+                loose_rate = self.rate_after_another(delta, percent, after, kind)
                 if following is not None and delta is not None and percent is None:
                     # 同比增加3.1亿元，同比增长6.3%: one change, its amount and its rate
                     percent = self.rate_after(sentence, figs, following, kind)
@@ -109,9 +118,28 @@ class Changes(State):
                         # 与2021年度预算相比，减少0.1万元，下降0.006%: that budget is not printed here
                         gap = prior is None and amount is not None and rate is not None
                         gap = gap and self.own_budget(base_of(match.group()), current)
+                        gap = gap or (loose_rate and rate is not None)
                         self.add(
                             "change", data, unique([current.sentence, sentence]), used, inferred=loose or gap
                         )
+
+    def rate_after_another(self, delta: Fig | None, percent: Fig | None, after: list[Fig], kind: str) -> bool:
+        """Whether a change's rate is printed after the amount of another thing's change.
+
+        ``本年支出1000万元，比上年增加100万元，主要是人员经费增加80万元，增长10%``: the 10 % may be the
+        total's rate or the 人员经费's; a reader cannot tell from the words, so the rate is bound
+        by a guess (inferred). An amount between them that names no change of its own (``增加100万元，
+        即1.1亿元``) changes nothing.
+        """
+        if delta is None or percent is None or percent.mention.start < delta.mention.start:
+            return False
+        return any(
+            f is not delta
+            and f.kind == kind
+            and delta.mention.end <= f.mention.start < percent.mention.start
+            and _NAMED_CHANGE.search(f.label)
+            for f in after
+        )
 
     def run_on(self, line: Sentence) -> Sentence:
         """A line's sentence, run on into the next line when the page wraps it right after a change's word.
@@ -300,7 +328,8 @@ class Changes(State):
                 return [subject], earlier[-1] if earlier else None, False
             # 支出合计110万元，其中基本支出60万元，项目支出50万元，比上年增加10万元: the total's change
             # or the last item's? Not said: the change is inferred
-            return [subject], None, len([f for f in rivals if f.kind == subject.kind]) > 1
+            rival = len([f for f in rivals if f.kind == subject.kind]) > 1
+            return [subject], None, rival or self.names_another(subject, sentence, match)
         words = self.text[match.end() : direction.start()]
         years = self.years_compared(sentence, match.start())
         if years is not None:
@@ -341,6 +370,26 @@ class Changes(State):
                     )
             return ([found], None, True) if found is not None else ([], None, False)
         return named, None, loose
+
+    def names_another(self, subject: Fig, sentence: Sentence, match: re.Match[str]) -> bool:
+        """Whether the words opening a change's clause name something other than ``subject``.
+
+        ``项目支出400万元，主要用于信息化建设，信息化建设比上年增加50万元``: what changed is named in the
+        change's own clause (信息化建设, printed with no figure), not the 项目支出 of a clause before;
+        taking the figure printed last is then a guess. Words that name the subject again
+        (``公务接待费支出3万元，公务接待费比上年减少…``), or name nothing (a year, 同口径, 其中
+        alone), leave the subject as it is.
+        """
+        clause = max(self.text.rfind(c, sentence.start, match.start()) for c in "，,；;：:。")
+        if subject.mention.start > clause:
+            return False  # the subject is printed in the change's own clause
+        lead = _LIKE_FOR_LIKE.sub("", self.text[max(clause + 1, sentence.start) : match.start()]).strip()
+        opener = patterns.LIST_OPENER.match(lead)
+        lead = patterns.YEAR_PREFIX.sub("", lead[opener.end() :] if opener else lead)
+        lead = lead.strip("与和及、的了均各总体全年 \u3000")
+        if len(lead) < 2 or _HAN.fullmatch(lead) is None:
+            return False
+        return _common(_plain(lead), _plain(subject.label)) < 2
 
     def rival_subjects(self, subjects: list[Fig], sentence: Sentence, match: re.Match[str]) -> list[Fig]:
         """The amounts that may have changed, for a change at ``match`` naming none.
