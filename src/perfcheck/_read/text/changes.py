@@ -80,9 +80,6 @@ class Changes(State):
                 ]
                 percent = next((f for f in said if f.is_percent), None)
                 delta = next((f for f in said if f.kind == kind and self.change_amount(f, percent)), None)
-                # 比上年增加100万元，主要是人员经费增加80万元，增长10%: the rate follows another
-                # thing's change; whose rate it is, the words do not say
-                loose_rate = self.rate_after_another(delta, percent, after, kind)
                 if following is not None and delta is not None and percent is None:
                     # 同比增加3.1亿元，同比增长6.3%: one change, its amount and its rate
                     percent = self.rate_after(sentence, figs, following, kind)
@@ -116,9 +113,15 @@ class Changes(State):
                                 data[key] = ""
                                 used.append(f)
                         # 与2021年度预算相比，减少0.1万元，下降0.006%: that budget is not printed here
-                        gap = prior is None and amount is not None and rate is not None
-                        gap = gap and self.own_budget(base_of(match.group()), current)
-                        gap = gap or (loose_rate and rate is not None)
+                        gap = (
+                            prior is None
+                            and amount is not None
+                            and rate is not None
+                            and self.own_budget(base_of(match.group()), current)
+                        )
+                        # 比上年增加100万元，主要是人员经费增加80万元，增长10%: the rate follows another
+                        # thing's change; whose rate it is, the words do not say
+                        gap = gap or (rate is not None and self.rate_after_another(delta, rate, after, kind))
                         self.add(
                             "change", data, unique([current.sentence, sentence]), used, inferred=loose or gap
                         )
