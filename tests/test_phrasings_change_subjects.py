@@ -63,3 +63,8 @@ def test_near_miss_a_clause_naming_the_subject_or_nothing_keeps_the_change_state
     ledger, result = read_text(text)
     assert error_values(ledger, result)
     assert not checked_by_hand(ledger, result)
+
+
+def test_near_miss_a_comparison_said_twice_names_no_other_subject() -> None:
+    ledger, _ = read_text("一般公共预算收入1000万元，较上年同比降低1.4%，为预算的100.1%。")
+    assert relation_values(ledger, "change") == [({"1000", "1.4%"}, "stated")]

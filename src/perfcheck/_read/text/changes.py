@@ -387,6 +387,7 @@ class Changes(State):
         if subject.mention.start > clause:
             return False  # the subject is printed in the change's own clause
         lead = _LIKE_FOR_LIKE.sub("", self.text[max(clause + 1, sentence.start) : match.start()]).strip()
+        lead = patterns.CHANGE.sub("", lead)  # 较上年同比降低: a comparison said twice names nothing
         opener = patterns.LIST_OPENER.match(lead)
         lead = patterns.YEAR_PREFIX.sub("", lead[opener.end() :] if opener else lead)
         lead = lead.strip("与和及、的了均各总体全年 \u3000")
