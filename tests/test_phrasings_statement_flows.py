@@ -84,3 +84,20 @@ def test_parts_over_their_total_with_no_overlap_said_are_an_error(text: str) -> 
     ledger, result = read_text(text)
     assert any({"120"} < values for values in error_values(ledger, result))
     assert "stated" in [basis for _, basis in relation_values(ledger, "sum")]
+
+
+def test_last_years_total_is_no_side_of_this_years_split() -> None:
+    # 上年支出合计 is printed first; the split of spending into 基本 and 项目 is this year's
+    ledger, result = read_text(
+        "其中：基本支出600万元，项目支出400万元。上年支出合计900万元。本年支出合计1000万元。"
+    )
+    assert result.ok, error_values(ledger, result)
+    assert not checked_by_hand(ledger, result)
+    assert ({"1000", "600", "400"}, "inferred") in relation_values(ledger, "sum")
+
+
+def test_near_miss_this_years_split_that_does_not_add_up_is_still_to_be_checked() -> None:
+    ledger, result = read_text(
+        "其中：基本支出600万元，项目支出300万元。上年支出合计900万元。本年支出合计1000万元。"
+    )
+    assert {"1000", "600", "300"} in checked_by_hand(ledger, result)

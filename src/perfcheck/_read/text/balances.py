@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from perfcheck._read.text.base import Fig, State, role_of, unique
+from perfcheck._read.text.base import LAST_YEAR, Fig, State, role_of, unique
 
 #: Flows a 决算 statement prints beside income and spending: 使用非财政拨款结余, 用事业基金弥补收支差额
 #: come in; 结余分配, 缴纳所得税 go out. Printed, they are terms of the balance.
@@ -97,6 +97,8 @@ class Balances(State):
         that counts the carryover is the side of the balance, not the first income printed.
         """
         found = [f for f in self.figs if f.keep and f.concept == concept]
+        # 上年支出合计900万元。本年支出合计1000万元: last year's total is no side of this year's flow
+        found = [f for f in found if not LAST_YEAR.match(f.label)] or found
         if carryover is not None:
             counting = [f for f in found if self.counted_in(carryover, f)]
             if counting:
