@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import Fig, Rel, State, label_core, unique
+from perfcheck._read.text.base import Fig, Rel, State, label_core, partition, unique
 from perfcheck._read.text.names import same_item
 from perfcheck._read.text.sentences import Sentence
 
@@ -490,20 +490,43 @@ class Changes(State):
     def change_formulas(self) -> None:
         """The changes of a sum's parts add up to the change of its total (through figures printed twice)."""
         deltas = self.deltas_by_figure()
-        sums = [
-            (t, ps)
+        listed = [
+            (t, ps, r)
             for t, ps, r in self.list_sums
             if r.data.get("exhaustive") is not False and r in self.relations
         ]
-        for total, parts in sums:
+        sums = [(t, ps) for t, ps, _ in listed]
+        for total, parts, rel in listed:
             # 公务用车 printing no change of its own: the changes of its parts (购置, 运行) stand for it
             leaves = [leaf for p in parts for leaf in _leaves(p, sums, deltas)]
             changed = self.changed_parts(leaves, deltas, total) if deltas.get(id(total)) else leaves
             found = [deltas.get(id(f), []) for f in (total, *changed)]
+            said = found
             if [d[2] for d in found[0]] == ["上年"]:  # 与上年相比 of the total, 比2017年预算 of a part
                 found = [found[0], *([self.last_year(c[0])] if len(c) == 1 else c for c in found[1:])]
+            # the parts are a known partition (the three 三公 classes), each printed with its one
+            # change against the total's base: the page states every term, and the parts of
+            # both years are the same classes, so the changes must add up
+            whole = rel.data.get("basis") != "inferred" and leaves == parts and found == said
+            whole = whole and partition([p.label for p in parts]) and all(len(c) == 1 for c in found)
             for terms in _by_base(found):
-                self.change_formula(total, changed, terms)
+                stated = whole and self.said_of_each(terms, [total, *changed])
+                self.change_formula(total, changed, terms, stated=stated)
+
+    def said_of_each(self, terms: list[tuple[Fig, str, str | None]], figs: list[Fig]) -> bool:
+        """Whether each term is the amount of a stated change of its own figure, all against one base."""
+        if len({base for _, _, base in terms}) != 1 or terms[0][2] is None:
+            return False
+        for (delta, _, _), fig in zip(terms, figs, strict=True):
+            if not any(
+                r.data["kind"] == "change"
+                and r.data.get("basis") != "inferred"
+                and r.figures[0] is fig
+                and delta in r.figures[1:]
+                for r in self.relations
+            ):
+                return False
+        return True
 
     def deltas_by_figure(self) -> dict[int, list[tuple[Fig, str, str | None]]]:
         """Each figure's changes by an amount (its amount, direction, base), through figures printed twice."""
@@ -576,8 +599,14 @@ class Changes(State):
         # 与2016年持平 of a total 与2016年决算相比…: one base named more or less fully
         return any(b.startswith(base) or base.startswith(b) for b in bases) or (base == "上年" and not bases)
 
-    def change_formula(self, total: Fig, parts: list[Fig], terms: list[tuple[Fig, str, str | None]]) -> None:
-        """The formula of the changes of a sum's parts, one a term, adding up to the total's change."""
+    def change_formula(
+        self, total: Fig, parts: list[Fig], terms: list[tuple[Fig, str, str | None]], *, stated: bool = False
+    ) -> None:
+        """The formula of the changes of a sum's parts, one a term, adding up to the total's change.
+
+        Inferred (the terms are the reader's reading) unless ``stated``: the page prints every
+        part of a known partition with its own change against the total's base.
+        """
         if len({d[0].unit for d in terms}) != 1 or len({id(d[0]) for d in terms}) != len(terms):
             return
         figs = {id(d[0]) for d in terms}
@@ -590,7 +619,11 @@ class Changes(State):
             "label": f"the changes of {names} add up to that of {total.label}",
         }
         self.add(
-            "changes", data, unique([d[0].sentence for d in terms]), [d[0] for d in terms], inferred=True
+            "changes",
+            data,
+            unique([d[0].sentence for d in terms]),
+            [d[0] for d in terms],
+            inferred=not stated,
         )
         self.relations[-1].data["_signs"] = ["-" if d[1] == "decrease" else "+" for d in terms]
 
