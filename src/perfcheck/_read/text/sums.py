@@ -231,7 +231,10 @@ class Sums(State):
             and id(f) not in listed
             and not (len(sides) == 1 and None not in sides and _side(f.label) not in (None, *sides))
         ]
-        return next((f for f in reversed(earlier) if all(self.exceeds(f, p) for p in parts)), None)
+        larger = [f for f in reversed(earlier) if all(self.exceeds(f, p) for p in parts)]
+        # 支出1000万元。按功能分类：A 600万元，B 400万元。按经济分类：C 500万元，D 500万元: A is the
+        # nearest larger amount, but a class of the other classification; the whole they make is 1000
+        return next((f for f in larger if adds_up(f, parts)), larger[0] if larger else None)
 
     def openers(  # noqa: C901, PLR0912 - one branch per way a list opens
         self, sentences: list[Sentence], figs: list[Fig]
