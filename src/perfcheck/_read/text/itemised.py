@@ -218,6 +218,8 @@ class Itemised(State):
             return None if opened is None else opened.end()
         later = [s for s in self.sentences if s.period > change.sentence.period]
         for n in range(min(2, len(later))):
+            if not later:
+                return None  # the period after the change said no figure, and nothing follows it
             first = later[0]
             opened = _DETAILS.match(self.text, first.start, first.end)
             if opened is not None:

@@ -398,9 +398,13 @@ class Sums(State):
         # 用车费30.20万元（其中：…）: a breakdown in brackets right after its total is plainly its own
         bracketed = self.text[total.text_end : at].strip(" \u3000") in {"（", "("}
         floor = total.mention.start if bracketed else -1
+        # the total's sentence, and the clauses before it in its period (…收入1237万元，安排支出1169万元，
+        # 结转下年使用68万元；其中：A 498万元，B 739万元)
+        period = [s.index for s in self.sentences if s.period == total.sentence.period and s.start <= at]
         others = [
             f
-            for f in self.by_sentence.get(total.sentence.index, [])
+            for i in period
+            for f in self.by_sentence.get(i, [])
             if floor < f.mention.start < at
             and f is not total
             and f not in parts
@@ -410,10 +414,14 @@ class Sums(State):
             and self.eligible(f)  # 减少221万元, 超收1.5亿元: a change, no total
             and {role_of(total.label), role_of(f.label)} != _BUDGETS  # 由年初预算X调整为Y
         ]
+        found = next((f for f in others if adds_up(f, parts)), None)
+        if found is not None:
+            return found, True
+        # none adds up: only another amount of the total's own sentence makes the choice a guess
+        others = [f for f in others if f.sentence is total.sentence]
         if not others:
             return total, False
-        fallback = total if _same_measure(total, parts[0]) else others[-1]
-        return next((f for f in others if adds_up(f, parts)), fallback), True
+        return (total if _same_measure(total, parts[0]) else others[-1]), True
 
     def before_total(self, total: Fig, flat: list[Fig], at: int) -> list[Fig]:
         """A list's items that do not add up, up to the first figure named as another total.
@@ -1120,12 +1128,18 @@ class Sums(State):
         exceeds the total: the first two or more parts that add up to it exactly are the list,
         when the rest are named otherwise (no last two characters of a name in common). A
         ``；``-clause opening with 加 (``；加上级补助收入…``) adds to the total: the list ends before it.
+        So does a ``；``-clause whose first part cannot be one: it alone exceeds the total
+        (``工作人员54.62万人，其中离退休20.89万人；直属高校学生600.39万人``), it names another of the
+        four budgets than the total's (一般公共预算支出…；政府性基金支出…), or it opens with the total's
+        own name again, a sibling total (``“三公”经费预算168.53万元，其中：…；“三公”经费支出为…``).
         """
         if adds_up(total, parts):
             return parts
         for k in range(1, len(parts)):
             between = self.text[parts[k - 1].text_end : parts[k].label_start]
-            if ("；" in between or ";" in between) and adds_up(total, parts[:k]):
+            if ("；" in between or ";" in between) and (
+                adds_up(total, parts[:k]) or _no_part(total, parts[k], parts[:k])
+            ):
                 return parts[:k]
             clause = self.text[parts[k - 1].text_end : parts[k].mention.start]
             if _ADDS_ON.search(clause):
@@ -1136,9 +1150,14 @@ class Sums(State):
         # the total where the first of them add up to it exactly, and what follows is named as none
         # of them is (车辆, not 用车): another statement. 全额编制5，差额编制0，自收自支编制1 stays whole
         if _exceeds(total, parts):
+            # 财政供养人员9,244人；其中：行政编制财政供养人员1,845人，事业编制财政供养人员7,399人，离退休
+            # 人员1,206人: the first parts are kinds of the total by its own name, the rest are not
+            kind = re.sub(r"^(?:共计|合计|总计|共有|共)|(?:共计|合计|总计|总数|总额)$", "", total.label)
             for k in range(2, len(parts)):
                 ends = {p.label[-2:] for p in parts[:k]}
-                if adds_up(total, parts[:k]) and not any(p.label[-2:] in ends for p in parts[k:]):
+                kinds = len(kind) >= 3 and all(p.label.endswith(kind) for p in parts[:k])
+                kinds = kinds and not any(p.label.endswith(kind) for p in parts[k:])
+                if adds_up(total, parts[:k]) and (kinds or not any(p.label[-2:] in ends for p in parts[k:])):
                     return parts[:k]
         return parts
 
@@ -1232,6 +1251,31 @@ def _exceeds(total: Fig, parts: list[Fig]) -> bool:
     """Whether the printed parts add up to more than the printed total, beyond their rounding."""
     value = sum((p.mention.number * factor(p.unit) for p in parts), Decimal(0))
     return value > total.mention.number * factor(total.unit) and not adds_up(total, parts)
+
+
+#: The four budgets of a government's accounts: a total of one has no part of another.
+_BUDGETS_OF: Final = re.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
+
+
+def _no_part(total: Fig, part: Fig, before: list[Fig]) -> bool:
+    """Whether ``part`` cannot be a part of ``total``: more than it, of another budget, or a sibling total.
+
+    More than twice the total only counts when the parts ``before`` it are each no more than the
+    total: a list by category prints larger measures (计划金额, 实际采购金额) beside its own.
+    """
+    whole = total.mention.number * factor(total.unit)
+
+    def over(fig: Fig, times: int) -> bool:
+        same = fig.unit == total.unit and fig.kind == total.kind
+        return same and fig.mention.number * factor(fig.unit) > times * whole > 0
+
+    if over(part, 2) and not any(over(f, 1) for f in before):
+        return True
+    own, other = _BUDGETS_OF.search(total.label), _BUDGETS_OF.search(part.label)
+    if own is not None and other is not None and own.group() != other.group():
+        return True
+    opening = re.sub(r"^(?:(?:19|20)[0-9]{2}年度?)", "", part.label)[:4]
+    return len(opening) == 4 and opening in total.label and not total.label.endswith(part.label)
 
 
 def _exponent(number: Decimal) -> int:
