@@ -87,3 +87,26 @@ def test_a_period_after_a_change_with_no_figure_and_nothing_after_it_reads() -> 
     # the reader once failed here (an index past the end of the sentences)
     found = extract("支出100万元，比上年减少10万元。主要是压减开支；严控会议。")
     assert [r.kind for r in found.ledger.relations] == ["change"]
+
+
+LINES_BELOW = (
+    "一、筹集情况\n2021年，下达彩票公益金1237万元；其中，福利彩票公益金498万元，体育彩票公益金739万元。\n"
+    "二、使用情况\n2021年彩票公益金收入1237万元，安排支出1169万元，结转下年使用68万元；其中：\n"
+    "1.福利彩票公益金498万元，用于社会福利事业286万元。\n2.体育彩票公益金739万元，用于体育事业532万元。\n"
+)
+
+
+def test_totals_of_lists_bound_by_a_guess_are_never_equal_for_certain() -> None:
+    ledger, result = read_text(LINES_BELOW)
+    assert result.ok, error_values(ledger, result)
+    assert ({"1237", "68"}, "stated") not in relation_values(ledger, "equal")
+
+
+def test_near_miss_two_stated_lists_of_the_same_parts_still_make_their_totals_one() -> None:
+    text = (
+        "一、筹集情况\n下达彩票公益金1237万元，其中：福利彩票公益金498万元，体育彩票公益金739万元。\n"
+        "二、使用情况\n彩票公益金收入1273万元：福利彩票公益金498万元，体育彩票公益金739万元。\n"
+    )
+    ledger, result = read_text(text)
+    assert ({"1237", "1273"}, "stated") in relation_values(ledger, "equal")
+    assert {"1237", "1273"} in error_values(ledger, result)
