@@ -224,6 +224,36 @@ def noun_after(text: str, pos: int, stop: int) -> str:
     return text[pos:end]
 
 
+#: a line that names a report: a year, then a word of what it reports, in one short line
+_TITLE_LINE: Final = re.compile(
+    r"(?:19|20)[0-9]{2}年.{0,40}?"
+    r"(?:预算|决算|決算|经费|經費|公开|公開|报告|報告|说明|說明|自评|自評|执行|執行)"
+)
+#: how far into the text a report's title is looked for, past a site's header lines
+_TITLE_LINES: Final = 12
+_TITLE_LENGTH: Final = 80
+
+
+def find_title(text: str) -> str:
+    """The report's title: its first line, unless a site's header stands before the title.
+
+    A page copied from a website opens with the site's lines (``索引号: | cz-2019-00480 |``,
+    ``首页 > 政务公开``, ``发布时间:2021-01-15``) and then the title
+    (``某中学2018年度决算公开``). When the first line names no year, the first short line
+    among the next few that reads as a report's title (a year, then 预算/决算/经费/公开/报告/
+    说明/自评/执行) is the title; a line that is a sentence (it holds 。) never is.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines:
+        return ""
+    if TITLE_YEAR.search(lines[0]):
+        return lines[0]
+    for line in lines[1:_TITLE_LINES]:
+        if len(line) <= _TITLE_LENGTH and "。" not in line and _TITLE_LINE.search(line):
+            return line
+    return lines[0]
+
+
 def _entity_forms(title: str) -> list[str]:
     """The publisher's name from the title and its shorter forms (资阳区妇联, 区妇联, 妇联)."""
     match = TITLE_YEAR.search(title)
@@ -384,7 +414,7 @@ class State:
         self.printed = text if printed is None else printed
         self.unit_override = unit
         self.sentences = split(text)
-        self.title = next((line.strip() for line in text.split("\n") if line.strip()), "")
+        self.title = find_title(text)
         self.entity_forms = _entity_forms(self.title)
         self.figs: list[Fig] = []
         self.by_sentence: dict[int, list[Fig]] = defaultdict(list)
