@@ -431,6 +431,8 @@ class State:
         #: where lists open whose total was found by another spelling of its name (inferred)
         self.spelled_openers: set[int] = set()
         self.unreadable: list[tuple[int, int]] = []
+        #: where amounts printed with 万 (亿) alone were left unread in a text that never prints 万元
+        self.unread_scales: list[int] = []
         self.row_periods: set[int] = set()
         self.scored: set[int] = set()
         #: offsets of line breaks inside a sentence (a PDF's wrapped lines)

@@ -525,6 +525,8 @@ class Sums(State):
                     continue  # a list opened in the run was not read: what is added is not known
                 if any(not self.eligible(f) or f.unit != total.unit for f in [first, *added]):
                     continue
+                if any(first.mention.start < at < total.mention.start for at in self.unread_scales):
+                    continue  # an amount of the run left unread (万 alone, 万元 printed nowhere)
                 names = " + ".join(f.label for f in [first, *added])
                 data = {"kind": "sum", "total": "", "parts": [], "label": f"{total.label} = {names}"}
                 sentences = unique([first.sentence, sentence])
@@ -1033,6 +1035,11 @@ class Sums(State):
         partial = partial or bool(patterns.PARTIAL_BEFORE.search(lead) or patterns.PARTIAL_AFTER.search(tail))
         # 行政单位1个，参照公务员法管理的事业单位**个，其他事业单位5个: an item's figure masked
         partial = partial or bool(_MASKED.search(self.text, parts[0].label_start, parts[-1].text_end))
+        # 具体为：保障基数3688万，…，公共服务奖补资金948万 in a text that never prints 万元: an item left
+        # unread (its 万 may count people) leaves the list short of what it names
+        partial = partial or any(
+            min(at, parts[0].label_start) <= unread < parts[-1].sentence.end for unread in self.unread_scales
+        )
         opener = self.text[at:start]
         worded = "其中" in opener or "用于" in opener or bool(OF_SUBJECT.match(opener))
         is_colon = not bracket and not worded
