@@ -52,6 +52,16 @@ def test_kinds_of_the_total_by_its_name_make_it_up() -> None:
             "全区一般公共预算支出397641万元，其中：民生支出257215万元；教育支出197944万元。",
             {"397641", "257215", "197944"},
         ),
+        # near miss: a class whose name opens as the total's (一般公共…) is no sibling of it
+        (
+            "一般公共预算支出1000万元，其中：教育支出300万元；一般公共服务支出800万元。",
+            {"1000", "300", "800"},
+        ),
+        # near miss: a part whose name ends the total's (运行维护费) is its part, not its sibling
+        (
+            "公务用车购置及运行维护费12.00万元，其中：公务用车购置费0.00万元；运行维护费12.50万元。",
+            {"12.00", "0.00", "12.50"},
+        ),
         # near miss: kinds of the total that add up past it are parts over their total
         (
             "财政供养人员共计9,244人；其中：行政编制财政供养人员1,845人，事业编制财政供养人员7,500人。",

@@ -1137,8 +1137,8 @@ class Sums(State):
         ``；``-clause opening with 加 (``；加上级补助收入…``) adds to the total: the list ends before it.
         So does a ``；``-clause whose first part cannot be one: it alone exceeds the total
         (``工作人员54.62万人，其中离退休20.89万人；直属高校学生600.39万人``), it names another of the
-        four budgets than the total's (一般公共预算支出…；政府性基金支出…), or it opens with the total's
-        own name again, a sibling total (``“三公”经费预算168.53万元，其中：…；“三公”经费支出为…``).
+        four budgets than the total's (一般公共预算支出…；政府性基金支出…), or it names the total's own
+        thing in another role, a sibling (``“三公”经费预算168.53万元，其中：…；“三公”经费支出为…``).
         """
         if adds_up(total, parts):
             return parts
@@ -1281,8 +1281,28 @@ def _no_part(total: Fig, part: Fig, before: list[Fig]) -> bool:
     own, other = _BUDGETS_OF.search(total.label), _BUDGETS_OF.search(part.label)
     if own is not None and other is not None and own.group() != other.group():
         return True
-    opening = re.sub(r"^(?:(?:19|20)[0-9]{2}年度?)", "", part.label)[:4]
-    return len(opening) == 4 and opening in total.label and not total.label.endswith(part.label)
+    # the same thing in another role: “三公”经费支出 after 市人大“三公”经费预算 (its scope aside)
+    (own_core, own_role), (core, role) = _role_core(total.label), _role_core(part.label)
+    return len(core) >= 4 and own_core.endswith(core) and None not in (own_role, role) and own_role != role
+
+
+#: A label's role at its end: 预算 a budget; 决算, 执行, 实际, 支出 what was done.
+_ROLE_END: Final = re.compile(r"(?:(预算)|决算|执行|实际|支出)(?:数|额)?(?:为)?$")
+
+
+def _role_core(label: str) -> tuple[str, str | None]:
+    """A label without a year before it and its role after it, and that role (budget or actual).
+
+    >>> _role_core("2016年“三公”经费预算")
+    ('“三公”经费', 'budget')
+    >>> _role_core("运行维护费")
+    ('运行维护费', None)
+    """
+    label = re.sub(r"^(?:19|20)[0-9]{2}年度?", "", label)
+    found = _ROLE_END.search(label)
+    if found is None:
+        return label, None
+    return label[: found.start()], "budget" if found.group(1) else "actual"
 
 
 def _exponent(number: Decimal) -> int:
