@@ -2,7 +2,7 @@
 
     python bench/reading.py [--texts DIR ...]
                             [--aside | --whole | --fresh | --fresh2 | --fresh3 | --fresh4 | --fresh5
-                             | --fresh6 | --fresh7 | --fresh8 | --all]
+                             | --fresh6 | --fresh7 | --fresh8 | --fresh9 | --all]
                             [--notes N] [--detail]
 
 The index (``bench/corpus/index-dev.json``, ``index-aside.json``) holds, for each real
@@ -38,10 +38,11 @@ scores ``index-fresh5.json``, a fifth such set from publishers new to all six ea
 new to all seven earlier parts, its texts in ``/work/corpus-texts-fresh6``; ``--fresh7`` scores
 ``index-fresh7.json``, a seventh such set from publishers new to all eight earlier parts, its texts in
 ``/work/corpus-texts-fresh7``; ``--fresh8`` scores ``index-fresh8.json``, an eighth such set from publishers
-new to all nine earlier parts, its texts in ``/work/corpus-texts-fresh8``; ``--all`` scores every part and
-the whole. The sixth, seventh and eighth sets are kept unseen for a later session: ``--all`` scores each of
-them only when one of the ``--texts`` folders holds its texts, and otherwise prints one line saying it was
-skipped. The script never changes the index.
+new to all nine earlier parts, its texts in ``/work/corpus-texts-fresh8``; ``--fresh9`` scores
+``index-fresh9.json``, a ninth such set from publishers new to all ten earlier parts, its texts in
+``/work/corpus-texts-fresh9``; ``--all`` scores every part and the whole. The sixth to ninth sets are kept
+unseen for a later session: ``--all`` scores each of them only when one of the ``--texts`` folders holds its
+texts, and otherwise prints one line saying it was skipped. The script never changes the index.
 """
 
 from __future__ import annotations
@@ -355,7 +356,7 @@ def score_index(index: Path, texts: Path | list[Path], *, detail: bool = False) 
     return score
 
 
-UNSEEN = ("fresh6", "fresh7", "fresh8")  # scored by --all only when their texts are given
+UNSEEN = ("fresh6", "fresh7", "fresh8", "fresh9")  # scored by --all only when their texts are given
 
 
 def texts_given(index: Path, folders: list[Path]) -> bool:
@@ -430,6 +431,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the eighth fresh set: indexed by hand before perfcheck read any of it, kept unseen",
     )
+    part.add_argument(
+        "--fresh9",
+        action="store_true",
+        help="score the ninth fresh set: indexed by hand before perfcheck read any of it, kept unseen",
+    )
     part.add_argument("--all", action="store_true", help="score every part, and all of them as one")
     parser.add_argument("--notes", type=int, default=40, help="how many notes to print")
     parser.add_argument(
@@ -460,6 +466,7 @@ def main(argv: list[str] | None = None) -> int:
             "fresh6": args.fresh6,
             "fresh7": args.fresh7,
             "fresh8": args.fresh8,
+            "fresh9": args.fresh9,
         }
         parts = [name for name, asked in chosen.items() if asked] or ["dev"]
     total = Score()

@@ -1,4 +1,4 @@
-"""bench/reading.py keeps the sixth, seventh and eighth fresh sets unseen: ``--all`` scores each only when its texts are given.
+"""bench/reading.py keeps the sixth to ninth fresh sets unseen: ``--all`` scores each only when its texts are given.
 
 The texts of the real pages are never committed; these tests make empty folders (and, for the
 case where the texts are given, one empty file named like an excerpt of the index) so that no
@@ -20,7 +20,7 @@ import perfcheck
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 SEEN = ["dev", "aside", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"]
-UNSEEN = ("fresh6", "fresh7", "fresh8")
+UNSEEN = ("fresh6", "fresh7", "fresh8", "fresh9")
 
 
 def _reading() -> ModuleType:
@@ -54,7 +54,17 @@ def test_all_leaves_out_the_unseen_sets_without_their_texts(tmp_path: Path) -> N
 
 @pytest.mark.parametrize(
     "given_parts",
-    [("fresh6",), ("fresh7",), ("fresh8",), ("fresh6", "fresh7"), ("fresh7", "fresh8"), UNSEEN],
+    [
+        ("fresh6",),
+        ("fresh7",),
+        ("fresh8",),
+        ("fresh9",),
+        ("fresh6", "fresh7"),
+        ("fresh7", "fresh8"),
+        ("fresh8", "fresh9"),
+        ("fresh6", "fresh9"),
+        UNSEEN,
+    ],
 )
 def test_all_takes_exactly_the_unseen_sets_a_folder_holds_texts_of(
     given_parts: tuple[str, ...], tmp_path: Path
@@ -67,7 +77,7 @@ def test_all_takes_exactly_the_unseen_sets_a_folder_holds_texts_of(
     assert [line.split(":")[0] for line in skipped] == [part for part in UNSEEN if part not in given_parts]
 
 
-def test_the_seventh_and_eighth_sets_name_no_excerpt_of_another_part() -> None:
+def test_the_seventh_eighth_and_ninth_sets_name_no_excerpt_of_another_part() -> None:
     def names(part: str) -> set[str]:
         return {
             e["file"]
@@ -82,6 +92,26 @@ def test_the_seventh_and_eighth_sets_name_no_excerpt_of_another_part() -> None:
     assert eighth
     for part in [*SEEN, "fresh6", "fresh7"]:
         assert not eighth & names(part), part
+    ninth = names("fresh9")
+    assert ninth
+    for part in [*SEEN, "fresh6", "fresh7", "fresh8"]:
+        assert not ninth & names(part), part
+
+
+def test_the_ninth_set_shares_no_address_or_publisher_with_an_earlier_part() -> None:
+    def entries(part: str) -> list[dict[str, object]]:
+        return list(json.loads((BENCH / "corpus" / f"index-{part}.json").read_text(encoding="utf-8")))
+
+    def address(entry: dict[str, object]) -> str:
+        text = str(entry["source"]).strip().lower()
+        return text.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+    earlier = [entry for part in [*SEEN, "fresh6", "fresh7", "fresh8"] for entry in entries(part)]
+    ninth = entries("fresh9")
+    assert len(ninth) >= 25
+    assert not {address(e) for e in ninth} & {address(e) for e in earlier}
+    publishers = {str(e["publisher"]) for e in earlier if "publisher" in e}
+    assert all(str(e["publisher"]) not in publishers for e in ninth)
 
 
 def test_main_all_prints_one_skip_line_per_unseen_part_and_scores_neither(
@@ -89,9 +119,9 @@ def test_main_all_prints_one_skip_line_per_unseen_part_and_scores_neither(
 ) -> None:
     assert reading.main(["--all", "--texts", str(tmp_path), "--notes", "0"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(":")[0] for line in lines[:3]] == ["fresh6", "fresh7", "fresh8"]
-    assert all("skipped" in line for line in lines[:3])
-    assert [line.split(":")[0] for line in lines[3:]] == [*SEEN, "whole"]
+    assert [line.split(":")[0] for line in lines[:4]] == list(UNSEEN)
+    assert all("skipped" in line for line in lines[:4])
+    assert [line.split(":")[0] for line in lines[4:]] == [*SEEN, "whole"]
 
 
 def test_precision_counts_stated_relations_matching_no_index_relation() -> None:
@@ -120,7 +150,7 @@ def test_an_unmatched_equality_of_one_value_cannot_break() -> None:
     assert reading.kind_of_unmatched(relation, frozenset({Decimal(5)}), set(), set()) == "same value twice"
 
 
-@pytest.mark.parametrize("part", ["fresh7", "fresh8"])
+@pytest.mark.parametrize("part", ["fresh7", "fresh8", "fresh9"])
 def test_main_unseen_part_alone_notes_its_missing_texts(
     part: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -5,8 +5,8 @@ arithmetic, and print each disagreement with the recorded status.
     python bench/corpus/check_index.py [INDEX.json ...] [--texts DIR]
 
 With no index given, checks index-dev.json, index-aside.json, index-fresh.json, index-fresh2.json,
-index-fresh3.json, index-fresh4.json, index-fresh5.json, index-fresh6.json, index-fresh7.json and
-index-fresh8.json beside this script.
+index-fresh3.json, index-fresh4.json, index-fresh5.json, index-fresh6.json, index-fresh7.json,
+index-fresh8.json and index-fresh9.json beside this script.
 With --texts DIR (default /work/corpus-texts when it exists), also checks that every
 figure is a literal substring of the excerpt's text, where the text is present.
 
@@ -236,7 +236,7 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     texts = args.texts if args.texts.is_dir() else None
-    parts = ("dev", "aside", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+    parts = ("dev", "aside", "fresh", *(f"fresh{n}" for n in range(2, 10)))
     paths = list(args.indexes) or [HERE / f"index-{part}.json" for part in parts]
     problems, n_entries, n_rel = [], 0, 0
     seen = set()
