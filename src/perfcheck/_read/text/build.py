@@ -62,9 +62,12 @@ from perfcheck._read.text.included import Included
 from perfcheck._read.text.itemised import Itemised
 from perfcheck._read.text.lines_below import LinesBelow
 from perfcheck._read.text.numbers import Mention, find, remainder_places
+from perfcheck._read.text.offsets import Offsets
 from perfcheck._read.text.parallel_lists import ParallelLists
 from perfcheck._read.text.per_capita import PerCapita
+from perfcheck._read.text.point_changes import PointChanges
 from perfcheck._read.text.progress import Progress
+from perfcheck._read.text.rate_gaps import RateGaps
 from perfcheck._read.text.respectively import Respectively
 from perfcheck._read.text.sentences import Sentence, wrapped
 from perfcheck._read.text.shared_base import SharedBase
@@ -111,6 +114,9 @@ class _Builder(
     Adjusted,
     UnprintedBases,
     Included,
+    RateGaps,
+    PointChanges,
+    Offsets,
 ):
     """The builder: reads the figures, runs every recogniser, and writes the document."""
 
@@ -134,6 +140,7 @@ class _Builder(
                 if mention.chinese and not mention.enumerates and self.inside_label(mention, sentence):
                     continue  # 残疾人两项补贴工作经费126000.00元: the numeral is part of a name
                 if mention.scale_only and str(mention.unit) not in self.text and not _MONEY.search(label):
+                    self.unread_scales.append(mention.start)
                     continue  # 5万 in a text that never prints 万元 may count people, not money
                 fig = Fig(mention, sentence, label, label_start, text_end, mention.unit, mention.kind)
                 self.figs.append(fig)
@@ -381,12 +388,13 @@ class _Builder(
                 rel.data = {**rel.data, "basis": "inferred"}
 
     def phrasings(self) -> None:
-        """Changes against a second base, broken down item by item, and average yearly growth."""
+        """Changes against a second base, broken down item by item, average growth, points between rates."""
         self.side_by_side_changes()
         self.changes_of_both_years()
         self.itemised_reasons()
         self.average_growth()
         self.time_progress()
+        self.point_changes()
         self.per_capita()
 
     def build(self, name: str, locale: str) -> Built:  # noqa: PLR0915 - one step per recogniser, in order
@@ -397,6 +405,7 @@ class _Builder(
         self.both_sides()
         runs = self.respectively()
         self.heading_units()
+        self.bare_year_levels()
         self.document_unit()
         self.rows()
         self.lists()
@@ -413,7 +422,7 @@ class _Builder(
         self.drop_bare()
         self.concepts()
         self.fund_flow()
-        read = self.paired_shares(runs) | self.of_base() | self.budget_gaps()
+        read = self.paired_shares(runs) | self.of_base() | self.budget_gaps() | self.rate_gaps()
         self.savings()
         self.defined_ratios()
         self.net_assets()
@@ -422,6 +431,7 @@ class _Builder(
         self.rates_of_unprinted_budgets()
         self.base_sums()
         self.partition_shares(runs)
+        self.overlapping_lists()
         self.changes()
         self.compared_values()
         self.adjusted_budgets()
@@ -441,6 +451,7 @@ class _Builder(
         self.total_spellings()
         self.headline()
         self.side_totals()
+        self.offsets()
         self.mixed_periods()
         self.padded_guesses()
         self.change_formulas()

@@ -253,10 +253,16 @@ def _tail(text: str, pos: int, stop: int) -> _Tail | None:  # noqa: C901 - one s
     return unit, kind, qualifier, i
 
 
+#: Characters that make a word of 约 before them (节约100万元 is a saving, not about 100 万元).
+_WORD_BEFORE_ABOUT: Final = frozenset("节签违履预特制集")
+
+
 def _before(text: str, start: int, floor: int) -> tuple[Qualifier | None, int]:
     for word in _BEFORE_WORDS:
         begin = start - len(word)
         if begin >= floor and text.startswith(word, begin):
+            if word == "约" and begin > floor and text[begin - 1] in _WORD_BEFORE_ABOUT:
+                return None, start  # 比预算节约100万元: 节约 is the word, the amount exact
             return QUALIFIERS_BEFORE[word], begin
     return None, start
 

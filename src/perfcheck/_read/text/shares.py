@@ -87,10 +87,8 @@ class Shares(State):
                 if not fig.is_percent or n < 2:
                     continue
                 base = sentence_figs[n - 1]
-                if (
-                    base.kind != "amount"
-                    or self.text[base.mention.phrase_end : fig.mention.phrase_start].strip() != "的"
-                ):
+                between = self.text[base.mention.phrase_end : fig.mention.phrase_start].strip()
+                if base.kind != "amount" or _OF_WORDS.fullmatch(between) is None:
                     continue
                 words = self.text[base.label_start - 2 : base.label_start]
                 subject = next(
@@ -416,6 +414,10 @@ class Shares(State):
 _WHOLE_OF: Final = re.compile(r"(?<=..)(?:总量|总额|总数)$")
 #: What a figure's label may end with past its name: 全省公共财政支出完成, 收入累计实现.
 _ACHIEVED: Final = re.compile(r"(?:累计)?(?:完成|实现)$")
+
+
+#: Between a share's printed whole and its rate: 的, 的比例为, 的比重是 (占支出29472万元的比例为11.32%).
+_OF_WORDS: Final = re.compile(r"的(?:比例|比重)?(?:为|是|达)?")
 
 
 def _achieved_off(label: str) -> str:

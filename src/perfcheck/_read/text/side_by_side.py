@@ -22,15 +22,19 @@ class SideBySide(Changes):
 
     def side_by_side_changes(self) -> None:
         """Each ；-clause opening with a change and no subject: a change of the previous clause's figure."""
-        currents: dict[int, Fig] = {}
+        currents: dict[int, tuple[Fig, str | None]] = {}
         said = {id(f) for r in self.relations if r.data["kind"] == "change" for f in r.figures[1:]}
         for rel in self.relations:
             if rel.data["kind"] == "change":
-                currents[rel.figures[-1].sentence.index] = rel.figures[0]
+                currents[rel.figures[-1].sentence.index] = (rel.figures[0], rel.data.get("_base"))
         for sentence in self.sentences[1:]:
-            current = currents.get(sentence.index - 1)
+            current, before = currents.get(sentence.index - 1, (None, None))
             opened = patterns.CHANGE.match(self.text, sentence.start)
-            if current is None or opened is None or not self.continues(sentence):
+            if current is None or opened is None:
+                continue
+            # 比2014年度预算减少…。较2013年度决算数减少…: a sentence of its own, against another base
+            new_sentence = self.after_period(sentence) and base_of(opened.group()) != before
+            if not (self.continues(sentence) or new_sentence):
                 continue
             direction = patterns.DIRECTION.match(self.text, opened.end())
             figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
@@ -53,14 +57,19 @@ class SideBySide(Changes):
                 if fig is not None:
                     data[key] = ""
                     used.append(fig)
-            inferred = self.own_budget(base, current)
+            inferred = self.own_budget(base, current) or not self.continues(sentence)
             self.add("change", data, unique([current.sentence, sentence]), used, inferred=inferred)
-            currents[sentence.index] = current
+            currents[sentence.index] = (current, base)
 
     def continues(self, sentence: Sentence) -> bool:
         """Whether a sentence goes on from the one before it after a ``；`` (one period)."""
         before = self.sentences[sentence.index - 1]
         return before.period == sentence.period and self.text[before.end - 1 : before.end] in {"；", ";"}
+
+    def after_period(self, sentence: Sentence) -> bool:
+        """Whether a sentence follows one that ended with ``。`` on the same line (the next period)."""
+        before = self.sentences[sentence.index - 1]
+        return before.line == sentence.line and self.text[before.end - 1 : before.end] == "。"
 
     def changes_of_both_years(self) -> None:
         """``公务接待费增加4.34万元`` with 公务接待费 printed for this year and for last year before it.

@@ -21,6 +21,11 @@ _TOTAL: Final = re.compile(r"总计|合计|总额|总量|共计")
 _ADDED: Final = re.compile(r"加上|加[：:]|再加|减去")
 #: What may stand between the last part and the total: the clause break alone.
 _BREAK: Final = frozenset({"，", ","})
+#: A year opening the first part's clause (2025年中央财政…资金): no word of another figure.
+_YEAR_OPENING: Final = re.compile(r"^(?:19|20)[0-9]{2}\s*年度?$")
+_YEAR_CLOSING: Final = re.compile(r"(?:19|20)[0-9]{2}\s*年度?$")
+#: Brackets after a part holding a note (皖财农〔2024〕1179号), nested square ones inside.
+_NOTE: Final = re.compile(r"[（(][^（()）]*[）)]")
 
 
 class TotalsAfter(Sums):
@@ -31,9 +36,15 @@ class TotalsAfter(Sums):
         totals = {id(t) for t, _, _ in self.list_sums}
         listed = {id(p) for _, ps, _ in self.list_sums for p in ps}
         for sentence in self.sentences:
-            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
+            # a bare number (〔2024〕1179号 in a note) is no part, and no total
+            figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep and f.kind != "bare"]
             for n, total in enumerate(figs):
-                if n < 2 or id(total) in totals or not _TOTAL.search(total.label):
+                # 共计23513万元: the total's own words, 共 and all, from its clause's start
+                if (
+                    n < 2
+                    or id(total) in totals
+                    or not _TOTAL.search(self.text, self.clause_start(total), total.mention.start)
+                ):
                     continue
                 parts = self.run_before(figs[:n], total, sentence.start)
                 if parts is None or any(id(p) in listed or id(p) in totals for p in parts):
@@ -45,6 +56,21 @@ class TotalsAfter(Sums):
                 totals.add(id(total))
                 listed.update(id(p) for p in parts)
 
+    def clause_start(self, fig: Fig) -> int:
+        """Where the clause of ``fig``'s words opens: just past the last clause break before its label."""
+        return max(self.text.rfind(c, 0, fig.label_start) for c in "，,；;：:。\n") + 1
+
+    def between(self, start: int, end: int) -> str:
+        """The words between two figures, less brackets holding no figure (a document's number, a note).
+
+        ``A 15587万元（皖财农〔2024〕1179号）、B 7926万元（…号），共计23513万元``: the brackets name where
+        each part was granted; the parts are still joined by ``、`` and closed by their total.
+        """
+        words = self.text[start:end]
+        if not any(start <= f.mention.start < end for f in self.figs if f.keep and f.kind != "bare"):
+            words = _NOTE.sub("", words)
+        return words.strip()
+
     def run_before(self, before: list[Fig], total: Fig, start: int) -> list[Fig] | None:
         """The amounts joined by ``、`` that end in the clause before ``total``: all of the sentence's.
 
@@ -52,11 +78,12 @@ class TotalsAfter(Sums):
         next by ``、`` alone, and no other figure is printed before the first (in the
         sentence, or after the last colon before it).
         """
-        if self.text[before[-1].mention.phrase_end : total.label_start].strip() not in _BREAK:
+        if self.between(before[-1].mention.phrase_end, self.clause_start(total)) not in _BREAK:
             return None
         run = [before[-1]]
         for fig in reversed(before[:-1]):
-            if self.text[fig.mention.phrase_end : run[0].label_start].strip() != "、":
+            # …1179号）、2025年省级…资金7926万元: the year opening the next part is of its name
+            if _YEAR_CLOSING.sub("", self.between(fig.mention.phrase_end, run[0].label_start)) != "、":
                 break
             run.insert(0, fig)
         first = run[0]
@@ -65,9 +92,8 @@ class TotalsAfter(Sums):
         if len(run) < 2 or any(floor <= f.mention.start < first.mention.start for f in before):
             return None
         clause = max(self.text.rfind(c, floor, first.label_start) for c in "，,；;：:。\n")
-        if self.text[max(clause + 1, floor) : first.label_start].strip() or _ADDED.search(
-            self.text, start, first.label_start
-        ):
+        opening = _YEAR_OPENING.sub("", self.text[max(clause + 1, floor) : first.label_start].strip())
+        if opening or _ADDED.search(self.text, start, first.label_start):
             return None  # 加上A、B，收入总计T: the total is of what came before 加上 too
         if any(
             p.kind != "amount"

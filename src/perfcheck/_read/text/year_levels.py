@@ -11,6 +11,7 @@ adjusted from the ones printed, so it is inferred (a break is for a person to ch
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
@@ -26,6 +27,27 @@ _ADJUSTED: Final = re.compile(r"同口径|可比口径|可比")
 
 class YearLevels(State):
     """Recognise a change over last year's and this year's values printed side by side."""
+
+    def bare_year_levels(self) -> None:
+        """``幼儿园上年2709.16，本年2845.20元``: a bare number beside its other year's value takes its unit.
+
+        The two are one quantity in two years, each named by its year alone (上年 ending the
+        first one's words, 本年 the second's), a comma between: the page dropped the unit of
+        one of them, and it is the other's (either way round).
+        """
+        for sentence in self.sentences:
+            figs = self.by_sentence.get(sentence.index, [])
+            for last, this in pairwise(figs):
+                if {last.kind, this.kind} != {"bare", "amount"} or not _LAST.search(last.label):
+                    continue
+                if not _THIS.match(this.label) or self.text[last.text_end : this.label_start].strip(
+                    " \u3000"
+                ) not in {"，", ","}:
+                    continue
+                bare, unit = (last, this.unit) if last.kind == "bare" else (this, last.unit)
+                if bare.mention.qualifier is not None or unit is None:
+                    continue
+                bare.kind, bare.unit, bare.text_end = "amount", unit, bare.mention.end
 
     def year_levels(self) -> None:
         for sentence in self.sentences:
