@@ -12,7 +12,7 @@ A sentence's figure and a cell are paired when:
   column or row of changes (增减, 比上年, 减少…), the figure no part (其中) of a change;
 - the item is the same once the words that say where it stands are taken off: item
   numbers (``（一）``, ``1.``, ``其中：``), quotes, the role words (预算数, 支出决算, 财政拨款…) and
-  a few spellings (公车 and 公务用车, 运行维护费 and 运行费, 经费 and 费用); a table's
+  a few spellings (公车, 公务车 and 公务用车, 运行维护费 and 运行费, 经费 and 费用); a table's
   合计 row of the 三公 parts is the 三公经费;
 - the year is the same (a cell's row or column year, else the report's) and the role
   does not differ (a 预算数 cell is never a 决算 figure); a figure whose role is not
@@ -41,6 +41,7 @@ _ROLE_WORDS: Final = re.compile(
 #: Spellings of one item: the first of each pair is read as the second.
 _SPELLINGS: Final = (
     ("公车", "公务用车"),
+    ("公务车", "公务用车"),
     ("运行维护费", "运行费"),
     ("运维费", "运行费"),
     ("费用", "费"),
