@@ -56,6 +56,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 import perfcheck
 from perfcheck import ChangeRelation, EqualRelation, RatioRelation, Relation, SumRelation
@@ -276,6 +277,27 @@ def rate_systems(relations: list[Relation], ids: dict[str, Decimal | None]) -> d
     return found
 
 
+def count_caught(
+    broken: list[tuple[frozenset[Decimal], dict[str, Any]]],
+    found: list[tuple[frozenset[Decimal], perfcheck.Finding]],
+    tag: str,
+    score: Score,
+) -> None:
+    """Count the index's broken relations of high confidence that a finding reports, and how."""
+    for values, relation in broken:
+        if relation.get("confidence") not in (None, "high"):
+            continue
+        score.broken += 1
+        if any(f.severity.value in ("error", "warning") and jaccard(values, fv) >= 2 / 3 for fv, f in found):
+            score.caught += 1
+            as_error = any(f.severity.value == "error" and jaccard(values, fv) >= 2 / 3 for fv, f in found)
+            score.caught_as_errors += as_error
+            if score.detail and not as_error:
+                score.notes.append(f"{tag}: broken, caught to check by hand: {relation['statement'][:70]}")
+        else:
+            score.notes.append(f"{tag}: broken, not reported: {relation['statement'][:70]}")
+
+
 def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
     """Read and check one excerpt; add what was found to ``score``."""
     tag = str(entry["file"]).split("-", 1)[0]  # 121, not 12: the third fresh set numbers past 100
@@ -313,17 +335,7 @@ def score_entry(entry: dict[str, object], text: str, score: Score) -> None:
         for f in result.findings
     ]
     broken = [(v, r) for v, r in relations if r["status"] == "broken"]
-    for values, relation in broken:
-        if relation.get("confidence") not in (None, "high"):
-            continue
-        score.broken += 1
-        if any(f.severity.value in ("error", "warning") and jaccard(values, fv) >= 2 / 3 for fv, f in found):
-            score.caught += 1
-            score.caught_as_errors += any(
-                f.severity.value == "error" and jaccard(values, fv) >= 2 / 3 for fv, f in found
-            )
-        else:
-            score.notes.append(f"{tag}: broken, not reported: {relation['statement'][:70]}")
+    count_caught(broken, found, tag, score)
     for fv, finding in found:
         if finding.severity.value == "error" and not any(jaccard(v, fv) >= 2 / 3 for v, _ in broken):
             score.false_errors += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from perfcheck.extract import extract
 from phrasing_texts import checked_by_hand, read_text, relation_values
 
 CITY = "全市直达资金总额{total}亿元。其中：中央安排直达资金全市50.10亿元；地方安排直达资金{local}亿元。"
@@ -59,3 +60,14 @@ def test_a_short_list_stays_partial_without_a_list_named_alike_that_adds_up(text
     ledger, result = read_text(text)
     assert result.ok
     assert {"60.50", "50.10", "10.00"} not in checked_by_hand(ledger, result)
+
+
+def test_the_completed_list_is_rebuilt_as_a_complete_sum_by_the_list_reader() -> None:
+    text = "某市直达资金执行情况\n" + CITY.format(total="60.50", local="10.00") + "\n" + LEVEL + "\n"
+    found = extract(text)
+    (completed,) = [r for r in found.ledger.relations if r.kind == "sum" and r.basis == "inferred"]
+    # built anew by sum_of, as a complete sum (its label says =), not a partial one relabelled
+    assert found.built_by[str(completed.id)] == "parallel_lists.parallel_lists/sum_of"
+    assert completed.exhaustive
+    assert " = " in str(completed.label)
+    assert " ≥ " not in str(completed.label)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from perfcheck._read.text.base import Fig, State, role_of, unique
+import re
+from typing import Final
+
+from perfcheck._read.text.base import LAST_YEAR, Fig, State, role_of, unique
+
+#: Flows a 决算 statement prints beside income and spending: 使用非财政拨款结余, 用事业基金弥补收支差额
+#: come in; 结余分配, 缴纳所得税 go out. Printed, they are terms of the balance.
+_OTHER_FLOWS: Final = re.compile(r"使用非财政拨款结余|用事业基金弥补|事业基金弥补|结余分配|缴纳所得税")
 
 
 class Balances(State):
@@ -16,6 +23,17 @@ class Balances(State):
             # whose list ends with 结转下年: a carryover is not added to its side's total again
             inflows = [income] if self.counted_in(cin, income) else [cin, income]
             outflows = [spending] if self.counted_in(cout, spending) else [spending, cout]
+            # 收入总计…其中：本年收入…，使用非财政拨款结余…，年初结转和结余…: the statement's list of a
+            # side names every flow of that side; the ones beside income and carryover flow too
+            inflows += self.listed_beside(inflows)
+            outflows += self.listed_beside(outflows)
+            flows = {id(f) for f in (*inflows, *outflows)}
+            # such a flow printed but in no list of a side: the balance without it is a guess
+            unlisted = any(
+                f.keep and id(f) not in flows and not f.is_percent and f.mention.number != 0
+                for f in self.figs
+                if _OTHER_FLOWS.search(f.label)
+            )
             data = {
                 "kind": "balance",
                 "inflows": [],
@@ -26,7 +44,7 @@ class Balances(State):
             sentences = unique([f.sentence for f in (*inflows, *outflows)])
             # the four figures of the report's own identity are stated; a side's total found to
             # count its carryover already is the reader's judgement
-            judged = len(inflows) + len(outflows) < 4
+            judged = len(inflows) + len(outflows) < 4 or unlisted
             self.add("fund_balance", data, sentences, [*inflows, *outflows], inferred=judged)
         basic, project = self.first("basic_spending"), self.first("project_spending")
         if spending and basic and project:
@@ -48,6 +66,23 @@ class Balances(State):
                     inferred=True,  # no list says so: the figures are found by their concepts
                 )
 
+    def listed_beside(self, side: list[Fig]) -> list[Fig]:
+        """The other parts of a list whose parts are all of ``side`` and more (a statement's side).
+
+        ``收入总计1300万元，其中：本年收入1200万元，使用非财政拨款结余50万元，年初结转和结余50万元``:
+        the list names the 50 used from the surplus beside the income and the carryover.
+        """
+        if len(side) < 2:
+            return []
+        ids = {id(f) for f in side}
+        for r in self.relations:
+            if r.data["kind"] != "sum" or r.data.get("exhaustive") is False:
+                continue
+            parts = r.figures[1:]
+            if ids <= {id(p) for p in parts} and r.figures[0] not in side:
+                return [p for p in parts if id(p) not in ids and p.unit == side[0].unit]
+        return []
+
     def counted_in(self, part: Fig, total: Fig) -> bool:
         """Whether a list already reads ``part`` as one of ``total``'s parts."""
         return any(
@@ -62,6 +97,8 @@ class Balances(State):
         that counts the carryover is the side of the balance, not the first income printed.
         """
         found = [f for f in self.figs if f.keep and f.concept == concept]
+        # 上年支出合计900万元。本年支出合计1000万元: last year's total is no side of this year's flow
+        found = [f for f in found if not LAST_YEAR.match(f.label)] or found
         if carryover is not None:
             counting = [f for f in found if self.counted_in(carryover, f)]
             if counting:

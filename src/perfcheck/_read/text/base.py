@@ -423,11 +423,16 @@ class State:
         #: the report's own year (its title's, else its first sentence's)
         self.year: str | None = None
         self.list_sums: list[tuple[Fig, list[Fig], Rel]] = []
+        #: where each list sum was read from (its sentence, its opener's span, in brackets, inferred,
+        #: partial): what rebuilds it when a later reading says more of it (parallel_lists)
+        self.list_reads: dict[Rel, tuple[Sentence, int, int, bool, bool, bool]] = {}
         #: a change's own prior for each figure that changed, when its name found the prior first
         self.compared_priors: dict[int, Fig] = {}
         #: where lists open whose total was found by another spelling of its name (inferred)
         self.spelled_openers: set[int] = set()
         self.unreadable: list[tuple[int, int]] = []
+        #: where amounts printed with 万 (亿) alone were left unread in a text that never prints 万元
+        self.unread_scales: list[int] = []
         self.row_periods: set[int] = set()
         self.scored: set[int] = set()
         #: offsets of line breaks inside a sentence (a PDF's wrapped lines)

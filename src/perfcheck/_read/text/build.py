@@ -140,6 +140,7 @@ class _Builder(
                 if mention.chinese and not mention.enumerates and self.inside_label(mention, sentence):
                     continue  # 残疾人两项补贴工作经费126000.00元: the numeral is part of a name
                 if mention.scale_only and str(mention.unit) not in self.text and not _MONEY.search(label):
+                    self.unread_scales.append(mention.start)
                     continue  # 5万 in a text that never prints 万元 may count people, not money
                 fig = Fig(mention, sentence, label, label_start, text_end, mention.unit, mention.kind)
                 self.figs.append(fig)
@@ -430,6 +431,7 @@ class _Builder(
         self.rates_of_unprinted_budgets()
         self.base_sums()
         self.partition_shares(runs)
+        self.overlapping_lists()
         self.changes()
         self.compared_values()
         self.adjusted_budgets()

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any, Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import Fig, Rel, State, label_core, unique
+from perfcheck._read.text.base import Fig, Rel, State, label_core, partition, unique
 from perfcheck._read.text.names import same_item
 from perfcheck._read.text.sentences import Sentence
 
@@ -25,6 +25,12 @@ _LIKE_FOR_LIKE: Final = re.compile(
 #: A line ending in a change's direction word (比去年增加): its amount is on the next line.
 _ENDS_IN_DIRECTION: Final = re.compile(r"(?:增加|减少|增长|下降|降低|上升|提高)了?\s*$")
 _HOW_MUCH: Final = re.compile(r"^(?:压缩|缩减|节约|节省)|幅(?:度)?(?:为|达)?$")
+
+
+#: A figure's name saying it is a change of its own thing: 人员经费增加, 减少, 压减.
+_NAMED_CHANGE: Final = re.compile(r"(?:增加|减少|增长|下降|压减|压缩|节约|上升|降低|提高)了?$")
+#: Words of Chinese characters only (a name, no figure, no mark).
+_HAN: Final = re.compile(r"[\u4e00-\u9fff“”（）()]+")
 
 
 class Changes(State):
@@ -107,11 +113,36 @@ class Changes(State):
                                 data[key] = ""
                                 used.append(f)
                         # 与2021年度预算相比，减少0.1万元，下降0.006%: that budget is not printed here
-                        gap = prior is None and amount is not None and rate is not None
-                        gap = gap and self.own_budget(base_of(match.group()), current)
+                        gap = (
+                            prior is None
+                            and amount is not None
+                            and rate is not None
+                            and self.own_budget(base_of(match.group()), current)
+                        )
+                        # 比上年增加100万元，主要是人员经费增加80万元，增长10%: the rate follows another
+                        # thing's change; whose rate it is, the words do not say
+                        gap = gap or (rate is not None and self.rate_after_another(delta, rate, after, kind))
                         self.add(
                             "change", data, unique([current.sentence, sentence]), used, inferred=loose or gap
                         )
+
+    def rate_after_another(self, delta: Fig | None, percent: Fig | None, after: list[Fig], kind: str) -> bool:
+        """Whether a change's rate is printed after the amount of another thing's change.
+
+        ``本年支出1000万元，比上年增加100万元，主要是人员经费增加80万元，增长10%``: the 10 % may be the
+        total's rate or the 人员经费's; a reader cannot tell from the words, so the rate is bound
+        by a guess (inferred). An amount between them that names no change of its own (``增加100万元，
+        即1.1亿元``) changes nothing.
+        """
+        if delta is None or percent is None or percent.mention.start < delta.mention.start:
+            return False
+        return any(
+            f is not delta
+            and f.kind == kind
+            and delta.mention.end <= f.mention.start < percent.mention.start
+            and _NAMED_CHANGE.search(f.label)
+            for f in after
+        )
 
     def run_on(self, line: Sentence) -> Sentence:
         """A line's sentence, run on into the next line when the page wraps it right after a change's word.
@@ -300,7 +331,8 @@ class Changes(State):
                 return [subject], earlier[-1] if earlier else None, False
             # 支出合计110万元，其中基本支出60万元，项目支出50万元，比上年增加10万元: the total's change
             # or the last item's? Not said: the change is inferred
-            return [subject], None, len([f for f in rivals if f.kind == subject.kind]) > 1
+            rival = len([f for f in rivals if f.kind == subject.kind]) > 1
+            return [subject], None, rival or self.names_another(subject, sentence, match)
         words = self.text[match.end() : direction.start()]
         years = self.years_compared(sentence, match.start())
         if years is not None:
@@ -341,6 +373,27 @@ class Changes(State):
                     )
             return ([found], None, True) if found is not None else ([], None, False)
         return named, None, loose
+
+    def names_another(self, subject: Fig, sentence: Sentence, match: re.Match[str]) -> bool:
+        """Whether the words opening a change's clause name something other than ``subject``.
+
+        ``项目支出400万元，主要用于信息化建设，信息化建设比上年增加50万元``: what changed is named in the
+        change's own clause (信息化建设, printed with no figure), not the 项目支出 of a clause before;
+        taking the figure printed last is then a guess. Words that name the subject again
+        (``公务接待费支出3万元，公务接待费比上年减少…``), or name nothing (a year, 同口径, 其中
+        alone), leave the subject as it is.
+        """
+        clause = max(self.text.rfind(c, sentence.start, match.start()) for c in "，,；;：:。")
+        if subject.mention.start > clause:
+            return False  # the subject is printed in the change's own clause
+        lead = _LIKE_FOR_LIKE.sub("", self.text[max(clause + 1, sentence.start) : match.start()]).strip()
+        lead = patterns.CHANGE.sub("", lead)  # 较上年同比降低: a comparison said twice names nothing
+        opener = patterns.LIST_OPENER.match(lead)
+        lead = patterns.YEAR_PREFIX.sub("", lead[opener.end() :] if opener else lead)
+        lead = lead.strip("与和及、的了均各总体全年 \u3000")
+        if len(lead) < 2 or _HAN.fullmatch(lead) is None:
+            return False
+        return _common(_plain(lead), _plain(subject.label)) < 2
 
     def rival_subjects(self, subjects: list[Fig], sentence: Sentence, match: re.Match[str]) -> list[Fig]:
         """The amounts that may have changed, for a change at ``match`` naming none.
@@ -437,26 +490,50 @@ class Changes(State):
     def change_formulas(self) -> None:
         """The changes of a sum's parts add up to the change of its total (through figures printed twice)."""
         deltas = self.deltas_by_figure()
-        sums = [
-            (t, ps)
+        listed = [
+            (t, ps, r)
             for t, ps, r in self.list_sums
             if r.data.get("exhaustive") is not False and r in self.relations
         ]
-        listed = {id(r) for _, _, r in self.list_sums}
-        sums += [
-            (r.figures[0], r.figures[1:])
+        # any complete sum, not only a list's: a 三公 total and its classes printed one a sentence
+        in_lists = {id(r) for _, _, r in self.list_sums}
+        listed += [
+            (r.figures[0], r.figures[1:], r)
             for r in self.relations
-            if r.data["kind"] == "sum" and id(r) not in listed and r.data.get("exhaustive") is not False
+            if r.data["kind"] == "sum" and id(r) not in in_lists and r.data.get("exhaustive") is not False
         ]
-        for total, parts in sums:
+        sums = [(t, ps) for t, ps, _ in listed]
+        for total, parts, rel in listed:
             # 公务用车 printing no change of its own: the changes of its parts (购置, 运行) stand for it
             leaves = [leaf for p in parts for leaf in _leaves(p, sums, deltas)]
             changed = self.changed_parts(leaves, deltas, total) if deltas.get(id(total)) else leaves
             found = [deltas.get(id(f), []) for f in (total, *changed)]
+            said = found
             if [d[2] for d in found[0]] == ["上年"]:  # 与上年相比 of the total, 比2017年预算 of a part
                 found = [found[0], *([self.last_year(c[0])] if len(c) == 1 else c for c in found[1:])]
+            # the parts are a known partition (the three 三公 classes), each printed with its one
+            # change against the total's base: the page states every term, and the parts of
+            # both years are the same classes, so the changes must add up
+            whole = rel.data.get("basis") != "inferred" and leaves == parts and found == said
+            whole = whole and partition([p.label for p in parts]) and all(len(c) == 1 for c in found)
             for terms in _by_base(found):
-                self.change_formula(total, changed, terms)
+                stated = whole and self.said_of_each(terms, [total, *changed])
+                self.change_formula(total, changed, terms, stated=stated)
+
+    def said_of_each(self, terms: list[tuple[Fig, str, str | None]], figs: list[Fig]) -> bool:
+        """Whether each term is the amount of a stated change of its own figure, all against one base."""
+        if len({base for _, _, base in terms}) != 1 or terms[0][2] is None:
+            return False
+        for (delta, _, _), fig in zip(terms, figs, strict=True):
+            if not any(
+                r.data["kind"] == "change"
+                and r.data.get("basis") != "inferred"
+                and r.figures[0] is fig
+                and delta in r.figures[1:]
+                for r in self.relations
+            ):
+                return False
+        return True
 
     def deltas_by_figure(self) -> dict[int, list[tuple[Fig, str, str | None]]]:
         """Each figure's changes by an amount (its amount, direction, base), through figures printed twice."""
@@ -529,8 +606,14 @@ class Changes(State):
         # 与2016年持平 of a total 与2016年决算相比…: one base named more or less fully
         return any(b.startswith(base) or base.startswith(b) for b in bases) or (base == "上年" and not bases)
 
-    def change_formula(self, total: Fig, parts: list[Fig], terms: list[tuple[Fig, str, str | None]]) -> None:
-        """The formula of the changes of a sum's parts, one a term, adding up to the total's change."""
+    def change_formula(
+        self, total: Fig, parts: list[Fig], terms: list[tuple[Fig, str, str | None]], *, stated: bool = False
+    ) -> None:
+        """The formula of the changes of a sum's parts, one a term, adding up to the total's change.
+
+        Inferred (the terms are the reader's reading) unless ``stated``: the page prints every
+        part of a known partition with its own change against the total's base.
+        """
         if len({d[0].unit for d in terms}) != 1 or len({id(d[0]) for d in terms}) != len(terms):
             return
         figs = {id(d[0]) for d in terms}
@@ -543,7 +626,11 @@ class Changes(State):
             "label": f"the changes of {names} add up to that of {total.label}",
         }
         self.add(
-            "changes", data, unique([d[0].sentence for d in terms]), [d[0] for d in terms], inferred=True
+            "changes",
+            data,
+            unique([d[0].sentence for d in terms]),
+            [d[0] for d in terms],
+            inferred=not stated,
         )
         self.relations[-1].data["_signs"] = ["-" if d[1] == "decrease" else "+" for d in terms]
 

@@ -19,8 +19,8 @@ class Equalities(State):
     def equals(self) -> None:
         paired: set[frozenset[int]] = set()
         sums = self.list_sums
-        for i, (total_a, parts_a, _) in enumerate(sums):
-            for total_b, parts_b, _ in sums[i + 1 :]:
+        for i, (total_a, parts_a, rel_a) in enumerate(sums):
+            for total_b, parts_b, rel_b in sums[i + 1 :]:
                 labels = [p.label for p in parts_a]
                 # a name that comes back (节约资金 of each category) pairs nothing for certain
                 same_parts = labels == [p.label for p in parts_b] and len(set(labels)) == len(labels) > 1
@@ -37,7 +37,12 @@ class Equalities(State):
                     a.mention.number * factor(a.unit) == b.mention.number * factor(b.unit) for a, b in pairs
                 ):
                     continue
-                self.equal([total_a, total_b], paired, why="two totals listed with the same parts")
+                # a list bound to its total by a guess (…结转下年使用68万元；其中：\n1.A 498万元…) says
+                # nothing for certain of that total: the equality is the reader's too
+                guessed = any(r.data.get("basis") == "inferred" for r in (rel_a, rel_b))
+                self.equal(
+                    [total_a, total_b], paired, why="two totals listed with the same parts", inferred=guessed
+                )
                 for a, b in zip(parts_a, parts_b, strict=True):
                     self.equal([a, b], paired, why="the same part of two totals listed with the same parts")
         self.balanced_totals(paired)

@@ -5,7 +5,9 @@ A change's amount (``较上年增加60万元``) followed by 主要原因 and num
 the first amount of each item, named by a direction word (A增加X, B减少Y), is that item's
 change, and together, each with its own sign, they make up the change. Whatever else an
 item prints (其中 details, counts, a second amount) is no term. Reasons may be partial (主要),
-so the relation is inferred: a break is for a person to check.
+so the relation is inferred: a break is for a person to check. When the terms are the stated
+changes, against the total's base, of every part of a known partition of what changed (the
+three 三公 classes; 税收收入 and 非税收入), the page states every term: the relation is stated.
 
 Reasons listed without numbers (``主要原因是A增加40万元、B增加30万元、C减少10万元``) are
 every amount after 主要原因 in the sentence named by a change, up to the first that is
@@ -19,7 +21,7 @@ import re
 from typing import Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import Fig, State, unique
+from perfcheck._read.text.base import Fig, State, partition, unique
 from perfcheck._read.text.changes import base_of
 from perfcheck._read.text.sentences import Sentence
 
@@ -82,9 +84,45 @@ class Itemised(State):
             names = " + ".join(f.label for f, _ in parts)
             data = {"kind": "formula", "expr": "", "label": f"{names} make up {fig.label}"}
             sentences = unique([sentence, *(f.sentence for f, _ in parts)])
-            self.add("reasons", data, sentences, [fig, *(f for f, _ in parts)], inferred=True)
+            whole = self.of_a_partition(fig, [f for f, _ in parts])
+            self.add("reasons", data, sentences, [fig, *(f for f, _ in parts)], inferred=not whole)
             self.relations[-1].data["_signs"] = [sign, *(s for _, s in parts)]
             done.add(id(fig))
+
+    def of_a_partition(self, amount: Fig, terms: list[Fig]) -> bool:
+        """Whether the terms are the stated changes of every part of a known partition of what changed.
+
+        ``“三公”经费…比上年减少5万元。其中：因公出国（境）费0万元，比上年减少1万元；公务接待费…，比上年
+        减少1万元；公务用车购置及运行维护费…，比上年减少3万元``: each of the three classes prints its
+        own change against the total's base, so the page states every term of the total's change
+        (the classes are the same in both years); a break is an error. Reasons (主要原因), a list
+        that leaves a part out, or a change against another base stay inferred.
+        """
+        total, base = self._changed(amount)
+        if total is None or base is None:
+            return False
+        currents = []
+        for term in terms:
+            current, its_base = self._changed(term)
+            if current is None or its_base != base:
+                return False
+            currents.append(current)
+        for whole, parts, rel in self.list_sums:
+            if whole is total and rel in self.relations and rel.data.get("basis") != "inferred":
+                same = {id(p) for p in parts} == {id(c) for c in currents} and len(currents) == len(parts)
+                return same and partition([p.label for p in parts])
+        return False
+
+    def _changed(self, amount: Fig) -> tuple[Fig | None, str | None]:
+        """The figure whose stated change ``amount`` is the amount of, and the change's base."""
+        for rel in self.relations:
+            data = rel.data
+            if data["kind"] != "change" or "delta" not in data or data.get("basis") == "inferred":
+                continue
+            if rel.figures[2 if "prior" in data else 1] is amount:
+                base = data.get("_base")
+                return rel.figures[0], base if isinstance(base, str) else None
+        return None, None
 
     def _term(self, fig: Fig, total: Fig) -> tuple[Fig, str] | None:
         """An amount as a term of ``total``'s breakdown: the change its direction word names."""
@@ -180,6 +218,8 @@ class Itemised(State):
             return None if opened is None else opened.end()
         later = [s for s in self.sentences if s.period > change.sentence.period]
         for n in range(min(2, len(later))):
+            if not later:
+                return None  # the period after the change said no figure, and nothing follows it
             first = later[0]
             opened = _DETAILS.match(self.text, first.start, first.end)
             if opened is not None:

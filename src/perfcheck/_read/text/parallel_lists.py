@@ -11,13 +11,15 @@ for a person to check. A list the words say is partial (主要, 等) stays parti
 
 from __future__ import annotations
 
-from perfcheck._read.text.base import Fig, State, adds_up, factor, prefix
+from perfcheck._read.text.base import Fig, adds_up, factor, prefix
+from perfcheck._read.text.sums import Sums
 
 
-class ParallelLists(State):
+class ParallelLists(Sums):
     """Make a list complete when another list of the page, naming its parts alike, adds up."""
 
     def parallel_lists(self) -> None:
+        """Rebuild each short list named as one that adds up through :meth:`sum_of`, complete and inferred."""
         sums = [(t, ps, r) for t, ps, r in self.list_sums if any(r is s for s in self.relations)]
         models = [ps for t, ps, r in sums if r.data.get("exhaustive", True) and adds_up(t, ps)]
         for total, parts, rel in sums:
@@ -27,9 +29,28 @@ class ParallelLists(State):
                 continue  # parts over their total: the partial sum reports it as it is
             if not any(_named_alike(parts, model) for model in models if model is not parts):
                 continue
-            rel.data = {k: v for k, v in rel.data.items() if k != "exhaustive"}
-            rel.data["label"] = str(rel.data["label"]).replace(" ≥ ", " = ", 1)
-            rel.data["basis"] = "inferred"
+            read = self.list_reads.get(rel)
+            if read is None:
+                continue  # a list not read by sum_of: left as it was read
+            sentence, at, start, bracket, _, partial = read
+            place = self.relations.index(rel)
+            self.relations.remove(rel)
+            self.list_sums = [entry for entry in self.list_sums if entry[2] is not rel]
+            del self.list_reads[rel]
+            count = len(self.relations)
+            self.sum_of(
+                total,
+                parts,
+                sentence,
+                at,
+                start,
+                bracket=bracket,
+                inferred=True,
+                partial=partial,
+                complete=True,
+            )
+            if len(self.relations) > count:
+                self.relations.insert(place, self.relations.pop())  # where the list was read, as before
 
 
 def _named_alike(parts: list[Fig], model: list[Fig]) -> bool:

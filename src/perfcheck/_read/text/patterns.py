@@ -222,5 +222,7 @@ SCORE_POINTS: Final = re.compile(r"分值|满分|总分")
 SCORE_GOT: Final = re.compile(r"得分$")
 #: A rate named as an average yearly one: 年均增长, 年平均增长, 年均递增, 年均增速, 年均下降.
 AVERAGE_RATE: Final = re.compile(r"年(?:平)?均(?:增长|递增|增速|增幅|上升|下降|递减|降幅)(?:率)?(?:为|达)?$")
-#: A per-head figure's name: 人均, 生均, 每人平均, 平均每人 (人均400元 after a list is none of its parts).
-PER_HEAD: Final = re.compile(r"(?:人均|生均|每人平均|平均每人)[^，,；;。]{0,6}$")
+#: The words saying a figure is per head: 人均, 生均, 户均, 每人平均, 平均每人 (one list for every use).
+PER_HEAD_WORDS: Final = r"[人生户]均|每人平均|平均每人"
+#: A per-head figure's name (人均400元 after a list is none of its parts; 户均补助 is per household).
+PER_HEAD: Final = re.compile(rf"(?:{PER_HEAD_WORDS})[^，,；;。]{{0,6}}$")

@@ -19,7 +19,7 @@ from perfcheck._read.text.base import Fig, State
 #: The units a head-count of persons is printed in.
 _PERSONS: Final = frozenset({"人", "名"})
 #: Words saying the figures of a passage are each per head: 生均教育经费, 人均支出, 户均补助.
-_PER_HEAD_WORDS: Final = re.compile(r"[人生户]均|每人平均|平均每人")
+_PER_HEAD_WORDS: Final = re.compile(patterns.PER_HEAD_WORDS)
 #: A numbered item opening a line (1. 2、 （三）): a sibling of the line after, under one lead.
 _NUMBERED_LINE: Final = re.compile(r"\s*(?:[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,2}[)）])")
 #: The longest heading taken as the lead of the lines below it.

@@ -231,7 +231,10 @@ class Sums(State):
             and id(f) not in listed
             and not (len(sides) == 1 and None not in sides and _side(f.label) not in (None, *sides))
         ]
-        return next((f for f in reversed(earlier) if all(self.exceeds(f, p) for p in parts)), None)
+        larger = [f for f in reversed(earlier) if all(self.exceeds(f, p) for p in parts)]
+        # 支出1000万元。按功能分类：A 600万元，B 400万元。按经济分类：C 500万元，D 500万元: A is the
+        # nearest larger amount, but a class of the other classification; the whole they make is 1000
+        return next((f for f in larger if adds_up(f, parts)), larger[0] if larger else None)
 
     def openers(  # noqa: C901, PLR0912 - one branch per way a list opens
         self, sentences: list[Sentence], figs: list[Fig]
@@ -395,9 +398,13 @@ class Sums(State):
         # 用车费30.20万元（其中：…）: a breakdown in brackets right after its total is plainly its own
         bracketed = self.text[total.text_end : at].strip(" \u3000") in {"（", "("}
         floor = total.mention.start if bracketed else -1
+        # the total's sentence, and the clauses before it in its period (…收入1237万元，安排支出1169万元，
+        # 结转下年使用68万元；其中：A 498万元，B 739万元)
+        period = [s.index for s in self.sentences if s.period == total.sentence.period and s.start <= at]
         others = [
             f
-            for f in self.by_sentence.get(total.sentence.index, [])
+            for i in period
+            for f in self.by_sentence.get(i, [])
             if floor < f.mention.start < at
             and f is not total
             and f not in parts
@@ -407,10 +414,14 @@ class Sums(State):
             and self.eligible(f)  # 减少221万元, 超收1.5亿元: a change, no total
             and {role_of(total.label), role_of(f.label)} != _BUDGETS  # 由年初预算X调整为Y
         ]
+        found = next((f for f in others if adds_up(f, parts)), None)
+        if found is not None:
+            return found, True
+        # none adds up: only another amount of the total's own sentence makes the choice a guess
+        others = [f for f in others if f.sentence is total.sentence]
         if not others:
             return total, False
-        fallback = total if _same_measure(total, parts[0]) else others[-1]
-        return next((f for f in others if adds_up(f, parts)), fallback), True
+        return (total if _same_measure(total, parts[0]) else others[-1]), True
 
     def before_total(self, total: Fig, flat: list[Fig], at: int) -> list[Fig]:
         """A list's items that do not add up, up to the first figure named as another total.
@@ -514,6 +525,8 @@ class Sums(State):
                     continue  # a list opened in the run was not read: what is added is not known
                 if any(not self.eligible(f) or f.unit != total.unit for f in [first, *added]):
                     continue
+                if any(first.mention.start < at < total.mention.start for at in self.unread_scales):
+                    continue  # an amount of the run left unread (万 alone, 万元 printed nowhere)
                 names = " + ".join(f.label for f in [first, *added])
                 data = {"kind": "sum", "total": "", "parts": [], "label": f"{total.label} = {names}"}
                 sentences = unique([first.sentence, sentence])
@@ -991,11 +1004,14 @@ class Sums(State):
         bracket: bool = False,
         inferred: bool = False,
         partial: bool = False,
+        complete: bool = False,
     ) -> None:
         """The sum of a list; ``bracket``: a breakdown in brackets with no list word, inferred.
 
         ``inferred``: the list's total was not plain (a change printed between them).
         ``partial``: the list is known to name only some of the parts (an item printed none).
+        ``complete``: another reading of the page shows the list names all of its total's
+        parts (a list of parts named alike adds up), unless its words say it is partial.
         """
         if total.mention.enumerates or self.levels(total, parts):
             return  # 涉及四大类，其中：A项目9个…: a count of kinds counts the list's items, it adds none up
@@ -1019,6 +1035,11 @@ class Sums(State):
         partial = partial or bool(patterns.PARTIAL_BEFORE.search(lead) or patterns.PARTIAL_AFTER.search(tail))
         # 行政单位1个，参照公务员法管理的事业单位**个，其他事业单位5个: an item's figure masked
         partial = partial or bool(_MASKED.search(self.text, parts[0].label_start, parts[-1].text_end))
+        # 具体为：保障基数3688万，…，公共服务奖补资金948万 in a text that never prints 万元: an item left
+        # unread (its 万 may count people) leaves the list short of what it names
+        partial = partial or any(
+            min(at, parts[0].label_start) <= unread < parts[-1].sentence.end for unread in self.unread_scales
+        )
         opener = self.text[at:start]
         worded = "其中" in opener or "用于" in opener or bool(OF_SUBJECT.match(opener))
         is_colon = not bracket and not worded
@@ -1030,6 +1051,7 @@ class Sums(State):
             or bool(patterns.REMAINDER.search(labels[-1]))
             or partition(labels)
             or adds_up(total, parts)
+            or complete
         )
         exhaustive = not partial and len(parts) > 1 and complete
         data: dict[str, Any] = {
@@ -1048,6 +1070,35 @@ class Sums(State):
         unsure = bracket or inferred or self.used_by_another(total, at) or _nested(total, parts)
         self.add("sum", data, sentences, [total, *parts], inferred=unsure)
         self.list_sums.append((total, parts, self.relations[-1]))
+        read = (sentence, at, start, bracket, inferred, partial and not complete)
+        self.list_reads[self.relations[-1]] = read
+
+    def overlapping_lists(self) -> None:
+        """A partial list whose parts' printed shares of its total add up past 100 %: nested, inferred.
+
+        ``全市一般公共预算支出12亿元，其中民生支出9.6亿元，占80%，教育支出30000万元，占25%``: each
+        share holds, and together they say the parts overlap (教育 lies within 民生), so their sum
+        exceeding the total is the page's own nesting, or a slip only a reader can tell from it:
+        to be checked by hand. Shares that leave room for the parts side by side change nothing.
+        """
+        for total, parts, rel in self.list_sums:
+            if rel not in self.relations or rel.data.get("exhaustive", True):
+                continue
+            if rel.data.get("basis") == "inferred":
+                continue
+            least = Decimal(0)
+            shared = 0
+            for part in parts:
+                rates = [
+                    r.figures[2].mention.number
+                    for r in self.relations
+                    if r.data["kind"] == "share" and r.figures[0] is part and r.figures[1] is total
+                ]
+                if rates:
+                    shared += 1
+                    least += rates[0] - Decimal(5).scaleb(_exponent(rates[0]) - 1)
+            if shared >= 2 and least > 100:
+                rel.data["basis"] = "inferred"
 
     def names_listed(self, total: Fig, at: int, start: int, parts: list[Fig]) -> bool:
         """Whether a count's colon lists names, so that the figures after them are no parts of it.
@@ -1084,12 +1135,18 @@ class Sums(State):
         exceeds the total: the first two or more parts that add up to it exactly are the list,
         when the rest are named otherwise (no last two characters of a name in common). A
         ``；``-clause opening with 加 (``；加上级补助收入…``) adds to the total: the list ends before it.
+        So does a ``；``-clause whose first part cannot be one: it alone exceeds the total
+        (``工作人员54.62万人，其中离退休20.89万人；直属高校学生600.39万人``), it names another of the
+        four budgets than the total's (一般公共预算支出…；政府性基金支出…), or it names the total's own
+        thing in another role, a sibling (``“三公”经费预算168.53万元，其中：…；“三公”经费支出为…``).
         """
         if adds_up(total, parts):
             return parts
         for k in range(1, len(parts)):
             between = self.text[parts[k - 1].text_end : parts[k].label_start]
-            if ("；" in between or ";" in between) and adds_up(total, parts[:k]):
+            if ("；" in between or ";" in between) and (
+                adds_up(total, parts[:k]) or _no_part(total, parts[k], parts[:k])
+            ):
                 return parts[:k]
             clause = self.text[parts[k - 1].text_end : parts[k].mention.start]
             if _ADDS_ON.search(clause):
@@ -1100,9 +1157,14 @@ class Sums(State):
         # the total where the first of them add up to it exactly, and what follows is named as none
         # of them is (车辆, not 用车): another statement. 全额编制5，差额编制0，自收自支编制1 stays whole
         if _exceeds(total, parts):
+            # 财政供养人员9,244人；其中：行政编制财政供养人员1,845人，事业编制财政供养人员7,399人，离退休
+            # 人员1,206人: the first parts are kinds of the total by its own name, the rest are not
+            kind = re.sub(r"^(?:共计|合计|总计|共有|共)|(?:共计|合计|总计|总数|总额)$", "", total.label)
             for k in range(2, len(parts)):
                 ends = {p.label[-2:] for p in parts[:k]}
-                if adds_up(total, parts[:k]) and not any(p.label[-2:] in ends for p in parts[k:]):
+                kinds = len(kind) >= 3 and all(p.label.endswith(kind) for p in parts[:k])
+                kinds = kinds and not any(p.label.endswith(kind) for p in parts[k:])
+                if adds_up(total, parts[:k]) and (kinds or not any(p.label[-2:] in ends for p in parts[k:])):
                     return parts[:k]
         return parts
 
@@ -1196,6 +1258,57 @@ def _exceeds(total: Fig, parts: list[Fig]) -> bool:
     """Whether the printed parts add up to more than the printed total, beyond their rounding."""
     value = sum((p.mention.number * factor(p.unit) for p in parts), Decimal(0))
     return value > total.mention.number * factor(total.unit) and not adds_up(total, parts)
+
+
+#: The four budgets of a government's accounts: a total of one has no part of another.
+_BUDGETS_OF: Final = re.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
+
+
+def _no_part(total: Fig, part: Fig, before: list[Fig]) -> bool:
+    """Whether ``part`` cannot be a part of ``total``: more than it, of another budget, or a sibling total.
+
+    More than twice the total only counts when the parts ``before`` it are each no more than the
+    total: a list by category prints larger measures (计划金额, 实际采购金额) beside its own.
+    """
+    whole = total.mention.number * factor(total.unit)
+
+    def over(fig: Fig, times: int) -> bool:
+        same = fig.unit == total.unit and fig.kind == total.kind
+        return same and fig.mention.number * factor(fig.unit) > times * whole > 0
+
+    if over(part, 2) and not any(over(f, 1) for f in before):
+        return True
+    own, other = _BUDGETS_OF.search(total.label), _BUDGETS_OF.search(part.label)
+    if own is not None and other is not None and own.group() != other.group():
+        return True
+    # the same thing in another role: “三公”经费支出 after 市人大“三公”经费预算 (its scope aside)
+    (own_core, own_role), (core, role) = _role_core(total.label), _role_core(part.label)
+    return len(core) >= 4 and own_core.endswith(core) and None not in (own_role, role) and own_role != role
+
+
+#: A label's role at its end: 预算 a budget; 决算, 执行, 实际, 支出 what was done.
+_ROLE_END: Final = re.compile(r"(?:(预算)|决算|执行|实际|支出)(?:数|额)?(?:为)?$")
+
+
+def _role_core(label: str) -> tuple[str, str | None]:
+    """A label without a year before it and its role after it, and that role (budget or actual).
+
+    >>> _role_core("2016年“三公”经费预算")
+    ('“三公”经费', 'budget')
+    >>> _role_core("运行维护费")
+    ('运行维护费', None)
+    """
+    label = re.sub(r"^(?:19|20)[0-9]{2}年度?", "", label)
+    found = _ROLE_END.search(label)
+    if found is None:
+        return label, None
+    return label[: found.start()], "budget" if found.group(1) else "actual"
+
+
+def _exponent(number: Decimal) -> int:
+    """The place of a printed number's last digit (-1 for 80.5, 0 for 80)."""
+    exponent = number.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
 
 
 def _nested(total: Fig, parts: list[Fig]) -> bool:
