@@ -101,3 +101,41 @@ def test_a_rate_of_an_adjusted_budget_is_not_of_the_tables_budget() -> None:
     )
     ratios = _ratios(text)
     assert not any({"9.00", "20.00"} <= v for v, _ in ratios)
+
+
+#: The total's actual named by its role alone, after the clause that names the 三公 and its budget.
+ROLE_ONLY = (
+    "一、2021年度“三公”经费支出决算表\n"
+    "单位:万元\n"
+    "项 目 |\n预 算 数 |\n决 算 数 |\n|\n"
+    "合 计 |\n50 |\n41.20 |\n|\n"
+    "公务接待费 |\n10 |\n6.20 |\n|\n"
+    "公务用车购置及运行维护费 |\n40 |\n35.00 |\n"
+    "二、“三公”经费支出情况说明\n"
+    "某中心2021年度“三公”经费支出预算为50万元，支出决算为41.20万元，完成预算的82.4%。\n"
+)
+
+
+def _equal_values(text: str) -> list[tuple[set[str], str]]:
+    ledger, _ = read_text(text)
+    return relation_values(ledger, "equal")
+
+
+def test_a_figure_named_by_its_role_alone_is_its_clauses_subject_in_the_table() -> None:
+    ledger, result = read_text(ROLE_ONLY)
+    assert ({"41.20"}, "inferred") in relation_values(ledger, "equal")  # 支出决算 = 合计 / 决算数 (one value)
+    assert result.ok, error_values(ledger, result)
+    assert not result.findings
+
+
+def test_a_role_only_figure_printed_unlike_its_cell_is_to_be_checked_by_hand() -> None:
+    text = ROLE_ONLY.replace("支出决算为41.20万元，完成预算的82.4%", "支出决算为42.20万元，完成预算的84.4%")
+    ledger, result = read_text(text)
+    assert result.ok, error_values(ledger, result)
+    assert {"42.20", "41.20"} in checked_by_hand(ledger, result)
+
+
+def test_a_role_only_figure_takes_no_cell_of_a_column_naming_no_role() -> None:
+    # the header names the funds' sources, not budget and actual: which cell is the 决算 is not said
+    text = ROLE_ONLY.replace("预 算 数 |", "一般公共预算 |").replace("决 算 数 |", "政府性基金 |")
+    assert not any("41.20" in v for v, _ in _equal_values(text))
