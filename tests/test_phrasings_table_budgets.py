@@ -139,3 +139,41 @@ def test_a_role_only_figure_takes_no_cell_of_a_column_naming_no_role() -> None:
     # the header names the funds' sources, not budget and actual: which cell is the 决算 is not said
     text = ROLE_ONLY.replace("预 算 数 |", "一般公共预算 |").replace("决 算 数 |", "政府性基金 |")
     assert not any("41.20" in v for v, _ in _equal_values(text))
+
+
+#: Budget and actual each over the same three sources, the label column's cell spanning both header rows.
+SOURCES = (
+    "一、2022年度一般公共预算及政府性基金财政拨款“三公”经费支出决算表\n"
+    "单位:万元\n"
+    "项目 | 预算数 | 决算数 | ||||\n"
+    "合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金 | |\n"
+    "公务接待费 | 6 | 6 | 0 | 4.50 | 4.50 | 0 |\n"
+    "公务用车购置及运行费 | 30 | 24 | 6 | 28.50 | 23.00 | 5.50 |\n"
+    "总计 | 36 | 30 | 6 | 33.00 | 27.50 | 5.50 |\n"
+    "二、“三公”经费支出决算情况说明\n"
+    "2022年度一般公共预算及政府性基金财政拨款“三公”经费支出年初预算36万元，支出决算33.00万元，完成年初预算的91.67%。\n"
+)
+
+
+def test_a_second_header_row_repeated_under_each_role_is_spread_under_it() -> None:
+    ledger, result = read_text(SOURCES)
+    labels = {f.value: str(f.label) for f in ledger.figures if f.value in {"24", "23.00", "5.50"}}
+    assert "预算数" in labels["24"]
+    assert "一般公共预算" in labels["24"]
+    assert "决算数" in labels["23.00"]
+    assert "政府性基金" in labels["5.50"]
+    sums = relation_values(ledger, "sum")
+    assert ({"30", "24", "6"}, "inferred") in sums  # 合计 = 一般公共预算 + 政府性基金, in the budget's group
+    assert ({"28.50", "23.00", "5.50"}, "inferred") in sums
+    assert ({"33.00"}, "inferred") in relation_values(ledger, "equal")  # 支出决算 = 总计 / 决算数/合计
+    assert result.ok, error_values(ledger, result)
+    assert not result.findings
+
+
+def test_a_second_header_row_of_different_groups_is_not_spread_evenly() -> None:
+    text = SOURCES.replace(
+        "合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金 | |",
+        "合计 | 一般公共预算 | 政府性基金 | 合计 | 基本支出 | 项目支出 | |",
+    )
+    ledger, _ = read_text(text)
+    assert not any("决算数" in str(f.label) and "一般公共预算" in str(f.label) for f in ledger.figures)

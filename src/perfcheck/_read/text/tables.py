@@ -747,7 +747,35 @@ def _two_row_headers(grid: list[list[object]]) -> list[list[object]]:
         top = ["", *top]
     if len(top) < width and len(below) < width and len(top) + len(below) - 1 == width:
         return [*grid[: first - 2], *_spanned([top, below], width), *grid[first:]]
+    if (repeated := _repeated_under(top, below, width)) is not None:
+        return [*grid[: first - 2], *repeated, *grid[first:]]
     return grid
+
+
+def _repeated_under(top: list[object], below: list[object], width: int) -> list[list[object]] | None:
+    """A header whose second row repeats one group of names under each cell of the first, spread out.
+
+    ``项目 | 预算数 | 决算数`` over ``合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金``
+    (the label column's cell spanning both rows, so the second row is one cell short): each
+    name of the first row spans one group. None when the second row is no such repetition.
+
+    >>> _repeated_under(["项目", "预算", "决算"], ["合计", "基金", "合计", "基金"], 5)
+    [['项目', '预算', '预算', '决算', '决算'], [None, '合计', '基金', '合计', '基金']]
+    >>> _repeated_under(["项目", "预算", "决算"], ["合计", "基金", "合计", "其他"], 5) is None
+    True
+    """
+    groups = len(top) - 1
+    if groups < 2 or len(below) != width - 1 or is_blank(top[0]):
+        return None
+    span, rest = divmod(width - 1, groups)
+    group = [normalized(str(c)) for c in below[:span]]
+    if (
+        rest
+        or span < _SHARED
+        or any([normalized(str(c)) for c in below[g * span : (g + 1) * span]] != group for g in range(groups))
+    ):
+        return None
+    return [[top[0], *(cell for cell in top[1:] for _ in range(span))], [None, *below]]
 
 
 def _label_dropped(top: list[object], rows: list[list[object]]) -> bool:
