@@ -468,7 +468,7 @@ def run_mutant(source: str, text: str, replacement: str, tests: list[str]) -> tu
         path.write_text(code.replace(text, replacement), encoding="utf-8")
         env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src")}
         probe = subprocess.run(
-            [sys.executable, "-c", "import perfcheck; print(perfcheck.__file__)"],
+            [sys.executable, "-c", "import pytest, perfcheck; print(perfcheck.__file__)"],
             env=env,
             capture_output=True,
             text=True,
@@ -486,7 +486,12 @@ def run_mutant(source: str, text: str, replacement: str, tests: list[str]) -> tu
             text=True,
             check=False,
         )
-        return outcome.returncode != 0, time.perf_counter() - start
+        if outcome.returncode not in (0, 1):  # 1: a test failed; else pytest could not run them
+            msg = (
+                f"pytest did not run the tests (exit {outcome.returncode}):\n{outcome.stdout}{outcome.stderr}"
+            )
+            raise SystemExit(msg)
+        return outcome.returncode == 1, time.perf_counter() - start
 
 
 def say(text: str) -> None:

@@ -706,6 +706,58 @@ def test_a_part_of_a_group_is_judged_with_its_whole_group() -> None:
     assert not any(f.code == "PC602" for f in full.findings)
 
 
+def several_hook(data: bytes, options: dict[str, Any] = ALL) -> set[str] | None:
+    """What PC602's screen hook decides on the document: None when no group of shares can exceed 100 %.
+
+    Otherwise the relations it sends on together. The decision is the screen's own: when
+    the group is plain, PC602 then judges it on plain data and agrees with the full path, so
+    a hook that escalates too much changes no verdict and no escalated set; only this shows it.
+    """
+    plan = fast.plan(rules_for(options), default_registry)
+    assert plan is not None
+    decided: list[set[str] | None] = []
+
+    def recorded(hook: fast.EscalatesHook) -> fast.EscalatesHook:
+        def hook_of_pc602(columns: Any) -> set[str] | None:
+            decided.append(ids := hook(columns))
+            return ids
+
+        return hook_of_pc602
+
+    plan.escalates = tuple((code, recorded(h) if code == "PC602" else h) for code, h in plan.escalates)
+    assert fast.screen(data, plan, DEFAULT_LIMITS) is not None
+    assert len(decided) == 1, "PC602's hook was not asked once"
+    return decided[0]
+
+
+@pytest.mark.parametrize(("data", "reported"), [pytest.param(d, r, id=n) for n, d, r in SEVERAL_SHARES])
+def test_the_screen_escalates_a_group_only_when_it_may_exceed_100(data: bytes, reported: bool) -> None:
+    """PC602's hook sends a group on exactly when the reference reports it.
+
+    Lowest ends adding up to exactly 100 % (50.45 + 49.55) are not more than 100 %, and a
+    part stated twice is one part: a group of one is no group, however high its share.
+    """
+    decided = several_hook(data)
+    assert (decided is not None) == reported
+    if decided is not None:
+        doc = json.loads(data)
+        shares = {r["id"] for r in doc["relations"] if r["kind"] == "share"}
+        sums = {r["id"] for r in doc["relations"] if r["kind"] == "sum"}
+        assert decided == shares | sums
+
+
+def test_the_screen_does_not_escalate_one_share_above_100() -> None:
+    """A single share of 100.4 % (PC601's to report) and a part stated twice at 101 %: no group."""
+    assert several_hook(_shares_of(["100.4%"], ["100.0", "0.0"], "100.0")) is None
+    assert several_hook(_shares_of(["101%"], ["101.0", "0.0"], "101.0", last="101%")) is None
+    # the same shares given to two parts are a group, and may exceed 100 %
+    assert several_hook(_shares_of(["100.4%", "0.1%"], ["100.0", "0.0"], "100.0")) == {
+        "r",
+        "share0",
+        "share1",
+    }
+
+
 @st.composite
 def shares_at_boundary(draw: st.DrawFn) -> bytes:
     """Shares of the parts of one whole whose stated values' lowest ends add up to 100 % within one unit."""
