@@ -162,6 +162,33 @@ def test_checking_a_plain_document_loads_no_model(fmt: str, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("fmt", ["table", "json"])
+def test_a_clean_plain_document_loads_no_babel_and_no_toml(fmt: str, tmp_path: Path) -> None:
+    # babel reads and writes numbers in a locale: a plain report's values are read as written,
+    # a broken one's message written as Python writes them; TOML is read only for a
+    # configuration or a baseline file
+    clean, broken = tmp_path / "clean.json", tmp_path / "broken.json"
+    clean.write_text(json.dumps(plain_report(1, broken=False), ensure_ascii=False), encoding="utf-8")
+    broken.write_text(json.dumps(plain_report(2, broken=True), ensure_ascii=False), encoding="utf-8")
+    lazy = ("babel", "tomllib")
+    assert loaded_after(main_of("check", "--no-config", "--format", fmt, str(clean)), lazy) == set()
+    assert loaded_after(main_of("check", "--no-config", "--format", fmt, str(broken)), lazy) == set()
+    # each is loaded when it is used: numbers read and written in a locale of its own
+    german = plain_report(3, broken=True)
+    german["locale"] = "de_DE"
+    for figure in german["figures"]:
+        figure["value"] = figure["value"].replace(".", ",")
+    (tmp_path / "german.json").write_text(json.dumps(german, ensure_ascii=False), encoding="utf-8")
+    assert "babel" in loaded_after(main_of("check", "--no-config", str(tmp_path / "german.json")), lazy)
+    config, baseline = tmp_path / "perfcheck.toml", tmp_path / "baseline.toml"
+    config.write_text('locale = "en_US"\n', encoding="utf-8")
+    baseline.write_text("", encoding="utf-8")
+    assert "tomllib" in loaded_after(main_of("check", "--config", str(config), str(clean)), lazy)
+    assert "tomllib" in loaded_after(
+        main_of("check", "--no-config", "--baseline", str(baseline), str(clean)), lazy
+    )
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
 def test_checking_plain_json_lines_and_folders_loads_no_model(fmt: str, tmp_path: Path) -> None:
     lines = tmp_path / "reports.jsonl"
     lines.write_text(

@@ -36,21 +36,24 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import tomllib
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from perfcheck._core import lazy
 from perfcheck._core.errors import PerfcheckError
 from perfcheck._findings.acknowledgement import Acknowledgement
 from perfcheck._findings.plain import PlainFinding, Severity
 from perfcheck.rules import default_registry
 
 if TYPE_CHECKING:
+    import tomllib
     from collections.abc import Collection, Iterable, Sequence
 
     from perfcheck._findings.finding import Finding
+else:
+    tomllib = lazy.module("tomllib")  # read only when a baseline is given
 
 #: The document name of standard input in a baseline.
 STDIN_DOCUMENT: Final = "<stdin>"

@@ -16,15 +16,20 @@ wrong type is an error naming the file and the key.
 from __future__ import annotations
 
 import difflib
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
+from perfcheck._core import lazy
 from perfcheck._core.errors import PerfcheckError
 from perfcheck._core.i18n import LOCALES
 from perfcheck.render import OUTPUT_FORMATS
 from perfcheck.rules import default_registry
+
+if TYPE_CHECKING:
+    import tomllib
+else:
+    tomllib = lazy.module("tomllib")  # read only when a configuration file is found
 
 #: Names of the configuration files, in the order they are looked for in one folder.
 CONFIG_FILES: Final = ("perfcheck.toml", "pyproject.toml")

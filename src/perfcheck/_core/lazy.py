@@ -11,6 +11,17 @@ and asks for the model module as an attribute where it needs it::
 
 The model module is imported the first time it is asked for; after that Python has set
 it on the package, and the attribute is an ordinary one.
+
+A module that uses another (the standard library's or a dependency's) only now and then
+(``tomllib`` for a configuration or a baseline file) names it with :func:`module` at
+module level, under its own name, so that type checkers see the real module::
+
+    if TYPE_CHECKING:
+        import tomllib
+    else:
+        tomllib = lazy.module("tomllib")
+
+and it is imported the first time one of its attributes is read.
 """
 
 from __future__ import annotations
@@ -20,7 +31,7 @@ import sys
 from collections.abc import Callable, Collection
 from types import ModuleType
 
-__all__ = ["load", "submodules"]
+__all__ = ["load", "module", "submodules"]
 
 
 def load(name: str) -> ModuleType:
@@ -47,3 +58,23 @@ def submodules(package: str, names: Collection[str]) -> Callable[[str], ModuleTy
         return load(f"{package}.{name}")
 
     return getattr_
+
+
+class _Module(ModuleType):
+    """A stand-in for a module not imported yet: reading an attribute imports it and reads it there."""
+
+    def __getattr__(self, attribute: str) -> object:
+        return getattr(load(self.__name__), attribute)
+
+
+def module(name: str) -> ModuleType:
+    """The module called ``name`` as it is, if imported; else a stand-in importing it on first use.
+
+    The stand-in is not put in ``sys.modules``: until an attribute is read the module is
+    not loaded at all.
+
+    >>> fresh = module("perfcheck._core.lazy")
+    >>> fresh.load is load
+    True
+    """
+    return sys.modules.get(name) or _Module(name)

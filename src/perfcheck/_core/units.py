@@ -31,9 +31,14 @@ from dataclasses import dataclass
 from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, Rounded
 from enum import StrEnum
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from babel.numbers import list_currencies
+from perfcheck._core import lazy
+
+if TYPE_CHECKING:
+    from babel import numbers
+else:
+    numbers = lazy.module("babel.numbers")  # loaded when a currency code is first looked up
 
 from perfcheck._core.interval import Interval
 
@@ -250,7 +255,7 @@ class IncompatibleUnitsError(ValueError):
 @lru_cache(maxsize=1)
 def currencies() -> frozenset[str]:
     """The ISO 4217 codes babel knows (``EUR``, ``USD``, ``CNY``, ...)."""
-    return frozenset(list_currencies())
+    return frozenset(numbers.list_currencies())
 
 
 def _currency(code: str) -> Dimension:

@@ -37,10 +37,17 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from functools import lru_cache
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
-from babel import Locale, UnknownLocaleError
-from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
+from perfcheck._core import lazy
+
+if TYPE_CHECKING:
+    import babel
+    from babel import numbers
+else:
+    # loaded when a value is not read as written (a locale's grouping) or a locale is parsed
+    babel = lazy.module("babel")
+    numbers = lazy.module("babel.numbers")
 
 from perfcheck._core.errors import ValueConflictError, ValueFormatError  # re-exported: raised by parse_value
 from perfcheck._core.interval import NEAR
@@ -180,7 +187,7 @@ class ParsedValue:
 
 
 @lru_cache(maxsize=64)
-def check_locale(name: str) -> Locale:
+def check_locale(name: str) -> babel.Locale:
     """Return the babel locale called ``name`` (``zh_CN``, ``en_US``, ``de_DE``).
 
     Raises:
@@ -190,8 +197,8 @@ def check_locale(name: str) -> Locale:
         msg = f"unknown locale {name!r}"
         raise ValueError(msg)
     try:
-        return Locale.parse(name)
-    except (UnknownLocaleError, ValueError, TypeError) as exc:
+        return babel.Locale.parse(name)
+    except (babel.UnknownLocaleError, ValueError, TypeError) as exc:
         msg = f"unknown locale {name!r}"
         raise ValueError(msg) from exc
 
@@ -407,15 +414,15 @@ def _arabic(number_text: str, locale: str, original: str, *, strict: bool) -> De
         # needs no locale data, which costs a process 0.02-0.04 s to load the first time
         return Decimal(number_text)
     loc = check_locale(locale)
-    group = get_group_symbol(loc)
+    group = numbers.get_group_symbol(loc)
     if group.isspace():
         number_text = number_text.replace(_SPACE, group)
     elif group in "'’":
         number_text = number_text.replace("’", group).replace("'", group)
     try:
         with localcontext(NEAR):
-            return parse_decimal(number_text, locale=loc, strict=strict)
-    except NumberFormatError as exc:
+            return numbers.parse_decimal(number_text, locale=loc, strict=strict)
+    except numbers.NumberFormatError as exc:
         suggestions = list(getattr(exc, "suggestions", None) or [])
         hint = f" (did you mean {' or '.join(map(repr, suggestions))}?)" if suggestions else ""
         msg = f"{original!r} is not a well-formed number in locale {locale}{hint}"

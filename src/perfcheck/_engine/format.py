@@ -22,16 +22,14 @@ from __future__ import annotations
 import copy
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal, localcontext
 from functools import lru_cache
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
-from babel.numbers import (
-    NumberPattern,
-    format_currency,
-    format_decimal,
-    format_percent,
-    get_infinity_symbol,
-    get_minus_sign_symbol,
-)
+from perfcheck._core import lazy
+
+if TYPE_CHECKING:
+    from babel import numbers
+else:
+    numbers = lazy.module("babel.numbers")  # loaded when a number is first written
 
 from perfcheck._core.interval import Interval
 from perfcheck._core.units import ENGLISH_SCALES, Kind, Unit, lookup_unit
@@ -46,17 +44,17 @@ _PatternKind = Literal["decimal", "percent", "currency"]
 
 
 @lru_cache(maxsize=256)
-def _pattern(locale: str, kind: _PatternKind, places: int) -> NumberPattern:
+def _pattern(locale: str, kind: _PatternKind, places: int) -> numbers.NumberPattern:
     """The locale's own pattern (grouping, signs, spacing) with exactly ``places`` decimals."""
     loc = check_locale(locale)
-    base: NumberPattern
+    base: numbers.NumberPattern
     if kind == "decimal":
         base = loc.decimal_formats[None]
     elif kind == "percent":
         base = loc.percent_formats[None]
     else:
         base = loc.currency_formats["standard"]
-    pattern: NumberPattern = copy.copy(base)
+    pattern: numbers.NumberPattern = copy.copy(base)
     pattern.frac_prec = (places, places)
     return pattern
 
@@ -97,10 +95,12 @@ def probed_grouped_by_three(locale: str, kind: Literal["decimal", "percent"] = "
             rounded = _rounded(Decimal(probe), places, ROUND_HALF_EVEN)
             with localcontext(_CONTEXT):
                 if kind == "decimal":
-                    babel = format_decimal(rounded, format=_pattern(locale, "decimal", places), locale=loc)
+                    babel = numbers.format_decimal(
+                        rounded, format=_pattern(locale, "decimal", places), locale=loc
+                    )
                 else:
                     pattern = _pattern(locale, "percent", places)
-                    babel = format_percent(rounded.scaleb(-2), format=pattern, locale=loc)
+                    babel = numbers.format_percent(rounded.scaleb(-2), format=pattern, locale=loc)
             if babel != f"{rounded:,.{places}f}" + ("%" if kind == "percent" else ""):
                 return False
     return True
@@ -126,14 +126,14 @@ def _rounded(value: Decimal, places: int, rounding: str) -> Decimal:
 
 def _infinity(value: Decimal, locale: str) -> str:
     loc = check_locale(locale)
-    sign = get_minus_sign_symbol(loc) if value < 0 else ""
-    return sign + get_infinity_symbol(loc)
+    sign = numbers.get_minus_sign_symbol(loc) if value < 0 else ""
+    return sign + numbers.get_infinity_symbol(loc)
 
 
 def format_number(
     value: Decimal, locale: str, *, decimals: int | None = None, rounding: str = ROUND_HALF_EVEN
 ) -> str:
-    r"""``value`` in ``locale``'s notation with babel's ``format_decimal``.
+    r"""``value`` in ``locale``'s notation with babel's ``numbers.format_decimal``.
 
     Args:
         value: the number; infinities are written ``∞`` and ``-∞``.
@@ -155,7 +155,7 @@ def format_number(
     if _grouped_by_three(locale):
         return f"{rounded:,.{places}f}"
     with localcontext(_CONTEXT):
-        return format_decimal(
+        return numbers.format_decimal(
             rounded, format=_pattern(locale, "decimal", places), locale=check_locale(locale)
         )
 
@@ -179,8 +179,8 @@ def format_value(
 ) -> str:
     r"""``value`` in ``unit``, written for ``locale``.
 
-    Percentages use babel's ``format_percent`` (``38.56%``; ``38,56 %`` in
-    ``de_DE``), ISO 4217 currencies ``format_currency`` with the figure's decimals
+    Percentages use babel's ``numbers.format_percent`` (``38.56%``; ``38,56 %`` in
+    ``de_DE``), ISO 4217 currencies ``numbers.format_currency`` with the figure's decimals
     rather than the currency's, a currency with a scale the form perfcheck reads
     (``EUR 1.5 million``), and every other unit follows the number after a space.
 
@@ -215,12 +215,14 @@ def format_value(
         with localcontext(_CONTEXT):
             if unit.kind is Kind.PERCENT:
                 pattern = _pattern(locale, "percent", places)
-                return format_percent(rounded.scaleb(-2), format=pattern, locale=loc)
+                return numbers.format_percent(rounded.scaleb(-2), format=pattern, locale=loc)
             if unit.factor == 1:
                 pattern = _pattern(locale, "currency", places)
-                return format_currency(rounded, unit.stem, format=pattern, locale=loc, currency_digits=False)
+                return numbers.format_currency(
+                    rounded, unit.stem, format=pattern, locale=loc, currency_digits=False
+                )
             word = next(w for w, e in ENGLISH_SCALES.items() if e == unit.exponent)
-            number = format_decimal(rounded, format=_pattern(locale, "decimal", places), locale=loc)
+            number = numbers.format_decimal(rounded, format=_pattern(locale, "decimal", places), locale=loc)
             return f"{unit.stem} {number} {word}"
     return format_number(rounded, locale, decimals=places) + unit_label(unit)
 
