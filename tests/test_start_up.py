@@ -3,7 +3,9 @@
 ``import perfcheck`` loads names on first use (PEP 562); ``perfcheck --help`` loads no
 checker; checking a JSON document loads no YAML, text or table reader, no solver, no
 process pool, and no tabulate unless a markdown or HTML table is printed (nor wcwidth
-unless a cell holds a character the table does not measure itself).
+unless a cell holds a character the table does not measure itself); a plain document
+loads no babel (its numbers are read and written as Python does) and no TOML reader
+unless a configuration or baseline file is read.
 """
 
 from __future__ import annotations
