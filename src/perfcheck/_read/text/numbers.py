@@ -97,6 +97,9 @@ _ORDINAL_UNITS: Final = frozenset({"批", "批次"})
 #: A minus sign: before a percent it makes the number negative (增幅为-14.3%).
 _MINUS: Final = frozenset("-－−")
 _DELIMITERS: Final = frozenset("，,。；;、：:）)！!？?\n ")
+#: What a page that could not be decoded prints for a byte it lost (``?8639萬元``): the digits
+#: right after it may have lost their first digit with it, so they are no figure.
+_LOST_BYTE: Final = frozenset("?\ufffd")
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,6 +406,11 @@ def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
                 or (text[a - 1].isascii() and text[a - 1].isalpha())
             )
         ):
+            continue
+        if not negative and a > 0 and text[a - 1] in _LOST_BYTE:
+            # 一般公共服務支出?8639萬元: its first digit went with the lost byte; no figure
+            if unreadable is not None and (a, b) not in unreadable:
+                unreadable.append((a, b))
             continue
         if (bad := _misprinted(text, a, b, start, end)) is not None:
             # 1,2,3.4.5万元: no number, so no figure; reported as unreadable
