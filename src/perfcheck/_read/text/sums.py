@@ -1022,6 +1022,12 @@ class Sums(State):
         parts = self.of_a_part(self.before_semicolon(total, _before_next_item(total, parts)))
         if not parts:
             return
+        if len(parts) > 1 and _restates(total, parts[0]):
+            # 实有在职人员85人。其中在职人员85人，自收自支人员2人，退休人员20人: the first part is the
+            # total again, so the parts after it lie beside it, in a whole the page does not print
+            data = {"kind": "equal", "figures": [], "label": f"{total.label} = {parts[0].label}"}
+            self.add("equal", data, unique([total.sentence, parts[0].sentence]), [total, parts[0]], inferred=True)
+            return
         measured = self.per_category(total, parts)
         if measured is not None:
             if len(measured) < 2:
@@ -1360,6 +1366,21 @@ def _side_total(before: list[Fig], text: str, at: int) -> Fig | None:
         return before[-1]
     side = found.group(1)
     return next((f for f in reversed(before) if side in f.label or "收支" in f.label), None)
+
+
+def _restates(total: Fig, part: Fig) -> bool:
+    """Whether a list's first part is its total again: its value, and the total's name or its end.
+
+    ``实有在职人员85人，其中在职人员85人``, ``支出合计120万元，其中支出120万元``; never ``支出120万元，
+    其中基本支出120万元`` (a part named apart, the others nought).
+    """
+    name = re.sub(f"(?:{_TOTAL_WORD.pattern})$", "", total.label) or total.label
+    return (
+        part.unit == total.unit
+        and part.mention.number == total.mention.number
+        and len(part.label) >= 2
+        and (total.label.endswith(part.label) or name.endswith(part.label))
+    )
 
 
 def _same_name(a: str, b: str) -> bool:
