@@ -1019,7 +1019,8 @@ class Sums(State):
             return  # 生均…情况是：…全省为11128.87元。其中，农村为11227.42元: a group's average, no part
         if self.names_listed(total, at, start, parts):
             return
-        parts = self.of_a_part(self.before_semicolon(total, _before_next_item(total, parts)))
+        parts = _before_next_item(total, _before_next_marker(self.text, total, parts))
+        parts = self.of_a_part(self.before_semicolon(total, parts))
         if not parts:
             return
         if len(parts) > 1 and _restates(total, parts[0]):
@@ -1244,6 +1245,62 @@ def _before_next_item(total: Fig, parts: list[Fig]) -> list[Fig]:
         return parts
     ends = next((n for n, p in enumerate(parts) if _NUMBERED_ITEM.match(p.label)), None)
     return parts if ends is None else parts[:ends]
+
+
+#: An item's number printed right before its name: ``1、``, ``2.``, ``（3）``, ``(4)``, ``一、``, ``（二）``.
+_MARKER: Final = re.compile(
+    r"(?:([0-9]{1,2})[、.．]|[（(]([0-9]{1,2})[）)]|([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)])\s*"
+)
+_CN_DIGITS: Final = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _marker_number(found: re.Match[str]) -> tuple[int, int] | None:
+    """The style of an item marker (which of :data:`_MARKER`'s groups) and its number; None past 十九."""
+    style = next(n for n in range(1, 5) if found.group(n) is not None)
+    printed = found.group(style)
+    if style <= 2:
+        return style, int(printed)
+    tens, _, ones = printed.rpartition("十")
+    if "十" not in printed:
+        return (style, _CN_DIGITS[printed]) if printed in _CN_DIGITS else None
+    if tens not in {"", "一"} or (ones and ones not in _CN_DIGITS):
+        return None
+    return style, 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def _before_next_marker(text: str, total: Fig, parts: list[Fig]) -> list[Fig]:
+    """The parts before the next item when the total is itself a numbered item (1、A…，包括：…；2、B…).
+
+    ``1、基本支出173.89万元，包括：人员经费…，公用经费…；2、项目支出110.56万元…；3、…``: the item
+    numbered next after the total's own number, in the same style, stands beside the total; the
+    list ends before it. A list whose parts are numbered in the total's style themselves is left
+    whole (its items' numbers are the parts', not the total's siblings').
+    """
+    if not parts:
+        return parts
+    found = _MARKER.match(text, total.label_start, total.mention.start)  # 一、基本支出: in the label
+    for at in range(max(0, total.label_start - 6), total.label_start):
+        if found is not None:
+            break
+        found = _MARKER.fullmatch(text, at, total.label_start)
+    own = _marker_number(found) if found is not None else None
+    if own is None:
+        return parts
+    style, number = own
+
+    def sibling(begin: int, end: int, wanted: int) -> bool:
+        return any(
+            _marker_number(m) == (style, wanted)
+            and (m.start() == 0 or text[m.start() - 1] in "，,。；;：:\n \u3000")
+            for m in _MARKER.finditer(text, begin, end)
+        )
+
+    if sibling(total.text_end, min(parts[0].label_start + 6, parts[0].mention.start), 1):
+        return parts  # 基本支出，其中：1、人员经费…；2、公用经费…: the parts are the numbered items
+    for k in range(1, len(parts)):
+        if sibling(parts[k - 1].text_end, min(parts[k].label_start + 6, parts[k].mention.start), number + 1):
+            return parts[:k]
+    return parts
 
 
 def not_sangong(total: Fig, parts: list[Fig]) -> bool:
