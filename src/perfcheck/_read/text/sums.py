@@ -910,6 +910,7 @@ class Sums(State):
                 and fig.label
                 and not fig.mention.enumerates
                 and not patterns.PER_HEAD.search(fig.label)
+                and not patterns.PER_AREA.search(fig.label)
                 and self.eligible(fig)
                 and not self.qualifies(fig)
             ):
@@ -1172,6 +1173,10 @@ class Sums(State):
                 kinds = len(kind) >= 3 and all(p.label.endswith(kind) for p in parts[:k])
                 kinds = kinds and not any(p.label.endswith(kind) for p in parts[k:])
                 if adds_up(total, parts[:k]) and (kinds or not any(p.label[-2:] in ends for p in parts[k:])):
+                    return parts[:k]
+                if adds_up(total, parts[:k]) and partition([p.label for p in parts[:k]]):
+                    # 总人口48368人，其中农业人口40556人，城镇人口7812人，常住人口2378人，流动人口542人: a
+                    # known partition adds up to the total exactly; what follows counts otherwise
                     return parts[:k]
         return parts
 
