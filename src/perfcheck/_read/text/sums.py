@@ -911,6 +911,7 @@ class Sums(State):
                 and not fig.mention.enumerates
                 and not patterns.PER_HEAD.search(fig.label)
                 and not patterns.PER_AREA.search(fig.label)
+                and not _persons_and_units(total, fig)
                 and self.eligible(fig)
                 and not self.qualifies(fig)
             ):
@@ -1394,6 +1395,16 @@ def _nested(total: Fig, parts: list[Fig]) -> bool:
         return False
     values = [p.mention.number * factor(p.unit) for p in parts]
     return all(whole < 2 * v <= 2 * whole for v in values) and 2 * sum(values) > 3 * whole
+
+
+#: The units that count people: a count of them is never a part of a count of units (个, 家, 所).
+_PERSONS: Final = frozenset({"人", "名"})
+
+
+def _persons_and_units(total: Fig, part: Fig) -> bool:
+    """Whether one of two counts counts people and the other things (预算单位1个 … 自收自支编制13人)."""
+    counts = total.kind == part.kind == "count" and None not in (total.unit, part.unit)
+    return counts and (total.unit in _PERSONS) != (part.unit in _PERSONS)
 
 
 def _same_measure(a: Fig, b: Fig) -> bool:
