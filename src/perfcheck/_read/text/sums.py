@@ -520,6 +520,8 @@ class Sums(State):
                 # 加上A 1884，其中：B 1478，C 406，…: the parts of a list opened in the run are in A
                 inner = {id(p) for t, ps, _ in self.list_sums if t.mention.start > match.end() for p in ps}
                 added = [f for f in after[:ends] if id(f) not in inner]
+                # 加A 1884万元，其中：A 1884万元，B…: A restated is no addend of its own
+                added = [f for f in added if not any(_restates(g, f) for g in added if g is not f and g.mention.start < f.mention.start)]
                 opened = patterns.LIST_OPENER.search(self.text, match.end(), total.mention.start)
                 if opened is not None and len(added) == ends:
                     continue  # a list opened in the run was not read: what is added is not known
@@ -732,6 +734,8 @@ class Sums(State):
         running: list[Fig] = []
         for n, group in enumerate(candidates):
             items = [f for f in group if not any(a <= f.mention.start < b for a, b in nested)]
+            # 其中：A 1884万元（the total again），B 1478万元，C 406万元: the restatement is no part
+            items = [f for f in items if not _restates(total, f)]
             for k, fig in enumerate(items):
                 running = [*running, fig]
                 parts = self.parts(total, running)
@@ -911,7 +915,6 @@ class Sums(State):
                 and not fig.mention.enumerates
                 and not patterns.PER_HEAD.search(fig.label)
                 and not patterns.PER_AREA.search(fig.label)
-                and not _persons_and_units(total, fig)
                 and self.eligible(fig)
                 and not self.qualifies(fig)
             ):
@@ -1021,16 +1024,22 @@ class Sums(State):
             return  # 生均…情况是：…全省为11128.87元。其中，农村为11227.42元: a group's average, no part
         if self.names_listed(total, at, start, parts):
             return
+        # 预算单位1个，包括…。编制人数42，其中：…自收自支编制人数13人: people are no part of units
+        parts = [p for p in parts if not _persons_and_units(total, p)]
         parts = _before_next_item(total, _before_next_marker(self.text, total, parts))
         parts = self.of_a_part(self.before_semicolon(total, parts))
         if not parts:
             return
         if len(parts) > 1 and _restates(total, parts[0]):
-            # 实有在职人员85人。其中在职人员85人，自收自支人员2人，退休人员20人: the first part is the
-            # total again, so the parts after it lie beside it, in a whole the page does not print
             data = {"kind": "equal", "figures": [], "label": f"{total.label} = {parts[0].label}"}
             self.add("equal", data, unique([total.sentence, parts[0].sentence]), [total, parts[0]], inferred=True)
-            return
+            if not adds_up(total, parts[1:]):
+                # 实有在职人员85人。其中在职人员85人，自收自支人员2人，退休人员20人: the first part is the
+                # total again, and the parts after it lie beside it, in a whole the page does not print
+                return
+            # 转移支付收入1884万元，其中：转移支付收入1884万元，一般…1478万元，专项…406万元: the total
+            # restated, then its parts
+            parts = parts[1:]
         measured = self.per_category(total, parts)
         if measured is not None:
             if len(measured) < 2:
