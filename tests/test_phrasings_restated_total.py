@@ -39,7 +39,9 @@ def test_near_miss_a_first_part_of_the_same_name_but_less_keeps_the_list() -> No
     assert {"64", "56", "3", "9"} in error_values(ledger, result)
 
 
-RESTATED_THEN_PARTS = "上级补助收入2350万元，其中：上级补助收入2350万元，一般转移支付收入1600万元，专项转移支付收入750万元。"
+RESTATED_THEN_PARTS = (
+    "上级补助收入2350万元，其中：上级补助收入2350万元，一般转移支付收入1600万元，专项转移支付收入750万元。"
+)
 ADDED_RUN = (
     "一般公共预算收入4100万元，加上级补助收入2350万元，其中：上级补助收入2350万元，一般转移支付收入1600万元，"
     "专项转移支付收入750万元，上年结转80万元，收入合计6530万元。"
@@ -56,7 +58,8 @@ def test_a_restated_total_then_its_parts_is_a_list_of_those_parts() -> None:
     assert any({"2350", "1600", "760"} <= values for values in error_values(ledger, result))
     # with it, parts that do not add up lie beside the total (as the staff above): no list, no error
     ledger, result = read_text(RESTATED_THEN_PARTS.replace("750万元", "760万元"))
-    assert result.ok and relation_values(ledger, "sum") == []
+    assert result.ok
+    assert relation_values(ledger, "sum") == []
 
 
 def test_a_restatement_in_an_added_run_is_no_addend() -> None:

@@ -322,7 +322,13 @@ def _split_group(text: str, a: int, b: int, start: int) -> int | None:
 
 
 def _misprinted(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the misprinted number the digits at ``a:b`` lie in (``1,2,3.4.5``, ``1, 537.4``)."""
+    """The span of the misprinted number the digits at ``a:b`` lie in (``1,2,3.4.5``, ``1, 537.4``).
+
+    Digits right after a byte lost in decoding (``支出?8639萬元``) may have lost their first
+    digit with it: they are such a number too.
+    """
+    if a > 0 and text[a - 1] in _LOST_BYTE:
+        return a, b
     if (group := _split_group(text, a, b, start)) is not None:
         return group, b  # 1, 537.4万元: the thousands split from the number; no part of it is read
     return _malformed(text, a, b, start, end)
@@ -406,11 +412,6 @@ def find(  # noqa: C901, PLR0912 - two numeral systems, each with exclusions
                 or (text[a - 1].isascii() and text[a - 1].isalpha())
             )
         ):
-            continue
-        if not negative and a > 0 and text[a - 1] in _LOST_BYTE:
-            # 一般公共服務支出?8639萬元: its first digit went with the lost byte; no figure
-            if unreadable is not None and (a, b) not in unreadable:
-                unreadable.append((a, b))
             continue
         if (bad := _misprinted(text, a, b, start, end)) is not None:
             # 1,2,3.4.5万元: no number, so no figure; reported as unreadable

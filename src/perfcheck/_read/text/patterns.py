@@ -230,4 +230,6 @@ PER_HEAD_WORDS: Final = r"[人生户]均|每人平均|平均每人"
 PER_HEAD: Final = re.compile(rf"(?:{PER_HEAD_WORDS})[^，,；;。]{{0,6}}$")
 #: A figure per unit of area or per so many people (人口密度每平方公里538人, 每万人拥有床位52张): a
 #: density, no part of a total counted in the same unit.
-PER_AREA: Final = re.compile(r"(?:密度|每(?:平方公里|平方千米|平方米|公顷|亩|万人|千人|百人))[^，,；;。]{0,8}$")
+PER_AREA: Final = re.compile(
+    r"(?:密度|每(?:平方公里|平方千米|平方米|公顷|亩|万人|千人|百人))[^，,；;。]{0,8}$"
+)

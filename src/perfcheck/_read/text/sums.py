@@ -521,7 +521,13 @@ class Sums(State):
                 inner = {id(p) for t, ps, _ in self.list_sums if t.mention.start > match.end() for p in ps}
                 added = [f for f in after[:ends] if id(f) not in inner]
                 # 加A 1884万元，其中：A 1884万元，B…: A restated is no addend of its own
-                added = [f for f in added if not any(_restates(g, f) for g in added if g is not f and g.mention.start < f.mention.start)]
+                added = [
+                    f
+                    for f in added
+                    if not any(
+                        _restates(g, f) for g in added if g is not f and g.mention.start < f.mention.start
+                    )
+                ]
                 opened = patterns.LIST_OPENER.search(self.text, match.end(), total.mention.start)
                 if opened is not None and len(added) == ends:
                     continue  # a list opened in the run was not read: what is added is not known
@@ -1030,16 +1036,9 @@ class Sums(State):
         parts = self.of_a_part(self.before_semicolon(total, parts))
         if not parts:
             return
-        if len(parts) > 1 and _restates(total, parts[0]):
-            data = {"kind": "equal", "figures": [], "label": f"{total.label} = {parts[0].label}"}
-            self.add("equal", data, unique([total.sentence, parts[0].sentence]), [total, parts[0]], inferred=True)
-            if not adds_up(total, parts[1:]):
-                # 实有在职人员85人。其中在职人员85人，自收自支人员2人，退休人员20人: the first part is the
-                # total again, and the parts after it lie beside it, in a whole the page does not print
-                return
-            # 转移支付收入1884万元，其中：转移支付收入1884万元，一般…1478万元，专项…406万元: the total
-            # restated, then its parts
-            parts = parts[1:]
+        parts = self.restated(total, parts)
+        if not parts:
+            return
         measured = self.per_category(total, parts)
         if measured is not None:
             if len(measured) < 2:
@@ -1090,6 +1089,20 @@ class Sums(State):
         self.list_sums.append((total, parts, self.relations[-1]))
         read = (sentence, at, start, bracket, inferred, partial and not complete)
         self.list_reads[self.relations[-1]] = read
+
+    def restated(self, total: Fig, parts: list[Fig]) -> list[Fig]:
+        """The parts of a list whose first part may be its total again; none when the rest lie beside it.
+
+        The restatement and the total are read as equal (inferred). ``实有在职人员85人。其中在职人员
+        85人，自收自支人员2人，退休人员20人``: the parts after it lie beside it, in a whole the page does
+        not print (none returned). ``转移支付收入1884万元，其中：转移支付收入1884万元，一般…1478万元，
+        专项…406万元``: the total restated, then its parts, which add up to it (returned).
+        """
+        if len(parts) < 2 or not _restates(total, parts[0]):
+            return parts
+        data = {"kind": "equal", "figures": [], "label": f"{total.label} = {parts[0].label}"}
+        self.add("equal", data, unique([total.sentence, parts[0].sentence]), [total, parts[0]], inferred=True)
+        return parts[1:] if adds_up(total, parts[1:]) else []
 
     def overlapping_lists(self) -> None:
         """A partial list whose parts' printed shares of its total add up past 100 %: nested, inferred.
