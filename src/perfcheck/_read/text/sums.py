@@ -1197,9 +1197,15 @@ class Sums(State):
                 kinds = kinds and not any(p.label.endswith(kind) for p in parts[k:])
                 if adds_up(total, parts[:k]) and (kinds or not any(p.label[-2:] in ends for p in parts[k:])):
                     return parts[:k]
-                if adds_up(total, parts[:k]) and partition([p.label for p in parts[:k]]):
+                if (
+                    total.kind == "count"
+                    and adds_up(total, parts[:k])
+                    and partition([p.label for p in parts[:k]])
+                ):
                     # 总人口48368人，其中农业人口40556人，城镇人口7812人，常住人口2378人，流动人口542人: a
-                    # known partition adds up to the total exactly; what follows counts otherwise
+                    # known partition of a count adds up to it exactly; the counts after it count the
+                    # same people otherwise (amounts past a partition stay a break, or a second
+                    # classification)
                     return parts[:k]
         return parts
 
