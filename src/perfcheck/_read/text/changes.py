@@ -31,6 +31,8 @@ _HOW_MUCH: Final = re.compile(r"^(?:压缩|缩减|节约|节省)|幅(?:度)?(?:�
 _NAMED_CHANGE: Final = re.compile(r"(?:增加|减少|增长|下降|压减|压缩|节约|上升|降低|提高)了?$")
 #: Words of Chinese characters only (a name, no figure, no mark).
 _HAN: Final = re.compile(r"[\u4e00-\u9fff“”（）()]+")
+#: The parts a figure is said to hold, opening just after it: 总预算X万元，含A经费…, （其中含…）.
+_HOLDS: Final = re.compile(r"\s*[，,（(]\s*(?:其中)?(?:含|包含)(?!量)")
 
 
 class Changes(State):
@@ -362,6 +364,9 @@ class Changes(State):
                 # 上年结转和结余8.02万元，为…的资金。较2022年度增加0.78万元: the sentence opens with
                 # the comparison; what changed is the figure printed last before it, an amount
                 found = self.listed_total(self.nearest_before(sentence, lambda _: True), sentence)
+                # 收支总预算4471万元，含A经费250万元，B经费537万元；比上年增加…: the parts a figure
+                # is said to hold (含) are no subject of the change after them, the figure is
+                found = self.included_head(found) if found is not None else None
                 if found is not None and (found.kind != "amount" or not self.eligible(found)):
                     # …比2014年预算数减少8.35亿元，下降11.7%；比2014年执行数减少2.5亿元: the subject
                     # of the change before, in the same period
@@ -373,6 +378,23 @@ class Changes(State):
                     )
             return ([found], None, True) if found is not None else ([], None, False)
         return named, None, loose
+
+    def included_head(self, fig: Fig) -> Fig:
+        """The amount a run of parts it is said to hold (含, 包含) hangs from, else ``fig`` itself.
+
+        ``收支总预算4471万元，含A经费250万元，B经费537万元``: 250 and 537 are held in 4471, which
+        is what a change printed just after the run is of.
+        """
+        before = [
+            f
+            for f in self.by_sentence.get(fig.sentence.index, [])
+            if f.keep and f.mention.start < fig.mention.start
+        ]
+        for head in reversed(before):
+            held = _HOLDS.match(self.text, head.mention.phrase_end, fig.mention.start)
+            if held and head.kind == fig.kind == "amount" and self.eligible(head):
+                return head
+        return fig
 
     def names_another(self, subject: Fig, sentence: Sentence, match: re.Match[str]) -> bool:
         """Whether the words opening a change's clause name something other than ``subject``.
