@@ -926,6 +926,8 @@ class Changes(State):
         at all, an amount and a rate named by direction words of one way, right after an
         amount (``完成36552万元，增加2362万元，增长6.91%``; ``增收34.96亿元、增长12.6%``), are one
         change too: its base is not known, but the amount and the rate are of one base; inferred.
+        A share said between the amount and its change (``为459989万元，占调整预算数115.8%，增支42991万元，
+        增长10.3%``) is passed over; 增支 and 减支 (spending grown, shrunk) are directions as 增收 and 减收.
         """
         used = {id(f) for r in self.relations if r.data["kind"] == "change" for f in r.figures[1:]}
         for fig in self.figs:
@@ -940,6 +942,9 @@ class Changes(State):
             n = figs.index(fig)
             # A 2066万元（其中：B 1920万元，C 146万元），减少12万元: A's change, not C's
             earlier = self.before_brackets(figs[:n], fig.mention.start)
+            # 支出数为459989万元，占调整预算数115.8%，增支42991万元: a share said between is no subject
+            while len(earlier) > 1 and earlier[-1].is_percent and _SHARE_BETWEEN.match(earlier[-1].label):
+                earlier = earlier[:-1]
             current = earlier[-1] if earlier else None
             if current is None or current.kind != "amount" or not self.eligible(current):
                 continue
@@ -1131,7 +1136,9 @@ _CHANGE_CLAUSE: Final = re.compile(
 
 
 #: Income said to change by an amount (增收X, 减收X), as the plain direction words.
-_BY_INCOME: Final = {"增收": "增加", "减收": "减少"}
+_BY_INCOME: Final = {"增收": "增加", "减收": "减少", "增支": "增加", "减支": "减少"}
+#: A share printed between an amount and its change: 占调整预算数115.8%, 为预算的98%, 完成预算的….
+_SHARE_BETWEEN: Final = re.compile(r"^(?:占|为|為|是|完成)")
 
 
 def _of_amount_said(subjects: list[Fig], figs: list[Fig], after: int) -> list[Fig]:
