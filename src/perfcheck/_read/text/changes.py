@@ -676,7 +676,7 @@ class Changes(State):
         year = str(int(self.year) - 1) if base == "上年" and self.year else base.removesuffix("度")
         year = year.removesuffix("年")
         words = self.text[match.end() : direction.start()].strip("，,：: \u3000")
-        if not year.isdigit() or not words:
+        if not year.isdigit():
             return []
         pool = [
             f
@@ -687,11 +687,17 @@ class Changes(State):
             and f.sentence.section == sentence.section
             and self.eligible(f)
         ]
-        for names in _name_splits(words):
+        splits = _name_splits(words) if words else self.last_name_twice(pool, sentence, match)
+        for names in splits:
             pairs = []
             for name in names:
-                now = [f for f in pool if f.label == name and f.period in {None, self.year}]
                 then = [f for f in pool if f.label == name and f.period == year]
+                now = [f for f in pool if f.label == name and f.period in {None, self.year}]
+                if then and len(then) + len(now) > 2:
+                    # the two printed again side by side (2017年度基本支出279万元，2016年度基本支出
+                    # 230万元，2017年比上年基本支出增加…): the last of last year's, this year's before it
+                    now = [f for f in now if f.mention.start < then[-1].mention.start][-1:]
+                    then = then[-1:] if now and then[-1].sentence.index == now[0].sentence.index else []
                 if len(now) != 1 or len(then) != 1 or now[0].mention.start > then[0].mention.start:
                     break
                 pairs.append((now[0], then[0]))
@@ -699,6 +705,17 @@ class Changes(State):
                 self.compared_priors.update({id(now): then for now, then in pairs})
                 return [now for now, _ in pairs]
         return []
+
+    def last_name_twice(self, pool: list[Fig], sentence: Sentence, match: re.Match[str]) -> list[list[str]]:
+        """The name of the two amounts printed last before a change naming nothing, when it is one.
+
+        ``2017年项目支出2626万元，2016年项目支出398万元，与上年相比增了2228万元``: 项目支出, printed
+        once of each year in the change's sentence; nothing when the two are named otherwise.
+        """
+        last = [f for f in pool if f.mention.start >= sentence.start and f.mention.end <= match.start()][-2:]
+        if len(last) < 2 or last[0].label != last[1].label or len(last[0].label) < 2:
+            return []
+        return [[last[0].label]]
 
     def of_year(self, name: str, year: str, sentence: Sentence) -> Fig | None:
         """The nearest figure before ``sentence`` in its section named ``name`` in a sentence of ``year``."""
