@@ -32,13 +32,8 @@ class SideBySide(Changes):
             if rel.data["kind"] == "change":
                 currents[rel.figures[-1].sentence.index] = (rel.figures[0], rel.data.get("_base"))
         for sentence in self.sentences[1:]:
-            current, before = currents.get(sentence.index - 1, (None, None))
+            current, before, reasons = self.change_before(sentence, currents)
             opened = patterns.CHANGE.match(self.text, sentence.start)
-            reasons = self.reasons_between(sentence)
-            if current is None and reasons:
-                # …增长15.82%。主要原因是…。较年初预算数减少…: the reasons of the change before are said
-                # between; the next change is still of its figure
-                current, before = currents.get(sentence.index - 2, (None, None))
             if current is None or opened is None:
                 continue
             # 比2014年度预算减少…。较2013年度决算数减少…: a sentence of its own, against another base
@@ -69,6 +64,20 @@ class SideBySide(Changes):
             inferred = self.own_budget(base, current) or not self.continues(sentence)
             self.add("change", data, unique([current.sentence, sentence]), used, inferred=inferred)
             currents[sentence.index] = (current, base)
+
+    def change_before(
+        self, sentence: Sentence, currents: dict[int, tuple[Fig, str | None]]
+    ) -> tuple[Fig | None, str | None, bool]:
+        """The figure changed in the sentence before, its base, and whether reasons were said between.
+
+        ``…增长15.82%。主要原因是…。较年初预算数减少…``: the reasons of the change before are said
+        between (:meth:`reasons_between`); the next change is still of its figure.
+        """
+        current, before = currents.get(sentence.index - 1, (None, None))
+        if current is None and self.reasons_between(sentence):
+            current, before = currents.get(sentence.index - 2, (None, None))
+            return current, before, True
+        return current, before, False
 
     def reasons_between(self, sentence: Sentence) -> bool:
         """Whether the sentence before is a reason said on the same line, with no figure (主要原因是…。).
