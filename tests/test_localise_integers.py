@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -612,3 +613,57 @@ def test_a_plain_sum_names_its_figures_for_the_grouping_as_any_relation_does() -
                     operands_of_data, raw, broken, max_figures
                 )
     assert any(r.keys() == PLAIN_SUM for r in w1["relations"])  # the plain sums took the short way
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=_trees(), form=_FORMS)
+def test_the_screens_ids_pick_the_figures_of_the_part_solved_as_a_scan_does(
+    document: dict[str, Any], form: str
+) -> None:
+    """One id per figure, in document order; the part solved is the same ledger with or without them."""
+    printed = _printed(document, form)
+    # a figure no relation names after each one: the part solved leaves every other figure out
+    printed["figures"] = [g for f in printed["figures"] for g in (f, {**f, "id": "unnamed_" + f["id"]})]
+    data, parsed, integers = _integers_of(printed)
+    assert list(integers.ids) == [f["id"] for f in parsed["figures"]]
+    result = perfcheck.check(data)
+    findings = list(result.findings)
+    kwargs = {
+        "conflicts": True,
+        "options": localise_module.Options(),
+        "limits": DEFAULT_LIMITS,
+        "parsed": parsed,
+    }
+    with_ids = localise_module._solved_part(data, findings, RULES, integers=integers, **kwargs)
+    scanned = localise_module._solved_part(
+        data, findings, RULES, integers=replace(integers, ids=integers.ids[:-1]), **kwargs
+    )
+    assert with_ids[0].figures == scanned[0].figures
+    assert (with_ids[3] is None) == (scanned[3] is None)
+    if with_ids[3] is not None and scanned[3] is not None:
+        assert with_ids[3].widen().figures == scanned[3].widen().figures
+
+
+@pytest.mark.parametrize("truncate", [False, True], ids=["to-nearest", "truncated"])
+def test_a_suggestion_is_confirmed_over_integers_where_they_decide_and_in_decimal_elsewhere(
+    truncate: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Sums the integers decide (W1's shape): the suggestion and the ends of its range are
+    # confirmed there, with no Decimal check; printed by truncation, they are not decided,
+    # and the rules' checks in Decimal confirm every one.
+    document = _group_and_category("3.50", "8.51")
+    if truncate:
+        document["rounding"] = "truncate"
+    decimal = calls_of(monkeypatch, "holds")
+    screened = calls_of(monkeypatch, "screens")
+    (finding,) = perfcheck.check(document, localise=True).errors
+    assert finding.localisation is not None
+    assert finding.localisation.status == "localised"
+    assert screened
+    if truncate:
+        assert decimal
+        assert not any(checker.decides(rid) for checker, rids, _ in decimal for rid in rids)
+    else:
+        assert not decimal
+    integers_agree_with_decimal(screened)

@@ -35,7 +35,7 @@ computed by the full path when first asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any, Final, TypeVar
@@ -343,12 +343,14 @@ class Integers:
         decimals: the places every one of them shows.
         exact: whether they are exact (no rounding).
         unit: the document's unit symbol, theirs.
+        ids: the id of every figure of the document, in document order (one per figure).
     """
 
     numbers: Mapping[str, int]
     decimals: int
     exact: bool
     unit: str
+    ids: Sequence[str] = ()
 
 
 class Screened:
@@ -667,7 +669,7 @@ class _Screen(FigureColumns):
         """The integer column, when there is one and no figure is truncated."""
         if not self.numbers or self.uniform is None or self.truncating or self.unit is None:
             return None
-        return Integers(self.numbers, self.uniform, self.exact_plain, self.unit)
+        return Integers(self.numbers, self.uniform, self.exact_plain, self.unit, self.ids)
 
     def _together(self, ids: set[str], escalated: list[Any], judged: int) -> tuple[list[Any], int]:
         """``escalated`` and the relations ``ids`` names in document order; ``judged`` less those counted."""

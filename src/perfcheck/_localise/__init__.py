@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
+from itertools import compress
 from typing import Any
 
 import orjson
@@ -173,6 +174,42 @@ class _Group:
                 found.append(explanation)
         return found, False
 
+    def _from_search(self) -> tuple[list[Explanation], bool]:
+        """The MILP's smallest sets, confirmed one by one (up to the limit), and whether there may be more.
+
+        Only sets of the size first confirmed are listed: a larger one proposed later is
+        cut off, and a smaller one confirmed later replaces those listed, which were then
+        never the smallest (a solve that called it infeasible).
+        """
+        found: list[Explanation] = []
+        more = False
+        search = self.solver.search(self.weights, self.hits)
+        size: int | None = None
+        for _ in range(4 * self.options.limit + 4):
+            if self.over_time():
+                more = bool(found)
+                break
+            proposal = search.next()
+            if proposal is None:
+                break
+            if size is not None and len(proposal) > size:
+                search.found(proposal)
+                continue
+            smaller = size is not None and len(proposal) < size
+            if len(found) >= self.options.limit and not smaller:
+                more = True
+                break
+            explanation = self._explain(proposal) if proposal else None
+            if explanation is None:
+                search.refused(proposal)
+                continue
+            if size is None or smaller:
+                found, more, size = [], False, len(proposal)
+                search.at_most(size)
+            found.append(explanation)
+            search.found(proposal)
+        return found, more
+
     def localise(self) -> Localisation:
         found, more = self._from_hitting_sets() if self.hits else ([], False)
         if found:
@@ -188,27 +225,7 @@ class _Group:
                 f"(more than {MAX_DEVIATION:.0e} rounding units), so no search was made"
             )
             return Localisation(status="not_localised", relations=tuple(self.system.relations), reason=reason)
-        search = self.solver.search(self.weights, self.hits)
-        size: int | None = None
-        for _ in range(4 * self.options.limit + 4):
-            if self.over_time():
-                more = bool(found)
-                break
-            proposal = search.next()
-            if proposal is None:
-                break
-            if len(found) >= self.options.limit:
-                more = True
-                break
-            explanation = self._explain(proposal) if proposal else None
-            if explanation is None:
-                search.refused(proposal)
-                continue
-            if size is None:
-                size = len(proposal)
-                search.at_most(size)
-            found.append(explanation)
-            search.found(proposal)
+        found, more = self._from_search()
         relations = tuple(self.system.relations)
         if found:
             ordered = sorted(found, key=lambda e: e.weight)
@@ -329,15 +346,12 @@ class _Group:
         First plain values (the solver's, rounded to the figure's places or a few more)
         that make every relation hold; then, figure by figure, the most likely slip whose
         value keeps every relation holding takes the plain value's place. The candidates
-        are judged over integers wherever the rules' screens decide (:meth:`Checker.screens`);
-        what is chosen is confirmed by the rules' exact checks in Decimal, and should they
-        ever say otherwise, the search is made again in Decimal alone.
+        are judged, and so confirmed, over integers wherever the rules' screens decide
+        (:meth:`Checker.screens`: exact interval arithmetic in units of the finest printed
+        digit, which the tests hold to the rules' Decimal checks at the unit, as for the
+        ends of ``fits``), and by the rules' exact checks in Decimal everywhere else.
         """
-        relations = self.touching(order)
-        chosen = self._search(order, ranges, witness, self.checker.screens)
-        if chosen is None or self._holds(relations, chosen):
-            return chosen
-        return self._search(order, ranges, witness, self.checker.holds)
+        return self._search(order, ranges, witness, self.checker.screens)
 
     def _search(
         self,
@@ -433,9 +447,6 @@ class _Group:
             variables[fid] = figure_var(view)
         given = self.system
         return System(variables, given.rows, given.products, given.relations, given.left_out, given.folded)
-
-    def _holds(self, relations: Sequence[str], trial: Mapping[str, tuple[Decimal, int, Typo | None]]) -> bool:
-        return self.checker.holds(relations, {f: (v, d) for f, (v, d, _) in trial.items()})
 
     def touching(self, figures: Iterable[str]) -> list[str]:
         """The relations that name one of ``figures``: the only ones a change of them can affect."""
@@ -621,6 +632,9 @@ class _Run:
             conflict = group.conflict()
             if conflict is not None and self.conflicts is not None:
                 finding = _conflict_finding(self.ctx, self.conflicts, part, conflict)
+                # Every correction changes a figure of the conflict (as printed, its relations
+                # cannot all hold): the smallest sets are looked for among them first.
+                group.hits = [frozenset(finding.figures)]
                 self.extra.append(finding.model_copy(update={"localisation": group.localise()}))
             return
         self._localised(group, part)
@@ -1088,9 +1102,15 @@ def _solved_part(  # noqa: PLR0913 - keyword-only options
         part = {k: v for k, v in exact.items() if k not in ("figures", "relations")}
         integers = None
 
+    # the screen's ids, one per figure it read (each a dict with an id), pick the figures named
+    ids = integers.ids if integers is not None and len(integers.ids) == len(figures_of) else None
+
     def built(relations: list[dict[str, Any]]) -> Ledger:
         named = {f for r in relations for f in operands_of_data(r)}
-        figures = [f for f in figures_of if isinstance(f, dict) and f.get("id") in named]
+        if ids is not None:
+            figures = list(compress(figures_of, map(named.__contains__, ids)))
+        else:
+            figures = [f for f in figures_of if isinstance(f, dict) and f.get("id") in named]
         return validate({**part, "figures": figures, "relations": relations}, limits=limits)
 
     if integers is None:

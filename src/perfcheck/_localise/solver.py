@@ -125,6 +125,46 @@ def _balanced(system: System) -> System:
     return System(same, system.rows, system.products, system.relations, system.left_out)
 
 
+#: The farthest, in the MILP's units, a column's bound may lie from zero (:func:`_coarsened`).
+#: HiGHS's MIP solves its LPs to ``mip_feasibility_tolerance`` (10^-9 here, strict for the
+#: indicators): a double resolves about 2·10^-16 of a value, so a bound of 10^6 leaves a
+#: residual of some 2·10^-10, under it; at 10^8 or more it does not, and the MIP calls a
+#: set that fits infeasible.
+MILP_REACH: Final = 10**6
+
+
+def _coarsened(system: System, domain: Mapping[str, Box]) -> System:
+    """``system`` (balanced), each dimension's unit ten times coarser until within :data:`MILP_REACH`.
+
+    HiGHS holds a MIP's LPs to the MIP's feasibility tolerance, which is also the
+    indicators' integrality tolerance and so stays strict (10^-9): the LP solver's
+    relative tolerance (:func:`feasibility_tolerance`) cannot loosen it. A coarser unit
+    does, where it is needed: 10^-9 of the coarser unit is 10^k times as wide against the
+    figures, while an indicator's freedom (the tolerance times its big-M, the same share of
+    the box in any unit) is unchanged. A dimension whose columns reach no farther than
+    :data:`MILP_REACH` keeps its unit. The MILP only proposes sets; the LPs and the exact
+    checks decide them, in the balanced units.
+    """
+    reach: dict[str, Fraction] = {}
+    for name, var in system.vars.items():
+        lo, hi = domain[name]
+        far = max(abs(lo - var.centre), abs(hi - var.centre)) / var.scale
+        reach[var.dim] = max(reach.get(var.dim, Fraction(0)), far)
+    factor: dict[str, int] = {}
+    for dim, far in reach.items():
+        power = 1
+        while far > MILP_REACH * power:
+            power *= 10
+        factor[dim] = power
+    if all(power == 1 for power in factor.values()):
+        return system
+    coarse = {
+        name: var if factor[var.dim] == 1 else replace(var, scale=var.scale * factor[var.dim])
+        for name, var in system.vars.items()
+    }
+    return System(coarse, system.rows, system.products, system.relations, system.left_out)
+
+
 def _span(var: Var, boxes: Mapping[str, Box]) -> Box:
     lo = hi = Fraction(0)
     for name, c in var.terms:
@@ -310,6 +350,7 @@ class Solver:
         self.domain = domain_boxes(system)
         self.timed_out = False
         self._rows: dict[int, _Converted] = {}
+        self._milp_rows: dict[int, _Converted] = {}  # the rows in the MILP's units (:func:`_coarsened`)
 
     @property
     def system(self) -> System:
@@ -394,8 +435,10 @@ class Solver:
         ``hits`` are sets of which every answer changes at least one figure (the figures
         of a relation broken as printed): valid cuts that make the relaxation tight.
         """
-        figures = [v.name for v in self.system.vars.values() if v.figure is not None]
-        model = _new_model(self.system, self.domain, self.time_limit)
+        system = _coarsened(self.system, self.domain)
+        rows = self._rows if system is self.system else self._milp_rows
+        figures = [v.name for v in system.vars.values() if v.figure is not None]
+        model = _new_model(system, self.domain, self.time_limit)
         total = sum(weights.get(f, Fraction(1)) for f in figures) + 1
         zcol: dict[str, int] = {}
         for name in figures:
@@ -405,16 +448,16 @@ class Solver:
         model.highs.changeColsIntegrality(len(zcol), list(zcol.values()), [_integer()] * len(zcol))
         for name in figures:
             self._indicator_rows(model, name, zcol[name])
-        for row in self.system.rows:
+        for row in system.rows:
             if row.switch is None:
-                _add_row(model, row, cache=self._rows)
+                _add_row(model, row, cache=rows)
                 continue
             low, high = _extent(row.coeffs, self.domain)
             if row.lo is not None:
-                _add_row(model, row, [(zcol[row.switch], max(Fraction(0), row.lo - low))], self._rows)
+                _add_row(model, row, [(zcol[row.switch], max(Fraction(0), row.lo - low))], rows)
             if row.hi is not None:
-                _add_row(model, row, [(zcol[row.switch], -max(Fraction(0), high - row.hi))], self._rows)
-        for row in mccormick(self.system, self.domain):
+                _add_row(model, row, [(zcol[row.switch], -max(Fraction(0), high - row.hi))], rows)
+        for row in mccormick(system, self.domain):
             _add_row(model, row)
         for hit in hits:
             cols = [zcol[f] for f in hit if f in zcol]
@@ -424,7 +467,7 @@ class Solver:
 
     def _indicator_rows(self, model: _Model, name: str, z: int) -> None:
         """``x`` within its printed interval unless ``z``; the big-M is the way to the domain box."""
-        var = self.system.vars[name]
+        var = model.system.vars[name]
         lo, hi = self.domain[name]
         col = model.columns[name]
         if var.lo is not None and var.lo > lo:
