@@ -177,10 +177,10 @@ class Equalities(State):
         (core_a, role_a), (core_b, role_b) = label_core(a.label), label_core(b.label)
         if role_a and role_b and role_a != role_b:
             return False
-        if core_a == core_b:
-            return len(core_a) >= 2
-        if _bare(a.label) == _bare(b.label) and len(_bare(a.label)) >= _BARE_FEWEST:
-            return True  # 一般公共预算收入完成 and 全县一般公共预算收入累计完成; 安排项目支出 and 项目支出（专项）
+        bare = _bare(a.label)
+        if core_a == core_b or (bare == _bare(b.label) and len(bare) >= _BARE_FEWEST):
+            # 一般公共预算收入完成 and 全县…收入累计完成; 安排项目支出 and 项目支出（专项）: one name
+            return core_a != core_b or len(core_a) >= 2
         long, short = (a, b) if len(core_a) > len(core_b) else (b, a)
         core_long, core_short = label_core(long.label)[0], label_core(short.label)[0]
         if len(core_short) < 2 or not core_long.endswith(core_short):
