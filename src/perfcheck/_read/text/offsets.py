@@ -40,6 +40,10 @@ _MET: Final = re.compile(r"收支(?:基本)?平衡")
 _TOTAL_END: Final = re.compile(r"(?:总计|合计|总数|总额)$")
 #: A surplus the two leave, this year's (当年结余, 年终结余), not one brought in (上年结转, 历年结余).
 _SURPLUS: Final = re.compile(r"^(?!.*(?:上年|历年|以前年度))(?:.*(?:当年|年终|年末|本年))?.*结余$")
+#: A carry-over brought in from the year before: 上年结转收入, 上年结余.
+_CARRIED_IN: Final = re.compile(r"上年(?:结转|结余)(?:收入)?$")
+#: A year printed in a heading: 二、2014年本市…的执行情况.
+_YEAR_IN: Final = re.compile(r"((?:19|20)[0-9]{2})年")
 #: Names whose income and spending a budget balances: a department's appropriation (财政拨款,
 #: 预算拨款), its whole budget (部门预算, 年初预算), or a statement's total (收入总计, 收入总数); not
 #: 收入合计, this year's income alone, which a carry-over brought in stands beside.
@@ -58,6 +62,7 @@ class Offsets(State):
     def offsets(self) -> None:
         """Each ``收支相抵，结余X`` (赤字X, 收支平衡) over the totals printed before it."""
         self.paired_funds()
+        self.carried_over()
         floor = 0
         for sentence in self.sentences:
             said = _OFFSET.search(self.text, sentence.start, sentence.end)
@@ -142,6 +147,50 @@ class Offsets(State):
             self.add(
                 "funds", data, unique([income.sentence, spending.sentence]), [income, spending], inferred=True
             )
+
+    def carried_over(self) -> None:
+        """This year's ``上年结转收入X`` and last year's ``当年结余X`` (结转下年使用): one sum, inferred.
+
+        A block's surplus carried to the next year is that year's carry-over brought in: the
+        surplus is the last one printed before of the year before (its paragraph's year, else its
+        heading's), of one scope and unit.
+        """
+        for carried in self.figs:
+            if not carried.keep or carried.kind != "amount" or not _CARRIED_IN.search(carried.label):
+                continue
+            year = self.year_over(carried)
+            if year is None:
+                continue
+            left = [
+                f
+                for f in self.figs
+                if f.keep
+                and f.kind == "amount"
+                and f.mention.start < carried.mention.start
+                and _SURPLUS.search(f.label)
+                and f.unit == carried.unit
+                and self.year_over(f) == str(int(year) - 1)
+                and not self.other_scopes(f, carried)
+            ]
+            if not left or self.ties(left[-1], carried):
+                continue
+            why = f"{carried.label} = {left[-1].label}: last year's surplus is this year's carry-over"
+            data = {"kind": "equal", "figures": [], "label": why}
+            self.add(
+                "carried",
+                data,
+                unique([left[-1].sentence, carried.sentence]),
+                [left[-1], carried],
+                inferred=True,
+            )
+
+    def year_over(self, fig: Fig) -> str | None:
+        """The year a figure is of: its paragraph's, else the last heading's over it."""
+        year = self.year_of(fig)
+        if year is None:
+            found = _YEAR_IN.search(self.headings_over(fig))
+            year = found.group(1) if found else None
+        return year
 
     def headings_over(self, fig: Fig) -> str:
         """The last heading of each level printed before a figure (二、部门决算情况说明, （一）…)."""
