@@ -1021,6 +1021,8 @@ class Changes(State):
     def moved_to(self) -> None:
         """``由去年的73,421.67万元增加到75,651.85万元，增加2,230.18万元，约增加3%``: from a prior to a value.
 
+        ``从去年的193.45亿元猛减到今年的125.54亿元，降幅达35.1%`` too (从 for 由, the year after 到).
+
         The figure named 增加到 (上升到, 下降到, 减少到…) is the new value and the one amount
         printed between 由 and it the old one; the amount and the rate after it, each named
         by a direction word, are the change's, each judged on its own (both values printed).
@@ -1030,7 +1032,8 @@ class Changes(State):
             figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
             for n, current in enumerate(figs):
                 word = patterns.CHANGED_TO.search(current.label)
-                start = self.text.rfind("由", sentence.start, current.label_start)
+                # 由去年的X增加到Y; 从去年的X猛减到今年的Y
+                start = max(self.text.rfind(w, sentence.start, current.label_start) for w in "由从")
                 if word is None or start < 0 or current.kind != "amount" or id(current) in changed:
                     continue
                 priors = [f for f in figs[:n] if f.mention.start > start and f.kind == "amount"]

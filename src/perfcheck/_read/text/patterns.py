@@ -55,7 +55,10 @@ CHANGE_LABEL: Final = re.compile(
 
 #: A figure that is the new value of what changed (2013年为25,729.34万元，2014年下降到16,023.35万元):
 #: it is that quantity, not a change, and the figure before it is its prior value.
-CHANGED_TO: Final = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|回落|降|增|减)(?:到|至)了?$")
+#: The year may follow (猛减到今年的125.54亿元: 到今年).
+CHANGED_TO: Final = re.compile(
+    r"(?:增加|减少|增长|下降|上升|提高|降低|回落|降|增|减)(?:到|至)了?(?:今年|本年|当年|(?:19|20)[0-9]{2}年)?度?$"
+)
 
 #: A figure's label that ends by saying which way it changed (公务接待费支出决算增加0.01万元).
 DIRECTED: Final = re.compile(r"(增加|减少|增长|下降|降低|上升|增收|减收|增支|减支)了?$")
