@@ -154,8 +154,11 @@ ACTUAL_ROLE: Final = re.compile(r"(?:决算|执行|实际|实际完成)数?$")
 TARGET_SHARE: Final = re.compile(r"^完成.*(?:任务|计划|目标)")
 #: A printed scale of scores (分值10分, 满分100分): then no 100-point scale is assumed.
 SCORE_SCALE: Final = re.compile(r"分值|满分|总分")
-#: A count followed by the things it counts: 内设机构4个，分别为办公室、群众文化部...
-ENUMERATION_AFTER: Final = re.compile(r"^[，,]?\s*(?:即|分别为|分别是|包括|为)[：:]?([^。；;，,]{2,300})")
+#: A count followed by the things it counts: 内设机构4个，分别为办公室、群众文化部...; or a colon
+#: alone (共5个单位：院本级、…), the names then running to the sentence's end.
+ENUMERATION_AFTER: Final = re.compile(
+    r"^[，,]?\s*(?:(?:即|分别为|分别是|包括|为)[：:]?([^。；;，,]{2,300})|[：:]([^。；;，,：:]{2,300})(?=[。；;]|$))"
+)
 #: A score on the usual 100-point scale.
 SCORE_LABEL: Final = re.compile(r"得分|评分|分数|总分|自评")
 
