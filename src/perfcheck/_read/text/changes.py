@@ -11,6 +11,7 @@ from typing import Any, Final
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, Rel, State, label_core, partition, unique
 from perfcheck._read.text.names import same_item
+from perfcheck._read.text.offsets import heading_year
 from perfcheck._read.text.sentences import Sentence
 
 #: Words naming a change's amount or rate once its direction is said (由X减至Y，压缩Z).
@@ -1010,7 +1011,34 @@ class Changes(State):
                 "percent": "",
                 "label": f"{current.label} {word}",
             }
-            self.add("change", data, [fig.sentence], [current, fig], inferred=True)
+            prior = self.last_years(current)
+            if prior is not None:
+                data["prior"] = ""
+            used_figs = [current, fig] if prior is None else [current, prior, fig]
+            self.add("change", data, unique([*(f.sentence for f in used_figs)]), used_figs, inferred=True)
+
+    def last_years(self, current: Fig) -> Fig | None:
+        """The same quantity printed before for the year before, by paragraph or heading; None if none is.
+
+        ``二、2014年…执行情况 … 市本级收入46亿元 … 三、2015年…安排情况 … 市本级收入65.5亿元，增长42.2%``:
+        one name, one scope and unit, the years a year apart.
+        """
+        year = self.year_of(current) or heading_year(self.text, current.mention.start)
+        if year is None:
+            return None
+        before = str(int(year) - 1)
+        found = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.mention.start < current.mention.start
+            and f.kind == current.kind
+            and f.unit == current.unit
+            and f.label == current.label
+            and not self.other_scopes(f, current)
+            and (self.year_of(f) or heading_year(self.text, f.mention.start)) == before
+        ]
+        return found[-1] if len(found) == 1 else None
 
     @staticmethod
     def rate_between(fig: Fig, used: set[int]) -> bool:

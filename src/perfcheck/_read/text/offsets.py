@@ -186,19 +186,11 @@ class Offsets(State):
 
     def year_over(self, fig: Fig) -> str | None:
         """The year a figure is of: its paragraph's, else the last heading's over it."""
-        year = self.year_of(fig)
-        if year is None:
-            found = _YEAR_IN.search(self.headings_over(fig))
-            year = found.group(1) if found else None
-        return year
+        return self.year_of(fig) or heading_year(self.text, fig.mention.start)
 
     def headings_over(self, fig: Fig) -> str:
-        """The last heading of each level printed before a figure (二、部门决算情况说明, （一）…)."""
-        found: dict[bool, str] = {}
-        for m in _HEADING.finditer(self.text, 0, fig.mention.start):
-            if m.end() <= fig.mention.start:
-                found[m.group().lstrip().startswith(("（", "("))] = m.group()
-        return "".join(found.values())
+        """The last heading of each level printed before a figure (see :func:`headings_over`)."""
+        return headings_over(self.text, fig.mention.start)
 
     def one_fund(self, a: Fig, b: Fig) -> bool:
         """Whether two figures are of one unit and scope, and of one year where both print one."""
@@ -251,3 +243,22 @@ class Offsets(State):
             r.data["kind"] in {"equal", "balance"} and wanted <= {id(f) for f in r.figures}
             for r in self.relations
         )
+
+
+def headings_over(text: str, at: int) -> str:
+    r"""The last heading of each level printed before ``at`` (二、部门决算情况说明, （一）…), joined.
+
+    >>> headings_over("二、2014年执行情况\n收入1亿元。\n三、2015年安排情况\n收入2亿元。", 30)
+    '三、2015年安排情况'
+    """
+    found: dict[bool, str] = {}
+    for m in _HEADING.finditer(text, 0, at):
+        if m.end() <= at:
+            found[m.group().lstrip().startswith(("（", "("))] = m.group()
+    return "".join(found.values())
+
+
+def heading_year(text: str, at: int) -> str | None:
+    """The year printed in the headings over ``at`` (二、2014年本市…的执行情况), None if none is."""
+    found = _YEAR_IN.search(headings_over(text, at))
+    return found.group(1) if found else None
