@@ -43,6 +43,7 @@ PRIOR_HIGH = "c.hundred * d_lo <= (s + c.hpct) * p_hi"
 UP_LOW = "(s_lo + hundred) * p_lo <= hundred * c_hi"
 UP_HIGH = "hundred * c_lo <= (s_hi + hundred) * p_hi"
 DOWN_LOW = "hundred * c_lo <= (hundred - s_lo) * p_hi"
+HOT_BALANCE = "2 * abs(diff) <= slack * figures:"
 TRUNC = "return -tol < diff < tol if mode == _EQUAL else diff + tol > 0"
 DOWN_HIGH = "(hundred - s_hi) * p_lo <= hundred * c_hi"
 
@@ -56,6 +57,11 @@ MUTANTS: list[tuple[str, str, str, str]] = [
     ("hot of which: diff + tol >= -1", FAST, HOT_AT_LEAST, HOT_AT_LEAST.replace(">= 0", ">= -1")),
     ("hot of which: diff + tol >= 1", FAST, HOT_AT_LEAST, HOT_AT_LEAST.replace(">= 0", ">= 1")),
     ("hot: counts not exact", FAST, "slack = 0 if self.exact_plain else 1", "slack = 1"),
+    # balances of plain figures of one precision: the hot loop (PC101)
+    ("hot balance: |diff| <= tol + 1", FAST, HOT_BALANCE, HOT_BALANCE.replace("figures:", "figures + 1:")),
+    ("hot balance: |diff| <= tol - 1", FAST, HOT_BALANCE, HOT_BALANCE.replace("figures:", "figures - 1:")),
+    ("hot balance: one figure more", FAST, HOT_BALANCE, HOT_BALANCE.replace("figures:", "(figures + 2):")),
+    ("hot balance: |diff| not doubled", FAST, HOT_BALANCE, HOT_BALANCE.replace("2 * abs", "abs")),
     # sums and balances of plain figures of one precision (PC101, and sums with keys)
     (
         "linear: one figure more",
@@ -164,6 +170,12 @@ MUTANTS: list[tuple[str, str, str, str]] = [
         "halves[i] += halves[i] + 1  # (-u, u)",
     ),
     ("truncated: the hot loop", FAST, "bool(self.numbers) and not self.truncate_doc", "bool(self.numbers)"),
+    (
+        "truncated: the hot balance",
+        FAST,
+        "_EQUAL and not self.truncate_doc and bool(self.numbers)",
+        "_EQUAL and bool(self.numbers)",
+    ),
     # shares (PC201) of plain figures: the quotient's inputs and the rule's hook
     ("share: part's rounding + 1", FAST, "return Quotient(2 * p, 1,", "return Quotient(2 * p, 2,"),
     ("share: part exact", FAST, "return Quotient(2 * p, 1,", "return Quotient(2 * p, 0,"),
@@ -208,11 +220,16 @@ MUTANTS: list[tuple[str, str, str, str]] = [
     ("PC602 hook: a bare 0% rounded", PLAUSIBILITY, "(0 if exact else 1)", "1"),
     ("PC602 hook: groups of three parts", PLAUSIBILITY, "if len(unique) >= 2 and", "if len(unique) >= 3 and"),
     ("PC602 hook: groups of one part", PLAUSIBILITY, "if len(unique) >= 2 and", "if len(unique) >= 1 and"),
-    ("PC602 hook: three shares before grouping", PLAUSIBILITY, "if len(shares) < 2:", "if len(shares) < 3:"),
+    (
+        "PC602 hook: three shares before grouping",
+        PLAUSIBILITY,
+        'if columns.kinds.count("share") < 2:',
+        'if columns.kinds.count("share") < 3:',
+    ),
     (
         "PC602 hook: the sums grouping them left behind",
         PLAUSIBILITY,
-        'together.update(r["id"] for r in sums if (r["total"],) in groups)',
+        'together.update(r["id"] for r in sums if (r["total"],) in whole_ids)',
         'together.update(r["id"] for r in sums if False)',
     ),
     ("PC602: run again on the escalated part", FAST, "cleared.add(code)  # the rule", "pass  # the rule"),
@@ -367,14 +384,14 @@ MUTANTS: list[tuple[str, str, str, str]] = [
     (
         "PC604 hook: a decimal more",
         PLAUSIBILITY,
-        "if all(max(columns.precision[unit]) <= d ",
-        "if all(max(columns.precision[unit]) <= d + 1 ",
+        "if all(max(precision[unit]) <= d ",
+        "if all(max(precision[unit]) <= d + 1 ",
     ),
     (
         "PC604 hook: equal decimals",
         PLAUSIBILITY,
-        "if all(max(columns.precision[unit]) <= d ",
-        "if all(max(columns.precision[unit]) < d ",
+        "if all(max(precision[unit]) <= d ",
+        "if all(max(precision[unit]) < d ",
     ),
     (
         "PC604 hook: figures at the usual",
@@ -409,8 +426,14 @@ MUTANTS: list[tuple[str, str, str, str]] = [
     (
         "PC604: the whole document's usual not given",
         FAST,
-        "cleared=frozenset(cleared), precision=self.precision",
-        "cleared=frozenset(cleared), precision=None",
+        "precision=self.precision,",
+        "precision=None,",
+    ),
+    (
+        "PC604 hook: two decimals taken for one",
+        PLAUSIBILITY,
+        "if all(len(shown) == 1 for shown in precision.values()):",
+        "if all(len(shown) <= 2 for shown in precision.values()):",
     ),
 ]
 

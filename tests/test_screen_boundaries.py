@@ -251,14 +251,17 @@ SUMS: list[tuple[str, bytes, str]] = [
 ]
 
 
-def _balance_case(ins: list[str], outs: list[str], unit: str = "万元") -> bytes:
+def _balance_case(ins: list[str], outs: list[str], unit: str = "万元", label: str | None = None) -> bytes:
+    """A balance ``r``; with a ``label`` it leaves the hot loop (which reads four keys) for ``_linear``."""
     figures = [*((f"i{k}", v) for k, v in enumerate(ins)), *((f"o{k}", v) for k, v in enumerate(outs))]
-    rel = {
+    rel: dict[str, Any] = {
         "id": "r",
         "kind": "balance",
         "inflows": [f"i{k}" for k in range(len(ins))],
         "outflows": [f"o{k}" for k in range(len(outs))],
     }
+    if label is not None:
+        rel["label"] = label
     return document(figures, [rel], unit=unit)
 
 
@@ -277,6 +280,18 @@ BALANCES: list[tuple[str, bytes, str]] = [
     ("balance, bare zero, +1", _balance_case(["5", "0"], ["6"]), "holds"),
     ("balance, bare zeros, +1", _balance_case(["0"], ["1"]), "broken"),
     ("balance, head-counts, +1", _balance_case(["5", "2"], ["8"], unit="人"), "broken"),
+    # with a label: the long way of one precision (_linear), not the hot loop
+    ("labelled balance, odd, +1", _balance_case(["1.00", "2.00"], ["3.01"], label="收支"), "holds"),
+    ("labelled balance, odd, +2", _balance_case(["1.00", "2.00"], ["3.02"], label="收支"), "broken"),
+    ("labelled balance, odd, -1", _balance_case(["1.00", "2.00"], ["2.99"], label="收支"), "holds"),
+    ("labelled balance, odd, -2", _balance_case(["1.00", "2.00"], ["2.98"], label="收支"), "broken"),
+    ("labelled balance, even, +2", _balance_case(["1.00", "2.00"], ["2.00", "1.02"], label="收支"), "holds"),
+    ("labelled balance, even, +3", _balance_case(["1.00", "2.00"], ["2.00", "1.03"], label="收支"), "broken"),
+    (
+        "labelled balance, head-counts, +1",
+        _balance_case(["5", "2"], ["8"], unit="人", label="人数"),
+        "broken",
+    ),
 ]
 
 
@@ -734,6 +749,13 @@ def _truncated(total: str, *parts: str) -> bytes:
     return to_bytes(_sum_doc(total, list(parts), rounding="truncate"))
 
 
+def _truncated_balance(ins: list[str], outs: list[str]) -> bytes:
+    """A balance of a truncating document whose figures say nothing more: plain figures of one precision."""
+    doc = json.loads(_balance_case(ins, outs))
+    doc["rounding"] = "truncate"
+    return to_bytes(doc)
+
+
 def _change(prior: str, current: str, direction: str) -> bytes:
     relation = {"id": "r", "kind": "change", "prior": "p", "current": "c", "direction": direction}
     return document([("p", prior), ("c", current)], [relation])
@@ -757,6 +779,11 @@ OTHERS: list[tuple[str, bytes, str]] = [
     ("truncated, two units over", _truncated("3.03", "1.00", "2.00"), "broken"),
     ("truncated, one unit under", _truncated("2.99", "1.00", "2.00"), "broken"),
     ("truncated, two units under", _truncated("2.98", "1.00", "2.00"), "broken"),
+    # a balance of them: the inflows lie in [3.00, 3.02), each outflow in [v, v + 0.01)
+    ("truncated balance, one unit under", _truncated_balance(["1.00", "2.00"], ["2.99"]), "broken"),
+    ("truncated balance, equal", _truncated_balance(["1.00", "2.00"], ["3.00"]), "holds"),
+    ("truncated balance, inside", _truncated_balance(["1.00", "2.00"], ["3.01"]), "holds"),
+    ("truncated balance, one unit over", _truncated_balance(["1.00", "2.00"], ["3.02"]), "broken"),
     ("change, direction only, down", _change("10.00", "9.99", "decrease"), "holds"),
     ("change, direction only, wrong way", _change("10.00", "10.02", "decrease"), "broken"),
     ("change, direction only, level", _change("10.00", "10.00", "increase"), "holds"),
@@ -783,8 +810,8 @@ def linear_at_boundary(draw: st.DrawFn) -> bytes:
     d = draw(st.integers(0, 3), label="decimals")
     counts = draw(st.booleans(), label="head-counts") and d == 0
     unit = "人" if counts else "万元"
-    kind = draw(st.sampled_from(["sum", "partial", "balance"]), label="kind")
-    left = 1 if kind != "balance" else draw(st.integers(1, 3))
+    kind = draw(st.sampled_from(["sum", "partial", "balance", "labelled balance"]), label="kind")
+    left = 1 if not kind.endswith("balance") else draw(st.integers(1, 3))
     right = draw(st.integers(1, 6), label="right side")
     low = -(10 ** (d + 2)) if not counts else 0
     values = st.integers(low, 10 ** (d + 3)).filter(lambda n: n != 0 or d > 0 or counts)
@@ -803,9 +830,14 @@ def linear_at_boundary(draw: st.DrawFn) -> bytes:
 
 
 def _linear_relation(kind: str, ids: list[str], left: int) -> dict[str, Any]:
-    """Relation ``r`` of ``kind`` (sum, partial sum or balance) over ``ids``, ``left`` of them on the left."""
-    if kind == "balance":
-        return {"id": "r", "kind": "balance", "outflows": ids[:left], "inflows": ids[left:]}
+    """Relation ``r`` of ``kind`` (sum, partial sum, balance, labelled balance) over ``ids``, ``left`` on the left.
+
+    A labelled balance takes the screen's long way of one precision (``_linear``), a balance
+    of four keys its hot loop.
+    """
+    if kind.endswith("balance"):
+        rel = {"id": "r", "kind": "balance", "outflows": ids[:left], "inflows": ids[left:]}
+        return {**rel, "label": "收支"} if kind != "balance" else rel
     rel: dict[str, Any] = {"id": "r", "kind": "sum", "total": ids[0], "parts": ids[1:]}
     if kind == "partial":
         rel["exhaustive"] = False
@@ -1407,8 +1439,8 @@ def truncated_linear(draw: st.DrawFn) -> tuple[bytes, str, bool]:
     Returns the document, the relation's status and whether it holds strictly inside.
     """
     d = draw(st.integers(1, 3), label="decimals")
-    kind = draw(st.sampled_from(["sum", "partial", "balance"]), label="kind")
-    left = 1 if kind != "balance" else draw(st.integers(1, 2))
+    kind = draw(st.sampled_from(["sum", "partial", "balance", "labelled balance"]), label="kind")
+    left = 1 if not kind.endswith("balance") else draw(st.integers(1, 2))
     right = draw(st.integers(1, 4), label="right side")
     values = st.integers(-(10 ** (d + 1)), 10 ** (d + 2))
     rights = draw(st.lists(values, min_size=right, max_size=right), label="right values")

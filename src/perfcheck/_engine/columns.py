@@ -44,6 +44,9 @@ _QUICK_KEYS: Final = frozenset({"id", "value", "concept", "label", "unit"})
 #: A plain number not below zero, as a value printed with its unit starts.
 _UNSIGNED: Final = re.compile(r"[0-9]++(?:\.[0-9]++)?+").fullmatch
 _TEXT_TYPES: Final = frozenset({str, type(None)})
+#: Figures a document may have for :meth:`FigureColumns._figures` to take a step per figure
+#: where the column's passes would cost more in set-up than they save.
+_FEW: Final = 64
 _VALUE: Final = rf"{PLAIN_NUMBER}%?+"
 #: Newline-joined values, each plain: possessive, so one pass in C.
 _VALUES: Final = re.compile(rf"{_VALUE}(?:\n{_VALUE})*+").fullmatch
@@ -54,6 +57,25 @@ _ID: Final = r"[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]{0,198}[^\s\x00-\x
 IDS: Final = re.compile(rf"{_ID}(?:\n{_ID})*+").fullmatch
 #: One id alone.
 ID: Final = re.compile(_ID).fullmatch
+#: Newline-joined ids of small documents found valid: a batch of reports of one template
+#: names the same figures and relations in each, checked by :data:`IDS` once.
+_VALID_IDS: set[str] = set()
+_SMALL_IDS: Final = 4096  # characters: a longer text costs more to hash than a small one to check
+_MANY_IDS: Final = 256
+
+
+def valid_ids(joined: str) -> bool:
+    """Whether newline-joined ids are all valid (:data:`IDS`), remembering the small texts found valid."""
+    small = len(joined) <= _SMALL_IDS
+    if small and joined in _VALID_IDS:
+        return True
+    if IDS(joined) is None:
+        return False
+    if small and len(_VALID_IDS) < _MANY_IDS:
+        _VALID_IDS.add(joined)
+    return True
+
+
 _VALUE_ALONE: Final = re.compile(_VALUE).fullmatch
 #: A run of plain values, each ending its line (possessive: it stops at the first other line).
 _PLAIN_RUN: Final = re.compile(rf"(?:{_VALUE}\n)*+").match
@@ -218,7 +240,7 @@ class FigureColumns:
             joined = "\n".join(values)
         if self.escaped and (joined_ids.count("\n") != n - 1 or joined.count("\n") != n - 1):
             raise decline()  # an id or value holding a newline: the joins would not split exactly
-        if not IDS(joined_ids):
+        if not valid_ids(joined_ids):
             raise decline()
         del joined_ids
         numbers = sum(type(figs[i]["value"]) is not str for i in opaque_at)  # JSON numbers are no strings
@@ -231,9 +253,13 @@ class FigureColumns:
                 self.strings += types[str]
         special: set[int] = set()
         for key in keys - _PLAIN_KEYS:
-            special.update(_indexes(list(map(contains, figs, repeat(key))), value=True))
+            if n <= _FEW:  # a small document: one step per figure costs less than the column's set-up
+                special.update([i for i, f in enumerate(figs) if key in f])
+            else:
+                special.update(_indexes(list(map(contains, figs, repeat(key))), value=True))
         # a percentage: its index is the number of newlines before it
-        special.update(_lines(joined, _PERCENT(joined)))
+        if "%" in joined:
+            special.update(_lines(joined, _PERCENT(joined)))
         special.difference_update(opaque_at)
         special_at = sorted(special)
         for i in special_at:
@@ -450,7 +476,8 @@ class FigureColumns:
         ``counts`` are the figures showing each number of decimals; a bare 0 among them is
         exactly nothing and has no precision (``special`` are the values not among them).
         """
-        zeros = _bare_zeros(joined)
+        # a bare 0 shows no decimals: none when no plain figure shows none
+        zeros = _bare_zeros(joined) if counts.get(0) else 0
         if zeros:
             zeros -= sum(map(_is_bare_zero, special))
         if zeros:

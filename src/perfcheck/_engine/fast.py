@@ -44,7 +44,7 @@ import orjson
 
 from perfcheck import _ledger
 from perfcheck._core.limits import Limits
-from perfcheck._engine.columns import ID, IDS, FigureColumns, NotPlain, decline, source_strings
+from perfcheck._engine.columns import ID, FigureColumns, NotPlain, decline, source_strings, valid_ids
 from perfcheck._engine.plain import judge_document, report_order, word_relations
 from perfcheck._engine.registry import Registry, Rule
 from perfcheck._engine.screen import (
@@ -124,6 +124,8 @@ class Plan:
             (every relation when ``key`` is None).
         hot_sum: the comparison for a sum with no optional key, or None when no rule
             judges sums.
+        hot_balance: the comparison for a balance, or None when no rule judges balances
+            or one judges only some of them.
         quotient: the selected rules' hooks judging shares.
         quotient_words: for each of those hooks, whether its rule judges shares on plain
             data (:attr:`words`): a share only such hooks escalate is judged there.
@@ -154,6 +156,7 @@ class Plan:
         "documents",
         "escalates",
         "figures",
+        "hot_balance",
         "hot_sum",
         "linear",
         "quotient",
@@ -202,6 +205,9 @@ class Plan:
         sums = self.linear.get("sum")
         hot_keys = sums is not None and any(key in _HOT_SUM_KEYS for _, key, _ in sums)
         self.hot_sum = None if sums is None or hot_keys else _mode(sums, {})
+        balances = self.linear.get("balance")
+        keyed = balances is not None and any(key is not None for _, key, _ in balances)
+        self.hot_balance = None if balances is None or keyed else _mode(balances, {})
         self.quotient = tuple(quotient)
         self.quotient_codes = tuple(quotient_codes)
         self.quotient_words: tuple[bool, ...] = (False,) * len(quotient)
@@ -477,6 +483,9 @@ class _Screen(FigureColumns):
     by_words: bool = False
     #: the changes that hold nothing to judge (:func:`~perfcheck._findings.coverage.alone`)
     idle: int = 0
+    #: the figures named by the relations the hot loop read, and the other relations (:meth:`_used`)
+    _hot_used: set[str]
+    _rest: list[dict[str, Any]]
 
     def run(self, quotes: int) -> Screened:
         self._figures()
@@ -501,12 +510,7 @@ class _Screen(FigureColumns):
                 self.flagged.extend(ids)
         figures = self._escalated_figures(escalated)
         header = {k: v for k, v in self.doc.items() if k not in ("figures", "relations")}
-        # Only relations of other kinds may say their basis; they are all escalated.
-        inferred = sum(r.get("basis") == "inferred" for r in escalated)
-        # and only relations of other kinds may hold nothing to judge (a ratio with no denominator)
-        unit = self.doc.get("unit")
-        in_counts = frozenset(f["id"] for f in figures if is_count(f.get("unit") or unit))
-        idle = self.idle + sum(alone(r, in_counts) for r in escalated if r["kind"] == "ratio")
+        inferred, idle = self._escalated_counts(escalated, figures)
         counts = (len(self.figures), len(self._used()), len(self.relations), inferred, idle)
         order = None
         if found and (escalated or figures):
@@ -524,8 +528,21 @@ class _Screen(FigureColumns):
             integers=self._integers(),
             worded=found,
             order=order,
-            worded_ids=frozenset(r["id"] for r in self.worded),
+            worded_ids=frozenset([r["id"] for r in self.worded]) if self.worded else frozenset(),
         )
+
+    def _escalated_counts(self, escalated: list[Any], figures: list[Any]) -> tuple[int, int]:
+        """How many relations are inferred, and how many hold nothing to judge (:func:`alone`)."""
+        if not escalated:
+            return 0, self.idle
+        # Only relations of other kinds may say their basis; they are all escalated.
+        inferred = sum(r.get("basis") == "inferred" for r in escalated)
+        # and only relations of other kinds may hold nothing to judge (a ratio with no denominator)
+        if "ratio" not in self.kinds:
+            return inferred, self.idle
+        unit = self.doc.get("unit")
+        in_counts = frozenset(f["id"] for f in figures if is_count(f.get("unit") or unit))
+        return inferred, self.idle + sum(alone(r, in_counts) for r in escalated if r["kind"] == "ratio")
 
     def _escalates(self, cleared: set[str]) -> tuple[set[str], list[PlainFinding]]:
         """What document rules may report on: relations to escalate together, and findings made on plain data.
@@ -697,11 +714,14 @@ class _Screen(FigureColumns):
         return self._symbol(figure)
 
     def _used(self) -> set[str]:
-        """The ids of the figures some relation names (every one exists: the screen checked)."""
-        used: set[str] = set()
+        """The ids of the figures some relation names (every one exists: the screen checked).
+
+        Those of the relations the hot loop read were gathered there (:attr:`_hot_used`).
+        """
+        used = self._hot_used
         add, update = used.add, used.update
         operands = self.operands
-        for rel in self.relations:
+        for rel in self._rest:
             kind = rel["kind"]
             if id(rel) in operands:
                 update(operands[id(rel)])
@@ -750,6 +770,7 @@ class _Screen(FigureColumns):
     def _relations(self) -> tuple[list[Any], int]:  # noqa: C901, PLR0912, PLR0915 - the hot loop, inlined
         rels = self.relations
         if not rels:
+            self._hot_used, self._rest = set(), []
             return [], 0
         try:
             ids = [r["id"] for r in rels]
@@ -760,7 +781,7 @@ class _Screen(FigureColumns):
             raise decline() from None  # not an object, or no id or kind: the full path says which
         if self.escaped and joined_ids.count("\n") != len(rels) - 1:
             raise decline()  # an id holding a newline
-        if not IDS(joined_ids) or len(set(ids)) != len(rels) or type(rels[0]) is not dict:
+        if not valid_ids(joined_ids) or len(set(ids)) != len(rels) or type(rels[0]) is not dict:
             raise decline()  # a bad id, or one used twice
         del ids, joined_ids
         self.strings += sum(map(len, rels)) + 2 * len(rels)
@@ -771,8 +792,15 @@ class _Screen(FigureColumns):
         slack = 0 if self.exact_plain else 1  # each figure's rounding, in units of ½·10^-uniform
         hot = self.plan.hot_sum
         quick = hot is not None and bool(self.numbers) and not self.truncate_doc
+        # the balance rule's comparison is equality: a balance judged otherwise takes the long way
+        balance = self.plan.hot_balance == _EQUAL and not self.truncate_doc and bool(self.numbers)
         worded = bool(self.plan.words)
         strings = 0
+        # the figures the relations read here name, and the relations read the long way (see _used)
+        used: set[str] = set()
+        rest: list[dict[str, Any]] = []
+        self._hot_used, self._rest = used, rest
+        add, update = used.add, used.update
         for rel in rels:
             # The common case inline: a sum of plain figures of one precision.
             if quick and rel["kind"] == "sum" and len(rel) == 4 and "parts" in rel and "total" in rel:
@@ -780,10 +808,12 @@ class _Screen(FigureColumns):
                 if type(parts) is list and parts:
                     strings += len(parts) + 1
                     try:
-                        diff = get(rel["total"]) - sum(map(get, parts))
+                        diff = get(total := rel["total"]) - sum(map(get, parts))
                     except (KeyError, TypeError):
                         pass  # a special figure, a missing one, not an id: the long way
                     else:
+                        add(total)
+                        update(parts)
                         if not hot:
                             continue  # no selected rule judges it
                         if (
@@ -798,6 +828,27 @@ class _Screen(FigureColumns):
                             escalated.append(rel)
                         continue
                     strings -= len(parts) + 1
+            # and a balance of them (Σ outflows = Σ inflows) with no optional key
+            elif balance and rel["kind"] == "balance" and len(rel) == 4:
+                ins, outs = rel.get("inflows"), rel.get("outflows")
+                if type(ins) is list and type(outs) is list and ins and outs:
+                    try:
+                        diff = sum(map(get, outs)) - sum(map(get, ins))
+                    except (KeyError, TypeError):
+                        pass  # a special figure, a missing one, not an id: the long way
+                    else:
+                        update(ins)
+                        update(outs)
+                        figures = len(ins) + len(outs)
+                        strings += figures
+                        if not diff or 2 * abs(diff) <= slack * figures:
+                            judged += 1
+                        elif worded and self._wordable(rel):
+                            self.worded.append(rel)
+                        else:
+                            escalated.append(rel)
+                        continue
+            rest.append(rel)
             outcome = self._relation(rel)
             if outcome is False:
                 if worded and rel["kind"] in _WORDED_KINDS and self._wordable(rel):

@@ -102,10 +102,10 @@ def _shares_to_escalate(columns: Columns) -> set[str] | None:
     together, so that the groups there are the document's (a part of a group could add
     up to more than the whole group when a share is negative).
     """
+    if columns.kinds.count("share") < 2:  # a group needs two parts (counted in C: no loop over a ledger)
+        return None
     relations = columns.relations
     shares = [r for r in relations if r["kind"] == "share"]
-    if len(shares) < 2:  # a group needs two parts
-        return None
     sums = [
         r
         for r in relations
@@ -156,8 +156,11 @@ def _excess_figures(columns: Columns) -> list[str] | None:
     then not run on the escalated part. Otherwise those figures go to the full path, where
     the rule judges them against the whole document's usual (``Context.precision``).
     """
-    usual = _usual(columns.precision)
-    if all(max(columns.precision[unit]) <= d for unit, d in usual.items()):
+    precision = columns.precision
+    if all(len(shown) == 1 for shown in precision.values()):
+        return None  # every unit printed to one number of decimals: that is its usual
+    usual = _usual(precision)
+    if all(max(precision[unit]) <= d for unit, d in usual.items()):
         return None
     return [fid for fid, unit, d in columns.amounts() if unit in usual and d > usual[unit]]
 

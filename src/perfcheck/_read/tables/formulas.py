@@ -108,10 +108,15 @@ def implied_formulas(headers: Sequence[str], numeric: Sequence[int], percent: se
     """The formulas a table's headers imply, as text over column names.
 
     A formula is implied only when its operands are unambiguous: a 完成率 with both
-    年初预算数 and 调整预算数 columns needs ``formulas=``.
+    年初预算数 and 调整预算数 columns needs ``formulas=``; beside 年初预算数 and 全年预算数, a
+    全年执行数's rate is of the budget of the same span (全年), as the 项目支出绩效自评表 defines it.
 
     >>> implied_formulas(["科目", "年初预算数", "决算数", "完成率"], [1, 2, 3], {3})
     {3: '决算数÷年初预算数'}
+    >>> implied_formulas(["项目", "年初预算数", "全年预算数", "全年执行数", "执行率"], [1, 2, 3, 4], {4})
+    {4: '全年执行数÷全年预算数'}
+    >>> implied_formulas(["项目", "预算数", "调整预算数", "决算数", "完成率"], [1, 2, 3, 4], {4})
+    {}
     >>> implied_formulas(["项目", "本年数", "上年数", "增减额", "增减率"], [1, 2, 3, 4], {4})
     {3: '本年数−上年数', 4: '(本年数−上年数)÷上年数'}
     >>> implied_formulas(["科目", "支出/合计", "支出/基本支出", "支出/项目支出"], [1, 2, 3], set())
@@ -130,6 +135,10 @@ def implied_formulas(headers: Sequence[str], numeric: Sequence[int], percent: se
     for col in _find(h, list(percent), COMPLETION_WORDS):
         actual = [c for c in _find(h, amounts, ACTUAL_WORDS) if c not in prior and c not in deltas]
         budget = [c for c in _find(h, amounts, BUDGET_WORDS) if c not in actual and c not in prior]
+        if len(actual) == 1 and len(budget) > 1:
+            # 年初预算数 | 全年预算数 | 全年执行数 | 执行率: the budget of the actual's own span (全年)
+            span = _span(h[actual[0]], ACTUAL_WORDS)
+            budget = [c for c in budget if span is not None and _span(h[c], BUDGET_WORDS) == span]
         if len(actual) == 1 and len(budget) == 1:
             out[col] = f"{h[actual[0]]}÷{h[budget[0]]}"
     if len(prior) == 1 and len(current) == 1:
@@ -141,6 +150,21 @@ def implied_formulas(headers: Sequence[str], numeric: Sequence[int], percent: se
                 out[col] = f"({cur}−{pre})÷{pre}"
     out.update(_column_totals(h, amounts))
     return out
+
+
+def _span(header: str, words: Sequence[str]) -> str | None:
+    """What a header names besides its role word: the span of time it covers (全年预算数 → 全年).
+
+    None when it names nothing else, so that no two headers match on nothing.
+
+    >>> _span("全年预算数", BUDGET_WORDS), _span("全年执行数", ACTUAL_WORDS), _span("预算数", BUDGET_WORDS)
+    ('全年', '全年', None)
+    """
+    for word in sorted(words, key=len, reverse=True):
+        if word in header:
+            rest = header.replace(word, "", 1).strip()
+            return rest or None
+    return None
 
 
 def _earlier_year(headers: Sequence[str], amounts: Sequence[int]) -> list[int]:

@@ -74,6 +74,42 @@ def _budgets(
     return by_item
 
 
+#: A table cell's id: the table, the column letters, the row number (``t1_C10``).
+_CELL: Final = re.compile(r"^(t[0-9]+_)([A-Z]+)([0-9]+)$")
+
+
+def _row_budget(
+    current: Fig, built: Built, tables_figures: list[dict[str, Any]], unit: str | None
+) -> _Budget | None:
+    """The budget in the row of the table cell a sentence's figure is linked to (:mod:`.links`).
+
+    ``“三公”经费财政拨款支出决算为68.3万元`` is the 合计 row's 决算数 cell: its budget is the one
+    cell of that row under a 预算数 column, whatever the row's name.
+    """
+    linked = next(
+        (
+            str(r["figures"][1])
+            for r in built.document.get("relations", [])
+            if r.get("id") == f"link_{current.id}" and len(r.get("figures", [])) == 2
+        ),
+        None,
+    )
+    place = _CELL.match(linked or "")
+    if place is None:
+        return None
+    found = []
+    for figure in tables_figures:
+        cell = _CELL.match(str(figure["id"]))
+        if cell is None or (cell.group(1), cell.group(3)) != (place.group(1), place.group(3)):
+            continue
+        row, _, column = str(figure.get("label", "")).rpartition(" / ")
+        if str(figure.get("value", "")).endswith("%") or not _BUDGET_COLUMN.match(re.sub(r"\s", "", column)):
+            continue
+        found.append(_Budget(str(figure["id"]), item(row), figure.get("unit") or unit, str(figure["value"])))
+    own = current.unit or unit
+    return found[0] if len(found) == 1 and found[0].unit == own else None
+
+
 def _read(
     built: Built, tables_figures: list[dict[str, Any]]
 ) -> tuple[str | None, str | None, dict[str, list[_Budget]], dict[str, dict[str, Any]]]:
@@ -159,7 +195,9 @@ def rates_of_budget(built: Built, tables_figures: list[dict[str, Any]]) -> tuple
         named = _RATE_OF_BUDGET.match(re.sub(r"\s", "", rate.label))
         if named is None or (named.group(1) is not None and named.group(1) != year):
             continue
-        budget = _one(by_item.get(item(actual.label), []), actual, unit)
+        budget = _row_budget(actual, built, tables_figures, unit) or _one(
+            by_item.get(item(actual.label), []), actual, unit
+        )
         if budget is None:
             continue
         source = written[rid].get("source")

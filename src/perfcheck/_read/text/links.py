@@ -12,8 +12,10 @@ A sentence's figure and a cell are paired when:
   column or row of changes (增减, 比上年, 减少…), the figure no part (其中) of a change;
 - the item is the same once the words that say where it stands are taken off: item
   numbers (``（一）``, ``1.``, ``其中：``), quotes, the role words (预算数, 支出决算, 财政拨款…) and
-  a few spellings (公车 and 公务用车, 运行维护费 and 运行费, 经费 and 费用); a table's
-  合计 row of the 三公 parts is the 三公经费;
+  a few spellings (公车, 公务车 and 公务用车, 运行维护费 and 运行费, 经费 and 费用); a table's
+  合计 row of the 三公 parts is the 三公经费; a figure named by its role alone (``“三公”经费支出预算为
+  246万元，支出决算为167.37万元``) names the item of the amount before it in its sentence, and is
+  then paired only with a cell whose column names a role;
 - the year is the same (a cell's row or column year, else the report's) and the role
   does not differ (a 预算数 cell is never a 决算 figure); a figure whose role is not
   printed is paired only when the table has columns of one role (a blank 决算数 cell
@@ -41,6 +43,7 @@ _ROLE_WORDS: Final = re.compile(
 #: Spellings of one item: the first of each pair is read as the second.
 _SPELLINGS: Final = (
     ("公车", "公务用车"),
+    ("公务车", "公务用车"),
     ("运行维护费", "运行费"),
     ("运维费", "运行费"),
     ("费用", "费"),
@@ -120,7 +123,10 @@ def table_links(built: Built, tables: list[TextTable], printed: str) -> list[Rel
                 continue
             if before is not None and _part_of_change(before, fig, printed):
                 continue
-            if (cell := _paired(fig, cells, year)) is not None:
+            name = _subject(before, fig)
+            # a name borrowed from the clause's subject pairs only with a cell of the figure's own role
+            roled = cells if name == item(fig.label) else [c for c in cells if c[1][2] is not None]
+            if (cell := _paired(fig, roled, year, name)) is not None:
                 label = f"{fig.label} = {cell['label']}: a sentence's figure and a table's cell"
                 where = fig.sentence
                 source: dict[str, Any] = {"line": where.line, "start": where.start, "end": where.end}
@@ -148,11 +154,27 @@ def _part_of_change(before: Fig, fig: Fig, printed: str) -> bool:
     return bool(changed) and before.sentence.period == fig.sentence.period and "其中" in between
 
 
-def _paired(
-    fig: Fig, cells: list[tuple[dict[str, Any], tuple[str, str | None, str | None]]], year: str | None
-) -> dict[str, Any] | None:
-    """The one cell of ``cells`` that is the figure's quantity; None when there is none or more."""
+def _subject(before: Fig | None, fig: Fig) -> str:
+    """What a figure names: its label's item, or, for a label of role words alone, its clause's subject.
+
+    ``“三公”经费支出预算为246万元，支出决算为167.37万元``: 支出决算 names no item; the figure before
+    it in its sentence, an amount whose label names one, gives it (三公).
+    """
     name = item(fig.label)
+    if len(name) >= 2 or before is None or before.sentence is not fig.sentence or before.kind != "amount":
+        return name
+    if not fig.label.strip() or _role(fig.label) is None:
+        return name
+    return item(before.label)
+
+
+def _paired(
+    fig: Fig,
+    cells: list[tuple[dict[str, Any], tuple[str, str | None, str | None]]],
+    year: str | None,
+    name: str,
+) -> dict[str, Any] | None:
+    """The one cell of ``cells`` that is the figure's quantity, named ``name``; None if none or more."""
     if len(name) < 2:
         return None
     own_year = fig.period or year

@@ -239,6 +239,10 @@ class Shares(State):
             # a list opened after the budget's own list: the item's budget is its part of that name
             base, by_item = self.budget_of(numerator, before[-1])
             unsaid = unsaid or by_item
+            if base is None:
+                # the item's own budget is printed in no sentence: a ratio with no denominator,
+                # which the item's 预算数 cell in a table may complete (budget_base.rates_of_budget)
+                return self.rate_of_unprinted_budget(numerator, fig)
         elif after:
             base = after[0]
         if base is None:
@@ -310,6 +314,25 @@ class Shares(State):
                     "label": f"{fig.label}: {count.label}",
                 }
                 self.add("ratio", data, [fig.sentence], [count, fig])
+
+    def rate_of_unprinted_budget(self, actual: Fig, rate: Fig) -> bool:
+        """``其中：公务接待费支出决算为0.30万元，完成预算的3.75%`` with the item's budget in no sentence.
+
+        Only an amount printed right before its rate (nothing but a comma between them) and
+        a rate naming the budget it reached: a ``ratio`` with no denominator, as
+        :mod:`.unprinted` reads one. Returns whether it was read.
+        """
+        if (
+            actual.kind != "amount"
+            or actual.sentence is not rate.sentence
+            or not _OF_BUDGET.match(re.sub(r"\s", "", rate.label))
+            or _COMMA.fullmatch(self.text, actual.mention.phrase_end, rate.label_start) is None
+        ):
+            return False
+        rate.concept = "completion_rate"
+        data = {"kind": "ratio", "numerator": "", "stated": "", "label": f"{actual.label} ÷ {rate.label}"}
+        self.add("ratio", data, [rate.sentence], [actual, rate])
+        return True
 
     def rate_terms(self, fig: Fig) -> list[Fig]:
         """The figures a rate may be a ratio of: amounts and counts before it in its section.
@@ -410,6 +433,10 @@ class Shares(State):
         return budget, wanted != item(budget.label)
 
 
+#: A rate named by the budget it reached: 完成预算的, 完成年初预算的, 为预算的.
+_OF_BUDGET: Final = re.compile(r"^(?:完成|为|达到)(?:本?年度|年初|全年)?预算(?:数)?(?:的)?$")
+#: What may stand between an amount and its rate: a comma.
+_COMMA: Final = re.compile(r"\s*[，,]\s*")
 #: Words after a whole's name that say it is the whole: 财政支出总量, 收入总额.
 _WHOLE_OF: Final = re.compile(r"(?<=..)(?:总量|总额|总数)$")
 #: What a figure's label may end with past its name: 全省公共财政支出完成, 收入累计实现.

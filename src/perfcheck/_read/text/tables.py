@@ -222,7 +222,9 @@ def _split_run(rows: list[Any]) -> list[list[Any]]:
         end = next((e for e in range(k + 1, len(rows)) if _heading(rows[e][3])), len(rows))
         following = next((f for f in firsts if f > end), None)
         stop = len(rows) if following is None else _top(rows, following, k + 1)
-        tables.append(rows[start:stop])
+        # rows of names after the table's rows of numbers, before the next table's captions and
+        # header (a 自评表's 年度总体目标 | 年初设定目标 under its 资金 rows): not this table's
+        tables += [rows[start:end], rows[end:stop]] if end < stop else [rows[start:stop]]
         k, start = following, stop
     return tables
 
@@ -745,7 +747,35 @@ def _two_row_headers(grid: list[list[object]]) -> list[list[object]]:
         top = ["", *top]
     if len(top) < width and len(below) < width and len(top) + len(below) - 1 == width:
         return [*grid[: first - 2], *_spanned([top, below], width), *grid[first:]]
+    if (repeated := _repeated_under(top, below, width)) is not None:
+        return [*grid[: first - 2], *repeated, *grid[first:]]
     return grid
+
+
+def _repeated_under(top: list[object], below: list[object], width: int) -> list[list[object]] | None:
+    """A header whose second row repeats one group of names under each cell of the first, spread out.
+
+    ``项目 | 预算数 | 决算数`` over ``合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金``
+    (the label column's cell spanning both rows, so the second row is one cell short): each
+    name of the first row spans one group. None when the second row is no such repetition.
+
+    >>> _repeated_under(["项目", "预算", "决算"], ["合计", "基金", "合计", "基金"], 5)
+    [['项目', '预算', '预算', '决算', '决算'], [None, '合计', '基金', '合计', '基金']]
+    >>> _repeated_under(["项目", "预算", "决算"], ["合计", "基金", "合计", "其他"], 5) is None
+    True
+    """
+    groups = len(top) - 1
+    if groups < 2 or len(below) != width - 1 or is_blank(top[0]):
+        return None
+    span, rest = divmod(width - 1, groups)
+    group = [normalized(str(c)) for c in below[:span]]
+    if (
+        rest
+        or span < _SHARED
+        or any([normalized(str(c)) for c in below[g * span : (g + 1) * span]] != group for g in range(groups))
+    ):
+        return None
+    return [[top[0], *(cell for cell in top[1:] for _ in range(span))], [None, *below]]
 
 
 def _label_dropped(top: list[object], rows: list[list[object]]) -> bool:
@@ -1294,23 +1324,27 @@ def _broken_first_cell(grid: list[list[Any]], before: str) -> tuple[list[list[An
     (['', '项目资金 ', '年初预算数', '全年执行数', '分值（分）'], '万元')
     """
     above = before.rstrip("\n").split("\n")[-2:]
-    if len(above) < 2 or above[0].strip() != "|" or len(grid) < 2:
+    if len(above) < 2 or len(grid) < 2:
         return grid, None
     cell = above[1].strip()
     if cell.count("|") != 1 or not cell.endswith("|") or number_like(cell.removesuffix("|").strip()):
         return grid, None
     head, widest = grid[0], max(len(row) for row in grid[1:])
-    if (
-        not head
-        or is_blank(head[0])
-        or len(head) + 2 != widest
-        or any(row and not is_blank(row[0]) for row in grid[1:])
-    ):
-        return grid, None
     name = cell.removesuffix("|")
     unit = header_unit(name)
+    rows = [row for row in grid[1:] if row]
+    if not head or is_blank(head[0]):
+        return grid, None
+    if above[0].strip() == "|" and len(head) + 2 == widest and all(is_blank(row[0]) for row in rows):
+        lead = [""]  # the rows open with a blank cell, the line's leading |
+    elif unit and len(head) + 1 == widest and all(not is_blank(r[0]) and not number_like(r[0]) for r in rows):
+        # ``资金情况（万元） |`` on a line of its own over ``全年预算数(A) | …``, the rows opening
+        # with their names: the cell is the header's label column, the unit the amounts'
+        lead = []
+    else:
+        return grid, None
     scores = [f"{h}（分）" if unit and str(h).strip() in _SCORES else h for h in head]
-    return [["", unit_stripped(name) if unit else name.strip(), *scores], *grid[1:]], unit
+    return [[*lead, unit_stripped(name) if unit else name.strip(), *scores], *grid[1:]], unit
 
 
 def _unit_rows(grid: list[list[Any]]) -> tuple[list[list[Any]], str | None]:
