@@ -17,9 +17,13 @@ A sentence's figure and a cell are paired when:
   246万元，支出决算为167.37万元``) names the item of the amount before it in its sentence, and is
   then paired only with a cell whose column names a role;
 - the year is the same (a cell's row or column year, else the report's) and the role
-  does not differ (a 预算数 cell is never a 决算 figure); a figure whose role is not
-  printed is paired only when the table has columns of one role (a blank 决算数 cell
-  does not make the 预算数 cell the figure's);
+  is the same: a figure whose role is printed (预算, 决算, 调整预算…) is paired only with a
+  cell of that role, by its column (a 预算数 cell is never a 决算 figure, a 年初预算 cell no
+  调整预算 figure) or, for a column naming none (``项目 | 金额``), by the table's caption
+  (``…“三公”经费支出预算表``); a cell of no role by either is no figure's of a role
+  (``“三公”经费支出预算50万元`` is not the 41.20 of a table headed ``项目 | 小计 | 合计``). A
+  figure whose role is not printed is paired only when the table has columns of one role
+  (a blank 决算数 cell does not make the 预算数 cell the figure's);
 - exactly one cell is left.
 """
 
@@ -31,6 +35,7 @@ from typing import Any, Final
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import BY, Built, Fig, Rel, built_by
 from perfcheck._read.text.tables import TextTable
+from perfcheck._read.text.variants import simplified
 
 #: Item numbers and list words before a name: （一）, 1., 一、, 其中：.
 _NUMBERING: Final = re.compile(
@@ -56,6 +61,10 @@ _PLACE: Final = re.compile(
     r"(?:19|20)[0-9]{2}年度?|[（(][^）)]*[）)]|预算数|决算数|执行数|预算|决算|支出|金额|数"
 )
 _YEAR: Final = re.compile(r"((?:19|20)[0-9]{2})年")
+#: A unit printed after a caption: ``…决算表（单位：万元）``, ``…预算表 金额单位：元``.
+_UNIT_AFTER: Final = re.compile(r"[（(]?(?:金额)?单位[:：][^）)]*[）)]?$")
+#: How many lines above a table, and of its own first, its caption is looked for in.
+_CAPTION_REACH: Final = 6
 _TOTAL_ROWS: Final = frozenset({"合计", "总计"})
 
 
@@ -77,6 +86,45 @@ def item(label: str) -> str:
 def _role(words: str) -> str | None:
     found = patterns.BUDGET_KINDS.sub("", words)
     return next((role for rx, role in patterns.ROLES if rx.search(found)), None)
+
+
+def _one_role(words: str) -> str | None:
+    """The one role ``words`` name (调整预算 is no 预算 besides); None for none or two (预算与决算对比)."""
+    found = patterns.BUDGET_KINDS.sub("", words)
+    roles = set()
+    for rx, role in patterns.ROLES:
+        if rx.search(found):
+            roles.add(role)
+            found = rx.sub("", found)
+    return roles.pop() if len(roles) == 1 else None
+
+
+def caption_role(printed: str, start: int) -> str | None:
+    r"""The role named by the caption of a table that starts at ``start``: None if none or two.
+
+    The caption is the last title (a line ending in 表 or 情况, a unit after it aside, no
+    ``|``, no sentence) among the few lines above the table and its own first lines, which
+    the table reader may have taken in (a caption printed between blank header cells).
+
+    >>> text = "一、2022年“三公”经费支出预算表\n单位：万元\n项目 | 金额\n"
+    >>> caption_role(text, text.index("项目"))
+    'budget'
+    >>> text = "2016年决算与2015年预算对比情况\n项目 | 金额\n"
+    >>> caption_role(text, text.index("项目")), caption_role(text, 0)
+    (None, None)
+    """
+    above = simplified(printed[:start]).split("\n")[-_CAPTION_REACH - 1 : -1]
+    below = simplified(printed[start:]).split("\n")[:_CAPTION_REACH]
+    titles = [line for line in map(_title, [*above, *below]) if line]
+    return _one_role(titles[-1]) if titles else None
+
+
+def _title(line: str) -> str:
+    """A line as a table's caption (``一、2021年度“三公”经费支出决算表``), else empty."""
+    line = _UNIT_AFTER.sub("", re.sub(r"\s", "", line))
+    if "|" in line or len(line) > 60 or not line.endswith(("表", "情况")):
+        return ""
+    return line
 
 
 def _cell(fig: dict[str, Any], *, sangong: bool) -> tuple[str, str | None, str | None] | None:
@@ -118,6 +166,9 @@ def table_links(built: Built, tables: list[TextTable], printed: str) -> list[Rel
         labels = " ".join(str(f["label"]) for f in table.figures)
         sangong = "公务接待" in labels
         cells = [(f, placed) for f in table.figures if (placed := _cell(f, sangong=sangong)) is not None]
+        # a column naming no role takes the caption's (…“三公”经费支出预算表 over 项目 | 金额)
+        caption = caption_role(printed, table.start)
+        captioned = [(f, (named, at, role or caption)) for f, (named, at, role) in cells]
         for before, fig in zip([None, *built.figures], built.figures, strict=False):
             if fig.kind != "amount" or fig.mention.qualifier or patterns.CHANGE_LABEL.search(fig.label):
                 continue
@@ -125,7 +176,7 @@ def table_links(built: Built, tables: list[TextTable], printed: str) -> list[Rel
                 continue
             name = _subject(before, fig)
             # a name borrowed from the clause's subject pairs only with a cell of the figure's own role
-            roled = cells if name == item(fig.label) else [c for c in cells if c[1][2] is not None]
+            roled = captioned if name == item(fig.label) else [c for c in cells if c[1][2] is not None]
             if (cell := _paired(fig, roled, year, name)) is not None:
                 label = f"{fig.label} = {cell['label']}: a sentence's figure and a table's cell"
                 where = fig.sentence
@@ -182,9 +233,7 @@ def _paired(
     found = [
         (cell, role)
         for cell, (cell_item, cell_year, role) in cells
-        if cell_item == name
-        and (cell_year or year) == own_year
-        and (own_role is None or role is None or role == own_role)
+        if cell_item == name and (cell_year or year) == own_year and (own_role is None or role == own_role)
     ]
     if own_role is None and len({role for _, (_, _, role) in cells}) > 1:
         # 公务接待费1.52万元 beside a 预算数 and a 决算数 column: which one is not said, even
