@@ -82,7 +82,13 @@ class Changes(State):
                     and self.said_of_change(f, direction.end())
                 ]
                 percent = next((f for f in said if f.is_percent), None)
-                delta = next((f for f in said if f.kind == kind and self.change_amount(f, percent)), None)
+                # 与2016年相比21.79万元，增加14.01%: 相比 closed the base; what follows it is the change
+                prior, delta = self.after_closed_base(
+                    match,
+                    prior,
+                    named_prior,
+                    next((f for f in said if f.kind == kind and self.change_amount(f, percent)), None),
+                )
                 if following is not None and delta is not None and percent is None:
                     # 同比增加3.1亿元，同比增长6.3%: one change, its amount and its rate
                     percent = self.rate_after(sentence, figs, following, kind)
@@ -128,6 +134,21 @@ class Changes(State):
                         self.add(
                             "change", data, unique([current.sentence, sentence]), used, inferred=loose or gap
                         )
+
+    def after_closed_base(
+        self, match: re.Match[str], prior: Fig | None, named: Fig | None, delta: Fig | None
+    ) -> tuple[Fig | None, Fig | None]:
+        """A change's prior and amount, the amount being the "prior" found right after 相比.
+
+        ``与2016年相比21.79万元，增加14.01%``: a base is printed inside ``与…相比`` (``与上年的73991万元
+        相比``); an amount right after 相比, named nothing but the comparison's words, is by how
+        much, its direction word left out. ``较上年12.5万元，减少…`` closes nothing: there 12.5 is the base.
+        """
+        if prior is None or prior is named or delta is not None or not match.group().endswith("相比"):
+            return prior, delta
+        between = self.text[match.end() : prior.mention.phrase_start]
+        unnamed = len(prior.label) < 2 or prior.label_start < match.end()
+        return (None, prior) if unnamed and not between.strip(" \u3000，,") else (prior, delta)
 
     def rate_after_another(self, delta: Fig | None, percent: Fig | None, after: list[Fig], kind: str) -> bool:
         """Whether a change's rate is printed after the amount of another thing's change.

@@ -97,6 +97,9 @@ _ORDINAL_UNITS: Final = frozenset({"批", "批次"})
 #: A minus sign: before a percent it makes the number negative (增幅为-14.3%).
 _MINUS: Final = frozenset("-－−")
 _DELIMITERS: Final = frozenset("，,。；;、：:）)！!？?\n ")
+#: What a page that could not be decoded prints for a byte it lost (``?8639萬元``): the digits
+#: right after it may have lost their first digit with it, so they are no figure.
+_LOST_BYTE: Final = frozenset("?\ufffd")
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,7 +324,13 @@ def _split_group(text: str, a: int, b: int, start: int) -> int | None:
 
 
 def _misprinted(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the misprinted number the digits at ``a:b`` lie in (``1,2,3.4.5``, ``1, 537.4``)."""
+    """The span of the misprinted number the digits at ``a:b`` lie in (``1,2,3.4.5``, ``1, 537.4``).
+
+    Digits right after a byte lost in decoding (``支出?8639萬元``) may have lost their first
+    digit with it: they are such a number too.
+    """
+    if a > 0 and text[a - 1] in _LOST_BYTE:
+        return a, b
     if (group := _split_group(text, a, b, start)) is not None:
         return group, b  # 1, 537.4万元: the thousands split from the number; no part of it is read
     return _malformed(text, a, b, start, end)

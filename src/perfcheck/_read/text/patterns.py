@@ -50,7 +50,7 @@ LIST_OPENER: Final = re.compile(
 #: adjustment down, 调增 up: 税收收入拟调整为8500万元，调减1600万元).
 CHANGE_LABEL: Final = re.compile(
     r"^(?:较|比|同比|与上年|增加|减少|增长|下降|增收|减收|增支|减支|调增|调减|占|压减|压缩|缩减|削减)"
-    r"|(?:增加|减少|增长|下降|增收|减收|增支|减支|调增|调减|超收|短收|压减|压缩|缩减|削减)$"
+    r"|(?:增加|减少|增长|下降|增收|减收|增支|减支|调增|调减|超收|短收|压减|压缩|缩减|削减|相比)$"
 )
 
 #: A figure that is the new value of what changed (2013年为25,729.34万元，2014年下降到16,023.35万元):
@@ -100,6 +100,8 @@ PARTITIONS: Final[tuple[tuple[str, ...], ...]] = (
     ("税收收入", "非税收入"),
     ("货物", "工程", "服务"),
     ("购置", "运行"),
+    # 总人口 = 农业人口 + 非农业人口 (城镇人口): by household registration, every person once
+    ("(?<!非)农业|农村|乡村", "非农业|城镇|城市"),
 )
 #: A list announced as a classification (按经济分类，其中：...) names every class.
 #: Levels of one hierarchy (一级指标, 二级指标, 三级指标): each level counts the same whole again, so
@@ -232,3 +234,8 @@ AVERAGE_RATE: Final = re.compile(r"年(?:平)?均(?:增长|递增|增速|增幅|
 PER_HEAD_WORDS: Final = r"[人生户]均|每人平均|平均每人"
 #: A per-head figure's name (人均400元 after a list is none of its parts; 户均补助 is per household).
 PER_HEAD: Final = re.compile(rf"(?:{PER_HEAD_WORDS})[^，,；;。]{{0,6}}$")
+#: A figure per unit of area or per so many people (人口密度每平方公里538人, 每万人拥有床位52张): a
+#: density, no part of a total counted in the same unit.
+PER_AREA: Final = re.compile(
+    r"(?:密度|每(?:平方公里|平方千米|平方米|公顷|亩|万人|千人|百人))[^，,；;。]{0,8}$"
+)

@@ -196,10 +196,15 @@ class Shares(State):
     def list_total_named(self, words: str, part: Fig) -> Fig | None:
         """The total of the part's list, when its label holds the words of the share's whole.
 
-        ``收入安排77.6亿元。其中：税收收入65.7亿元，占一般公共预算收入的84.6%``.
+        ``收入安排77.6亿元。其中：税收收入65.7亿元，占一般公共预算收入的84.6%``. Words that name a
+        budget or a target (``占预算20.6%``, ending in 预算) name the total only when it is one by its
+        name (…预算, …预算数): 一般公共预算收入完成 is an actual that holds the word, not a budget.
         """
+        budget = patterns.BUDGET_ROLE.search(words.removesuffix("的")) is not None
         for total, parts, rel in self.list_sums:
             if rel in self.relations and part in parts and len(words) >= 2 and words in total.label:
+                if budget and not patterns.BUDGET_ROLE.search(total.label):
+                    continue
                 return total
         return None
 

@@ -520,6 +520,14 @@ class Sums(State):
                 # 加上A 1884，其中：B 1478，C 406，…: the parts of a list opened in the run are in A
                 inner = {id(p) for t, ps, _ in self.list_sums if t.mention.start > match.end() for p in ps}
                 added = [f for f in after[:ends] if id(f) not in inner]
+                # 加A 1884万元，其中：A 1884万元，B…: A restated is no addend of its own
+                added = [
+                    f
+                    for f in added
+                    if not any(
+                        _restates(g, f) for g in added if g is not f and g.mention.start < f.mention.start
+                    )
+                ]
                 opened = patterns.LIST_OPENER.search(self.text, match.end(), total.mention.start)
                 if opened is not None and len(added) == ends:
                     continue  # a list opened in the run was not read: what is added is not known
@@ -732,6 +740,8 @@ class Sums(State):
         running: list[Fig] = []
         for n, group in enumerate(candidates):
             items = [f for f in group if not any(a <= f.mention.start < b for a, b in nested)]
+            # 其中：A 1884万元（the total again），B 1478万元，C 406万元: the restatement is no part
+            items = [f for f in items if not _restates(total, f)]
             for k, fig in enumerate(items):
                 running = [*running, fig]
                 parts = self.parts(total, running)
@@ -910,6 +920,7 @@ class Sums(State):
                 and fig.label
                 and not fig.mention.enumerates
                 and not patterns.PER_HEAD.search(fig.label)
+                and not patterns.PER_AREA.search(fig.label)
                 and self.eligible(fig)
                 and not self.qualifies(fig)
             ):
@@ -1019,7 +1030,13 @@ class Sums(State):
             return  # 生均…情况是：…全省为11128.87元。其中，农村为11227.42元: a group's average, no part
         if self.names_listed(total, at, start, parts):
             return
-        parts = self.of_a_part(self.before_semicolon(total, _before_next_item(total, parts)))
+        # 预算单位1个，包括…。编制人数42，其中：…自收自支编制人数13人: people are no part of units
+        parts = [p for p in parts if not _persons_and_units(total, p)]
+        parts = _before_next_item(total, _before_next_marker(self.text, total, parts))
+        parts = self.of_a_part(self.before_semicolon(total, parts))
+        if not parts:
+            return
+        parts = self.restated(total, parts)
         if not parts:
             return
         measured = self.per_category(total, parts)
@@ -1072,6 +1089,20 @@ class Sums(State):
         self.list_sums.append((total, parts, self.relations[-1]))
         read = (sentence, at, start, bracket, inferred, partial and not complete)
         self.list_reads[self.relations[-1]] = read
+
+    def restated(self, total: Fig, parts: list[Fig]) -> list[Fig]:
+        """The parts of a list whose first part may be its total again; none when the rest lie beside it.
+
+        The restatement and the total are read as equal (inferred). ``实有在职人员85人。其中在职人员
+        85人，自收自支人员2人，退休人员20人``: the parts after it lie beside it, in a whole the page does
+        not print (none returned). ``转移支付收入1884万元，其中：转移支付收入1884万元，一般…1478万元，
+        专项…406万元``: the total restated, then its parts, which add up to it (returned).
+        """
+        if len(parts) < 2 or not _restates(total, parts[0]):
+            return parts
+        data = {"kind": "equal", "figures": [], "label": f"{total.label} = {parts[0].label}"}
+        self.add("equal", data, unique([total.sentence, parts[0].sentence]), [total, parts[0]], inferred=True)
+        return parts[1:] if adds_up(total, parts[1:]) else []
 
     def overlapping_lists(self) -> None:
         """A partial list whose parts' printed shares of its total add up past 100 %: nested, inferred.
@@ -1166,6 +1197,16 @@ class Sums(State):
                 kinds = kinds and not any(p.label.endswith(kind) for p in parts[k:])
                 if adds_up(total, parts[:k]) and (kinds or not any(p.label[-2:] in ends for p in parts[k:])):
                     return parts[:k]
+                if (
+                    total.kind == "count"
+                    and adds_up(total, parts[:k])
+                    and partition([p.label for p in parts[:k]])
+                ):
+                    # 总人口48368人，其中农业人口40556人，城镇人口7812人，常住人口2378人，流动人口542人: a
+                    # known partition of a count adds up to it exactly; the counts after it count the
+                    # same people otherwise (amounts past a partition stay a break, or a second
+                    # classification)
+                    return parts[:k]
         return parts
 
     def used_by_another(self, total: Fig, at: int) -> bool:
@@ -1238,6 +1279,62 @@ def _before_next_item(total: Fig, parts: list[Fig]) -> list[Fig]:
         return parts
     ends = next((n for n, p in enumerate(parts) if _NUMBERED_ITEM.match(p.label)), None)
     return parts if ends is None else parts[:ends]
+
+
+#: An item's number printed right before its name: ``1、``, ``2.``, ``（3）``, ``(4)``, ``一、``, ``（二）``.
+_MARKER: Final = re.compile(
+    r"(?:([0-9]{1,2})[、.．]|[（(]([0-9]{1,2})[）)]|([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)])\s*"
+)
+_CN_DIGITS: Final = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _marker_number(found: re.Match[str]) -> tuple[int, int] | None:
+    """The style of an item marker (which of :data:`_MARKER`'s groups) and its number; None past 十九."""
+    style = next(n for n in range(1, 5) if found.group(n) is not None)
+    printed = found.group(style)
+    if style <= 2:
+        return style, int(printed)
+    tens, _, ones = printed.rpartition("十")
+    if "十" not in printed:
+        return (style, _CN_DIGITS[printed]) if printed in _CN_DIGITS else None
+    if tens not in {"", "一"} or (ones and ones not in _CN_DIGITS):
+        return None
+    return style, 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def _before_next_marker(text: str, total: Fig, parts: list[Fig]) -> list[Fig]:
+    """The parts before the next item when the total is itself a numbered item (1、A…，包括：…；2、B…).
+
+    ``1、基本支出173.89万元，包括：人员经费…，公用经费…；2、项目支出110.56万元…；3、…``: the item
+    numbered next after the total's own number, in the same style, stands beside the total; the
+    list ends before it. A list whose parts are numbered in the total's style themselves is left
+    whole (its items' numbers are the parts', not the total's siblings').
+    """
+    if not parts:
+        return parts
+    found = _MARKER.match(text, total.label_start, total.mention.start)  # 一、基本支出: in the label
+    for at in range(max(0, total.label_start - 6), total.label_start):
+        if found is not None:
+            break
+        found = _MARKER.fullmatch(text, at, total.label_start)
+    own = _marker_number(found) if found is not None else None
+    if own is None:
+        return parts
+    style, number = own
+
+    def sibling(begin: int, end: int, wanted: int) -> bool:
+        return any(
+            _marker_number(m) == (style, wanted)
+            and (m.start() == 0 or text[m.start() - 1] in "，,。；;：:\n \u3000")
+            for m in _MARKER.finditer(text, begin, end)
+        )
+
+    if sibling(total.text_end, min(parts[0].label_start + 6, parts[0].mention.start), 1):
+        return parts  # 基本支出，其中：1、人员经费…；2、公用经费…: the parts are the numbered items
+    for k in range(1, len(parts)):
+        if sibling(parts[k - 1].text_end, min(parts[k].label_start + 6, parts[k].mention.start), number + 1):
+            return parts[:k]
+    return parts
 
 
 def not_sangong(total: Fig, parts: list[Fig]) -> bool:
@@ -1328,6 +1425,16 @@ def _nested(total: Fig, parts: list[Fig]) -> bool:
     return all(whole < 2 * v <= 2 * whole for v in values) and 2 * sum(values) > 3 * whole
 
 
+#: The units that count people: a count of them is never a part of a count of units (个, 家, 所).
+_PERSONS: Final = frozenset({"人", "名"})
+
+
+def _persons_and_units(total: Fig, part: Fig) -> bool:
+    """Whether one of two counts counts people and the other things (预算单位1个 … 自收自支编制13人)."""
+    counts = total.kind == part.kind == "count" and None not in (total.unit, part.unit)
+    return counts and (total.unit in _PERSONS) != (part.unit in _PERSONS)
+
+
 def _same_measure(a: Fig, b: Fig) -> bool:
     """Whether two figures measure alike: both money, or counts of one unit (户 and 户, never 户 and 万元)."""
     return a.kind == b.kind and (a.kind != "count" or a.unit == b.unit)
@@ -1360,6 +1467,21 @@ def _side_total(before: list[Fig], text: str, at: int) -> Fig | None:
         return before[-1]
     side = found.group(1)
     return next((f for f in reversed(before) if side in f.label or "收支" in f.label), None)
+
+
+def _restates(total: Fig, part: Fig) -> bool:
+    """Whether a list's first part is its total again: its value, and the total's name or its end.
+
+    ``实有在职人员85人，其中在职人员85人``, ``支出合计120万元，其中支出120万元``; never ``支出120万元，
+    其中基本支出120万元`` (a part named apart, the others nought).
+    """
+    name = re.sub(f"(?:{_TOTAL_WORD.pattern})$", "", total.label) or total.label
+    return (
+        part.unit == total.unit
+        and part.mention.number == total.mention.number
+        and len(part.label) >= 2
+        and (total.label.endswith(part.label) or name.endswith(part.label))
+    )
 
 
 def _same_name(a: str, b: str) -> bool:
