@@ -11,6 +11,7 @@ from typing import Any, Final
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import Fig, Rel, State, label_core, partition, unique
 from perfcheck._read.text.names import same_item
+from perfcheck._read.text.offsets import heading_year
 from perfcheck._read.text.sentences import Sentence
 
 #: Words naming a change's amount or rate once its direction is said (由X减至Y，压缩Z).
@@ -31,6 +32,8 @@ _HOW_MUCH: Final = re.compile(r"^(?:压缩|缩减|节约|节省)|幅(?:度)?(?:�
 _NAMED_CHANGE: Final = re.compile(r"(?:增加|减少|增长|下降|压减|压缩|节约|上升|降低|提高)了?$")
 #: Words of Chinese characters only (a name, no figure, no mark).
 _HAN: Final = re.compile(r"[\u4e00-\u9fff“”（）()]+")
+#: The parts a figure is said to hold, opening just after it: 总预算X万元，含A经费…, （其中含…）.
+_HOLDS: Final = re.compile(r"\s*[，,（(]\s*(?:其中)?(?:含|包含)(?!量)")
 
 
 class Changes(State):
@@ -383,6 +386,9 @@ class Changes(State):
                 # 上年结转和结余8.02万元，为…的资金。较2022年度增加0.78万元: the sentence opens with
                 # the comparison; what changed is the figure printed last before it, an amount
                 found = self.listed_total(self.nearest_before(sentence, lambda _: True), sentence)
+                # 收支总预算4471万元，含A经费250万元，B经费537万元；比上年增加…: the parts a figure
+                # is said to hold (含) are no subject of the change after them, the figure is
+                found = self.included_head(found) if found is not None else None
                 if found is not None and (found.kind != "amount" or not self.eligible(found)):
                     # …比2014年预算数减少8.35亿元，下降11.7%；比2014年执行数减少2.5亿元: the subject
                     # of the change before, in the same period
@@ -394,6 +400,23 @@ class Changes(State):
                     )
             return ([found], None, True) if found is not None else ([], None, False)
         return named, None, loose
+
+    def included_head(self, fig: Fig) -> Fig:
+        """The amount a run of parts it is said to hold (含, 包含) hangs from, else ``fig`` itself.
+
+        ``收支总预算4471万元，含A经费250万元，B经费537万元``: 250 and 537 are held in 4471, which
+        is what a change printed just after the run is of.
+        """
+        before = [
+            f
+            for f in self.by_sentence.get(fig.sentence.index, [])
+            if f.keep and f.mention.start < fig.mention.start
+        ]
+        for head in reversed(before):
+            held = _HOLDS.match(self.text, head.mention.phrase_end, fig.mention.start)
+            if held and head.kind == fig.kind == "amount" and self.eligible(head):
+                return head
+        return fig
 
     def names_another(self, subject: Fig, sentence: Sentence, match: re.Match[str]) -> bool:
         """Whether the words opening a change's clause name something other than ``subject``.
@@ -675,7 +698,7 @@ class Changes(State):
         year = str(int(self.year) - 1) if base == "上年" and self.year else base.removesuffix("度")
         year = year.removesuffix("年")
         words = self.text[match.end() : direction.start()].strip("，,：: \u3000")
-        if not year.isdigit() or not words:
+        if not year.isdigit():
             return []
         pool = [
             f
@@ -686,11 +709,17 @@ class Changes(State):
             and f.sentence.section == sentence.section
             and self.eligible(f)
         ]
-        for names in _name_splits(words):
+        splits = _name_splits(words) if words else self.last_name_twice(pool, sentence, match)
+        for names in splits:
             pairs = []
             for name in names:
-                now = [f for f in pool if f.label == name and f.period in {None, self.year}]
                 then = [f for f in pool if f.label == name and f.period == year]
+                now = [f for f in pool if f.label == name and f.period in {None, self.year}]
+                if then and len(then) + len(now) > 2:
+                    # the two printed again side by side (2017年度基本支出279万元，2016年度基本支出
+                    # 230万元，2017年比上年基本支出增加…): the last of last year's, this year's before it
+                    now = [f for f in now if f.mention.start < then[-1].mention.start][-1:]
+                    then = then[-1:] if now and then[-1].sentence.index == now[0].sentence.index else []
                 if len(now) != 1 or len(then) != 1 or now[0].mention.start > then[0].mention.start:
                     break
                 pairs.append((now[0], then[0]))
@@ -698,6 +727,17 @@ class Changes(State):
                 self.compared_priors.update({id(now): then for now, then in pairs})
                 return [now for now, _ in pairs]
         return []
+
+    def last_name_twice(self, pool: list[Fig], sentence: Sentence, match: re.Match[str]) -> list[list[str]]:
+        """The name of the two amounts printed last before a change naming nothing, when it is one.
+
+        ``2017年项目支出2626万元，2016年项目支出398万元，与上年相比增了2228万元``: 项目支出, printed
+        once of each year in the change's sentence; nothing when the two are named otherwise.
+        """
+        last = [f for f in pool if f.mention.start >= sentence.start and f.mention.end <= match.start()][-2:]
+        if len(last) < 2 or last[0].label != last[1].label or len(last[0].label) < 2:
+            return []
+        return [[last[0].label]]
 
     def of_year(self, name: str, year: str, sentence: Sentence) -> Fig | None:
         """The nearest figure before ``sentence`` in its section named ``name`` in a sentence of ``year``."""
@@ -925,6 +965,8 @@ class Changes(State):
         at all, an amount and a rate named by direction words of one way, right after an
         amount (``完成36552万元，增加2362万元，增长6.91%``; ``增收34.96亿元、增长12.6%``), are one
         change too: its base is not known, but the amount and the rate are of one base; inferred.
+        A share said between the amount and its change (``为459989万元，占调整预算数115.8%，增支42991万元，
+        增长10.3%``) is passed over; 增支 and 减支 (spending grown, shrunk) are directions as 增收 and 减收.
         """
         used = {id(f) for r in self.relations if r.data["kind"] == "change" for f in r.figures[1:]}
         for fig in self.figs:
@@ -939,6 +981,9 @@ class Changes(State):
             n = figs.index(fig)
             # A 2066万元（其中：B 1920万元，C 146万元），减少12万元: A's change, not C's
             earlier = self.before_brackets(figs[:n], fig.mention.start)
+            # 支出数为459989万元，占调整预算数115.8%，增支42991万元: a share said between is no subject
+            while len(earlier) > 1 and earlier[-1].is_percent and _SHARE_BETWEEN.match(earlier[-1].label):
+                earlier = earlier[:-1]
             current = earlier[-1] if earlier else None
             if current is None or current.kind != "amount" or not self.eligible(current):
                 continue
@@ -987,7 +1032,34 @@ class Changes(State):
                 "percent": "",
                 "label": f"{current.label} {word}",
             }
-            self.add("change", data, [fig.sentence], [current, fig], inferred=True)
+            prior = self.last_years(current)
+            if prior is not None:
+                data["prior"] = ""
+            used_figs = [current, fig] if prior is None else [current, prior, fig]
+            self.add("change", data, unique([*(f.sentence for f in used_figs)]), used_figs, inferred=True)
+
+    def last_years(self, current: Fig) -> Fig | None:
+        """The same quantity printed before for the year before, by paragraph or heading; None if none is.
+
+        ``二、2014年…执行情况 … 市本级收入46亿元 … 三、2015年…安排情况 … 市本级收入65.5亿元，增长42.2%``:
+        one name, one scope and unit, the years a year apart.
+        """
+        year = self.year_of(current) or heading_year(self.text, current.mention.start)
+        if year is None:
+            return None
+        before = str(int(year) - 1)
+        found = [
+            f
+            for f in self.figs
+            if f.keep
+            and f.mention.start < current.mention.start
+            and f.kind == current.kind
+            and f.unit == current.unit
+            and f.label == current.label
+            and not self.other_scopes(f, current)
+            and (self.year_of(f) or heading_year(self.text, f.mention.start)) == before
+        ]
+        return found[-1] if len(found) == 1 else None
 
     @staticmethod
     def rate_between(fig: Fig, used: set[int]) -> bool:
@@ -998,6 +1070,8 @@ class Changes(State):
     def moved_to(self) -> None:
         """``由去年的73,421.67万元增加到75,651.85万元，增加2,230.18万元，约增加3%``: from a prior to a value.
 
+        ``从去年的193.45亿元猛减到今年的125.54亿元，降幅达35.1%`` too (从 for 由, the year after 到).
+
         The figure named 增加到 (上升到, 下降到, 减少到…) is the new value and the one amount
         printed between 由 and it the old one; the amount and the rate after it, each named
         by a direction word, are the change's, each judged on its own (both values printed).
@@ -1007,7 +1081,8 @@ class Changes(State):
             figs = [f for f in self.by_sentence.get(sentence.index, []) if f.keep]
             for n, current in enumerate(figs):
                 word = patterns.CHANGED_TO.search(current.label)
-                start = self.text.rfind("由", sentence.start, current.label_start)
+                # 由去年的X增加到Y; 从去年的X猛减到今年的Y
+                start = max(self.text.rfind(w, sentence.start, current.label_start) for w in "由从")
                 if word is None or start < 0 or current.kind != "amount" or id(current) in changed:
                     continue
                 priors = [f for f in figs[:n] if f.mention.start > start and f.kind == "amount"]
@@ -1130,7 +1205,9 @@ _CHANGE_CLAUSE: Final = re.compile(
 
 
 #: Income said to change by an amount (增收X, 减收X), as the plain direction words.
-_BY_INCOME: Final = {"增收": "增加", "减收": "减少"}
+_BY_INCOME: Final = {"增收": "增加", "减收": "减少", "增支": "增加", "减支": "减少"}
+#: A share printed between an amount and its change: 占调整预算数115.8%, 为预算的98%, 完成预算的….
+_SHARE_BETWEEN: Final = re.compile(r"^(?:占|为|為|是|完成)")
 
 
 def _of_amount_said(subjects: list[Fig], figs: list[Fig], after: int) -> list[Fig]:

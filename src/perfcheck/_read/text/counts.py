@@ -16,7 +16,7 @@ class Counts(State):
             if not fig.mention.enumerates:
                 after = self.text[fig.text_end : fig.sentence.end]
                 listed = patterns.ENUMERATION_AFTER.search(after) if fig.kind == "count" else None
-                names = _names(listed.group(1), "、") if listed else []
+                names = _names(listed.group(1) or listed.group(2), "、") if listed else []
                 if listed and (
                     self.list_runs_on(fig, fig.text_end + listed.end()) or self.counts_before(fig)
                 ):

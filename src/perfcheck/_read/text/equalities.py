@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Final
 
 from perfcheck._read.text import patterns
-from perfcheck._read.text.base import LAST_YEAR, Fig, State, common, factor, label_core, role_of, unique
+from perfcheck._read.text.base import (
+    LAST_YEAR,
+    SCOPE,
+    Fig,
+    State,
+    common,
+    factor,
+    label_core,
+    role_of,
+    unique,
+)
+
+#: Words around a name that say how it was printed, not what it is: a note in brackets, 安排
+#: (安排项目支出), a trailing 累计完成 / 完成 / 实现 (一般公共预算收入累计完成).
+_NOTE: Final = re.compile(r"[（(][^）)]*[）)]")
+_ASIDE: Final = re.compile(r"^(?:安排|共)|(?:累计)?(?:完成|实现)$")
+#: The fewest characters a name so stripped must keep to pair two figures.
+_BARE_FEWEST: Final = 4
 
 #: The carry-overs a statement's 总计 hold beside this year's income and spending.
 _CARRIED: Final = frozenset({"carryover_in", "carryover_out"})
@@ -159,8 +177,10 @@ class Equalities(State):
         (core_a, role_a), (core_b, role_b) = label_core(a.label), label_core(b.label)
         if role_a and role_b and role_a != role_b:
             return False
-        if core_a == core_b:
-            return len(core_a) >= 2
+        bare = _bare(a.label)
+        if core_a == core_b or (bare == _bare(b.label) and len(bare) >= _BARE_FEWEST):
+            # 一般公共预算收入完成 and 全县…收入累计完成; 安排项目支出 and 项目支出（专项）: one name
+            return core_a != core_b or len(core_a) >= 2
         long, short = (a, b) if len(core_a) > len(core_b) else (b, a)
         core_long, core_short = label_core(long.label)[0], label_core(short.label)[0]
         if len(core_short) < 2 or not core_long.endswith(core_short):
@@ -185,3 +205,13 @@ class Equalities(State):
         sections = " / ".join(dict.fromkeys(f.sentence.section or "" for f in figs))
         data = {"kind": "equal", "figures": [], "label": f"{figs[0].label}: {why} ({sections})"}
         self.add("same", data, unique([f.sentence for f in figs]), figs, inferred=inferred)
+
+
+def _bare(label: str) -> str:
+    """A name without a note in brackets, a scope word, 安排 before it or 累计完成 after it.
+
+    >>> _bare("全县一般公共预算收入累计完成"), _bare("安排项目支出(专项工作经费支出)")
+    ('一般公共预算收入', '项目支出')
+    """
+    name = SCOPE.sub("", _NOTE.sub("", label))
+    return _ASIDE.sub("", name)

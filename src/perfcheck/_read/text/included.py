@@ -30,6 +30,8 @@ _PLACED: Final = re.compile(r"^(?:本部分|本表|本年度?|其中)")
 _SOME: Final = re.compile(r"等$|主要|部分|不限于|例如|比如")
 #: The fewest characters of a name to find a figure by (收入合计).
 _FEWEST: Final = 4
+#: A list opened right after a total, closing its sentence: ``…为98.65万元，其中：``.
+_OPENS_AFTER: Final = re.compile(r"\s*[，,]?\s*(?:其中|具体为|具体包括|包括|分别为)[：:]\s*$")
 #: Where the last two names of a list may be joined (A、B和C): 和, 及, 以及, 与.
 _JOINS: Final = re.compile(r"以及|和|及|与")
 
@@ -112,6 +114,9 @@ class Included(State):
             if id(total) in summed:
                 continue
             stop = totals[n + 1].mention.start if n + 1 < len(totals) else len(self.text)
+            # 三公经费预算数为98.65万元，其中：\n因公出国(境)经费7万元…: after an opener closing the total's
+            # sentence, a class naming no role is of the total's
+            opens = _OPENS_AFTER.match(self.text, total.mention.phrase_end, total.sentence.end) is not None
             firsts = [
                 figs[0]
                 for figs in (
@@ -122,7 +127,7 @@ class Included(State):
                 if figs
                 and id(figs[0]) not in listed
                 and self.eligible(figs[0])
-                and self.alike(figs[0], total)
+                and self.alike(figs[0], total, roleless=opens)
             ]
             found = _sangong_classes(firsts)
             if found is not None and len(found[0]) >= 2 and not any(Sums.exceeds(p, total) for p in found[0]):
@@ -176,12 +181,16 @@ class Included(State):
         """A figure's year, None for the report's own (printed or not)."""
         return None if fig.period == self.year else fig.period
 
-    def alike(self, fig: Fig, total: Fig) -> bool:
-        """Whether a figure can be a part of a total: of its year, unit, scope and role."""
+    def alike(self, fig: Fig, total: Fig, *, roleless: bool = False) -> bool:
+        """Whether a figure can be a part of a total: of its year, unit, scope and role.
+
+        ``roleless``: a figure whose label names no role (预算, 决算) is of the total's.
+        """
+        role = role_of(fig.label)
         return (
             self.own_year(fig) == self.own_year(total)
             and fig.unit == total.unit
-            and role_of(fig.label) == role_of(total.label)
+            and (role == role_of(total.label) or (roleless and role is None))
             and not self.other_scopes(fig, total)
         )
 

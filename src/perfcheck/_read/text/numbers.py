@@ -224,7 +224,9 @@ def _tail(text: str, pos: int, stop: int) -> _Tail | None:  # noqa: C901 - one s
         qualifier, i = QUALIFIERS_AFTER[text[i]], i + 1
     scale = _take(text, i, _SCALES) or ""
     if scale and (
-        _unit_at(text, i + len(scale)) is not None or text[i + len(scale) : i + len(scale) + 1] in "余多"
+        # a set, not a string: at the text's end the slice is empty, and "" is in any string
+        _unit_at(text, i + len(scale)) is not None
+        or text[i + len(scale) : i + len(scale) + 1] in {"余", "多"}
     ):
         i += len(scale)
     else:

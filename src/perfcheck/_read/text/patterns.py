@@ -55,7 +55,10 @@ CHANGE_LABEL: Final = re.compile(
 
 #: A figure that is the new value of what changed (2013年为25,729.34万元，2014年下降到16,023.35万元):
 #: it is that quantity, not a change, and the figure before it is its prior value.
-CHANGED_TO: Final = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|回落|降|增|减)(?:到|至)了?$")
+#: The year may follow (猛减到今年的125.54亿元: 到今年).
+CHANGED_TO: Final = re.compile(
+    r"(?:增加|减少|增长|下降|上升|提高|降低|回落|降|增|减)(?:到|至)了?(?:今年|本年|当年|(?:19|20)[0-9]{2}年)?度?$"
+)
 
 #: A figure's label that ends by saying which way it changed (公务接待费支出决算增加0.01万元).
 DIRECTED: Final = re.compile(r"(增加|减少|增长|下降|降低|上升|增收|减收|增支|减支)了?$")
@@ -153,8 +156,11 @@ ACTUAL_ROLE: Final = re.compile(r"(?:决算|执行|实际|实际完成)数?$")
 TARGET_SHARE: Final = re.compile(r"^完成.*(?:任务|计划|目标)")
 #: A printed scale of scores (分值10分, 满分100分): then no 100-point scale is assumed.
 SCORE_SCALE: Final = re.compile(r"分值|满分|总分")
-#: A count followed by the things it counts: 内设机构4个，分别为办公室、群众文化部...
-ENUMERATION_AFTER: Final = re.compile(r"^[，,]?\s*(?:即|分别为|分别是|包括|为)[：:]?([^。；;，,]{2,300})")
+#: A count followed by the things it counts: 内设机构4个，分别为办公室、群众文化部...; or a colon
+#: alone (共5个单位：院本级、…), the names then running to the sentence's end.
+ENUMERATION_AFTER: Final = re.compile(
+    r"^[，,]?\s*(?:(?:即|分别为|分别是|包括|为)[：:]?([^。；;，,]{2,300})|[：:]([^。；;，,：:]{2,300})(?=[。；;]|$))"
+)
 #: A score on the usual 100-point scale.
 SCORE_LABEL: Final = re.compile(r"得分|评分|分数|总分|自评")
 

@@ -9,12 +9,16 @@ inferred, as the reader's other such changes are (:meth:`.changes.Changes.own_bu
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Final
 
 from perfcheck._read.text import patterns
 from perfcheck._read.text.base import SCOPE, Fig, unique
 from perfcheck._read.text.changes import Changes, base_of
 from perfcheck._read.text.sentences import Sentence
+
+#: A sentence giving the reasons of a change: 主要原因是…, 原因是…, 主要是….
+_REASONS: Final = re.compile(r"\s*(?:主要|增加|减少|增长|下降|变动)?(?:原因|是由于|是因为|主要是)")
 
 
 class SideBySide(Changes):
@@ -28,12 +32,12 @@ class SideBySide(Changes):
             if rel.data["kind"] == "change":
                 currents[rel.figures[-1].sentence.index] = (rel.figures[0], rel.data.get("_base"))
         for sentence in self.sentences[1:]:
-            current, before = currents.get(sentence.index - 1, (None, None))
+            current, before, reasons = self.change_before(sentence, currents)
             opened = patterns.CHANGE.match(self.text, sentence.start)
             if current is None or opened is None:
                 continue
             # 比2014年度预算减少…。较2013年度决算数减少…: a sentence of its own, against another base
-            new_sentence = self.after_period(sentence) and base_of(opened.group()) != before
+            new_sentence = (self.after_period(sentence) or reasons) and base_of(opened.group()) != before
             if not (self.continues(sentence) or new_sentence):
                 continue
             direction = patterns.DIRECTION.match(self.text, opened.end())
@@ -60,6 +64,34 @@ class SideBySide(Changes):
             inferred = self.own_budget(base, current) or not self.continues(sentence)
             self.add("change", data, unique([current.sentence, sentence]), used, inferred=inferred)
             currents[sentence.index] = (current, base)
+
+    def change_before(
+        self, sentence: Sentence, currents: dict[int, tuple[Fig, str | None]]
+    ) -> tuple[Fig | None, str | None, bool]:
+        """The figure changed in the sentence before, its base, and whether reasons were said between.
+
+        ``…增长15.82%。主要原因是…。较年初预算数减少…``: the reasons of the change before are said
+        between (:meth:`reasons_between`); the next change is still of its figure.
+        """
+        current, before = currents.get(sentence.index - 1, (None, None))
+        if current is None and self.reasons_between(sentence):
+            current, before = currents.get(sentence.index - 2, (None, None))
+            return current, before, True
+        return current, before, False
+
+    def reasons_between(self, sentence: Sentence) -> bool:
+        """Whether the sentence before is a reason said on the same line, with no figure (主要原因是…。).
+
+        It must itself follow a sentence ending with ``。`` on that line, as the sentence does.
+        """
+        if sentence.index < 2 or not self.after_period(sentence):
+            return False
+        before = self.sentences[sentence.index - 1]
+        return (
+            not self.by_sentence.get(before.index)
+            and _REASONS.match(self.text, before.start) is not None
+            and self.after_period(before)
+        )
 
     def continues(self, sentence: Sentence) -> bool:
         """Whether a sentence goes on from the one before it after a ``；`` (one period)."""
